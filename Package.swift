@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "glocal",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "glocal", targets: ["glocal"]),
+        .library(name: "GlocalCore", targets: ["GlocalCore"]),
+        .library(name: "GlocalYAML", targets: ["GlocalYAML"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "GlocalCore"),
+        .target(name: "GlocalYAML", dependencies: ["GlocalCore", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "glocal",
+            dependencies: [
+                "GlocalCore", "GlocalYAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "glocal-bench",
+            dependencies: ["GlocalCore", "GlocalYAML", .product(name: "Yams", package: "Yams")],
+            path: "Sources/GlocalBench"),
+        .testTarget(name: "GlocalCoreTests", dependencies: ["GlocalCore"]),
+        .testTarget(name: "GlocalYAMLTests", dependencies: ["GlocalCore", "GlocalYAML"]),
+        .testTarget(
+            name: "GlocalCLITests", dependencies: ["glocal", "GlocalCore", "GlocalYAML"],
+            resources: [.copy("Fixtures")]),
+    ]
+)

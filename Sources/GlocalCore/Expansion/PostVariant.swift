@@ -1,0 +1,80 @@
+/// One campaign post made ready for one account: final text, link, media, and where each part came from.
+public struct PostVariant: Sendable {
+    /// Stable, readable id: `campaign/post/account`.
+    public var id: String
+    /// Derived from ``id``; sent to networks as the idempotency key when publishing.
+    public var idempotencyKey: String
+    /// The campaign's id.
+    public var campaignID: String
+    /// The post's id.
+    public var postID: String
+    /// The account's id.
+    public var accountID: String
+    /// The account's network.
+    public var network: Network
+    /// The account's locale.
+    public var locale: String
+    /// Promotional or informative (post kind, else campaign kind).
+    public var kind: PostKind
+    /// The text exactly as it will be published.
+    public var text: String
+    /// The title (YouTube), rendered.
+    public var title: String?
+    /// The link with UTM parameters, if the post has one.
+    public var link: String?
+    /// Where the link goes.
+    public var linkPlacement: LinkPlacement
+    /// Hashtags without `#`, in order.
+    public var hashtags: [String]
+    /// Media attached on this network.
+    public var media: [MediaReference]
+    /// The planned day, `window.start + day`.
+    public var date: LocalDate
+    /// An explicit local time, if the post gives one.
+    public var time: LocalTime?
+    /// A live post: goes as soon as approved.
+    public var live: Bool
+    /// May be scheduled on a holiday.
+    public var holiday: Bool
+    /// Where the text came from.
+    public var textOrigin: TextOrigin
+    /// Where the title came from.
+    public var titleOrigin: TextOrigin?
+    /// Where the post is declared in its campaign file.
+    public var postLocation: SourceLocation
+    /// Where the media list is written (override or post), for media diagnostics.
+    public var mediaLocation: SourceLocation
+    /// Where the hashtags are written, for hashtag diagnostics.
+    public var hashtagsLocation: SourceLocation
+    /// Where the link placement is written (or the post when defaulted).
+    public var linkLocation: SourceLocation
+}
+
+/// Where a variant's text came from: the string key, the locale that had it, and the source positions.
+public struct TextOrigin: Sendable {
+    /// The string key.
+    public var key: String
+    /// The locale whose file had the text (differs from the account's locale after a fallback).
+    public var locale: String
+    /// The translated string's value in its locale file.
+    public var location: SourceLocation
+    /// Where the campaign refers to the key.
+    public var referenceLocation: SourceLocation
+}
+
+/// Derives stable identifiers for variants.
+public enum VariantIdentity {
+    /// `campaign/post/account`.
+    public static func id(campaign: String, post: String, account: String) -> String { "\(campaign)/\(post)/\(account)" }
+
+    /// A 16-hex-digit FNV-1a hash of the id, prefixed `glocal-`: stable across runs and machines.
+    public static func idempotencyKey(for id: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return "glocal-" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

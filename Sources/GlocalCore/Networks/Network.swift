@@ -1,0 +1,32 @@
+/// A social network glocal can publish to.
+public enum Network: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
+    case x
+    case bluesky
+    case mastodon
+    case threads
+    case linkedin
+    case facebook
+    case instagram
+    case youtube
+    case tiktok
+
+    /// The human-readable name used in messages and previews.
+    public var displayName: String {
+        switch self {
+        case .x: return "X"
+        case .bluesky: return "Bluesky"
+        case .mastodon: return "Mastodon"
+        case .threads: return "Threads"
+        case .linkedin: return "LinkedIn"
+        case .facebook: return "Facebook"
+        case .instagram: return "Instagram"
+        case .youtube: return "YouTube"
+        case .tiktok: return "TikTok"
+        }
+    }
+
+    /// Orders networks by their declaration order, so output is stable.
+    public static func < (lhs: Network, rhs: Network) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

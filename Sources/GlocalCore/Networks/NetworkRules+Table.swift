@@ -1,0 +1,89 @@
+extension NetworkRules {
+    /// The built-in rules of every network, as documented by each network (see docs/networks.md).
+    public static let table: [Network: NetworkRules] = {
+        let noForbidden: Set<Unicode.Scalar> = []
+        var rules: [Network: NetworkRules] = [:]
+        rules[.x] = NetworkRules(
+            network: .x, maxTextLength: 280, textCounting: .xWeighted, maxTextBytes: nil, urlWeight: 23,
+            maxTitleLength: nil, requiresTitle: false, requiresMedia: false, requiresVideo: false,
+            maxImages: 4, maxVideos: 1, allowsMixedMedia: false, maxImageBytes: 5_000_000,
+            minAspectRatio: nil, maxAspectRatio: nil, maxHashtags: nil, recommendedHashtags: 2,
+            maxMentions: nil, forbiddenCharacters: ["\u{FFFE}", "\u{FEFF}", "\u{FFFF}"],
+            clickableLinks: true, allowedLinkPlacements: [.inline, .reply, .none],
+            inlineLinkReducesReach: false, requiresDistinctTextAcrossAccounts: true,
+            singleTopicTag: false, recommendsCamelCaseHashtags: false)
+        rules[.bluesky] = NetworkRules(
+            network: .bluesky, maxTextLength: 300, textCounting: .graphemesAndBytes, maxTextBytes: 3000,
+            urlWeight: nil, maxTitleLength: nil, requiresTitle: false, requiresMedia: false,
+            requiresVideo: false, maxImages: 4, maxVideos: 1, allowsMixedMedia: false,
+            maxImageBytes: 1_000_000, minAspectRatio: nil, maxAspectRatio: nil, maxHashtags: nil,
+            recommendedHashtags: nil, maxMentions: nil, forbiddenCharacters: noForbidden,
+            clickableLinks: true, allowedLinkPlacements: [.inline, .reply, .none],
+            inlineLinkReducesReach: false, requiresDistinctTextAcrossAccounts: false,
+            singleTopicTag: false, recommendsCamelCaseHashtags: false)
+        rules[.mastodon] = NetworkRules(
+            network: .mastodon, maxTextLength: 500, textCounting: .mastodon, maxTextBytes: nil,
+            urlWeight: 23, maxTitleLength: nil, requiresTitle: false, requiresMedia: false,
+            requiresVideo: false, maxImages: 4, maxVideos: 1, allowsMixedMedia: false,
+            maxImageBytes: 16_000_000, minAspectRatio: nil, maxAspectRatio: nil, maxHashtags: nil,
+            recommendedHashtags: nil, maxMentions: nil, forbiddenCharacters: noForbidden,
+            clickableLinks: true, allowedLinkPlacements: [.inline, .reply, .none],
+            inlineLinkReducesReach: false, requiresDistinctTextAcrossAccounts: false,
+            singleTopicTag: false, recommendsCamelCaseHashtags: true)
+        rules[.threads] = NetworkRules(
+            network: .threads, maxTextLength: 500, textCounting: .threads, maxTextBytes: nil,
+            urlWeight: nil, maxTitleLength: nil, requiresTitle: false, requiresMedia: false,
+            requiresVideo: false, maxImages: 20, maxVideos: 20, allowsMixedMedia: true,
+            maxImageBytes: 8_000_000, minAspectRatio: nil, maxAspectRatio: nil, maxHashtags: nil,
+            recommendedHashtags: nil, maxMentions: nil, forbiddenCharacters: noForbidden,
+            clickableLinks: true, allowedLinkPlacements: [.inline, .reply, .none],
+            inlineLinkReducesReach: false, requiresDistinctTextAcrossAccounts: false,
+            singleTopicTag: true, recommendsCamelCaseHashtags: false)
+        rules[.linkedin] = NetworkRules(
+            network: .linkedin, maxTextLength: 3000, textCounting: .graphemes, maxTextBytes: nil,
+            urlWeight: nil, maxTitleLength: nil, requiresTitle: false, requiresMedia: false,
+            requiresVideo: false, maxImages: 20, maxVideos: 1, allowsMixedMedia: false,
+            maxImageBytes: 36_000_000, minAspectRatio: nil, maxAspectRatio: nil, maxHashtags: nil,
+            recommendedHashtags: 3, maxMentions: nil, forbiddenCharacters: noForbidden,
+            clickableLinks: true, allowedLinkPlacements: [.inline, .firstComment, .none],
+            inlineLinkReducesReach: true, requiresDistinctTextAcrossAccounts: false,
+            singleTopicTag: false, recommendsCamelCaseHashtags: false)
+        rules[.facebook] = NetworkRules(
+            network: .facebook, maxTextLength: 63_206, textCounting: .graphemes, maxTextBytes: nil,
+            urlWeight: nil, maxTitleLength: nil, requiresTitle: false, requiresMedia: false,
+            requiresVideo: false, maxImages: 10, maxVideos: 1, allowsMixedMedia: false,
+            maxImageBytes: 10_000_000, minAspectRatio: nil, maxAspectRatio: nil, maxHashtags: nil,
+            recommendedHashtags: nil, maxMentions: nil, forbiddenCharacters: noForbidden,
+            clickableLinks: true, allowedLinkPlacements: [.inline, .firstComment, .none],
+            inlineLinkReducesReach: true, requiresDistinctTextAcrossAccounts: false,
+            singleTopicTag: false, recommendsCamelCaseHashtags: false)
+        rules[.instagram] = NetworkRules(
+            network: .instagram, maxTextLength: 2200, textCounting: .graphemes, maxTextBytes: nil,
+            urlWeight: nil, maxTitleLength: nil, requiresTitle: false, requiresMedia: true,
+            requiresVideo: false, maxImages: 10, maxVideos: 10, allowsMixedMedia: true,
+            maxImageBytes: 8_000_000, minAspectRatio: 0.8, maxAspectRatio: 1.91, maxHashtags: 30,
+            recommendedHashtags: 5, maxMentions: 20, forbiddenCharacters: noForbidden,
+            clickableLinks: false, allowedLinkPlacements: [.inline, .firstComment, .none],
+            inlineLinkReducesReach: false, requiresDistinctTextAcrossAccounts: false,
+            singleTopicTag: false, recommendsCamelCaseHashtags: false)
+        rules[.youtube] = NetworkRules(
+            network: .youtube, maxTextLength: 5000, textCounting: .utf8Bytes, maxTextBytes: nil,
+            urlWeight: nil, maxTitleLength: 100, requiresTitle: true, requiresMedia: true,
+            requiresVideo: true, maxImages: 0, maxVideos: 1, allowsMixedMedia: false,
+            maxImageBytes: nil, minAspectRatio: nil, maxAspectRatio: nil, maxHashtags: 60,
+            recommendedHashtags: 3, maxMentions: nil, forbiddenCharacters: ["<", ">"],
+            clickableLinks: true, allowedLinkPlacements: [.inline, .none],
+            inlineLinkReducesReach: false, requiresDistinctTextAcrossAccounts: false,
+            singleTopicTag: false, recommendsCamelCaseHashtags: false)
+        rules[.tiktok] = NetworkRules(
+            network: .tiktok, maxTextLength: 2200, textCounting: .utf16, maxTextBytes: nil,
+            urlWeight: nil, maxTitleLength: nil, requiresTitle: false, requiresMedia: true,
+            requiresVideo: true, maxImages: 0, maxVideos: 1, allowsMixedMedia: false,
+            maxImageBytes: nil, minAspectRatio: nil, maxAspectRatio: nil, maxHashtags: nil,
+            recommendedHashtags: 5, maxMentions: nil, forbiddenCharacters: noForbidden,
+            clickableLinks: false, allowedLinkPlacements: [.inline, .none],
+            inlineLinkReducesReach: false, requiresDistinctTextAcrossAccounts: false,
+            singleTopicTag: false, recommendsCamelCaseHashtags: false)
+        return rules
+    }()
+}

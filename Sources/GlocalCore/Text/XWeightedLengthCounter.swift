@@ -1,0 +1,86 @@
+import Foundation
+
+/// X's weighted length (twitter-text configuration v3), the number X compares with 280.
+///
+/// The text is NFC-normalised first. Then every URL (with a scheme, or a bare domain with a
+/// known TLD, see ``URLScanner``) counts 23 however long it is; every emoji sequence (ZWJ
+/// families, skin tones, flags, keycaps) counts 2 as a whole; every other code point counts 1
+/// if it lies in 0–4351 (Latin, Greek, Cyrillic, Hebrew, Arabic, Indic…), 8192–8205,
+/// 8208–8223 or 8242–8247 (spaces, dashes, quotes, primes), and 2 otherwise (CJK, kana,
+/// Hangul, most symbols).
+public enum XWeightedLengthCounter {
+    /// How much one URL counts on X (`transformedURLLength`).
+    public static let defaultURLWeight = 23
+
+    /// The weighted length of `text`, with URLs counting 23.
+    public static func weightedLength(_ text: String) -> Int {
+        weightedLength(text, urlWeight: defaultURLWeight)
+    }
+
+    /// The weighted length of `text`, with each URL counting `urlWeight`.
+    public static func weightedLength(_ text: String, urlWeight: Int) -> Int {
+        let normalized = nfc(text)
+        let urls = URLScanner.urlRanges(in: normalized, requireScheme: false)
+        let scalars = normalized.unicodeScalars
+        var total = 0
+        var nextURL = 0
+        var i = scalars.startIndex
+        let end = scalars.endIndex
+        while i < end {
+            if nextURL < urls.count, i >= urls[nextURL].lowerBound {
+                total += urlWeight
+                i = urls[nextURL].upperBound
+                nextURL += 1
+                continue
+            }
+            let scalar = scalars[i]
+            if EmojiDetection.mayStartEmoji(scalar) {
+                let limit = nextURL < urls.count ? urls[nextURL].lowerBound : end
+                if let after = EmojiDetection.sequenceEnd(in: scalars, from: i, limit: limit) {
+                    total += 2
+                    i = after
+                    continue
+                }
+            }
+            total += weight(of: scalar.value)
+            i = scalars.index(after: i)
+        }
+        return total
+    }
+
+    /// The weight of one code point outside URLs and emoji sequences.
+    @inline(__always) static func weight(of value: UInt32) -> Int {
+        switch value {
+        case 0...4351, 8192...8205, 8208...8223, 8242...8247: return 1
+        default: return 2
+        }
+    }
+
+    /// `text` in Unicode Normalization Form C.
+    ///
+    /// Most posts are already NFC: a text whose scalars all lie in ranges that never compose
+    /// nor reorder is returned as is, without calling Foundation.
+    static func nfc(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 >= 0xCC }) { return text }  // every scalar < U+0300
+        for scalar in text.unicodeScalars where !isStableInNFC(scalar.value) {
+            return text.precomposedStringWithCanonicalMapping
+        }
+        return text
+    }
+
+    /// Whether the code point is NFC quick-check "yes" with combining class 0 (conservative list:
+    /// anything not listed goes through full normalisation).
+    private static func isStableInNFC(_ value: UInt32) -> Bool {
+        switch value {
+        case 0...0x2FF, 0x400...0x482, 0x600...0x60F, 0x61B...0x61F, 0x620...0x64A, 0x660...0x66F, 0x671...0x6D5,
+            0x200B...0x200F, 0x2010...0x2027, 0x2030...0x205E, 0x2060...0x2064, 0x20A0...0x20C0, 0x20E3,
+            0x2100...0x2125, 0x2127...0x2129, 0x212C...0x2328, 0x232B...0x2ADB, 0x2ADD...0x2BFF,
+            0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xAC00...0xD7A3, 0xFE00...0xFE0F, 0xFF00...0xFFEF, 0x1F000...0x1FAFF, 0x20000...0x2A6DF,
+            0xE0020...0xE007F:
+            return true
+        default:
+            return false
+        }
+    }
+}

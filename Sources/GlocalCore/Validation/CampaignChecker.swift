@@ -1,0 +1,157 @@
+/// Checks one campaign's own logic: targets, post ids, days, sequencing, overrides, hashtags and media files.
+struct CampaignChecker {
+    let workspace: Workspace
+    let expander: VariantExpander
+    let media: any MediaInspector
+    var diagnostics: [Diagnostic] = []
+
+    init(workspace: Workspace, expander: VariantExpander, media: any MediaInspector) {
+        self.workspace = workspace
+        self.expander = expander
+        self.media = media
+    }
+
+    private mutating func add(_ severity: Severity, _ rule: DiagnosticRule, _ message: String, at location: SourceLocation?, notes: [String] = []) {
+        diagnostics.append(Diagnostic(severity, rule, message, at: location, notes: notes))
+    }
+
+    mutating func check(_ campaign: Campaign) {
+        checkTargets(campaign.targets, campaign: campaign, what: "campaign '\(campaign.id.value)'")
+        var postIDs: [String: SourceLocation] = [:]
+        for post in campaign.posts {
+            if let first = postIDs[post.id.value] {
+                add(.error, .idDuplicate, "post id '\(post.id.value)' is already used in this campaign", at: post.id.location,
+                    notes: ["first used at line \(first.line)"])
+            } else {
+                postIDs[post.id.value] = post.id.location
+            }
+        }
+        for post in campaign.posts { check(post, in: campaign) }
+        checkSequencingCycles(campaign)
+        for tag in campaign.hashtags { checkHashtag(tag) }
+    }
+
+    private mutating func check(_ post: Post, in campaign: Campaign) {
+        if let targets = post.targets {
+            checkTargets(targets, campaign: campaign, what: "post '\(post.id.value)'", narrowing: true)
+        }
+        if let day = post.day, day.value >= campaign.window.dayCount, campaign.window.dayCount > 0 {
+            add(.error, .windowInvalid,
+                "day \(day.value) is after the campaign's window (\(campaign.window.start.value) to \(campaign.window.end.value))",
+                at: day.location, notes: ["the last day is day \(campaign.window.dayCount - 1)"])
+        }
+        if let after = post.after { checkSequencing(after, of: post, in: campaign) }
+        for tag in post.hashtags { checkHashtag(tag) }
+        checkMedia(post.media)
+        let targeted = Set(expander.targetAccounts(of: campaign, post: post).compactMap(\.network))
+        for override in post.overrides {
+            if !targeted.contains(override.network.value) {
+                add(.warning, .overrideUnused,
+                    "override for \(override.network.value.rawValue) is unused: post '\(post.id.value)' targets no \(override.network.value.displayName) account",
+                    at: override.network.location,
+                    notes: ["targeted networks: \(targeted.sorted().map(\.rawValue).joined(separator: ", "))"])
+            }
+            for tag in override.hashtags ?? [] { checkHashtag(tag) }
+            checkMedia(override.media ?? [])
+        }
+    }
+
+    private mutating func checkTargets(_ targets: CampaignTargets, campaign: Campaign, what: String, narrowing: Bool = false) {
+        let accounts = workspace.accounts
+        let tags = Set(accounts.flatMap { $0.tags.map(\.value) })
+        for tag in targets.tags where !tags.contains(tag.value) {
+            add(.error, .tagUnknown, "no account has the tag '\(tag.value)'", at: tag.location,
+                notes: Suggestion.notes(for: tag.value, in: tags))
+        }
+        for network in targets.networks where Network(rawValue: network.value) == nil {
+            add(.error, .networkUnknown, "unknown network '\(network.value)'", at: network.location,
+                notes: Suggestion.notes(for: network.value, in: Network.allCases.map(\.rawValue))
+                    + ["supported networks: \(Network.allCases.map(\.rawValue).joined(separator: ", "))"])
+        }
+        let ids = accounts.map(\.id.value)
+        for pattern in targets.accounts + targets.exclude where !ids.contains(where: { GlobPattern.matches(pattern.value, $0) }) {
+            let kind = GlobPattern.isPattern(pattern.value) ? "pattern '\(pattern.value)' matches no account" : "unknown account '\(pattern.value)'"
+            add(.error, .accountUnknown, kind, at: pattern.location, notes: Suggestion.notes(for: pattern.value, in: ids))
+        }
+        for locale in targets.locales where workspace.locales[locale.value] == nil {
+            add(.error, .localeUnknown, "unknown locale '\(locale.value)'", at: locale.location,
+                notes: Suggestion.notes(for: locale.value, in: workspace.locales.keys))
+        }
+        let selected = accounts.contains { targets.selects($0) && (narrowing ? campaign.targets.selects($0) : true) }
+        if !selected, !accounts.isEmpty {
+            add(.error, .targetsEmpty, "\(what) targets no account", at: targets.location ?? campaign.id.location,
+                notes: ["each list in targets must match (tags AND networks AND accounts AND locales), minus exclude"])
+        }
+    }
+
+    private mutating func checkSequencing(_ after: PostSequencing, of post: Post, in campaign: Campaign) {
+        guard let previous = campaign.posts.first(where: { $0.id.value == after.post.value }) else {
+            add(.error, .postUnknown, "post '\(post.id.value)' comes after unknown post '\(after.post.value)'",
+                at: after.post.location,
+                notes: Suggestion.notes(for: after.post.value, in: campaign.posts.map(\.id.value))
+                    + ["posts of this campaign: \(campaign.posts.map(\.id.value).joined(separator: ", "))"])
+            return
+        }
+        if previous.id.value == post.id.value {
+            add(.error, .sequenceInvalid, "post '\(post.id.value)' cannot come after itself", at: after.post.location)
+            return
+        }
+        let gapDays = Double(after.minGap?.value.seconds ?? 0) / 86_400
+        let postDay = post.day?.value ?? 0, previousDay = previous.day?.value ?? 0
+        if postDay < previousDay {
+            add(.error, .sequenceInvalid,
+                "post '\(post.id.value)' (day \(postDay)) must come after '\(previous.id.value)' (day \(previousDay))",
+                at: post.day?.location ?? after.post.location, notes: ["move it to day \(previousDay) or later"])
+        } else if post.day != nil, previous.day != nil, Double(postDay - previousDay) + 1 <= gapDays,
+            let gap = after.minGap
+        {
+            add(.error, .sequenceInvalid,
+                "min_gap \(gap.value) cannot fit: '\(post.id.value)' is on day \(postDay), '\(previous.id.value)' on day \(previousDay)",
+                at: gap.location, notes: ["the days are at most \(postDay - previousDay + 1) days apart"])
+        }
+    }
+
+    private mutating func checkSequencingCycles(_ campaign: Campaign) {
+        let edges = Dictionary(campaign.posts.compactMap { p in p.after.map { (p.id.value, $0.post.value) } }, uniquingKeysWith: { a, _ in a })
+        var reported = Set<String>()
+        for post in campaign.posts {
+            var path = [post.id.value]
+            var current = post.id.value
+            while let next = edges[current], next != current {
+                if let start = path.firstIndex(of: next) {
+                    let cycle = Array(path[start...]) + [next]
+                    if reported.insert(cycle.dropLast().sorted().joined(separator: ",")).inserted, let after = post.after {
+                        add(.error, .sequenceInvalid, "posts wait for each other: \(cycle.joined(separator: " → "))",
+                            at: after.post.location)
+                    }
+                    break
+                }
+                path.append(next)
+                current = next
+            }
+        }
+    }
+
+    private mutating func checkHashtag(_ tag: Located<String>) {
+        var text = tag.value
+        if text.hasPrefix("#") {
+            add(.error, .hashtagInvalid, "hashtag '\(text)' is written with '#'", at: tag.location,
+                notes: ["write hashtags without '#': glocal adds it as each network expects"])
+            text.removeFirst()
+        }
+        let valid = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark } }
+            && !text.allSatisfy(\.isNumber)
+        if !valid {
+            var notes = ["hashtags may contain letters, digits and '_' only, and not only digits"]
+            if text.contains(" ") { notes.insert("did you mean '\(text.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())'?", at: 0) }
+            add(.error, .hashtagInvalid, "'\(tag.value)' is not a valid hashtag", at: tag.location, notes: notes)
+        }
+    }
+
+    private mutating func checkMedia(_ items: [MediaReference]) {
+        for item in items where media.inspect(item.path.value) == nil {
+            add(.error, .mediaMissing, "media file '\(item.path.value)' does not exist in the workspace", at: item.path.location,
+                notes: ["paths are relative to the workspace root, e.g. assets/hydra/teaser-4x5.jpg"])
+        }
+    }
+}

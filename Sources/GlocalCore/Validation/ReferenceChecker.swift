@@ -1,0 +1,104 @@
+import Foundation
+
+/// Checks that everything the workspace names exists: locales, fallbacks, time zones, teams' accounts,
+/// campaign targets, post sequencing, media files, and that ids are unique.
+struct ReferenceChecker {
+    let workspace: Workspace
+    let media: any MediaInspector
+    var diagnostics: [Diagnostic] = []
+
+    init(workspace: Workspace, media: any MediaInspector) {
+        self.workspace = workspace
+        self.media = media
+    }
+
+    private var localeIDs: [String] { workspace.locales.keys.sorted() }
+
+    private mutating func error(_ rule: DiagnosticRule, _ message: String, at location: SourceLocation?, notes: [String] = []) {
+        diagnostics.append(Diagnostic(.error, rule, message, at: location, notes: notes))
+    }
+
+    private mutating func warning(_ rule: DiagnosticRule, _ message: String, at location: SourceLocation?, notes: [String] = []) {
+        diagnostics.append(Diagnostic(.warning, rule, message, at: location, notes: notes))
+    }
+
+    mutating func checkLocale(_ id: Located<String>, what: String) {
+        guard workspace.locales[id.value] == nil else { return }
+        error(.localeUnknown, "unknown locale '\(id.value)' in \(what)", at: id.location,
+              notes: Suggestion.notes(for: id.value, in: localeIDs) + ["add a file locales/\(id.value).yaml"])
+    }
+
+    mutating func checkWorkspace() {
+        checkLocale(workspace.settings.defaultLocale, what: "default_locale")
+        checkLocales()
+        checkAccounts()
+        checkTeams()
+        var campaignIDs: [String: SourceLocation] = [:]
+        for campaign in workspace.campaigns {
+            if let first = campaignIDs[campaign.id.value] {
+                error(.idDuplicate, "campaign id '\(campaign.id.value)' is already used", at: campaign.id.location,
+                      notes: ["first used at \(first)"])
+            } else {
+                campaignIDs[campaign.id.value] = campaign.id.location
+            }
+        }
+    }
+
+    private mutating func checkLocales() {
+        for id in localeIDs {
+            let locale = workspace.locales[id]!
+            if let fallback = locale.fallback {
+                checkLocale(fallback, what: "fallback")
+                var seen = [id]
+                var current = fallback.value
+                while let next = workspace.locales[current] {
+                    if seen.contains(current) {
+                        error(.localeFallbackCycle, "locale fallbacks loop: \((seen + [current]).joined(separator: " → "))",
+                              at: fallback.location, notes: ["a fallback chain must end; the default locale ends every chain"])
+                        break
+                    }
+                    seen.append(current)
+                    guard let after = next.fallback?.value else { break }
+                    current = after
+                }
+            }
+        }
+    }
+
+    private mutating func checkAccounts() {
+        var seen: [String: SourceLocation] = [:]
+        for account in workspace.accounts {
+            if let first = seen[account.id.value] {
+                error(.idDuplicate, "account id '\(account.id.value)' is already used", at: account.id.location,
+                      notes: ["first used at \(first)"])
+            } else {
+                seen[account.id.value] = account.id.location
+            }
+            checkLocale(account.locale, what: "account '\(account.id.value)'")
+            if account.timeZone == nil, let locale = workspace.locales[account.locale.value], locale.timeZone == nil {
+                error(.timezoneUnknown, "account '\(account.id.value)' has no time zone", at: account.id.location,
+                      notes: ["add 'timezone:' to the account, or to locales/\(account.locale.value).yaml"])
+            }
+        }
+    }
+
+    private mutating func checkTeams() {
+        let ids = workspace.accounts.map(\.id.value)
+        var managed = Set<String>()
+        for team in workspace.settings.teams {
+            for pattern in team.accountPatterns {
+                let matched = ids.filter { GlobPattern.matches(pattern.value, $0) }
+                managed.formUnion(matched)
+                if matched.isEmpty {
+                    error(.accountUnknown, "'\(pattern.value)' in team '\(team.id.value)' matches no account",
+                          at: pattern.location, notes: Suggestion.notes(for: pattern.value, in: ids))
+                }
+            }
+        }
+        guard !workspace.settings.teams.isEmpty else { return }
+        for account in workspace.accounts where !managed.contains(account.id.value) {
+            warning(.accountUnmanaged, "account '\(account.id.value)' is in no team: no local manager can approve its posts",
+                    at: account.id.location, notes: ["add it to a team's 'accounts' in glocal.yaml"])
+        }
+    }
+}

@@ -1,0 +1,176 @@
+/// Checks one variant against its network's rules: length as the network counts it, bytes, forbidden
+/// characters, title, media, hashtags, mentions and link placement.
+struct VariantRuleChecker {
+    let accountsByID: [String: Account]
+    let media: any MediaInspector
+
+    func check(_ variant: PostVariant, into diagnostics: inout [Diagnostic]) {
+        var rules = NetworkRules.forNetwork(variant.network)
+        if let max = accountsByID[variant.accountID]?.maxCharacters { rules.maxTextLength = max }
+        let prefix = "\(variant.network.rawValue)/\(variant.accountID): "
+        let origin = "in post '\(variant.postID)' of campaign '\(variant.campaignID)' (\(variant.postLocation))"
+        func report(_ severity: Severity, _ rule: DiagnosticRule, _ message: String, at location: SourceLocation, notes: [String] = []) {
+            diagnostics.append(Diagnostic(
+                severity, rule, prefix + message, at: location, notes: notes + [origin], network: variant.network,
+                account: variant.accountID))
+        }
+        let textLocation = variant.textOrigin.location
+        let measurement = TextCounter.measure(variant.text, rules: rules)
+        if measurement.isEmpty {
+            report(.error, .textEmpty, "text is empty", at: textLocation)
+        }
+        if measurement.length > measurement.limit {
+            let unit = Self.unit(of: rules.textCounting)
+            var notes = ["\(measurement.length - measurement.limit) over the limit; \(Self.explanation(of: rules))"]
+            if variant.textOrigin.locale != variant.locale {
+                notes.append("text from locale '\(variant.textOrigin.locale)' (fallback for '\(variant.locale)')")
+            }
+            report(.error, .textTooLong, "text is \(measurement.length)/\(measurement.limit) \(unit)", at: textLocation, notes: notes)
+        }
+        if let bytes = measurement.bytes, let limit = measurement.byteLimit, bytes > limit {
+            report(.error, .textTooManyBytes, "text is \(bytes)/\(limit) UTF-8 bytes", at: textLocation)
+        }
+        if !measurement.forbiddenCharacters.isEmpty {
+            let list = measurement.forbiddenCharacters.map { "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(4) + (($0.value >= 0x20 && $0.value < 0x7F) ? " '\($0)'" : "") }
+            report(.error, .textForbiddenCharacter,
+                   "text contains \(list.joined(separator: ", ")), which \(variant.network.displayName) rejects", at: textLocation)
+        }
+        checkTitle(variant, rules: rules, report: report)
+        checkMedia(variant, rules: rules, report: report)
+        checkEntities(variant, rules: rules, report: report)
+        checkLink(variant, rules: rules, report: report)
+    }
+
+    private func checkTitle(_ variant: PostVariant, rules: NetworkRules, report: (Severity, DiagnosticRule, String, SourceLocation, [String]) -> Void) {
+        guard let maxTitle = rules.maxTitleLength else { return }
+        guard let title = variant.title, let origin = variant.titleOrigin else {
+            if rules.requiresTitle {
+                report(.error, .titleInvalid, "\(variant.network.displayName) needs a title", variant.postLocation,
+                       ["add 'title: <string key>' to the post or to its \(variant.network.rawValue) override"])
+            }
+            return
+        }
+        let length = TextCounter.measureTitle(title, rules: rules)
+        if length > maxTitle {
+            report(.error, .titleInvalid, "title is \(length)/\(maxTitle) characters", origin.location, [])
+        }
+        let forbidden = title.unicodeScalars.filter { rules.forbiddenCharacters.contains($0) }
+        if !forbidden.isEmpty {
+            report(.error, .titleInvalid, "title contains '\(String(String.UnicodeScalarView(forbidden)))', which \(variant.network.displayName) rejects", origin.location, [])
+        }
+    }
+
+    private func checkMedia(_ variant: PostVariant, rules: NetworkRules, report: (Severity, DiagnosticRule, String, SourceLocation, [String]) -> Void) {
+        let images = variant.media.filter { $0.type == .image }
+        let videos = variant.media.filter { $0.type == .video }
+        let name = variant.network.displayName
+        if rules.requiresVideo, videos.isEmpty {
+            report(.error, .mediaRequired, "\(name) needs a video", variant.mediaLocation,
+                   ["add 'media: [path/to/video.mp4]' to the post or to its \(variant.network.rawValue) override"])
+        } else if rules.requiresMedia, variant.media.isEmpty {
+            report(.error, .mediaRequired, "\(name) needs an image or a video", variant.mediaLocation,
+                   ["add 'media:' to the post or to its \(variant.network.rawValue) override"])
+        }
+        if images.count > rules.maxImages {
+            report(.error, .mediaCount, "\(images.count) images, \(name) accepts \(rules.maxImages == 0 ? "none" : "at most \(rules.maxImages)")",
+                   images[min(rules.maxImages, images.count - 1)].path.location, [])
+        }
+        if videos.count > rules.maxVideos {
+            report(.error, .mediaCount, "\(videos.count) videos, \(name) accepts at most \(rules.maxVideos)", videos[rules.maxVideos].path.location, [])
+        }
+        if !rules.allowsMixedMedia, !images.isEmpty, !videos.isEmpty, rules.maxImages > 0 {
+            report(.error, .mediaCount, "\(name) does not mix images and videos in one post", videos[0].path.location, [])
+        }
+        for item in images {
+            guard let info = media.inspect(item.path.value) else { continue }
+            if let max = rules.maxImageBytes, info.bytes > max {
+                report(.error, .mediaSize, "image '\(item.path.value)' is \(Self.megabytes(info.bytes)), \(name) accepts at most \(Self.megabytes(max))", item.path.location, [])
+            }
+            if let ratio = info.aspectRatio, let low = rules.minAspectRatio, let high = rules.maxAspectRatio,
+                ratio < low - 0.005 || ratio > high + 0.005
+            {
+                report(.error, .mediaAspect,
+                       "image '\(item.path.value)' is \(info.pixelWidth!)×\(info.pixelHeight!) (aspect \(Self.decimal(ratio))), \(name) accepts \(Self.decimal(low)) (4:5) to \(Self.decimal(high)) (1.91:1)",
+                       item.path.location, [])
+            }
+        }
+    }
+
+    private func checkEntities(_ variant: PostVariant, rules: NetworkRules, report: (Severity, DiagnosticRule, String, SourceLocation, [String]) -> Void) {
+        let tags = EntityScanner.hashtags(in: variant.text)
+        if let max = rules.maxHashtags, tags.count > max {
+            report(.error, .hashtagCount, "\(tags.count) hashtags, \(variant.network.displayName) allows at most \(max)", variant.hashtagsLocation, [])
+        } else if let recommended = rules.recommendedHashtags, tags.count > recommended {
+            report(.warning, .hashtagCount, "\(tags.count) hashtags, \(variant.network.displayName) recommends at most \(recommended)", variant.hashtagsLocation,
+                   ["set fewer hashtags for this network with 'networks: {\(variant.network.rawValue): {hashtags: [...]}}'"])
+        }
+        if rules.singleTopicTag, tags.count > 1 {
+            report(.warning, .hashtagCount, "\(tags.count) hashtags, but \(variant.network.displayName) keeps only the first as the post's topic", variant.hashtagsLocation,
+                   ["keep one hashtag for \(variant.network.rawValue) with a per-network 'hashtags' override"])
+        }
+        if rules.recommendsCamelCaseHashtags {
+            for tag in variant.hashtags where tag.count > 6 && tag == tag.lowercased() && tag.contains(where: \.isLetter) && tag.unicodeScalars.allSatisfy(\.isASCII) {
+                report(.warning, .hashtagStyle, "hashtag '#\(tag)' is all lowercase; screen readers need CamelCase on \(variant.network.displayName)", variant.hashtagsLocation,
+                       ["write it in CamelCase, e.g. '#\(tag.prefix(1).uppercased() + tag.dropFirst())…' with a capital at each word"])
+            }
+        }
+        if let max = rules.maxMentions {
+            let mentions = EntityScanner.mentions(in: variant.text).count
+            if mentions > max {
+                report(.error, .mentionCount, "\(mentions) @mentions, \(variant.network.displayName) allows at most \(max)", variant.textOrigin.location, [])
+            }
+        }
+    }
+
+    private func checkLink(_ variant: PostVariant, rules: NetworkRules, report: (Severity, DiagnosticRule, String, SourceLocation, [String]) -> Void) {
+        guard variant.link != nil else { return }
+        let name = variant.network.displayName
+        if !rules.allowedLinkPlacements.contains(variant.linkPlacement) {
+            let allowed = LinkPlacement.allCases.filter { rules.allowedLinkPlacements.contains($0) }.map(\.rawValue)
+            report(.error, .linkPlacement, "\(name) has no '\(variant.linkPlacement.rawValue)' link placement", variant.linkLocation,
+                   ["use one of: \(allowed.joined(separator: ", ")) in 'networks: {\(variant.network.rawValue): {link_placement: ...}}'"])
+            return
+        }
+        guard variant.linkPlacement == .inline else { return }
+        if !rules.clickableLinks {
+            report(.warning, .linkPolicy, "links in \(name) captions are not clickable", variant.linkLocation,
+                   ["set 'link_placement: none' for \(variant.network.rawValue) and point to the link in bio instead"])
+        } else if rules.inlineLinkReducesReach {
+            report(.warning, .linkPolicy, "an inline link reduces \(name) feed reach", variant.linkLocation,
+                   ["set 'link_placement: first_comment' for \(variant.network.rawValue)"])
+        }
+    }
+
+    static func unit(of method: TextCountingMethod) -> String {
+        switch method {
+        case .xWeighted: return "weighted characters"
+        case .utf8Bytes: return "UTF-8 bytes"
+        case .utf16: return "UTF-16 code units"
+        default: return "characters"
+        }
+    }
+
+    static func explanation(of rules: NetworkRules) -> String {
+        switch rules.textCounting {
+        case .xWeighted: return "X counts CJK and emoji as 2 and every link as \(rules.urlWeight ?? 23)"
+        case .mastodon: return "Mastodon counts every link as \(rules.urlWeight ?? 23)"
+        case .graphemesAndBytes: return "Bluesky counts graphemes (and at most \(rules.maxTextBytes ?? 3000) bytes)"
+        case .threads: return "Threads counts an emoji by its UTF-8 bytes"
+        case .utf16: return "\(rules.network.displayName) counts UTF-16 code units"
+        case .utf8Bytes: return "\(rules.network.displayName) counts UTF-8 bytes"
+        case .graphemes: return "\(rules.network.displayName) counts characters"
+        }
+    }
+
+    static func megabytes(_ bytes: Int) -> String { decimal(Double(bytes) / 1_000_000) + " MB" }
+
+    static func decimal(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

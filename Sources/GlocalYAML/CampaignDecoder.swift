@@ -1,0 +1,81 @@
+import GlocalCore
+import Yams
+
+/// Decodes one `campaigns/*.yaml`.
+enum CampaignDecoder {
+    static let keys = ["campaign", "name", "kind", "window", "targets", "approval", "link", "utm", "hashtags", "posts"]
+    static let windowKeys = ["start", "end"]
+    static let targetKeys = ["tags", "networks", "accounts", "locales", "exclude"]
+
+    static func decode(_ root: Node?, context: DecodeContext) -> Campaign? {
+        let start = SourceLocation(file: context.file, line: 1, column: 1)
+        guard let root else {
+            context.collector.error(.keyMissing, "campaign file is empty", at: start)
+            return nil
+        }
+        guard let map = context.mapping(
+            root, what: "campaign", allowed: keys, required: ["campaign", "kind", "window", "posts"])
+        else { return nil }
+        let id = context.slug(map.string("campaign"), what: "campaign id")
+        let kind = map.choice("kind", PostKind.self)
+        let window = map.value("window").flatMap { decodeWindow($0, context: context) }
+        let targets = map.value("targets").flatMap { decodeTargets($0, what: "targets", context: context) }
+        let link = map.string("link")
+        if let link { LinkValidation.check(link, context: context) }
+        let hashtags = map.strings("hashtags") ?? []
+        var posts: [Post] = []
+        if let node = map.value("posts") {
+            if case let .sequence(items) = node {
+                if items.isEmpty {
+                    context.collector.error(.keyMissing, "a campaign needs at least one post", at: context.location(of: node))
+                }
+                posts = items.compactMap { PostDecoder.decode($0, context: context) }
+            } else {
+                context.typeMismatch(node, expected: "a list of posts", for: "posts")
+            }
+        }
+        guard let id, let kind, let window else { return nil }
+        return Campaign(
+            id: id, name: map.string("name")?.value, kind: kind, window: window, targets: targets ?? CampaignTargets(),
+            approval: map.choice("approval", ApprovalMode.self)?.value, link: link, utm: map.bool("utm")?.value ?? true,
+            hashtags: hashtags, posts: posts, file: context.file)
+    }
+
+    private static func decodeWindow(_ node: Node, context: DecodeContext) -> CampaignWindow? {
+        guard let map = context.mapping(node, what: "window", allowed: windowKeys, required: windowKeys, for: "window"),
+            let start = context.date(map.string("start"), what: "window start"),
+            let end = context.date(map.string("end"), what: "window end")
+        else { return nil }
+        if end.value < start.value {
+            context.collector.error(
+                .windowInvalid, "window ends on \(end.value), before it starts on \(start.value)", at: end.location)
+        }
+        return CampaignWindow(start: start, end: end)
+    }
+
+    /// Decodes a `targets:` mapping (campaign or post).
+    static func decodeTargets(_ node: Node, what: String, context: DecodeContext) -> CampaignTargets? {
+        guard let map = context.mapping(node, what: what, allowed: targetKeys, for: "targets") else { return nil }
+        var targets = CampaignTargets()
+        targets.location = context.location(of: node)
+        targets.tags = map.strings("tags") ?? []
+        targets.networks = map.strings("networks") ?? []
+        targets.accounts = map.strings("accounts") ?? []
+        targets.locales = map.strings("locales") ?? []
+        targets.exclude = map.strings("exclude") ?? []
+        return targets
+    }
+}
+
+/// Checks links while decoding (they may contain template variables).
+enum LinkValidation {
+    static func check(_ link: Located<String>, context: DecodeContext, allowNone: Bool = false) {
+        if allowNone, link.value == "none" { return }
+        if !LinkChecks.isAbsoluteHTTPURL(link.value) {
+            var notes = ["links must be absolute, e.g. https://lumiere.example/{locale}/hydra"]
+            if !link.value.contains("://") { notes.insert("add the scheme: https://\(link.value)", at: 0) }
+            if allowNone { notes.append("use 'none' to publish this post without a link") }
+            context.collector.error(.linkInvalid, "'\(link.value)' is not an absolute http(s) link", at: link.location, notes: notes)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import GlocalCore
+import Yams
+
+extension DecodeContext {
+    /// Every IANA zone this system knows, for checks and "did you mean".
+    static let knownTimeZones: Set<String> = Set(TimeZone.knownTimeZoneIdentifiers).union(["UTC"])
+
+    /// A lowercase slug id (`[a-z0-9][a-z0-9-]*`, plus `.` and `_` when `dotted`).
+    func slug(_ text: Located<String>?, what: String, dotted: Bool = false) -> Located<String>? {
+        guard let text else { return nil }
+        let ok = !text.value.isEmpty && text.value.unicodeScalars.enumerated().allSatisfy { index, c in
+            let lowerOrDigit = ("a"..."z").contains(c) || ("0"..."9").contains(c)
+            if index == 0 { return lowerOrDigit }
+            return lowerOrDigit || c == "-" || (dotted && (c == "." || c == "_"))
+        }
+        if !ok {
+            let suggestion = text.value.lowercased().map { $0 == " " || $0 == "_" && !dotted ? "-" : $0 }
+            collector.error(
+                .idInvalid, "\(what) '\(text.value)' must be lowercase letters, digits and dashes", at: text.location,
+                notes: ["for example '\(String(suggestion))'"])
+        }
+        return text
+    }
+
+    /// A `YYYY-MM-DD` date.
+    func date(_ text: Located<String>?, what: String) -> Located<LocalDate>? {
+        guard let text else { return nil }
+        guard let date = LocalDate(iso: text.value) else {
+            let hint = text.value.count == 10 && text.value.contains("-")
+                ? "no such day in the calendar" : "write dates as YYYY-MM-DD, e.g. 2026-12-01"
+            collector.error(.dateInvalid, "invalid date '\(text.value)' for \(what)", at: text.location, notes: [hint])
+            return nil
+        }
+        return Located(date, at: text.location)
+    }
+
+    /// An `HH:MM` time of day.
+    func time(_ text: Located<String>?, what: String) -> Located<LocalTime>? {
+        guard let text else { return nil }
+        guard let time = LocalTime(text: text.value) else {
+            var notes = ["write times as HH:MM on a 24-hour clock, e.g. \"09:30\""]
+            if let number = Int(text.value) {
+                notes.append("YAML read this as the number \(number): an unquoted 09:30 is sexagesimal in YAML 1.1; quote it")
+            }
+            collector.error(.timeInvalid, "invalid time '\(text.value)' for \(what)", at: text.location, notes: notes)
+            return nil
+        }
+        return Located(time, at: text.location)
+    }
+
+    /// A duration like `36h`.
+    func duration(_ text: Located<String>?, what: String) -> Located<GlocalDuration>? {
+        guard let text else { return nil }
+        guard let duration = GlocalDuration(text: text.value) else {
+            collector.error(
+                .durationInvalid, "invalid duration '\(text.value)' for \(what)", at: text.location,
+                notes: ["write durations as a number and a unit (w, d, h, m, s), e.g. 36h, 90m, 2d, 1d12h"])
+            return nil
+        }
+        return Located(duration, at: text.location)
+    }
+
+    /// An IANA time zone identifier.
+    func timeZone(_ text: Located<String>?) -> Located<String>? {
+        guard let text else { return nil }
+        if !Self.knownTimeZones.contains(text.value) {
+            collector.error(
+                .timezoneUnknown, "unknown time zone '\(text.value)'", at: text.location,
+                notes: Suggestion.notes(for: text.value, in: Self.knownTimeZones)
+                    + ["use an IANA identifier such as Europe/Paris or America/New_York"])
+        }
+        // Returned even when unknown, so that later checks do not report a missing zone again.
+        return text
+    }
+
+    /// A network name.
+    func network(_ text: Located<String>?) -> Located<Network>? {
+        guard let text else { return nil }
+        guard let network = Network(rawValue: text.value) else {
+            var notes = Suggestion.notes(for: text.value, in: Network.allCases.map(\.rawValue))
+            if ["twitter", "tweet"].contains(text.value.lowercased()) { notes = ["did you mean 'x'?"] }
+            if ["fb", "meta"].contains(text.value.lowercased()) { notes = ["did you mean 'facebook'?"] }
+            if ["ig", "insta"].contains(text.value.lowercased()) { notes = ["did you mean 'instagram'?"] }
+            collector.error(
+                .networkUnknown, "unknown network '\(text.value)'", at: text.location,
+                notes: notes + ["supported networks: \(Network.allCases.map(\.rawValue).joined(separator: ", "))"])
+            return nil
+        }
+        return Located(network, at: text.location)
+    }
+}

@@ -1,0 +1,55 @@
+import GlocalCore
+import Yams
+
+/// What decoders of one file share: its path and where diagnostics go.
+struct DecodeContext {
+    let file: String
+    let collector: DiagnosticCollector
+
+    /// The location of a node, spanning its text on the line when it is a scalar.
+    func location(of node: Node) -> SourceLocation {
+        let line = node.mark?.line ?? 1, column = node.mark?.column ?? 1
+        var length = 1
+        if case let .scalar(scalar) = node {
+            length = scalar.string.unicodeScalars.count
+            if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { length += 2 }
+            if scalar.string.contains("\n") || scalar.style == .literal || scalar.style == .folded { length = 1 }
+        }
+        return SourceLocation(file: file, line: line, column: column, length: length)
+    }
+
+    /// A short description of what a node is, for "expected X, found Y".
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case let .scalar(scalar):
+            if isNull(node) { return "nothing" }
+            if scalar.style == .plain, node.int != nil { return "the number \(scalar.string)" }
+            if scalar.style == .plain, node.bool != nil { return "the boolean \(scalar.string)" }
+            return "the text '\(scalar.string)'"
+        }
+    }
+
+    /// Whether a node is YAML null (`~`, `null` or nothing).
+    func isNull(_ node: Node) -> Bool {
+        guard case let .scalar(scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    func typeMismatch(_ node: Node, expected: String, for key: String) {
+        collector.error(.typeMismatch, "'\(key)' must be \(expected), found \(describe(node))", at: location(of: node))
+    }
+
+    /// Reads a mapping, reporting unknown keys (with suggestions) and missing required keys.
+    func mapping(
+        _ node: Node, what: String, allowed: [String], required: [String] = [], for key: String? = nil
+    ) -> MappingReader? {
+        guard case let .mapping(mapping) = node else {
+            typeMismatch(node, expected: "a mapping", for: key ?? what)
+            return nil
+        }
+        return MappingReader(mapping: mapping, node: node, what: what, allowed: allowed, required: required, context: self)
+    }
+}

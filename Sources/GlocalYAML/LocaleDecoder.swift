@@ -1,0 +1,63 @@
+import GlocalCore
+import Yams
+
+/// Decodes one `locales/<id>.yaml`.
+enum LocaleDecoder {
+    static let keys = ["locale", "name", "fallback", "timezone", "holidays", "strings"]
+
+    static func decode(_ root: Node?, expectedID: String, context: DecodeContext) -> LocaleDefinition? {
+        guard let root else {
+            context.collector.error(
+                .keyMissing, "locale file is empty: it needs 'locale: \(expectedID)'",
+                at: SourceLocation(file: context.file, line: 1, column: 1))
+            return nil
+        }
+        guard let map = context.mapping(root, what: "locale file", allowed: keys, required: ["locale"]),
+            let id = map.string("locale")
+        else { return nil }
+        if id.value != expectedID {
+            context.collector.error(
+                .localeMismatch, "locale '\(id.value)' is in a file named '\(expectedID).yaml'", at: id.location,
+                notes: ["rename the file to locales/\(id.value).yaml, or set locale: \(expectedID)"])
+        }
+        var holidays: [Located<LocalDate>] = []
+        for text in map.strings("holidays") ?? [] {
+            if let date = context.date(text, what: "holiday") { holidays.append(date) }
+        }
+        var strings: [String: LocalizedString] = [:]
+        if let node = map.value("strings"), let entries = context.mapping(node, what: "strings", allowed: [], for: "strings") {
+            for entry in entries.entries {
+                let keyLocation = context.location(of: entry.keyNode)
+                _ = context.slug(Located(entry.key, at: keyLocation), what: "string key", dotted: true)
+                guard case let .scalar(scalar) = entry.value, !context.isNull(entry.value) else {
+                    context.typeMismatch(entry.value, expected: "text", for: entry.key)
+                    continue
+                }
+                strings[entry.key] = localized(scalar, valueNode: entry.value, keyLocation: keyLocation, context: context)
+            }
+        }
+        return LocaleDefinition(
+            id: id, fallback: map.string("fallback"), timeZone: context.timeZone(map.string("timezone")),
+            name: map.string("name")?.value, holidays: holidays, strings: strings, file: context.file)
+    }
+
+    /// Keeps where the text starts so that a column inside it can be computed when the scalar is on one line.
+    private static func localized(
+        _ scalar: Node.Scalar, valueNode: Node, keyLocation: SourceLocation, context: DecodeContext
+    ) -> LocalizedString {
+        var location = context.location(of: valueNode)
+        var exact = false
+        switch scalar.style {
+        case .plain:
+            exact = !scalar.string.contains("\n")
+        case .singleQuoted, .doubleQuoted:
+            location.column += 1
+            location.length = max(1, location.length - 2)
+            exact = !scalar.string.contains("\n") && !scalar.string.contains("\\") && !scalar.string.contains("'")
+        default:
+            // Block scalars start on the next line; point at the indicator.
+            exact = false
+        }
+        return LocalizedString(text: scalar.string, location: location, keyLocation: keyLocation, isColumnExact: exact)
+    }
+}

@@ -1,0 +1,132 @@
+import GlocalCore
+import Yams
+
+/// Typed, position-keeping access to the keys of one YAML mapping.
+struct MappingReader {
+    let node: Node
+    let context: DecodeContext
+    private(set) var entries: [(key: String, keyNode: Node, value: Node)] = []
+
+    init(mapping: Node.Mapping, node: Node, what: String, allowed: [String], required: [String], context: DecodeContext) {
+        self.node = node
+        self.context = context
+        for (keyNode, value) in mapping {
+            guard case let .scalar(scalar) = keyNode else {
+                context.collector.error(.typeMismatch, "keys of \(what) must be text", at: context.location(of: keyNode))
+                continue
+            }
+            let key = scalar.string
+            if key.unicodeScalars.first == YAMLDocumentParser.duplicateMarker { continue }
+            entries.append((key, keyNode, value))
+            if !allowed.isEmpty, !allowed.contains(key) {
+                context.collector.error(
+                    .keyUnknown, "unknown key '\(key)' in \(what)", at: context.location(of: keyNode),
+                    notes: Suggestion.notes(for: key, in: allowed) + ["allowed keys: \(allowed.joined(separator: ", "))"])
+            }
+        }
+        for key in required where !entries.contains(where: { $0.key == key }) {
+            context.collector.error(
+                .keyMissing, "\(what) is missing required key '\(key)'", at: keyMissingLocation)
+        }
+    }
+
+    private var keyMissingLocation: SourceLocation {
+        var location = context.location(of: node)
+        location.length = 1
+        return location
+    }
+
+    /// The location of the mapping itself.
+    var location: SourceLocation { keyMissingLocation }
+
+    /// The value node of `key`, if present.
+    func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
+
+    /// The location of `key` itself.
+    func keyLocation(_ key: String) -> SourceLocation? { entries.first { $0.key == key }.map { context.location(of: $0.keyNode) } }
+
+    /// A text value; reports a non-scalar or empty value.
+    func string(_ key: String) -> Located<String>? {
+        guard let node = value(key) else { return nil }
+        return context.string(node, for: key)
+    }
+
+    /// A whole number; reports anything else.
+    func int(_ key: String) -> Located<Int>? {
+        guard let node = value(key) else { return nil }
+        guard case .scalar = node, let value = node.int else {
+            context.typeMismatch(node, expected: "a whole number", for: key)
+            return nil
+        }
+        return Located(value, at: context.location(of: node))
+    }
+
+    /// A number; reports anything else.
+    func double(_ key: String) -> Located<Double>? {
+        guard let node = value(key) else { return nil }
+        guard case let .scalar(scalar) = node, let value = Double(scalar.string) else {
+            context.typeMismatch(node, expected: "a number", for: key)
+            return nil
+        }
+        return Located(value, at: context.location(of: node))
+    }
+
+    /// `true` or `false`; reports anything else.
+    func bool(_ key: String) -> Located<Bool>? {
+        guard let node = value(key) else { return nil }
+        guard case let .scalar(scalar) = node, ["true", "false"].contains(scalar.string.lowercased()) else {
+            context.typeMismatch(node, expected: "true or false", for: key)
+            return nil
+        }
+        return Located(scalar.string.lowercased() == "true", at: context.location(of: node))
+    }
+
+    /// A list of texts; a single text is reported, as brand teams often forget the brackets.
+    func strings(_ key: String) -> [Located<String>]? {
+        guard let node = value(key) else { return nil }
+        return context.strings(node, for: key)
+    }
+
+    /// One of an enum's raw values; reports anything else with a suggestion.
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) -> Located<T>? where T.RawValue == String {
+        guard let text = string(key) else { return nil }
+        return context.choice(text, type, for: key)
+    }
+}
+
+extension DecodeContext {
+    /// A text scalar; reports mappings, lists and empty values.
+    func string(_ node: Node, for key: String) -> Located<String>? {
+        guard case let .scalar(scalar) = node, !isNull(node) else {
+            typeMismatch(node, expected: "text", for: key)
+            return nil
+        }
+        return Located(scalar.string, at: location(of: node))
+    }
+
+    /// A list of text scalars.
+    func strings(_ node: Node, for key: String) -> [Located<String>]? {
+        guard case let .sequence(sequence) = node else {
+            if case .scalar = node, !isNull(node) {
+                collector.error(
+                    .typeMismatch, "'\(key)' must be a list, found \(describe(node))", at: location(of: node),
+                    notes: ["write it as a list: \(key): [\(node.scalar?.string ?? "")]"])
+            } else {
+                typeMismatch(node, expected: "a list", for: key)
+            }
+            return nil
+        }
+        return sequence.compactMap { string($0, for: key) }
+    }
+
+    /// One of an enum's raw values.
+    func choice<T: RawRepresentable & CaseIterable>(_ text: Located<String>, _ type: T.Type, for key: String) -> Located<T>?
+    where T.RawValue == String {
+        if let value = T(rawValue: text.value) { return Located(value, at: text.location) }
+        let allowed = T.allCases.map(\.rawValue)
+        collector.error(
+            .valueInvalid, "'\(text.value)' is not a valid \(key)", at: text.location,
+            notes: Suggestion.notes(for: text.value, in: allowed) + ["expected one of: \(allowed.joined(separator: ", "))"])
+        return nil
+    }
+}

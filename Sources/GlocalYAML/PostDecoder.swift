@@ -1,0 +1,99 @@
+import GlocalCore
+import Yams
+
+/// Decodes one entry of a campaign's `posts:`.
+enum PostDecoder {
+    static let keys = [
+        "id", "day", "at", "kind", "text", "title", "link", "link_placement", "media", "hashtags", "after", "live",
+        "holiday", "targets", "networks",
+    ]
+    static let overrideKeys = ["text", "title", "link", "link_placement", "media", "hashtags", "skip"]
+    static let afterKeys = ["post", "min_gap"]
+    static let mediaKeys = ["path", "alt"]
+
+    static func decode(_ node: Node, context: DecodeContext) -> Post? {
+        let label = node.mapping?["id"]?.string.map { "post '\($0)'" } ?? "post"
+        guard let map = context.mapping(node, what: label, allowed: keys, required: ["id", "text"], for: "posts"),
+            let id = context.slug(map.string("id"), what: "post id"), let text = map.string("text")
+        else { return nil }
+        var day: Located<Int>? = nil
+        if let value = map.int("day") {
+            if value.value < 0 {
+                context.collector.error(.windowInvalid, "day must be 0 or more, found \(value.value)", at: value.location,
+                    notes: ["day 0 is the campaign's first day"])
+            } else {
+                day = value
+            }
+        }
+        var after: PostSequencing? = nil
+        if let node = map.value("after"),
+            let afterMap = context.mapping(node, what: "after", allowed: afterKeys, required: ["post"], for: "after"),
+            let post = afterMap.string("post")
+        {
+            after = PostSequencing(post: post, minGap: context.duration(afterMap.string("min_gap"), what: "min_gap"))
+        }
+        let link = map.string("link")
+        if let link { LinkValidation.check(link, context: context, allowNone: true) }
+        var overrides: [PostNetworkOverride] = []
+        if let node = map.value("networks"), let networks = context.mapping(node, what: "networks", allowed: [], for: "networks") {
+            for entry in networks.entries {
+                let name = Located(entry.key, at: context.location(of: entry.keyNode))
+                guard let network = context.network(name) else { continue }
+                if let override = decodeOverride(entry.value, network: network, context: context) {
+                    overrides.append(override)
+                }
+            }
+        }
+        return Post(
+            id: id, day: day, at: context.time(map.string("at"), what: "at"), kind: map.choice("kind", PostKind.self),
+            text: text, title: map.string("title"), link: link,
+            linkPlacement: map.choice("link_placement", LinkPlacement.self),
+            media: map.value("media").map { decodeMedia($0, context: context) } ?? [],
+            hashtags: map.strings("hashtags") ?? [], after: after, live: map.bool("live")?.value ?? false,
+            holiday: map.bool("holiday")?.value ?? false,
+            targets: map.value("targets").flatMap { CampaignDecoder.decodeTargets($0, what: "post targets", context: context) },
+            overrides: overrides)
+    }
+
+    private static func decodeOverride(_ node: Node, network: Located<Network>, context: DecodeContext) -> PostNetworkOverride? {
+        guard let map = context.mapping(
+            node, what: "\(network.value.rawValue) override", allowed: overrideKeys, for: network.value.rawValue)
+        else { return nil }
+        let link = map.string("link")
+        if let link { LinkValidation.check(link, context: context, allowNone: true) }
+        return PostNetworkOverride(
+            network: network, text: map.string("text"), title: map.string("title"), link: link,
+            linkPlacement: map.choice("link_placement", LinkPlacement.self),
+            media: map.value("media").map { decodeMedia($0, context: context) }, hashtags: map.strings("hashtags"),
+            skip: map.bool("skip")?.value ?? false)
+    }
+
+    static func decodeMedia(_ node: Node, context: DecodeContext) -> [MediaReference] {
+        guard case let .sequence(items) = node else {
+            context.typeMismatch(node, expected: "a list of media files", for: "media")
+            return []
+        }
+        var media: [MediaReference] = []
+        for item in items {
+            var path: Located<String>? = nil
+            var alt: String? = nil
+            if case .mapping = item {
+                guard let map = context.mapping(item, what: "media item", allowed: mediaKeys, required: ["path"], for: "media")
+                else { continue }
+                path = map.string("path")
+                alt = map.string("alt")?.value
+            } else {
+                path = context.string(item, for: "media")
+            }
+            guard let path else { continue }
+            let type = MediaType.inferred(fromPath: path.value)
+            if type == nil {
+                context.collector.error(
+                    .mediaType, "cannot tell the type of media '\(path.value)' from its extension", at: path.location,
+                    notes: ["use .jpg, .jpeg, .png or .webp for images; .mp4, .mov or .gif for videos"])
+            }
+            media.append(MediaReference(path: path, alt: alt, type: type))
+        }
+        return media
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import GlocalCore
+import Yams
+
+/// Parses YAML text into a node tree that keeps positions, reporting syntax errors and every duplicate key.
+///
+/// Yams stops at the first duplicate key of a mapping. To report them all and still check the rest of
+/// the file, each later duplicate is renamed in place (its first character becomes U+E000, so columns
+/// do not move) and the text is parsed again; decoders skip such keys.
+enum YAMLDocumentParser {
+    /// Marks a key that was renamed because it duplicates an earlier one.
+    static let duplicateMarker: Unicode.Scalar = "\u{E000}"
+
+    static func parse(_ text: String, file: String, into collector: DiagnosticCollector) -> Node? {
+        var text = text
+        for _ in 0..<200 {
+            do {
+                return try Yams.compose(yaml: text)
+            } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+                guard let key = duplicates.first,
+                    let (line, column) = laterOccurrence(of: key, after: context.mark, in: text)
+                else {
+                    collector.error(
+                        .keyDuplicate, "duplicate key '\(duplicates.first ?? "")'",
+                        at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+                    return nil
+                }
+                collector.error(
+                    .keyDuplicate, "duplicate key '\(key)'",
+                    at: SourceLocation(file: file, line: line, column: column, length: key.unicodeScalars.count),
+                    notes: ["first defined at line \(context.mark.line); the later value is ignored"])
+                text = renamingKey(in: text, line: line, column: column)
+            } catch let error as YamlError {
+                collector.add(syntaxDiagnostic(error, file: file))
+                return nil
+            } catch {
+                collector.error(.yamlSyntax, "\(error)", at: SourceLocation(file: file, line: 1, column: 1))
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// Finds the next `key:` after `mark` at the same column (block mappings) or on the same line (flow).
+    private static func laterOccurrence(of key: String, after mark: Mark, in text: String) -> (Int, Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        func keyStarts(in line: Substring, atScalar column: Int) -> Bool {
+            let scalars = Array(line.unicodeScalars)
+            guard column - 1 < scalars.count else { return false }
+            var rest = String(String.UnicodeScalarView(scalars[(column - 1)...]))
+            if rest.hasPrefix("\"") || rest.hasPrefix("'") { rest.removeFirst() }
+            guard rest.hasPrefix(key) else { return false }
+            let after = rest.dropFirst(key.count).drop { $0 == "\"" || $0 == "'" || $0 == " " }
+            return after.hasPrefix(":")
+        }
+        // Same line, later column: flow mappings such as {a: 1, a: 2}.
+        let first = lines[mark.line - 1]
+        let firstCount = first.unicodeScalars.count
+        if firstCount > mark.column {
+            for column in (mark.column + 1)...firstCount where keyStarts(in: first, atScalar: column) {
+                let before = Array(first.unicodeScalars)[column - 2]
+                if before == " " || before == "{" || before == "," { return (mark.line, column) }
+            }
+        }
+        var index = mark.line
+        while index < lines.count {
+            let line = lines[index]
+            let indent = line.unicodeScalars.prefix { $0 == " " || $0 == "-" }.count
+            let isContent = !line.trimmingCharacters(in: .whitespaces).isEmpty
+                && !line.trimmingCharacters(in: .whitespaces).hasPrefix("#")
+            if isContent, indent + 1 < mark.column, !line.unicodeScalars.prefix(mark.column - 1).contains("-") {
+                return nil  // Left the mapping.
+            }
+            if keyStarts(in: line, atScalar: mark.column) { return (index + 1, mark.column) }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func renamingKey(in text: String, line: Int, column: Int) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var scalars = Array(lines[line - 1].unicodeScalars)
+        var position = column - 1
+        if scalars[position] == "\"" || scalars[position] == "'" { position += 1 }
+        scalars[position] = duplicateMarker
+        lines[line - 1] = String(String.UnicodeScalarView(scalars))
+        return lines.joined(separator: "\n")
+    }
+
+    private static func syntaxDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+        func location(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml),
+            let .composer(context, problem, mark, yaml):
+            var notes: [String] = []
+            if let context { notes.append("\(context.text) at line \(context.mark.line), column \(context.mark.column)") }
+            if isTab(at: mark, in: yaml) { notes.append("YAML does not allow tabs for indentation: use spaces") }
+            return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(problem)", at: location(mark), notes: notes)
+        case let .reader(problem, _, _, _):
+            return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
+        default:
+            return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    private static func isTab(at mark: Mark, in text: String) -> Bool {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return false }
+        return lines[mark.line - 1].unicodeScalars.prefix(mark.column).contains("\t")
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+/// Parses the command line and runs a command, mapping every outcome to glocal's exit codes:
+/// 0 clean, 1 validation failed, 2 usage or I/O error.
+enum CommandLineEntry {
+    static func run(arguments: [String]) -> Int32 {
+        do {
+            var command = try GlocalCommand.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("glocal: error: \(failure.message)\n".utf8))
+            return ExitStatus.usage
+        } catch {
+            let code = GlocalCommand.exitCode(for: error)
+            let message = GlocalCommand.fullMessage(for: error)
+            if code == .success {
+                print(message)
+                return 0
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            return ExitStatus.usage
+        }
+    }
+}
+
+/// glocal's exit statuses.
+enum ExitStatus {
+    static let clean: Int32 = 0
+    static let failed: Int32 = 1
+    static let usage: Int32 = 2
+}
+
+/// A usage or I/O problem that stops a command before it can do its job (exit status 2).
+struct CommandFailure: Error {
+    let message: String
+}

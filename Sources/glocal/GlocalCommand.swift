@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `glocal` command: global campaigns, local voices.
+struct GlocalCommand: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "glocal",
+        abstract: "Expand global social-media campaigns into checked, local variants for every account.",
+        discussion: """
+            A workspace is a directory with glocal.yaml, accounts.yaml, locales/ and campaigns/.
+            Exit status: 0 clean, 1 validation failed, 2 usage or I/O error.
+            """,
+        version: version,
+        subcommands: [ValidateCommand.self, TextLengthCommand.self])
+}

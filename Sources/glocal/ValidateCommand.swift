@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import GlocalCore
+import GlocalYAML
+
+/// `glocal validate`: checks workspaces and campaigns the way CI gates pull requests.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a workspace: YAML structure, references, translations and every variant against its network's rules.",
+        discussion: """
+            PATH is a workspace directory or files inside one (default: the current directory).
+            Naming campaign files checks only those campaigns, with the rest of the workspace as context.
+            Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage or I/O error.
+            """)
+
+    @Argument(help: "Workspace directories or files inside a workspace.")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text, json, github or sarif.")
+    var format: OutputFormatArgument = .text
+
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "Show notes (such as locale fallbacks) in text output.")
+    var verbose = false
+
+    @Flag(help: "Print an overview of the workspace after the diagnostics (text format).")
+    var summary = false
+
+    @Option(help: "Colour in text output: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    func run() throws {
+        let run = ValidationRun(
+            paths: paths, format: format.value, strict: strict, verbose: verbose, summary: summary,
+            useColor: color.enabled(for: FileHandle.standardOutput),
+            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let result = try run.execute()
+        FileHandle.standardOutput.write(Data(result.output.utf8))
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+}
+
+/// The output format as a command-line argument.
+struct OutputFormatArgument: ExpressibleByArgument {
+    let value: OutputFormat
+
+    static let text = OutputFormatArgument(value: .text)
+
+    init(value: OutputFormat) { self.value = value }
+
+    init?(argument: String) {
+        guard let format = OutputFormat(rawValue: argument) else { return nil }
+        value = format
+    }
+
+    static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
+}
+
+/// When to colour text output.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    func enabled(for handle: FileHandle) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let environment = ProcessInfo.processInfo.environment
+            return isatty(handle.fileDescriptor) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        }
+    }
+}

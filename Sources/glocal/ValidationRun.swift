@@ -1,0 +1,50 @@
+import Foundation
+import GlocalCore
+import GlocalYAML
+
+/// One `glocal validate` invocation, separated from the argument parsing so tests can run it in-process.
+struct ValidationRun {
+    var paths: [String]
+    var format: OutputFormat
+    var strict: Bool
+    var verbose: Bool = false
+    var summary: Bool = false
+    var useColor: Bool = false
+    var currentDirectory: URL
+
+    /// Validates every workspace named and renders the combined report.
+    func execute() throws -> (output: String, exitCode: Int32) {
+        let locator = WorkspaceLocator(currentDirectory: currentDirectory)
+        var report: ValidationReport? = nil
+        var sources = SourceFiles()
+        var overviews: [String] = []
+        for target in try locator.targets(for: paths) {
+            let loaded = WorkspaceLoader(root: target.root).load()
+            let validator = WorkspaceValidator(media: FileMediaInspector(root: target.root))
+            let prefix = locator.displayPrefix(for: target.root)
+            let single = validator.validate(
+                loaded.workspace, readingDiagnostics: loaded.diagnostics, fileCount: loaded.fileCount,
+                campaignFiles: target.campaignFiles
+            ).relocated(prefix: prefix)
+            report = report.map { $0.merged(with: single) } ?? single
+            sources = sources.merged(with: loaded.sources.relocated(prefix: prefix))
+            if summary, let workspace = loaded.workspace { overviews.append(WorkspaceOverview(workspace: workspace).render()) }
+        }
+        guard let report else { throw CommandFailure(message: "nothing to validate") }
+        let output: String
+        switch format {
+        case .text:
+            let hiddenNotes = verbose ? 0 : report.count(.note)
+            var text = TextDiagnosticRenderer(sources: sources, useColor: useColor).render(verbose ? report : report.removing(.note))
+            if hiddenNotes > 0 {
+                text += "(\(hiddenNotes) note\(hiddenNotes == 1 ? "" : "s") hidden, such as locale fallbacks; --verbose shows them)\n"
+            }
+            if !overviews.isEmpty { text += "\n" + overviews.joined(separator: "\n") }
+            output = text
+        case .json: output = JSONDiagnosticRenderer().render(report)
+        case .github: output = GitHubAnnotationRenderer().render(report)
+        case .sarif: output = SARIFRenderer(toolVersion: GlocalCommand.version).render(report)
+        }
+        return (output, report.fails(strict: strict) ? ExitStatus.failed : ExitStatus.clean)
+    }
+}

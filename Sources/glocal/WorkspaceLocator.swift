@@ -1,0 +1,63 @@
+import Foundation
+
+/// Turns the paths given on the command line into workspaces to validate.
+struct WorkspaceLocator {
+    /// One workspace and, when files were named, the campaign files to check in it.
+    struct Target: Equatable {
+        var root: URL
+        /// Campaign files (relative to the root) to check, or `nil` for every campaign.
+        var campaignFiles: Set<String>?
+    }
+
+    let currentDirectory: URL
+
+    /// Groups `paths` by workspace; no paths means the current directory.
+    func targets(for paths: [String]) throws -> [Target] {
+        if paths.isEmpty { return [Target(root: try workspaceRoot(containing: currentDirectory, named: "."), campaignFiles: nil)] }
+        var targets: [Target] = []
+        for path in paths {
+            let url = URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw CommandFailure(message: "no such file or directory: \(path)")
+            }
+            let root = try workspaceRoot(containing: isDirectory.boolValue ? url : url.deletingLastPathComponent(), named: path)
+            let relative = String(url.path.dropFirst(root.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            let campaignFile: String? = !isDirectory.boolValue && relative.hasPrefix("campaigns/") ? relative : nil
+            if !isDirectory.boolValue, !relative.hasSuffix(".yaml"), !relative.hasSuffix(".yml") {
+                throw CommandFailure(message: "\(path) is not a YAML file")
+            }
+            if let index = targets.firstIndex(where: { $0.root == root }) {
+                if let file = campaignFile, targets[index].campaignFiles != nil {
+                    targets[index].campaignFiles!.insert(file)
+                } else {
+                    targets[index].campaignFiles = nil
+                }
+            } else {
+                targets.append(Target(root: root, campaignFiles: campaignFile.map { [$0] }))
+            }
+        }
+        return targets
+    }
+
+    /// The nearest directory at or above `start` that has a glocal.yaml.
+    private func workspaceRoot(containing start: URL, named path: String) throws -> URL {
+        var directory = start.standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("glocal.yaml").path) { return directory }
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path { break }
+            directory = parent
+        }
+        throw CommandFailure(message: "\(path) is not inside a glocal workspace (no glocal.yaml here or in a parent directory)")
+    }
+
+    /// How to write paths below `root` so that they read from the current directory (for editors and CI).
+    func displayPrefix(for root: URL) -> String {
+        let base = currentDirectory.standardizedFileURL.path
+        let path = root.standardizedFileURL.path
+        if path == base { return "" }
+        if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) + "/" }
+        return path + "/"
+    }
+}

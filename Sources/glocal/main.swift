@@ -1,0 +1,3 @@
+import Foundation
+
+exit(CommandLineEntry.run(arguments: Array(CommandLine.arguments.dropFirst())))
