@@ -30,6 +30,6 @@ let package = Package(
         .testTarget(name: "GlocalYAMLTests", dependencies: ["GlocalCore", "GlocalYAML"]),
         .testTarget(
             name: "GlocalCLITests", dependencies: ["glocal", "GlocalCore", "GlocalYAML"],
-            resources: [.copy("Fixtures")]),
+            exclude: ["Fixtures"]),
     ]
 )

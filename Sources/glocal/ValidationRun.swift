@@ -34,11 +34,7 @@ struct ValidationRun {
         let output: String
         switch format {
         case .text:
-            let hiddenNotes = verbose ? 0 : report.count(.note)
-            var text = TextDiagnosticRenderer(sources: sources, useColor: useColor).render(verbose ? report : report.removing(.note))
-            if hiddenNotes > 0 {
-                text += "(\(hiddenNotes) note\(hiddenNotes == 1 ? "" : "s") hidden, such as locale fallbacks; --verbose shows them)\n"
-            }
+            var text = TextDiagnosticRenderer(sources: sources, useColor: useColor, showNotes: verbose).render(report)
             if !overviews.isEmpty { text += "\n" + overviews.joined(separator: "\n") }
             output = text
         case .json: output = JSONDiagnosticRenderer().render(report)

@@ -25,11 +25,6 @@ extension ValidationReport {
         statistics.teams += other.statistics.teams
         return ValidationReport(diagnostics: diagnostics + other.diagnostics, statistics: statistics)
     }
-
-    /// The report without diagnostics of `severity` (the text output hides notes unless asked).
-    public func removing(_ severity: Severity) -> ValidationReport {
-        ValidationReport(diagnostics: diagnostics.filter { $0.severity != severity }, statistics: statistics)
-    }
 }
 
 extension SourceFiles {

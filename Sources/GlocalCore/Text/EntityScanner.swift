@@ -10,32 +10,40 @@ public enum EntityScanner {
     public static func hashtags(in text: String) -> [Substring] {
         let scalars = text.unicodeScalars
         var found: [Range<String.Index>] = []
-        var previous: Unicode.Scalar?
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let scalar = scalars[i]
-            if scalar == "#" || scalar == "\u{FF03}", !blocksHashtag(previous) {
-                let start = scalars.index(after: i)
-                var j = start
-                var end = start
-                var hasLetter = false
-                while j < scalars.endIndex, isHashtagCharacter(scalars[j]) {
-                    let value = scalars[j]
-                    if value != "_" && !isDigit(value) { hasLetter = true }
-                    j = scalars.index(after: j)
-                    if value.value != 0x200C && value.value != 0x200D { end = j }
-                }
-                if hasLetter && end > start {
-                    found.append(start..<end)
-                    previous = scalars[scalars.index(before: j)]
-                    i = j
-                    continue
-                }
+        var resume = scalars.startIndex
+        for i in candidates(in: text, ascii: 0x23, fullWidth: 0x83) where i >= resume {
+            if i > scalars.startIndex, blocksHashtag(scalars[scalars.index(before: i)]) { continue }
+            let start = scalars.index(after: i)
+            var j = start
+            var end = start
+            var hasLetter = false
+            while j < scalars.endIndex, isHashtagCharacter(scalars[j]) {
+                let scalar = scalars[j]
+                if scalar != "_" && !isDigit(scalar) { hasLetter = true }
+                j = scalars.index(after: j)
+                if scalar.value != 0x200C && scalar.value != 0x200D { end = j }
             }
-            previous = scalar
-            i = scalars.index(after: i)
+            if hasLetter && end > start {
+                found.append(start..<end)
+                resume = j
+            }
         }
         return outsideURLs(found, in: text).map { text[$0] }
+    }
+
+    /// The indices of `ascii` (`#`, `@`) and of its full-width form (bytes EF BC `fullWidth`).
+    private static func candidates(in text: String, ascii: UInt8, fullWidth: UInt8?) -> [String.Index] {
+        var offsets: [Int] = []
+        let fullWidth = fullWidth ?? 0  // a NUL byte never follows EF BC in UTF-8
+        UTF8Buffer.withBytes(of: text) { buf in
+            for i in 0..<buf.count {
+                if buf[i] == ascii || (buf[i] == fullWidth && i >= 2 && buf[i - 1] == 0xBC && buf[i - 2] == 0xEF) {
+                    offsets.append(buf[i] == ascii ? i : i - 2)
+                }
+            }
+        }
+        let utf8 = text.utf8
+        return offsets.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 
     /// The @mentions in `text`, in order, without the leading `@`: `alice`, `alice.bsky.social`,
@@ -43,9 +51,11 @@ public enum EntityScanner {
     ///
     /// An `@` right after a letter, digit or `_` is part of an e-mail address, not a mention.
     public static func mentions(in text: String) -> [Substring] {
-        let urls = URLScanner.urlRanges(in: text, requireScheme: false)
-        return mentionMatches(in: text, excluding: urls).map {
-            text[text.unicodeScalars.index(after: $0.range.lowerBound)..<$0.range.upperBound]
+        let all = mentionMatches(in: text, excluding: [])
+        if all.isEmpty { return [] }
+        let kept = outsideURLs(all.map(\.range), in: text)
+        return kept.map {
+            text[text.unicodeScalars.index(after: $0.lowerBound)..<$0.upperBound]
         }
     }
 
@@ -63,27 +73,20 @@ public enum EntityScanner {
     static func mentionMatches(in text: String, excluding urls: [Range<String.Index>]) -> [MentionMatch] {
         let scalars = text.unicodeScalars
         var found: [MentionMatch] = []
-        var previous: Unicode.Scalar?
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let scalar = scalars[i]
-            if scalar == "@", !blocksMention(previous) {
-                let localEnd = wordRunEnd(scalars, from: scalars.index(after: i), allowNonASCII: false)
-                if localEnd > scalars.index(after: i) {
-                    var end = localEnd
-                    if localEnd < scalars.endIndex, scalars[localEnd] == "@" {
-                        let domainStart = scalars.index(after: localEnd)
-                        let domainEnd = wordRunEnd(scalars, from: domainStart, allowNonASCII: true)
-                        if domainEnd > domainStart { end = domainEnd }
-                    }
-                    found.append(MentionMatch(range: i..<end, localEnd: localEnd))
-                    previous = scalars[scalars.index(before: end)]
-                    i = end
-                    continue
-                }
+        var resume = scalars.startIndex
+        for i in candidates(in: text, ascii: 0x40, fullWidth: nil) where i >= resume {
+            if i > scalars.startIndex, blocksMention(scalars[scalars.index(before: i)]) { continue }
+            let localStart = scalars.index(after: i)
+            let localEnd = wordRunEnd(scalars, from: localStart, allowNonASCII: false)
+            guard localEnd > localStart else { continue }
+            var end = localEnd
+            if localEnd < scalars.endIndex, scalars[localEnd] == "@" {
+                let domainStart = scalars.index(after: localEnd)
+                let domainEnd = wordRunEnd(scalars, from: domainStart, allowNonASCII: true)
+                if domainEnd > domainStart { end = domainEnd }
             }
-            previous = scalar
-            i = scalars.index(after: i)
+            found.append(MentionMatch(range: i..<end, localEnd: localEnd))
+            resume = end
         }
         if urls.isEmpty { return found }
         let kept = Set(outsideURLs(found.map(\.range), urls: urls).map(\.lowerBound))

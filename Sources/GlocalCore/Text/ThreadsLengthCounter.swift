@@ -4,19 +4,28 @@ public enum ThreadsLengthCounter {
     /// The length of `text` as Threads counts it.
     public static func length(_ text: String) -> Int {
         // Graphemes, then each emoji sequence adds its bytes minus the graphemes it spans.
-        var total = text.count
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        let end = scalars.endIndex
-        while i < end {
-            if EmojiDetection.mayStartEmoji(scalars[i]),
-               let after = EmojiDetection.sequenceEnd(in: scalars, from: i, limit: end) {
-                total += text.utf8.distance(from: i, to: after) - text[i..<after].count
-                i = after
-            } else {
-                i = scalars.index(after: i)
+        let graphemes = text.count
+        var emoji: [Range<Int>] = []
+        UTF8Buffer.withBytes(of: text) { buf in
+            var i = 0
+            while i < buf.count {
+                if buf[i] < 0x80 && buf[i] > 0x39 { i += 1; continue }  // no emoji can start here
+                let (value, length) = UTF8Buffer.scalar(in: buf, at: i)
+                if EmojiDetection.mayStartEmoji(value),
+                   let after = EmojiDetection.sequenceEnd(in: buf, from: i, limit: buf.count) {
+                    emoji.append(i..<after)
+                    i = after
+                } else {
+                    i += length
+                }
             }
         }
-        return total
+        if emoji.isEmpty { return graphemes }
+        let utf8 = text.utf8
+        return emoji.reduce(graphemes) { total, range in
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            let upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
+            return total + range.count - text[lower..<upper].count
+        }
     }
 }

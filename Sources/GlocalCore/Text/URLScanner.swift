@@ -26,12 +26,7 @@ public enum URLScanner {
 
     /// Calls `body` with the UTF-8 byte offsets `[start, end)` of every URL, in order.
     static func forEachURL(in text: String, requireScheme: Bool, _ body: (Int, Int) -> Void) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable {
-            scan($0, requireScheme: requireScheme, body)
-        }
-        if done == nil {
-            Array(text.utf8).withUnsafeBufferPointer { scan($0, requireScheme: requireScheme, body) }
-        }
+        UTF8Buffer.withBytes(of: text) { scan($0, requireScheme: requireScheme, body) }
     }
 
     // Switches, not a lookup table: no lazy global on the hot path.
@@ -77,11 +72,7 @@ public enum URLScanner {
     /// Letters allowed in URLs besides ASCII: Latin accented letters, combining accents, Cyrillic
     /// (twitter-text's set). Returns the scalar's length in bytes, or 0 if it is not allowed.
     private static func accentedLetterLength(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
-        let lead = buf[i]
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        guard lead >= 0xC0, i + length <= buf.count else { return 0 }
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for k in 1..<length { value = value << 6 | (UInt32(buf[i + k]) & 0x3F) }
+        let (value, length) = UTF8Buffer.scalar(in: buf, at: i)
         switch value {
         case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x300...0x36F, 0x400...0x4FF, 0x1E00...0x1EFF:
             return length
@@ -92,45 +83,58 @@ public enum URLScanner {
 
     // MARK: - Scan
 
+    /// Looks only at `:` (a possible `http(s)://`) and at `.` before a letter or digit (a possible
+    /// domain); from a `.`, walks back to the start of its word and parses from there.
     private static func scan(
         _ buf: UnsafeBufferPointer<UInt8>, requireScheme: Bool, _ body: (Int, Int) -> Void
     ) {
         let count = buf.count
+        var resume = 0  // no URL starts before the end of the previous one
         var i = 0
         while i < count {
             let byte = buf[i]
-            guard isAlnum(byte) else { i += 1; continue }
-            let before: UInt8 = i > 0 ? buf[i - 1] : 0x20
-            if byte | 0x20 == 0x68, !blocksScheme(before), let hostStart = schemeEnd(buf, i),
-               let end = parse(buf, host: hostStart, bare: false) {
-                body(i, end)
+            if byte == 0x3A, let start = schemeStart(buf, colon: i, notBefore: resume),
+               let end = parse(buf, host: i + 3, bare: false) {
+                body(start, end)
                 i = end
+                resume = end
                 continue
             }
-            if !requireScheme, !blocksBareDomain(before), let end = parse(buf, host: i, bare: true) {
-                body(i, end)
-                i = end
+            if byte == 0x2E, !requireScheme, i + 1 < count, isHostChar(buf[i + 1]) {
+                var start = i
+                while start > resume, isHostChar(buf[start - 1]) || buf[start - 1] == 0x2E { start -= 1 }
+                if isAlnum(buf[start]), start == 0 || !blocksBareDomain(buf[start - 1]),
+                   let end = parse(buf, host: start, bare: true) {
+                    body(start, end)
+                    i = end
+                    resume = end
+                    continue
+                }
+                // No URL starts inside this word: skip it.
+                i += 1
+                while i < count, isHostChar(buf[i]) || buf[i] == 0x2E { i += 1 }
                 continue
             }
-            // The rest of this word cannot start a URL: it follows a letter, digit, `-` or `_`.
             i += 1
-            while i < count, isAlnum(buf[i]) { i += 1 }
         }
     }
 
-    /// The offset after `http://` or `https://` (any case) starting at `i`, if there is one.
-    private static func schemeEnd(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
-        var j = i
-        for expected in "http".utf8 {
-            guard j < buf.count, buf[j] | 0x20 == expected else { return nil }
-            j += 1
+    /// Where `http://` or `https://` (any case) starts, if the `:` at `colon` ends such a scheme
+    /// that is not glued to a preceding letter, digit, `@`, `$` or `#`.
+    private static func schemeStart(_ buf: UnsafeBufferPointer<UInt8>, colon: Int, notBefore: Int) -> Int? {
+        guard colon + 2 < buf.count, buf[colon + 1] == 0x2F, buf[colon + 2] == 0x2F, colon >= notBefore + 4 else {
+            return nil
         }
-        if j < buf.count, buf[j] | 0x20 == 0x73 { j += 1 }
-        for expected in "://".utf8 {
-            guard j < buf.count, buf[j] == expected else { return nil }
-            j += 1
+        var start = colon - 4
+        if buf[colon - 1] | 0x20 == 0x73 {  // "s"
+            guard colon >= notBefore + 5 else { return nil }
+            start = colon - 5
         }
-        return j
+        for (offset, expected) in "http".utf8.enumerated() where buf[start + offset] | 0x20 != expected {
+            return nil
+        }
+        if start > 0 && blocksScheme(buf[start - 1]) { return nil }
+        return start
     }
 
     /// Parses host, port and path from `host`; returns the URL's end offset, or nil if not a URL.

@@ -20,32 +20,34 @@ public enum XWeightedLengthCounter {
     /// The weighted length of `text`, with each URL counting `urlWeight`.
     public static func weightedLength(_ text: String, urlWeight: Int) -> Int {
         let normalized = nfc(text)
-        let urls = URLScanner.urlRanges(in: normalized, requireScheme: false)
-        let scalars = normalized.unicodeScalars
-        var total = 0
-        var nextURL = 0
-        var i = scalars.startIndex
-        let end = scalars.endIndex
-        while i < end {
-            if nextURL < urls.count, i >= urls[nextURL].lowerBound {
-                total += urlWeight
-                i = urls[nextURL].upperBound
-                nextURL += 1
-                continue
-            }
-            let scalar = scalars[i]
-            if EmojiDetection.mayStartEmoji(scalar) {
-                let limit = nextURL < urls.count ? urls[nextURL].lowerBound : end
-                if let after = EmojiDetection.sequenceEnd(in: scalars, from: i, limit: limit) {
-                    total += 2
-                    i = after
+        var urls: [Range<Int>] = []
+        URLScanner.forEachURL(in: normalized, requireScheme: false) { urls.append($0..<$1) }
+        return UTF8Buffer.withBytes(of: normalized) { buf in
+            var total = 0
+            var nextURL = 0
+            var i = 0
+            let end = buf.count
+            while i < end {
+                if nextURL < urls.count, i >= urls[nextURL].lowerBound {
+                    total += urlWeight
+                    i = urls[nextURL].upperBound
+                    nextURL += 1
                     continue
                 }
+                let (value, length) = UTF8Buffer.scalar(in: buf, at: i)
+                if EmojiDetection.mayStartEmoji(value) {
+                    let limit = nextURL < urls.count ? urls[nextURL].lowerBound : end
+                    if let after = EmojiDetection.sequenceEnd(in: buf, from: i, limit: limit) {
+                        total += 2
+                        i = after
+                        continue
+                    }
+                }
+                total += weight(of: value)
+                i += length
             }
-            total += weight(of: scalar.value)
-            i = scalars.index(after: i)
+            return total
         }
-        return total
     }
 
     /// The weight of one code point outside URLs and emoji sequences.

@@ -18,23 +18,28 @@ public struct TextDiagnosticRenderer: Sendable {
     public var sources: SourceFiles
     /// Whether to colour the output with ANSI escape codes.
     public var useColor: Bool
+    /// Whether note diagnostics (such as locale fallbacks) are printed; the summary counts them either way.
+    public var showNotes: Bool
 
     /// Creates a renderer that quotes lines from `sources`, with ANSI colours when `useColor`.
-    public init(sources: SourceFiles, useColor: Bool = false) {
+    public init(sources: SourceFiles, useColor: Bool = false, showNotes: Bool = true) {
         self.sources = sources
         self.useColor = useColor
+        self.showNotes = showNotes
     }
 
     /// The whole report as text: every diagnostic, then the summary line; ends with a newline.
     public func render(_ report: ValidationReport) -> String {
-        let excerpts = report.diagnostics.map(excerpt(for:))
+        let shown = showNotes ? report.diagnostics : report.diagnostics.filter { $0.severity != .note }
+        let excerpts = shown.map(excerpt(for:))
         let largestLine = excerpts.compactMap { $0?.line }.max() ?? 0
         let gutterWidth = max(4, String(largestLine).count)
         var blocks: [String] = []
-        for (diagnostic, excerpt) in zip(report.diagnostics, excerpts) {
+        for (diagnostic, excerpt) in zip(shown, excerpts) {
             blocks.append(block(for: diagnostic, excerpt: excerpt, gutterWidth: gutterWidth))
         }
-        blocks.append(RenderedSummary.line(for: report))
+        let hidden = report.diagnostics.count - shown.count
+        blocks.append(RenderedSummary.line(for: report) + (hidden > 0 ? " (notes hidden: --verbose shows them)" : ""))
         return blocks.joined(separator: "\n\n") + "\n"
     }
 
