@@ -88,9 +88,7 @@ public enum EntityScanner {
             found.append(MentionMatch(range: i..<end, localEnd: localEnd))
             resume = end
         }
-        if urls.isEmpty { return found }
-        let kept = Set(outsideURLs(found.map(\.range), urls: urls).map(\.lowerBound))
-        return found.filter { kept.contains($0.range.lowerBound) }
+        return outsideURLs(found, urls: urls, range: \.range)
     }
 
     // MARK: - Helpers
@@ -118,16 +116,19 @@ public enum EntityScanner {
 
     private static func outsideURLs(_ ranges: [Range<String.Index>], in text: String) -> [Range<String.Index>] {
         if ranges.isEmpty { return [] }
-        return outsideURLs(ranges, urls: URLScanner.urlRanges(in: text, requireScheme: false))
+        return outsideURLs(ranges, urls: URLScanner.urlRanges(in: text, requireScheme: false), range: \.self)
     }
 
-    /// The ranges (sorted) that overlap none of the sorted `urls`.
-    private static func outsideURLs(_ ranges: [Range<String.Index>], urls: [Range<String.Index>]) -> [Range<String.Index>] {
-        if urls.isEmpty { return ranges }
+    /// The items (sorted) whose range overlaps none of the sorted `urls`.
+    private static func outsideURLs<Item>(
+        _ items: [Item], urls: [Range<String.Index>], range: (Item) -> Range<String.Index>
+    ) -> [Item] {
+        if urls.isEmpty { return items }
         var u = 0
-        return ranges.filter { range in
-            while u < urls.count, urls[u].upperBound <= range.lowerBound { u += 1 }
-            return !(u < urls.count && urls[u].lowerBound < range.upperBound)
+        return items.filter { item in
+            let itemRange = range(item)
+            while u < urls.count, urls[u].upperBound <= itemRange.lowerBound { u += 1 }
+            return !(u < urls.count && urls[u].lowerBound < itemRange.upperBound)
         }
     }
 

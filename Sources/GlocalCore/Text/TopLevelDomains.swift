@@ -34,13 +34,13 @@ enum TopLevelDomains {
         soccer tennis yoga beauty hair makeup skin jewelry gold watch shoes clothing boutique gallery gift \
         gifts toys kids baby tours holiday hotel vacations flights cruises reise reisen versicherung \
         immobilien gmbh ltd llc inc sarl srl ong ngo one new how ink red blue pink black works work careers \
-        career jobs market markets sale shopping deals discount cheap buzz chat click help host hosting \
+        career market markets sale shopping deals discount cheap buzz chat click help host hosting \
         domains download stream theater theatre show fan fans fyi lol vip win bet poker casino cash credit \
         loan loans tax accountant associates auction audio auto autos cars car boats exchange forum \
-        institute international limited living luxury menu reviews review recipes science security \
+        institute limited living luxury menu reviews review recipes science security \
         support technology training trade trading vision vote wedding directory guide report plus place \
         pub rest rsvp ski surf tattoo taxi tickets town tube express foo bot icu cyou cfd sbs lat bond \
-        quest rent zip mov mom moe now pics pictures place radio rip tienda futbol viajes hoteles \
+        quest rent zip mov mom moe now pics pictures radio rip tienda futbol viajes hoteles \
         immo jetzt kaufen schule haus koeln hamburg nrw ruhr saarland tirol swiss vlaanderen gent frl \
         africa arab kiwi melbourne sydney miami vegas boston istanbul moscow okinawa osaka nagoya kyoto
         """

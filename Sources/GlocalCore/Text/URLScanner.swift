@@ -1,6 +1,7 @@
 /// Finds the links in a post's text, the way the networks' counters (twitter-text, Mastodon) do.
 ///
-/// The scan is a single pass over the UTF-8 bytes, without regular expressions:
+/// The scan is one forward pass over the UTF-8 bytes (with a short walk back over a word when
+/// a `.` is met), without regular expressions or per-text allocations. It finds:
 /// - `http://` and `https://` URLs, whose host has at least two labels (`lumiere.example` is
 ///   accepted after a scheme even though `.example` is not a real TLD);
 /// - when `requireScheme` is false, also bare domains ending in a known TLD (`example.com`,

@@ -34,6 +34,12 @@ public enum XWeightedLengthCounter {
                     nextURL += 1
                     continue
                 }
+                let byte = buf[i]
+                if byte > 0x39 && byte < 0x80 || byte < 0x23 {  // ASCII that cannot start an emoji
+                    total += 1
+                    i += 1
+                    continue
+                }
                 let (value, length) = UTF8Buffer.scalar(in: buf, at: i)
                 if EmojiDetection.mayStartEmoji(value) {
                     let limit = nextURL < urls.count ? urls[nextURL].lowerBound : end
@@ -63,11 +69,17 @@ public enum XWeightedLengthCounter {
     /// Most posts are already NFC: a text whose scalars all lie in ranges that never compose
     /// nor reorder is returned as is, without calling Foundation.
     static func nfc(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 >= 0xCC }) { return text }  // every scalar < U+0300
-        for scalar in text.unicodeScalars where !isStableInNFC(scalar.value) {
-            return text.precomposedStringWithCanonicalMapping
+        let isStable = UTF8Buffer.withBytes(of: text) { buf -> Bool in
+            var i = 0
+            while i < buf.count {
+                if buf[i] < 0xCC { i += 1; continue }  // ASCII, continuation bytes, scalars < U+0300
+                let (value, length) = UTF8Buffer.scalar(in: buf, at: i)
+                if !isStableInNFC(value) { return false }
+                i += length
+            }
+            return true
         }
-        return text
+        return isStable ? text : text.precomposedStringWithCanonicalMapping
     }
 
     /// Whether the code point is NFC quick-check "yes" with combining class 0 (conservative list:
