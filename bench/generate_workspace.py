@@ -61,7 +61,7 @@ def main():
     accounts = []
     for i in range(args.accounts):
         market = MARKETS[i % len(MARKETS)]
-        network = NETWORKS[(i // len(MARKETS)) % len(NETWORKS)]
+        network = NETWORKS[i % len(NETWORKS)]
         accounts.append((f"bench-{market[0]}-{i:03d}-{network}", network, market))
     with open(os.path.join(args.out, "glocal.yaml"), "w") as f:
         f.write("workspace: bench\nbrand: Bench\ndefault_locale: en\npolicy:\n  promotional_share: {max: 0.2, window: 28d, severity: error}\n")
@@ -88,7 +88,7 @@ def main():
             for base in BASES:
                 long, short = PHRASES.get(base, PHRASES["en"])
                 strings[base].append((f"{key}", long.replace("{topic}", topics[n])))
-                strings[base].append((f"{key}.x", short.replace("{topic}", topics[n])))
+                strings[base].append((f"{key}.x", short.replace("{topic}", topics[n]) + " @{handle}"))
                 strings[base].append((f"{key}.title", short.replace("{topic}", topics[n])))
             lines += [f"  - id: p{p}", f"    day: {p * 4}", f"    text: {key}", "    media: [assets/image-4x5.png]",
                       "    networks:", f"      x: {{text: {key}.x}}", "      linkedin: {link_placement: first_comment}",

@@ -36,11 +36,14 @@ for _ in 0..<runs {
             detail = "\"files\": \(nodes)"
         })
     } else {
+        var loadTime = 0.0
         times.append(seconds {
-            let loaded = loader.load()
+            var loaded: LoadedWorkspace? = nil
+            loadTime = seconds { loaded = loader.load() }
             let report = WorkspaceValidator(media: FileMediaInspector(root: root)).validate(
-                loaded.workspace, readingDiagnostics: loaded.diagnostics, fileCount: loaded.fileCount)
-            detail = "\"files\": \(report.statistics.files), \"variants\": \(report.statistics.variants), \"errors\": \(report.count(.error)), \"warnings\": \(report.count(.warning))"
+                loaded!.workspace, readingDiagnostics: loaded!.diagnostics, fileCount: loaded!.fileCount,
+                unreadableFiles: loaded!.unreadableFiles)
+            detail = "\"load\": \(loadTime), \"files\": \(report.statistics.files), \"variants\": \(report.statistics.variants), \"errors\": \(report.count(.error)), \"warnings\": \(report.count(.warning))"
         })
     }
 }

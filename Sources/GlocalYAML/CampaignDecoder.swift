@@ -10,7 +10,9 @@ enum CampaignDecoder {
     static func decode(_ root: Node?, context: DecodeContext) -> Campaign? {
         let start = SourceLocation(file: context.file, line: 1, column: 1)
         guard let root else {
-            context.collector.error(.keyMissing, "campaign file is empty", at: start)
+            context.collector.error(
+                .keyMissing, "campaign file is empty", at: start,
+                notes: ["a campaign needs at least: campaign, kind, window and posts (see docs/campaign-format.md)"])
             return nil
         }
         guard let map = context.mapping(
@@ -31,7 +33,9 @@ enum CampaignDecoder {
                 }
                 posts = items.compactMap { PostDecoder.decode($0, context: context) }
             } else {
-                context.typeMismatch(node, expected: "a list of posts", for: "posts")
+                context.collector.error(
+                    .typeMismatch, "'posts' must be a list, found \(context.describe(node))", at: context.location(of: node),
+                    notes: ["start each post with '- ', e.g. '  - id: teaser'"])
             }
         }
         guard let id, let kind, let window else { return nil }
@@ -42,10 +46,12 @@ enum CampaignDecoder {
     }
 
     private static func decodeWindow(_ node: Node, context: DecodeContext) -> CampaignWindow? {
-        guard let map = context.mapping(node, what: "window", allowed: windowKeys, required: windowKeys, for: "window"),
-            let start = context.date(map.string("start"), what: "window start"),
-            let end = context.date(map.string("end"), what: "window end")
-        else { return nil }
+        guard let map = context.mapping(node, what: "window", allowed: windowKeys, required: windowKeys, for: "window") else {
+            return nil
+        }
+        let start = context.date(map.string("start"), what: "window start")
+        let end = context.date(map.string("end"), what: "window end")
+        guard let start, let end else { return nil }
         if end.value < start.value {
             context.collector.error(
                 .windowInvalid, "window ends on \(end.value), before it starts on \(start.value)", at: end.location)
@@ -72,8 +78,8 @@ enum LinkValidation {
     static func check(_ link: Located<String>, context: DecodeContext, allowNone: Bool = false) {
         if allowNone, link.value == "none" { return }
         if !LinkChecks.isAbsoluteHTTPURL(link.value) {
-            var notes = ["links must be absolute, e.g. https://lumiere.example/{locale}/hydra"]
-            if !link.value.contains("://") { notes.insert("add the scheme: https://\(link.value)", at: 0) }
+            var notes = link.value.contains("://") ? ["links must be absolute, e.g. https://lumiere.example/{locale}/hydra"]
+                : ["add the scheme: https://\(link.value)"]
             if allowNone { notes.append("use 'none' to publish this post without a link") }
             context.collector.error(.linkInvalid, "'\(link.value)' is not an absolute http(s) link", at: link.location, notes: notes)
         }

@@ -5,6 +5,12 @@ import Yams
 struct DecodeContext {
     let file: String
     let collector: DiagnosticCollector
+    /// The file's text, for the rare checks that need more than the node tree.
+    var source: String = "" {
+        didSet { sourceHasByteOrderMark = source.unicodeScalars.contains("\u{FEFF}") }
+    }
+    /// Whether the text contains U+FEFF anywhere (computed once: most files do not).
+    private(set) var sourceHasByteOrderMark = false
 
     /// The location of a node, spanning its text on the line when it is a scalar.
     func location(of node: Node) -> SourceLocation {
@@ -13,7 +19,7 @@ struct DecodeContext {
         if case let .scalar(scalar) = node {
             length = scalar.string.unicodeScalars.count
             if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { length += 2 }
-            if scalar.string.contains("\n") || scalar.style == .literal || scalar.style == .folded { length = 1 }
+            if scalar.string.containsASCII("\n") || scalar.style == .literal || scalar.style == .folded { length = 1 }
         }
         return SourceLocation(file: file, line: line, column: column, length: length)
     }

@@ -55,3 +55,12 @@ enum ImageHeaderReader {
         bytes[offset..<(offset + count)].reduce(0) { $0 << 8 | Int($1) }
     }
 }
+
+extension FileMediaInspector {
+    /// The other files in `path`'s folder, as workspace-relative paths.
+    public func siblings(of path: String) -> [String] {
+        let folder = (path as NSString).deletingLastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+        return names.sorted().map { folder.isEmpty ? $0 : folder + "/" + $0 }
+    }
+}

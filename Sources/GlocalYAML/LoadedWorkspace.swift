@@ -11,4 +11,6 @@ public struct LoadedWorkspace: Sendable {
     public var diagnostics: [Diagnostic]
     /// How many YAML files were read.
     public var fileCount: Int
+    /// Files that are missing or from which nothing could be decoded.
+    public var unreadableFiles: Set<String>
 }

@@ -49,15 +49,31 @@ enum LocaleDecoder {
         var exact = false
         switch scalar.style {
         case .plain:
-            exact = !scalar.string.contains("\n")
+            exact = !scalar.string.containsASCII("\n")
         case .singleQuoted, .doubleQuoted:
             location.column += 1
             location.length = max(1, location.length - 2)
-            exact = !scalar.string.contains("\n") && !scalar.string.contains("\\") && !scalar.string.contains("'")
+            exact = !scalar.string.containsASCII("\n") && !scalar.string.containsASCII("\\") && !scalar.string.containsASCII("'")
         default:
             // Block scalars start on the next line; point at the indicator.
             exact = false
         }
-        return LocalizedString(text: scalar.string, location: location, keyLocation: keyLocation, isColumnExact: exact)
+        var text = scalar.string
+        // libyaml drops a byte-order mark at the start of a scalar; networks do not, so keep it visible.
+        if context.sourceHasByteOrderMark, startsWithByteOrderMark(at: location, in: context.source),
+            text.unicodeScalars.first != "\u{FEFF}"
+        {
+            text = "\u{FEFF}" + text
+        }
+        return LocalizedString(text: text, location: location, keyLocation: keyLocation, isColumnExact: exact)
+    }
+
+    private static func startsWithByteOrderMark(at location: SourceLocation, in source: String) -> Bool {
+        var lines = SourceFiles()
+        lines.add(path: "", text: source)
+        guard let line = lines.line(location.line, of: "") else { return false }
+        let scalars = Array(line.unicodeScalars)
+        let index = location.column - 1
+        return index >= 0 && index < scalars.count && scalars[index] == "\u{FEFF}"
     }
 }

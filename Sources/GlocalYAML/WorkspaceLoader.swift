@@ -25,10 +25,13 @@ public struct WorkspaceLoader: Sendable {
     /// Reads and decodes every workspace file.
     public func load() -> LoadedWorkspace {
         var diagnostics: [Diagnostic] = []
+        var unreadable = Set<String>()
         for name in ["glocal.yaml", "accounts.yaml"] where !exists(name) {
-            diagnostics.append(Diagnostic(
-                .error, .fileMissing, "\(name) is missing from the workspace \(root.path)", at: nil,
-                notes: ["run glocal in a workspace directory, or pass its path: glocal validate path/to/workspace"]))
+            unreadable.insert(name)
+            let hint = name == "accounts.yaml"
+                ? "create accounts.yaml with an 'accounts:' list (see docs/campaign-format.md)"
+                : "create glocal.yaml with 'workspace:' and 'default_locale:' (see docs/campaign-format.md)"
+            diagnostics.append(Diagnostic(.error, .fileMissing, "\(name) is missing from the workspace", at: nil, notes: [hint]))
         }
         let files = workspaceFiles()
         let results = decodeAll(files)
@@ -39,6 +42,7 @@ public struct WorkspaceLoader: Sendable {
         var campaigns: [Campaign] = []
         for result in results {
             if let text = result.text { sources.add(path: result.path, text: text) }
+            if result.isUnreadable { unreadable.insert(result.path) }
             diagnostics += result.diagnostics
             switch result.content {
             case let .settings(value): settings = value
@@ -54,7 +58,8 @@ public struct WorkspaceLoader: Sendable {
         if let settings {
             workspace = Workspace(settings: settings, accounts: accounts ?? [], locales: locales, campaigns: campaigns)
         }
-        return LoadedWorkspace(workspace: workspace, sources: sources, diagnostics: diagnostics, fileCount: files.count)
+        return LoadedWorkspace(
+            workspace: workspace, sources: sources, diagnostics: diagnostics, fileCount: files.count, unreadableFiles: unreadable)
     }
 
     private enum Content {
@@ -70,6 +75,14 @@ public struct WorkspaceLoader: Sendable {
         var text: String?
         var content: Content
         var diagnostics: [Diagnostic]
+
+        /// Whether nothing usable came out of the file.
+        var isUnreadable: Bool {
+            switch content {
+            case .none, .settings(nil), .locale(nil), .campaign(nil): return true
+            default: return false
+            }
+        }
     }
 
     private func decodeAll(_ files: [String]) -> [FileResult] {
@@ -82,7 +95,7 @@ public struct WorkspaceLoader: Sendable {
 
     private func decode(_ path: String) -> FileResult {
         let collector = DiagnosticCollector()
-        let context = DecodeContext(file: path, collector: collector)
+        var context = DecodeContext(file: path, collector: collector)
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
             collector.error(.fileUnreadable, "cannot read \(path)", at: nil)
             return FileResult(path: path, text: nil, content: .none, diagnostics: collector.diagnostics)
@@ -93,6 +106,7 @@ public struct WorkspaceLoader: Sendable {
                 notes: ["save the file as UTF-8"])
             return FileResult(path: path, text: nil, content: .none, diagnostics: collector.diagnostics)
         }
+        context.source = text
         let root = YAMLDocumentParser.parse(text, file: path, into: collector)
         let syntaxBroken = collector.diagnostics.contains { $0.rule == DiagnosticRule.yamlSyntax.id }
         let content: Content

@@ -93,9 +93,24 @@ enum YAMLDocumentParser {
         switch error {
         case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml),
             let .composer(context, problem, mark, yaml):
+            if isTab(at: mark, in: yaml) {
+                return Diagnostic(.error, .yamlSyntax, "tab character in indentation", at: location(mark),
+                                  notes: ["YAML indents with spaces only: replace the tab with spaces"])
+            }
+            if let context, context.text.contains("quoted scalar") {
+                return Diagnostic(.error, .yamlSyntax, "this quoted text is never closed", at: location(context.mark),
+                                  notes: ["add the closing quote; inside \"...\" write \\\" for a quote, inside '...' write ''"])
+            }
+            if problem.contains("mapping values are not allowed") {
+                return Diagnostic(.error, .yamlSyntax, "unexpected ':' in a value", at: location(mark),
+                                  notes: ["quote a text that contains ': ', e.g. \"Hydra: now in stores\""])
+            }
+            if problem.contains("did not find expected") {
+                return Diagnostic(.error, .yamlSyntax, "indentation does not line up with the lines above", at: location(mark),
+                                  notes: ["keys of one mapping must start in the same column; list items start with '- '"])
+            }
             var notes: [String] = []
             if let context { notes.append("\(context.text) at line \(context.mark.line), column \(context.mark.column)") }
-            if isTab(at: mark, in: yaml) { notes.append("YAML does not allow tabs for indentation: use spaces") }
             return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(problem)", at: location(mark), notes: notes)
         case let .reader(problem, _, _, _):
             return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))

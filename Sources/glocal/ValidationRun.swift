@@ -24,7 +24,7 @@ struct ValidationRun {
             let prefix = locator.displayPrefix(for: target.root)
             let single = validator.validate(
                 loaded.workspace, readingDiagnostics: loaded.diagnostics, fileCount: loaded.fileCount,
-                campaignFiles: target.campaignFiles
+                unreadableFiles: loaded.unreadableFiles, campaignFiles: target.campaignFiles
             ).relocated(prefix: prefix)
             report = report.map { $0.merged(with: single) } ?? single
             sources = sources.merged(with: loaded.sources.relocated(prefix: prefix))

@@ -60,6 +60,10 @@ public struct TextOrigin: Sendable {
     public var location: SourceLocation
     /// Where the campaign refers to the key.
     public var referenceLocation: SourceLocation
+    /// The translated string as written, before templating.
+    public var string: LocalizedString
+    /// The text as written, before templating.
+    public var text: String { string.text }
 }
 
 /// Derives stable identifiers for variants.

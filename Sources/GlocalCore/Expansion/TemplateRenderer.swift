@@ -61,38 +61,7 @@ public enum TemplateRenderer {
 
     /// Renders `template` with `values`; unknown variables stay as written, missing values are reported.
     public static func render(_ template: String, values: [String: String]) -> (text: String, missing: [Problem]) {
-        guard template.contains("{") || template.contains("}") else { return (template, []) }
-        var output = String.UnicodeScalarView()
-        var missing: [Problem] = []
-        let scalars = Array(template.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            if c == "{", i + 1 < scalars.count, scalars[i + 1] == "{" {
-                output.append("{")
-                i += 2
-            } else if c == "}", i + 1 < scalars.count, scalars[i + 1] == "}" {
-                output.append("}")
-                i += 2
-            } else if c == "{", let close = scalars[(i + 1)...].firstIndex(where: { $0 == "}" || $0 == "{" || $0 == "\n" }),
-                scalars[close] == "}"
-            {
-                let name = String(String.UnicodeScalarView(scalars[(i + 1)..<close])).trimmingSpaces()
-                if let value = values[name], !value.isEmpty {
-                    output.append(contentsOf: value.unicodeScalars)
-                } else {
-                    if variables.contains(name) {
-                        missing.append(Problem(kind: .missingValue(name), offset: i, length: close - i + 1))
-                    }
-                    output.append(contentsOf: scalars[i...close])
-                }
-                i = close + 1
-            } else {
-                output.append(c)
-                i += 1
-            }
-        }
-        return (String(output), missing)
+        Template(template).render { values[$0] }
     }
 }
 

@@ -1,7 +1,7 @@
 /// Matches ids against simple glob patterns: `*` any run of characters, `?` one character.
 public enum GlobPattern {
     /// Whether `pattern` has any wildcard.
-    public static func isPattern(_ pattern: String) -> Bool { pattern.contains("*") || pattern.contains("?") }
+    public static func isPattern(_ pattern: String) -> Bool { pattern.containsASCII("*") || pattern.containsASCII("?") }
 
     /// Whether `text` matches `pattern`.
     public static func matches(_ pattern: String, _ text: String) -> Bool {

@@ -4,7 +4,12 @@ public enum Suggestion {
     public static func closest<S: Sequence>(to name: String, in candidates: S) -> String? where S.Element == String {
         let lowered = name.lowercased()
         var best: (String, Int)? = nil
+        var prefixMatch: String? = nil
         for candidate in candidates where candidate != name {
+            // A truncated id ("lum-fr-insta") is a likely slip too.
+            if name.count >= 4, candidate.lowercased().hasPrefix(lowered), prefixMatch == nil || candidate < prefixMatch! {
+                prefixMatch = candidate
+            }
             let distance = editDistance(lowered, candidate.lowercased())
             let allowed = max(1, min(3, (max(name.count, candidate.count) + 2) / 4))
             guard distance <= allowed else { continue }
@@ -12,7 +17,7 @@ public enum Suggestion {
                 best = (candidate, distance)
             }
         }
-        return best?.0
+        return best?.0 ?? prefixMatch
     }
 
     /// A "did you mean 'x'?" note for `name`, or no note.

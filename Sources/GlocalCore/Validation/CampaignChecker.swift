@@ -3,12 +3,15 @@ struct CampaignChecker {
     let workspace: Workspace
     let expander: VariantExpander
     let media: any MediaInspector
+    /// False when accounts.yaml could not be read: target checks would only report noise.
+    let checkTargets: Bool
     var diagnostics: [Diagnostic] = []
 
-    init(workspace: Workspace, expander: VariantExpander, media: any MediaInspector) {
+    init(workspace: Workspace, expander: VariantExpander, media: any MediaInspector, checkTargets: Bool = true) {
         self.workspace = workspace
         self.expander = expander
         self.media = media
+        self.checkTargets = checkTargets
     }
 
     private mutating func add(_ severity: Severity, _ rule: DiagnosticRule, _ message: String, at location: SourceLocation?, notes: [String] = []) {
@@ -16,7 +19,7 @@ struct CampaignChecker {
     }
 
     mutating func check(_ campaign: Campaign) {
-        checkTargets(campaign.targets, campaign: campaign, what: "campaign '\(campaign.id.value)'")
+        if checkTargets { checkTargets(campaign.targets, campaign: campaign, what: "campaign '\(campaign.id.value)'") }
         var postIDs: [String: SourceLocation] = [:]
         for post in campaign.posts {
             if let first = postIDs[post.id.value] {
@@ -32,7 +35,7 @@ struct CampaignChecker {
     }
 
     private mutating func check(_ post: Post, in campaign: Campaign) {
-        if let targets = post.targets {
+        if let targets = post.targets, checkTargets {
             checkTargets(targets, campaign: campaign, what: "post '\(post.id.value)'", narrowing: true)
         }
         if let day = post.day, day.value >= campaign.window.dayCount, campaign.window.dayCount > 0 {
@@ -45,7 +48,8 @@ struct CampaignChecker {
         checkMedia(post.media)
         let targeted = Set(expander.targetAccounts(of: campaign, post: post).compactMap(\.network))
         for override in post.overrides {
-            if !targeted.contains(override.network.value) {
+            // With no target at all, targets.empty already says what is wrong.
+            if checkTargets, !targeted.isEmpty, !targeted.contains(override.network.value) {
                 add(.warning, .overrideUnused,
                     "override for \(override.network.value.rawValue) is unused: post '\(post.id.value)' targets no \(override.network.value.displayName) account",
                     at: override.network.location,
@@ -96,18 +100,25 @@ struct CampaignChecker {
             add(.error, .sequenceInvalid, "post '\(post.id.value)' cannot come after itself", at: after.post.location)
             return
         }
-        let gapDays = Double(after.minGap?.value.seconds ?? 0) / 86_400
         let postDay = post.day?.value ?? 0, previousDay = previous.day?.value ?? 0
         if postDay < previousDay {
             add(.error, .sequenceInvalid,
                 "post '\(post.id.value)' (day \(postDay)) must come after '\(previous.id.value)' (day \(previousDay))",
                 at: post.day?.location ?? after.post.location, notes: ["move it to day \(previousDay) or later"])
-        } else if post.day != nil, previous.day != nil, Double(postDay - previousDay) + 1 <= gapDays,
-            let gap = after.minGap
-        {
-            add(.error, .sequenceInvalid,
-                "min_gap \(gap.value) cannot fit: '\(post.id.value)' is on day \(postDay), '\(previous.id.value)' on day \(previousDay)",
-                at: gap.location, notes: ["the days are at most \(postDay - previousDay + 1) days apart"])
+        } else if let gap = after.minGap, post.day != nil || post.at != nil {
+            // The widest possible gap: the earlier post at its earliest allowed minute, the later at its latest.
+            let quiet = workspace.settings.policy.quietHours
+            let earliest = previous.at?.value.minutes ?? (quiet.map { $0.start > $0.end ? $0.end.minutes : 0 } ?? 0)
+            let latest = post.at?.value.minutes ?? (quiet.map { $0.start > $0.end ? $0.start.minutes : 1440 } ?? 1440)
+            let widest = (postDay - previousDay) * 86_400 + (latest - earliest) * 60
+            if gap.value.seconds > widest {
+                add(.error, .sequenceInvalid,
+                    "min_gap \(gap.value) cannot fit: '\(previous.id.value)' and '\(post.id.value)' are at most \(GlocalDuration(seconds: max(0, widest))) apart",
+                    at: gap.location,
+                    notes: ["'\(previous.id.value)' is on day \(previousDay)\(previous.at.map { " at \($0.value)" } ?? ""), '\(post.id.value)' on day \(postDay)\(post.at.map { " at \($0.value)" } ?? "")"
+                            + (quiet != nil && (previous.at == nil || post.at == nil) ? ", outside quiet hours" : ""),
+                            "move '\(post.id.value)' to a later day or shorten min_gap"])
+            }
         }
     }
 
@@ -150,8 +161,9 @@ struct CampaignChecker {
 
     private mutating func checkMedia(_ items: [MediaReference]) {
         for item in items where media.inspect(item.path.value) == nil {
+            let suggestion = Suggestion.notes(for: item.path.value, in: media.siblings(of: item.path.value))
             add(.error, .mediaMissing, "media file '\(item.path.value)' does not exist in the workspace", at: item.path.location,
-                notes: ["paths are relative to the workspace root, e.g. assets/hydra/teaser-4x5.jpg"])
+                notes: suggestion.isEmpty ? ["paths are relative to the workspace root, e.g. assets/hydra/teaser-4x5.jpg"] : suggestion)
         }
     }
 }

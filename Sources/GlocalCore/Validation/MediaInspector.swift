@@ -2,6 +2,14 @@
 public protocol MediaInspector: Sendable {
     /// Facts about the file at `path` (relative to the workspace root), or `nil` when there is no such file.
     func inspect(_ path: String) -> MediaFileInfo?
+
+    /// Other files in the same folder as `path`, for "did you mean" on a mistyped path.
+    func siblings(of path: String) -> [String]
+}
+
+extension MediaInspector {
+    /// No suggestions by default.
+    public func siblings(of path: String) -> [String] { [] }
 }
 
 /// What the validator needs to know about a media file.

@@ -1,8 +1,9 @@
 /// The 80/20 rule: in every rolling window (28 days by default) that holds a promotional post,
 /// promotional posts must be at most the allowed share of the account's posts.
 ///
-/// Windows start no earlier than the account's first planned post: before it there is no history
-/// to measure, and counting empty days would make every first promotional post a 100 % breach.
+/// Windows stay inside the account's planned period (first to last post): outside it there is no
+/// history or plan to measure, and counting empty days would make a lone promotional post at either
+/// end a 100 % breach. A plan shorter than the window is measured as a whole.
 struct PromotionalShareChecker {
     let policy: PromotionalSharePolicy
     let campaignKindLocations: [String: SourceLocation]
@@ -12,12 +13,12 @@ struct PromotionalShareChecker {
         var promotional: Int
         var total: Int
         var start: LocalDate
-        var trigger: PostVariant
+        var trigger: PlannedPost
     }
 
-    func check(_ variants: [PostVariant], into diagnostics: inout [Diagnostic]) {
+    func check(_ variants: [PlannedPost], into diagnostics: inout [Diagnostic]) {
         let windowDays = max(1, policy.window.seconds / 86_400)
-        var byAccount: [String: [PostVariant]] = [:]
+        var byAccount: [String: [PlannedPost]] = [:]
         for variant in variants { byAccount[variant.accountID, default: []].append(variant) }
         for account in byAccount.keys.sorted() {
             guard let breach = worstWindow(byAccount[account]!, windowDays: windowDays) else { continue }
@@ -36,7 +37,7 @@ struct PromotionalShareChecker {
     }
 
     /// The window with the highest promotional share above the limit, using per-day prefix sums.
-    private func worstWindow(_ posts: [PostVariant], windowDays: Int) -> Breach? {
+    private func worstWindow(_ posts: [PlannedPost], windowDays: Int) -> Breach? {
         let days = posts.map(\.date.daysSinceEpoch)
         guard let first = days.min(), let last = days.max() else { return nil }
         let span = last - first + 1
@@ -54,7 +55,9 @@ struct PromotionalShareChecker {
         var seenDays = Set<Int>()
         for post in posts where post.kind == .promotional && seenDays.insert(post.date.daysSinceEpoch).inserted {
             let day = post.date.daysSinceEpoch - first
-            for start in max(0, day - windowDays + 1)...day {
+            let lowest = max(0, day - windowDays + 1)
+            let highest = span > windowDays ? min(day, span - windowDays) : 0
+            for start in min(lowest, highest)...highest {
                 let end = min(span - 1, start + windowDays - 1)
                 let total = totals[end + 1] - totals[start]
                 let promotional = promotions[end + 1] - promotions[start]

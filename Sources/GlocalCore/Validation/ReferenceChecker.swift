@@ -25,14 +25,15 @@ struct ReferenceChecker {
     mutating func checkLocale(_ id: Located<String>, what: String) {
         guard workspace.locales[id.value] == nil else { return }
         error(.localeUnknown, "unknown locale '\(id.value)' in \(what)", at: id.location,
-              notes: Suggestion.notes(for: id.value, in: localeIDs) + ["add a file locales/\(id.value).yaml"])
+              notes: Suggestion.notes(for: id.value, in: localeIDs)
+                + ["known locales: \(localeIDs.joined(separator: ", ")); add a file locales/\(id.value).yaml for a new one"])
     }
 
-    mutating func checkWorkspace() {
+    mutating func checkWorkspace(checkTeams teamsReliable: Bool = true) {
         checkLocale(workspace.settings.defaultLocale, what: "default_locale")
         checkLocales()
         checkAccounts()
-        checkTeams()
+        if teamsReliable { checkTeams() }
         var campaignIDs: [String: SourceLocation] = [:]
         for campaign in workspace.campaigns {
             if let first = campaignIDs[campaign.id.value] {
@@ -45,6 +46,7 @@ struct ReferenceChecker {
     }
 
     private mutating func checkLocales() {
+        var reportedCycles = Set<String>()
         for id in localeIDs {
             let locale = workspace.locales[id]!
             if let fallback = locale.fallback {
@@ -53,6 +55,8 @@ struct ReferenceChecker {
                 var current = fallback.value
                 while let next = workspace.locales[current] {
                     if seen.contains(current) {
+                        let cycle = seen[seen.firstIndex(of: current)!...].sorted().joined(separator: ",")
+                        guard reportedCycles.insert(cycle).inserted else { break }
                         error(.localeFallbackCycle, "locale fallbacks loop: \((seen + [current]).joined(separator: " → "))",
                               at: fallback.location, notes: ["a fallback chain must end; the default locale ends every chain"])
                         break

@@ -18,7 +18,7 @@ struct TemplateChecker {
     }
 
     private func check(_ string: LocalizedString, what: String, allowLink: Bool, into diagnostics: inout [Diagnostic]) {
-        guard string.text.contains("{") || string.text.contains("}") else { return }
+        guard string.text.containsASCII("{") || string.text.containsASCII("}") else { return }
         let (names, problems) = TemplateRenderer.scan(string.text)
         var candidates = TemplateRenderer.variables
         if !allowLink { candidates.removeAll { $0 == "link" } }

@@ -7,9 +7,10 @@ struct VariantRuleChecker {
     func check(_ variant: PostVariant, into diagnostics: inout [Diagnostic]) {
         var rules = NetworkRules.forNetwork(variant.network)
         if let max = accountsByID[variant.accountID]?.maxCharacters { rules.maxTextLength = max }
-        let prefix = "\(variant.network.rawValue)/\(variant.accountID): "
-        let origin = "in post '\(variant.postID)' of campaign '\(variant.campaignID)' (\(variant.postLocation))"
         func report(_ severity: Severity, _ rule: DiagnosticRule, _ message: String, at location: SourceLocation, notes: [String] = []) {
+            // Built only when reporting: this runs for every variant and most are fine.
+            let prefix = "\(variant.network.rawValue)/\(variant.accountID): "
+            let origin = "in post '\(variant.postID)' of campaign '\(variant.campaignID)' (\(variant.postLocation))"
             diagnostics.append(Diagnostic(
                 severity, rule, prefix + message, at: location, notes: notes + [origin], network: variant.network,
                 account: variant.accountID))
@@ -30,10 +31,17 @@ struct VariantRuleChecker {
         if let bytes = measurement.bytes, let limit = measurement.byteLimit, bytes > limit {
             report(.error, .textTooManyBytes, "text is \(bytes)/\(limit) UTF-8 bytes", at: textLocation)
         }
-        if !measurement.forbiddenCharacters.isEmpty {
-            let list = measurement.forbiddenCharacters.map { "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(4) + (($0.value >= 0x20 && $0.value < 0x7F) ? " '\($0)'" : "") }
-            report(.error, .textForbiddenCharacter,
-                   "text contains \(list.joined(separator: ", ")), which \(variant.network.displayName) rejects", at: textLocation)
+        if let first = measurement.forbiddenCharacters.first {
+            let list = measurement.forbiddenCharacters.map(Self.describe).joined(separator: ", ")
+            var location = textLocation
+            if let offset = Array(variant.textOrigin.text.unicodeScalars).firstIndex(of: first) {
+                location = variant.textOrigin.string.location(atScalarOffset: offset, length: 1)
+            }
+            var notes: [String] = []
+            if measurement.forbiddenCharacters.contains(where: { $0.value == 0xFEFF || $0.value == 0xFFFE }) {
+                notes.append("an invisible character, often pasted from a word processor: retype the text around it")
+            }
+            report(.error, .textForbiddenCharacter, "text contains \(list), which \(variant.network.displayName) rejects", at: location, notes: notes)
         }
         checkTitle(variant, rules: rules, report: report)
         checkMedia(variant, rules: rules, report: report)
@@ -65,15 +73,24 @@ struct VariantRuleChecker {
         let videos = variant.media.filter { $0.type == .video }
         let name = variant.network.displayName
         if rules.requiresVideo, videos.isEmpty {
-            report(.error, .mediaRequired, "\(name) needs a video", variant.mediaLocation,
+            report(.error, .mediaRequired, "\(name) needs a video" + (images.isEmpty ? "" : "; it does not accept images"), variant.mediaLocation,
                    ["add 'media: [path/to/video.mp4]' to the post or to its \(variant.network.rawValue) override"])
         } else if rules.requiresMedia, variant.media.isEmpty {
             report(.error, .mediaRequired, "\(name) needs an image or a video", variant.mediaLocation,
                    ["add 'media:' to the post or to its \(variant.network.rawValue) override"])
         }
+        let requiredMediaMissing = (rules.requiresVideo && videos.isEmpty) || (rules.requiresMedia && variant.media.isEmpty)
         if images.count > rules.maxImages {
-            report(.error, .mediaCount, "\(images.count) images, \(name) accepts \(rules.maxImages == 0 ? "none" : "at most \(rules.maxImages)")",
-                   images[min(rules.maxImages, images.count - 1)].path.location, [])
+            let noun = images.count == 1 ? "image" : "images"
+            if rules.maxImages == 0 {
+                // "needs a video" above already says what to do when a video is missing.
+                if !requiredMediaMissing {
+                    report(.error, .mediaCount, "\(name) does not accept images", images[0].path.location, ["use a video instead"])
+                }
+            } else {
+                report(.error, .mediaCount, "\(images.count) \(noun), \(name) accepts at most \(rules.maxImages)",
+                       images[rules.maxImages].path.location, [])
+            }
         }
         if videos.count > rules.maxVideos {
             report(.error, .mediaCount, "\(videos.count) videos, \(name) accepts at most \(rules.maxVideos)", videos[rules.maxVideos].path.location, [])
@@ -139,6 +156,13 @@ struct VariantRuleChecker {
             report(.warning, .linkPolicy, "an inline link reduces \(name) feed reach", variant.linkLocation,
                    ["set 'link_placement: first_comment' for \(variant.network.rawValue)"])
         }
+    }
+
+    /// `U+FEFF (ZERO WIDTH NO-BREAK SPACE)` or `'<'`.
+    static func describe(_ scalar: Unicode.Scalar) -> String {
+        if scalar.value >= 0x21 && scalar.value < 0x7F { return "'\(scalar)'" }
+        let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(4)
+        return scalar.properties.name.map { "\(code) (\($0))" } ?? code
     }
 
     static func unit(of method: TextCountingMethod) -> String {

@@ -2,6 +2,9 @@ import Foundation
 
 /// Runs every check on a workspace and gathers one report: references, campaign logic, localisation,
 /// each variant against its network's rules, X's distinct-text rule and the 80/20 policy.
+///
+/// Checks that depend on a file that could not be read are skipped rather than guessed at, so one
+/// mistake gives one diagnostic, not a cascade.
 public struct WorkspaceValidator: Sendable {
     private let media: any MediaInspector
 
@@ -10,59 +13,116 @@ public struct WorkspaceValidator: Sendable {
 
     /// Validates `workspace`, adding the problems already found while reading its files.
     ///
-    /// With `campaignFiles`, only the campaigns in those files are checked (the others still count
-    /// for the 80/20 rule), and reading problems of other campaign files are left out.
+    /// - Parameters:
+    ///   - readingDiagnostics: problems found while parsing; files with errors among them are treated as unreliable.
+    ///   - unreadableFiles: files that are missing or could not be decoded at all (besides those with reading errors).
+    ///   - campaignFiles: when given, only the campaigns in those files are checked (the others still count
+    ///     for the 80/20 rule), and reading problems of other campaign files are left out.
     public func validate(
         _ workspace: Workspace?, readingDiagnostics: [Diagnostic] = [], fileCount: Int,
-        campaignFiles: Set<String>? = nil
+        unreadableFiles: Set<String> = [], campaignFiles: Set<String>? = nil
     ) -> ValidationReport {
         var diagnostics = readingDiagnostics
         var statistics = WorkspaceStatistics()
         statistics.files = fileCount
-        guard let workspace else { return ValidationReport(diagnostics: filter(diagnostics, campaignFiles), statistics: statistics) }
+        guard var workspace else { return ValidationReport(diagnostics: filter(diagnostics, campaignFiles), statistics: statistics) }
+        let broken = unreadableFiles.union(readingDiagnostics.filter { $0.severity == .error }.compactMap { $0.location?.file })
+        let accountsReliable = !broken.contains("accounts.yaml")
+        let localesReliable = !broken.contains { $0.hasPrefix("locales/") }
+        let campaignsReliable = !broken.contains { $0.hasPrefix("campaigns/") } && !broken.contains("glocal.yaml")
+        // A locale file that exists but is broken is not "unknown": its id comes from the file name.
+        for file in broken where file.hasPrefix("locales/") {
+            let id = String(file.dropFirst("locales/".count).prefix { $0 != "." })
+            if workspace.locales[id] == nil {
+                workspace.locales[id] = LocaleDefinition(id: Located(id, at: SourceLocation(file: file, line: 1, column: 1)), file: file)
+            }
+        }
         let media = MediaCatalog(workspace: workspace, inspector: self.media)
         var references = ReferenceChecker(workspace: workspace, media: media)
-        references.checkWorkspace()
+        references.checkWorkspace(checkTeams: accountsReliable)
         diagnostics += references.diagnostics
         TemplateChecker().check(workspace, into: &diagnostics)
 
-        let expander = VariantExpander(workspace: workspace)
-        var campaignChecker = CampaignChecker(workspace: workspace, expander: expander, media: media)
-        let accountsByID = Dictionary(workspace.accounts.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        let ruleChecker = VariantRuleChecker(accountsByID: accountsByID, media: media)
-        var allVariants: [PostVariant] = []
-        var checkedVariants: [PostVariant] = []
-        var variantDiagnostics: [Diagnostic] = []
-        for campaign in workspace.campaigns {
-            let selected = campaignFiles?.contains(campaign.file) ?? true
-            let (variants, expansionDiagnostics) = expander.expand(campaign)
-            allVariants += variants
-            guard selected else { continue }
-            campaignChecker.check(campaign)
-            diagnostics += expansionDiagnostics
-            checkedVariants += variants
-            for variant in variants { ruleChecker.check(variant, into: &variantDiagnostics) }
+        let expandable = expandableCampaigns(workspace)
+        let results = campaignResults(workspace, expandable: expandable, campaignFiles: campaignFiles, media: media,
+                                      checkTargets: accountsReliable, expandVariants: accountsReliable && localesReliable)
+        var planned: [PlannedPost] = []
+        var checkedCampaigns = Set<String>()
+        for result in results {
+            planned += result.planned
+            diagnostics += result.diagnostics
+            diagnostics += Self.grouped(result.variantDiagnostics)
+            if result.checked {
+                checkedCampaigns.insert(result.campaignID)
+                statistics.variants += result.planned.count
+            }
         }
-        diagnostics += campaignChecker.diagnostics
-        DistinctTextChecker().check(checkedVariants, into: &variantDiagnostics)
-        let kindLocations = Dictionary(workspace.campaigns.map { ($0.id.value, $0.kind.location) }, uniquingKeysWith: { a, _ in a })
-        var policyDiagnostics: [Diagnostic] = []
-        PromotionalShareChecker(policy: workspace.settings.policy.promotionalShare, campaignKindLocations: kindLocations)
-            .check(allVariants, into: &policyDiagnostics)
-        diagnostics += policyDiagnostics  // Filtered below to the selected campaign files.
-        let checkedCampaigns = Set(checkedVariants.map(\.campaignID))
-        diagnostics += Self.grouped(variantDiagnostics)
-        if campaignFiles == nil { diagnostics += unusedStrings(workspace) }
+        // The 80/20 rule needs the whole plan: with a campaign missing or doubled it would report noise.
+        let uniqueCampaignIDs = Set(workspace.campaigns.map(\.id.value)).count == workspace.campaigns.count
+        if campaignsReliable && accountsReliable && localesReliable && uniqueCampaignIDs {
+            let kindLocations = Dictionary(workspace.campaigns.map { ($0.id.value, $0.kind.location) }, uniquingKeysWith: { a, _ in a })
+            var shareDiagnostics: [Diagnostic] = []
+            PromotionalShareChecker(policy: workspace.settings.policy.promotionalShare, campaignKindLocations: kindLocations)
+                .check(planned, into: &shareDiagnostics)
+            diagnostics += Self.grouped(shareDiagnostics)
+        }
+        if campaignFiles == nil, campaignsReliable { diagnostics += unusedStrings(workspace) }
 
         statistics.accounts = workspace.accounts.count
         statistics.locales = workspace.locales.count
         statistics.campaigns = campaignFiles == nil ? workspace.campaigns.count : checkedCampaigns.count
         statistics.posts = workspace.campaigns.filter { campaignFiles?.contains($0.file) ?? true }.reduce(0) { $0 + $1.posts.count }
-        statistics.variants = checkedVariants.count
         statistics.networks = Set(workspace.accounts.compactMap(\.network)).count
         statistics.timeZones = Set(workspace.accounts.compactMap { $0.timeZone?.value ?? workspace.locales[$0.locale.value]?.timeZone?.value }).count
         statistics.teams = workspace.settings.teams.count
         return ValidationReport(diagnostics: filter(diagnostics, campaignFiles), statistics: statistics)
+    }
+
+    /// Campaigns whose variants can be computed: a valid window and a first use of their id.
+    private func expandableCampaigns(_ workspace: Workspace) -> Set<String> {
+        var seen = Set<String>()
+        var files = Set<String>()
+        for campaign in workspace.campaigns where campaign.window.end.value >= campaign.window.start.value {
+            if seen.insert(campaign.id.value).inserted { files.insert(campaign.file) }
+        }
+        return files
+    }
+
+    private struct CampaignResult: Sendable {
+        var campaignID: String
+        var planned: [PlannedPost] = []
+        var diagnostics: [Diagnostic] = []
+        var variantDiagnostics: [Diagnostic] = []
+        var checked = false
+    }
+
+    /// Expands and checks every campaign, in parallel; each campaign's work is independent.
+    private func campaignResults(
+        _ workspace: Workspace, expandable: Set<String>, campaignFiles: Set<String>?, media: MediaCatalog,
+        checkTargets: Bool, expandVariants: Bool
+    ) -> [CampaignResult] {
+        let expander = VariantExpander(workspace: workspace)
+        let accountsByID = Dictionary(workspace.accounts.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        let ruleChecker = VariantRuleChecker(accountsByID: accountsByID, media: media)
+        return workspace.campaigns.concurrentMap { campaign in
+            var result = CampaignResult(campaignID: campaign.id.value)
+            let selected = campaignFiles?.contains(campaign.file) ?? true
+            if selected {
+                var checker = CampaignChecker(workspace: workspace, expander: expander, media: media, checkTargets: checkTargets)
+                checker.check(campaign)
+                result.diagnostics = checker.diagnostics
+            }
+            guard expandVariants, expandable.contains(campaign.file) else { return result }
+            let (variants, expansionDiagnostics) = expander.expand(campaign)
+            result.planned = variants.map(PlannedPost.init)
+            guard selected else { return result }
+            result.checked = true
+            result.diagnostics += expansionDiagnostics
+            for variant in variants { ruleChecker.check(variant, into: &result.variantDiagnostics) }
+            // X's distinct-text rule compares the accounts of one post, so it stays within the campaign.
+            DistinctTextChecker().check(variants, into: &result.variantDiagnostics)
+            return result
+        }
     }
 
     /// Leaves out problems located in campaign files that were not selected.
@@ -90,9 +150,8 @@ public struct WorkspaceValidator: Sendable {
             let group = groups[key]!
             guard group.count > 1, var merged = group.first, let account = merged.account else { return group[0] }
             let accounts = group.compactMap(\.account)
-            merged.message = merged.message.replacingOccurrences(
-                of: "/\(account): ", with: "/\(account) and \(accounts.count - 1) more account\(accounts.count == 2 ? "" : "s"): ",
-                firstOnly: true)
+            merged.message = merged.message.replacingFirst(
+                "/\(account): ", with: "/\(account) and \(accounts.count - 1) more account\(accounts.count == 2 ? "" : "s"): ")
             merged.notes.append("accounts: " + accounts.joined(separator: ", "))
             return merged
         }
@@ -122,30 +181,10 @@ public struct WorkspaceValidator: Sendable {
     }
 }
 
-/// Inspects each media file once, however many variants use it.
-struct MediaCatalog: MediaInspector {
-    private let facts: [String: MediaFileInfo]
-
-    init(workspace: Workspace, inspector: any MediaInspector) {
-        var paths = Set<String>()
-        for campaign in workspace.campaigns {
-            for post in campaign.posts {
-                paths.formUnion(post.media.map(\.path.value))
-                for override in post.overrides { paths.formUnion((override.media ?? []).map(\.path.value)) }
-            }
-        }
-        var facts: [String: MediaFileInfo] = [:]
-        for path in paths { facts[path] = inspector.inspect(path) }
-        self.facts = facts
-    }
-
-    func inspect(_ path: String) -> MediaFileInfo? { facts[path] }
-}
-
 extension String {
     func replacingPrefix(_ prefix: String) -> String { hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self }
 
-    func replacingOccurrences(of target: String, with replacement: String, firstOnly: Bool) -> String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
         guard let range = range(of: target) else { return self }
         return replacingCharacters(in: range, with: replacement)
     }

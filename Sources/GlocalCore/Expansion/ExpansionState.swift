@@ -1,0 +1,81 @@
+/// What one campaign's expansion remembers: resolved and parsed texts per locale, and the
+/// localisation problems, each reported once per place and locale.
+struct ExpansionState {
+    struct Resolved {
+        var origin: TextOrigin
+        var string: LocalizedString
+        var template: Template
+    }
+
+    private struct CacheKey: Hashable {
+        var location: SourceLocation
+        var locale: String
+    }
+
+    let resolver: LocaleResolver
+    var diagnostics: [Diagnostic] = []
+    private var cache: [CacheKey: Resolved?] = [:]
+    private var templates: [String: Template] = [:]
+    private var reportedUnknown = Set<SourceLocation>()
+    /// Locales that used a fallback, per key reference, in order of first use.
+    private var fallbacks: [SourceLocation: (key: String, uses: [(locale: String, from: String)])] = [:]
+    private var fallbackOrder: [SourceLocation] = []
+
+    init(resolver: LocaleResolver) { self.resolver = resolver }
+
+    /// A parsed template for a link or other text, parsed once.
+    mutating func template(for text: String) -> Template {
+        if let template = templates[text] { return template }
+        let template = Template(text)
+        templates[text] = template
+        return template
+    }
+
+    /// The text of `key` for `locale`, or `nil` (reported) when there is none.
+    mutating func resolve(_ key: Located<String>, locale: String) -> Resolved? {
+        let cacheKey = CacheKey(location: key.location, locale: locale)
+        if let cached = cache[cacheKey] { return cached }
+        var resolved: Resolved? = nil
+        if let (string, foundIn) = resolver.resolve(key.value, for: locale) {
+            resolved = Resolved(
+                origin: TextOrigin(
+                    key: key.value, locale: foundIn, location: string.location, referenceLocation: key.location, string: string),
+                string: string, template: template(for: string.text))
+            if foundIn != locale {
+                if fallbacks[key.location] == nil {
+                    fallbacks[key.location] = (key.value, [])
+                    fallbackOrder.append(key.location)
+                }
+                fallbacks[key.location]!.uses.append((locale, foundIn))
+            }
+        } else if !resolver.isDefinedAnywhere(key.value) {
+            if reportedUnknown.insert(key.location).inserted {
+                diagnostics.append(Diagnostic(
+                    .error, .stringMissing, "unknown string key '\(key.value)': no locale defines it", at: key.location,
+                    notes: Suggestion.notes(for: key.value, in: resolver.allKeys)))
+            }
+        } else {
+            let chain = resolver.chain(for: locale).joined(separator: " → ")
+            diagnostics.append(Diagnostic(
+                .error, .stringMissing, "string '\(key.value)' has no text for locale '\(locale)'", at: key.location,
+                notes: ["looked in \(chain)", "add it to locales/\(locale).yaml or to a locale of its fallback chain"]))
+        }
+        cache[cacheKey] = resolved
+        return resolved
+    }
+
+    /// The diagnostics, with one note per key reference listing the locales that used a fallback.
+    func finish() -> [Diagnostic] {
+        var all = diagnostics
+        for location in fallbackOrder {
+            let entry = fallbacks[location]!
+            let uses = entry.uses.sorted { $0.locale < $1.locale }
+            let list = uses.map { "\($0.locale) ← \($0.from)" }.joined(separator: ", ")
+            all.append(Diagnostic(
+                .note, .stringFallback,
+                "string '\(entry.key)' falls back for \(uses.count) locale\(uses.count == 1 ? "" : "s"): \(list)",
+                at: location, notes: ["add '\(entry.key)' to those locale files to localise it"]))
+        }
+        return all
+    }
+}
