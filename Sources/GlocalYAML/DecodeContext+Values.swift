@@ -78,10 +78,7 @@ extension DecodeContext {
     func network(_ text: Located<String>?) -> Located<Network>? {
         guard let text else { return nil }
         guard let network = Network(rawValue: text.value) else {
-            var notes = Suggestion.notes(for: text.value, in: Network.allCases.map(\.rawValue))
-            if ["twitter", "tweet"].contains(text.value.lowercased()) { notes = ["did you mean 'x'?"] }
-            if ["fb", "meta"].contains(text.value.lowercased()) { notes = ["did you mean 'facebook'?"] }
-            if ["ig", "insta"].contains(text.value.lowercased()) { notes = ["did you mean 'instagram'?"] }
+            let notes = Network.suggestion(for: text.value).map { ["did you mean '\($0.rawValue)'?"] } ?? []
             collector.error(
                 .networkUnknown, "unknown network '\(text.value)'", at: text.location,
                 notes: notes + ["supported networks: \(Network.allCases.map(\.rawValue).joined(separator: ", "))"])

@@ -16,7 +16,7 @@ struct MappingReader {
                 continue
             }
             let key = scalar.string
-            if key.unicodeScalars.first == YAMLDocumentParser.duplicateMarker { continue }
+            if YAMLDocumentParser.isRenamedDuplicate(key) { continue }
             entries.append((key, keyNode, value))
             if !allowed.isEmpty, !allowed.contains(key) {
                 context.collector.error(

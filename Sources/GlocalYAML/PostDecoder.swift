@@ -90,7 +90,7 @@ enum PostDecoder {
             if type == nil {
                 context.collector.error(
                     .mediaType, "cannot tell the type of media '\(path.value)' from its extension", at: path.location,
-                    notes: ["use .jpg, .jpeg, .png or .webp for images; .mp4, .mov or .gif for videos"])
+                    notes: ["use .jpg, .jpeg, .png, .webp or .heic for images; .mp4, .mov, .m4v, .webm or .gif for videos"])
             }
             media.append(MediaReference(path: path, alt: alt, type: type))
         }

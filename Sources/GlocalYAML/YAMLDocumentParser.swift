@@ -5,20 +5,25 @@ import Yams
 /// Parses YAML text into a node tree that keeps positions, reporting syntax errors and every duplicate key.
 ///
 /// Yams stops at the first duplicate key of a mapping. To report them all and still check the rest of
-/// the file, each later duplicate is renamed in place (its first character becomes U+E000, so columns
-/// do not move) and the text is parsed again; decoders skip such keys.
+/// the file, each later duplicate is renamed in place (its first character becomes a distinct
+/// private-use character, so columns do not move and renamed keys never collide) and the text is
+/// parsed again; decoders skip such keys.
 enum YAMLDocumentParser {
-    /// Marks a key that was renamed because it duplicates an earlier one.
-    static let duplicateMarker: Unicode.Scalar = "\u{E000}"
+    /// Whether a key was renamed because it duplicates an earlier one.
+    static func isRenamedDuplicate(_ key: String) -> Bool {
+        guard let first = key.unicodeScalars.first else { return false }
+        return (0xE000...0xF8FF).contains(first.value)
+    }
 
     static func parse(_ text: String, file: String, into collector: DiagnosticCollector) -> Node? {
         var text = text
-        for _ in 0..<200 {
+        for attempt in 0..<2000 {
             do {
                 return try Yams.compose(yaml: text)
             } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
-                guard let key = duplicates.first,
-                    let (line, column) = laterOccurrence(of: key, after: context.mark, in: text)
+                // Yams names the duplicates but gives only one mark: read which key stands there.
+                let key = keyName(at: context.mark, in: text).flatMap { duplicates.contains($0) ? $0 : nil }
+                guard let key, let (line, column) = laterOccurrence(of: key, after: context.mark, in: text)
                 else {
                     collector.error(
                         .keyDuplicate, "duplicate key '\(duplicates.first ?? "")'",
@@ -29,7 +34,7 @@ enum YAMLDocumentParser {
                     .keyDuplicate, "duplicate key '\(key)'",
                     at: SourceLocation(file: file, line: line, column: column, length: key.unicodeScalars.count),
                     notes: ["first defined at line \(context.mark.line); the later value is ignored"])
-                text = renamingKey(in: text, line: line, column: column)
+                text = renamingKey(in: text, line: line, column: column, to: Unicode.Scalar(0xE000 + UInt32(attempt))!)
             } catch let error as YamlError {
                 collector.add(syntaxDiagnostic(error, file: file))
                 return nil
@@ -39,6 +44,20 @@ enum YAMLDocumentParser {
             }
         }
         return nil
+    }
+
+    /// The key written at `mark`: the text up to its `:`, without quotes.
+    private static func keyName(at mark: Mark, in text: String) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let scalars = Array(lines[mark.line - 1].unicodeScalars)
+        guard mark.column - 1 < scalars.count else { return nil }
+        var rest = Substring(String(String.UnicodeScalarView(scalars[(mark.column - 1)...])))
+        if let quote = rest.first, quote == "\"" || quote == "'" {
+            rest = rest.dropFirst()
+            return rest.firstIndex(of: quote).map { String(rest[..<$0]) }
+        }
+        return rest.firstIndex(of: ":").map { String(rest[..<$0]).trimmingCharacters(in: .whitespaces) }
     }
 
     /// Finds the next `key:` after `mark` at the same column (block mappings) or on the same line (flow).
@@ -78,12 +97,12 @@ enum YAMLDocumentParser {
         return nil
     }
 
-    private static func renamingKey(in text: String, line: Int, column: Int) -> String {
+    private static func renamingKey(in text: String, line: Int, column: Int, to marker: Unicode.Scalar) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var scalars = Array(lines[line - 1].unicodeScalars)
         var position = column - 1
         if scalars[position] == "\"" || scalars[position] == "'" { position += 1 }
-        scalars[position] = duplicateMarker
+        scalars[position] = marker
         lines[line - 1] = String(String.UnicodeScalarView(scalars))
         return lines.joined(separator: "\n")
     }

@@ -20,7 +20,7 @@ struct TextLengthCommand: ParsableCommand {
 
     func validate() throws {
         guard Network(rawValue: network) != nil else {
-            let suggestion = Suggestion.closest(to: network, in: Network.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
+            let suggestion = Network.suggestion(for: network).map { " (did you mean '\($0.rawValue)'?)" } ?? ""
             throw ValidationError("unknown network '\(network)'\(suggestion); expected one of: \(Network.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let maxCharacters, maxCharacters <= 0 { throw ValidationError("--max-characters must be positive") }

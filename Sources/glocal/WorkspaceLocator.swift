@@ -11,6 +11,11 @@ struct WorkspaceLocator {
 
     let currentDirectory: URL
 
+    init(currentDirectory: URL) {
+        // A directory URL, so that relative paths resolve inside it rather than beside it.
+        self.currentDirectory = URL(fileURLWithPath: currentDirectory.path, isDirectory: true)
+    }
+
     /// Groups `paths` by workspace; no paths means the current directory.
     func targets(for paths: [String]) throws -> [Target] {
         if paths.isEmpty { return [Target(root: try workspaceRoot(containing: currentDirectory, named: "."), campaignFiles: nil)] }

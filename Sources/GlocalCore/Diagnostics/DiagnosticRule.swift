@@ -54,8 +54,6 @@ extension DiagnosticRule {
     public static let localeUnknown = DiagnosticRule("locale.unknown", "A locale with no file under locales/.")
     /// A post id that is not in the campaign.
     public static let postUnknown = DiagnosticRule("post.unknown", "A post id that the campaign does not define.")
-    /// A team that names no account.
-    public static let teamEmpty = DiagnosticRule("team.empty", "A team whose account patterns match no account.")
     /// A manager address that is not an e-mail address.
     public static let managerInvalid = DiagnosticRule("manager.invalid", "A manager is not an e-mail address.")
     /// An account in no team: no local manager can approve it.
@@ -137,7 +135,7 @@ extension DiagnosticRule {
     public static let all: [DiagnosticRule] = [
         .yamlSyntax, .fileUnreadable, .fileMissing, .keyUnknown, .keyDuplicate, .keyMissing, .typeMismatch,
         .valueInvalid, .dateInvalid, .timeInvalid, .durationInvalid, .timezoneUnknown, .idInvalid, .idDuplicate,
-        .networkUnknown, .accountUnknown, .tagUnknown, .localeUnknown, .postUnknown, .teamEmpty,
+        .networkUnknown, .accountUnknown, .tagUnknown, .localeUnknown, .postUnknown,
         .managerInvalid, .accountUnmanaged, .windowInvalid, .sequenceInvalid, .targetsEmpty, .overrideUnused,
         .linkInvalid, .hashtagInvalid, .mediaMissing, .mediaType, .stringMissing, .stringFallback,
         .localeFallbackCycle, .localeMismatch, .templateUnknown, .templateMissingValue, .templateSyntax, .stringUnused,

@@ -32,7 +32,7 @@ struct AccountTemplateValues: Sendable {
         case "country": return country
         case "locale": return locale
         case "language": return language
-        case "region": return region
+        case "region": return region ?? ""
         case "account": return account
         case "network": return network
         case "campaign": return campaign

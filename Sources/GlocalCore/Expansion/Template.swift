@@ -60,7 +60,7 @@ public struct Template: Sendable {
             case let .literal(text):
                 output += text
             case let .variable(name, offset, length):
-                if let filled = value(name), !filled.isEmpty {
+                if let filled = value(name), !filled.isEmpty || TemplateRenderer.optionalVariables.contains(name) {
                     output += filled
                 } else {
                     if TemplateRenderer.variables.contains(name) {

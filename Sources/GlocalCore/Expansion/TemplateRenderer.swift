@@ -6,6 +6,9 @@ public enum TemplateRenderer {
         "link",
     ]
 
+    /// Variables that may be empty: `{region}` of a locale without a region, such as `en`.
+    public static let optionalVariables: Set<String> = ["region"]
+
     /// A problem in a template, at a scalar offset inside it.
     public struct Problem: Sendable, Equatable {
         /// What kind of problem.

@@ -69,7 +69,7 @@ struct CampaignChecker {
         }
         for network in targets.networks where Network(rawValue: network.value) == nil {
             add(.error, .networkUnknown, "unknown network '\(network.value)'", at: network.location,
-                notes: Suggestion.notes(for: network.value, in: Network.allCases.map(\.rawValue))
+                notes: (Network.suggestion(for: network.value).map { ["did you mean '\($0.rawValue)'?"] } ?? [])
                     + ["supported networks: \(Network.allCases.map(\.rawValue).joined(separator: ", "))"])
         }
         let ids = accounts.map(\.id.value)

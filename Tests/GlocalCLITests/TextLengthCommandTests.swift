@@ -1,0 +1,35 @@
+import Foundation
+import GlocalCore
+import Testing
+
+@testable import glocal
+
+/// `glocal text-length`: one JSON object per text, counted by the validator's own code.
+@Suite struct TextLengthCommandTests {
+    @Test(arguments: [
+        ("x", String(repeating: "a", count: 280), #"{"network":"x","length":280,"limit":280,"valid":true}"#),
+        ("x", String(repeating: "界", count: 141), #"{"network":"x","length":282,"limit":280,"valid":false}"#),
+        ("x", "Read https://lumiere.example/fr-FR/hydra?utm_source=x&utm_medium=social", #"{"network":"x","length":28,"limit":280,"valid":true}"#),
+        ("bluesky", "👩‍👩‍👧", #"{"network":"bluesky","length":1,"limit":300,"bytes":18,"byteLimit":3000,"valid":true}"#),
+        ("mastodon", "hi @claire@piaille.fr", #"{"network":"mastodon","length":10,"limit":500,"valid":true}"#),
+        ("youtube", "<3", #"{"network":"youtube","length":2,"limit":5000,"valid":false}"#),
+        ("tiktok", "😀", #"{"network":"tiktok","length":2,"limit":2200,"valid":true}"#),
+        ("x", "", #"{"network":"x","length":0,"limit":280,"valid":false}"#),
+    ])
+    func countsLikeTheValidator(network: String, text: String, expected: String) throws {
+        let json = TextLengthReport.json(for: text, network: try #require(Network(rawValue: network)), maxCharacters: nil)
+        #expect(json == expected)
+    }
+
+    @Test func maxCharactersOverridesTheLimit() {
+        let json = TextLengthReport.json(for: String(repeating: "a", count: 600), network: .mastodon, maxCharacters: 1000)
+        #expect(json == #"{"network":"mastodon","length":600,"limit":1000,"valid":true}"#)
+    }
+
+    @Test func readsStandardInputAndDropsTheShellsNewline() throws {
+        let (status, output, _) = try GlocalProcess.run(
+            ["text-length", "--network", "x"], in: ValidateCommandTests.repositoryRoot, input: "Bonjour 👋🏽\n")
+        #expect(status == 0)
+        #expect(output == #"{"network":"x","length":10,"limit":280,"valid":true}"# + "\n")
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import GlocalCore
+import Testing
+
+@testable import glocal
+
+/// `glocal validate` end to end, in-process: exit statuses, output formats and path handling.
+@Suite struct ValidateCommandTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func exampleWorkspaceValidatesClean() throws {
+        let run = ValidationRun(paths: [], format: .text, strict: true, currentDirectory: Self.repositoryRoot)
+        let result = try run.execute()
+        #expect(result.exitCode == 0, "\(result.output)")
+        let summary = try #require(result.output.split(separator: "\n").last)
+        #expect(summary.hasPrefix("0 errors, 0 warnings"))
+        #expect(summary.contains("120 accounts"))
+    }
+
+    @Test func brokenWorkspaceExitsOne() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        try workspace.write("campaigns/winter-tips.yaml", replacing: "kind: informative", with: "kind: informational")
+        let result = try workspace.validate(verbose: false)
+        #expect(result.exitCode == 1)
+        #expect(result.output.contains("campaigns/winter-tips.yaml:2:7: error[value.invalid]: 'informational' is not a valid kind"))
+    }
+
+    @Test func warningsFailOnlyWithStrict() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        // LinkedIn with an inline link: a link-policy warning, no error.
+        try workspace.write("campaigns/hydra-launch.yaml", replacing: "      linkedin: {link_placement: first_comment}\n      instagram: {link_placement: none}\n  - id: launch",
+                            with: "      instagram: {link_placement: none}\n  - id: launch")
+        let lenient = try workspace.validate(verbose: false)
+        #expect(lenient.exitCode == 0, "\(lenient.output)")
+        #expect(lenient.output.contains("warning[link.policy]"))
+        let strict = try workspace.validate(strict: true, verbose: false)
+        #expect(strict.exitCode == 1)
+    }
+
+    @Test func jsonOutputHasTheDocumentedShape() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        try workspace.write("campaigns/winter-tips.yaml", replacing: "day: 3", with: "day: 40")
+        let result = try workspace.validate(format: .json)
+        #expect(result.exitCode == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(object["version"] as? Int == 1)
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(summary["errors"] as? Int == 1)
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        let error = try #require(diagnostics.first { $0["severity"] as? String == "error" })
+        #expect(error["rule"] as? String == "window.invalid")
+        #expect(error["file"] as? String == "campaigns/winter-tips.yaml")
+        #expect(error["line"] as? Int == 10)
+        #expect(error["column"] as? Int == 10)
+        #expect(error["endColumn"] as? Int == 12)
+    }
+
+    @Test func githubFormatPrintsAnnotations() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        try workspace.write("accounts.yaml", replacing: "network: bluesky", with: "network: blusky")
+        let result = try workspace.validate(format: .github)
+        #expect(result.exitCode == 1)
+        #expect(result.output.contains("::error file=accounts.yaml,line=27,col=14,endColumn=20,title=network.unknown::unknown network 'blusky'%0Anote: did you mean 'bluesky'?"))
+    }
+
+    @Test func sarifFormatIsSARIF210() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        try workspace.write("accounts.yaml", replacing: "network: bluesky", with: "network: blusky")
+        let result = try workspace.validate(format: .sarif)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(object["version"] as? String == "2.1.0")
+        let runs = try #require(object["runs"] as? [[String: Any]])
+        let results = try #require(runs.first?["results"] as? [[String: Any]])
+        #expect(results.contains { $0["ruleId"] as? String == "network.unknown" && $0["level"] as? String == "error" })
+    }
+
+    @Test func namingACampaignFileChecksOnlyThatCampaign() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        try workspace.write("campaigns/winter-tips.yaml", replacing: "day: 3", with: "day: 40")
+        let other = try workspace.validate(paths: ["campaigns/hydra-launch.yaml"])
+        #expect(other.exitCode == 0, "\(other.output)")
+        #expect(other.output.contains("1 campaign,"))
+        let same = try workspace.validate(paths: ["campaigns/winter-tips.yaml"])
+        #expect(same.exitCode == 1)
+    }
+
+    @Test func workspaceInASubdirectoryGetsPathsFromTheCurrentDirectory() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        try workspace.write("campaigns/winter-tips.yaml", replacing: "day: 3", with: "day: 40")
+        let parent = workspace.root.deletingLastPathComponent()
+        let name = workspace.root.lastPathComponent
+        let result = try ValidationRun(paths: [name], format: .text, strict: false, currentDirectory: parent).execute()
+        #expect(result.output.contains("\(name)/campaigns/winter-tips.yaml:10:10: error[window.invalid]"))
+    }
+
+    @Test(arguments: [
+        (["validate", "/no/such/workspace"], "no such file or directory"),
+        (["validate", "--format", "xml"], "xml"),
+        (["validate", "--colour"], "--colour"),
+        (["text-length", "--network", "twiter"], "did you mean 'x'"),
+    ])
+    func usageAndInputErrorsExitTwo(arguments: [String], fragment: String) throws {
+        let (status, _, stderr) = try GlocalProcess.run(arguments, in: Self.repositoryRoot)
+        #expect(status == 2)
+        #expect(stderr.contains(fragment), "\(stderr)")
+    }
+
+    @Test func directoryWithoutWorkspaceExitsTwo() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let (status, _, stderr) = try GlocalProcess.run(["validate"], in: empty)
+        #expect(status == 2)
+        #expect(stderr.contains("not inside a glocal workspace"))
+    }
+
+    @Test func realBinaryExitStatuses() throws {
+        let (clean, output, _) = try GlocalProcess.run(["validate", "--strict"], in: Self.repositoryRoot)
+        #expect(clean == 0, "\(output)")
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        try workspace.write("campaigns/winter-tips.yaml", replacing: "day: 3", with: "day: 40")
+        let (broken, brokenOutput, _) = try GlocalProcess.run(["validate"], in: workspace.root)
+        #expect(broken == 1)
+        #expect(brokenOutput.contains("error[window.invalid]"))
+    }
+}
+
+/// Runs the built `glocal` executable, as CI and users do.
+enum GlocalProcess {
+    static func executable() throws -> URL {
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("glocal"),
+            Bundle.main.bundleURL.appendingPathComponent("glocal"),
+            ValidateCommandTests.repositoryRoot.appendingPathComponent(".build/debug/glocal"),
+        ]
+        return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+    }
+
+    static func run(_ arguments: [String], in directory: URL, input: String? = nil) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = try executable()
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe(), error = Pipe(), stdin = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+}
+
+extension WorkspaceFixture {
+    /// Replaces `old` with `new` in a file of the fixture; fails the test if `old` is not there.
+    func write(_ path: String, replacing old: String, with new: String) throws {
+        let url = root.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try #require(text.contains(old), "fixture \(path) does not contain the text to replace")
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+    }
+}
