@@ -53,7 +53,9 @@ enum LocaleDecoder {
         case .singleQuoted, .doubleQuoted:
             location.column += 1
             location.length = max(1, location.length - 2)
-            exact = !scalar.string.containsASCII("\n") && !scalar.string.containsASCII("\\") && !scalar.string.containsASCII("'")
+            // Escapes (\" in double quotes, '' in single quotes) make source and value columns differ.
+            let escape: Unicode.Scalar = scalar.style == .doubleQuoted ? "\\" : "'"
+            exact = !scalar.string.containsASCII("\n") && !scalar.string.containsASCII(escape)
         default:
             // Block scalars start on the next line; point at the indicator.
             exact = false

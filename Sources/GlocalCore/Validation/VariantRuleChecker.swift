@@ -26,7 +26,9 @@ struct VariantRuleChecker {
             if variant.textOrigin.locale != variant.locale {
                 notes.append("text from locale '\(variant.textOrigin.locale)' (fallback for '\(variant.locale)')")
             }
-            report(.error, .textTooLong, "text is \(measurement.length)/\(measurement.limit) \(unit)", at: textLocation, notes: notes)
+            let overflow = Self.overflowLocation(of: variant, measurement: measurement, rules: rules)
+            if overflow != nil { notes.insert("the text from the caret on does not fit", at: 1) }
+            report(.error, .textTooLong, "text is \(measurement.length)/\(measurement.limit) \(unit)", at: overflow ?? textLocation, notes: notes)
         }
         if let bytes = measurement.bytes, let limit = measurement.byteLimit, bytes > limit {
             report(.error, .textTooManyBytes, "text is \(bytes)/\(limit) UTF-8 bytes", at: textLocation)
@@ -156,6 +158,27 @@ struct VariantRuleChecker {
             report(.warning, .linkPolicy, "an inline link reduces \(name) feed reach", variant.linkLocation,
                    ["set 'link_placement: first_comment' for \(variant.network.rawValue)"])
         }
+    }
+
+    /// Where in the translated string the text stops fitting: the first character of the shortest
+    /// tail whose removal would bring the variant under the limit. Only for one-line strings, whose
+    /// columns are exact; `nil` otherwise.
+    static func overflowLocation(of variant: PostVariant, measurement: TextMeasurement, rules: NetworkRules) -> SourceLocation? {
+        let string = variant.textOrigin.string
+        guard string.isColumnExact else { return nil }
+        let scalars = Array(string.text.unicodeScalars)
+        func length(_ count: Int) -> Int {
+            TextCounter.length(String(String.UnicodeScalarView(scalars[0..<count])), counting: rules.textCounting, urlWeight: rules.urlWeight)
+        }
+        // What the rest of the variant (templates filled, hashtags, link) adds to the string itself.
+        let extra = measurement.length - length(scalars.count)
+        var low = 0, high = scalars.count
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if length(middle) + extra <= measurement.limit { low = middle } else { high = middle - 1 }
+        }
+        guard low < scalars.count else { return nil }
+        return string.location(atScalarOffset: low, length: scalars.count - low)
     }
 
     /// `U+FEFF (ZERO WIDTH NO-BREAK SPACE)` or `'<'`.
