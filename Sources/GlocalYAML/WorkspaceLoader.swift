@@ -62,7 +62,7 @@ public struct WorkspaceLoader: Sendable {
             workspace: workspace, sources: sources, diagnostics: diagnostics, fileCount: files.count, unreadableFiles: unreadable)
     }
 
-    private enum Content {
+    private enum Content: Sendable {
         case settings(WorkspaceSettings?)
         case accounts([Account])
         case locale(LocaleDefinition?)
@@ -70,7 +70,7 @@ public struct WorkspaceLoader: Sendable {
         case none
     }
 
-    private struct FileResult {
+    private struct FileResult: Sendable {
         var path: String
         var text: String?
         var content: Content
@@ -86,11 +86,7 @@ public struct WorkspaceLoader: Sendable {
     }
 
     private func decodeAll(_ files: [String]) -> [FileResult] {
-        let slots = ResultSlots<FileResult>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            slots.set(index, decode(files[index]))
-        }
-        return slots.values
+        files.concurrentMap { decode($0) }
     }
 
     private func decode(_ path: String) -> FileResult {
@@ -133,20 +129,4 @@ public struct WorkspaceLoader: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "\(folder)/\($0)" }
     }
-}
-
-/// Fixed slots that concurrent workers fill, each writing only its own index.
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    var values: [Value] { storage.map { $0! } }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 extension Array where Element: Sendable {
     /// `map` over all cores; results keep the input order. `transform` must not share mutable state.
-    func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
         let slots = OrderedSlots<T>(count: count)
         self.withUnsafeBufferPointer { buffer in
