@@ -7,14 +7,14 @@ struct ExpansionState {
         var template: Template
     }
 
-    private struct CacheKey: Hashable {
-        var location: SourceLocation
-        var locale: String
-    }
 
     let resolver: LocaleResolver
     var diagnostics: [Diagnostic] = []
-    private var cache: [CacheKey: Resolved?] = [:]
+    /// Resolved texts per key reference (the campaign's `text:` value) and locale. The last reference
+    /// is kept aside: consecutive variants of a post share it, which saves hashing its location.
+    private var cache: [SourceLocation: [String: Resolved?]] = [:]
+    private var lastReference: SourceLocation? = nil
+    private var lastByLocale: [String: Resolved?] = [:]
     private var templates: [String: Template] = [:]
     private var reportedUnknown = Set<SourceLocation>()
     /// Locales that used a fallback, per key reference, in order of first use.
@@ -33,8 +33,12 @@ struct ExpansionState {
 
     /// The text of `key` for `locale`, or `nil` (reported) when there is none.
     mutating func resolve(_ key: Located<String>, locale: String) -> Resolved? {
-        let cacheKey = CacheKey(location: key.location, locale: locale)
-        if let cached = cache[cacheKey] { return cached }
+        if lastReference != key.location {
+            if let previous = lastReference { cache[previous] = lastByLocale }
+            lastReference = key.location
+            lastByLocale = cache[key.location] ?? [:]
+        }
+        if let cached = lastByLocale[locale] { return cached }
         var resolved: Resolved? = nil
         if let (string, foundIn) = resolver.resolve(key.value, for: locale) {
             resolved = Resolved(
@@ -60,7 +64,7 @@ struct ExpansionState {
                 .error, .stringMissing, "string '\(key.value)' has no text for locale '\(locale)'", at: key.location,
                 notes: ["looked in \(chain)", "add it to locales/\(locale).yaml or to a locale of its fallback chain"]))
         }
-        cache[cacheKey] = resolved
+        lastByLocale[locale] = .some(resolved)
         return resolved
     }
 

@@ -30,14 +30,21 @@ public struct VariantExpander: Sendable {
 
     /// Every variant of `campaign`, plus the localisation problems met on the way.
     public func expand(_ campaign: Campaign) -> (variants: [PostVariant], diagnostics: [Diagnostic]) {
-        var state = ExpansionState(resolver: resolver)
         var variants: [PostVariant] = []
+        let diagnostics = forEachVariant(of: campaign) { variants.append($0) }
+        return (variants, diagnostics)
+    }
+
+    /// Hands each variant of `campaign` to `body` as soon as it is made (nothing is kept), and returns
+    /// the localisation problems met on the way. Validation of 200 000 variants streams through here.
+    public func forEachVariant(of campaign: Campaign, _ body: (PostVariant) -> Void) -> [Diagnostic] {
+        var state = ExpansionState(resolver: resolver)
         let campaignAccounts = targetAccounts(of: campaign, post: nil)
-        variants.reserveCapacity(campaignAccounts.count * campaign.posts.count)
+        let campaignValues = campaignAccounts.map { accountValues[$0.id.value]! }
         for post in campaign.posts {
             // Hashtags depend on the network only, not on the account.
             var hashtagsByNetwork: [Network: (tags: [String], line: String)] = [:]
-            for account in campaignAccounts where post.targets?.selects(account) ?? true {
+            for (index, account) in campaignAccounts.enumerated() where post.targets?.selects(account) ?? true {
                 guard let network = account.network else { continue }
                 let override = post.override(for: network)
                 if override?.skip == true { continue }
@@ -45,21 +52,22 @@ public struct VariantExpander: Sendable {
                     let tags = Self.uniqueHashtags(override?.hashtags.map { $0.map(\.value) } ?? (campaign.hashtags + post.hashtags).map(\.value))
                     hashtagsByNetwork[network] = (tags, tags.map { "#" + $0 }.joined(separator: " "))
                 }
-                if let variant = makeVariant(campaign, post, account, network, override, hashtagsByNetwork[network]!, &state) {
-                    variants.append(variant)
+                if let variant = makeVariant(
+                    campaign, post, account, campaignValues[index], network, override, hashtagsByNetwork[network]!, &state)
+                {
+                    body(variant)
                 }
             }
         }
-        return (variants, state.finish())
+        return state.finish()
     }
 
     private func makeVariant(
-        _ campaign: Campaign, _ post: Post, _ account: Account, _ network: Network, _ override: PostNetworkOverride?,
-        _ hashtags: (tags: [String], line: String), _ state: inout ExpansionState
+        _ campaign: Campaign, _ post: Post, _ account: Account, _ values: AccountTemplateValues, _ network: Network,
+        _ override: PostNetworkOverride?, _ hashtags: (tags: [String], line: String), _ state: inout ExpansionState
     ) -> PostVariant? {
         let textKey = override?.text ?? post.text
         guard let text = state.resolve(textKey, locale: account.locale.value) else { return nil }
-        let values = accountValues[account.id.value]!
         let campaignID = campaign.id.value, postID = post.id.value
         let rules = NetworkRules.forNetwork(network)
         var title: (origin: TextOrigin, text: String)? = nil

@@ -25,8 +25,21 @@ public enum Network: String, CaseIterable, Sendable, Hashable, Codable, Comparab
         }
     }
 
-    /// Orders networks by their declaration order, so output is stable.
-    public static func < (lhs: Network, rhs: Network) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// The position in `allCases`.
+    public var ordinal: Int {
+        switch self {
+        case .x: return 0
+        case .bluesky: return 1
+        case .mastodon: return 2
+        case .threads: return 3
+        case .linkedin: return 4
+        case .facebook: return 5
+        case .instagram: return 6
+        case .youtube: return 7
+        case .tiktok: return 8
+        }
     }
+
+    /// Orders networks by their declaration order, so output is stable.
+    public static func < (lhs: Network, rhs: Network) -> Bool { lhs.ordinal < rhs.ordinal }
 }

@@ -56,6 +56,9 @@ public struct NetworkRules: Sendable, Equatable {
 
     /// The rules of `network`, from the built-in table.
     public static func forNetwork(_ network: Network) -> NetworkRules {
-        table[network]!
+        ordered[network.ordinal]
     }
+
+    /// The table as an array in `Network.allCases` order: looked up for every variant, so no hashing.
+    private static let ordered: [NetworkRules] = Network.allCases.map { table[$0]! }
 }

@@ -76,9 +76,17 @@ public enum TextCounter {
     /// The characters of `forbidden` that occur in `text`, without repeats, in order of appearance.
     static func forbiddenCharacters(in text: String, forbidden: Set<Unicode.Scalar>) -> [Unicode.Scalar] {
         if forbidden.isEmpty { return [] }
+        // Runs for every variant: test ASCII with a bit mask and hash only scalars that could match.
+        var asciiMask: UInt128 = 0
+        var lowestOther = UInt32.max
+        for scalar in forbidden {
+            if scalar.value < 128 { asciiMask |= 1 << scalar.value } else { lowestOther = min(lowestOther, scalar.value) }
+        }
         var found: [Unicode.Scalar] = []
-        for scalar in text.unicodeScalars where forbidden.contains(scalar) && !found.contains(scalar) {
-            found.append(scalar)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let hit = value < 128 ? (asciiMask >> value) & 1 == 1 : value >= lowestOther && forbidden.contains(scalar)
+            if hit, !found.contains(scalar) { found.append(scalar) }
         }
         return found
     }

@@ -6,7 +6,7 @@ struct VariantRuleChecker {
 
     func check(_ variant: PostVariant, into diagnostics: inout [Diagnostic]) {
         var rules = NetworkRules.forNetwork(variant.network)
-        if let max = accountsByID[variant.accountID]?.maxCharacters { rules.maxTextLength = max }
+        if !accountsByID.isEmpty, let max = accountsByID[variant.accountID]?.maxCharacters { rules.maxTextLength = max }
         func report(_ severity: Severity, _ rule: DiagnosticRule, _ message: String, at location: SourceLocation, notes: [String] = []) {
             // Built only when reporting: this runs for every variant and most are fine.
             let prefix = "\(variant.network.rawValue)/\(variant.accountID): "
@@ -116,7 +116,8 @@ struct VariantRuleChecker {
     }
 
     private func checkEntities(_ variant: PostVariant, rules: NetworkRules, report: (Severity, DiagnosticRule, String, SourceLocation, [String]) -> Void) {
-        let tags = EntityScanner.hashtags(in: variant.text)
+        let countsHashtags = rules.maxHashtags != nil || rules.recommendedHashtags != nil || rules.singleTopicTag
+        let tags = countsHashtags ? EntityScanner.hashtags(in: variant.text) : []
         if let max = rules.maxHashtags, tags.count > max {
             report(.error, .hashtagCount, "\(tags.count) hashtags, \(variant.network.displayName) allows at most \(max)", variant.hashtagsLocation, [])
         } else if let recommended = rules.recommendedHashtags, tags.count > recommended {

@@ -102,7 +102,9 @@ public struct WorkspaceValidator: Sendable {
         checkTargets: Bool, expandVariants: Bool
     ) -> [CampaignResult] {
         let expander = VariantExpander(workspace: workspace)
-        let accountsByID = Dictionary(workspace.accounts.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        // Only accounts with their own character limit need a look-up per variant.
+        let accountsByID = Dictionary(
+            workspace.accounts.filter { $0.maxCharacters != nil }.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
         let ruleChecker = VariantRuleChecker(accountsByID: accountsByID, media: media)
         return workspace.campaigns.concurrentMap { campaign in
             var result = CampaignResult(campaignID: campaign.id.value)
@@ -113,14 +115,18 @@ public struct WorkspaceValidator: Sendable {
                 result.diagnostics = checker.diagnostics
             }
             guard expandVariants, expandable.contains(campaign.file) else { return result }
-            let (variants, expansionDiagnostics) = expander.expand(campaign)
-            result.planned = variants.map(PlannedPost.init)
+            var distinctTextVariants: [PostVariant] = []
+            let expansionDiagnostics = expander.forEachVariant(of: campaign) { variant in
+                result.planned.append(PlannedPost(variant))
+                guard selected else { return }
+                ruleChecker.check(variant, into: &result.variantDiagnostics)
+                if NetworkRules.forNetwork(variant.network).requiresDistinctTextAcrossAccounts { distinctTextVariants.append(variant) }
+            }
             guard selected else { return result }
             result.checked = true
             result.diagnostics += expansionDiagnostics
-            for variant in variants { ruleChecker.check(variant, into: &result.variantDiagnostics) }
             // X's distinct-text rule compares the accounts of one post, so it stays within the campaign.
-            DistinctTextChecker().check(variants, into: &result.variantDiagnostics)
+            DistinctTextChecker().check(distinctTextVariants, into: &result.variantDiagnostics)
             return result
         }
     }
