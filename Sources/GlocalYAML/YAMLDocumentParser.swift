@@ -112,6 +112,11 @@ enum YAMLDocumentParser {
         switch error {
         case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml),
             let .composer(context, problem, mark, yaml):
+            if let (line, column) = unquotedHashInFlow(before: mark, in: yaml) {
+                return Diagnostic(.error, .yamlSyntax, "'#' starts a comment in YAML, so the rest of line \(line) was ignored",
+                                  at: SourceLocation(file: file, line: line, column: column),
+                                  notes: ["write hashtags without '#' (glocal adds it), or quote them: [\"#HydraSerum\"]"])
+            }
             if isTab(at: mark, in: yaml) {
                 return Diagnostic(.error, .yamlSyntax, "tab character in indentation", at: location(mark),
                                   notes: ["YAML indents with spaces only: replace the tab with spaces"])
@@ -136,6 +141,21 @@ enum YAMLDocumentParser {
         default:
             return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }
+    }
+
+    /// The line, at or up to three lines before `mark`, where a flow list holds an unquoted `#`
+    /// (`[#Tag]`): YAML reads the rest of that line as a comment and the list never closes.
+    private static func unquotedHashInFlow(before mark: Mark, in text: String) -> (Int, Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1 else { return nil }
+        for number in stride(from: min(mark.line, lines.count), through: max(1, mark.line - 3), by: -1) {
+            let scalars = Array(lines[number - 1].unicodeScalars)
+            for index in scalars.indices.dropFirst() where scalars[index] == "#" && ["[", "{", " "].contains(scalars[index - 1]) {
+                let before = scalars[..<index].filter { !$0.properties.isWhitespace }.last
+                if before == "[" || before == "{" || before == "," { return (number, index + 1) }
+            }
+        }
+        return nil
     }
 
     private static func isTab(at mark: Mark, in text: String) -> Bool {

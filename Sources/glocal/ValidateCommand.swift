@@ -44,8 +44,12 @@ struct ValidateCommand: ParsableCommand {
 }
 
 /// The output format as a command-line argument.
-struct OutputFormatArgument: ExpressibleByArgument {
+struct OutputFormatArgument: ExpressibleByArgument, CustomStringConvertible {
     let value: OutputFormat
+
+    var description: String { value.rawValue }
+
+    var defaultValueDescription: String { value.rawValue }
 
     static let text = OutputFormatArgument(value: .text)
 

@@ -38,8 +38,14 @@ struct ValidationRun {
             if !overviews.isEmpty { text += "\n" + overviews.joined(separator: "\n") }
             output = text
         case .json: output = JSONDiagnosticRenderer().render(report)
-        case .github: output = GitHubAnnotationRenderer().render(report)
-        case .sarif: output = SARIFRenderer(toolVersion: GlocalCommand.version).render(report)
+        case .github:
+            // Notes would crowd a pull request's annotations; --verbose adds them.
+            let shown = verbose ? report : ValidationReport(
+                diagnostics: report.diagnostics.filter { $0.severity != .note }, statistics: report.statistics)
+            output = GitHubAnnotationRenderer().render(shown)
+        case .sarif:
+            output = SARIFRenderer(toolVersion: GlocalCommand.version, sourceRoot: currentDirectory.standardizedFileURL.path)
+                .render(report)
         }
         return (output, report.fails(strict: strict) ? ExitStatus.failed : ExitStatus.clean)
     }

@@ -173,3 +173,33 @@ extension WorkspaceFixture {
         try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
     }
 }
+
+/// Details of output that CI users rely on.
+@Suite struct ValidateOutputDetailTests {
+    @Test func githubFormatLeavesNotesOutUnlessVerbose() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        let quiet = try ValidationRun(paths: [], format: .github, strict: false, currentDirectory: workspace.root).execute()
+        #expect(!quiet.output.contains("::notice"))
+        let verbose = try workspace.validate(format: .github, verbose: true)
+        #expect(verbose.output.contains("::notice file=campaigns/hydra-launch.yaml"))
+    }
+
+    @Test func sarifNamesTheSourceRoot() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        let result = try workspace.validate(format: .sarif)
+        #expect(result.output.contains("\"%SRCROOT%\""))
+        #expect(result.output.contains("file://" + workspace.root.standardizedFileURL.path))
+    }
+
+    @Test func mixedMediaCountsEveryItemTowardsTheTotal() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        let eleven = Array(repeating: "assets/serum-4x5.png", count: 6) + Array(repeating: "assets/teaser.mp4", count: 5)
+        try workspace.write("campaigns/hydra-launch.yaml", replacing: "    media: [assets/serum-4x5.png]\n    networks:",
+                            with: "    media: [\(eleven.joined(separator: ", "))]\n    networks:")
+        let result = try workspace.validate(verbose: false)
+        #expect(result.output.contains("error[media.count]: instagram/lum-fr-instagram: 11 media items, Instagram accepts at most 10 per post"))
+    }
+}

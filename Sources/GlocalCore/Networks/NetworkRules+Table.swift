@@ -43,7 +43,7 @@ extension NetworkRules {
             network: .linkedin, maxTextLength: 3000, textCounting: .graphemes, maxTextBytes: nil,
             urlWeight: nil, maxTitleLength: nil, requiresTitle: false, requiresMedia: false,
             requiresVideo: false, maxImages: 20, maxVideos: 1, allowsMixedMedia: false,
-            maxImageBytes: 36_000_000, minAspectRatio: nil, maxAspectRatio: nil, maxHashtags: nil,
+            maxImageBytes: nil, minAspectRatio: nil, maxAspectRatio: nil, maxHashtags: nil,
             recommendedHashtags: 3, maxMentions: nil, forbiddenCharacters: noForbidden,
             clickableLinks: true, allowedLinkPlacements: [.inline, .firstComment, .none],
             inlineLinkReducesReach: true, requiresDistinctTextAcrossAccounts: false,

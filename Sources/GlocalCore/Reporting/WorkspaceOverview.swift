@@ -20,7 +20,11 @@ public struct WorkspaceOverview: Sendable {
         let usedLocales = Set(accounts.map(\.locale.value))
         lines.append("  locales     \(workspace.locales.count) defined, \(usedLocales.count) used by accounts: \(usedLocales.sorted().joined(separator: " "))")
         lines.append("  time zones  \(zones.count): \(zones.sorted().joined(separator: " "))")
-        lines.append("  teams       \(settings.teams.count): \(settings.teams.map { "\($0.id.value) (\($0.managers.count))" }.joined(separator: ", "))")
+        let teamList = settings.teams.map { team in
+            let managed = accounts.filter { account in team.accountPatterns.contains { GlobPattern.matches($0.value, account.id.value) } }.count
+            return "\(team.id.value) (\(managed) accounts, \(team.managers.count) manager\(team.managers.count == 1 ? "" : "s"))"
+        }
+        lines.append("  teams       \(settings.teams.count): \(teamList.joined(separator: ", "))")
         lines.append("  approval    \(settings.policy.approval.rawValue); promotional share ≤ \(Int((settings.policy.promotionalShare.maxShare * 100).rounded())) % per \(settings.policy.promotionalShare.window)")
         let expander = VariantExpander(workspace: workspace)
         var rows: [[String]] = [["campaign", "kind", "window", "posts", "accounts", "variants"]]

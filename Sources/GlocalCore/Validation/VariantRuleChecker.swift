@@ -97,6 +97,11 @@ struct VariantRuleChecker {
         if videos.count > rules.maxVideos {
             report(.error, .mediaCount, "\(videos.count) videos, \(name) accepts at most \(rules.maxVideos)", videos[rules.maxVideos].path.location, [])
         }
+        let maxItems = max(rules.maxImages, rules.maxVideos)
+        if rules.allowsMixedMedia, variant.media.count > maxItems, images.count <= rules.maxImages, videos.count <= rules.maxVideos {
+            report(.error, .mediaCount, "\(variant.media.count) media items, \(name) accepts at most \(maxItems) per post",
+                   variant.media[maxItems].path.location, [])
+        }
         if !rules.allowsMixedMedia, !images.isEmpty, !videos.isEmpty, rules.maxImages > 0 {
             report(.error, .mediaCount, "\(name) does not mix images and videos in one post", videos[0].path.location, [])
         }

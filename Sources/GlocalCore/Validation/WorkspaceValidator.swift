@@ -156,8 +156,15 @@ public struct WorkspaceValidator: Sendable {
             let group = groups[key]!
             guard group.count > 1, var merged = group.first, let account = merged.account else { return group[0] }
             let accounts = group.compactMap(\.account)
-            merged.message = merged.message.replacingFirst(
-                "/\(account): ", with: "/\(account) and \(accounts.count - 1) more account\(accounts.count == 2 ? "" : "s"): ")
+            let more = "\(accounts.count - 1) more account\(accounts.count == 2 ? "" : "s")"
+            if Set(group.compactMap(\.network)).count == 1 {
+                merged.message = merged.message.replacingFirst("/\(account): ", with: "/\(account) and \(more): ")
+            } else {
+                // Several networks: naming one network for all would mislead.
+                let prefix = "\(merged.network?.rawValue ?? "")/\(account): "
+                merged.message = "\(account) and \(more): " + merged.message.replacingPrefix(prefix)
+                merged.network = nil
+            }
             merged.notes.append("accounts: " + accounts.joined(separator: ", "))
             return merged
         }
