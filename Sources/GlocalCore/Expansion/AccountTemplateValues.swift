@@ -1,5 +1,8 @@
 /// The template variables of one account, computed once and shared by all its variants.
 struct AccountTemplateValues: Sendable {
+    /// Variables whose value differs between accounts of one locale.
+    static let accountSpecific: Set<String> = ["handle", "city", "country", "account"]
+
     let brand: String
     let handle: String
     let city: String?

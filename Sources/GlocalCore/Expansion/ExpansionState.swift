@@ -16,6 +16,8 @@ struct ExpansionState {
     private var lastReference: SourceLocation? = nil
     private var lastByLocale: [String: Resolved?] = [:]
     private var templates: [String: Template] = [:]
+    /// UTM-tagged links of one link template, network and locale, split around the account id.
+    var links: [String: (head: String, tail: String)] = [:]
     private var reportedUnknown = Set<SourceLocation>()
     /// Locales that used a fallback, per key reference, in order of first use.
     private var fallbacks: [SourceLocation: (key: String, uses: [(locale: String, from: String)])] = [:]

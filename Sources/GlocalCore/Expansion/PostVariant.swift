@@ -1,9 +1,10 @@
 /// One campaign post made ready for one account: final text, link, media, and where each part came from.
 public struct PostVariant: Sendable {
-    /// Stable, readable id: `campaign/post/account`.
-    public var id: String
+    /// Stable, readable id: `campaign/post/account` (derived, so that checking 200 000 variants
+    /// does not build 200 000 strings nobody reads).
+    public var id: String { VariantIdentity.id(campaign: campaignID, post: postID, account: accountID) }
     /// Derived from ``id``; sent to networks as the idempotency key when publishing.
-    public var idempotencyKey: String
+    public var idempotencyKey: String { VariantIdentity.idempotencyKey(for: id) }
     /// The campaign's id.
     public var campaignID: String
     /// The post's id.

@@ -45,6 +45,11 @@ public struct Template: Sendable {
         self.segments = segments
     }
 
+    /// Whether the template uses any of `names`.
+    public func usesAny(of names: Set<String>) -> Bool {
+        segments.contains { if case let .variable(n, _, _) = $0 { return names.contains(n) } else { return false } }
+    }
+
     /// Whether the template uses `{name}`.
     public func uses(_ name: String) -> Bool {
         segments.contains { if case let .variable(n, _, _) = $0 { return n == name } else { return false } }

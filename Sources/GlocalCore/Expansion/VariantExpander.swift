@@ -42,6 +42,7 @@ public struct VariantExpander: Sendable {
         let campaignAccounts = targetAccounts(of: campaign, post: nil)
         let campaignValues = campaignAccounts.map { accountValues[$0.id.value]! }
         for post in campaign.posts {
+            state.links.removeAll(keepingCapacity: true)
             // Hashtags depend on the network only, not on the account.
             var hashtagsByNetwork: [Network: (tags: [String], line: String)] = [:]
             for (index, account) in campaignAccounts.enumerated() where post.targets?.selects(account) ?? true {
@@ -79,11 +80,24 @@ public struct VariantExpander: Sendable {
         let placement = override?.linkPlacement?.value ?? post.linkPlacement?.value ?? .inline
         var link: String? = nil
         if let linkTemplate = override?.link ?? post.link ?? campaign.link, linkTemplate.value != "none" {
-            var rendered = state.template(for: linkTemplate.value).render { values.value($0, campaign: campaignID, post: postID, link: nil) }.text
-            if campaign.utm {
-                rendered = LinkBuilder.addingUTM(to: rendered, network: network, campaign: campaignID, account: account.id.value)
+            let template = state.template(for: linkTemplate.value)
+            let perLocale = !template.usesAny(of: AccountTemplateValues.accountSpecific)
+            // The cache is emptied at each post, so network and locale identify the link template.
+            let cacheKey = perLocale ? network.rawValue + "|" + account.locale.value : nil
+            if let cacheKey, let cached = state.links[cacheKey] {
+                link = cached.head + account.id.value + cached.tail
+            } else {
+                var rendered = template.render { values.value($0, campaign: campaignID, post: postID, link: nil) }.text
+                if campaign.utm {
+                    rendered = LinkBuilder.addingUTM(to: rendered, network: network, campaign: campaignID, account: account.id.value)
+                    // The account id is the only per-account part: remember what surrounds it.
+                    if let cacheKey, let range = rendered.range(of: "utm_content=" + account.id.value) {
+                        let head = String(rendered[..<range.lowerBound]) + "utm_content="
+                        state.links[cacheKey] = (head, String(rendered[range.upperBound...]))
+                    }
+                }
+                link = rendered
             }
-            link = rendered
         }
         let inlineLink = placement == .inline ? link : nil
         let rendered = text.template.render { values.value($0, campaign: campaignID, post: postID, link: inlineLink ?? ($0 == "link" && link != nil ? "" : nil)) }
@@ -100,9 +114,8 @@ public struct VariantExpander: Sendable {
         let tagLine = hashtags.line
         if !tagLine.isEmpty { body += "\n\n" + tagLine }
         if let inlineLink, !text.template.uses("link") { body += (tagLine.isEmpty ? "\n\n" : " ") + inlineLink }
-        let id = VariantIdentity.id(campaign: campaignID, post: postID, account: account.id.value)
         return PostVariant(
-            id: id, idempotencyKey: VariantIdentity.idempotencyKey(for: id), campaignID: campaignID, postID: postID,
+            campaignID: campaignID, postID: postID,
             accountID: account.id.value, network: network, locale: account.locale.value,
             kind: post.kind?.value ?? campaign.kind.value, text: body, title: title?.text, link: link,
             linkPlacement: placement, hashtags: hashtags.tags, media: override?.media ?? post.media,
