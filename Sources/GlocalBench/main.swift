@@ -6,6 +6,7 @@ import Yams
 // glocal-bench: in-process timings for bench/run.py.
 //   glocal-bench parse PATH [N]     Yams.compose of every workspace file, sequentially (the baseline)
 //   glocal-bench validate PATH [N]  glocal's full load + validation of the same files
+//   glocal-bench expand PATH [N]    only the expansion into variants (after loading, not timed), to profile
 // Prints one JSON object with the best and median wall time in seconds.
 
 func seconds(_ body: () -> Void) -> Double {
@@ -15,8 +16,8 @@ func seconds(_ body: () -> Void) -> Double {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 3, ["parse", "validate"].contains(arguments[1]) else {
-    FileHandle.standardError.write(Data("usage: glocal-bench parse|validate PATH [RUNS]\n".utf8))
+guard arguments.count >= 3, ["parse", "validate", "expand"].contains(arguments[1]) else {
+    FileHandle.standardError.write(Data("usage: glocal-bench parse|validate|expand PATH [RUNS]\n".utf8))
     exit(2)
 }
 let root = URL(fileURLWithPath: arguments[2])
@@ -26,7 +27,18 @@ let files = loader.workspaceFiles()
 var times: [Double] = []
 var detail = ""
 for _ in 0..<runs {
-    if arguments[1] == "parse" {
+    if arguments[1] == "expand" {
+        let workspace = loader.load().workspace!
+        let expander = VariantExpander(workspace: workspace)
+        times.append(seconds {
+            let counts = workspace.campaigns.concurrentMap { campaign -> Int in
+                var count = 0
+                _ = expander.forEachVariant(of: campaign) { _ in count += 1 }
+                return count
+            }
+            detail = "\"variants\": \(counts.reduce(0, +))"
+        })
+    } else if arguments[1] == "parse" {
         times.append(seconds {
             var nodes = 0
             for file in files {

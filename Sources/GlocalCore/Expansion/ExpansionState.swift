@@ -1,10 +1,17 @@
 /// What one campaign's expansion remembers: resolved and parsed texts per locale, and the
 /// localisation problems, each reported once per place and locale.
 struct ExpansionState {
-    struct Resolved {
-        var origin: TextOrigin
-        var string: LocalizedString
-        var template: Template
+    /// A class, so that handing it to each of thousands of variants costs one retain, not one per field.
+    final class Resolved {
+        let origin: TextOrigin
+        let string: LocalizedString
+        let template: Template
+
+        init(origin: TextOrigin, string: LocalizedString, template: Template) {
+            self.origin = origin
+            self.string = string
+            self.template = template
+        }
     }
 
 
@@ -27,11 +34,15 @@ struct ExpansionState {
 
     /// A parsed template for a link or other text, parsed once.
     mutating func template(for text: String) -> Template {
-        if let template = templates[text] { return template }
-        let template = Template(text)
+        // Consecutive variants mostly use the same link: compare before hashing.
+        if let last = lastTemplate, last.text == text { return last.template }
+        let template = templates[text] ?? Template(text)
         templates[text] = template
+        lastTemplate = (text, template)
         return template
     }
+
+    private var lastTemplate: (text: String, template: Template)? = nil
 
     /// The text of `key` for `locale`, or `nil` (reported) when there is none.
     mutating func resolve(_ key: Located<String>, locale: String) -> Resolved? {

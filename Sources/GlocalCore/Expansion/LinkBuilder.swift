@@ -2,14 +2,22 @@
 public enum LinkBuilder {
     /// Appends `utm_source`, `utm_medium`, `utm_campaign` and `utm_content` unless the link already has UTM parameters.
     public static func addingUTM(to link: String, network: Network, campaign: String, account: String) -> String {
+        guard let parts = utmParts(of: link, network: network, campaign: campaign) else { return link }
+        return parts.head + account + parts.tail
+    }
+
+    /// The tagged link split around the account id (`head + account + tail`), so one link can be
+    /// reused for every account of a locale; `nil` when the link already carries UTM parameters.
+    public static func utmParts(of link: String, network: Network, campaign: String) -> (head: String, tail: String)? {
         let bytes = Array(link.utf8)
-        if containsUTMSource(bytes) { return link }
+        if containsUTMSource(bytes) { return nil }
         let fragment = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
         let hasQuery = bytes[..<fragment].contains(UInt8(ascii: "?"))
         let base = String(decoding: bytes[..<fragment], as: UTF8.self)
         let rest = String(decoding: bytes[fragment...], as: UTF8.self)
-        return base + (hasQuery ? "&" : "?") + "utm_source=" + network.rawValue + "&utm_medium=social&utm_campaign="
-            + campaign + "&utm_content=" + account + rest
+        let head = base + (hasQuery ? "&" : "?") + "utm_source=" + network.rawValue + "&utm_medium=social&utm_campaign="
+            + campaign + "&utm_content="
+        return (head, rest)
     }
 
     private static let marker = Array("utm_source=".utf8)

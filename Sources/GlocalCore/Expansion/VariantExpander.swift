@@ -87,16 +87,14 @@ public struct VariantExpander: Sendable {
             if let cacheKey, let cached = state.links[cacheKey] {
                 link = cached.head + account.id.value + cached.tail
             } else {
-                var rendered = template.render { values.value($0, campaign: campaignID, post: postID, link: nil) }.text
-                if campaign.utm {
-                    rendered = LinkBuilder.addingUTM(to: rendered, network: network, campaign: campaignID, account: account.id.value)
+                let rendered = template.render { values.value($0, campaign: campaignID, post: postID, link: nil) }.text
+                if campaign.utm, let parts = LinkBuilder.utmParts(of: rendered, network: network, campaign: campaignID) {
                     // The account id is the only per-account part: remember what surrounds it.
-                    if let cacheKey, let range = rendered.range(of: "utm_content=" + account.id.value) {
-                        let head = String(rendered[..<range.lowerBound]) + "utm_content="
-                        state.links[cacheKey] = (head, String(rendered[range.upperBound...]))
-                    }
+                    if let cacheKey { state.links[cacheKey] = parts }
+                    link = parts.head + account.id.value + parts.tail
+                } else {
+                    link = rendered
                 }
-                link = rendered
             }
         }
         let inlineLink = placement == .inline ? link : nil

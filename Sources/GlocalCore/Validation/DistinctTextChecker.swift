@@ -1,15 +1,36 @@
 /// X's automation rules forbid identical or near-identical text on several accounts:
 /// for each post, every X account must get its own wording.
 struct DistinctTextChecker {
-    /// Reports each group of X variants of one post whose texts are the same once links, case,
+    /// What the check keeps of one variant: its comparable text and where to point.
+    struct Entry: Sendable {
+        var key: String
+        var network: Network
+        var accountID: String
+        var campaignID: String
+        var postID: String
+        var textLocation: SourceLocation
+        var postLocation: SourceLocation
+
+        init(_ variant: PostVariant) {
+            key = "\(variant.campaignID)|\(variant.postID)|\(DistinctTextChecker.normalized(variant.text))"
+            network = variant.network
+            accountID = variant.accountID
+            campaignID = variant.campaignID
+            postID = variant.postID
+            textLocation = variant.textOrigin.location
+            postLocation = variant.postLocation
+        }
+    }
+
+    /// Reports each group of entries of one post whose texts are the same once links, case,
     /// punctuation and spacing are ignored.
-    func check(_ variants: [PostVariant], into diagnostics: inout [Diagnostic]) {
-        var groups: [String: [PostVariant]] = [:]
+    func check(_ entries: [Entry], into diagnostics: inout [Diagnostic]) {
+        var groups: [String: [Entry]] = [:]
         var order: [String] = []
-        for variant in variants where NetworkRules.forNetwork(variant.network).requiresDistinctTextAcrossAccounts {
-            let key = "\(variant.network.rawValue)|\(variant.campaignID)|\(variant.postID)|\(Self.normalized(variant.text))"
+        for entry in entries {
+            let key = entry.network.rawValue + "|" + entry.key
             if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(variant)
+            groups[key, default: []].append(entry)
         }
         for key in order {
             let group = groups[key]!
@@ -20,7 +41,7 @@ struct DistinctTextChecker {
             diagnostics.append(Diagnostic(
                 .error, .xDuplicateText,
                 "\(first.network.rawValue)/\(first.accountID): the same text goes to \(group.count) \(first.network.displayName) accounts (\(shown))",
-                at: first.textOrigin.location,
+                at: first.textLocation,
                 notes: [
                     "\(first.network.displayName)'s automation rules forbid identical or near-identical posts across accounts",
                     "make the text distinct per account with {city} or {handle}, or give each locale its own string",
@@ -33,6 +54,20 @@ struct DistinctTextChecker {
     static func normalized(_ text: String) -> String {
         var withoutLinks = text
         for range in URLScanner.urlRanges(in: text, requireScheme: false).reversed() { withoutLinks.removeSubrange(range) }
-        return String(withoutLinks.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+        var result = String.UnicodeScalarView()
+        for scalar in withoutLinks.unicodeScalars {
+            let value = scalar.value
+            if value < 128 {
+                // ASCII fast path: most brand copy is mostly ASCII.
+                if (48...57).contains(value) || (97...122).contains(value) {
+                    result.append(scalar)
+                } else if (65...90).contains(value) {
+                    result.append(Unicode.Scalar(value + 32)!)
+                }
+            } else if scalar.properties.isAlphabetic {
+                result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(result)
     }
 }

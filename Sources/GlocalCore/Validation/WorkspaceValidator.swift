@@ -115,18 +115,20 @@ public struct WorkspaceValidator: Sendable {
                 result.diagnostics = checker.diagnostics
             }
             guard expandVariants, expandable.contains(campaign.file) else { return result }
-            var distinctTextVariants: [PostVariant] = []
+            var distinctTextEntries: [DistinctTextChecker.Entry] = []
             let expansionDiagnostics = expander.forEachVariant(of: campaign) { variant in
                 result.planned.append(PlannedPost(variant))
                 guard selected else { return }
                 ruleChecker.check(variant, into: &result.variantDiagnostics)
-                if NetworkRules.forNetwork(variant.network).requiresDistinctTextAcrossAccounts { distinctTextVariants.append(variant) }
+                if NetworkRules.forNetwork(variant.network).requiresDistinctTextAcrossAccounts {
+                    distinctTextEntries.append(DistinctTextChecker.Entry(variant))
+                }
             }
             guard selected else { return result }
             result.checked = true
             result.diagnostics += expansionDiagnostics
             // X's distinct-text rule compares the accounts of one post, so it stays within the campaign.
-            DistinctTextChecker().check(distinctTextVariants, into: &result.variantDiagnostics)
+            DistinctTextChecker().check(distinctTextEntries, into: &result.variantDiagnostics)
             return result
         }
     }
