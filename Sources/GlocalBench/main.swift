@@ -16,7 +16,7 @@ func seconds(_ body: () -> Void) -> Double {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 3, ["parse", "validate", "expand"].contains(arguments[1]) else {
+guard arguments.count >= 3, ["parse", "validate", "expand", "load"].contains(arguments[1]) else {
     FileHandle.standardError.write(Data("usage: glocal-bench parse|validate|expand PATH [RUNS]\n".utf8))
     exit(2)
 }
@@ -27,7 +27,9 @@ let files = loader.workspaceFiles()
 var times: [Double] = []
 var detail = ""
 for _ in 0..<runs {
-    if arguments[1] == "expand" {
+    if arguments[1] == "load" {
+        times.append(seconds { detail = "\"files\": \(loader.load().fileCount)" })
+    } else if arguments[1] == "expand" {
         let workspace = loader.load().workspace!
         let expander = VariantExpander(workspace: workspace)
         times.append(seconds {

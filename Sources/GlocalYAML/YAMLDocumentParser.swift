@@ -19,7 +19,10 @@ enum YAMLDocumentParser {
         var text = text
         for attempt in 0..<2000 {
             do {
-                return try Yams.compose(yaml: text)
+                // Decoders read every scalar's text themselves, so Yams need not resolve implicit
+                // types; its default resolver runs several regular expressions per scalar, which
+                // made up half of the loading time.
+                return try Yams.compose(yaml: text, Resolver.basic)
             } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
                 // Yams names the duplicates but gives only one mark: read which key stands there.
                 let key = keyName(at: context.mark, in: text).flatMap { duplicates.contains($0) ? $0 : nil }
