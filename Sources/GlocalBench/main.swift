@@ -5,6 +5,7 @@ import Yams
 
 // glocal-bench: in-process timings for bench/run.py.
 //   glocal-bench parse PATH [N]     Yams.compose of every workspace file, sequentially (the baseline)
+//   glocal-bench parse-basic PATH [N]  the same with Yams' basic resolver, as glocal parses
 //   glocal-bench validate PATH [N]  glocal's full load + validation of the same files
 //   glocal-bench expand PATH [N]    only the expansion into variants (after loading, not timed), to profile
 // Prints one JSON object with the best and median wall time in seconds.
@@ -16,7 +17,7 @@ func seconds(_ body: () -> Void) -> Double {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 3, ["parse", "validate", "expand", "load"].contains(arguments[1]) else {
+guard arguments.count >= 3, ["parse", "parse-basic", "validate", "expand", "load"].contains(arguments[1]) else {
     FileHandle.standardError.write(Data("usage: glocal-bench parse|validate|expand PATH [RUNS]\n".utf8))
     exit(2)
 }
@@ -40,12 +41,13 @@ for _ in 0..<runs {
             }
             detail = "\"variants\": \(counts.reduce(0, +))"
         })
-    } else if arguments[1] == "parse" {
+    } else if arguments[1].hasPrefix("parse") {
+        let resolver: Resolver = arguments[1] == "parse" ? .default : .basic
         times.append(seconds {
             var nodes = 0
             for file in files {
                 let text = try! String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
-                if (try? Yams.compose(yaml: text)) != nil { nodes += 1 }
+                if (try? Yams.compose(yaml: text, resolver)) != nil { nodes += 1 }
             }
             detail = "\"files\": \(nodes)"
         })
