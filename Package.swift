@@ -8,28 +8,32 @@ let package = Package(
         .executable(name: "glocal", targets: ["glocal"]),
         .library(name: "GlocalCore", targets: ["GlocalCore"]),
         .library(name: "GlocalYAML", targets: ["GlocalYAML"]),
+        .library(name: "GlocalStore", targets: ["GlocalStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "GlocalCore"),
         .target(name: "GlocalYAML", dependencies: ["GlocalCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "GlocalStore", dependencies: ["GlocalCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "glocal",
             dependencies: [
-                "GlocalCore", "GlocalYAML",
+                "GlocalCore", "GlocalYAML", "GlocalStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "glocal-bench",
-            dependencies: ["GlocalCore", "GlocalYAML", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GlocalCore", "GlocalYAML", "GlocalStore", .product(name: "Yams", package: "Yams")],
             path: "Sources/GlocalBench"),
         .testTarget(name: "GlocalCoreTests", dependencies: ["GlocalCore"]),
         .testTarget(name: "GlocalYAMLTests", dependencies: ["GlocalCore", "GlocalYAML"]),
+        .testTarget(name: "GlocalStoreTests", dependencies: ["GlocalCore", "GlocalStore"]),
         .testTarget(
-            name: "GlocalCLITests", dependencies: ["glocal", "GlocalCore", "GlocalYAML"],
+            name: "GlocalCLITests", dependencies: ["glocal", "GlocalCore", "GlocalYAML", "GlocalStore"],
             exclude: ["Fixtures"]),
     ]
 )

@@ -11,6 +11,9 @@ enum CommandLineEntry {
             return 0
         } catch let exit as ExitCode {
             return exit.rawValue
+        } catch let failure as ValidationFailure {
+            FileHandle.standardOutput.write(Data(failure.output.utf8))
+            return ExitStatus.failed
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("glocal: error: \(failure.message)\n".utf8))
             return ExitStatus.usage

@@ -127,6 +127,10 @@ extension DiagnosticRule {
     /// Identical text on several X accounts.
     public static let xDuplicateText = DiagnosticRule("x.duplicate-text", "Identical text on several X accounts breaks X's automation rules.")
 
+    // MARK: Scheduling
+    /// A variant for which no slot obeys every scheduling rule inside the campaign's window.
+    public static let scheduleUnplaceable = DiagnosticRule("schedule.unplaceable", "No slot inside the campaign window obeys every scheduling rule.")
+
     // MARK: Policy
     /// Too many promotional posts on an account (the 80/20 rule).
     public static let promotionalShare = DiagnosticRule("policy.promotional-share", "Promotional posts exceed the account's allowed share (the 80/20 rule).")
@@ -141,7 +145,7 @@ extension DiagnosticRule {
         .localeFallbackCycle, .localeMismatch, .templateUnknown, .templateMissingValue, .templateSyntax, .stringUnused,
         .textTooLong, .textTooManyBytes, .textEmpty, .textForbiddenCharacter, .titleInvalid, .mediaRequired,
         .mediaCount, .mediaSize, .mediaAspect, .hashtagCount, .hashtagStyle, .mentionCount, .linkPlacement,
-        .linkPolicy, .xDuplicateText, .promotionalShare,
+        .linkPolicy, .xDuplicateText, .promotionalShare, .scheduleUnplaceable,
     ]
 
     /// Looks a rule up by id.

@@ -70,6 +70,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return (w < 0 ? w + 7 : w) + 1
     }
 
+    /// `Mon` … `Sun`.
+    public var weekdayAbbreviation: String { ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][isoWeekday - 1] }
+
     /// `YYYY-MM-DD`.
     public var description: String {
         func pad(_ n: Int, _ width: Int) -> String {

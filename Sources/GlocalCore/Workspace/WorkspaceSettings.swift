@@ -10,6 +10,8 @@ public struct WorkspaceSettings: Sendable {
     public var policy: WorkspacePolicy
     /// Local teams and the accounts they manage.
     public var teams: [Team]
+    /// Posting windows, gaps and caps per network (TIMING.md's table unless glocal.yaml overrides it).
+    public var timing: TimingTable = .standard
     /// Where `glocal.yaml` is, for diagnostics about the workspace as a whole.
     public var location: SourceLocation
 

@@ -28,6 +28,13 @@ public struct TextDiagnosticRenderer: Sendable {
         self.showNotes = showNotes
     }
 
+    /// The diagnostics alone, without the summary line (for commands other than validate).
+    public func renderDiagnostics(_ diagnostics: [Diagnostic]) -> String {
+        let rendered = render(ValidationReport(diagnostics: diagnostics, statistics: WorkspaceStatistics()))
+        let blocks = rendered.components(separatedBy: "\n\n")
+        return blocks.dropLast().map { $0 + "\n\n" }.joined()
+    }
+
     /// The whole report as text: every diagnostic, then the summary line; ends with a newline.
     public func render(_ report: ValidationReport) -> String {
         let shown = showNotes ? report.diagnostics : report.diagnostics.filter { $0.severity != .note }

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Picks a feed-aware instant for every variant (TIMING.md): the network's A then B windows in the
+/// account's own time zone, quiet hours, holidays, gaps and caps per account, a fleet limit per
+/// network, spacing between networks of one post and locale, sequencing, explicit times and live
+/// posts. Deterministic: the same inputs give the same schedule, and a stored slot that still obeys
+/// every rule is kept, so an edit moves as few posts as possible.
+public struct Scheduler: Sendable {
+    /// The workspace (accounts, locales, campaigns, policy).
+    public let workspace: Workspace
+    /// Windows, gaps and caps per network.
+    public let timing: TimingTable
+    private let accounts: [String: Account]
+    private let zones: [String: TimeZone]
+    private let holidays: [String: Set<LocalDate>]
+    private let posts: [String: (campaign: Campaign, post: Post, order: Int)]
+
+    /// Creates a scheduler for `workspace` with `timing` (the workspace's table by default).
+    public init(workspace: Workspace, timing: TimingTable? = nil) {
+        self.workspace = workspace
+        self.timing = timing ?? workspace.settings.timing
+        var accounts: [String: Account] = [:]
+        var zones: [String: TimeZone] = [:]
+        var holidays: [String: Set<LocalDate>] = [:]
+        for account in workspace.accounts {
+            accounts[account.id.value] = account
+            let zoneID = account.timeZone?.value ?? workspace.locales[account.locale.value]?.timeZone?.value ?? "UTC"
+            zones[account.id.value] = TimeZone(identifier: zoneID) ?? TimeZone(identifier: "UTC")!
+            holidays[account.id.value] = Set(workspace.locales[account.locale.value]?.holidays.map(\.value) ?? [])
+        }
+        var posts: [String: (Campaign, Post, Int)] = [:]
+        for campaign in workspace.campaigns {
+            for (index, post) in campaign.posts.enumerated() { posts[campaign.id.value + "/" + post.id.value] = (campaign, post, index) }
+        }
+        self.accounts = accounts
+        self.zones = zones
+        self.holidays = holidays
+        self.posts = posts
+    }
+
+    /// The time zone of an account.
+    public func timeZone(of account: String) -> TimeZone { zones[account] ?? TimeZone(identifier: "UTC")! }
+
+    /// Schedules `variants`. `stored` gives the slots of an earlier plan (kept when still valid) and
+    /// the posts of other campaigns that occupy accounts; nothing is placed before `notBefore`.
+    public func schedule(_ variants: [PostVariant], stored: [StoredVariant] = [], notBefore: Date? = nil)
+        -> (scheduled: [ScheduledVariant], diagnostics: [Diagnostic])
+    {
+        var ledger = ScheduleLedger(timing: timing)
+        let desiredIDs = Set(variants.map(\.id))
+        var previous: [String: StoredVariant] = [:]
+        for variant in stored {
+            if desiredIDs.contains(variant.id) {
+                previous[variant.id] = variant
+            } else if ![.cancelled, .rejected, .failed].contains(variant.state), let instant = variant.scheduledAt {
+                // Another campaign's post, still planned or out: it occupies the account.
+                let zone = timeZone(of: variant.accountID)
+                ledger.bookExisting(account: variant.accountID, network: variant.network, instant: instant,
+                                    local: LocalInstant(instant: instant, zone: zone).date)
+            }
+        }
+        var result: [ScheduledVariant] = []
+        var diagnostics: [Diagnostic] = []
+        result.reserveCapacity(variants.count)
+        for variant in ordered(variants) {
+            var search = SlotSearch(scheduler: self, variant: variant, notBefore: notBefore)
+            if let kept = previous[variant.id], let slot = search.keep(kept, ledger: ledger) {
+                ledger.book(id: variant.id, account: variant.accountID, network: variant.network, postKey: postKey(variant),
+                            locale: variant.locale, instant: slot.instant, local: slot.date)
+                result.append(ScheduledVariant(variant: variant, slot: slot, explanation: search.reasons))
+                continue
+            }
+            switch search.find(ledger: ledger) {
+            case .live:
+                result.append(ScheduledVariant(variant: variant, slot: nil, explanation: search.reasons))
+            case let .slot(slot):
+                ledger.book(id: variant.id, account: variant.accountID, network: variant.network, postKey: postKey(variant),
+                            locale: variant.locale, instant: slot.instant, local: slot.date)
+                result.append(ScheduledVariant(variant: variant, slot: slot, explanation: search.reasons))
+            case let .none(reason):
+                diagnostics.append(Diagnostic(
+                    .error, .scheduleUnplaceable,
+                    "\(variant.network.rawValue)/\(variant.accountID): no slot for post '\(variant.postID)' of campaign '\(variant.campaignID)': \(reason)",
+                    at: variant.postLocation, notes: search.reasons.suffix(3).map { "\($0.rule): \($0.detail)" },
+                    network: variant.network, account: variant.accountID))
+            }
+        }
+        return (result, diagnostics)
+    }
+
+    func postKey(_ variant: PostVariant) -> String { variant.campaignID + "/" + variant.postID }
+
+    func account(_ id: String) -> Account? { accounts[id] }
+    func holidays(of account: String) -> Set<LocalDate> { holidays[account] ?? [] }
+    func post(of variant: PostVariant) -> (campaign: Campaign, post: Post, order: Int)? { posts[postKey(variant)] }
+
+    /// Day, then sequencing depth, then post order, then account: predecessors are placed first.
+    private func ordered(_ variants: [PostVariant]) -> [PostVariant] {
+        var depth: [String: Int] = [:]
+        func depthOf(_ key: String, _ seen: Set<String> = []) -> Int {
+            if let known = depth[key] { return known }
+            guard let entry = posts[key], let after = entry.post.after, !seen.contains(key) else { return 0 }
+            let value = 1 + depthOf(entry.campaign.id.value + "/" + after.post.value, seen.union([key]))
+            depth[key] = value
+            return value
+        }
+        let keyed = variants.map { variant -> (PostVariant, Int, Int) in
+            let key = postKey(variant)
+            return (variant, depthOf(key), posts[key]?.order ?? 0)
+        }
+        return keyed.sorted { a, b in
+            if a.0.date != b.0.date { return a.0.date < b.0.date }
+            if a.1 != b.1 { return a.1 < b.1 }
+            if a.0.campaignID != b.0.campaignID { return a.0.campaignID < b.0.campaignID }
+            if a.2 != b.2 { return a.2 < b.2 }
+            return a.0.accountID < b.0.accountID
+        }.map(\.0)
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+
+/// The search for one variant's slot: day by day from its planned day to the campaign's end, window
+/// by window (A before B), minute by minute from a staggered start, skipping anything that breaks a
+/// rule. It records why, for `glocal explain`.
+struct SlotSearch {
+    enum Outcome {
+        case slot(LocalInstant)
+        case live
+        case none(String)
+    }
+
+    let scheduler: Scheduler
+    let variant: PostVariant
+    let notBefore: Date?
+    private(set) var reasons: [ScheduleReason] = []
+    private let zone: TimeZone
+    private let profile: TimingProfile
+    private let quiet: QuietHours?
+    private let predecessor: (id: String, gap: GlocalDuration)?
+    private let lastDay: LocalDate
+    /// Set when no day has room with the spacing between networks: that rule is the first to give way.
+    private var relaxSpacing = false
+
+    init(scheduler: Scheduler, variant: PostVariant, notBefore: Date?) {
+        self.scheduler = scheduler
+        self.variant = variant
+        self.notBefore = notBefore
+        zone = scheduler.timeZone(of: variant.accountID)
+        profile = scheduler.timing.profile(variant.network)
+        quiet = scheduler.workspace.settings.policy.quietHours
+        let entry = scheduler.post(of: variant)
+        lastDay = entry?.campaign.window.end.value ?? variant.date
+        if let after = entry?.post.after {
+            let id = VariantIdentity.id(campaign: variant.campaignID, post: after.post.value, account: variant.accountID)
+            predecessor = (id, after.minGap?.value ?? GlocalDuration(seconds: 60))
+        } else {
+            predecessor = nil
+        }
+    }
+
+    /// The stored slot, if it still obeys every rule.
+    mutating func keep(_ stored: StoredVariant, ledger: ScheduleLedger) -> LocalInstant? {
+        guard !variant.live, let instant = stored.scheduledAt else { return nil }
+        let slot = LocalInstant(instant: instant, zone: zone)
+        guard slot.date >= variant.date, slot.date <= lastDay, variant.time == nil || variant.time == slot.time,
+            violation(slot, ledger: ledger, checkWindow: variant.time == nil) == nil
+        else { return nil }
+        // The reasons that chose the slot first still hold; say that it was kept.
+        reasons = stored.explanation.filter { $0.rule != "kept" }
+            + [ScheduleReason("kept", "the slot of the previous plan, \(Self.describe(slot)), still obeys every rule")]
+        return slot
+    }
+
+    mutating func find(ledger: ScheduleLedger) -> Outcome {
+        let strict = findOnce(ledger: ledger)
+        guard case .none = strict, !variant.live else { return strict }
+        relaxSpacing = true
+        reasons.append(ScheduleReason("network-spacing", "no slot keeps \(scheduler.timing.networkSpacing) between networks for this post in \(variant.locale); searching again without that spacing"))
+        return findOnce(ledger: ledger)
+    }
+
+    private mutating func findOnce(ledger: ScheduleLedger) -> Outcome {
+        if variant.live {
+            reasons.append(ScheduleReason("live", "a live post: published as soon as it is approved, outside the usual windows"))
+            return .live
+        }
+        var day = variant.date
+        reasons.append(ScheduleReason("day", "planned for \(Self.weekdayName(day)) \(day) in \(zone.identifier)"))
+        while day <= lastDay {
+            if let skip = dayProblem(day, ledger: ledger) {
+                reasons.append(skip)
+                day = day.adding(days: 1)
+                continue
+            }
+            if let time = variant.time {
+                let slot = LocalInstant(date: day, time: time, zone: zone)
+                noteDST(slot)
+                if let problem = violation(slot, ledger: ledger, checkWindow: false) {
+                    reasons.append(ScheduleReason("explicit-time", "\(time) on \(day) \(problem); trying the next day"))
+                    day = day.adding(days: 1)
+                    continue
+                }
+                reasons.append(ScheduleReason("explicit-time", "at \(Self.describe(slot)), as the post asks"))
+                return .slot(slot)
+            }
+            if let slot = searchWindows(day, ledger: ledger) { return .slot(slot) }
+            reasons.append(ScheduleReason("window", "no free minute in any \(variant.network.displayName) window on \(day)"))
+            day = day.adding(days: 1)
+        }
+        return .none("every day to the campaign's end (\(lastDay)) is full or excluded")
+    }
+
+    private mutating func searchWindows(_ day: LocalDate, ledger: ScheduleLedger) -> LocalInstant? {
+        let weekday = day.isoWeekday
+        let tiers: [(String, [TimeWindow])] = [("A", profile.preferred), ("B", profile.allowed)]
+        let seed = Self.stagger(variant.accountID + "|" + variant.campaignID + "|" + variant.postID)
+        for (tier, windows) in tiers {
+            for window in windows where window.weekdays.contains(weekday) {
+                let length = window.end.minutes - window.start.minutes
+                guard length > 0 else { continue }
+                let offset = Int(seed % UInt64(length))
+                var firstProblem: String? = nil
+                for step in 0..<length {
+                    let minute = window.start.minutes + (offset + step) % length
+                    if minute % 30 == 0 { continue }  // Everyone posts on the hour and half hour.
+                    let slot = LocalInstant(date: day, time: LocalTime(hour: minute / 60, minute: minute % 60)!, zone: zone)
+                    if case .skippedGap = slot.adjustment { continue }
+                    if let problem = violation(slot, ledger: ledger, checkWindow: false) {
+                        if firstProblem == nil { firstProblem = "\(slot.time) \(problem)" }
+                        continue
+                    }
+                    reasons.append(ScheduleReason("window", "tier \(tier) window \(window) for \(variant.network.displayName)"))
+                    if step == 0 {
+                        reasons.append(ScheduleReason("stagger", "\(slot.time): a spread seeded by account, campaign and post, so sibling accounts do not fire together"))
+                    } else {
+                        reasons.append(ScheduleReason("stagger", "the staggered minute was taken (\(firstProblem ?? "")); first free minute after it: \(slot.time)"))
+                    }
+                    noteDST(slot)
+                    return slot
+                }
+                if let firstProblem {
+                    reasons.append(ScheduleReason("window", "tier \(tier) window \(window) is full on \(day): e.g. \(firstProblem)"))
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Why no slot can be on `day` at all, if so.
+    private func dayProblem(_ day: LocalDate, ledger: ScheduleLedger) -> ScheduleReason? {
+        if !variant.holiday, scheduler.holidays(of: variant.accountID).contains(day) {
+            return ScheduleReason("holiday", "\(day) is a public holiday in \(variant.locale): skipped")
+        }
+        if ledger.postsOnDay(account: variant.accountID, day: day) >= profile.maxPerDay {
+            return ScheduleReason("daily-cap", "\(variant.accountID) already has \(profile.maxPerDay) post(s) on \(day), the \(variant.network.displayName) maximum")
+        }
+        if let week = profile.maxPerWeek, ledger.postsInWeek(account: variant.accountID, day: day) >= week {
+            return ScheduleReason("weekly-cap", "\(variant.accountID) already has \(week) posts in the week of \(day), the \(variant.network.displayName) maximum")
+        }
+        return nil
+    }
+
+    /// The first rule `slot` breaks, as a phrase, or `nil`.
+    private func violation(_ slot: LocalInstant, ledger: ScheduleLedger, checkWindow: Bool) -> String? {
+        if let notBefore, slot.instant < notBefore { return "is in the past" }
+        if let quiet, quiet.contains(slot.time) { return "is in quiet hours (\(quiet.start)-\(quiet.end))" }
+        if checkWindow, !(profile.preferred + profile.allowed).contains(where: { $0.contains(weekday: slot.date.isoWeekday, time: slot.time) }) {
+            return "is outside the \(variant.network.displayName) windows"
+        }
+        if dayProblem(slot.date, ledger: ledger) != nil, checkWindow { return "is on an excluded day" }
+        if let other = ledger.gapConflict(account: variant.accountID, instant: slot.instant, gap: profile.minGap) {
+            return "is within \(profile.minGap) of another post of the account (\(LocalInstant(instant: other, zone: zone).time))"
+        }
+        if ledger.fleetFull(network: variant.network, instant: slot.instant) {
+            return "is in a 10-minute bucket that already has \(scheduler.timing.fleetLimit) \(variant.network.displayName) posts"
+        }
+        if !relaxSpacing,
+            let other = ledger.spacingConflict(postKey: scheduler.postKey(variant), locale: variant.locale, network: variant.network, instant: slot.instant)
+        {
+            return "is within \(scheduler.timing.networkSpacing) of this post on another \(variant.locale) account (\(LocalInstant(instant: other, zone: zone).time))"
+        }
+        if let predecessor, let before = ledger.slots[predecessor.id], slot.instant.timeIntervalSince(before) < Double(predecessor.gap.seconds) {
+            return "is less than \(predecessor.gap) after '\(predecessor.id.split(separator: "/")[1])'"
+        }
+        return nil
+    }
+
+    private mutating func noteDST(_ slot: LocalInstant) {
+        switch slot.adjustment {
+        case .exact: break
+        case let .skippedGap(minutes):
+            reasons.append(ScheduleReason("dst", "the clocks go forward that night: the wall time does not exist, moved \(minutes) minutes later to \(slot.time)"))
+        case .firstOfTwo:
+            reasons.append(ScheduleReason("dst", "the clocks go back that night: \(slot.time) happens twice; the first one is used, once"))
+        }
+    }
+
+    static func describe(_ slot: LocalInstant) -> String { "\(weekdayName(slot.date)) \(slot.date) \(slot.time) \(slot.timeZone)" }
+
+    static func weekdayName(_ day: LocalDate) -> String { day.weekdayAbbreviation }
+
+    /// FNV-1a, so the spread is the same on every machine and every run.
+    static func stagger(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+}

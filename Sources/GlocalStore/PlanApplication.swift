@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import GlocalCore
+
+/// Writes the changes of one plan inside the transaction `SQLiteVariantStore.apply` opened.
+struct PlanApplication {
+    /// The open write transaction.
+    let db: Database
+    /// Who applies the plan.
+    let actor: String
+    /// When.
+    let now: Date
+
+    /// States in which the network may already have the post: SQL guards never touch these.
+    private static let untouchable = "('published', 'publishing', 'unknown')"
+    /// States a cancel leaves alone: the untouchable ones and the already finished ones.
+    private static let uncancellable = "('published', 'publishing', 'unknown', 'rejected', 'cancelled', 'failed')"
+
+    /// Writes `change`; returns whether a variant changed.
+    func apply(_ change: PlanChange) throws -> Bool {
+        switch change.action {
+        case .create: return try create(change)
+        case .update: return try update(change)
+        case .cancel: return try cancel(change)
+        case .keep, .frozen: return false
+        }
+    }
+
+    private func create(_ change: PlanChange) throws -> Bool {
+        let desired = try desiredVariant(of: change, action: .create)
+        return try AuditLog.wrapping(.create, desired.id) {
+            var arguments = try VariantRow.arguments(desired)
+            arguments["created_at"] = StoreTimestamp.string(from: now)
+            arguments["updated_at"] = StoreTimestamp.string(from: now)
+            let columns = ["id", "state", "created_at", "updated_at"] + VariantRow.contentColumns
+            try db.execute(
+                sql: "INSERT INTO variant (\(columns.joined(separator: ", "))) VALUES (\(columns.map { ":" + $0 }.joined(separator: ", ")))",
+                arguments: StatementArguments(arguments))
+            try AuditLog.append(
+                db, at: now, actor: actor, variantID: desired.id, action: .create, before: nil, beforeState: nil,
+                after: desired, afterState: desired.state)
+            return true
+        }
+    }
+
+    private func update(_ change: PlanChange) throws -> Bool {
+        let desired = try desiredVariant(of: change, action: .update)
+        guard let current = try SQLiteVariantStore.fetchVariant(db, id: desired.id) else {
+            throw VariantStoreError.variantNotFound(desired.id)
+        }
+        if current.state.isPublishedOrInFlight { return false }
+        // Re-base the change on the row as it is now: an approval given since the plan was made is
+        // kept for a slot-only change and withdrawn for a content change.
+        let rebased = PlanChange(
+            action: .update, id: desired.id, desired: desired, stored: current,
+            contentChanged: change.contentChanged || current.contentHash != desired.contentHash,
+            timeChanged: change.timeChanged)
+        let state = rebased.resultingState ?? current.state
+        return try AuditLog.wrapping(.update, desired.id) {
+            var arguments = try VariantRow.arguments(desired)
+            arguments["state"] = state.rawValue
+            arguments["updated_at"] = StoreTimestamp.string(from: now)
+            let assignments = (VariantRow.contentColumns + ["state", "updated_at"]).map { "\($0) = :\($0)" }
+            try db.execute(
+                sql: """
+                    UPDATE variant SET \(assignments.joined(separator: ", "))
+                    WHERE id = :id AND state NOT IN \(Self.untouchable)
+                    """,
+                arguments: StatementArguments(arguments))
+            guard db.changesCount == 1 else { return false }
+            try AuditLog.append(
+                db, at: now, actor: actor, variantID: desired.id, action: .update, before: current,
+                beforeState: current.state, after: desired, afterState: state)
+            return true
+        }
+    }
+
+    private func cancel(_ change: PlanChange) throws -> Bool {
+        guard let current = try SQLiteVariantStore.fetchVariant(db, id: change.id) else {
+            throw VariantStoreError.variantNotFound(change.id)
+        }
+        if current.state.isPublishedOrInFlight || current.state.isFinal { return false }
+        return try AuditLog.wrapping(.cancel, change.id) {
+            try db.execute(
+                sql: "UPDATE variant SET state = 'cancelled', updated_at = ? WHERE id = ? AND state NOT IN \(Self.uncancellable)",
+                arguments: [StoreTimestamp.string(from: now), change.id])
+            guard db.changesCount == 1 else { return false }
+            try AuditLog.append(
+                db, at: now, actor: actor, variantID: change.id, action: .cancel, before: current,
+                beforeState: current.state, after: current, afterState: .cancelled)
+            return true
+        }
+    }
+
+    private func desiredVariant(of change: PlanChange, action: AuditEvent.Action) throws -> StoredVariant {
+        guard let desired = change.desired, desired.id == change.id else {
+            throw VariantStoreError.statementFailed(
+                action: action.rawValue, variantID: change.id, message: "the plan has no matching desired variant")
+        }
+        return desired
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import GlocalCore
+
+/// The variant store on SQLite (GRDB): planned variants, their states and the append-only audit log.
+///
+/// Every write is one transaction; the schema's NOT NULL, CHECK and foreign-key constraints and the
+/// audit triggers hold whatever code writes to the file.
+public final class SQLiteVariantStore: VariantStore {
+    /// The connection (a WAL pool for a file, a queue in memory) every operation goes through.
+    let writer: any DatabaseWriter
+
+    /// Opens (or creates) the store at `path`, creating missing parent directories, in WAL mode with a
+    /// 5 s busy timeout and foreign keys on, and migrates it to the current schema.
+    public convenience init(path: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try self.init(writer: DatabasePool(path: path, configuration: Self.configuration()))
+    }
+
+    /// A fresh, migrated store that lives in memory only (for tests).
+    public static func inMemory() throws -> SQLiteVariantStore {
+        try SQLiteVariantStore(writer: DatabaseQueue(configuration: configuration()))
+    }
+
+    /// Wraps `writer` and migrates it.
+    init(writer: any DatabaseWriter) throws {
+        try StoreMigrations.migrator.migrate(writer)
+        self.writer = writer
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.journalMode = .wal  // a DatabasePool does so anyway; say it
+        configuration.busyMode = .timeout(5)
+        // `publicStatementArguments` stays false: texts and, later, tokens must not end up in logs.
+        return configuration
+    }
+
+    /// Every stored variant, sorted by id.
+    public func allVariants() throws -> [StoredVariant] {
+        try writer.read { db in
+            var variants: [StoredVariant] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM variant ORDER BY id")
+            while let row = try rows.next() { variants.append(try VariantRow.variant(from: row)) }
+            return variants
+        }
+    }
+
+    /// The variant with `id`, or `nil` if the store has none.
+    public func variant(_ id: String) throws -> StoredVariant? {
+        try writer.read { db in try Self.fetchVariant(db, id: id) }
+    }
+
+    /// Applies every create, update and cancel of `plan` in one transaction, with an audit event for
+    /// each, and returns how many variants changed. If anything fails nothing is written.
+    ///
+    /// The plan is re-checked against the rows as they are inside the transaction: a variant that
+    /// went out (or started to) since the plan was made is left alone, as the plan would now say.
+    @discardableResult
+    public func apply(_ plan: Plan, actor: String, now: Date) throws -> Int {
+        try writer.write { db in
+            let application = PlanApplication(db: db, actor: actor, now: now)
+            var changed = 0
+            for change in plan.changes {
+                if try application.apply(change) { changed += 1 }
+            }
+            return changed
+        }
+    }
+
+    /// Moves variant `id` to `state` if the variant state machine allows it, with an audit event.
+    ///
+    /// - Throws: `VariantStoreError.variantNotFound` or `.invalidTransition`; nothing is written then.
+    public func setState(_ id: String, to state: VariantState, actor: String, now: Date) throws {
+        try writer.write { db in
+            guard let current = try Self.fetchVariant(db, id: id) else { throw VariantStoreError.variantNotFound(id) }
+            guard VariantTransitions.allows(current.state, state) else {
+                throw VariantStoreError.invalidTransition(variantID: id, from: current.state, to: state)
+            }
+            try AuditLog.wrapping(.setState, id) {
+                try db.execute(
+                    sql: "UPDATE variant SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
+                    arguments: [state.rawValue, StoreTimestamp.string(from: now), id, current.state.rawValue])
+                try AuditLog.append(
+                    db, at: now, actor: actor, variantID: id, action: .setState, before: current, beforeState: current.state,
+                    after: current, afterState: state)
+            }
+        }
+    }
+
+    /// The audit log, oldest first; only the events of `variant` if given.
+    public func auditEvents(variant: String? = nil) throws -> [AuditEvent] {
+        try writer.read { db in try AuditLog.events(db, variantID: variant) }
+    }
+
+    /// Reads one variant inside an open transaction or read.
+    static func fetchVariant(_ db: Database, id: String) throws -> StoredVariant? {
+        try Row.fetchOne(db, sql: "SELECT * FROM variant WHERE id = ?", arguments: [id]).map(VariantRow.variant(from:))
+    }
+}

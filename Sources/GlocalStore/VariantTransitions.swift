@@ -1,0 +1,27 @@
+import GlocalCore
+
+/// Which state changes `SQLiteVariantStore.setState` accepts (ARCHITECTURE.md, variant state machine).
+///
+/// `apply` does not go through this table: a content edit may send any reviewed variant back to
+/// `pending_approval`, and it never touches a published or in-flight one.
+enum VariantTransitions {
+    /// Whether a variant in `from` may move to `to`.
+    static func allows(_ from: VariantState, _ to: VariantState) -> Bool {
+        next[from, default: []].contains(to)
+    }
+
+    private static let next: [VariantState: Set<VariantState>] = [
+        .draft: [.pendingApproval, .approved, .cancelled],
+        .pendingApproval: [.draft, .approved, .rejected, .cancelled],
+        .approved: [.pendingApproval, .scheduled, .publishing, .cancelled, .missed],
+        .scheduled: [.pendingApproval, .approved, .publishing, .cancelled, .missed],
+        .publishing: [.published, .failed, .unknown],
+        // Reconciliation settles an unknown outcome: found on the network, refused, or safe to retry.
+        .unknown: [.published, .failed, .scheduled],
+        .rejected: [.pendingApproval],
+        .missed: [.pendingApproval, .approved, .scheduled, .cancelled],
+        .published: [],
+        .cancelled: [],
+        .failed: [],
+    ]
+}

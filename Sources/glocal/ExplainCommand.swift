@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import GlocalCore
+
+/// `glocal explain VARIANT`: why this instant was chosen.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain why a variant got its slot: window, gaps, caps, stagger, holidays or quiet hours skipped.",
+        discussion: "VARIANT is campaign/post/account, e.g. hydra-launch/launch/lumiere-fr-x.")
+
+    @Argument(help: "The variant id: campaign/post/account.")
+    var variant: String
+
+    @OptionGroup var options: WorkspaceOptions
+
+    func run() throws {
+        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let result = try PlanPipeline(root: root, databasePath: options.databasePath(root: root), now: options.instant()).run()
+        guard let item = result.scheduled.first(where: { $0.variant.id == variant }) else {
+            let ids = result.scheduled.map(\.variant.id)
+            let hint = Suggestion.closest(to: variant, in: ids).map { " (did you mean '\($0)'?)" } ?? ""
+            throw CommandFailure(message: "no variant '\(variant)' in the plan\(hint); ids are campaign/post/account")
+        }
+        let change = result.plan.changes.first { $0.id == variant }
+        var lines = ["\(variant)"]
+        if let slot = item.slot {
+            let zone = TimeZone(identifier: slot.timeZone) ?? TimeZone(identifier: "UTC")!
+            let utc = ISO8601DateFormatter().string(from: slot.instant)
+            lines.append("  slot: \(slot.date.weekdayAbbreviation) \(slot.date) \(slot.time) \(slot.timeZone) (UTC\(slot.offsetDescription(in: zone))) = \(utc)")
+        } else {
+            lines.append("  slot: live — published as soon as it is approved")
+        }
+        if let change { lines.append("  plan: \(change.action.rawValue)\(change.resultingState.map { ", state \($0.rawValue)" } ?? "")") }
+        lines.append("  because:")
+        for reason in item.explanation { lines.append("    \(reason.rule): \(reason.detail)") }
+        lines.append("  learned score: none yet (timing learns from engagement once posts are published)")
+        print(lines.joined(separator: "\n"))
+    }
+}

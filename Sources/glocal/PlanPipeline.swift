@@ -1,0 +1,45 @@
+import Foundation
+import GlocalCore
+import GlocalStore
+import GlocalYAML
+
+/// Load → validate → expand → schedule → diff with the store: what `plan`, `apply`, `explain` and
+/// `calendar` share.
+struct PlanPipeline {
+    struct Result {
+        var workspace: Workspace
+        var scheduled: [ScheduledVariant]
+        var plan: Plan
+        var store: SQLiteVariantStore
+        var sources: SourceFiles
+    }
+
+    let root: URL
+    let databasePath: String
+    let now: Date
+
+    /// Runs the pipeline. Validation errors stop it: a plan of a broken workspace would mislead.
+    func run() throws -> Result {
+        let loaded = WorkspaceLoader(root: root).load()
+        let report = WorkspaceValidator(media: FileMediaInspector(root: root)).validate(
+            loaded.workspace, readingDiagnostics: loaded.diagnostics, fileCount: loaded.fileCount,
+            unreadableFiles: loaded.unreadableFiles)
+        guard let workspace = loaded.workspace, report.count(.error) == 0 else {
+            let text = TextDiagnosticRenderer(sources: loaded.sources, showNotes: false).render(report)
+            throw ValidationFailure(output: text + "glocal: the workspace has errors; fix them (glocal validate) before planning\n")
+        }
+        let store = try SQLiteVariantStore(path: databasePath)
+        let stored = try store.allVariants()
+        let expander = VariantExpander(workspace: workspace)
+        var variants: [PostVariant] = []
+        for campaign in workspace.campaigns { variants += expander.expand(campaign).variants }
+        let (scheduled, diagnostics) = Scheduler(workspace: workspace).schedule(variants, stored: stored, notBefore: now)
+        let plan = Planner(workspace: workspace).plan(desired: scheduled, stored: stored, diagnostics: diagnostics)
+        return Result(workspace: workspace, scheduled: scheduled, plan: plan, store: store, sources: loaded.sources)
+    }
+}
+
+/// Validation failed before a command could do its job: print the diagnostics, exit 1.
+struct ValidationFailure: Error {
+    let output: String
+}

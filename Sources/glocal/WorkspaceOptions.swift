@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+/// Options shared by the commands that work on one workspace and its store.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .customLong("workspace"), help: "The workspace directory (default: the current directory or its nearest parent with a glocal.yaml).")
+    var workspacePath: String?
+
+    @Option(help: "The SQLite store (default: $GLOCAL_DATABASE, else .glocal/glocal.sqlite in the workspace).")
+    var database: String?
+
+    @Option(help: "Plan as if it were this instant (ISO 8601, e.g. 2026-11-21T09:00:00Z); nothing is scheduled before it. Default: now.")
+    var now: String?
+
+    /// The workspace root.
+    func root(currentDirectory: URL) throws -> URL {
+        let locator = WorkspaceLocator(currentDirectory: currentDirectory)
+        guard let target = try locator.targets(for: workspacePath.map { [$0] } ?? []).first else {
+            throw CommandFailure(message: "no workspace found")
+        }
+        return target.root
+    }
+
+    /// The store's path for the workspace at `root`.
+    func databasePath(root: URL) -> String {
+        if let database { return URL(fileURLWithPath: database).standardizedFileURL.path }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["GLOCAL_DATABASE"], !fromEnvironment.isEmpty { return fromEnvironment }
+        return root.appendingPathComponent(".glocal/glocal.sqlite").path
+    }
+
+    /// The planning instant.
+    func instant() throws -> Date {
+        guard let now else { return Date() }
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: now) { return date }
+        formatter.formatOptions = [.withFullDate]
+        if let date = formatter.date(from: now) { return date }
+        throw CommandFailure(message: "--now '\(now)' is not an ISO 8601 date or date-time, e.g. 2026-11-21T09:00:00Z")
+    }
+}
