@@ -31,7 +31,9 @@ let package = Package(
             path: "Sources/GlocalBench"),
         .testTarget(name: "GlocalCoreTests", dependencies: ["GlocalCore"]),
         .testTarget(name: "GlocalYAMLTests", dependencies: ["GlocalCore", "GlocalYAML"]),
-        .testTarget(name: "GlocalStoreTests", dependencies: ["GlocalCore", "GlocalStore"]),
+        .testTarget(
+            name: "GlocalStoreTests",
+            dependencies: ["GlocalCore", "GlocalStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "GlocalCLITests", dependencies: ["glocal", "GlocalCore", "GlocalYAML", "GlocalStore"],
             exclude: ["Fixtures"]),

@@ -33,8 +33,10 @@ struct PlanApplication {
             arguments["created_at"] = StoreTimestamp.string(from: now)
             arguments["updated_at"] = StoreTimestamp.string(from: now)
             let columns = ["id", "state", "created_at", "updated_at"] + VariantRow.contentColumns
+            let names = columns.joined(separator: ", ")
+            let placeholders = columns.map { ":" + $0 }.joined(separator: ", ")
             try db.execute(
-                sql: "INSERT INTO variant (\(columns.joined(separator: ", "))) VALUES (\(columns.map { ":" + $0 }.joined(separator: ", ")))",
+                sql: "INSERT INTO variant (\(names)) VALUES (\(placeholders))",
                 arguments: StatementArguments(arguments))
             try AuditLog.append(
                 db, at: now, actor: actor, variantID: desired.id, action: .create, before: nil, beforeState: nil,

@@ -3,7 +3,7 @@ import Yams
 
 /// Decodes `glocal.yaml`.
 enum SettingsDecoder {
-    static let keys = ["workspace", "brand", "default_locale", "policy", "teams"]
+    static let keys = ["workspace", "brand", "default_locale", "policy", "teams", "timing"]
     static let policyKeys = ["approval", "approval_deadline", "quiet_hours", "promotional_share"]
     static let shareKeys = ["max", "window", "severity"]
     static let teamKeys = ["name", "accounts", "managers"]
@@ -22,10 +22,13 @@ enum SettingsDecoder {
         if let node = map.value("policy") { decodePolicy(node, into: &policy, context: context) }
         var teams: [Team] = []
         if let node = map.value("teams") { teams = decodeTeams(node, context: context) }
+        let timing = map.value("timing").map { TimingDecoder.decode($0, context: context) }
         guard let name, let defaultLocale else { return nil }
-        return WorkspaceSettings(
+        var settings = WorkspaceSettings(
             name: name, brand: map.string("brand")?.value, defaultLocale: defaultLocale, policy: policy, teams: teams,
             location: start)
+        if let timing { settings.timing = timing }
+        return settings
     }
 
     private static func decodePolicy(_ node: Node, into policy: inout WorkspacePolicy, context: DecodeContext) {

@@ -16,7 +16,8 @@ struct SQLiteVariantStoreTests {
         #expect(try store.allVariants() == variants.sorted { $0.id < $1.id })
         let events = try store.auditEvents()
         #expect(events.map(\.action) == [.create, .create])
-        #expect(events.allSatisfy { $0.actor == "claire@lumiere.example" && $0.at == now && $0.fromState == nil && $0.before == nil })
+        #expect(
+            events.allSatisfy { $0.actor == "claire@lumiere.example" && $0.at == now && $0.fromState == nil && $0.before == nil })
         #expect(events.map(\.toState) == [.pendingApproval, .pendingApproval])
         #expect(try store.auditEvents(variant: variants[0].id).count == 1)
     }
@@ -57,7 +58,9 @@ struct SQLiteVariantStoreTests {
     @Test func anUpdateOfAPublishedVariantIsIgnored() throws {
         let stored = StoreFixtures.variant(state: .approved)
         let store = try StoreFixtures.store(with: [stored])
-        for state in [VariantState.scheduled, .publishing, .published] { try store.setState(stored.id, to: state, actor: "dispatcher", now: now) }
+        for state in [VariantState.scheduled, .publishing, .published] {
+            try store.setState(stored.id, to: state, actor: "dispatcher", now: now)
+        }
         let edited = StoreFixtures.variant(state: .approved, text: "Too late")
         #expect(try store.apply(StoreFixtures.updating(stored, to: edited), actor: "cli", now: now) == 0)
         #expect(try store.variant(stored.id)?.text == stored.text)
@@ -88,7 +91,10 @@ struct SQLiteVariantStoreTests {
         let store = try StoreFixtures.store(with: [existing])
         let counts = { () throws -> (Int, Int) in
             try store.writer.read { db in
-                (try Int.fetchOne(db, sql: "SELECT count(*) FROM variant")!, try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_event")!)
+                (
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM variant")!,
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_event")!
+                )
             }
         }
         let before = try counts()
@@ -109,7 +115,9 @@ struct SQLiteVariantStoreTests {
     @Test func aVariantWithoutSlotThatIsNotLiveIsRefused() throws {
         let store = try SQLiteVariantStore.inMemory()
         let slotless = StoreFixtures.variant(scheduledAt: nil)
-        let error = #expect(throws: VariantStoreError.self) { try store.apply(StoreFixtures.creating([slotless]), actor: "cli", now: now) }
+        let error = #expect(throws: VariantStoreError.self) {
+            try store.apply(StoreFixtures.creating([slotless]), actor: "cli", now: now)
+        }
         #expect(error?.description.contains("CHECK constraint failed") == true)
         #expect(error?.description.contains("nothing was written") == true)
         #expect(try store.allVariants().isEmpty)

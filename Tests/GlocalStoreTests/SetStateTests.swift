@@ -35,6 +35,8 @@ struct SetStateTests {
 
     @Test func anUnknownVariantIsReported() throws {
         let store = try SQLiteVariantStore.inMemory()
-        #expect(throws: VariantStoreError.variantNotFound("nope")) { try store.setState("nope", to: .approved, actor: "cli", now: now) }
+        #expect(throws: VariantStoreError.variantNotFound("nope")) {
+            try store.setState("nope", to: .approved, actor: "cli", now: now)
+        }
     }
 }

@@ -25,21 +25,25 @@ enum StoreFixtures {
             link: "https://lumiere.example/fr-FR/hydra?utm_source=instagram", linkPlacement: .firstComment,
             media: ["assets/hydra/teaser-4x5.jpg"], contentHash: "hash:\(text)", scheduledAt: scheduledAt,
             localTime: scheduledAt == nil ? nil : "2026-12-01 09:00", timeZone: "Europe/Paris", live: live, state: state,
-            explanation: [ScheduleReason("day", "day 0 of the campaign"), ScheduleReason("window", "09:00 is in the morning window")])
+            explanation: [
+                ScheduleReason("day", "day 0 of the campaign"), ScheduleReason("window", "09:00 is in the morning window"),
+            ])
     }
 
     /// A plan creating `variants`.
     static func creating(_ variants: [StoredVariant]) -> Plan {
-        Plan(changes: variants.map {
-            PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
-        })
+        Plan(
+            changes: variants.map {
+                PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
+            })
     }
 
     /// A plan keeping `variants` as stored.
     static func keeping(_ variants: [StoredVariant]) -> Plan {
-        Plan(changes: variants.map {
-            PlanChange(action: .keep, id: $0.id, desired: $0, stored: $0, contentChanged: false, timeChanged: false)
-        })
+        Plan(
+            changes: variants.map {
+                PlanChange(action: .keep, id: $0.id, desired: $0, stored: $0, contentChanged: false, timeChanged: false)
+            })
     }
 
     /// A plan updating `stored` to `desired`.
@@ -53,7 +57,9 @@ enum StoreFixtures {
 
     /// A plan cancelling `stored`.
     static func cancelling(_ stored: StoredVariant) -> Plan {
-        Plan(changes: [PlanChange(action: .cancel, id: stored.id, desired: nil, stored: stored, contentChanged: false, timeChanged: false)])
+        Plan(changes: [
+            PlanChange(action: .cancel, id: stored.id, desired: nil, stored: stored, contentChanged: false, timeChanged: false)
+        ])
     }
 
     /// A fresh in-memory store holding `variants`.

@@ -20,7 +20,8 @@ struct StoreMigrationsTests {
         let columns = values.keys.sorted()
         try store.writer.write { db in
             try db.execute(
-                sql: "INSERT INTO variant (\(columns.joined(separator: ", "))) VALUES (\(columns.map { ":\($0)" }.joined(separator: ", ")))",
+                sql:
+                    "INSERT INTO variant (\(columns.joined(separator: ", "))) VALUES (\(columns.map { ":\($0)" }.joined(separator: ", ")))",
                 arguments: StatementArguments(values))
         }
     }
@@ -38,7 +39,8 @@ struct StoreMigrationsTests {
             #expect(indexes.contains("variant_on_campaign_post_account"))
             let triggers = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
             #expect(triggers == ["audit_event_no_delete", "audit_event_no_update"])
-            let strict = try Int.fetchAll(db, sql: "SELECT strict FROM pragma_table_list WHERE name IN ('variant', 'audit_event')")
+            let strict = try Int.fetchAll(
+                db, sql: "SELECT strict FROM pragma_table_list WHERE name IN ('variant', 'audit_event')")
             #expect(strict == [1, 1])
             #expect(try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true)
         }
@@ -88,7 +90,9 @@ struct StoreMigrationsTests {
     @Test func everyKindAndLinkPlacementIsAccepted() throws {
         let store = try SQLiteVariantStore.inMemory()
         for (index, (kind, placement)) in zip(PostKind.allCases.cycled(to: 4), LinkPlacement.allCases).enumerated() {
-            try insertRaw(store, ["id": "c/p/\(index)", "account_id": "\(index)", "kind": kind.rawValue, "link_placement": placement.rawValue])
+            try insertRaw(
+                store,
+                ["id": "c/p/\(index)", "account_id": "\(index)", "kind": kind.rawValue, "link_placement": placement.rawValue])
         }
         #expect(try store.allVariants().count == LinkPlacement.allCases.count)
     }
@@ -107,7 +111,10 @@ struct StoreMigrationsTests {
         let store = try SQLiteVariantStore.inMemory()
         #expect(throws: DatabaseError.self) {
             try store.writer.write { db in
-                try db.execute(sql: "INSERT INTO audit_event (at, actor, variant_id, action) VALUES ('2026-01-01T00:00:00.000Z', 'x', 'nope', 'create')")
+                try db.execute(
+                    sql:
+                        "INSERT INTO audit_event (at, actor, variant_id, action) VALUES ('2026-01-01T00:00:00.000Z', 'x', 'nope', 'create')"
+                )
             }
         }
     }

@@ -23,7 +23,9 @@ struct StoreTimestampTests {
         #expect(parsed.map { abs($0.timeIntervalSince(date)) < 0.000_001 } == true)
     }
 
-    @Test(arguments: ["", "2026-12-01 08:00:00", "2026-12-01T08:00:00+01:00", "2026-12-01T08:00:00.5Z", "2026-12-01T08:00:00.+12Z"])
+    @Test(arguments: [
+        "", "2026-12-01 08:00:00", "2026-12-01T08:00:00+01:00", "2026-12-01T08:00:00.5Z", "2026-12-01T08:00:00.+12Z",
+    ])
     func malformedTextIsRejected(text: String) {
         #expect(StoreTimestamp.date(from: text) == nil)
     }

@@ -152,10 +152,11 @@ struct SlotSearch {
         if let other = ledger.gapConflict(account: variant.accountID, instant: slot.instant, gap: profile.minGap) {
             return "is within \(profile.minGap) of another post of the account (\(LocalInstant(instant: other, zone: zone).time))"
         }
-        if ledger.fleetFull(network: variant.network, instant: slot.instant) {
+        // An explicit time is the brand's own coordination: fleet and network spreading do not move it.
+        if variant.time == nil, ledger.fleetFull(network: variant.network, instant: slot.instant) {
             return "is in a 10-minute bucket that already has \(scheduler.timing.fleetLimit) \(variant.network.displayName) posts"
         }
-        if !relaxSpacing,
+        if !relaxSpacing, variant.time == nil,
             let other = ledger.spacingConflict(postKey: scheduler.postKey(variant), locale: variant.locale, network: variant.network, instant: slot.instant)
         {
             return "is within \(scheduler.timing.networkSpacing) of this post on another \(variant.locale) account (\(LocalInstant(instant: other, zone: zone).time))"
