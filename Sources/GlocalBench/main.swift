@@ -1,5 +1,6 @@
 import Foundation
 import GlocalCore
+import GlocalStore
 import GlocalYAML
 import Yams
 
@@ -8,6 +9,8 @@ import Yams
 //   glocal-bench parse-basic PATH [N]  the same with Yams' basic resolver, as glocal parses
 //   glocal-bench validate PATH [N]  glocal's full load + validation of the same files
 //   glocal-bench expand PATH [N]    only the expansion into variants (after loading, not timed), to profile
+//   glocal-bench schedule PATH [N]  expansion + scheduling of every variant (after loading, not timed)
+//   glocal-bench apply PATH [N]     writing the whole plan into a new SQLite file (planning not timed)
 // Prints one JSON object with the best and median wall time in seconds.
 
 func seconds(_ body: () -> Void) -> Double {
@@ -17,7 +20,7 @@ func seconds(_ body: () -> Void) -> Double {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 3, ["parse", "parse-basic", "validate", "expand", "load"].contains(arguments[1]) else {
+guard arguments.count >= 3, ["parse", "parse-basic", "validate", "expand", "load", "schedule", "apply"].contains(arguments[1]) else {
     FileHandle.standardError.write(Data("usage: glocal-bench parse|validate|expand PATH [RUNS]\n".utf8))
     exit(2)
 }
@@ -28,7 +31,29 @@ let files = loader.workspaceFiles()
 var times: [Double] = []
 var detail = ""
 for _ in 0..<runs {
-    if arguments[1] == "load" {
+    if arguments[1] == "schedule" || arguments[1] == "apply" {
+        let workspace = loader.load().workspace!
+        let notBefore = ISO8601DateFormatter().date(from: "2026-11-21T09:00:00Z")!
+        var scheduled: [ScheduledVariant] = []
+        let scheduleTime = seconds {
+            let expander = VariantExpander(workspace: workspace)
+            let variants = workspace.campaigns.concurrentMap { expander.expand($0).variants }.flatMap { $0 }
+            let result = Scheduler(workspace: workspace).schedule(variants, notBefore: notBefore)
+            scheduled = result.scheduled
+            detail = "\"variants\": \(variants.count), \"scheduled\": \(result.scheduled.count), \"unplaceable\": \(result.diagnostics.count)"
+        }
+        if arguments[1] == "schedule" {
+            times.append(scheduleTime)
+        } else {
+            let plan = Planner(workspace: workspace).plan(desired: scheduled, stored: [])
+            let path = NSTemporaryDirectory() + "glocal-bench-\(UUID().uuidString).sqlite"
+            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+            let store = try! SQLiteVariantStore(path: path)
+            var written = 0
+            times.append(seconds { written = try! store.apply(plan, actor: "bench", now: notBefore) })
+            detail += ", \"written\": \(written)"
+        }
+    } else if arguments[1] == "load" {
         times.append(seconds { detail = "\"files\": \(loader.load().fileCount)" })
     } else if arguments[1] == "expand" {
         let workspace = loader.load().workspace!

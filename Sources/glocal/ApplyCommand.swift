@@ -16,7 +16,7 @@ struct ApplyCommand: ParsableCommand {
     func run() throws {
         let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let now = try options.instant()
-        let result = try PlanPipeline(root: root, databasePath: options.databasePath(root: root), now: now).run()
+        let result = try PlanPipeline(root: root, databasePath: options.databasePath(root: root), now: now, createsStore: true).run()
         if result.plan.diagnostics.contains(where: { $0.severity == .error }) {
             let text = TextDiagnosticRenderer(sources: result.sources).renderDiagnostics(result.plan.diagnostics)
             FileHandle.standardError.write(Data((text + "glocal: nothing applied: some variants cannot be scheduled\n").utf8))

@@ -17,6 +17,8 @@ struct PlanPipeline {
     let root: URL
     let databasePath: String
     let now: Date
+    /// Only `apply` creates the store; reading commands treat a missing store as an empty one.
+    var createsStore = false
 
     /// Runs the pipeline. Validation errors stop it: a plan of a broken workspace would mislead.
     func run() throws -> Result {
@@ -28,7 +30,8 @@ struct PlanPipeline {
             let text = TextDiagnosticRenderer(sources: loaded.sources, showNotes: false).render(report)
             throw ValidationFailure(output: text + "glocal: the workspace has errors; fix them (glocal validate) before planning\n")
         }
-        let store = try SQLiteVariantStore(path: databasePath)
+        let store = try createsStore || FileManager.default.fileExists(atPath: databasePath)
+            ? SQLiteVariantStore(path: databasePath) : SQLiteVariantStore.inMemory()
         let stored = try store.allVariants()
         let expander = VariantExpander(workspace: workspace)
         var variants: [PostVariant] = []

@@ -47,29 +47,48 @@ public struct Scheduler: Sendable {
         -> (scheduled: [ScheduledVariant], diagnostics: [Diagnostic])
     {
         var ledger = ScheduleLedger(timing: timing)
-        let desiredIDs = Set(variants.map(\.id))
+        let desiredByID = Dictionary(variants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var previous: [String: StoredVariant] = [:]
+        var placed: [String: ScheduledVariant] = [:]
+        let order = ordered(variants)
+        // 1. What the networks already have (or may have) is fixed: published or in-flight variants,
+        //    of this plan or of campaigns that left the YAML. Anything else outside the plan is cancelled.
         for variant in stored {
-            if desiredIDs.contains(variant.id) {
-                previous[variant.id] = variant
-            } else if ![.cancelled, .rejected, .failed].contains(variant.state), let instant = variant.scheduledAt {
-                // Another campaign's post, still planned or out: it occupies the account.
-                let zone = timeZone(of: variant.accountID)
-                ledger.bookExisting(account: variant.accountID, network: variant.network, instant: instant,
-                                    local: LocalInstant(instant: instant, zone: zone).date)
+            let inPlan = desiredByID[variant.id] != nil
+            if inPlan { previous[variant.id] = variant }
+            guard variant.state.isPublishedOrInFlight, let instant = variant.scheduledAt else { continue }
+            let local = LocalInstant(instant: instant, zone: timeZone(of: variant.accountID))
+            if let desired = desiredByID[variant.id] {
+                ledger.book(id: variant.id, account: variant.accountID, network: variant.network, postKey: postKey(desired),
+                            locale: variant.locale, instant: instant, local: local.date)
+                placed[variant.id] = ScheduledVariant(
+                    variant: desired, slot: local,
+                    explanation: variant.explanation + [ScheduleReason("published", "already \(variant.state.rawValue): its slot is fixed")])
+            } else {
+                ledger.bookExisting(account: variant.accountID, network: variant.network, instant: instant, local: local.date)
             }
         }
+        // 2. Earlier slots that still obey every rule are kept before anything new is placed, so a
+        //    new post never pushes an existing one. A successor is kept only with its predecessor.
+        for variant in order where placed[variant.id] == nil {
+            guard let kept = previous[variant.id] else { continue }
+            var search = SlotSearch(scheduler: self, variant: variant, notBefore: notBefore)
+            if let predecessor = search.predecessorID, previous[predecessor] != nil, placed[predecessor] == nil { continue }
+            guard let slot = search.keep(kept, ledger: ledger) else { continue }
+            ledger.book(id: variant.id, account: variant.accountID, network: variant.network, postKey: postKey(variant),
+                        locale: variant.locale, instant: slot.instant, local: slot.date)
+            placed[variant.id] = ScheduledVariant(variant: variant, slot: slot, explanation: search.reasons)
+        }
+        // 3. Everything else, in order.
         var result: [ScheduledVariant] = []
         var diagnostics: [Diagnostic] = []
         result.reserveCapacity(variants.count)
-        for variant in ordered(variants) {
-            var search = SlotSearch(scheduler: self, variant: variant, notBefore: notBefore)
-            if let kept = previous[variant.id], let slot = search.keep(kept, ledger: ledger) {
-                ledger.book(id: variant.id, account: variant.accountID, network: variant.network, postKey: postKey(variant),
-                            locale: variant.locale, instant: slot.instant, local: slot.date)
-                result.append(ScheduledVariant(variant: variant, slot: slot, explanation: search.reasons))
+        for variant in order {
+            if let done = placed[variant.id] {
+                result.append(done)
                 continue
             }
+            var search = SlotSearch(scheduler: self, variant: variant, notBefore: notBefore)
             switch search.find(ledger: ledger) {
             case .live:
                 result.append(ScheduledVariant(variant: variant, slot: nil, explanation: search.reasons))

@@ -18,6 +18,8 @@ struct SlotSearch {
     private let profile: TimingProfile
     private let quiet: QuietHours?
     private let predecessor: (id: String, gap: GlocalDuration)?
+    /// The id of the variant this one must follow, if any.
+    var predecessorID: String? { predecessor?.id }
     private let lastDay: LocalDate
     /// Set when no day has room with the spacing between networks: that rule is the first to give way.
     private var relaxSpacing = false
@@ -43,8 +45,9 @@ struct SlotSearch {
     mutating func keep(_ stored: StoredVariant, ledger: ScheduleLedger) -> LocalInstant? {
         guard !variant.live, let instant = stored.scheduledAt else { return nil }
         let slot = LocalInstant(instant: instant, zone: zone)
-        guard slot.date >= variant.date, slot.date <= lastDay, variant.time == nil || variant.time == slot.time,
-            violation(slot, ledger: ledger, checkWindow: variant.time == nil) == nil
+        let asked = variant.time.map { LocalInstant(date: slot.date, time: $0, zone: zone).instant }
+        guard slot.date >= variant.date, slot.date <= lastDay, asked == nil || asked == instant,
+            dayProblem(slot.date, ledger: ledger) == nil, violation(slot, ledger: ledger, checkWindow: variant.time == nil) == nil
         else { return nil }
         // The reasons that chose the slot first still hold; say that it was kept.
         reasons = stored.explanation.filter { $0.rule != "kept" }
@@ -101,13 +104,22 @@ struct SlotSearch {
                 guard length > 0 else { continue }
                 let offset = Int(seed % UInt64(length))
                 var firstProblem: String? = nil
-                for step in 0..<length {
+                var step = -1
+                while step + 1 < length {
+                    step += 1
                     let minute = window.start.minutes + (offset + step) % length
                     if minute % 30 == 0 { continue }  // Everyone posts on the hour and half hour.
                     let slot = LocalInstant(date: day, time: LocalTime(hour: minute / 60, minute: minute % 60)!, zone: zone)
                     if case .skippedGap = slot.adjustment { continue }
-                    if let problem = violation(slot, ledger: ledger, checkWindow: false) {
-                        if firstProblem == nil { firstProblem = "\(slot.time) \(problem)" }
+                    if let conflict = conflict(slot, ledger: ledger, checkWindow: false) {
+                        if firstProblem == nil { firstProblem = "\(slot.time) \(conflict.phrase)" }
+                        // Jump past the conflict instead of trying every minute in between, but never
+                        // across the wrap-around from the window's end back to its start.
+                        if let resume = conflict.resumeAt {
+                            let minutes = Int((resume.timeIntervalSince(slot.instant) / 60).rounded(.up))
+                            let untilEnd = length - ((offset + step) % length) - 1
+                            if minutes > 1 { step += min(minutes, untilEnd + 1) - 1 }
+                        }
                         continue
                     }
                     reasons.append(ScheduleReason("window", "tier \(tier) window \(window) for \(variant.network.displayName)"))
@@ -141,28 +153,47 @@ struct SlotSearch {
         return nil
     }
 
+    /// A broken rule: what it is, and the earliest instant worth trying next, when known.
+    struct Conflict {
+        var phrase: String
+        var resumeAt: Date?
+    }
+
     /// The first rule `slot` breaks, as a phrase, or `nil`.
     private func violation(_ slot: LocalInstant, ledger: ScheduleLedger, checkWindow: Bool) -> String? {
-        if let notBefore, slot.instant < notBefore { return "is in the past" }
-        if let quiet, quiet.contains(slot.time) { return "is in quiet hours (\(quiet.start)-\(quiet.end))" }
+        conflict(slot, ledger: ledger, checkWindow: checkWindow)?.phrase
+    }
+
+    /// The first rule `slot` breaks, with where the search can jump to, or `nil`.
+    private func conflict(_ slot: LocalInstant, ledger: ScheduleLedger, checkWindow: Bool) -> Conflict? {
+        if let notBefore, slot.instant < notBefore { return Conflict(phrase: "is in the past", resumeAt: notBefore) }
+        if let quiet, quiet.contains(slot.time) { return Conflict(phrase: "is in quiet hours (\(quiet.start)-\(quiet.end))", resumeAt: nil) }
         if checkWindow, !(profile.preferred + profile.allowed).contains(where: { $0.contains(weekday: slot.date.isoWeekday, time: slot.time) }) {
-            return "is outside the \(variant.network.displayName) windows"
+            return Conflict(phrase: "is outside the \(variant.network.displayName) windows", resumeAt: nil)
         }
-        if dayProblem(slot.date, ledger: ledger) != nil, checkWindow { return "is on an excluded day" }
         if let other = ledger.gapConflict(account: variant.accountID, instant: slot.instant, gap: profile.minGap) {
-            return "is within \(profile.minGap) of another post of the account (\(LocalInstant(instant: other, zone: zone).time))"
+            return Conflict(
+                phrase: "is within \(profile.minGap) of another post of the account (\(LocalInstant(instant: other, zone: zone).time))",
+                resumeAt: other.addingTimeInterval(Double(profile.minGap.seconds)))
         }
         // An explicit time is the brand's own coordination: fleet and network spreading do not move it.
         if variant.time == nil, ledger.fleetFull(network: variant.network, instant: slot.instant) {
-            return "is in a 10-minute bucket that already has \(scheduler.timing.fleetLimit) \(variant.network.displayName) posts"
+            let bucket = Double(max(60, scheduler.timing.fleetBucket.seconds))
+            return Conflict(
+                phrase: "is in a \(scheduler.timing.fleetBucket) bucket that already has \(scheduler.timing.fleetLimit) \(variant.network.displayName) posts",
+                resumeAt: Date(timeIntervalSince1970: ((slot.instant.timeIntervalSince1970 / bucket).rounded(.down) + 1) * bucket))
         }
         if !relaxSpacing, variant.time == nil,
             let other = ledger.spacingConflict(postKey: scheduler.postKey(variant), locale: variant.locale, network: variant.network, instant: slot.instant)
         {
-            return "is within \(scheduler.timing.networkSpacing) of this post on another \(variant.locale) account (\(LocalInstant(instant: other, zone: zone).time))"
+            return Conflict(
+                phrase: "is within \(scheduler.timing.networkSpacing) of this post on another \(variant.locale) account (\(LocalInstant(instant: other, zone: zone).time))",
+                resumeAt: other.addingTimeInterval(Double(scheduler.timing.networkSpacing.seconds)))
         }
         if let predecessor, let before = ledger.slots[predecessor.id], slot.instant.timeIntervalSince(before) < Double(predecessor.gap.seconds) {
-            return "is less than \(predecessor.gap) after '\(predecessor.id.split(separator: "/")[1])'"
+            return Conflict(
+                phrase: "is less than \(predecessor.gap) after '\(predecessor.id.split(separator: "/")[1])'",
+                resumeAt: before.addingTimeInterval(Double(predecessor.gap.seconds)))
         }
         return nil
     }
