@@ -50,6 +50,8 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--accounts", type=int, default=120)
     parser.add_argument("--campaigns", type=int, default=500)
+    parser.add_argument("--start-every", type=int, default=2,
+                        help="days between campaign starts; 6 spreads 500 campaigns over 8 years so every post fits the networks' daily and weekly caps")
     args = parser.parse_args()
     rng = random.Random(42)
     for folder in ("locales", "campaigns", "assets"):
@@ -78,10 +80,10 @@ def main():
     for n in range(args.campaigns):
         cid = f"campaign-{n:04d}"
         promotional = n % 6 == 0
-        start = 1 + (n * 2) % 700
+        start = 1 + n * args.start_every if args.start_every != 2 else 1 + (n * 2) % 700
         posts = 3 + n % 2
         lines = [f"campaign: {cid}", f"kind: {'promotional' if promotional else 'informative'}",
-                 f"window: {{start: {date(start)}, end: {date(start + 13)}}}", "targets: {tags: [all]}",
+                 f"window: {{start: {date(start)}, end: {date(start + 13 + (0 if args.start_every == 2 else 7))}}}", "targets: {tags: [all]}",
                  f"link: https://bench.example/{{locale}}/{cid}", "hashtags: [BenchTag]", "posts:"]
         for p in range(posts):
             key = f"{cid}.p{p}"
@@ -90,7 +92,7 @@ def main():
                 strings[base].append((f"{key}", long.replace("{topic}", topics[n])))
                 strings[base].append((f"{key}.x", short.replace("{topic}", topics[n]) + " @{handle}"))
                 strings[base].append((f"{key}.title", short.replace("{topic}", topics[n])))
-            lines += [f"  - id: p{p}", f"    day: {p * 4}", f"    text: {key}", "    media: [assets/image-4x5.png]",
+            lines += [f"  - id: p{p}", f"    day: {p * (4 if args.start_every == 2 else args.start_every * 2 // 3)}", f"    text: {key}", "    media: [assets/image-4x5.png]",
                       "    networks:", f"      x: {{text: {key}.x}}", "      linkedin: {link_placement: first_comment}",
                       "      facebook: {link_placement: first_comment}", "      instagram: {link_placement: none}",
                       "      threads: {hashtags: []}",

@@ -17,10 +17,8 @@ struct ScheduleLedger {
 
     /// Books `instant` for a variant.
     mutating func book(id: String, account: String, network: Network, postKey: String, locale: String, instant: Date, local: LocalDate) {
-        var instants = accountInstants[account, default: []]
-        let index = instants.firstIndex { $0 > instant } ?? instants.count
-        instants.insert(instant, at: index)
-        accountInstants[account] = instants
+        // Posts are mostly placed in time order, so the insertion point is usually the end.
+        accountInstants[account, default: []].insertSorted(instant)
         accountDays[account, default: [:]][local.daysSinceEpoch, default: 0] += 1
         accountWeeks[account, default: [:]][Self.isoWeek(local), default: 0] += 1
         fleet[network, default: [:]][bucket(instant), default: 0] += 1
@@ -72,4 +70,20 @@ struct ScheduleLedger {
 
     /// Monday-based week number since the epoch (1970-01-01 was a Thursday).
     static func isoWeek(_ day: LocalDate) -> Int { (day.daysSinceEpoch + 3 - (day.isoWeekday - 1)) / 7 }
+}
+
+extension Array where Element == Date {
+    /// Inserts `date` keeping the array sorted (binary search; appending is the common case).
+    mutating func insertSorted(_ date: Date) {
+        if let last, last <= date {
+            append(date)
+            return
+        }
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] <= date { low = middle + 1 } else { high = middle }
+        }
+        insert(date, at: low)
+    }
 }
