@@ -79,7 +79,7 @@ def main():
     campaign_files = []
     for n in range(args.campaigns):
         cid = f"campaign-{n:04d}"
-        promotional = n % 6 == 0
+        promotional = n % 7 == 3 and n % 2 == 0 and n < args.campaigns - 4
         start = 1 + n * args.start_every if args.start_every != 2 else 1 + (n * 2) % 700
         posts = 3 + n % 2
         lines = [f"campaign: {cid}", f"kind: {'promotional' if promotional else 'informative'}",

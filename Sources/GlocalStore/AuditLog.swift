@@ -11,11 +11,12 @@ enum AuditLog {
     ) throws {
         let beforeJSON = try before.map { try AuditSnapshot($0, state: beforeState ?? $0.state).json() }
         let afterJSON = try after.map { try AuditSnapshot($0, state: afterState ?? $0.state).json() }
-        try db.execute(
+        let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO audit_event (at, actor, variant_id, action, from_state, to_state, before, after)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """)
+        try statement.execute(
             arguments: [
                 StoreTimestamp.string(from: at), actor, variantID, action.rawValue, beforeState?.rawValue,
                 afterState?.rawValue, beforeJSON, afterJSON,

@@ -41,7 +41,15 @@ struct AuditSnapshot: Encodable {
     }
 
     /// The snapshot as a JSON object.
-    func json() throws -> String { try JSONColumn.encode(self) }
+    func json() throws -> String {
+        JSONText.object([
+            ("content_hash", JSONText.string(contentHash)), ("link", JSONText.optional(link)),
+            ("link_placement", JSONText.string(linkPlacement)), ("live", live ? "true" : "false"),
+            ("local_time", JSONText.optional(localTime)), ("media", JSONText.array(media)),
+            ("scheduled_at", JSONText.optional(scheduledAt)), ("state", JSONText.string(state)), ("text", JSONText.string(text)),
+            ("time_zone", JSONText.string(timeZone)), ("title", JSONText.optional(title)),
+        ])
+    }
 
     /// Encodes nil optionals as `null` so before and after always have the same keys.
     func encode(to encoder: any Encoder) throws {

@@ -16,6 +16,9 @@ struct PlanApplication {
     /// States a cancel leaves alone: the untouchable ones and the already finished ones.
     private static let uncancellable = "('published', 'publishing', 'unknown', 'rejected', 'cancelled', 'failed')"
 
+    /// `now` as stored, formatted once for the whole plan.
+    var timestamp: String { StoreTimestamp.string(from: now) }
+
     /// Writes `change`; returns whether a variant changed.
     func apply(_ change: PlanChange) throws -> Bool {
         switch change.action {
@@ -29,15 +32,8 @@ struct PlanApplication {
     private func create(_ change: PlanChange) throws -> Bool {
         let desired = try desiredVariant(of: change, action: .create)
         return try AuditLog.wrapping(.create, desired.id) {
-            var arguments = try VariantRow.arguments(desired)
-            arguments["created_at"] = StoreTimestamp.string(from: now)
-            arguments["updated_at"] = StoreTimestamp.string(from: now)
-            let columns = ["id", "state", "created_at", "updated_at"] + VariantRow.contentColumns
-            let names = columns.joined(separator: ", ")
-            let placeholders = columns.map { ":" + $0 }.joined(separator: ", ")
-            try db.execute(
-                sql: "INSERT INTO variant (\(names)) VALUES (\(placeholders))",
-                arguments: StatementArguments(arguments))
+            try db.cachedStatement(sql: VariantRow.insertSQL)
+                .execute(arguments: VariantRow.insertValues(desired, timestamp: timestamp))
             try AuditLog.append(
                 db, at: now, actor: actor, variantID: desired.id, action: .create, before: nil, beforeState: nil,
                 after: desired, afterState: desired.state)

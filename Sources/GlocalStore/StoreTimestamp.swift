@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 
 /// How the store writes instants: UTC ISO 8601 with milliseconds and a `Z`, e.g.
 /// `2026-12-01T08:00:00.000Z`. Text sorts in time order and reads well in `sqlite3`.
@@ -11,9 +12,13 @@ enum StoreTimestamp {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let (seconds, fraction) = milliseconds.quotientAndRemainder(dividingBy: 1000)
         let adjusted = fraction < 0 ? (seconds - 1, fraction + 1000) : (seconds, fraction)
-        let base = Date(timeIntervalSince1970: TimeInterval(adjusted.0)).formatted(wholeSeconds)
+        // Civil-date arithmetic rather than a formatter: this runs several times per stored variant.
+        let days = Int((Double(adjusted.0) / 86_400).rounded(.down))
+        let second = Int(adjusted.0) - days * 86_400
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         let digits = String(adjusted.1)
-        return base.dropLast() + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+        return "\(LocalDate(daysSinceEpoch: days))T\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))."
+            + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
     }
 
     /// Parses a timestamp written by `string(from:)` (or one without milliseconds); `nil` if malformed.

@@ -10,6 +10,31 @@ enum VariantRow {
         "link_placement", "media", "content_hash", "scheduled_at", "local_time", "time_zone", "live", "explanation",
     ]
 
+    /// The columns an insert writes, in the order of `insertValues`.
+    static let insertColumns = ["id", "state", "created_at", "updated_at"] + contentColumns
+
+    /// `INSERT INTO variant (...) VALUES (?, ...)` with positional arguments (cheaper to bind than names).
+    static let insertSQL =
+        "INSERT INTO variant (\(insertColumns.joined(separator: ", "))) VALUES (\(insertColumns.map { _ in "?" }.joined(separator: ", ")))"
+
+    /// The values for `insertSQL`, created and updated at `timestamp`.
+    static func insertValues(_ variant: StoredVariant, timestamp: String) -> StatementArguments {
+        let values: [(any DatabaseValueConvertible)?] = [
+            variant.id, variant.state.rawValue, timestamp, timestamp,
+            variant.campaignID, variant.postID, variant.accountID, variant.network.rawValue, variant.locale,
+            variant.kind.rawValue, variant.text, variant.title, variant.link, variant.linkPlacement.rawValue,
+            JSONText.array(variant.media), variant.contentHash, variant.scheduledAt.map(StoreTimestamp.string(from:)),
+            variant.localTime, variant.timeZone, variant.live, explanationJSON(variant.explanation),
+        ]
+        return StatementArguments(values)
+    }
+
+    /// The explanation as a JSON array of `{detail, rule}` objects.
+    static func explanationJSON(_ reasons: [ScheduleReason]) -> String {
+        "[" + reasons.map { JSONText.object([("detail", JSONText.string($0.detail)), ("rule", JSONText.string($0.rule))]) }
+            .joined(separator: ",") + "]"
+    }
+
     /// The values of `contentColumns` (plus `id` and `state`) for `variant`, keyed by column name.
     static func arguments(_ variant: StoredVariant) throws -> [String: (any DatabaseValueConvertible)?] {
         [
@@ -24,13 +49,13 @@ enum VariantRow {
             "title": variant.title,
             "link": variant.link,
             "link_placement": variant.linkPlacement.rawValue,
-            "media": try JSONColumn.encode(variant.media),
+            "media": JSONText.array(variant.media),
             "content_hash": variant.contentHash,
             "scheduled_at": variant.scheduledAt.map(StoreTimestamp.string(from:)),
             "local_time": variant.localTime,
             "time_zone": variant.timeZone,
             "live": variant.live,
-            "explanation": try JSONColumn.encode(variant.explanation),
+            "explanation": explanationJSON(variant.explanation),
             "state": variant.state.rawValue,
         ]
     }
