@@ -37,10 +37,13 @@ for _ in 0..<runs {
         var scheduled: [ScheduledVariant] = []
         let scheduleTime = seconds {
             let expander = VariantExpander(workspace: workspace)
-            let variants = workspace.campaigns.concurrentMap { expander.expand($0).variants }.flatMap { $0 }
-            let result = Scheduler(workspace: workspace).schedule(variants, notBefore: notBefore)
+            var variants: [PostVariant] = []
+            let expandTime = seconds { variants = workspace.campaigns.concurrentMap { expander.expand($0).variants }.flatMap { $0 } }
+            var result: (scheduled: [ScheduledVariant], diagnostics: [Diagnostic]) = ([], [])
+            let placeTime = seconds { result = Scheduler(workspace: workspace).schedule(variants, notBefore: notBefore) }
+            detail = "\"expand\": \(expandTime), \"place\": \(placeTime), "
             scheduled = result.scheduled
-            detail = "\"variants\": \(variants.count), \"scheduled\": \(result.scheduled.count), \"unplaceable\": \(result.diagnostics.count)"
+            detail += "\"variants\": \(variants.count), \"scheduled\": \(result.scheduled.count), \"unplaceable\": \(result.diagnostics.count)"
         }
         if arguments[1] == "schedule" {
             times.append(scheduleTime)

@@ -50,6 +50,24 @@ public struct LocalInstant: Sendable, Hashable {
         timeZone = zone.identifier
     }
 
+    /// The instant of `time` on `date` when the zone's offset is known to be `offset` all day
+    /// (no transition within a day of it): plain arithmetic, no time-zone look-up.
+    init(date: LocalDate, time: LocalTime, zoneID: String, constantOffset offset: Int) {
+        instant = Date(timeIntervalSince1970: Double(date.daysSinceEpoch * 86_400 + time.minutes * 60 - offset))
+        self.date = date
+        self.time = time
+        timeZone = zoneID
+        adjustment = .exact
+    }
+
+    /// The offset that holds for all of `date` and a day either side, or `nil` near a transition.
+    static func constantOffset(on date: LocalDate, zone: TimeZone) -> Int? {
+        let midnight = Double(date.daysSinceEpoch * 86_400)
+        let before = zone.secondsFromGMT(for: Date(timeIntervalSince1970: midnight - 86_400))
+        let after = zone.secondsFromGMT(for: Date(timeIntervalSince1970: midnight + 2 * 86_400))
+        return before == after ? before : nil
+    }
+
     /// The wall-clock date and time of `instant` in `zone`.
     public init(instant: Date, zone: TimeZone) {
         let local = Int(instant.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: instant)

@@ -16,20 +16,19 @@ struct ScheduleLedger {
     init(timing: TimingTable) { self.timing = timing }
 
     /// Books `instant` for a variant.
-    mutating func book(id: String, account: String, network: Network, postKey: String, locale: String, instant: Date, local: LocalDate) {
+    mutating func book(id: String, account: String, network: Network, spacingKey: String, instant: Date, local: LocalDate) {
         // Posts are mostly placed in time order, so the insertion point is usually the end.
         accountInstants[account, default: []].insertSorted(instant)
         accountDays[account, default: [:]][local.daysSinceEpoch, default: 0] += 1
         accountWeeks[account, default: [:]][Self.isoWeek(local), default: 0] += 1
         fleet[network, default: [:]][bucket(instant), default: 0] += 1
-        postLocale[postKey + "|" + locale, default: []].append((instant, network))
-        slots[id] = instant
+        if !spacingKey.isEmpty { postLocale[spacingKey, default: []].append((instant, network)) }
+        if !id.isEmpty { slots[id] = instant }
     }
 
     /// Books a slot that lies outside this plan (a stored post of another campaign, say).
     mutating func bookExisting(account: String, network: Network, instant: Date, local: LocalDate) {
-        book(id: "", account: account, network: network, postKey: "", locale: "", instant: instant, local: local)
-        slots[""] = nil
+        book(id: "", account: account, network: network, spacingKey: "", instant: instant, local: local)
     }
 
     func postsOnDay(account: String, day: LocalDate) -> Int { accountDays[account]?[day.daysSinceEpoch] ?? 0 }
@@ -57,9 +56,9 @@ struct ScheduleLedger {
     }
 
     /// Another network's variant of the same post and locale closer than the spacing, if any.
-    func spacingConflict(postKey: String, locale: String, network: Network, instant: Date) -> Date? {
+    func spacingConflict(key: String, network: Network, instant: Date) -> Date? {
         let seconds = Double(timing.networkSpacing.seconds)
-        return postLocale[postKey + "|" + locale]?.first {
+        return postLocale[key]?.first {
             $0.network != network && abs($0.instant.timeIntervalSince(instant)) < seconds
         }?.instant
     }

@@ -13,7 +13,7 @@ public struct Scheduler: Sendable {
     private let accounts: [String: Account]
     private let zones: [String: TimeZone]
     private let holidays: [String: Set<LocalDate>]
-    private let posts: [String: (campaign: Campaign, post: Post, order: Int)]
+    private let posts: [String: PostScheduling]
 
     /// Creates a scheduler for `workspace` with `timing` (the workspace's table by default).
     public init(workspace: Workspace, timing: TimingTable? = nil) {
@@ -28,9 +28,13 @@ public struct Scheduler: Sendable {
             zones[account.id.value] = TimeZone(identifier: zoneID) ?? TimeZone(identifier: "UTC")!
             holidays[account.id.value] = Set(workspace.locales[account.locale.value]?.holidays.map(\.value) ?? [])
         }
-        var posts: [String: (Campaign, Post, Int)] = [:]
+        var posts: [String: PostScheduling] = [:]
         for campaign in workspace.campaigns {
-            for (index, post) in campaign.posts.enumerated() { posts[campaign.id.value + "/" + post.id.value] = (campaign, post, index) }
+            for (index, post) in campaign.posts.enumerated() {
+                posts[campaign.id.value + "/" + post.id.value] = PostScheduling(
+                    lastDay: campaign.window.end.value, order: index, after: post.after?.post.value,
+                    minGap: post.after.map { $0.minGap?.value ?? GlocalDuration(seconds: 60) })
+            }
         }
         self.accounts = accounts
         self.zones = zones
@@ -47,54 +51,67 @@ public struct Scheduler: Sendable {
         -> (scheduled: [ScheduledVariant], diagnostics: [Diagnostic])
     {
         var ledger = ScheduleLedger(timing: timing)
-        let desiredByID = Dictionary(variants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var previous: [String: StoredVariant] = [:]
-        var placed: [String: ScheduledVariant] = [:]
+        // Ids are built once: a variant's id is derived, and 200 000 of them add up.
+        let ids = variants.map(\.id)
+        var placed: [Int: ScheduledVariant] = [:]
         let order = ordered(variants)
-        // 1. What the networks already have (or may have) is fixed: published or in-flight variants,
-        //    of this plan or of campaigns that left the YAML. Anything else outside the plan is cancelled.
-        for variant in stored {
-            let inPlan = desiredByID[variant.id] != nil
-            if inPlan { previous[variant.id] = variant }
-            guard variant.state.isPublishedOrInFlight, let instant = variant.scheduledAt else { continue }
-            let local = LocalInstant(instant: instant, zone: timeZone(of: variant.accountID))
-            if let desired = desiredByID[variant.id] {
-                ledger.book(id: variant.id, account: variant.accountID, network: variant.network, postKey: postKey(desired),
-                            locale: variant.locale, instant: instant, local: local.date)
-                placed[variant.id] = ScheduledVariant(
-                    variant: desired, slot: local,
-                    explanation: variant.explanation + [ScheduleReason("published", "already \(variant.state.rawValue): its slot is fixed")])
-            } else {
-                ledger.bookExisting(account: variant.accountID, network: variant.network, instant: instant, local: local.date)
+        var previous: [String: StoredVariant] = [:]
+        if !stored.isEmpty {
+            let indexByID = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            // 1. What the networks already have (or may have) is fixed: published or in-flight variants,
+            //    of this plan or of campaigns that left the YAML. Anything else outside the plan is cancelled.
+            for variant in stored {
+                let index = indexByID[variant.id]
+                if index != nil { previous[variant.id] = variant }
+                guard variant.state.isPublishedOrInFlight, let instant = variant.scheduledAt else { continue }
+                let local = LocalInstant(instant: instant, zone: timeZone(of: variant.accountID))
+                if let index {
+                    let desired = variants[index]
+                    ledger.book(id: variant.id, account: variant.accountID, network: variant.network,
+                                spacingKey: postKey(desired) + "|" + variant.locale, instant: instant, local: local.date)
+                    placed[index] = ScheduledVariant(
+                        variant: desired, slot: local,
+                        explanation: variant.explanation + [ScheduleReason("published", "already \(variant.state.rawValue): its slot is fixed")])
+                } else {
+                    ledger.bookExisting(account: variant.accountID, network: variant.network, instant: instant, local: local.date)
+                }
             }
-        }
-        // 2. Earlier slots that still obey every rule are kept before anything new is placed, so a
-        //    new post never pushes an existing one. A successor is kept only with its predecessor.
-        for variant in order where placed[variant.id] == nil {
-            guard let kept = previous[variant.id] else { continue }
-            var search = SlotSearch(scheduler: self, variant: variant, notBefore: notBefore)
-            if let predecessor = search.predecessorID, previous[predecessor] != nil, placed[predecessor] == nil { continue }
-            guard let slot = search.keep(kept, ledger: ledger) else { continue }
-            ledger.book(id: variant.id, account: variant.accountID, network: variant.network, postKey: postKey(variant),
-                        locale: variant.locale, instant: slot.instant, local: slot.date)
-            placed[variant.id] = ScheduledVariant(variant: variant, slot: slot, explanation: search.reasons)
+            // 2. Earlier slots that still obey every rule are kept before anything new is placed, so a
+            //    new post never pushes an existing one. A successor is kept only with its predecessor.
+            var keptIDs = Set<String>()
+            for index in order where placed[index] == nil {
+                guard let kept = previous[ids[index]] else { continue }
+                let variant = variants[index]
+                var search = SlotSearch(scheduler: self, variant: variant, notBefore: notBefore)
+                if let predecessor = search.predecessorID, previous[predecessor] != nil, !keptIDs.contains(predecessor),
+                    ledger.slots[predecessor] == nil
+                {
+                    continue
+                }
+                guard let slot = search.keep(kept, ledger: ledger) else { continue }
+                ledger.book(id: ids[index], account: variant.accountID, network: variant.network, spacingKey: search.spacingKey,
+                            instant: slot.instant, local: slot.date)
+                keptIDs.insert(ids[index])
+                placed[index] = ScheduledVariant(variant: variant, slot: slot, explanation: search.reasons)
+            }
         }
         // 3. Everything else, in order.
         var result: [ScheduledVariant] = []
         var diagnostics: [Diagnostic] = []
         result.reserveCapacity(variants.count)
-        for variant in order {
-            if let done = placed[variant.id] {
+        for index in order {
+            if let done = placed[index] {
                 result.append(done)
                 continue
             }
+            let variant = variants[index]
             var search = SlotSearch(scheduler: self, variant: variant, notBefore: notBefore)
             switch search.find(ledger: ledger) {
             case .live:
                 result.append(ScheduledVariant(variant: variant, slot: nil, explanation: search.reasons))
             case let .slot(slot):
-                ledger.book(id: variant.id, account: variant.accountID, network: variant.network, postKey: postKey(variant),
-                            locale: variant.locale, instant: slot.instant, local: slot.date)
+                ledger.book(id: ids[index], account: variant.accountID, network: variant.network, spacingKey: search.spacingKey,
+                            instant: slot.instant, local: slot.date)
                 result.append(ScheduledVariant(variant: variant, slot: slot, explanation: search.reasons))
             case let .none(reason):
                 diagnostics.append(Diagnostic(
@@ -111,15 +128,16 @@ public struct Scheduler: Sendable {
 
     func account(_ id: String) -> Account? { accounts[id] }
     func holidays(of account: String) -> Set<LocalDate> { holidays[account] ?? [] }
-    func post(of variant: PostVariant) -> (campaign: Campaign, post: Post, order: Int)? { posts[postKey(variant)] }
+    func post(of variant: PostVariant) -> PostScheduling? { posts[postKey(variant)] }
 
     /// Day, then sequencing depth, then post order, then account: predecessors are placed first.
-    private func ordered(_ variants: [PostVariant]) -> [PostVariant] {
+    private func ordered(_ variants: [PostVariant]) -> [Int] {
         var depth: [String: Int] = [:]
         func depthOf(_ key: String, _ seen: Set<String> = []) -> Int {
             if let known = depth[key] { return known }
-            guard let entry = posts[key], let after = entry.post.after, !seen.contains(key) else { return 0 }
-            let value = 1 + depthOf(entry.campaign.id.value + "/" + after.post.value, seen.union([key]))
+            guard let entry = posts[key], let after = entry.after, !seen.contains(key) else { return 0 }
+            let campaign = key.prefix { $0 != "/" }
+            let value = 1 + depthOf(campaign + "/" + after, seen.union([key]))
             depth[key] = value
             return value
         }
@@ -136,6 +154,18 @@ public struct Scheduler: Sendable {
             if a.order != b.order { return a.order < b.order }
             return variants[i].accountID < variants[j].accountID
         }
-        return indices.map { variants[$0] }
+        return indices
     }
+}
+
+/// What the scheduler needs to know of a post, looked up once per variant.
+struct PostScheduling: Sendable {
+    /// The campaign's last day.
+    var lastDay: LocalDate
+    /// The post's position in its campaign.
+    var order: Int
+    /// The post it must follow, if any.
+    var after: String?
+    /// The least time after that post.
+    var minGap: GlocalDuration?
 }

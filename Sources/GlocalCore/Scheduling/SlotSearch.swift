@@ -21,6 +21,8 @@ struct SlotSearch {
     /// The id of the variant this one must follow, if any.
     var predecessorID: String? { predecessor?.id }
     private let lastDay: LocalDate
+    /// The key of this post and locale in the ledger's spacing index, built once.
+    let spacingKey: String
     /// Set when no day has room with the spacing between networks: that rule is the first to give way.
     private var relaxSpacing = false
 
@@ -32,13 +34,14 @@ struct SlotSearch {
         profile = scheduler.timing.profile(variant.network)
         quiet = scheduler.workspace.settings.policy.quietHours
         let entry = scheduler.post(of: variant)
-        lastDay = entry?.campaign.window.end.value ?? variant.date
-        if let after = entry?.post.after {
-            let id = VariantIdentity.id(campaign: variant.campaignID, post: after.post.value, account: variant.accountID)
-            predecessor = (id, after.minGap?.value ?? GlocalDuration(seconds: 60))
+        lastDay = entry?.lastDay ?? variant.date
+        if let after = entry?.after {
+            let id = VariantIdentity.id(campaign: variant.campaignID, post: after, account: variant.accountID)
+            predecessor = (id, entry?.minGap ?? GlocalDuration(seconds: 60))
         } else {
             predecessor = nil
         }
+        spacingKey = scheduler.postKey(variant) + "|" + variant.locale
     }
 
     /// The stored slot, if it still obeys every rule.
@@ -98,6 +101,9 @@ struct SlotSearch {
         let weekday = day.isoWeekday
         let tiers: [(String, [TimeWindow])] = [("A", profile.preferred), ("B", profile.allowed)]
         let seed = Self.stagger(variant.accountID + "|" + variant.campaignID + "|" + variant.postID)
+        // Most days have one UTC offset: then a candidate's instant is arithmetic, not a zone look-up.
+        let utcOffset = LocalInstant.constantOffset(on: day, zone: zone)
+        let zoneID = zone.identifier
         for (tier, windows) in tiers {
             for window in windows where window.weekdays.contains(weekday) {
                 let length = window.end.minutes - window.start.minutes
@@ -109,7 +115,9 @@ struct SlotSearch {
                     step += 1
                     let minute = window.start.minutes + (offset + step) % length
                     if minute % 30 == 0 { continue }  // Everyone posts on the hour and half hour.
-                    let slot = LocalInstant(date: day, time: LocalTime(hour: minute / 60, minute: minute % 60)!, zone: zone)
+                    let time = LocalTime(hour: minute / 60, minute: minute % 60)!
+                    let slot = utcOffset.map { LocalInstant(date: day, time: time, zoneID: zoneID, constantOffset: $0) }
+                        ?? LocalInstant(date: day, time: time, zone: zone)
                     if case .skippedGap = slot.adjustment { continue }
                     if let conflict = conflict(slot, ledger: ledger, checkWindow: false) {
                         if firstProblem == nil { firstProblem = "\(slot.time) \(conflict.phrase)" }
@@ -184,7 +192,7 @@ struct SlotSearch {
                 resumeAt: Date(timeIntervalSince1970: ((slot.instant.timeIntervalSince1970 / bucket).rounded(.down) + 1) * bucket))
         }
         if !relaxSpacing, variant.time == nil,
-            let other = ledger.spacingConflict(postKey: scheduler.postKey(variant), locale: variant.locale, network: variant.network, instant: slot.instant)
+            let other = ledger.spacingConflict(key: spacingKey, network: variant.network, instant: slot.instant)
         {
             return Conflict(
                 phrase: "is within \(scheduler.timing.networkSpacing) of this post on another \(variant.locale) account (\(LocalInstant(instant: other, zone: zone).time))",

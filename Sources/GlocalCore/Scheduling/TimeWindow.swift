@@ -1,17 +1,18 @@
 /// A span of local time on some weekdays, such as "Tue–Thu 09:00–15:00".
 public struct TimeWindow: Sendable, Hashable, CustomStringConvertible {
     /// ISO weekdays the window applies to: 1 = Monday … 7 = Sunday.
-    public var weekdays: Set<Int>
+    public let weekdays: Set<Int>
     /// Start, inclusive.
-    public var start: LocalTime
+    public let start: LocalTime
     /// End, exclusive; after `start` (windows do not wrap midnight).
-    public var end: LocalTime
+    public let end: LocalTime
 
     /// Creates a window.
     public init(weekdays: Set<Int>, start: LocalTime, end: LocalTime) {
         self.weekdays = weekdays
         self.start = start
         self.end = end
+        label = makeLabel()
     }
 
     /// Parses `Mon-Fri 09:00-13:00`, `Sat,Sun 10:00-12:00` or `daily 05:00-08:00`.
@@ -48,7 +49,12 @@ public struct TimeWindow: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `Mon-Fri 09:00-13:00`.
-    public var description: String {
+    public var description: String { label }
+
+    /// The description, computed once: explanations quote it for every variant.
+    private var label: String = ""
+
+    private func makeLabel() -> String {
         let names = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         let sorted = weekdays.sorted()
         let days: String
