@@ -14,6 +14,8 @@ public struct Scheduler: Sendable {
     private let zones: [String: TimeZone]
     private let holidays: [String: Set<LocalDate>]
     private let posts: [String: PostScheduling]
+    /// Posts that another post must follow: only their slots need remembering by id.
+    private let predecessors: Set<String>
 
     /// Creates a scheduler for `workspace` with `timing` (the workspace's table by default).
     public init(workspace: Workspace, timing: TimingTable? = nil) {
@@ -36,6 +38,7 @@ public struct Scheduler: Sendable {
                     minGap: post.after.map { $0.minGap?.value ?? GlocalDuration(seconds: 60) })
             }
         }
+        self.predecessors = Set(posts.compactMap { key, info in info.after.map { key.prefix { $0 != "/" } + "/" + $0 } })
         self.accounts = accounts
         self.zones = zones
         self.holidays = holidays
@@ -110,8 +113,8 @@ public struct Scheduler: Sendable {
             case .live:
                 result.append(ScheduledVariant(variant: variant, slot: nil, explanation: search.reasons))
             case let .slot(slot):
-                ledger.book(id: ids[index], account: variant.accountID, network: variant.network, spacingKey: search.spacingKey,
-                            instant: slot.instant, local: slot.date)
+                ledger.book(id: slotID(ids[index], of: variant), account: variant.accountID, network: variant.network,
+                            spacingKey: search.spacingKey, instant: slot.instant, local: slot.date)
                 result.append(ScheduledVariant(variant: variant, slot: slot, explanation: search.reasons))
             case let .none(reason):
                 diagnostics.append(Diagnostic(
@@ -123,6 +126,9 @@ public struct Scheduler: Sendable {
         }
         return (result, diagnostics)
     }
+
+    /// The id to remember a slot under, or "" when no post follows this one.
+    func slotID(_ id: String, of variant: PostVariant) -> String { predecessors.contains(postKey(variant)) ? id : "" }
 
     func postKey(_ variant: PostVariant) -> String { variant.campaignID + "/" + variant.postID }
 
