@@ -42,13 +42,32 @@ struct AuditSnapshot: Encodable {
 
     /// The snapshot as a JSON object.
     func json() throws -> String {
-        JSONText.object([
-            ("content_hash", JSONText.string(contentHash)), ("link", JSONText.optional(link)),
-            ("link_placement", JSONText.string(linkPlacement)), ("live", live ? "true" : "false"),
-            ("local_time", JSONText.optional(localTime)), ("media", JSONText.array(media)),
-            ("scheduled_at", JSONText.optional(scheduledAt)), ("state", JSONText.string(state)), ("text", JSONText.string(text)),
-            ("time_zone", JSONText.string(timeZone)), ("title", JSONText.optional(title)),
-        ])
+        var json = JSONText(capacity: 256 + text.utf8.count + (link?.utf8.count ?? 0))
+        json.raw("{")
+        json.key("content_hash", first: true)
+        json.string(contentHash)
+        json.key("link")
+        json.optional(link)
+        json.key("link_placement")
+        json.string(linkPlacement)
+        json.key("live")
+        json.raw(live ? "true" : "false")
+        json.key("local_time")
+        json.optional(localTime)
+        json.key("media")
+        json.array(media)
+        json.key("scheduled_at")
+        json.optional(scheduledAt)
+        json.key("state")
+        json.string(state)
+        json.key("text")
+        json.string(text)
+        json.key("time_zone")
+        json.string(timeZone)
+        json.key("title")
+        json.optional(title)
+        json.raw("}")
+        return json.text
     }
 
     /// Encodes nil optionals as `null` so before and after always have the same keys.

@@ -31,8 +31,18 @@ enum VariantRow {
 
     /// The explanation as a JSON array of `{detail, rule}` objects.
     static func explanationJSON(_ reasons: [ScheduleReason]) -> String {
-        "[" + reasons.map { JSONText.object([("detail", JSONText.string($0.detail)), ("rule", JSONText.string($0.rule))]) }
-            .joined(separator: ",") + "]"
+        var json = JSONText(capacity: 2 + reasons.reduce(0) { $0 + $1.detail.utf8.count + $1.rule.utf8.count + 24 })
+        json.raw("[")
+        for (index, reason) in reasons.enumerated() {
+            json.raw(index == 0 ? "{" : ",{")
+            json.key("detail", first: true)
+            json.string(reason.detail)
+            json.key("rule")
+            json.string(reason.rule)
+            json.raw("}")
+        }
+        json.raw("]")
+        return json.text
     }
 
     /// The values of `contentColumns` (plus `id` and `state`) for `variant`, keyed by column name.
