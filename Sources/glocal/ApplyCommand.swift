@@ -23,7 +23,12 @@ struct ApplyCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failed)
         }
         let who = actor ?? ProcessInfo.processInfo.environment["USER"] ?? "glocal"
-        let changed = try result.store.apply(result.plan, actor: who, now: now)
+        let changed: Int
+        do {
+            changed = try result.store.apply(result.plan, actor: who, now: now)
+        } catch {
+            throw CommandFailure(message: "nothing applied: \(PlanPipeline.describe(error))")
+        }
         let plan = result.plan
         print("Applied: \(plan.count(.create)) created, \(plan.count(.update)) updated, \(plan.count(.cancel)) cancelled, \(plan.count(.keep)) unchanged (\(changed) variants written) to \(options.databasePath(root: root)).")
     }

@@ -30,15 +30,31 @@ struct PlanPipeline {
             let text = TextDiagnosticRenderer(sources: loaded.sources, showNotes: false).render(report)
             throw ValidationFailure(output: text + "glocal: the workspace has errors; fix them (glocal validate) before planning\n")
         }
-        let store = try createsStore || FileManager.default.fileExists(atPath: databasePath)
-            ? SQLiteVariantStore(path: databasePath) : SQLiteVariantStore.inMemory()
-        let stored = try store.allVariants()
+        let store: SQLiteVariantStore
+        let stored: [StoredVariant]
+        do {
+            store = try createsStore || FileManager.default.fileExists(atPath: databasePath)
+                ? SQLiteVariantStore(path: databasePath) : SQLiteVariantStore.inMemory()
+            stored = try store.allVariants()
+        } catch {
+            throw CommandFailure(message: "cannot open the store \(databasePath): \(Self.describe(error))")
+        }
         let expander = VariantExpander(workspace: workspace)
-        var variants: [PostVariant] = []
-        for campaign in workspace.campaigns { variants += expander.expand(campaign).variants }
+        let variants = workspace.campaigns.concurrentMap { expander.expand($0).variants }.flatMap { $0 }
         let (scheduled, diagnostics) = Scheduler(workspace: workspace).schedule(variants, stored: stored, notBefore: now)
         let plan = Planner(workspace: workspace).plan(desired: scheduled, stored: stored, diagnostics: diagnostics)
         return Result(workspace: workspace, scheduled: scheduled, plan: plan, store: store, sources: loaded.sources)
+    }
+}
+
+extension PlanPipeline {
+    /// A one-line reason for a store error, without framework noise.
+    static func describe(_ error: any Error) -> String {
+        if let localized = (error as? LocalizedError)?.errorDescription { return localized }
+        let text = "\(error)"
+        if let cut = text.range(of: " - while executing") { return String(text[..<cut.lowerBound]) }
+        if let nsError = error as NSError?, nsError.domain == NSCocoaErrorDomain { return nsError.localizedDescription }
+        return text
     }
 }
 

@@ -126,4 +126,15 @@ import Testing
         #expect(output.contains("error[window.invalid]"))
         #expect(output.contains("fix them (glocal validate) before planning"))
     }
+
+    @Test func unreadableStoreIsAClearUsageError() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        let path = workspace.root.appendingPathComponent("not-a-database.sqlite")
+        try "not sqlite".write(to: path, atomically: true, encoding: .utf8)
+        let (status, _, error) = try GlocalProcess.run(
+            ["plan", "--database", path.path, "--now", now], in: workspace.root)
+        #expect(status == 2)
+        #expect(error.contains("glocal: error: cannot open the store \(path.path): SQLite error 26: file is not a database"))
+    }
 }
