@@ -25,6 +25,27 @@ struct ExpansionState {
     private var templates: [String: Template] = [:]
     /// UTM-tagged links of one link template, network and locale, split around the account id.
     var links: [String: (head: String, tail: String)] = [:]
+    /// The source positions of the current post, per network.
+    private var sources: [Network: VariantSource] = [:]
+    private var sourcesPost: SourceLocation? = nil
+
+    /// The positions behind `post`'s variants on `network`, made once per post and network.
+    mutating func source(for post: Post, campaign: Campaign, network: Network, override: PostNetworkOverride?) -> VariantSource {
+        if sourcesPost != post.id.location {
+            sources.removeAll(keepingCapacity: true)
+            sourcesPost = post.id.location
+        }
+        if let known = sources[network] { return known }
+        let source = VariantSource(
+            postLocation: post.id.location,
+            mediaLocation: override?.media != nil ? override!.network.location : post.id.location,
+            hashtagsLocation: override?.hashtags?.first?.location ?? post.hashtags.first?.location
+                ?? campaign.hashtags.first?.location ?? post.id.location,
+            linkLocation: override?.linkPlacement?.location ?? post.linkPlacement?.location ?? override?.link?.location
+                ?? post.link?.location ?? campaign.link?.location ?? post.id.location)
+        sources[network] = source
+        return source
+    }
     private var reportedUnknown = Set<SourceLocation>()
     /// Locales that used a fallback, per key reference, in order of first use.
     private var fallbacks: [SourceLocation: (key: String, uses: [(locale: String, from: String)])] = [:]

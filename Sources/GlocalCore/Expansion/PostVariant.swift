@@ -41,28 +41,62 @@ public struct PostVariant: Sendable {
     public var textOrigin: TextOrigin
     /// Where the title came from.
     public var titleOrigin: TextOrigin?
+    /// Where the post, its media, hashtags and link are written; shared by the post's variants on one network.
+    public var source: VariantSource
+
     /// Where the post is declared in its campaign file.
-    public var postLocation: SourceLocation
+    public var postLocation: SourceLocation { source.postLocation }
     /// Where the media list is written (override or post), for media diagnostics.
-    public var mediaLocation: SourceLocation
+    public var mediaLocation: SourceLocation { source.mediaLocation }
     /// Where the hashtags are written, for hashtag diagnostics.
-    public var hashtagsLocation: SourceLocation
+    public var hashtagsLocation: SourceLocation { source.hashtagsLocation }
     /// Where the link placement is written (or the post when defaulted).
-    public var linkLocation: SourceLocation
+    public var linkLocation: SourceLocation { source.linkLocation }
+}
+
+/// The source positions behind a post's variants on one network. A class, so that the thousands of
+/// variants of one post share one copy instead of carrying four locations each.
+public final class VariantSource: Sendable {
+    /// Where the post is declared in its campaign file.
+    public let postLocation: SourceLocation
+    /// Where the media list is written (override or post).
+    public let mediaLocation: SourceLocation
+    /// Where the hashtags are written.
+    public let hashtagsLocation: SourceLocation
+    /// Where the link placement is written (or the post when defaulted).
+    public let linkLocation: SourceLocation
+
+    /// Creates the positions of one post on one network.
+    public init(postLocation: SourceLocation, mediaLocation: SourceLocation, hashtagsLocation: SourceLocation, linkLocation: SourceLocation) {
+        self.postLocation = postLocation
+        self.mediaLocation = mediaLocation
+        self.hashtagsLocation = hashtagsLocation
+        self.linkLocation = linkLocation
+    }
 }
 
 /// Where a variant's text came from: the string key, the locale that had it, and the source positions.
-public struct TextOrigin: Sendable {
+/// A class: every variant of one post in one locale shares it.
+public final class TextOrigin: Sendable {
     /// The string key.
-    public var key: String
+    public let key: String
     /// The locale whose file had the text (differs from the account's locale after a fallback).
-    public var locale: String
+    public let locale: String
     /// The translated string's value in its locale file.
-    public var location: SourceLocation
+    public let location: SourceLocation
     /// Where the campaign refers to the key.
-    public var referenceLocation: SourceLocation
+    public let referenceLocation: SourceLocation
     /// The translated string as written, before templating.
-    public var string: LocalizedString
+    public let string: LocalizedString
+
+    /// Creates an origin.
+    public init(key: String, locale: String, location: SourceLocation, referenceLocation: SourceLocation, string: LocalizedString) {
+        self.key = key
+        self.locale = locale
+        self.location = location
+        self.referenceLocation = referenceLocation
+        self.string = string
+    }
     /// The text as written, before templating.
     public var text: String { string.text }
 }

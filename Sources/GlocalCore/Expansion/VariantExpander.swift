@@ -118,12 +118,8 @@ public struct VariantExpander: Sendable {
             kind: post.kind?.value ?? campaign.kind.value, text: body, title: title?.text, link: link,
             linkPlacement: placement, hashtags: hashtags.tags, media: override?.media ?? post.media,
             date: campaign.window.start.value.adding(days: post.day?.value ?? 0), time: post.at?.value, live: post.live,
-            holiday: post.holiday, textOrigin: text.origin, titleOrigin: title?.origin, postLocation: post.id.location,
-            mediaLocation: override?.media != nil ? override!.network.location : post.id.location,
-            hashtagsLocation: override?.hashtags?.first?.location ?? post.hashtags.first?.location
-                ?? campaign.hashtags.first?.location ?? post.id.location,
-            linkLocation: override?.linkPlacement?.location ?? post.linkPlacement?.location ?? override?.link?.location
-                ?? post.link?.location ?? campaign.link?.location ?? post.id.location)
+            holiday: post.holiday, textOrigin: text.origin, titleOrigin: title?.origin,
+            source: state.source(for: post, campaign: campaign, network: network, override: override))
     }
 
     /// The template variables of one account in one post, by name (for previews and tests).
