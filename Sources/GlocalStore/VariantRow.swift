@@ -103,15 +103,8 @@ enum VariantRow {
     }
 }
 
-/// JSON as stored in TEXT columns: compact, keys sorted, slashes unescaped (media paths stay readable).
+/// Reads the JSON stored in TEXT columns (`JSONText` writes it).
 enum JSONColumn {
-    /// Encodes `value` as a JSON string.
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
     /// Decodes a JSON string.
     static func decode<T: Decodable>(_ text: String) throws -> T {
         try JSONDecoder().decode(T.self, from: Data(text.utf8))

@@ -1,11 +1,5 @@
 /// Builds a variant's link: template variables, then UTM parameters for analytics.
 public enum LinkBuilder {
-    /// Appends `utm_source`, `utm_medium`, `utm_campaign` and `utm_content` unless the link already has UTM parameters.
-    public static func addingUTM(to link: String, network: Network, campaign: String, account: String) -> String {
-        guard let parts = utmParts(of: link, network: network, campaign: campaign) else { return link }
-        return parts.head + account + parts.tail
-    }
-
     /// The tagged link split around the account id (`head + account + tail`), so one link can be
     /// reused for every account of a locale; `nil` when the link already carries UTM parameters.
     public static func utmParts(of link: String, network: Network, campaign: String) -> (head: String, tail: String)? {

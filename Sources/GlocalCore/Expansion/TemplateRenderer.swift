@@ -62,10 +62,6 @@ public enum TemplateRenderer {
         return (names, problems)
     }
 
-    /// Renders `template` with `values`; unknown variables stay as written, missing values are reported.
-    public static func render(_ template: String, values: [String: String]) -> (text: String, missing: [Problem]) {
-        Template(template).render { values[$0] }
-    }
 }
 
 extension String {

@@ -122,16 +122,6 @@ public struct VariantExpander: Sendable {
             source: state.source(for: post, campaign: campaign, network: network, override: override))
     }
 
-    /// The template variables of one account in one post, by name (for previews and tests).
-    public func templateValues(campaign: Campaign, post: Post, account: Account) -> [String: String] {
-        guard let values = accountValues[account.id.value] else { return [:] }
-        var result: [String: String] = [:]
-        for name in TemplateRenderer.variables {
-            if let value = values.value(name, campaign: campaign.id.value, post: post.id.value, link: nil) { result[name] = value }
-        }
-        return result
-    }
-
     static func uniqueHashtags(_ tags: [String]) -> [String] {
         var seen = Set<String>()
         return tags.filter { seen.insert($0.lowercased()).inserted }

@@ -18,7 +18,7 @@ public struct AccountCalendarRenderer: Sendable {
             for item in items {
                 let when: String
                 if let slot = item.slot {
-                    when = "\(SlotSearch.weekdayName(slot.date)) \(slot.date) \(slot.time)"
+                    when = "\(slot.date.weekdayAbbreviation) \(slot.date) \(slot.time)"
                 } else {
                     when = "live, on approval  "
                 }

@@ -79,7 +79,7 @@ public struct PlanTextRenderer: Sendable {
         guard let variant else { return "-" }
         guard let local = variant.localTime else { return variant.live ? "live (on approval)" : "unscheduled" }
         let date = LocalDate(iso: String(local.prefix(10)))
-        let day = date.map { ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][$0.isoWeekday] + " " } ?? ""
+        let day = date.map { $0.weekdayAbbreviation + " " } ?? ""
         return "\(day)\(local) \(variant.timeZone)"
     }
 

@@ -10,7 +10,6 @@ public struct Scheduler: Sendable {
     public let workspace: Workspace
     /// Windows, gaps and caps per network.
     public let timing: TimingTable
-    private let accounts: [String: Account]
     private let zones: [String: TimeZone]
     private let holidays: [String: Set<LocalDate>]
     private let posts: [String: PostScheduling]
@@ -21,11 +20,9 @@ public struct Scheduler: Sendable {
     public init(workspace: Workspace, timing: TimingTable? = nil) {
         self.workspace = workspace
         self.timing = timing ?? workspace.settings.timing
-        var accounts: [String: Account] = [:]
         var zones: [String: TimeZone] = [:]
         var holidays: [String: Set<LocalDate>] = [:]
         for account in workspace.accounts {
-            accounts[account.id.value] = account
             let zoneID = account.timeZone?.value ?? workspace.locales[account.locale.value]?.timeZone?.value ?? "UTC"
             zones[account.id.value] = TimeZone(identifier: zoneID) ?? TimeZone(identifier: "UTC")!
             holidays[account.id.value] = Set(workspace.locales[account.locale.value]?.holidays.map(\.value) ?? [])
@@ -39,7 +36,6 @@ public struct Scheduler: Sendable {
             }
         }
         self.predecessors = Set(posts.compactMap { key, info in info.after.map { key.prefix { $0 != "/" } + "/" + $0 } })
-        self.accounts = accounts
         self.zones = zones
         self.holidays = holidays
         self.posts = posts
@@ -132,7 +128,6 @@ public struct Scheduler: Sendable {
 
     func postKey(_ variant: PostVariant) -> String { variant.campaignID + "/" + variant.postID }
 
-    func account(_ id: String) -> Account? { accounts[id] }
     func holidays(of account: String) -> Set<LocalDate> { holidays[account] ?? [] }
     func post(of variant: PostVariant) -> PostScheduling? { posts[postKey(variant)] }
 

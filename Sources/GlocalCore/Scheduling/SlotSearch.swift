@@ -72,7 +72,7 @@ struct SlotSearch {
             return .live
         }
         var day = variant.date
-        reasons.append(ScheduleReason("day", "planned for \(Self.weekdayName(day)) \(day) in \(zone.identifier)"))
+        reasons.append(ScheduleReason("day", "planned for \(day.weekdayAbbreviation) \(day) in \(zone.identifier)"))
         while day <= lastDay {
             if let skip = dayProblem(day, ledger: ledger) {
                 reasons.append(skip)
@@ -216,9 +216,7 @@ struct SlotSearch {
         }
     }
 
-    static func describe(_ slot: LocalInstant) -> String { "\(weekdayName(slot.date)) \(slot.date) \(slot.time) \(slot.timeZone)" }
-
-    static func weekdayName(_ day: LocalDate) -> String { day.weekdayAbbreviation }
+    static func describe(_ slot: LocalInstant) -> String { "\(slot.date.weekdayAbbreviation) \(slot.date) \(slot.time) \(slot.timeZone)" }
 
     /// FNV-1a, so the spread is the same on every machine and every run.
     static func stagger(_ text: String) -> UInt64 {
