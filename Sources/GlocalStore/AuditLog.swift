@@ -9,18 +9,39 @@ enum AuditLog {
         _ db: Database, at: Date, actor: String, variantID: String, action: AuditEvent.Action,
         before: StoredVariant?, beforeState: VariantState?, after: StoredVariant?, afterState: VariantState?
     ) throws {
-        let beforeJSON = try before.map { try AuditSnapshot($0, state: beforeState ?? $0.state).json() }
-        let afterJSON = try after.map { try AuditSnapshot($0, state: afterState ?? $0.state).json() }
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO audit_event (at, actor, variant_id, action, from_state, to_state, before, after)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        try statement.execute(
-            arguments: [
-                StoreTimestamp.string(from: at), actor, variantID, action.rawValue, beforeState?.rawValue,
-                afterState?.rawValue, beforeJSON, afterJSON,
-            ])
+        try append(
+            db, timestamp: StoreTimestamp.string(from: at), actor: actor, variantID: variantID, action: action,
+            before: before, beforeState: beforeState, after: after, afterState: afterState)
+    }
+
+    /// Appends one event at an instant already formatted by `StoreTimestamp` (a plan formats it once).
+    static func append(
+        _ db: Database, timestamp: String, actor: String, variantID: String, action: AuditEvent.Action,
+        before: StoredVariant?, beforeState: VariantState?, after: StoredVariant?, afterState: VariantState?
+    ) throws {
+        var inserter = BatchInserter(db: db, table: "audit_event", columns: columns, batchSize: 1)
+        _ = inserter.add(
+            row(
+                timestamp: timestamp, actor: actor, variantID: variantID, action: action, before: before,
+                beforeState: beforeState, after: after, afterState: afterState),
+            label: variantID)
+        try inserter.flush { _, error in error }
+    }
+
+    /// The columns `row` fills.
+    static let columns = ["at", "actor", "variant_id", "action", "from_state", "to_state", "before", "after"]
+
+    /// The values of one event, in `columns` order.
+    static func row(
+        timestamp: String, actor: String, variantID: String, action: AuditEvent.Action,
+        before: StoredVariant?, beforeState: VariantState?, after: StoredVariant?, afterState: VariantState?
+    ) -> [SQLValue] {
+        let beforeJSON = before.map { AuditSnapshot($0, state: beforeState ?? $0.state).json() }
+        let afterJSON = after.map { AuditSnapshot($0, state: afterState ?? $0.state).json() }
+        return [
+            .text(timestamp), .text(actor), .text(variantID), .text(action.rawValue), .text(beforeState?.rawValue),
+            .text(afterState?.rawValue), .text(beforeJSON), .text(afterJSON),
+        ]
     }
 
     /// The events of `variantID` (or all), oldest first.

@@ -41,7 +41,7 @@ struct AuditSnapshot: Encodable {
     }
 
     /// The snapshot as a JSON object.
-    func json() throws -> String {
+    func json() -> String {
         var json = JSONText(capacity: 256 + text.utf8.count + (link?.utf8.count ?? 0))
         json.raw("{")
         json.key("content_hash", first: true)

@@ -13,28 +13,36 @@ struct JSONText {
     /// Appends a JSON string literal.
     mutating func string(_ value: String) {
         text.append("\"")
-        // Most texts need no escaping: check the bytes once and copy.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            text.append(value)
-        } else {
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": text.append("\\\"")
-                case "\\": text.append("\\\\")
-                case "\n": text.append("\\n")
-                case "\r": text.append("\\r")
-                case "\t": text.append("\\t")
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        text.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                    } else {
-                        text.unicodeScalars.append(scalar)
-                    }
-                }
+        // Copy the runs between the bytes that need escaping (all ASCII, so every run boundary is a
+        // character boundary): most texts need none, post texts often have a few line breaks.
+        let bytes = value.utf8
+        var runStart = bytes.startIndex
+        var index = runStart
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                text.append(contentsOf: value[runStart..<index])
+                text.append(Self.escape(byte))
+                runStart = bytes.index(after: index)
             }
+            index = bytes.index(after: index)
         }
+        text.append(contentsOf: value[runStart...])
         text.append("\"")
+    }
+
+    /// The JSON escape of an ASCII control character, quote or backslash.
+    private static func escape(_ byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: "\""): return "\\\""
+        case UInt8(ascii: "\\"): return "\\\\"
+        case UInt8(ascii: "\n"): return "\\n"
+        case UInt8(ascii: "\r"): return "\\r"
+        case UInt8(ascii: "\t"): return "\\t"
+        default:
+            let hex = String(byte, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
     }
 
     /// Appends a string literal or `null`.

@@ -3,6 +3,8 @@ import GRDB
 import GlocalCore
 
 /// Writes the changes of one plan inside the transaction `SQLiteVariantStore.apply` opened.
+///
+/// Creates are written in batches (the bulk of a first apply); call `finish()` after the last change.
 struct PlanApplication {
     /// The open write transaction.
     let db: Database
@@ -17,28 +19,58 @@ struct PlanApplication {
     private static let uncancellable = "('published', 'publishing', 'unknown', 'rejected', 'cancelled', 'failed')"
 
     /// `now` as stored, formatted once for the whole plan.
-    var timestamp: String { StoreTimestamp.string(from: now) }
+    let timestamp: String
 
-    /// Writes `change`; returns whether a variant changed.
-    func apply(_ change: PlanChange) throws -> Bool {
+    /// New variants waiting to be written, and their create events (written after them: the events
+    /// refer to the variants).
+    private var newVariants: BatchInserter
+    private var createEvents: BatchInserter
+
+    init(db: Database, actor: String, now: Date) {
+        self.db = db
+        self.actor = actor
+        self.now = now
+        timestamp = StoreTimestamp.string(from: now)
+        newVariants = BatchInserter(db: db, table: "variant", columns: VariantRow.insertColumns)
+        createEvents = BatchInserter(db: db, table: "audit_event", columns: AuditLog.columns)
+    }
+
+    /// Writes what is still queued.
+    mutating func finish() throws {
+        try flushCreates()
+    }
+
+    /// Writes `change` (a create may wait in a batch until `finish()`); returns whether a variant changed.
+    mutating func apply(_ change: PlanChange) throws -> Bool {
         switch change.action {
         case .create: return try create(change)
-        case .update: return try update(change)
-        case .cancel: return try cancel(change)
+        // Updates and cancels read the rows: write the queued creates first, in plan order.
+        case .update: try flushCreates(); return try update(change)
+        case .cancel: try flushCreates(); return try cancel(change)
         case .keep, .frozen: return false
         }
     }
 
-    private func create(_ change: PlanChange) throws -> Bool {
+    private mutating func create(_ change: PlanChange) throws -> Bool {
         let desired = try desiredVariant(of: change, action: .create)
-        return try AuditLog.wrapping(.create, desired.id) {
-            try db.cachedStatement(sql: VariantRow.insertSQL)
-                .execute(arguments: VariantRow.insertValues(desired, timestamp: timestamp))
-            try AuditLog.append(
-                db, at: now, actor: actor, variantID: desired.id, action: .create, before: nil, beforeState: nil,
-                after: desired, afterState: desired.state)
-            return true
+        let event = AuditLog.row(
+            timestamp: timestamp, actor: actor, variantID: desired.id, action: .create, before: nil, beforeState: nil,
+            after: desired, afterState: desired.state)
+        _ = createEvents.add(event, label: desired.id)
+        if newVariants.add(VariantRow.insertValues(desired, timestamp: timestamp), label: desired.id) {
+            try flushCreates()
         }
+        return true
+    }
+
+    private mutating func flushCreates() throws {
+        let failure = { (variantID: String, error: DatabaseError) -> any Error in
+            VariantStoreError.statementFailed(
+                action: AuditEvent.Action.create.rawValue, variantID: variantID,
+                message: error.message ?? "SQLite error \(error.extendedResultCode.rawValue)")
+        }
+        try newVariants.flush(failure: failure)
+        try createEvents.flush(failure: failure)
     }
 
     private func update(_ change: PlanChange) throws -> Bool {
@@ -57,7 +89,7 @@ struct PlanApplication {
         return try AuditLog.wrapping(.update, desired.id) {
             var arguments = try VariantRow.arguments(desired)
             arguments["state"] = state.rawValue
-            arguments["updated_at"] = StoreTimestamp.string(from: now)
+            arguments["updated_at"] = timestamp
             let assignments = (VariantRow.contentColumns + ["state", "updated_at"]).map { "\($0) = :\($0)" }
             try db.execute(
                 sql: """
@@ -67,7 +99,7 @@ struct PlanApplication {
                 arguments: StatementArguments(arguments))
             guard db.changesCount == 1 else { return false }
             try AuditLog.append(
-                db, at: now, actor: actor, variantID: desired.id, action: .update, before: current,
+                db, timestamp: timestamp, actor: actor, variantID: desired.id, action: .update, before: current,
                 beforeState: current.state, after: desired, afterState: state)
             return true
         }
@@ -81,10 +113,10 @@ struct PlanApplication {
         return try AuditLog.wrapping(.cancel, change.id) {
             try db.execute(
                 sql: "UPDATE variant SET state = 'cancelled', updated_at = ? WHERE id = ? AND state NOT IN \(Self.uncancellable)",
-                arguments: [StoreTimestamp.string(from: now), change.id])
+                arguments: [timestamp, change.id])
             guard db.changesCount == 1 else { return false }
             try AuditLog.append(
-                db, at: now, actor: actor, variantID: change.id, action: .cancel, before: current,
+                db, timestamp: timestamp, actor: actor, variantID: change.id, action: .cancel, before: current,
                 beforeState: current.state, after: current, afterState: .cancelled)
             return true
         }

@@ -29,6 +29,11 @@ public final class SQLiteVariantStore: VariantStore {
         self.writer = writer
     }
 
+    /// The page cache while applying a plan, in KiB (negative: a size, not a page count).
+    private static let applyCacheSize = -65_536
+    /// SQLite's default page cache, in KiB.
+    private static let defaultCacheSize = -2_000
+
     private static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -60,11 +65,17 @@ public final class SQLiteVariantStore: VariantStore {
     /// went out (or started to) since the plan was made is left alone, as the plan would now say.
     @discardableResult
     public func apply(_ plan: Plan, actor: String, now: Date) throws -> Int {
-        try writer.write { db in
-            let application = PlanApplication(db: db, actor: actor, now: now)
+        try writer.writeWithoutTransaction { db in
+            // A big plan touches more B-tree pages than SQLite's default 2 MB cache holds; spilling them
+            // mid-transaction and reading them back was a tenth of the time of a 200 000-variant apply.
+            try db.execute(sql: "PRAGMA cache_size = \(Self.applyCacheSize)")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(Self.defaultCacheSize)") }
             var changed = 0
-            for change in plan.changes {
-                if try application.apply(change) { changed += 1 }
+            try db.inTransaction(.immediate) {
+                var application = PlanApplication(db: db, actor: actor, now: now)
+                for change in plan.changes where try application.apply(change) { changed += 1 }
+                try application.finish()
+                return .commit
             }
             return changed
         }

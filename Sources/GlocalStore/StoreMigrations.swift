@@ -13,6 +13,11 @@ enum StoreMigrations {
         migrator.registerMigration("v1-variants") { db in
             try db.execute(sql: v1Variants)
         }
+        // The id is `campaign/post/account` and already the primary key, so this unique index only
+        // doubled the cost of every insert; a campaign's variants are the id range `campaign/…`.
+        migrator.registerMigration("v2-drop-redundant-index") { db in
+            try db.execute(sql: "DROP INDEX variant_on_campaign_post_account")
+        }
         return migrator
     }
 

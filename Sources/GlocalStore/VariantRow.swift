@@ -13,20 +13,17 @@ enum VariantRow {
     /// The columns an insert writes, in the order of `insertValues`.
     static let insertColumns = ["id", "state", "created_at", "updated_at"] + contentColumns
 
-    /// `INSERT INTO variant (...) VALUES (?, ...)` with positional arguments (cheaper to bind than names).
-    static let insertSQL =
-        "INSERT INTO variant (\(insertColumns.joined(separator: ", "))) VALUES (\(insertColumns.map { _ in "?" }.joined(separator: ", ")))"
-
-    /// The values for `insertSQL`, created and updated at `timestamp`.
-    static func insertValues(_ variant: StoredVariant, timestamp: String) -> StatementArguments {
-        let values: [(any DatabaseValueConvertible)?] = [
-            variant.id, variant.state.rawValue, timestamp, timestamp,
-            variant.campaignID, variant.postID, variant.accountID, variant.network.rawValue, variant.locale,
-            variant.kind.rawValue, variant.text, variant.title, variant.link, variant.linkPlacement.rawValue,
-            JSONText.array(variant.media), variant.contentHash, variant.scheduledAt.map(StoreTimestamp.string(from:)),
-            variant.localTime, variant.timeZone, variant.live, explanationJSON(variant.explanation),
+    /// The values of `insertColumns` for `variant`, created and updated at `timestamp`.
+    static func insertValues(_ variant: StoredVariant, timestamp: String) -> [SQLValue] {
+        [
+            .text(variant.id), .text(variant.state.rawValue), .text(timestamp), .text(timestamp),
+            .text(variant.campaignID), .text(variant.postID), .text(variant.accountID), .text(variant.network.rawValue),
+            .text(variant.locale), .text(variant.kind.rawValue), .text(variant.text), .text(variant.title),
+            .text(variant.link), .text(variant.linkPlacement.rawValue), .text(JSONText.array(variant.media)),
+            .text(variant.contentHash), .text(variant.scheduledAt.map(StoreTimestamp.string(from:))),
+            .text(variant.localTime), .text(variant.timeZone), .integer(variant.live ? 1 : 0),
+            .text(explanationJSON(variant.explanation)),
         ]
-        return StatementArguments(values)
     }
 
     /// The explanation as a JSON array of `{detail, rule}` objects.

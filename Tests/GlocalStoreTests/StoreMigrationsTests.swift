@@ -31,12 +31,12 @@ struct StoreMigrationsTests {
         try store.writer.read { db in
             #expect(try db.tableExists("variant"))
             #expect(try db.tableExists("audit_event"))
-            #expect(try StoreMigrations.migrator.appliedMigrations(db) == ["v1-variants"])
+            #expect(try StoreMigrations.migrator.appliedMigrations(db) == ["v1-variants", "v2-drop-redundant-index"])
             let variantColumns = try db.columns(in: "variant").map(\.name)
             #expect(variantColumns.contains("scheduled_at") && variantColumns.contains("explanation"))
             let indexes = try db.indexes(on: "variant").map(\.name)
             #expect(indexes.contains("variant_on_account_scheduled_at"))
-            #expect(indexes.contains("variant_on_campaign_post_account"))
+            #expect(!indexes.contains("variant_on_campaign_post_account"))
             let triggers = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
             #expect(triggers == ["audit_event_no_delete", "audit_event_no_update"])
             let strict = try Int.fetchAll(
