@@ -85,19 +85,8 @@ public final class SQLiteVariantStore: VariantStore {
     ///
     /// - Throws: `VariantStoreError.variantNotFound` or `.invalidTransition`; nothing is written then.
     public func setState(_ id: String, to state: VariantState, actor: String, now: Date) throws {
-        try writer.write { db in
-            guard let current = try Self.fetchVariant(db, id: id) else { throw VariantStoreError.variantNotFound(id) }
-            guard VariantTransitions.allows(current.state, state) else {
-                throw VariantStoreError.invalidTransition(variantID: id, from: current.state, to: state)
-            }
-            try AuditLog.wrapping(.setState, id) {
-                try db.execute(
-                    sql: "UPDATE variant SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
-                    arguments: [state.rawValue, StoreTimestamp.string(from: now), id, current.state.rawValue])
-                try AuditLog.append(
-                    db, at: now, actor: actor, variantID: id, action: .setState, before: current, beforeState: current.state,
-                    after: current, afterState: state)
-            }
+        _ = try writer.write { db in
+            try VariantStateChange.move(db, id: id, to: state, actor: actor, timestamp: StoreTimestamp.string(from: now))
         }
     }
 
@@ -105,6 +94,9 @@ public final class SQLiteVariantStore: VariantStore {
     public func auditEvents(variant: String? = nil) throws -> [AuditEvent] {
         try writer.read { db in try AuditLog.events(db, variantID: variant) }
     }
+
+    /// The publish queue kept in the same file.
+    public var publishQueue: PublishQueue { PublishQueue(writer: writer) }
 
     /// Reads one variant inside an open transaction or read.
     static func fetchVariant(_ db: Database, id: String) throws -> StoredVariant? {

@@ -15,9 +15,11 @@ enum VariantTransitions {
         .pendingApproval: [.draft, .approved, .rejected, .cancelled],
         .approved: [.pendingApproval, .scheduled, .publishing, .cancelled, .missed],
         .scheduled: [.pendingApproval, .approved, .publishing, .cancelled, .missed],
-        .publishing: [.published, .failed, .unknown],
-        // Reconciliation settles an unknown outcome: found on the network, refused, or safe to retry.
-        .unknown: [.published, .failed, .scheduled],
+        // Back to `scheduled` only on an answer that proves the post was not taken (429, refused token).
+        .publishing: [.published, .failed, .unknown, .scheduled],
+        // Reconciliation settles an unknown outcome: found on the network, refused, or not there (so
+        // it is sent again).
+        .unknown: [.published, .failed, .scheduled, .publishing],
         .rejected: [.pendingApproval],
         .missed: [.pendingApproval, .approved, .scheduled, .cancelled],
         .published: [],

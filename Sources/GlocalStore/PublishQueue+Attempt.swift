@@ -1,0 +1,189 @@
+import Foundation
+import GRDB
+import GlocalCore
+
+extension PublishQueue {
+    /// What a worker must do with a job it just claimed.
+    public enum AttemptStart: Sendable, Equatable {
+        /// Send the post: the variant is now `publishing` (committed before any byte goes out).
+        case send(StoredVariant)
+        /// An earlier attempt may have gone out: look the post up (with the handle it saved, if any)
+        /// before anything else.
+        case reconcile(StoredVariant, pending: PublicationReceipt?)
+        /// Nothing to send any more (the variant changed state): the job was withdrawn.
+        case skip(reason: String)
+        /// The lease was lost (rescued): stop without writing.
+        case leaseLost
+    }
+
+    /// Starts the attempt of `job` held by `worker`.
+    public func begin(_ job: PublishJob, worker: String, now: Date) throws -> AttemptStart {
+        try immediate { db in
+            guard try holds(db, job: job.id, worker: worker) else { return .leaseLost }
+            guard let variant = try SQLiteVariantStore.fetchVariant(db, id: job.variantID) else {
+                throw VariantStoreError.variantNotFound(job.variantID)
+            }
+            let timestamp = StoreTimestamp.string(from: now)
+            switch variant.state {
+            case .scheduled:
+                try VariantStateChange.move(db, id: variant.id, to: .publishing, actor: Self.actor, timestamp: timestamp)
+                var sending = variant
+                sending.state = .publishing
+                return .send(sending)
+            case .publishing, .unknown:
+                return .reconcile(variant, pending: try pendingReceipt(db, variantID: variant.id))
+            default:
+                let reason = "variant is \(variant.state.rawValue)"
+                try finishJob(db, job: job.id, state: .cancelled, error: reason, timestamp: timestamp)
+                return .skip(reason: reason)
+            }
+        }
+    }
+
+    /// After a look-up found nothing: the post is not out, so it is sent now (`unknown` → `publishing`).
+    public func resend(_ job: PublishJob, worker: String, now: Date) throws -> Bool {
+        try immediate { db in
+            guard try holds(db, job: job.id, worker: worker) else { return false }
+            let current = try SQLiteVariantStore.fetchVariant(db, id: job.variantID)
+            if current?.state == .unknown {
+                try VariantStateChange.move(
+                    db, id: job.variantID, to: .publishing, actor: Self.actor, timestamp: StoreTimestamp.string(from: now))
+            }
+            return true
+        }
+    }
+
+    /// Saves the handle a network gives before the ambiguous step (a container id, a record key), so
+    /// that a crash right after can be reconciled. Returns false if the lease was lost.
+    public func savePending(_ receipt: PublicationReceipt, for job: PublishJob, worker: String) throws -> Bool {
+        try immediate { db in
+            guard try holds(db, job: job.id, worker: worker) else { return false }
+            try db.execute(
+                sql: """
+                    INSERT INTO publication (variant_id, pending, extra) VALUES (?, ?, '{}')
+                    ON CONFLICT (variant_id) DO UPDATE SET pending = excluded.pending
+                    """,
+                arguments: [job.variantID, try Self.json(receipt)])
+            return true
+        }
+    }
+
+    /// Ends the attempt of `job` as `resolution` says, in one transaction guarded by the lease: the
+    /// variant's state, the receipt, the job's next run or its end. Returns false (and writes nothing)
+    /// if `worker` no longer holds the job.
+    @discardableResult
+    public func finish(
+        _ job: PublishJob, worker: String, resolution: JobResolution, now: Date, policy: RetryPolicy = .standard
+    ) throws -> Bool {
+        try immediate { db in
+            guard try holds(db, job: job.id, worker: worker) else { return false }
+            let timestamp = StoreTimestamp.string(from: now)
+            let attempt = try Int.fetchOne(db, sql: "SELECT attempt FROM publish_job WHERE id = ?", arguments: [job.id]) ?? job.attempt
+            func moveVariant(to state: VariantState) throws {
+                let current = try SQLiteVariantStore.fetchVariant(db, id: job.variantID)
+                if current?.state != state {
+                    try VariantStateChange.move(db, id: job.variantID, to: state, actor: Self.actor, timestamp: timestamp)
+                }
+            }
+            switch resolution {
+            case .published(let receipt):
+                try moveVariant(to: .published)
+                try db.execute(
+                    sql: """
+                        INSERT INTO publication (variant_id, remote_id, url, extra, published_at) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (variant_id) DO UPDATE SET remote_id = excluded.remote_id, url = excluded.url,
+                            extra = excluded.extra, published_at = excluded.published_at
+                        """,
+                    arguments: [job.variantID, receipt.remoteID, receipt.url, try Self.json(receipt.extra), timestamp])
+                try finishJob(db, job: job.id, state: .completed, error: nil, timestamp: timestamp)
+            case .retry(let at, let reason, let countsAsAttempt):
+                if countsAsAttempt && !policy.allowsAnotherAttempt(after: attempt) {
+                    try moveVariant(to: .failed)
+                    try finishJob(
+                        db, job: job.id, state: .discarded, error: "gave up after \(attempt) attempts: \(reason)",
+                        timestamp: timestamp)
+                } else {
+                    try moveVariant(to: .scheduled)
+                    try requeue(db, job: job.id, at: at, error: reason, refundAttempt: !countsAsAttempt, timestamp: timestamp)
+                }
+            case .reconcile(let at, let reason):
+                try moveVariant(to: .unknown)
+                if policy.allowsAnotherAttempt(after: attempt) {
+                    try requeue(db, job: job.id, at: at, error: reason, refundAttempt: false, timestamp: timestamp)
+                } else {
+                    // Maybe out, maybe not: never marked failed (that would invite a resend). A person decides.
+                    try finishJob(
+                        db, job: job.id, state: .discarded,
+                        error: "outcome still unknown after \(attempt) attempts (\(reason)): check the account by hand",
+                        timestamp: timestamp)
+                }
+            case .hold(let reason):
+                try moveVariant(to: .scheduled)
+                try requeue(db, job: job.id, at: job.runAt, error: reason, refundAttempt: true, timestamp: timestamp)
+                try db.execute(
+                    sql: """
+                        INSERT INTO account_status (account_id, paused, needs_reconnect, updated_at) VALUES (?, 0, ?, ?)
+                        ON CONFLICT (account_id) DO UPDATE SET needs_reconnect = excluded.needs_reconnect,
+                            updated_at = excluded.updated_at
+                        """, arguments: [job.accountID, reason, timestamp])
+            case .fail(let reason):
+                try moveVariant(to: .failed)
+                try finishJob(db, job: job.id, state: .discarded, error: reason, timestamp: timestamp)
+            }
+            return true
+        }
+    }
+
+    /// The receipt of a published variant.
+    public func publication(of variantID: String) throws -> PublicationReceipt? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT remote_id, url, extra FROM publication WHERE variant_id = ? AND remote_id IS NOT NULL",
+                arguments: [variantID])
+            else { return nil }
+            let extra: [String: String] = try JSONColumn.decode(row["extra"])
+            return PublicationReceipt(remoteID: row["remote_id"], url: row["url"], extra: extra)
+        }
+    }
+
+    private func holds(_ db: Database, job: Int64, worker: String) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM publish_job WHERE id = ? AND state = 'running' AND locked_by = ?",
+            arguments: [job, worker]) ?? false
+    }
+
+    private func pendingReceipt(_ db: Database, variantID: String) throws -> PublicationReceipt? {
+        guard let raw = try String.fetchOne(
+            db, sql: "SELECT pending FROM publication WHERE variant_id = ? AND pending IS NOT NULL", arguments: [variantID])
+        else { return nil }
+        return try JSONColumn.decode(raw)
+    }
+
+    private func requeue(
+        _ db: Database, job: Int64, at: Date, error: String, refundAttempt: Bool, timestamp: String
+    ) throws {
+        try db.execute(
+            sql: """
+                UPDATE publish_job SET state = 'retryable', locked_by = NULL, lease_expires_at = NULL, run_at = ?,
+                    attempt = attempt - ?, last_error = ?, updated_at = ?
+                WHERE id = ?
+                """,
+            arguments: [StoreTimestamp.string(from: at), refundAttempt ? 1 : 0, error, timestamp, job])
+    }
+
+    func finishJob(_ db: Database, job: Int64, state: JobState, error: String?, timestamp: String) throws {
+        try db.execute(
+            sql: """
+                UPDATE publish_job SET state = ?, locked_by = NULL, lease_expires_at = NULL, last_error = ?,
+                    finished_at = ?, updated_at = ?
+                WHERE id = ?
+                """,
+            arguments: [state.rawValue, error, timestamp, timestamp, job])
+    }
+
+    private static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

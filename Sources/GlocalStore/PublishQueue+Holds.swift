@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import GlocalCore
+
+extension PublishQueue {
+    /// The holds on one account.
+    public struct AccountHolds: Sendable, Equatable {
+        /// Paused by a person.
+        public var paused: Bool
+        /// Why the account needs a new token, if it does.
+        public var needsReconnect: String?
+        /// The network's rate limit lifts at this instant.
+        public var rateLimitedUntil: Date?
+    }
+
+    /// Pauses or resumes one account. Slots that pass while it is paused become `missed` at the next
+    /// `sync` after resuming, never sent late.
+    public func setPaused(_ paused: Bool, account: String, now: Date) throws {
+        try upsertStatus(account: account, column: "paused", value: paused ? 1 : 0, now: now)
+    }
+
+    /// Records that the network refuses the account's token until it is reconnected (its jobs wait).
+    public func setNeedsReconnect(_ reason: String?, account: String, now: Date) throws {
+        try upsertStatus(account: account, column: "needs_reconnect", value: reason, now: now)
+    }
+
+    /// Records that the network rate-limits the account until `until` (its jobs wait until then).
+    public func setRateLimited(until: Date?, account: String, now: Date) throws {
+        try upsertStatus(account: account, column: "rate_limited_until", value: until.map(StoreTimestamp.string(from:)), now: now)
+    }
+
+    /// The holds on `account` (none if it has no row).
+    public func holds(account: String) throws -> AccountHolds {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account_status WHERE account_id = ?", arguments: [account])
+            else { return AccountHolds(paused: false, needsReconnect: nil, rateLimitedUntil: nil) }
+            let until: String? = row["rate_limited_until"]
+            return AccountHolds(
+                paused: row["paused"] as Int == 1, needsReconnect: row["needs_reconnect"],
+                rateLimitedUntil: until.flatMap(StoreTimestamp.date(from:)))
+        }
+    }
+
+    /// Sets or lifts the global crisis pause: nothing is claimed while it holds.
+    public func setGlobalPause(_ paused: Bool, reason: String?, now: Date) throws {
+        _ = try immediate { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO dispatch_control (id, paused, reason, updated_at) VALUES (1, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET paused = excluded.paused, reason = excluded.reason,
+                        updated_at = excluded.updated_at
+                    """, arguments: [paused ? 1 : 0, reason, StoreTimestamp.string(from: now)])
+        }
+    }
+
+    /// Whether the global pause holds, and why.
+    public func globalPause() throws -> (paused: Bool, reason: String?) {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT paused, reason FROM dispatch_control WHERE id = 1") else {
+                return (false, nil)
+            }
+            return (row["paused"] as Int == 1, row["reason"])
+        }
+    }
+
+    private func upsertStatus(account: String, column: String, value: (any DatabaseValueConvertible)?, now: Date) throws {
+        _ = try immediate { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO account_status (account_id, paused, \(column == "paused" ? "" : column + ", ")updated_at)
+                    VALUES (:account, \(column == "paused" ? ":value" : "0, :value"), :now)
+                    ON CONFLICT (account_id) DO UPDATE SET \(column) = :value, updated_at = :now
+                    """,
+                arguments: ["account": account, "value": value, "now": StoreTimestamp.string(from: now)])
+        }
+    }
+}

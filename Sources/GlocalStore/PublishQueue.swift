@@ -1,0 +1,209 @@
+import Foundation
+import GRDB
+import GlocalCore
+
+/// The publish queue on SQLite (ARCHITECTURE.md): one job per approved variant, claimed by one
+/// `UPDATE … RETURNING`, held under a lease renewed by heartbeat, returned by a rescuer when the
+/// lease runs out, and finished only by the worker that holds it.
+///
+/// Every method is one IMMEDIATE transaction on the store's file, so several dispatcher processes
+/// can share it; SQLite's busy timeout makes them take turns.
+public struct PublishQueue: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Who changes a variant's state on the queue's behalf, in the audit log.
+    public static let actor = "dispatcher"
+
+    /// What `sync` changed.
+    public struct SyncReport: Sendable, Equatable {
+        /// Approved variants that got a job (and became `scheduled`).
+        public var enqueued = 0
+        /// Jobs withdrawn because their variant left `scheduled` (edited, cancelled…).
+        public var withdrawn = 0
+        /// Jobs whose slot moved with their variant's.
+        public var moved = 0
+        /// Variants whose slot passed more than the grace period ago without going out: `missed`.
+        public var missed = 0
+    }
+
+    /// Brings the jobs in line with the variants at `now`: approved variants get a job due at their
+    /// slot; jobs whose variant is no longer scheduled are withdrawn; slots that moved move their
+    /// job; and a slot that passed more than `grace` ago (a pause, the dispatcher down) is `missed`
+    /// rather than published late: resuming never bursts out a backlog.
+    @discardableResult
+    public func sync(now: Date, grace: TimeInterval, policy: RetryPolicy = .standard) throws -> SyncReport {
+        try immediate { db in
+            let timestamp = StoreTimestamp.string(from: now)
+            let cutoff = StoreTimestamp.string(from: now.addingTimeInterval(-grace))
+            var report = SyncReport()
+            // Withdraw the jobs whose variant left `scheduled` while they waited.
+            report.withdrawn = try update(
+                db,
+                sql: """
+                    UPDATE publish_job SET state = 'cancelled', finished_at = :now, updated_at = :now,
+                        last_error = 'variant is ' || (SELECT state FROM variant WHERE variant.id = publish_job.variant_id)
+                    WHERE state IN ('scheduled', 'available', 'retryable')
+                      AND (SELECT state FROM variant WHERE variant.id = publish_job.variant_id)
+                          NOT IN ('scheduled', 'publishing', 'unknown')
+                    """, ["now": timestamp])
+            // Follow slots moved by `apply` (a job that has not run yet).
+            report.moved = try update(
+                db,
+                sql: """
+                    UPDATE publish_job SET run_at = v.scheduled_at, slot_at = v.scheduled_at, updated_at = :now
+                    FROM variant AS v
+                    WHERE v.id = publish_job.variant_id AND publish_job.state IN ('scheduled', 'available')
+                      AND publish_job.attempt = 0 AND v.scheduled_at IS NOT NULL AND v.scheduled_at <> publish_job.slot_at
+                    """, ["now": timestamp])
+            // Approved variants: a job at their slot (a live post: now), or `missed` if it is long gone.
+            let approved = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, account_id, network, coalesce(scheduled_at, :now) AS slot FROM variant
+                    WHERE state = 'approved' AND (scheduled_at IS NOT NULL OR live = 1) ORDER BY id
+                    """, arguments: ["now": timestamp])
+            for row in approved {
+                let id: String = row["id"]
+                let slot: String = row["slot"]
+                if slot < cutoff {
+                    try VariantStateChange.move(db, id: id, to: .missed, actor: Self.actor, timestamp: timestamp)
+                    report.missed += 1
+                    continue
+                }
+                try VariantStateChange.move(db, id: id, to: .scheduled, actor: Self.actor, timestamp: timestamp)
+                try db.execute(
+                    sql: """
+                        INSERT INTO publish_job (variant_id, account_id, network, state, run_at, slot_at, attempt,
+                            max_attempts, created_at, updated_at)
+                        VALUES (:id, :account, :network, 'scheduled', :slot, :slot, 0, :max, :now, :now)
+                        ON CONFLICT (variant_id) DO UPDATE SET state = 'scheduled', run_at = :slot, slot_at = :slot,
+                            attempt = 0, max_attempts = :max, last_error = NULL, finished_at = NULL, updated_at = :now
+                        WHERE publish_job.state = 'cancelled'
+                        """,
+                    arguments: [
+                        "id": id, "account": row["account_id"] as String, "network": row["network"] as String,
+                        "slot": slot, "max": policy.maxAttempts, "now": timestamp,
+                    ])
+                report.enqueued += 1
+            }
+            // Scheduled jobs whose slot passed long ago (paused account, dispatcher down): missed.
+            let stale = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT variant_id FROM publish_job
+                    WHERE state IN ('scheduled', 'available') AND attempt = 0 AND run_at < :cutoff ORDER BY id
+                    """, arguments: ["cutoff": cutoff])
+            for variantID in stale {
+                try VariantStateChange.move(db, id: variantID, to: .missed, actor: Self.actor, timestamp: timestamp)
+                try db.execute(
+                    sql: """
+                        UPDATE publish_job SET state = 'cancelled', finished_at = :now, updated_at = :now,
+                            last_error = 'slot missed: it passed while the account or the dispatcher was paused or down'
+                        WHERE variant_id = :id
+                        """, arguments: ["now": timestamp, "id": variantID])
+                report.missed += 1
+            }
+            return report
+        }
+    }
+
+    /// Claims up to `limit` due jobs for `worker`, leased until `now + lease`, oldest slot first;
+    /// skips paused accounts, accounts waiting for a new token or rate limited, and everything during
+    /// a global pause. Each claim counts as an attempt.
+    public func claim(worker: String, now: Date, lease: TimeInterval, limit: Int) throws -> [PublishJob] {
+        try immediate { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    UPDATE publish_job SET state = 'running', locked_by = :worker, lease_expires_at = :lease,
+                        attempt = attempt + 1, updated_at = :now
+                    WHERE id IN (
+                        SELECT j.id FROM publish_job AS j
+                        LEFT JOIN account_status AS a ON a.account_id = j.account_id
+                        WHERE j.state IN ('scheduled', 'available', 'retryable') AND j.run_at <= :now
+                          AND coalesce(a.paused, 0) = 0 AND a.needs_reconnect IS NULL
+                          AND (a.rate_limited_until IS NULL OR a.rate_limited_until <= :now)
+                          AND NOT EXISTS (SELECT 1 FROM dispatch_control WHERE paused = 1)
+                        ORDER BY j.run_at, j.id LIMIT :limit)
+                    RETURNING *
+                    """,
+                arguments: [
+                    "worker": worker, "lease": StoreTimestamp.string(from: now.addingTimeInterval(lease)),
+                    "now": StoreTimestamp.string(from: now), "limit": limit,
+                ])
+            return try rows.map(PublishJobRow.job(from:)).sorted { ($0.runAt, $0.id) < ($1.runAt, $1.id) }
+        }
+    }
+
+    /// Extends the leases `worker` holds on `jobIDs`; returns the ids it still holds (a job missing
+    /// from the answer was rescued: its worker must stop before writing anything).
+    public func heartbeat(worker: String, jobIDs: [Int64], now: Date, lease: TimeInterval) throws -> Set<Int64> {
+        guard !jobIDs.isEmpty else { return [] }
+        return try immediate { db in
+            let held = try Int64.fetchAll(
+                db,
+                sql: """
+                    UPDATE publish_job SET lease_expires_at = ?, updated_at = ?
+                    WHERE state = 'running' AND locked_by = ? AND id IN (\(jobIDs.map { _ in "?" }.joined(separator: ",")))
+                    RETURNING id
+                    """,
+                arguments: StatementArguments(
+                    [StoreTimestamp.string(from: now.addingTimeInterval(lease)), StoreTimestamp.string(from: now), worker]
+                        + jobIDs.map { $0 as (any DatabaseValueConvertible)? }))
+            return Set(held)
+        }
+    }
+
+    /// Returns the jobs whose lease ran out (their worker died or hung) to the queue, due now. Their
+    /// variant stays `publishing` or `unknown`, so the next attempt looks the post up before sending.
+    @discardableResult
+    public func rescueExpiredLeases(now: Date) throws -> Int {
+        try immediate { db in
+            try update(
+                db,
+                sql: """
+                    UPDATE publish_job SET state = 'retryable', locked_by = NULL, lease_expires_at = NULL,
+                        run_at = :now, updated_at = :now, last_error = 'lease expired: the worker stopped mid-attempt'
+                    WHERE state = 'running' AND lease_expires_at < :now
+                    """, ["now": StoreTimestamp.string(from: now)])
+        }
+    }
+
+    /// The job of `variantID`, if it has one.
+    public func job(forVariant variantID: String) throws -> PublishJob? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM publish_job WHERE variant_id = ?", arguments: [variantID])
+                .map(PublishJobRow.job(from:))
+        }
+    }
+
+    /// How many jobs are in each state.
+    public func countsByState() throws -> [JobState: Int] {
+        try writer.read { db in
+            var counts: [JobState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, count(*) AS n FROM publish_job GROUP BY state") {
+                if let state = JobState(rawValue: row["state"]) { counts[state] = row["n"] }
+            }
+            return counts
+        }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction (the write lock is taken up front, so two dispatchers
+    /// never both read and then both write).
+    func immediate<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    /// Executes an UPDATE with named arguments; returns how many rows it changed.
+    func update(_ db: Database, sql: String, _ arguments: [String: (any DatabaseValueConvertible)?]) throws -> Int {
+        try db.execute(sql: sql, arguments: StatementArguments(arguments))
+        return db.changesCount
+    }
+}

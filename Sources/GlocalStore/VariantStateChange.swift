@@ -1,0 +1,31 @@
+import GRDB
+import GlocalCore
+
+/// Moves one variant to another state inside the caller's transaction, with its audit event: the
+/// one way every writer (CLI, web UI, dispatcher) changes a variant's state.
+enum VariantStateChange {
+    /// Moves variant `id` to `state` if the variant state machine allows it; returns the variant as it
+    /// was before.
+    ///
+    /// - Throws: `VariantStoreError.variantNotFound` or `.invalidTransition`.
+    @discardableResult
+    static func move(
+        _ db: Database, id: String, to state: VariantState, actor: String, timestamp: String
+    ) throws -> StoredVariant {
+        guard let current = try SQLiteVariantStore.fetchVariant(db, id: id) else {
+            throw VariantStoreError.variantNotFound(id)
+        }
+        guard VariantTransitions.allows(current.state, state) else {
+            throw VariantStoreError.invalidTransition(variantID: id, from: current.state, to: state)
+        }
+        try AuditLog.wrapping(.setState, id) {
+            try db.execute(
+                sql: "UPDATE variant SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
+                arguments: [state.rawValue, timestamp, id, current.state.rawValue])
+            try AuditLog.append(
+                db, timestamp: timestamp, actor: actor, variantID: id, action: .setState, before: current,
+                beforeState: current.state, after: current, afterState: state)
+        }
+        return current
+    }
+}
