@@ -14,15 +14,22 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "GlocalCore"),
         .target(name: "GlocalYAML", dependencies: ["GlocalCore", .product(name: "Yams", package: "Yams")]),
-        .target(name: "GlocalStore", dependencies: ["GlocalCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "GlocalStore",
+            dependencies: [
+                "GlocalCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(name: "GlocalNetworks", dependencies: ["GlocalCore"]),
+        .target(name: "GlocalDispatch", dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks"]),
         .executableTarget(
             name: "glocal",
             dependencies: [
-                "GlocalCore", "GlocalYAML", "GlocalStore",
+                "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalNetworks", "GlocalDispatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(

@@ -21,6 +21,17 @@ enum StoreMigrations {
         migrator.registerMigration("v4-publish-queue") { db in
             try db.execute(sql: PublishQueueSchema.v4)
         }
+        migrator.registerMigration("v5-account-secrets") { db in
+            try db.execute(
+                sql: """
+                    -- Each account's credentials, sealed with AES-GCM; the key is never in the file.
+                    CREATE TABLE account_secret (
+                        account_id TEXT NOT NULL PRIMARY KEY CHECK (account_id <> ''),
+                        sealed BLOB NOT NULL CHECK (length(sealed) > 28),
+                        updated_at TEXT NOT NULL
+                    ) STRICT;
+                    """)
+        }
         return migrator
     }
 

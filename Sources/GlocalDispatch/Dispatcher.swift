@@ -1,0 +1,198 @@
+import Foundation
+import GlocalCore
+import GlocalNetworks
+import GlocalStore
+
+/// Publishes approved variants when due, at most once each.
+///
+/// Each round: bring jobs in line with variants (`sync`), hand back expired leases, claim the due
+/// jobs, and run them `concurrency` at a time while a heartbeat renews their leases. Before any byte
+/// goes out the variant is committed as `publishing`; an attempt that may have gone out leaves it
+/// `unknown`, and the next attempt looks the post up before sending anything. Every write is guarded
+/// by the lease, so a worker that lost its job (hung, rescued) cannot overwrite the next one's work.
+public final class Dispatcher: Sendable {
+    let configuration: DispatchConfiguration
+    let queue: PublishQueue
+    let clients: [Network: any NetworkClient]
+    let credentials: any CredentialSource
+    let posts: OutgoingPostFactory
+    let clock: @Sendable () -> Date
+    let random: @Sendable () -> Double
+    let resolver: OutcomeResolver
+
+    /// Creates a dispatcher; `clock` and `random` are injected so tests control time and jitter.
+    public init(
+        configuration: DispatchConfiguration, queue: PublishQueue, clients: [Network: any NetworkClient],
+        credentials: any CredentialSource, posts: OutgoingPostFactory, clock: @escaping @Sendable () -> Date = { Date() },
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
+        self.configuration = configuration
+        self.queue = queue
+        self.clients = clients
+        self.credentials = credentials
+        self.posts = posts
+        self.clock = clock
+        self.random = random
+        resolver = OutcomeResolver(policy: configuration.policy)
+    }
+
+    /// One round; returns what became of each job it claimed.
+    public func runOnce() async throws -> [JobReport] {
+        try queue.sync(now: clock(), grace: configuration.grace, policy: configuration.policy)
+        try queue.rescueExpiredLeases(now: clock())
+        var reports: [JobReport] = []
+        while true {
+            let jobs = try queue.claim(
+                worker: configuration.worker, now: clock(), lease: configuration.lease, limit: configuration.concurrency)
+            if jobs.isEmpty { return reports }
+            reports += try await runHoldingLeases(jobs)
+        }
+    }
+
+    /// Rounds until `shouldStop` says so, waiting `pollInterval` between rounds that found nothing.
+    /// A stop request lets the jobs in flight finish; nothing new is claimed.
+    public func run(pollInterval: Duration, shouldStop: @escaping @Sendable () -> Bool, onRound: @Sendable ([JobReport]) -> Void = { _ in })
+        async throws
+    {
+        while !shouldStop() {
+            let reports = try await runOnce()
+            onRound(reports)
+            if reports.isEmpty && !shouldStop() { try? await Task.sleep(for: pollInterval) }
+        }
+    }
+
+    private func runHoldingLeases(_ jobs: [PublishJob]) async throws -> [JobReport] {
+        try await withThrowingTaskGroup(of: [JobReport]?.self) { group in
+            group.addTask { [self] in
+                try await withThrowingTaskGroup(of: JobReport.self) { work in
+                    for job in jobs { work.addTask { try await self.process(job) } }
+                    return try await work.reduce(into: []) { $0.append($1) }
+                }
+            }
+            group.addTask { [self] in
+                // The heartbeat: renews the leases until the work above is done (then cancelled).
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(configuration.heartbeat))
+                    if Task.isCancelled { break }
+                    _ = try? queue.heartbeat(
+                        worker: configuration.worker, jobIDs: jobs.map(\.id), now: clock(), lease: configuration.lease)
+                }
+                return nil
+            }
+            let first = try await group.next()!
+            group.cancelAll()
+            return first ?? []
+        }
+    }
+
+    /// Runs one claimed job to its resolution.
+    func process(_ job: PublishJob) async throws -> JobReport {
+        var report = JobReport(variantID: job.variantID, accountID: job.accountID, network: job.network)
+        let start = try queue.begin(job, worker: configuration.worker, now: clock())
+        let variant: StoredVariant
+        var pending: PublicationReceipt?
+        var reconciling = false
+        switch start {
+        case .leaseLost:
+            report.note = "lease lost"
+            return report
+        case .skip(let reason):
+            report.note = reason
+            return report
+        case .send(let sending):
+            variant = sending
+        case .reconcile(let unsure, let saved):
+            variant = unsure
+            pending = saved
+            reconciling = true
+        }
+        let resolution = await attempt(job, variant: variant, pending: pending, reconciling: reconciling)
+        report.resolution = resolution
+        if case .published = resolution { report.lateness = clock().timeIntervalSince(job.slotAt) }
+        if case .retry(let at, _, false) = resolution {
+            try queue.setRateLimited(until: at, account: job.accountID, now: clock())
+        }
+        if try !queue.finish(job, worker: configuration.worker, resolution: resolution, now: clock(), policy: configuration.policy) {
+            report.note = "lease lost"
+        }
+        return report
+    }
+
+    private func attempt(
+        _ job: PublishJob, variant: StoredVariant, pending: PublicationReceipt?, reconciling: Bool
+    ) async -> JobResolution {
+        let now = clock()
+        guard let client = clients[job.network] else {
+            return .hold(reason: "no client for \(job.network.rawValue): configure a webhook for this network")
+        }
+        let stored: AccountCredentials?
+        do { stored = try await credentials.credentials(for: job.accountID) } catch {
+            return .retry(at: now.addingTimeInterval(60), reason: "credentials unreadable: \(error)", countsAsAttempt: false)
+        }
+        guard let credentials = stored else {
+            return .hold(reason: "account not connected: run `glocal account connect \(job.accountID)`")
+        }
+        let post = posts.post(for: variant)
+        let pendingReceipt = pending.map(OutcomeResolver.receipt)
+        if reconciling {
+            switch await client.lookUp(post, pending: pendingReceipt, credentials: credentials) {
+            case .found(let receipt):
+                return .published(OutcomeResolver.receipt(receipt))
+            case .failed(let outcome):
+                return resolver.resolveFailedLookUp(outcome, attempt: job.attempt, now: clock(), random: random())
+            case .notFound:
+                guard (try? queue.resend(job, worker: configuration.worker, now: clock())) == true else {
+                    return .reconcile(at: clock(), reason: "lease lost before resending")
+                }
+            }
+        }
+        let queue = self.queue
+        let worker = configuration.worker
+        let outcome = await client.publish(post, credentials: credentials, pending: pendingReceipt) { receipt in
+            guard try queue.savePending(OutcomeResolver.receipt(receipt), for: job, worker: worker) else {
+                throw DispatchError.leaseLost
+            }
+        }
+        return await settle(outcome, job: job, post: post, client: client, credentials: credentials)
+    }
+
+    /// Resolves the outcomes that need one more call first: a duplicate without its post (look it
+    /// up) and a refused token (try a refresh before asking a person).
+    private func settle(
+        _ outcome: PublishOutcome, job: PublishJob, post: OutgoingPost, client: any NetworkClient,
+        credentials: AccountCredentials
+    ) async -> JobResolution {
+        switch outcome {
+        case .duplicate(.none):
+            if case .found(let receipt) = await client.lookUp(post, pending: nil, credentials: credentials) {
+                return .published(OutcomeResolver.receipt(receipt))
+            }
+        case .reconnectRequired(let reason) where credentials.refreshToken != nil:
+            switch await client.refreshCredentials(credentials) {
+            case .refreshed(let fresh):
+                do {
+                    try await self.credentials.store(fresh, for: job.accountID)
+                    return .retry(at: clock(), reason: "token refreshed", countsAsAttempt: false)
+                } catch {
+                    return .retry(at: clock().addingTimeInterval(60), reason: "refreshed token not stored", countsAsAttempt: true)
+                }
+            case .transient(let why):
+                // A refresh that failed for a passing reason is not a dead token.
+                return .retry(
+                    at: configuration.policy.nextRun(afterAttempt: job.attempt, now: clock(), networkReset: nil, random: random()),
+                    reason: "token refresh failed: \(why)", countsAsAttempt: true)
+            case .reconnectRequired(let why):
+                return .hold(reason: "\(reason); refresh refused: \(why)")
+            }
+        default:
+            break
+        }
+        return resolver.resolve(outcome, attempt: job.attempt, now: clock(), random: random())
+    }
+}
+
+/// Why the dispatcher stopped an attempt on its own.
+enum DispatchError: Error {
+    /// The job's lease went to another worker: nothing more may be written or sent.
+    case leaseLost
+}

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+
+/// Account credentials at rest: sealed with a `SecretKey` before they reach the file, opened only in
+/// memory. What is sealed is opaque here (the dispatcher stores JSON).
+public struct AccountSecrets: Sendable {
+    let writer: any DatabaseWriter
+    let key: SecretKey
+
+    /// Why a secret could not be read.
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        /// The stored value does not open with this key (another key, or tampered with).
+        case cannotOpen(account: String)
+
+        /// A one-line explanation (no secret in it).
+        public var description: String {
+            switch self {
+            case .cannotOpen(let account):
+                return "the credentials of '\(account)' do not open with this key (another GLOCAL_SECRET_KEY or key file?)"
+            }
+        }
+    }
+
+    /// Seals and stores `secret` for `account`, replacing any earlier one.
+    public func store(_ secret: Data, account: String, now: Date) throws {
+        let sealed = try key.seal(secret, context: account)
+        try writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO account_secret (account_id, sealed, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (account_id) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at
+                    """, arguments: [account, sealed, StoreTimestamp.string(from: now)])
+        }
+    }
+
+    /// The secret of `account`, or `nil` if none is stored.
+    public func secret(account: String) throws -> Data? {
+        guard let sealed = try writer.read({ db in
+            try Data.fetchOne(db, sql: "SELECT sealed FROM account_secret WHERE account_id = ?", arguments: [account])
+        }) else { return nil }
+        do { return try key.open(sealed, context: account) } catch { throw Failure.cannotOpen(account: account) }
+    }
+
+    /// The accounts that have a stored secret.
+    public func accounts() throws -> [String] {
+        try writer.read { db in try String.fetchAll(db, sql: "SELECT account_id FROM account_secret ORDER BY account_id") }
+    }
+
+    /// Forgets the secret of `account`.
+    public func remove(account: String) throws {
+        try writer.write { db in try db.execute(sql: "DELETE FROM account_secret WHERE account_id = ?", arguments: [account]) }
+    }
+}
+
+extension SQLiteVariantStore {
+    /// The sealed account credentials kept in the same file, opened with `key`.
+    public func accountSecrets(key: SecretKey) -> AccountSecrets { AccountSecrets(writer: writer, key: key) }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import GlocalCore
+import GlocalDispatch
+import GlocalStore
+import GlocalYAML
+
+/// `glocal account`: connect accounts (credentials sealed at rest), pause and resume them.
+struct AccountCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "account", abstract: "Connect, list, pause and resume accounts.",
+        subcommands: [Connect.self, List.self, Pause.self, Resume.self])
+
+    /// `glocal account connect ID`.
+    struct Connect: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Store an account's credentials, sealed with AES-GCM (key: $GLOCAL_SECRET_KEY or a 0600 key file).",
+            discussion: """
+                Reads a JSON object from standard input: {"access_token": …, "refresh_token": …, "expires_at": …,
+                "user_id": …, "page_id": …, "author_urn": …, "server_url": …}. Tokens never go on the command line
+                (shell history) nor into YAML. Connecting clears a "needs reconnect" hold.
+                """)
+
+        @OptionGroup var options: WorkspaceOptions
+
+        @Argument(help: "The account id, as in accounts.yaml.")
+        var account: String
+
+        func run() throws {
+            let context = try AccountContext(options: options)
+            let input = FileHandle.standardInput.readDataToEndOfFile()
+            let record: CredentialRecord
+            do { record = try CredentialRecord.decode(input) } catch {
+                throw CommandFailure(message: "standard input is not a credentials JSON object with an access_token")
+            }
+            guard !record.credentials.accessToken.isEmpty else { throw CommandFailure(message: "access_token is empty") }
+            try context.connect(account, record: record)
+            print("Connected \(account); credentials sealed in \(context.databasePath).")
+        }
+    }
+
+    /// `glocal account list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List accounts with their connection and holds.")
+
+        @OptionGroup var options: WorkspaceOptions
+
+        func run() throws {
+            let context = try AccountContext(options: options)
+            let connected = Set(try context.secrets.accounts())
+            for account in context.accountIDs {
+                let holds = try context.store.publishQueue.holds(account: account)
+                var flags = [connected.contains(account) ? "connected" : "not connected"]
+                if holds.paused { flags.append("paused") }
+                if let reason = holds.needsReconnect { flags.append("needs reconnect (\(reason))") }
+                print("\(account)\t\(flags.joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// `glocal account pause ID`.
+    struct Pause: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Pause an account: nothing is sent; slots that pass become missed.")
+        @OptionGroup var options: WorkspaceOptions
+        @Argument(help: "The account id.") var account: String
+
+        func run() throws {
+            let context = try AccountContext(options: options)
+            try context.store.publishQueue.setPaused(true, account: try context.known(account), now: try options.instant())
+            print("Paused \(account).")
+        }
+    }
+
+    /// `glocal account resume ID`.
+    struct Resume: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Resume an account; slots that passed while paused stay missed.")
+        @OptionGroup var options: WorkspaceOptions
+        @Argument(help: "The account id.") var account: String
+
+        func run() throws {
+            let context = try AccountContext(options: options)
+            try context.store.publishQueue.setPaused(false, account: try context.known(account), now: try options.instant())
+            print("Resumed \(account).")
+        }
+    }
+}
+
+/// The workspace's accounts, the store and the sealed credentials, as the account commands need them.
+struct AccountContext {
+    let accountIDs: [String]
+    let databasePath: String
+    let store: SQLiteVariantStore
+    let secrets: AccountSecrets
+    let now: Date
+
+    init(options: WorkspaceOptions) throws {
+        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        guard let workspace = WorkspaceLoader(root: root).load().workspace else {
+            throw CommandFailure(message: "the workspace does not load: run `glocal validate`")
+        }
+        accountIDs = workspace.accounts.map(\.id.value)
+        databasePath = options.databasePath(root: root)
+        store = try SQLiteVariantStore(path: databasePath)
+        let key = try SecretKey.load(
+            environment: ProcessInfo.processInfo.environment,
+            file: URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("secret.key"))
+        secrets = store.accountSecrets(key: key)
+        now = try options.instant()
+    }
+
+    /// `id` if the workspace declares it.
+    func known(_ id: String) throws -> String {
+        guard accountIDs.contains(id) else {
+            let hint = Suggestion.closest(to: id, in: accountIDs).map { "; did you mean '\($0)'?" } ?? ""
+            throw CommandFailure(message: "no account '\(id)' in accounts.yaml\(hint)")
+        }
+        return id
+    }
+
+    /// Seals `record` for `account` and lifts a reconnect hold.
+    func connect(_ account: String, record: CredentialRecord) throws {
+        try secrets.store(try record.encoded(), account: try known(account), now: now)
+        try store.publishQueue.setNeedsReconnect(nil, account: account, now: now)
+    }
+}

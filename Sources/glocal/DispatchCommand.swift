@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import GlocalCore
+import GlocalDispatch
+import GlocalNetworks
+import GlocalStore
+import GlocalYAML
+
+/// `glocal dispatch`: publishes approved variants when they are due, until stopped.
+struct DispatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dispatch",
+        abstract: "Publish approved variants when due, at most once each (SIGTERM or Ctrl-C: finish in-flight posts, then stop).")
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Option(help: "Send to the glocal sandbox at this URL (e.g. http://127.0.0.1:8787) instead of the real networks.")
+    var sandbox: String?
+
+    @Option(help: "Posts sent at the same time.")
+    var workers: Int = 4
+
+    @Option(help: "Seconds a slot may be late and still go out; older slots become missed.")
+    var grace: Double = 900
+
+    @Option(help: "Seconds between polls when nothing is due.")
+    var poll: Double = 1
+
+    @Flag(help: "Run one round (everything due now) and exit.")
+    var once = false
+
+    func run() throws {
+        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        guard let workspace = WorkspaceLoader(root: root).load().workspace else {
+            throw CommandFailure(message: "the workspace does not load: run `glocal validate`")
+        }
+        let databasePath = options.databasePath(root: root)
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw CommandFailure(message: "no store at \(databasePath): run `glocal apply` first")
+        }
+        let store = try SQLiteVariantStore(path: databasePath)
+        let key = try SecretKey.load(
+            environment: ProcessInfo.processInfo.environment,
+            file: URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("secret.key"))
+        let endpoints: NetworkEndpoints
+        if let sandbox {
+            guard let url = URL(string: sandbox), url.scheme != nil else { throw CommandFailure(message: "--sandbox '\(sandbox)' is not a URL") }
+            endpoints = .sandbox(baseURL: url)
+        } else {
+            endpoints = .production
+        }
+        let environment = ClientEnvironment(transport: URLSessionTransport(), endpoints: endpoints)
+        var clients: [Network: any NetworkClient] = [:]
+        for network in Network.allCases { clients[network] = NetworkClients.client(for: network, environment: environment) }
+        let fixedNow = try options.now.map { _ in try options.instant() }
+        let dispatcher = Dispatcher(
+            configuration: DispatchConfiguration(worker: DispatchConfiguration.defaultWorker(), concurrency: workers, grace: grace),
+            queue: store.publishQueue, clients: clients, credentials: StoredCredentials(secrets: store.accountSecrets(key: key)),
+            posts: OutgoingPostFactory(accounts: workspace.accounts, root: root), clock: { fixedNow ?? Date() })
+        let stop = StopSignal()
+        stop.install()
+        let done = DispatchSemaphore(value: 0)
+        let failure = MessageBox()
+        let (once, poll) = (self.once, self.poll)
+        Task {
+            do {
+                if once {
+                    DispatchReportPrinter.print(try await dispatcher.runOnce())
+                } else {
+                    try await dispatcher.run(pollInterval: .milliseconds(Int(poll * 1000)), shouldStop: { stop.requested }) {
+                        DispatchReportPrinter.print($0)
+                    }
+                }
+            } catch { failure.message = String(describing: error) }
+            done.signal()
+        }
+        done.wait()
+        if let message = failure.message { throw CommandFailure(message: "dispatch stopped: \(message)") }
+    }
+}
+
+/// Prints one line per job of a round.
+enum DispatchReportPrinter {
+    static func print(_ reports: [JobReport]) {
+        for report in reports {
+            var line = "\(report.outcome): \(report.network.rawValue)/\(report.accountID) \(report.variantID)"
+            if let lateness = report.lateness { line += String(format: " (%.1f s after its slot)", lateness) }
+            if let note = report.note { line += " — \(note)" }
+            switch report.resolution {
+            case .retry(_, let reason, _), .reconcile(_, let reason), .hold(let reason), .fail(let reason): line += " — \(reason)"
+            default: break
+            }
+            Swift.print(line)
+        }
+        fflush(nil)
+    }
+}
+
+/// Turns SIGTERM and SIGINT into a stop request: no new claims, in-flight posts finish.
+final class StopSignal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flag = false
+    private var sources: [DispatchSourceSignal] = []
+
+    /// Whether a stop was requested.
+    var requested: Bool { lock.withLock { flag } }
+
+    /// Starts listening for the signals.
+    func install() {
+        for number in [SIGTERM, SIGINT] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in
+                guard let self else { return }
+                self.lock.withLock { self.flag = true }
+                FileHandle.standardError.write(Data("glocal: stopping after the posts in flight\n".utf8))
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
+
+/// Carries a failure message out of a task.
+final class MessageBox: @unchecked Sendable {
+    // Written once before the semaphore is signalled, read after the wait.
+    var message: String?
+}
