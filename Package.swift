@@ -9,20 +9,27 @@ let package = Package(
         .library(name: "GlocalCore", targets: ["GlocalCore"]),
         .library(name: "GlocalYAML", targets: ["GlocalYAML"]),
         .library(name: "GlocalStore", targets: ["GlocalStore"]),
+        .library(name: "GlocalNetworks", targets: ["GlocalNetworks"]),
+        .library(name: "GlocalSandbox", targets: ["GlocalSandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .target(name: "GlocalCore"),
         .target(name: "GlocalYAML", dependencies: ["GlocalCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "GlocalStore", dependencies: ["GlocalCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "GlocalNetworks", dependencies: ["GlocalCore"]),
+        .target(
+            name: "GlocalSandbox",
+            dependencies: ["GlocalCore", .product(name: "Hummingbird", package: "hummingbird")]),
         .executableTarget(
             name: "glocal",
             dependencies: [
-                "GlocalCore", "GlocalYAML", "GlocalStore",
+                "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -34,6 +41,13 @@ let package = Package(
         .testTarget(
             name: "GlocalStoreTests",
             dependencies: ["GlocalCore", "GlocalStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "GlocalNetworksTests",
+            dependencies: [
+                "GlocalCore", "GlocalNetworks", "GlocalSandbox",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(
             name: "GlocalCLITests", dependencies: ["glocal", "GlocalCore", "GlocalYAML", "GlocalStore"],
             exclude: ["Fixtures"]),
