@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "GlocalCore"),
@@ -25,7 +27,10 @@ let package = Package(
         .target(name: "GlocalNetworks", dependencies: ["GlocalCore"]),
         .target(
             name: "GlocalSandbox",
-            dependencies: ["GlocalCore", .product(name: "Hummingbird", package: "hummingbird")]),
+            dependencies: [
+                "GlocalCore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "glocal",
             dependencies: [
@@ -45,8 +50,6 @@ let package = Package(
             name: "GlocalNetworksTests",
             dependencies: [
                 "GlocalCore", "GlocalNetworks", "GlocalSandbox",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(
             name: "GlocalCLITests", dependencies: ["glocal", "GlocalCore", "GlocalYAML", "GlocalStore"],
