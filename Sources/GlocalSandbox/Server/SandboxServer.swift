@@ -26,9 +26,12 @@ public struct SandboxServer: Sendable {
     }
 
     /// Serves until cancelled; `onRunning` gets the bound port (useful with port 0).
-    public func run(host: String = "127.0.0.1", port: Int = 0, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    public func run(
+        host: String = "127.0.0.1", port: Int = 0, logLevel: Logger.Level = .warning,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
         var logger = Logger(label: "glocal.sandbox")
-        logger.logLevel = .warning
+        logger.logLevel = logLevel
         let app = Application(
             router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "glocal-sandbox"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
@@ -40,7 +43,8 @@ public struct SandboxServer: Sendable {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         return try await withThrowingTaskGroup(of: Value?.self) { group in
             group.addTask {
-                try await run(onRunning: { port in continuation.yield(port) })
+                // Stopping by cancellation makes the server log every open connection as an error: keep it quiet.
+                try await run(logLevel: .critical, onRunning: { port in continuation.yield(port) })
                 return nil
             }
             var iterator = ports.makeAsyncIterator()
