@@ -9,12 +9,17 @@ let package = Package(
         .library(name: "GlocalCore", targets: ["GlocalCore"]),
         .library(name: "GlocalYAML", targets: ["GlocalYAML"]),
         .library(name: "GlocalStore", targets: ["GlocalStore"]),
+        .library(name: "GlocalNetworks", targets: ["GlocalNetworks"]),
+        .library(name: "GlocalSandbox", targets: ["GlocalSandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "GlocalCore"),
@@ -26,10 +31,16 @@ let package = Package(
             ]),
         .target(name: "GlocalNetworks", dependencies: ["GlocalCore"]),
         .target(name: "GlocalDispatch", dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks"]),
+        .target(
+            name: "GlocalSandbox",
+            dependencies: [
+                "GlocalCore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "glocal",
             dependencies: [
-                "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalNetworks", "GlocalDispatch",
+                "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -41,6 +52,11 @@ let package = Package(
         .testTarget(
             name: "GlocalStoreTests",
             dependencies: ["GlocalCore", "GlocalStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "GlocalNetworksTests",
+            dependencies: [
+                "GlocalCore", "GlocalNetworks", "GlocalSandbox",
+            ]),
         .testTarget(
             name: "GlocalCLITests", dependencies: ["glocal", "GlocalCore", "GlocalYAML", "GlocalStore"],
             exclude: ["Fixtures"]),

@@ -1,0 +1,168 @@
+import Foundation
+import GlocalCore
+
+/// Bluesky through the account's PDS: `createRecord` with a record key derived from the idempotency key.
+public struct BlueskyClient: NetworkClient {
+    /// Always `.bluesky`.
+    public let network = Network.bluesky
+    let environment: ClientEnvironment
+    static let collection = "app.bsky.feed.post"
+
+    /// Creates a client.
+    public init(environment: ClientEnvironment) { self.environment = environment }
+
+    /// The record key of `post` (and of its link reply).
+    public static func recordKey(for post: OutgoingPost) -> String { BlueskyRecordKey.tid(from: post.idempotencyKey) }
+    static func replyKey(for post: OutgoingPost) -> String { BlueskyRecordKey.tid(from: post.idempotencyKey + "/reply") }
+
+    private func base(_ credentials: AccountCredentials) -> URL {
+        environment.endpoints.apiBase(.bluesky, credentials: credentials) ?? URL(string: "https://bsky.social")!
+    }
+
+    private func xrpc(_ method: String, _ name: String, _ credentials: AccountCredentials, token: String? = nil,
+                      query: [(String, String)] = [], json: Any? = nil) -> HTTPRequest {
+        var headers = ["Authorization": "Bearer \(token ?? credentials.accessToken)"]
+        if json != nil { headers["Content-Type"] = "application/json" }
+        return HTTPRequest(
+            method: method, url: FormEncoding.url(base(credentials), path: "/xrpc/\(name)", query: query), headers: headers,
+            body: json.map(JSON.encode))
+    }
+
+    private func receipt(uri: String, cid: String?, rkey: String, handle: String) -> PublishReceipt {
+        PublishReceipt(
+            remoteID: uri, url: "https://bsky.app/profile/\(handle)/post/\(rkey)",
+            extra: ["cid": cid ?? "", "rkey": rkey].filter { !$0.value.isEmpty })
+    }
+
+    /// Creates the post record (and a reply carrying the link when `linkPlacement` is `reply`).
+    /// A 500 on create is checked with `getRecord`: a repeated record key answers 500, not a conflict.
+    public func publish(
+        _ post: OutgoingPost, credentials: AccountCredentials, pending: PublishReceipt?, onPending: PendingRecorder
+    ) async -> PublishOutcome {
+        guard let did = credentials.remoteUserID else { return .permanent("the Bluesky DID is not known") }
+        let rkey = Self.recordKey(for: post)
+        let now = environment.clock()
+        let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
+        do throws(NetworkFailure) {
+            let images = try await upload(post.media, credentials: credentials)
+            do { try await onPending(PublishReceipt(remoteID: uri(did, rkey), extra: ["rkey": rkey])) } catch {
+                return .transient("could not record the pending record key")
+            }
+            let record = BlueskyRecordBuilder.record(
+                text: post.text, language: post.languageCode, createdAt: now,
+                link: post.linkPlacement == .inline ? post.link : nil, title: post.title, images: images)
+            let body: [String: Any] = ["repo": did, "collection": Self.collection, "rkey": rkey, "record": record]
+            let response: HTTPResponse
+            do throws(NetworkFailure) {
+                response = try await api.send(xrpc("POST", "com.atproto.repo.createRecord", credentials, json: body), mutates: true) {
+                    BlueskyResponseClassifier.classify($0, now: now)
+                }
+            } catch {
+                guard case .transient = error.outcome else { throw error }
+                if case .found(let existing) = await lookUp(post, pending: nil, credentials: credentials) {
+                    return .duplicate(existing)
+                }
+                throw error
+            }
+            let json = try api.json(response, mutated: true)
+            var receipt = receipt(uri: json["uri"].string ?? uri(did, rkey), cid: json["cid"].string, rkey: rkey, handle: post.handle)
+            if let link = post.separateLink, post.linkPlacement == .reply, let cid = receipt.extra["cid"] {
+                receipt.extra.merge(await reply(link, to: (receipt.remoteID, cid), post: post, did: did, credentials: credentials)) { $1 }
+            }
+            return .published(receipt)
+        } catch { return error.outcome }
+    }
+
+    private func uri(_ did: String, _ rkey: String) -> String { "at://\(did)/\(Self.collection)/\(rkey)" }
+
+    private func reply(
+        _ link: String, to parent: (uri: String, cid: String), post: OutgoingPost, did: String, credentials: AccountCredentials
+    ) async -> [String: String] {
+        let now = environment.clock()
+        let record = BlueskyRecordBuilder.record(
+            text: link, language: post.languageCode, createdAt: now, link: nil, title: nil, images: [], replyTo: parent)
+        let body: [String: Any] = ["repo": did, "collection": Self.collection, "rkey": Self.replyKey(for: post), "record": record]
+        let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
+        do {
+            let response = try await api.send(xrpc("POST", "com.atproto.repo.createRecord", credentials, json: body), mutates: true) {
+                BlueskyResponseClassifier.classify($0, now: now)
+            }
+            return ["reply_id": JSON(data: response.body)["uri"].string ?? ""]
+        } catch { return ["reply_error": error.outcome.description] }
+    }
+
+    private func upload(_ media: [MediaFile], credentials: AccountCredentials) async throws(NetworkFailure) -> [Any] {
+        var blobs: [Any] = []
+        let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
+        for file in media {
+            guard !file.isVideo else { throw NetworkFailure(.permanent("Bluesky video upload is not supported yet")) }
+            let bytes: Data
+            do { bytes = try await file.loadBytes() } catch { throw NetworkFailure(.permanent("cannot read \(file.path)")) }
+            var request = xrpc("POST", "com.atproto.repo.uploadBlob", credentials)
+            request.headers["Content-Type"] = file.mimeType
+            request.body = bytes
+            let now = environment.clock()
+            let response = try await api.send(request, mutates: false) { BlueskyResponseClassifier.classify($0, now: now) }
+            let blob = try api.json(response, mutated: false)["blob"]
+            guard let value = blob.value, blob.exists else { throw NetworkFailure(.transient("uploadBlob gave no blob")) }
+            blobs.append(value)
+        }
+        return blobs
+    }
+
+    /// `getRecord` for the variant's record key: found, or `RecordNotFound`.
+    public func lookUp(_ post: OutgoingPost, pending: PublishReceipt?, credentials: AccountCredentials) async -> LookUpOutcome {
+        guard let did = credentials.remoteUserID else { return .failed(.permanent("the Bluesky DID is not known")) }
+        let rkey = pending?.extra["rkey"] ?? Self.recordKey(for: post)
+        let now = environment.clock()
+        let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
+        let request = xrpc(
+            "GET", "com.atproto.repo.getRecord", credentials,
+            query: [("repo", did), ("collection", Self.collection), ("rkey", rkey)])
+        do {
+            let response = try await api.send(request, mutates: false) { response in
+                if response.status == 400 || response.status == 404,
+                    JSON(data: response.body)["error"].string == "RecordNotFound"
+                { return nil }
+                return BlueskyResponseClassifier.classify(response, now: now)
+            }
+            guard response.isSuccess else { return .notFound }
+            let json = try api.json(response, mutated: false)
+            return .found(receipt(uri: json["uri"].string ?? uri(did, rkey), cid: json["cid"].string, rkey: rkey, handle: post.handle))
+        } catch { return .failed(error.outcome) }
+    }
+
+    /// `app.bsky.feed.getPosts`: like, repost, reply and quote counts.
+    public func fetchMetrics(_ receipt: PublishReceipt, credentials: AccountCredentials) async -> MetricsOutcome {
+        let now = environment.clock()
+        let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
+        let request = xrpc("GET", "app.bsky.feed.getPosts", credentials, query: [("uris", receipt.remoteID)])
+        do {
+            let response = try await api.send(request, mutates: false) { BlueskyResponseClassifier.classify($0, now: now) }
+            let post = try api.json(response, mutated: false)["posts"][0]
+            guard post.exists else { return .failed(.permanent("Bluesky has no post \(receipt.remoteID)")) }
+            var counters: [String: Int] = [:]
+            for name in ["likeCount", "repostCount", "replyCount", "quoteCount"] { counters[name] = post[name].int ?? 0 }
+            return .fetched(EngagementMetrics(counters: counters, fetchedAt: now))
+        } catch { return .failed(error.outcome) }
+    }
+
+    /// `refreshSession` with the refresh JWT; `ExpiredToken`/`InvalidToken` mean reconnect.
+    public func refreshCredentials(_ credentials: AccountCredentials) async -> RefreshOutcome {
+        guard let refreshToken = credentials.refreshToken else { return .reconnectRequired("no Bluesky refresh token") }
+        let now = environment.clock()
+        let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
+        let request = xrpc("POST", "com.atproto.server.refreshSession", credentials, token: refreshToken)
+        do {
+            let response = try await api.send(request, mutates: false) { BlueskyResponseClassifier.classify($0, now: now) }
+            let json = try api.json(response, mutated: false)
+            guard let access = json["accessJwt"].string, !access.isEmpty else { return .transient("refreshSession gave no token") }
+            var refreshed = credentials.refreshed(accessToken: access, refreshToken: json["refreshJwt"].string, expiresIn: nil, now: now)
+            if let did = json["did"].string { refreshed.remoteUserID = did }
+            return .refreshed(refreshed)
+        } catch {
+            if case .reconnectRequired(let reason) = error.outcome { return .reconnectRequired(reason) }
+            return .transient(error.outcome.description)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Builds `app.bsky.feed.post` records: text, facets, language, link card or images, reply references.
+enum BlueskyRecordBuilder {
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    /// The post record. `images` are blob objects from `uploadBlob`; a link card is added only without images.
+    static func record(
+        text: String, language: String, createdAt: Date, link: String?, title: String?, images: [Any],
+        replyTo: (uri: String, cid: String)? = nil
+    ) -> [String: Any] {
+        var record: [String: Any] = [
+            "$type": "app.bsky.feed.post", "text": text, "createdAt": timestamp(createdAt), "langs": [language],
+        ]
+        let facets = BlueskyFacetBuilder.facets(for: text)
+        if !facets.isEmpty { record["facets"] = facets.map(\.json) }
+        if !images.isEmpty {
+            record["embed"] = [
+                "$type": "app.bsky.embed.images", "images": images.map { ["alt": "", "image": $0] as [String: Any] },
+            ]
+        } else if let link {
+            record["embed"] = [
+                "$type": "app.bsky.embed.external",
+                "external": ["uri": link, "title": title ?? URL(string: link)?.host ?? link, "description": ""],
+            ]
+        }
+        if let replyTo {
+            let reference = ["uri": replyTo.uri, "cid": replyTo.cid]
+            record["reply"] = ["root": reference, "parent": reference]
+        }
+        return record
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// One media file of a post: where it lives, how to read it, and where networks that fetch media can find it.
+public struct MediaFile: Sendable {
+    /// The workspace path, e.g. `assets/hydra/teaser-4x5.jpg`.
+    public var path: String
+    /// A public HTTPS URL of the same file, for networks that download media themselves (Instagram, Threads).
+    public var publicURL: URL?
+    /// Reads the bytes, for networks that take uploads.
+    public var loadBytes: @Sendable () async throws -> Data
+
+    /// Creates a media file.
+    public init(path: String, publicURL: URL? = nil, loadBytes: @escaping @Sendable () async throws -> Data) {
+        self.path = path
+        self.publicURL = publicURL
+        self.loadBytes = loadBytes
+    }
+
+    /// The file name's extension, lowercased.
+    public var fileExtension: String { (path as NSString).pathExtension.lowercased() }
+
+    /// Whether the extension is one of a video.
+    public var isVideo: Bool { ["mp4", "mov", "m4v", "webm", "gif"].contains(fileExtension) }
+
+    /// The MIME type guessed from the extension.
+    public var mimeType: String {
+        switch fileExtension {
+        case "jpg", "jpeg": return "image/jpeg"
+        case "png": return "image/png"
+        case "webp": return "image/webp"
+        case "heic": return "image/heic"
+        case "gif": return "image/gif"
+        case "mp4", "m4v": return "video/mp4"
+        case "mov": return "video/quicktime"
+        case "webm": return "video/webm"
+        default: return "application/octet-stream"
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/// What a network answered for a published (or pending) post.
+public struct PublishReceipt: Sendable, Codable, Equatable {
+    /// The post's id on the network (Bluesky: the `at://` URI; Instagram/Threads pending: the container id).
+    public var remoteID: String
+    /// A public link to the post, when known.
+    public var url: String?
+    /// Network-specific extras: `cid`, `rkey`, `container_id`, `first_comment_id`, `reply_id`, `link_error` …
+    public var extra: [String: String]
+
+    /// Creates a receipt.
+    public init(remoteID: String, url: String? = nil, extra: [String: String] = [:]) {
+        self.remoteID = remoteID
+        self.url = url
+        self.extra = extra
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Builds Graph API requests: bearer token in the header (never in a URL), form bodies.
+struct GraphRequests: Sendable {
+    let base: URL
+    let version: String
+    let token: String
+
+    func get(_ path: String, _ query: [(String, String)] = []) -> HTTPRequest {
+        HTTPRequest(
+            method: "GET", url: FormEncoding.url(base, path: "/\(version)/\(path)", query: query),
+            headers: ["Authorization": "Bearer \(token)"])
+    }
+
+    func post(_ path: String, _ form: [(String, String)]) -> HTTPRequest {
+        HTTPRequest(
+            method: "POST", url: FormEncoding.url(base, path: "/\(version)/\(path)"),
+            headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/x-www-form-urlencoded"],
+            body: Data(FormEncoding.encode(form).utf8))
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import GlocalCore
+
+/// X API v2: `POST /2/tweets`, media through `POST /2/media/upload`, the link as a reply.
+public struct XClient: NetworkClient {
+    /// Always `.x`.
+    public let network = Network.x
+    let environment: ClientEnvironment
+
+    /// Creates a client.
+    public init(environment: ClientEnvironment) { self.environment = environment }
+
+    private func base(_ credentials: AccountCredentials) -> URL {
+        environment.endpoints.apiBase(.x, credentials: credentials) ?? URL(string: "https://api.x.com")!
+    }
+
+    private func caller(_ credentials: AccountCredentials) -> APICaller {
+        APICaller(transport: environment.transport, secrets: credentials.secrets)
+    }
+
+    private func request(
+        _ method: String, _ url: URL, _ credentials: AccountCredentials, json: Any? = nil
+    ) -> HTTPRequest {
+        var headers = ["Authorization": "Bearer \(credentials.accessToken)"]
+        if json != nil { headers["Content-Type"] = "application/json" }
+        return HTTPRequest(method: method, url: url, headers: headers, body: json.map(JSON.encode))
+    }
+
+    /// Publishes the tweet, then the link as a reply when `linkPlacement` is `reply`.
+    public func publish(
+        _ post: OutgoingPost, credentials: AccountCredentials, pending: PublishReceipt?, onPending: PendingRecorder
+    ) async -> PublishOutcome {
+        let now = environment.clock()
+        let api = caller(credentials)
+        do {
+            var body: [String: Any] = ["text": post.text]
+            let mediaIDs = try await upload(post.media, credentials: credentials)
+            if !mediaIDs.isEmpty { body["media"] = ["media_ids": mediaIDs] }
+            let url = FormEncoding.url(base(credentials), path: "/2/tweets")
+            let response = try await api.send(request("POST", url, credentials, json: body), mutates: true) {
+                XResponseClassifier.classify($0, now: now)
+            }
+            guard let id = try api.json(response, mutated: true)["data"]["id"].string else {
+                return .unknown("X accepted the post without an id")
+            }
+            var receipt = PublishReceipt(remoteID: id, url: "https://x.com/\(post.handle)/status/\(id)")
+            if let link = post.separateLink {
+                let reply: [String: Any] = ["text": link, "reply": ["in_reply_to_tweet_id": id]]
+                do {
+                    let answer = try await api.send(request("POST", url, credentials, json: reply), mutates: true) {
+                        XResponseClassifier.classify($0, now: now)
+                    }
+                    receipt.extra["reply_id"] = JSON(data: answer.body)["data"]["id"].string
+                } catch { receipt.extra["reply_error"] = error.outcome.description }
+            }
+            return .published(receipt)
+        } catch {
+            if case .duplicate = error.outcome { return await resolveDuplicate(post, credentials: credentials) }
+            return error.outcome
+        }
+    }
+
+    private func resolveDuplicate(_ post: OutgoingPost, credentials: AccountCredentials) async -> PublishOutcome {
+        if case .found(let receipt) = await lookUp(post, pending: nil, credentials: credentials) { return .duplicate(receipt) }
+        return .duplicate(nil)
+    }
+
+    private func upload(_ media: [MediaFile], credentials: AccountCredentials) async throws(NetworkFailure) -> [String] {
+        var ids: [String] = []
+        let api = caller(credentials)
+        for file in media {
+            let bytes: Data
+            do { bytes = try await file.loadBytes() } catch { throw NetworkFailure(.permanent("cannot read \(file.path)")) }
+            var form = MultipartBody()
+            form.addField("media_category", file.isVideo ? "tweet_video" : "tweet_image")
+            form.addFile("media", fileName: (file.path as NSString).lastPathComponent, mimeType: file.mimeType, bytes: bytes)
+            var upload = request("POST", FormEncoding.url(base(credentials), path: "/2/media/upload"), credentials)
+            upload.headers["Content-Type"] = form.contentType
+            upload.body = form.finished
+            let now = environment.clock()
+            let response = try await api.send(upload, mutates: false) { XResponseClassifier.classify($0, now: now) }
+            guard let id = try api.json(response, mutated: false)["data"]["id"].string else {
+                throw NetworkFailure(.transient("X media upload gave no id"))
+            }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    /// Looks the account's recent tweets up for the variant's text (X has no idempotency key).
+    public func lookUp(_ post: OutgoingPost, pending: PublishReceipt?, credentials: AccountCredentials) async -> LookUpOutcome {
+        guard let user = credentials.remoteUserID else { return .failed(.permanent("the X user id is not known")) }
+        let url = FormEncoding.url(
+            base(credentials), path: "/2/users/\(user)/tweets", query: [("max_results", "20"), ("tweet.fields", "created_at")])
+        let now = environment.clock()
+        let api = caller(credentials)
+        do {
+            let response = try await api.send(request("GET", url, credentials), mutates: false) {
+                XResponseClassifier.classify($0, now: now)
+            }
+            for tweet in try api.json(response, mutated: false)["data"].array
+            where PostTextMatcher.matches(post.text, tweet["text"].string ?? "") {
+                guard let id = tweet["id"].string else { continue }
+                return .found(PublishReceipt(remoteID: id, url: "https://x.com/\(post.handle)/status/\(id)"))
+            }
+            return .notFound
+        } catch { return .failed(error.outcome) }
+    }
+
+    /// `public_metrics` of the tweet.
+    public func fetchMetrics(_ receipt: PublishReceipt, credentials: AccountCredentials) async -> MetricsOutcome {
+        let url = FormEncoding.url(
+            base(credentials), path: "/2/tweets", query: [("ids", receipt.remoteID), ("tweet.fields", "public_metrics")])
+        let now = environment.clock()
+        let api = caller(credentials)
+        do {
+            let response = try await api.send(request("GET", url, credentials), mutates: false) {
+                XResponseClassifier.classify($0, now: now)
+            }
+            let metrics = try api.json(response, mutated: false)["data"][0]["public_metrics"]
+            guard metrics.exists else { return .failed(.permanent("X returned no metrics for \(receipt.remoteID)")) }
+            return .fetched(EngagementMetrics(counters: metrics.integerMembers, fetchedAt: now))
+        } catch { return .failed(error.outcome) }
+    }
+
+    /// OAuth 2 refresh (`grant_type=refresh_token`, public client id).
+    public func refreshCredentials(_ credentials: AccountCredentials) async -> RefreshOutcome {
+        guard let refreshToken = credentials.refreshToken else { return .reconnectRequired("no X refresh token") }
+        let base = environment.endpoints.authBase(.x, credentials: credentials) ?? base(credentials)
+        let form = FormEncoding.encode([
+            ("grant_type", "refresh_token"), ("refresh_token", refreshToken), ("client_id", credentials.clientID ?? ""),
+        ])
+        let request = HTTPRequest(
+            method: "POST", url: FormEncoding.url(base, path: "/2/oauth2/token"),
+            headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Data(form.utf8))
+        return await OAuthTokenExchange.run(request, credentials: credentials, transport: environment.transport, now: environment.clock())
+    }
+}

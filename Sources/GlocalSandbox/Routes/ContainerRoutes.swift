@@ -1,0 +1,130 @@
+import Foundation
+import Hummingbird
+
+/// Instagram and Threads in the sandbox: containers (images `FINISHED` at once, videos after one status check),
+/// publish, listing, insights, comments and token refresh.
+struct ContainerRoutes: Sendable {
+    let gate: SandboxGate
+    /// `status_code` (Instagram) or `status` (Threads).
+    let statusField: String
+    /// `media` or `threads`.
+    let mediaEdge: String
+    /// `media_publish` or `threads_publish`.
+    let publishEdge: String
+    /// `caption` or `text`.
+    let textField: String
+    /// `ig_refresh_token` or `th_refresh_token`.
+    let refreshGrant: String
+    /// First id of this network's sequence.
+    let idBase: Int
+
+    var state: SandboxState { gate.state }
+    var network: String { gate.network }
+
+    static func instagram(_ state: SandboxState) -> ContainerRoutes {
+        ContainerRoutes(
+            gate: SandboxGate(state: state, dialect: .instagram), statusField: "status_code", mediaEdge: "media",
+            publishEdge: "media_publish", textField: "caption", refreshGrant: "ig_refresh_token", idBase: 17_900_000_000_000_000)
+    }
+
+    static func threads(_ state: SandboxState) -> ContainerRoutes {
+        ContainerRoutes(
+            gate: SandboxGate(state: state, dialect: .threads), statusField: "status", mediaEdge: "threads",
+            publishEdge: "threads_publish", textField: "text", refreshGrant: "th_refresh_token", idBase: 18_000_000_000_000_000)
+    }
+
+    private func graphError(_ code: Int, _ message: String) -> Response {
+        SandboxReply.json(400, ["error": ["message": message, "type": "OAuthException", "code": code, "fbtrace_id": "sandbox"]])
+    }
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.post("\(network)/:version/:id/\(mediaEdge)") { request, context -> Response in
+            let call = try await SandboxCall.read(request)
+            let user = context.parameters.get("id") ?? ""
+            if let refusal = await gate.before(call, account: user) { return refusal }
+            let form = call.form
+            let type = form["media_type"] ?? "IMAGE"
+            if network == "instagram", form["image_url"] == nil, form["video_url"] == nil, type != "CAROUSEL" {
+                return graphError(100, "(#100) The parameter image_url is required.")
+            }
+            let isVideo = ["VIDEO", "REELS"].contains(type)
+            let container = SandboxContainer(
+                network: network, account: user, id: String(idBase + 500_000 + (await state.next("\(network)/container"))),
+                body: call.bodyText, text: form[textField] ?? "", status: isVideo ? "IN_PROGRESS" : "FINISHED",
+                checksUntilFinished: isVideo ? 1 : 0, replyTo: form["reply_to_id"])
+            await state.saveContainer(container)
+            return SandboxReply.json(200, ["id": container.id])
+        }
+        router.post("\(network)/:version/:id/\(publishEdge)") { request, context -> Response in
+            let call = try await SandboxCall.read(request)
+            let user = context.parameters.get("id") ?? ""
+            if let refusal = await gate.before(call, account: user) { return refusal }
+            guard let id = call.form["creation_id"], var container = await state.container(id), container.account == user else {
+                return graphError(100, "(#100) Invalid creation_id")
+            }
+            guard container.status == "FINISHED" else { return graphError(9007, "Media ID is not available (status \(container.status))") }
+            let mediaID = String(idBase + (await state.next(network)))
+            container.status = "PUBLISHED"
+            container.mediaID = mediaID
+            await state.saveContainer(container)
+            await state.store(
+                SandboxPost(
+                    network: network, account: user, id: mediaID, kind: container.replyTo == nil ? "post" : "reply", text: container.text,
+                    body: container.body, parentID: container.replyTo, key: id, postedAt: await state.now()))
+            return await gate.after(account: user, SandboxReply.json(200, ["id": mediaID]))
+        }
+        router.get("\(network)/:version/:id/\(mediaEdge)") { request, context -> Response in
+            let call = try await SandboxCall.read(request)
+            let user = context.parameters.get("id") ?? ""
+            if let refusal = await gate.before(call, account: user) { return refusal }
+            let data = await state.posts(network: network, account: user).prefix(Int(call.query["limit"] ?? "25") ?? 25).map {
+                ["id": $0.id, textField: $0.text, "permalink": "https://\(network).sandbox/p/\($0.id)", "timestamp": SandboxDialect.iso($0.postedAt)]
+            }
+            return SandboxReply.json(200, ["data": Array(data)])
+        }
+        router.get("\(network)/:version/:id/insights") { request, context -> Response in
+            let call = try await SandboxCall.read(request)
+            guard let post = await state.post(network: network, id: context.parameters.get("id") ?? "") else {
+                return graphError(100, "(#100) Object does not exist")
+            }
+            if let refusal = await gate.before(call, account: post.account) { return refusal }
+            let counts = SandboxEngagement.counters(
+                postedAt: post.postedAt, now: await state.now(), audience: await state.audience(network: network, account: post.account))
+            let names: [String: String] = [
+                "views": "views", "reach": "views", "likes": "likes", "comments": "replies", "replies": "replies", "shares": "shares",
+                "saved": "saves", "reposts": "reposts", "quotes": "quotes", "total_interactions": "likes",
+            ]
+            let data = (call.query["metric"] ?? "").split(separator: ",").map { metric -> [String: Any] in
+                let value = counts[names[String(metric)] ?? ""] ?? 0
+                return ["name": String(metric), "period": "lifetime", "values": [["value": value]], "id": "\(post.id)/insights/\(metric)/lifetime"]
+            }
+            return SandboxReply.json(200, ["data": data])
+        }
+        router.post("\(network)/:version/:id/comments") { request, context -> Response in
+            let call = try await SandboxCall.read(request)
+            let parent = context.parameters.get("id") ?? ""
+            let account = await state.post(network: network, id: parent)?.account ?? ""
+            if let refusal = await gate.before(call, account: account) { return refusal }
+            let id = String(idBase + 900_000 + (await state.next("\(network)/comment")))
+            await state.store(
+                SandboxPost(network: network, account: account, id: id, kind: "comment", text: call.form["message"] ?? "", body: call.bodyText, parentID: parent, postedAt: await state.now()))
+            return SandboxReply.json(200, ["id": id])
+        }
+        router.get("\(network)/:version/:id") { request, context -> Response in
+            let call = try await SandboxCall.read(request)
+            let id = context.parameters.get("id") ?? ""
+            guard let container = await state.checkContainer(id) else { return graphError(100, "(#100) Object does not exist") }
+            if let refusal = await gate.before(call, account: container.account) { return refusal }
+            return SandboxReply.json(200, ["id": id, statusField: container.status])
+        }
+        router.get("\(network)/refresh_access_token") { request, _ -> Response in
+            let call = try await SandboxCall.read(request)
+            let token = call.query["access_token"] ?? ""
+            let account = String(token.split(separator: "~").first ?? "")
+            if let refusal = await gate.before(call, account: account, refresh: true) { return refusal }
+            guard call.query["grant_type"] == refreshGrant, !token.isEmpty else { return gate.dialect.refreshRefused() }
+            let pair = await gate.issueTokens(account: account)
+            return SandboxReply.json(200, ["access_token": pair.access, "token_type": "bearer", "expires_in": 5_183_944])
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+
+/// LinkedIn's Posts API in the sandbox: versioned headers required, 422 `DUPLICATE_POST`, comments, social actions,
+/// OAuth refresh.
+struct LinkedInRoutes: Sendable {
+    let gate: SandboxGate
+    var state: SandboxState { gate.state }
+
+    private func versionRefusal(_ call: SandboxCall) -> Response? {
+        guard call.headers["linkedin-version"]?.count == 6 else {
+            return SandboxReply.json(426, ["status": 426, "code": "NONEXISTENT_VERSION", "message": "Requested version is not active"])
+        }
+        guard call.headers["x-restli-protocol-version"] == "2.0.0" else {
+            return SandboxReply.json(400, ["status": 400, "message": "X-Restli-Protocol-Version 2.0.0 is required"])
+        }
+        return nil
+    }
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.post("linkedin/rest/posts") { request, _ -> Response in
+            let call = try await SandboxCall.read(request)
+            let json = call.json
+            let author = json["author"] as? String ?? ""
+            if let refusal = await gate.before(call, account: author) { return refusal }
+            if let refusal = versionRefusal(call) { return refusal }
+            guard let commentary = json["commentary"] as? String, json["lifecycleState"] as? String == "PUBLISHED" else {
+                return SandboxReply.json(422, ["status": 422, "message": "commentary and lifecycleState are required"])
+            }
+            if let existing = await state.post(network: "linkedin", account: author, text: commentary) {
+                return SandboxReply.json(
+                    422, ["status": 422, "code": "DUPLICATE_POST", "message": "Content is a duplicate of \(existing.id)"])
+            }
+            let urn = "urn:li:share:\(7_000_000_000_000_000_000 + (await state.next("linkedin")))"
+            await state.store(
+                SandboxPost(network: "linkedin", account: author, id: urn, kind: "post", text: commentary, body: call.bodyText, postedAt: await state.now()))
+            return await gate.after(account: author, SandboxReply.raw(201, Data(), contentType: nil, headers: [("x-restli-id", urn)]))
+        }
+        router.post("linkedin/rest/socialActions/:urn/comments") { request, context -> Response in
+            let call = try await SandboxCall.read(request)
+            let json = call.json
+            let actor = json["actor"] as? String ?? ""
+            if let refusal = await gate.before(call, account: actor) { return refusal }
+            if let refusal = versionRefusal(call) { return refusal }
+            let parent = context.parameters.get("urn")?.removingPercentEncoding ?? ""
+            let text = (json["message"] as? [String: Any])?["text"] as? String ?? ""
+            let id = "urn:li:comment:(\(parent),\(await state.next("linkedin/comment")))"
+            await state.store(
+                SandboxPost(network: "linkedin", account: actor, id: id, kind: "comment", text: text, body: call.bodyText, parentID: parent, postedAt: await state.now()))
+            return SandboxReply.json(201, ["id": id, "object": parent, "actor": actor], headers: [("x-restli-id", id)])
+        }
+        router.get("linkedin/rest/posts") { request, _ -> Response in
+            let call = try await SandboxCall.read(request)
+            let author = call.query["author"] ?? ""
+            if let refusal = await gate.before(call, account: author) { return refusal }
+            if let refusal = versionRefusal(call) { return refusal }
+            let elements = await state.posts(network: "linkedin", account: author).prefix(Int(call.query["count"] ?? "10") ?? 10).map {
+                ["id": $0.id, "author": author, "commentary": $0.text, "lifecycleState": "PUBLISHED", "visibility": "PUBLIC"]
+            }
+            return SandboxReply.json(200, ["elements": Array(elements), "paging": ["start": 0, "count": elements.count]])
+        }
+        router.get("linkedin/rest/socialActions/:urn") { request, context -> Response in
+            let call = try await SandboxCall.read(request)
+            let account = call.tokenAccount ?? ""
+            if let refusal = await gate.before(call, account: account) { return refusal }
+            let urn = context.parameters.get("urn")?.removingPercentEncoding ?? ""
+            guard let post = await state.post(network: "linkedin", id: urn) else {
+                return SandboxReply.json(404, ["status": 404, "message": "Not Found"])
+            }
+            let counts = SandboxEngagement.counters(
+                postedAt: post.postedAt, now: await state.now(), audience: await state.audience(network: "linkedin", account: post.account))
+            return SandboxReply.json(
+                200,
+                [
+                    "target": urn, "likesSummary": ["totalLikes": counts["likes"]!, "likedByCurrentUser": false],
+                    "commentsSummary": ["aggregatedTotalComments": counts["replies"]!, "totalFirstLevelComments": counts["replies"]!],
+                ])
+        }
+        router.post("linkedin/oauth/v2/accessToken") { request, _ -> Response in
+            let call = try await SandboxCall.read(request)
+            let token = call.form["refresh_token"] ?? ""
+            let account = String(token.split(separator: "~").first ?? "")
+            if let refusal = await gate.before(call, account: account, refresh: true) { return refusal }
+            guard call.form["grant_type"] == "refresh_token", !token.isEmpty else { return gate.dialect.refreshRefused() }
+            let pair = await gate.issueTokens(account: account)
+            return SandboxReply.json(
+                200,
+                ["access_token": pair.access, "expires_in": 5_184_000, "refresh_token": pair.refresh, "refresh_token_expires_in": 31_536_000])
+        }
+    }
+}

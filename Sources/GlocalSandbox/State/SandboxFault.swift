@@ -1,0 +1,42 @@
+import Foundation
+import GlocalCore
+
+/// A fault to inject into the next matching calls of one network (and optionally one account).
+public struct SandboxFault: Sendable, Codable, Equatable {
+    /// What goes wrong.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// 429 (or the network's throttling error) with a reset `seconds` from now.
+        case rateLimit = "rate_limit"
+        /// 500/503 in the network's format.
+        case serverError = "server_error"
+        /// The post is stored, then the answer waits `seconds` (beyond the client's timeout).
+        case slow
+        /// The post is stored, then the connection is closed without an answer.
+        case dropAfterStore = "drop_after_store"
+        /// The network's expired-token answer (Bluesky 400 `ExpiredToken`, Graph 190, others 401).
+        case expiredToken = "expired_token"
+
+        /// Whether the fault happens after a post is stored (only on calls that store one).
+        var afterStore: Bool { self == .slow || self == .dropAfterStore }
+    }
+
+    /// `x`, `bluesky`, … or `webhook`.
+    public var network: String
+    /// The account key (see `docs/networks.md`); `nil` matches every account.
+    public var account: String?
+    /// The fault.
+    public var kind: Kind
+    /// How many calls it hits.
+    public var count: Int
+    /// Reset delay (`rate_limit`) or delay (`slow`), in seconds.
+    public var seconds: Double?
+
+    /// Creates a fault.
+    public init(network: String, account: String? = nil, kind: Kind, count: Int = 1, seconds: Double? = nil) {
+        self.network = network
+        self.account = account
+        self.kind = kind
+        self.count = count
+        self.seconds = seconds
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Everything the sandbox remembers, in memory: posts, containers, faults, clock, audiences, rate-limit windows.
+public actor SandboxState {
+    private(set) var posts: [SandboxPost] = []
+    private(set) var faults: [SandboxFault] = []
+    private var containers: [String: SandboxContainer] = [:]
+    private var audiences: [String: SandboxAudience] = [:]
+    private var sequences: [String: Int] = [:]
+    private var windows: [String: (start: Date, used: Int)] = [:]
+    private var fixedNow: Date?
+
+    /// Creates an empty state; with `now`, the clock stands still at that instant until set or advanced.
+    public init(now: Date? = nil) { self.fixedNow = now }
+
+    /// The sandbox's current instant.
+    public func now() -> Date { fixedNow ?? Date() }
+
+    /// Stops the clock at `date`.
+    public func setNow(_ date: Date) { fixedNow = date }
+
+    /// Moves the clock forward.
+    public func advance(by seconds: TimeInterval) { fixedNow = now().addingTimeInterval(seconds) }
+
+    /// Forgets everything but the clock.
+    public func reset() {
+        posts = []
+        faults = []
+        containers = [:]
+        audiences = [:]
+        sequences = [:]
+        windows = [:]
+    }
+
+    /// Queues a fault.
+    public func inject(_ fault: SandboxFault) { faults.append(fault) }
+
+    /// The faults still queued.
+    public func pendingFaults() -> [SandboxFault] { faults }
+
+    /// Sets an account's audience.
+    public func setAudience(_ audience: SandboxAudience) { audiences["\(audience.network)/\(audience.account)"] = audience }
+
+    /// An account's audience (UTC, peak 18:00, 1000 people unless set).
+    public func audience(network: String, account: String) -> SandboxAudience {
+        audiences["\(network)/\(account)"] ?? SandboxAudience(network: network, account: account)
+    }
+
+    /// Stored items, optionally of one network, in order.
+    public func storedPosts(network: String? = nil) -> [SandboxPost] {
+        network.map { name in posts.filter { $0.network == name } } ?? posts
+    }
+
+    /// Takes one hit of the first fault matching the call; after-store faults only on calls that store.
+    func takeFault(network: String, account: String, afterStore: Bool) -> SandboxFault? {
+        guard
+            let index = faults.firstIndex(where: {
+                $0.network == network && ($0.account == nil || $0.account == account) && $0.kind.afterStore == afterStore
+            })
+        else { return nil }
+        let fault = faults[index]
+        faults[index].count -= 1
+        if faults[index].count <= 0 { faults.remove(at: index) }
+        return fault
+    }
+
+    /// The next number of a sequence (1, 2, …), for deterministic ids.
+    func next(_ sequence: String) -> Int {
+        sequences[sequence, default: 0] += 1
+        return sequences[sequence]!
+    }
+
+    func store(_ post: SandboxPost) { posts.append(post) }
+
+    func post(network: String, id: String) -> SandboxPost? { posts.first { $0.network == network && $0.id == id } }
+
+    func post(network: String, account: String, key: String) -> SandboxPost? {
+        posts.first { $0.network == network && $0.account == account && $0.key == key }
+    }
+
+    func post(network: String, account: String, text: String, kind: String = "post") -> SandboxPost? {
+        posts.first { $0.network == network && $0.account == account && $0.text == text && $0.kind == kind }
+    }
+
+    func posts(network: String, account: String) -> [SandboxPost] {
+        posts.filter { $0.network == network && $0.account == account && $0.kind == "post" }.reversed()
+    }
+
+    /// Spends `cost` from the account's window of `limit` per `window` seconds; returns what is left and when it resets.
+    func spend(network: String, account: String, cost: Int, limit: Int, window: TimeInterval) -> (remaining: Int, reset: Date, exceeded: Bool) {
+        let key = "\(network)/\(account)"
+        let now = now()
+        var current = windows[key] ?? (now, 0)
+        if now >= current.start.addingTimeInterval(window) { current = (now, 0) }
+        let exceeded = current.used + cost > limit
+        if !exceeded { current.used += cost }
+        windows[key] = current
+        return (max(0, limit - current.used), current.start.addingTimeInterval(window), exceeded)
+    }
+
+    func saveContainer(_ container: SandboxContainer) { containers[container.id] = container }
+
+    /// The container, counting one status check (a video finishes after a check or two).
+    func checkContainer(_ id: String) -> SandboxContainer? {
+        guard var container = containers[id] else { return nil }
+        if container.status == "IN_PROGRESS" {
+            container.checksUntilFinished -= 1
+            if container.checksUntilFinished <= 0 { container.status = "FINISHED" }
+            containers[id] = container
+        }
+        return container
+    }
+
+    func container(_ id: String) -> SandboxContainer? { containers[id] }
+}

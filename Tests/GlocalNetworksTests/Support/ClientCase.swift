@@ -1,0 +1,78 @@
+import Foundation
+import GlocalCore
+import GlocalNetworks
+import Testing
+
+/// One client under conformance test: how to build it, whose credentials, what post, and where the sandbox keeps it.
+struct ClientCase: Sendable, CustomTestStringConvertible {
+    let name: String
+    let network: Network
+    /// `x`, … or `webhook`.
+    let sandboxNetwork: String
+    /// The sandbox's account key for faults.
+    let accountKey: String
+    let credentials: AccountCredentials
+    let linkPlacement: LinkPlacement
+    let needsMedia: Bool
+    /// Whether refreshing calls the network (Mastodon and webhook tokens do not expire).
+    let refreshCallsNetwork: Bool
+    let make: @Sendable (ClientEnvironment) -> any NetworkClient
+
+    var testDescription: String { name }
+
+    static let link = "https://lumiere.example/fr/hydra?utm_source=glocal"
+    /// Accents, a skin-toned emoji, a hashtag and LinkedIn-reserved characters.
+    static let baseText = "Votre peau a soif ? Découvrez Hydra 👋🏽 (nouveau) #HydraSerum"
+
+    var post: OutgoingPost {
+        let text = linkPlacement == .inline ? "\(Self.baseText) \(Self.link)" : Self.baseText
+        let media =
+            needsMedia
+            ? [MediaFile(path: "assets/hydra/teaser-4x5.jpg", publicURL: URL(string: "https://cdn.lumiere.example/teaser.jpg")) { Data([0xFF, 0xD8, 0xFF]) }]
+            : []
+        return OutgoingPost(
+            variantID: "hydra-launch/teaser/lum-fr-\(name)", network: network, accountID: "lum-fr-\(name)", handle: "lumiere.fr",
+            locale: "fr-FR", text: text, title: "Hydra", link: Self.link, linkPlacement: linkPlacement, media: media)
+    }
+
+    static let all: [ClientCase] = [
+        ClientCase(
+            name: "x", network: .x, sandboxNetwork: "x", accountKey: "xuser",
+            credentials: AccountCredentials(accessToken: "xuser~secret-access-x", refreshToken: "xuser~secret-refresh-x", remoteUserID: "xuser", clientID: "client-x"),
+            linkPlacement: .reply, needsMedia: false, refreshCallsNetwork: true, make: { XClient(environment: $0) }),
+        ClientCase(
+            name: "bluesky", network: .bluesky, sandboxNetwork: "bluesky", accountKey: "did:plc:lumierefr",
+            credentials: AccountCredentials(
+                accessToken: "did:plc:lumierefr~secret-access-b", refreshToken: "did:plc:lumierefr~secret-refresh-b", remoteUserID: "did:plc:lumierefr"),
+            linkPlacement: .inline, needsMedia: false, refreshCallsNetwork: true, make: { BlueskyClient(environment: $0) }),
+        ClientCase(
+            name: "mastodon", network: .mastodon, sandboxNetwork: "mastodon", accountKey: "42",
+            credentials: AccountCredentials(accessToken: "42~secret-access-m", remoteUserID: "42"),
+            linkPlacement: .inline, needsMedia: false, refreshCallsNetwork: false, make: { MastodonClient(environment: $0) }),
+        ClientCase(
+            name: "threads", network: .threads, sandboxNetwork: "threads", accountKey: "th1",
+            credentials: AccountCredentials(accessToken: "th1~secret-access-t", remoteUserID: "th1"),
+            linkPlacement: .reply, needsMedia: false, refreshCallsNetwork: true,
+            make: { ThreadsClient(environment: $0, pollInterval: .milliseconds(1)) }),
+        ClientCase(
+            name: "linkedin", network: .linkedin, sandboxNetwork: "linkedin", accountKey: "urn:li:organization:99",
+            credentials: AccountCredentials(
+                accessToken: "li~secret-access-l", refreshToken: "li~secret-refresh-l", authorURN: "urn:li:organization:99",
+                clientID: "client-l", clientSecret: "li-client-secret"),
+            linkPlacement: .firstComment, needsMedia: false, refreshCallsNetwork: true, make: { LinkedInClient(environment: $0) }),
+        ClientCase(
+            name: "facebook", network: .facebook, sandboxNetwork: "facebook", accountKey: "page1",
+            credentials: AccountCredentials(accessToken: "page1~secret-access-f", pageID: "page1", clientID: "app", clientSecret: "fb-app-secret"),
+            linkPlacement: .firstComment, needsMedia: false, refreshCallsNetwork: true, make: { FacebookClient(environment: $0) }),
+        ClientCase(
+            name: "instagram", network: .instagram, sandboxNetwork: "instagram", accountKey: "ig1",
+            credentials: AccountCredentials(accessToken: "ig1~secret-access-i", remoteUserID: "ig1"),
+            linkPlacement: .firstComment, needsMedia: true, refreshCallsNetwork: true,
+            make: { InstagramClient(environment: $0, pollInterval: .milliseconds(1)) }),
+        ClientCase(
+            name: "webhook", network: .youtube, sandboxNetwork: "webhook", accountKey: "lum-fr-webhook",
+            credentials: AccountCredentials(accessToken: "wh~secret-access-w"),
+            linkPlacement: .inline, needsMedia: false, refreshCallsNetwork: false,
+            make: { WebhookClient(network: .youtube, environment: $0) }),
+    ]
+}
