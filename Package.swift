@@ -53,6 +53,9 @@ let package = Package(
             name: "GlocalStoreTests",
             dependencies: ["GlocalCore", "GlocalStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
+            name: "GlocalDispatchTests",
+            dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox"]),
+        .testTarget(
             name: "GlocalNetworksTests",
             dependencies: [
                 "GlocalCore", "GlocalNetworks", "GlocalSandbox",

@@ -109,7 +109,7 @@ public final class Dispatcher: Sendable {
         let resolution = await attempt(job, variant: variant, pending: pending, reconciling: reconciling)
         report.resolution = resolution
         if case .published = resolution { report.lateness = clock().timeIntervalSince(job.slotAt) }
-        if case .retry(let at, _, false) = resolution {
+        if case .retry(let at, OutcomeResolver.rateLimited, _) = resolution {
             try queue.setRateLimited(until: at, account: job.accountID, now: clock())
         }
         if try !queue.finish(job, worker: configuration.worker, resolution: resolution, now: clock(), policy: configuration.policy) {

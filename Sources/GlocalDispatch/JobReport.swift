@@ -1,5 +1,6 @@
 import Foundation
 import GlocalCore
+import GlocalNetworks
 
 /// What became of one claimed job in a round.
 public struct JobReport: Sendable, Equatable {
@@ -20,7 +21,7 @@ public struct JobReport: Sendable, Equatable {
     public var outcome: String {
         switch resolution {
         case .published: return "published"
-        case .retry(_, _, let countsAsAttempt): return countsAsAttempt ? "retry" : "rate_limited"
+        case .retry(_, let reason, _): return reason == OutcomeResolver.rateLimited ? "rate_limited" : "retry"
         case .reconcile: return "unknown"
         case .hold: return "held"
         case .fail: return "failed"

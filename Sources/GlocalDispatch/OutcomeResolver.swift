@@ -8,6 +8,9 @@ public struct OutcomeResolver: Sendable {
     /// Backoff and attempt limit.
     public var policy: RetryPolicy
 
+    /// The reason of a retry that waits for a network's rate limit to lift.
+    public static let rateLimited = "rate limited"
+
     /// Creates a resolver.
     public init(policy: RetryPolicy = .standard) { self.policy = policy }
 
@@ -25,7 +28,7 @@ public struct OutcomeResolver: Sendable {
             return .reconcile(at: backoff, reason: "the network reports a duplicate that the look-up did not find yet")
         case .rateLimited(let until):
             let at = policy.nextRun(afterAttempt: attempt, now: now, networkReset: until, random: random)
-            return .retry(at: at, reason: "rate limited", countsAsAttempt: false)
+            return .retry(at: at, reason: Self.rateLimited, countsAsAttempt: false)
         case .reconnectRequired(let reason):
             return .hold(reason: reason)
         case .invalidContent(let reason):
