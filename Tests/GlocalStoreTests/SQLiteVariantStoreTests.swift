@@ -145,6 +145,7 @@ struct SQLiteVariantStoreTests {
             let store = try SQLiteVariantStore(path: path)
             #expect(try store.writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
             #expect(try store.writer.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
+            #expect(try store.writer.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 16_384)
             try store.apply(StoreFixtures.creating([variant]), actor: "cli", now: now)
         }
         let reopened = try SQLiteVariantStore(path: path)
