@@ -29,30 +29,40 @@ struct ClassifierRow: Sendable, CustomTestStringConvertible {
 
     static let x: [ClassifierRow] = [
         ClassifierRow(201, #"{"data":{"id":"1"}}"#, nil),
-        ClassifierRow(429, headers: ["x-rate-limit-reset": "1796116500"], .rateLimited(until: Date(timeIntervalSince1970: 1_796_116_500))),
+        ClassifierRow(
+            429, headers: ["x-rate-limit-reset": "1796116500"], .rateLimited(until: Date(timeIntervalSince1970: 1_796_116_500))),
         ClassifierRow(429, headers: ["retry-after": "30"], .rateLimited(until: now.addingTimeInterval(30))),
         ClassifierRow(429, .rateLimited(until: nil)),
         ClassifierRow(401, #"{"detail":"Unauthorized"}"#, .reconnectRequired("X refused the token: Unauthorized")),
         ClassifierRow(403, #"{"detail":"You are not allowed to create a Tweet with duplicate content."}"#, .duplicate(nil)),
-        ClassifierRow(403, #"{"detail":"You are not permitted to perform this action."}"#, .permanent("X forbids this: You are not permitted to perform this action.")),
+        ClassifierRow(
+            403, #"{"detail":"You are not permitted to perform this action."}"#,
+            .permanent("X forbids this: You are not permitted to perform this action.")),
         ClassifierRow(400, #"{"detail":"text too long"}"#, .invalidContent("text too long")),
         ClassifierRow(503, .transient("X answered HTTP 503")),
     ]
 
     static let bluesky: [ClassifierRow] = [
         ClassifierRow(200, #"{"uri":"at://x"}"#, nil),
-        ClassifierRow(400, #"{"error":"ExpiredToken","message":"Token has expired"}"#, .reconnectRequired("Bluesky: ExpiredToken")),
+        ClassifierRow(
+            400, #"{"error":"ExpiredToken","message":"Token has expired"}"#, .reconnectRequired("Bluesky: ExpiredToken")),
         ClassifierRow(401, #"{"error":"AuthenticationRequired"}"#, .reconnectRequired("Bluesky: AuthenticationRequired")),
         ClassifierRow(400, #"{"error":"InvalidRequest","message":"too long"}"#, .invalidContent("InvalidRequest: too long")),
-        ClassifierRow(429, headers: ["ratelimit-reset": "1796119200", "retry-after": "10"], .rateLimited(until: Date(timeIntervalSince1970: 1_796_119_200))),
+        ClassifierRow(
+            429, headers: ["ratelimit-reset": "1796119200", "retry-after": "10"],
+            .rateLimited(until: Date(timeIntervalSince1970: 1_796_119_200))),
         ClassifierRow(429, headers: ["retry-after": "10"], .rateLimited(until: now.addingTimeInterval(10))),
         ClassifierRow(500, #"{"error":"InternalServerError"}"#, .transient("Bluesky answered HTTP 500")),
     ]
 
     static let mastodon: [ClassifierRow] = [
         ClassifierRow(200, "{}", nil),
-        ClassifierRow(429, headers: ["x-ratelimit-reset": "2026-12-01T12:00:00.000Z"], .rateLimited(until: Date(timeIntervalSince1970: 1_796_126_400))),
-        ClassifierRow(401, #"{"error":"The access token is invalid"}"#, .reconnectRequired("Mastodon refused the token: The access token is invalid")),
+        ClassifierRow(
+            429, headers: ["x-ratelimit-reset": "2026-12-01T12:00:00.000Z"],
+            .rateLimited(until: Date(timeIntervalSince1970: 1_796_126_400))),
+        ClassifierRow(
+            401, #"{"error":"The access token is invalid"}"#,
+            .reconnectRequired("Mastodon refused the token: The access token is invalid")),
         ClassifierRow(422, #"{"error":"Validation failed"}"#, .invalidContent("Validation failed")),
         ClassifierRow(503, .transient("Mastodon answered HTTP 503")),
         ClassifierRow(404, #"{"error":"Record not found"}"#, .permanent("Mastodon answered HTTP 404: Record not found")),
@@ -61,7 +71,8 @@ struct ClassifierRow: Sendable, CustomTestStringConvertible {
     static let linkedIn: [ClassifierRow] = [
         ClassifierRow(201, nil),
         ClassifierRow(429, .rateLimited(until: Date(timeIntervalSince1970: 1_796_169_600))),
-        ClassifierRow(401, #"{"code":"EXPIRED_ACCESS_TOKEN"}"#, .reconnectRequired("LinkedIn refused the token: EXPIRED_ACCESS_TOKEN")),
+        ClassifierRow(
+            401, #"{"code":"EXPIRED_ACCESS_TOKEN"}"#, .reconnectRequired("LinkedIn refused the token: EXPIRED_ACCESS_TOKEN")),
         ClassifierRow(422, #"{"code":"DUPLICATE_POST","message":"Content is a duplicate"}"#, .duplicate(nil)),
         ClassifierRow(422, #"{"message":"commentary too long"}"#, .invalidContent("commentary too long")),
         ClassifierRow(500, .transient("LinkedIn answered HTTP 500")),
@@ -78,9 +89,14 @@ struct ClassifierRow: Sendable, CustomTestStringConvertible {
             headers: ["x-business-use-case-usage": #"{"1":[{"type":"pages","estimated_time_to_regain_access":5}]}"#],
             .rateLimited(until: now.addingTimeInterval(300))),
         ClassifierRow(400, #"{"error":{"code":4,"message":"Application request limit reached"}}"#, .rateLimited(until: nil)),
-        ClassifierRow(500, #"{"error":{"code":1,"is_transient":true,"message":"unknown"}}"#, .transient("Facebook error 1: unknown")),
-        ClassifierRow(400, #"{"error":{"code":100,"message":"Invalid parameter"}}"#, .invalidContent("Facebook error 100: Invalid parameter")),
-        ClassifierRow(403, #"{"error":{"code":200,"message":"Permissions error"}}"#, .reconnectRequired("permission missing: Facebook error 200: Permissions error")),
+        ClassifierRow(
+            500, #"{"error":{"code":1,"is_transient":true,"message":"unknown"}}"#, .transient("Facebook error 1: unknown")),
+        ClassifierRow(
+            400, #"{"error":{"code":100,"message":"Invalid parameter"}}"#,
+            .invalidContent("Facebook error 100: Invalid parameter")),
+        ClassifierRow(
+            403, #"{"error":{"code":200,"message":"Permissions error"}}"#,
+            .reconnectRequired("permission missing: Facebook error 200: Permissions error")),
     ]
 
     static let instagram: [ClassifierRow] = [
@@ -93,8 +109,10 @@ struct ClassifierRow: Sendable, CustomTestStringConvertible {
 
     static let webhook: [ClassifierRow] = [
         ClassifierRow(201, #"{"id":"wh-1"}"#, nil),
-        ClassifierRow(409, #"{"id":"wh-1","url":"https://h/1"}"#, .duplicate(PublishReceipt(remoteID: "wh-1", url: "https://h/1"))),
-        ClassifierRow(429, headers: ["retry-after": "Tue, 01 Dec 2026 09:05:00 GMT"], .rateLimited(until: now.addingTimeInterval(300))),
+        ClassifierRow(
+            409, #"{"id":"wh-1","url":"https://h/1"}"#, .duplicate(PublishReceipt(remoteID: "wh-1", url: "https://h/1"))),
+        ClassifierRow(
+            429, headers: ["retry-after": "Tue, 01 Dec 2026 09:05:00 GMT"], .rateLimited(until: now.addingTimeInterval(300))),
         ClassifierRow(401, .reconnectRequired("webhook refused the token: HTTP 401")),
         ClassifierRow(502, .transient("webhook answered HTTP 502")),
     ]

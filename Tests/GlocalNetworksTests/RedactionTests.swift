@@ -5,7 +5,8 @@ import Testing
 /// Tokens never reach descriptions, dumps or outcome reasons.
 @Suite struct RedactionTests {
     let credentials = AccountCredentials(
-        accessToken: "access-SECRET-123", refreshToken: "refresh-SECRET-456", remoteUserID: "u1", clientSecret: "client-SECRET-789")
+        accessToken: "access-SECRET-123", refreshToken: "refresh-SECRET-456", remoteUserID: "u1",
+        clientSecret: "client-SECRET-789")
 
     @Test func credentialsDescribeThemselvesWithoutSecrets() {
         var dumped = ""

@@ -6,12 +6,16 @@ import Testing
 
 /// The sandbox's `/_sandbox/` API over HTTP, and its simulated engagement.
 @Suite struct SandboxAdminTests {
-    private func call(_ sandbox: SandboxHarness, _ method: String, _ path: String, _ body: String? = nil) async throws -> (Int, Any?) {
+    private func call(_ sandbox: SandboxHarness, _ method: String, _ path: String, _ body: String? = nil) async throws -> (
+        Int, Any?
+    ) {
         guard let base = sandbox.environment.endpoints.webhook?.deletingLastPathComponent() else {
             throw CancellationError()
         }
         let response = try await sandbox.environment.transport.send(
-            HTTPRequest(method: method, url: base.appendingPathComponent(path), headers: ["Content-Type": "application/json"], body: body.map { Data($0.utf8) }))
+            HTTPRequest(
+                method: method, url: base.appendingPathComponent(path), headers: ["Content-Type": "application/json"],
+                body: body.map { Data($0.utf8) }))
         return (response.status, try? JSONSerialization.jsonObject(with: response.body))
     }
 
@@ -54,7 +58,8 @@ import Testing
         #expect(away["views"] == 160)
         #expect(SandboxEngagement.counters(postedAt: peak, now: peak, audience: audience)["views"] == 0)
         let elsewhere = SandboxAudience(network: "x", account: "a", timeZone: "America/New_York", peakHour: 19, size: 1000)
-        #expect(SandboxEngagement.counters(postedAt: peak, now: peak.addingTimeInterval(day), audience: elsewhere)["views"]! < 800)
+        #expect(
+            SandboxEngagement.counters(postedAt: peak, now: peak.addingTimeInterval(day), audience: elsewhere)["views"]! < 800)
     }
 
     @Test func audiencesSetOverHTTPChangeMetrics() async throws {
@@ -68,7 +73,8 @@ import Testing
                 return
             }
             let (status, _) = try await call(
-                sandbox, "POST", "_sandbox/audiences", #"{"network":"x","account":"xuser","timeZone":"UTC","peakHour":9,"size":5000}"#)
+                sandbox, "POST", "_sandbox/audiences",
+                #"{"network":"x","account":"xuser","timeZone":"UTC","peakHour":9,"size":5000}"#)
             #expect(status == 200)
             guard case .fetched(let after) = await client.fetchMetrics(receipt, credentials: x.credentials) else {
                 Issue.record("no metrics")

@@ -11,7 +11,8 @@ enum GraphTokenRefresh {
             let response = try await api.send(request, mutates: false, classify: classify)
             let json = try api.json(response, mutated: false)
             guard let token = json["access_token"].string, !token.isEmpty else { return .transient("refresh gave no token") }
-            return .refreshed(credentials.refreshed(accessToken: token, refreshToken: nil, expiresIn: json["expires_in"].int, now: now))
+            return .refreshed(
+                credentials.refreshed(accessToken: token, refreshToken: nil, expiresIn: json["expires_in"].int, now: now))
         } catch {
             if case .reconnectRequired(let reason) = error.outcome { return .reconnectRequired(reason) }
             return .transient(error.outcome.description)

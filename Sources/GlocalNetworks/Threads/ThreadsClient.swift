@@ -31,7 +31,8 @@ public struct ThreadsClient: NetworkClient {
             guard let url = file.publicURL?.absoluteString else {
                 throw NetworkFailure(.invalidContent("Threads needs a public URL for \(file.path)"))
             }
-            items.append(file.isVideo ? [("media_type", "VIDEO"), ("video_url", url)] : [("media_type", "IMAGE"), ("image_url", url)])
+            items.append(
+                file.isVideo ? [("media_type", "VIDEO"), ("video_url", url)] : [("media_type", "IMAGE"), ("image_url", url)])
         }
         let reply = replyTo.map { [("reply_to_id", $0)] } ?? []
         switch items.count {
@@ -83,10 +84,13 @@ public struct ThreadsClient: NetworkClient {
     public func fetchMetrics(_ receipt: PublishReceipt, credentials: AccountCredentials) async -> MetricsOutcome {
         do {
             let flow = try self.flow(credentials)
-            let request = flow.graph.get("\(receipt.remoteID)/insights", [("metric", "views,likes,replies,reposts,quotes,shares")])
+            let request = flow.graph.get(
+                "\(receipt.remoteID)/insights", [("metric", "views,likes,replies,reposts,quotes,shares")])
             let response = try await flow.api.send(request, mutates: false, classify: flow.classify)
             return .fetched(
-                EngagementMetrics(counters: GraphInsights.counters(try flow.api.json(response, mutated: false)), fetchedAt: environment.clock()))
+                EngagementMetrics(
+                    counters: GraphInsights.counters(try flow.api.json(response, mutated: false)), fetchedAt: environment.clock())
+            )
         } catch { return .failed(error.outcome) }
     }
 

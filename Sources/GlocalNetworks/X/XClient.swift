@@ -133,6 +133,7 @@ public struct XClient: NetworkClient {
         let request = HTTPRequest(
             method: "POST", url: FormEncoding.url(base, path: "/2/oauth2/token"),
             headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Data(form.utf8))
-        return await OAuthTokenExchange.run(request, credentials: credentials, transport: environment.transport, now: environment.clock())
+        return await OAuthTokenExchange.run(
+            request, credentials: credentials, transport: environment.transport, now: environment.clock())
     }
 }
