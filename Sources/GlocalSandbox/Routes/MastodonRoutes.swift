@@ -53,10 +53,13 @@ struct MastodonRoutes: Sendable {
             let call = try await SandboxCall.read(request)
             let account = call.tokenAccount ?? ""
             if let refusal = await gate.before(call, account: account) { return refusal }
+            guard let file = call.multipartFile(named: "file") else {
+                return SandboxReply.json(422, ["error": "Validation failed: File can't be blank"])
+            }
             let id = String(120_000_000_000_000_000 + (await state.next("mastodon/media")))
             await state.store(
                 SandboxPost(
-                    network: "mastodon", account: account, id: id, kind: "media", text: "", body: "\(call.body.count) bytes",
+                    network: "mastodon", account: account, id: id, kind: "media", text: "", body: "\(file.bytes.count) bytes",
                     postedAt: await state.now()))
             return SandboxReply.json(200, ["id": id, "type": "image", "url": "https://mastodon.sandbox/media/\(id)"])
         }

@@ -71,10 +71,13 @@ struct XRoutes: Sendable {
             let call = try await SandboxCall.read(request)
             let account = call.tokenAccount ?? ""
             if let refusal = await gate.before(call, account: account) { return refusal }
+            guard let file = call.multipartFile(named: "media") else {
+                return SandboxReply.json(400, ["title": "Invalid Request", "detail": "media is required", "status": 400])
+            }
             let id = String(1_700_000_000_000_000_000 + (await state.next("x/media")))
             await state.store(
                 SandboxPost(
-                    network: "x", account: account, id: id, kind: "media", text: "", body: "\(call.body.count) bytes",
+                    network: "x", account: account, id: id, kind: "media", text: "", body: "\(file.bytes.count) bytes",
                     postedAt: await state.now()))
             return SandboxReply.json(200, ["data": ["id": id, "media_key": "3_\(id)", "expires_after_secs": 86400]])
         }
