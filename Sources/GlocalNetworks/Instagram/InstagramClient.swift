@@ -83,28 +83,19 @@ public struct InstagramClient: NetworkClient {
     public func fetchMetrics(_ receipt: PublishReceipt, credentials: AccountCredentials) async -> MetricsOutcome {
         do {
             let flow = try self.flow(credentials)
-            let request = flow.graph.get(
-                "\(receipt.remoteID)/insights", [("metric", "views,reach,likes,comments,shares,saved,total_interactions")])
-            let response = try await flow.api.send(request, mutates: false, classify: flow.classify)
-            return .fetched(
-                EngagementMetrics(
-                    counters: GraphInsights.counters(try flow.api.json(response, mutated: false)), fetchedAt: environment.clock())
-            )
+            return await flow.insights(
+                of: receipt.remoteID, metrics: "views,reach,likes,comments,shares,saved,total_interactions",
+                fetchedAt: environment.clock())
         } catch { return .failed(error.outcome) }
     }
 
     /// `GET /refresh_access_token?grant_type=ig_refresh_token` (long-lived tokens, 60 days).
     public func refreshCredentials(_ credentials: AccountCredentials) async -> RefreshOutcome {
-        let base =
-            environment.endpoints.apiBase(.instagram, credentials: credentials) ?? URL(string: "https://graph.instagram.com")!
-        let request = HTTPRequest(
-            method: "GET",
-            url: FormEncoding.url(
-                base, path: "/refresh_access_token",
-                query: [("grant_type", "ig_refresh_token"), ("access_token", credentials.accessToken)]))
         let now = environment.clock()
-        return await GraphTokenRefresh.run(
-            request, credentials: credentials, transport: environment.transport, now: now,
+        return await GraphTokenRefresh.longLived(
+            base: environment.endpoints.apiBase(.instagram, credentials: credentials) ?? URL(
+                string: "https://graph.instagram.com")!,
+            grantType: "ig_refresh_token", credentials: credentials, transport: environment.transport, now: now,
             classify: { InstagramResponseClassifier.classify($0, now: now) })
     }
 }

@@ -66,10 +66,7 @@ public struct LinkedInClient: NetworkClient {
             return .published(receipt)
         } catch {
             guard case .duplicate = error.outcome else { return error.outcome }
-            if case .found(let existing) = await lookUp(post, pending: nil, credentials: credentials) {
-                return .duplicate(existing)
-            }
-            return .duplicate(nil)
+            return await resolveDuplicate(post, credentials: credentials)
         }
     }
 

@@ -100,4 +100,14 @@ struct ContainerFlow: Sendable {
             return try await recent(matching: text).map(LookUpOutcome.found) ?? .notFound
         } catch { return .failed(error.outcome) }
     }
+
+    /// `/{media}/insights?metric=…` as counters.
+    func insights(of mediaID: String, metrics: String, fetchedAt: Date) async -> MetricsOutcome {
+        do {
+            let response = try await api.send(
+                graph.get("\(mediaID)/insights", [("metric", metrics)]), mutates: false, classify: classify)
+            return .fetched(
+                EngagementMetrics(counters: GraphInsights.counters(try api.json(response, mutated: false)), fetchedAt: fetchedAt))
+        } catch { return .failed(error.outcome) }
+    }
 }

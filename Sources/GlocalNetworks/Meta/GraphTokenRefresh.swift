@@ -18,4 +18,15 @@ enum GraphTokenRefresh {
             return .transient(error.outcome.description)
         }
     }
+
+    /// `GET {base}/refresh_access_token?grant_type=…&access_token=…` (Instagram and Threads long-lived tokens).
+    static func longLived(
+        base: URL, grantType: String, credentials: AccountCredentials, transport: any HTTPTransport, now: Date,
+        classify: (HTTPResponse) -> PublishOutcome?
+    ) async -> RefreshOutcome {
+        let url = FormEncoding.url(
+            base, path: "/refresh_access_token", query: [("grant_type", grantType), ("access_token", credentials.accessToken)])
+        return await run(
+            HTTPRequest(method: "GET", url: url), credentials: credentials, transport: transport, now: now, classify: classify)
+    }
 }

@@ -60,11 +60,6 @@ public struct XClient: NetworkClient {
         }
     }
 
-    private func resolveDuplicate(_ post: OutgoingPost, credentials: AccountCredentials) async -> PublishOutcome {
-        if case .found(let receipt) = await lookUp(post, pending: nil, credentials: credentials) { return .duplicate(receipt) }
-        return .duplicate(nil)
-    }
-
     private func upload(_ media: [MediaFile], credentials: AccountCredentials) async throws(NetworkFailure) -> [String] {
         var ids: [String] = []
         let api = caller(credentials)
