@@ -21,7 +21,8 @@ import Testing
             let stored = try #require(posts.first)
             #expect(stored.id == receipt.remoteID)
             #expect(stored.account == clientCase.accountKey)
-            try WireExpectations.check(clientCase, post: post, stored: stored, all: await sandbox.stored(clientCase), receipt: receipt)
+            try WireExpectations.check(
+                clientCase, post: post, stored: stored, all: await sandbox.stored(clientCase), receipt: receipt)
         }
     }
 
@@ -30,13 +31,15 @@ import Testing
         try await SandboxHarness.run { sandbox in
             let client = clientCase.make(sandbox.environment)
             let pending = PendingBox()
-            let outcome = await client.publish(clientCase.post, credentials: clientCase.credentials, pending: nil, onPending: pending.recorder)
+            let outcome = await client.publish(
+                clientCase.post, credentials: clientCase.credentials, pending: nil, onPending: pending.recorder)
             let published = try #require(outcome.receipt)
             let found = await client.lookUp(clientCase.post, pending: await pending.last, credentials: clientCase.credentials)
             #expect(found == .found(published) || found.remoteID == published.remoteID)
             let unrelated = await client.lookUp(
                 OutgoingPost(
-                    variantID: "other/post/\(clientCase.name)", network: clientCase.network, accountID: "lum-fr-\(clientCase.name)",
+                    variantID: "other/post/\(clientCase.name)", network: clientCase.network,
+                    accountID: "lum-fr-\(clientCase.name)",
                     handle: "lumiere.fr", locale: "fr-FR", text: "Un tout autre texte"),
                 pending: nil, credentials: clientCase.credentials)
             #expect(unrelated == .notFound)
@@ -49,7 +52,9 @@ import Testing
             let client = clientCase.make(sandbox.environment)
             let pending = PendingBox()
             let first = try #require(
-                await client.publish(clientCase.post, credentials: clientCase.credentials, pending: nil, onPending: pending.recorder).receipt)
+                await client.publish(
+                    clientCase.post, credentials: clientCase.credentials, pending: nil, onPending: pending.recorder
+                ).receipt)
             let second = await client.publish(
                 clientCase.post, credentials: clientCase.credentials, pending: await pending.last, onPending: pending.recorder)
             if clientCase.network == .mastodon {

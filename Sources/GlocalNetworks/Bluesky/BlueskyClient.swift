@@ -19,8 +19,10 @@ public struct BlueskyClient: NetworkClient {
         environment.endpoints.apiBase(.bluesky, credentials: credentials) ?? URL(string: "https://bsky.social")!
     }
 
-    private func xrpc(_ method: String, _ name: String, _ credentials: AccountCredentials, token: String? = nil,
-                      query: [(String, String)] = [], json: Any? = nil) -> HTTPRequest {
+    private func xrpc(
+        _ method: String, _ name: String, _ credentials: AccountCredentials, token: String? = nil,
+        query: [(String, String)] = [], json: Any? = nil
+    ) -> HTTPRequest {
         var headers = ["Authorization": "Bearer \(token ?? credentials.accessToken)"]
         if json != nil { headers["Content-Type"] = "application/json" }
         return HTTPRequest(
@@ -54,7 +56,9 @@ public struct BlueskyClient: NetworkClient {
             let body: [String: Any] = ["repo": did, "collection": Self.collection, "rkey": rkey, "record": record]
             let response: HTTPResponse
             do throws(NetworkFailure) {
-                response = try await api.send(xrpc("POST", "com.atproto.repo.createRecord", credentials, json: body), mutates: true) {
+                response = try await api.send(
+                    xrpc("POST", "com.atproto.repo.createRecord", credentials, json: body), mutates: true
+                ) {
                     BlueskyResponseClassifier.classify($0, now: now)
                 }
             } catch {
@@ -65,9 +69,12 @@ public struct BlueskyClient: NetworkClient {
                 throw error
             }
             let json = try api.json(response, mutated: true)
-            var receipt = receipt(uri: json["uri"].string ?? uri(did, rkey), cid: json["cid"].string, rkey: rkey, handle: post.handle)
+            var receipt = receipt(
+                uri: json["uri"].string ?? uri(did, rkey), cid: json["cid"].string, rkey: rkey, handle: post.handle)
             if let link = post.separateLink, post.linkPlacement == .reply, let cid = receipt.extra["cid"] {
-                receipt.extra.merge(await reply(link, to: (receipt.remoteID, cid), post: post, did: did, credentials: credentials)) { $1 }
+                receipt.extra.merge(
+                    await reply(link, to: (receipt.remoteID, cid), post: post, did: did, credentials: credentials)
+                ) { $1 }
             }
             return .published(receipt)
         } catch { return error.outcome }
@@ -81,10 +88,14 @@ public struct BlueskyClient: NetworkClient {
         let now = environment.clock()
         let record = BlueskyRecordBuilder.record(
             text: link, language: post.languageCode, createdAt: now, link: nil, title: nil, images: [], replyTo: parent)
-        let body: [String: Any] = ["repo": did, "collection": Self.collection, "rkey": Self.replyKey(for: post), "record": record]
+        let body: [String: Any] = [
+            "repo": did, "collection": Self.collection, "rkey": Self.replyKey(for: post), "record": record,
+        ]
         let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
         do {
-            let response = try await api.send(xrpc("POST", "com.atproto.repo.createRecord", credentials, json: body), mutates: true) {
+            let response = try await api.send(
+                xrpc("POST", "com.atproto.repo.createRecord", credentials, json: body), mutates: true
+            ) {
                 BlueskyResponseClassifier.classify($0, now: now)
             }
             return ["reply_id": JSON(data: response.body)["uri"].string ?? ""]
@@ -123,12 +134,15 @@ public struct BlueskyClient: NetworkClient {
             let response = try await api.send(request, mutates: false) { response in
                 if response.status == 400 || response.status == 404,
                     JSON(data: response.body)["error"].string == "RecordNotFound"
-                { return nil }
+                {
+                    return nil
+                }
                 return BlueskyResponseClassifier.classify(response, now: now)
             }
             guard response.isSuccess else { return .notFound }
             let json = try api.json(response, mutated: false)
-            return .found(receipt(uri: json["uri"].string ?? uri(did, rkey), cid: json["cid"].string, rkey: rkey, handle: post.handle))
+            return .found(
+                receipt(uri: json["uri"].string ?? uri(did, rkey), cid: json["cid"].string, rkey: rkey, handle: post.handle))
         } catch { return .failed(error.outcome) }
     }
 
@@ -156,8 +170,11 @@ public struct BlueskyClient: NetworkClient {
         do {
             let response = try await api.send(request, mutates: false) { BlueskyResponseClassifier.classify($0, now: now) }
             let json = try api.json(response, mutated: false)
-            guard let access = json["accessJwt"].string, !access.isEmpty else { return .transient("refreshSession gave no token") }
-            var refreshed = credentials.refreshed(accessToken: access, refreshToken: json["refreshJwt"].string, expiresIn: nil, now: now)
+            guard let access = json["accessJwt"].string, !access.isEmpty else {
+                return .transient("refreshSession gave no token")
+            }
+            var refreshed = credentials.refreshed(
+                accessToken: access, refreshToken: json["refreshJwt"].string, expiresIn: nil, now: now)
             if let did = json["did"].string { refreshed.remoteUserID = did }
             return .refreshed(refreshed)
         } catch {

@@ -3,7 +3,9 @@ import Foundation
 /// Maps every XRPC answer of a PDS to an outcome; `nil` means success.
 public enum BlueskyResponseClassifier {
     /// XRPC error names that mean the session is dead (an expired token is HTTP **400** `ExpiredToken`).
-    static let authErrors: Set<String> = ["ExpiredToken", "InvalidToken", "AuthenticationRequired", "AuthMissing", "AccountTakedown"]
+    static let authErrors: Set<String> = [
+        "ExpiredToken", "InvalidToken", "AuthenticationRequired", "AuthMissing", "AccountTakedown",
+    ]
 
     /// The outcome of an answer with `status`, lowercased `headers` and `body`, read at `now`.
     public static func classify(status: Int, headers: [String: String], body: Data, now: Date) -> PublishOutcome? {
@@ -11,7 +13,9 @@ public enum BlueskyResponseClassifier {
         let json = JSON(data: body)
         let error = json["error"].string ?? ""
         let message = json["message"].string ?? (error.isEmpty ? "HTTP \(status)" : error)
-        if authErrors.contains(error) || status == 401 { return .reconnectRequired("Bluesky: \(error.isEmpty ? message : error)") }
+        if authErrors.contains(error) || status == 401 {
+            return .reconnectRequired("Bluesky: \(error.isEmpty ? message : error)")
+        }
         switch status {
         case 429:
             return .rateLimited(

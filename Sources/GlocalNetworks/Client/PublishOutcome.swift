@@ -24,7 +24,8 @@ public enum PublishOutcome: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .published(let receipt): return "published \(receipt.remoteID)"
         case .duplicate(let receipt): return "duplicate of \(receipt?.remoteID ?? "an existing post")"
-        case .rateLimited(let until): return "rate limited until \(until.map { ISO8601DateFormatter().string(from: $0) } ?? "unknown")"
+        case .rateLimited(let until):
+            return "rate limited until \(until.map { ISO8601DateFormatter().string(from: $0) } ?? "unknown")"
         case .reconnectRequired(let reason): return "reconnect required: \(reason)"
         case .invalidContent(let reason): return "invalid content: \(reason)"
         case .transient(let reason): return "transient failure: \(reason)"

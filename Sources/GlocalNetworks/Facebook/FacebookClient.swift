@@ -16,7 +16,8 @@ public struct FacebookClient: NetworkClient {
     }
 
     private func graph(_ credentials: AccountCredentials) -> GraphRequests {
-        let base = environment.endpoints.apiBase(.facebook, credentials: credentials) ?? URL(string: "https://graph.facebook.com")!
+        let base =
+            environment.endpoints.apiBase(.facebook, credentials: credentials) ?? URL(string: "https://graph.facebook.com")!
         return GraphRequests(base: base, version: apiVersion, token: credentials.accessToken)
     }
 
@@ -44,15 +45,15 @@ public struct FacebookClient: NetworkClient {
             var receipt = receipt(id)
             if let link = post.separateLink, post.linkPlacement == .firstComment {
                 do {
-                    let answer = try await api.send(graph.post("\(id)/comments", [("message", link)]), mutates: true, classify: classify)
+                    let answer = try await api.send(
+                        graph.post("\(id)/comments", [("message", link)]), mutates: true, classify: classify)
                     receipt.extra["first_comment_id"] = JSON(data: answer.body)["id"].string
                 } catch { receipt.extra["first_comment_error"] = error.outcome.description }
             }
             return .published(receipt)
         } catch {
             guard case .duplicate = error.outcome else { return error.outcome }
-            if case .found(let existing) = await lookUp(post, pending: nil, credentials: credentials) { return .duplicate(existing) }
-            return .duplicate(nil)
+            return await resolveDuplicate(post, credentials: credentials)
         }
     }
 
@@ -91,7 +92,8 @@ public struct FacebookClient: NetworkClient {
 
     /// `fb_exchange_token` for a new long-lived token (needs the app id and secret).
     public func refreshCredentials(_ credentials: AccountCredentials) async -> RefreshOutcome {
-        let base = environment.endpoints.apiBase(.facebook, credentials: credentials) ?? URL(string: "https://graph.facebook.com")!
+        let base =
+            environment.endpoints.apiBase(.facebook, credentials: credentials) ?? URL(string: "https://graph.facebook.com")!
         let request = HTTPRequest(
             method: "GET",
             url: FormEncoding.url(

@@ -21,7 +21,8 @@ public struct InstagramClient: NetworkClient {
 
     private func flow(_ credentials: AccountCredentials) throws(NetworkFailure) -> ContainerFlow {
         guard let user = credentials.remoteUserID else { throw NetworkFailure(.permanent("the Instagram user id is not known")) }
-        let base = environment.endpoints.apiBase(.instagram, credentials: credentials) ?? URL(string: "https://graph.instagram.com")!
+        let base =
+            environment.endpoints.apiBase(.instagram, credentials: credentials) ?? URL(string: "https://graph.instagram.com")!
         let now = environment.clock()
         return ContainerFlow(
             style: .instagram, graph: GraphRequests(base: base, version: apiVersion, token: credentials.accessToken),
@@ -44,7 +45,8 @@ public struct InstagramClient: NetworkClient {
             return ContainerForms(children: [], main: single + [("caption", post.text)])
         }
         return ContainerForms(
-            children: items.map { $0 + [("is_carousel_item", "true")] }, main: [("media_type", "CAROUSEL"), ("caption", post.text)])
+            children: items.map { $0 + [("is_carousel_item", "true")] },
+            main: [("media_type", "CAROUSEL"), ("caption", post.text)])
     }
 
     /// Publishes through a container (resumed from `pending`), then the link as the first comment when asked.
@@ -81,25 +83,19 @@ public struct InstagramClient: NetworkClient {
     public func fetchMetrics(_ receipt: PublishReceipt, credentials: AccountCredentials) async -> MetricsOutcome {
         do {
             let flow = try self.flow(credentials)
-            let request = flow.graph.get(
-                "\(receipt.remoteID)/insights", [("metric", "views,reach,likes,comments,shares,saved,total_interactions")])
-            let response = try await flow.api.send(request, mutates: false, classify: flow.classify)
-            return .fetched(
-                EngagementMetrics(counters: GraphInsights.counters(try flow.api.json(response, mutated: false)), fetchedAt: environment.clock()))
+            return await flow.insights(
+                of: receipt.remoteID, metrics: "views,reach,likes,comments,shares,saved,total_interactions",
+                fetchedAt: environment.clock())
         } catch { return .failed(error.outcome) }
     }
 
     /// `GET /refresh_access_token?grant_type=ig_refresh_token` (long-lived tokens, 60 days).
     public func refreshCredentials(_ credentials: AccountCredentials) async -> RefreshOutcome {
-        let base = environment.endpoints.apiBase(.instagram, credentials: credentials) ?? URL(string: "https://graph.instagram.com")!
-        let request = HTTPRequest(
-            method: "GET",
-            url: FormEncoding.url(
-                base, path: "/refresh_access_token",
-                query: [("grant_type", "ig_refresh_token"), ("access_token", credentials.accessToken)]))
         let now = environment.clock()
-        return await GraphTokenRefresh.run(
-            request, credentials: credentials, transport: environment.transport, now: now,
+        return await GraphTokenRefresh.longLived(
+            base: environment.endpoints.apiBase(.instagram, credentials: credentials) ?? URL(
+                string: "https://graph.instagram.com")!,
+            grantType: "ig_refresh_token", credentials: credentials, transport: environment.transport, now: now,
             classify: { InstagramResponseClassifier.classify($0, now: now) })
     }
 }

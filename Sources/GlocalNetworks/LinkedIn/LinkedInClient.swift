@@ -66,8 +66,7 @@ public struct LinkedInClient: NetworkClient {
             return .published(receipt)
         } catch {
             guard case .duplicate = error.outcome else { return error.outcome }
-            if case .found(let existing) = await lookUp(post, pending: nil, credentials: credentials) { return .duplicate(existing) }
-            return .duplicate(nil)
+            return await resolveDuplicate(post, credentials: credentials)
         }
     }
 
@@ -117,6 +116,7 @@ public struct LinkedInClient: NetworkClient {
         let request = HTTPRequest(
             method: "POST", url: FormEncoding.url(base, path: "/oauth/v2/accessToken"),
             headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Data(form.utf8))
-        return await OAuthTokenExchange.run(request, credentials: credentials, transport: environment.transport, now: environment.clock())
+        return await OAuthTokenExchange.run(
+            request, credentials: credentials, transport: environment.transport, now: environment.clock())
     }
 }

@@ -12,7 +12,9 @@ public enum LinkedInLittleText {
             let atWordStart = index == text.startIndex || text[text.index(before: index)].isWhitespace
             if character == "#", atWordStart {
                 var end = text.index(after: index)
-                while end < text.endIndex, text[end].isLetter || text[end].isNumber || text[end] == "_" { end = text.index(after: end) }
+                while end < text.endIndex, text[end].isLetter || text[end].isNumber || text[end] == "_" {
+                    end = text.index(after: end)
+                }
                 let tag = text[text.index(after: index)..<end]
                 if tag.contains(where: \.isLetter) {
                     result += "{hashtag|\\#|\(escape(String(tag)))}"

@@ -12,7 +12,8 @@ struct ContainerFlow: Sendable {
     let maxPolls: Int
 
     func status(of container: String) async throws(NetworkFailure) -> (status: String, message: String?) {
-        let response = try await api.send(graph.get(container, [("fields", "\(style.statusField),id")]), mutates: false, classify: classify)
+        let response = try await api.send(
+            graph.get(container, [("fields", "\(style.statusField),id")]), mutates: false, classify: classify)
         let json = try api.json(response, mutated: false)
         return (json[style.statusField].string ?? "UNKNOWN", json["error_message"].string)
     }
@@ -79,7 +80,8 @@ struct ContainerFlow: Sendable {
 
     /// The account's recent post whose text matches.
     func recent(matching text: String) async throws(NetworkFailure) -> PublishReceipt? {
-        let request = graph.get("\(userID)/\(style.mediaEdge)", [("fields", "id,\(style.textField),permalink,timestamp"), ("limit", "25")])
+        let request = graph.get(
+            "\(userID)/\(style.mediaEdge)", [("fields", "id,\(style.textField),permalink,timestamp"), ("limit", "25")])
         let response = try await api.send(request, mutates: false, classify: classify)
         for item in try api.json(response, mutated: false)["data"].array
         where PostTextMatcher.matches(text, item[style.textField].string ?? "") {
@@ -96,6 +98,16 @@ struct ContainerFlow: Sendable {
                 return .found(try await published(container: container, text: text))
             }
             return try await recent(matching: text).map(LookUpOutcome.found) ?? .notFound
+        } catch { return .failed(error.outcome) }
+    }
+
+    /// `/{media}/insights?metric=…` as counters.
+    func insights(of mediaID: String, metrics: String, fetchedAt: Date) async -> MetricsOutcome {
+        do {
+            let response = try await api.send(
+                graph.get("\(mediaID)/insights", [("metric", metrics)]), mutates: false, classify: classify)
+            return .fetched(
+                EngagementMetrics(counters: GraphInsights.counters(try api.json(response, mutated: false)), fetchedAt: fetchedAt))
         } catch { return .failed(error.outcome) }
     }
 }

@@ -14,7 +14,8 @@ public enum GraphErrorClassifier {
         let error = JSON(data: body)["error"]
         let code = error["code"].int ?? 0
         let subcode = error["error_subcode"].int ?? 0
-        let message = "\(network) error \(code)\(subcode == 0 ? "" : "/\(subcode)"): \(error["message"].string ?? "HTTP \(status)")"
+        let message =
+            "\(network) error \(code)\(subcode == 0 ? "" : "/\(subcode)"): \(error["message"].string ?? "HTTP \(status)")"
         if code == 190 || code == 102 || status == 401 { return .reconnectRequired(message) }
         if code == 10 || (200..<300).contains(code) { return .reconnectRequired("permission missing: \(message)") }
         if duplicateCodes.contains(code) { return .duplicate(nil) }

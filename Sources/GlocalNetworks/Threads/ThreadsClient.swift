@@ -31,7 +31,8 @@ public struct ThreadsClient: NetworkClient {
             guard let url = file.publicURL?.absoluteString else {
                 throw NetworkFailure(.invalidContent("Threads needs a public URL for \(file.path)"))
             }
-            items.append(file.isVideo ? [("media_type", "VIDEO"), ("video_url", url)] : [("media_type", "IMAGE"), ("image_url", url)])
+            items.append(
+                file.isVideo ? [("media_type", "VIDEO"), ("video_url", url)] : [("media_type", "IMAGE"), ("image_url", url)])
         }
         let reply = replyTo.map { [("reply_to_id", $0)] } ?? []
         switch items.count {
@@ -83,24 +84,17 @@ public struct ThreadsClient: NetworkClient {
     public func fetchMetrics(_ receipt: PublishReceipt, credentials: AccountCredentials) async -> MetricsOutcome {
         do {
             let flow = try self.flow(credentials)
-            let request = flow.graph.get("\(receipt.remoteID)/insights", [("metric", "views,likes,replies,reposts,quotes,shares")])
-            let response = try await flow.api.send(request, mutates: false, classify: flow.classify)
-            return .fetched(
-                EngagementMetrics(counters: GraphInsights.counters(try flow.api.json(response, mutated: false)), fetchedAt: environment.clock()))
+            return await flow.insights(
+                of: receipt.remoteID, metrics: "views,likes,replies,reposts,quotes,shares", fetchedAt: environment.clock())
         } catch { return .failed(error.outcome) }
     }
 
     /// `GET /refresh_access_token?grant_type=th_refresh_token` (long-lived tokens, 60 days).
     public func refreshCredentials(_ credentials: AccountCredentials) async -> RefreshOutcome {
-        let base = environment.endpoints.apiBase(.threads, credentials: credentials) ?? URL(string: "https://graph.threads.net")!
-        let request = HTTPRequest(
-            method: "GET",
-            url: FormEncoding.url(
-                base, path: "/refresh_access_token",
-                query: [("grant_type", "th_refresh_token"), ("access_token", credentials.accessToken)]))
         let now = environment.clock()
-        return await GraphTokenRefresh.run(
-            request, credentials: credentials, transport: environment.transport, now: now,
+        return await GraphTokenRefresh.longLived(
+            base: environment.endpoints.apiBase(.threads, credentials: credentials) ?? URL(string: "https://graph.threads.net")!,
+            grantType: "th_refresh_token", credentials: credentials, transport: environment.transport, now: now,
             classify: { ThreadsResponseClassifier.classify($0, now: now) })
     }
 }

@@ -60,11 +60,6 @@ public struct XClient: NetworkClient {
         }
     }
 
-    private func resolveDuplicate(_ post: OutgoingPost, credentials: AccountCredentials) async -> PublishOutcome {
-        if case .found(let receipt) = await lookUp(post, pending: nil, credentials: credentials) { return .duplicate(receipt) }
-        return .duplicate(nil)
-    }
-
     private func upload(_ media: [MediaFile], credentials: AccountCredentials) async throws(NetworkFailure) -> [String] {
         var ids: [String] = []
         let api = caller(credentials)
@@ -133,6 +128,7 @@ public struct XClient: NetworkClient {
         let request = HTTPRequest(
             method: "POST", url: FormEncoding.url(base, path: "/2/oauth2/token"),
             headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Data(form.utf8))
-        return await OAuthTokenExchange.run(request, credentials: credentials, transport: environment.transport, now: environment.clock())
+        return await OAuthTokenExchange.run(
+            request, credentials: credentials, transport: environment.transport, now: environment.clock())
     }
 }

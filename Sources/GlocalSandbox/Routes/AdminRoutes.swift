@@ -48,7 +48,8 @@ struct AdminRoutes: Sendable {
             if let advance = change.advance { await state.advance(by: advance) }
             return SandboxReply.json(200, ["now": SandboxDialect.iso(await state.now())])
         }
-        router.get("_sandbox/clock") { _, _ -> Response in SandboxReply.json(200, ["now": SandboxDialect.iso(await state.now())]) }
+        router.get("_sandbox/clock") { _, _ -> Response in SandboxReply.json(200, ["now": SandboxDialect.iso(await state.now())])
+        }
         router.post("_sandbox/audiences") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
             guard let audiences = decodeMany(SandboxAudience.self, call.body) else {

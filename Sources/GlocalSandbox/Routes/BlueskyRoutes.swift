@@ -26,21 +26,27 @@ struct BlueskyRoutes: Sendable {
             let repo = json["repo"] as? String ?? ""
             if let refusal = await gate.before(call, account: repo) { return refusal }
             let limit = await rateHeaders(repo)
-            if limit.exceeded { return gate.dialect.rateLimited(reset: await state.now().addingTimeInterval(3600), now: await state.now(), account: repo) }
+            if limit.exceeded {
+                return gate.dialect.rateLimited(
+                    reset: await state.now().addingTimeInterval(3600), now: await state.now(), account: repo)
+            }
             let collection = json["collection"] as? String ?? ""
             let record = json["record"] as? [String: Any] ?? [:]
             let serial = await state.next("bluesky/tid")
             let rkey = json["rkey"] as? String ?? String(serial)
             guard let text = record["text"] as? String, text.count <= 300, text.utf8.count <= 3000 else {
-                return SandboxReply.json(400, ["error": "InvalidRequest", "message": "Invalid app.bsky.feed.post record: text too long"])
+                return SandboxReply.json(
+                    400, ["error": "InvalidRequest", "message": "Invalid app.bsky.feed.post record: text too long"])
             }
             let uri = "at://\(repo)/\(collection)/\(rkey)"
             if await state.post(network: "bluesky", id: uri) != nil {
-                return SandboxReply.json(500, ["error": "InternalServerError", "message": "Internal Server Error"], headers: limit.headers)
+                return SandboxReply.json(
+                    500, ["error": "InternalServerError", "message": "Internal Server Error"], headers: limit.headers)
             }
             let parent = ((record["reply"] as? [String: Any])?["parent"] as? [String: Any])?["uri"] as? String
             let post = SandboxPost(
-                network: "bluesky", account: repo, id: uri, kind: parent == nil ? "post" : "reply", text: text, body: call.bodyText,
+                network: "bluesky", account: repo, id: uri, kind: parent == nil ? "post" : "reply", text: text,
+                body: call.bodyText,
                 parentID: parent, key: rkey, postedAt: await state.now())
             await state.store(post)
             let answer: [String: Any] = [
@@ -54,7 +60,9 @@ struct BlueskyRoutes: Sendable {
             if let refusal = await gate.before(call, account: account) { return refusal }
             let serial = await state.next("bluesky/blob")
             await state.store(
-                SandboxPost(network: "bluesky", account: account, id: "blob-\(serial)", kind: "media", text: "", body: "\(call.body.count) bytes", postedAt: await state.now()))
+                SandboxPost(
+                    network: "bluesky", account: account, id: "blob-\(serial)", kind: "media", text: "",
+                    body: "\(call.body.count) bytes", postedAt: await state.now()))
             let blob: [String: Any] = [
                 "$type": "blob", "ref": ["$link": "bafkreisandbox\(serial)"], "mimeType": call.headers["content-type"] ?? "*/*",
                 "size": call.body.count,
@@ -80,7 +88,8 @@ struct BlueskyRoutes: Sendable {
             for uri in (call.query["uris"] ?? "").split(separator: ",") {
                 guard let post = await state.post(network: "bluesky", id: String(uri)) else { continue }
                 let counts = SandboxEngagement.counters(
-                    postedAt: post.postedAt, now: await state.now(), audience: await state.audience(network: "bluesky", account: post.account))
+                    postedAt: post.postedAt, now: await state.now(),
+                    audience: await state.audience(network: "bluesky", account: post.account))
                 posts.append([
                     "uri": post.id, "cid": cid(post), "author": ["did": post.account], "likeCount": counts["likes"]!,
                     "repostCount": counts["reposts"]!, "replyCount": counts["replies"]!, "quoteCount": counts["quotes"]!,
@@ -96,7 +105,11 @@ struct BlueskyRoutes: Sendable {
             if let refusal = await gate.before(call, account: account, refresh: true) { return refusal }
             let pair = await gate.issueTokens(account: account)
             return SandboxReply.json(
-                200, ["accessJwt": pair.access, "refreshJwt": pair.refresh, "did": account, "handle": "\(account).sandbox", "active": true])
+                200,
+                [
+                    "accessJwt": pair.access, "refreshJwt": pair.refresh, "did": account, "handle": "\(account).sandbox",
+                    "active": true,
+                ])
         }
     }
 }

@@ -62,14 +62,17 @@ struct ContainerRoutes: Sendable {
             guard let id = call.form["creation_id"], var container = await state.container(id), container.account == user else {
                 return graphError(100, "(#100) Invalid creation_id")
             }
-            guard container.status == "FINISHED" else { return graphError(9007, "Media ID is not available (status \(container.status))") }
+            guard container.status == "FINISHED" else {
+                return graphError(9007, "Media ID is not available (status \(container.status))")
+            }
             let mediaID = String(idBase + (await state.next(network)))
             container.status = "PUBLISHED"
             container.mediaID = mediaID
             await state.saveContainer(container)
             await state.store(
                 SandboxPost(
-                    network: network, account: user, id: mediaID, kind: container.replyTo == nil ? "post" : "reply", text: container.text,
+                    network: network, account: user, id: mediaID, kind: container.replyTo == nil ? "post" : "reply",
+                    text: container.text,
                     body: container.body, parentID: container.replyTo, key: id, postedAt: await state.now()))
             return await gate.after(account: user, SandboxReply.json(200, ["id": mediaID]))
         }
@@ -78,7 +81,10 @@ struct ContainerRoutes: Sendable {
             let user = context.parameters.get("id") ?? ""
             if let refusal = await gate.before(call, account: user) { return refusal }
             let data = await state.posts(network: network, account: user).prefix(Int(call.query["limit"] ?? "25") ?? 25).map {
-                ["id": $0.id, textField: $0.text, "permalink": "https://\(network).sandbox/p/\($0.id)", "timestamp": SandboxDialect.iso($0.postedAt)]
+                [
+                    "id": $0.id, textField: $0.text, "permalink": "https://\(network).sandbox/p/\($0.id)",
+                    "timestamp": SandboxDialect.iso($0.postedAt),
+                ]
             }
             return SandboxReply.json(200, ["data": Array(data)])
         }
@@ -89,14 +95,19 @@ struct ContainerRoutes: Sendable {
             }
             if let refusal = await gate.before(call, account: post.account) { return refusal }
             let counts = SandboxEngagement.counters(
-                postedAt: post.postedAt, now: await state.now(), audience: await state.audience(network: network, account: post.account))
+                postedAt: post.postedAt, now: await state.now(),
+                audience: await state.audience(network: network, account: post.account))
             let names: [String: String] = [
-                "views": "views", "reach": "views", "likes": "likes", "comments": "replies", "replies": "replies", "shares": "shares",
+                "views": "views", "reach": "views", "likes": "likes", "comments": "replies", "replies": "replies",
+                "shares": "shares",
                 "saved": "saves", "reposts": "reposts", "quotes": "quotes", "total_interactions": "likes",
             ]
             let data = (call.query["metric"] ?? "").split(separator: ",").map { metric -> [String: Any] in
                 let value = counts[names[String(metric)] ?? ""] ?? 0
-                return ["name": String(metric), "period": "lifetime", "values": [["value": value]], "id": "\(post.id)/insights/\(metric)/lifetime"]
+                return [
+                    "name": String(metric), "period": "lifetime", "values": [["value": value]],
+                    "id": "\(post.id)/insights/\(metric)/lifetime",
+                ]
             }
             return SandboxReply.json(200, ["data": data])
         }
@@ -107,7 +118,9 @@ struct ContainerRoutes: Sendable {
             if let refusal = await gate.before(call, account: account) { return refusal }
             let id = String(idBase + 900_000 + (await state.next("\(network)/comment")))
             await state.store(
-                SandboxPost(network: network, account: account, id: id, kind: "comment", text: call.form["message"] ?? "", body: call.bodyText, parentID: parent, postedAt: await state.now()))
+                SandboxPost(
+                    network: network, account: account, id: id, kind: "comment", text: call.form["message"] ?? "",
+                    body: call.bodyText, parentID: parent, postedAt: await state.now()))
             return SandboxReply.json(200, ["id": id])
         }
         router.get("\(network)/:version/:id") { request, context -> Response in

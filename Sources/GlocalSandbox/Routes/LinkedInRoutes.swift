@@ -9,7 +9,8 @@ struct LinkedInRoutes: Sendable {
 
     private func versionRefusal(_ call: SandboxCall) -> Response? {
         guard call.headers["linkedin-version"]?.count == 6 else {
-            return SandboxReply.json(426, ["status": 426, "code": "NONEXISTENT_VERSION", "message": "Requested version is not active"])
+            return SandboxReply.json(
+                426, ["status": 426, "code": "NONEXISTENT_VERSION", "message": "Requested version is not active"])
         }
         guard call.headers["x-restli-protocol-version"] == "2.0.0" else {
             return SandboxReply.json(400, ["status": 400, "message": "X-Restli-Protocol-Version 2.0.0 is required"])
@@ -33,8 +34,11 @@ struct LinkedInRoutes: Sendable {
             }
             let urn = "urn:li:share:\(7_000_000_000_000_000_000 + (await state.next("linkedin")))"
             await state.store(
-                SandboxPost(network: "linkedin", account: author, id: urn, kind: "post", text: commentary, body: call.bodyText, postedAt: await state.now()))
-            return await gate.after(account: author, SandboxReply.raw(201, Data(), contentType: nil, headers: [("x-restli-id", urn)]))
+                SandboxPost(
+                    network: "linkedin", account: author, id: urn, kind: "post", text: commentary, body: call.bodyText,
+                    postedAt: await state.now()))
+            return await gate.after(
+                account: author, SandboxReply.raw(201, Data(), contentType: nil, headers: [("x-restli-id", urn)]))
         }
         router.post("linkedin/rest/socialActions/:urn/comments") { request, context -> Response in
             let call = try await SandboxCall.read(request)
@@ -46,7 +50,9 @@ struct LinkedInRoutes: Sendable {
             let text = (json["message"] as? [String: Any])?["text"] as? String ?? ""
             let id = "urn:li:comment:(\(parent),\(await state.next("linkedin/comment")))"
             await state.store(
-                SandboxPost(network: "linkedin", account: actor, id: id, kind: "comment", text: text, body: call.bodyText, parentID: parent, postedAt: await state.now()))
+                SandboxPost(
+                    network: "linkedin", account: actor, id: id, kind: "comment", text: text, body: call.bodyText,
+                    parentID: parent, postedAt: await state.now()))
             return SandboxReply.json(201, ["id": id, "object": parent, "actor": actor], headers: [("x-restli-id", id)])
         }
         router.get("linkedin/rest/posts") { request, _ -> Response in
@@ -54,9 +60,10 @@ struct LinkedInRoutes: Sendable {
             let author = call.query["author"] ?? ""
             if let refusal = await gate.before(call, account: author) { return refusal }
             if let refusal = versionRefusal(call) { return refusal }
-            let elements = await state.posts(network: "linkedin", account: author).prefix(Int(call.query["count"] ?? "10") ?? 10).map {
-                ["id": $0.id, "author": author, "commentary": $0.text, "lifecycleState": "PUBLISHED", "visibility": "PUBLIC"]
-            }
+            let elements = await state.posts(network: "linkedin", account: author).prefix(Int(call.query["count"] ?? "10") ?? 10)
+                .map {
+                    ["id": $0.id, "author": author, "commentary": $0.text, "lifecycleState": "PUBLISHED", "visibility": "PUBLIC"]
+                }
             return SandboxReply.json(200, ["elements": Array(elements), "paging": ["start": 0, "count": elements.count]])
         }
         router.get("linkedin/rest/socialActions/:urn") { request, context -> Response in
@@ -68,12 +75,15 @@ struct LinkedInRoutes: Sendable {
                 return SandboxReply.json(404, ["status": 404, "message": "Not Found"])
             }
             let counts = SandboxEngagement.counters(
-                postedAt: post.postedAt, now: await state.now(), audience: await state.audience(network: "linkedin", account: post.account))
+                postedAt: post.postedAt, now: await state.now(),
+                audience: await state.audience(network: "linkedin", account: post.account))
             return SandboxReply.json(
                 200,
                 [
                     "target": urn, "likesSummary": ["totalLikes": counts["likes"]!, "likedByCurrentUser": false],
-                    "commentsSummary": ["aggregatedTotalComments": counts["replies"]!, "totalFirstLevelComments": counts["replies"]!],
+                    "commentsSummary": [
+                        "aggregatedTotalComments": counts["replies"]!, "totalFirstLevelComments": counts["replies"]!,
+                    ],
                 ])
         }
         router.post("linkedin/oauth/v2/accessToken") { request, _ -> Response in
@@ -85,7 +95,10 @@ struct LinkedInRoutes: Sendable {
             let pair = await gate.issueTokens(account: account)
             return SandboxReply.json(
                 200,
-                ["access_token": pair.access, "expires_in": 5_184_000, "refresh_token": pair.refresh, "refresh_token_expires_in": 31_536_000])
+                [
+                    "access_token": pair.access, "expires_in": 5_184_000, "refresh_token": pair.refresh,
+                    "refresh_token_expires_in": 31_536_000,
+                ])
         }
     }
 }

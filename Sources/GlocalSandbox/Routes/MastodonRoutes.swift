@@ -9,12 +9,14 @@ struct MastodonRoutes: Sendable {
 
     private func status(_ post: SandboxPost) async -> [String: Any] {
         let counts = SandboxEngagement.counters(
-            postedAt: post.postedAt, now: await state.now(), audience: await state.audience(network: "mastodon", account: post.account))
+            postedAt: post.postedAt, now: await state.now(),
+            audience: await state.audience(network: "mastodon", account: post.account))
         let escaped = post.text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
         return [
             "id": post.id, "created_at": SandboxDialect.iso(post.postedAt), "content": "<p>\(escaped)</p>",
-            "url": "https://mastodon.sandbox/@\(post.account)/\(post.id)", "uri": "https://mastodon.sandbox/users/\(post.account)/statuses/\(post.id)",
+            "url": "https://mastodon.sandbox/@\(post.account)/\(post.id)",
+            "uri": "https://mastodon.sandbox/users/\(post.account)/statuses/\(post.id)",
             "visibility": "public", "in_reply_to_id": post.parentID ?? NSNull(), "favourites_count": counts["likes"]!,
             "reblogs_count": counts["reposts"]!, "replies_count": counts["replies"]!,
         ]
@@ -42,7 +44,8 @@ struct MastodonRoutes: Sendable {
             let parent = json["in_reply_to_id"] as? String
             let post = SandboxPost(
                 network: "mastodon", account: account, id: String(110_000_000_000_000_000 + (await state.next("mastodon"))),
-                kind: parent == nil ? "post" : "reply", text: text, body: call.bodyText, parentID: parent, key: key, postedAt: await state.now())
+                kind: parent == nil ? "post" : "reply", text: text, body: call.bodyText, parentID: parent, key: key,
+                postedAt: await state.now())
             await state.store(post)
             return await gate.after(account: account, SandboxReply.json(200, await status(post), headers: headers))
         }
@@ -50,9 +53,14 @@ struct MastodonRoutes: Sendable {
             let call = try await SandboxCall.read(request)
             let account = call.tokenAccount ?? ""
             if let refusal = await gate.before(call, account: account) { return refusal }
+            guard let file = call.multipartFile(named: "file") else {
+                return SandboxReply.json(422, ["error": "Validation failed: File can't be blank"])
+            }
             let id = String(120_000_000_000_000_000 + (await state.next("mastodon/media")))
             await state.store(
-                SandboxPost(network: "mastodon", account: account, id: id, kind: "media", text: "", body: "\(call.body.count) bytes", postedAt: await state.now()))
+                SandboxPost(
+                    network: "mastodon", account: account, id: id, kind: "media", text: "", body: "\(file.bytes.count) bytes",
+                    postedAt: await state.now()))
             return SandboxReply.json(200, ["id": id, "type": "image", "url": "https://mastodon.sandbox/media/\(id)"])
         }
         router.get("mastodon/api/v1/accounts/:id/statuses") { request, context -> Response in

@@ -7,7 +7,9 @@ struct WebhookRoutes: Sendable {
     let gate: SandboxGate
     var state: SandboxState { gate.state }
 
-    private func answer(_ post: SandboxPost) -> [String: Any] { ["id": post.id, "url": "https://webhook.sandbox/posts/\(post.id)"] }
+    private func answer(_ post: SandboxPost) -> [String: Any] {
+        ["id": post.id, "url": "https://webhook.sandbox/posts/\(post.id)"]
+    }
 
     func register(on router: Router<BasicRequestContext>) {
         router.post("webhook/posts") { request, _ -> Response in
@@ -23,7 +25,8 @@ struct WebhookRoutes: Sendable {
                 return SandboxReply.json(409, answer(existing).merging(["error": "duplicate"]) { $1 })
             }
             let post = SandboxPost(
-                network: "webhook", account: account, id: "wh-\(await state.next("webhook"))", kind: "post", text: text, body: call.bodyText,
+                network: "webhook", account: account, id: "wh-\(await state.next("webhook"))", kind: "post", text: text,
+                body: call.bodyText,
                 key: key, postedAt: await state.now())
             await state.store(post)
             return await gate.after(account: account, SandboxReply.json(201, answer(post)))
@@ -46,7 +49,8 @@ struct WebhookRoutes: Sendable {
             return SandboxReply.json(
                 200,
                 SandboxEngagement.counters(
-                    postedAt: post.postedAt, now: await state.now(), audience: await state.audience(network: "webhook", account: post.account)))
+                    postedAt: post.postedAt, now: await state.now(),
+                    audience: await state.audience(network: "webhook", account: post.account)))
         }
     }
 }

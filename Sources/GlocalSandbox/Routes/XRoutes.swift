@@ -18,7 +18,8 @@ struct XRoutes: Sendable {
 
     private func tweet(_ post: SandboxPost, metrics: Bool) async -> [String: Any] {
         var tweet: [String: Any] = [
-            "id": post.id, "text": post.text, "created_at": SandboxDialect.iso(post.postedAt), "edit_history_tweet_ids": [post.id],
+            "id": post.id, "text": post.text, "created_at": SandboxDialect.iso(post.postedAt),
+            "edit_history_tweet_ids": [post.id],
         ]
         if metrics {
             let now = await state.now()
@@ -38,7 +39,10 @@ struct XRoutes: Sendable {
             let account = call.tokenAccount ?? ""
             if let refusal = await gate.before(call, account: account) { return refusal }
             let limit = await rateHeaders(account, cost: 1)
-            if limit.exceeded { return gate.dialect.rateLimited(reset: await state.now().addingTimeInterval(900), now: await state.now(), account: account) }
+            if limit.exceeded {
+                return gate.dialect.rateLimited(
+                    reset: await state.now().addingTimeInterval(900), now: await state.now(), account: account)
+            }
             let json = call.json
             guard let text = json["text"] as? String, !text.isEmpty else {
                 return SandboxReply.json(400, ["title": "Invalid Request", "detail": "text is required", "status": 400])
@@ -47,7 +51,10 @@ struct XRoutes: Sendable {
             if parent == nil, await state.post(network: "x", account: account, text: text) != nil {
                 return SandboxReply.json(
                     403,
-                    ["detail": "You are not allowed to create a Tweet with duplicate content.", "type": "about:blank", "title": "Forbidden", "status": 403],
+                    [
+                        "detail": "You are not allowed to create a Tweet with duplicate content.", "type": "about:blank",
+                        "title": "Forbidden", "status": 403,
+                    ],
                     headers: limit.headers)
             }
             let id = String(1_800_000_000_000_000_000 + (await state.next("x")))
@@ -56,15 +63,22 @@ struct XRoutes: Sendable {
                 parentID: parent, postedAt: await state.now())
             await state.store(post)
             return await gate.after(
-                account: account, SandboxReply.json(201, ["data": ["id": id, "text": text, "edit_history_tweet_ids": [id]]], headers: limit.headers))
+                account: account,
+                SandboxReply.json(
+                    201, ["data": ["id": id, "text": text, "edit_history_tweet_ids": [id]]], headers: limit.headers))
         }
         router.post("x/2/media/upload") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
             let account = call.tokenAccount ?? ""
             if let refusal = await gate.before(call, account: account) { return refusal }
+            guard let file = call.multipartFile(named: "media") else {
+                return SandboxReply.json(400, ["title": "Invalid Request", "detail": "media is required", "status": 400])
+            }
             let id = String(1_700_000_000_000_000_000 + (await state.next("x/media")))
             await state.store(
-                SandboxPost(network: "x", account: account, id: id, kind: "media", text: "", body: "\(call.body.count) bytes", postedAt: await state.now()))
+                SandboxPost(
+                    network: "x", account: account, id: id, kind: "media", text: "", body: "\(file.bytes.count) bytes",
+                    postedAt: await state.now()))
             return SandboxReply.json(200, ["data": ["id": id, "media_key": "3_\(id)", "expires_after_secs": 86400]])
         }
         router.get("x/2/users/:id/tweets") { request, context -> Response in

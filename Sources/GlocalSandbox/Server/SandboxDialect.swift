@@ -37,10 +37,12 @@ enum SandboxDialect: String, Sendable {
                 429, ["error": "Too many requests"],
                 headers: [("X-RateLimit-Limit", "300"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", Self.iso(reset))])
         case .linkedin:
-            return SandboxReply.json(429, ["status": 429, "message": "Resource level throttle limit for calls to this resource is reached"])
+            return SandboxReply.json(
+                429, ["status": 429, "message": "Resource level throttle limit for calls to this resource is reached"])
         case .facebook, .instagram, .threads:
             let minutes = Int((Double(seconds) / 60).rounded(.up))
-            let usage = "{\"\(account)\":[{\"type\":\"pages\",\"call_count\":100,\"total_cputime\":25,\"total_time\":25,\"estimated_time_to_regain_access\":\(minutes)}]}"
+            let usage =
+                "{\"\(account)\":[{\"type\":\"pages\",\"call_count\":100,\"total_cputime\":25,\"total_time\":25,\"estimated_time_to_regain_access\":\(minutes)}]}"
             return graphError(
                 400, code: self == .facebook ? 32 : 4, message: "(#32) Page request limit reached",
                 headers: [("X-Business-Use-Case-Usage", usage)])
@@ -52,7 +54,9 @@ enum SandboxDialect: String, Sendable {
     /// A server failure.
     func serverError() -> Response {
         switch self {
-        case .x: return SandboxReply.json(503, ["title": "Service Unavailable", "type": "about:blank", "status": 503, "detail": "Service Unavailable"])
+        case .x:
+            return SandboxReply.json(
+                503, ["title": "Service Unavailable", "type": "about:blank", "status": 503, "detail": "Service Unavailable"])
         case .bluesky: return SandboxReply.json(500, ["error": "InternalServerError", "message": "Internal Server Error"])
         case .mastodon: return SandboxReply.json(503, ["error": "Service Unavailable"])
         case .linkedin: return SandboxReply.json(500, ["status": 500, "message": "Internal Server Error"])
@@ -64,12 +68,18 @@ enum SandboxDialect: String, Sendable {
     /// The answer to a call with an expired (or missing) token.
     func expiredToken() -> Response {
         switch self {
-        case .x: return SandboxReply.json(401, ["title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"])
+        case .x:
+            return SandboxReply.json(
+                401, ["title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"])
         case .bluesky: return SandboxReply.json(400, ["error": "ExpiredToken", "message": "Token has expired"])
         case .mastodon: return SandboxReply.json(401, ["error": "The access token is invalid"])
         case .linkedin:
             return SandboxReply.json(
-                401, ["status": 401, "serviceErrorCode": 65601, "code": "EXPIRED_ACCESS_TOKEN", "message": "The token used in the request has expired"])
+                401,
+                [
+                    "status": 401, "serviceErrorCode": 65601, "code": "EXPIRED_ACCESS_TOKEN",
+                    "message": "The token used in the request has expired",
+                ])
         case .facebook, .instagram, .threads:
             return graphError(400, code: 190, subcode: 463, message: "Error validating access token: Session has expired.")
         case .webhook: return SandboxReply.json(401, ["error": "token expired"])
@@ -79,10 +89,16 @@ enum SandboxDialect: String, Sendable {
     /// The answer of a token endpoint to a dead refresh token.
     func refreshRefused() -> Response {
         switch self {
-        case .x: return SandboxReply.json(400, ["error": "invalid_request", "error_description": "Value passed for the token was invalid."])
+        case .x:
+            return SandboxReply.json(
+                400, ["error": "invalid_request", "error_description": "Value passed for the token was invalid."])
         case .linkedin:
             return SandboxReply.json(
-                400, ["error": "invalid_grant", "error_description": "The provided authorization grant or refresh token is invalid, expired or revoked"])
+                400,
+                [
+                    "error": "invalid_grant",
+                    "error_description": "The provided authorization grant or refresh token is invalid, expired or revoked",
+                ])
         default: return expiredToken()
         }
     }

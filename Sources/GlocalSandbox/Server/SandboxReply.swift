@@ -7,7 +7,8 @@ enum SandboxReply {
     struct Dropped: Error {}
 
     static func json(_ status: Int, _ object: Any, headers: [(String, String)] = []) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return raw(status, data, contentType: "application/json", headers: headers)
     }
 
@@ -28,7 +29,8 @@ enum SandboxReply {
 
     /// An answer whose body never comes: the connection closes after the headers.
     static func dropped() -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(contentLength: 64) { _ in throw Dropped() })
+        Response(
+            status: .ok, headers: [.contentType: "application/json"], body: .init(contentLength: 64) { _ in throw Dropped() })
     }
 }
 

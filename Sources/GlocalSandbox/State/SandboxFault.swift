@@ -39,4 +39,17 @@ public struct SandboxFault: Sendable, Codable, Equatable {
         self.count = count
         self.seconds = seconds
     }
+
+    private enum CodingKeys: String, CodingKey { case network, account, kind, count, seconds }
+
+    /// Decodes a fault; `count` defaults to 1.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            network: try container.decode(String.self, forKey: .network),
+            account: try container.decodeIfPresent(String.self, forKey: .account),
+            kind: try container.decode(Kind.self, forKey: .kind),
+            count: try container.decodeIfPresent(Int.self, forKey: .count) ?? 1,
+            seconds: try container.decodeIfPresent(Double.self, forKey: .seconds))
+    }
 }

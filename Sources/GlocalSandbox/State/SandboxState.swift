@@ -87,7 +87,9 @@ public actor SandboxState {
     }
 
     /// Spends `cost` from the account's window of `limit` per `window` seconds; returns what is left and when it resets.
-    func spend(network: String, account: String, cost: Int, limit: Int, window: TimeInterval) -> (remaining: Int, reset: Date, exceeded: Bool) {
+    func spend(network: String, account: String, cost: Int, limit: Int, window: TimeInterval) -> (
+        remaining: Int, reset: Date, exceeded: Bool
+    ) {
         let key = "\(network)/\(account)"
         let now = now()
         var current = windows[key] ?? (now, 0)

@@ -28,7 +28,11 @@ struct ClientCase: Sendable, CustomTestStringConvertible {
         let text = linkPlacement == .inline ? "\(Self.baseText) \(Self.link)" : Self.baseText
         let media =
             needsMedia
-            ? [MediaFile(path: "assets/hydra/teaser-4x5.jpg", publicURL: URL(string: "https://cdn.lumiere.example/teaser.jpg")) { Data([0xFF, 0xD8, 0xFF]) }]
+            ? [
+                MediaFile(path: "assets/hydra/teaser-4x5.jpg", publicURL: URL(string: "https://cdn.lumiere.example/teaser.jpg")) {
+                    Data([0xFF, 0xD8, 0xFF])
+                }
+            ]
             : []
         return OutgoingPost(
             variantID: "hydra-launch/teaser/lum-fr-\(name)", network: network, accountID: "lum-fr-\(name)", handle: "lumiere.fr",
@@ -38,12 +42,15 @@ struct ClientCase: Sendable, CustomTestStringConvertible {
     static let all: [ClientCase] = [
         ClientCase(
             name: "x", network: .x, sandboxNetwork: "x", accountKey: "xuser",
-            credentials: AccountCredentials(accessToken: "xuser~secret-access-x", refreshToken: "xuser~secret-refresh-x", remoteUserID: "xuser", clientID: "client-x"),
+            credentials: AccountCredentials(
+                accessToken: "xuser~secret-access-x", refreshToken: "xuser~secret-refresh-x", remoteUserID: "xuser",
+                clientID: "client-x"),
             linkPlacement: .reply, needsMedia: false, refreshCallsNetwork: true, make: { XClient(environment: $0) }),
         ClientCase(
             name: "bluesky", network: .bluesky, sandboxNetwork: "bluesky", accountKey: "did:plc:lumierefr",
             credentials: AccountCredentials(
-                accessToken: "did:plc:lumierefr~secret-access-b", refreshToken: "did:plc:lumierefr~secret-refresh-b", remoteUserID: "did:plc:lumierefr"),
+                accessToken: "did:plc:lumierefr~secret-access-b", refreshToken: "did:plc:lumierefr~secret-refresh-b",
+                remoteUserID: "did:plc:lumierefr"),
             linkPlacement: .inline, needsMedia: false, refreshCallsNetwork: true, make: { BlueskyClient(environment: $0) }),
         ClientCase(
             name: "mastodon", network: .mastodon, sandboxNetwork: "mastodon", accountKey: "42",
@@ -62,7 +69,8 @@ struct ClientCase: Sendable, CustomTestStringConvertible {
             linkPlacement: .firstComment, needsMedia: false, refreshCallsNetwork: true, make: { LinkedInClient(environment: $0) }),
         ClientCase(
             name: "facebook", network: .facebook, sandboxNetwork: "facebook", accountKey: "page1",
-            credentials: AccountCredentials(accessToken: "page1~secret-access-f", pageID: "page1", clientID: "app", clientSecret: "fb-app-secret"),
+            credentials: AccountCredentials(
+                accessToken: "page1~secret-access-f", pageID: "page1", clientID: "app", clientSecret: "fb-app-secret"),
             linkPlacement: .firstComment, needsMedia: false, refreshCallsNetwork: true, make: { FacebookClient(environment: $0) }),
         ClientCase(
             name: "instagram", network: .instagram, sandboxNetwork: "instagram", accountKey: "ig1",

@@ -13,11 +13,17 @@ struct SandboxHarness: Sendable {
     static let start = Date(timeIntervalSince1970: 1_796_115_600)
 
     /// Starts a sandbox on a free loopback port with its clock stopped at `start`, runs `body`, stops it.
-    static func run(timeout: TimeInterval = 10, _ body: @Sendable (SandboxHarness) async throws -> Void) async throws {
+    /// With `storingTimeout`, only the calls that store a post get that timeout (see ``SplitTimeoutTransport``).
+    static func run(
+        timeout: TimeInterval = 10, storingTimeout: TimeInterval? = nil, _ body: @Sendable (SandboxHarness) async throws -> Void
+    ) async throws {
         let state = SandboxState(now: start)
+        let transport: any HTTPTransport =
+            storingTimeout.map {
+                SplitTimeoutTransport(storing: URLSessionTransport(timeout: $0), other: URLSessionTransport(timeout: timeout))
+            } ?? URLSessionTransport(timeout: timeout)
         try await SandboxServer(state: state).withRunning { url in
-            let environment = ClientEnvironment(
-                transport: URLSessionTransport(timeout: timeout), endpoints: .sandbox(baseURL: url), clock: { start })
+            let environment = ClientEnvironment(transport: transport, endpoints: .sandbox(baseURL: url), clock: { start })
             try await body(SandboxHarness(state: state, environment: environment, now: start))
         }
     }

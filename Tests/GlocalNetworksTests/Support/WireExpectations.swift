@@ -19,14 +19,18 @@ enum WireExpectations {
         return fields
     }
 
-    static func check(_ clientCase: ClientCase, post: OutgoingPost, stored: SandboxPost, all: [SandboxPost], receipt: PublishReceipt) throws {
+    static func check(
+        _ clientCase: ClientCase, post: OutgoingPost, stored: SandboxPost, all: [SandboxPost], receipt: PublishReceipt
+    ) throws {
         let others = all.filter { $0.kind != "post" }
         switch clientCase.sandboxNetwork {
         case "x":
             #expect(try json(stored.body) as NSDictionary == ["text": post.text] as NSDictionary)
             let reply = try #require(others.first { $0.kind == "reply" })
             #expect(reply.parentID == stored.id)
-            #expect(try json(reply.body) as NSDictionary == ["text": ClientCase.link, "reply": ["in_reply_to_tweet_id": stored.id]] as NSDictionary)
+            #expect(
+                try json(reply.body) as NSDictionary == ["text": ClientCase.link, "reply": ["in_reply_to_tweet_id": stored.id]]
+                    as NSDictionary)
             #expect(receipt.extra["reply_id"] == reply.id)
         case "bluesky":
             let body = try json(stored.body)
@@ -47,7 +51,9 @@ enum WireExpectations {
             #expect(embed["$type"] as? String == "app.bsky.embed.external")
             #expect((embed["external"] as? [String: Any])?["uri"] as? String == ClientCase.link)
         case "mastodon":
-            #expect(try json(stored.body) as NSDictionary == ["status": post.text, "language": "fr", "visibility": "public"] as NSDictionary)
+            #expect(
+                try json(stored.body) as NSDictionary == ["status": post.text, "language": "fr", "visibility": "public"]
+                    as NSDictionary)
             #expect(stored.key == post.idempotencyKey)
         case "threads":
             #expect(form(stored.body) == ["media_type": "TEXT", "text": post.text])
@@ -56,7 +62,8 @@ enum WireExpectations {
             #expect(form(reply.body) == ["media_type": "TEXT", "text": ClientCase.link, "reply_to_id": stored.id])
         case "linkedin":
             let body = try json(stored.body)
-            #expect(body["commentary"] as? String == "Votre peau a soif ? Découvrez Hydra 👋🏽 \\(nouveau\\) {hashtag|\\#|HydraSerum}")
+            #expect(
+                body["commentary"] as? String == "Votre peau a soif ? Découvrez Hydra 👋🏽 \\(nouveau\\) {hashtag|\\#|HydraSerum}")
             #expect(body["author"] as? String == "urn:li:organization:99")
             #expect(body["visibility"] as? String == "PUBLIC")
             #expect(body["lifecycleState"] as? String == "PUBLISHED")

@@ -1,0 +1,67 @@
+import Foundation
+import GlocalCore
+import GlocalNetworks
+import GlocalSandbox
+import Testing
+
+/// Instagram and Threads containers: videos that need polling, carousels, and resuming a saved container.
+@Suite struct ContainerFlowTests {
+    struct SaveThenCrash: Error {}
+
+    static let containerCases = ClientCase.all.filter { [.instagram, .threads].contains($0.network) }
+
+    private func media(_ names: [String]) -> [MediaFile] {
+        names.map { MediaFile(path: "assets/\($0)", publicURL: URL(string: "https://cdn.lumiere.example/\($0)")) { Data() } }
+    }
+
+    @Test(arguments: containerCases)
+    func aVideoIsPolledUntilFinishedThenPublished(_ clientCase: ClientCase) async throws {
+        try await SandboxHarness.run { sandbox in
+            var post = clientCase.post
+            post.media = media(["clip.mp4"])
+            let outcome = await clientCase.make(sandbox.environment).publish(post, credentials: clientCase.credentials)
+            #expect(outcome.receipt != nil, "got \(outcome)")
+            let stored = try #require(await sandbox.posts(clientCase).first)
+            let form = WireExpectations.form(stored.body)
+            #expect(form["media_type"] == (clientCase.network == .instagram ? "REELS" : "VIDEO"))
+            #expect(form["video_url"] == "https://cdn.lumiere.example/clip.mp4")
+        }
+    }
+
+    @Test(arguments: containerCases)
+    func severalFilesMakeACarouselOfChildren(_ clientCase: ClientCase) async throws {
+        try await SandboxHarness.run { sandbox in
+            var post = clientCase.post
+            post.media = media(["a.jpg", "b.jpg"])
+            let outcome = await clientCase.make(sandbox.environment).publish(post, credentials: clientCase.credentials)
+            #expect(outcome.receipt != nil, "got \(outcome)")
+            let form = WireExpectations.form(try #require(await sandbox.posts(clientCase).first).body)
+            #expect(form["media_type"] == "CAROUSEL")
+            #expect(form["children"]?.split(separator: ",").count == 2)
+        }
+    }
+
+    @Test(arguments: containerCases)
+    func aSavedContainerIsResumedNotRecreated(_ clientCase: ClientCase) async throws {
+        try await SandboxHarness.run { sandbox in
+            let client = clientCase.make(sandbox.environment)
+            let saved = PendingBox()
+            // The pending receipt is saved, then the dispatcher dies before the publish call.
+            let first = await client.publish(clientCase.post, credentials: clientCase.credentials, pending: nil) { receipt in
+                await saved.record(receipt)
+                throw SaveThenCrash()
+            }
+            #expect(first.isTransient)
+            #expect(await sandbox.posts(clientCase).isEmpty)
+            let container = try #require(await saved.last?.extra["container_id"])
+            #expect(
+                await client.lookUp(clientCase.post, pending: await saved.last, credentials: clientCase.credentials) == .notFound)
+            let second = await client.publish(clientCase.post, credentials: clientCase.credentials, pending: await saved.last) {
+                _ in
+                Issue.record("a resumed container must not create another")
+            }
+            #expect(second.receipt?.extra["container_id"] == container)
+            #expect(await sandbox.posts(clientCase).map(\.key) == [container])
+        }
+    }
+}

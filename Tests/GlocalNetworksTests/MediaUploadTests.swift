@@ -1,0 +1,45 @@
+import Foundation
+import GlocalCore
+import GlocalNetworks
+import GlocalSandbox
+import Testing
+
+/// Networks that take media as uploaded bytes: the upload happens first and the post references it.
+@Suite struct MediaUploadTests {
+    static let uploadingCases = ClientCase.all.filter { [.x, .bluesky, .mastodon].contains($0.network) }
+
+    @Test(arguments: uploadingCases)
+    func imagesAreUploadedThenReferenced(_ clientCase: ClientCase) async throws {
+        try await SandboxHarness.run { sandbox in
+            var post = clientCase.post
+            post.media = [MediaFile(path: "assets/hydra/teaser.png") { Data([0x89, 0x50, 0x4E, 0x47]) }]
+            let outcome = await clientCase.make(sandbox.environment).publish(post, credentials: clientCase.credentials)
+            #expect(outcome.receipt != nil, "got \(outcome)")
+            let stored = await sandbox.stored(clientCase)
+            let media = try #require(stored.first { $0.kind == "media" })
+            #expect(media.body == "4 bytes")
+            let body = try WireExpectations.json(try #require(stored.first { $0.kind == "post" }).body)
+            switch clientCase.network {
+            case .x: #expect((body["media"] as? [String: Any])?["media_ids"] as? [String] == [media.id])
+            case .mastodon: #expect(body["media_ids"] as? [String] == [media.id])
+            default:
+                let embed = try #require((body["record"] as? [String: Any])?["embed"] as? [String: Any])
+                #expect(embed["$type"] as? String == "app.bsky.embed.images")
+                let image = try #require((embed["images"] as? [[String: Any]])?.first?["image"] as? [String: Any])
+                #expect(image["mimeType"] as? String == "image/png")
+                #expect((image["ref"] as? [String: Any])?["$link"] as? String == "bafkreisandbox1")
+            }
+        }
+    }
+
+    @Test func instagramWithoutAPublicURLIsInvalidContentBeforeAnyCall() async throws {
+        try await SandboxHarness.run { sandbox in
+            let instagram = try #require(ClientCase.all.first { $0.network == .instagram })
+            var post = instagram.post
+            post.media = [MediaFile(path: "assets/local-only.jpg") { Data() }]
+            let outcome = await instagram.make(sandbox.environment).publish(post, credentials: instagram.credentials)
+            #expect(outcome == .invalidContent("Instagram needs a public URL for assets/local-only.jpg"))
+            #expect(await sandbox.stored(instagram).isEmpty)
+        }
+    }
+}
