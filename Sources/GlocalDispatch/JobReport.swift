@@ -17,6 +17,19 @@ public struct JobReport: Sendable, Equatable {
     /// Seconds between the slot and the moment the post was known to be out.
     public var lateness: TimeInterval?
 
+    /// A report of a job whose attempt has not been resolved yet.
+    public init(
+        variantID: String, accountID: String, network: Network, resolution: JobResolution? = nil, note: String? = nil,
+        lateness: TimeInterval? = nil
+    ) {
+        self.variantID = variantID
+        self.accountID = accountID
+        self.network = network
+        self.resolution = resolution
+        self.note = note
+        self.lateness = lateness
+    }
+
     /// A short label of the outcome, for logs and metrics.
     public var outcome: String {
         switch resolution {
