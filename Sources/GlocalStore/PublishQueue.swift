@@ -169,6 +169,23 @@ public struct PublishQueue: Sendable {
         }
     }
 
+    /// When the next job that could be claimed falls due (ignoring held and paused accounts and the
+    /// global pause), or `nil` if none waits.
+    public func nextDue() throws -> Date? {
+        try writer.read { db in
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT min(j.run_at) FROM publish_job AS j
+                    LEFT JOIN account_status AS a ON a.account_id = j.account_id
+                    WHERE j.state IN ('scheduled', 'available', 'retryable')
+                      AND coalesce(a.paused, 0) = 0 AND a.needs_reconnect IS NULL
+                      AND NOT EXISTS (SELECT 1 FROM dispatch_control WHERE paused = 1)
+                    """
+            ).flatMap(StoreTimestamp.date(from:))
+        }
+    }
+
     /// The job of `variantID`, if it has one.
     public func job(forVariant variantID: String) throws -> PublishJob? {
         try writer.read { db in

@@ -29,6 +29,9 @@ struct DispatchCommand: ParsableCommand {
     @Flag(help: "Run one round (everything due now) and exit.")
     var once = false
 
+    @Option(help: "Replay simulated time from --now to this instant (ISO 8601), each post at its own slot, then exit; with --sandbox the sandbox's clock follows.")
+    var until: String?
+
     func run() throws {
         let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         guard let workspace = WorkspaceLoader(root: root).load().workspace else {
@@ -43,9 +46,11 @@ struct DispatchCommand: ParsableCommand {
             environment: ProcessInfo.processInfo.environment,
             file: URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("secret.key"))
         let endpoints: NetworkEndpoints
+        var sandboxURL: URL?
         if let sandbox {
             guard let url = URL(string: sandbox), url.scheme != nil else { throw CommandFailure(message: "--sandbox '\(sandbox)' is not a URL") }
             endpoints = .sandbox(baseURL: url)
+            sandboxURL = url
         } else {
             endpoints = .production
         }
@@ -53,10 +58,14 @@ struct DispatchCommand: ParsableCommand {
         var clients: [Network: any NetworkClient] = [:]
         for network in Network.allCases { clients[network] = NetworkClients.client(for: network, environment: environment) }
         let fixedNow = try options.now.map { _ in try options.instant() }
+        let replayEnd = try until.map { try Self.instant($0) }
+        if replayEnd != nil && fixedNow == nil { throw CommandFailure(message: "--until needs --now (where the replay starts)") }
+        let simulated = SimulatedClock(fixedNow ?? Date())
         let dispatcher = Dispatcher(
             configuration: DispatchConfiguration(worker: DispatchConfiguration.defaultWorker(), concurrency: workers, grace: grace),
             queue: store.publishQueue, clients: clients, credentials: StoredCredentials(secrets: store.accountSecrets(key: key)),
-            posts: OutgoingPostFactory(accounts: workspace.accounts, root: root), clock: { fixedNow ?? Date() })
+            posts: OutgoingPostFactory(accounts: workspace.accounts, root: root),
+            clock: { replayEnd == nil ? fixedNow ?? Date() : simulated.now })
         let stop = StopSignal()
         stop.install()
         let done = DispatchSemaphore(value: 0)
@@ -64,7 +73,11 @@ struct DispatchCommand: ParsableCommand {
         let (once, poll) = (self.once, self.poll)
         Task {
             do {
-                if once {
+                if let replayEnd {
+                    let sandboxClock = sandboxURL.map { SandboxClockRemote(baseURL: $0) }
+                    let replay = DispatchReplay(dispatcher: dispatcher, queue: store.publishQueue, clock: simulated)
+                    DispatchReportPrinter.print(try await replay.run(until: replayEnd) { await sandboxClock?.set($0) })
+                } else if once {
                     DispatchReportPrinter.print(try await dispatcher.runOnce())
                 } else {
                     try await dispatcher.run(pollInterval: .milliseconds(Int(poll * 1000)), shouldStop: { stop.requested }) {
@@ -76,6 +89,30 @@ struct DispatchCommand: ParsableCommand {
         }
         done.wait()
         if let message = failure.message { throw CommandFailure(message: "dispatch stopped: \(message)") }
+    }
+}
+
+extension DispatchCommand {
+    static func instant(_ text: String) throws -> Date {
+        guard let date = ISO8601DateFormatter().date(from: text) else {
+            throw CommandFailure(message: "'\(text)' is not an ISO 8601 date-time, e.g. 2026-12-15T00:00:00Z")
+        }
+        return date
+    }
+}
+
+/// Moves the sandbox's clock along with a replay, so its posts carry their simulated times.
+struct SandboxClockRemote: Sendable {
+    let baseURL: URL
+
+    let transport = URLSessionTransport(timeout: 5)
+
+    func set(_ instant: Date) async {
+        let body = Data("{\"now\":\"\(ISO8601DateFormatter().string(from: instant))\"}".utf8)
+        _ = try? await transport.send(
+            HTTPRequest(
+                method: "POST", url: baseURL.appendingPathComponent("_sandbox/clock"),
+                headers: ["Content-Type": "application/json"], body: body))
     }
 }
 

@@ -1,0 +1,33 @@
+import Foundation
+import GlocalStore
+
+/// Runs a dispatcher through simulated time: from the clock's instant up to `end`, jumping straight
+/// to each moment a job falls due. Used by `glocal dispatch --until` and the demo, so weeks of a
+/// campaign go out in seconds, each post at its own slot.
+public struct DispatchReplay: Sendable {
+    let dispatcher: Dispatcher
+    let queue: PublishQueue
+    let clock: SimulatedClock
+
+    /// A replay of `dispatcher`, whose clock must be `clock`.
+    public init(dispatcher: Dispatcher, queue: PublishQueue, clock: SimulatedClock) {
+        self.dispatcher = dispatcher
+        self.queue = queue
+        self.clock = clock
+    }
+
+    /// Runs rounds until nothing is due before `end`; `onStep` sees each instant before its round.
+    public func run(until end: Date, onStep: @Sendable (Date) async -> Void = { _ in }) async throws -> [JobReport] {
+        var reports = try await dispatcher.runOnce()
+        while let next = try queue.nextDue(), next <= end {
+            let before = clock.now
+            clock.move(to: next)
+            await onStep(clock.now)
+            let round = try await dispatcher.runOnce()
+            reports += round
+            // Due now yet nothing claimable (a rate limit on the account): step past it.
+            if round.isEmpty && clock.now == before { clock.advance(by: 60) }
+        }
+        return reports
+    }
+}

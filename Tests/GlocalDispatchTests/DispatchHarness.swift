@@ -1,0 +1,60 @@
+import Foundation
+import GlocalCore
+import GlocalDispatch
+import GlocalNetworks
+import GlocalSandbox
+import GlocalStore
+
+/// A store of approved variants with sealed credentials, a sandbox on a free loopback port, and a
+/// dispatcher on a simulated clock, for the dispatcher's end-to-end tests.
+enum DispatchHarness {
+    static let slot = Date(timeIntervalSince1970: 1_796_115_600)  // 2026-12-01 09:00:00 UTC
+
+    /// One account per network the test uses, with the sandbox's token convention `<account key>~…`.
+    static let accounts: [(id: String, network: Network, key: String, credentials: AccountCredentials)] = [
+        ("lum-fr-mastodon", .mastodon, "42", AccountCredentials(accessToken: "42~secret-m", remoteUserID: "42")),
+        ("lum-fr-x", .x, "xuser", AccountCredentials(accessToken: "xuser~secret-x", refreshToken: "xuser~refresh-x", remoteUserID: "xuser", clientID: "c")),
+        ("lum-fr-bluesky", .bluesky, "did:plc:lumierefr",
+         AccountCredentials(accessToken: "did:plc:lumierefr~secret-b", refreshToken: "did:plc:lumierefr~refresh-b", remoteUserID: "did:plc:lumierefr")),
+    ]
+
+    /// Approved variants (`count` per account) in a fresh store, credentials sealed, a sandbox running.
+    static func run(
+        perAccount count: Int = 1,
+        _ body: @Sendable (Dispatcher, SQLiteVariantStore, SandboxState, SimulatedClock, [StoredVariant]) async throws -> Void
+    ) async throws {
+        let store = try SQLiteVariantStore.inMemory()
+        let variants = Self.accounts.flatMap { account in
+            (0..<count).map { index in
+                StoredVariant(
+                    id: "hydra/post-\(index)/\(account.id)", campaignID: "hydra", postID: "post-\(index)", accountID: account.id,
+                    network: account.network, locale: "fr-FR", kind: .informative,
+                    text: "Hydra n°\(index) pour \(account.id) : découvrez-la 👋🏽", title: nil, link: nil, linkPlacement: .none,
+                    media: [], contentHash: "hash-\(index)-\(account.id)", scheduledAt: Self.slot.addingTimeInterval(Double(index) * 600),
+                    localTime: nil, timeZone: "Europe/Paris", live: false, state: .approved, explanation: [])
+            }
+        }
+        let plan = Plan(changes: variants.map {
+            PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
+        })
+        try store.apply(plan, actor: "test", now: Self.slot.addingTimeInterval(-86_400))
+        let secrets = store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 7, count: 32)))
+        let credentials = StoredCredentials(secrets: secrets)
+        for account in Self.accounts { try await credentials.store(account.credentials, for: account.id) }
+        let clock = SimulatedClock(Self.slot)
+        let state = SandboxState(now: Self.slot)
+        try await SandboxServer(state: state).withRunning { url in
+            let environment = ClientEnvironment(
+                transport: URLSessionTransport(timeout: 5), endpoints: .sandbox(baseURL: url), clock: { clock.now })
+            var clients: [Network: any NetworkClient] = [:]
+            for account in Self.accounts { clients[account.network] = NetworkClients.client(for: account.network, environment: environment) }
+            let dispatcher = Dispatcher(
+                configuration: DispatchConfiguration(worker: "test-worker", concurrency: 3, grace: 900),
+                queue: store.publishQueue, clients: clients, credentials: credentials,
+                posts: OutgoingPostFactory(accounts: [], root: URL(fileURLWithPath: "/nonexistent")),
+                clock: { clock.now }, random: { 0.5 })
+            try await body(dispatcher, store, state, clock, variants)
+        }
+    }
+
+}
