@@ -9,20 +9,36 @@ let package = Package(
         .library(name: "GlocalCore", targets: ["GlocalCore"]),
         .library(name: "GlocalYAML", targets: ["GlocalYAML"]),
         .library(name: "GlocalStore", targets: ["GlocalStore"]),
+        .library(name: "GlocalServer", targets: ["GlocalServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "GlocalCore"),
         .target(name: "GlocalYAML", dependencies: ["GlocalCore", .product(name: "Yams", package: "Yams")]),
-        .target(name: "GlocalStore", dependencies: ["GlocalCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "GlocalStore",
+            dependencies: [
+                "GlocalCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(
+            name: "GlocalServer",
+            dependencies: [
+                "GlocalCore", "GlocalStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
         .executableTarget(
             name: "glocal",
             dependencies: [
-                "GlocalCore", "GlocalYAML", "GlocalStore",
+                "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -37,5 +53,11 @@ let package = Package(
         .testTarget(
             name: "GlocalCLITests", dependencies: ["glocal", "GlocalCore", "GlocalYAML", "GlocalStore"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "GlocalServerTests",
+            dependencies: [
+                "glocal", "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
     ]
 )

@@ -7,19 +7,20 @@ enum AuditLog {
     /// Appends one event inside the caller's transaction.
     static func append(
         _ db: Database, at: Date, actor: String, variantID: String, action: AuditEvent.Action,
-        before: StoredVariant?, beforeState: VariantState?, after: StoredVariant?, afterState: VariantState?
+        before: StoredVariant?, beforeState: VariantState?, after: StoredVariant?, afterState: VariantState?,
+        reason: String? = nil
     ) throws {
         let beforeJSON = try before.map { try AuditSnapshot($0, state: beforeState ?? $0.state).json() }
         let afterJSON = try after.map { try AuditSnapshot($0, state: afterState ?? $0.state).json() }
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO audit_event (at, actor, variant_id, action, from_state, to_state, before, after)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO audit_event (at, actor, variant_id, action, from_state, to_state, before, after, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try statement.execute(
             arguments: [
                 StoreTimestamp.string(from: at), actor, variantID, action.rawValue, beforeState?.rawValue,
-                afterState?.rawValue, beforeJSON, afterJSON,
+                afterState?.rawValue, beforeJSON, afterJSON, reason,
             ])
     }
 
@@ -45,7 +46,8 @@ enum AuditLog {
         }
     }
 
-    private static func event(from row: Row) throws -> AuditEvent {
+    /// Reads one `SELECT * FROM audit_event` row.
+    static func event(from row: Row) throws -> AuditEvent {
         let variantID: String = row["variant_id"]
         func value<T: RawRepresentable>(_ column: String) throws -> T? where T.RawValue == String {
             guard let raw: String = row[column] else { return nil }
@@ -63,6 +65,7 @@ enum AuditLog {
         }
         return AuditEvent(
             id: row["id"], at: date, actor: row["actor"], variantID: variantID, action: action,
-            fromState: try value("from_state"), toState: try value("to_state"), before: row["before"], after: row["after"])
+            fromState: try value("from_state"), toState: try value("to_state"), before: row["before"], after: row["after"],
+            reason: row["reason"])
     }
 }

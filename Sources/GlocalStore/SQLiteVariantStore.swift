@@ -29,6 +29,11 @@ public final class SQLiteVariantStore: VariantStore {
         self.writer = writer
     }
 
+    /// Wraps `writer` as it is (tests of migrations build an older schema with it).
+    init(writerWithoutMigrating writer: any DatabaseWriter) throws {
+        self.writer = writer
+    }
+
     private static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true

@@ -13,6 +13,10 @@ enum StoreMigrations {
         migrator.registerMigration("v1-variants") { db in
             try db.execute(sql: v1Variants)
         }
+        // v2 is added on main
+        migrator.registerMigration("v3-users-sessions") { db in
+            try db.execute(sql: v3UsersSessions)
+        }
         return migrator
     }
 

@@ -12,5 +12,8 @@ struct GlocalCommand: ParsableCommand {
             Exit status: 0 clean, 1 validation failed, 2 usage or I/O error.
             """,
         version: version,
-        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExplainCommand.self, CalendarCommand.self, TextLengthCommand.self])
+        subcommands: [
+            ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExplainCommand.self, CalendarCommand.self, TextLengthCommand.self,
+            ServeCommand.self, UserCommand.self, PendingCommand.self, ApproveCommand.self, RejectCommand.self, AuditCommand.self,
+        ])
 }

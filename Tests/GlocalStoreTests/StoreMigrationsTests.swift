@@ -31,7 +31,7 @@ struct StoreMigrationsTests {
         try store.writer.read { db in
             #expect(try db.tableExists("variant"))
             #expect(try db.tableExists("audit_event"))
-            #expect(try StoreMigrations.migrator.appliedMigrations(db) == ["v1-variants"])
+            #expect(try StoreMigrations.migrator.appliedMigrations(db) == ["v1-variants", "v3-users-sessions"])
             let variantColumns = try db.columns(in: "variant").map(\.name)
             #expect(variantColumns.contains("scheduled_at") && variantColumns.contains("explanation"))
             let indexes = try db.indexes(on: "variant").map(\.name)
