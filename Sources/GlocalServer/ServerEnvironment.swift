@@ -56,11 +56,6 @@ public struct ServerEnvironment: Sendable {
 
     /// The permit that store actions run in their transaction: scope, then deadline.
     public func permit(for scope: ApprovalScope, checkDeadline: Bool, now: Date) -> SQLiteVariantStore.Permit {
-        { variant in
-            guard scope.canAct(on: variant.accountID) else { throw ApprovalError.forbidden(variantID: variant.id) }
-            if checkDeadline, case .missed(let due) = self.policy(of: variant.campaignID).status(of: variant, now: now) {
-                throw ApprovalError.pastDeadline(variantID: variant.id, deadline: due)
-            }
-        }
+        SQLiteVariantStore.permit(for: scope, policy: policy(of:), checkDeadline: checkDeadline, now: now)
     }
 }

@@ -10,6 +10,19 @@ extension SQLiteVariantStore {
     /// A check of the caller's (scope, deadline) on the current variant; throws to refuse.
     public typealias Permit = (StoredVariant) throws -> Void
 
+    /// The usual permit: the user's scope must allow acting on the account, and (with
+    /// `checkDeadline`) the variant must not be past its campaign's approval deadline at `now`.
+    public static func permit(
+        for scope: ApprovalScope, policy: @escaping (String) -> ApprovalPolicy, checkDeadline: Bool, now: Date
+    ) -> Permit {
+        { variant in
+            guard scope.canAct(on: variant.accountID) else { throw ApprovalError.forbidden(variantID: variant.id) }
+            if checkDeadline, case .missed(let due) = policy(variant.campaignID).status(of: variant, now: now) {
+                throw ApprovalError.pastDeadline(variantID: variant.id, deadline: due)
+            }
+        }
+    }
+
     /// Approves a pending variant.
     public func approve(_ id: String, actor: String, now: Date, permit: Permit) throws {
         try decide(id, to: .approved, action: .approve, reason: nil, actor: actor, now: now, permit: permit)

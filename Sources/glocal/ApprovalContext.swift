@@ -49,11 +49,6 @@ struct ApprovalContext {
 
     /// The store permit for `scope` at `now`.
     func permit(for scope: ApprovalScope, checkDeadline: Bool, now: Date) -> SQLiteVariantStore.Permit {
-        { variant in
-            guard scope.canAct(on: variant.accountID) else { throw ApprovalError.forbidden(variantID: variant.id) }
-            if checkDeadline, case .missed(let due) = self.policy(of: variant.campaignID).status(of: variant, now: now) {
-                throw ApprovalError.pastDeadline(variantID: variant.id, deadline: due)
-            }
-        }
+        SQLiteVariantStore.permit(for: scope, policy: policy(of:), checkDeadline: checkDeadline, now: now)
     }
 }
