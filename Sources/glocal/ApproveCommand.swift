@@ -1,0 +1,6 @@
+import ArgumentParser
+import Foundation
+import GlocalCore
+import GlocalStore
+
+
