@@ -3,35 +3,39 @@ import Foundation
 import GlocalCore
 import GlocalStore
 
-/// `glocal reject ID --reason TEXT`: rejects a pending variant.
-struct RejectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject a pending variant, with a reason.")
-
-    @Argument(help: "The variant id: campaign/post/account.")
-    var id: String
-
-    @Option(help: "Why (recorded in the audit log).")
-    var reason: String
+/// `glocal audit`: the append-only audit log.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Print the audit log: who changed which variant, when, from which state to which, and why.")
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Option(name: .customLong("as"), help: "Act as this user (their role and teams apply; recorded in the audit log).")
-    var user: String?
+    @Option(help: "Only this variant's events.")
+    var variant: String?
 
-    func validate() throws {
-        if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--reason must not be empty") }
-    }
+    @Option(help: "Output format: text or json.")
+    var format: PlanFormat = .text
 
     func run() throws {
         let context = try ApprovalContext(options: options)
-        let (actor, scope) = try context.actor(named: user)
-        let now = try options.instant()
-        do {
-            try context.store.reject(id, reason: reason, actor: actor, now: now, permit: context.permit(for: scope, checkDeadline: false, now: now))
-            print("rejected \(id)")
-        } catch let error as ApprovalError {
-            FileHandle.standardError.write(Data("glocal: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.failed)
+        let events = try context.store.auditEvents(variant: variant)
+        let stamp = ISO8601DateFormatter()
+        switch format {
+        case .text:
+            for event in events {
+                var line = "\(stamp.string(from: event.at))  \(event.actor)  \(event.action.rawValue)  \(event.variantID)"
+                line += "  \(event.fromState?.rawValue ?? "-") -> \(event.toState?.rawValue ?? "-")"
+                if let reason = event.reason { line += "  reason: \(reason)" }
+                print(line)
+            }
+        case .json:
+            let objects = events.map { event in
+                "{\"id\":\(event.id),\"at\":\(JSONString.quote(stamp.string(from: event.at))),\"actor\":\(JSONString.quote(event.actor)),"
+                    + "\"action\":\"\(event.action.rawValue)\",\"variant\":\(JSONString.quote(event.variantID)),"
+                    + "\"from\":\(event.fromState.map { "\"\($0.rawValue)\"" } ?? "null"),\"to\":\(event.toState.map { "\"\($0.rawValue)\"" } ?? "null"),"
+                    + "\"reason\":\(event.reason.map(JSONString.quote) ?? "null"),\"before\":\(event.before ?? "null"),\"after\":\(event.after ?? "null")}"
+            }
+            print("[" + objects.joined(separator: ",\n") + "]")
         }
     }
 }

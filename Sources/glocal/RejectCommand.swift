@@ -3,14 +3,15 @@ import Foundation
 import GlocalCore
 import GlocalStore
 
-/// `glocal approve ID...`: approves pending variants (for scripts).
-struct ApproveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "approve",
-        abstract: "Approve pending variants. Exit status 1 if any could not be approved (the others are).")
+/// `glocal reject ID --reason TEXT`: rejects a pending variant.
+struct RejectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject a pending variant, with a reason.")
 
-    @Argument(help: "Variant ids: campaign/post/account.")
-    var ids: [String]
+    @Argument(help: "The variant id: campaign/post/account.")
+    var id: String
+
+    @Option(help: "Why (recorded in the audit log).")
+    var reason: String
 
     @OptionGroup var options: WorkspaceOptions
 
@@ -18,23 +19,19 @@ struct ApproveCommand: ParsableCommand {
     var user: String?
 
     func validate() throws {
-        if ids.isEmpty { throw ValidationError("name at least one variant id") }
+        if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--reason must not be empty") }
     }
 
     func run() throws {
         let context = try ApprovalContext(options: options)
         let (actor, scope) = try context.actor(named: user)
         let now = try options.instant()
-        var failed = 0
-        for id in ids {
-            do {
-                try context.store.approve(id, actor: actor, now: now, permit: context.permit(for: scope, checkDeadline: true, now: now))
-                print("approved \(id)")
-            } catch let error as ApprovalError {
-                failed += 1
-                FileHandle.standardError.write(Data("glocal: \(error)\n".utf8))
-            }
+        do {
+            try context.store.reject(id, reason: reason, actor: actor, now: now, permit: context.permit(for: scope, checkDeadline: false, now: now))
+            print("rejected \(id)")
+        } catch let error as ApprovalError {
+            FileHandle.standardError.write(Data("glocal: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.failed)
         }
-        if failed > 0 { throw ExitCode(ExitStatus.failed) }
     }
 }
