@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "GlocalStore", targets: ["GlocalStore"]),
         .library(name: "GlocalNetworks", targets: ["GlocalNetworks"]),
         .library(name: "GlocalSandbox", targets: ["GlocalSandbox"]),
+        .library(name: "GlocalServer", targets: ["GlocalServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -20,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(name: "GlocalCore"),
@@ -27,7 +29,9 @@ let package = Package(
         .target(
             name: "GlocalStore",
             dependencies: [
-                "GlocalCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                "GlocalCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "GlocalNetworks", dependencies: ["GlocalCore"]),
         .target(name: "GlocalDispatch", dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks"]),
@@ -37,10 +41,16 @@ let package = Package(
                 "GlocalCore", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
             ]),
+        .target(
+            name: "GlocalServer",
+            dependencies: [
+                "GlocalCore", "GlocalStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
         .executableTarget(
             name: "glocal",
             dependencies: [
-                "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox",
+                "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox", "GlocalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -63,5 +73,11 @@ let package = Package(
         .testTarget(
             name: "GlocalCLITests", dependencies: ["glocal", "GlocalCore", "GlocalYAML", "GlocalStore"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "GlocalServerTests",
+            dependencies: [
+                "glocal", "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
     ]
 )

@@ -14,6 +14,12 @@ public struct AuditEvent: Sendable, Equatable {
         case cancel
         /// Moved to another state (approval, publishing, …).
         case setState = "set_state"
+        /// Text or link placement edited by a manager.
+        case edit
+        /// Approved by a manager.
+        case approve
+        /// Rejected by a manager, with a reason.
+        case reject
     }
 
     /// The row id: events are numbered in the order they were written.
@@ -34,11 +40,13 @@ public struct AuditEvent: Sendable, Equatable {
     public var before: String?
     /// The content, slot and state after, as a JSON object.
     public var after: String?
+    /// Why (a rejection's reason), if given.
+    public var reason: String?
 
     /// Creates an audit event.
     public init(
         id: Int64, at: Date, actor: String, variantID: String, action: Action, fromState: VariantState?,
-        toState: VariantState?, before: String?, after: String?
+        toState: VariantState?, before: String?, after: String?, reason: String? = nil
     ) {
         self.id = id
         self.at = at
@@ -49,5 +57,6 @@ public struct AuditEvent: Sendable, Equatable {
         self.toState = toState
         self.before = before
         self.after = after
+        self.reason = reason
     }
 }

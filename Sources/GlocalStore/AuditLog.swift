@@ -7,40 +7,43 @@ enum AuditLog {
     /// Appends one event inside the caller's transaction.
     static func append(
         _ db: Database, at: Date, actor: String, variantID: String, action: AuditEvent.Action,
-        before: StoredVariant?, beforeState: VariantState?, after: StoredVariant?, afterState: VariantState?
+        before: StoredVariant?, beforeState: VariantState?, after: StoredVariant?, afterState: VariantState?,
+        reason: String? = nil
     ) throws {
         try append(
             db, timestamp: StoreTimestamp.string(from: at), actor: actor, variantID: variantID, action: action,
-            before: before, beforeState: beforeState, after: after, afterState: afterState)
+            before: before, beforeState: beforeState, after: after, afterState: afterState, reason: reason)
     }
 
     /// Appends one event at an instant already formatted by `StoreTimestamp` (a plan formats it once).
     static func append(
         _ db: Database, timestamp: String, actor: String, variantID: String, action: AuditEvent.Action,
-        before: StoredVariant?, beforeState: VariantState?, after: StoredVariant?, afterState: VariantState?
+        before: StoredVariant?, beforeState: VariantState?, after: StoredVariant?, afterState: VariantState?,
+        reason: String? = nil
     ) throws {
         var inserter = BatchInserter(db: db, table: "audit_event", columns: columns, batchSize: 1)
         _ = inserter.add(
             row(
                 timestamp: timestamp, actor: actor, variantID: variantID, action: action, before: before,
-                beforeState: beforeState, after: after, afterState: afterState),
+                beforeState: beforeState, after: after, afterState: afterState, reason: reason),
             label: variantID)
         try inserter.flush { _, error in error }
     }
 
     /// The columns `row` fills.
-    static let columns = ["at", "actor", "variant_id", "action", "from_state", "to_state", "before", "after"]
+    static let columns = ["at", "actor", "variant_id", "action", "from_state", "to_state", "before", "after", "reason"]
 
     /// The values of one event, in `columns` order.
     static func row(
         timestamp: String, actor: String, variantID: String, action: AuditEvent.Action,
-        before: StoredVariant?, beforeState: VariantState?, after: StoredVariant?, afterState: VariantState?
+        before: StoredVariant?, beforeState: VariantState?, after: StoredVariant?, afterState: VariantState?,
+        reason: String? = nil
     ) -> [SQLValue] {
         let beforeJSON = before.map { AuditSnapshot($0, state: beforeState ?? $0.state).json() }
         let afterJSON = after.map { AuditSnapshot($0, state: afterState ?? $0.state).json() }
         return [
             .text(timestamp), .text(actor), .text(variantID), .text(action.rawValue), .text(beforeState?.rawValue),
-            .text(afterState?.rawValue), .text(beforeJSON), .text(afterJSON),
+            .text(afterState?.rawValue), .text(beforeJSON), .text(afterJSON), .text(reason),
         ]
     }
 
@@ -66,7 +69,8 @@ enum AuditLog {
         }
     }
 
-    private static func event(from row: Row) throws -> AuditEvent {
+    /// Reads one `SELECT * FROM audit_event` row.
+    static func event(from row: Row) throws -> AuditEvent {
         let variantID: String = row["variant_id"]
         func value<T: RawRepresentable>(_ column: String) throws -> T? where T.RawValue == String {
             guard let raw: String = row[column] else { return nil }
@@ -84,6 +88,7 @@ enum AuditLog {
         }
         return AuditEvent(
             id: row["id"], at: date, actor: row["actor"], variantID: variantID, action: action,
-            fromState: try value("from_state"), toState: try value("to_state"), before: row["before"], after: row["after"])
+            fromState: try value("from_state"), toState: try value("to_state"), before: row["before"], after: row["after"],
+            reason: row["reason"])
     }
 }

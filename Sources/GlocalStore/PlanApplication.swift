@@ -74,7 +74,7 @@ struct PlanApplication {
     }
 
     private func update(_ change: PlanChange) throws -> Bool {
-        let desired = try desiredVariant(of: change, action: .update)
+        var desired = try desiredVariant(of: change, action: .update)
         guard let current = try SQLiteVariantStore.fetchVariant(db, id: desired.id) else {
             throw VariantStoreError.variantNotFound(desired.id)
         }
@@ -83,14 +83,22 @@ struct PlanApplication {
         // kept for a slot-only change and withdrawn for a content change.
         let rebased = PlanChange(
             action: .update, id: desired.id, desired: desired, stored: current,
-            contentChanged: change.contentChanged || current.contentHash != desired.contentHash,
+            contentChanged: current.plannedHash != desired.contentHash,
             timeChanged: change.timeChanged)
+        if !rebased.contentChanged, current.sourceHash != nil {
+            // A slot change keeps the manager's edit.
+            desired.text = current.text
+            desired.linkPlacement = current.linkPlacement
+            desired.contentHash = current.contentHash
+            desired.sourceHash = current.sourceHash
+        }
         let state = rebased.resultingState ?? current.state
         return try AuditLog.wrapping(.update, desired.id) {
             var arguments = try VariantRow.arguments(desired)
             arguments["state"] = state.rawValue
             arguments["updated_at"] = timestamp
-            let assignments = (VariantRow.contentColumns + ["state", "updated_at"]).map { "\($0) = :\($0)" }
+            arguments.updateValue(desired.sourceHash, forKey: "source_hash")  // nil must stay a key: it writes NULL
+            let assignments = (VariantRow.contentColumns + ["state", "updated_at", "source_hash"]).map { "\($0) = :\($0)" }
             try db.execute(
                 sql: """
                     UPDATE variant SET \(assignments.joined(separator: ", "))

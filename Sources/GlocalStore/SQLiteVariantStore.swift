@@ -34,6 +34,11 @@ public final class SQLiteVariantStore: VariantStore {
     /// SQLite's default page cache, in KiB.
     private static let defaultCacheSize = -2_000
 
+    /// Wraps `writer` as it is (tests of migrations build an older schema with it).
+    init(writerWithoutMigrating writer: any DatabaseWriter) throws {
+        self.writer = writer
+    }
+
     private static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true

@@ -18,6 +18,9 @@ enum StoreMigrations {
         migrator.registerMigration("v2-drop-redundant-index") { db in
             try db.execute(sql: "DROP INDEX variant_on_campaign_post_account")
         }
+        migrator.registerMigration("v3-users-sessions") { db in
+            try db.execute(sql: v3UsersSessions)
+        }
         migrator.registerMigration("v4-publish-queue") { db in
             try db.execute(sql: PublishQueueSchema.v4)
         }

@@ -96,7 +96,7 @@ enum VariantRow {
             title: row["title"], link: row["link"], linkPlacement: try decoded("link_placement"),
             media: try json("media"), contentHash: row["content_hash"], scheduledAt: scheduledAt,
             localTime: row["local_time"], timeZone: row["time_zone"], live: row["live"], state: try decoded("state"),
-            explanation: try json("explanation"))
+            explanation: try json("explanation"), sourceHash: row["source_hash"])
     }
 }
 

@@ -3,7 +3,7 @@ import Yams
 
 /// Decodes one `campaigns/*.yaml`.
 enum CampaignDecoder {
-    static let keys = ["campaign", "name", "kind", "window", "targets", "approval", "link", "utm", "hashtags", "posts"]
+    static let keys = ["campaign", "name", "kind", "window", "targets", "approval", "approval_deadline", "link", "utm", "hashtags", "posts"]
     static let windowKeys = ["start", "end"]
     static let targetKeys = ["tags", "networks", "accounts", "locales", "exclude"]
 
@@ -41,7 +41,8 @@ enum CampaignDecoder {
         guard let id, let kind, let window else { return nil }
         return Campaign(
             id: id, name: map.string("name")?.value, kind: kind, window: window, targets: targets ?? CampaignTargets(),
-            approval: map.choice("approval", ApprovalMode.self)?.value, link: link, utm: map.bool("utm")?.value ?? true,
+            approval: map.choice("approval", ApprovalMode.self)?.value,
+            approvalDeadline: context.duration(map.string("approval_deadline"), what: "approval_deadline")?.value, link: link, utm: map.bool("utm")?.value ?? true,
             hashtags: hashtags, posts: posts, file: context.file)
     }
 

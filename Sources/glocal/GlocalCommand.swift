@@ -14,6 +14,7 @@ struct GlocalCommand: ParsableCommand {
         version: version,
         subcommands: [
             ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExplainCommand.self, CalendarCommand.self,
-            TextLengthCommand.self, AccountCommand.self, DispatchCommand.self, SandboxCommand.self,
+            TextLengthCommand.self, ServeCommand.self, UserCommand.self, PendingCommand.self, ApproveCommand.self,
+            RejectCommand.self, AuditCommand.self, AccountCommand.self, DispatchCommand.self, SandboxCommand.self,
         ])
 }

@@ -25,7 +25,7 @@ struct SandboxCommand: ParsableCommand {
 
     func run() throws {
         let done = DispatchSemaphore(value: 0)
-        let failure = FailureBox()
+        let failure = MessageBox()
         let (host, port) = (self.host, self.port)
         Task {
             do {
@@ -38,10 +38,4 @@ struct SandboxCommand: ParsableCommand {
         done.wait()
         if let message = failure.message { throw CommandFailure(message: "sandbox stopped: \(message)") }
     }
-}
-
-/// Carries a server failure out of its task.
-private final class FailureBox: @unchecked Sendable {
-    // Written once by the server task before the semaphore is signalled, read after the wait.
-    var message: String?
 }

@@ -21,7 +21,8 @@ public struct Planner: Sendable {
                 changes.append(PlanChange(action: .create, id: target.id, desired: target, stored: nil, contentChanged: true, timeChanged: true))
                 continue
             }
-            let contentChanged = current.contentHash != target.contentHash
+            // A manager's edit stays until the YAML itself changes.
+            let contentChanged = current.plannedHash != target.contentHash
             let timeChanged = current.scheduledAt != target.scheduledAt || current.live != target.live
             if !contentChanged && !timeChanged && current.state != .cancelled {
                 changes.append(PlanChange(action: .keep, id: target.id, desired: target, stored: current, contentChanged: false, timeChanged: false))
@@ -57,8 +58,14 @@ public struct Planner: Sendable {
 
     /// A hash of everything a manager approves: text, title, link, its placement and the media.
     public static func contentHash(_ variant: PostVariant) -> String {
-        let parts = [variant.text, variant.title ?? "", variant.link ?? "", variant.linkPlacement.rawValue]
-            + variant.media.map(\.path.value)
+        contentHash(
+            text: variant.text, title: variant.title, link: variant.link, linkPlacement: variant.linkPlacement,
+            media: variant.media.map(\.path.value))
+    }
+
+    /// The same hash from the parts, for a variant edited in the store.
+    public static func contentHash(text: String, title: String?, link: String?, linkPlacement: LinkPlacement, media: [String]) -> String {
+        let parts = [text, title ?? "", link ?? "", linkPlacement.rawValue] + media
         return VariantIdentity.idempotencyKey(for: parts.joined(separator: "\u{1F}")).replacingOccurrences(of: "glocal-", with: "")
     }
 }

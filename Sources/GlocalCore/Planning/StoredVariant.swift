@@ -2,6 +2,9 @@ import Foundation
 
 /// A variant as the store keeps it: content, slot and state.
 public struct StoredVariant: Sendable, Equatable {
+    /// The hash the planner compares with the YAML's: the planned content's, even after a local edit.
+    public var plannedHash: String { sourceHash ?? contentHash }
+
     /// `campaign/post/account`.
     public var id: String
     /// The campaign id.
@@ -40,13 +43,16 @@ public struct StoredVariant: Sendable, Equatable {
     public var state: VariantState
     /// Why this slot, as `rule: detail` lines.
     public var explanation: [ScheduleReason]
+    /// The hash of the content the plan stored, once a manager edited it (`contentHash` is then the
+    /// edit's); `nil` while the variant is as planned. The planner compares the YAML with this.
+    public var sourceHash: String?
 
     /// Creates a stored variant.
     public init(
         id: String, campaignID: String, postID: String, accountID: String, network: Network, locale: String, kind: PostKind,
         text: String, title: String?, link: String?, linkPlacement: LinkPlacement, media: [String], contentHash: String,
         scheduledAt: Date?, localTime: String?, timeZone: String, live: Bool, state: VariantState,
-        explanation: [ScheduleReason]
+        explanation: [ScheduleReason], sourceHash: String? = nil
     ) {
         self.id = id
         self.campaignID = campaignID
@@ -67,5 +73,6 @@ public struct StoredVariant: Sendable, Equatable {
         self.live = live
         self.state = state
         self.explanation = explanation
+        self.sourceHash = sourceHash
     }
 }

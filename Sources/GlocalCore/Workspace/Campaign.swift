@@ -12,6 +12,8 @@ public struct Campaign: Sendable {
     public var targets: CampaignTargets
     /// Overrides the workspace's approval mode.
     public var approval: ApprovalMode?
+    /// Overrides the workspace's approval deadline (how long before its slot a variant must be approved).
+    public var approvalDeadline: GlocalDuration?
     /// The default link of every post, a URL that may contain `{locale}` and other variables.
     public var link: Located<String>?
     /// Whether links get UTM parameters (default true).
@@ -26,7 +28,7 @@ public struct Campaign: Sendable {
     /// Creates a campaign.
     public init(
         id: Located<String>, name: String? = nil, kind: Located<PostKind>, window: CampaignWindow,
-        targets: CampaignTargets, approval: ApprovalMode? = nil, link: Located<String>? = nil, utm: Bool = true,
+        targets: CampaignTargets, approval: ApprovalMode? = nil, approvalDeadline: GlocalDuration? = nil, link: Located<String>? = nil, utm: Bool = true,
         hashtags: [Located<String>] = [], posts: [Post] = [], file: String
     ) {
         self.id = id
@@ -35,6 +37,7 @@ public struct Campaign: Sendable {
         self.window = window
         self.targets = targets
         self.approval = approval
+        self.approvalDeadline = approvalDeadline
         self.link = link
         self.utm = utm
         self.hashtags = hashtags

@@ -1,0 +1,101 @@
+import Foundation
+import GlocalCore
+import GlocalStore
+
+/// One variant: status and deadline, the network preview, global vs local text, the edit form
+/// (with errors next to the field), approve and reject, and its history.
+enum VariantPage {
+    /// What the edit form shows: the submitted values and their diagnostics after a failed edit.
+    struct Draft {
+        var text: String
+        var linkPlacement: LinkPlacement
+        var diagnostics: [Diagnostic]
+    }
+
+    static func render(
+        variant: StoredVariant, session: Session, scope: ApprovalScope, environment: ServerEnvironment, history: [AuditEvent],
+        now: Date, draft: Draft? = nil, notice: String? = nil, actionError: String? = nil
+    ) -> HTML {
+        let account = environment.accountsByID[variant.accountID]
+        let policy = environment.policy(of: variant.campaignID)
+        let status = policy.status(of: variant, now: now)
+        let preview = PostPreview(
+            network: variant.network, text: draft?.text ?? variant.text, link: variant.link,
+            linkPlacement: draft?.linkPlacement ?? variant.linkPlacement, media: variant.media, maxCharacters: account?.maxCharacters)
+        let global = CampaignText.global(campaignID: variant.campaignID, postID: variant.postID, network: variant.network, in: environment.workspace)
+        var deadline: HTML
+        switch status {
+        case .missed(let due):
+            deadline = "<p class=\"late\" id=\"deadline\"><strong>Will not be published:</strong> \(status.explanation(policy: policy) ?? "") (deadline \(Layout.utc(due))).</p>"
+        case .open(let due): deadline = "<p id=\"deadline\">Approve by <strong>\(Layout.utc(due))</strong> (\(policy.deadline.map { "\($0)" } ?? "0m") before the slot).</p>"
+        case .notApplicable: deadline = .empty
+        }
+        if policy.mode == .auto { deadline = "\(deadline)<p>This campaign's approval policy is <strong>auto</strong>: its variants are approved when planned.</p>" }
+        let canAct = scope.canAct(on: variant.accountID)
+        let problem: HTML = actionError.map { "<p class=\"field-error\" role=\"alert\" id=\"action-error\">\($0)</p>" } ?? .empty
+        return Layout.page(
+            title: variant.id, session: session, notice: notice,
+            """
+            <p><a href="/">← My queue</a> · <a href="/campaigns/\(variant.campaignID)">Campaign \(variant.campaignID)</a> ·
+            <a href="/accounts/\(variant.accountID)/calendar">Calendar of \(variant.accountID)</a></p>
+            <h1>\(variant.postID) → \(variant.accountID)</h1>
+            <p>State: <span class="state state-\(variant.state.rawValue)" id="state">\(Layout.stateLabel(variant.state.rawValue))</span> ·
+            \(variant.network.displayName) · \(variant.locale) · slot \(variant.localTime ?? "live") \(variant.timeZone)</p>
+            \(deadline)\(problem)
+            <h2>Preview</h2>
+            \(PreviewView.render(preview, handle: account?.handle ?? variant.accountID))
+            <h2>Global and local text</h2>
+            \(PreviewView.diff(global: global, local: variant.text))
+            \(canAct ? actions(variant: variant, session: session, status: status, draft: draft) : HTML("<p>You can read this variant but not change it.</p>"))
+            <h2>History</h2>
+            \(AuditPage.table(history, showVariant: false))
+            """)
+    }
+
+    private static func actions(variant: StoredVariant, session: Session, status: ApprovalDeadlineStatus, draft: Draft?) -> HTML {
+        let path = Layout.variantPath(variant.id)
+        let rules = NetworkRules.forNetwork(variant.network)
+        let placements = LinkPlacement.allCases.filter { rules.allowedLinkPlacements.contains($0) || $0 == (draft?.linkPlacement ?? variant.linkPlacement) }
+        let chosen = draft?.linkPlacement ?? variant.linkPlacement
+        let options = placements.map { placement -> HTML in
+            "<option value=\"\(placement.rawValue)\"\(placement == chosen ? HTML(" selected") : .empty)>\(placement.rawValue)</option>"
+        }
+        let errors = draft?.diagnostics ?? []
+        func fieldErrors(_ field: String) -> HTML {
+            let mine = errors.filter { VariantEditCheck.field(of: $0) == field }
+            guard !mine.isEmpty else { return .empty }
+            return """
+                <div class="field-error" id="\(field)-errors" role="alert">\(mine.map { d -> HTML in
+                    "<p>\(d.severity.rawValue)[\(d.rule)]: \(d.message)</p>" })</div>
+                """
+        }
+        let described: HTML = errors.contains { VariantEditCheck.field(of: $0) == "text" } ? " aria-invalid=\"true\" aria-describedby=\"text-errors\"" : ""
+        let decide: HTML = variant.state == .pendingApproval && !status.isMissed
+            ? """
+            <div class="card"><h2>Decide</h2>
+            <form method="post" action="\(path)/approve" class="inline">\(Layout.csrfField(session))
+            <button type="submit" class="primary" id="approve">Approve</button></form>
+            <form method="post" action="\(path)/reject">\(Layout.csrfField(session))
+            <label for="reason">Reason for rejecting</label><input type="text" id="reason" name="reason" required>
+            <p><button type="submit" class="danger" id="reject">Reject</button></p></form></div>
+            """
+            : .empty
+        let editable = [VariantState.pendingApproval, .approved, .scheduled, .rejected].contains(variant.state)
+        let edit: HTML = editable
+            ? """
+            <div class="card"><h2>Edit the local text</h2>
+            <form method="post" action="\(path)/edit">\(Layout.csrfField(session))
+            <label for="text">Text</label>
+            \(fieldErrors("text"))
+            <textarea id="text" name="text"\(described)>\(draft?.text ?? variant.text)</textarea>
+            <label for="link_placement">Link placement</label>
+            \(fieldErrors("link_placement"))
+            <select id="link_placement" name="link_placement">\(options)</select>
+            \(fieldErrors("media"))
+            <p><button type="submit" id="save">Check and save</button> (checked with the same rules as <code>glocal validate</code>; saving does not approve)</p>
+            </form></div>
+            """
+            : .empty
+        return "\(decide)\(edit)"
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import GlocalCore
+import GlocalStore
+import Hummingbird
+
+/// Campaign overviews, account calendars and the audit log: read-only pages, scoped.
+struct OverviewRoutes {
+    let environment: ServerEnvironment
+    static let auditLimit = 500
+
+    func register(on router: Router<AppRequestContext>) {
+        let guardian = RequestGuard(environment: environment)
+        router.get("/campaigns") { _, context -> Response in
+            let session = try guardian.session(context)
+            let scope = environment.scope(of: session.user)
+            return Layout.response(CampaignPage.list(progress: try environment.store.campaignProgress(visible: scope.canSee(account:)), session: session))
+        }
+        router.get("/campaigns/:campaign") { _, context -> Response in
+            let session = try guardian.session(context)
+            let scope = environment.scope(of: session.user)
+            let campaign = try context.parameters.require("campaign")
+            let variants = try environment.store.variants(campaign: campaign, visible: scope.canSee(account:))
+            if variants.isEmpty, !environment.workspace.campaigns.contains(where: { $0.id.value == campaign }) {
+                throw HTTPError(.notFound, message: "No campaign '\(campaign)'.")
+            }
+            return Layout.response(CampaignPage.render(campaign: campaign, variants: variants, session: session))
+        }
+        router.get("/accounts/:account/calendar") { _, context -> Response in
+            let session = try guardian.session(context)
+            let scope = environment.scope(of: session.user)
+            let account = try context.parameters.require("account")
+            guard scope.canSee(account: account) else { throw RequestGuard.forbidden(account) }
+            return Layout.response(CalendarPage.render(account: account, variants: try environment.store.variants(account: account), session: session))
+        }
+        router.get("/audit") { _, context -> Response in
+            let session = try guardian.session(context)
+            let scope = environment.scope(of: session.user)
+            let events = try environment.store.recentAuditEvents(limit: Self.auditLimit, visible: scope.canSee(account:))
+            return Layout.response(AuditPage.render(events: events, session: session, limit: Self.auditLimit))
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import GlocalCore
+import GlocalStore
+import Hummingbird
+
+/// My queue, and bulk approval from it.
+struct QueueRoutes {
+    let environment: ServerEnvironment
+
+    /// Fixed messages shown after an action (the query names one; no text is reflected).
+    static func notice(_ request: Request) -> String? {
+        let query = request.uri.queryParameters
+        switch query["notice"].map(String.init) {
+        case "approved": return "Approved."
+        case "rejected": return "Rejected."
+        case "edited": return "Saved. The variant waits for approval."
+        case "bulk":
+            let count = query["count"].flatMap { Int($0) } ?? 0
+            let skipped = query["skipped"].flatMap { Int($0) } ?? 0
+            return "Approved \(count) variant\(count == 1 ? "" : "s")." + (skipped > 0 ? " \(skipped) could not be approved (past deadline or no longer pending)." : "")
+        default: return nil
+        }
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        let guardian = RequestGuard(environment: environment)
+        router.get("/") { request, context -> Response in
+            let session = try guardian.session(context)
+            let scope = environment.scope(of: session.user)
+            let pending = try environment.store.variants(in: .pendingApproval, visible: scope.canSee(account:))
+            return Layout.response(
+                QueuePage.render(
+                    variants: pending, session: session, scope: scope, environment: environment, now: environment.now(),
+                    notice: Self.notice(request)))
+        }
+        router.post("/approve") { request, context -> Response in
+            let session = try guardian.session(context)
+            let form = try await guardian.form(request, context: context, session: session)
+            let scope = environment.scope(of: session.user)
+            let ids = form.all("id")
+            // Scope first, for every id: a request naming another team's variant changes nothing.
+            for id in ids {
+                let variant = try guardian.visibleVariant(id, scope: scope)
+                guard scope.canAct(on: variant.accountID) else { throw RequestGuard.forbidden(variant.accountID) }
+            }
+            let now = environment.now()
+            var approved = 0, skipped = 0
+            for id in ids {
+                do {
+                    try environment.store.approve(
+                        id, actor: session.user.email, now: now, permit: environment.permit(for: scope, checkDeadline: true, now: now))
+                    approved += 1
+                } catch is ApprovalError {
+                    skipped += 1
+                }
+            }
+            return Layout.redirect(to: "/?notice=bulk&count=\(approved)&skipped=\(skipped)")
+        }
+    }
+}

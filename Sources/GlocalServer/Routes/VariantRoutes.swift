@@ -1,0 +1,95 @@
+import Foundation
+import GlocalCore
+import GlocalStore
+import Hummingbird
+
+/// A variant's page, and approve, reject and edit on it.
+struct VariantRoutes {
+    let environment: ServerEnvironment
+    static let path = "/variants/:campaign/:post/:account"
+
+    func register(on router: Router<AppRequestContext>) {
+        let guardian = RequestGuard(environment: environment)
+        router.get(RouterPath(Self.path)) { request, context -> Response in
+            let session = try guardian.session(context)
+            let scope = environment.scope(of: session.user)
+            let variant = try guardian.visibleVariant(try RequestGuard.variantID(context), scope: scope)
+            return try page(variant, session: session, scope: scope, notice: QueueRoutes.notice(request))
+        }
+        router.post(RouterPath(Self.path + "/approve")) { request, context -> Response in
+            try await act(request, context) { variant, session, scope, _, now in
+                try environment.store.approve(
+                    variant.id, actor: session.user.email, now: now, permit: environment.permit(for: scope, checkDeadline: true, now: now))
+                return "approved"
+            }
+        }
+        router.post(RouterPath(Self.path + "/reject")) { request, context -> Response in
+            try await act(request, context) { variant, session, scope, form, now in
+                try environment.store.reject(
+                    variant.id, reason: form["reason"] ?? "", actor: session.user.email, now: now,
+                    permit: environment.permit(for: scope, checkDeadline: false, now: now))
+                return "rejected"
+            }
+        }
+        router.post(RouterPath(Self.path + "/edit")) { request, context -> Response in
+            try await act(request, context) { variant, session, scope, form, now in
+                let text = (form["text"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+                let placement = form["link_placement"].flatMap(LinkPlacement.init(rawValue:)) ?? variant.linkPlacement
+                let account = environment.workspace.accounts.filter { $0.id.value == variant.accountID }
+                let problems = VariantEditCheck(accounts: account, media: environment.media)
+                    .check(variant, text: text, linkPlacement: placement).filter { $0.severity == .error }
+                if !problems.isEmpty { throw ApprovalError.invalidEdit(problems) }
+                try environment.store.edit(
+                    variant.id, text: text, linkPlacement: placement, actor: session.user.email, now: now,
+                    permit: environment.permit(for: scope, checkDeadline: false, now: now))
+                return "edited"
+            }
+        }
+    }
+
+    /// Runs an action; on success redirects to the page with a notice, on a refusal re-renders the
+    /// page with the reason (and, for an invalid edit, the submitted text and its errors).
+    private func act(
+        _ request: Request, _ context: AppRequestContext,
+        _ body: (StoredVariant, Session, ApprovalScope, FormBody, Date) throws -> String
+    ) async throws -> Response {
+        let guardian = RequestGuard(environment: environment)
+        let session = try guardian.session(context)
+        let form = try await guardian.form(request, context: context, session: session)
+        let scope = environment.scope(of: session.user)
+        let variant = try guardian.visibleVariant(try RequestGuard.variantID(context), scope: scope)
+        guard scope.canAct(on: variant.accountID) else {
+            throw HTTPError(.forbidden, message: "You may not change variants (role \(scope.role.rawValue)).")
+        }
+        do {
+            let notice = try body(variant, session, scope, form, environment.now())
+            return Layout.redirect(to: Layout.variantPath(variant.id) + "?notice=" + notice)
+        } catch let error as ApprovalError {
+            switch error {
+            case .forbidden: throw RequestGuard.forbidden(variant.accountID)
+            case .variantNotFound: throw HTTPError(.notFound, message: error.description)
+            case .invalidEdit(let diagnostics):
+                let draft = VariantPage.Draft(
+                    text: (form["text"] ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
+                    linkPlacement: form["link_placement"].flatMap(LinkPlacement.init(rawValue:)) ?? variant.linkPlacement,
+                    diagnostics: diagnostics)
+                return try page(variant, session: session, scope: scope, draft: draft, status: .unprocessableContent)
+            default:
+                let current = try environment.store.variant(variant.id) ?? variant
+                return try page(current, session: session, scope: scope, actionError: error.description, status: .conflict)
+            }
+        }
+    }
+
+    private func page(
+        _ variant: StoredVariant, session: Session, scope: ApprovalScope, draft: VariantPage.Draft? = nil, notice: String? = nil,
+        actionError: String? = nil, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let history = try environment.store.auditEvents(variant: variant.id).reversed()
+        return Layout.response(
+            VariantPage.render(
+                variant: variant, session: session, scope: scope, environment: environment, history: Array(history),
+                now: environment.now(), draft: draft, notice: notice, actionError: actionError),
+            status: status)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import GlocalCore
+import GlocalStore
+
+/// What every route needs: the workspace loaded at start, the store, users and sessions, the
+/// clock, and how to set cookies. Built once by `glocal serve` (or a test).
+public struct ServerEnvironment: Sendable {
+    /// The workspace (teams, accounts, campaigns, policies).
+    public let workspace: Workspace
+    /// The workspace's directory, for media files.
+    public let workspaceRoot: URL
+    /// The variant store.
+    public let store: SQLiteVariantStore
+    /// Users and logins.
+    public let users: UserStore
+    /// Sessions.
+    public let sessions: SessionStore
+    /// Media facts for re-validating edits.
+    public let media: any MediaInspector
+    /// The current instant (injected so tests control time).
+    public let now: @Sendable () -> Date
+    /// Whether cookies carry `Secure` (true unless serving plain HTTP to a non-local host in a test).
+    public let secureCookies: Bool
+
+    let accountsByID: [String: Account]
+    let policies: [String: ApprovalPolicy]
+    let defaultPolicy: ApprovalPolicy
+
+    /// Creates an environment.
+    public init(
+        workspace: Workspace, workspaceRoot: URL, store: SQLiteVariantStore, users: UserStore, sessions: SessionStore,
+        media: any MediaInspector, secureCookies: Bool = true, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.workspace = workspace
+        self.workspaceRoot = workspaceRoot
+        self.store = store
+        self.users = users
+        self.sessions = sessions
+        self.media = media
+        self.secureCookies = secureCookies
+        self.now = now
+        accountsByID = Dictionary(workspace.accounts.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        policies = Dictionary(
+            workspace.campaigns.map { ($0.id.value, ApprovalPolicy(campaignID: $0.id.value, in: workspace)) },
+            uniquingKeysWith: { a, _ in a })
+        defaultPolicy = ApprovalPolicy(mode: workspace.settings.policy.approval, deadline: workspace.settings.policy.approvalDeadline)
+    }
+
+    /// The approval policy of `campaignID`.
+    public func policy(of campaignID: String) -> ApprovalPolicy { policies[campaignID] ?? defaultPolicy }
+
+    /// What `user` may see and do.
+    public func scope(of user: User) -> ApprovalScope {
+        ApprovalScope(email: user.email, role: user.role, teams: workspace.settings.teams)
+    }
+
+    /// The permit that store actions run in their transaction: scope, then deadline.
+    public func permit(for scope: ApprovalScope, checkDeadline: Bool, now: Date) -> SQLiteVariantStore.Permit {
+        SQLiteVariantStore.permit(for: scope, policy: policy(of:), checkDeadline: checkDeadline, now: now)
+    }
+}

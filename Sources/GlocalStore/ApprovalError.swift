@@ -1,0 +1,31 @@
+import Foundation
+import GlocalCore
+
+/// Why an approval action was refused; nothing was written then.
+public enum ApprovalError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No such variant.
+    case variantNotFound(String)
+    /// The user may not act on this variant's account.
+    case forbidden(variantID: String)
+    /// The variant is not waiting for approval (approve, reject) or cannot be edited any more.
+    case wrongState(variantID: String, state: VariantState)
+    /// The approval deadline passed: the variant will not be published.
+    case pastDeadline(variantID: String, deadline: Date)
+    /// A rejection needs a reason.
+    case reasonRequired
+    /// The edit breaks the network's rules.
+    case invalidEdit([Diagnostic])
+
+    /// A one-line explanation for the command line and the UI.
+    public var description: String {
+        switch self {
+        case .variantNotFound(let id): return "no variant '\(id)' in the store"
+        case .forbidden(let id): return "you may not act on '\(id)': its account is not in your teams"
+        case .wrongState(let id, let state): return "'\(id)' is \(state.rawValue.replacingOccurrences(of: "_", with: " ")), not pending approval"
+        case .pastDeadline(let id, let deadline):
+            return "'\(id)' passed its approval deadline (\(StoreTimestamp.string(from: deadline))): it will not be published"
+        case .reasonRequired: return "a rejection needs a reason"
+        case .invalidEdit(let diagnostics): return diagnostics.map { "\($0.rule): \($0.message)" }.joined(separator: "; ")
+        }
+    }
+}

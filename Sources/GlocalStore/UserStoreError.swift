@@ -1,0 +1,21 @@
+/// Why a user or session operation was refused. Messages never contain passwords or tokens.
+public enum UserStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A user with this e-mail address exists already.
+    case duplicateUser(String)
+    /// No user with this e-mail address.
+    case userNotFound(String)
+    /// The address is not an e-mail address.
+    case invalidEmail(String)
+    /// The password is too short.
+    case weakPassword(minimumLength: Int)
+
+    /// A one-line explanation for the command line.
+    public var description: String {
+        switch self {
+        case .duplicateUser(let email): return "a user '\(email)' exists already"
+        case .userNotFound(let email): return "no user '\(email)'"
+        case .invalidEmail(let email): return "'\(email)' is not an e-mail address"
+        case .weakPassword(let length): return "the password must have at least \(length) characters"
+        }
+    }
+}

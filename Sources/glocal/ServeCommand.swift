@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import GlocalCore
+import GlocalServer
+import GlocalStore
+import GlocalYAML
+
+/// `glocal serve`: the approval web UI.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Start the approval web UI (my queue, variant pages with previews, campaigns, calendars, audit log).",
+        discussion: """
+            --demo applies the workspace's plan into the store if it has no variants yet, and creates (or resets)
+            four demo users, printing their passwords: a brand admin, two local managers from two teams, a viewer.
+            """)
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port (0: any free port; the URL is printed).")
+    var port = 8080
+
+    @Flag(help: "Fill an empty store from the workspace and create demo users with printed passwords.")
+    var demo = false
+
+    func run() throws {
+        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let databasePath = options.databasePath(root: root)
+        // --now shifts the clock rather than stopping it, so sessions still expire.
+        let offset = try options.now == nil ? 0 : options.instant().timeIntervalSinceNow
+        let clock: @Sendable () -> Date = { Date().addingTimeInterval(offset) }
+        if demo { try DemoSetup(root: root, databasePath: databasePath, now: clock()).prepare() }
+        let loaded = WorkspaceLoader(root: root).load()
+        guard let workspace = loaded.workspace else { throw CommandFailure(message: "cannot read the workspace at \(root.path); run glocal validate") }
+        let store: SQLiteVariantStore
+        do { store = try SQLiteVariantStore(path: databasePath) } catch {
+            throw CommandFailure(message: "cannot open the store \(databasePath): \(PlanPipeline.describe(error))")
+        }
+        let environment = ServerEnvironment(
+            workspace: workspace, workspaceRoot: root, store: store, users: UserStore(store: store), sessions: SessionStore(store: store),
+            media: FileMediaInspector(root: root), now: clock)
+        let host = self.host
+        let application = ApprovalServer.application(environment, host: host, port: port) { port in
+            // Written straight to the descriptor: scripts and tests wait for this line.
+            FileHandle.standardOutput.write(Data("glocal: approval UI on http://\(host):\(port)/  (store \(databasePath); Ctrl-C stops)\n".utf8))
+        }
+        let done = DispatchSemaphore(value: 0)
+        let failure = FailureBox()
+        Task {
+            do { try await application.runService() } catch { failure.set(error) }
+            done.signal()
+        }
+        done.wait()
+        if let error = failure.get() { throw CommandFailure(message: "the server stopped: \(error)") }
+    }
+}
+
+/// Carries an error out of the server's task.
+final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: (any Error)?
+    func set(_ error: any Error) { lock.withLock { self.error = error } }
+    func get() -> (any Error)? { lock.withLock { error } }
+}

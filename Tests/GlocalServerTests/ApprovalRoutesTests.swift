@@ -1,0 +1,120 @@
+import Foundation
+import GlocalCore
+import GlocalStore
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Approve, reject, edit (with re-validation) and bulk approve through the in-process router.
+struct ApprovalRoutesTests {
+    static let frXPath = "/variants/hydra-launch/launch/lumiere-fr-x"
+
+    @Test func approveRecordsTheManagerInTheAuditLog() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let page = try await browser.get(Self.frXPath)
+            #expect(page.body.contains("Approve by <strong>2026-11-30 20:00 UTC</strong>"))
+            let done = try await browser.post(Self.frXPath + "/approve", form: [("csrf", page.csrf ?? "")])
+            #expect(done.status == .seeOther && done.location == Self.frXPath + "?notice=approved")
+            let after = try await browser.get(done.location!)
+            #expect(after.body.contains("Approved.") && after.body.contains(">approved</span>"))
+        }
+        #expect(try fixture.store.variant(ServerFixture.frX.id)?.state == .approved)
+        let event = try #require(try fixture.store.auditEvents(variant: ServerFixture.frX.id).last)
+        #expect(event.actor == ServerFixture.france && event.action == .approve)
+    }
+
+    @Test func approvingWithoutTheCSRFTokenIsForbidden() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            #expect(try await browser.post(Self.frXPath + "/approve", form: []).status == .forbidden)
+            #expect(try await browser.post(Self.frXPath + "/approve", form: [("csrf", SessionStore.randomToken())]).status == .forbidden)
+        }
+        #expect(try fixture.store.variant(ServerFixture.frX.id)?.state == .pendingApproval)
+    }
+
+    @Test func anInvalidEditShowsTheRuleNextToTheFieldAndAValidOneIsStored() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let csrf = try await browser.get(Self.frXPath).csrf ?? ""
+            let long = String(repeating: "Hydra ", count: 60).trimmingCharacters(in: .whitespaces)
+            let invalid = try await browser.post(Self.frXPath + "/edit", form: [("csrf", csrf), ("text", long), ("link_placement", "reply")])
+            #expect(invalid.status == .unprocessableContent)
+            #expect(invalid.body.contains("id=\"text-errors\""))
+            #expect(invalid.body.contains("error[text.too-long]: x/lumiere-fr-x: text is 359/280 weighted characters"))
+            #expect(invalid.body.contains(long))
+            let valid = try await browser.post(
+                Self.frXPath + "/edit", form: [("csrf", csrf), ("text", "Votre peau a soif ? <b>Hydra</b> arrive."), ("link_placement", "reply")])
+            #expect(valid.status == .seeOther)
+            let page = try await browser.get(Self.frXPath)
+            // Escaped wherever it is shown: a manager's text is never markup.
+            #expect(page.body.contains("&lt;b&gt;Hydra&lt;/b&gt;") && !page.body.contains("<b>Hydra</b>"))
+        }
+        let stored = try #require(try fixture.store.variant(ServerFixture.frX.id))
+        #expect(stored.text == "Votre peau a soif ? <b>Hydra</b> arrive." && stored.state == .pendingApproval)
+        #expect(try fixture.store.auditEvents(variant: stored.id).last?.action == .edit)
+    }
+
+    @Test func rejectNeedsAReason() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let csrf = try await browser.get(Self.frXPath).csrf ?? ""
+            let empty = try await browser.post(Self.frXPath + "/reject", form: [("csrf", csrf), ("reason", " ")])
+            #expect(empty.status == .conflict && empty.body.contains("a rejection needs a reason"))
+            let done = try await browser.post(Self.frXPath + "/reject", form: [("csrf", csrf), ("reason", "Store closed that day")])
+            #expect(done.status == .seeOther)
+        }
+        #expect(try fixture.store.auditEvents(variant: ServerFixture.frX.id).last?.reason == "Store closed that day")
+    }
+
+    @Test func bulkApproveApprovesEverySelectedVariant() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let csrf = try await browser.get("/").csrf ?? ""
+            let done = try await browser.post("/approve", form: [("csrf", csrf), ("id", ServerFixture.frX.id), ("id", ServerFixture.frFacebook.id)])
+            #expect(done.location == "/?notice=bulk&count=2&skipped=0")
+            let queue = try await browser.get(done.location!)
+            #expect(queue.body.contains("Approved 2 variants.") && queue.body.contains("Nothing is waiting for you."))
+        }
+    }
+
+    @Test func pastItsDeadlineAVariantCannotBeApprovedAndThePageSaysWhy() async throws {
+        let fixture = try ServerFixture()
+        fixture.clock.advance(try Date("2026-11-30T20:00:01Z", strategy: .iso8601).timeIntervalSince(ServerFixture.start))
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let page = try await browser.get(Self.frXPath)
+            #expect(page.body.contains("Will not be published:</strong> not approved 12h before its slot"))
+            #expect(!page.body.contains("id=\"approve\""))
+            let forced = try await browser.post(Self.frXPath + "/approve", form: [("csrf", page.csrf ?? "")])
+            #expect(forced.status == .conflict && forced.body.contains("passed its approval deadline"))
+            let queue = try await browser.get("/")
+            #expect(queue.body.contains("Past deadline"))
+        }
+        #expect(try fixture.store.variant(ServerFixture.frX.id)?.state == .pendingApproval)
+    }
+
+    @Test func thePreviewCountsAsXAndShowsTheReplyAndTheGlobalTextDiff() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.admin, password: ServerFixture.password)
+            let page = try await browser.get(Self.frXPath)
+            #expect(page.body.contains("<span class=\"counter\" id=\"counter\">36 / 280</span>"))
+            #expect(page.body.contains("<strong>Reply by"))
+            #expect(page.body.contains("Global text (default locale)"))
+            #expect(page.body.contains("<ins>"))
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import GlocalStore
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Sign-in, cookies, CSRF, throttling and session expiry through the in-process router.
+struct AuthRoutesTests {
+    @Test func signingInSetsASecureHttpOnlySameSiteCookieAndOpensTheQueue() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            let anonymous = try await browser.get("/")
+            #expect(anonymous.status == .seeOther && anonymous.location == "/login")
+            let landing = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            #expect(landing.status == .seeOther && landing.location == "/")
+            let cookie = try #require(landing.headers[values: .setCookie].first { $0.hasPrefix("glocal_session=") })
+            #expect(cookie.contains("HttpOnly") && cookie.contains("Secure") && cookie.contains("SameSite=Lax"))
+            let queue = try await browser.get("/")
+            #expect(queue.status == .ok)
+            #expect(queue.body.contains("claire.martin@lumiere.example (manager)"))
+            #expect(queue.headers[.init("Server-Timing")!]?.hasPrefix("app;dur=") == true)
+        }
+    }
+
+    @Test func aWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            let wrong = try await browser.login(ServerFixture.france, password: "not the password")
+            #expect(wrong.status == .unauthorized && wrong.body.contains("Wrong e-mail or password."))
+            let unknown = try await browser.login("ghost@lumiere.example", password: ServerFixture.password)
+            #expect(unknown.status == .unauthorized && unknown.body.contains("Wrong e-mail or password."))
+            #expect(browser.cookies["glocal_session"] == nil)
+        }
+    }
+
+    @Test func theSignInFormNeedsItsToken() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            let forged = try await browser.post(
+                "/login", form: [("csrf", "forged"), ("email", ServerFixture.france), ("password", ServerFixture.password)])
+            #expect(forged.status == .forbidden)
+            #expect(browser.cookies["glocal_session"] == nil)
+        }
+    }
+
+    @Test func fiveFailuresThrottleTheAddress() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            for _ in 0..<5 { _ = try await browser.login(ServerFixture.uk, password: "wrong wrong wrong") }
+            let blocked = try await browser.login(ServerFixture.uk, password: ServerFixture.password)
+            #expect(blocked.status == .tooManyRequests)
+            #expect(blocked.headers[.retryAfter] == "900")
+            fixture.clock.advance(901)
+            let later = try await browser.login(ServerFixture.uk, password: ServerFixture.password)
+            #expect(later.status == .seeOther)
+        }
+    }
+
+    @Test func aSessionExpiresAndLogoutEndsIt() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.admin, password: ServerFixture.password)
+            fixture.clock.advance(8 * 3600 + 1)
+            #expect(try await browser.get("/").status == .seeOther)
+            _ = try await browser.login(ServerFixture.admin, password: ServerFixture.password)
+            let queue = try await browser.get("/")
+            let token = browser.cookies["glocal_session"]
+            let forged = try await browser.post("/logout", form: [("csrf", "nope")])
+            #expect(forged.status == .forbidden)
+            let out = try await browser.post("/logout", form: [("csrf", queue.csrf ?? "")])
+            #expect(out.status == .seeOther && out.location == "/login")
+            browser.cookies["glocal_session"] = token
+            #expect(try await browser.get("/").status == .seeOther)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import GlocalStore
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Scoping on the server: every route and action refuses another team's variants and accounts.
+struct ScopingTests {
+    static let ukPath = "/variants/hydra-launch/launch/lumiere-uk-x"
+    static let frPath = "/variants/hydra-launch/launch/lumiere-fr-x"
+
+    @Test func aManagersQueueHoldsOnlyTheirTeamsVariants() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let queue = try await browser.get("/")
+            #expect(queue.body.contains("lumiere-fr-x") && queue.body.contains("lumiere-fr-facebook"))
+            #expect(!queue.body.contains("lumiere-uk-x"))
+            #expect(queue.body.contains("(2 waiting)"))
+        }
+    }
+
+    @Test(arguments: [
+        ("GET", ScopingTests.ukPath), ("GET", "/accounts/lumiere-uk-x/calendar"), ("POST", ScopingTests.ukPath + "/approve"),
+        ("POST", ScopingTests.ukPath + "/reject"), ("POST", ScopingTests.ukPath + "/edit"), ("POST", "/approve"),
+    ])
+    func anotherTeamsVariantIsForbidden(method: String, path: String) async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let csrf = try await browser.get("/").csrf ?? ""
+            let response = method == "GET"
+                ? try await browser.get(path)
+                : try await browser.post(path, form: [
+                    ("csrf", csrf), ("id", ServerFixture.frX.id), ("id", ServerFixture.ukX.id), ("reason", "no"), ("text", "Hacked"),
+                ])
+            #expect(response.status == .forbidden)
+        }
+        // Nothing changed, not even the French variant named in the same bulk request.
+        #expect(try fixture.store.variant(ServerFixture.ukX.id)?.state == .pendingApproval)
+        #expect(try fixture.store.variant(ServerFixture.ukX.id)?.text == ServerFixture.ukX.text)
+        #expect(try fixture.store.variant(ServerFixture.frX.id)?.state == .pendingApproval)
+        #expect(try fixture.store.auditEvents().count == 3)
+    }
+
+    @Test func campaignOverviewAndAuditLogShowOnlyTheTeamsAccounts() async throws {
+        let fixture = try ServerFixture()
+        try fixture.store.approve(ServerFixture.ukX.id, actor: ServerFixture.uk, now: ServerFixture.start) { _ in }
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let campaign = try await browser.get("/campaigns/hydra-launch")
+            #expect(campaign.status == .ok && campaign.body.contains("lumiere-fr-x") && !campaign.body.contains("lumiere-uk-x"))
+            let audit = try await browser.get("/audit")
+            #expect(audit.body.contains("lumiere-fr-x") && !audit.body.contains("lumiere-uk-x"))
+        }
+    }
+
+    @Test func aViewerReadsEverythingButCannotApprove() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.viewer, password: ServerFixture.password)
+            let page = try await browser.get(Self.ukPath)
+            #expect(page.status == .ok && !page.body.contains("id=\"approve\""))
+            let attempt = try await browser.post(Self.ukPath + "/approve", form: [("csrf", page.csrf ?? "")])
+            #expect(attempt.status == .forbidden)
+        }
+        #expect(try fixture.store.variant(ServerFixture.ukX.id)?.state == .pendingApproval)
+    }
+
+    @Test func anUnknownVariantIs404AndMediaOutsideAssetsIsRefused() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.admin, password: ServerFixture.password)
+            #expect(try await browser.get("/variants/hydra-launch/launch/nope").status == .notFound)
+            #expect(try await browser.get("/media/glocal.yaml").status == .notFound)
+            #expect(try await browser.get("/media/assets/../glocal.yaml").status == .notFound)
+        }
+    }
+}

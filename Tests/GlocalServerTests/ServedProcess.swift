@@ -1,0 +1,77 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Synchronization
+import Testing
+
+/// The real `glocal` binary running `serve` on a free loopback port, its output collected.
+final class ServedProcess: Sendable {
+    let process: Process
+    private let output = OutputBuffer()
+
+    /// Starts `glocal serve ARGUMENTS --port 0` and waits (a bounded number of polls) for its URL.
+    init(arguments: [String]) throws {
+        process = Process()
+        process.executableURL = try Self.executable()
+        process.arguments = ["serve", "--port", "0"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        let output = self.output
+        pipe.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if !data.isEmpty { output.append(String(decoding: data, as: UTF8.self)) }
+        }
+        try process.run()
+    }
+
+    /// Everything the server printed so far.
+    var printed: String { output.text }
+
+    /// The base URL once the server prints it and answers `/health`; polls at most `attempts` times.
+    func waitUntilReady(attempts: Int = 600) async throws -> String {
+        for _ in 0..<attempts {
+            if !process.isRunning { break }
+            if let range = printed.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
+                let base = String(printed[range])
+                if let url = URL(string: base + "/health"), let (_, response) = try? await URLSession.shared.data(from: url),
+                    (response as? HTTPURLResponse)?.statusCode == 200
+                {
+                    return base
+                }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw ServeFailure(message: "glocal serve did not become ready:\n\(printed)")
+    }
+
+    func stop() {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    static func executable() throws -> URL {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("glocal"),
+            Bundle.main.bundleURL.appendingPathComponent("glocal"),
+            root.appendingPathComponent(".build/debug/glocal"),
+        ]
+        return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+    }
+}
+
+struct ServeFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+/// Text appended from the pipe's reader thread, read by the test.
+final class OutputBuffer: Sendable {
+    private let storage = Mutex("")
+    func append(_ text: String) { storage.withLock { $0 += text } }
+    var text: String { storage.withLock { $0 } }
+}
