@@ -15,5 +15,6 @@ struct GlocalCommand: ParsableCommand {
         subcommands: [
             ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExplainCommand.self, CalendarCommand.self,
             TextLengthCommand.self, AccountCommand.self, DispatchCommand.self, SandboxCommand.self,
+            ReportCommand.self, MetricsCommand.self,
         ])
 }

@@ -64,7 +64,7 @@ import Testing
         let firsts = ids.prefix(300).map {
             BucketChoice(variantID: $0, candidates: Self.buckets, estimates: estimates, model: Self.model(seed: 0, holdout: 1))
         }
-        #expect(firsts.allSatisfy(\.holdout))
+        #expect(firsts.allSatisfy { $0.holdout })
         #expect(Set(firsts.map { $0.ranked[0].bucket }).count == Self.buckets.count)
     }
 }
