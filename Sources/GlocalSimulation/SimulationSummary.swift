@@ -19,6 +19,10 @@ struct SimulationSummary {
         posts.filter { $0.policy == .learned && $0.week >= week && $0.holdout == holdout }.compactMap(\.score)
     }
 
+    private static func row(_ label: String, _ all: Double, _ last: Double) -> String {
+        "  " + label.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: "%9.1f   %12.1f", all, last)
+    }
+
     private static func percent(_ ratio: Double) -> String { String(format: "%+.1f %%", (ratio - 1) * 100) }
 
     var text: String {
@@ -26,17 +30,16 @@ struct SimulationSummary {
         var lines = ["glocal-simulate: \(accounts) accounts, \(weeks) weeks, one post per account per weekday, seed \(seed), noise σ \(noise)"]
         lines.append("")
         lines.append("mean interactions per post at 24 h        all weeks   last 4 weeks")
-        for (label, policy) in [("default table", TimingSimulation.Policy.table), ("uniform random allowed time", .random), ("learned (incl. holdout)", .learned)] {
-            lines.append(String(
-                format: "  %-38@ %9.1f   %12.1f", label as NSString, mean(engagement(policy)), mean(engagement(policy, from: lastFour))))
+        for (label, policy) in [("default table", TimingSimulation.Policy.table), ("uniform random allowed time", .random), ("learned (incl. holdout)", .learned), ("oracle (knows each peak)", .oracle)] {
+            lines.append(Self.row(label, mean(engagement(policy)), mean(engagement(policy, from: lastFour))))
         }
-        lines.append(String(
-            format: "  %-38@ %9.1f   %12.1f", "learned, holdout posts only" as NSString, mean(engagement(.learned, holdout: true)),
-            mean(engagement(.learned, from: lastFour, holdout: true))))
+        lines.append(Self.row(
+            "learned, holdout posts only", mean(engagement(.learned, holdout: true)), mean(engagement(.learned, from: lastFour, holdout: true))))
         let learned = mean(engagement(.learned, from: lastFour)), table = mean(engagement(.table, from: lastFour))
         let uniform = mean(engagement(.random, from: lastFour))
+        let oracle = mean(engagement(.oracle, from: lastFour))
         lines.append("")
-        lines.append("true lift, last 4 weeks (same accounts, same luck): learned vs table \(Self.percent(learned / table)), learned vs random \(Self.percent(learned / uniform)), table vs random \(Self.percent(table / uniform))")
+        lines.append("true lift, last 4 weeks (same accounts, same luck): learned vs table \(Self.percent(learned / table)), learned vs random \(Self.percent(learned / uniform)), table vs random \(Self.percent(table / uniform)); ceiling (oracle vs table) \(Self.percent(oracle / table))")
         let measured = exp(mean(scores(from: lastFour, holdout: false)) - mean(scores(from: lastFour, holdout: true)))
         let held = posts.filter { $0.policy == .learned && $0.holdout && $0.week >= lastFour }.count
         let rawHoldout = mean(engagement(.learned, from: lastFour, holdout: false)) / mean(engagement(.learned, from: lastFour, holdout: true))

@@ -4,10 +4,11 @@ import GlocalSandbox
 
 /// Twelve (or `weeks`) simulated weeks of `accounts` posting every weekday, three times over with the
 /// same audiences and the same per-post luck: at the default table's slot, at a uniformly random
-/// allowed time, and with learned timing (refitted weekly, ~10 % holdout). Engagement is the
+/// allowed time, with learned timing (refitted weekly, ~10 % holdout), and — as a ceiling — in the
+/// bucket an oracle that knows the audience's peak would pick. Engagement is the
 /// sandbox's model (``SandboxEngagement``) read at 24 h, times log-normal noise for post quality.
 struct TimingSimulation {
-    enum Policy: String, CaseIterable { case table, random, learned }
+    enum Policy: String, CaseIterable { case table, random, learned, oracle }
 
     /// One simulated post.
     struct Post {
@@ -32,7 +33,7 @@ struct TimingSimulation {
     /// best bucket is the true best on at least four weekdays out of five for good (`nil`: never).
     func run() -> (posts: [Post], weeksToPeak: [Int?]) {
         var posts: [Post] = []
-        for policy in [Policy.table, .random] { posts += simulate(policy).posts }
+        for policy in [Policy.table, .random, .oracle] { posts += simulate(policy).posts }
         let learned = simulate(.learned)
         return (posts + learned.posts, learned.weeksToPeak)
     }
@@ -68,6 +69,10 @@ struct TimingSimulation {
                         minute = SimulationDay.stagger(day.ranges[0], key: variantID)
                     case .random:
                         minute = Self.uniformMinute(day, random: &random)
+                    case .oracle:
+                        // Knows the peak: the best bucket of the day (the ceiling of what timing can add).
+                        let best = truth[index][weekday].flatMap { day.buckets[$0]?.first } ?? day.ranges[0]
+                        minute = SimulationDay.stagger(best, key: variantID)
                     case .learned:
                         if let estimates = model.estimates(account: account.id, network: account.network) {
                             let choice = BucketChoice(

@@ -28,13 +28,12 @@ public struct TimingBucket: Sendable, Hashable, Comparable, Codable, CustomStrin
     public static let all: [TimingBucket] = (1...7).flatMap { day in (0..<12).map { TimingBucket(weekday: day, block: $0) } }
 
     /// The buckets next to this one: the blocks before and after on the same day, and the same block
-    /// on the days before and after (audiences keep hours more than weekdays).
+    /// on every other day (an audience keeps its hours more than its weekdays).
     public var neighbours: [TimingBucket] {
         var result: [TimingBucket] = []
         if block > 0 { result.append(TimingBucket(weekday: weekday, block: block - 1)) }
         if block < 11 { result.append(TimingBucket(weekday: weekday, block: block + 1)) }
-        result.append(TimingBucket(weekday: weekday == 1 ? 7 : weekday - 1, block: block))
-        result.append(TimingBucket(weekday: weekday == 7 ? 1 : weekday + 1, block: block))
+        for day in 1...7 where day != weekday { result.append(TimingBucket(weekday: day, block: block)) }
         return result
     }
 
