@@ -57,6 +57,7 @@ let package = Package(
             name: "glocal-bench",
             dependencies: ["GlocalCore", "GlocalYAML", "GlocalStore", .product(name: "Yams", package: "Yams")],
             path: "Sources/GlocalBench"),
+        .executableTarget(name: "glocal-simulate", dependencies: ["GlocalCore", "GlocalSandbox"], path: "Sources/GlocalSimulation"),
         .testTarget(name: "GlocalCoreTests", dependencies: ["GlocalCore"]),
         .testTarget(name: "GlocalYAMLTests", dependencies: ["GlocalCore", "GlocalYAML"]),
         .testTarget(

@@ -35,6 +35,9 @@ enum StoreMigrations {
                     ) STRICT;
                     """)
         }
+        migrator.registerMigration("v6-metrics") { db in
+            try db.execute(sql: MetricsSchema.v6)
+        }
         return migrator
     }
 

@@ -34,7 +34,21 @@ struct ExplainCommand: ParsableCommand {
         if let change { lines.append("  plan: \(change.action.rawValue)\(change.resultingState.map { ", state \($0.rawValue)" } ?? "")") }
         lines.append("  because:")
         for reason in item.explanation { lines.append("    \(reason.rule): \(reason.detail)") }
-        lines.append("  learned score: none yet (timing learns from engagement once posts are published)")
+        lines.append("  learned score: " + Self.learnedScore(item, model: result.learned))
         print(lines.joined(separator: "\n"))
+    }
+
+    /// The learned estimate of the slot's bucket, or why there is none.
+    static func learnedScore(_ item: ScheduledVariant, model: LearnedTiming) -> String {
+        guard let estimates = model.estimates(account: item.variant.accountID, network: item.variant.network) else {
+            return "none yet (timing learns from engagement once posts are published)"
+        }
+        guard let slot = item.slot else { return "none (a live post has no slot)" }
+        let bucket = TimingBucket(weekday: slot.date.isoWeekday, time: slot.time)
+        let source = estimates.accountID == "*" ? "the \(item.variant.network.displayName) pool" : "\(estimates.posts) scored posts of the account"
+        guard let estimate = estimates.buckets[bucket] else { return "bucket \(bucket) has no estimate (outside the windows)" }
+        return String(
+            format: "bucket %@ %+.2f ± %.2f from %@ (default table: %+.2f); best bucket %@", bucket.description, estimate.mean,
+            estimate.variance.squareRoot(), source, estimates.prior[bucket] ?? 0, estimates.best?.description ?? "-")
     }
 }

@@ -12,6 +12,8 @@ struct PlanPipeline {
         var plan: Plan
         var store: SQLiteVariantStore
         var sources: SourceFiles
+        /// What engagement taught (empty until posts were published and measured).
+        var learned: LearnedTiming
     }
 
     let root: URL
@@ -41,9 +43,10 @@ struct PlanPipeline {
         }
         let expander = VariantExpander(workspace: workspace)
         let variants = workspace.campaigns.concurrentMap { expander.expand($0).variants }.flatMap { $0 }
-        let (scheduled, diagnostics) = Scheduler(workspace: workspace).schedule(variants, stored: stored, notBefore: now)
+        let learned = try LearnedTimingLoader(store: store, table: workspace.settings.timing, now: now).load()
+        let (scheduled, diagnostics) = Scheduler(workspace: workspace, learned: learned).schedule(variants, stored: stored, notBefore: now)
         let plan = Planner(workspace: workspace).plan(desired: scheduled, stored: stored, diagnostics: diagnostics)
-        return Result(workspace: workspace, scheduled: scheduled, plan: plan, store: store, sources: loaded.sources)
+        return Result(workspace: workspace, scheduled: scheduled, plan: plan, store: store, sources: loaded.sources, learned: learned)
     }
 }
 

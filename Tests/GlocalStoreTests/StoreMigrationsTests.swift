@@ -33,7 +33,10 @@ struct StoreMigrationsTests {
             #expect(try db.tableExists("audit_event"))
             #expect(
                 try StoreMigrations.migrator.appliedMigrations(db)
-                    == ["v1-variants", "v2-drop-redundant-index", "v3-users-sessions", "v4-publish-queue", "v5-account-secrets"])
+                    == [
+                        "v1-variants", "v2-drop-redundant-index", "v3-users-sessions", "v4-publish-queue",
+                        "v5-account-secrets", "v6-metrics",
+                    ])
             let variantColumns = try db.columns(in: "variant").map(\.name)
             #expect(variantColumns.contains("scheduled_at") && variantColumns.contains("explanation"))
             let indexes = try db.indexes(on: "variant").map(\.name)

@@ -10,16 +10,20 @@ public struct Scheduler: Sendable {
     public let workspace: Workspace
     /// Windows, gaps and caps per network.
     public let timing: TimingTable
+    /// What engagement taught, if anything; `nil` or empty: the default table decides alone.
+    public let learned: LearnedTiming?
     private let zones: [String: TimeZone]
     private let holidays: [String: Set<LocalDate>]
     private let posts: [String: PostScheduling]
     /// Posts that another post must follow: only their slots need remembering by id.
     private let predecessors: Set<String>
 
-    /// Creates a scheduler for `workspace` with `timing` (the workspace's table by default).
-    public init(workspace: Workspace, timing: TimingTable? = nil) {
+    /// Creates a scheduler for `workspace` with `timing` (the workspace's table by default) and,
+    /// once engagement data exist, a `learned` timing model that ranks the allowed buckets.
+    public init(workspace: Workspace, timing: TimingTable? = nil, learned: LearnedTiming? = nil) {
         self.workspace = workspace
         self.timing = timing ?? workspace.settings.timing
+        self.learned = learned
         var zones: [String: TimeZone] = [:]
         var holidays: [String: Set<LocalDate>] = [:]
         for account in workspace.accounts {

@@ -13,9 +13,9 @@ struct SlotSearch {
     let scheduler: Scheduler
     let variant: PostVariant
     let notBefore: Date?
-    private(set) var reasons: [ScheduleReason] = []
-    private let zone: TimeZone
-    private let profile: TimingProfile
+    var reasons: [ScheduleReason] = []
+    let zone: TimeZone
+    let profile: TimingProfile
     private let quiet: QuietHours?
     private let predecessor: (id: String, gap: GlocalDuration)?
     /// The id of the variant this one must follow, if any.
@@ -98,53 +98,76 @@ struct SlotSearch {
     }
 
     private mutating func searchWindows(_ day: LocalDate, ledger: ScheduleLedger) -> LocalInstant? {
+        if let model = scheduler.learned, let estimates = model.estimates(account: variant.accountID, network: variant.network) {
+            return searchLearned(day, ledger: ledger, model: model, estimates: estimates)
+        }
         let weekday = day.isoWeekday
         let tiers: [(String, [TimeWindow])] = [("A", profile.preferred), ("B", profile.allowed)]
-        let seed = Self.stagger(variant.accountID + "|" + variant.campaignID + "|" + variant.postID)
+        let seed = staggerSeed
         // Most days have one UTC offset: then a candidate's instant is arithmetic, not a zone look-up.
         let utcOffset = LocalInstant.constantOffset(on: day, zone: zone)
-        let zoneID = zone.identifier
         for (tier, windows) in tiers {
             for window in windows where window.weekdays.contains(weekday) {
-                let length = window.end.minutes - window.start.minutes
-                guard length > 0 else { continue }
-                let offset = Int(seed % UInt64(length))
-                var firstProblem: String? = nil
-                var step = -1
-                while step + 1 < length {
-                    step += 1
-                    let minute = window.start.minutes + (offset + step) % length
-                    if minute % 30 == 0 { continue }  // Everyone posts on the hour and half hour.
-                    let time = LocalTime(hour: minute / 60, minute: minute % 60)!
-                    let slot = utcOffset.map { LocalInstant(date: day, time: time, zoneID: zoneID, constantOffset: $0) }
-                        ?? LocalInstant(date: day, time: time, zone: zone)
-                    if case .skippedGap = slot.adjustment { continue }
-                    if let conflict = conflict(slot, ledger: ledger, checkWindow: false) {
-                        if firstProblem == nil { firstProblem = "\(slot.time) \(conflict.phrase)" }
-                        // Jump past the conflict instead of trying every minute in between, but never
-                        // across the wrap-around from the window's end back to its start.
-                        if let resume = conflict.resumeAt {
-                            let minutes = Int((resume.timeIntervalSince(slot.instant) / 60).rounded(.up))
-                            let untilEnd = length - ((offset + step) % length) - 1
-                            if minutes > 1 { step += min(minutes, untilEnd + 1) - 1 }
-                        }
-                        continue
-                    }
+                let found = walk(day, from: window.start.minutes, to: window.end.minutes, seed: seed, utcOffset: utcOffset, ledger: ledger)
+                if let slot = found.slot {
                     reasons.append(ScheduleReason("window", "tier \(tier) window \(window) for \(variant.network.displayName)"))
-                    if step == 0 {
-                        reasons.append(ScheduleReason("stagger", "\(slot.time): a spread seeded by account, campaign and post, so sibling accounts do not fire together"))
-                    } else {
-                        reasons.append(ScheduleReason("stagger", "the staggered minute was taken (\(firstProblem ?? "")); first free minute after it: \(slot.time)"))
-                    }
+                    noteStagger(slot, step: found.step, firstProblem: found.firstProblem)
                     noteDST(slot)
                     return slot
                 }
-                if let firstProblem {
+                if let firstProblem = found.firstProblem {
                     reasons.append(ScheduleReason("window", "tier \(tier) window \(window) is full on \(day): e.g. \(firstProblem)"))
                 }
             }
         }
         return nil
+    }
+
+    /// The seed of this variant's staggered start inside a window.
+    var staggerSeed: UInt64 { Self.stagger(variant.accountID + "|" + variant.campaignID + "|" + variant.postID) }
+
+    mutating func noteStagger(_ slot: LocalInstant, step: Int, firstProblem: String?) {
+        if step == 0 {
+            reasons.append(ScheduleReason("stagger", "\(slot.time): a spread seeded by account, campaign and post, so sibling accounts do not fire together"))
+        } else {
+            reasons.append(ScheduleReason("stagger", "the staggered minute was taken (\(firstProblem ?? "")); first free minute after it: \(slot.time)"))
+        }
+    }
+
+    /// Walks the minutes of `[start, end)` on `day` from an offset derived from `seed`, wrapping
+    /// around, never on :00 or :30; returns the first minute that breaks no rule (with how many
+    /// minutes it is past the offset), or the first problem met when none is free.
+    func walk(_ day: LocalDate, from start: Int, to end: Int, seed: UInt64, utcOffset: Int?, ledger: ScheduleLedger)
+        -> (slot: LocalInstant?, step: Int, firstProblem: String?)
+    {
+        let length = end - start
+        guard length > 0 else { return (nil, 0, nil) }
+        let zoneID = zone.identifier
+        let offset = Int(seed % UInt64(length))
+        var firstProblem: String? = nil
+        var step = -1
+        while step + 1 < length {
+            step += 1
+            let minute = start + (offset + step) % length
+            if minute % 30 == 0 { continue }  // Everyone posts on the hour and half hour.
+            let time = LocalTime(hour: minute / 60, minute: minute % 60)!
+            let slot = utcOffset.map { LocalInstant(date: day, time: time, zoneID: zoneID, constantOffset: $0) }
+                ?? LocalInstant(date: day, time: time, zone: zone)
+            if case .skippedGap = slot.adjustment { continue }
+            if let conflict = conflict(slot, ledger: ledger, checkWindow: false) {
+                if firstProblem == nil { firstProblem = "\(slot.time) \(conflict.phrase)" }
+                // Jump past the conflict instead of trying every minute in between, but never
+                // across the wrap-around from the window's end back to its start.
+                if let resume = conflict.resumeAt {
+                    let minutes = Int((resume.timeIntervalSince(slot.instant) / 60).rounded(.up))
+                    let untilEnd = length - ((offset + step) % length) - 1
+                    if minutes > 1 { step += min(minutes, untilEnd + 1) - 1 }
+                }
+                continue
+            }
+            return (slot, step, firstProblem)
+        }
+        return (nil, step, firstProblem)
     }
 
     /// Why no slot can be on `day` at all, if so.
@@ -173,7 +196,7 @@ struct SlotSearch {
     }
 
     /// The first rule `slot` breaks, with where the search can jump to, or `nil`.
-    private func conflict(_ slot: LocalInstant, ledger: ScheduleLedger, checkWindow: Bool) -> Conflict? {
+    func conflict(_ slot: LocalInstant, ledger: ScheduleLedger, checkWindow: Bool) -> Conflict? {
         if let notBefore, slot.instant < notBefore { return Conflict(phrase: "is in the past", resumeAt: notBefore) }
         if let quiet, quiet.contains(slot.time) { return Conflict(phrase: "is in quiet hours (\(quiet.start)-\(quiet.end))", resumeAt: nil) }
         if checkWindow, !(profile.preferred + profile.allowed).contains(where: { $0.contains(weekday: slot.date.isoWeekday, time: slot.time) }) {
@@ -206,7 +229,7 @@ struct SlotSearch {
         return nil
     }
 
-    private mutating func noteDST(_ slot: LocalInstant) {
+    mutating func noteDST(_ slot: LocalInstant) {
         switch slot.adjustment {
         case .exact: break
         case let .skippedGap(minutes):

@@ -1,0 +1,39 @@
+/// Orders the buckets a post may go in: by Thompson sampling from the learned posteriors, or, for a
+/// holdout post, in a random order (an unbiased measure of what timing adds). The scheduler walks
+/// the buckets in this order and takes the first free minute that passes every hard rule.
+public struct BucketChoice: Sendable {
+    /// One bucket with the draw that ranked it.
+    public struct Ranked: Sendable, Hashable {
+        /// The bucket.
+        public var bucket: TimingBucket
+        /// The sampled score (the posterior mean for a holdout post, for the record).
+        public var draw: Double
+        /// Its posterior.
+        public var estimate: BucketEstimate
+    }
+
+    /// Whether the post was kept at a random allowed time.
+    public let holdout: Bool
+    /// Candidate buckets, best first.
+    public let ranked: [Ranked]
+
+    /// Ranks `candidates` for the variant `variantID` with `estimates`; deterministic in the
+    /// variant id and the model's seed. Candidates without an estimate keep the prior.
+    public init(variantID: String, candidates: [TimingBucket], estimates: AccountTimingEstimate, model: LearnedTiming) {
+        holdout = Holdout.contains(variantID, share: model.holdoutShare)
+        var random = SeededRandom(text: variantID, salt: model.seed)
+        let items = candidates.map { bucket -> Ranked in
+            let estimate = estimates.buckets[bucket]
+                ?? BucketEstimate(mean: estimates.prior[bucket] ?? BucketPrior.allowed, variance: 0.25 / model.priorWeight, weight: 0,
+                                  shrunkToward: estimates.prior[bucket] ?? BucketPrior.allowed)
+            return Ranked(bucket: bucket, draw: estimate.mean, estimate: estimate)
+        }
+        if holdout {
+            var shuffled = items
+            shuffled.shuffle(using: &random)
+            ranked = shuffled
+        } else {
+            ranked = ThompsonSampler.rank(items, using: &random)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// One published post and its engagement at the scoring checkpoint (24 h; 7 d for YouTube).
+public struct EngagementRecord: Sendable, Hashable, Codable {
+    /// The variant id.
+    public var variantID: String
+    /// The account.
+    public var accountID: String
+    /// The network.
+    public var network: Network
+    /// The local weekday and two-hour block it went out in.
+    public var bucket: TimingBucket
+    /// Interactions at the checkpoint (``EngagementScore/total(_:)``).
+    public var engagement: Double
+    /// When it went out.
+    public var publishedAt: Date
+
+    /// Creates a record.
+    public init(variantID: String, accountID: String, network: Network, bucket: TimingBucket, engagement: Double, publishedAt: Date) {
+        self.variantID = variantID
+        self.accountID = accountID
+        self.network = network
+        self.bucket = bucket
+        self.engagement = engagement
+        self.publishedAt = publishedAt
+    }
+}
+
+/// One scored post, the estimator's input.
+public struct EngagementObservation: Sendable, Hashable, Codable {
+    /// The variant id.
+    public var variantID: String
+    /// The account.
+    public var accountID: String
+    /// The network.
+    public var network: Network
+    /// Where it went out.
+    public var bucket: TimingBucket
+    /// Log ratio to the account's trailing median.
+    public var score: Double
+    /// When it went out (older observations weigh less).
+    public var publishedAt: Date
+
+    /// Creates an observation.
+    public init(variantID: String, accountID: String, network: Network, bucket: TimingBucket, score: Double, publishedAt: Date) {
+        self.variantID = variantID
+        self.accountID = accountID
+        self.network = network
+        self.bucket = bucket
+        self.score = score
+        self.publishedAt = publishedAt
+    }
+}

@@ -1,0 +1,40 @@
+/// What engagement taught about timing: posterior estimates per account × network × bucket, plus
+/// the seed and holdout share the scheduler samples with. Built by ``LearnedTimingEstimator``.
+public struct LearnedTiming: Sendable {
+    private let accounts: [String: AccountTimingEstimate]
+    private let pools: [Network: AccountTimingEstimate]
+    /// How many posts the prior is worth (an account with no posts of its own gets this much certainty).
+    public let priorWeight: Double
+    /// Mixed into every draw, so a new model gives new draws while the same model repeats them.
+    public let seed: UInt64
+    /// Share of posts kept at a random allowed time as the holdout (about 10 %).
+    public let holdoutShare: Double
+
+    /// Creates a model.
+    public init(
+        accounts: [String: AccountTimingEstimate], pools: [Network: AccountTimingEstimate], priorWeight: Double, seed: UInt64,
+        holdoutShare: Double
+    ) {
+        self.accounts = accounts
+        self.pools = pools
+        self.priorWeight = priorWeight
+        self.seed = seed
+        self.holdoutShare = holdoutShare
+    }
+
+    /// A model that knows nothing: the scheduler then uses the default table exactly.
+    public static let empty = LearnedTiming(accounts: [:], pools: [:], priorWeight: 5, seed: 0, holdoutShare: 0.1)
+
+    /// Whether anything was learned.
+    public var isEmpty: Bool { pools.isEmpty }
+
+    /// The estimates for `account` on `network`: its own when it has posts, else its network's pool;
+    /// `nil` when the network has no data at all (cold start: the default table decides).
+    public func estimates(account: String, network: Network) -> AccountTimingEstimate? {
+        if let own = accounts[AccountTimingEstimate.key(account, network)] { return own }
+        return pools[network]
+    }
+
+    /// The pool of `network`'s accounts.
+    public func pool(_ network: Network) -> AccountTimingEstimate? { pools[network] }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+extension SlotSearch {
+    /// A part of one window inside one bucket.
+    private struct BucketRange {
+        var tier: String
+        var window: TimeWindow
+        var start: Int
+        var end: Int
+    }
+
+    /// The window search once engagement data exist: the day's allowed buckets (inside the A and B
+    /// windows) are ranked by ``BucketChoice`` — Thompson sampling, or a random order for a holdout
+    /// post — and walked in that order with the same staggered minute walk and hard rules as ever.
+    mutating func searchLearned(_ day: LocalDate, ledger: ScheduleLedger, model: LearnedTiming, estimates: AccountTimingEstimate)
+        -> LocalInstant?
+    {
+        let weekday = day.isoWeekday
+        var ranges: [TimingBucket: [BucketRange]] = [:]
+        for (tier, windows) in [("A", profile.preferred), ("B", profile.allowed)] {
+            for window in windows where window.weekdays.contains(weekday) {
+                for block in 0..<12 {
+                    let bucket = TimingBucket(weekday: weekday, block: block)
+                    let start = max(window.start.minutes, bucket.startMinute)
+                    let end = min(window.end.minutes, bucket.endMinute)
+                    if start < end { ranges[bucket, default: []].append(BucketRange(tier: tier, window: window, start: start, end: end)) }
+                }
+            }
+        }
+        guard !ranges.isEmpty else { return nil }
+        let choice = BucketChoice(variantID: variant.id, candidates: ranges.keys.sorted(), estimates: estimates, model: model)
+        let utcOffset = LocalInstant.constantOffset(on: day, zone: zone)
+        var full: [String] = []
+        for item in choice.ranked {
+            for range in ranges[item.bucket] ?? [] {
+                let found = walk(day, from: range.start, to: range.end, seed: staggerSeed, utcOffset: utcOffset, ledger: ledger)
+                guard let slot = found.slot else { continue }
+                reasons.append(learnedReason(item, choice: choice, estimates: estimates, share: model.holdoutShare, full: full))
+                reasons.append(ScheduleReason("window", "tier \(range.tier) window \(range.window) for \(variant.network.displayName)"))
+                noteStagger(slot, step: found.step, firstProblem: found.firstProblem)
+                noteDST(slot)
+                return slot
+            }
+            full.append(item.bucket.description)
+        }
+        reasons.append(ScheduleReason("learned", "every allowed bucket on \(day) is full (\(full.joined(separator: ", ")))"))
+        return nil
+    }
+
+    private func learnedReason(
+        _ item: BucketChoice.Ranked, choice: BucketChoice, estimates: AccountTimingEstimate, share: Double, full: [String]
+    )
+        -> ScheduleReason
+    {
+        let source = estimates.accountID == "*"
+            ? "the \(variant.network.displayName) pool (this account has no scored posts yet)"
+            : String(format: "%.1f weighted posts of this account, shrunk toward %@ (the %@ pool and the default table)",
+                     item.estimate.weight, Self.signed(item.estimate.shrunkToward), variant.network.displayName)
+        let estimate = "estimate \(Self.signed(item.estimate.mean)) ± \(String(format: "%.2f", item.estimate.variance.squareRoot())) from \(source)"
+        let skipped = full.isEmpty ? "" : "; better-ranked buckets were full: \(full.joined(separator: ", "))"
+        if choice.holdout {
+            return ScheduleReason(
+                "holdout",
+                "bucket \(item.bucket) at random among the allowed ones: this post is in the ~\(Int((share * 100).rounded())) % holdout that measures what learned timing adds (\(estimate))\(skipped)")
+        }
+        return ScheduleReason(
+            "learned", "bucket \(item.bucket) chosen by Thompson sampling (draw \(Self.signed(item.draw)); \(estimate))\(skipped)")
+    }
+
+    static func signed(_ value: Double) -> String { String(format: "%+.2f", value) }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import GlocalCore
+import GlocalDispatch
+import GlocalNetworks
+import GlocalStore
+
+/// `glocal collect-metrics`: reads engagement back at +1 h, +24 h and +7 d after publication.
+struct MetricsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "collect-metrics",
+        abstract: "Read engagement of published posts at +1 h, +24 h and +7 d (one round: run it from cron or a timer).")
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Option(help: "Read from the glocal sandbox at this URL (e.g. http://127.0.0.1:8787) instead of the real networks.")
+    var sandbox: String?
+
+    @Option(help: "Checkpoints after publication, comma-separated (s, m, h, d), e.g. 1h,24h,7d.")
+    var checkpoints: String = "1h,24h,7d"
+
+    func validate() throws {
+        guard Self.parseCheckpoints(checkpoints) != nil else {
+            throw ValidationError("--checkpoints '\(checkpoints)': expected durations like 1h,24h,7d")
+        }
+    }
+
+    func run() throws {
+        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let databasePath = options.databasePath(root: root)
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw CommandFailure(message: "no store at \(databasePath): run `glocal apply` first")
+        }
+        let store = try SQLiteVariantStore(path: databasePath)
+        let key = try SecretKey.load(
+            environment: ProcessInfo.processInfo.environment,
+            file: URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("secret.key"))
+        let endpoints: NetworkEndpoints
+        if let sandbox {
+            guard let url = URL(string: sandbox), url.scheme != nil else { throw CommandFailure(message: "--sandbox '\(sandbox)' is not a URL") }
+            endpoints = .sandbox(baseURL: url)
+        } else {
+            endpoints = .production
+        }
+        let environment = ClientEnvironment(transport: URLSessionTransport(), endpoints: endpoints)
+        var clients: [Network: any NetworkClient] = [:]
+        for network in Network.allCases { clients[network] = NetworkClients.client(for: network, environment: environment) }
+        let fixedNow = try options.now.map { _ in try options.instant() }
+        let collector = MetricsCollector(
+            store: store, clients: clients, credentials: StoredCredentials(secrets: store.accountSecrets(key: key)),
+            checkpoints: Self.parseCheckpoints(checkpoints) ?? MetricsStore.standardCheckpoints, clock: { fixedNow ?? Date() })
+        let done = DispatchSemaphore(value: 0)
+        let failure = MessageBox()
+        Task {
+            do {
+                for reading in try await collector.runOnce() {
+                    print("\(reading.outcome): \(reading.variantID) +\(reading.checkpoint / 3600)h"
+                        + (reading.engagement.map { " engagement \($0)" } ?? ""))
+                }
+            } catch { failure.message = String(describing: error) }
+            done.signal()
+        }
+        done.wait()
+        if let message = failure.message { throw CommandFailure(message: "metrics collection stopped: \(message)") }
+    }
+
+    /// `1h,24h,7d` → seconds; `nil` if any part is not a duration.
+    static func parseCheckpoints(_ text: String) -> [Int]? {
+        var result: [Int] = []
+        for part in text.split(separator: ",") {
+            let item = part.trimmingCharacters(in: .whitespaces)
+            guard let unit = item.last, let value = Int(item.dropLast()), value > 0 else { return nil }
+            switch unit {
+            case "s": result.append(value)
+            case "m": result.append(value * 60)
+            case "h": result.append(value * 3_600)
+            case "d": result.append(value * 86_400)
+            default: return nil
+            }
+        }
+        return result.isEmpty ? nil : result
+    }
+}
