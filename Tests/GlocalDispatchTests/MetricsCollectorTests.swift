@@ -10,7 +10,7 @@ import Testing
 /// loopback HTTP, then read back at +1 h, +24 h and +7 d. Time is a value the test moves (the
 /// sandbox's clock with it); nothing sleeps.
 struct MetricsCollectorTests {
-    typealias Clock = DispatcherTests.TestClock
+    typealias Clock = SimulatedClock
     static let slot = DispatcherTests.slot  // Tue 2026-12-01 09:00 UTC = 10:00 in Paris
 
     func withPublished(_ body: @Sendable (MetricsCollector, SQLiteVariantStore, SandboxState, Clock) async throws -> Void) async throws {
@@ -53,7 +53,7 @@ struct MetricsCollectorTests {
     }
 
     static func advance(_ seconds: TimeInterval, _ clock: Clock, _ sandbox: SandboxState) async {
-        clock.advance(seconds)
+        clock.advance(by: seconds)
         await sandbox.setNow(clock.now)
     }
 
