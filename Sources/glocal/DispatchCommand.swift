@@ -142,6 +142,9 @@ final class StopSignal: @unchecked Sendable {
     /// Whether a stop was requested.
     var requested: Bool { lock.withLock { flag } }
 
+    /// Requests a stop from inside the process.
+    func request() { lock.withLock { flag = true } }
+
     /// Starts listening for the signals.
     func install() {
         for number in [SIGTERM, SIGINT] {

@@ -16,6 +16,6 @@ struct GlocalCommand: ParsableCommand {
             ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExplainCommand.self, CalendarCommand.self,
             TextLengthCommand.self, ServeCommand.self, UserCommand.self, PendingCommand.self, ApproveCommand.self,
             RejectCommand.self, AuditCommand.self, AccountCommand.self, DispatchCommand.self, SandboxCommand.self,
-            ReportCommand.self, MetricsCommand.self,
+            ReportCommand.self, MetricsCommand.self, RunCommand.self,
         ])
 }

@@ -1,0 +1,189 @@
+import ArgumentParser
+import Foundation
+import GlocalCore
+import GlocalDispatch
+import GlocalNetworks
+import GlocalSandbox
+import GlocalServer
+import GlocalStore
+import GlocalYAML
+
+/// `glocal run`: the approval web UI and the dispatcher in one process, with `/healthz` and `/metrics`.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Serve the approval web UI and publish approved variants when due (SIGTERM: finish posts in flight, then stop).",
+        discussion: """
+            --demo (the README's first command) fills an empty store from the workspace, creates demo users, starts
+            a sandbox in this process and connects every account to it, approves the soonest campaign as the demo
+            admin, replays its weeks in simulated time (each post at its own slot) and prints what went out where;
+            then it serves the web UI and keeps dispatching against the sandbox.
+            """)
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port (0: any free port).")
+    var port = 8080
+
+    @Flag(help: "Dispatch only: no web UI (and no /healthz or /metrics).")
+    var noWeb = false
+
+    @Option(help: "Posts sent at the same time.")
+    var workers = 4
+
+    @Option(help: "Send to the glocal sandbox at this URL instead of the real networks.")
+    var sandbox: String?
+
+    @Option(help: "Seconds a slot may be late and still go out; older slots become missed.")
+    var grace: Double = 900
+
+    @Flag(help: "Demo: example store, users, an in-process sandbox, one campaign approved and replayed.")
+    var demo = false
+
+    func run() throws {
+        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let databasePath = options.databasePath(root: root)
+        // --now shifts the clock rather than stopping it, as `serve` does.
+        let offset = try options.now == nil ? 0 : options.instant().timeIntervalSinceNow
+        let clock: @Sendable () -> Date = { Date().addingTimeInterval(offset) }
+        if demo { try DemoSetup(root: root, databasePath: databasePath, now: clock()).prepare() }
+        guard let workspace = WorkspaceLoader(root: root).load().workspace else {
+            throw CommandFailure(message: "the workspace does not load: run `glocal validate`")
+        }
+        let store = try SQLiteVariantStore(path: databasePath)
+        let key = try SecretKey.load(
+            environment: ProcessInfo.processInfo.environment,
+            file: URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("secret.key"))
+        let credentials = StoredCredentials(secrets: store.accountSecrets(key: key))
+        let stop = StopSignal()
+        stop.install()
+        let done = DispatchSemaphore(value: 0)
+        let failure = MessageBox()
+        let settings = self
+        Task {
+            do {
+                try await settings.serveAndDispatch(
+                    workspace: workspace, root: root, store: store, credentials: credentials, clock: clock, stop: stop)
+            } catch { failure.message = String(describing: error) }
+            done.signal()
+        }
+        done.wait()
+        if let message = failure.message { throw CommandFailure(message: "glocal run stopped: \(message)") }
+    }
+
+    private func serveAndDispatch(
+        workspace: Workspace, root: URL, store: SQLiteVariantStore, credentials: StoredCredentials,
+        clock: @escaping @Sendable () -> Date, stop: StopSignal
+    ) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var sandboxURL = try sandbox.map { text -> URL in
+                guard let url = URL(string: text), url.scheme != nil else { throw CommandFailure(message: "--sandbox '\(text)' is not a URL") }
+                return url
+            }
+            let mediaBaseURL = URL(string: "http://\(host):\(port)/media/")
+            if demo && sandboxURL == nil {
+                let state = SandboxState()
+                let (ports, continuation) = AsyncStream<Int>.makeStream()
+                group.addTask { try await SandboxServer(state: state).run(onRunning: { continuation.yield($0) }) }
+                var iterator = ports.makeAsyncIterator()
+                guard let sandboxPort = await iterator.next() else { return }
+                let url = URL(string: "http://127.0.0.1:\(sandboxPort)")!
+                sandboxURL = url
+                say("demo: sandbox for every network on \(url)")
+                try await runDemo(
+                    DemoPublishing(
+                        workspace: workspace, root: root, store: store, credentials: credentials, sandboxURL: url, sandbox: state,
+                        mediaBaseURL: mediaBaseURL, now: clock()))
+            }
+            let dispatcher = makeDispatcher(
+                workspace: workspace, root: root, store: store, credentials: credentials, sandboxURL: sandboxURL,
+                mediaBaseURL: mediaBaseURL, clock: clock)
+            let metrics = DispatchMetrics()
+            let lastRound = LastRound()
+            let queue = store.publishQueue
+            let serverFailure = MessageBox()
+            if !noWeb {
+                let operations = OperationsRoutes(
+                    health: { lastRound.health(now: Date(), within: 60) },
+                    metrics: { metrics.prometheusText(queueDepth: (try? queue.countsByState()) ?? [:]) })
+                let environment = ServerEnvironment(
+                    workspace: workspace, workspaceRoot: root, store: store, users: UserStore(store: store),
+                    sessions: SessionStore(store: store), media: FileMediaInspector(root: root), now: clock)
+                let (host, databasePath) = (self.host, options.databasePath(root: root))
+                let application = ApprovalServer.application(environment, host: host, port: port, operations: operations) { port in
+                    FileHandle.standardOutput.write(
+                        Data("glocal: approval UI on http://\(host):\(port)/  (store \(databasePath); /healthz, /metrics; Ctrl-C stops)\n".utf8))
+                }
+                group.addTask {
+                    // A server that cannot start (port taken) stops the dispatcher too.
+                    do { try await application.runService() } catch {
+                        serverFailure.message = "the web UI stopped: \(error)"
+                        stop.request()
+                    }
+                }
+            }
+            // Awaited here, not in the group: on SIGTERM it stops claiming and lets the posts in flight
+            // finish; nothing cancels it midway.
+            try await dispatcher.run(pollInterval: .seconds(1), shouldStop: { stop.requested }) { reports in
+                metrics.record(reports)
+                lastRound.mark(Date())
+                DispatchReportPrinter.print(reports)
+            }
+            // The server stops on the same signal by itself; the in-process sandbox is cancelled.
+            group.cancelAll()
+            while try await group.next() != nil {}
+            if let message = serverFailure.message { throw CommandFailure(message: message) }
+        }
+    }
+
+    private func runDemo(_ demo: DemoPublishing) async throws {
+        try await demo.connectAccounts()
+        say("demo: every account connected to the sandbox (credentials sealed in the store)")
+        guard let (campaign, lastSlot) = try demo.approveSoonestCampaign() else {
+            say("demo: nothing pending to approve")
+            return
+        }
+        say("demo: \(demo.admin) approved the variants of campaign '\(campaign)'; replaying its slots up to \(ISO8601DateFormatter().string(from: lastSlot))…")
+        let reports = try await demo.replay(until: lastSlot)
+        say("demo: what went out where (local time, zone, network, account, post):")
+        say(try demo.table(reports))
+        say("demo: \(reports.filter { $0.outcome == "published" }.count) posts published, each once, at its own slot.")
+    }
+
+    private func makeDispatcher(
+        workspace: Workspace, root: URL, store: SQLiteVariantStore, credentials: StoredCredentials, sandboxURL: URL?,
+        mediaBaseURL: URL?, clock: @escaping @Sendable () -> Date
+    ) -> Dispatcher {
+        let environment = ClientEnvironment(
+            transport: URLSessionTransport(), endpoints: sandboxURL.map { .sandbox(baseURL: $0) } ?? .production, clock: clock)
+        var clients: [Network: any NetworkClient] = [:]
+        for network in Network.allCases { clients[network] = NetworkClients.client(for: network, environment: environment) }
+        return Dispatcher(
+            configuration: DispatchConfiguration(worker: DispatchConfiguration.defaultWorker(), concurrency: workers, grace: grace),
+            queue: store.publishQueue, clients: clients, credentials: credentials,
+            posts: OutgoingPostFactory(accounts: workspace.accounts, root: root, mediaBaseURL: sandboxURL == nil ? nil : mediaBaseURL),
+            clock: clock)
+    }
+
+    private func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+}
+
+/// When the dispatcher last finished a round, for `/healthz`.
+final class LastRound: @unchecked Sendable {
+    private let lock = NSLock()
+    private var instant: Date?
+
+    func mark(_ date: Date) { lock.withLock { instant = date } }
+
+    /// Healthy when a round finished within `seconds`.
+    func health(now: Date, within seconds: TimeInterval) -> (healthy: Bool, status: String) {
+        lock.withLock {
+            guard let instant else { return (false, "dispatcher: no round finished yet") }
+            let age = now.timeIntervalSince(instant)
+            return (age <= seconds, String(format: "dispatcher: last round %.0f s ago", age))
+        }
+    }
+}
