@@ -78,7 +78,7 @@ let package = Package(
             name: "GlocalServerTests",
             dependencies: [
                 "glocal", "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalServer",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ]
 )

@@ -6,7 +6,7 @@ import GlocalSandbox
 import GlocalStore
 
 /// The demo's end-to-end run (`glocal run --demo`): every account connected to the sandbox, the
-/// soonest campaign approved by the demo admin, its weeks replayed in simulated time so each post
+/// soonest post approved by the demo admin on every account, its slots replayed in simulated time so each post
 /// goes out at its own slot, and a table of what went out where.
 struct DemoPublishing {
     let workspace: Workspace
@@ -31,17 +31,17 @@ struct DemoPublishing {
         }
     }
 
-    /// Approves the pending variants of the campaign whose first slot comes soonest; returns its id
-    /// and its last slot.
-    func approveSoonestCampaign() throws -> (campaign: String, lastSlot: Date)? {
+    /// Approves, on every account, the pending variants of the post whose first slot comes soonest;
+    /// returns the campaign and post, and the post's last slot. The rest stays pending for the web UI.
+    func approveSoonestPost() throws -> (campaign: String, post: String, lastSlot: Date)? {
         let pending = try store.variants(in: .pendingApproval).filter { $0.scheduledAt != nil }
-        guard let first = pending.min(by: { $0.scheduledAt! < $1.scheduledAt! }) else { return nil }
-        let chosen = pending.filter { $0.campaignID == first.campaignID }
+        guard let first = pending.min(by: { ($0.scheduledAt!, $0.id) < ($1.scheduledAt!, $1.id) }) else { return nil }
+        let chosen = pending.filter { $0.campaignID == first.campaignID && $0.postID == first.postID }
         for variant in chosen {
             // The demo admin may act on every account; deadlines are the web UI's to show.
             try store.approve(variant.id, actor: admin, now: now, permit: { _ in })
         }
-        return (first.campaignID, chosen.compactMap(\.scheduledAt).max()!)
+        return (first.campaignID, first.postID, chosen.compactMap(\.scheduledAt).max()!)
     }
 
     /// Replays the dispatcher from `now` to `end` against the sandbox; returns its reports.
@@ -49,8 +49,7 @@ struct DemoPublishing {
         let clock = SimulatedClock(now)
         let environment = ClientEnvironment(
             transport: URLSessionTransport(timeout: 10), endpoints: .sandbox(baseURL: sandboxURL), clock: { clock.now })
-        var clients: [Network: any NetworkClient] = [:]
-        for network in Network.allCases { clients[network] = NetworkClients.client(for: network, environment: environment) }
+        let clients = ClientSet.make(environment)
         let dispatcher = Dispatcher(
             configuration: DispatchConfiguration(worker: "demo-replay", concurrency: 4),
             queue: store.publishQueue, clients: clients, credentials: credentials,
@@ -60,21 +59,33 @@ struct DemoPublishing {
         return try await replay.run(until: end) { instant in await sandbox.setNow(instant) }
     }
 
-    /// One line per post: its local time, where it went, and the network's id for it.
-    func table(_ reports: [JobReport]) throws -> String {
+    /// The first `limit` posts (local time, zone, network, account, the network's link or id), a count
+    /// per network, and every post that did not go out with its reason.
+    func table(_ reports: [JobReport], limit: Int = 12) throws -> String {
         var lines: [String] = []
-        for report in reports where report.outcome == "published" {
+        let published = reports.filter { $0.outcome == "published" }
+        for report in published.prefix(limit) {
             guard let variant = try store.variant(report.variantID) else { continue }
             let receipt = try store.publishQueue.publication(of: report.variantID)
-            let local = variant.localTime ?? "-"
             lines.append(
-                "  \(local.padding(toLength: 17, withPad: " ", startingAt: 0)) \(variant.timeZone.padding(toLength: 20, withPad: " ", startingAt: 0)) "
-                    + "\(report.network.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) "
-                    + "\(report.accountID.padding(toLength: 28, withPad: " ", startingAt: 0)) \(receipt?.url ?? receipt?.remoteID ?? "?")")
+                "  " + [
+                    (variant.localTime ?? "-").padding(toLength: 17, withPad: " ", startingAt: 0),
+                    variant.timeZone.padding(toLength: 17, withPad: " ", startingAt: 0),
+                    report.network.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0),
+                    report.accountID.padding(toLength: 29, withPad: " ", startingAt: 0),
+                    receipt?.url ?? receipt?.remoteID ?? "?",
+                ].joined(separator: " "))
         }
-        let others = reports.filter { $0.outcome != "published" }
-        for report in others {
-            lines.append("  \(report.outcome): \(report.network.rawValue)/\(report.accountID) \(report.variantID) \(report.note ?? "")")
+        if published.count > limit { lines.append("  … and \(published.count - limit) more") }
+        let perNetwork = Dictionary(grouping: published, by: \.network.rawValue).mapValues(\.count)
+        lines.append("  per network: " + perNetwork.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        for report in reports where report.outcome != "published" {
+            var reason = report.note ?? ""
+            switch report.resolution {
+            case .retry(_, let why, _), .reconcile(_, let why), .hold(let why), .fail(let why): reason = why
+            default: break
+            }
+            lines.append("  \(report.outcome): \(report.network.rawValue)/\(report.accountID) \(report.variantID): \(reason)")
         }
         return lines.joined(separator: "\n")
     }

@@ -55,8 +55,7 @@ struct DispatchCommand: ParsableCommand {
             endpoints = .production
         }
         let environment = ClientEnvironment(transport: URLSessionTransport(), endpoints: endpoints)
-        var clients: [Network: any NetworkClient] = [:]
-        for network in Network.allCases { clients[network] = NetworkClients.client(for: network, environment: environment) }
+        let clients = ClientSet.make(environment)
         let fixedNow = try options.now.map { _ in try options.instant() }
         let replayEnd = try until.map { try Self.instant($0) }
         if replayEnd != nil && fixedNow == nil { throw CommandFailure(message: "--until needs --now (where the replay starts)") }

@@ -15,8 +15,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Serve the approval web UI and publish approved variants when due (SIGTERM: finish posts in flight, then stop).",
         discussion: """
             --demo (the README's first command) fills an empty store from the workspace, creates demo users, starts
-            a sandbox in this process and connects every account to it, approves the soonest campaign as the demo
-            admin, replays its weeks in simulated time (each post at its own slot) and prints what went out where;
+            a sandbox in this process and connects every account to it, approves the soonest post on every account as the
+            demo admin, replays simulated time up to its last slot (each post at its own slot) and prints what went out where;
             then it serves the web UI and keeps dispatching against the sandbox.
             """)
 
@@ -40,7 +40,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seconds a slot may be late and still go out; older slots become missed.")
     var grace: Double = 900
 
-    @Flag(help: "Demo: example store, users, an in-process sandbox, one campaign approved and replayed.")
+    @Flag(help: "Demo: example store, users, an in-process sandbox, one post approved everywhere and replayed.")
     var demo = false
 
     func run() throws {
@@ -87,7 +87,7 @@ struct RunCommand: ParsableCommand {
             if demo && sandboxURL == nil {
                 let state = SandboxState()
                 let (ports, continuation) = AsyncStream<Int>.makeStream()
-                group.addTask { try await SandboxServer(state: state).run(onRunning: { continuation.yield($0) }) }
+                group.addTask { try await SandboxServer(state: state).run(logLevel: .critical, onRunning: { continuation.yield($0) }) }
                 var iterator = ports.makeAsyncIterator()
                 guard let sandboxPort = await iterator.next() else { return }
                 let url = URL(string: "http://127.0.0.1:\(sandboxPort)")!
@@ -105,6 +105,7 @@ struct RunCommand: ParsableCommand {
             let lastRound = LastRound()
             let queue = store.publishQueue
             let serverFailure = MessageBox()
+            var server: Task<Void, Never>?
             if !noWeb {
                 let operations = OperationsRoutes(
                     health: { lastRound.health(now: Date(), within: 60) },
@@ -117,7 +118,7 @@ struct RunCommand: ParsableCommand {
                     FileHandle.standardOutput.write(
                         Data("glocal: approval UI on http://\(host):\(port)/  (store \(databasePath); /healthz, /metrics; Ctrl-C stops)\n".utf8))
                 }
-                group.addTask {
+                server = Task {
                     // A server that cannot start (port taken) stops the dispatcher too.
                     do { try await application.runService() } catch {
                         serverFailure.message = "the web UI stopped: \(error)"
@@ -132,7 +133,9 @@ struct RunCommand: ParsableCommand {
                 lastRound.mark(Date())
                 DispatchReportPrinter.print(reports)
             }
-            // The server stops on the same signal by itself; the in-process sandbox is cancelled.
+            // The server shuts down on the same signal by itself (gracefully: not cancelled); then the
+            // in-process sandbox is stopped.
+            await server?.value
             group.cancelAll()
             while try await group.next() != nil {}
             if let message = serverFailure.message { throw CommandFailure(message: message) }
@@ -142,11 +145,11 @@ struct RunCommand: ParsableCommand {
     private func runDemo(_ demo: DemoPublishing) async throws {
         try await demo.connectAccounts()
         say("demo: every account connected to the sandbox (credentials sealed in the store)")
-        guard let (campaign, lastSlot) = try demo.approveSoonestCampaign() else {
+        guard let (campaign, post, lastSlot) = try demo.approveSoonestPost() else {
             say("demo: nothing pending to approve")
             return
         }
-        say("demo: \(demo.admin) approved the variants of campaign '\(campaign)'; replaying its slots up to \(ISO8601DateFormatter().string(from: lastSlot))…")
+        say("demo: \(demo.admin) approved post '\(post)' of campaign '\(campaign)' on every account; replaying simulated time up to its last slot, \(ISO8601DateFormatter().string(from: lastSlot))…")
         let reports = try await demo.replay(until: lastSlot)
         say("demo: what went out where (local time, zone, network, account, post):")
         say(try demo.table(reports))
@@ -159,8 +162,7 @@ struct RunCommand: ParsableCommand {
     ) -> Dispatcher {
         let environment = ClientEnvironment(
             transport: URLSessionTransport(), endpoints: sandboxURL.map { .sandbox(baseURL: $0) } ?? .production, clock: clock)
-        var clients: [Network: any NetworkClient] = [:]
-        for network in Network.allCases { clients[network] = NetworkClients.client(for: network, environment: environment) }
+        let clients = ClientSet.make(environment)
         return Dispatcher(
             configuration: DispatchConfiguration(worker: DispatchConfiguration.defaultWorker(), concurrency: workers, grace: grace),
             queue: store.publishQueue, clients: clients, credentials: credentials,

@@ -10,11 +10,12 @@ final class ServedProcess: Sendable {
     let process: Process
     private let output = OutputBuffer()
 
-    /// Starts `glocal serve ARGUMENTS --port 0` and waits (a bounded number of polls) for its URL.
-    init(arguments: [String]) throws {
+    /// Starts `glocal COMMAND --port 0 ARGUMENTS` (`serve` or `run`); `waitUntilReady` waits for its URL.
+    init(command: String = "serve", arguments: [String], directory: URL? = nil) throws {
         process = Process()
         process.executableURL = try Self.executable()
-        process.arguments = ["serve", "--port", "0"] + arguments
+        process.arguments = [command, "--port", "0"] + arguments
+        if let directory { process.currentDirectoryURL = directory }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -33,8 +34,9 @@ final class ServedProcess: Sendable {
     func waitUntilReady(attempts: Int = 600) async throws -> String {
         for _ in 0..<attempts {
             if !process.isRunning { break }
-            if let range = printed.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
-                let base = String(printed[range])
+            // The approval UI's own line: `run --demo` prints the sandbox's URL first.
+            if let match = printed.firstMatch(of: /approval UI on (http:\/\/127\.0\.0\.1:\d+)/) {
+                let base = String(match.1)
                 if let url = URL(string: base + "/health"), let (_, response) = try? await URLSession.shared.data(from: url),
                     (response as? HTTPURLResponse)?.statusCode == 200
                 {
@@ -51,6 +53,13 @@ final class ServedProcess: Sendable {
             process.terminate()
             process.waitUntilExit()
         }
+    }
+
+    /// Sends SIGTERM and returns the exit status once the process has stopped by itself.
+    func terminateGracefully() -> Int32 {
+        process.terminate()
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 
     static func executable() throws -> URL {

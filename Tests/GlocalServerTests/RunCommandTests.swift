@@ -1,0 +1,50 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import GRDB
+import Testing
+
+/// `glocal run --demo`, the README's first command: the real binary, the example workspace, an
+/// in-process sandbox, a real SQLite file; then `/healthz`, `/metrics` and a graceful SIGTERM.
+struct RunCommandTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test func theDemoPublishesACampaignEndToEndAndStopsGracefully() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-run-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("glocal.sqlite").path
+        let served = try ServedProcess(
+            command: "run", arguments: ["--demo", "--now", "2026-11-21T09:00:00Z", "--database", database],
+            directory: Self.repositoryRoot)
+        defer { served.stop() }
+        let base = try await served.waitUntilReady(attempts: 1_800)
+        let printed = served.printed
+        #expect(printed.contains("demo: every account connected to the sandbox"))
+        let summary = try #require(printed.firstMatch(of: /demo: (\d+) posts published, each once, at its own slot\./))
+        let published = try #require(Int(summary.1))
+        #expect(published > 100)
+
+        let (health, healthResponse) = try await URLSession.shared.data(from: try #require(URL(string: base + "/healthz")))
+        #expect((healthResponse as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: health, as: UTF8.self).hasPrefix("dispatcher: last round"))
+        let (metrics, _) = try await URLSession.shared.data(from: try #require(URL(string: base + "/metrics")))
+        let text = String(decoding: metrics, as: UTF8.self)
+        #expect(text.contains("glocal_jobs{state=\"completed\"} \(published)\n"))
+        #expect(text.contains("# TYPE glocal_publish_lateness_seconds histogram"))
+
+        #expect(served.terminateGracefully() == 0)
+        // What the demo said went out is what the store holds: one receipt per published variant.
+        let store = try DatabaseQueue(path: database)
+        let counts = try await store.read { db in
+            [
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM variant WHERE state = 'published'") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM publication WHERE remote_id IS NOT NULL") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM publish_job WHERE state = 'running'") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM account_secret") ?? -1,
+            ]
+        }
+        #expect(counts == [published, published, 0, 120])
+    }
+}
