@@ -32,6 +32,9 @@ enum StoreMigrations {
                     ) STRICT;
                     """)
         }
+        migrator.registerMigration("v6-dispatch-rescues-and-caps") { db in
+            try db.execute(sql: PublishQueueSchema.v6)
+        }
         return migrator
     }
 

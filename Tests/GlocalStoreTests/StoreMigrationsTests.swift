@@ -31,7 +31,7 @@ struct StoreMigrationsTests {
         try store.writer.read { db in
             #expect(try db.tableExists("variant"))
             #expect(try db.tableExists("audit_event"))
-            #expect(try StoreMigrations.migrator.appliedMigrations(db) == ["v1-variants", "v2-drop-redundant-index", "v4-publish-queue", "v5-account-secrets"])
+            #expect(try StoreMigrations.migrator.appliedMigrations(db) == ["v1-variants", "v2-drop-redundant-index", "v4-publish-queue", "v5-account-secrets", "v6-dispatch-rescues-and-caps"])
             let variantColumns = try db.columns(in: "variant").map(\.name)
             #expect(variantColumns.contains("scheduled_at") && variantColumns.contains("explanation"))
             let indexes = try db.indexes(on: "variant").map(\.name)
