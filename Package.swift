@@ -58,6 +58,10 @@ let package = Package(
             dependencies: ["GlocalCore", "GlocalYAML", "GlocalStore", .product(name: "Yams", package: "Yams")],
             path: "Sources/GlocalBench"),
         .executableTarget(name: "glocal-simulate", dependencies: ["GlocalCore", "GlocalSandbox"], path: "Sources/GlocalSimulation"),
+        .executableTarget(
+            name: "glocal-dispatch-bench",
+            dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox"],
+            path: "Sources/GlocalDispatchBench"),
         .testTarget(name: "GlocalCoreTests", dependencies: ["GlocalCore"]),
         .testTarget(name: "GlocalYAMLTests", dependencies: ["GlocalCore", "GlocalYAML"]),
         .testTarget(

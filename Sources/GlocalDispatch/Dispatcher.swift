@@ -49,16 +49,27 @@ public final class Dispatcher: Sendable {
         }
     }
 
-    /// Rounds until `shouldStop` says so, waiting `pollInterval` between rounds that found nothing.
-    /// A stop request lets the jobs in flight finish; nothing new is claimed.
+    /// Rounds until `shouldStop` says so. After a round that found nothing it sleeps until the next
+    /// job falls due (or a lease runs out), at most `pollInterval`, so a post goes out on time without
+    /// a tight poll. A stop request lets the jobs in flight finish; nothing new is claimed.
     public func run(pollInterval: Duration, shouldStop: @escaping @Sendable () -> Bool, onRound: @Sendable ([JobReport]) -> Void = { _ in })
         async throws
     {
         while !shouldStop() {
             let reports = try await runOnce()
             onRound(reports)
-            if reports.isEmpty && !shouldStop() { try? await Task.sleep(for: pollInterval) }
+            if reports.isEmpty && !shouldStop() { try? await Task.sleep(for: try idleWait(max: pollInterval)) }
         }
+    }
+
+    /// How long to sleep after a round that claimed nothing.
+    func idleWait(max poll: Duration) throws -> Duration {
+        let pollSeconds = Double(poll.components.seconds) + Double(poll.components.attoseconds) / 1e18
+        guard let next = try queue.nextWake() else { return poll }
+        let wait = next.timeIntervalSince(clock())
+        // Due already yet not claimed: held (rate limit, pause, reconnect), so waiting a full poll is right.
+        guard wait > 0 else { return poll }
+        return .milliseconds(Int((min(wait, pollSeconds) * 1000).rounded(.up)))
     }
 
     private func runHoldingLeases(_ jobs: [PublishJob]) async throws -> [JobReport] {
@@ -98,6 +109,10 @@ public final class Dispatcher: Sendable {
             return report
         case .skip(let reason):
             report.note = reason
+            return report
+        case .deferred(let until):
+            // The queue already put the job back; the report says why and until when.
+            report.resolution = .retry(at: until, reason: DailyPublishingCap.reason, countsAsAttempt: false)
             return report
         case .send(let sending):
             variant = sending

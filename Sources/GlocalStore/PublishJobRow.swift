@@ -25,6 +25,6 @@ enum PublishJobRow {
             id: id, variantID: row["variant_id"], accountID: row["account_id"], network: try value("network"),
             state: try value("state"), runAt: try date("run_at")!, slotAt: try date("slot_at")!, attempt: row["attempt"],
             maxAttempts: row["max_attempts"], lockedBy: row["locked_by"], leaseExpiresAt: try date("lease_expires_at"),
-            lastError: row["last_error"])
+            lastError: row["last_error"], rescues: row["rescues"])
     }
 }

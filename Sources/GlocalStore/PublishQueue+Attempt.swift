@@ -12,12 +12,18 @@ extension PublishQueue {
         case reconcile(StoredVariant, pending: PublicationReceipt?)
         /// Nothing to send any more (the variant changed state): the job was withdrawn.
         case skip(reason: String)
+        /// The account reached its network's daily cap: the job waits until `until`, attempt refunded.
+        case deferred(until: Date)
         /// The lease was lost (rescued): stop without writing.
         case leaseLost
     }
 
-    /// Starts the attempt of `job` held by `worker`.
-    public func begin(_ job: PublishJob, worker: String, now: Date) throws -> AttemptStart {
+    /// Starts the attempt of `job` held by `worker`. A first send is checked against its network's
+    /// daily cap (`caps`) in the same transaction, so concurrent workers cannot overshoot it.
+    public func begin(
+        _ job: PublishJob, worker: String, now: Date,
+        caps: (Network) -> DailyPublishingCap? = DailyPublishingCap.forNetwork
+    ) throws -> AttemptStart {
         try immediate { db in
             guard try holds(db, job: job.id, worker: worker) else { return .leaseLost }
             guard let variant = try SQLiteVariantStore.fetchVariant(db, id: job.variantID) else {
@@ -26,6 +32,12 @@ extension PublishQueue {
             let timestamp = StoreTimestamp.string(from: now)
             switch variant.state {
             case .scheduled:
+                if let cap = caps(job.network),
+                    let until = try nextAllowed(db, job: job, cap: cap, now: now)
+                {
+                    try requeue(db, job: job.id, at: until, error: DailyPublishingCap.reason, refundAttempt: true, timestamp: timestamp)
+                    return .deferred(until: until)
+                }
                 try VariantStateChange.move(db, id: variant.id, to: .publishing, actor: Self.actor, timestamp: timestamp)
                 var sending = variant
                 sending.state = .publishing
@@ -150,6 +162,27 @@ extension PublishQueue {
         try Bool.fetchOne(
             db, sql: "SELECT 1 FROM publish_job WHERE id = ? AND state = 'running' AND locked_by = ?",
             arguments: [job, worker]) ?? false
+    }
+
+    /// When the account of `job` may publish again under `cap`, or `nil` if now: its publications of
+    /// the window, plus its other posts in flight (sent, outcome not recorded: maybe out).
+    private func nextAllowed(_ db: Database, job: PublishJob, cap: DailyPublishingCap, now: Date) throws -> Date? {
+        let recent = try String.fetchAll(
+            db,
+            sql: """
+                SELECT finished_at FROM publish_job
+                WHERE account_id = ? AND finished_at > ? AND state = 'completed'
+                """,
+            arguments: [job.accountID, StoreTimestamp.string(from: now.addingTimeInterval(-cap.window))]
+        ).compactMap(StoreTimestamp.date(from:))
+        let inFlight = try Int.fetchOne(
+            db,
+            sql: """
+                SELECT count(*) FROM publish_job AS j JOIN variant AS v ON v.id = j.variant_id
+                WHERE j.account_id = ? AND j.id <> ? AND j.state IN ('running', 'retryable')
+                  AND v.state IN ('publishing', 'unknown')
+                """, arguments: [job.accountID, job.id]) ?? 0
+        return cap.nextAllowed(recent: recent, inFlight: inFlight, now: now)
     }
 
     private func pendingReceipt(_ db: Database, variantID: String) throws -> PublicationReceipt? {

@@ -154,18 +154,63 @@ public struct PublishQueue: Sendable {
         }
     }
 
-    /// Returns the jobs whose lease ran out (their worker died or hung) to the queue, due now. Their
-    /// variant stays `publishing` or `unknown`, so the next attempt looks the post up before sending.
+    /// How many times workers may die holding one job before it is set aside for a person.
+    public static let maxRescues = 10
+
+    /// Returns the jobs whose lease ran out (their worker died or hung) to the queue. Their variant
+    /// stays `publishing` or `unknown`, so the next attempt looks the post up before sending.
+    ///
+    /// A job keeps its place (its `run_at`), so it is reconciled before newer work pushes its post
+    /// out of the network's "recent posts", and the attempt is refunded: a dead worker says nothing
+    /// about the post. A job rescued `maxRescues` times is a crash loop: it is discarded (a variant
+    /// that may be out becomes `unknown`) rather than taking the dispatcher down forever.
     @discardableResult
-    public func rescueExpiredLeases(now: Date) throws -> Int {
+    public func rescueExpiredLeases(now: Date, maxRescues: Int = Self.maxRescues) throws -> Int {
         try immediate { db in
-            try update(
+            let timestamp = StoreTimestamp.string(from: now)
+            let expired = try Row.fetchAll(
+                db, sql: "SELECT id, variant_id, rescues FROM publish_job WHERE state = 'running' AND lease_expires_at < ?",
+                arguments: [timestamp])
+            for row in expired {
+                let id: Int64 = row["id"]
+                let previous: Int = row["rescues"]
+                let rescues = previous + 1
+                guard rescues < maxRescues else {
+                    let variantID: String = row["variant_id"]
+                    if try SQLiteVariantStore.fetchVariant(db, id: variantID)?.state == .publishing {
+                        try VariantStateChange.move(db, id: variantID, to: .unknown, actor: Self.actor, timestamp: timestamp)
+                    }
+                    try db.execute(sql: "UPDATE publish_job SET rescues = ? WHERE id = ?", arguments: [rescues, id])
+                    try finishJob(
+                        db, job: id, state: .discarded,
+                        error: "the worker died \(rescues) times holding this job (a crash loop?): check the account by hand",
+                        timestamp: timestamp)
+                    continue
+                }
+                try db.execute(
+                    sql: """
+                        UPDATE publish_job SET state = 'retryable', locked_by = NULL, lease_expires_at = NULL,
+                            attempt = max(attempt - 1, 0), rescues = ?, updated_at = ?,
+                            last_error = 'lease expired: the worker stopped mid-attempt'
+                        WHERE id = ?
+                        """, arguments: [rescues, timestamp, id])
+            }
+            return expired.count
+        }
+    }
+
+    /// The next instant the queue may have work: the earliest due time of a waiting job or lease
+    /// expiry of a running one (`nil` if neither). Holds are not considered: it may be in the past.
+    public func nextWake() throws -> Date? {
+        try writer.read { db in
+            let raw = try String.fetchOne(
                 db,
                 sql: """
-                    UPDATE publish_job SET state = 'retryable', locked_by = NULL, lease_expires_at = NULL,
-                        run_at = :now, updated_at = :now, last_error = 'lease expired: the worker stopped mid-attempt'
-                    WHERE state = 'running' AND lease_expires_at < :now
-                    """, ["now": StoreTimestamp.string(from: now)])
+                    SELECT min(t) FROM (
+                        SELECT min(run_at) AS t FROM publish_job WHERE state IN ('scheduled', 'available', 'retryable')
+                        UNION ALL SELECT min(lease_expires_at) FROM publish_job WHERE state = 'running')
+                    """)
+            return raw.flatMap(StoreTimestamp.date(from:))
         }
     }
 

@@ -38,6 +38,9 @@ enum StoreMigrations {
         migrator.registerMigration("v6-metrics") { db in
             try db.execute(sql: MetricsSchema.v6)
         }
+        migrator.registerMigration("v7-dispatch-rescues-and-caps") { db in
+            try db.execute(sql: PublishQueueSchema.v7)
+        }
         return migrator
     }
 

@@ -23,14 +23,25 @@ struct DispatchCommand: ParsableCommand {
     @Option(help: "Seconds a slot may be late and still go out; older slots become missed.")
     var grace: Double = 900
 
-    @Option(help: "Seconds between polls when nothing is due.")
+    @Option(help: "Longest wait, in seconds, between rounds when nothing is due (it wakes earlier for the next due job).")
     var poll: Double = 1
+
+    @Option(help: "Seconds a claim holds before another dispatcher may take the job over (renewed every third of it).")
+    var lease: Double = 120
+
+    @Option(help: "Seconds before the first retry of a failed attempt; doubled each attempt, at most an hour.")
+    var backoff: Double = RetryPolicy.standard.baseDelay
 
     @Flag(help: "Run one round (everything due now) and exit.")
     var once = false
 
     @Option(help: "Replay simulated time from --now to this instant (ISO 8601), each post at its own slot, then exit; with --sandbox the sandbox's clock follows.")
     var until: String?
+    func validate() throws {
+        guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
+        guard lease >= 0.5 else { throw ValidationError("--lease must be at least 0.5 seconds") }
+        guard backoff > 0, poll > 0 else { throw ValidationError("--backoff and --poll must be positive") }
+    }
 
     func run() throws {
         let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -60,8 +71,12 @@ struct DispatchCommand: ParsableCommand {
         let replayEnd = try until.map { try Self.instant($0) }
         if replayEnd != nil && fixedNow == nil { throw CommandFailure(message: "--until needs --now (where the replay starts)") }
         let simulated = SimulatedClock(fixedNow ?? Date())
+        var policy = RetryPolicy.standard
+        policy.baseDelay = backoff
         let dispatcher = Dispatcher(
-            configuration: DispatchConfiguration(worker: DispatchConfiguration.defaultWorker(), concurrency: workers, grace: grace),
+            configuration: DispatchConfiguration(
+                worker: DispatchConfiguration.defaultWorker(), concurrency: workers, lease: lease,
+                heartbeat: min(30, lease / 3), grace: grace, policy: policy),
             queue: store.publishQueue, clients: clients, credentials: StoredCredentials(secrets: store.accountSecrets(key: key)),
             posts: OutgoingPostFactory(accounts: workspace.accounts, root: root),
             clock: { replayEnd == nil ? fixedNow ?? Date() : simulated.now })

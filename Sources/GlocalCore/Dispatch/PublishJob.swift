@@ -26,11 +26,14 @@ public struct PublishJob: Sendable, Equatable {
     public var leaseExpiresAt: Date?
     /// The last failure, or why it was discarded or cancelled.
     public var lastError: String?
+    /// How many times a worker died holding it (its lease ran out); not attempts.
+    public var rescues: Int
 
     /// Creates a job value.
     public init(
         id: Int64, variantID: String, accountID: String, network: Network, state: JobState, runAt: Date, slotAt: Date,
-        attempt: Int, maxAttempts: Int, lockedBy: String?, leaseExpiresAt: Date?, lastError: String?
+        attempt: Int, maxAttempts: Int, lockedBy: String?, leaseExpiresAt: Date?, lastError: String?,
+        rescues: Int = 0
     ) {
         self.id = id
         self.variantID = variantID
@@ -44,5 +47,6 @@ public struct PublishJob: Sendable, Equatable {
         self.lockedBy = lockedBy
         self.leaseExpiresAt = leaseExpiresAt
         self.lastError = lastError
+        self.rescues = rescues
     }
 }

@@ -86,7 +86,7 @@ public struct XClient: NetworkClient {
     public func lookUp(_ post: OutgoingPost, pending: PublishReceipt?, credentials: AccountCredentials) async -> LookUpOutcome {
         guard let user = credentials.remoteUserID else { return .failed(.permanent("the X user id is not known")) }
         let url = FormEncoding.url(
-            base(credentials), path: "/2/users/\(user)/tweets", query: [("max_results", "20"), ("tweet.fields", "created_at")])
+            base(credentials), path: "/2/users/\(user)/tweets", query: [("max_results", "100"), ("tweet.fields", "created_at")])
         let now = environment.clock()
         let api = caller(credentials)
         do {

@@ -1,0 +1,74 @@
+import Foundation
+import GlocalCore
+import GlocalNetworks
+import GlocalSandbox
+import GlocalStore
+
+/// (b) Posts through the whole dispatcher (queue on a file, clients, loopback HTTP to the sandbox)
+/// against the bare `URLSessionTransport` sending the very same requests, at the same concurrency.
+enum LoopbackBench {
+    static func run(posts: Int, concurrency: Int) async throws -> [String: Double] {
+        let (store, directory) = try BenchStore.newStore(named: "loopback.sqlite")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let accounts = BenchStore.accounts(max(3, posts / 50))
+        let now = Date()
+        _ = try BenchStore.approve(posts, accounts: accounts, in: store, slot: { _ in now })
+        let credentials = try await BenchStore.connect(accounts, in: store)
+        let state = SandboxState()
+        return try await SandboxServer(state: state).withRunning { url in
+            let recorder = RecordingTransport(URLSessionTransport(timeout: 30))
+            let dispatcher = BenchStore.dispatcher(
+                store: store, credentials: credentials, url: url, transport: recorder, concurrency: concurrency)
+            let dispatchStart = DispatchTime.now().uptimeNanoseconds
+            let reports = try await dispatcher.runOnce()
+            let dispatchSeconds = Double(DispatchTime.now().uptimeNanoseconds - dispatchStart) / 1e9
+            let published = reports.filter { $0.outcome == "published" }.count
+            guard published == posts else { fatalError("published \(published) of \(posts): \(Set(reports.map(\.outcome)))") }
+            let requests = recorder.requests
+            await state.reset()
+            let bare = URLSessionTransport(timeout: 30)
+            let bareStart = DispatchTime.now().uptimeNanoseconds
+            let failures = try await send(requests, through: bare, concurrency: concurrency)
+            let bareSeconds = Double(DispatchTime.now().uptimeNanoseconds - bareStart) / 1e9
+            guard failures == 0 else { fatalError("\(failures) bare requests failed") }
+            return [
+                "posts": Double(posts), "requests": Double(requests.count), "concurrency": Double(concurrency),
+                "dispatcher_seconds": dispatchSeconds, "dispatcher_posts_per_second": Double(posts) / dispatchSeconds,
+                "bare_seconds": bareSeconds, "bare_posts_per_second": Double(posts) / bareSeconds,
+                "ratio": bareSeconds / dispatchSeconds,
+            ]
+        }
+    }
+
+    /// Sends `requests` with `concurrency` in flight; returns how many were not answered 2xx.
+    static func send(_ requests: [HTTPRequest], through transport: any HTTPTransport, concurrency: Int) async throws -> Int {
+        let next = Counter()
+        return try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<concurrency {
+                group.addTask {
+                    var failures = 0
+                    while let index = next.take(below: requests.count) {
+                        let response = try await transport.send(requests[index])
+                        if !(200..<300).contains(response.status) { failures += 1 }
+                    }
+                    return failures
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+    }
+}
+
+/// Hands out 0, 1, 2, … to concurrent senders.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard value < limit else { return nil }
+            defer { value += 1 }
+            return value
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import GlocalCore
+import GlocalStore
+
+/// (a) The queue alone on a file store: claim in batches, begin and finish each job, as a
+/// dispatcher does, with no network in between.
+enum QueueBench {
+    static func run(jobs: Int, batch: Int) throws -> [String: Double] {
+        let (store, directory) = try BenchStore.newStore(named: "queue.sqlite")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let now = Date()
+        _ = try BenchStore.approve(jobs, accounts: BenchStore.accounts(200), in: store, slot: { _ in now })
+        let queue = store.publishQueue
+        try queue.sync(now: now, grace: 900)
+        let start = DispatchTime.now().uptimeNanoseconds
+        var done = 0
+        while case let claimed = try queue.claim(worker: "bench", now: now, lease: 120, limit: batch), !claimed.isEmpty {
+            for job in claimed {
+                guard case .send = try queue.begin(job, worker: "bench", now: now) else { fatalError("job \(job.id) not sendable") }
+                try queue.finish(
+                    job, worker: "bench", resolution: .published(PublicationReceipt(remoteID: "remote-\(job.id)")), now: now)
+                done += 1
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        guard done == jobs else { fatalError("finished \(done) of \(jobs) jobs") }
+        return ["jobs": Double(jobs), "seconds": seconds, "jobs_per_second": Double(jobs) / seconds]
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import GlocalCore
+import GlocalStore
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// What the dispatch tests run against: a small workspace on disk with its store file, a real
+/// `glocal sandbox` process, and helpers to start real `glocal dispatch` processes.
+final class DispatchHarness: @unchecked Sendable {
+    /// One account of the workspace with what the sandbox knows it by.
+    struct TestAccount {
+        var id: String
+        var network: Network
+        /// The credentials JSON `glocal account connect` reads.
+        var credentials: String
+    }
+
+    let root: URL
+    let database: String
+    let accounts: [TestAccount]
+    private(set) var sandbox: Process?
+    private(set) var sandboxURL: URL?
+
+    /// A workspace with `perNetwork` accounts on each of `networks`.
+    init(networks: [Network], perNetwork: Int) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-dispatch-\(UUID().uuidString)")
+        database = root.appendingPathComponent(".glocal/store.sqlite").path
+        accounts = networks.flatMap { network in
+            (1...perNetwork).map { index in
+                let key = network == .bluesky ? "did:plc:crash\(index)" : "\(network.rawValue)\(index)"
+                return TestAccount(
+                    id: "crash-\(network.rawValue)-\(index)", network: network,
+                    credentials: #"{"access_token": "\#(key)~token", "user_id": "\#(key)"}"#)
+            }
+        }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("locales"), withIntermediateDirectories: true)
+        try "workspace: crash\nbrand: Crash\ndefault_locale: en\n".write(
+            to: root.appendingPathComponent("glocal.yaml"), atomically: true, encoding: .utf8)
+        try "locale: en\nstrings:\n  hello: Hello\n".write(
+            to: root.appendingPathComponent("locales/en.yaml"), atomically: true, encoding: .utf8)
+        var yaml = "accounts:\n"
+        for account in accounts {
+            yaml += "  - id: \(account.id)\n    network: \(account.network.rawValue)\n    handle: \(account.id)\n    locale: en\n"
+        }
+        try yaml.write(to: root.appendingPathComponent("accounts.yaml"), atomically: true, encoding: .utf8)
+    }
+
+    /// Stores `perAccount` approved variants for each account, all due at `slot`; returns them.
+    func approveVariants(perAccount: Int, slot: Date) throws -> [StoredVariant] {
+        let variants = accounts.flatMap { account in
+            (0..<perAccount).map { index in
+                StoredVariant(
+                    id: "crash/post-\(index)/\(account.id)", campaignID: "crash", postID: "post-\(index)", accountID: account.id,
+                    network: account.network, locale: "en", kind: .informative,
+                    text: "Crash test n°\(index) from \(account.id) 🌊", title: nil, link: nil, linkPlacement: .none, media: [],
+                    contentHash: "hash-\(index)-\(account.id)", scheduledAt: slot, localTime: nil, timeZone: "UTC", live: false,
+                    state: .approved, explanation: [])
+            }
+        }
+        let plan = Plan(changes: variants.map {
+            PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
+        })
+        try SQLiteVariantStore(path: database).apply(plan, actor: "test", now: slot.addingTimeInterval(-3_600))
+        return variants
+    }
+
+    /// Connects every account through the real `glocal account connect`.
+    func connectAccounts() throws {
+        for account in accounts {
+            let (status, _, error) = try GlocalProcess.run(
+                ["account", "connect", account.id, "--database", database], in: root, input: account.credentials)
+            try #require(status == 0, "account connect \(account.id): \(error)")
+        }
+    }
+
+    /// Starts `glocal sandbox --port 0` and reads the URL it prints.
+    func startSandbox() throws {
+        let process = Process()
+        process.executableURL = try GlocalProcess.executable()
+        process.arguments = ["sandbox", "--port", "0"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        sandbox = process
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            try #require(!chunk.isEmpty, "the sandbox exited before printing its address")
+            line.append(chunk)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        let address = try #require(text.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
+        sandboxURL = try #require(URL(string: address))
+    }
+
+    /// Starts a dispatcher process on the store, against the sandbox; its output goes to `log`.
+    func startDispatcher(_ extra: [String], log: FileHandle) throws -> Process {
+        let process = Process()
+        process.executableURL = try GlocalProcess.executable()
+        process.arguments = ["dispatch", "--database", database, "--sandbox", sandboxURL!.absoluteString] + extra
+        process.currentDirectoryURL = root
+        process.standardOutput = log
+        process.standardError = log
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Sends an admin call to the sandbox and returns the answer's body.
+    @discardableResult
+    func admin(_ method: String, _ path: String, json: String? = nil) async throws -> Data {
+        var request = URLRequest(url: sandboxURL!.appendingPathComponent("_sandbox").appendingPathComponent(path))
+        request.httpMethod = method
+        if let json {
+            request.httpBody = Data(json.utf8)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        try #require((response as? HTTPURLResponse)?.statusCode == 200, "\(method) \(path)")
+        return data
+    }
+
+    /// Everything the sandbox stored, as `(network, account, id, kind, text)`.
+    func sandboxPosts() async throws -> [[String: Any]] {
+        let data = try await admin("GET", "posts")
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+    }
+
+    /// Stops the sandbox and removes the workspace.
+    func tearDown() {
+        if let sandbox, sandbox.isRunning {
+            kill(sandbox.processIdentifier, SIGKILL)
+            sandbox.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: root)
+    }
+}
+
+/// A small seeded generator (SplitMix64), so a failing run can be replayed with the same kills.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
