@@ -8,12 +8,25 @@ public struct MediaFile: Sendable {
     public var publicURL: URL?
     /// Reads the bytes, for networks that take uploads.
     public var loadBytes: @Sendable () async throws -> Data
+    /// A description for people who cannot see the image (sent where the network takes one: LinkedIn `altText`).
+    public var altText: String?
 
     /// Creates a media file.
-    public init(path: String, publicURL: URL? = nil, loadBytes: @escaping @Sendable () async throws -> Data) {
+    public init(
+        path: String, publicURL: URL? = nil, altText: String? = nil, loadBytes: @escaping @Sendable () async throws -> Data
+    ) {
         self.path = path
         self.publicURL = publicURL
+        self.altText = altText
         self.loadBytes = loadBytes
+    }
+
+    /// The file name without its folder.
+    public var fileName: String { (path as NSString).lastPathComponent }
+
+    /// The bytes, or a `.permanent` failure naming the file (never its contents).
+    func bytes() async throws(NetworkFailure) -> Data {
+        do { return try await loadBytes() } catch { throw NetworkFailure(.permanent("cannot read \(path)")) }
     }
 
     /// The file name's extension, lowercased.

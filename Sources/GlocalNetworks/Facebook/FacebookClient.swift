@@ -1,7 +1,7 @@
 import Foundation
 import GlocalCore
 
-/// Facebook Pages: `POST /{page}/feed` with the page token; the link as the first comment when asked.
+/// Facebook Pages: `POST /{page}/feed`, photos and videos, with the page token; the link as the first comment when asked.
 public struct FacebookClient: NetworkClient {
     /// Always `.facebook`.
     public let network = Network.facebook
@@ -25,28 +25,39 @@ public struct FacebookClient: NetworkClient {
         PublishReceipt(remoteID: id, url: permalink ?? "https://www.facebook.com/\(id)")
     }
 
-    /// Posts `message` (and `link` when inline, for the preview); a `first_comment` link goes in a comment.
+    /// Posts `message` (and `link` when inline, for the preview), or the media post of ``FacebookMediaPublisher``;
+    /// a `first_comment` link then goes in a comment. The receipt's id is always the feed post `{page}_{post}`.
     public func publish(
         _ post: OutgoingPost, credentials: AccountCredentials, pending: PublishReceipt?, onPending: PendingRecorder
     ) async -> PublishOutcome {
         guard let page = credentials.pageID else { return .permanent("the Facebook page id is not known") }
-        guard post.media.isEmpty else { return .permanent("media upload to Facebook is not implemented yet") }
+        if let refusal = FacebookMediaPublisher.refusal(post.media) { return refusal }
         let now = environment.clock()
         let graph = graph(credentials)
         let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
         let classify: (HTTPResponse) -> PublishOutcome? = { FacebookResponseClassifier.classify($0, now: now) }
-        var form = [("message", post.text)]
-        if post.linkPlacement == .inline, let link = post.link { form.append(("link", link)) }
         do {
-            let response = try await api.send(graph.post("\(page)/feed", form), mutates: true, classify: classify)
-            guard let id = try api.json(response, mutated: true)["id"].string else {
-                return .unknown("Facebook accepted the post without an id")
+            var receipt: PublishReceipt
+            if post.media.isEmpty {
+                var form = [("message", post.text)]
+                if post.linkPlacement == .inline, let link = post.link { form.append(("link", link)) }
+                let response = try await api.send(graph.post("\(page)/feed", form), mutates: true, classify: classify)
+                guard let id = try api.json(response, mutated: true)["id"].string else {
+                    return .unknown("Facebook accepted the post without an id")
+                }
+                receipt = self.receipt(id)
+            } else {
+                let result = try await FacebookMediaPublisher(page: page, graph: graph, api: api, now: now).publish(post)
+                guard let found = await postReceipt(result, post: post, credentials: credentials) else {
+                    return .unknown("Facebook took the video \(result.extra["video_id"] ?? "") but its post is not in the feed")
+                }
+                receipt = found
+                receipt.extra.merge(result.extra) { _, new in new }
             }
-            var receipt = receipt(id)
             if let link = post.separateLink, post.linkPlacement == .firstComment {
                 do {
                     let answer = try await api.send(
-                        graph.post("\(id)/comments", [("message", link)]), mutates: true, classify: classify)
+                        graph.post("\(receipt.remoteID)/comments", [("message", link)]), mutates: true, classify: classify)
                     receipt.extra["first_comment_id"] = JSON(data: answer.body)["id"].string
                 } catch { receipt.extra["first_comment_error"] = error.outcome.description }
             }
@@ -55,6 +66,15 @@ public struct FacebookClient: NetworkClient {
             guard case .duplicate = error.outcome else { return error.outcome }
             return await resolveDuplicate(post, credentials: credentials)
         }
+    }
+
+    /// The feed post of a media post: answered by the photo or feed call, or (a video) found in the page's feed.
+    private func postReceipt(
+        _ result: FacebookMediaPublisher.Result, post: OutgoingPost, credentials: AccountCredentials
+    ) async -> PublishReceipt? {
+        if let id = result.postID { return receipt(id) }
+        if case .found(let found) = await lookUp(post, pending: nil, credentials: credentials) { return found }
+        return nil
     }
 
     /// Finds the post in the page's recent feed by its message.

@@ -1,7 +1,8 @@
 import Foundation
 import GlocalCore
 
-/// LinkedIn Posts API (`POST /rest/posts`, versioned headers), the link as the first comment when asked.
+/// LinkedIn Posts API (`POST /rest/posts`, versioned headers) with images and videos uploaded first
+/// (``LinkedInMediaUploader``), the link as the first comment when asked.
 public struct LinkedInClient: NetworkClient {
     /// Always `.linkedin`.
     public let network = Network.linkedin
@@ -15,37 +16,39 @@ public struct LinkedInClient: NetworkClient {
         self.apiVersion = apiVersion
     }
 
+    private func requests(_ credentials: AccountCredentials) -> LinkedInRequests {
+        let base = environment.endpoints.apiBase(.linkedin, credentials: credentials) ?? URL(string: "https://api.linkedin.com")!
+        return LinkedInRequests(base: base, version: apiVersion, token: credentials.accessToken)
+    }
+
     private func request(
         _ method: String, _ path: String, _ credentials: AccountCredentials, query: [(String, String)] = [], json: Any? = nil
     ) -> HTTPRequest {
-        let base = environment.endpoints.apiBase(.linkedin, credentials: credentials) ?? URL(string: "https://api.linkedin.com")!
-        var headers = [
-            "Authorization": "Bearer \(credentials.accessToken)", "LinkedIn-Version": apiVersion,
-            "X-Restli-Protocol-Version": "2.0.0",
-        ]
-        if json != nil { headers["Content-Type"] = "application/json" }
-        return HTTPRequest(
-            method: method, url: FormEncoding.url(base, path: path, query: query), headers: headers, body: json.map(JSON.encode))
+        requests(credentials).request(method, path, query: query, json: json)
     }
 
     private func receipt(_ urn: String) -> PublishReceipt {
         PublishReceipt(remoteID: urn, url: "https://www.linkedin.com/feed/update/\(urn)")
     }
 
-    /// Publishes the post; a `first_comment` link is then added as a comment by the author.
+    /// Uploads the media, publishes the post referencing it; a `first_comment` link is then a comment by the author.
     public func publish(
         _ post: OutgoingPost, credentials: AccountCredentials, pending: PublishReceipt?, onPending: PendingRecorder
     ) async -> PublishOutcome {
         guard let author = credentials.authorURN else { return .permanent("the LinkedIn author URN is not known") }
-        guard post.media.isEmpty else { return .permanent("media upload to LinkedIn is not implemented yet") }
+        if let refusal = LinkedInMediaUploader.refusal(post.media) { return refusal }
         let now = environment.clock()
         let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
-        let body: [String: Any] = [
+        var body: [String: Any] = [
             "author": author, "commentary": LinkedInLittleText.commentary(for: post.text), "visibility": "PUBLIC",
             "distribution": ["feedDistribution": "MAIN_FEED", "targetEntities": [], "thirdPartyDistributionChannels": []],
             "lifecycleState": "PUBLISHED", "isReshareDisabledByAuthor": false,
         ]
         do {
+            if !post.media.isEmpty {
+                let uploader = LinkedInMediaUploader(requests: requests(credentials), api: api, now: now)
+                body["content"] = try await uploader.content(for: post.media, owner: author, title: post.title)
+            }
             let response = try await api.send(request("POST", "/rest/posts", credentials, json: body), mutates: true) {
                 LinkedInResponseClassifier.classify($0, now: now)
             }

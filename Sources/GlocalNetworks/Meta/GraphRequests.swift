@@ -18,4 +18,14 @@ struct GraphRequests: Sendable {
             headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/x-www-form-urlencoded"],
             body: Data(FormEncoding.encode(form).utf8))
     }
+
+    /// A `multipart/form-data` POST: the text `fields`, then the file as part `fileField`.
+    func upload(_ path: String, _ fields: [(String, String)], fileField: String, file: MediaFile, bytes: Data) -> HTTPRequest {
+        var form = MultipartBody()
+        for (name, value) in fields { form.addField(name, value) }
+        form.addFile(fileField, fileName: file.fileName, mimeType: file.mimeType, bytes: bytes)
+        return HTTPRequest(
+            method: "POST", url: FormEncoding.url(base, path: "/\(version)/\(path)"),
+            headers: ["Authorization": "Bearer \(token)", "Content-Type": form.contentType], body: form.finished)
+    }
 }

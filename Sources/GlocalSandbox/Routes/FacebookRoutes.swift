@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// Facebook Pages in the sandbox: page feed (error 506 on a repeated message), comments, feed listing, reactions,
-/// `fb_exchange_token`.
+/// Facebook Pages in the sandbox: page feed (error 506 on a repeated message, `attached_media` of unpublished photos),
+/// comments, feed listing, reactions, `fb_exchange_token`. Photos and videos: ``FacebookMediaRoutes``.
 struct FacebookRoutes: Sendable {
     let gate: SandboxGate
     var state: SandboxState { gate.state }
@@ -12,25 +12,24 @@ struct FacebookRoutes: Sendable {
             let call = try await SandboxCall.read(request)
             let page = context.parameters.get("id") ?? ""
             if let refusal = await gate.before(call, account: page) { return refusal }
-            guard let message = call.form["message"], !message.isEmpty else {
-                return SandboxReply.json(
-                    400, ["error": ["message": "(#100) message or link is required", "type": "OAuthException", "code": 100]])
+            let message = call.form["message"] ?? ""
+            var attached: [String] = []
+            while let value = call.form["attached_media[\(attached.count)]"] {
+                let object = (try? JSONSerialization.jsonObject(with: Data(value.utf8))) as? [String: Any]
+                guard let photo = object?["media_fbid"] as? String,
+                    let stored = await state.post(network: "facebook", id: photo), stored.account == page,
+                    stored.kind == "media", stored.key == "unpublished"
+                else {
+                    return FacebookMediaRoutes.graphError(
+                        100, "param attached_media[\(attached.count)] must be an unpublished photo of this page")
+                }
+                attached.append(photo)
             }
-            if await state.post(network: "facebook", account: page, text: message) != nil {
-                return SandboxReply.json(
-                    400,
-                    [
-                        "error": [
-                            "message": "(#506) Duplicate status message", "type": "OAuthException", "code": 506,
-                            "fbtrace_id": "sandbox",
-                        ]
-                    ])
+            guard !message.isEmpty || !attached.isEmpty else {
+                return FacebookMediaRoutes.graphError(100, "message or link is required")
             }
-            let id = "\(page)_\(100_000_000_000 + (await state.next("facebook")))"
-            await state.store(
-                SandboxPost(
-                    network: "facebook", account: page, id: id, kind: "post", text: message, body: call.bodyText,
-                    postedAt: await state.now()))
+            if let refusal = await FacebookMediaRoutes.duplicate(state, page: page, message: message) { return refusal }
+            let id = await FacebookMediaRoutes.storePost(state, page: page, message: message, body: call.bodyText, key: nil)
             return await gate.after(account: page, SandboxReply.json(200, ["id": id]))
         }
         router.post("facebook/:version/:id/comments") { request, context -> Response in

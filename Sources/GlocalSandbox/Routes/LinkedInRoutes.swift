@@ -1,13 +1,14 @@
 import Foundation
 import Hummingbird
 
-/// LinkedIn's Posts API in the sandbox: versioned headers required, 422 `DUPLICATE_POST`, comments, social actions,
-/// OAuth refresh.
+/// LinkedIn's Posts API in the sandbox: versioned headers required, 422 `DUPLICATE_POST`, `content` checked against
+/// uploaded media, comments, social actions, OAuth refresh. Images and videos: ``LinkedInMediaRoutes``.
 struct LinkedInRoutes: Sendable {
     let gate: SandboxGate
     var state: SandboxState { gate.state }
 
-    private func versionRefusal(_ call: SandboxCall) -> Response? {
+    /// 426 without a `LinkedIn-Version` (`YYYYMM`), 400 without `X-Restli-Protocol-Version: 2.0.0`.
+    static func versionRefusal(_ call: SandboxCall) -> Response? {
         guard call.headers["linkedin-version"]?.count == 6 else {
             return SandboxReply.json(
                 426, ["status": 426, "code": "NONEXISTENT_VERSION", "message": "Requested version is not active"])
@@ -24,9 +25,12 @@ struct LinkedInRoutes: Sendable {
             let json = call.json
             let author = json["author"] as? String ?? ""
             if let refusal = await gate.before(call, account: author) { return refusal }
-            if let refusal = versionRefusal(call) { return refusal }
+            if let refusal = Self.versionRefusal(call) { return refusal }
             guard let commentary = json["commentary"] as? String, json["lifecycleState"] as? String == "PUBLISHED" else {
                 return SandboxReply.json(422, ["status": 422, "message": "commentary and lifecycleState are required"])
+            }
+            if let refusal = await LinkedInMediaRoutes.contentRefusal(json["content"], author: author, state: state) {
+                return refusal
             }
             if let existing = await state.post(network: "linkedin", account: author, text: commentary) {
                 return SandboxReply.json(
@@ -45,7 +49,7 @@ struct LinkedInRoutes: Sendable {
             let json = call.json
             let actor = json["actor"] as? String ?? ""
             if let refusal = await gate.before(call, account: actor) { return refusal }
-            if let refusal = versionRefusal(call) { return refusal }
+            if let refusal = Self.versionRefusal(call) { return refusal }
             let parent = context.parameters.get("urn")?.removingPercentEncoding ?? ""
             let text = (json["message"] as? [String: Any])?["text"] as? String ?? ""
             let id = "urn:li:comment:(\(parent),\(await state.next("linkedin/comment")))"
@@ -59,7 +63,7 @@ struct LinkedInRoutes: Sendable {
             let call = try await SandboxCall.read(request)
             let author = call.query["author"] ?? ""
             if let refusal = await gate.before(call, account: author) { return refusal }
-            if let refusal = versionRefusal(call) { return refusal }
+            if let refusal = Self.versionRefusal(call) { return refusal }
             let elements = await state.posts(network: "linkedin", account: author).prefix(Int(call.query["count"] ?? "10") ?? 10)
                 .map {
                     ["id": $0.id, "author": author, "commentary": $0.text, "lifecycleState": "PUBLISHED", "visibility": "PUBLIC"]

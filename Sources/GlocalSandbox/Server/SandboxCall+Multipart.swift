@@ -21,3 +21,30 @@ extension SandboxCall {
         return nil
     }
 }
+
+extension SandboxCall {
+    /// Whether the body is `multipart/form-data`.
+    var isMultipart: Bool { headers["content-type"]?.hasPrefix("multipart/form-data") == true }
+
+    /// A field of the body, multipart or form-encoded (then also the query).
+    func field(_ name: String) -> String? {
+        guard isMultipart else { return form[name] }
+        return multipartFile(named: name).map { String(decoding: $0.bytes, as: UTF8.self) }
+    }
+
+    /// The body as the sandbox stores it: form text as received; for multipart, the text fields form-encoded in
+    /// `names` order and each file as `N bytes` with its type (`source=3%20bytes%20image%2Fjpeg`).
+    func storedBody(fields names: [String], files: [String]) -> String {
+        guard isMultipart else { return bodyText }
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        func escape(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text }
+        var pairs: [String] = []
+        for name in names { if let value = field(name) { pairs.append("\(escape(name))=\(escape(value))") } }
+        for name in files {
+            guard let file = multipartFile(named: name) else { continue }
+            pairs.append("\(escape(name))=\(escape("\(file.bytes.count) bytes \(file.contentType ?? "")"))")
+        }
+        return pairs.joined(separator: "&")
+    }
+}

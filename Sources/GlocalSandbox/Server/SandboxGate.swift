@@ -11,13 +11,15 @@ struct SandboxGate: Sendable {
     /// An answer when the call fails before any work (no token, or a queued fault); `nil` to go on.
     func before(_ call: SandboxCall, account: String, refresh: Bool = false) async -> Response? {
         if !refresh, call.bearer == nil { return dialect.expiredToken() }
-        guard let fault = await state.takeFault(network: network, account: account, afterStore: false) else { return nil }
+        guard let fault = await state.takeFault(network: network, account: account, path: call.path, afterStore: false)
+        else { return nil }
         return dialect.answer(to: fault, now: await state.now(), account: account, refresh: refresh)
     }
 
-    /// The success answer, delayed or dropped if a fault is queued for calls that store.
-    func after(account: String, _ response: Response) async -> Response {
-        guard let fault = await state.takeFault(network: network, account: account, afterStore: true) else { return response }
+    /// The success answer, delayed or dropped if a fault is queued for calls that store (to `path`, when it names one).
+    func after(account: String, path: String = "", _ response: Response) async -> Response {
+        guard let fault = await state.takeFault(network: network, account: account, path: path, afterStore: true)
+        else { return response }
         if fault.kind == .dropAfterStore { return SandboxReply.dropped() }
         try? await Task.sleep(for: .milliseconds(Int((fault.seconds ?? 5) * 1000)))
         return response

@@ -30,17 +30,28 @@ public struct SandboxFault: Sendable, Codable, Equatable {
     public var count: Int
     /// Reset delay (`rate_limit`) or delay (`slow`), in seconds.
     public var seconds: Double?
+    /// Only calls whose URL path contains this text (e.g. `dms-uploads`, `/photos`); `nil` matches every call.
+    public var path: String?
 
     /// Creates a fault.
-    public init(network: String, account: String? = nil, kind: Kind, count: Int = 1, seconds: Double? = nil) {
+    public init(
+        network: String, account: String? = nil, kind: Kind, count: Int = 1, seconds: Double? = nil, path: String? = nil
+    ) {
         self.network = network
         self.account = account
         self.kind = kind
         self.count = count
         self.seconds = seconds
+        self.path = path
     }
 
-    private enum CodingKeys: String, CodingKey { case network, account, kind, count, seconds }
+    /// Whether the fault hits a call of `network` and `account` to `callPath`.
+    func matches(network: String, account: String, path callPath: String, afterStore: Bool) -> Bool {
+        self.network == network && (self.account == nil || self.account == account) && kind.afterStore == afterStore
+            && (path.map { callPath.contains($0) } ?? true)
+    }
+
+    private enum CodingKeys: String, CodingKey { case network, account, kind, count, seconds, path }
 
     /// Decodes a fault; `count` defaults to 1.
     public init(from decoder: any Decoder) throws {
@@ -50,6 +61,7 @@ public struct SandboxFault: Sendable, Codable, Equatable {
             account: try container.decodeIfPresent(String.self, forKey: .account),
             kind: try container.decode(Kind.self, forKey: .kind),
             count: try container.decodeIfPresent(Int.self, forKey: .count) ?? 1,
-            seconds: try container.decodeIfPresent(Double.self, forKey: .seconds))
+            seconds: try container.decodeIfPresent(Double.self, forKey: .seconds),
+            path: try container.decodeIfPresent(String.self, forKey: .path))
     }
 }

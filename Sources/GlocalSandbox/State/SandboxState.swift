@@ -1,10 +1,11 @@
 import Foundation
 
-/// Everything the sandbox remembers, in memory: posts, containers, faults, clock, audiences, rate-limit windows.
+/// Everything the sandbox remembers, in memory: posts, containers, uploads, faults, clock, audiences, rate windows.
 public actor SandboxState {
     private(set) var posts: [SandboxPost] = []
     private(set) var faults: [SandboxFault] = []
     private var containers: [String: SandboxContainer] = [:]
+    private var uploads: [String: SandboxUpload] = [:]
     private var audiences: [String: SandboxAudience] = [:]
     private var sequences: [String: Int] = [:]
     private var windows: [String: (start: Date, used: Int)] = [:]
@@ -27,6 +28,7 @@ public actor SandboxState {
         posts = []
         faults = []
         containers = [:]
+        uploads = [:]
         audiences = [:]
         sequences = [:]
         windows = [:]
@@ -52,10 +54,10 @@ public actor SandboxState {
     }
 
     /// Takes one hit of the first fault matching the call; after-store faults only on calls that store.
-    func takeFault(network: String, account: String, afterStore: Bool) -> SandboxFault? {
+    func takeFault(network: String, account: String, path: String, afterStore: Bool) -> SandboxFault? {
         guard
             let index = faults.firstIndex(where: {
-                $0.network == network && ($0.account == nil || $0.account == account) && $0.kind.afterStore == afterStore
+                $0.matches(network: network, account: account, path: path, afterStore: afterStore)
             })
         else { return nil }
         let fault = faults[index]
@@ -114,4 +116,10 @@ public actor SandboxState {
     }
 
     func container(_ id: String) -> SandboxContainer? { containers[id] }
+
+    func saveUpload(_ upload: SandboxUpload) { uploads[upload.asset] = upload }
+
+    func upload(asset: String) -> SandboxUpload? { uploads[asset] }
+
+    func upload(urn: String) -> SandboxUpload? { uploads.values.first { $0.urn == urn } }
 }

@@ -5,7 +5,7 @@ import Testing
 
 /// One client under conformance test: how to build it, whose credentials, what post, and where the sandbox keeps it.
 struct ClientCase: Sendable, CustomTestStringConvertible {
-    let name: String
+    var name: String
     let network: Network
     /// `x`, … or `webhook`.
     let sandboxNetwork: String
@@ -14,6 +14,8 @@ struct ClientCase: Sendable, CustomTestStringConvertible {
     let credentials: AccountCredentials
     let linkPlacement: LinkPlacement
     let needsMedia: Bool
+    /// Images the post carries besides the one a media-only network needs (Facebook and LinkedIn media cases).
+    var imageCount = 0
     /// Whether refreshing calls the network (Mastodon and webhook tokens do not expire).
     let refreshCallsNetwork: Bool
     let make: @Sendable (ClientEnvironment) -> any NetworkClient
@@ -33,13 +35,43 @@ struct ClientCase: Sendable, CustomTestStringConvertible {
                     Data([0xFF, 0xD8, 0xFF])
                 }
             ]
-            : []
+            : Self.images(imageCount)
         return OutgoingPost(
             variantID: "hydra-launch/teaser/lum-fr-\(name)", network: network, accountID: "lum-fr-\(name)", handle: "lumiere.fr",
             locale: "fr-FR", text: text, title: "Hydra", link: Self.link, linkPlacement: linkPlacement, media: media)
     }
 
-    static let all: [ClientCase] = [
+    /// One image with a public URL (Facebook fetches it), or several without (their bytes are uploaded), each with alt text.
+    static func images(_ count: Int) -> [MediaFile] {
+        guard count > 1 else {
+            return (0..<count).map { _ in
+                MediaFile(
+                    path: "assets/hydra/teaser-4x5.jpg", publicURL: URL(string: "https://cdn.lumiere.example/teaser.jpg"),
+                    altText: "Un flacon Hydra"
+                ) { Data([0xFF, 0xD8, 0xFF]) }
+            }
+        }
+        return (1...count).map { index in
+            MediaFile(path: "assets/hydra/slide-\(index).png", altText: "Diapositive \(index)") {
+                Data(repeating: UInt8(index), count: 4 + index)
+            }
+        }
+    }
+
+    /// The Facebook and LinkedIn cases again with one image and with three.
+    static let withMedia: [ClientCase] = plain.filter { [.facebook, .linkedin].contains($0.network) }.flatMap { base in
+        [1, 3].map { count in
+            var copy = base
+            copy.name = "\(base.name)-\(count)-image\(count == 1 ? "" : "s")"
+            copy.imageCount = count
+            return copy
+        }
+    }
+
+    /// Every client, then the media cases.
+    static let all: [ClientCase] = plain + withMedia
+
+    static let plain: [ClientCase] = [
         ClientCase(
             name: "x", network: .x, sandboxNetwork: "x", accountKey: "xuser",
             credentials: AccountCredentials(

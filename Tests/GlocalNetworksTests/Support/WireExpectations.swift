@@ -68,12 +68,14 @@ enum WireExpectations {
             #expect(body["visibility"] as? String == "PUBLIC")
             #expect(body["lifecycleState"] as? String == "PUBLISHED")
             #expect((body["distribution"] as? [String: Any])?["feedDistribution"] as? String == "MAIN_FEED")
+            try MediaWireExpectations.checkLinkedIn(post: post, body: body, media: others.filter { $0.kind == "media" })
             let comment = try #require(others.first { $0.kind == "comment" })
             #expect(comment.parentID == stored.id)
             #expect(comment.text == ClientCase.link)
             #expect(receipt.extra["first_comment_id"] == comment.id)
         case "facebook":
-            #expect(form(stored.body) == ["message": post.text])
+            try MediaWireExpectations.checkFacebook(
+                post: post, stored: stored, media: others.filter { $0.kind == "media" }, receipt: receipt)
             let comment = try #require(others.first { $0.kind == "comment" })
             #expect(comment.parentID == stored.id)
             #expect(form(comment.body) == ["message": ClientCase.link])
