@@ -16,6 +16,10 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
 
     private init(trusted: String) { rendered = trusted }
 
+    /// HTML produced by one of glocal's own renderers, which escape every text they write (the
+    /// engagement report); never for anything built from request or user data here.
+    static func prerendered(_ html: String) -> HTML { HTML(trusted: html) }
+
     /// The markup.
     public var description: String { rendered }
 

@@ -61,6 +61,24 @@ struct ApprovalRoutesTests {
         #expect(try fixture.store.auditEvents(variant: stored.id).last?.action == .edit)
     }
 
+    @Test func anEditThatCopiesAnotherAccountsXTextIsRefused() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let csrf = try await browser.get(Self.frXPath).csrf ?? ""
+            // The UK team's X text for the same post, with other case and punctuation: still the same post to X.
+            let copied = try await browser.post(
+                Self.frXPath + "/edit", form: [("csrf", csrf), ("text", "THIRSTY skin... meet Hydra!"), ("link_placement", "reply")])
+            #expect(copied.status == .unprocessableContent)
+            #expect(copied.body.contains("x/lumiere-fr-x: the same text already goes to lumiere-uk-x"))
+            let own = try await browser.post(
+                Self.frXPath + "/edit", form: [("csrf", csrf), ("text", "Paris, votre peau a soif ? Hydra arrive."), ("link_placement", "reply")])
+            #expect(own.status == .seeOther)
+        }
+        #expect(try fixture.store.variant(ServerFixture.frX.id)?.text == "Paris, votre peau a soif ? Hydra arrive.")
+    }
+
     @Test func rejectNeedsAReason() async throws {
         let fixture = try ServerFixture()
         try await fixture.test { client in

@@ -1,8 +1,8 @@
 /// Re-validates a stored variant after a manager's edit, with the same per-variant rules as
 /// `glocal validate` (``VariantRuleChecker`` and the network rules table).
 ///
-/// Checks that need the whole plan (X's distinct text across accounts, the 80/20 rule) are not
-/// run: an edit changes one variant's text, not its kind or date.
+/// X's distinct text across accounts is checked against the post's other stored variants. The
+/// 80/20 rule is not: an edit changes one variant's text, not its kind or date.
 public struct VariantEditCheck: Sendable {
     /// The workspace's accounts, for per-account limits.
     public let accounts: [Account]
@@ -17,7 +17,12 @@ public struct VariantEditCheck: Sendable {
 
     /// The diagnostics of `variant` with its text replaced by `text` and its link placed at
     /// `linkPlacement`. Their locations point at the edit form (file `edit`, line 1), not at YAML.
-    public func check(_ variant: StoredVariant, text: String, linkPlacement: LinkPlacement) -> [Diagnostic] {
+    ///
+    /// `siblings` are the stored variants of the same post (any account), for the networks whose
+    /// rules forbid the same text on several accounts.
+    public func check(
+        _ variant: StoredVariant, text: String, linkPlacement: LinkPlacement, siblings: [StoredVariant] = []
+    ) -> [Diagnostic] {
         let here = SourceLocation(file: "edit", line: 1, column: 1)
         let string = LocalizedString(text: text, location: here, keyLocation: here, isColumnExact: false)
         let origin = TextOrigin(key: "edit", locale: variant.locale, location: here, referenceLocation: here, string: string)
@@ -32,7 +37,33 @@ public struct VariantEditCheck: Sendable {
         let byID = Dictionary(accounts.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
         var diagnostics: [Diagnostic] = []
         VariantRuleChecker(accountsByID: byID, media: media).check(candidate, into: &diagnostics)
+        diagnostics += distinctText(candidate, among: siblings)
         return diagnostics
+    }
+
+    /// X's rule that every account of one post gets its own wording, checked against the stored texts
+    /// of the post's other variants on the same network (`glocal validate` checks the YAML's).
+    private func distinctText(_ candidate: PostVariant, among siblings: [StoredVariant]) -> [Diagnostic] {
+        guard NetworkRules.forNetwork(candidate.network).requiresDistinctTextAcrossAccounts else { return [] }
+        let normalized = DistinctTextChecker.normalized(candidate.text)
+        let clashes = siblings.filter {
+            $0.network == candidate.network && $0.campaignID == candidate.campaignID && $0.postID == candidate.postID
+                && $0.accountID != candidate.accountID && $0.state != .cancelled && $0.state != .rejected
+                && DistinctTextChecker.normalized($0.text) == normalized
+        }
+        guard !clashes.isEmpty else { return [] }
+        let accounts = clashes.map(\.accountID).sorted()
+        let shown = accounts.prefix(6).joined(separator: ", ") + (accounts.count > 6 ? ", +\(accounts.count - 6) more" : "")
+        return [
+            Diagnostic(
+                .error, .xDuplicateText,
+                "\(candidate.network.rawValue)/\(candidate.accountID): the same text already goes to \(shown)",
+                at: candidate.textOrigin.location,
+                notes: [
+                    "\(candidate.network.displayName)'s automation rules forbid identical or near-identical posts across accounts",
+                    "make the wording your own: your city, your handle, a local detail",
+                ], network: candidate.network, account: candidate.accountID)
+        ]
     }
 
     /// The form field a diagnostic belongs to: `text`, `link_placement` or `media`.

@@ -36,8 +36,10 @@ struct VariantRoutes {
                 let text = (form["text"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
                 let placement = form["link_placement"].flatMap(LinkPlacement.init(rawValue:)) ?? variant.linkPlacement
                 let account = environment.workspace.accounts.filter { $0.id.value == variant.accountID }
+                // Every account's variant of this post, whoever manages it: X's distinct-text rule spans teams.
+                let siblings = try environment.store.variants(campaign: variant.campaignID).filter { $0.postID == variant.postID }
                 let problems = VariantEditCheck(accounts: account, media: environment.media)
-                    .check(variant, text: text, linkPlacement: placement).filter { $0.severity == .error }
+                    .check(variant, text: text, linkPlacement: placement, siblings: siblings).filter { $0.severity == .error }
                 if !problems.isEmpty { throw ApprovalError.invalidEdit(problems) }
                 try environment.store.edit(
                     variant.id, text: text, linkPlacement: placement, actor: session.user.email, now: now,
