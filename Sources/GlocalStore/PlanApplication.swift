@@ -40,10 +40,30 @@ struct PlanApplication {
         try flushCreates()
     }
 
-    /// Writes `change` (a create may wait in a batch until `finish()`); returns whether a variant changed.
-    mutating func apply(_ change: PlanChange) throws -> Bool {
+    /// The rows a create writes, built ahead of time off the writer's thread (`PreparedCreates`).
+    struct PreparedCreate: Sendable {
+        let id: String
+        let variant: [SQLValue]
+        let event: [SQLValue]
+    }
+
+    /// The rows of `change` if it is a well-formed create; pure, so it can run on any thread.
+    static func prepare(_ change: PlanChange, actor: String, timestamp: String) -> PreparedCreate? {
+        guard change.action == .create, let desired = change.desired, desired.id == change.id else { return nil }
+        return PreparedCreate(
+            id: desired.id, variant: VariantRow.insertValues(desired, timestamp: timestamp),
+            event: AuditLog.row(
+                timestamp: timestamp, actor: actor, variantID: desired.id, action: .create, before: nil, beforeState: nil,
+                after: desired, afterState: desired.state))
+    }
+
+    /// Writes `change` (a create may wait in a batch until `finish()`), from its `prepared` rows when
+    /// given; returns whether a variant changed.
+    mutating func apply(_ change: PlanChange, prepared: PreparedCreate? = nil) throws -> Bool {
         switch change.action {
-        case .create: return try create(change)
+        case .create:
+            guard let prepared, prepared.id == change.id else { return try create(change) }
+            return try queue(prepared)
         // Updates and cancels read the rows: write the queued creates first, in plan order.
         case .update: try flushCreates(); return try update(change)
         case .cancel: try flushCreates(); return try cancel(change)
@@ -52,14 +72,14 @@ struct PlanApplication {
     }
 
     private mutating func create(_ change: PlanChange) throws -> Bool {
-        let desired = try desiredVariant(of: change, action: .create)
-        let event = AuditLog.row(
-            timestamp: timestamp, actor: actor, variantID: desired.id, action: .create, before: nil, beforeState: nil,
-            after: desired, afterState: desired.state)
-        _ = createEvents.add(event, label: desired.id)
-        if newVariants.add(VariantRow.insertValues(desired, timestamp: timestamp), label: desired.id) {
-            try flushCreates()
-        }
+        _ = try desiredVariant(of: change, action: .create)
+        guard let prepared = Self.prepare(change, actor: actor, timestamp: timestamp) else { return false }
+        return try queue(prepared)
+    }
+
+    private mutating func queue(_ prepared: PreparedCreate) throws -> Bool {
+        _ = createEvents.add(prepared.event, label: prepared.id)
+        if newVariants.add(prepared.variant, label: prepared.id) { try flushCreates() }
         return true
     }
 

@@ -83,7 +83,22 @@ public final class SQLiteVariantStore: VariantStore {
             var changed = 0
             try db.inTransaction(.immediate) {
                 var application = PlanApplication(db: db, actor: actor, now: now)
-                for change in plan.changes where try application.apply(change) { changed += 1 }
+                let changes = plan.changes[...]
+                let chunk = PreparedCreates.chunkSize
+                let starts = Array(stride(from: changes.startIndex, to: changes.endIndex, by: chunk))
+                func prepare(_ start: Int) -> PreparedCreates {
+                    PreparedCreates(
+                        changes[start..<min(start + chunk, changes.endIndex)], actor: actor, timestamp: application.timestamp)
+                }
+                var next = starts.first.map(prepare)
+                for (number, start) in starts.enumerated() {
+                    let rows = next!.wait()
+                    next = number + 1 < starts.count ? prepare(starts[number + 1]) : nil
+                    for (offset, change) in changes[start..<min(start + chunk, changes.endIndex)].enumerated()
+                    where try application.apply(change, prepared: rows[offset]) {
+                        changed += 1
+                    }
+                }
                 try application.finish()
                 return .commit
             }
