@@ -22,6 +22,22 @@ struct BatchInsertTests {
         #expect(events.allSatisfy { $0.action == .create && $0.after?.contains("line 2") == true })
     }
 
+    @Test func aPlanLongerThanOnePreparedChunkIsWrittenWholeAndInOrder() throws {
+        let existing = StoreFixtures.variant(account: "account-0000")
+        let store = try StoreFixtures.store(with: [existing])
+        let count = PreparedCreates.chunkSize * 2 + 7
+        let fresh = (1...count).map { StoreFixtures.variant(account: String(format: "account-%05d", $0)) }
+        var plan = StoreFixtures.creating(Array(fresh.prefix(PreparedCreates.chunkSize + 3)))
+        // A cancel between chunks: creates before it are written first, those after it after.
+        plan.changes += StoreFixtures.cancelling(existing).changes
+        plan.changes += StoreFixtures.creating(Array(fresh.dropFirst(PreparedCreates.chunkSize + 3))).changes
+        #expect(try store.apply(plan, actor: "cli", now: now) == count + 1)
+        #expect(try store.allVariants().count == count + 1)
+        #expect(try store.variant(existing.id)?.state == .cancelled)
+        let events = try store.auditEvents().dropFirst()  // the fixture's own create
+        #expect(events.map(\.variantID) == plan.changes.map(\.id))
+    }
+
     @Test func emptyAndUnicodeTextsAreStoredAsTextNotNull() throws {
         let variants = [
             StoredVariant(copying: StoreFixtures.variant(account: "empty-title"), title: ""),
