@@ -58,6 +58,14 @@ public struct SecretKey: Sendable {
         return try SecretKey(bytes: bytes)
     }
 
+    /// The key of the store at `databasePath`: `GLOCAL_SECRET_KEY` if set, else `secret.key` beside
+    /// the store file (created, mode 0600, on first use).
+    public static func load(forStoreAt databasePath: String, environment: [String: String]) throws -> SecretKey {
+        try load(
+            environment: environment,
+            file: URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("secret.key"))
+    }
+
     /// `plaintext` sealed (nonce, ciphertext and tag together), bound to `context` (the account id) so
     /// that a sealed value copied to another account's row does not open.
     func seal(_ plaintext: Data, context: String) throws -> Data {

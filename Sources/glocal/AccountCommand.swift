@@ -101,9 +101,7 @@ struct AccountContext {
         accountIDs = workspace.accounts.map(\.id.value)
         databasePath = options.databasePath(root: root)
         store = try SQLiteVariantStore(path: databasePath)
-        let key = try SecretKey.load(
-            environment: ProcessInfo.processInfo.environment,
-            file: URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("secret.key"))
+        let key = try SecretKey.load(forStoreAt: databasePath, environment: ProcessInfo.processInfo.environment)
         secrets = store.accountSecrets(key: key)
         now = try options.instant()
     }

@@ -53,9 +53,7 @@ struct DispatchCommand: ParsableCommand {
             throw CommandFailure(message: "no store at \(databasePath): run `glocal apply` first")
         }
         let store = try SQLiteVariantStore(path: databasePath)
-        let key = try SecretKey.load(
-            environment: ProcessInfo.processInfo.environment,
-            file: URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("secret.key"))
+        let key = try SecretKey.load(forStoreAt: databasePath, environment: ProcessInfo.processInfo.environment)
         let endpoints: NetworkEndpoints
         var sandboxURL: URL?
         if let sandbox {

@@ -32,9 +32,7 @@ struct MetricsCommand: ParsableCommand {
             throw CommandFailure(message: "no store at \(databasePath): run `glocal apply` first")
         }
         let store = try SQLiteVariantStore(path: databasePath)
-        let key = try SecretKey.load(
-            environment: ProcessInfo.processInfo.environment,
-            file: URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("secret.key"))
+        let key = try SecretKey.load(forStoreAt: databasePath, environment: ProcessInfo.processInfo.environment)
         let endpoints: NetworkEndpoints
         if let sandbox {
             guard let url = URL(string: sandbox), url.scheme != nil else { throw CommandFailure(message: "--sandbox '\(sandbox)' is not a URL") }
@@ -43,8 +41,7 @@ struct MetricsCommand: ParsableCommand {
             endpoints = .production
         }
         let environment = ClientEnvironment(transport: URLSessionTransport(), endpoints: endpoints)
-        var clients: [Network: any NetworkClient] = [:]
-        for network in Network.allCases { clients[network] = NetworkClients.client(for: network, environment: environment) }
+        let clients = ClientSet.make(environment)
         let fixedNow = try options.now.map { _ in try options.instant() }
         let collector = MetricsCollector(
             store: store, clients: clients, credentials: StoredCredentials(secrets: store.accountSecrets(key: key)),

@@ -54,9 +54,7 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure(message: "the workspace does not load: run `glocal validate`")
         }
         let store = try SQLiteVariantStore(path: databasePath)
-        let key = try SecretKey.load(
-            environment: ProcessInfo.processInfo.environment,
-            file: URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("secret.key"))
+        let key = try SecretKey.load(forStoreAt: databasePath, environment: ProcessInfo.processInfo.environment)
         let credentials = StoredCredentials(secrets: store.accountSecrets(key: key))
         let stop = StopSignal()
         stop.install()
