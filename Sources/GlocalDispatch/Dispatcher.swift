@@ -74,12 +74,7 @@ public final class Dispatcher: Sendable {
 
     private func runHoldingLeases(_ jobs: [PublishJob]) async throws -> [JobReport] {
         try await withThrowingTaskGroup(of: [JobReport]?.self) { group in
-            group.addTask { [self] in
-                try await withThrowingTaskGroup(of: JobReport.self) { work in
-                    for job in jobs { work.addTask { try await self.process(job) } }
-                    return try await work.reduce(into: []) { $0.append($1) }
-                }
-            }
+            group.addTask { [self] in try await runBatch(jobs) }
             group.addTask { [self] in
                 // The heartbeat: renews the leases until the work above is done (then cancelled).
                 while !Task.isCancelled {
@@ -96,10 +91,46 @@ public final class Dispatcher: Sendable {
         }
     }
 
-    /// Runs one claimed job to its resolution.
-    func process(_ job: PublishJob) async throws -> JobReport {
+    /// One claimed batch: every attempt started in one transaction (each `.send` variant is
+    /// `publishing` on disk before any post leaves), the posts sent concurrently, and the outcomes
+    /// written in one transaction. A crash before that last write leaves the sent posts `publishing`:
+    /// the next attempt looks them up, never sends them again.
+    private func runBatch(_ jobs: [PublishJob]) async throws -> [JobReport] {
+        let starts = try queue.begin(jobs, worker: configuration.worker, now: clock())
+        let attempts = try await withThrowingTaskGroup(of: (Int, JobReport).self) { work in
+            for (index, job) in jobs.enumerated() {
+                work.addTask { (index, await self.attempt(job, start: starts[index])) }
+            }
+            return try await work.reduce(into: [(Int, JobReport)]()) { $0.append($1) }.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        // Only attempts that ran are written; a deferred job was already put back by `begin`.
+        var outcomes: [(job: PublishJob, resolution: JobResolution)] = []
+        for (index, job) in jobs.enumerated() {
+            switch starts[index] {
+            case .send, .reconcile:
+                if let resolution = attempts[index].resolution { outcomes.append((job, resolution)) }
+            case .leaseLost, .skip, .deferred:
+                break
+            }
+        }
+        for (job, resolution) in outcomes {
+            if case .retry(let at, OutcomeResolver.rateLimited, _) = resolution {
+                try queue.setRateLimited(until: at, account: job.accountID, now: clock())
+            }
+        }
+        let held = try queue.finish(outcomes, worker: configuration.worker, now: clock(), policy: configuration.policy)
+        var lost = Set<Int64>()
+        for (outcome, stillHeld) in zip(outcomes, held) where !stillHeld { lost.insert(outcome.job.id) }
+        return zip(jobs, attempts).map { job, report in
+            var report = report
+            if lost.contains(job.id) { report.note = "lease lost" }
+            return report
+        }
+    }
+
+    /// Runs one claimed job, already started, to its resolution (not yet written).
+    func attempt(_ job: PublishJob, start: PublishQueue.AttemptStart) async -> JobReport {
         var report = JobReport(variantID: job.variantID, accountID: job.accountID, network: job.network)
-        let start = try queue.begin(job, worker: configuration.worker, now: clock())
         let variant: StoredVariant
         var pending: PublicationReceipt?
         var reconciling = false
@@ -124,12 +155,6 @@ public final class Dispatcher: Sendable {
         let resolution = await attempt(job, variant: variant, pending: pending, reconciling: reconciling)
         report.resolution = resolution
         if case .published = resolution { report.lateness = clock().timeIntervalSince(job.slotAt) }
-        if case .retry(let at, OutcomeResolver.rateLimited, _) = resolution {
-            try queue.setRateLimited(until: at, account: job.accountID, now: clock())
-        }
-        if try !queue.finish(job, worker: configuration.worker, resolution: resolution, now: clock(), policy: configuration.policy) {
-            report.note = "lease lost"
-        }
         return report
     }
 

@@ -24,31 +24,44 @@ extension PublishQueue {
         _ job: PublishJob, worker: String, now: Date,
         caps: (Network) -> DailyPublishingCap? = DailyPublishingCap.forNetwork
     ) throws -> AttemptStart {
-        try immediate { db in
-            guard try holds(db, job: job.id, worker: worker) else { return .leaseLost }
-            guard let variant = try SQLiteVariantStore.fetchVariant(db, id: job.variantID) else {
-                throw VariantStoreError.variantNotFound(job.variantID)
+        try immediate { db in try begin(db, job: job, worker: worker, now: now, caps: caps) }
+    }
+
+    /// Starts the attempts of several claimed jobs in one transaction (one sync to disk for the
+    /// batch): every `.send` variant is `publishing` on disk before any of them is sent.
+    public func begin(
+        _ jobs: [PublishJob], worker: String, now: Date,
+        caps: (Network) -> DailyPublishingCap? = DailyPublishingCap.forNetwork
+    ) throws -> [AttemptStart] {
+        try immediate { db in try jobs.map { try begin(db, job: $0, worker: worker, now: now, caps: caps) } }
+    }
+
+    private func begin(
+        _ db: Database, job: PublishJob, worker: String, now: Date, caps: (Network) -> DailyPublishingCap?
+    ) throws -> AttemptStart {
+        guard try holds(db, job: job.id, worker: worker) else { return .leaseLost }
+        guard let variant = try SQLiteVariantStore.fetchVariant(db, id: job.variantID) else {
+            throw VariantStoreError.variantNotFound(job.variantID)
+        }
+        let timestamp = StoreTimestamp.string(from: now)
+        switch variant.state {
+        case .scheduled:
+            if let cap = caps(job.network),
+                let until = try nextAllowed(db, job: job, cap: cap, now: now)
+            {
+                try requeue(db, job: job.id, at: until, error: DailyPublishingCap.reason, refundAttempt: true, timestamp: timestamp)
+                return .deferred(until: until)
             }
-            let timestamp = StoreTimestamp.string(from: now)
-            switch variant.state {
-            case .scheduled:
-                if let cap = caps(job.network),
-                    let until = try nextAllowed(db, job: job, cap: cap, now: now)
-                {
-                    try requeue(db, job: job.id, at: until, error: DailyPublishingCap.reason, refundAttempt: true, timestamp: timestamp)
-                    return .deferred(until: until)
-                }
-                try VariantStateChange.move(db, id: variant.id, to: .publishing, actor: Self.actor, timestamp: timestamp)
-                var sending = variant
-                sending.state = .publishing
-                return .send(sending)
-            case .publishing, .unknown:
-                return .reconcile(variant, pending: try pendingReceipt(db, variantID: variant.id))
-            default:
-                let reason = "variant is \(variant.state.rawValue)"
-                try finishJob(db, job: job.id, state: .cancelled, error: reason, timestamp: timestamp)
-                return .skip(reason: reason)
-            }
+            try VariantStateChange.move(db, id: variant.id, to: .publishing, actor: Self.actor, timestamp: timestamp)
+            var sending = variant
+            sending.state = .publishing
+            return .send(sending)
+        case .publishing, .unknown:
+            return .reconcile(variant, pending: try pendingReceipt(db, variantID: variant.id))
+        default:
+            let reason = "variant is \(variant.state.rawValue)"
+            try finishJob(db, job: job.id, state: .cancelled, error: reason, timestamp: timestamp)
+            return .skip(reason: reason)
         }
     }
 
@@ -87,63 +100,78 @@ extension PublishQueue {
     public func finish(
         _ job: PublishJob, worker: String, resolution: JobResolution, now: Date, policy: RetryPolicy = .standard
     ) throws -> Bool {
-        try immediate { db in
-            guard try holds(db, job: job.id, worker: worker) else { return false }
-            let timestamp = StoreTimestamp.string(from: now)
-            let attempt = try Int.fetchOne(db, sql: "SELECT attempt FROM publish_job WHERE id = ?", arguments: [job.id]) ?? job.attempt
-            func moveVariant(to state: VariantState) throws {
-                let current = try SQLiteVariantStore.fetchVariant(db, id: job.variantID)
-                if current?.state != state {
-                    try VariantStateChange.move(db, id: job.variantID, to: state, actor: Self.actor, timestamp: timestamp)
-                }
-            }
-            switch resolution {
-            case .published(let receipt):
-                try moveVariant(to: .published)
-                try db.execute(
-                    sql: """
-                        INSERT INTO publication (variant_id, remote_id, url, extra, published_at) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (variant_id) DO UPDATE SET remote_id = excluded.remote_id, url = excluded.url,
-                            extra = excluded.extra, published_at = excluded.published_at
-                        """,
-                    arguments: [job.variantID, receipt.remoteID, receipt.url, try Self.json(receipt.extra), timestamp])
-                try finishJob(db, job: job.id, state: .completed, error: nil, timestamp: timestamp)
-            case .retry(let at, let reason, let countsAsAttempt):
-                if countsAsAttempt && !policy.allowsAnotherAttempt(after: attempt) {
-                    try moveVariant(to: .failed)
-                    try finishJob(
-                        db, job: job.id, state: .discarded, error: "gave up after \(attempt) attempts: \(reason)",
-                        timestamp: timestamp)
-                } else {
-                    try moveVariant(to: .scheduled)
-                    try requeue(db, job: job.id, at: at, error: reason, refundAttempt: !countsAsAttempt, timestamp: timestamp)
-                }
-            case .reconcile(let at, let reason):
-                try moveVariant(to: .unknown)
-                if policy.allowsAnotherAttempt(after: attempt) {
-                    try requeue(db, job: job.id, at: at, error: reason, refundAttempt: false, timestamp: timestamp)
-                } else {
-                    // Maybe out, maybe not: never marked failed (that would invite a resend). A person decides.
-                    try finishJob(
-                        db, job: job.id, state: .discarded,
-                        error: "outcome still unknown after \(attempt) attempts (\(reason)): check the account by hand",
-                        timestamp: timestamp)
-                }
-            case .hold(let reason):
-                try moveVariant(to: .scheduled)
-                try requeue(db, job: job.id, at: job.runAt, error: reason, refundAttempt: true, timestamp: timestamp)
-                try db.execute(
-                    sql: """
-                        INSERT INTO account_status (account_id, paused, needs_reconnect, updated_at) VALUES (?, 0, ?, ?)
-                        ON CONFLICT (account_id) DO UPDATE SET needs_reconnect = excluded.needs_reconnect,
-                            updated_at = excluded.updated_at
-                        """, arguments: [job.accountID, reason, timestamp])
-            case .fail(let reason):
-                try moveVariant(to: .failed)
-                try finishJob(db, job: job.id, state: .discarded, error: reason, timestamp: timestamp)
-            }
-            return true
+        try immediate { db in try finish(db, job: job, worker: worker, resolution: resolution, now: now, policy: policy) }
+    }
+
+    /// Ends several attempts in one transaction; returns, per job, whether `worker` still held it.
+    @discardableResult
+    public func finish(
+        _ outcomes: [(job: PublishJob, resolution: JobResolution)], worker: String, now: Date, policy: RetryPolicy = .standard
+    ) throws -> [Bool] {
+        guard !outcomes.isEmpty else { return [] }
+        return try immediate { db in
+            try outcomes.map { try finish(db, job: $0.job, worker: worker, resolution: $0.resolution, now: now, policy: policy) }
         }
+    }
+
+    private func finish(
+        _ db: Database, job: PublishJob, worker: String, resolution: JobResolution, now: Date, policy: RetryPolicy
+    ) throws -> Bool {
+        guard try holds(db, job: job.id, worker: worker) else { return false }
+        let timestamp = StoreTimestamp.string(from: now)
+        let attempt = try Int.fetchOne(db, sql: "SELECT attempt FROM publish_job WHERE id = ?", arguments: [job.id]) ?? job.attempt
+        func moveVariant(to state: VariantState) throws {
+            let current = try SQLiteVariantStore.fetchVariant(db, id: job.variantID)
+            if current?.state != state {
+                try VariantStateChange.move(db, id: job.variantID, to: state, actor: Self.actor, timestamp: timestamp)
+            }
+        }
+        switch resolution {
+        case .published(let receipt):
+            try moveVariant(to: .published)
+            try db.execute(
+                sql: """
+                    INSERT INTO publication (variant_id, remote_id, url, extra, published_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (variant_id) DO UPDATE SET remote_id = excluded.remote_id, url = excluded.url,
+                        extra = excluded.extra, published_at = excluded.published_at
+                    """,
+                arguments: [job.variantID, receipt.remoteID, receipt.url, try Self.json(receipt.extra), timestamp])
+            try finishJob(db, job: job.id, state: .completed, error: nil, timestamp: timestamp)
+        case .retry(let at, let reason, let countsAsAttempt):
+            if countsAsAttempt && !policy.allowsAnotherAttempt(after: attempt) {
+                try moveVariant(to: .failed)
+                try finishJob(
+                    db, job: job.id, state: .discarded, error: "gave up after \(attempt) attempts: \(reason)",
+                    timestamp: timestamp)
+            } else {
+                try moveVariant(to: .scheduled)
+                try requeue(db, job: job.id, at: at, error: reason, refundAttempt: !countsAsAttempt, timestamp: timestamp)
+            }
+        case .reconcile(let at, let reason):
+            try moveVariant(to: .unknown)
+            if policy.allowsAnotherAttempt(after: attempt) {
+                try requeue(db, job: job.id, at: at, error: reason, refundAttempt: false, timestamp: timestamp)
+            } else {
+                // Maybe out, maybe not: never marked failed (that would invite a resend). A person decides.
+                try finishJob(
+                    db, job: job.id, state: .discarded,
+                    error: "outcome still unknown after \(attempt) attempts (\(reason)): check the account by hand",
+                    timestamp: timestamp)
+            }
+        case .hold(let reason):
+            try moveVariant(to: .scheduled)
+            try requeue(db, job: job.id, at: job.runAt, error: reason, refundAttempt: true, timestamp: timestamp)
+            try db.execute(
+                sql: """
+                    INSERT INTO account_status (account_id, paused, needs_reconnect, updated_at) VALUES (?, 0, ?, ?)
+                    ON CONFLICT (account_id) DO UPDATE SET needs_reconnect = excluded.needs_reconnect,
+                        updated_at = excluded.updated_at
+                    """, arguments: [job.accountID, reason, timestamp])
+        case .fail(let reason):
+            try moveVariant(to: .failed)
+            try finishJob(db, job: job.id, state: .discarded, error: reason, timestamp: timestamp)
+        }
+        return true
     }
 
     /// The receipt of a published variant.
