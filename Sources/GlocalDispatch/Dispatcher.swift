@@ -40,12 +40,31 @@ public final class Dispatcher: Sendable {
     public func runOnce() async throws -> [JobReport] {
         try queue.sync(now: clock(), grace: configuration.grace, policy: configuration.policy)
         try queue.rescueExpiredLeases(now: clock())
-        var reports: [JobReport] = []
-        while true {
-            let jobs = try queue.claim(
-                worker: configuration.worker, now: clock(), lease: configuration.lease, limit: configuration.concurrency)
-            if jobs.isEmpty { return reports }
-            reports += try await runHoldingLeases(jobs)
+        // Two half-size batches in flight: while one waits for the networks, the other is claimed,
+        // started and finished, so the store's transactions overlap the HTTP calls. At most
+        // `concurrency` posts are ever in flight.
+        let batchSize = max(1, configuration.concurrency / 2)
+        let inFlight = configuration.concurrency >= 2 ? 2 : 1
+        return try await withThrowingTaskGroup(of: [JobReport].self) { group in
+            var reports: [JobReport] = []
+            var running = 0
+            var drained = false
+            while true {
+                while !drained && running < inFlight {
+                    let jobs = try queue.claim(worker: configuration.worker, now: clock(), lease: configuration.lease, limit: batchSize)
+                    if jobs.isEmpty {
+                        drained = true
+                    } else {
+                        group.addTask { try await self.runHoldingLeases(jobs) }
+                        running += 1
+                    }
+                }
+                guard let finished = try await group.next() else { return reports }
+                reports += finished
+                running -= 1
+                // A batch finished: jobs may have come back (a retry due now) or fallen due.
+                drained = false
+            }
         }
     }
 
