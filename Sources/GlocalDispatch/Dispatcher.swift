@@ -13,7 +13,8 @@ import GlocalStore
 public final class Dispatcher: Sendable {
     let configuration: DispatchConfiguration
     let queue: PublishQueue
-    let clients: [Network: any NetworkClient]
+    /// The client of each network.
+    public let clients: [Network: any NetworkClient]
     let credentials: any CredentialSource
     let posts: OutgoingPostFactory
     let clock: @Sendable () -> Date

@@ -59,6 +59,23 @@ struct DemoPublishing {
         return try await replay.run(until: end) { instant in await sandbox.setNow(instant) }
     }
 
+    /// Reads engagement back from the sandbox at each checkpoint of the published posts (+1 h,
+    /// +24 h, +7 d), moving simulated time from `start` past the last one; returns how many readings.
+    func collectEngagement(from start: Date) async throws -> Int {
+        let clock = SimulatedClock(start)
+        let environment = ClientEnvironment(
+            transport: URLSessionTransport(timeout: 10), endpoints: .sandbox(baseURL: sandboxURL), clock: { clock.now })
+        let collector = MetricsCollector(
+            store: store, clients: ClientSet.make(environment), credentials: credentials, clock: { clock.now })
+        var readings = 0
+        for step in [3_600.0, 86_400, 604_800] {
+            clock.move(to: start.addingTimeInterval(step + 60))
+            await sandbox.setNow(clock.now)
+            readings += try await collector.runOnce().filter { $0.engagement != nil }.count
+        }
+        return readings
+    }
+
     /// The first `limit` posts (local time, zone, network, account, the network's link or id), a count
     /// per network, and every post that did not go out with its reason.
     func table(_ reports: [JobReport], limit: Int = 12) throws -> String {

@@ -124,6 +124,15 @@ struct RunCommand: ParsableCommand {
                     }
                 }
             }
+            // Engagement read back at +1 h, +24 h, +7 d after each publication, once a minute.
+            let collector = MetricsCollector(
+                store: store, clients: dispatcher.clients, credentials: credentials, clock: clock)
+            group.addTask {
+                while !stop.requested && !Task.isCancelled {
+                    _ = try? await collector.runOnce()
+                    for _ in 0..<60 where !stop.requested && !Task.isCancelled { try? await Task.sleep(for: .seconds(1)) }
+                }
+            }
             // Awaited here, not in the group: on SIGTERM it stops claiming and lets the posts in flight
             // finish; nothing cancels it midway.
             try await dispatcher.run(pollInterval: .seconds(1), shouldStop: { stop.requested }) { reports in
@@ -152,6 +161,8 @@ struct RunCommand: ParsableCommand {
         say("demo: what went out where (local time, zone, network, account, post):")
         say(try demo.table(reports))
         say("demo: \(reports.filter { $0.outcome == "published" }.count) posts published, each once, at its own slot.")
+        let readings = try await demo.collectEngagement(from: lastSlot)
+        say("demo: \(readings) engagement readings pulled back (+1 h, +24 h, +7 d after each post): see Report in the web UI, or `glocal report`.")
     }
 
     private func makeDispatcher(
