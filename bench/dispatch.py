@@ -36,7 +36,8 @@ def memory(jobs=100_000, due=1_000):
         database = os.path.join(directory, ".glocal", "store.sqlite")
         sandbox = subprocess.Popen([os.path.join(BIN, "glocal"), "sandbox", "--port", "0"], stdout=subprocess.PIPE, text=True)
         url = sandbox.stdout.readline().split()[-1]
-        dispatcher = subprocess.Popen([os.path.join(BIN, "glocal"), "dispatch", "--sandbox", url, "--workers", "8"],
+        dispatcher = subprocess.Popen([os.path.join(BIN, "glocal"), "dispatch", "--sandbox", url, "--workers", "8",
+                                       "--database", database],
                                       cwd=directory, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         peak, started, done = 0.0, time.time(), 0
         try:
@@ -90,7 +91,7 @@ def main():
     if "memory" in only:
         r = memory()
         rows.append(("(d) glocal dispatch with 100 000 queued jobs, peak RSS", f"{r['peak_rss_mb']:.0f} MB ({r['published']} sent)",
-                     "< 150 MB", r["peak_rss_mb"] < 150))
+                     "< 150 MB", 0 < r["peak_rss_mb"] < 150 and r["published"] >= 1_000))
     width = max(len(row[0]) for row in rows)
     for what, figure, target, met in rows:
         print(f"{what:<{width}}  {figure:<40}  {target:<16}  {'met' if met else 'NOT MET'}")
