@@ -9,7 +9,7 @@ import GlocalYAML
 struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account", abstract: "Connect, list, pause and resume accounts.",
-        subcommands: [Connect.self, List.self, Pause.self, Resume.self])
+        subcommands: [Connect.self, List.self, Pause.self, Resume.self, PauseAll.self, ResumeAll.self])
 
     /// `glocal account connect ID`.
     struct Connect: ParsableCommand {
@@ -48,6 +48,8 @@ struct AccountCommand: ParsableCommand {
         func run() throws {
             let context = try AccountContext(options: options)
             let connected = Set(try context.secrets.accounts())
+            let global = try context.store.publishQueue.globalPause()
+            if global.paused { print("every account is paused: \(global.reason ?? "no reason given")") }
             for account in context.accountIDs {
                 let holds = try context.store.publishQueue.holds(account: account)
                 var flags = [connected.contains(account) ? "connected" : "not connected"]
@@ -81,6 +83,36 @@ struct AccountCommand: ParsableCommand {
             let context = try AccountContext(options: options)
             try context.store.publishQueue.setPaused(false, account: try context.known(account), now: try options.instant())
             print("Resumed \(account).")
+        }
+    }
+}
+
+extension AccountCommand {
+    /// `glocal account pause-all --reason TEXT`: the crisis switch.
+    struct PauseAll: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pause-all",
+            abstract: "Pause every account at once (crisis): nothing is sent; slots that pass become missed.")
+        @OptionGroup var options: WorkspaceOptions
+        @Option(help: "Why, for the other people running glocal.") var reason: String
+
+        func run() throws {
+            let context = try AccountContext(options: options)
+            try context.store.publishQueue.setGlobalPause(true, reason: reason, now: try options.instant())
+            print("Paused every account: \(reason)")
+        }
+    }
+
+    /// `glocal account resume-all`.
+    struct ResumeAll: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "resume-all", abstract: "Lift the global pause; slots that passed while paused stay missed.")
+        @OptionGroup var options: WorkspaceOptions
+
+        func run() throws {
+            let context = try AccountContext(options: options)
+            try context.store.publishQueue.setGlobalPause(false, reason: nil, now: try options.instant())
+            print("Resumed every account.")
         }
     }
 }
