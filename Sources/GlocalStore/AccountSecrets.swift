@@ -45,11 +45,6 @@ public struct AccountSecrets: Sendable {
     public func accounts() throws -> [String] {
         try writer.read { db in try String.fetchAll(db, sql: "SELECT account_id FROM account_secret ORDER BY account_id") }
     }
-
-    /// Forgets the secret of `account`.
-    public func remove(account: String) throws {
-        try writer.write { db in try db.execute(sql: "DELETE FROM account_secret WHERE account_id = ?", arguments: [account]) }
-    }
 }
 
 extension SQLiteVariantStore {

@@ -38,9 +38,6 @@ struct BatchInserter {
         pending.reserveCapacity(batchSize)
     }
 
-    /// Whether rows wait to be written.
-    var hasPending: Bool { !pending.isEmpty }
-
     /// Queues one row (values in `columns` order); returns `true` when a full batch waits for `flush`.
     mutating func add(_ values: [SQLValue], label: String) -> Bool {
         precondition(values.count == columns.count, "a row of \(table) has \(columns.count) values")

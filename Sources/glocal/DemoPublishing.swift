@@ -47,13 +47,9 @@ struct DemoPublishing {
     /// Replays the dispatcher from `now` to `end` against the sandbox; returns its reports.
     func replay(until end: Date) async throws -> [JobReport] {
         let clock = SimulatedClock(now)
-        let environment = ClientEnvironment(
-            transport: URLSessionTransport(timeout: 10), endpoints: .sandbox(baseURL: sandboxURL), clock: { clock.now })
-        let clients = ClientSet.make(environment)
-        let dispatcher = Dispatcher(
-            configuration: DispatchConfiguration(worker: "demo-replay", concurrency: 4),
-            queue: store.publishQueue, clients: clients, credentials: credentials,
-            posts: OutgoingPostFactory(accounts: workspace.accounts, root: root, mediaBaseURL: mediaBaseURL),
+        let dispatcher = DispatcherSetup.dispatcher(
+            configuration: DispatchConfiguration(worker: "demo-replay", concurrency: 4), workspace: workspace, root: root,
+            store: store, credentials: credentials, endpoints: .sandbox(baseURL: sandboxURL), mediaBaseURL: mediaBaseURL,
             clock: { clock.now })
         let replay = DispatchReplay(dispatcher: dispatcher, queue: store.publishQueue, clock: clock)
         return try await replay.run(until: end) { instant in await sandbox.setNow(instant) }
@@ -63,10 +59,9 @@ struct DemoPublishing {
     /// +24 h, +7 d), moving simulated time from `start` past the last one; returns how many readings.
     func collectEngagement(from start: Date) async throws -> Int {
         let clock = SimulatedClock(start)
-        let environment = ClientEnvironment(
-            transport: URLSessionTransport(timeout: 10), endpoints: .sandbox(baseURL: sandboxURL), clock: { clock.now })
         let collector = MetricsCollector(
-            store: store, clients: ClientSet.make(environment), credentials: credentials, clock: { clock.now })
+            store: store, clients: DispatcherSetup.clients(.sandbox(baseURL: sandboxURL), clock: { clock.now }),
+            credentials: credentials, clock: { clock.now })
         var readings = 0
         for step in [3_600.0, 86_400, 604_800] {
             clock.move(to: start.addingTimeInterval(step + 60))

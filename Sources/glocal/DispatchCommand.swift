@@ -54,30 +54,19 @@ struct DispatchCommand: ParsableCommand {
         }
         let store = try SQLiteVariantStore(path: databasePath)
         let key = try SecretKey.load(forStoreAt: databasePath, environment: ProcessInfo.processInfo.environment)
-        let endpoints: NetworkEndpoints
-        var sandboxURL: URL?
-        if let sandbox {
-            guard let url = URL(string: sandbox), url.scheme != nil else { throw CommandFailure(message: "--sandbox '\(sandbox)' is not a URL") }
-            endpoints = .sandbox(baseURL: url)
-            sandboxURL = url
-        } else {
-            endpoints = .production
-        }
-        let environment = ClientEnvironment(transport: URLSessionTransport(), endpoints: endpoints)
-        let clients = ClientSet.make(environment)
+        let (endpoints, sandboxURL) = try DispatcherSetup.endpoints(sandbox: sandbox)
         let fixedNow = try options.now.map { _ in try options.instant() }
         let replayEnd = try until.map { try Self.instant($0) }
         if replayEnd != nil && fixedNow == nil { throw CommandFailure(message: "--until needs --now (where the replay starts)") }
         let simulated = SimulatedClock(fixedNow ?? Date())
         var policy = RetryPolicy.standard
         policy.baseDelay = backoff
-        let dispatcher = Dispatcher(
+        let dispatcher = DispatcherSetup.dispatcher(
             configuration: DispatchConfiguration(
                 worker: DispatchConfiguration.defaultWorker(), concurrency: workers, lease: lease,
                 heartbeat: min(30, lease / 3), grace: grace, policy: policy),
-            queue: store.publishQueue, clients: clients, credentials: StoredCredentials(secrets: store.accountSecrets(key: key)),
-            posts: OutgoingPostFactory(accounts: workspace.accounts, root: root),
-            clock: { replayEnd == nil ? fixedNow ?? Date() : simulated.now })
+            workspace: workspace, root: root, store: store, credentials: StoredCredentials(secrets: store.accountSecrets(key: key)),
+            endpoints: endpoints, clock: { replayEnd == nil ? fixedNow ?? Date() : simulated.now })
         let stop = StopSignal()
         stop.install()
         let done = DispatchSemaphore(value: 0)

@@ -33,19 +33,13 @@ struct MetricsCommand: ParsableCommand {
         }
         let store = try SQLiteVariantStore(path: databasePath)
         let key = try SecretKey.load(forStoreAt: databasePath, environment: ProcessInfo.processInfo.environment)
-        let endpoints: NetworkEndpoints
-        if let sandbox {
-            guard let url = URL(string: sandbox), url.scheme != nil else { throw CommandFailure(message: "--sandbox '\(sandbox)' is not a URL") }
-            endpoints = .sandbox(baseURL: url)
-        } else {
-            endpoints = .production
-        }
-        let environment = ClientEnvironment(transport: URLSessionTransport(), endpoints: endpoints)
-        let clients = ClientSet.make(environment)
         let fixedNow = try options.now.map { _ in try options.instant() }
+        let clock: @Sendable () -> Date = { fixedNow ?? Date() }
+        let endpoints = try DispatcherSetup.endpoints(sandbox: sandbox).endpoints
         let collector = MetricsCollector(
-            store: store, clients: clients, credentials: StoredCredentials(secrets: store.accountSecrets(key: key)),
-            checkpoints: Self.parseCheckpoints(checkpoints) ?? MetricsStore.standardCheckpoints, clock: { fixedNow ?? Date() })
+            store: store, clients: DispatcherSetup.clients(endpoints, clock: clock),
+            credentials: StoredCredentials(secrets: store.accountSecrets(key: key)),
+            checkpoints: Self.parseCheckpoints(checkpoints) ?? MetricsStore.standardCheckpoints, clock: clock)
         let done = DispatchSemaphore(value: 0)
         let failure = MessageBox()
         Task {

@@ -77,10 +77,7 @@ struct RunCommand: ParsableCommand {
         clock: @escaping @Sendable () -> Date, stop: StopSignal
     ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
-            var sandboxURL = try sandbox.map { text -> URL in
-                guard let url = URL(string: text), url.scheme != nil else { throw CommandFailure(message: "--sandbox '\(text)' is not a URL") }
-                return url
-            }
+            var sandboxURL = try DispatcherSetup.endpoints(sandbox: sandbox).sandbox
             let mediaBaseURL = URL(string: "http://\(host):\(port)/media/")
             if demo && sandboxURL == nil {
                 let state = SandboxState()
@@ -96,9 +93,11 @@ struct RunCommand: ParsableCommand {
                         workspace: workspace, root: root, store: store, credentials: credentials, sandboxURL: url, sandbox: state,
                         mediaBaseURL: mediaBaseURL, now: clock()))
             }
-            let dispatcher = makeDispatcher(
-                workspace: workspace, root: root, store: store, credentials: credentials, sandboxURL: sandboxURL,
-                mediaBaseURL: mediaBaseURL, clock: clock)
+            let dispatcher = DispatcherSetup.dispatcher(
+                configuration: DispatchConfiguration(worker: DispatchConfiguration.defaultWorker(), concurrency: workers, grace: grace),
+                workspace: workspace, root: root, store: store, credentials: credentials,
+                endpoints: sandboxURL.map { .sandbox(baseURL: $0) } ?? .production,
+                mediaBaseURL: sandboxURL == nil ? nil : mediaBaseURL, clock: clock)
             let metrics = DispatchMetrics()
             let lastRound = LastRound()
             let queue = store.publishQueue
@@ -165,19 +164,6 @@ struct RunCommand: ParsableCommand {
         say("demo: \(readings) engagement readings pulled back (+1 h, +24 h, +7 d after each post): see Report in the web UI, or `glocal report`.")
     }
 
-    private func makeDispatcher(
-        workspace: Workspace, root: URL, store: SQLiteVariantStore, credentials: StoredCredentials, sandboxURL: URL?,
-        mediaBaseURL: URL?, clock: @escaping @Sendable () -> Date
-    ) -> Dispatcher {
-        let environment = ClientEnvironment(
-            transport: URLSessionTransport(), endpoints: sandboxURL.map { .sandbox(baseURL: $0) } ?? .production, clock: clock)
-        let clients = ClientSet.make(environment)
-        return Dispatcher(
-            configuration: DispatchConfiguration(worker: DispatchConfiguration.defaultWorker(), concurrency: workers, grace: grace),
-            queue: store.publishQueue, clients: clients, credentials: credentials,
-            posts: OutgoingPostFactory(accounts: workspace.accounts, root: root, mediaBaseURL: sandboxURL == nil ? nil : mediaBaseURL),
-            clock: clock)
-    }
 
     private func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 }

@@ -25,6 +25,8 @@ struct RunCommandTests {
         let summary = try #require(printed.firstMatch(of: /demo: (\d+) posts published, each once, at its own slot\./))
         let published = try #require(Int(summary.1))
         #expect(published > 100)
+        let readings = try #require(printed.firstMatch(of: /demo: (\d+) engagement readings pulled back/))
+        #expect(try #require(Int(readings.1)) >= published)
 
         let (health, healthResponse) = try await URLSession.shared.data(from: try #require(URL(string: base + "/healthz")))
         #expect((healthResponse as? HTTPURLResponse)?.statusCode == 200)
@@ -43,8 +45,10 @@ struct RunCommandTests {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM publication WHERE remote_id IS NOT NULL") ?? -1,
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM publish_job WHERE state = 'running'") ?? -1,
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM account_secret") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT count(DISTINCT variant_id) FROM metric_sample") ?? -1,
             ]
         }
-        #expect(counts == [published, published, 0, 120])
+        // Every published post was read back at least once.
+        #expect(counts == [published, published, 0, 120, published])
     }
 }
