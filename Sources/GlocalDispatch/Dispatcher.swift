@@ -20,6 +20,7 @@ public final class Dispatcher: Sendable {
     let clock: @Sendable () -> Date
     let random: @Sendable () -> Double
     let resolver: OutcomeResolver
+    let lane = StoreLane()
 
     /// Creates a dispatcher; `clock` and `random` are injected so tests control time and jitter.
     public init(
@@ -37,36 +38,64 @@ public final class Dispatcher: Sendable {
         resolver = OutcomeResolver(policy: configuration.policy)
     }
 
-    /// One round; returns what became of each job it claimed.
-    public func runOnce() async throws -> [JobReport] {
-        try queue.sync(now: clock(), grace: configuration.grace, policy: configuration.policy)
-        try queue.rescueExpiredLeases(now: clock())
-        // Two half-size batches in flight: while one waits for the networks, the other is claimed,
-        // started and finished, so the store's transactions overlap the HTTP calls. At most
-        // `concurrency` posts are ever in flight.
-        let batchSize = max(1, configuration.concurrency / 2)
-        let inFlight = configuration.concurrency >= 2 ? 2 : 1
-        return try await withThrowingTaskGroup(of: [JobReport].self) { group in
-            var reports: [JobReport] = []
+    /// One round; returns what became of each job it claimed. Once `shouldStop` says so nothing more
+    /// is claimed: the jobs in flight finish and their outcomes are written.
+    ///
+    /// Jobs are claimed and started in one transaction, in batches of at least half of `concurrency`
+    /// (claimed as soon as that many senders are free), so at most `concurrency` posts are ever in
+    /// flight; outcomes are written as they come, several per transaction (``OutcomeWriter``). Store
+    /// calls run on their own thread (``StoreLane``), so waiting for the disk never holds up the
+    /// HTTP work of the other jobs.
+    public func runOnce(shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> [JobReport] {
+        let (queue, configuration, clock) = (self.queue, self.configuration, self.clock)
+        try await lane.run {
+            try queue.sync(now: clock(), grace: configuration.grace, policy: configuration.policy)
+            try queue.rescueExpiredLeases(now: clock())
+        }
+        let leases = HeldLeases()
+        let writer = OutcomeWriter(
+            lane: lane, queue: queue, worker: configuration.worker, policy: configuration.policy, clock: clock, leases: leases)
+        let heartbeat = Task { await self.renew(leases) }
+        defer { heartbeat.cancel() }
+        let capacity = configuration.concurrency
+        let batch = max(1, capacity / 2)
+        try await withThrowingTaskGroup(of: Void.self) { group in
             var running = 0
             var drained = false
+            var writtenAtLastClaim = -1
             while true {
-                while !drained && running < inFlight {
-                    let jobs = try queue.claim(worker: configuration.worker, now: clock(), lease: configuration.lease, limit: batchSize)
-                    if jobs.isEmpty {
-                        drained = true
-                    } else {
-                        group.addTask { try await self.runHoldingLeases(jobs) }
-                        running += 1
+                if !drained && (running == 0 || capacity - running >= batch) && !shouldStop() {
+                    writtenAtLastClaim = await writer.written
+                    let limit = capacity - running
+                    let started = try await lane.run {
+                        try queue.claimAndBegin(worker: configuration.worker, now: clock(), lease: configuration.lease, limit: limit)
                     }
+                    leases.add(started.map(\.job.id))
+                    for item in started {
+                        running += 1
+                        group.addTask {
+                            let report = await self.attempt(item.job, start: item.start)
+                            await writer.submit(item.job, start: item.start, report: report)
+                        }
+                    }
+                    if !started.isEmpty { continue }
+                    drained = true
                 }
-                guard let finished = try await group.next() else { return reports }
-                reports += finished
+                if running == 0 {
+                    // All sent. Once their outcomes are written a retry may be due now: look once more.
+                    let written = try await writer.drain()
+                    if written == writtenAtLastClaim || shouldStop() { break }
+                    drained = false
+                    continue
+                }
+                try await group.next()
                 running -= 1
-                // A batch finished: jobs may have come back (a retry due now) or fallen due.
+                // A sender is free; jobs may have fallen due meanwhile.
                 drained = false
             }
         }
+        _ = try await writer.drain()
+        return await writer.reports
     }
 
     /// Rounds until `shouldStop` says so. After a round that found nothing it sleeps until the next
@@ -76,7 +105,7 @@ public final class Dispatcher: Sendable {
         async throws
     {
         while !shouldStop() {
-            let reports = try await runOnce()
+            let reports = try await runOnce(shouldStop: shouldStop)
             onRound(reports)
             if reports.isEmpty && !shouldStop() { try? await Task.sleep(for: try idleWait(max: pollInterval)) }
         }
@@ -92,59 +121,17 @@ public final class Dispatcher: Sendable {
         return .milliseconds(Int((min(wait, pollSeconds) * 1000).rounded(.up)))
     }
 
-    private func runHoldingLeases(_ jobs: [PublishJob]) async throws -> [JobReport] {
-        try await withThrowingTaskGroup(of: [JobReport]?.self) { group in
-            group.addTask { [self] in try await runBatch(jobs) }
-            group.addTask { [self] in
-                // The heartbeat: renews the leases until the work above is done (then cancelled).
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .seconds(configuration.heartbeat))
-                    if Task.isCancelled { break }
-                    _ = try? queue.heartbeat(
-                        worker: configuration.worker, jobIDs: jobs.map(\.id), now: clock(), lease: configuration.lease)
-                }
-                return nil
+    /// The heartbeat: renews the leases held until cancelled at the end of the round.
+    private func renew(_ leases: HeldLeases) async {
+        let (queue, configuration, clock) = (self.queue, self.configuration, self.clock)
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(configuration.heartbeat))
+            let held = leases.current
+            if Task.isCancelled { break }
+            guard !held.isEmpty else { continue }
+            _ = try? await lane.run {
+                try queue.heartbeat(worker: configuration.worker, jobIDs: held, now: clock(), lease: configuration.lease)
             }
-            let first = try await group.next()!
-            group.cancelAll()
-            return first ?? []
-        }
-    }
-
-    /// One claimed batch: every attempt started in one transaction (each `.send` variant is
-    /// `publishing` on disk before any post leaves), the posts sent concurrently, and the outcomes
-    /// written in one transaction. A crash before that last write leaves the sent posts `publishing`:
-    /// the next attempt looks them up, never sends them again.
-    private func runBatch(_ jobs: [PublishJob]) async throws -> [JobReport] {
-        let starts = try queue.begin(jobs, worker: configuration.worker, now: clock())
-        let attempts = try await withThrowingTaskGroup(of: (Int, JobReport).self) { work in
-            for (index, job) in jobs.enumerated() {
-                work.addTask { (index, await self.attempt(job, start: starts[index])) }
-            }
-            return try await work.reduce(into: [(Int, JobReport)]()) { $0.append($1) }.sorted { $0.0 < $1.0 }.map(\.1)
-        }
-        // Only attempts that ran are written; a deferred job was already put back by `begin`.
-        var outcomes: [(job: PublishJob, resolution: JobResolution)] = []
-        for (index, job) in jobs.enumerated() {
-            switch starts[index] {
-            case .send, .reconcile:
-                if let resolution = attempts[index].resolution { outcomes.append((job, resolution)) }
-            case .leaseLost, .skip, .deferred:
-                break
-            }
-        }
-        for (job, resolution) in outcomes {
-            if case .retry(let at, OutcomeResolver.rateLimited, _) = resolution {
-                try queue.setRateLimited(until: at, account: job.accountID, now: clock())
-            }
-        }
-        let held = try queue.finish(outcomes, worker: configuration.worker, now: clock(), policy: configuration.policy)
-        var lost = Set<Int64>()
-        for (outcome, stillHeld) in zip(outcomes, held) where !stillHeld { lost.insert(outcome.job.id) }
-        return zip(jobs, attempts).map { job, report in
-            var report = report
-            if lost.contains(job.id) { report.note = "lease lost" }
-            return report
         }
     }
 
@@ -201,15 +188,15 @@ public final class Dispatcher: Sendable {
             case .failed(let outcome):
                 return resolver.resolveFailedLookUp(outcome, attempt: job.attempt, now: clock(), random: random())
             case .notFound:
-                guard (try? queue.resend(job, worker: configuration.worker, now: clock())) == true else {
+                let (queue, worker, clock) = (self.queue, configuration.worker, self.clock)
+                guard (try? await lane.run({ try queue.resend(job, worker: worker, now: clock()) })) == true else {
                     return .reconcile(at: clock(), reason: "lease lost before resending")
                 }
             }
         }
-        let queue = self.queue
-        let worker = configuration.worker
+        let (queue, lane, worker) = (self.queue, self.lane, configuration.worker)
         let outcome = await client.publish(post, credentials: credentials, pending: pendingReceipt) { receipt in
-            guard try queue.savePending(OutcomeResolver.receipt(receipt), for: job, worker: worker) else {
+            guard try await lane.run({ try queue.savePending(OutcomeResolver.receipt(receipt), for: job, worker: worker) }) else {
                 throw DispatchError.leaseLost
             }
         }

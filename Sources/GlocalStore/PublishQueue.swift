@@ -111,28 +111,29 @@ public struct PublishQueue: Sendable {
     /// skips paused accounts, accounts waiting for a new token or rate limited, and everything during
     /// a global pause. Each claim counts as an attempt.
     public func claim(worker: String, now: Date, lease: TimeInterval, limit: Int) throws -> [PublishJob] {
-        try immediate { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    UPDATE publish_job SET state = 'running', locked_by = :worker, lease_expires_at = :lease,
-                        attempt = attempt + 1, updated_at = :now
-                    WHERE id IN (
-                        SELECT j.id FROM publish_job AS j
-                        LEFT JOIN account_status AS a ON a.account_id = j.account_id
-                        WHERE j.state IN ('scheduled', 'available', 'retryable') AND j.run_at <= :now
-                          AND coalesce(a.paused, 0) = 0 AND a.needs_reconnect IS NULL
-                          AND (a.rate_limited_until IS NULL OR a.rate_limited_until <= :now)
-                          AND NOT EXISTS (SELECT 1 FROM dispatch_control WHERE paused = 1)
-                        ORDER BY j.run_at, j.id LIMIT :limit)
-                    RETURNING *
-                    """,
-                arguments: [
-                    "worker": worker, "lease": StoreTimestamp.string(from: now.addingTimeInterval(lease)),
-                    "now": StoreTimestamp.string(from: now), "limit": limit,
-                ])
-            return try rows.map(PublishJobRow.job(from:)).sorted { ($0.runAt, $0.id) < ($1.runAt, $1.id) }
-        }
+        try immediate { db in try claim(db, worker: worker, now: now, lease: lease, limit: limit) }
+    }
+
+    func claim(_ db: Database, worker: String, now: Date, lease: TimeInterval, limit: Int) throws -> [PublishJob] {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: """
+                UPDATE publish_job SET state = 'running', locked_by = :worker, lease_expires_at = :lease,
+                    attempt = attempt + 1, updated_at = :now
+                WHERE id IN (
+                    SELECT j.id FROM publish_job AS j
+                    LEFT JOIN account_status AS a ON a.account_id = j.account_id
+                    WHERE j.state IN ('scheduled', 'available', 'retryable') AND j.run_at <= :now
+                      AND coalesce(a.paused, 0) = 0 AND a.needs_reconnect IS NULL
+                      AND (a.rate_limited_until IS NULL OR a.rate_limited_until <= :now)
+                      AND NOT EXISTS (SELECT 1 FROM dispatch_control WHERE paused = 1)
+                    ORDER BY j.run_at, j.id LIMIT :limit)
+                RETURNING *
+                """),
+            arguments: [
+                "worker": worker, "lease": StoreTimestamp.string(from: now.addingTimeInterval(lease)),
+                "now": StoreTimestamp.string(from: now), "limit": limit,
+            ])
+        return try rows.map(PublishJobRow.job(from:)).sorted { ($0.runAt, $0.id) < ($1.runAt, $1.id) }
     }
 
     /// Extends the leases `worker` holds on `jobIDs`; returns the ids it still holds (a job missing
