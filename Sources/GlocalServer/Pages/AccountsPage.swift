@@ -13,6 +13,7 @@ enum AccountsPage {
         var error: String
     }
 
+    /// The page: a summary of the holds, the crisis card, one row per account in `statuses`.
     static func render(
         statuses: [AccountHoldStatus], session: Session, scope: ApprovalScope, globalPause: (paused: Bool, reason: String?),
         notice: String?, crisisDraft: CrisisDraft? = nil
