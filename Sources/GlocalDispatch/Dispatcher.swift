@@ -38,14 +38,21 @@ public final class Dispatcher: Sendable {
         resolver = OutcomeResolver(policy: configuration.policy)
     }
 
+    /// What a round waits for: an attempt that finished, or a store step that was written.
+    private enum RoundEvent: Sendable {
+        case attempted(PublishJob, PublishQueue.AttemptStart, JobReport)
+        case stepped(settled: [RoundLedger.Waiting], step: PublishQueue.Step, claimed: Bool)
+    }
+
     /// One round; returns what became of each job it claimed. Once `shouldStop` says so nothing more
-    /// is claimed: the jobs in flight finish and their outcomes are written.
+    /// is claimed: the jobs claimed already go out and their outcomes are written.
     ///
-    /// Jobs are claimed and started in one transaction, in batches of at least half of `concurrency`
-    /// (claimed as soon as that many senders are free), so at most `concurrency` posts are ever in
-    /// flight; outcomes are written as they come, several per transaction (``OutcomeWriter``). Store
-    /// calls run on their own thread (``StoreLane``), so waiting for the disk never holds up the
-    /// HTTP work of the other jobs.
+    /// The store is written in steps, each one transaction (``PublishQueue/settleAndClaim``): the
+    /// outcomes that came in since the last step, then a claim of due jobs, started at once. Steps
+    /// run one at a time beside the HTTP work, on the store's own thread (``StoreLane``), and claim
+    /// half of `concurrency` ahead, so a sender that frees up finds a started job ready instead of
+    /// waiting for the disk. Outcomes wait for half of `concurrency` others (or for the end of the
+    /// round), so a sync to disk serves several posts. At most `concurrency` posts are in flight.
     public func runOnce(shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> [JobReport] {
         let (queue, configuration, clock) = (self.queue, self.configuration, self.clock)
         try await lane.run {
@@ -53,49 +60,69 @@ public final class Dispatcher: Sendable {
             try queue.rescueExpiredLeases(now: clock())
         }
         let leases = HeldLeases()
-        let writer = OutcomeWriter(
-            lane: lane, queue: queue, worker: configuration.worker, policy: configuration.policy, clock: clock, leases: leases)
         let heartbeat = Task { await self.renew(leases) }
         defer { heartbeat.cancel() }
         let capacity = configuration.concurrency
         let batch = max(1, capacity / 2)
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        var ledger = RoundLedger()
+        try await withThrowingTaskGroup(of: RoundEvent.self) { group in
             var running = 0
+            var ready: [PublishQueue.StartedJob] = []
+            var stepping = false
             var drained = false
-            var writtenAtLastClaim = -1
             while true {
-                if !drained && (running == 0 || capacity - running >= batch) && !shouldStop() {
-                    writtenAtLastClaim = await writer.written
-                    let limit = capacity - running
-                    let started = try await lane.run {
-                        try queue.claimAndBegin(worker: configuration.worker, now: clock(), lease: configuration.lease, limit: limit)
-                    }
-                    leases.add(started.map(\.job.id))
-                    for item in started {
-                        running += 1
-                        group.addTask {
-                            let report = await self.attempt(item.job, start: item.start)
-                            await writer.submit(item.job, start: item.start, report: report)
+                while running < capacity, !ready.isEmpty {
+                    let item = ready.removeFirst()
+                    running += 1
+                    group.addTask { .attempted(item.job, item.start, await self.attempt(item.job, start: item.start)) }
+                }
+                if !stepping {
+                    let stopping = shouldStop()
+                    let idle = running == 0 && ready.isEmpty
+                    let room = capacity + batch - running - ready.count
+                    let claiming = !drained && !stopping && room >= batch
+                    let writing = !ledger.waiting.isEmpty && (ledger.waiting.count >= batch || idle || drained || stopping)
+                    if claiming || writing {
+                        let settled = ledger.takeWaiting()
+                        let outcomes = settled.map { (job: $0.job, resolution: $0.resolution) }
+                        let limits = RoundLedger.rateLimits(of: settled)
+                        let limit = claiming ? room : 0
+                        stepping = true
+                        group.addTask { [lane] in
+                            // If this throws nothing of it was written: the variants sent stay
+                            // `publishing`, their leases run out and the rescuer hands them back to be
+                            // looked up.
+                            let step = try await lane.run {
+                                try queue.settleAndClaim(
+                                    outcomes, rateLimits: limits, worker: configuration.worker, now: clock(),
+                                    policy: configuration.policy, lease: configuration.lease, limit: limit)
+                            }
+                            return .stepped(settled: settled, step: step, claimed: claiming)
                         }
+                    } else if idle {
+                        break
                     }
-                    if !started.isEmpty { continue }
-                    drained = true
                 }
-                if running == 0 {
-                    // All sent. Once their outcomes are written a retry may be due now: look once more.
-                    let written = try await writer.drain()
-                    if written == writtenAtLastClaim || shouldStop() { break }
+                guard let event = try await group.next() else { break }
+                switch event {
+                case .attempted(let job, let start, let report):
+                    running -= 1
+                    if !ledger.add(job, start: start, report: report) { leases.remove([job.id]) }
+                    // A sender is free; jobs may have fallen due meanwhile.
                     drained = false
-                    continue
+                case .stepped(let settled, let step, let claimed):
+                    stepping = false
+                    ledger.written(settled, held: step.held)
+                    leases.remove(settled.map(\.job.id))
+                    leases.add(step.started.map(\.job.id))
+                    ready += step.started
+                    if claimed && step.started.isEmpty { drained = true }
+                    // An outcome written without a claim after it may be a retry due now: look again.
+                    if !claimed && !settled.isEmpty { drained = false }
                 }
-                try await group.next()
-                running -= 1
-                // A sender is free; jobs may have fallen due meanwhile.
-                drained = false
             }
         }
-        _ = try await writer.drain()
-        return await writer.reports
+        return ledger.reports
     }
 
     /// Rounds until `shouldStop` says so. After a round that found nothing it sleeps until the next

@@ -118,7 +118,7 @@ extension PublishQueue {
         }
     }
 
-    private func finish(
+    func finish(
         _ db: Database, job: PublishJob, worker: String, resolution: JobResolution, now: Date, policy: RetryPolicy
     ) throws -> Bool {
         guard try holds(db, job: job.id, worker: worker) else { return false }

@@ -11,18 +11,35 @@ extension PublishQueue {
         public var start: AttemptStart
     }
 
-    /// Claims up to `limit` due jobs for `worker` (as ``claim(worker:now:lease:limit:)``) and starts
-    /// their attempts (as `begin`) in one IMMEDIATE
-    /// transaction: one sync to disk for the batch, and every `.send` variant is `publishing` on disk
-    /// before any of them leaves.
-    public func claimAndBegin(
-        worker: String, now: Date, lease: TimeInterval, limit: Int,
+    /// What one ``settleAndClaim(_:rateLimits:worker:now:policy:lease:limit:caps:)`` did.
+    public struct Step: Sendable {
+        /// Per outcome given, whether `worker` still held its job (if not, nothing of it was written).
+        public var held: [Bool]
+        /// The jobs claimed and started.
+        public var started: [StartedJob]
+    }
+
+    /// The dispatcher's one write per step, in one IMMEDIATE transaction (one sync to disk):
+    /// writes the `outcomes` of finished attempts (as the batch `finish`), holds the `rateLimits`
+    /// accounts until the instant given, then claims up to `limit` due jobs (as `claim`) and starts
+    /// their attempts (as `begin`): every `.send` variant is `publishing` on disk before any leaves.
+    public func settleAndClaim(
+        _ outcomes: [(job: PublishJob, resolution: JobResolution)], rateLimits: [String: Date] = [:], worker: String,
+        now: Date, policy: RetryPolicy = .standard, lease: TimeInterval, limit: Int,
         caps: (Network) -> DailyPublishingCap? = DailyPublishingCap.forNetwork
-    ) throws -> [StartedJob] {
+    ) throws -> Step {
         try immediate { db in
-            try claim(db, worker: worker, now: now, lease: lease, limit: limit).map { job in
+            for (account, until) in rateLimits.sorted(by: { $0.key < $1.key }) {
+                try setRateLimited(db, until: until, account: account, now: now)
+            }
+            let held = try outcomes.map {
+                try finish(db, job: $0.job, worker: worker, resolution: $0.resolution, now: now, policy: policy)
+            }
+            guard limit > 0 else { return Step(held: held, started: []) }
+            let started = try claim(db, worker: worker, now: now, lease: lease, limit: limit).map { job in
                 StartedJob(job: job, start: try begin(db, job: job, worker: worker, now: now, caps: caps))
             }
+            return Step(held: held, started: started)
         }
     }
 }
