@@ -65,6 +65,7 @@ public final class Dispatcher: Sendable {
         let capacity = configuration.concurrency
         let batch = max(1, capacity / 2)
         var ledger = RoundLedger()
+        let credentials = RoundCredentials(self.credentials)
         try await withThrowingTaskGroup(of: RoundEvent.self) { group in
             var running = 0
             var ready: [PublishQueue.StartedJob] = []
@@ -74,7 +75,9 @@ public final class Dispatcher: Sendable {
                 while running < capacity, !ready.isEmpty {
                     let item = ready.removeFirst()
                     running += 1
-                    group.addTask { .attempted(item.job, item.start, await self.attempt(item.job, start: item.start)) }
+                    group.addTask {
+                        .attempted(item.job, item.start, await self.attempt(item.job, start: item.start, credentials: credentials))
+                    }
                 }
                 if !stepping {
                     let stopping = shouldStop()
@@ -163,7 +166,7 @@ public final class Dispatcher: Sendable {
     }
 
     /// Runs one claimed job, already started, to its resolution (not yet written).
-    func attempt(_ job: PublishJob, start: PublishQueue.AttemptStart) async -> JobReport {
+    func attempt(_ job: PublishJob, start: PublishQueue.AttemptStart, credentials: RoundCredentials) async -> JobReport {
         var report = JobReport(variantID: job.variantID, accountID: job.accountID, network: job.network)
         let variant: StoredVariant
         var pending: PublicationReceipt?
@@ -186,21 +189,27 @@ public final class Dispatcher: Sendable {
             pending = saved
             reconciling = true
         }
-        let resolution = await attempt(job, variant: variant, pending: pending, reconciling: reconciling)
+        let resolution = await attempt(
+            job, variant: variant, pending: pending, reconciling: reconciling, credentials: credentials)
         report.resolution = resolution
-        if case .published = resolution { report.lateness = clock().timeIntervalSince(job.slotAt) }
+        if case .published = resolution {
+            report.lateness = clock().timeIntervalSince(job.slotAt)
+        } else {
+            credentials.forget(job.accountID)
+        }
         return report
     }
 
     private func attempt(
-        _ job: PublishJob, variant: StoredVariant, pending: PublicationReceipt?, reconciling: Bool
+        _ job: PublishJob, variant: StoredVariant, pending: PublicationReceipt?, reconciling: Bool,
+        credentials source: RoundCredentials
     ) async -> JobResolution {
         let now = clock()
         guard let client = clients[job.network] else {
             return .hold(reason: "no client for \(job.network.rawValue): configure a webhook for this network")
         }
         let stored: AccountCredentials?
-        do { stored = try await credentials.credentials(for: job.accountID) } catch {
+        do { stored = try await source.credentials(for: job.accountID) } catch {
             return .retry(at: now.addingTimeInterval(60), reason: "credentials unreadable: \(error)", countsAsAttempt: false)
         }
         guard let credentials = stored else {

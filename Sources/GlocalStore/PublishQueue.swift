@@ -59,19 +59,22 @@ public struct PublishQueue: Sendable {
             let approved = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, account_id, network, coalesce(scheduled_at, :now) AS slot FROM variant
+                    SELECT \(VariantRow.selection) FROM variant
                     WHERE state = 'approved' AND (scheduled_at IS NOT NULL OR live = 1) ORDER BY id
-                    """, arguments: ["now": timestamp])
+                    """)
             for row in approved {
-                let id: String = row["id"]
-                let slot: String = row["slot"]
+                let variant = try VariantRow.variant(from: row)
+                let id = variant.id
+                // The stored text itself (position 13 of `VariantRow.selection`), so it compares
+                // equal to the variant's `scheduled_at` whatever its precision.
+                let slot = (row[13] as String?) ?? timestamp
                 if slot < cutoff {
-                    try VariantStateChange.move(db, id: id, to: .missed, actor: Self.actor, timestamp: timestamp)
+                    try VariantStateChange.move(db, id: id, to: .missed, actor: Self.actor, timestamp: timestamp, current: variant)
                     report.missed += 1
                     continue
                 }
-                try VariantStateChange.move(db, id: id, to: .scheduled, actor: Self.actor, timestamp: timestamp)
-                try db.execute(
+                try VariantStateChange.move(db, id: id, to: .scheduled, actor: Self.actor, timestamp: timestamp, current: variant)
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO publish_job (variant_id, account_id, network, state, run_at, slot_at, attempt,
                             max_attempts, created_at, updated_at)
@@ -79,11 +82,11 @@ public struct PublishQueue: Sendable {
                         ON CONFLICT (variant_id) DO UPDATE SET state = 'scheduled', run_at = :slot, slot_at = :slot,
                             attempt = 0, max_attempts = :max, last_error = NULL, finished_at = NULL, updated_at = :now
                         WHERE publish_job.state = 'cancelled'
-                        """,
-                    arguments: [
-                        "id": id, "account": row["account_id"] as String, "network": row["network"] as String,
-                        "slot": slot, "max": policy.maxAttempts, "now": timestamp,
-                    ])
+                        """
+                ).execute(arguments: [
+                    "id": id, "account": variant.accountID, "network": variant.network.rawValue,
+                    "slot": slot, "max": policy.maxAttempts, "now": timestamp,
+                ])
                 report.enqueued += 1
             }
             // Scheduled jobs whose slot passed long ago (paused account, dispatcher down): missed.
