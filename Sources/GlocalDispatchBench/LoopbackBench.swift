@@ -21,9 +21,11 @@ enum LoopbackBench {
                 store: store, credentials: credentials, url: url, transport: recorder, concurrency: concurrency)
             let dispatchStart = DispatchTime.now().uptimeNanoseconds
             let dispatchCPUStart = processCPUSeconds()
+            let dispatchWrittenStart = processWrittenBytes()
             let reports = try await dispatcher.runOnce()
             let dispatchSeconds = Double(DispatchTime.now().uptimeNanoseconds - dispatchStart) / 1e9
             let dispatchCPU = processCPUSeconds() - dispatchCPUStart
+            let dispatchWritten = processWrittenBytes() - dispatchWrittenStart
             let published = reports.filter { $0.outcome == "published" }.count
             guard published == posts else { fatalError("published \(published) of \(posts): \(Set(reports.map(\.outcome)))") }
             let requests = recorder.requests
@@ -31,9 +33,11 @@ enum LoopbackBench {
             let bare = URLSessionTransport(timeout: 30)
             let bareStart = DispatchTime.now().uptimeNanoseconds
             let bareCPUStart = processCPUSeconds()
+            let bareWrittenStart = processWrittenBytes()
             let failures = try await send(requests, through: bare, concurrency: concurrency)
             let bareSeconds = Double(DispatchTime.now().uptimeNanoseconds - bareStart) / 1e9
             let bareCPU = processCPUSeconds() - bareCPUStart
+            let bareWritten = processWrittenBytes() - bareWrittenStart
             guard failures == 0 else { fatalError("\(failures) bare requests failed") }
             return [
                 "posts": Double(posts), "requests": Double(requests.count), "concurrency": Double(concurrency),
@@ -43,6 +47,8 @@ enum LoopbackBench {
                 // CPU time of the whole process (sandbox included) per phase: on a shared machine the
                 // wall-clock ratio swings with the neighbours, the CPU cost per post does not.
                 "dispatcher_cpu_seconds": dispatchCPU, "bare_cpu_seconds": bareCPU,
+                // Bytes written by system calls (sockets both ways, and the store's WAL and file).
+                "dispatcher_written_bytes": dispatchWritten, "bare_written_bytes": bareWritten,
             ]
         }
     }
@@ -86,4 +92,13 @@ func processCPUSeconds() -> Double {
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
     return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// Bytes this process has written through system calls so far (`wchar` in `/proc/self/io`).
+func processWrittenBytes() -> Double {
+    guard let text = try? String(contentsOfFile: "/proc/self/io", encoding: .utf8),
+        let line = text.split(separator: "\n").first(where: { $0.hasPrefix("wchar:") }),
+        let value = Double(line.dropFirst("wchar:".count).trimmingCharacters(in: .whitespaces))
+    else { return 0 }
+    return value
 }
