@@ -66,4 +66,13 @@ enum PublishQueueSchema {
         -- Daily caps count an account's publications of the last 24 hours, and the posts it has in flight.
         CREATE INDEX publish_job_account_finished ON publish_job(account_id, finished_at);
         """
+
+    static let v8 = """
+        -- Publishing caps (every network with a documented limit, so before every first send) count an
+        -- account's publications of a window and its posts in flight. One index serves both: the
+        -- count of completed jobs since an instant reads only the index, and the jobs in flight of one
+        -- account are found without visiting its other jobs. It supersedes v7's (account_id, finished_at).
+        CREATE INDEX publish_job_account_state ON publish_job(account_id, state, finished_at);
+        DROP INDEX publish_job_account_finished;
+        """
 }
