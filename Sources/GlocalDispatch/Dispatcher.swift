@@ -20,6 +20,7 @@ public final class Dispatcher: Sendable {
     let clock: @Sendable () -> Date
     let random: @Sendable () -> Double
     let resolver: OutcomeResolver
+    let lane = StoreLane()
 
     /// Creates a dispatcher; `clock` and `random` are injected so tests control time and jitter.
     public init(
@@ -37,36 +38,94 @@ public final class Dispatcher: Sendable {
         resolver = OutcomeResolver(policy: configuration.policy)
     }
 
-    /// One round; returns what became of each job it claimed.
-    public func runOnce() async throws -> [JobReport] {
-        try queue.sync(now: clock(), grace: configuration.grace, policy: configuration.policy)
-        try queue.rescueExpiredLeases(now: clock())
-        // Two half-size batches in flight: while one waits for the networks, the other is claimed,
-        // started and finished, so the store's transactions overlap the HTTP calls. At most
-        // `concurrency` posts are ever in flight.
-        let batchSize = max(1, configuration.concurrency / 2)
-        let inFlight = configuration.concurrency >= 2 ? 2 : 1
-        return try await withThrowingTaskGroup(of: [JobReport].self) { group in
-            var reports: [JobReport] = []
+    /// What a round waits for: an attempt that finished, or a store step that was written.
+    private enum RoundEvent: Sendable {
+        case attempted(PublishJob, PublishQueue.AttemptStart, JobReport)
+        case stepped(settled: [RoundLedger.Waiting], step: PublishQueue.Step, claimed: Bool)
+    }
+
+    /// One round; returns what became of each job it claimed. Once `shouldStop` says so nothing more
+    /// is claimed: the jobs claimed already go out and their outcomes are written.
+    ///
+    /// The store is written in steps, each one transaction (``PublishQueue/settleAndClaim``): the
+    /// outcomes that came in since the last step, then a claim of due jobs, started at once. Steps
+    /// run one at a time beside the HTTP work, on the store's own thread (``StoreLane``), and claim
+    /// half of `concurrency` ahead, so a sender that frees up finds a started job ready instead of
+    /// waiting for the disk. Outcomes wait for half of `concurrency` others (or for the end of the
+    /// round), so a sync to disk serves several posts. At most `concurrency` posts are in flight.
+    public func runOnce(shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> [JobReport] {
+        let (queue, configuration, clock) = (self.queue, self.configuration, self.clock)
+        try await lane.run {
+            try queue.sync(now: clock(), grace: configuration.grace, policy: configuration.policy)
+            try queue.rescueExpiredLeases(now: clock())
+        }
+        let leases = HeldLeases()
+        let heartbeat = Task { await self.renew(leases) }
+        defer { heartbeat.cancel() }
+        let capacity = configuration.concurrency
+        let batch = max(1, capacity / 2)
+        var ledger = RoundLedger()
+        let credentials = RoundCredentials(self.credentials)
+        try await withThrowingTaskGroup(of: RoundEvent.self) { group in
             var running = 0
+            var ready: [PublishQueue.StartedJob] = []
+            var stepping = false
             var drained = false
             while true {
-                while !drained && running < inFlight {
-                    let jobs = try queue.claim(worker: configuration.worker, now: clock(), lease: configuration.lease, limit: batchSize)
-                    if jobs.isEmpty {
-                        drained = true
-                    } else {
-                        group.addTask { try await self.runHoldingLeases(jobs) }
-                        running += 1
+                while running < capacity, !ready.isEmpty {
+                    let item = ready.removeFirst()
+                    running += 1
+                    group.addTask {
+                        .attempted(item.job, item.start, await self.attempt(item.job, start: item.start, credentials: credentials))
                     }
                 }
-                guard let finished = try await group.next() else { return reports }
-                reports += finished
-                running -= 1
-                // A batch finished: jobs may have come back (a retry due now) or fallen due.
-                drained = false
+                if !stepping {
+                    let stopping = shouldStop()
+                    let idle = running == 0 && ready.isEmpty
+                    let room = capacity + batch - running - ready.count
+                    let claiming = !drained && !stopping && room >= batch
+                    let writing = !ledger.waiting.isEmpty && (ledger.waiting.count >= batch || idle || drained || stopping)
+                    if claiming || writing {
+                        let settled = ledger.takeWaiting()
+                        let outcomes = settled.map { (job: $0.job, resolution: $0.resolution) }
+                        let limits = RoundLedger.rateLimits(of: settled)
+                        let limit = claiming ? room : 0
+                        stepping = true
+                        group.addTask { [lane] in
+                            // If this throws nothing of it was written: the variants sent stay
+                            // `publishing`, their leases run out and the rescuer hands them back to be
+                            // looked up.
+                            let step = try await lane.run {
+                                try queue.settleAndClaim(
+                                    outcomes, rateLimits: limits, worker: configuration.worker, now: clock(),
+                                    policy: configuration.policy, lease: configuration.lease, limit: limit)
+                            }
+                            return .stepped(settled: settled, step: step, claimed: claiming)
+                        }
+                    } else if idle {
+                        break
+                    }
+                }
+                guard let event = try await group.next() else { break }
+                switch event {
+                case .attempted(let job, let start, let report):
+                    running -= 1
+                    if !ledger.add(job, start: start, report: report) { leases.remove([job.id]) }
+                    // A sender is free; jobs may have fallen due meanwhile.
+                    drained = false
+                case .stepped(let settled, let step, let claimed):
+                    stepping = false
+                    ledger.written(settled, held: step.held)
+                    leases.remove(settled.map(\.job.id))
+                    leases.add(step.started.map(\.job.id))
+                    ready += step.started
+                    if claimed && step.started.isEmpty { drained = true }
+                    // An outcome written without a claim after it may be a retry due now: look again.
+                    if !claimed && !settled.isEmpty { drained = false }
+                }
             }
         }
+        return ledger.reports
     }
 
     /// Rounds until `shouldStop` says so. After a round that found nothing it sleeps until the next
@@ -76,7 +135,7 @@ public final class Dispatcher: Sendable {
         async throws
     {
         while !shouldStop() {
-            let reports = try await runOnce()
+            let reports = try await runOnce(shouldStop: shouldStop)
             onRound(reports)
             if reports.isEmpty && !shouldStop() { try? await Task.sleep(for: try idleWait(max: pollInterval)) }
         }
@@ -92,64 +151,22 @@ public final class Dispatcher: Sendable {
         return .milliseconds(Int((min(wait, pollSeconds) * 1000).rounded(.up)))
     }
 
-    private func runHoldingLeases(_ jobs: [PublishJob]) async throws -> [JobReport] {
-        try await withThrowingTaskGroup(of: [JobReport]?.self) { group in
-            group.addTask { [self] in try await runBatch(jobs) }
-            group.addTask { [self] in
-                // The heartbeat: renews the leases until the work above is done (then cancelled).
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .seconds(configuration.heartbeat))
-                    if Task.isCancelled { break }
-                    _ = try? queue.heartbeat(
-                        worker: configuration.worker, jobIDs: jobs.map(\.id), now: clock(), lease: configuration.lease)
-                }
-                return nil
+    /// The heartbeat: renews the leases held until cancelled at the end of the round.
+    private func renew(_ leases: HeldLeases) async {
+        let (queue, configuration, clock) = (self.queue, self.configuration, self.clock)
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(configuration.heartbeat))
+            let held = leases.current
+            if Task.isCancelled { break }
+            guard !held.isEmpty else { continue }
+            _ = try? await lane.run {
+                try queue.heartbeat(worker: configuration.worker, jobIDs: held, now: clock(), lease: configuration.lease)
             }
-            let first = try await group.next()!
-            group.cancelAll()
-            return first ?? []
-        }
-    }
-
-    /// One claimed batch: every attempt started in one transaction (each `.send` variant is
-    /// `publishing` on disk before any post leaves), the posts sent concurrently, and the outcomes
-    /// written in one transaction. A crash before that last write leaves the sent posts `publishing`:
-    /// the next attempt looks them up, never sends them again.
-    private func runBatch(_ jobs: [PublishJob]) async throws -> [JobReport] {
-        let starts = try queue.begin(jobs, worker: configuration.worker, now: clock())
-        let attempts = try await withThrowingTaskGroup(of: (Int, JobReport).self) { work in
-            for (index, job) in jobs.enumerated() {
-                work.addTask { (index, await self.attempt(job, start: starts[index])) }
-            }
-            return try await work.reduce(into: [(Int, JobReport)]()) { $0.append($1) }.sorted { $0.0 < $1.0 }.map(\.1)
-        }
-        // Only attempts that ran are written; a deferred job was already put back by `begin`.
-        var outcomes: [(job: PublishJob, resolution: JobResolution)] = []
-        for (index, job) in jobs.enumerated() {
-            switch starts[index] {
-            case .send, .reconcile:
-                if let resolution = attempts[index].resolution { outcomes.append((job, resolution)) }
-            case .leaseLost, .skip, .deferred:
-                break
-            }
-        }
-        for (job, resolution) in outcomes {
-            if case .retry(let at, OutcomeResolver.rateLimited, _) = resolution {
-                try queue.setRateLimited(until: at, account: job.accountID, now: clock())
-            }
-        }
-        let held = try queue.finish(outcomes, worker: configuration.worker, now: clock(), policy: configuration.policy)
-        var lost = Set<Int64>()
-        for (outcome, stillHeld) in zip(outcomes, held) where !stillHeld { lost.insert(outcome.job.id) }
-        return zip(jobs, attempts).map { job, report in
-            var report = report
-            if lost.contains(job.id) { report.note = "lease lost" }
-            return report
         }
     }
 
     /// Runs one claimed job, already started, to its resolution (not yet written).
-    func attempt(_ job: PublishJob, start: PublishQueue.AttemptStart) async -> JobReport {
+    func attempt(_ job: PublishJob, start: PublishQueue.AttemptStart, credentials: RoundCredentials) async -> JobReport {
         var report = JobReport(variantID: job.variantID, accountID: job.accountID, network: job.network)
         let variant: StoredVariant
         var pending: PublicationReceipt?
@@ -172,21 +189,27 @@ public final class Dispatcher: Sendable {
             pending = saved
             reconciling = true
         }
-        let resolution = await attempt(job, variant: variant, pending: pending, reconciling: reconciling)
+        let resolution = await attempt(
+            job, variant: variant, pending: pending, reconciling: reconciling, credentials: credentials)
         report.resolution = resolution
-        if case .published = resolution { report.lateness = clock().timeIntervalSince(job.slotAt) }
+        if case .published = resolution {
+            report.lateness = clock().timeIntervalSince(job.slotAt)
+        } else {
+            credentials.forget(job.accountID)
+        }
         return report
     }
 
     private func attempt(
-        _ job: PublishJob, variant: StoredVariant, pending: PublicationReceipt?, reconciling: Bool
+        _ job: PublishJob, variant: StoredVariant, pending: PublicationReceipt?, reconciling: Bool,
+        credentials source: RoundCredentials
     ) async -> JobResolution {
         let now = clock()
         guard let client = clients[job.network] else {
             return .hold(reason: "no client for \(job.network.rawValue): configure a webhook for this network")
         }
         let stored: AccountCredentials?
-        do { stored = try await credentials.credentials(for: job.accountID) } catch {
+        do { stored = try await source.credentials(for: job.accountID) } catch {
             return .retry(at: now.addingTimeInterval(60), reason: "credentials unreadable: \(error)", countsAsAttempt: false)
         }
         guard let credentials = stored else {
@@ -201,15 +224,15 @@ public final class Dispatcher: Sendable {
             case .failed(let outcome):
                 return resolver.resolveFailedLookUp(outcome, attempt: job.attempt, now: clock(), random: random())
             case .notFound:
-                guard (try? queue.resend(job, worker: configuration.worker, now: clock())) == true else {
+                let (queue, worker, clock) = (self.queue, configuration.worker, self.clock)
+                guard (try? await lane.run({ try queue.resend(job, worker: worker, now: clock()) })) == true else {
                     return .reconcile(at: clock(), reason: "lease lost before resending")
                 }
             }
         }
-        let queue = self.queue
-        let worker = configuration.worker
+        let (queue, lane, worker) = (self.queue, self.lane, configuration.worker)
         let outcome = await client.publish(post, credentials: credentials, pending: pendingReceipt) { receipt in
-            guard try queue.savePending(OutcomeResolver.receipt(receipt), for: job, worker: worker) else {
+            guard try await lane.run({ try queue.savePending(OutcomeResolver.receipt(receipt), for: job, worker: worker) }) else {
                 throw DispatchError.leaseLost
             }
         }

@@ -20,22 +20,29 @@ enum LoopbackBench {
             let dispatcher = BenchStore.dispatcher(
                 store: store, credentials: credentials, url: url, transport: recorder, concurrency: concurrency)
             let dispatchStart = DispatchTime.now().uptimeNanoseconds
+            let dispatchCPUStart = processCPUSeconds()
             let reports = try await dispatcher.runOnce()
             let dispatchSeconds = Double(DispatchTime.now().uptimeNanoseconds - dispatchStart) / 1e9
+            let dispatchCPU = processCPUSeconds() - dispatchCPUStart
             let published = reports.filter { $0.outcome == "published" }.count
             guard published == posts else { fatalError("published \(published) of \(posts): \(Set(reports.map(\.outcome)))") }
             let requests = recorder.requests
             await state.reset()
             let bare = URLSessionTransport(timeout: 30)
             let bareStart = DispatchTime.now().uptimeNanoseconds
+            let bareCPUStart = processCPUSeconds()
             let failures = try await send(requests, through: bare, concurrency: concurrency)
             let bareSeconds = Double(DispatchTime.now().uptimeNanoseconds - bareStart) / 1e9
+            let bareCPU = processCPUSeconds() - bareCPUStart
             guard failures == 0 else { fatalError("\(failures) bare requests failed") }
             return [
                 "posts": Double(posts), "requests": Double(requests.count), "concurrency": Double(concurrency),
                 "dispatcher_seconds": dispatchSeconds, "dispatcher_posts_per_second": Double(posts) / dispatchSeconds,
                 "bare_seconds": bareSeconds, "bare_posts_per_second": Double(posts) / bareSeconds,
                 "ratio": bareSeconds / dispatchSeconds,
+                // CPU time of the whole process (sandbox included) per phase: on a shared machine the
+                // wall-clock ratio swings with the neighbours, the CPU cost per post does not.
+                "dispatcher_cpu_seconds": dispatchCPU, "bare_cpu_seconds": bareCPU,
             ]
         }
     }
@@ -71,4 +78,12 @@ final class Counter: @unchecked Sendable {
             return value
         }
     }
+}
+
+/// User plus system CPU time this process has used so far.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }

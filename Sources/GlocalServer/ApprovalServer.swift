@@ -4,15 +4,17 @@ import Logging
 
 /// Builds the approval web UI: the router (for in-process tests) and the application (for `glocal serve`).
 public enum ApprovalServer {
-    /// Every route, behind the timing/security-header and session middleware.
+    /// Every route, behind the timing/security-header, session and global-pause middleware.
     public static func router(_ environment: ServerEnvironment, operations: OperationsRoutes? = nil) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ServerTimingMiddleware())
         router.add(middleware: SessionMiddleware(environment: environment))
+        router.add(middleware: GlobalPauseMiddleware(environment: environment))
         AuthRoutes(environment: environment).register(on: router)
         QueueRoutes(environment: environment).register(on: router)
         VariantRoutes(environment: environment).register(on: router)
         OverviewRoutes(environment: environment).register(on: router)
+        AccountRoutes(environment: environment).register(on: router)
         AssetRoutes(environment: environment).register(on: router)
         operations?.register(on: router)
         return router

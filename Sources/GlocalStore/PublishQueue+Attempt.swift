@@ -37,7 +37,7 @@ extension PublishQueue {
         try immediate { db in try jobs.map { try begin(db, job: $0, worker: worker, now: now, caps: caps) } }
     }
 
-    private func begin(
+    func begin(
         _ db: Database, job: PublishJob, worker: String, now: Date, caps: (Network) -> [PublishingCap]
     ) throws -> AttemptStart {
         guard try holds(db, job: job.id, worker: worker) else { return .leaseLost }
@@ -52,7 +52,7 @@ extension PublishQueue {
                 try requeue(db, job: job.id, at: wait.until, error: reason, refundAttempt: true, timestamp: timestamp)
                 return .deferred(until: wait.until, reason: reason)
             }
-            try VariantStateChange.move(db, id: variant.id, to: .publishing, actor: Self.actor, timestamp: timestamp)
+            try VariantStateChange.move(db, id: variant.id, to: .publishing, actor: Self.actor, timestamp: timestamp, current: variant)
             var sending = variant
             sending.state = .publishing
             return .send(sending)
@@ -102,17 +102,23 @@ extension PublishQueue {
     }
 
     /// Ends several attempts in one transaction; returns, per job, whether `worker` still held it.
+    /// `rateLimits` holds accounts the network rate-limited, until the instant given, in the same
+    /// transaction (so a crash cannot keep the outcome and lose the hold).
     @discardableResult
     public func finish(
-        _ outcomes: [(job: PublishJob, resolution: JobResolution)], worker: String, now: Date, policy: RetryPolicy = .standard
+        _ outcomes: [(job: PublishJob, resolution: JobResolution)], worker: String, now: Date, policy: RetryPolicy = .standard,
+        rateLimits: [String: Date] = [:]
     ) throws -> [Bool] {
-        guard !outcomes.isEmpty else { return [] }
+        guard !outcomes.isEmpty || !rateLimits.isEmpty else { return [] }
         return try immediate { db in
-            try outcomes.map { try finish(db, job: $0.job, worker: worker, resolution: $0.resolution, now: now, policy: policy) }
+            for (account, until) in rateLimits.sorted(by: { $0.key < $1.key }) {
+                try setRateLimited(db, until: until, account: account, now: now)
+            }
+            return try outcomes.map { try finish(db, job: $0.job, worker: worker, resolution: $0.resolution, now: now, policy: policy) }
         }
     }
 
-    private func finish(
+    func finish(
         _ db: Database, job: PublishJob, worker: String, resolution: JobResolution, now: Date, policy: RetryPolicy
     ) throws -> Bool {
         guard try holds(db, job: job.id, worker: worker) else { return false }
@@ -121,7 +127,7 @@ extension PublishQueue {
         func moveVariant(to state: VariantState) throws {
             let current = try SQLiteVariantStore.fetchVariant(db, id: job.variantID)
             if current?.state != state {
-                try VariantStateChange.move(db, id: job.variantID, to: state, actor: Self.actor, timestamp: timestamp)
+                try VariantStateChange.move(db, id: job.variantID, to: state, actor: Self.actor, timestamp: timestamp, current: current)
             }
         }
         switch resolution {

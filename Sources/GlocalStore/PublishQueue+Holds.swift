@@ -26,7 +26,15 @@ extension PublishQueue {
 
     /// Records that the network rate-limits the account until `until` (its jobs wait until then).
     public func setRateLimited(until: Date?, account: String, now: Date) throws {
-        try upsertStatus(account: account, column: "rate_limited_until", value: until.map(StoreTimestamp.string(from:)), now: now)
+        _ = try immediate { db in try setRateLimited(db, until: until, account: account, now: now) }
+    }
+
+    func setRateLimited(_ db: Database, until: Date?, account: String, now: Date) throws {
+        try db.cachedStatement(sql: """
+                INSERT INTO account_status (account_id, paused, rate_limited_until, updated_at) VALUES (?, 0, ?, ?)
+                ON CONFLICT (account_id) DO UPDATE SET rate_limited_until = excluded.rate_limited_until,
+                    updated_at = excluded.updated_at
+                """).execute(arguments: [account, until.map(StoreTimestamp.string(from:)), StoreTimestamp.string(from: now)])
     }
 
     /// The holds on `account` (none if it has no row).

@@ -59,19 +59,22 @@ public struct PublishQueue: Sendable {
             let approved = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, account_id, network, coalesce(scheduled_at, :now) AS slot FROM variant
+                    SELECT \(VariantRow.selection) FROM variant
                     WHERE state = 'approved' AND (scheduled_at IS NOT NULL OR live = 1) ORDER BY id
-                    """, arguments: ["now": timestamp])
+                    """)
             for row in approved {
-                let id: String = row["id"]
-                let slot: String = row["slot"]
+                let variant = try VariantRow.variant(from: row)
+                let id = variant.id
+                // The stored text itself (position 13 of `VariantRow.selection`), so it compares
+                // equal to the variant's `scheduled_at` whatever its precision.
+                let slot = (row[13] as String?) ?? timestamp
                 if slot < cutoff {
-                    try VariantStateChange.move(db, id: id, to: .missed, actor: Self.actor, timestamp: timestamp)
+                    try VariantStateChange.move(db, id: id, to: .missed, actor: Self.actor, timestamp: timestamp, current: variant)
                     report.missed += 1
                     continue
                 }
-                try VariantStateChange.move(db, id: id, to: .scheduled, actor: Self.actor, timestamp: timestamp)
-                try db.execute(
+                try VariantStateChange.move(db, id: id, to: .scheduled, actor: Self.actor, timestamp: timestamp, current: variant)
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO publish_job (variant_id, account_id, network, state, run_at, slot_at, attempt,
                             max_attempts, created_at, updated_at)
@@ -79,11 +82,11 @@ public struct PublishQueue: Sendable {
                         ON CONFLICT (variant_id) DO UPDATE SET state = 'scheduled', run_at = :slot, slot_at = :slot,
                             attempt = 0, max_attempts = :max, last_error = NULL, finished_at = NULL, updated_at = :now
                         WHERE publish_job.state = 'cancelled'
-                        """,
-                    arguments: [
-                        "id": id, "account": row["account_id"] as String, "network": row["network"] as String,
-                        "slot": slot, "max": policy.maxAttempts, "now": timestamp,
-                    ])
+                        """
+                ).execute(arguments: [
+                    "id": id, "account": variant.accountID, "network": variant.network.rawValue,
+                    "slot": slot, "max": policy.maxAttempts, "now": timestamp,
+                ])
                 report.enqueued += 1
             }
             // Scheduled jobs whose slot passed long ago (paused account, dispatcher down): missed.
@@ -111,28 +114,29 @@ public struct PublishQueue: Sendable {
     /// skips paused accounts, accounts waiting for a new token or rate limited, and everything during
     /// a global pause. Each claim counts as an attempt.
     public func claim(worker: String, now: Date, lease: TimeInterval, limit: Int) throws -> [PublishJob] {
-        try immediate { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    UPDATE publish_job SET state = 'running', locked_by = :worker, lease_expires_at = :lease,
-                        attempt = attempt + 1, updated_at = :now
-                    WHERE id IN (
-                        SELECT j.id FROM publish_job AS j
-                        LEFT JOIN account_status AS a ON a.account_id = j.account_id
-                        WHERE j.state IN ('scheduled', 'available', 'retryable') AND j.run_at <= :now
-                          AND coalesce(a.paused, 0) = 0 AND a.needs_reconnect IS NULL
-                          AND (a.rate_limited_until IS NULL OR a.rate_limited_until <= :now)
-                          AND NOT EXISTS (SELECT 1 FROM dispatch_control WHERE paused = 1)
-                        ORDER BY j.run_at, j.id LIMIT :limit)
-                    RETURNING *
-                    """,
-                arguments: [
-                    "worker": worker, "lease": StoreTimestamp.string(from: now.addingTimeInterval(lease)),
-                    "now": StoreTimestamp.string(from: now), "limit": limit,
-                ])
-            return try rows.map(PublishJobRow.job(from:)).sorted { ($0.runAt, $0.id) < ($1.runAt, $1.id) }
-        }
+        try immediate { db in try claim(db, worker: worker, now: now, lease: lease, limit: limit) }
+    }
+
+    func claim(_ db: Database, worker: String, now: Date, lease: TimeInterval, limit: Int) throws -> [PublishJob] {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: """
+                UPDATE publish_job SET state = 'running', locked_by = :worker, lease_expires_at = :lease,
+                    attempt = attempt + 1, updated_at = :now
+                WHERE id IN (
+                    SELECT j.id FROM publish_job AS j
+                    LEFT JOIN account_status AS a ON a.account_id = j.account_id
+                    WHERE j.state IN ('scheduled', 'available', 'retryable') AND j.run_at <= :now
+                      AND coalesce(a.paused, 0) = 0 AND a.needs_reconnect IS NULL
+                      AND (a.rate_limited_until IS NULL OR a.rate_limited_until <= :now)
+                      AND NOT EXISTS (SELECT 1 FROM dispatch_control WHERE paused = 1)
+                    ORDER BY j.run_at, j.id LIMIT :limit)
+                RETURNING *
+                """),
+            arguments: [
+                "worker": worker, "lease": StoreTimestamp.string(from: now.addingTimeInterval(lease)),
+                "now": StoreTimestamp.string(from: now), "limit": limit,
+            ])
+        return try rows.map(PublishJobRow.job(from:)).sorted { ($0.runAt, $0.id) < ($1.runAt, $1.id) }
     }
 
     /// Extends the leases `worker` holds on `jobIDs`; returns the ids it still holds (a job missing

@@ -57,7 +57,7 @@ public final class SQLiteVariantStore: VariantStore {
     public func allVariants() throws -> [StoredVariant] {
         try writer.read { db in
             var variants: [StoredVariant] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM variant ORDER BY id")
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(VariantRow.selection) FROM variant ORDER BY id")
             while let row = try rows.next() { variants.append(try VariantRow.variant(from: row)) }
             return variants
         }
@@ -125,6 +125,6 @@ public final class SQLiteVariantStore: VariantStore {
 
     /// Reads one variant inside an open transaction or read.
     static func fetchVariant(_ db: Database, id: String) throws -> StoredVariant? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM variant WHERE id = ?"), arguments: [id]).map(VariantRow.variant(from:))
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(VariantRow.selection) FROM variant WHERE id = ?"), arguments: [id]).map(VariantRow.variant(from:))
     }
 }

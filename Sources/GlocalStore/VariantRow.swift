@@ -67,36 +67,39 @@ enum VariantRow {
         ]
     }
 
-    /// Reads a variant from a `SELECT * FROM variant` row.
+    /// The columns `variant(from:)` reads, in its order: select them with `SELECT \(selection) FROM variant`.
+    static let selection = """
+        id, campaign_id, post_id, account_id, network, locale, kind, text, title, link, link_placement, media, \
+        content_hash, scheduled_at, local_time, time_zone, live, state, explanation, source_hash
+        """
+    private static let selectedNames = selection.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+
+    /// Reads a variant from a row of the columns in `selection`, by position (a look-up by name
+    /// costs more than the rest of the row: this runs several times per post dispatched).
     static func variant(from row: Row) throws -> StoredVariant {
-        let id: String = row["id"]
-        func decoded<T: RawRepresentable>(_ column: String) throws -> T where T.RawValue == String {
-            let raw: String = row[column]
-            guard let value = T(rawValue: raw) else {
-                throw VariantStoreError.unreadableRow(variantID: id, column: column, value: raw)
-            }
+        let id: String = row[0]
+        func unreadable(_ index: Int, _ raw: String) -> VariantStoreError {
+            .unreadableRow(variantID: id, column: selectedNames[index], value: raw)
+        }
+        func decoded<T: RawRepresentable>(_ index: Int) throws -> T where T.RawValue == String {
+            let raw: String = row[index]
+            guard let value = T(rawValue: raw) else { throw unreadable(index, raw) }
             return value
         }
-        func json<T: Decodable>(_ column: String) throws -> T {
-            let raw: String = row[column]
-            do { return try JSONColumn.decode(raw) } catch {
-                throw VariantStoreError.unreadableRow(variantID: id, column: column, value: raw)
-            }
-        }
+        let mediaText: String = row[11]
+        guard let media = JSONColumn.strings(mediaText) else { throw unreadable(11, mediaText) }
+        let explanationText: String = row[18]
+        guard let explanation = JSONColumn.reasons(explanationText) else { throw unreadable(18, explanationText) }
         var scheduledAt: Date?
-        if let raw: String = row["scheduled_at"] {
-            guard let date = StoreTimestamp.date(from: raw) else {
-                throw VariantStoreError.unreadableRow(variantID: id, column: "scheduled_at", value: raw)
-            }
+        if let raw: String = row[13] {
+            guard let date = StoreTimestamp.date(from: raw) else { throw unreadable(13, raw) }
             scheduledAt = date
         }
         return StoredVariant(
-            id: id, campaignID: row["campaign_id"], postID: row["post_id"], accountID: row["account_id"],
-            network: try decoded("network"), locale: row["locale"], kind: try decoded("kind"), text: row["text"],
-            title: row["title"], link: row["link"], linkPlacement: try decoded("link_placement"),
-            media: try json("media"), contentHash: row["content_hash"], scheduledAt: scheduledAt,
-            localTime: row["local_time"], timeZone: row["time_zone"], live: row["live"], state: try decoded("state"),
-            explanation: try json("explanation"), sourceHash: row["source_hash"])
+            id: id, campaignID: row[1], postID: row[2], accountID: row[3], network: try decoded(4), locale: row[5],
+            kind: try decoded(6), text: row[7], title: row[8], link: row[9], linkPlacement: try decoded(10),
+            media: media, contentHash: row[12], scheduledAt: scheduledAt, localTime: row[14], timeZone: row[15],
+            live: row[16], state: try decoded(17), explanation: explanation, sourceHash: row[19])
     }
 }
 
@@ -105,5 +108,27 @@ enum JSONColumn {
     /// Decodes a JSON string.
     static func decode<T: Decodable>(_ text: String) throws -> T {
         try JSONDecoder().decode(T.self, from: Data(text.utf8))
+    }
+
+    /// A JSON array of strings (`media`); `nil` if it is anything else.
+    static func strings(_ text: String) -> [String]? {
+        if text == "[]" { return [] }
+        guard let items = JSONParser.parse(text) as? [Any] else { return nil }
+        let strings = items.compactMap { $0 as? String }
+        return strings.count == items.count ? strings : nil
+    }
+
+    /// A JSON array of `{rule, detail}` objects (`explanation`); `nil` if it is anything else.
+    static func reasons(_ text: String) -> [ScheduleReason]? {
+        if text == "[]" { return [] }
+        guard let items = JSONParser.parse(text) as? [Any] else { return nil }
+        var reasons: [ScheduleReason] = []
+        for item in items {
+            guard let object = item as? [String: Any], let rule = object["rule"] as? String,
+                let detail = object["detail"] as? String
+            else { return nil }
+            reasons.append(ScheduleReason(rule, detail))
+        }
+        return reasons
     }
 }

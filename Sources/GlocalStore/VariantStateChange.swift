@@ -5,14 +5,16 @@ import GlocalCore
 /// one way every writer (CLI, web UI, dispatcher) changes a variant's state.
 enum VariantStateChange {
     /// Moves variant `id` to `state` if the variant state machine allows it; returns the variant as it
-    /// was before.
+    /// was before. A caller that has just read the variant in the same transaction passes it as
+    /// `current` rather than have it read again.
     ///
     /// - Throws: `VariantStoreError.variantNotFound` or `.invalidTransition`.
     @discardableResult
     static func move(
-        _ db: Database, id: String, to state: VariantState, actor: String, timestamp: String
+        _ db: Database, id: String, to state: VariantState, actor: String, timestamp: String,
+        current alreadyRead: StoredVariant? = nil
     ) throws -> StoredVariant {
-        guard let current = try SQLiteVariantStore.fetchVariant(db, id: id) else {
+        guard let current = try alreadyRead ?? SQLiteVariantStore.fetchVariant(db, id: id) else {
             throw VariantStoreError.variantNotFound(id)
         }
         guard VariantTransitions.allows(current.state, state) else {

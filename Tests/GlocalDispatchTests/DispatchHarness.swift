@@ -18,9 +18,10 @@ enum DispatchHarness {
          AccountCredentials(accessToken: "did:plc:lumierefr~secret-b", refreshToken: "did:plc:lumierefr~refresh-b", remoteUserID: "did:plc:lumierefr")),
     ]
 
-    /// Approved variants (`count` per account) in a fresh store, credentials sealed, a sandbox running.
+    /// Approved variants (`count` per account, `spacing` seconds apart) in a fresh store, credentials sealed, a sandbox running.
     static func run(
-        perAccount count: Int = 1,
+        perAccount count: Int = 1, spacing: TimeInterval = 600, concurrency: Int = 3,
+        transport wrap: @Sendable (any HTTPTransport) -> any HTTPTransport = { $0 },
         _ body: @Sendable (Dispatcher, SQLiteVariantStore, SandboxState, SimulatedClock, [StoredVariant]) async throws -> Void
     ) async throws {
         let store = try SQLiteVariantStore.inMemory()
@@ -30,7 +31,7 @@ enum DispatchHarness {
                     id: "hydra/post-\(index)/\(account.id)", campaignID: "hydra", postID: "post-\(index)", accountID: account.id,
                     network: account.network, locale: "fr-FR", kind: .informative,
                     text: "Hydra n°\(index) pour \(account.id) : découvrez-la 👋🏽", title: nil, link: nil, linkPlacement: .none,
-                    media: [], contentHash: "hash-\(index)-\(account.id)", scheduledAt: Self.slot.addingTimeInterval(Double(index) * 600),
+                    media: [], contentHash: "hash-\(index)-\(account.id)", scheduledAt: Self.slot.addingTimeInterval(Double(index) * spacing),
                     localTime: nil, timeZone: "Europe/Paris", live: false, state: .approved, explanation: [])
             }
         }
@@ -45,11 +46,11 @@ enum DispatchHarness {
         let state = SandboxState(now: Self.slot)
         try await SandboxServer(state: state).withRunning { url in
             let environment = ClientEnvironment(
-                transport: URLSessionTransport(timeout: 5), endpoints: .sandbox(baseURL: url), clock: { clock.now })
+                transport: wrap(URLSessionTransport(timeout: 5)), endpoints: .sandbox(baseURL: url), clock: { clock.now })
             var clients: [Network: any NetworkClient] = [:]
             for account in Self.accounts { clients[account.network] = NetworkClients.client(for: account.network, environment: environment) }
             let dispatcher = Dispatcher(
-                configuration: DispatchConfiguration(worker: "test-worker", concurrency: 3, grace: 900),
+                configuration: DispatchConfiguration(worker: "test-worker", concurrency: concurrency, grace: 900),
                 queue: store.publishQueue, clients: clients, credentials: credentials,
                 posts: OutgoingPostFactory(accounts: [], root: URL(fileURLWithPath: "/nonexistent")),
                 clock: { clock.now }, random: { 0.5 })

@@ -5,7 +5,7 @@ import Testing
 
 /// The approval flow in a real headless Chromium against the real `glocal serve --demo`:
 /// two local managers and an admin sign in, edit (an error shown, then fixed), approve, reject,
-/// bulk approve, and are refused each other's variants. Screenshots go to test-artifacts/.
+/// bulk approve, pause and resume an account, and are refused each other's variants. Screenshots go to test-artifacts/.
 struct BrowserEndToEndTests {
     static let root = ServerFixture.root
     static let chromium = "/usr/bin/chromium"

@@ -19,7 +19,8 @@ struct RunCommandTests {
             command: "run", arguments: ["--demo", "--now", "2026-11-21T09:00:00Z", "--database", database],
             directory: Self.repositoryRoot)
         defer { served.stop() }
-        let base = try await served.waitUntilReady(attempts: 1_800)
+        // Ready once the dispatcher has finished its first round, not just once the UI is up.
+        let base = try await served.waitUntilReady(attempts: 1_800, path: "/healthz")
         let printed = served.printed
         #expect(printed.contains("demo: every account connected to the sandbox"))
         let summary = try #require(printed.firstMatch(of: /demo: (\d+) posts published, each once, at its own slot\./))

@@ -30,14 +30,15 @@ final class ServedProcess: Sendable {
     /// Everything the server printed so far.
     var printed: String { output.text }
 
-    /// The base URL once the server prints it and answers `/health`; polls at most `attempts` times.
-    func waitUntilReady(attempts: Int = 600) async throws -> String {
+    /// The base URL once the server prints it and `path` answers 200 (`/healthz` for `glocal run`:
+    /// its dispatcher has finished a round); polls at most `attempts` times.
+    func waitUntilReady(attempts: Int = 600, path: String = "/health") async throws -> String {
         for _ in 0..<attempts {
             if !process.isRunning { break }
             // The approval UI's own line: `run --demo` prints the sandbox's URL first.
             if let match = printed.firstMatch(of: /approval UI on (http:\/\/127\.0\.0\.1:\d+)/) {
                 let base = String(match.1)
-                if let url = URL(string: base + "/health"), let (_, response) = try? await URLSession.shared.data(from: url),
+                if let url = URL(string: base + path), let (_, response) = try? await URLSession.shared.data(from: url),
                     (response as? HTTPURLResponse)?.statusCode == 200
                 {
                     return base

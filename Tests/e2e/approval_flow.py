@@ -99,6 +99,18 @@ with sync_playwright() as p:
             expect(a.locator(f"input[type=checkbox][value='{variant_id}']")).to_have_count(0)
         shot(a, "05-bulk-approved")
 
+        step("manager A pauses and resumes one of the team's accounts on the accounts page")
+        account = ids["a_x"].split("/")[-1]
+        a.get_by_role("link", name="Accounts", exact=True).click()
+        expect(a.locator(f"#account-{account}")).to_contain_text("OK")
+        a.get_by_role("button", name=f"Pause {account}").click()
+        expect(a.locator(".notice")).to_contain_text("Paused.")
+        expect(a.locator(f"#account-{account}")).to_contain_text("Paused")
+        shot(a, "05b-account-paused")
+        a.get_by_role("button", name=f"Resume {account}").click()
+        expect(a.locator(".notice")).to_contain_text("Resumed.")
+        expect(a.locator(f"#account-{account}")).to_contain_text("OK")
+
         step("manager A is refused manager B's variant (403)")
         response = a.goto(BASE + path(ids["b_approve"]))
         assert response.status == 403, f"expected 403, got {response.status}"

@@ -47,9 +47,8 @@ public struct BlueskyClient: NetworkClient {
         let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
         do throws(NetworkFailure) {
             let images = try await upload(post.media, credentials: credentials)
-            do { try await onPending(PublishReceipt(remoteID: uri(did, rkey), extra: ["rkey": rkey])) } catch {
-                return .transient("could not record the pending record key")
-            }
+            // No pending receipt: the record key is derived from the idempotency key, so `lookUp`
+            // finds the post without one, and a sync to disk per post is saved.
             let record = BlueskyRecordBuilder.record(
                 text: post.text, language: post.languageCode, createdAt: now,
                 link: post.linkPlacement == .inline ? post.link : nil, title: post.title, images: images)

@@ -1,12 +1,10 @@
 import Foundation
+import GlocalCore
 
 /// Builds `app.bsky.feed.post` records: text, facets, language, link card or images, reply references.
 enum BlueskyRecordBuilder {
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
-    }
+    /// `createdAt`: ISO 8601 in UTC with milliseconds.
+    static func timestamp(_ date: Date) -> String { UTCTimestamp.string(from: date) }
 
     /// The post record. `images` are blob objects from `uploadBlob`; a link card is added only without images.
     static func record(

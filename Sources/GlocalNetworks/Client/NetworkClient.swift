@@ -10,8 +10,8 @@ public typealias PendingRecorder = @Sendable (PublishReceipt) async throws -> Vo
 /// `onPending` **before** that call and proceeds only if `onPending` returns; if it throws, `publish` returns
 /// `.transient` without making the call. The dispatcher stores that receipt and passes it back as `pending` to
 /// `lookUp` and to any later `publish` of the same variant, which then resumes (e.g. publishes the saved container)
-/// instead of starting over. Pending receipts are deterministic where the network lets the client choose
-/// (the Bluesky record key is derived from the idempotency key).
+/// instead of starting over. Where the client chooses the handle itself from the idempotency key (the Bluesky
+/// record key) there is nothing to save: `lookUp` derives it again.
 ///
 /// Every HTTP answer goes through one pure function per client (`…ResponseClassifier.classify`) that maps
 /// status, headers and body to a ``PublishOutcome``. Reasons never contain tokens.

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 
 /// Read-only access to a parsed JSON answer.
 struct JSON {
@@ -8,7 +9,7 @@ struct JSON {
 
     /// Parses `data`; an unreadable body is `JSON(nil)`.
     init(data: Data) {
-        self.value = data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        self.value = data.isEmpty ? nil : JSONParser.parse(data)
     }
 
     subscript(key: String) -> JSON { JSON((value as? [String: Any])?[key]) }
@@ -18,29 +19,33 @@ struct JSON {
     }
 
     var string: String? {
-        if let string = value as? String { return string }
-        if let number = value as? NSNumber, !(value is Bool) { return number.stringValue }
-        return nil
+        switch value {
+        case let string as String: return string
+        case let int as Int: return String(int)
+        case let double as Double: return String(double)
+        default: return nil
+        }
     }
     var int: Int? {
-        if let number = value as? NSNumber { return number.intValue }
-        if let string = value as? String { return Int(string) }
-        return nil
+        switch value {
+        case let int as Int: return int
+        case let double as Double: return double.isFinite && abs(double) < 9e18 ? Int(double) : nil
+        case let string as String: return Int(string)
+        default: return nil
+        }
     }
     var array: [JSON] { (value as? [Any])?.map(JSON.init) ?? [] }
     var object: [String: JSON] { ((value as? [String: Any]) ?? [:]).mapValues(JSON.init) }
     var exists: Bool { value != nil && !(value is NSNull) }
 
     /// Serialises a JSON-compatible value with sorted keys.
-    static func encode(_ value: Any) -> Data {
-        (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-    }
+    static func encode(_ value: Any) -> Data { Data(JSONText.encode(value).utf8) }
 
     /// All integer-valued members of an object, as metrics counters.
     var integerMembers: [String: Int] {
         var result: [String: Int] = [:]
         for (key, member) in (value as? [String: Any]) ?? [:] {
-            if let number = member as? NSNumber, !(member is Bool) { result[key] = number.intValue }
+            if !(member is Bool), let int = JSON(member).int, !(member is String) { result[key] = int }
         }
         return result
     }

@@ -4,13 +4,13 @@ import Hummingbird
 
 /// The page shell: header with navigation and the signed-in user, main content, one stylesheet.
 enum Layout {
-    /// A complete page.
+    /// A complete page; for a signed-in user, with the global crisis pause's banner when it holds.
     static func page(title: String, session: Session?, notice: String? = nil, _ content: HTML) -> HTML {
         let navigation: HTML
         if let session {
             navigation = """
                 <nav aria-label="Main"><ul>
-                <li><a href="/">My queue</a></li><li><a href="/campaigns">Campaigns</a></li><li><a href="/report">Report</a></li><li><a href="/audit">Audit log</a></li>
+                <li><a href="/">My queue</a></li><li><a href="/campaigns">Campaigns</a></li><li><a href="/accounts">Accounts</a></li><li><a href="/report">Report</a></li><li><a href="/audit">Audit log</a></li>
                 </ul>
                 <form method="post" action="/logout" class="inline">\(csrfField(session))
                 <span class="who">\(session.user.email) (\(session.user.role.rawValue))</span>
@@ -20,6 +20,7 @@ enum Layout {
             navigation = .empty
         }
         let banner: HTML = notice.map { "<p class=\"notice\" role=\"status\">\($0)</p>" } ?? .empty
+        let crisis: HTML = session == nil ? .empty : (GlobalPauseBanner.current?.html ?? .empty)
         return """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">
@@ -29,7 +30,7 @@ enum Layout {
             </head><body>
             <a class="skip" href="#main">Skip to content</a>
             <header><strong class="brand">glocal</strong> \(navigation)</header>
-            <main id="main">\(banner)\(content)</main>
+            <main id="main">\(crisis)\(banner)\(content)</main>
             </body></html>
             """
     }

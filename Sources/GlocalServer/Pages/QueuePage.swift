@@ -3,11 +3,11 @@ import GlocalCore
 import GlocalStore
 
 /// "My queue": the variants waiting for the user, grouped by campaign, with their deadlines and a
-/// bulk-approve form.
+/// bulk-approve form; above them, a warning for any of the user's accounts that needs reconnecting.
 enum QueuePage {
     static func render(
         variants: [StoredVariant], session: Session, scope: ApprovalScope, environment: ServerEnvironment, now: Date,
-        notice: String?
+        notice: String?, warning: HTML = .empty
     ) -> HTML {
         var groups: [(String, [StoredVariant])] = []
         for variant in variants {
@@ -34,6 +34,7 @@ enum QueuePage {
             title: "My queue", session: session, notice: notice,
             """
             <h1>My queue <span class="progress">(\(variants.count) waiting)</span></h1>
+            \(warning)
             \(who)
             \(list)
             """)

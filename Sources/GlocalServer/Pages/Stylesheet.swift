@@ -37,6 +37,11 @@ enum Stylesheet {
         .state{display:inline-block;padding:0 .4rem;border-radius:.3rem;border:1px solid #999;font-size:.85rem}
         .state-approved{background:#dcfce7}.state-rejected{background:#fee2e2}.state-pending_approval{background:#fef9c3}
         .progress{font-variant-numeric:tabular-nums}
+        .crisis{background:#fef2f2;border:3px solid #991b1b;color:#7f1d1d;padding:.75rem 1rem;border-radius:.4rem;margin:0 0 1rem}
+        .hold-warning{background:#fffbeb;border:2px solid #92400e;color:#78350f;padding:.75rem 1rem;border-radius:.4rem;margin:0 0 1rem}
+        .hold{display:inline-block;padding:0 .4rem;border-radius:.3rem;border:1px solid #999;font-size:.85rem;font-weight:600}
+        .hold-ok{background:#dcfce7}.hold-paused{background:#e5e7eb}.hold-reconnect{background:#fee2e2}.hold-limited{background:#fef9c3}
+        code{font-family:ui-monospace,monospace;background:#f4f4f5;padding:0 .2rem;border-radius:.2rem}
         @media (max-width:40rem){th.optional,td.optional{display:none}main{padding:.5rem}}
         """
 }

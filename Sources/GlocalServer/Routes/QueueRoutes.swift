@@ -31,7 +31,8 @@ struct QueueRoutes {
             return Layout.response(
                 QueuePage.render(
                     variants: pending, session: session, scope: scope, environment: environment, now: environment.now(),
-                    notice: Self.notice(request)))
+                    notice: Self.notice(request),
+                    warning: ReconnectWarning.render(try AccountHoldStatus.needingReconnect(scope: scope, environment: environment))))
         }
         router.post("/approve") { request, context -> Response in
             let session = try guardian.session(context)

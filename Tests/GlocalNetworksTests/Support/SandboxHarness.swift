@@ -7,6 +7,8 @@ import GlocalSandbox
 struct SandboxHarness: Sendable {
     let state: SandboxState
     let environment: ClientEnvironment
+    /// The same sandbox with the normal timeout on every call, for the calls after an injected fault.
+    let relaxedEnvironment: ClientEnvironment
     let now: Date
 
     /// 2026-12-01 09:00:00 UTC, a whole second, so header resets are exact.
@@ -24,7 +26,9 @@ struct SandboxHarness: Sendable {
             } ?? URLSessionTransport(timeout: timeout)
         try await SandboxServer(state: state).withRunning { url in
             let environment = ClientEnvironment(transport: transport, endpoints: .sandbox(baseURL: url), clock: { start })
-            try await body(SandboxHarness(state: state, environment: environment, now: start))
+            let relaxed = ClientEnvironment(
+                transport: URLSessionTransport(timeout: timeout), endpoints: .sandbox(baseURL: url), clock: { start })
+            try await body(SandboxHarness(state: state, environment: environment, relaxedEnvironment: relaxed, now: start))
         }
     }
 

@@ -1,0 +1,71 @@
+import Foundation
+import GlocalCore
+import GlocalStore
+
+/// What the UI says about one account: the holds on it as of now, and how many of its posts wait.
+struct AccountHoldStatus: Sendable {
+    /// The account's id.
+    let id: String
+    /// Its network, for people (`X`, `Instagram`…).
+    let network: String
+    /// Its time zone (accounts.yaml, else its locale's, else UTC).
+    let zone: TimeZone
+    /// Paused by a person.
+    let paused: Bool
+    /// Why the network refuses its token, if it does.
+    let needsReconnect: String?
+    /// When the network's rate limit lifts, if it still holds now.
+    let rateLimitedUntil: Date?
+    /// Its publish jobs waiting to go out.
+    let waiting: Int
+
+    /// Whether nothing is held: the dispatcher sends its posts when they fall due.
+    var isOK: Bool { !paused && needsReconnect == nil && rateLimitedUntil == nil }
+
+    /// The status of `account` from its holds (`nil`: none) at `now`; a rate limit already lifted is no hold.
+    init(account: Account, workspace: Workspace, holds: PublishQueue.AccountHolds?, waiting: Int, now: Date) {
+        id = account.id.value
+        network = account.network?.displayName ?? "unknown network"
+        zone = Self.timeZone(of: account, in: workspace)
+        paused = holds?.paused ?? false
+        needsReconnect = holds?.needsReconnect
+        rateLimitedUntil = holds?.rateLimitedUntil.flatMap { $0 > now ? $0 : nil }
+        self.waiting = waiting
+    }
+
+    /// The statuses of the accounts `scope` may see, in accounts.yaml's order: two reads of the store.
+    static func visible(to scope: ApprovalScope, environment: ServerEnvironment, now: Date) throws -> [AccountHoldStatus] {
+        let queue = environment.store.publishQueue
+        let holds = try queue.allHolds()
+        let waiting = try queue.waitingJobCounts()
+        return environment.workspace.accounts.filter { scope.canSee(account: $0.id.value) }.map {
+            AccountHoldStatus(
+                account: $0, workspace: environment.workspace, holds: holds[$0.id.value], waiting: waiting[$0.id.value] ?? 0,
+                now: now)
+        }
+    }
+
+    /// The accounts `scope` may see whose token the network refuses, with why: one read of the store.
+    static func needingReconnect(
+        scope: ApprovalScope, environment: ServerEnvironment
+    ) throws -> [(account: String, reason: String)] {
+        try environment.store.publishQueue.allHolds()
+            .compactMap { account, holds in holds.needsReconnect.map { (account: account, reason: $0) } }
+            .filter { scope.canSee(account: $0.account) }
+            .sorted { $0.account < $1.account }
+    }
+
+    /// The time zone of `account`: its own, else its locale's, else UTC (as the scheduler decides).
+    static func timeZone(of account: Account, in workspace: Workspace) -> TimeZone {
+        let identifier = account.timeZone?.value ?? workspace.locales[account.locale.value]?.timeZone?.value ?? "UTC"
+        return TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC")!
+    }
+
+    /// `date` in `zone` as `2026-12-01 09:00 (Europe/Paris)`, with the UTC instant after it unless the zone is UTC.
+    static func local(_ date: Date, in zone: TimeZone) -> String {
+        guard zone.identifier != "UTC", zone.identifier != "GMT" else { return Layout.utc(date) }
+        let text = date.ISO8601Format(.iso8601(timeZone: zone, includingFractionalSeconds: false))
+        let local = String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5))
+        return "\(local) (\(zone.identifier) time; \(Layout.utc(date)))"
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import GlocalCore
+import GlocalStore
+
+/// The accounts the user may see with their holds (OK, paused, needs reconnect, rate limited) and
+/// waiting posts; pause and resume for the accounts they act on; the global crisis pause for admins.
+enum AccountsPage {
+    /// What the crisis form shows after a refused submission.
+    struct CrisisDraft {
+        /// The reason as typed.
+        var reason: String
+        /// Why it was refused.
+        var error: String
+    }
+
+    /// The page: a summary of the holds, the crisis card, one row per account in `statuses`.
+    static func render(
+        statuses: [AccountHoldStatus], session: Session, scope: ApprovalScope, globalPause: (paused: Bool, reason: String?),
+        notice: String?, crisisDraft: CrisisDraft? = nil
+    ) -> HTML {
+        let paused = statuses.filter(\.paused).count
+        let reconnect = statuses.filter { $0.needsReconnect != nil }.count
+        let limited = statuses.filter { $0.rateLimitedUntil != nil }.count
+        let waiting = statuses.reduce(0) { $0 + $1.waiting }
+        let needs = reconnect == 1 ? "needs" : "need"
+        let posts = waiting == 1 ? "post" : "posts"
+        let who: HTML = scope.role == .manager
+            ? "Accounts of your teams (\(scope.teams.joined(separator: ", "))); you may pause and resume them."
+            : (scope.role == .admin
+                ? "Every account (brand admin); you may pause and resume any of them."
+                : "Every account, read-only (viewer).")
+        let rows = statuses.map { row($0, session: session, scope: scope) }
+        let table: HTML = statuses.isEmpty
+            ? "<p>You see no accounts.</p>"
+            : """
+            <div class="table-wrap"><table id="accounts"><thead><tr><th scope="col">Account</th><th scope="col" class="optional">Network</th>
+            <th scope="col">Status</th><th scope="col">Posts waiting</th><th scope="col">Action</th></tr></thead>
+            <tbody>\(rows)</tbody></table></div>
+            """
+        return Layout.page(
+            title: "Accounts", session: session, notice: notice,
+            """
+            <h1>Accounts <span class="progress">(\(statuses.count))</span></h1>
+            <p>\(who) A paused account, one whose token the network refuses (needs reconnect) and a rate-limited one send
+            nothing; their slots that pass meanwhile become <em>missed</em>, never sent late in a burst when the hold lifts.</p>
+            <p id="accounts-summary">\(paused) paused · \(reconnect) \(needs) reconnect · \(limited) rate limited ·
+            \(waiting) \(posts) waiting to be sent.</p>
+            \(crisis(scope: scope, session: session, globalPause: globalPause, draft: crisisDraft))
+            \(table)
+            """)
+    }
+
+    private static func row(_ status: AccountHoldStatus, session: Session, scope: ApprovalScope) -> HTML {
+        var labels: [HTML] = []
+        if status.paused { labels.append("<span class=\"hold hold-paused\">Paused</span>") }
+        if let reason = status.needsReconnect {
+            labels.append(
+                """
+                <span class="hold hold-reconnect">Needs reconnect</span> \(reason). Fix: <code>glocal account connect \(status.id)</code>
+                with the new token on standard input.
+                """)
+        }
+        if let until = status.rateLimitedUntil {
+            let local = AccountHoldStatus.local(until, in: status.zone)
+            labels.append("<span class=\"hold hold-limited\">Rate limited</span> until \(local)")
+        }
+        if status.isOK { labels.append("<span class=\"hold hold-ok\">OK</span>") }
+        let action: HTML
+        if scope.canAct(on: status.id) {
+            let verb = status.paused ? "resume" : "pause"
+            let label = status.paused ? "Resume" : "Pause"
+            action = """
+                <form method="post" action="\(path(status.id, verb))" class="inline">\(Layout.csrfField(session))
+                <button type="submit" aria-label="\(label) \(status.id)">\(label)</button></form>
+                """
+        } else {
+            action = "—"
+        }
+        let cell = HTML.joined(labels.map { label -> HTML in "<div>\(label)</div>" })
+        let calendar = path(status.id, "calendar")
+        return """
+            <tr id="account-\(status.id)"><td><a href="\(calendar)">\(status.id)</a></td>
+            <td class="optional">\(status.network)</td><td>\(cell)</td>
+            <td>\(status.waiting)</td><td>\(action)</td></tr>
+            """
+    }
+
+    /// The crisis pause: its state for everyone, its form for admins.
+    private static func crisis(
+        scope: ApprovalScope, session: Session, globalPause: (paused: Bool, reason: String?), draft: CrisisDraft?
+    ) -> HTML {
+        let state: HTML = globalPause.paused
+            ? "<p><strong>On</strong>: every account is paused. Reason: \(globalPause.reason ?? "no reason given").</p>"
+            : "<p>Off.</p>"
+        guard scope.role == .admin else {
+            return globalPause.paused
+                ? "<section class=\"card\" id=\"crisis\"><h2>Global crisis pause</h2>\(state)<p>Only an admin can lift it.</p></section>"
+                : .empty
+        }
+        let form: HTML
+        if globalPause.paused {
+            form = """
+                <form method="post" action="/accounts/resume-all">\(Layout.csrfField(session))
+                <button type="submit" class="primary" id="resume-all">Lift the global pause</button></form>
+                <p>Slots that passed while it held stay missed; accounts paused one by one stay paused.</p>
+                """
+        } else {
+            let error: HTML = draft.map { "<p class=\"field-error\" id=\"reason-error\">\($0.error)</p>" } ?? .empty
+            let described: HTML = draft == nil ? .empty : " aria-describedby=\"reason-error\""
+            form = """
+                <form method="post" action="/accounts/pause-all">\(Layout.csrfField(session))
+                <label for="crisis-reason">Reason (shown on every page, to everyone)</label>\(error)
+                <input type="text" id="crisis-reason" name="reason" required maxlength="\(AccountRoutes.maxReasonLength)"
+                value="\(draft?.reason ?? "")"\(described)>
+                <p><button type="submit" class="danger" id="pause-all">Pause every account</button></p></form>
+                """
+        }
+        return "<section class=\"card\" id=\"crisis\"><h2>Global crisis pause</h2>\(state)\(form)</section>"
+    }
+
+    /// `/accounts/ID/ACTION`, the id percent-encoded.
+    static func path(_ account: String, _ action: String) -> String {
+        "/accounts/" + (account.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? account) + "/" + action
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GlocalCore
+import GlocalStore
+import Hummingbird
+
+/// The accounts page, pause and resume of one account (managers: their teams' accounts; admins:
+/// any), and the global crisis pause (admins only). The holds are the ones `glocal account pause`,
+/// `resume`, `pause-all` and `resume-all` set, through the same store calls: resuming never
+/// bursts out a backlog, the dispatcher's next sync marks the slots that passed as missed.
+struct AccountRoutes {
+    let environment: ServerEnvironment
+    /// The longest crisis reason accepted.
+    static let maxReasonLength = 500
+
+    /// Fixed messages shown after an action (the query names one; no text is reflected).
+    static func notice(_ request: Request) -> String? {
+        switch request.uri.queryParameters["notice"].map(String.init) {
+        case "paused": return "Paused. Nothing is sent for the account until it is resumed."
+        case "resumed": return "Resumed. Slots that passed while it was paused stay missed; nothing is sent late."
+        case "paused-all": return "Every account is paused."
+        case "resumed-all":
+            return "The global pause is lifted. Slots that passed while it held stay missed; nothing is sent late."
+        default: return nil
+        }
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        let guardian = RequestGuard(environment: environment)
+        router.get("/accounts") { request, context -> Response in
+            let session = try guardian.session(context)
+            return try page(session: session, notice: Self.notice(request))
+        }
+        router.post("/accounts/:account/pause") { request, context -> Response in
+            try await setPaused(true, request, context)
+        }
+        router.post("/accounts/:account/resume") { request, context -> Response in
+            try await setPaused(false, request, context)
+        }
+        router.post("/accounts/pause-all") { request, context -> Response in
+            let session = try guardian.session(context)
+            let form = try await guardian.form(request, context: context, session: session)
+            try Self.requireAdmin(session)
+            let typed = form["reason"] ?? ""
+            let reason = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !reason.isEmpty, reason.count <= Self.maxReasonLength else {
+                let error = reason.isEmpty
+                    ? "Give a reason: everyone sees it on every page while the pause holds."
+                    : "The reason is longer than \(Self.maxReasonLength) characters."
+                let draft = AccountsPage.CrisisDraft(reason: typed, error: error)
+                return try page(session: session, crisisDraft: draft, status: .unprocessableContent)
+            }
+            try environment.store.publishQueue.setGlobalPause(true, reason: reason, now: environment.now())
+            return Layout.redirect(to: "/accounts?notice=paused-all")
+        }
+        router.post("/accounts/resume-all") { request, context -> Response in
+            let session = try guardian.session(context)
+            _ = try await guardian.form(request, context: context, session: session)
+            try Self.requireAdmin(session)
+            try environment.store.publishQueue.setGlobalPause(false, reason: nil, now: environment.now())
+            return Layout.redirect(to: "/accounts?notice=resumed-all")
+        }
+    }
+
+    /// Pauses or resumes the route's account after the CSRF and scope checks: 403 outside the
+    /// user's teams (or for a viewer), 404 for an account accounts.yaml does not declare.
+    private func setPaused(_ paused: Bool, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let guardian = RequestGuard(environment: environment)
+        let session = try guardian.session(context)
+        _ = try await guardian.form(request, context: context, session: session)
+        let scope = environment.scope(of: session.user)
+        let raw = try context.parameters.require("account")
+        let account = raw.removingPercentEncoding ?? raw
+        guard scope.canSee(account: account) else { throw RequestGuard.forbidden(account) }
+        guard environment.accountsByID[account] != nil else { throw HTTPError(.notFound, message: "No account '\(account)'.") }
+        guard scope.canAct(on: account) else {
+            throw HTTPError(.forbidden, message: "You may not pause or resume accounts (role \(scope.role.rawValue)).")
+        }
+        try environment.store.publishQueue.setPaused(paused, account: account, now: environment.now())
+        return Layout.redirect(to: "/accounts?notice=" + (paused ? "paused" : "resumed"))
+    }
+
+    /// The page, as `session`'s user may see it.
+    private func page(
+        session: Session, notice: String? = nil, crisisDraft: AccountsPage.CrisisDraft? = nil, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let scope = environment.scope(of: session.user)
+        let statuses = try AccountHoldStatus.visible(to: scope, environment: environment, now: environment.now())
+        return Layout.response(
+            AccountsPage.render(
+                statuses: statuses, session: session, scope: scope, globalPause: try environment.store.publishQueue.globalPause(),
+                notice: notice, crisisDraft: crisisDraft),
+            status: status)
+    }
+
+    /// 403 unless `session`'s user is an admin: only the brand team stops or restarts everything.
+    private static func requireAdmin(_ session: Session) throws {
+        guard session.user.role == .admin else {
+            throw HTTPError(.forbidden, message: "Only an admin may pause or resume every account.")
+        }
+    }
+}
