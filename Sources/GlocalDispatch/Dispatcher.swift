@@ -236,11 +236,6 @@ public final class Dispatcher: Sendable {
                 throw DispatchError.leaseLost
             }
         }
-        if case .published(let receipt) = outcome, let until = receipt.quotaExhaustedUntil {
-            // The answer says the account's quota is spent: hold it until the reset, as after a 429
-            // (if this write fails, the next post takes the 429 instead).
-            try? queue.setRateLimited(until: until, account: job.accountID, now: clock())
-        }
         return await settle(outcome, job: job, post: post, client: client, credentials: credentials)
     }
 

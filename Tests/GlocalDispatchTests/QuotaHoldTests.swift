@@ -13,7 +13,9 @@ struct QuotaHoldTests {
     static let slot = DispatchHarness.slot
 
     @Test func aPostThatSpendsTheQuotaHoldsTheAccountUntilTheResetAndNo429IsTaken() async throws {
-        try await DispatchHarness.run(perAccount: 2) { dispatcher, store, sandbox, clock, variants in
+        let refusals = RefusalCount()
+        try await DispatchHarness.run(perAccount: 2, transport: { CountingRefusals(base: $0, count: refusals) }) {
+            dispatcher, store, sandbox, clock, variants in
             // Another app has already tweeted 99 times from the X account in this window (100 per 15 min).
             let x = try #require(dispatcher.clients[.x])
             let account = try #require(DispatchHarness.accounts.first { $0.network == .x })
@@ -49,7 +51,8 @@ struct QuotaHoldTests {
             let job = try #require(try store.publishQueue.job(forVariant: waiting.id))
             #expect(job.attempt == 0 && job.lastError == nil)
             #expect(try store.variant(waiting.id)?.state == .scheduled)
-            // Sending it now would have drawn the 429 the hold avoided.
+            #expect(await refusals.value == 0)
+            // Sending it now would have drawn the 429 the hold avoided (the one 429 of the test).
             let probe = OutgoingPost(
                 variantID: "elsewhere/probe", network: .x, accountID: account.id, handle: "lumiere", locale: "fr-FR", text: "Sonde")
             let refused = await x.publish(probe, credentials: account.credentials)
@@ -57,6 +60,7 @@ struct QuotaHoldTests {
                 Issue.record("the sandbox's window should be spent: \(refused)")
                 return
             }
+            #expect(await refusals.value == 1)
 
             // Nothing until the reset, to the second; then it goes out, first time.
             await advance(299)
@@ -68,6 +72,26 @@ struct QuotaHoldTests {
             #expect(await tweets() == 101)
             #expect(try store.publishQueue.job(forVariant: waiting.id)?.attempt == 1)
             #expect(try store.variant(waiting.id)?.state == .published)
+            #expect(await refusals.value == 1)
         }
+    }
+}
+
+/// How many 429 answers came back through a ``CountingRefusals`` transport.
+actor RefusalCount {
+    private(set) var value = 0
+
+    func add() { value += 1 }
+}
+
+/// A transport that counts the 429 answers of the one it wraps.
+struct CountingRefusals: HTTPTransport {
+    let base: any HTTPTransport
+    let count: RefusalCount
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let response = try await base.send(request)
+        if response.status == 429 { await count.add() }
+        return response
     }
 }
