@@ -127,24 +127,25 @@ struct PublishingCapQueueTests {
     }
 
     /// The cap check runs before every first send: its queries must read an index, not the table.
-    @Test func theCapQueriesUseTheAccountStateIndex() throws {
+    @Test func theCapQueriesUseTheirPartialIndexes() throws {
         let (store, _, _) = try queue(network: .x, account: "lum-fr-x", count: 1)
         try store.writer.read { db in
             let indexes = try db.indexes(on: "publish_job").map(\.name)
-            #expect(indexes.contains("publish_job_account_state") && !indexes.contains("publish_job_account_finished"))
+            #expect(indexes.contains("publish_job_account_completed") && indexes.contains("publish_job_account_in_flight"))
+            #expect(!indexes.contains("publish_job_account_finished"))
             func plan(_ sql: String) throws -> String {
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: ["a", "2026-12-01T08:00:00.000Z"])
                     .map { $0["detail"] as String }.joined(separator: "; ")
             }
             let published = try plan(
                 "SELECT count(*) FROM publish_job WHERE account_id = ? AND state = 'completed' AND finished_at > ?")
-            #expect(published.contains("COVERING INDEX publish_job_account_state"))
+            #expect(published.contains("COVERING INDEX publish_job_account_completed"))
             let inFlight = try plan("""
                 SELECT count(*) FROM publish_job AS j JOIN variant AS v ON v.id = j.variant_id
                 WHERE j.account_id = ? AND j.state IN ('running', 'retryable') AND j.id <> ?
                   AND v.state IN ('publishing', 'unknown')
                 """)
-            #expect(inFlight.contains("INDEX publish_job_account_state (account_id=? AND state=?)"))
+            #expect(inFlight.contains("INDEX publish_job_account_in_flight (account_id=? AND state=?)"))
         }
     }
 }
