@@ -178,9 +178,9 @@ public final class Dispatcher: Sendable {
         case .skip(let reason):
             report.note = reason
             return report
-        case .deferred(let until):
+        case .deferred(let until, let reason):
             // The queue already put the job back; the report says why and until when.
-            report.resolution = .retry(at: until, reason: DailyPublishingCap.reason, countsAsAttempt: false)
+            report.resolution = .retry(at: until, reason: reason, countsAsAttempt: false)
             return report
         case .send(let sending):
             variant = sending

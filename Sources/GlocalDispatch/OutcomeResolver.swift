@@ -60,7 +60,8 @@ public struct OutcomeResolver: Sendable {
 
     /// The store's receipt for a network's receipt.
     public static func receipt(_ receipt: PublishReceipt) -> PublicationReceipt {
-        PublicationReceipt(remoteID: receipt.remoteID, url: receipt.url, extra: receipt.extra)
+        PublicationReceipt(
+            remoteID: receipt.remoteID, url: receipt.url, extra: receipt.extra, quotaExhaustedUntil: receipt.quotaExhaustedUntil)
     }
 
     /// The network's receipt for a stored one.

@@ -48,13 +48,20 @@ struct RoundLedger {
         }
     }
 
-    /// The accounts a network rate-limited in `batch`, each until the latest reset it gave.
+    /// The accounts a network rate-limited in `batch` (a 429, or a post whose answer said the quota
+    /// is spent), each until the latest reset it gave.
     static func rateLimits(of batch: [Waiting]) -> [String: Date] {
         var limits: [String: Date] = [:]
         for entry in batch {
-            if case .retry(let at, OutcomeResolver.rateLimited, _) = entry.resolution {
-                limits[entry.job.accountID] = max(limits[entry.job.accountID] ?? at, at)
+            let until: Date
+            switch entry.resolution {
+            case .retry(let at, OutcomeResolver.rateLimited, _): until = at
+            case .published(let receipt):
+                guard let reset = receipt.quotaExhaustedUntil else { continue }
+                until = reset
+            default: continue
             }
+            limits[entry.job.accountID] = max(limits[entry.job.accountID] ?? until, until)
         }
         return limits
     }

@@ -12,17 +12,18 @@ extension PublishQueue {
         case reconcile(StoredVariant, pending: PublicationReceipt?)
         /// Nothing to send any more (the variant changed state): the job was withdrawn.
         case skip(reason: String)
-        /// The account reached its network's daily cap: the job waits until `until`, attempt refunded.
-        case deferred(until: Date)
+        /// The account reached one of its network's publishing caps: the job waits until `until`,
+        /// attempt refunded; `reason` says which cap (it starts with `PublishingCap.reason`).
+        case deferred(until: Date, reason: String)
         /// The lease was lost (rescued): stop without writing.
         case leaseLost
     }
 
     /// Starts the attempt of `job` held by `worker`. A first send is checked against its network's
-    /// daily cap (`caps`) in the same transaction, so concurrent workers cannot overshoot it.
+    /// publishing caps (`caps`) in the same transaction, so concurrent workers cannot overshoot them.
     public func begin(
         _ job: PublishJob, worker: String, now: Date,
-        caps: (Network) -> DailyPublishingCap? = DailyPublishingCap.forNetwork
+        caps: (Network) -> [PublishingCap] = PublishingCap.caps(for:)
     ) throws -> AttemptStart {
         try immediate { db in try begin(db, job: job, worker: worker, now: now, caps: caps) }
     }
@@ -31,13 +32,13 @@ extension PublishQueue {
     /// batch): every `.send` variant is `publishing` on disk before any of them is sent.
     public func begin(
         _ jobs: [PublishJob], worker: String, now: Date,
-        caps: (Network) -> DailyPublishingCap? = DailyPublishingCap.forNetwork
+        caps: (Network) -> [PublishingCap] = PublishingCap.caps(for:)
     ) throws -> [AttemptStart] {
         try immediate { db in try jobs.map { try begin(db, job: $0, worker: worker, now: now, caps: caps) } }
     }
 
     func begin(
-        _ db: Database, job: PublishJob, worker: String, now: Date, caps: (Network) -> DailyPublishingCap?
+        _ db: Database, job: PublishJob, worker: String, now: Date, caps: (Network) -> [PublishingCap]
     ) throws -> AttemptStart {
         guard try holds(db, job: job.id, worker: worker) else { return .leaseLost }
         guard let variant = try SQLiteVariantStore.fetchVariant(db, id: job.variantID) else {
@@ -46,11 +47,10 @@ extension PublishQueue {
         let timestamp = StoreTimestamp.string(from: now)
         switch variant.state {
         case .scheduled:
-            if let cap = caps(job.network),
-                let until = try nextAllowed(db, job: job, cap: cap, now: now)
-            {
-                try requeue(db, job: job.id, at: until, error: DailyPublishingCap.reason, refundAttempt: true, timestamp: timestamp)
-                return .deferred(until: until)
+            if let wait = try nextAllowed(db, job: job, caps: caps(job.network), now: now) {
+                let reason = wait.cap.deferralReason
+                try requeue(db, job: job.id, at: wait.until, error: reason, refundAttempt: true, timestamp: timestamp)
+                return .deferred(until: wait.until, reason: reason)
             }
             try VariantStateChange.move(db, id: variant.id, to: .publishing, actor: Self.actor, timestamp: timestamp, current: variant)
             var sending = variant
@@ -189,19 +189,33 @@ extension PublishQueue {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM publish_job WHERE id = ? AND state = 'running' AND locked_by = ?"), arguments: [job, worker]) ?? false
     }
 
-    /// When the account of `job` may publish again under `cap`, or `nil` if now: its publications of
-    /// the window, plus its other posts in flight (sent, outcome not recorded: maybe out).
-    private func nextAllowed(_ db: Database, job: PublishJob, cap: DailyPublishingCap, now: Date) throws -> Date? {
-        let recent = try String.fetchAll(db.cachedStatement(sql: """
-                SELECT finished_at FROM publish_job
-                WHERE account_id = ? AND finished_at > ? AND state = 'completed'
-                """), arguments: [job.accountID, StoreTimestamp.string(from: now.addingTimeInterval(-cap.window))]).compactMap(StoreTimestamp.date(from:))
+    /// When the account of `job` may publish again under all of `caps` (and the cap that says so),
+    /// or `nil` if now: its publications of the windows, plus its other posts in flight (sent,
+    /// outcome not recorded: maybe out). This runs before every first send, so it counts first
+    /// (index-only, see migration v8) and reads the instants only when a cap is full.
+    private func nextAllowed(
+        _ db: Database, job: PublishJob, caps: [PublishingCap], now: Date
+    ) throws -> (until: Date, cap: PublishingCap)? {
+        guard !caps.isEmpty else { return nil }
         let inFlight = try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) FROM publish_job AS j JOIN variant AS v ON v.id = j.variant_id
-                WHERE j.account_id = ? AND j.id <> ? AND j.state IN ('running', 'retryable')
+                WHERE j.account_id = ? AND j.state IN ('running', 'retryable') AND j.id <> ?
                   AND v.state IN ('publishing', 'unknown')
                 """), arguments: [job.accountID, job.id]) ?? 0
-        return cap.nextAllowed(recent: recent, inFlight: inFlight, now: now)
+        var full: [PublishingCap] = []
+        for cap in caps {
+            let since = StoreTimestamp.string(from: now.addingTimeInterval(-cap.window))
+            let published = try Int.fetchOne(db.cachedStatement(sql: """
+                    SELECT count(*) FROM publish_job WHERE account_id = ? AND state = 'completed' AND finished_at > ?
+                    """), arguments: [job.accountID, since]) ?? 0
+            if !cap.admits(published: published, inFlight: inFlight) { full.append(cap) }
+        }
+        guard let longest = full.map(\.window).max() else { return nil }
+        let recent = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT finished_at FROM publish_job WHERE account_id = ? AND state = 'completed' AND finished_at > ?
+                """), arguments: [job.accountID, StoreTimestamp.string(from: now.addingTimeInterval(-longest))])
+            .compactMap(StoreTimestamp.date(from:))
+        return PublishingCap.nextAllowed(under: full, recent: recent, inFlight: inFlight, now: now)
     }
 
     private func pendingReceipt(_ db: Database, variantID: String) throws -> PublicationReceipt? {

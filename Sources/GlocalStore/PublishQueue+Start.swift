@@ -26,7 +26,7 @@ extension PublishQueue {
     public func settleAndClaim(
         _ outcomes: [(job: PublishJob, resolution: JobResolution)], rateLimits: [String: Date] = [:], worker: String,
         now: Date, policy: RetryPolicy = .standard, lease: TimeInterval, limit: Int,
-        caps: (Network) -> DailyPublishingCap? = DailyPublishingCap.forNetwork
+        caps: (Network) -> [PublishingCap] = PublishingCap.caps(for:)
     ) throws -> Step {
         try immediate { db in
             for (account, until) in rateLimits.sorted(by: { $0.key < $1.key }) {

@@ -41,6 +41,9 @@ enum StoreMigrations {
         migrator.registerMigration("v7-dispatch-rescues-and-caps") { db in
             try db.execute(sql: PublishQueueSchema.v7)
         }
+        migrator.registerMigration("v8-publishing-caps-index") { db in
+            try db.execute(sql: PublishQueueSchema.v8)
+        }
         return migrator
     }
 

@@ -25,11 +25,16 @@ public struct PublicationReceipt: Sendable, Equatable, Codable {
     public var url: String?
     /// Other handles (container id, record key, first-comment id…).
     public var extra: [String: String]
+    /// When the network's answer said the account's quota is spent: the instant it resets. The
+    /// dispatcher holds the account until then, in the transaction that records the post; the
+    /// store does not keep it with the receipt.
+    public var quotaExhaustedUntil: Date?
 
     /// Creates a receipt.
-    public init(remoteID: String, url: String? = nil, extra: [String: String] = [:]) {
+    public init(remoteID: String, url: String? = nil, extra: [String: String] = [:], quotaExhaustedUntil: Date? = nil) {
         self.remoteID = remoteID
         self.url = url
         self.extra = extra
+        self.quotaExhaustedUntil = quotaExhaustedUntil
     }
 }

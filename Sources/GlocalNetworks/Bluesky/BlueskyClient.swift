@@ -70,10 +70,11 @@ public struct BlueskyClient: NetworkClient {
             let json = try api.json(response, mutated: true)
             var receipt = receipt(
                 uri: json["uri"].string ?? uri(did, rkey), cid: json["cid"].string, rkey: rkey, handle: post.handle)
+            receipt.quotaExhaustedUntil = RateLimitQuota.bluesky(headers: response.headers, now: now)
             if let link = post.separateLink, post.linkPlacement == .reply, let cid = receipt.extra["cid"] {
-                receipt.extra.merge(
-                    await reply(link, to: (receipt.remoteID, cid), post: post, did: did, credentials: credentials)
-                ) { $1 }
+                let answer = await reply(link, to: (receipt.remoteID, cid), post: post, did: did, credentials: credentials)
+                receipt.extra.merge(answer.extra) { $1 }
+                if let quota = answer.quota { receipt.quotaExhaustedUntil = quota }
             }
             return .published(receipt)
         } catch { return error.outcome }
@@ -81,9 +82,11 @@ public struct BlueskyClient: NetworkClient {
 
     private func uri(_ did: String, _ rkey: String) -> String { "at://\(did)/\(Self.collection)/\(rkey)" }
 
+    /// The link reply's extras, and what its answer says of the quota (`nil`: nothing known, or
+    /// not spent).
     private func reply(
         _ link: String, to parent: (uri: String, cid: String), post: OutgoingPost, did: String, credentials: AccountCredentials
-    ) async -> [String: String] {
+    ) async -> (extra: [String: String], quota: Date?) {
         let now = environment.clock()
         let record = BlueskyRecordBuilder.record(
             text: link, language: post.languageCode, createdAt: now, link: nil, title: nil, images: [], replyTo: parent)
@@ -97,8 +100,8 @@ public struct BlueskyClient: NetworkClient {
             ) {
                 BlueskyResponseClassifier.classify($0, now: now)
             }
-            return ["reply_id": JSON(data: response.body)["uri"].string ?? ""]
-        } catch { return ["reply_error": error.outcome.description] }
+            return (["reply_id": JSON(data: response.body)["uri"].string ?? ""], RateLimitQuota.bluesky(headers: response.headers, now: now))
+        } catch { return (["reply_error": error.outcome.description], error.outcome.rateLimitReset(after: now)) }
     }
 
     private func upload(_ media: [MediaFile], credentials: AccountCredentials) async throws(NetworkFailure) -> [Any] {

@@ -34,6 +34,13 @@ public enum PublishOutcome: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The reset of a `.rateLimited` outcome, when the network gave one after `now` (a link reply
+    /// refused with 429 after the post went out: the account's quota is spent until then).
+    func rateLimitReset(after now: Date) -> Date? {
+        guard case .rateLimited(let until?) = self, until > now else { return nil }
+        return until
+    }
+
     /// The same outcome with `secrets` removed from its reason.
     func redacting(_ secrets: [String]) -> PublishOutcome {
         let clean = { SecretRedactor.redact($0, secrets: secrets) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a network answered for a published (or pending) post.
 public struct PublishReceipt: Sendable, Codable, Equatable {
     /// The post's id on the network (Bluesky: the `at://` URI; Instagram/Threads pending: the container id).
@@ -6,11 +8,16 @@ public struct PublishReceipt: Sendable, Codable, Equatable {
     public var url: String?
     /// Network-specific extras: `cid`, `rkey`, `container_id`, `first_comment_id`, `reply_id`, `link_error` …
     public var extra: [String: String]
+    /// When the network said, with the post, that the account's quota is spent: the instant it
+    /// resets (X, Bluesky, Mastodon rate-limit headers). The dispatcher holds the account until then.
+    /// Absent from receipts stored before it existed: they decode with `nil`.
+    public var quotaExhaustedUntil: Date?
 
     /// Creates a receipt.
-    public init(remoteID: String, url: String? = nil, extra: [String: String] = [:]) {
+    public init(remoteID: String, url: String? = nil, extra: [String: String] = [:], quotaExhaustedUntil: Date? = nil) {
         self.remoteID = remoteID
         self.url = url
         self.extra = extra
+        self.quotaExhaustedUntil = quotaExhaustedUntil
     }
 }

@@ -43,6 +43,7 @@ public struct MastodonClient: NetworkClient {
             guard var receipt = receipt(try api.json(response, mutated: true)) else {
                 return .unknown("Mastodon accepted the status without an id")
             }
+            receipt.quotaExhaustedUntil = RateLimitQuota.mastodon(headers: response.headers, now: now)
             if let link = post.separateLink, post.linkPlacement == .reply {
                 let replyBody: [String: Any] = [
                     "status": link, "in_reply_to_id": receipt.remoteID, "language": post.languageCode, "visibility": "public",
@@ -52,7 +53,11 @@ public struct MastodonClient: NetworkClient {
                     reply.headers["Idempotency-Key"] = post.idempotencyKey + "-reply"
                     let answer = try await api.send(reply, mutates: true) { MastodonResponseClassifier.classify($0, now: now) }
                     receipt.extra["reply_id"] = JSON(data: answer.body)["id"].string
-                } catch { receipt.extra["reply_error"] = error.outcome.description }
+                    receipt.quotaExhaustedUntil = RateLimitQuota.mastodon(headers: answer.headers, now: now)
+                } catch {
+                    receipt.extra["reply_error"] = error.outcome.description
+                    receipt.quotaExhaustedUntil = error.outcome.rateLimitReset(after: now) ?? receipt.quotaExhaustedUntil
+                }
             }
             return .published(receipt)
         } catch { return error.outcome }

@@ -43,7 +43,9 @@ public struct XClient: NetworkClient {
             guard let id = try api.json(response, mutated: true)["data"]["id"].string else {
                 return .unknown("X accepted the post without an id")
             }
-            var receipt = PublishReceipt(remoteID: id, url: "https://x.com/\(post.handle)/status/\(id)")
+            var receipt = PublishReceipt(
+                remoteID: id, url: "https://x.com/\(post.handle)/status/\(id)",
+                quotaExhaustedUntil: RateLimitQuota.x(headers: response.headers, now: now))
             if let link = post.separateLink {
                 let reply: [String: Any] = ["text": link, "reply": ["in_reply_to_tweet_id": id]]
                 do {
@@ -51,7 +53,11 @@ public struct XClient: NetworkClient {
                         XResponseClassifier.classify($0, now: now)
                     }
                     receipt.extra["reply_id"] = JSON(data: answer.body)["data"]["id"].string
-                } catch { receipt.extra["reply_error"] = error.outcome.description }
+                    receipt.quotaExhaustedUntil = RateLimitQuota.x(headers: answer.headers, now: now)
+                } catch {
+                    receipt.extra["reply_error"] = error.outcome.description
+                    receipt.quotaExhaustedUntil = error.outcome.rateLimitReset(after: now) ?? receipt.quotaExhaustedUntil
+                }
             }
             return .published(receipt)
         } catch {
