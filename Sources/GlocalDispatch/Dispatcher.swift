@@ -212,8 +212,13 @@ public final class Dispatcher: Sendable {
         do { stored = try await source.credentials(for: job.accountID) } catch {
             return .retry(at: now.addingTimeInterval(60), reason: "credentials unreadable: \(error)", countsAsAttempt: false)
         }
-        guard let credentials = stored else {
+        guard let current = stored else {
             return .hold(reason: "account not connected: run `glocal account connect \(job.accountID)`")
+        }
+        let credentials: AccountCredentials
+        switch await renewedIfExpiring(current, client: client, accountID: job.accountID, source: source, attempt: job.attempt) {
+        case .success(let usable): credentials = usable
+        case .failure(let stop): return stop.resolution
         }
         let post = posts.post(for: variant)
         let pendingReceipt = pending.map(OutcomeResolver.receipt)
@@ -237,6 +242,48 @@ public final class Dispatcher: Sendable {
             }
         }
         return await settle(outcome, job: job, post: post, client: client, credentials: credentials)
+    }
+
+    /// How long before its expiry a token is refreshed, before it is used.
+    public static let refreshMargin: TimeInterval = 300
+
+    /// Why an attempt stops before publishing.
+    private struct Stop: Error {
+        var resolution: JobResolution
+    }
+
+    /// `credentials`, refreshed first if they expire within ``refreshMargin``. A token still valid is
+    /// used when its refresh fails (a passing failure is not a dead token, and a refused refresh
+    /// only matters once the token expires); an expired one is retried later after a passing
+    /// failure, and holds the account when the network refuses the refresh.
+    private func renewedIfExpiring(
+        _ credentials: AccountCredentials, client: any NetworkClient, accountID: String, source: RoundCredentials,
+        attempt: Int
+    ) async -> Result<AccountCredentials, Stop> {
+        let now = clock()
+        guard let expiry = credentials.expiresAt, expiry <= now.addingTimeInterval(Self.refreshMargin) else {
+            return .success(credentials)
+        }
+        let expired = expiry <= now
+        switch await client.refreshCredentials(credentials) {
+        case .refreshed(let fresh):
+            do {
+                try await source.store(fresh, for: accountID)
+                // Read back: the store keeps the old refresh token when the network sent none.
+                return .success(try await source.credentials(for: accountID) ?? fresh)
+            } catch {
+                return .failure(Stop(resolution: .retry(
+                    at: now.addingTimeInterval(60), reason: "refreshed token not stored", countsAsAttempt: true)))
+            }
+        case .transient(let why):
+            guard expired else { return .success(credentials) }
+            return .failure(Stop(resolution: .retry(
+                at: configuration.policy.nextRun(afterAttempt: attempt, now: now, networkReset: nil, random: random()),
+                reason: "token expired and its refresh failed: \(why)", countsAsAttempt: true)))
+        case .reconnectRequired(let why):
+            guard expired else { return .success(credentials) }
+            return .failure(Stop(resolution: .hold(reason: "token expired; refresh refused: \(why)")))
+        }
     }
 
     /// Resolves the outcomes that need one more call first: a duplicate without its post (look it

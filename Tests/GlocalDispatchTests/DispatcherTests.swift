@@ -89,6 +89,47 @@ struct DispatcherTests {
         }
     }
 
+    /// The harness's sealed credentials, to change an account's expiry.
+    private func sealed(_ store: SQLiteVariantStore) throws -> StoredCredentials {
+        StoredCredentials(secrets: store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 7, count: 32))))
+    }
+
+    @Test func aTokenAboutToExpireIsRefreshedBeforeThePostGoesOut() async throws {
+        try await withDispatcher { dispatcher, store, sandbox, clock, _ in
+            var x = Self.accounts[1].credentials
+            x.expiresAt = Self.slot.addingTimeInterval(Dispatcher.refreshMargin - 60)
+            try await sealed(store).store(x, for: "lum-fr-x")
+            let reports = try await dispatcher.runOnce()
+            // Refreshed first, so the post went out on its first attempt, with no refused call.
+            #expect(reports.filter { $0.accountID == "lum-fr-x" }.map(\.outcome) == ["published"])
+            let renewed = try #require(try await sealed(store).credentials(for: "lum-fr-x"))
+            #expect(renewed.accessToken != x.accessToken && renewed.accessToken.hasPrefix("xuser~access-"))
+            #expect(renewed.refreshToken != x.refreshToken && renewed.refreshToken?.hasPrefix("xuser~refresh-") == true)
+            #expect((renewed.expiresAt ?? .distantPast) > Self.slot.addingTimeInterval(3600))
+            #expect(await sandbox.storedPosts(network: "x").filter { $0.kind == "post" }.count == 1)
+            // A token far from its expiry is used as it is.
+            #expect(try await sealed(store).credentials(for: "lum-fr-mastodon")?.accessToken == Self.accounts[0].credentials.accessToken)
+        }
+    }
+
+    @Test func anExpiredTokenWhoseRefreshIsRefusedHoldsTheAccountBeforeAnythingIsSent() async throws {
+        try await withDispatcher { dispatcher, store, sandbox, clock, _ in
+            var x = Self.accounts[1].credentials
+            x.expiresAt = Self.slot.addingTimeInterval(-60)
+            try await sealed(store).store(x, for: "lum-fr-x")
+            await sandbox.inject(SandboxFault(network: "x", account: "xuser", kind: .expiredToken))
+            let reports = try await dispatcher.runOnce()
+            #expect(reports.filter { $0.accountID == "lum-fr-x" }.map(\.outcome) == ["held"])
+            let reason = try #require(try store.publishQueue.holds(account: "lum-fr-x").needsReconnect)
+            #expect(reason.contains("token expired; refresh refused"))
+            #expect(await sandbox.storedPosts(network: "x").isEmpty)
+            // The stored refresh token is kept: a refusal never blanks it.
+            #expect(try await sealed(store).credentials(for: "lum-fr-x")?.refreshToken == x.refreshToken)
+            // The other accounts went out as usual.
+            #expect(reports.filter { $0.outcome == "published" }.count == 2)
+        }
+    }
+
     @Test func credentialsAreSealedAndARefreshNeverBlanksTheRefreshToken() async throws {
         let store = try SQLiteVariantStore.inMemory()
         let secrets = store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 1, count: 32)))
