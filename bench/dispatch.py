@@ -3,7 +3,7 @@
 
     python3 bench/dispatch.py [--skip-build] [--only queue,loopback,lateness,memory] [--window 600] [--scratch-path .build]
 
-(a) queue:    claim + begin + finish 20 000 jobs on a SQLite file (target >= 2 000 jobs/s).
+(a) queue:    claim + begin + finish 20 000 jobs on a SQLite file, in the dispatcher's steps (target >= 2 000 jobs/s).
 (b) loopback: 10 000 posts through the dispatcher to the in-process sandbox over loopback, against
               the bare URLSessionTransport sending the very same requests at the same concurrency
               (target: dispatcher throughput >= half the bare one).

@@ -2,8 +2,8 @@ import Foundation
 import GlocalCore
 import GlocalStore
 
-/// (a) The queue alone on a file store: claim in batches, begin and finish each batch, as the
-/// dispatcher does, with no network in between.
+/// (a) The queue alone on a file store: claim, start and finish in batches, in the dispatcher's
+/// steps (`settleAndClaim`), with no network in between.
 enum QueueBench {
     static func run(jobs: Int, batch: Int) throws -> [String: Double] {
         let (store, directory) = try BenchStore.newStore(named: "queue.sqlite")
@@ -14,16 +14,17 @@ enum QueueBench {
         try queue.sync(now: now, grace: 900)
         let start = DispatchTime.now().uptimeNanoseconds
         var done = 0
-        // As the dispatcher does it: a claimed batch is started in one transaction and finished in one.
-        while case let claimed = try queue.claim(worker: "bench", now: now, lease: 120, limit: batch), !claimed.isEmpty {
-            let starts = try queue.begin(claimed, worker: "bench", now: now)
-            for (job, start) in zip(claimed, starts) {
-                guard case .send = start else { fatalError("job \(job.id) not sendable") }
+        // As the dispatcher does it: each step writes the outcomes of the previous batch and claims
+        // and starts the next one, in one transaction.
+        var outcomes: [(job: PublishJob, resolution: JobResolution)] = []
+        while true {
+            let step = try queue.settleAndClaim(outcomes, worker: "bench", now: now, lease: 120, limit: batch)
+            done += step.held.filter { $0 }.count
+            guard !step.started.isEmpty else { break }
+            outcomes = step.started.map { item in
+                guard case .send = item.start else { fatalError("job \(item.job.id) not sendable") }
+                return (item.job, JobResolution.published(PublicationReceipt(remoteID: "remote-\(item.job.id)")))
             }
-            let held = try queue.finish(
-                claimed.map { ($0, JobResolution.published(PublicationReceipt(remoteID: "remote-\($0.id)"))) }, worker: "bench",
-                now: now)
-            done += held.filter { $0 }.count
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         guard done == jobs else { fatalError("finished \(done) of \(jobs) jobs") }

@@ -102,19 +102,13 @@ extension PublishQueue {
     }
 
     /// Ends several attempts in one transaction; returns, per job, whether `worker` still held it.
-    /// `rateLimits` holds accounts the network rate-limited, until the instant given, in the same
-    /// transaction (so a crash cannot keep the outcome and lose the hold).
     @discardableResult
     public func finish(
-        _ outcomes: [(job: PublishJob, resolution: JobResolution)], worker: String, now: Date, policy: RetryPolicy = .standard,
-        rateLimits: [String: Date] = [:]
+        _ outcomes: [(job: PublishJob, resolution: JobResolution)], worker: String, now: Date, policy: RetryPolicy = .standard
     ) throws -> [Bool] {
-        guard !outcomes.isEmpty || !rateLimits.isEmpty else { return [] }
+        guard !outcomes.isEmpty else { return [] }
         return try immediate { db in
-            for (account, until) in rateLimits.sorted(by: { $0.key < $1.key }) {
-                try setRateLimited(db, until: until, account: account, now: now)
-            }
-            return try outcomes.map { try finish(db, job: $0.job, worker: worker, resolution: $0.resolution, now: now, policy: policy) }
+            try outcomes.map { try finish(db, job: $0.job, worker: worker, resolution: $0.resolution, now: now, policy: policy) }
         }
     }
 

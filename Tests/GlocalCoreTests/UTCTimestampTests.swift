@@ -11,7 +11,7 @@ struct UTCTimestampTests {
     @Test
     func agreesWithFoundationOverCenturies() throws {
         let style = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for _ in 0..<2_000 {
             // 1901 to 2099, whole milliseconds.
             let milliseconds = Int64(generator.next() % 6_279_000_000_000) - 2_174_000_000_000
@@ -40,18 +40,5 @@ struct UTCTimestampTests {
         #expect(UTCTimestamp.date(from: "2028-02-29T23:59:59.999Z") == Date(timeIntervalSince1970: 1_835_481_599.999))
         #expect(UTCTimestamp.string(from: Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
         #expect(UTCTimestamp.string(from: Date(timeIntervalSince1970: -0.001)) == "1969-12-31T23:59:59.999Z")
-    }
-}
-
-/// A small seeded generator, so the sample is the same on every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -45,7 +45,8 @@ struct JSON {
     var integerMembers: [String: Int] {
         var result: [String: Int] = [:]
         for (key, member) in (value as? [String: Any]) ?? [:] {
-            if !(member is Bool), let int = JSON(member).int, !(member is String) { result[key] = int }
+            // Numbers only: a counter sent as text is not one.
+            if !(member is String), let int = JSON(member).int { result[key] = int }
         }
         return result
     }
