@@ -170,14 +170,15 @@ public struct WorkspaceLoader: Sendable {
     /// The error for a file or folder that containment refused; it names the path, never anything read from it.
     static func refusalDiagnostic(_ refusal: WorkspaceContainment.Refusal, path: String, isFolder: Bool = false) -> Diagnostic {
         var message = WorkspaceContainment.explanation(of: refusal, for: path)
+        let thing = isFolder ? "folder" : "file"
         let note: String
         switch refusal {
         case .outside:
-            note = "glocal reads nothing outside the workspace folder: copy the \(isFolder ? "files" : "file") in instead of linking"
+            note = "glocal reads nothing outside the workspace folder: copy the \(isFolder ? "files" : "file") in, do not link"
         case .hidden:
-            note = "hidden files and folders (.glocal/, .git/, .env) may hold secrets; put the content in a visible workspace file"
+            note = "hidden files and folders (.glocal/, .git/, .env) may hold secrets; use a visible workspace \(thing)"
         case .missing:
-            note = "point the link at a \(isFolder ? "folder" : "file") inside the workspace, or replace it with the \(isFolder ? "folder" : "file")"
+            note = "point the link at a \(thing) inside the workspace, or replace it with the \(thing)"
         case .wrongKind(let kind):
             if isFolder { message = "\(path) is \(kind.rawValue), not a folder; nothing in it was read" }
             note = isFolder ? "\(path)/ must be a folder of YAML files" : "workspace YAML files must be regular files"

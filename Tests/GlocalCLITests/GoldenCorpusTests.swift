@@ -82,7 +82,8 @@ struct WorkspaceFixture {
             if values.isSymbolicLink == true {
                 enumerator.skipDescendants()
                 try? fm.removeItem(at: target)
-                try fm.createSymbolicLink(atPath: target.path, withDestinationPath: try fm.destinationOfSymbolicLink(atPath: file.path))
+                let destination = try fm.destinationOfSymbolicLink(atPath: file.path)
+                try fm.createSymbolicLink(atPath: target.path, withDestinationPath: destination)
                 continue
             }
             if values.isDirectory == true {

@@ -47,8 +47,8 @@ struct BrowserMediaContainmentTests {
         let viewer = try #require(lines.first { words in words.count >= 4 && words[0] == "viewer" && words[2] == "password:" })
 
         let store = try SQLiteVariantStore(path: database)
-        let withImage = try #require(
-            try store.variants(in: .pendingApproval).first { $0.network == .instagram && $0.media.contains { $0.hasSuffix(".png") } })
+        let pending = try store.variants(in: .pendingApproval)
+        let withImage = try #require(pending.first { $0.network == .instagram && $0.media.contains { $0.hasSuffix(".png") } })
         let image = try #require(withImage.media.first { $0.hasSuffix(".png") })
         let artifacts = root.appendingPathComponent("test-artifacts/e2e").path
         let config: [String: Any] = [

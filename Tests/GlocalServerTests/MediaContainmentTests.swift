@@ -74,7 +74,8 @@ import Testing
         "/media/assets/unreferenced.png", "/media/assets/key.png", "/media/assets/store.png", "/media/assets/passwd.png",
         "/media/assets/glocal/secret.key", "/media/assets/glocal/glocal.sqlite",
         "/media/.glocal/secret.key", "/media/.glocal/glocal.sqlite", "/media/.glocal//secret.key", "/media//.glocal/secret.key",
-        "/media/assets/../.glocal/secret.key", "/media/assets/%2e%2e/.glocal/secret.key", "/media/assets/%2E%2E/%2eglocal/secret.key",
+        "/media/assets/../.glocal/secret.key", "/media/assets/%2e%2e/.glocal/secret.key",
+        "/media/assets/%2E%2E/%2eglocal/secret.key",
         "/media/assets%2f..%2f.glocal%2fsecret.key", "/media/assets/hydra-launch/%2e%2e/%2e%2e/.glocal/secret.key",
         "/media/assets//..//.glocal//secret.key", "/media/%2fetc%2fpasswd", "/media//etc/passwd", "/media/glocal.yaml",
         "/media/assets/hydra-launch/preview.png%00.txt", "/media/assets/hydra-launch/%zz.png", "/media/",
@@ -92,8 +93,8 @@ import Testing
                 #expect(page.headers[.contentType] == "image/png", "\(path)")
                 #expect(Data(page.body.utf8).count > 0 && page.body.hasPrefix("\u{FFFD}PNG"), "\(path)")
             }
-            let served = try await client.execute(
-                uri: "/media/" + Self.preview, method: .get, headers: [.cookie: browser.cookies.map { "\($0)=\($1)" }.joined(separator: "; ")])
+            let cookie = browser.cookies.map { "\($0)=\($1)" }.joined(separator: "; ")
+            let served = try await client.execute(uri: "/media/" + Self.preview, method: .get, headers: [.cookie: cookie])
             #expect(Data(buffer: served.body) == image)
             let missing = try await browser.get("/media/assets/does-not-exist.png")
             #expect(missing.status == .notFound)

@@ -103,7 +103,9 @@ public struct WorkspaceContainment: Sendable {
             if info.st_mode & S_IFMT == S_IFLNK {
                 links += 1
                 guard links <= Self.maximumLinks else { return .failure(.unreadable(reason: "a loop of symbolic links")) }
-                guard let target = Self.linkTarget(candidate) else { return .failure(.unreadable(reason: "an unreadable symbolic link")) }
+                guard let target = Self.linkTarget(candidate) else {
+                    return .failure(.unreadable(reason: "an unreadable symbolic link"))
+                }
                 if target.hasPrefix("/") {
                     guard let inside = insideRelative(target) else { return .failure(.outside(throughLink: true)) }
                     current = []
@@ -119,8 +121,8 @@ public struct WorkspaceContainment: Sendable {
         if current.contains(where: { $0.hasPrefix(".") }) { return .failure(.hidden(resolved: current.joined(separator: "/"))) }
         var info = stat()
         guard stat(absolute(current), &info) == 0 else { return .failure(.missing(danglingLink: links > 0)) }
-        return .success(
-            Location(resolved: current.joined(separator: "/"), kind: Self.kind(of: info), bytes: Int(info.st_size), throughLink: links > 0))
+        let resolved = current.joined(separator: "/")
+        return .success(Location(resolved: resolved, kind: Self.kind(of: info), bytes: Int(info.st_size), throughLink: links > 0))
     }
 
     /// Resolves `relativePath` and requires a regular file of at most `limit` bytes.
@@ -175,7 +177,8 @@ public struct WorkspaceContainment: Sendable {
                 ? "\(path) leads outside the workspace through a symbolic link; it was not read"
                 : "\(path) is outside the workspace; it was not read"
         case .hidden(let resolved):
-            return "\(path) leads to '\(resolved)', which is hidden (hidden files and folders are never workspace files); it was not read"
+            return "\(path) leads to '\(resolved)', which is hidden (hidden files and folders are never workspace files); "
+                + "it was not read"
         case .wrongKind(let kind):
             return "\(path) is \(kind.rawValue), not a regular file; it was not read"
         case .tooLarge(let bytes, let limit):
