@@ -23,6 +23,8 @@ public struct ServerEnvironment: Sendable {
     public let secureCookies: Bool
 
     let accountsByID: [String: Account]
+    /// The images `/media/` may serve.
+    let servedMedia: ServedMedia
     let policies: [String: ApprovalPolicy]
     let defaultPolicy: ApprovalPolicy
 
@@ -39,6 +41,7 @@ public struct ServerEnvironment: Sendable {
         self.media = media
         self.secureCookies = secureCookies
         self.now = now
+        servedMedia = ServedMedia(workspace: workspace, root: workspaceRoot)
         accountsByID = Dictionary(workspace.accounts.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
         policies = Dictionary(
             workspace.campaigns.map { ($0.id.value, ApprovalPolicy(campaignID: $0.id.value, in: workspace)) },

@@ -6,34 +6,42 @@ import Yams
 /// Reads a workspace directory: `glocal.yaml`, `accounts.yaml`, `locales/*.yaml`, `campaigns/*.yaml`.
 ///
 /// Files are parsed in parallel; each is decoded on its own, so one broken file never hides
-/// the problems of another.
+/// the problems of another. Every file and folder is resolved through `WorkspaceContainment` first:
+/// one that leads outside the workspace, into a hidden file or folder, or that is not a regular file
+/// (a FIFO, a device) or is over `maximumFileBytes` is reported and never read. Hidden names
+/// (`.draft.yaml`, editor lock files) in `locales/` and `campaigns/` are not workspace files and are skipped.
 public struct WorkspaceLoader: Sendable {
     /// The workspace directory.
     public let root: URL
+    /// The largest YAML file read (16 MiB); a larger one is an error and is not read.
+    public static let maximumFileBytes = 16 * 1_048_576
+
+    private let containment: WorkspaceContainment
 
     /// Creates a loader for the directory at `root`.
-    public init(root: URL) { self.root = root }
+    public init(root: URL) {
+        self.root = root
+        containment = WorkspaceContainment(root: root)
+    }
 
     /// The workspace files that exist, as paths relative to the root, in a stable order.
-    public func workspaceFiles() -> [String] {
-        var files: [String] = []
-        for name in ["glocal.yaml", "accounts.yaml"] where exists(name) { files.append(name) }
-        for folder in ["locales", "campaigns"] { files += yamlFiles(in: folder) }
-        return files
-    }
+    public func workspaceFiles() -> [String] { listing().files }
 
     /// Reads and decodes every workspace file.
     public func load() -> LoadedWorkspace {
         var diagnostics: [Diagnostic] = []
         var unreadable = Set<String>()
-        for name in ["glocal.yaml", "accounts.yaml"] where !exists(name) {
+        for name in ["glocal.yaml", "accounts.yaml"] where !isPresent(name) {
             unreadable.insert(name)
             let hint = name == "accounts.yaml"
                 ? "create accounts.yaml with an 'accounts:' list (see docs/campaign-format.md)"
                 : "create glocal.yaml with 'workspace:' and 'default_locale:' (see docs/campaign-format.md)"
             diagnostics.append(Diagnostic(.error, .fileMissing, "\(name) is missing from the workspace", at: nil, notes: [hint]))
         }
-        let files = workspaceFiles()
+        let listed = listing()
+        diagnostics += listed.diagnostics
+        unreadable.formUnion(listed.refusedFolders)
+        let files = listed.files
         let results = decodeAll(files)
         var sources = SourceFiles()
         var settings: WorkspaceSettings? = nil
@@ -59,7 +67,8 @@ public struct WorkspaceLoader: Sendable {
             workspace = Workspace(settings: settings, accounts: accounts ?? [], locales: locales, campaigns: campaigns)
         }
         return LoadedWorkspace(
-            workspace: workspace, sources: sources, diagnostics: diagnostics, fileCount: files.count, unreadableFiles: unreadable)
+            workspace: workspace, sources: sources, diagnostics: diagnostics, fileCount: results.filter { !$0.refused }.count,
+            unreadableFiles: unreadable)
     }
 
     private enum Content: Sendable {
@@ -75,6 +84,8 @@ public struct WorkspaceLoader: Sendable {
         var text: String?
         var content: Content
         var diagnostics: [Diagnostic]
+        /// Whether containment refused the file, so that it was not opened.
+        var refused = false
 
         /// Whether nothing usable came out of the file.
         var isUnreadable: Bool {
@@ -92,9 +103,12 @@ public struct WorkspaceLoader: Sendable {
     private func decode(_ path: String) -> FileResult {
         let collector = DiagnosticCollector()
         var context = DecodeContext(file: path, collector: collector)
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
-            collector.error(.fileUnreadable, "cannot read \(path)", at: nil)
-            return FileResult(path: path, text: nil, content: .none, diagnostics: collector.diagnostics)
+        let data: Data
+        switch containment.read(path, limit: Self.maximumFileBytes) {
+        case .success(let bytes): data = bytes
+        case .failure(let refusal):
+            collector.add(Self.refusalDiagnostic(refusal, path: path))
+            return FileResult(path: path, text: nil, content: .none, diagnostics: collector.diagnostics, refused: true)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             collector.error(
@@ -121,12 +135,58 @@ public struct WorkspaceLoader: Sendable {
         return FileResult(path: path, text: text, content: content, diagnostics: collector.diagnostics)
     }
 
-    private func exists(_ path: String) -> Bool {
-        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+    /// Whether something is at `path` (a link to nothing counts: reading it reports the link).
+    private func isPresent(_ path: String) -> Bool {
+        if case .failure(.missing(danglingLink: false)) = containment.locate(path) { return false }
+        return true
     }
 
-    private func yamlFiles(in folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { "\(folder)/\($0)" }
+    private struct Listing {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var refusedFolders: Set<String> = []
+    }
+
+    /// The files to read, and a diagnostic for each of locales/ and campaigns/ that is not a folder inside the workspace.
+    private func listing() -> Listing {
+        var listing = Listing()
+        for name in ["glocal.yaml", "accounts.yaml"] where isPresent(name) { listing.files.append(name) }
+        for folder in ["locales", "campaigns"] {
+            switch containment.folder(folder) {
+            case .success(let location):
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: containment.absolutePath(of: location))) ?? []
+                listing.files += names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+                    .sorted().map { "\(folder)/\($0)" }
+            case .failure(.missing(danglingLink: false)):
+                continue
+            case .failure(let refusal):
+                listing.refusedFolders.insert(folder)
+                listing.diagnostics.append(Self.refusalDiagnostic(refusal, path: folder, isFolder: true))
+            }
+        }
+        return listing
+    }
+
+    /// The error for a file or folder that containment refused; it names the path, never anything read from it.
+    static func refusalDiagnostic(_ refusal: WorkspaceContainment.Refusal, path: String, isFolder: Bool = false) -> Diagnostic {
+        var message = WorkspaceContainment.explanation(of: refusal, for: path)
+        let thing = isFolder ? "folder" : "file"
+        let note: String
+        switch refusal {
+        case .outside:
+            note = "glocal reads nothing outside the workspace folder: copy the \(isFolder ? "files" : "file") in, do not link"
+        case .hidden:
+            note = "hidden files and folders (.glocal/, .git/, .env) may hold secrets; use a visible workspace \(thing)"
+        case .missing:
+            note = "point the link at a \(thing) inside the workspace, or replace it with the \(thing)"
+        case .wrongKind(let kind):
+            if isFolder { message = "\(path) is \(kind.rawValue), not a folder; nothing in it was read" }
+            note = isFolder ? "\(path)/ must be a folder of YAML files" : "workspace YAML files must be regular files"
+        case .tooLarge:
+            note = "a workspace YAML file may be at most \(maximumFileBytes / 1_048_576) MiB; split it into several files"
+        case .unreadable:
+            note = "check the file's permissions and links"
+        }
+        return Diagnostic(.error, .fileUnreadable, message, at: SourceLocation(file: path, line: 1, column: 1), notes: [note])
     }
 }

@@ -48,26 +48,58 @@ import Testing
 }
 
 /// A temporary copy of the golden base workspace with a case's files laid over it.
-/// A file named `<name>.delete` in the overlay removes `<name>` from the copy.
+/// A file named `<name>.delete` in the overlay removes `<name>` from the copy; one named `<name>.fifo` makes `<name>`
+/// a named pipe (git cannot hold one). Symbolic links in the overlay are copied as links, their targets unchanged.
+/// A case's `outside/` folder (next to `overlay/`) is copied next to the workspace, for links that lead out of it:
+/// from `campaigns/x.yaml`, `../../outside/secret.env` names it.
 struct WorkspaceFixture {
     let root: URL
+    /// The folder that holds the workspace and the case's `outside/` folder.
+    let container: URL
 
     init(overlay: URL?) throws {
         let fm = FileManager.default
-        root = fm.temporaryDirectory.appendingPathComponent("glocal-golden-\(UUID().uuidString)")
+        container = fm.temporaryDirectory.appendingPathComponent("glocal-golden-\(UUID().uuidString)")
+        root = container.appendingPathComponent("workspace")
+        try fm.createDirectory(at: container, withIntermediateDirectories: true)
         try fm.copyItem(at: GoldenCorpusTests.fixtures.appendingPathComponent("base"), to: root)
-        guard let overlay, let enumerator = fm.enumerator(at: overlay, includingPropertiesForKeys: [.isDirectoryKey]) else { return }
+        guard let overlay else { return }
+        let outside = overlay.deletingLastPathComponent().appendingPathComponent("outside")
+        if fm.fileExists(atPath: outside.path) { try Self.copyTree(outside, to: container.appendingPathComponent("outside")) }
+        try Self.copyTree(overlay, to: root)
+    }
+
+    /// Lays the files of `source` over `destination`, keeping links as links.
+    private static func copyTree(_ source: URL, to destination: URL) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: destination, withIntermediateDirectories: true)
+        let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey]
+        guard let enumerator = fm.enumerator(at: source, includingPropertiesForKeys: keys) else { return }
         for case let file as URL in enumerator {
-            let relative = String(file.standardizedFileURL.path.dropFirst(overlay.standardizedFileURL.path.count + 1))
-            if (try file.resourceValues(forKeys: [.isDirectoryKey])).isDirectory == true {
-                try fm.createDirectory(at: root.appendingPathComponent(relative), withIntermediateDirectories: true)
+            let relative = String(file.standardizedFileURL.path.dropFirst(source.standardizedFileURL.path.count + 1))
+            let target = destination.appendingPathComponent(relative)
+            let values = try file.resourceValues(forKeys: Set(keys))
+            if values.isSymbolicLink == true {
+                enumerator.skipDescendants()
+                try? fm.removeItem(at: target)
+                let destination = try fm.destinationOfSymbolicLink(atPath: file.path)
+                try fm.createSymbolicLink(atPath: target.path, withDestinationPath: destination)
+                continue
+            }
+            if values.isDirectory == true {
+                try fm.createDirectory(at: target, withIntermediateDirectories: true)
                 continue
             }
             if relative.hasSuffix(".delete") {
-                try? fm.removeItem(at: root.appendingPathComponent(String(relative.dropLast(".delete".count))))
+                try? fm.removeItem(at: destination.appendingPathComponent(String(relative.dropLast(".delete".count))))
                 continue
             }
-            let target = root.appendingPathComponent(relative)
+            if relative.hasSuffix(".fifo") {
+                let pipe = destination.appendingPathComponent(String(relative.dropLast(".fifo".count)))
+                try? fm.removeItem(at: pipe)
+                guard mkfifo(pipe.path, 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
+                continue
+            }
             try? fm.removeItem(at: target)
             try fm.copyItem(at: file, to: target)
         }
@@ -78,5 +110,5 @@ struct WorkspaceFixture {
         try ValidationRun(paths: paths, format: format, strict: strict, verbose: verbose, currentDirectory: root).execute()
     }
 
-    func remove() { try? FileManager.default.removeItem(at: root) }
+    func remove() { try? FileManager.default.removeItem(at: container) }
 }
