@@ -31,7 +31,8 @@ public enum ApprovalError: Error, Sendable, Equatable, CustomStringConvertible {
         case .reasonRequired: return "a rejection needs a reason"
         case .invalidEdit(let diagnostics): return diagnostics.map { "\($0.rule): \($0.message)" }.joined(separator: "; ")
         case .staleRevision(let id, let shown, let current):
-            return "'\(id)' changed since revision \(shown) was shown (it is now revision \(current)): nothing was written; review it again"
+            return "'\(id)' changed since revision \(shown) was shown (it is now revision \(current)): "
+                + "nothing was written; review it again"
         case .revisionMissing(let id):
             return "the request names no revision of '\(id)': reload the page and act on what it shows; nothing was written"
         }

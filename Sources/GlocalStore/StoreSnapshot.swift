@@ -34,7 +34,8 @@ public struct StoreGeneration: Sendable, Equatable, Comparable, CustomStringConv
 
     /// Who wrote the events after this generation (each actor once, in order), and how many there are.
     func writers(since db: Database) throws -> (actors: [String], count: Int) {
-        let actors = try String.fetchAll(db, sql: "SELECT actor FROM audit_event WHERE id > ? ORDER BY id", arguments: [lastEventID])
+        let actors = try String.fetchAll(
+            db, sql: "SELECT actor FROM audit_event WHERE id > ? ORDER BY id", arguments: [lastEventID])
         var seen: Set<String> = []
         return (actors.filter { seen.insert($0).inserted }, actors.count)
     }

@@ -27,12 +27,16 @@ struct ApplyCommand: ParsableCommand {
             // Another writer (an apply, a manager, the dispatcher) changed the store while we planned:
             // plan once more against the store as it is now, and write that plan only if it still holds.
             let by = actors.isEmpty ? "" : " by \(actors.prefix(5).joined(separator: ", "))"
-            FileHandle.standardError.write(Data("glocal: the store changed while planning (\(events) changes\(by)); planning again\n".utf8))
+            let changes = "\(events) change\(events == 1 ? "" : "s")\(by)"
+            let note = "glocal: the store changed while planning (\(changes)); planning again\n"
+            FileHandle.standardError.write(Data(note.utf8))
             result = try pipeline.run()
             changed = try apply(result, actor: who, now: now, mayPlanAgain: false)
         }
         let plan = result.plan
-        print("Applied: \(plan.count(.create)) created, \(plan.count(.update)) updated, \(plan.count(.cancel)) cancelled, \(plan.count(.keep)) unchanged (\(changed) variants written) to \(options.databasePath(root: root)).")
+        print(
+            "Applied: \(plan.count(.create)) created, \(plan.count(.update)) updated, \(plan.count(.cancel)) cancelled, "
+                + "\(plan.count(.keep)) unchanged (\(changed) variants written) to \(options.databasePath(root: root)).")
     }
 
     /// Writes `result`'s plan if the store is still at the generation it was diffed against; a store

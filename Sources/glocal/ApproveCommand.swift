@@ -8,7 +8,8 @@ import GlocalStore
 struct ApproveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve",
-        abstract: "Approve pending variants at the revision you reviewed. Exit status 1 if any could not be approved (the others are).",
+        abstract: "Approve pending variants at the revision you reviewed. Exit status 1 if any could not be approved "
+            + "(the others are).",
         discussion: """
             Name each variant with the revision you reviewed, as `glocal pending` prints it: ID@REVISION, or one ID with \
             --revision REVISION. A variant whose content changed since that revision is not approved.
@@ -62,8 +63,8 @@ struct ApproveCommand: ParsableCommand {
         var failed = 0
         for (id, revision) in try requests() {
             do {
-                try context.store.approve(
-                    id, revision: revision, actor: actor, now: now, permit: context.permit(for: scope, checkDeadline: true, now: now))
+                let permit = context.permit(for: scope, checkDeadline: true, now: now)
+                try context.store.approve(id, revision: revision, actor: actor, now: now, permit: permit)
                 print("approved \(id)@\(revision)")
             } catch let error as ApprovalError {
                 failed += 1

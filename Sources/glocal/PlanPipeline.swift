@@ -49,7 +49,9 @@ struct PlanPipeline {
         let learned = try LearnedTimingLoader(store: store, table: workspace.settings.timing, now: now).load()
         let (scheduled, diagnostics) = Scheduler(workspace: workspace, learned: learned).schedule(variants, stored: stored, notBefore: now)
         let plan = Planner(workspace: workspace).plan(desired: scheduled, stored: stored, diagnostics: diagnostics)
-        return Result(workspace: workspace, scheduled: scheduled, plan: plan, store: store, generation: snapshot.generation, sources: loaded.sources, learned: learned)
+        return Result(
+            workspace: workspace, scheduled: scheduled, plan: plan, store: store, generation: snapshot.generation,
+            sources: loaded.sources, learned: learned)
     }
 }
 

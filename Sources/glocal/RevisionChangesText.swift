@@ -11,7 +11,8 @@ enum RevisionChangesText {
         for event in changes.events {
             let states = event.fromState == event.toState || event.fromState == nil
                 ? "" : " (\(event.fromState?.rawValue ?? "") -> \(event.toState?.rawValue ?? ""))"
-            lines.append("  \(event.action.rawValue) by \(event.actor) at \(ISO8601DateFormatter().string(from: event.at))\(states)")
+            let at = ISO8601DateFormatter().string(from: event.at)
+            lines.append("  \(event.action.rawValue) by \(event.actor) at \(at)\(states)")
         }
         if let shown = changes.shownText, shown != changes.current.text {
             lines.append("  text at revision \(changes.shown): \(JSONString.quote(shown))")
@@ -21,7 +22,8 @@ enum RevisionChangesText {
         } else {
             lines.append("  the text is the same; the title, link, its placement or the media changed")
         }
-        lines.append("  current revision: \(changes.current.contentHash) (glocal approve \(changes.current.id)@\(changes.current.contentHash))")
+        let current = changes.current
+        lines.append("  current revision: \(current.contentHash) (glocal approve \(current.id)@\(current.contentHash))")
         return lines.map { $0 + "\n" }.joined()
     }
 }

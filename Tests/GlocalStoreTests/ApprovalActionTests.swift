@@ -26,7 +26,9 @@ struct ApprovalActionTests {
         let variant = StoreFixtures.variant()
         let store = try StoreFixtures.store(with: [variant])
         #expect(throws: ApprovalError.forbidden(variantID: variant.id)) {
-            try store.approve(variant.id, revision: VariantRevision(of: variant.contentHash), actor: manager, now: now) { throw ApprovalError.forbidden(variantID: $0.id) }
+            try store.approve(
+                variant.id, revision: VariantRevision(of: variant.contentHash),
+                actor: manager, now: now) { throw ApprovalError.forbidden(variantID: $0.id) }
         }
         #expect(try store.variant(variant.id)?.state == .pendingApproval)
         #expect(try store.auditEvents().count == 1)

@@ -17,7 +17,8 @@ struct RevisionAndGenerationTests {
         let shown = VariantRevision(of: variant.contentHash)
         try store.edit(variant.id, text: "Hydra arrive à Paris.", linkPlacement: .firstComment, actor: other, now: now) { _ in }
         let current = try #require(try store.variant(variant.id))
-        #expect(throws: ApprovalError.staleRevision(variantID: variant.id, shown: variant.contentHash, current: current.contentHash)) {
+        let stale = ApprovalError.staleRevision(variantID: variant.id, shown: variant.contentHash, current: current.contentHash)
+        #expect(throws: stale) {
             try store.approve(variant.id, revision: shown, actor: manager, now: now) { _ in }
         }
         #expect(try store.variant(variant.id)?.state == .pendingApproval)
@@ -43,9 +44,11 @@ struct RevisionAndGenerationTests {
         let variant = StoredVariant.pending()
         let store = try StoreFixtures.store(with: [variant])
         let base = VariantRevision(of: variant.contentHash)
-        try store.edit(variant.id, text: "Première retouche.", linkPlacement: .firstComment, basedOn: base, actor: other, now: now) { _ in }
+        try store.edit(
+            variant.id, text: "Première retouche.", linkPlacement: .firstComment, basedOn: base, actor: other, now: now) { _ in }
         #expect(throws: ApprovalError.self) {
-            try store.edit(variant.id, text: "Seconde retouche.", linkPlacement: .firstComment, basedOn: base, actor: manager, now: now) { _ in }
+            try store.edit(
+                variant.id, text: "Seconde retouche.", linkPlacement: .firstComment, basedOn: base, actor: manager, now: now) { _ in }
         }
         #expect(try store.variant(variant.id)?.text == "Première retouche.")
         #expect(try store.auditEvents(variant: variant.id).filter { $0.action == .edit }.count == 1)
@@ -65,7 +68,8 @@ struct RevisionAndGenerationTests {
         #expect(try store.auditEvents(variant: variant.id).map(\.action) == [.create, .edit])
         let after = try store.snapshot()
         #expect(after.generation > before.generation)
-        #expect(try store.apply(StoreFixtures.updating(variant, to: moved), basedOn: after.generation, actor: "apply", now: now) == 1)
+        let plan = StoreFixtures.updating(variant, to: moved)
+        #expect(try store.apply(plan, basedOn: after.generation, actor: "apply", now: now) == 1)
     }
 
     /// Two applies, each on its own connection to one file, both plan before either writes (a barrier
@@ -101,7 +105,8 @@ struct RevisionAndGenerationTests {
         // The refused one plans again against the store as it is now: nothing is left to update.
         let fresh = try stores[1].snapshot()
         #expect(fresh.variants.first?.text == changed.text)
-        #expect(try stores[1].apply(StoreFixtures.keeping(fresh.variants), basedOn: fresh.generation, actor: "apply", now: now) == 0)
+        let replanned = StoreFixtures.keeping(fresh.variants)
+        #expect(try stores[1].apply(replanned, basedOn: fresh.generation, actor: "apply", now: now) == 0)
         #expect(try stores[0].auditEvents(variant: variant.id).map(\.action) == [.create, .update])
     }
 

@@ -45,7 +45,9 @@ enum QueuePage {
     /// them was approved.
     static func changedList(_ changes: [RevisionChanges]) -> HTML {
         let items = changes.map { change -> HTML in
-            let events = change.events.map { event -> HTML in " · \(event.action.rawValue) by \(event.actor) at \(Layout.utc(event.at))" }
+            let events = change.events.map { event -> HTML in
+                " · \(event.action.rawValue) by \(event.actor) at \(Layout.utc(event.at))"
+            }
             return "<li><a href=\"\(Layout.variantPath(change.current.id))\">\(change.current.id)</a>\(events)</li>"
         }
         return """
@@ -68,7 +70,10 @@ enum QueuePage {
             case .notApplicable: deadline = variant.live ? "live: goes when approved" : "—"
             }
             let box: HTML = canAct && !status.isMissed
-                ? "<td><input type=\"checkbox\" name=\"id\" value=\"\(variant.id)@\(variant.contentHash)\" id=\"pick-\(variant.id)\" aria-label=\"Select \(variant.id)\"></td>"
+                ? """
+                    <td><input type="checkbox" name="id" value="\(variant.id)@\(variant.contentHash)" id="pick-\(variant.id)" \
+                    aria-label="Select \(variant.id)"></td>
+                    """
                 : "<td></td>"
             return """
                 <tr>\(box)<td><a href="\(Layout.variantPath(variant.id))">\(variant.postID)</a></td>

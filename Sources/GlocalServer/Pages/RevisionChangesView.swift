@@ -7,9 +7,8 @@ import GlocalStore
 enum RevisionChangesView {
     static func render(_ changes: RevisionChanges, action: String) -> HTML {
         let events = changes.events.map { event -> HTML in
-            let states: HTML = event.fromState == event.toState || event.fromState == nil
-                ? .empty
-                : " (\(Layout.stateLabel(event.fromState?.rawValue ?? "")) → \(Layout.stateLabel(event.toState?.rawValue ?? "")))"
+            let from = Layout.stateLabel(event.fromState?.rawValue ?? ""), to = Layout.stateLabel(event.toState?.rawValue ?? "")
+            let states: HTML = event.fromState == event.toState || event.fromState == nil ? .empty : " (\(from) → \(to))"
             return "<li><strong>\(event.action.rawValue)</strong> by \(event.actor) at \(Layout.utc(event.at))\(states)</li>"
         }
         let text: HTML

@@ -57,10 +57,10 @@ struct QueueRoutes {
                 } catch let error as ApprovalError {
                     switch error {
                     case .staleRevision(_, let shown, _):
-                        if let changes = try environment.store.changes(of: id, since: VariantRevision(of: shown)) { changed.append(changes) }
+                        changed += [try environment.store.changes(of: id, since: VariantRevision(of: shown))].compactMap { $0 }
                     case .revisionMissing:
                         // A form without revisions: list the variant as changed, with all of its history.
-                        if let changes = try environment.store.changes(of: id, since: VariantRevision(of: "")) { changed.append(changes) }
+                        changed += [try environment.store.changes(of: id, since: VariantRevision(of: ""))].compactMap { $0 }
                     default: skipped += 1
                     }
                 }
