@@ -30,6 +30,22 @@ struct RevisionAndGenerationTests {
         #expect(try store.variant(variant.id)?.state == .approved)
     }
 
+    @Test func anApplyThatChangesTheTextMakesTheShownRevisionStale() throws {
+        let variant = StoredVariant.pending()
+        let store = try StoreFixtures.store(with: [variant])
+        var rewritten = variant
+        rewritten.text = "Hydra, le sérum de l'hiver."
+        rewritten.contentHash = "hash:\(rewritten.text)"
+        try store.apply(StoreFixtures.updating(variant, to: rewritten), actor: "apply:dana", now: now)
+        #expect(throws: ApprovalError.self) {
+            try store.approve(variant.id, revision: VariantRevision(of: variant.contentHash), actor: manager, now: now) { _ in }
+        }
+        let changes = try #require(try store.changes(of: variant.id, since: VariantRevision(of: variant.contentHash)))
+        #expect(changes.shownText == variant.text && changes.current.text == rewritten.text)
+        #expect(changes.events.map(\.action) == [.update] && changes.events.map(\.actor) == ["apply:dana"])
+        #expect(try store.variant(variant.id)?.state == .pendingApproval)
+    }
+
     @Test func aRevisionMayBeALongEnoughPrefix() throws {
         let variant = StoredVariant.pending(hash: "9f86d081884c7d65")
         let store = try StoreFixtures.store(with: [variant])
