@@ -9,13 +9,17 @@ public struct VariantRevision: Sendable, Equatable, CustomStringConvertible {
     /// The shortest prefix of a content hash accepted as a revision.
     public static let minimumPrefix = 8
 
+    /// The longest text taken as a revision (a content hash is 16 characters): a longer one names
+    /// nothing, and is never echoed back.
+    public static let maximumLength = 128
+
     /// The hash or prefix as given.
     public let value: String
 
-    /// The revision `text` names, trimmed; `nil` if it is empty.
+    /// The revision `text` names, trimmed; `nil` if it is empty or longer than `maximumLength`.
     public init?(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return nil }
+        guard !trimmed.isEmpty, trimmed.count <= Self.maximumLength else { return nil }
         value = trimmed
     }
 

@@ -13,8 +13,10 @@ struct VariantRevisionTests {
         #expect(!VariantRevision("9f86d081884c7d65ff")!.names(hash))
     }
 
-    @Test func anEmptyRevisionIsNone() {
+    @Test func anEmptyOrOverlongRevisionIsNone() {
         #expect(VariantRevision("") == nil && VariantRevision("  ") == nil)
         #expect(VariantRevision(" 9f86d081 ")?.value == "9f86d081")
+        #expect(VariantRevision(String(repeating: "a", count: 129)) == nil)
+        #expect(VariantRevision(String(repeating: "a", count: 128)) != nil)
     }
 }
