@@ -15,6 +15,10 @@ public enum ApprovalError: Error, Sendable, Equatable, CustomStringConvertible {
     case reasonRequired
     /// The edit breaks the network's rules.
     case invalidEdit([Diagnostic])
+    /// The variant's content changed since revision `shown` was shown (it is now `current`).
+    case staleRevision(variantID: String, shown: String, current: String)
+    /// The request names no revision of the variant (a form from before revisions were carried).
+    case revisionMissing(variantID: String)
 
     /// A one-line explanation for the command line and the UI.
     public var description: String {
@@ -26,6 +30,11 @@ public enum ApprovalError: Error, Sendable, Equatable, CustomStringConvertible {
             return "'\(id)' passed its approval deadline (\(StoreTimestamp.string(from: deadline))): it will not be published"
         case .reasonRequired: return "a rejection needs a reason"
         case .invalidEdit(let diagnostics): return diagnostics.map { "\($0.rule): \($0.message)" }.joined(separator: "; ")
+        case .staleRevision(let id, let shown, let current):
+            return "'\(id)' changed since revision \(shown) was shown (it is now revision \(current)): "
+                + "nothing was written; review it again"
+        case .revisionMissing(let id):
+            return "the request names no revision of '\(id)': reload the page and act on what it shows; nothing was written"
         }
     }
 }

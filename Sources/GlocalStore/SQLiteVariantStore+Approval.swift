@@ -5,7 +5,8 @@ import GlocalCore
 /// Approving, rejecting and editing variants, each with an audit event naming the user.
 ///
 /// Every action takes a `permit` closure run inside the write transaction on the variant as it is
-/// then: the caller's scope and deadline checks see the same row the update changes.
+/// then: the caller's scope and deadline checks see the same row the update changes. Approve (and an
+/// edit given its base) also name the revision the person was shown, compared in that transaction.
 extension SQLiteVariantStore {
     /// A check of the caller's (scope, deadline) on the current variant; throws to refuse.
     public typealias Permit = (StoredVariant) throws -> Void
@@ -23,26 +24,31 @@ extension SQLiteVariantStore {
         }
     }
 
-    /// Approves a pending variant.
-    public func approve(_ id: String, actor: String, now: Date, permit: Permit) throws {
-        try decide(id, to: .approved, action: .approve, reason: nil, actor: actor, now: now, permit: permit)
+    /// Approves a pending variant if its content is still the `revision` the person was shown;
+    /// otherwise throws `ApprovalError.staleRevision` and approves nothing.
+    public func approve(_ id: String, revision: VariantRevision, actor: String, now: Date, permit: Permit) throws {
+        try decide(id, to: .approved, action: .approve, revision: revision, reason: nil, actor: actor, now: now, permit: permit)
     }
 
-    /// Rejects a pending variant with a reason.
+    /// Rejects a pending variant with a reason, whatever its revision: rejecting publishes nothing.
     public func reject(_ id: String, reason: String, actor: String, now: Date, permit: Permit) throws {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw ApprovalError.reasonRequired }
-        try decide(id, to: .rejected, action: .reject, reason: reason, actor: actor, now: now, permit: permit)
+        try decide(id, to: .rejected, action: .reject, revision: nil, reason: reason, actor: actor, now: now, permit: permit)
     }
 
     /// Replaces the text and link placement of a variant not yet out. The caller validated them.
-    /// An approved variant goes back to `pending_approval`: it is approved only by approve.
+    /// An approved variant goes back to `pending_approval`: it is approved only by approve. With
+    /// `basedOn`, the edit is refused (`ApprovalError.staleRevision`) if the variant changed since that
+    /// revision: it would silently overwrite someone else's newer edit.
     @discardableResult
     public func edit(
-        _ id: String, text: String, linkPlacement: LinkPlacement, actor: String, now: Date, permit: Permit
+        _ id: String, text: String, linkPlacement: LinkPlacement, basedOn revision: VariantRevision? = nil, actor: String,
+        now: Date, permit: Permit
     ) throws -> StoredVariant {
         try writer.write { db in
             let current = try Self.current(db, id, permit: permit)
+            try Self.check(current, shows: revision)
             guard [.pendingApproval, .approved, .scheduled, .rejected].contains(current.state) else {
                 throw ApprovalError.wrongState(variantID: id, state: current.state)
             }
@@ -115,11 +121,13 @@ extension SQLiteVariantStore {
     }
 
     private func decide(
-        _ id: String, to state: VariantState, action: AuditEvent.Action, reason: String?, actor: String, now: Date, permit: Permit
+        _ id: String, to state: VariantState, action: AuditEvent.Action, revision: VariantRevision?, reason: String?,
+        actor: String, now: Date, permit: Permit
     ) throws {
         try writer.write { db in
             let current = try Self.current(db, id, permit: permit)
             guard current.state == .pendingApproval else { throw ApprovalError.wrongState(variantID: id, state: current.state) }
+            try Self.check(current, shows: revision)
             try AuditLog.wrapping(action, id) {
                 try db.execute(
                     sql: "UPDATE variant SET state = ?, updated_at = ? WHERE id = ? AND state = 'pending_approval'",
@@ -129,6 +137,12 @@ extension SQLiteVariantStore {
                     after: current, afterState: state, reason: reason)
             }
         }
+    }
+
+    /// Refuses when `revision` is given and no longer names the variant's content.
+    private static func check(_ current: StoredVariant, shows revision: VariantRevision?) throws {
+        guard let revision, !revision.names(current.contentHash) else { return }
+        throw ApprovalError.staleRevision(variantID: current.id, shown: revision.value, current: current.contentHash)
     }
 
     private static func current(_ db: Database, _ id: String, permit: Permit) throws -> StoredVariant {

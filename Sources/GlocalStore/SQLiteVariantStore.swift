@@ -73,8 +73,18 @@ public final class SQLiteVariantStore: VariantStore {
     ///
     /// The plan is re-checked against the rows as they are inside the transaction: a variant that
     /// went out (or started to) since the plan was made is left alone, as the plan would now say.
+    /// This form checks no generation: it is for a caller that is the store's only writer (tests,
+    /// benchmarks); commands use `apply(_:basedOn:actor:now:)`.
     @discardableResult
     public func apply(_ plan: Plan, actor: String, now: Date) throws -> Int {
+        try apply(plan, basedOn: nil, actor: actor, now: now)
+    }
+
+    /// Applies `plan`, computed against the store at `generation`, as `apply(_:actor:now:)` does, if
+    /// the store is still at that generation inside the write transaction; otherwise throws
+    /// `VariantStoreError.storeChanged` and writes nothing (a stale plan would write its changes again).
+    @discardableResult
+    public func apply(_ plan: Plan, basedOn generation: StoreGeneration?, actor: String, now: Date) throws -> Int {
         try writer.writeWithoutTransaction { db in
             // A big plan touches more B-tree pages than SQLite's default 2 MB cache holds; spilling them
             // mid-transaction and reading them back was a tenth of the time of a 200 000-variant apply.
@@ -82,6 +92,13 @@ public final class SQLiteVariantStore: VariantStore {
             defer { try? db.execute(sql: "PRAGMA cache_size = \(Self.defaultCacheSize)") }
             var changed = 0
             try db.inTransaction(.immediate) {
+                if let generation {
+                    let current = try StoreGeneration.current(db)
+                    if current != generation {
+                        let (actors, count) = try generation.writers(since: db)
+                        throw VariantStoreError.storeChanged(events: count, actors: actors)
+                    }
+                }
                 var application = PlanApplication(db: db, actor: actor, now: now)
                 let changes = plan.changes[...]
                 let chunk = PreparedCreates.chunkSize

@@ -10,6 +10,8 @@ public enum VariantStoreError: Error, Sendable, Equatable, CustomStringConvertib
     case invalidTransition(variantID: String, from: VariantState, to: VariantState)
     /// A row holds a value the current code does not understand (written by a newer version?).
     case unreadableRow(variantID: String, column: String, value: String)
+    /// The store changed since the plan was computed: `events` audit events written since, by `actors`.
+    case storeChanged(events: Int, actors: [String])
 
     /// A one-line explanation for the command line.
     public var description: String {
@@ -22,6 +24,10 @@ public enum VariantStoreError: Error, Sendable, Equatable, CustomStringConvertib
             return "variant '\(variantID)' cannot go from \(from.rawValue) to \(to.rawValue)"
         case .unreadableRow(let variantID, let column, let value):
             return "variant '\(variantID)' has an unreadable \(column): '\(value)'"
+        case .storeChanged(let events, let actors):
+            let who = actors.isEmpty ? "" : " by \(actors.prefix(5).joined(separator: ", "))\(actors.count > 5 ? ", …" : "")"
+            return "the store changed since this plan was computed (\(events) change\(events == 1 ? "" : "s")\(who)); "
+                + "nothing was written; run glocal plan again"
         }
     }
 }

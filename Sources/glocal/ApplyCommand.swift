@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GlocalCore
+import GlocalStore
 
 /// `glocal apply`: writes the plan into the store in one transaction.
 struct ApplyCommand: ParsableCommand {
@@ -16,20 +17,43 @@ struct ApplyCommand: ParsableCommand {
     func run() throws {
         let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let now = try options.instant()
-        let result = try PlanPipeline(root: root, databasePath: options.databasePath(root: root), now: now, createsStore: true).run()
+        let pipeline = PlanPipeline(root: root, databasePath: options.databasePath(root: root), now: now, createsStore: true)
+        let who = actor ?? ProcessInfo.processInfo.environment["USER"] ?? "glocal"
+        var result = try pipeline.run()
+        var changed: Int
+        do {
+            changed = try apply(result, actor: who, now: now, mayPlanAgain: true)
+        } catch VariantStoreError.storeChanged(let events, let actors) {
+            // Another writer (an apply, a manager, the dispatcher) changed the store while we planned:
+            // plan once more against the store as it is now, and write that plan only if it still holds.
+            let by = actors.isEmpty ? "" : " by \(actors.prefix(5).joined(separator: ", "))"
+            let changes = "\(events) change\(events == 1 ? "" : "s")\(by)"
+            let note = "glocal: the store changed while planning (\(changes)); planning again\n"
+            FileHandle.standardError.write(Data(note.utf8))
+            result = try pipeline.run()
+            changed = try apply(result, actor: who, now: now, mayPlanAgain: false)
+        }
+        let plan = result.plan
+        print(
+            "Applied: \(plan.count(.create)) created, \(plan.count(.update)) updated, \(plan.count(.cancel)) cancelled, "
+                + "\(plan.count(.keep)) unchanged (\(changed) variants written) to \(options.databasePath(root: root)).")
+    }
+
+    /// Writes `result`'s plan if the store is still at the generation it was diffed against; a store
+    /// change is rethrown when the caller `mayPlanAgain`; any other failure is a command failure.
+    private func apply(_ result: PlanPipeline.Result, actor: String, now: Date, mayPlanAgain: Bool) throws -> Int {
         if result.plan.diagnostics.contains(where: { $0.severity == .error }) {
             let text = TextDiagnosticRenderer(sources: result.sources).renderDiagnostics(result.plan.diagnostics)
             FileHandle.standardError.write(Data((text + "glocal: nothing applied: some variants cannot be scheduled\n").utf8))
             throw ExitCode(ExitStatus.failed)
         }
-        let who = actor ?? ProcessInfo.processInfo.environment["USER"] ?? "glocal"
-        let changed: Int
         do {
-            changed = try result.store.apply(result.plan, actor: who, now: now)
+            return try result.store.apply(result.plan, basedOn: result.generation, actor: actor, now: now)
+        } catch let error as VariantStoreError {
+            if case .storeChanged = error, mayPlanAgain { throw error }
+            throw CommandFailure(message: "nothing applied: \(PlanPipeline.describe(error))")
         } catch {
             throw CommandFailure(message: "nothing applied: \(PlanPipeline.describe(error))")
         }
-        let plan = result.plan
-        print("Applied: \(plan.count(.create)) created, \(plan.count(.update)) updated, \(plan.count(.cancel)) cancelled, \(plan.count(.keep)) unchanged (\(changed) variants written) to \(options.databasePath(root: root)).")
     }
 }

@@ -3,14 +3,23 @@ import Foundation
 import GlocalCore
 import GlocalStore
 
-/// `glocal approve ID...`: approves pending variants (for scripts).
+/// `glocal approve ID@REVISION...`: approves pending variants (for scripts), each at the revision the
+/// caller reviewed (`glocal pending` prints them).
 struct ApproveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve",
-        abstract: "Approve pending variants. Exit status 1 if any could not be approved (the others are).")
+        abstract: "Approve pending variants at the revision you reviewed. Exit status 1 if any could not be approved "
+            + "(the others are).",
+        discussion: """
+            Name each variant with the revision you reviewed, as `glocal pending` prints it: ID@REVISION, or one ID with \
+            --revision REVISION. A variant whose content changed since that revision is not approved.
+            """)
 
-    @Argument(help: "Variant ids: campaign/post/account.")
+    @Argument(help: "Variant ids with the revision you reviewed: campaign/post/account@revision.")
     var ids: [String]
+
+    @Option(help: "The revision you reviewed, when approving a single variant named without @revision.")
+    var revision: String?
 
     @OptionGroup var options: WorkspaceOptions
 
@@ -19,6 +28,32 @@ struct ApproveCommand: ParsableCommand {
 
     func validate() throws {
         if ids.isEmpty { throw ValidationError("name at least one variant id") }
+        if revision != nil, ids.count > 1 {
+            throw ValidationError("--revision names the revision of one variant; for several, write each as ID@REVISION")
+        }
+        _ = try requests()
+    }
+
+    /// Each id with the revision it names.
+    func requests() throws -> [(id: String, revision: VariantRevision)] {
+        try ids.map { argument in
+            if let at = argument.lastIndex(of: "@") {
+                let id = String(argument[..<at])
+                guard let named = VariantRevision(String(argument[argument.index(after: at)...])) else {
+                    throw ValidationError("'\(argument)': no revision after '@' (glocal pending prints each variant's revision)")
+                }
+                if let revision, revision != named.value {
+                    throw ValidationError("'\(argument)' and --revision \(revision) name different revisions")
+                }
+                return (id, named)
+            }
+            guard let named = revision.flatMap(VariantRevision.init) else {
+                throw ValidationError(
+                    "'\(argument)': name the revision you reviewed: glocal approve \(argument)@REVISION "
+                        + "(or --revision REVISION); glocal pending prints each variant's revision")
+            }
+            return (argument, named)
+        }
     }
 
     func run() throws {
@@ -26,13 +61,18 @@ struct ApproveCommand: ParsableCommand {
         let (actor, scope) = try context.actor(named: user)
         let now = try options.instant()
         var failed = 0
-        for id in ids {
+        for (id, revision) in try requests() {
             do {
-                try context.store.approve(id, actor: actor, now: now, permit: context.permit(for: scope, checkDeadline: true, now: now))
-                print("approved \(id)")
+                let permit = context.permit(for: scope, checkDeadline: true, now: now)
+                try context.store.approve(id, revision: revision, actor: actor, now: now, permit: permit)
+                print("approved \(id)@\(revision)")
             } catch let error as ApprovalError {
                 failed += 1
-                FileHandle.standardError.write(Data("glocal: \(error)\n".utf8))
+                var message = "glocal: \(error)\n"
+                if case .staleRevision = error, let changes = try context.store.changes(of: id, since: revision) {
+                    message += RevisionChangesText.render(changes)
+                }
+                FileHandle.standardError.write(Data(message.utf8))
             }
         }
         if failed > 0 { throw ExitCode(ExitStatus.failed) }

@@ -39,7 +39,8 @@ struct DemoPublishing {
         let chosen = pending.filter { $0.campaignID == first.campaignID && $0.postID == first.postID }
         for variant in chosen {
             // The demo admin may act on every account; deadlines are the web UI's to show.
-            try store.approve(variant.id, actor: admin, now: now, permit: { _ in })
+            try store.approve(
+                variant.id, revision: VariantRevision(of: variant.contentHash), actor: admin, now: now, permit: { _ in })
         }
         return (first.campaignID, first.postID, chosen.compactMap(\.scheduledAt).max()!)
     }

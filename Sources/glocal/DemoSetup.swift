@@ -22,7 +22,7 @@ struct DemoSetup {
     func prepare() throws {
         let result = try PlanPipeline(root: root, databasePath: databasePath, now: now, createsStore: true).run()
         if try result.store.allVariants().isEmpty {
-            let changed = try result.store.apply(result.plan, actor: "demo", now: now)
+            let changed = try result.store.apply(result.plan, basedOn: result.generation, actor: "demo", now: now)
             say("demo: applied the plan of \(root.lastPathComponent): \(changed) variants stored")
         }
         let users = UserStore(store: result.store)

@@ -7,7 +7,7 @@ import GlocalStore
 struct PendingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pending",
-        abstract: "List the variants waiting for approval, with their deadlines (past-deadline ones will not be published).")
+        abstract: "List the variants waiting for approval as ID@REVISION (what glocal approve takes), with their deadlines.")
 
     @OptionGroup var options: WorkspaceOptions
 
@@ -37,9 +37,12 @@ struct PendingCommand: ParsableCommand {
                 note = status.explanation(policy: policy) ?? ""
             case .notApplicable: break
             }
-            lines.append("\(variant.id)  slot \(slot)  approve by \(deadline)" + (note.isEmpty ? "" : "  PAST DEADLINE: \(note)"))
+            lines.append(
+                "\(variant.id)@\(variant.contentHash)  slot \(slot)  approve by \(deadline)"
+                    + (note.isEmpty ? "" : "  PAST DEADLINE: \(note)"))
             objects.append(
-                "{\"id\":\(JSONString.quote(variant.id)),\"slot\":\(JSONString.quote(slot)),\"deadline\":\(JSONString.quote(deadline)),"
+                "{\"id\":\(JSONString.quote(variant.id)),\"revision\":\(JSONString.quote(variant.contentHash)),"
+                    + "\"slot\":\(JSONString.quote(slot)),\"deadline\":\(JSONString.quote(deadline)),"
                     + "\"past_deadline\":\(status.isMissed)" + (note.isEmpty ? "" : ",\"note\":\(JSONString.quote(note))") + "}")
         }
         switch format {

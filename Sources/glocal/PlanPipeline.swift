@@ -11,6 +11,8 @@ struct PlanPipeline {
         var scheduled: [ScheduledVariant]
         var plan: Plan
         var store: SQLiteVariantStore
+        /// The store's generation the plan was diffed against: `apply` writes it only if unchanged.
+        var generation: StoreGeneration
         var sources: SourceFiles
         /// What engagement taught (empty until posts were published and measured).
         var learned: LearnedTiming
@@ -33,20 +35,23 @@ struct PlanPipeline {
             throw ValidationFailure(output: text + "glocal: the workspace has errors; fix them (glocal validate) before planning\n")
         }
         let store: SQLiteVariantStore
-        let stored: [StoredVariant]
+        let snapshot: StoreSnapshot
         do {
             store = try createsStore || FileManager.default.fileExists(atPath: databasePath)
                 ? SQLiteVariantStore(path: databasePath) : SQLiteVariantStore.inMemory()
-            stored = try store.allVariants()
+            snapshot = try store.snapshot()
         } catch {
             throw CommandFailure(message: "cannot open the store \(databasePath): \(Self.describe(error))")
         }
+        let stored = snapshot.variants
         let expander = VariantExpander(workspace: workspace)
         let variants = workspace.campaigns.concurrentMap { expander.expand($0).variants }.flatMap { $0 }
         let learned = try LearnedTimingLoader(store: store, table: workspace.settings.timing, now: now).load()
         let (scheduled, diagnostics) = Scheduler(workspace: workspace, learned: learned).schedule(variants, stored: stored, notBefore: now)
         let plan = Planner(workspace: workspace).plan(desired: scheduled, stored: stored, diagnostics: diagnostics)
-        return Result(workspace: workspace, scheduled: scheduled, plan: plan, store: store, sources: loaded.sources, learned: learned)
+        return Result(
+            workspace: workspace, scheduled: scheduled, plan: plan, store: store, generation: snapshot.generation,
+            sources: loaded.sources, learned: learned)
     }
 }
 

@@ -16,6 +16,15 @@ import Testing
             in: workspace.root, input: input)
     }
 
+    func store(_ workspace: WorkspaceFixture) throws -> SQLiteVariantStore {
+        try SQLiteVariantStore(path: workspace.root.appendingPathComponent(".glocal/test.sqlite").path)
+    }
+
+    /// `id@revision`, as `glocal pending` prints it and `glocal approve` takes it.
+    func named(_ id: String, in workspace: WorkspaceFixture) throws -> String {
+        "\(id)@\(try #require(try store(workspace).variant(id)).contentHash)"
+    }
+
     func applied() throws -> WorkspaceFixture {
         let workspace = try WorkspaceFixture(overlay: nil)
         let (status, _, error) = try glocal(["apply"], in: workspace)
@@ -52,7 +61,9 @@ import Testing
         let (_, pending, _) = try glocal(["pending", "--as", "claire@lumiere.example"], in: workspace)
         #expect(pending.contains(frX) && !pending.contains(usX))
         #expect(pending.contains("approve by 2026-"))
-        let (refused, _, error) = try glocal(["approve", frX, usX, "--as", "claire@lumiere.example"], in: workspace)
+        #expect(pending.contains(try named(frX, in: workspace) + "  slot "))
+        let (refused, _, error) = try glocal(
+            ["approve", try named(frX, in: workspace), try named(usX, in: workspace), "--as", "claire@lumiere.example"], in: workspace)
         #expect(refused == 1 && error.contains("you may not act on '\(usX)'"))
         let (rejectStatus, _, _) = try glocal(["reject", "winter-tips/hydration/lum-fr-linkedin", "--reason", "Not for LinkedIn", "--as", "claire@lumiere.example"], in: workspace)
         #expect(rejectStatus == 0)
@@ -74,7 +85,7 @@ import Testing
         _ = try glocal(["apply"], in: workspace)
         let (_, pending, _) = try glocal(["pending"], in: workspace)
         #expect(pending.contains("PAST DEADLINE: not approved 30d before its slot (the approval deadline): it will not be published"))
-        let (status, _, error) = try glocal(["approve", frX], in: workspace)
+        let (status, _, error) = try glocal(["approve", try named(frX, in: workspace)], in: workspace)
         #expect(status == 1 && error.contains("passed its approval deadline"))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GlocalCore
 import GlocalStore
+import Synchronization
 import Testing
 
 /// `glocal plan`, `apply`, `explain` and `calendar` through the real binary, on a copy of the golden
@@ -49,6 +50,30 @@ import Testing
         _ = try glocal(["apply"], in: workspace)
         #expect(try store.variant(id)?.state == .pendingApproval)
         #expect(try store.variant(id)?.text.hasPrefix("Cold air dries skin out. Switch to a gentle cleanser") == true)
+    }
+
+    /// Two `apply` runs at once on an existing store, after a YAML change: however they interleave, each
+    /// change is written once (the later one finds the store changed, plans again and writes nothing).
+    /// The deterministic interleaving is RevisionAndGenerationTests.twoRacingAppliesWriteTheChangeOnce.
+    @Test func twoConcurrentAppliesWriteEachChangeOnce() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        _ = try glocal(["apply"], in: workspace)
+        try workspace.write("locales/en.yaml", replacing: "Switch to a gentle, soap-free cleanser until spring.",
+                            with: "Switch to a gentle cleanser until spring.")
+        let results = Mutex<[(Int32, String, String)]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            let result = (try? glocal(["apply"], in: workspace)) ?? (-1, "", "")
+            results.withLock { $0.append(result) }
+        }
+        let runs = results.withLock { $0 }
+        #expect(runs.allSatisfy { $0.0 == 0 }, "\(runs.map(\.2))")
+        let written = runs.compactMap { run in
+            run.1.split(separator: "(").last.flatMap { Int($0.prefix { $0.isNumber }) }
+        }
+        let updates = try SQLiteVariantStore(path: database(workspace)).auditEvents().filter { $0.action == .update }
+        #expect(!updates.isEmpty && written.reduce(0, +) == updates.count, "\(runs.map(\.1))")
+        #expect(Set(updates.map(\.variantID)).count == updates.count)
     }
 
     @Test func removedPostCancelsItsUnpublishedVariantsAndLeavesPublishedOnesAlone() throws {

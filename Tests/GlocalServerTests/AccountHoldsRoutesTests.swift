@@ -77,7 +77,9 @@ struct AccountHoldsRoutesTests {
 
     @Test func theAccountsPageCountsEachAccountsPostsWaitingToBeSent() async throws {
         let fixture = try ServerFixture()
-        try fixture.store.approve(ServerFixture.frX.id, actor: ServerFixture.france, now: ServerFixture.start) { _ in }
+        try fixture.store.approve(
+            ServerFixture.frX.id, revision: VariantRevision(of: ServerFixture.frX.contentHash),
+            actor: ServerFixture.france, now: ServerFixture.start) { _ in }
         try fixture.store.publishQueue.sync(now: ServerFixture.start, grace: 900)
         try await fixture.test { client in
             var admin = BrowserSession(client: client)

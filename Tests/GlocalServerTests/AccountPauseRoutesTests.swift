@@ -130,7 +130,9 @@ struct AccountPauseRoutesTests {
     @Test func resumingFromTheUIDoesNotBurstOutTheSlotsThatPassedWhilePaused() async throws {
         let fixture = try ServerFixture()
         let queue = fixture.store.publishQueue
-        try fixture.store.approve(ServerFixture.frX.id, actor: ServerFixture.france, now: ServerFixture.start) { _ in }
+        try fixture.store.approve(
+            ServerFixture.frX.id, revision: VariantRevision(of: ServerFixture.frX.contentHash),
+            actor: ServerFixture.france, now: ServerFixture.start) { _ in }
         try queue.sync(now: ServerFixture.start, grace: 900)
         try await fixture.test { client in
             var france = BrowserSession(client: client)

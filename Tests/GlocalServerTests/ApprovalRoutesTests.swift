@@ -16,7 +16,7 @@ struct ApprovalRoutesTests {
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let page = try await browser.get(Self.frXPath)
             #expect(page.body.contains("Approve by <strong>2026-11-30 20:00 UTC</strong>"))
-            let done = try await browser.post(Self.frXPath + "/approve", form: [("csrf", page.csrf ?? "")])
+            let done = try await browser.post(Self.frXPath + "/approve", form: [("csrf", page.csrf ?? ""), ("revision", page.revision ?? "")])
             #expect(done.status == .seeOther && done.location == Self.frXPath + "?notice=approved")
             let after = try await browser.get(done.location!)
             #expect(after.body.contains("Approved.") && after.body.contains(">approved</span>"))
@@ -42,15 +42,19 @@ struct ApprovalRoutesTests {
         try await fixture.test { client in
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
-            let csrf = try await browser.get(Self.frXPath).csrf ?? ""
+            let loaded = try await browser.get(Self.frXPath)
+            let csrf = loaded.csrf ?? "", revision = loaded.revision ?? ""
             let long = String(repeating: "Hydra ", count: 60).trimmingCharacters(in: .whitespaces)
-            let invalid = try await browser.post(Self.frXPath + "/edit", form: [("csrf", csrf), ("text", long), ("link_placement", "reply")])
+            let invalid = try await browser.post(Self.frXPath + "/edit", form: [("csrf", csrf), ("revision", revision), ("text", long), ("link_placement", "reply")])
             #expect(invalid.status == .unprocessableContent)
             #expect(invalid.body.contains("id=\"text-errors\""))
             #expect(invalid.body.contains("error[text.too-long]: x/lumiere-fr-x: text is 359/280 weighted characters"))
             #expect(invalid.body.contains(long))
             let valid = try await browser.post(
-                Self.frXPath + "/edit", form: [("csrf", csrf), ("text", "Votre peau a soif ? <b>Hydra</b> arrive."), ("link_placement", "reply")])
+                Self.frXPath + "/edit", form: [
+                    ("csrf", csrf), ("revision", revision), ("text", "Votre peau a soif ? <b>Hydra</b> arrive."),
+                    ("link_placement", "reply"),
+                ])
             #expect(valid.status == .seeOther)
             let page = try await browser.get(Self.frXPath)
             // Escaped wherever it is shown: a manager's text is never markup.
@@ -66,14 +70,18 @@ struct ApprovalRoutesTests {
         try await fixture.test { client in
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
-            let csrf = try await browser.get(Self.frXPath).csrf ?? ""
+            let loaded = try await browser.get(Self.frXPath)
+            let csrf = loaded.csrf ?? "", revision = loaded.revision ?? ""
             // The UK team's X text for the same post, with other case and punctuation: still the same post to X.
             let copied = try await browser.post(
-                Self.frXPath + "/edit", form: [("csrf", csrf), ("text", "THIRSTY skin... meet Hydra!"), ("link_placement", "reply")])
+                Self.frXPath + "/edit", form: [("csrf", csrf), ("revision", revision), ("text", "THIRSTY skin... meet Hydra!"), ("link_placement", "reply")])
             #expect(copied.status == .unprocessableContent)
             #expect(copied.body.contains("x/lumiere-fr-x: the same text already goes to lumiere-uk-x"))
             let own = try await browser.post(
-                Self.frXPath + "/edit", form: [("csrf", csrf), ("text", "Paris, votre peau a soif ? Hydra arrive."), ("link_placement", "reply")])
+                Self.frXPath + "/edit", form: [
+                    ("csrf", csrf), ("revision", revision), ("text", "Paris, votre peau a soif ? Hydra arrive."),
+                    ("link_placement", "reply"),
+                ])
             #expect(own.status == .seeOther)
         }
         #expect(try fixture.store.variant(ServerFixture.frX.id)?.text == "Paris, votre peau a soif ? Hydra arrive.")
@@ -99,7 +107,8 @@ struct ApprovalRoutesTests {
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let csrf = try await browser.get("/").csrf ?? ""
-            let done = try await browser.post("/approve", form: [("csrf", csrf), ("id", ServerFixture.frX.id), ("id", ServerFixture.frFacebook.id)])
+            let picks = [ServerFixture.frX, ServerFixture.frFacebook].map { ("id", "\($0.id)@\($0.contentHash)") }
+            let done = try await browser.post("/approve", form: [("csrf", csrf)] + picks)
             #expect(done.location == "/?notice=bulk&count=2&skipped=0")
             let queue = try await browser.get(done.location!)
             #expect(queue.body.contains("Approved 2 variants.") && queue.body.contains("Nothing is waiting for you."))
@@ -115,7 +124,8 @@ struct ApprovalRoutesTests {
             let page = try await browser.get(Self.frXPath)
             #expect(page.body.contains("Will not be published:</strong> not approved 12h before its slot"))
             #expect(!page.body.contains("id=\"approve\""))
-            let forced = try await browser.post(Self.frXPath + "/approve", form: [("csrf", page.csrf ?? "")])
+            let forced = try await browser.post(
+                Self.frXPath + "/approve", form: [("csrf", page.csrf ?? ""), ("revision", ServerFixture.frX.contentHash)])
             #expect(forced.status == .conflict && forced.body.contains("passed its approval deadline"))
             let queue = try await browser.get("/")
             #expect(queue.body.contains("Past deadline"))

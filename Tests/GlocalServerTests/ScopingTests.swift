@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 import GlocalStore
 import Hummingbird
 import HummingbirdTesting
@@ -47,7 +48,9 @@ struct ScopingTests {
 
     @Test func campaignOverviewAndAuditLogShowOnlyTheTeamsAccounts() async throws {
         let fixture = try ServerFixture()
-        try fixture.store.approve(ServerFixture.ukX.id, actor: ServerFixture.uk, now: ServerFixture.start) { _ in }
+        try fixture.store.approve(
+            ServerFixture.ukX.id, revision: VariantRevision(of: ServerFixture.ukX.contentHash),
+            actor: ServerFixture.uk, now: ServerFixture.start) { _ in }
         try await fixture.test { client in
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)

@@ -13,12 +13,12 @@ struct ApprovalActionTests {
     @Test func approveMovesAPendingVariantAndRecordsWho() throws {
         let variant = StoreFixtures.variant()
         let store = try StoreFixtures.store(with: [variant])
-        try store.approve(variant.id, actor: manager, now: now) { _ in }
+        try store.approve(variant.id, revision: VariantRevision(of: variant.contentHash), actor: manager, now: now) { _ in }
         #expect(try store.variant(variant.id)?.state == .approved)
         let event = try #require(try store.auditEvents(variant: variant.id).last)
         #expect(event.action == .approve && event.actor == manager && event.fromState == .pendingApproval && event.toState == .approved)
         #expect(throws: ApprovalError.wrongState(variantID: variant.id, state: .approved)) {
-            try store.approve(variant.id, actor: manager, now: now) { _ in }
+            try store.approve(variant.id, revision: VariantRevision(of: variant.contentHash), actor: manager, now: now) { _ in }
         }
     }
 
@@ -26,7 +26,9 @@ struct ApprovalActionTests {
         let variant = StoreFixtures.variant()
         let store = try StoreFixtures.store(with: [variant])
         #expect(throws: ApprovalError.forbidden(variantID: variant.id)) {
-            try store.approve(variant.id, actor: manager, now: now) { throw ApprovalError.forbidden(variantID: $0.id) }
+            try store.approve(
+                variant.id, revision: VariantRevision(of: variant.contentHash),
+                actor: manager, now: now) { throw ApprovalError.forbidden(variantID: $0.id) }
         }
         #expect(try store.variant(variant.id)?.state == .pendingApproval)
         #expect(try store.auditEvents().count == 1)

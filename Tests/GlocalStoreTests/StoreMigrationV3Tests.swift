@@ -33,7 +33,7 @@ struct StoreMigrationV3Tests {
         // Still append-only after the rebuild.
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM audit_event") } }
         // New ids continue after the copied ones.
-        try store.approve(StoreFixtures.variant().id, actor: "claire@lumiere.example", now: StoreFixtures.now) { _ in }
+        try store.approve(StoreFixtures.variant().id, revision: VariantRevision(of: StoreFixtures.variant().contentHash), actor: "claire@lumiere.example", now: StoreFixtures.now) { _ in }
         #expect(try store.auditEvents().map(\.id) == [1, 2])
     }
 

@@ -92,11 +92,11 @@ with sync_playwright() as p:
         step("manager A bulk-approves three variants from the queue")
         a.goto(BASE + "/")
         for variant_id in ids["a_bulk"]:
-            a.locator(f"input[type=checkbox][value='{variant_id}']").check()
+            a.locator(f"input[type=checkbox][value^='{variant_id}@']").check()
         a.get_by_role("button", name="Approve selected").click()
         expect(a.locator(".notice")).to_contain_text("Approved 3 variants.")
         for variant_id in ids["a_bulk"]:
-            expect(a.locator(f"input[type=checkbox][value='{variant_id}']")).to_have_count(0)
+            expect(a.locator(f"input[type=checkbox][value^='{variant_id}@']")).to_have_count(0)
         shot(a, "05-bulk-approved")
 
         step("manager A pauses and resumes one of the team's accounts on the accounts page")

@@ -7,7 +7,7 @@ import GlocalStore
 enum QueuePage {
     static func render(
         variants: [StoredVariant], session: Session, scope: ApprovalScope, environment: ServerEnvironment, now: Date,
-        notice: String?, warning: HTML = .empty
+        notice: String?, warning: HTML = .empty, changed: HTML = .empty
     ) -> HTML {
         var groups: [(String, [StoredVariant])] = []
         for variant in variants {
@@ -35,9 +35,27 @@ enum QueuePage {
             """
             <h1>My queue <span class="progress">(\(variants.count) waiting)</span></h1>
             \(warning)
+            \(changed)
             \(who)
             \(list)
             """)
+    }
+
+    /// The ticked variants that changed since the queue was loaded, each with who changed it: none of
+    /// them was approved.
+    static func changedList(_ changes: [RevisionChanges]) -> HTML {
+        let items = changes.map { change -> HTML in
+            let events = change.events.map { event -> HTML in
+                " · \(event.action.rawValue) by \(event.actor) at \(Layout.utc(event.at))"
+            }
+            return "<li><a href=\"\(Layout.variantPath(change.current.id))\">\(change.current.id)</a>\(events)</li>"
+        }
+        return """
+            <div class="card" id="changed" role="alert"><h2>Changed since you loaded the queue: not approved</h2>
+            <p>These variants changed after the queue was shown, so they were not approved. Open each to see what changed
+            and approve it as it is now.</p>
+            <ul>\(items)</ul></div>
+            """
     }
 
     private static func section(campaign: String, items: [StoredVariant], canAct: Bool, environment: ServerEnvironment, now: Date) -> HTML {
@@ -52,7 +70,10 @@ enum QueuePage {
             case .notApplicable: deadline = variant.live ? "live: goes when approved" : "—"
             }
             let box: HTML = canAct && !status.isMissed
-                ? "<td><input type=\"checkbox\" name=\"id\" value=\"\(variant.id)\" id=\"pick-\(variant.id)\" aria-label=\"Select \(variant.id)\"></td>"
+                ? """
+                    <td><input type="checkbox" name="id" value="\(variant.id)@\(variant.contentHash)" id="pick-\(variant.id)" \
+                    aria-label="Select \(variant.id)"></td>
+                    """
                 : "<td></td>"
             return """
                 <tr>\(box)<td><a href="\(Layout.variantPath(variant.id))">\(variant.postID)</a></td>

@@ -14,7 +14,7 @@ enum VariantPage {
 
     static func render(
         variant: StoredVariant, session: Session, scope: ApprovalScope, environment: ServerEnvironment, history: [AuditEvent],
-        now: Date, draft: Draft? = nil, notice: String? = nil, actionError: String? = nil
+        now: Date, draft: Draft? = nil, notice: String? = nil, actionError: String? = nil, changes: HTML = .empty
     ) -> HTML {
         let account = environment.accountsByID[variant.accountID]
         let policy = environment.policy(of: variant.campaignID)
@@ -41,7 +41,7 @@ enum VariantPage {
             <h1>\(variant.postID) → \(variant.accountID)</h1>
             <p>State: <span class="state state-\(variant.state.rawValue)" id="state">\(Layout.stateLabel(variant.state.rawValue))</span> ·
             \(variant.network.displayName) · \(variant.locale) · slot \(variant.localTime ?? "live") \(variant.timeZone)</p>
-            \(deadline)\(problem)
+            \(deadline)\(problem)\(changes)
             <h2>Preview</h2>
             \(PreviewView.render(preview, handle: account?.handle ?? variant.accountID))
             <h2>Global and local text</h2>
@@ -73,7 +73,7 @@ enum VariantPage {
         let decide: HTML = variant.state == .pendingApproval && !status.isMissed
             ? """
             <div class="card"><h2>Decide</h2>
-            <form method="post" action="\(path)/approve" class="inline">\(Layout.csrfField(session))
+            <form method="post" action="\(path)/approve" class="inline">\(Layout.csrfField(session))\(revisionField(variant))
             <button type="submit" class="primary" id="approve">Approve</button></form>
             <form method="post" action="\(path)/reject">\(Layout.csrfField(session))
             <label for="reason">Reason for rejecting</label><input type="text" id="reason" name="reason" required>
@@ -84,7 +84,7 @@ enum VariantPage {
         let edit: HTML = editable
             ? """
             <div class="card"><h2>Edit the local text</h2>
-            <form method="post" action="\(path)/edit">\(Layout.csrfField(session))
+            <form method="post" action="\(path)/edit">\(Layout.csrfField(session))\(revisionField(variant))
             <label for="text">Text</label>
             \(fieldErrors("text"))
             <textarea id="text" name="text"\(described)>\(draft?.text ?? variant.text)</textarea>
@@ -97,5 +97,10 @@ enum VariantPage {
             """
             : .empty
         return "\(decide)\(edit)"
+    }
+
+    /// The revision this page shows, carried by approve and edit so the server acts only on it.
+    static func revisionField(_ variant: StoredVariant) -> HTML {
+        "<input type=\"hidden\" name=\"revision\" value=\"\(variant.contentHash)\">"
     }
 }

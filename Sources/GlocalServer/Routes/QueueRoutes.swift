@@ -38,24 +38,49 @@ struct QueueRoutes {
             let session = try guardian.session(context)
             let form = try await guardian.form(request, context: context, session: session)
             let scope = environment.scope(of: session.user)
-            let ids = form.all("id")
+            let picks = form.all("id").map(Self.pick)
             // Scope first, for every id: a request naming another team's variant changes nothing.
-            for id in ids {
+            for (id, _) in picks {
                 let variant = try guardian.visibleVariant(id, scope: scope)
                 guard scope.canAct(on: variant.accountID) else { throw RequestGuard.forbidden(variant.accountID) }
             }
             let now = environment.now()
             var approved = 0, skipped = 0
-            for id in ids {
+            var changed: [RevisionChanges] = []
+            for (id, revision) in picks {
                 do {
+                    guard let revision else { throw ApprovalError.revisionMissing(variantID: id) }
                     try environment.store.approve(
-                        id, actor: session.user.email, now: now, permit: environment.permit(for: scope, checkDeadline: true, now: now))
+                        id, revision: revision, actor: session.user.email, now: now,
+                        permit: environment.permit(for: scope, checkDeadline: true, now: now))
                     approved += 1
-                } catch is ApprovalError {
-                    skipped += 1
+                } catch let error as ApprovalError {
+                    switch error {
+                    case .staleRevision(_, let shown, _):
+                        changed += [try environment.store.changes(of: id, since: VariantRevision(of: shown))].compactMap { $0 }
+                    case .revisionMissing:
+                        // A form without revisions: list the variant as changed, with all of its history.
+                        changed += [try environment.store.changes(of: id, since: VariantRevision(of: ""))].compactMap { $0 }
+                    default: skipped += 1
+                    }
                 }
             }
-            return Layout.redirect(to: "/?notice=bulk&count=\(approved)&skipped=\(skipped)")
+            guard !changed.isEmpty else { return Layout.redirect(to: "/?notice=bulk&count=\(approved)&skipped=\(skipped)") }
+            // Not a redirect: the list of changed variants is this response's alone.
+            let pending = try environment.store.variants(in: .pendingApproval, visible: scope.canSee(account:))
+            let notice = "Approved \(approved) variant\(approved == 1 ? "" : "s")."
+                + (skipped > 0 ? " \(skipped) could not be approved (past deadline or no longer pending)." : "")
+            return Layout.response(
+                QueuePage.render(
+                    variants: pending, session: session, scope: scope, environment: environment, now: now, notice: notice,
+                    changed: QueuePage.changedList(changed)),
+                status: .conflict)
         }
+    }
+
+    /// A ticked box's value, `ID@REVISION`: the id and the revision the queue showed (`nil` if absent).
+    static func pick(_ value: String) -> (id: String, revision: VariantRevision?) {
+        guard let at = value.lastIndex(of: "@") else { return (value, nil) }
+        return (String(value[..<at]), VariantRevision(String(value[value.index(after: at)...])))
     }
 }

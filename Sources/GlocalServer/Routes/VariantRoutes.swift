@@ -17,9 +17,10 @@ struct VariantRoutes {
             return try page(variant, session: session, scope: scope, notice: QueueRoutes.notice(request))
         }
         router.post(RouterPath(Self.path + "/approve")) { request, context -> Response in
-            try await act(request, context) { variant, session, scope, _, now in
+            try await act(request, context) { variant, session, scope, form, now in
                 try environment.store.approve(
-                    variant.id, actor: session.user.email, now: now, permit: environment.permit(for: scope, checkDeadline: true, now: now))
+                    variant.id, revision: try Self.revision(form, of: variant), actor: session.user.email, now: now,
+                    permit: environment.permit(for: scope, checkDeadline: true, now: now))
                 return "approved"
             }
         }
@@ -33,6 +34,11 @@ struct VariantRoutes {
         }
         router.post(RouterPath(Self.path + "/edit")) { request, context -> Response in
             try await act(request, context) { variant, session, scope, form, now in
+                let revision = try Self.revision(form, of: variant)
+                // Refuse early (the store checks again in its transaction): no need to validate a stale edit.
+                guard revision.names(variant.contentHash) else {
+                    throw ApprovalError.staleRevision(variantID: variant.id, shown: revision.value, current: variant.contentHash)
+                }
                 let text = (form["text"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
                 let placement = form["link_placement"].flatMap(LinkPlacement.init(rawValue:)) ?? variant.linkPlacement
                 let account = environment.workspace.accounts.filter { $0.id.value == variant.accountID }
@@ -42,11 +48,21 @@ struct VariantRoutes {
                     .check(variant, text: text, linkPlacement: placement, siblings: siblings).filter { $0.severity == .error }
                 if !problems.isEmpty { throw ApprovalError.invalidEdit(problems) }
                 try environment.store.edit(
-                    variant.id, text: text, linkPlacement: placement, actor: session.user.email, now: now,
+                    variant.id, text: text, linkPlacement: placement, basedOn: revision,
+                    actor: session.user.email, now: now,
                     permit: environment.permit(for: scope, checkDeadline: false, now: now))
                 return "edited"
             }
         }
+    }
+
+    /// The revision the form says its page showed; a form without one (a page from an older version)
+    /// is refused like a stale one.
+    static func revision(_ form: FormBody, of variant: StoredVariant) throws -> VariantRevision {
+        guard let revision = form["revision"].flatMap(VariantRevision.init) else {
+            throw ApprovalError.revisionMissing(variantID: variant.id)
+        }
+        return revision
     }
 
     /// Runs an action; on success redirects to the page with a notice, on a refusal re-renders the
@@ -76,6 +92,21 @@ struct VariantRoutes {
                     linkPlacement: form["link_placement"].flatMap(LinkPlacement.init(rawValue:)) ?? variant.linkPlacement,
                     diagnostics: diagnostics)
                 return try page(variant, session: session, scope: scope, draft: draft, status: .unprocessableContent)
+            case .staleRevision(_, let shown, _):
+                // Show what changed, with the current version and fresh forms; an edit keeps the text typed.
+                let changes = try environment.store.changes(of: variant.id, since: VariantRevision(of: shown))
+                let current = changes?.current ?? variant
+                let editing = form["text"] != nil
+                let draft = editing
+                    ? VariantPage.Draft(
+                        text: (form["text"] ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
+                        linkPlacement: form["link_placement"].flatMap(LinkPlacement.init(rawValue:)) ?? current.linkPlacement,
+                        diagnostics: [])
+                    : nil
+                return try page(
+                    current, session: session, scope: scope, draft: draft, actionError: error.description,
+                    changes: changes.map { RevisionChangesView.render($0, action: editing ? "saved" : "approved") } ?? .empty,
+                    status: .conflict)
             default:
                 let current = try environment.store.variant(variant.id) ?? variant
                 return try page(current, session: session, scope: scope, actionError: error.description, status: .conflict)
@@ -85,13 +116,13 @@ struct VariantRoutes {
 
     private func page(
         _ variant: StoredVariant, session: Session, scope: ApprovalScope, draft: VariantPage.Draft? = nil, notice: String? = nil,
-        actionError: String? = nil, status: HTTPResponse.Status = .ok
+        actionError: String? = nil, changes: HTML = .empty, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let history = try environment.store.auditEvents(variant: variant.id).reversed()
         return Layout.response(
             VariantPage.render(
                 variant: variant, session: session, scope: scope, environment: environment, history: Array(history),
-                now: environment.now(), draft: draft, notice: notice, actionError: actionError),
+                now: environment.now(), draft: draft, notice: notice, actionError: actionError, changes: changes),
             status: status)
     }
 }
