@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOHTTP1
 
 /// Turns whatever a route or an inner middleware throws into a page, so no answer is a bare 500:
 /// an `HTTPError` becomes its error page; a busy store (another process held SQLite's lock for longer
@@ -14,6 +15,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
         let start = clock.now
         do {
             return try await next(request, context)
+        } catch let error as HTTPParserError {
+            // The request itself broke off (a body cut short when the idle timeout closed the connection):
+            // there is nobody to answer, and Hummingbird closes the connection on it.
+            throw error
         } catch let error as HTTPError {
             return ErrorPage.response(for: error)
         } catch let error as any HTTPResponseError {
@@ -31,7 +36,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         }
     }
 
-    /// The route's pattern (`/variants/:campaign/:post/:account/approve`), or the path without its query.
+    /// The route's pattern (`/variants/{campaign}/{post}/{account}/approve`), or the path without its query.
     static func route(_ request: Request, _ context: Context) -> String {
         if let pattern = context.endpointPath, pattern != "NotFound" { return pattern }
         return request.uri.path
