@@ -19,12 +19,16 @@ struct StoreBusyFixture {
     init(busyTimeoutMilliseconds: Int = 150) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-busy-\(UUID().uuidString)")
         path = directory.appendingPathComponent("glocal.sqlite").path
-        store = try SQLiteVariantStore(path: path)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // As `SQLiteVariantStore(path:)` opens it (a WAL pool, foreign keys on), but every connection, the
+        // writer and the readers, waits `busyTimeoutMilliseconds` for a lock instead of 5 s.
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(Double(busyTimeoutMilliseconds) / 1000)
+        store = try SQLiteVariantStore(writer: DatabasePool(path: path, configuration: configuration))
         try store.apply(Plan(changes: ServerFixture.defaultVariants.map {
             PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
         }), actor: "test", now: ServerFixture.start)
-        // Every write goes through the pool's one writer connection: shorten its wait (5 s in the store).
-        try store.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA busy_timeout = \(busyTimeoutMilliseconds)") }
         let users = UserStore(store: store, bcryptCost: 4)
         _ = try users.add(email: ServerFixture.france, role: .manager, password: ServerFixture.password, now: ServerFixture.start)
         environment = ServerEnvironment(

@@ -70,6 +70,29 @@ struct StoreBusyRoutesTests {
         #expect(!line.message.contains(ServerFixture.password) && !line.message.contains(ServerFixture.france))
     }
 
+    /// In WAL mode a writer never blocks readers (the approve test reads while the lock is held); a read
+    /// that does get SQLITE_BUSY or SQLITE_LOCKED (WAL recovery, a wrapped error) answers the same page.
+    @Test func aReadThatGetsABusyErrorAnswersTheBusyPageToo() async throws {
+        let fixture = try StoreBusyFixture()
+        defer { fixture.remove() }
+        try await fixture.test(extraRoutes: { router in
+            router.get("/test/recovering") { _, _ -> Response in throw DatabaseError(resultCode: .SQLITE_BUSY_RECOVERY) }
+            router.get("/test/wrapped") { _, _ -> Response in
+                throw VariantStoreError.statementFailed(action: "edit", variantID: "a/b/c", message: "database table is locked")
+            }
+        }) { client in
+            for path in ["/test/recovering", "/test/wrapped"] {
+                let response = try await client.execute(uri: path + "?q=secret", method: .get)
+                #expect(response.status == .serviceUnavailable && response.headers[.retryAfter] == "5")
+                #expect(String(buffer: response.body).contains("The store is being updated"))
+            }
+        }
+        let lines = fixture.log.lines.filter { $0.message.hasPrefix("store busy:") }.map(\.message)
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains("GET /test/recovering answered 503 after waiting 0.0 s") == true)
+        #expect(!lines.contains { $0.contains("secret") })
+    }
+
     @Test func anUnexpectedErrorAnswersAPageWithTheRequestIdTheLogNames() async throws {
         let fixture = try StoreBusyFixture()
         defer { fixture.remove() }
