@@ -10,7 +10,9 @@ import NIOHTTP1
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         let clock = ContinuousClock()
         let start = clock.now
         do {

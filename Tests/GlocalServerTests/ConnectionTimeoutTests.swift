@@ -63,7 +63,9 @@ struct ConnectionTimeoutTests {
 
     /// Runs `ApprovalServer.application` (as `glocal serve` builds it, with a short idle timeout) on a
     /// free loopback port for `body`, then stops it.
-    static func withServer(_ fixture: ServerFixture, log: CapturedLog, _ body: @Sendable (Int) async throws -> Void) async throws {
+    static func withServer(
+        _ fixture: ServerFixture, log: CapturedLog, _ body: @Sendable (Int) async throws -> Void
+    ) async throws {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let application = ApprovalServer.application(
             fixture.environment, host: "127.0.0.1", port: 0, idleTimeout: idle, logger: log.logger(level: .debug)

@@ -23,8 +23,9 @@ final class LoopbackConnection: @unchecked Sendable {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let size = socklen_t(MemoryLayout<sockaddr_in>.size)
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, size) }
         }
         guard result == 0 else {
             close(descriptor)
@@ -44,7 +45,9 @@ final class LoopbackConnection: @unchecked Sendable {
             Darwin.send(descriptor, buffer.baseAddress, buffer.count, 0)
             #endif
         }
-        guard sent == bytes.count else { throw ConnectionFailure(message: "send: \(sent) of \(bytes.count) bytes, errno \(errno)") }
+        guard sent == bytes.count else {
+            throw ConnectionFailure(message: "send: \(sent) of \(bytes.count) bytes, errno \(errno)")
+        }
     }
 
     /// What happened to each connection: when the server closed it (after it was opened) and what it
@@ -72,8 +75,8 @@ final class LoopbackConnection: @unchecked Sendable {
             if open.isEmpty { break }
             var descriptors = open.map { pollfd(fd: connections[$0].descriptor, events: Int16(POLLIN), revents: 0) }
             let remaining = deadline - ContinuousClock.now
-            let remainingMilliseconds = remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
-            let milliseconds = Int32(max(1, min(1_000, remainingMilliseconds)))
+            let left = remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
+            let milliseconds = Int32(max(1, min(1_000, left)))
             let ready = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
             if ready <= 0 { continue }
             for (slot, index) in open.enumerated() where descriptors[slot].revents != 0 {

@@ -33,12 +33,14 @@ struct StoreBusyFixture {
         _ = try users.add(email: ServerFixture.france, role: .manager, password: ServerFixture.password, now: ServerFixture.start)
         environment = ServerEnvironment(
             workspace: ServerFixture.workspace, workspaceRoot: ServerFixture.root, store: store, users: users,
-            sessions: SessionStore(store: store), media: FileMediaInspector(root: ServerFixture.root), now: { ServerFixture.start })
+            sessions: SessionStore(store: store), media: FileMediaInspector(root: ServerFixture.root),
+            now: { ServerFixture.start })
     }
 
     /// Runs `body` with a client of the in-process router (plus `extraRoutes`), logging into `log`.
     func test(
-        extraRoutes: (Router<AppRequestContext>) -> Void = { _ in }, _ body: @Sendable (any TestClientProtocol) async throws -> Void
+        extraRoutes: (Router<AppRequestContext>) -> Void = { _ in },
+        _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
         let router = ApprovalServer.router(environment)
         extraRoutes(router)

@@ -100,7 +100,8 @@ struct StoreBusyRoutesTests {
         try await fixture.test(extraRoutes: { router in
             router.get("/test/surprise") { _, _ -> Response in throw Surprise() }
             router.get("/test/corrupt") { _, _ -> Response in
-                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "database disk image is malformed", sql: "SELECT secret FROM t")
+                throw DatabaseError(
+                    resultCode: .SQLITE_CORRUPT, message: "database disk image is malformed", sql: "SELECT secret FROM t")
             }
         }) { client in
             for path in ["/test/surprise", "/test/corrupt"] {

@@ -7,7 +7,10 @@ import Testing
 /// Which errors count as a busy store: SQLITE_BUSY and SQLITE_LOCKED, raw or wrapped by the store.
 struct StoreBusyTests {
     @Test func busyAndLockedResultCodesAreABusyStore() {
-        for code in [ResultCode.SQLITE_BUSY, .SQLITE_BUSY_SNAPSHOT, .SQLITE_BUSY_TIMEOUT, .SQLITE_LOCKED, .SQLITE_LOCKED_SHAREDCACHE] {
+        let busy: [ResultCode] = [
+            .SQLITE_BUSY, .SQLITE_BUSY_RECOVERY, .SQLITE_BUSY_SNAPSHOT, .SQLITE_BUSY_TIMEOUT, .SQLITE_LOCKED, .SQLITE_LOCKED_SHAREDCACHE,
+        ]
+        for code in busy {
             #expect(StoreBusy.isBusy(DatabaseError(resultCode: code)), "\(code)")
         }
         for code in [ResultCode.SQLITE_CONSTRAINT, .SQLITE_CORRUPT, .SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_FULL] {
@@ -16,7 +19,9 @@ struct StoreBusyTests {
     }
 
     @Test func theStoresWrappingOfABusyErrorIsRecognisedByItsMessage() {
-        let wrapped = { (message: String) in VariantStoreError.statementFailed(action: "edit", variantID: "a/b/c", message: message) }
+        let wrapped = { (message: String) in
+            VariantStoreError.statementFailed(action: "edit", variantID: "a/b/c", message: message)
+        }
         #expect(StoreBusy.isBusy(wrapped("database is locked")))
         #expect(StoreBusy.isBusy(wrapped("database table is locked: variant")))
         #expect(StoreBusy.isBusy(wrapped("SQLite error 5")))

@@ -25,8 +25,8 @@ enum ErrorPage {
         let title = "The store is being updated"
         let body: HTML = """
             <h1>\(title)</h1>
-            <p class="error" id="store-busy">The store is being updated by another process (for example <code>glocal apply</code>), \
-            so this request could not be carried out. Try again in a few seconds.</p>
+            <p class="error" id="store-busy">The store is being updated by another process \
+            (for example <code>glocal apply</code>), so this request could not be carried out. Try again in a few seconds.</p>
             <p>If you sent a form (approve, reject, save, pause), open the page again once the store is free to see what was \
             recorded, and send the form again if it was not.</p>
             <p><a href="/">Back to my queue</a></p>
