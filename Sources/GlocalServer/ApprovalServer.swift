@@ -1,13 +1,25 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Builds the approval web UI: the router (for in-process tests) and the application (for `glocal serve`).
 public enum ApprovalServer {
-    /// Every route, behind the timing/security-header, session and global-pause middleware.
+    /// How long a connection may stay silent (no request, or a request never finished) before the server closes it.
+    public static let defaultIdleTimeout: Duration = .seconds(30)
+
+    /// `seconds` as an idle timeout, if it is one the server accepts (0.1 s to a day).
+    public static func idleTimeout(seconds: Double) -> Duration? {
+        guard seconds.isFinite, (0.1...86_400).contains(seconds) else { return nil }
+        return .milliseconds(Int64((seconds * 1000).rounded()))
+    }
+
+    /// Every route, behind the timing/security-header, error-page, session and global-pause middleware.
     public static func router(_ environment: ServerEnvironment, operations: OperationsRoutes? = nil) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ServerTimingMiddleware())
+        // Outside the session middleware: a busy store while reading the session is a page too.
+        router.add(middleware: ErrorPageMiddleware())
         router.add(middleware: SessionMiddleware(environment: environment))
         router.add(middleware: GlobalPauseMiddleware(environment: environment))
         AuthRoutes(environment: environment).register(on: router)
@@ -21,15 +33,25 @@ public enum ApprovalServer {
     }
 
     /// The HTTP application on `host:port`; `onRunning` gets the bound port once it listens.
-    /// Hummingbird's logger stays at `warning`: request lines would carry ids, and bodies never go to logs.
+    /// Hummingbird's logger stays at `warning` unless `logger` is given: request lines would carry ids, and
+    /// bodies never go to logs. A connection that sends nothing for `idleTimeout` (between requests, or in
+    /// the middle of one: headers never finished, a body shorter than its `Content-Length`) is closed;
+    /// a request being answered is not cut.
     public static func application(
         _ environment: ServerEnvironment, host: String, port: Int, operations: OperationsRoutes? = nil,
+        idleTimeout: Duration = defaultIdleTimeout, logger: Logger? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        var logger = Logger(label: "glocal.serve")
-        logger.logLevel = .warning
+        let logger = logger ?? {
+            var logger = Logger(label: "glocal.serve")
+            logger.logLevel = .warning
+            return logger
+        }()
+        let nanoseconds = idleTimeout.components.seconds * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000
         return Application(
-            router: router(environment, operations: operations), configuration: .init(address: .hostname(host, port: port), serverName: "glocal"),
+            router: router(environment, operations: operations),
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(nanoseconds))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "glocal"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
     }
 }

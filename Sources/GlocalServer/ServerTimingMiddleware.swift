@@ -1,7 +1,8 @@
 import Hummingbird
 
 /// Adds `Server-Timing: app;dur=<ms>` to every response (what the benchmark reads), and the
-/// headers every page shares: no caching of private pages, no framing, a strict CSP.
+/// headers every page shares: no caching of private pages, no framing, a strict CSP. Errors have
+/// become pages in `ErrorPageMiddleware`, inside this one, so error pages carry the same headers.
 struct ServerTimingMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 

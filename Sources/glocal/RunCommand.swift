@@ -28,6 +28,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The port (0: any free port).")
     var port = 8080
 
+    @Option(help: "Seconds a connection may stay silent (idle, or a request never finished) before the server closes it.")
+    var idleTimeout: Double = 30
+
     @Flag(help: "Dispatch only: no web UI (and no /healthz or /metrics).")
     var noWeb = false
 
@@ -42,6 +45,12 @@ struct RunCommand: ParsableCommand {
 
     @Flag(help: "Demo: example store, users, an in-process sandbox, one post approved everywhere and replayed.")
     var demo = false
+
+    func validate() throws {
+        guard ApprovalServer.idleTimeout(seconds: idleTimeout) != nil else {
+            throw ValidationError("--idle-timeout must be between 0.1 and 86400 seconds")
+        }
+    }
 
     func run() throws {
         let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -111,7 +120,9 @@ struct RunCommand: ParsableCommand {
                     workspace: workspace, workspaceRoot: root, store: store, users: UserStore(store: store),
                     sessions: SessionStore(store: store), media: FileMediaInspector(root: root), now: clock)
                 let (host, databasePath) = (self.host, options.databasePath(root: root))
-                let application = ApprovalServer.application(environment, host: host, port: port, operations: operations) { port in
+                let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
+                let application = ApprovalServer.application(
+                    environment, host: host, port: port, operations: operations, idleTimeout: idle) { port in
                     FileHandle.standardOutput.write(
                         Data("glocal: approval UI on http://\(host):\(port)/  (store \(databasePath); /healthz, /metrics; Ctrl-C stops)\n".utf8))
                 }

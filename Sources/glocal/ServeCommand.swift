@@ -23,8 +23,17 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port (0: any free port; the URL is printed).")
     var port = 8080
 
+    @Option(help: "Seconds a connection may stay silent (idle, or a request never finished) before the server closes it.")
+    var idleTimeout: Double = 30
+
     @Flag(help: "Fill an empty store from the workspace and create demo users with printed passwords.")
     var demo = false
+
+    func validate() throws {
+        guard ApprovalServer.idleTimeout(seconds: idleTimeout) != nil else {
+            throw ValidationError("--idle-timeout must be between 0.1 and 86400 seconds")
+        }
+    }
 
     func run() throws {
         let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -43,7 +52,8 @@ struct ServeCommand: ParsableCommand {
             workspace: workspace, workspaceRoot: root, store: store, users: UserStore(store: store), sessions: SessionStore(store: store),
             media: FileMediaInspector(root: root), now: clock)
         let host = self.host
-        let application = ApprovalServer.application(environment, host: host, port: port) { port in
+        let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
+        let application = ApprovalServer.application(environment, host: host, port: port, idleTimeout: idle) { port in
             // Written straight to the descriptor: scripts and tests wait for this line.
             FileHandle.standardOutput.write(Data("glocal: approval UI on http://\(host):\(port)/  (store \(databasePath); Ctrl-C stops)\n".utf8))
         }

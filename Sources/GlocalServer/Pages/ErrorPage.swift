@@ -1,7 +1,8 @@
 import Hummingbird
 
-/// Error pages (403, 404, …) as HTML rather than Hummingbird's plain text.
+/// Error pages (403, 404, 503, 500, …) as HTML rather than Hummingbird's plain text or empty body.
 enum ErrorPage {
+    /// The page of an `HTTPError` a route threw: its status, its message, its headers.
     static func response(for error: HTTPError) -> Response {
         let title: String
         switch error.status {
@@ -17,5 +18,34 @@ enum ErrorPage {
         var response = Layout.response(Layout.page(title: title, session: nil, body), status: error.status)
         for field in error.headers { response.headers.append(field) }
         return response
+    }
+
+    /// 503 with `Retry-After`: another process held the store's lock for longer than the busy timeout.
+    static func storeBusy(requestID: String) -> Response {
+        let title = "The store is being updated"
+        let body: HTML = """
+            <h1>\(title)</h1>
+            <p class="error" id="store-busy">The store is being updated by another process \
+            (for example <code>glocal apply</code>), so this request could not be carried out. Try again in a few seconds.</p>
+            <p>If you sent a form (approve, reject, save, pause), open the page again once the store is free to see what was \
+            recorded, and send the form again if it was not.</p>
+            <p><a href="/">Back to my queue</a></p>
+            <p>Request id <code>\(requestID)</code></p>
+            """
+        var response = Layout.response(Layout.page(title: title, session: nil, body), status: .serviceUnavailable)
+        response.headers[.retryAfter] = String(StoreBusy.retryAfterSeconds)
+        return response
+    }
+
+    /// 500 for an error nobody expected: no detail in the answer, only the request id the log names.
+    static func unexpected(requestID: String) -> Response {
+        let title = "Something went wrong"
+        let body: HTML = """
+            <h1>\(title)</h1>
+            <p class="error">The server could not answer this request because of an internal error. \
+            The server's log has the details under request id <code>\(requestID)</code>.</p>
+            <p><a href="/">Back to my queue</a></p>
+            """
+        return Layout.response(Layout.page(title: title, session: nil, body), status: .internalServerError)
     }
 }
