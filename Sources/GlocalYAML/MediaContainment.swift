@@ -31,7 +31,13 @@ struct MediaContainment: Sendable {
     func resolve(_ path: String) -> Outcome {
         if let reason = MediaPath.problem(path) { return .refused(.pathInvalid(reason)) }
         guard let resolved = Self.realPath(root + "/" + path) else {
-            return errno == ELOOP ? .refused(.notRegularFile("a loop of symbolic links")) : .missing
+            if errno == ELOOP { return .refused(.notRegularFile("a loop of symbolic links")) }
+            // A missing file in a folder that is a link to elsewhere is still a path out of the workspace.
+            let folder = MediaPath.split(path).folder
+            if !folder.isEmpty, let outside = Self.realPath(root + "/" + folder), outside != root, !contains(outside) {
+                return .refused(.outsideWorkspace)
+            }
+            return .missing
         }
         guard contains(resolved) else { return .refused(.outsideWorkspace) }
         var info = stat()

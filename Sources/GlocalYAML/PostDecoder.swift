@@ -104,7 +104,8 @@ enum PostDecoder {
             }
             guard let path else { continue }
             let type = MediaType.inferred(fromPath: path.value)
-            if type == nil {
+            // A path that cannot name a file is reported once, as media.path, by the validator.
+            if type == nil, MediaPath.problem(path.value) == nil {
                 context.collector.error(
                     .mediaType, "cannot tell the type of media '\(path.value)' from its extension", at: path.location,
                     notes: ["use .jpg, .jpeg, .png, .webp or .heic for images; .mp4, .mov, .m4v, .webm or .gif for videos"])

@@ -173,7 +173,7 @@ struct CampaignChecker {
 
     private mutating func reportMissing(_ item: MediaReference) {
         let suggestion = Suggestion.notes(for: item.path.value, in: media.siblings(of: item.path.value))
-        add(.error, .mediaMissing, "media file '\(MediaPath.visible(item.path.value))' does not exist in the workspace",
+        add(.error, .mediaMissing, "media file '\(MediaPath.shown(item.path.value))' does not exist in the workspace",
             at: item.path.location,
             notes: suggestion.isEmpty ? ["paths are relative to the workspace root, e.g. assets/hydra/teaser-4x5.jpg"] : suggestion)
     }

@@ -109,11 +109,11 @@ struct VariantRuleChecker {
             guard let info = media.inspect(item.path.value), info.isMeasurable, let seconds = info.durationSeconds else { continue }
             if let max = rules.maxVideoSeconds, seconds > max {
                 report(.error, .mediaDuration,
-                       "video '\(MediaPath.visible(item.path.value))' lasts \(Self.duration(seconds)), \(name) accepts at most \(Self.duration(max))",
+                       "video '\(MediaPath.shown(item.path.value))' lasts \(Self.duration(seconds)), \(name) accepts at most \(Self.duration(max))",
                        item.path.location, ["cut a shorter version for \(variant.network.rawValue) with a per-network 'media' override"])
             } else if let min = rules.minVideoSeconds, seconds < min {
                 report(.error, .mediaDuration,
-                       "video '\(MediaPath.visible(item.path.value))' lasts \(Self.duration(seconds)), \(name) needs at least \(Self.duration(min))",
+                       "video '\(MediaPath.shown(item.path.value))' lasts \(Self.duration(seconds)), \(name) needs at least \(Self.duration(min))",
                        item.path.location, [])
             }
         }

@@ -39,14 +39,28 @@ public enum MediaPath {
         return String(name[name.index(after: dot)...])
     }
 
-    /// `path` with control and invisible characters written as `<U+200F>`, so that a message shows them.
+    /// `path` with control and invisible characters, and combining marks with no letter to sit on, written as
+    /// `<U+200F>`, so that a message shows them.
     public static func visible(_ path: String) -> String {
-        guard path.unicodeScalars.contains(where: { isControl($0) || isInvisible($0) }) else { return path }
         var text = ""
+        var previous: Unicode.Scalar? = nil
         for scalar in path.unicodeScalars {
-            if isControl(scalar) || isInvisible(scalar) { text += "<\(code(scalar))>" } else { text.unicodeScalars.append(scalar) }
+            let loneMark = scalar.properties.generalCategory == .nonspacingMark && (previous == nil || previous == "/")
+            if isControl(scalar) || isInvisible(scalar) || loneMark {
+                text += "<\(code(scalar))>"
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+            previous = scalar
         }
         return text
+    }
+
+    /// ``visible(_:)``, shortened in the middle when longer than 120 characters, for messages.
+    public static func shown(_ path: String) -> String {
+        let text = visible(path).unicodeScalars
+        guard text.count > 120 else { return String(text) }
+        return String(String.UnicodeScalarView(text.prefix(60))) + "…" + String(String.UnicodeScalarView(text.suffix(40)))
     }
 
     /// C0 and C1 controls and DEL.

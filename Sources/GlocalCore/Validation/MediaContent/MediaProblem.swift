@@ -42,7 +42,7 @@ public enum MediaProblem: Sendable, Equatable {
 
     /// The message for the media file at `path` (the path as written, quoted and escaped by the caller's renderer).
     public func message(for path: String) -> String {
-        let path = MediaPath.visible(path)
+        let path = MediaPath.shown(path)
         switch self {
         case let .pathInvalid(reason): return "media path '\(path)' is not usable: \(reason)"
         case .outsideWorkspace: return "media path '\(path)' leads outside the workspace"
@@ -76,7 +76,7 @@ public enum MediaProblem: Sendable, Equatable {
         case .truncated: return ["the file was cut short (an interrupted copy or download): export or copy it again"]
         case .malformed: return ["export the file again"]
         case .dimensions:
-            return ["images must be 1 to \(MediaLimits.maxPixelSide) pixels wide and high, at most \(MediaLimits.maxMegapixels) megapixels"]
+            return ["images must be 1 to 65 535 pixels wide and high, and at most \(MediaLimits.maxMegapixels) megapixels in all"]
         }
     }
 }
