@@ -59,10 +59,12 @@ enum CampaignDecoder {
             context.collector.error(
                 .windowInvalid, "window ends on \(end.value), before it starts on \(start.value)", at: end.location)
         } else if end.value.daysSinceEpoch - start.value.daysSinceEpoch + 1 > NumberRanges.windowDays.upperBound {
+            let days = DecodeContext.grouped(end.value.daysSinceEpoch - start.value.daysSinceEpoch + 1)
             context.collector.error(
                 .windowInvalid,
-                "window is \(DecodeContext.grouped(end.value.daysSinceEpoch - start.value.daysSinceEpoch + 1)) days long, at most \(DecodeContext.grouped(NumberRanges.windowDays.upperBound)) are allowed",
-                at: end.location, notes: ["a campaign runs for at most ten years (day 0 to day 3 650); split it into several campaigns"])
+                "window is \(days) days long, at most \(DecodeContext.grouped(NumberRanges.windowDays.upperBound)) are allowed",
+                at: end.location,
+                notes: ["a campaign runs for at most ten years (day 0 to day 3 650); split it into several campaigns"])
             return nil
         }
         return CampaignWindow(start: start, end: end)

@@ -35,7 +35,8 @@ extension DecodeContext {
         guard NumberRanges.years.contains(date.year) else {
             collector.error(
                 .dateInvalid,
-                "\(what) \(date) is out of range: dates must be from \(NumberRanges.years.lowerBound)-01-01 to \(NumberRanges.years.upperBound)-12-31",
+                "\(what) \(date) is out of range: dates must be from \(NumberRanges.years.lowerBound)-01-01"
+                    + " to \(NumberRanges.years.upperBound)-12-31",
                 at: text.location, notes: ["check the year"])
             return nil
         }
@@ -49,9 +50,8 @@ extension DecodeContext {
     ) -> Located<Int>? {
         guard let value else { return nil }
         guard range.contains(value.value) else {
-            collector.error(
-                rule, "\(what) must be from \(Self.grouped(range.lowerBound)) to \(Self.grouped(range.upperBound)), found \(Self.grouped(value.value))",
-                at: value.location, notes: notes)
+            let allowed = "from \(Self.grouped(range.lowerBound)) to \(Self.grouped(range.upperBound))"
+            collector.error(rule, "\(what) must be \(allowed), found \(Self.grouped(value.value))", at: value.location, notes: notes)
             return nil
         }
         return value

@@ -20,9 +20,11 @@ public struct FileMediaInspector: MediaInspector {
         switch containment.resolve(path) {
         case .missing:
             return normalizationTwin(of: path).map { twin in
-                .refused(.pathInvalid(
-                    "the file on disk is '\(MediaPath.visible(twin))', written with other Unicode code points for the same letters"
-                        + " (NFC and NFD); retype the path or rename the file"))
+                .refused(
+                    .pathInvalid(
+                        "the file on disk is '\(MediaPath.visible(twin))', written with other Unicode code points"
+                            + " for the same letters"
+                            + " (NFC and NFD); retype the path or rename the file"))
             }
         case let .refused(problem):
             return .refused(problem)

@@ -56,7 +56,8 @@ enum PostDecoder {
             var note = "\(value.value) looks like the date \(date): 'day' is a number of days after window.start, not a date"
             if let start = windowStart {
                 let offset = date.daysSinceEpoch - start.daysSinceEpoch
-                note += offset >= 0 ? "; \(date) is day: \(offset) of this campaign" : "; \(date) is before this campaign's window"
+                note += offset >= 0
+                    ? "; \(date) is day: \(offset) of this campaign" : "; \(date) is before this campaign's window"
             }
             notes = [note]
         }

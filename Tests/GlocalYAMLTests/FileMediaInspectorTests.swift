@@ -32,7 +32,8 @@ import Testing
     @Test func refusesASymlinkedFileOrFolderThatLeadsOutside() throws {
         try write(pngHeader(width: 10, height: 10), to: outside.appendingPathComponent("secret.png"))
         try FileManager.default.createSymbolicLink(
-            atPath: root.appendingPathComponent("assets/link.png").path, withDestinationPath: outside.appendingPathComponent("secret.png").path)
+            atPath: root.appendingPathComponent("assets/link.png").path,
+            withDestinationPath: outside.appendingPathComponent("secret.png").path)
         try FileManager.default.createSymbolicLink(
             atPath: root.appendingPathComponent("assets/shared").path, withDestinationPath: outside.path)
         let inspector = FileMediaInspector(root: root)
@@ -44,7 +45,8 @@ import Testing
 
     @Test func followsASymlinkThatStaysInside() throws {
         try write(pngHeader(width: 20, height: 20), to: root.appendingPathComponent("assets/real.png"))
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("assets/alias.png").path, withDestinationPath: "real.png")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("assets/alias.png").path, withDestinationPath: "real.png")
         #expect(FileMediaInspector(root: root).inspect("assets/alias.png")?.pixelWidth == 20)
     }
 
@@ -56,7 +58,10 @@ import Testing
 
     @Test func oddPathsGiveProblemsNotTraps() {
         let inspector = FileMediaInspector(root: root)
-        for path in ["x", "\u{200F}", "assets/\u{0}.png", "assets/\u{301}", String(repeating: "é", count: 5000), "/", ".", "..", "assets/"] {
+        for path in [
+            "x", "\u{200F}", "assets/\u{0}.png", "assets/\u{301}", String(repeating: "é", count: 5000), "/", ".", "..",
+            "assets/",
+        ] {
             _ = inspector.inspect(path)
             _ = inspector.siblings(of: path)
         }

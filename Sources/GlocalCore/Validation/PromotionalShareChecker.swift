@@ -25,14 +25,15 @@ struct PromotionalShareChecker {
             let percent = Int((breach.share * 100).rounded())
             let allowed = Int((policy.maxShare * 100).rounded())
             let end = breach.start.adding(days: windowDays - 1)
-            diagnostics.append(Diagnostic(
-                policy.severity, .promotionalShare,
-                "\(breach.trigger.network.rawValue)/\(account): \(breach.promotional) of \(breach.total) posts from \(breach.start) to \(end) are promotional (\(percent) %, at most \(allowed) % allowed)",
-                at: campaignKindLocations[breach.trigger.campaignID] ?? breach.trigger.postLocation,
-                notes: [
-                    "the 80/20 rule: at most \(allowed) % promotional posts in any \(windowDays) days; add informative posts for this account or target fewer accounts",
-                    "counted from post '\(breach.trigger.postID)' of campaign '\(breach.trigger.campaignID)' on \(breach.trigger.date)",
-                ], network: breach.trigger.network, account: account))
+            diagnostics.append(
+                Diagnostic(
+                    policy.severity, .promotionalShare,
+                    "\(breach.trigger.network.rawValue)/\(account): \(breach.promotional) of \(breach.total) posts from \(breach.start) to \(end) are promotional (\(percent) %, at most \(allowed) % allowed)",
+                    at: campaignKindLocations[breach.trigger.campaignID] ?? breach.trigger.postLocation,
+                    notes: [
+                        "the 80/20 rule: at most \(allowed) % promotional posts in any \(windowDays) days; add informative posts for this account or target fewer accounts",
+                        "counted from post '\(breach.trigger.postID)' of campaign '\(breach.trigger.campaignID)' on \(breach.trigger.date)",
+                    ], network: breach.trigger.network, account: account))
         }
     }
 
@@ -66,15 +67,18 @@ struct PromotionalShareChecker {
             let low = min(lowest, highest)
             var starts = Set([low])
             for passed in distinctDays(from: low, to: highest - 1) { starts.insert(passed + 1) }
-            for reached in distinctDays(from: low + windowDays, to: highest + windowDays - 1) { starts.insert(reached - windowDays + 1) }
+            for reached in distinctDays(from: low + windowDays, to: highest + windowDays - 1) {
+                starts.insert(reached - windowDays + 1)
+            }
             for start in starts.sorted() {
                 let end = min(span - 1, start + windowDays - 1)
                 let total = count(sortedDays, from: start, to: end)
                 let promotional = count(promotionalDays, from: start, to: end)
                 let share = Double(promotional) / Double(total)
                 if share > policy.maxShare + 1e-9, worst == nil || share > worst!.share {
-                    worst = Breach(share: share, promotional: promotional, total: total,
-                                   start: LocalDate(daysSinceEpoch: first + start), trigger: post)
+                    worst = Breach(
+                        share: share, promotional: promotional, total: total,
+                        start: LocalDate(daysSinceEpoch: first + start), trigger: post)
                 }
             }
         }

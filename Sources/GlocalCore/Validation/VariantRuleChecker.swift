@@ -106,15 +106,15 @@ struct VariantRuleChecker {
             report(.error, .mediaCount, "\(name) does not mix images and videos in one post", videos[0].path.location, [])
         }
         for item in videos {
-            guard let info = media.inspect(item.path.value), info.isMeasurable, let seconds = info.durationSeconds else { continue }
+            guard let info = media.inspect(item.path.value), info.isMeasurable, let seconds = info.durationSeconds else {
+                continue
+            }
+            let lasts = "video '\(MediaPath.shown(item.path.value))' lasts \(Self.duration(seconds))"
             if let max = rules.maxVideoSeconds, seconds > max {
-                report(.error, .mediaDuration,
-                       "video '\(MediaPath.shown(item.path.value))' lasts \(Self.duration(seconds)), \(name) accepts at most \(Self.duration(max))",
-                       item.path.location, ["cut a shorter version for \(variant.network.rawValue) with a per-network 'media' override"])
+                report(.error, .mediaDuration, "\(lasts), \(name) accepts at most \(Self.duration(max))", item.path.location,
+                       ["cut a shorter version for \(variant.network.rawValue) with a per-network 'media' override"])
             } else if let min = rules.minVideoSeconds, seconds < min {
-                report(.error, .mediaDuration,
-                       "video '\(MediaPath.shown(item.path.value))' lasts \(Self.duration(seconds)), \(name) needs at least \(Self.duration(min))",
-                       item.path.location, [])
+                report(.error, .mediaDuration, "\(lasts), \(name) needs at least \(Self.duration(min))", item.path.location, [])
             }
         }
         for item in images {

@@ -96,7 +96,9 @@ import Testing
             #expect((found == nil) == (expected == nil), "round \(round)")
             if let expected, let found {
                 let start = LocalDate(daysSinceEpoch: expected.2)
-                #expect(found.message.contains("\(expected.0) of \(expected.1) posts from \(start)"), "round \(round): \(found.message)")
+                #expect(
+                    found.message.contains("\(expected.0) of \(expected.1) posts from \(start)"),
+                    "round \(round): \(found.message)")
                 #expect(found.notes.contains { $0.contains("post '\(expected.3)'") }, "round \(round)")
             }
         }

@@ -61,18 +61,27 @@ enum MediaBytes {
         let ftyp = box("ftyp", ascii("isom") + be(512, 4) + ascii("isomiso2avc1mp41"))
         let mvhd: [UInt8]
         let tkhd: [UInt8]
-        let matrix = be(0x10000, 4) + [UInt8](repeating: 0, count: 12) + be(0x10000, 4) + [UInt8](repeating: 0, count: 12)
+        let matrix =
+            be(0x10000, 4) + [UInt8](repeating: 0, count: 12) + be(0x10000, 4) + [UInt8](repeating: 0, count: 12)
             + be(0x4000_0000, 4)
         if version == 1 {
-            mvhd = box("mvhd", [1, 0, 0, 0] + be(0, 8) + be(0, 8) + be(timescale, 4) + be(seconds * timescale, 8)
-                + [UInt8](repeating: 0, count: 80))
-            tkhd = box("tkhd", [1, 0, 0, 3] + be(0, 8) + be(0, 8) + be(1, 4) + be(0, 4) + be(seconds * timescale, 8)
-                + be(0, 8) + be(0, 2) + be(0, 2) + be(0, 2) + be(0, 2) + matrix + be(width << 16, 4) + be(height << 16, 4))
+            mvhd = box(
+                "mvhd",
+                [1, 0, 0, 0] + be(0, 8) + be(0, 8) + be(timescale, 4) + be(seconds * timescale, 8)
+                    + [UInt8](repeating: 0, count: 80))
+            tkhd = box(
+                "tkhd",
+                [1, 0, 0, 3] + be(0, 8) + be(0, 8) + be(1, 4) + be(0, 4) + be(seconds * timescale, 8)
+                    + be(0, 8) + be(0, 2) + be(0, 2) + be(0, 2) + be(0, 2) + matrix + be(width << 16, 4) + be(height << 16, 4))
         } else {
-            mvhd = box("mvhd", [0, 0, 0, 0] + be(0, 4) + be(0, 4) + be(timescale, 4) + be(seconds * timescale, 4)
-                + [UInt8](repeating: 0, count: 80))
-            tkhd = box("tkhd", [0, 0, 0, 3] + be(0, 4) + be(0, 4) + be(1, 4) + be(0, 4) + be(seconds * timescale, 4)
-                + be(0, 8) + be(0, 2) + be(0, 2) + be(0, 2) + be(0, 2) + matrix + be(width << 16, 4) + be(height << 16, 4))
+            mvhd = box(
+                "mvhd",
+                [0, 0, 0, 0] + be(0, 4) + be(0, 4) + be(timescale, 4) + be(seconds * timescale, 4)
+                    + [UInt8](repeating: 0, count: 80))
+            tkhd = box(
+                "tkhd",
+                [0, 0, 0, 3] + be(0, 4) + be(0, 4) + be(1, 4) + be(0, 4) + be(seconds * timescale, 4)
+                    + be(0, 8) + be(0, 2) + be(0, 2) + be(0, 2) + be(0, 2) + matrix + be(width << 16, 4) + be(height << 16, 4))
         }
         let audio = box("trak", box("tkhd", [0, 0, 0, 3] + [UInt8](repeating: 0, count: 80)))
         let moov = box("moov", mvhd + audio + box("trak", tkhd))

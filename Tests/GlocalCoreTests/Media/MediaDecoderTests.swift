@@ -71,9 +71,12 @@ import Testing
     }
 
     @Test func readsTheThreeWebPKinds() {
-        for bytes in [MediaBytes.webpLossy(width: 1080, height: 1350), MediaBytes.webpLossless(width: 1080, height: 1350),
-                      MediaBytes.webpExtended(width: 1080, height: 1350)] {
-            #expect(read(bytes, "webp") == MediaDecoding(content: MediaContent(format: .webp, pixelWidth: 1080, pixelHeight: 1350)))
+        for bytes in [
+            MediaBytes.webpLossy(width: 1080, height: 1350), MediaBytes.webpLossless(width: 1080, height: 1350),
+            MediaBytes.webpExtended(width: 1080, height: 1350),
+        ] {
+            #expect(
+                read(bytes, "webp") == MediaDecoding(content: MediaContent(format: .webp, pixelWidth: 1080, pixelHeight: 1350)))
         }
         #expect(read(Array(MediaBytes.webpLossy(width: 9, height: 9).dropLast(2)), "webp").problem?.rule == .mediaTruncated)
     }
@@ -99,8 +102,11 @@ import Testing
     @Test func readsMP4DurationAndSize() {
         for version: UInt8 in [0, 1] {
             let decoding = read(MediaBytes.mp4(seconds: 150, timescale: 600, width: 1920, height: 1080, version: version), "mp4")
-            #expect(decoding == MediaDecoding(content: MediaContent(
-                format: .isoVideo, pixelWidth: 1920, pixelHeight: 1080, durationSeconds: 150)), "version \(version)")
+            #expect(
+                decoding
+                    == MediaDecoding(
+                        content: MediaContent(
+                            format: .isoVideo, pixelWidth: 1920, pixelHeight: 1080, durationSeconds: 150)), "version \(version)")
         }
     }
 
@@ -123,8 +129,10 @@ import Testing
     }
 
     @Test func everyPrefixOfEveryImageDecodesWithoutTrapping() {
-        let samples = [MediaBytes.png(width: 3, height: 4), MediaBytes.gif(width: 3, height: 4),
-                       MediaBytes.webpLossless(width: 3, height: 4), MediaBytes.webpExtended(width: 3, height: 4)]
+        let samples = [
+            MediaBytes.png(width: 3, height: 4), MediaBytes.gif(width: 3, height: 4),
+            MediaBytes.webpLossless(width: 3, height: 4), MediaBytes.webpExtended(width: 3, height: 4),
+        ]
         for sample in samples {
             for length in 0..<sample.count { _ = read(Array(sample.prefix(length)), "png") }
         }
@@ -134,7 +142,8 @@ import Testing
 /// Media paths are checked as text before the disk is touched.
 @Suite struct MediaPathTests {
     @Test func acceptsOrdinaryPathsIncludingAccentsAndScripts() {
-        for path in ["x", "assets/a.png", "assets/café.png", "assets/e\u{301}te.png", "assets/مرحبا.png", "assets/日本.jpg"] {
+        let paths = ["x", "assets/a.png", "assets/café.png", "assets/e\u{301}te.png", "assets/مرحبا.png", "assets/日本.jpg"]
+        for path in paths {
             #expect(MediaPath.problem(path) == nil, "\(path)")
         }
     }

@@ -41,7 +41,8 @@ public enum ImageDecoder {
             return .dimensions(width: width, height: height, reason: "an image needs at least one pixel in each direction")
         }
         if width > MediaLimits.maxPixelSide || height > MediaLimits.maxPixelSide {
-            return .dimensions(width: width, height: height, reason: "more than \(MediaLimits.maxPixelSide) pixels in one direction")
+            return .dimensions(
+                width: width, height: height, reason: "more than \(MediaLimits.maxPixelSide) pixels in one direction")
         }
         let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
         if overflow || pixels > MediaLimits.maxMegapixels * 1_000_000 {
@@ -55,10 +56,15 @@ public enum ImageDecoder {
     /// Signature, then IHDR first (13 bytes: width, height…), and the IEND chunk as the last 12 bytes.
     static func png(_ source: ByteSource) -> MediaDecoding {
         let head = source.bytes(at: 0, count: 33)
-        guard head.count >= 24 else { return MediaDecoding(content: MediaContent(format: .png), problem: .truncated(.png, "it ends inside its header")) }
+        guard head.count >= 24 else {
+            return MediaDecoding(content: MediaContent(format: .png), problem: .truncated(.png, "it ends inside its header"))
+        }
         guard ByteFields.fourCC(head, 12) == "IHDR", ByteFields.bigEndian(head, 8, 4) == 13,
             let width = ByteFields.bigEndian(head, 16, 4), let height = ByteFields.bigEndian(head, 20, 4)
-        else { return MediaDecoding(content: MediaContent(format: .png), problem: .malformed(.png, "it does not start with an IHDR header")) }
+        else {
+            return MediaDecoding(
+                content: MediaContent(format: .png), problem: .malformed(.png, "it does not start with an IHDR header"))
+        }
         let content = MediaContent(format: .png, pixelWidth: width, pixelHeight: height)
         let tail = source.bytes(at: source.count - 12, count: 12)
         guard source.count >= 8 + 25 + 12, ByteFields.fourCC(tail, 4) == "IEND" else {
@@ -76,12 +82,16 @@ public enum ImageDecoder {
         var size: (Int, Int)? = nil
         var segments = 0
         func cut(_ detail: String) -> MediaDecoding {
-            MediaDecoding(content: MediaContent(format: .jpeg, pixelWidth: size?.0, pixelHeight: size?.1), problem: .truncated(.jpeg, detail))
+            MediaDecoding(
+                content: MediaContent(format: .jpeg, pixelWidth: size?.0, pixelHeight: size?.1),
+                problem: .truncated(.jpeg, detail))
         }
         while true {
             segments += 1
             if segments > maxJPEGSegments {
-                return MediaDecoding(content: MediaContent(format: .jpeg), problem: .malformed(.jpeg, "more than \(maxJPEGSegments) segments before the image data"))
+                return MediaDecoding(
+                    content: MediaContent(format: .jpeg),
+                    problem: .malformed(.jpeg, "more than \(maxJPEGSegments) segments before the image data"))
             }
             var header = source.bytes(at: offset, count: 4)
             // Markers may be preceded by any number of 0xFF fill bytes.
@@ -91,32 +101,41 @@ public enum ImageDecoder {
             }
             guard header.count >= 2 else { return cut("it ends before the image data") }
             guard header[0] == 0xFF else {
-                return MediaDecoding(content: MediaContent(format: .jpeg), problem: .malformed(.jpeg, "a segment at byte \(offset) does not start with a marker"))
+                return MediaDecoding(
+                    content: MediaContent(format: .jpeg),
+                    problem: .malformed(.jpeg, "a segment at byte \(offset) does not start with a marker"))
             }
             let marker = header[1]
             if marker == 0x01 || (0xD0...0xD7).contains(marker) { offset += 2; continue }
             if marker == 0xD9 { return cut("it ends (EOI) before any image data") }
             guard let length = ByteFields.bigEndian(header, 2, 2) else { return cut("it ends inside a segment header") }
             guard length >= 2 else {
-                return MediaDecoding(content: MediaContent(format: .jpeg), problem: .malformed(.jpeg, "a segment at byte \(offset) has length \(length)"))
+                return MediaDecoding(
+                    content: MediaContent(format: .jpeg),
+                    problem: .malformed(.jpeg, "a segment at byte \(offset) has length \(length)"))
             }
             if offset + 2 + length > source.count { return cut("a segment at byte \(offset) runs past the end of the file") }
             if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
                 let frame = source.bytes(at: offset + 5, count: 4)
-                if let height = ByteFields.bigEndian(frame, 0, 2), let width = ByteFields.bigEndian(frame, 2, 2) { size = (width, height) }
+                if let height = ByteFields.bigEndian(frame, 0, 2), let width = ByteFields.bigEndian(frame, 2, 2) {
+                    size = (width, height)
+                }
             }
             if marker == 0xDA { break }
             offset += 2 + length
         }
         guard let size else {
-            return MediaDecoding(content: MediaContent(format: .jpeg), problem: .malformed(.jpeg, "it has no frame header (SOF) before its image data"))
+            return MediaDecoding(
+                content: MediaContent(format: .jpeg),
+                problem: .malformed(.jpeg, "it has no frame header (SOF) before its image data"))
         }
         let content = MediaContent(format: .jpeg, pixelWidth: size.0, pixelHeight: size.1)
         // The entropy-coded scan runs to EOI; a cut file has no EOI at its end.
         var tail = source.bytes(at: max(offset, source.count - 64), count: 64)
         while let last = tail.last, last == 0x00 || last == 0x0A || last == 0x0D || last == 0x20 { tail.removeLast() }
         guard tail.count >= 2, tail[tail.count - 2] == 0xFF, tail[tail.count - 1] == 0xD9 else {
-            return MediaDecoding(content: content, problem: .truncated(.jpeg, "its image data stops without the end marker (EOI)"))
+            return MediaDecoding(
+                content: content, problem: .truncated(.jpeg, "its image data stops without the end marker (EOI)"))
         }
         return MediaDecoding(content: content)
     }
@@ -160,17 +179,26 @@ public enum ImageDecoder {
             }
         case "VP8X":
             // Flags (4 bytes) at 20, then canvas width−1 and height−1 in 24 bits each.
-            if let w = ByteFields.littleEndian(head, 24, 3), let h = ByteFields.littleEndian(head, 27, 3) { size = (w + 1, h + 1) }
+            if let w = ByteFields.littleEndian(head, 24, 3), let h = ByteFields.littleEndian(head, 27, 3) {
+                size = (w + 1, h + 1)
+            }
         default:
             break
         }
         guard let size else {
-            if head.count < 30 { return MediaDecoding(content: MediaContent(format: .webp), problem: .truncated(.webp, "it ends inside its header")) }
-            return MediaDecoding(content: MediaContent(format: .webp), problem: .malformed(.webp, "its first chunk '\(MediaPath.visible(chunk))' is not VP8, VP8L or VP8X"))
+            if head.count < 30 {
+                return MediaDecoding(
+                    content: MediaContent(format: .webp), problem: .truncated(.webp, "it ends inside its header"))
+            }
+            return MediaDecoding(
+                content: MediaContent(format: .webp),
+                problem: .malformed(.webp, "its first chunk '\(MediaPath.visible(chunk))' is not VP8, VP8L or VP8X"))
         }
         let content = MediaContent(format: .webp, pixelWidth: size.0, pixelHeight: size.1)
         if source.count < riffSize + 8 {
-            return MediaDecoding(content: content, problem: .truncated(.webp, "its header says \(riffSize + 8) bytes, the file has \(source.count)"))
+            return MediaDecoding(
+                content: content,
+                problem: .truncated(.webp, "its header says \(riffSize + 8) bytes, the file has \(source.count)"))
         }
         return MediaDecoding(content: content)
     }

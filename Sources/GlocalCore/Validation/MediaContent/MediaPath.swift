@@ -4,7 +4,9 @@ public enum MediaPath {
     public static func problem(_ path: String) -> String? {
         if path.isEmpty { return "it is empty" }
         let bytes = path.utf8.count
-        if bytes > MediaLimits.maxPathBytes { return "it is \(bytes) bytes long, at most \(MediaLimits.maxPathBytes) are allowed" }
+        if bytes > MediaLimits.maxPathBytes {
+            return "it is \(bytes) bytes long, at most \(MediaLimits.maxPathBytes) are allowed"
+        }
         for scalar in path.unicodeScalars {
             if isControl(scalar) { return "it contains \(describe(scalar)), a control character" }
             if isInvisible(scalar) { return "it contains \(describe(scalar)), an invisible character" }

@@ -35,7 +35,8 @@ public enum VideoContainerReader {
         for box in boxes(in: source, from: 0, to: source.count, budget: &budget) {
             if box.end > source.count {
                 if box.type == "moov" || box.type == "mdat" {
-                    return MediaDecoding(content: content, problem: .truncated(format, "its '\(box.type)' box runs past the end of the file"))
+                    return MediaDecoding(
+                        content: content, problem: .truncated(format, "its '\(box.type)' box runs past the end of the file"))
                 }
                 break
             }
