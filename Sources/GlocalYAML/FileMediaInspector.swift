@@ -37,6 +37,8 @@ public struct FileMediaInspector: MediaInspector {
 
     /// A file in the same folder whose name is canonically equal to the path's but spelled with other code points.
     private func normalizationTwin(of path: String) -> String? {
+        // Only names with non-ASCII letters have other spellings; most paths skip the folder listing.
+        guard path.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
         let name = MediaPath.split(path).name
         return siblingNames(of: path).first { $0 == name && !$0.utf8.elementsEqual(name.utf8) }
     }

@@ -16,7 +16,8 @@ enum PostDecoder {
         guard let map = context.mapping(node, what: label, allowed: keys, required: ["id", "text"], for: "posts"),
             let id = context.slug(map.string("id"), what: "post id"), let text = map.string("text")
         else { return nil }
-        let day = decodeDay(map.int("day"), context: context, windowStart: windowStart)
+        let day = dayWrittenAsDate(map.value("day"), context: context, windowStart: windowStart)
+            ? nil : decodeDay(map.int("day"), context: context, windowStart: windowStart)
         var after: PostSequencing? = nil
         if let node = map.value("after"),
             let afterMap = context.mapping(node, what: "after", allowed: afterKeys, required: ["post"], for: "after"),
@@ -62,6 +63,22 @@ enum PostDecoder {
             notes = [note]
         }
         return context.number(value, in: NumberRanges.postDay, what: "day", rule: .windowInvalid, notes: notes)
+    }
+
+    /// Reports `day: 2027-03-05` (a date where a number of days belongs) in one error; `true` when it did.
+    static func dayWrittenAsDate(_ node: Node?, context: DecodeContext, windowStart: LocalDate?) -> Bool {
+        guard let node, case let .scalar(scalar) = node, let date = LocalDate(iso: scalar.string) else { return false }
+        var note = "days count from window.start (day 0)"
+        if let start = windowStart {
+            let offset = date.daysSinceEpoch - start.daysSinceEpoch
+            note = offset >= 0
+                ? "\(date) is day: \(offset) of this campaign (window.start is \(start))"
+                : "\(date) is before this campaign's window (window.start is \(start))"
+        }
+        context.collector.error(
+            .typeMismatch, "'day' must be a whole number of days after window.start, found the date \(date)",
+            at: context.location(of: node), notes: [note])
+        return true
     }
 
     /// The date a number like 20270305 spells as YYYYMMDD, if it is a real date in the allowed years.
