@@ -36,14 +36,9 @@ enum AccountsDecoder {
         let networkText = map.string("network")
         let network = context.network(networkText)
         let handle = map.string("handle")?.value ?? ""
-        var maxCharacters: Int? = nil
-        if let max = map.int("max_characters") {
-            if max.value > 0 {
-                maxCharacters = max.value
-            } else {
-                context.collector.error(.valueInvalid, "max_characters must be positive", at: max.location)
-            }
-        }
+        let maxCharacters = context.number(
+            map.int("max_characters"), in: NumberRanges.maxCharacters, what: "max_characters",
+            notes: ["the account's own text limit, e.g. 5000 on a Mastodon instance that allows longer posts"])?.value
         if let instance = map.string("instance"), !LinkChecks.isAbsoluteHTTPURL(instance.value) {
             context.collector.error(
                 .linkInvalid, "instance '\(instance.value)' must be an https:// URL", at: instance.location,

@@ -31,7 +31,7 @@ enum CampaignDecoder {
                 if items.isEmpty {
                     context.collector.error(.keyMissing, "a campaign needs at least one post", at: context.location(of: node))
                 }
-                posts = items.compactMap { PostDecoder.decode($0, context: context) }
+                posts = items.compactMap { PostDecoder.decode($0, context: context, windowStart: window?.start.value) }
             } else {
                 context.collector.error(
                     .typeMismatch, "'posts' must be a list, found \(context.describe(node))", at: context.location(of: node),
@@ -42,7 +42,9 @@ enum CampaignDecoder {
         return Campaign(
             id: id, name: map.string("name")?.value, kind: kind, window: window, targets: targets ?? CampaignTargets(),
             approval: map.choice("approval", ApprovalMode.self)?.value,
-            approvalDeadline: context.duration(map.string("approval_deadline"), what: "approval_deadline")?.value, link: link, utm: map.bool("utm")?.value ?? true,
+            approvalDeadline: context.duration(
+                map.string("approval_deadline"), what: "approval_deadline", in: NumberRanges.approvalDeadline)?.value,
+            link: link, utm: map.bool("utm")?.value ?? true,
             hashtags: hashtags, posts: posts, file: context.file)
     }
 
@@ -56,6 +58,14 @@ enum CampaignDecoder {
         if end.value < start.value {
             context.collector.error(
                 .windowInvalid, "window ends on \(end.value), before it starts on \(start.value)", at: end.location)
+        } else if end.value.daysSinceEpoch - start.value.daysSinceEpoch + 1 > NumberRanges.windowDays.upperBound {
+            let days = DecodeContext.grouped(end.value.daysSinceEpoch - start.value.daysSinceEpoch + 1)
+            context.collector.error(
+                .windowInvalid,
+                "window is \(days) days long, at most \(DecodeContext.grouped(NumberRanges.windowDays.upperBound)) are allowed",
+                at: end.location,
+                notes: ["a campaign runs for at most ten years (day 0 to day 3 650); split it into several campaigns"])
+            return nil
         }
         return CampaignWindow(start: start, end: end)
     }

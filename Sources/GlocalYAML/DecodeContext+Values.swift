@@ -23,7 +23,7 @@ extension DecodeContext {
         return text
     }
 
-    /// A `YYYY-MM-DD` date.
+    /// A `YYYY-MM-DD` date, in the years ``NumberRanges/years``.
     func date(_ text: Located<String>?, what: String) -> Located<LocalDate>? {
         guard let text else { return nil }
         guard let date = LocalDate(iso: text.value) else {
@@ -32,7 +32,52 @@ extension DecodeContext {
             collector.error(.dateInvalid, "invalid date '\(text.value)' for \(what)", at: text.location, notes: [hint])
             return nil
         }
+        guard NumberRanges.years.contains(date.year) else {
+            collector.error(
+                .dateInvalid,
+                "\(what) \(date) is out of range: dates must be from \(NumberRanges.years.lowerBound)-01-01"
+                    + " to \(NumberRanges.years.upperBound)-12-31",
+                at: text.location, notes: ["check the year"])
+            return nil
+        }
         return Located(date, at: text.location)
+    }
+
+    /// `value` when it lies in `range`; otherwise one error naming the range, and `nil`.
+    func number(
+        _ value: Located<Int>?, in range: ClosedRange<Int>, what: String, rule: DiagnosticRule = .valueInvalid,
+        notes: [String] = []
+    ) -> Located<Int>? {
+        guard let value else { return nil }
+        guard range.contains(value.value) else {
+            let allowed = "from \(Self.grouped(range.lowerBound)) to \(Self.grouped(range.upperBound))"
+            collector.error(rule, "\(what) must be \(allowed), found \(Self.grouped(value.value))", at: value.location, notes: notes)
+            return nil
+        }
+        return value
+    }
+
+    /// A duration (see ``duration(_:what:)``) that lies in `range`; otherwise one error naming the range, and `nil`.
+    func duration(_ text: Located<String>?, what: String, in range: ClosedRange<GlocalDuration>) -> Located<GlocalDuration>? {
+        guard let duration = duration(text, what: what) else { return nil }
+        guard range.contains(duration.value) else {
+            collector.error(
+                .valueInvalid, "\(what) must be from \(range.lowerBound) to \(range.upperBound), found \(duration.value)",
+                at: duration.location)
+            return nil
+        }
+        return duration
+    }
+
+    /// `3650` as `3 650`, as the docs write numbers.
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { text += " " }
+            text.append(digit)
+        }
+        return (value < 0 ? "-" : "") + text
     }
 
     /// An `HH:MM` time of day.

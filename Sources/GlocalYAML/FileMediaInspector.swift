@@ -1,66 +1,58 @@
 import Foundation
 import GlocalCore
 
-/// Reads media files from a workspace directory: size, and pixel size from PNG and JPEG headers.
+/// Reads media files from a workspace directory: size, and type, pixel size and duration decoded from the content.
+///
+/// A path is resolved first (``MediaContainment``): one that leads outside the workspace through a symbolic link,
+/// or to something other than a regular file, is refused and never read.
 public struct FileMediaInspector: MediaInspector {
     private let root: URL
+    private let containment: MediaContainment
 
     /// Inspects files below `root`.
-    public init(root: URL) { self.root = root }
+    public init(root: URL) {
+        self.root = root
+        containment = MediaContainment(root: root)
+    }
 
-    /// Facts about `path`, or `nil` when it is missing or outside the workspace.
+    /// Facts about `path`, `nil` when nothing is there; a refused or broken file carries its ``MediaProblem``.
     public func inspect(_ path: String) -> MediaFileInfo? {
-        guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else { return nil }
-        let url = root.appendingPathComponent(path)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-            (attributes[.type] as? FileAttributeType) == .typeRegular,
-            let size = (attributes[.size] as? NSNumber)?.intValue
-        else { return nil }
-        var info = MediaFileInfo(bytes: size)
-        if let handle = try? FileHandle(forReadingFrom: url) {
-            defer { try? handle.close() }
-            let header = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
-            if let (width, height) = ImageHeaderReader.pixelSize(of: [UInt8](header)) {
-                info.pixelWidth = width
-                info.pixelHeight = height
+        switch containment.resolve(path) {
+        case .missing:
+            return normalizationTwin(of: path).map { twin in
+                .refused(
+                    .pathInvalid(
+                        "the file on disk is '\(MediaPath.visible(twin))', written with other Unicode code points"
+                            + " for the same letters"
+                            + " (NFC and NFD); retype the path or rename the file"))
             }
+        case let .refused(problem):
+            return .refused(problem)
+        case let .inside(resolved):
+            guard let source = FileByteSource(path: resolved) else { return .refused(.unreadable) }
+            let decoding = MediaContentReader.read(source, fileExtension: MediaPath.fileExtension(path))
+            return MediaFileInfo(bytes: source.count, decoding: decoding)
         }
-        return info
-    }
-}
-
-/// Finds the pixel size in the first bytes of a PNG or JPEG file.
-enum ImageHeaderReader {
-    static func pixelSize(of bytes: [UInt8]) -> (Int, Int)? {
-        if bytes.count >= 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
-            return (bigEndian(bytes, 16, 4), bigEndian(bytes, 20, 4))
-        }
-        guard bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xD8 else { return nil }
-        var index = 2
-        while index + 9 < bytes.count {
-            guard bytes[index] == 0xFF else { return nil }
-            let marker = bytes[index + 1]
-            if marker == 0xFF { index += 1; continue }
-            let length = bigEndian(bytes, index + 2, 2)
-            // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
-            if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
-                return (bigEndian(bytes, index + 7, 2), bigEndian(bytes, index + 5, 2))
-            }
-            index += 2 + length
-        }
-        return nil
     }
 
-    private static func bigEndian(_ bytes: [UInt8], _ offset: Int, _ count: Int) -> Int {
-        bytes[offset..<(offset + count)].reduce(0) { $0 << 8 | Int($1) }
+    /// A file in the same folder whose name is canonically equal to the path's but spelled with other code points.
+    private func normalizationTwin(of path: String) -> String? {
+        // Only names with non-ASCII letters have other spellings; most paths skip the folder listing.
+        guard path.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        let name = MediaPath.split(path).name
+        return siblingNames(of: path).first { $0 == name && !$0.utf8.elementsEqual(name.utf8) }
+    }
+
+    private func siblingNames(of path: String) -> [String] {
+        guard let folder = containment.folder(of: path) else { return [] }
+        return (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     }
 }
 
 extension FileMediaInspector {
-    /// The other files in `path`'s folder, as workspace-relative paths.
+    /// The other files in `path`'s folder, as workspace-relative paths (none when the folder is outside the workspace).
     public func siblings(of path: String) -> [String] {
-        let folder = (path as NSString).deletingLastPathComponent
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
-        return names.sorted().map { folder.isEmpty ? $0 : folder + "/" + $0 }
+        let folder = MediaPath.split(path).folder
+        return siblingNames(of: path).sorted().map { folder.isEmpty ? $0 : folder + "/" + $0 }
     }
 }

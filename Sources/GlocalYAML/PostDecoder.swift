@@ -11,26 +11,20 @@ enum PostDecoder {
     static let afterKeys = ["post", "min_gap"]
     static let mediaKeys = ["path", "alt"]
 
-    static func decode(_ node: Node, context: DecodeContext) -> Post? {
+    static func decode(_ node: Node, context: DecodeContext, windowStart: LocalDate? = nil) -> Post? {
         let label = node.mapping?["id"]?.string.map { "post '\($0)'" } ?? "post"
         guard let map = context.mapping(node, what: label, allowed: keys, required: ["id", "text"], for: "posts"),
             let id = context.slug(map.string("id"), what: "post id"), let text = map.string("text")
         else { return nil }
-        var day: Located<Int>? = nil
-        if let value = map.int("day") {
-            if value.value < 0 {
-                context.collector.error(.windowInvalid, "day must be 0 or more, found \(value.value)", at: value.location,
-                    notes: ["day 0 is the campaign's first day"])
-            } else {
-                day = value
-            }
-        }
+        let day = dayWrittenAsDate(map.value("day"), context: context, windowStart: windowStart)
+            ? nil : decodeDay(map.int("day"), context: context, windowStart: windowStart)
         var after: PostSequencing? = nil
         if let node = map.value("after"),
             let afterMap = context.mapping(node, what: "after", allowed: afterKeys, required: ["post"], for: "after"),
             let post = afterMap.string("post")
         {
-            after = PostSequencing(post: post, minGap: context.duration(afterMap.string("min_gap"), what: "min_gap"))
+            let minGap = context.duration(afterMap.string("min_gap"), what: "min_gap", in: NumberRanges.postMinGap)
+            after = PostSequencing(post: post, minGap: minGap)
         }
         let link = map.string("link")
         if let link { LinkValidation.check(link, context: context, allowNone: true) }
@@ -53,6 +47,47 @@ enum PostDecoder {
             holiday: map.bool("holiday")?.value ?? false,
             targets: map.value("targets").flatMap { CampaignDecoder.decodeTargets($0, what: "post targets", context: context) },
             overrides: overrides)
+    }
+
+    /// A post's `day`, from 0 to 3 650; a number that reads as a date (`20270305`) is said to be one.
+    static func decodeDay(_ value: Located<Int>?, context: DecodeContext, windowStart: LocalDate?) -> Located<Int>? {
+        guard let value else { return nil }
+        var notes = ["day 0 is the campaign's first day; days count from window.start"]
+        if let date = dateWritten(as: value.value) {
+            var note = "\(value.value) looks like the date \(date): 'day' is a number of days after window.start, not a date"
+            if let start = windowStart {
+                let offset = date.daysSinceEpoch - start.daysSinceEpoch
+                note += offset >= 0
+                    ? "; \(date) is day: \(offset) of this campaign" : "; \(date) is before this campaign's window"
+            }
+            notes = [note]
+        }
+        return context.number(value, in: NumberRanges.postDay, what: "day", rule: .windowInvalid, notes: notes)
+    }
+
+    /// Reports `day: 2027-03-05` (a date where a number of days belongs) in one error; `true` when it did.
+    static func dayWrittenAsDate(_ node: Node?, context: DecodeContext, windowStart: LocalDate?) -> Bool {
+        guard let node, case let .scalar(scalar) = node, let date = LocalDate(iso: scalar.string) else { return false }
+        var note = "days count from window.start (day 0)"
+        if let start = windowStart {
+            let offset = date.daysSinceEpoch - start.daysSinceEpoch
+            note = offset >= 0
+                ? "\(date) is day: \(offset) of this campaign (window.start is \(start))"
+                : "\(date) is before this campaign's window (window.start is \(start))"
+        }
+        context.collector.error(
+            .typeMismatch, "'day' must be a whole number of days after window.start, found the date \(date)",
+            at: context.location(of: node), notes: [note])
+        return true
+    }
+
+    /// The date a number like 20270305 spells as YYYYMMDD, if it is a real date in the allowed years.
+    static func dateWritten(as number: Int) -> LocalDate? {
+        guard (10_000_000...99_999_999).contains(number) else { return nil }
+        guard let date = LocalDate(year: number / 10_000, month: number / 100 % 100, day: number % 100),
+            NumberRanges.years.contains(date.year)
+        else { return nil }
+        return date
     }
 
     private static func decodeOverride(_ node: Node, network: Located<Network>, context: DecodeContext) -> PostNetworkOverride? {
@@ -87,7 +122,8 @@ enum PostDecoder {
             }
             guard let path else { continue }
             let type = MediaType.inferred(fromPath: path.value)
-            if type == nil {
+            // A path that cannot name a file is reported once, as media.path, by the validator.
+            if type == nil, MediaPath.problem(path.value) == nil {
                 context.collector.error(
                     .mediaType, "cannot tell the type of media '\(path.value)' from its extension", at: path.location,
                     notes: ["use .jpg, .jpeg, .png, .webp or .heic for images; .mp4, .mov, .m4v, .webm or .gif for videos"])

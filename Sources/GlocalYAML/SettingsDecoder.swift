@@ -34,7 +34,9 @@ enum SettingsDecoder {
     private static func decodePolicy(_ node: Node, into policy: inout WorkspacePolicy, context: DecodeContext) {
         guard let map = context.mapping(node, what: "policy", allowed: policyKeys, for: "policy") else { return }
         if let approval = map.choice("approval", ApprovalMode.self) { policy.approval = approval.value }
-        if let deadline = context.duration(map.string("approval_deadline"), what: "approval_deadline") {
+        if let deadline = context.duration(
+            map.string("approval_deadline"), what: "approval_deadline", in: NumberRanges.approvalDeadline)
+        {
             policy.approvalDeadline = deadline.value
         }
         if let quiet = map.string("quiet_hours") {
@@ -60,7 +62,9 @@ enum SettingsDecoder {
                         notes: ["0.2 means at most 20 % promotional posts"])
                 }
             }
-            if let window = context.duration(share.string("window"), what: "promotional_share window") {
+            if let window = context.duration(
+                share.string("window"), what: "promotional_share window", in: NumberRanges.promotionalWindow)
+            {
                 policy.promotionalShare.window = window.value
             }
             if let severity = share.string("severity") {

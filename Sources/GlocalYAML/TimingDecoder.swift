@@ -9,13 +9,17 @@ enum TimingDecoder {
     static func decode(_ node: Node, context: DecodeContext) -> TimingTable {
         var table = TimingTable.standard
         guard let map = context.mapping(node, what: "timing", allowed: keys, for: "timing") else { return table }
-        if let limit = map.int("fleet_limit") {
-            if limit.value > 0 { table.fleetLimit = limit.value } else {
-                context.collector.error(.valueInvalid, "fleet_limit must be at least 1", at: limit.location)
-            }
+        if let limit = context.number(map.int("fleet_limit"), in: NumberRanges.fleetLimit, what: "fleet_limit") {
+            table.fleetLimit = limit.value
         }
-        if let bucket = context.duration(map.string("fleet_bucket"), what: "fleet_bucket") { table.fleetBucket = bucket.value }
-        if let spacing = context.duration(map.string("network_spacing"), what: "network_spacing") { table.networkSpacing = spacing.value }
+        if let bucket = context.duration(map.string("fleet_bucket"), what: "fleet_bucket", in: NumberRanges.fleetBucket) {
+            table.fleetBucket = bucket.value
+        }
+        if let spacing = context.duration(
+            map.string("network_spacing"), what: "network_spacing", in: NumberRanges.networkSpacing)
+        {
+            table.networkSpacing = spacing.value
+        }
         if let networksNode = map.value("networks"),
             let networks = context.mapping(networksNode, what: "timing networks", allowed: [], for: "networks")
         {
@@ -33,9 +37,15 @@ enum TimingDecoder {
         else { return profile }
         if let windows = map.strings("preferred") { profile.preferred = decodeWindows(windows, context: context) }
         if let windows = map.strings("allowed") { profile.allowed = decodeWindows(windows, context: context) }
-        if let gap = context.duration(map.string("min_gap"), what: "min_gap") { profile.minGap = gap.value }
-        if let perDay = map.int("max_per_day") { profile.maxPerDay = max(1, perDay.value) }
-        if let perWeek = map.int("max_per_week") { profile.maxPerWeek = max(1, perWeek.value) }
+        if let gap = context.duration(map.string("min_gap"), what: "min_gap", in: NumberRanges.timingMinGap) {
+            profile.minGap = gap.value
+        }
+        if let perDay = context.number(map.int("max_per_day"), in: NumberRanges.maxPerDay, what: "max_per_day") {
+            profile.maxPerDay = perDay.value
+        }
+        if let perWeek = context.number(map.int("max_per_week"), in: NumberRanges.maxPerWeek, what: "max_per_week") {
+            profile.maxPerWeek = perWeek.value
+        }
         return profile
     }
 

@@ -80,24 +80,3 @@ import Yams
         #expect(diagnostics.map(\.rule) == ["locale.mismatch"])
     }
 }
-
-/// Image sizes come from the file header, so aspect ratios can be checked without decoding images.
-@Suite struct ImageHeaderReaderTests {
-    @Test func readsPNGSize() {
-        var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]
-        bytes += [0, 0, 0x04, 0x38, 0, 0, 0x05, 0x46]  // 1080 × 1350
-        #expect(ImageHeaderReader.pixelSize(of: bytes)! == (1080, 1350))
-    }
-
-    @Test func readsJPEGSizeAfterOtherSegments() {
-        var bytes: [UInt8] = [0xFF, 0xD8]
-        bytes += [0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00]  // APP0, 2 bytes of payload
-        bytes += [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x02, 0x76, 0x04, 0xB0, 0x03]  // SOF0: 630 high, 1200 wide
-        bytes += [UInt8](repeating: 0, count: 12)
-        #expect(ImageHeaderReader.pixelSize(of: bytes)! == (1200, 630))
-    }
-
-    @Test func rejectsOtherFiles() {
-        #expect(ImageHeaderReader.pixelSize(of: Array("GIF89a".utf8)) == nil)
-    }
-}

@@ -76,6 +76,20 @@ extension DiagnosticRule {
     public static let mediaMissing = DiagnosticRule("media.missing", "A media file is not in the workspace.")
     /// A media file of an unknown type.
     public static let mediaType = DiagnosticRule("media.type", "A media file whose type cannot be told from its name.")
+    /// A media path that cannot name a workspace file (control or invisible characters, too long, absolute).
+    public static let mediaPath = DiagnosticRule("media.path", "A media path cannot name a file in the workspace.")
+    /// A media path that leads outside the workspace through a symbolic link.
+    public static let mediaOutsideWorkspace = DiagnosticRule(
+        "media.outside-workspace", "A media path leads outside the workspace (a symbolic link); the file is not read.")
+    /// A media path that names a folder, a FIFO, a device or a socket.
+    public static let mediaNotAFile = DiagnosticRule("media.not-a-file", "A media path names something other than a regular file.")
+    /// A media file whose content is not the format its name promises, or is broken.
+    public static let mediaContent = DiagnosticRule(
+        "media.content", "A media file's content is not the image or video format its name promises.")
+    /// A media file cut short.
+    public static let mediaTruncated = DiagnosticRule("media.truncated", "A media file ends before its format says it does.")
+    /// An image with zero or absurd pixel dimensions.
+    public static let mediaDimensions = DiagnosticRule("media.dimensions", "An image has zero, or more than glocal accepts, pixels.")
 
     // MARK: Localisation
     /// A string key missing in a target locale after the fallback chain.
@@ -114,6 +128,8 @@ extension DiagnosticRule {
     public static let mediaSize = DiagnosticRule("media.size", "A media file is larger than the network accepts.")
     /// An image aspect ratio the network crops or refuses.
     public static let mediaAspect = DiagnosticRule("media.aspect-ratio", "An image's aspect ratio is outside what the network accepts.")
+    /// A video longer or shorter than the network accepts.
+    public static let mediaDuration = DiagnosticRule("media.duration", "A video is longer or shorter than the network accepts.")
     /// More hashtags than the network allows.
     public static let hashtagCount = DiagnosticRule("hashtag.count", "More hashtags than the network allows or recommends.")
     /// A hashtag style the network's users would not expect.
@@ -146,6 +162,8 @@ extension DiagnosticRule {
         .textTooLong, .textTooManyBytes, .textEmpty, .textForbiddenCharacter, .titleInvalid, .mediaRequired,
         .mediaCount, .mediaSize, .mediaAspect, .hashtagCount, .hashtagStyle, .mentionCount, .linkPlacement,
         .linkPolicy, .xDuplicateText, .promotionalShare, .scheduleUnplaceable,
+        .mediaPath, .mediaOutsideWorkspace, .mediaNotAFile, .mediaContent, .mediaTruncated, .mediaDimensions,
+        .mediaDuration,
     ]
 
     /// Looks a rule up by id.

@@ -84,6 +84,15 @@ extension NetworkRules {
             clickableLinks: false, allowedLinkPlacements: [.inline, .none],
             inlineLinkReducesReach: false, requiresDistinctTextAcrossAccounts: false,
             singleTopicTag: false, recommendsCamelCaseHashtags: false)
+        // Video durations, from each network's media documentation (docs/networks.md); Mastodon leaves it to instances.
+        let videoSeconds: [(Network, Double?, Double?)] = [
+            (.x, 0.5, 140), (.bluesky, nil, 180), (.threads, nil, 300), (.linkedin, 3, 1_800), (.facebook, nil, 14_400),
+            (.instagram, 3, 900), (.youtube, nil, 43_200), (.tiktok, nil, 600),
+        ]
+        for (network, low, high) in videoSeconds {
+            rules[network]!.minVideoSeconds = low
+            rules[network]!.maxVideoSeconds = high
+        }
         return rules
     }()
 }

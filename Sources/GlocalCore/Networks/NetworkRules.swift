@@ -33,6 +33,10 @@ public struct NetworkRules: Sendable, Equatable {
     public var minAspectRatio: Double?
     /// Widest accepted image aspect ratio (width / height), if any.
     public var maxAspectRatio: Double?
+    /// Shortest accepted video, in seconds, if the network documents one.
+    public var minVideoSeconds: Double? = nil
+    /// Longest accepted video, in seconds, if the network documents one.
+    public var maxVideoSeconds: Double? = nil
     /// Hard maximum number of hashtags, if any.
     public var maxHashtags: Int?
     /// Recommended maximum number of hashtags (a warning above it).

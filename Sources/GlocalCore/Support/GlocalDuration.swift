@@ -3,6 +3,9 @@ public struct GlocalDuration: Sendable, Hashable, Comparable, Codable, CustomStr
     /// The length in seconds.
     public let seconds: Int
 
+    /// The longest duration text may spell (about 100 years); every setting has a much smaller range.
+    public static let maxSeconds = 100 * 366 * 86_400
+
     /// Creates a duration of `seconds`.
     public init(seconds: Int) { self.seconds = seconds }
 
@@ -18,14 +21,18 @@ public struct GlocalDuration: Sendable, Hashable, Comparable, Codable, CustomStr
                 continue
             }
             guard let n = number else { return nil }
+            let unit: Int
             switch scalar {
-            case "w": total += n * 604_800
-            case "d": total += n * 86_400
-            case "h": total += n * 3_600
-            case "m": total += n * 60
-            case "s": total += n
+            case "w": unit = 604_800
+            case "d": unit = 86_400
+            case "h": unit = 3_600
+            case "m": unit = 60
+            case "s": unit = 1
             default: return nil
             }
+            // Each part is at most 1 000 000 units; the sum is capped so that no number of parts can overflow.
+            total += n * unit
+            if total > Self.maxSeconds { return nil }
             number = nil
             sawPart = true
         }

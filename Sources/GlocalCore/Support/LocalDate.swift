@@ -45,11 +45,18 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return era * 146_097 + doe - 719_468
     }
 
-    /// The date `days` days later (or earlier when negative).
-    public func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + days) }
+    /// The date `days` days later (or earlier when negative), held to 0001-01-01…9999-12-31 rather than overflowing.
+    public func adding(days: Int) -> LocalDate {
+        let (sum, overflow) = daysSinceEpoch.addingReportingOverflow(days)
+        return LocalDate(daysSinceEpoch: overflow ? (days < 0 ? Int.min : Int.max) : sum)
+    }
 
-    /// Creates the date `days` days after 1970-01-01.
-    public init(daysSinceEpoch days: Int) {
+    /// Days since 1970-01-01 of 0001-01-01 and of 9999-12-31, the range every `LocalDate` stays in.
+    public static let epochDayRange = -719_162...2_932_896
+
+    /// Creates the date `days` days after 1970-01-01, held to 0001-01-01…9999-12-31.
+    public init(daysSinceEpoch unclamped: Int) {
+        let days = min(max(unclamped, Self.epochDayRange.lowerBound), Self.epochDayRange.upperBound)
         // Howard Hinnant's civil_from_days.
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097

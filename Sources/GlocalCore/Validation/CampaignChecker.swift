@@ -160,10 +160,21 @@ struct CampaignChecker {
     }
 
     private mutating func checkMedia(_ items: [MediaReference]) {
-        for item in items where media.inspect(item.path.value) == nil {
-            let suggestion = Suggestion.notes(for: item.path.value, in: media.siblings(of: item.path.value))
-            add(.error, .mediaMissing, "media file '\(item.path.value)' does not exist in the workspace", at: item.path.location,
-                notes: suggestion.isEmpty ? ["paths are relative to the workspace root, e.g. assets/hydra/teaser-4x5.jpg"] : suggestion)
+        for item in items {
+            guard let info = media.inspect(item.path.value) else {
+                reportMissing(item)
+                continue
+            }
+            if let problem = info.problem {
+                add(.error, problem.rule, problem.message(for: item.path.value), at: item.path.location, notes: problem.notes)
+            }
         }
+    }
+
+    private mutating func reportMissing(_ item: MediaReference) {
+        let suggestion = Suggestion.notes(for: item.path.value, in: media.siblings(of: item.path.value))
+        add(.error, .mediaMissing, "media file '\(MediaPath.shown(item.path.value))' does not exist in the workspace",
+            at: item.path.location,
+            notes: suggestion.isEmpty ? ["paths are relative to the workspace root, e.g. assets/hydra/teaser-4x5.jpg"] : suggestion)
     }
 }

@@ -20,17 +20,42 @@ public struct MediaFileInfo: Sendable, Equatable {
     public var pixelWidth: Int?
     /// Height in pixels, when the header could be read.
     public var pixelHeight: Int?
+    /// The format found in the content, when it was recognised.
+    public var format: MediaFormat?
+    /// Playing time in seconds, for videos whose container holds it.
+    public var durationSeconds: Double?
+    /// Why the file cannot be used as it is (reported once per reference, not per network).
+    public var problem: MediaProblem?
 
     /// Creates file facts.
-    public init(bytes: Int, pixelWidth: Int? = nil, pixelHeight: Int? = nil) {
+    public init(
+        bytes: Int, pixelWidth: Int? = nil, pixelHeight: Int? = nil, format: MediaFormat? = nil,
+        durationSeconds: Double? = nil, problem: MediaProblem? = nil
+    ) {
         self.bytes = bytes
         self.pixelWidth = pixelWidth
         self.pixelHeight = pixelHeight
+        self.format = format
+        self.durationSeconds = durationSeconds
+        self.problem = problem
     }
+
+    /// Facts about a file of `bytes` bytes whose content decoded as `decoding`.
+    public init(bytes: Int, decoding: MediaDecoding) {
+        self.init(
+            bytes: bytes, pixelWidth: decoding.content?.pixelWidth, pixelHeight: decoding.content?.pixelHeight,
+            format: decoding.content?.format, durationSeconds: decoding.content?.durationSeconds, problem: decoding.problem)
+    }
+
+    /// Facts about a path that was refused before its content was read.
+    public static func refused(_ problem: MediaProblem) -> MediaFileInfo { MediaFileInfo(bytes: 0, problem: problem) }
+
+    /// Whether sizes, aspect ratio and duration may be checked against a network's limits.
+    public var isMeasurable: Bool { problem?.allowsMeasuring ?? true }
 
     /// Width divided by height, when both are known.
     public var aspectRatio: Double? {
-        guard let w = pixelWidth, let h = pixelHeight, h > 0 else { return nil }
+        guard let w = pixelWidth, let h = pixelHeight, w > 0, h > 0 else { return nil }
         return Double(w) / Double(h)
     }
 }

@@ -9,6 +9,19 @@ struct PlannedPost: Sendable {
     var postID: String
     var postLocation: SourceLocation
 
+    init(
+        accountID: String, network: Network, date: LocalDate, kind: PostKind, campaignID: String, postID: String,
+        postLocation: SourceLocation
+    ) {
+        self.accountID = accountID
+        self.network = network
+        self.date = date
+        self.kind = kind
+        self.campaignID = campaignID
+        self.postID = postID
+        self.postLocation = postLocation
+    }
+
     init(_ variant: PostVariant) {
         accountID = variant.accountID
         network = variant.network

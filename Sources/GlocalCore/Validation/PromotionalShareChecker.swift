@@ -25,31 +25,38 @@ struct PromotionalShareChecker {
             let percent = Int((breach.share * 100).rounded())
             let allowed = Int((policy.maxShare * 100).rounded())
             let end = breach.start.adding(days: windowDays - 1)
-            diagnostics.append(Diagnostic(
-                policy.severity, .promotionalShare,
-                "\(breach.trigger.network.rawValue)/\(account): \(breach.promotional) of \(breach.total) posts from \(breach.start) to \(end) are promotional (\(percent) %, at most \(allowed) % allowed)",
-                at: campaignKindLocations[breach.trigger.campaignID] ?? breach.trigger.postLocation,
-                notes: [
-                    "the 80/20 rule: at most \(allowed) % promotional posts in any \(windowDays) days; add informative posts for this account or target fewer accounts",
-                    "counted from post '\(breach.trigger.postID)' of campaign '\(breach.trigger.campaignID)' on \(breach.trigger.date)",
-                ], network: breach.trigger.network, account: account))
+            diagnostics.append(
+                Diagnostic(
+                    policy.severity, .promotionalShare,
+                    "\(breach.trigger.network.rawValue)/\(account): \(breach.promotional) of \(breach.total) posts from \(breach.start) to \(end) are promotional (\(percent) %, at most \(allowed) % allowed)",
+                    at: campaignKindLocations[breach.trigger.campaignID] ?? breach.trigger.postLocation,
+                    notes: [
+                        "the 80/20 rule: at most \(allowed) % promotional posts in any \(windowDays) days; add informative posts for this account or target fewer accounts",
+                        "counted from post '\(breach.trigger.postID)' of campaign '\(breach.trigger.campaignID)' on \(breach.trigger.date)",
+                    ], network: breach.trigger.network, account: account))
         }
     }
 
-    /// The window with the highest promotional share above the limit, using per-day prefix sums.
+    /// The window with the highest promotional share above the limit (the earliest such window of the first
+    /// promotional post that reaches it).
+    ///
+    /// Costs O(p · k · log n) for p promotional days and k post days within a window of them, never the span of days:
+    /// a window's share only changes where its start passes a post day or its end reaches one, so only those starts
+    /// are measured, each by binary search over the sorted days.
     private func worstWindow(_ posts: [PlannedPost], windowDays: Int) -> Breach? {
-        let days = posts.map(\.date.daysSinceEpoch)
-        guard let first = days.min(), let last = days.max() else { return nil }
+        let sortedDays = posts.map(\.date.daysSinceEpoch).sorted()
+        let promotionalDays = posts.filter { $0.kind == .promotional }.map(\.date.daysSinceEpoch).sorted()
+        guard let first = sortedDays.first, let last = sortedDays.last, !promotionalDays.isEmpty else { return nil }
+        // Dates stay within 0001…9999, so the span is at most 3.7 million days.
         let span = last - first + 1
-        var totals = [Int](repeating: 0, count: span + 1)
-        var promotions = [Int](repeating: 0, count: span + 1)
-        for (index, day) in days.enumerated() {
-            totals[day - first + 1] += 1
-            if posts[index].kind == .promotional { promotions[day - first + 1] += 1 }
+        var distinct: [Int] = []
+        for day in sortedDays where distinct.last != day - first { distinct.append(day - first) }
+        func count(_ days: [Int], from start: Int, to end: Int) -> Int {
+            Self.lowerBound(days, first + end + 1) - Self.lowerBound(days, first + start)
         }
-        for i in 1...span {
-            totals[i] += totals[i - 1]
-            promotions[i] += promotions[i - 1]
+        func distinctDays(from low: Int, to high: Int) -> ArraySlice<Int> {
+            guard low <= high else { return [] }
+            return distinct[Self.lowerBound(distinct, low)..<Self.lowerBound(distinct, high + 1)]
         }
         var worst: Breach? = nil
         var seenDays = Set<Int>()
@@ -57,17 +64,34 @@ struct PromotionalShareChecker {
             let day = post.date.daysSinceEpoch - first
             let lowest = max(0, day - windowDays + 1)
             let highest = span > windowDays ? min(day, span - windowDays) : 0
-            for start in min(lowest, highest)...highest {
+            let low = min(lowest, highest)
+            var starts = Set([low])
+            for passed in distinctDays(from: low, to: highest - 1) { starts.insert(passed + 1) }
+            for reached in distinctDays(from: low + windowDays, to: highest + windowDays - 1) {
+                starts.insert(reached - windowDays + 1)
+            }
+            for start in starts.sorted() {
                 let end = min(span - 1, start + windowDays - 1)
-                let total = totals[end + 1] - totals[start]
-                let promotional = promotions[end + 1] - promotions[start]
+                let total = count(sortedDays, from: start, to: end)
+                let promotional = count(promotionalDays, from: start, to: end)
                 let share = Double(promotional) / Double(total)
                 if share > policy.maxShare + 1e-9, worst == nil || share > worst!.share {
-                    worst = Breach(share: share, promotional: promotional, total: total,
-                                   start: LocalDate(daysSinceEpoch: first + start), trigger: post)
+                    worst = Breach(
+                        share: share, promotional: promotional, total: total,
+                        start: LocalDate(daysSinceEpoch: first + start), trigger: post)
                 }
             }
         }
         return worst
+    }
+
+    /// The index of the first element of `sorted` that is not less than `value`.
+    static func lowerBound(_ sorted: [Int], _ value: Int) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

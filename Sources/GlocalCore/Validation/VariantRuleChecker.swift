@@ -105,8 +105,20 @@ struct VariantRuleChecker {
         if !rules.allowsMixedMedia, !images.isEmpty, !videos.isEmpty, rules.maxImages > 0 {
             report(.error, .mediaCount, "\(name) does not mix images and videos in one post", videos[0].path.location, [])
         }
+        for item in videos {
+            guard let info = media.inspect(item.path.value), info.isMeasurable, let seconds = info.durationSeconds else {
+                continue
+            }
+            let lasts = "video '\(MediaPath.shown(item.path.value))' lasts \(Self.duration(seconds))"
+            if let max = rules.maxVideoSeconds, seconds > max {
+                report(.error, .mediaDuration, "\(lasts), \(name) accepts at most \(Self.duration(max))", item.path.location,
+                       ["cut a shorter version for \(variant.network.rawValue) with a per-network 'media' override"])
+            } else if let min = rules.minVideoSeconds, seconds < min {
+                report(.error, .mediaDuration, "\(lasts), \(name) needs at least \(Self.duration(min))", item.path.location, [])
+            }
+        }
         for item in images {
-            guard let info = media.inspect(item.path.value) else { continue }
+            guard let info = media.inspect(item.path.value), info.isMeasurable else { continue }
             if let max = rules.maxImageBytes, info.bytes > max {
                 report(.error, .mediaSize, "image '\(item.path.value)' is \(Self.megabytes(info.bytes)), \(name) accepts at most \(Self.megabytes(max))", item.path.location, [])
             }
@@ -213,6 +225,15 @@ struct VariantRuleChecker {
         case .utf8Bytes: return "\(rules.network.displayName) counts UTF-8 bytes"
         case .graphemes: return "\(rules.network.displayName) counts characters"
         }
+    }
+
+    /// `2 min 30 s`, `45 s`, `0.5 s`.
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 10, seconds != seconds.rounded() { return decimal(seconds) + " s" }
+        let whole = Int(min(seconds, 1e12).rounded(.up))
+        if whole < 60 { return "\(whole) s" }
+        let (hours, minutes, rest) = (whole / 3600, whole / 60 % 60, whole % 60)
+        return (hours > 0 ? "\(hours) h " : "") + (hours > 0 || minutes > 0 ? "\(minutes) min" : "") + (rest > 0 ? " \(rest) s" : "")
     }
 
     static func megabytes(_ bytes: Int) -> String { decimal(Double(bytes) / 1_000_000) + " MB" }
