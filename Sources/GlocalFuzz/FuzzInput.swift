@@ -1,0 +1,28 @@
+import GlocalCore
+
+/// One generated input: a seed file, mutated, to be written over the base workspace.
+struct FuzzInput {
+    /// The workspace-relative path the bytes are written to.
+    var path: String
+    /// The mutated file.
+    var bytes: [UInt8]
+    /// The mutations applied, in order, for the finding's README.
+    var mutations: [String]
+
+    /// The input of `iteration` for `seed`: the same pair always gives the same input, so a finding can be
+    /// reproduced (and a restarted worker can carry on) without replaying the iterations before it.
+    /// One input in this many also gets a heavy mutation (big or deep).
+    static let heavyOneIn = 12
+
+    static func make(seed: UInt64, iteration: UInt64, corpus: SeedCorpus) -> FuzzInput {
+        var random = SeededRandom(seed: seed ^ (iteration &* 0xD6E8_FEB8_6659_FD93) ^ 0x5851_F42D_4C95_7F2D)
+        let start = corpus.seeds[Int(random.next() % UInt64(corpus.seeds.count))]
+        var mutator = Mutator(random: random, corpus: corpus, path: start.path)
+        let count = 1 + Int(mutator.below(4))
+        var bytes = start.bytes
+        var applied = ["seed \(start.path)"]
+        for _ in 0..<count { applied.append(mutator.mutate(&bytes)) }
+        if mutator.below(heavyOneIn) == 0 { applied.append(mutator.mutateHeavily(&bytes)) }
+        return FuzzInput(path: start.path, bytes: bytes, mutations: applied)
+    }
+}
