@@ -6,7 +6,13 @@ enum CrashSignature {
     static func of(errors: String, signal: Int32?) -> String {
         let lines = errors.split(separator: "\n").map(String.init)
         var parts: [String] = []
-        if let fatal = lines.first(where: { $0.contains("Fatal error") }) { parts.append(shortened(fatal)) }
+        if let fatal = lines.first(where: { $0.contains("Fatal error") }) {
+            parts.append(shortened(fatal))
+        } else if let failure = lines.first(where: { $0.hasPrefix("*** Swift runtime failure: ") }) {
+            parts.append(failure.trimmingCharacters(in: CharacterSet(charactersIn: "* ")))
+        } else if let top = lines.first(where: { $0.range(of: #"^\s*0 .*0x[0-9a-f]+ "#, options: .regularExpression) != nil }) {
+            parts.append("in " + describe(frame: top))
+        }
         if let frame = lines.first(where: { $0.contains("/Sources/Glocal") && $0.contains(" at ") }) {
             parts.append("at " + describe(frame: frame))
         }
@@ -17,9 +23,11 @@ enum CrashSignature {
     /// `Swift/Array.swift:42: Fatal error: Index out of range` stays; a long leading path is cut to the file name.
     static func shortened(_ fatal: String) -> String {
         let trimmed = fatal.trimmingCharacters(in: .whitespaces)
-        guard let range = trimmed.range(of: ": Fatal error") else { return trimmed }
+        guard let range = trimmed.range(of: "Fatal error") else { return trimmed }
         let location = trimmed[..<range.lowerBound].split(separator: "/").last.map(String.init) ?? ""
-        return location + trimmed[range.lowerBound...]
+        // Sizes and counts in the message vary from input to input; the class does not.
+        let message = trimmed[range.lowerBound...].replacingOccurrences(of: #"[0-9]+"#, with: "N", options: .regularExpression)
+        return location + message
     }
 
     /// `3 [ra] 0x… LocalDate.adding(days:) + 52 in glocal-fuzz at /…/LocalDate.swift:60:13` → `LocalDate.adding(days:) (LocalDate.swift:60)`.

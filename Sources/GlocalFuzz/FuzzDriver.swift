@@ -77,7 +77,7 @@ struct FuzzDriver {
                         summary.executions += 1
                         let problem = crashing
                             ? Finding.Problem(kind: .crash, signature: CrashSignature.of(errors: worker.errors, signal: end.signal))
-                            : Finding.Problem(kind: .hang, signature: "hang > \(Int(options.timeoutSeconds)) s in \(mutatedFolder(state))")
+                            : Finding.Problem(kind: .hang, signature: hangSignature(state))
                         try save(problem, iteration: iteration, workspace: state.workspace, log: worker.errors, store: store)
                         next = iteration + 1
                         continue runLoop
@@ -119,7 +119,8 @@ struct FuzzDriver {
         let finding = Finding(
             problem: problem, iteration: iteration, mutatedFile: file,
             mutations: markerLines.dropFirst(2).map { "  " + $0 }.joined(separator: "\n"), log: errors)
-        let minimizer = Minimizer(problem: problem, timeoutSeconds: options.timeoutSeconds, budgetSeconds: options.minimizeSeconds)
+        let minimizer = Minimizer(problem: problem, timeoutSeconds: options.timeoutSeconds, budgetSeconds: options.minimizeSeconds,
+                                  memoryLimitMB: options.memoryLimitMB)
         guard let entry = try store.record(finding, workspace: workspace, seed: options.seed, minimize: minimizer.minimize) else { return }
         log("fuzz: FINDING \(problem.kind.rawValue): \(problem.signature)")
         log("fuzz:   reproducer: \(entry.folder.path)/workspace (\(file))")
@@ -128,16 +129,20 @@ struct FuzzDriver {
         }
     }
 
-    private func mutatedFolder(_ state: WorkerState) -> String {
+    /// A hang's signature: the limit, the folder of the mutated file and the heavy mutation, if any.
+    private func hangSignature(_ state: WorkerState) -> String {
         let marker = (try? String(contentsOf: state.marker, encoding: .utf8)) ?? ""
-        let file = marker.split(separator: "\n").first { $0.hasPrefix("file ") }.map { String($0.dropFirst(5)) } ?? "?"
-        return file.contains("/") ? String(file.prefix { $0 != "/" }) + "/" : file
+        let lines = marker.split(separator: "\n").map(String.init)
+        let file = lines.first { $0.hasPrefix("file ") }.map { String($0.dropFirst(5)) } ?? "?"
+        let folder = file.contains("/") ? String(file.prefix { $0 != "/" }) + "/" : file
+        let heavy = FuzzInput.heavyKind(of: lines).map { " (\($0))" } ?? ""
+        return "hang > \(Int(options.timeoutSeconds)) s in \(folder)\(heavy)"
     }
 
     private func workerEnvironment() -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         if environment["SWIFT_BACKTRACE"] == nil {
-            environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=40"
+            environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=64,top=48"
         }
         return environment
     }

@@ -10,7 +10,7 @@ struct FuzzOptions {
     /// An input running longer than this is a hang.
     var timeoutSeconds: Double = 10
     /// The worker's address-space limit (0: none).
-    var memoryLimitMB = 4096
+    var memoryLimitMB = 2048
     /// Time spent shrinking each new finding's input.
     var minimizeSeconds: Double = 30
     /// The base workspace every input is laid over.

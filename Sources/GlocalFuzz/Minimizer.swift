@@ -6,6 +6,7 @@ struct Minimizer {
     var problem: Finding.Problem
     var timeoutSeconds: Double
     var budgetSeconds: Double
+    var memoryLimitMB: Int
 
     /// Minimises `file` in `workspace` in place; returns a short description, or `nil` when it did not try.
     func minimize(workspace: URL, file: String) -> String? {
@@ -38,7 +39,7 @@ struct Minimizer {
         environment["SWIFT_BACKTRACE"] = "enable=no"
         environment["GLOCAL_FUZZ_TEST_HOOK"] = nil
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-fuzz-min-\(getpid()).log")
-        guard let worker = try? WorkerProcess(arguments: ["check", workspace.path], errorLog: log, environment: environment)
+        guard let worker = try? WorkerProcess(arguments: ["check", workspace.path, "--memory-mb", "\(memoryLimitMB)"], errorLog: log, environment: environment)
         else { return false }
         defer { try? FileManager.default.removeItem(at: log) }
         var output = ""

@@ -13,6 +13,7 @@ do {
         exit(0)
     case "check":
         guard let path = positional.first else { throw FuzzFailure(message: FuzzOptions.usage) }
+        MemoryLimit.apply(megabytes: options.memoryLimitMB)
         let outcome = ValidationProbe(root: URL(fileURLWithPath: path)).run()
         print("exit \(outcome.exitCode), \(outcome.diagnostics) diagnostics")
         if let problem = outcome.problem {

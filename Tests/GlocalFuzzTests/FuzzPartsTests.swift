@@ -61,6 +61,42 @@ import Testing
         #expect(CrashSignature.of(errors: "", signal: SIGSEGV) == "signal \(SIGSEGV) (SIGSEGV)")
     }
 
+    @Test func withoutAFatalErrorTheCrashingFrameNamesTheCrash() {
+        let errors = """
+            *** Program crashed: Illegal instruction at 0x00007fb8eb6e2cc5 ***
+              0               0x00007fb8eb6e2cc5 String._startOfLastPathComponent.getter + 309 in libFoundation.so
+              1 [ra]          0x00007fb8eb6e55b6 NSString.deletingLastPathComponent.getter + 181 in libFoundation.so
+              2 [ra]          0x0000562206f621d4 FileMediaInspector.siblings(of:) + 147 in glocal-fuzz at /w/Sources/GlocalYAML/FileMediaInspector.swift:62:41
+            """
+        #expect(CrashSignature.of(errors: errors, signal: SIGILL)
+            == "in String._startOfLastPathComponent.getter at FileMediaInspector.siblings(of:) (FileMediaInspector.swift:62)")
+    }
+
+    @Test func aRuntimeFailureIsNamedByItsMessage() {
+        let errors = """
+            *** Swift runtime failure: arithmetic overflow ***
+              0 [inlined] [system] 0x00005579b778e52e Swift runtime failure: arithmetic overflow in glocal-fuzz at //<compiler-generated>
+              1                    0x00005579b778e52e LocalDate.adding(days:) + 126 in glocal-fuzz at /w/Sources/GlocalCore/Support/LocalDate.swift:49:91
+            """
+        #expect(CrashSignature.of(errors: errors, signal: SIGILL)
+            == "Swift runtime failure: arithmetic overflow at LocalDate.adding(days:) (LocalDate.swift:49)")
+    }
+
+    @Test func sizesInAFatalErrorDoNotSplitItsClass() {
+        #expect(CrashSignature.shortened("Fatal error: failed to allocate 2920000048 bytes of memory with alignment 8")
+            == "Fatal error: failed to allocate N bytes of memory with alignment N")
+        #expect(CrashSignature.shortened("/x/Swift/Array.swift:690: Fatal error: Index out of range")
+            == "Array.swift:690: Fatal error: Index out of range")
+    }
+
+    @Test func aHangIsNamedAfterItsHeavyMutationWithoutNumbers() {
+        let mutations = ["seed locales/fr.yaml", "flip a bit at byte 3", "heavy: add 7000 unknown keys after line 5"]
+        #expect(FuzzInput.heavyKind(of: mutations) == "add unknown keys after line")
+        let nesting = ["heavy: nest 5000 levels (closed); replace the value on line 3 with \"[[[\" (10001 bytes)"]
+        #expect(FuzzInput.heavyKind(of: nesting) == "nest levels (closed)")
+        #expect(FuzzInput.heavyKind(of: ["seed glocal.yaml", "delete line 2"]) == nil)
+    }
+
     @Test func wellFormedOutputsPass() {
         let github = "::error file=a.yaml,line=1,col=1,title=x::message%0Anote: n\n1 error\n"
         #expect(OutputChecks.problem(text: "a\tb\n", json: "{}", github: github, sarif: "{\"a\": 1}") == nil)
