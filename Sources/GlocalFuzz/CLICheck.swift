@@ -16,7 +16,8 @@ struct CLICheck {
         do { try process.run() } catch { return .init(kind: .exit2, signature: "cannot run \(executable.path): \(error)") }
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let message = String(decoding: data.prefix(400), as: UTF8.self)
+        let message =
+            String(decoding: data.prefix(400), as: UTF8.self)
             .replacingOccurrences(of: workspace.path, with: "<workspace>")
             .split(separator: "\n").first.map(String.init) ?? ""
         if process.terminationReason == .uncaughtSignal {

@@ -30,7 +30,8 @@ enum CrashSignature {
         return location + message
     }
 
-    /// `3 [ra] 0x… LocalDate.adding(days:) + 52 in glocal-fuzz at /…/LocalDate.swift:60:13` → `LocalDate.adding(days:) (LocalDate.swift:60)`.
+    /// `3 [ra] 0x… LocalDate.adding(days:) + 52 in glocal-fuzz at /…/LocalDate.swift:60:13`
+    /// → `LocalDate.adding(days:) (LocalDate.swift:60)`.
     static func describe(frame: String) -> String {
         var function = frame
         if let address = frame.range(of: #"0x[0-9a-f]+ "#, options: .regularExpression) {

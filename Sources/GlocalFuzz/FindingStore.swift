@@ -32,9 +32,10 @@ final class FindingStore {
         try? fm.copyItem(at: input, to: target.appendingPathComponent("original-input"))
         let minimized = minimize(reproducer, finding.mutatedFile)
         try Data(finding.log.utf8).write(to: target.appendingPathComponent("log.txt"))
+        let shrunk = minimized.map { " (\($0))" } ?? ""
         let readme = """
             \(finding.problem.kind.rawValue): \(finding.problem.signature)
-            seed \(seed), iteration \(finding.iteration); mutated file: \(finding.mutatedFile)\(minimized.map { " (\($0))" } ?? "")
+            seed \(seed), iteration \(finding.iteration); mutated file: \(finding.mutatedFile)\(shrunk)
             mutations:
             \(finding.mutations)
             reproduce: cd workspace && glocal validate   (or: glocal-fuzz check workspace)

@@ -29,7 +29,10 @@ struct FuzzDriver {
         let deadline = began.addingTimeInterval(options.durationSeconds)
         var nextReport = began.addingTimeInterval(30)
         var next = options.start
-        log("fuzz: seed \(options.seed), \(Int(options.durationSeconds)) s, timeout \(options.timeoutSeconds) s, findings in \(options.findings.path)")
+        log(
+            "fuzz: seed \(options.seed), \(Int(options.durationSeconds)) s, timeout \(options.timeoutSeconds) s,"
+                + " findings in \(options.findings.path)"
+        )
         runLoop: while Date() < deadline && !reachedLimit(summary) {
             let worker = try WorkerProcess(
                 arguments: options.workerArguments(start: next),
@@ -38,7 +41,9 @@ struct FuzzDriver {
             var current: UInt64? = nil
             var currentSince = Date()
             while true {
-                let wait = current == nil ? min(1, deadline.timeIntervalSinceNow)
+                let wait =
+                    current == nil
+                    ? min(1, deadline.timeIntervalSinceNow)
                     : min(options.timeoutSeconds - Date().timeIntervalSince(currentSince), deadline.timeIntervalSinceNow)
                 if Date() >= nextReport {
                     log(progress(summary, since: began, store: store))
@@ -75,8 +80,10 @@ struct FuzzDriver {
                         let crashing = worker.isCrashing
                         let end = worker.waitForEnd(seconds: crashing ? 120 : 0)
                         summary.executions += 1
-                        let problem = crashing
-                            ? Finding.Problem(kind: .crash, signature: CrashSignature.of(errors: worker.errors, signal: end.signal))
+                        let problem =
+                            crashing
+                            ? Finding.Problem(
+                                kind: .crash, signature: CrashSignature.of(errors: worker.errors, signal: end.signal))
                             : Finding.Problem(kind: .hang, signature: hangSignature(state))
                         try save(problem, iteration: iteration, workspace: state.workspace, log: worker.errors, store: store)
                         next = iteration + 1
@@ -95,8 +102,9 @@ struct FuzzDriver {
                     }
                     summary.executions += 1
                     let signature = CrashSignature.of(errors: worker.errors, signal: end.signal)
-                    try save(.init(kind: .crash, signature: signature), iteration: iteration, workspace: state.workspace,
-                             log: worker.errors, store: store)
+                    try save(
+                        .init(kind: .crash, signature: signature), iteration: iteration, workspace: state.workspace,
+                        log: worker.errors, store: store)
                     next = iteration + 1
                     continue runLoop
                 }
@@ -112,16 +120,21 @@ struct FuzzDriver {
         options.maxExecutions > 0 && summary.executions >= options.maxExecutions
     }
 
-    private func save(_ problem: Finding.Problem, iteration: UInt64, workspace: URL, log errors: String, store: FindingStore) throws {
+    private func save(_ problem: Finding.Problem, iteration: UInt64, workspace: URL, log errors: String, store: FindingStore)
+        throws
+    {
         let marker = (try? String(contentsOf: WorkerState(folder: options.state).marker, encoding: .utf8)) ?? ""
         let markerLines = marker.split(separator: "\n").map(String.init)
         let file = markerLines.first { $0.hasPrefix("file ") }.map { String($0.dropFirst(5)) } ?? ""
         let finding = Finding(
             problem: problem, iteration: iteration, mutatedFile: file,
             mutations: markerLines.dropFirst(2).map { "  " + $0 }.joined(separator: "\n"), log: errors)
-        let minimizer = Minimizer(problem: problem, timeoutSeconds: options.timeoutSeconds, budgetSeconds: options.minimizeSeconds,
-                                  memoryLimitMB: options.memoryLimitMB)
-        guard let entry = try store.record(finding, workspace: workspace, seed: options.seed, minimize: minimizer.minimize) else { return }
+        let minimizer = Minimizer(
+            problem: problem, timeoutSeconds: options.timeoutSeconds, budgetSeconds: options.minimizeSeconds,
+            memoryLimitMB: options.memoryLimitMB)
+        guard let entry = try store.record(finding, workspace: workspace, seed: options.seed, minimize: minimizer.minimize) else {
+            return
+        }
         log("fuzz: FINDING \(problem.kind.rawValue): \(problem.signature)")
         log("fuzz:   reproducer: \(entry.folder.path)/workspace (\(file))")
         for line in ReproducerPreview.lines(of: entry.folder.appendingPathComponent("workspace").appendingPathComponent(file)) {
@@ -142,7 +155,8 @@ struct FuzzDriver {
     private func workerEnvironment() -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         if environment["SWIFT_BACKTRACE"] == nil {
-            environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=64,top=48"
+            environment["SWIFT_BACKTRACE"] =
+                "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=64,top=48"
         }
         return environment
     }

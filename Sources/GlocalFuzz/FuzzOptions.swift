@@ -38,7 +38,9 @@ struct FuzzOptions {
         var index = 0
         func value() throws -> String {
             index += 1
-            guard index < arguments.count else { throw FuzzFailure(message: "\(arguments[index - 1]) needs a value\n\(Self.usage)") }
+            guard index < arguments.count else {
+                throw FuzzFailure(message: "\(arguments[index - 1]) needs a value\n\(Self.usage)")
+            }
             return arguments[index]
         }
         func number<T: LosslessStringConvertible>(_ name: String) throws -> T {

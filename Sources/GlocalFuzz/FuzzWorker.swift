@@ -89,9 +89,9 @@ enum MemoryLimit {
         let bytes = rlim_t(megabytes) * 1_048_576
         var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)
         #if os(Linux)
-        setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
+            setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
         #else
-        setrlimit(RLIMIT_AS, &limit)
+            setrlimit(RLIMIT_AS, &limit)
         #endif
     }
 }

@@ -4,8 +4,10 @@ enum HostileText {
     /// Inserted anywhere, or where a value starts.
     static let tokens: [String] = [
         "*", "&a ", "*a", "!!", "!!str ", "!!binary ", "!local ", "? ", "- ", "{", "}", "[", "]", "\"", "'", "|", ">", "#",
-        "%YAML 1.1\n---\n", "---\n", "...\n", "@", "`", ",", ": ", ":", "\t", "\u{00A0}", "\u{FEFF}", "\r", "\0", "\u{1B}[31m",
-        "\u{200F}", "\u{202E}", "\u{200B}", "\u{0301}", "\u{0301}\u{0301}\u{0301}", "😀", "👩‍👩‍👧‍👦", "🇫🇷", "日本語", "\u{FFFD}",
+        "%YAML 1.1\n---\n", "---\n", "...\n", "@", "`", ",", ": ", ":", "\t", "\u{00A0}", "\u{FEFF}", "\r", "\0",
+        "\u{1B}[31m",
+        "\u{200F}", "\u{202E}", "\u{200B}", "\u{0301}",
+        "\u{0301}\u{0301}\u{0301}", "😀", "👩‍👩‍👧‍👦", "🇫🇷", "日本語", "\u{FFFD}",
         "\u{85}", "\u{2028}", "<<: *a\n", "{city}", "{", "{{", "}}", "{unknown}", "{locale}", "\\", "\\u0000",
     ]
 
@@ -21,7 +23,8 @@ enum HostileText {
         "", "~", "null", "[]", "{}", "[[]]", "{a: }", "yes", "no", "on", "true", "!!int 9", "!!float x", "!!binary aGk=",
         "!!map {}", "2027-02-30", "2026-13-01", "0000-00-00", "9999-12-31", "-2026-01-01", "25:00", "\"24:00\"", "\"23:60\"",
         "99999999h", "-1h", "0h", "1d", "999999999999d", "*a", "&a", "&a value", "\"unterminated", "'single", "\"\\u0000\"",
-        "\"\\e[2J\"", "\"a\\rb\"", "|\n  block\n  text", ">-\n  folded", "- a\n- b", "\u{202E}txt.exe", "\u{200F}", "😀😀😀",
+        "\"\\e[2J\"", "\"a\\rb\"", "|\n  block\n  text", ">-\n  folded", "- a\n- b", "\u{202E}txt.exe", "\u{200F}",
+        "😀😀😀",
         "é\u{0301}\u{0301}", "{city}{city}", "\"{\"", "Etc/GMT+14", "Mars/Olympus", "xx-YY", "en", "fr-FR", "x", "mastodon",
         "instagram", "youtube", "tiktok", "promotional", "informative", "required", "none", "first_comment",
     ]

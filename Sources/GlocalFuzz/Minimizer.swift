@@ -39,7 +39,9 @@ struct Minimizer {
         environment["SWIFT_BACKTRACE"] = "enable=no"
         environment["GLOCAL_FUZZ_TEST_HOOK"] = nil
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-fuzz-min-\(getpid()).log")
-        guard let worker = try? WorkerProcess(arguments: ["check", workspace.path, "--memory-mb", "\(memoryLimitMB)"], errorLog: log, environment: environment)
+        guard
+            let worker = try? WorkerProcess(
+                arguments: ["check", workspace.path, "--memory-mb", "\(memoryLimitMB)"], errorLog: log, environment: environment)
         else { return false }
         defer { try? FileManager.default.removeItem(at: log) }
         var output = ""
@@ -48,7 +50,9 @@ struct Minimizer {
         switch problem.kind {
         case .crash:
             guard end.signal != nil else { return false }
-            let fatal = problem.signature.range(of: "Fatal error").map { _ in CrashSignature.of(errors: worker.errors, signal: nil) }
+            let fatal = problem.signature.range(of: "Fatal error").map { _ in
+                CrashSignature.of(errors: worker.errors, signal: nil)
+            }
             return fatal.map { problem.signature.hasPrefix($0) } ?? true
         case .exit2, .output:
             return output.contains("\(problem.kind.rawValue)\t\(problem.signature)")

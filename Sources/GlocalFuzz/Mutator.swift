@@ -34,7 +34,7 @@ struct Mutator {
         case 1: return nest(&bytes)
         case 2: return repeatKey(&bytes)
         case 3: return addUnknownKeys(&bytes)
-        default: return replaceValue(&bytes, with: longString())
+        default: return "long string; " + replaceValue(&bytes, with: longString())
         }
     }
 
@@ -56,8 +56,10 @@ struct Mutator {
     }
 
     private mutating func insertByte(_ bytes: inout [UInt8]) -> String {
-        let interesting: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x1B, 0x7F, 0xFF, 0xC3, 0x22, 0x27, 0x3A, 0x2D, 0x23, 0x7B, 0x5B, 0x2A,
-                                    0x26, 0x21, 0x7C, 0x3E, 0x25, 0x40, 0x60, 0x20, 0x7D, 0x5D, 0x2C, 0x3F]
+        let interesting: [UInt8] = [
+            0x00, 0x09, 0x0A, 0x0D, 0x1B, 0x7F, 0xFF, 0xC3, 0x22, 0x27, 0x3A, 0x2D, 0x23, 0x7B, 0x5B, 0x2A,
+            0x26, 0x21, 0x7C, 0x3E, 0x25, 0x40, 0x60, 0x20, 0x7D, 0x5D, 0x2C, 0x3F,
+        ]
         let byte = below(3) == 0 ? UInt8(truncatingIfNeeded: random.next()) : pick(interesting)
         let index = below(bytes.count + 1)
         bytes.insert(byte, at: index)
@@ -119,7 +121,8 @@ struct Mutator {
         line.replaceSubrange((colon + 1)..., with: Array((" " + value).utf8))
         lines.items[index] = line
         bytes = lines.joined()
-        return "replace the value on line \(index + 1) with \(String(value.prefix(60)).debugDescription) (\(value.utf8.count) bytes)"
+        return
+            "replace the value on line \(index + 1) with \(String(value.prefix(60)).debugDescription) (\(value.utf8.count) bytes)"
     }
 
     private mutating func longString() -> String {

@@ -11,7 +11,7 @@ struct SummaryText {
         let slowest = String(format: "%.2f", Double(summary.slowestMicros) / 1_000_000)
         var lines = [
             "fuzz: seed \(seed): \(summary.executions) executions in \(Int(summary.seconds)) s (\(rate)/s); \(exits);"
-                + " slowest input \(slowest) s (iteration \(summary.slowestIteration)); \(summary.workersStarted) workers",
+                + " slowest input \(slowest) s (iteration \(summary.slowestIteration)); \(summary.workersStarted) workers"
         ]
         let byKind = Finding.Kind.allCases.map { kind in
             let entries = summary.findings.filter { $0.finding.problem.kind == kind }
@@ -19,7 +19,8 @@ struct SummaryText {
         }
         lines.append("fuzz: findings: \(summary.findings.count) distinct — " + byKind.joined(separator: ", "))
         for entry in summary.findings {
-            lines.append("fuzz:   \(entry.finding.problem.kind.rawValue) ×\(entry.hits): \(entry.finding.problem.signature) → \(entry.folder.path)")
+            let problem = entry.finding.problem
+            lines.append("fuzz:   \(problem.kind.rawValue) ×\(entry.hits): \(problem.signature) → \(entry.folder.path)")
         }
         return lines
     }
@@ -29,9 +30,10 @@ struct SummaryText {
 enum ReproducerPreview {
     static func lines(of file: URL, limit: Int = 40, width: Int = 160) -> [String] {
         guard let data = try? Data(contentsOf: file) else { return ["(no file)"] }
-        let text = String(decoding: data, as: UTF8.self)
-        let all = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var shown = all.prefix(limit).map { line -> String in
+        // Split bytes, not Characters: "\r\n" is one Character and would keep CRLF files on one line.
+        let all = Array(data).split(separator: 0x0A, omittingEmptySubsequences: false)
+        var shown = all.prefix(limit).map { bytes -> String in
+            let line = String(decoding: bytes, as: UTF8.self)
             let visible = String(String.UnicodeScalarView(line.unicodeScalars.map { scalar in
                 OutputChecks.isTerminalControl(scalar) || scalar == "\t" ? "\u{FFFD}" : scalar
             }))

@@ -46,9 +46,12 @@ enum OutputChecks {
             return .init(kind: .output, signature: "\(name) output is not a JSON object")
         }
         let lines = github.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        for line in lines.dropLast() where !(line.hasPrefix("::error ") || line.hasPrefix("::warning ")
+        for line in lines.dropLast()
+        where
+            !(line.hasPrefix("::error ") || line.hasPrefix("::warning ")
             || line.hasPrefix("::notice ") || line.hasPrefix("::error::") || line.hasPrefix("::warning::")
-            || line.hasPrefix("::notice::")) {
+            || line.hasPrefix("::notice::"))
+        {
             return .init(kind: .output, signature: "github output has a line that is not a workflow command")
         }
         if let scalar = text.unicodeScalars.first(where: isTerminalControl) {

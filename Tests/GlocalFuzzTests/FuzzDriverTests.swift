@@ -40,7 +40,8 @@ import Testing
         #expect(run.status == 1, "\(run.output)")
         let readme = try String(contentsOf: run.findings.appendingPathComponent("exit2-1/README.txt"), encoding: .utf8)
         #expect(readme.hasPrefix("exit2: test hook: internal error"), "\(readme)")
-        #expect(FileManager.default.fileExists(atPath: run.findings.appendingPathComponent("exit2-1/workspace/accounts.yaml").path))
+        #expect(
+            FileManager.default.fileExists(atPath: run.findings.appendingPathComponent("exit2-1/workspace/accounts.yaml").path))
     }
 
     @Test func aSlowInputUnderTheLimitAndAFailedValidationAreNoFinding() throws {
@@ -74,11 +75,13 @@ struct FuzzRun {
         self.folder = folder
         let process = Process()
         process.executableURL = try Self.executable()
-        process.arguments = [
-            "--duration", "60", "--minimize", "0", "--base", FuzzDriverTests.golden.appendingPathComponent("base").path,
-            "--cases", FuzzDriverTests.golden.appendingPathComponent("cases").path,
-            "--state", folder.appendingPathComponent("state").path, "--findings", folder.appendingPathComponent("findings").path,
-        ] + arguments
+        process.arguments =
+            [
+                "--duration", "60", "--minimize", "0", "--base", FuzzDriverTests.golden.appendingPathComponent("base").path,
+                "--cases", FuzzDriverTests.golden.appendingPathComponent("cases").path,
+                "--state", folder.appendingPathComponent("state").path, "--findings",
+                folder.appendingPathComponent("findings").path,
+            ] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["GLOCAL_FUZZ_TEST_HOOK"] = hook
         environment["SWIFT_BACKTRACE"] = "enable=no"

@@ -29,7 +29,8 @@ import Testing
         let inputs = (0..<200).map { FuzzInput.make(seed: 42, iteration: UInt64($0), corpus: Self.corpus) }
         #expect(Set(inputs.map(\.bytes)).count > 190)
         #expect(Set(inputs.map(\.path)).count > 5)
-        let kinds = Set(inputs.flatMap { $0.mutations.dropFirst().map { $0.split(separator: " ").prefix(2).joined(separator: " ") } })
+        let kinds = Set(
+            inputs.flatMap { $0.mutations.dropFirst().map { $0.split(separator: " ").prefix(2).joined(separator: " ") } })
         #expect(kinds.count > 20, "\(kinds.sorted())")
         #expect(inputs.contains { $0.mutations.count > 2 })
         let other = FuzzInput.make(seed: 43, iteration: 0, corpus: Self.corpus)
@@ -56,8 +57,10 @@ import Testing
             1 [ra] 0x000055d0 FileMediaInspector.siblings(of:) + 812 in glocal-fuzz at /work/main/Sources/GlocalYAML/FileMediaInspector.swift:61:29
             2 [ra] 0x000055d1 MediaCatalog.init() + 1 in glocal-fuzz at /work/main/Sources/GlocalCore/Validation/MediaCatalog.swift:9:1
             """
-        #expect(CrashSignature.of(errors: errors, signal: SIGILL)
-            == "ContiguousArrayBuffer.swift:690: Fatal error: Index out of range at FileMediaInspector.siblings(of:) (FileMediaInspector.swift:61)")
+        #expect(
+            CrashSignature.of(errors: errors, signal: SIGILL)
+                == "ContiguousArrayBuffer.swift:690: Fatal error: Index out of range at FileMediaInspector.siblings(of:) (FileMediaInspector.swift:61)"
+        )
         #expect(CrashSignature.of(errors: "", signal: SIGSEGV) == "signal \(SIGSEGV) (SIGSEGV)")
     }
 
@@ -68,8 +71,9 @@ import Testing
               1 [ra]          0x00007fb8eb6e55b6 NSString.deletingLastPathComponent.getter + 181 in libFoundation.so
               2 [ra]          0x0000562206f621d4 FileMediaInspector.siblings(of:) + 147 in glocal-fuzz at /w/Sources/GlocalYAML/FileMediaInspector.swift:62:41
             """
-        #expect(CrashSignature.of(errors: errors, signal: SIGILL)
-            == "in String._startOfLastPathComponent.getter at FileMediaInspector.siblings(of:) (FileMediaInspector.swift:62)")
+        #expect(
+            CrashSignature.of(errors: errors, signal: SIGILL)
+                == "in String._startOfLastPathComponent.getter at FileMediaInspector.siblings(of:) (FileMediaInspector.swift:62)")
     }
 
     @Test func aRuntimeFailureIsNamedByItsMessage() {
@@ -78,15 +82,18 @@ import Testing
               0 [inlined] [system] 0x00005579b778e52e Swift runtime failure: arithmetic overflow in glocal-fuzz at //<compiler-generated>
               1                    0x00005579b778e52e LocalDate.adding(days:) + 126 in glocal-fuzz at /w/Sources/GlocalCore/Support/LocalDate.swift:49:91
             """
-        #expect(CrashSignature.of(errors: errors, signal: SIGILL)
-            == "Swift runtime failure: arithmetic overflow at LocalDate.adding(days:) (LocalDate.swift:49)")
+        #expect(
+            CrashSignature.of(errors: errors, signal: SIGILL)
+                == "Swift runtime failure: arithmetic overflow at LocalDate.adding(days:) (LocalDate.swift:49)")
     }
 
     @Test func sizesInAFatalErrorDoNotSplitItsClass() {
-        #expect(CrashSignature.shortened("Fatal error: failed to allocate 2920000048 bytes of memory with alignment 8")
-            == "Fatal error: failed to allocate N bytes of memory with alignment N")
-        #expect(CrashSignature.shortened("/x/Swift/Array.swift:690: Fatal error: Index out of range")
-            == "Array.swift:690: Fatal error: Index out of range")
+        #expect(
+            CrashSignature.shortened("Fatal error: failed to allocate 2920000048 bytes of memory with alignment 8")
+                == "Fatal error: failed to allocate N bytes of memory with alignment N")
+        #expect(
+            CrashSignature.shortened("/x/Swift/Array.swift:690: Fatal error: Index out of range")
+                == "Array.swift:690: Fatal error: Index out of range")
     }
 
     @Test func aHangIsNamedAfterItsHeavyMutationWithoutNumbers() {
@@ -97,18 +104,30 @@ import Testing
         #expect(FuzzInput.heavyKind(of: ["seed glocal.yaml", "delete line 2"]) == nil)
     }
 
+    @Test func thePreviewShowsOneLogLinePerFileLineWithControlsMadeVisible() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-fuzz-preview-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("a: 1\r\nb: \u{1B}[2J\r\n".utf8).write(to: file)
+        #expect(ReproducerPreview.lines(of: file) == ["a: 1\u{FFFD}", "b: \u{FFFD}[2J\u{FFFD}", ""])
+        try Data(String(repeating: "x\n", count: 50).utf8).write(to: file)
+        #expect(ReproducerPreview.lines(of: file, limit: 3) == ["x", "x", "x", "… (51 lines, 100 bytes)"])
+    }
+
     @Test func wellFormedOutputsPass() {
         let github = "::error file=a.yaml,line=1,col=1,title=x::message%0Anote: n\n1 error\n"
         #expect(OutputChecks.problem(text: "a\tb\n", json: "{}", github: github, sarif: "{\"a\": 1}") == nil)
     }
 
     @Test func malformedOutputsAreFindings() {
-        #expect(OutputChecks.problem(text: "", json: "{", github: "0 errors\n", sarif: "{}")?.signature
-            == "json output is not a JSON object")
-        #expect(OutputChecks.problem(text: "", json: "{}", github: "::error::a\nb\n0 errors\n", sarif: "{}")?.signature
-            == "github output has a line that is not a workflow command")
-        #expect(OutputChecks.problem(text: "x \u{1B}[2J", json: "{}", github: "0 errors\n", sarif: "{}")?.signature
-            == "text output holds the raw control character U+001B")
+        #expect(
+            OutputChecks.problem(text: "", json: "{", github: "0 errors\n", sarif: "{}")?.signature
+                == "json output is not a JSON object")
+        #expect(
+            OutputChecks.problem(text: "", json: "{}", github: "::error::a\nb\n0 errors\n", sarif: "{}")?.signature
+                == "github output has a line that is not a workflow command")
+        #expect(
+            OutputChecks.problem(text: "x \u{1B}[2J", json: "{}", github: "0 errors\n", sarif: "{}")?.signature
+                == "text output holds the raw control character U+001B")
         #expect(OutputChecks.problem(text: "a\rb", json: "{}", github: "", sarif: "{}")?.kind == .output)
     }
 
