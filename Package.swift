@@ -64,8 +64,10 @@ let package = Package(
             name: "glocal-dispatch-bench",
             dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox"],
             path: "Sources/GlocalDispatchBench"),
+        .executableTarget(name: "glocal-fuzz", dependencies: ["GlocalCore", "GlocalYAML"], path: "Sources/GlocalFuzz"),
         .testTarget(name: "GlocalCoreTests", dependencies: ["GlocalCore"]),
         .testTarget(name: "GlocalYAMLTests", dependencies: ["GlocalCore", "GlocalYAML"]),
+        .testTarget(name: "GlocalFuzzTests", dependencies: ["glocal-fuzz", "GlocalCore"]),
         .testTarget(
             name: "GlocalStoreTests",
             dependencies: ["GlocalCore", "GlocalStore", .product(name: "GRDB", package: "GRDB.swift")]),
