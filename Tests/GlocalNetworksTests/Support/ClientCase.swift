@@ -75,7 +75,8 @@ struct ClientCase: Sendable, CustomTestStringConvertible {
         ClientCase(
             name: "x", network: .x, sandboxNetwork: "x", accountKey: "2244994945",
             credentials: AccountCredentials(
-                accessToken: "2244994945~secret-access-x", refreshToken: "2244994945~secret-refresh-x", remoteUserID: "2244994945",
+                accessToken: "2244994945~secret-access-x", refreshToken: "2244994945~secret-refresh-x",
+                remoteUserID: "2244994945",
                 clientID: "client-x"),
             linkPlacement: .reply, needsMedia: false, refreshCallsNetwork: true, make: { XClient(environment: $0) }),
         ClientCase(
