@@ -38,7 +38,8 @@ import Testing
             let credentials = AccountCredentials(accessToken: "\(did)~token", remoteUserID: did)
             let published = try #require(await client.publish(Self.post(.bluesky), credentials: credentials).receipt)
             #expect(published.remoteID.hasPrefix("at://\(did)/app.bsky.feed.post/"))
-            #expect(await client.lookUp(Self.post(.bluesky), pending: nil, credentials: credentials).remoteID == published.remoteID)
+            #expect(
+                await client.lookUp(Self.post(.bluesky), pending: nil, credentials: credentials).remoteID == published.remoteID)
         }
     }
 

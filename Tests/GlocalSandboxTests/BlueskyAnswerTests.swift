@@ -70,7 +70,8 @@ import Testing
             let rkey = String(uri.split(separator: "/").last ?? "")
             #expect(AtprotoSyntax.isTID(rkey), "a record key chosen by the PDS is a TID: \(rkey)")
             let commit = try #require(created.object["commit"] as? [String: Any])
-            #expect(AtprotoSyntax.isTID(commit["rev"] as? String ?? "") && AtprotoSyntax.cidV1(commit["cid"] as? String ?? "") != nil)
+            #expect(
+                AtprotoSyntax.isTID(commit["rev"] as? String ?? "") && AtprotoSyntax.cidV1(commit["cid"] as? String ?? "") != nil)
 
             let fetched = try await sandbox.call(
                 "GET", "bluesky/xrpc/com.atproto.repo.getRecord?repo=\(did)&collection=app.bsky.feed.post&rkey=\(rkey)",
@@ -113,7 +114,10 @@ import Testing
             let answers = [
                 try await sandbox.call(
                     "POST", "bluesky/xrpc/com.atproto.repo.createRecord", token: Self.token,
-                    json: ["repo": did, "collection": "app.bsky.feed.post", "record": Self.record(text: String(repeating: "a", count: 301))]),
+                    json: [
+                        "repo": did, "collection": "app.bsky.feed.post",
+                        "record": Self.record(text: String(repeating: "a", count: 301)),
+                    ]),
                 try await sandbox.call(
                     "POST", "bluesky/xrpc/com.atproto.repo.createRecord", token: Self.token,
                     json: [

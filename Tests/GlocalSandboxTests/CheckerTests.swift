@@ -31,8 +31,9 @@ import Testing
     @Test func openAPICheckerRejectsAnXErrorWithoutType() throws {
         let spec = try OpenAPIChecker("x/xdk-latest-openapi.json")
         let schema = try #require(spec.responseSchema("POST", "/2/tweets", status: 400, contentType: "application/problem+json"))
-        #expect(spec.problems(["title": "Invalid Request", "detail": "text is required", "status": 400], against: schema)
-            .contains("$.type: required"))
+        #expect(
+            spec.problems(["title": "Invalid Request", "detail": "text is required", "status": 400], against: schema)
+                .contains("$.type: required"))
         let created = try #require(spec.responseSchema("POST", "/2/tweets", status: 201, contentType: "application/json"))
         #expect(!spec.problems(["data": ["id": "lumiere-1", "text": "x"]], against: created).isEmpty, "ids are numeric")
     }

@@ -7,8 +7,9 @@ import Testing
 
     @Test func entityPagesListTheAttributesTheChecksUse() throws {
         let status = try MastodonEntityDoc("mastodon/Status.md").attributes.map(\.name)
-        #expect(["id", "uri", "created_at", "account", "content", "visibility", "media_attachments", "quote_approval"]
-            .allSatisfy(status.contains))
+        #expect(
+            ["id", "uri", "created_at", "account", "content", "visibility", "media_attachments", "quote_approval"]
+                .allSatisfy(status.contains))
         #expect(!status.contains("application") && !status.contains("favourited"), "optional attributes are not required")
         #expect(try MastodonEntityDoc("mastodon/MediaAttachment.md").attributes.map(\.name).contains("description"))
     }

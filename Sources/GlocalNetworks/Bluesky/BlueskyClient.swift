@@ -121,7 +121,10 @@ public struct BlueskyClient: NetworkClient {
             ) {
                 BlueskyResponseClassifier.classify($0, now: now)
             }
-            return (["reply_id": JSON(data: response.body)["uri"].string ?? ""], RateLimitQuota.bluesky(headers: response.headers, now: now))
+            return (
+                ["reply_id": JSON(data: response.body)["uri"].string ?? ""],
+                RateLimitQuota.bluesky(headers: response.headers, now: now)
+            )
         } catch { return (["reply_error": error.outcome.description], error.outcome.rateLimitReset(after: now)) }
     }
 

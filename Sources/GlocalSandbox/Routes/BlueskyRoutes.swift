@@ -40,14 +40,25 @@ struct BlueskyRoutes: Sendable {
 
     /// Why a post record breaks `app.bsky.feed.post` (text limits, image count and alt text), or `nil`.
     static func recordProblem(_ record: [String: Any]) -> String? {
-        guard let text = record["text"] as? String else { return "Invalid app.bsky.feed.post record: Record must have the property \"text\"" }
-        if text.count > 300 || text.utf8.count > 3000 { return "Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes" }
-        guard record["createdAt"] is String else { return "Invalid app.bsky.feed.post record: Record must have the property \"createdAt\"" }
-        guard let embed = record["embed"] as? [String: Any], embed["$type"] as? String == "app.bsky.embed.images" else { return nil }
+        guard let text = record["text"] as? String else {
+            return "Invalid app.bsky.feed.post record: Record must have the property \"text\""
+        }
+        if text.count > 300 || text.utf8.count > 3000 {
+            return "Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes"
+        }
+        guard record["createdAt"] is String else {
+            return "Invalid app.bsky.feed.post record: Record must have the property \"createdAt\""
+        }
+        guard let embed = record["embed"] as? [String: Any], embed["$type"] as? String == "app.bsky.embed.images" else {
+            return nil
+        }
         let images = embed["images"] as? [[String: Any]] ?? []
-        if images.isEmpty || images.count > 4 { return "Invalid app.bsky.feed.post record: Record/embed/images must have 1 to 4 elements" }
+        if images.isEmpty || images.count > 4 {
+            return "Invalid app.bsky.feed.post record: Record/embed/images must have 1 to 4 elements"
+        }
         for (index, image) in images.enumerated() where !(image["alt"] is String) || image["image"] == nil {
-            return "Invalid app.bsky.feed.post record: Record/embed/images/\(index) must have the properties \"image\" and \"alt\""
+            return
+                "Invalid app.bsky.feed.post record: Record/embed/images/\(index) must have the properties \"image\" and \"alt\""
         }
         return nil
     }
@@ -88,7 +99,8 @@ struct BlueskyRoutes: Sendable {
                 parentID: parent, key: rkey, postedAt: await state.now())
             await state.store(post)
             let rev = SandboxIdentity.tid(at: await state.now(), clockID: serial)
-            let commit = SandboxCID.record(["did": repo, "rev": rev, "data": ["$link": cid(post)], "version": 3] as [String: Any])
+            let commit = SandboxCID.record(
+                ["did": repo, "rev": rev, "data": ["$link": cid(post)], "version": 3] as [String: Any])
             let answer: [String: Any] = [
                 "uri": uri, "cid": cid(post), "commit": ["cid": commit, "rev": rev], "validationStatus": "valid",
             ]

@@ -64,7 +64,8 @@ struct MastodonRoutes: Sendable {
             }
             let description = call.field("description")
             if let description, description.count > 1500 {
-                return SandboxReply.json(422, ["error": "Validation failed: Description is too long (maximum is 1500 characters)"])
+                return SandboxReply.json(
+                    422, ["error": "Validation failed: Description is too long (maximum is 1500 characters)"])
             }
             let id = String(120_000_000_000_000_000 + (await state.next("mastodon/media")))
             var media = SandboxPost(

@@ -132,7 +132,8 @@ struct XRoutes: Sendable {
             let account = context.parameters.get("id") ?? ""
             guard SandboxIdentity.isNumeric(account) else {
                 return Self.invalidRequest(
-                    parameter: "id", value: account, message: "The `id` query parameter value [\(account)] does not match ^[0-9]{1,19}$")
+                    parameter: "id", value: account,
+                    message: "The `id` query parameter value [\(account)] does not match ^[0-9]{1,19}$")
             }
             if let refusal = await gate.before(call, account: account) { return refusal }
             var data: [[String: Any]] = []

@@ -82,7 +82,8 @@ struct ClientCase: Sendable, CustomTestStringConvertible {
         ClientCase(
             name: "bluesky", network: .bluesky, sandboxNetwork: "bluesky", accountKey: "did:plc:ewvi7nxzyoun6zhxrhs64oiz",
             credentials: AccountCredentials(
-                accessToken: "did:plc:ewvi7nxzyoun6zhxrhs64oiz~secret-access-b", refreshToken: "did:plc:ewvi7nxzyoun6zhxrhs64oiz~secret-refresh-b",
+                accessToken: "did:plc:ewvi7nxzyoun6zhxrhs64oiz~secret-access-b",
+                refreshToken: "did:plc:ewvi7nxzyoun6zhxrhs64oiz~secret-refresh-b",
                 remoteUserID: "did:plc:ewvi7nxzyoun6zhxrhs64oiz"),
             linkPlacement: .inline, needsMedia: false, refreshCallsNetwork: true, make: { BlueskyClient(environment: $0) }),
         ClientCase(
@@ -99,12 +100,15 @@ struct ClientCase: Sendable, CustomTestStringConvertible {
             credentials: AccountCredentials(
                 accessToken: "li~secret-access-l", refreshToken: "li~secret-refresh-l", authorURN: "urn:li:organization:99",
                 clientID: "client-l", clientSecret: "li-client-secret"),
-            linkPlacement: .firstComment, needsMedia: false, refreshCallsNetwork: true, make: { LinkedInClient(environment: $0) }),
+            linkPlacement: .firstComment, needsMedia: false, refreshCallsNetwork: true,
+            make: { LinkedInClient(environment: $0) }),
         ClientCase(
             name: "facebook", network: .facebook, sandboxNetwork: "facebook", accountKey: "102938475610293",
             credentials: AccountCredentials(
-                accessToken: "102938475610293~secret-access-f", pageID: "102938475610293", clientID: "app", clientSecret: "fb-app-secret"),
-            linkPlacement: .firstComment, needsMedia: false, refreshCallsNetwork: true, make: { FacebookClient(environment: $0) }),
+                accessToken: "102938475610293~secret-access-f", pageID: "102938475610293", clientID: "app",
+                clientSecret: "fb-app-secret"),
+            linkPlacement: .firstComment, needsMedia: false, refreshCallsNetwork: true,
+            make: { FacebookClient(environment: $0) }),
         ClientCase(
             name: "instagram", network: .instagram, sandboxNetwork: "instagram", accountKey: "17841405822304914",
             credentials: AccountCredentials(accessToken: "17841405822304914~secret-access-i", remoteUserID: "17841405822304914"),

@@ -36,7 +36,9 @@ enum AtprotoSyntax {
         text.count <= 317
             && matches(
                 text,
-                "^[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+(\\.[a-zA-Z]([a-zA-Z0-9]{0,62})?)$")
+                "^[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+"
+                    + "(\\.[a-zA-Z]([a-zA-Z0-9]{0,62})?)$"
+            )
     }
 
     /// The RFC 3339 subset atproto accepts: upper-case `T` and `Z`, seconds required, no `-00:00`.
@@ -44,7 +46,9 @@ enum AtprotoSyntax {
         text.count <= 64 && !text.hasSuffix("-00:00")
             && matches(
                 text,
-                "^[0-9]{4}-(0[1-9]|1[012])-([0-2][0-9]|3[01])T([0-1][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|[+-]([0-1][0-9]|2[0-3]):[0-5][0-9])$")
+                "^[0-9]{4}-(0[1-9]|1[012])-([0-2][0-9]|3[01])T([0-1][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)"
+                    + "(\\.[0-9]+)?(Z|[+-]([0-1][0-9]|2[0-3]):[0-5][0-9])$"
+            )
     }
 
     /// An `at://` URI: authority (DID or handle), then optionally a collection NSID and a record key.

@@ -64,10 +64,14 @@ struct OpenAPIChecker: @unchecked Sendable {  // read-only after init
             found.append("\(path): \(text) does not match \(pattern)")
         }
         if let object = value as? [String: Any] {
-            for name in schema["required"] as? [String] ?? [] where object[name] == nil { found.append("\(path).\(name): required") }
+            for name in schema["required"] as? [String] ?? [] where object[name] == nil {
+                found.append("\(path).\(name): required")
+            }
             let properties = schema["properties"] as? [String: Any] ?? [:]
             for (name, member) in object {
-                if let property = properties[name] as? [String: Any] { check(member, property, path: "\(path).\(name)", into: &found) }
+                if let property = properties[name] as? [String: Any] {
+                    check(member, property, path: "\(path).\(name)", into: &found)
+                }
             }
         }
         if let array = value as? [Any] {

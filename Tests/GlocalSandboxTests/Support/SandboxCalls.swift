@@ -61,10 +61,8 @@ struct SandboxCalls: Sendable {
         for (name, value) in fields {
             data.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
         }
-        data.append(
-            Data(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"f\"\r\nContent-Type: \(file.type)\r\n\r\n"
-                    .utf8))
+        let disposition = "Content-Disposition: form-data; name=\"\(file.name)\"; filename=\"f\""
+        data.append(Data("--\(boundary)\r\n\(disposition)\r\nContent-Type: \(file.type)\r\n\r\n".utf8))
         data.append(file.bytes)
         data.append(Data("\r\n--\(boundary)--\r\n".utf8))
         return (data, "multipart/form-data; boundary=\(boundary)")
