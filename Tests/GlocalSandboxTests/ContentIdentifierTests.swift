@@ -9,12 +9,16 @@ import Testing
 @Suite struct ContentIdentifierTests {
     @Test func dagCBORMatchesTheRFC8949ExamplesAndSortsKeysByLengthFirst() {
         // RFC 8949 Appendix A: {"a": 1, "b": [2, 3]} and a 24-character string.
-        #expect(DAGCBOREncoder.encode(["a": 1, "b": [2, 3]] as [String: Any]) == [0xa2, 0x61, 0x61, 0x01, 0x61, 0x62, 0x82, 0x02, 0x03])
+        #expect(
+            DAGCBOREncoder.encode(["a": 1, "b": [2, 3]] as [String: Any]) == [
+                0xa2, 0x61, 0x61, 0x01, 0x61, 0x62, 0x82, 0x02, 0x03,
+            ])
         #expect(DAGCBOREncoder.encode(String(repeating: "a", count: 24)) == [0x78, 0x18] + Array(repeating: 0x61, count: 24))
         #expect(DAGCBOREncoder.encode(-500) == [0x39, 0x01, 0xf3])
         // DAG-CBOR map keys: shorter first, then bytewise.
-        #expect(DAGCBOREncoder.encode(["bb": 1, "a": 2, "ab": 3] as [String: Any])
-            == [0xa3, 0x61, 0x61, 0x02, 0x62, 0x61, 0x62, 0x03, 0x62, 0x62, 0x62, 0x01])
+        #expect(
+            DAGCBOREncoder.encode(["bb": 1, "a": 2, "ab": 3] as [String: Any])
+                == [0xa3, 0x61, 0x61, 0x02, 0x62, 0x61, 0x62, 0x03, 0x62, 0x62, 0x62, 0x01])
     }
 
     @Test func aLinkIsTag42OverTheBinaryCIDWithItsZeroPrefix() throws {
