@@ -80,6 +80,9 @@ let package = Package(
                 "GlocalCore", "GlocalNetworks", "GlocalSandbox",
             ]),
         .testTarget(
+            name: "GlocalSandboxTests",
+            dependencies: ["GlocalSandbox", "GlocalNetworks", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(
             name: "GlocalCLITests", dependencies: ["glocal", "GlocalCore", "GlocalYAML", "GlocalStore"],
             exclude: ["Fixtures"]),
         .testTarget(

@@ -3,7 +3,8 @@ import GlocalCore
 import GlocalNetworks
 
 /// Builds what a client sends from a stored variant and its account: the text, link and media as
-/// approved, the handle and locale from the workspace, media read from the workspace's files.
+/// approved, the handle and locale from the workspace, media read from the workspace's files with their alt text
+/// (the `alt` of the post's media, or of its network override's media, looked up by path at dispatch time).
 public struct OutgoingPostFactory: Sendable {
     /// The workspace's accounts by id.
     public var accounts: [String: Account]
@@ -11,21 +12,36 @@ public struct OutgoingPostFactory: Sendable {
     public var root: URL
     /// Where networks that fetch media themselves find the workspace's files, if published somewhere.
     public var mediaBaseURL: URL?
+    /// The workspace's campaigns by id, where media alt text is found.
+    public var campaigns: [String: Campaign]
 
-    /// Creates a factory.
-    public init(accounts: [Account], root: URL, mediaBaseURL: URL? = nil) {
+    /// Creates a factory; `campaigns` give the media's alt text.
+    public init(accounts: [Account], root: URL, mediaBaseURL: URL? = nil, campaigns: [Campaign] = []) {
         self.accounts = Dictionary(accounts.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         self.root = root
         self.mediaBaseURL = mediaBaseURL
+        self.campaigns = Dictionary(campaigns.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The alt text of each media path of the variant's post on its network (the override's media if it has some).
+    func altTexts(for variant: StoredVariant) -> [String: String] {
+        guard let post = campaigns[variant.campaignID]?.posts.first(where: { $0.id.value == variant.postID }) else { return [:] }
+        let media = post.overrides.first { $0.network.value == variant.network }?.media ?? post.media
+        var texts: [String: String] = [:]
+        for reference in media {
+            if let alt = reference.alt, !alt.isEmpty, texts[reference.path.value] == nil { texts[reference.path.value] = alt }
+        }
+        return texts
     }
 
     /// The post for `variant`.
     public func post(for variant: StoredVariant) -> OutgoingPost {
         let account = accounts[variant.accountID]
+        let alts = altTexts(for: variant)
         let media = variant.media.map { path -> MediaFile in
             let file = root.appendingPathComponent(path)
             return MediaFile(
-                path: path, publicURL: mediaBaseURL?.appendingPathComponent(path),
+                path: path, publicURL: mediaBaseURL?.appendingPathComponent(path), altText: alts[path],
                 loadBytes: { try Data(contentsOf: file) })
         }
         return OutgoingPost(

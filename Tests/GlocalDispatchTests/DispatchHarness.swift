@@ -13,7 +13,7 @@ enum DispatchHarness {
     /// One account per network the test uses, with the sandbox's token convention `<account key>~…`.
     static let accounts: [(id: String, network: Network, key: String, credentials: AccountCredentials)] = [
         ("lum-fr-mastodon", .mastodon, "42", AccountCredentials(accessToken: "42~secret-m", remoteUserID: "42")),
-        ("lum-fr-x", .x, "xuser", AccountCredentials(accessToken: "xuser~secret-x", refreshToken: "xuser~refresh-x", remoteUserID: "xuser", clientID: "c")),
+        ("lum-fr-x", .x, "2244994945", AccountCredentials(accessToken: "2244994945~secret-x", refreshToken: "2244994945~refresh-x", remoteUserID: "2244994945", clientID: "c")),
         ("lum-fr-bluesky", .bluesky, "did:plc:lumierefr",
          AccountCredentials(accessToken: "did:plc:lumierefr~secret-b", refreshToken: "did:plc:lumierefr~refresh-b", remoteUserID: "did:plc:lumierefr")),
     ]

@@ -73,7 +73,7 @@ struct DispatcherTests {
     @Test func anExpiredTokenIsRefreshedAndADeadOneHoldsTheAccount() async throws {
         try await withDispatcher { dispatcher, store, sandbox, clock, _ in
             // X has a refresh token: one expired answer, a refresh, then the post goes out.
-            await sandbox.inject(SandboxFault(network: "x", account: "xuser", kind: .expiredToken))
+            await sandbox.inject(SandboxFault(network: "x", account: "2244994945", kind: .expiredToken))
             // Mastodon tokens cannot be refreshed: the account is held until someone reconnects it.
             await sandbox.inject(SandboxFault(network: "mastodon", account: "42", kind: .expiredToken))
             let first = try await dispatcher.runOnce()
@@ -103,8 +103,8 @@ struct DispatcherTests {
             // Refreshed first, so the post went out on its first attempt, with no refused call.
             #expect(reports.filter { $0.accountID == "lum-fr-x" }.map(\.outcome) == ["published"])
             let renewed = try #require(try await sealed(store).credentials(for: "lum-fr-x"))
-            #expect(renewed.accessToken != x.accessToken && renewed.accessToken.hasPrefix("xuser~access-"))
-            #expect(renewed.refreshToken != x.refreshToken && renewed.refreshToken?.hasPrefix("xuser~refresh-") == true)
+            #expect(renewed.accessToken != x.accessToken && renewed.accessToken.hasPrefix("2244994945~access-"))
+            #expect(renewed.refreshToken != x.refreshToken && renewed.refreshToken?.hasPrefix("2244994945~refresh-") == true)
             #expect((renewed.expiresAt ?? .distantPast) > Self.slot.addingTimeInterval(3600))
             #expect(await sandbox.storedPosts(network: "x").filter { $0.kind == "post" }.count == 1)
             // A token far from its expiry is used as it is.
@@ -117,7 +117,7 @@ struct DispatcherTests {
             var x = Self.accounts[1].credentials
             x.expiresAt = Self.slot.addingTimeInterval(-60)
             try await sealed(store).store(x, for: "lum-fr-x")
-            await sandbox.inject(SandboxFault(network: "x", account: "xuser", kind: .expiredToken))
+            await sandbox.inject(SandboxFault(network: "x", account: "2244994945", kind: .expiredToken))
             let reports = try await dispatcher.runOnce()
             #expect(reports.filter { $0.accountID == "lum-fr-x" }.map(\.outcome) == ["held"])
             let reason = try #require(try store.publishQueue.holds(account: "lum-fr-x").needsReconnect)

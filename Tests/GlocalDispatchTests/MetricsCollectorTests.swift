@@ -105,7 +105,7 @@ struct MetricsCollectorTests {
 
     @Test func aPassingFailureIsRetriedWithBackoff() async throws {
         try await withPublished { collector, store, sandbox, clock in
-            await sandbox.inject(SandboxFault(network: "x", account: "xuser", kind: .serverError))
+            await sandbox.inject(SandboxFault(network: "x", account: "2244994945", kind: .serverError))
             await Self.advance(3_600, clock, sandbox)
             let first = try await collector.runOnce()
             #expect(first.first { $0.variantID == "hydra/teaser/lum-fr-x" }?.outcome == "retry")

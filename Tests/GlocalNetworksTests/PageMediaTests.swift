@@ -47,7 +47,7 @@ import Testing
             let stored = try #require(await sandbox.posts(base).first)
             let video = try #require(await sandbox.stored(base).first { $0.kind == "media" })
             #expect(receipt.remoteID == stored.id)
-            #expect(stored.id.hasPrefix("page1_"))
+            #expect(stored.id.hasPrefix("102938475610293_"))
             #expect(receipt.extra["video_id"] == video.id)
             #expect(stored.key == video.id)
             let form = WireExpectations.form(stored.body)

@@ -140,7 +140,7 @@ struct RateLimitQuotaTests {
     @Test func theSandboxsHundredthTweetSpendsTheQuota() async throws {
         try await SandboxHarness.run { sandbox in
             let client = XClient(environment: sandbox.environment)
-            let credentials = AccountCredentials(accessToken: "xuser~token", remoteUserID: "xuser")
+            let credentials = AccountCredentials(accessToken: "2244994945~token", remoteUserID: "2244994945")
             var receipts: [PublishReceipt] = []
             for index in 0..<100 {
                 var post = Self.post(.x)

@@ -74,7 +74,7 @@ import Testing
             }
             let (status, _) = try await call(
                 sandbox, "POST", "_sandbox/audiences",
-                #"{"network":"x","account":"xuser","timeZone":"UTC","peakHour":9,"size":5000}"#)
+                #"{"network":"x","account":"2244994945","timeZone":"UTC","peakHour":9,"size":5000}"#)
             #expect(status == 200)
             guard case .fetched(let after) = await client.fetchMetrics(receipt, credentials: x.credentials) else {
                 Issue.record("no metrics")

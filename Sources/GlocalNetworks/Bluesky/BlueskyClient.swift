@@ -41,11 +41,11 @@ public struct BlueskyClient: NetworkClient {
     public func publish(
         _ post: OutgoingPost, credentials: AccountCredentials, pending: PublishReceipt?, onPending: PendingRecorder
     ) async -> PublishOutcome {
-        guard let did = credentials.remoteUserID else { return .permanent("the Bluesky DID is not known") }
         let rkey = Self.recordKey(for: post)
         let now = environment.clock()
         let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
         do throws(NetworkFailure) {
+            let did = try await repoDID(credentials)
             let images = try await upload(post.media, credentials: credentials)
             // No pending receipt: the record key is derived from the idempotency key, so `lookUp`
             // finds the post without one, and a sync to disk per post is saved.
@@ -80,6 +80,27 @@ public struct BlueskyClient: NetworkClient {
         } catch { return error.outcome }
     }
 
+    /// Whether `text` is a DID of a method Bluesky accounts use (`did:plc:` or `did:web:`).
+    public static func isAccountDID(_ text: String) -> Bool {
+        (text.hasPrefix("did:plc:") || text.hasPrefix("did:web:"))
+            && text.range(of: "^did:[a-z]+:[a-zA-Z0-9._:%-]*[a-zA-Z0-9._-]$", options: .regularExpression) != nil
+    }
+
+    /// The repo's DID: the stored one when it is a `did:plc:`/`did:web:` DID, else the session's (`getSession`), as a
+    /// handle or any other name is not a repo the client may write to by itself.
+    private func repoDID(_ credentials: AccountCredentials) async throws(NetworkFailure) -> String {
+        if let stored = credentials.remoteUserID, Self.isAccountDID(stored) { return stored }
+        let now = environment.clock()
+        let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
+        let response = try await api.send(xrpc("GET", "com.atproto.server.getSession", credentials), mutates: false) {
+            BlueskyResponseClassifier.classify($0, now: now)
+        }
+        guard let did = try api.json(response, mutated: false)["did"].string, Self.isAccountDID(did) else {
+            throw NetworkFailure(.permanent("the Bluesky session has no DID"))
+        }
+        return did
+    }
+
     private func uri(_ did: String, _ rkey: String) -> String { "at://\(did)/\(Self.collection)/\(rkey)" }
 
     /// The link reply's extras, and what its answer says of the quota (`nil`: nothing known, or
@@ -100,12 +121,17 @@ public struct BlueskyClient: NetworkClient {
             ) {
                 BlueskyResponseClassifier.classify($0, now: now)
             }
-            return (["reply_id": JSON(data: response.body)["uri"].string ?? ""], RateLimitQuota.bluesky(headers: response.headers, now: now))
+            return (
+                ["reply_id": JSON(data: response.body)["uri"].string ?? ""],
+                RateLimitQuota.bluesky(headers: response.headers, now: now)
+            )
         } catch { return (["reply_error": error.outcome.description], error.outcome.rateLimitReset(after: now)) }
     }
 
-    private func upload(_ media: [MediaFile], credentials: AccountCredentials) async throws(NetworkFailure) -> [Any] {
-        var blobs: [Any] = []
+    private func upload(
+        _ media: [MediaFile], credentials: AccountCredentials
+    ) async throws(NetworkFailure) -> [(blob: Any, alt: String)] {
+        var blobs: [(blob: Any, alt: String)] = []
         let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
         for file in media {
             guard !file.isVideo else { throw NetworkFailure(.permanent("Bluesky video upload is not supported yet")) }
@@ -118,21 +144,21 @@ public struct BlueskyClient: NetworkClient {
             let response = try await api.send(request, mutates: false) { BlueskyResponseClassifier.classify($0, now: now) }
             let blob = try api.json(response, mutated: false)["blob"]
             guard let value = blob.value, blob.exists else { throw NetworkFailure(.transient("uploadBlob gave no blob")) }
-            blobs.append(value)
+            blobs.append((value, file.altText ?? ""))
         }
         return blobs
     }
 
     /// `getRecord` for the variant's record key: found, or `RecordNotFound`.
     public func lookUp(_ post: OutgoingPost, pending: PublishReceipt?, credentials: AccountCredentials) async -> LookUpOutcome {
-        guard let did = credentials.remoteUserID else { return .failed(.permanent("the Bluesky DID is not known")) }
         let rkey = pending?.extra["rkey"] ?? Self.recordKey(for: post)
         let now = environment.clock()
         let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
-        let request = xrpc(
-            "GET", "com.atproto.repo.getRecord", credentials,
-            query: [("repo", did), ("collection", Self.collection), ("rkey", rkey)])
         do {
+            let did = try await repoDID(credentials)
+            let request = xrpc(
+                "GET", "com.atproto.repo.getRecord", credentials,
+                query: [("repo", did), ("collection", Self.collection), ("rkey", rkey)])
             let response = try await api.send(request, mutates: false) { response in
                 if response.status == 400 || response.status == 404,
                     JSON(data: response.body)["error"].string == "RecordNotFound"
@@ -177,7 +203,7 @@ public struct BlueskyClient: NetworkClient {
             }
             var refreshed = credentials.refreshed(
                 accessToken: access, refreshToken: json["refreshJwt"].string, expiresIn: nil, now: now)
-            if let did = json["did"].string { refreshed.remoteUserID = did }
+            if let did = json["did"].string, Self.isAccountDID(did) { refreshed.remoteUserID = did }
             return .refreshed(refreshed)
         } catch {
             if case .reconnectRequired(let reason) = error.outcome { return .reconnectRequired(reason) }

@@ -6,9 +6,10 @@ enum BlueskyRecordBuilder {
     /// `createdAt`: ISO 8601 in UTC with milliseconds.
     static func timestamp(_ date: Date) -> String { UTCTimestamp.string(from: date) }
 
-    /// The post record. `images` are blob objects from `uploadBlob`; a link card is added only without images.
+    /// The post record. `images` are blob objects from `uploadBlob` with their alt text (`""` when there is none, as the
+    /// lexicon requires the field); a link card is added only without images.
     static func record(
-        text: String, language: String, createdAt: Date, link: String?, title: String?, images: [Any],
+        text: String, language: String, createdAt: Date, link: String?, title: String?, images: [(blob: Any, alt: String)],
         replyTo: (uri: String, cid: String)? = nil
     ) -> [String: Any] {
         var record: [String: Any] = [
@@ -18,7 +19,7 @@ enum BlueskyRecordBuilder {
         if !facets.isEmpty { record["facets"] = facets.map(\.json) }
         if !images.isEmpty {
             record["embed"] = [
-                "$type": "app.bsky.embed.images", "images": images.map { ["alt": "", "image": $0] as [String: Any] },
+                "$type": "app.bsky.embed.images", "images": images.map { ["alt": $0.alt, "image": $0.blob] as [String: Any] },
             ]
         } else if let link {
             record["embed"] = [

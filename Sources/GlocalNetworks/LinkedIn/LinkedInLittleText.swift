@@ -3,7 +3,8 @@ public enum LinkedInLittleText {
     /// Characters that must be escaped, or LinkedIn silently truncates the post at them.
     static let reserved: Set<Character> = ["\\", "|", "{", "}", "@", "[", "]", "(", ")", "<", ">", "#", "*", "_", "~"]
 
-    /// `text` as commentary: `#tag` at a word start becomes `{hashtag|\#|tag}`, every other reserved character gets a `\`.
+    /// `text` as commentary: `#tag` at a word start becomes `{hashtag|#|tag}` (the documented template), every other
+    /// reserved character gets a `\`.
     public static func commentary(for text: String) -> String {
         var result = ""
         var index = text.startIndex
@@ -17,7 +18,7 @@ public enum LinkedInLittleText {
                 }
                 let tag = text[text.index(after: index)..<end]
                 if tag.contains(where: \.isLetter) {
-                    result += "{hashtag|\\#|\(escape(String(tag)))}"
+                    result += "{hashtag|#|\(escape(String(tag)))}"
                     index = end
                     continue
                 }

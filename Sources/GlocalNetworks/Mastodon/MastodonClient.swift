@@ -70,6 +70,7 @@ public struct MastodonClient: NetworkClient {
             let bytes: Data
             do { bytes = try await file.loadBytes() } catch { throw NetworkFailure(.permanent("cannot read \(file.path)")) }
             var form = MultipartBody()
+            if let alt = file.altText, !alt.isEmpty { form.addField("description", alt) }
             form.addFile("file", fileName: (file.path as NSString).lastPathComponent, mimeType: file.mimeType, bytes: bytes)
             var upload = try request("POST", "/api/v2/media", credentials)
             upload.headers["Content-Type"] = form.contentType
@@ -84,12 +85,27 @@ public struct MastodonClient: NetworkClient {
         return ids
     }
 
+    /// The account id: the stored one when it is numeric (Mastodon ids are integers sent as strings), else the token's
+    /// (`GET /api/v1/accounts/verify_credentials`).
+    private func accountID(_ credentials: AccountCredentials) async throws(NetworkFailure) -> String {
+        if let stored = credentials.remoteUserID, XClient.isUserID(stored) { return stored }
+        let now = environment.clock()
+        let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
+        let response = try await api.send(
+            try request("GET", "/api/v1/accounts/verify_credentials", credentials), mutates: false
+        ) { MastodonResponseClassifier.classify($0, now: now) }
+        guard let id = try api.json(response, mutated: false)["id"].string, !id.isEmpty else {
+            throw NetworkFailure(.permanent("Mastodon did not say the account id"))
+        }
+        return id
+    }
+
     /// Looks the account's recent statuses up for the variant's text.
     public func lookUp(_ post: OutgoingPost, pending: PublishReceipt?, credentials: AccountCredentials) async -> LookUpOutcome {
-        guard let account = credentials.remoteUserID else { return .failed(.permanent("the Mastodon account id is not known")) }
         let now = environment.clock()
         let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
         do {
+            let account = try await accountID(credentials)
             let list = try request("GET", "/api/v1/accounts/\(account)/statuses", credentials, query: [("limit", "40")])
             let response = try await api.send(list, mutates: false) { MastodonResponseClassifier.classify($0, now: now) }
             for status in try api.json(response, mutated: false).array

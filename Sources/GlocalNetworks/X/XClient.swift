@@ -1,7 +1,8 @@
 import Foundation
 import GlocalCore
 
-/// X API v2: `POST /2/tweets`, media through `POST /2/media/upload`, the link as a reply.
+/// X API v2: `POST /2/tweets`, media through `POST /2/media/upload` (alt text with `POST /2/media/metadata`), the link as
+/// a reply.
 public struct XClient: NetworkClient {
     /// Always `.x`.
     public let network = Network.x
@@ -83,19 +84,50 @@ public struct XClient: NetworkClient {
             guard let id = try api.json(response, mutated: false)["data"]["id"].string else {
                 throw NetworkFailure(.transient("X media upload gave no id"))
             }
+            if let alt = file.altText, !alt.isEmpty { try await describe(id, alt: alt, credentials: credentials) }
             ids.append(id)
         }
         return ids
     }
 
+    /// Sets an uploaded image's alt text (`POST /2/media/metadata`, `metadata.alt_text.text`).
+    private func describe(_ id: String, alt: String, credentials: AccountCredentials) async throws(NetworkFailure) {
+        let body: [String: Any] = ["id": id, "metadata": ["alt_text": ["text": alt]]]
+        let url = FormEncoding.url(base(credentials), path: "/2/media/metadata")
+        let now = environment.clock()
+        _ = try await caller(credentials).send(request("POST", url, credentials, json: body), mutates: false) {
+            XResponseClassifier.classify($0, now: now)
+        }
+    }
+
+    /// The numeric user id: the stored one when it is numeric (`^[0-9]{1,19}$`), else the token's (`GET /2/users/me`).
+    private func userID(_ credentials: AccountCredentials) async throws(NetworkFailure) -> String {
+        if let stored = credentials.remoteUserID, Self.isUserID(stored) { return stored }
+        let now = environment.clock()
+        let api = caller(credentials)
+        let response = try await api.send(
+            request("GET", FormEncoding.url(base(credentials), path: "/2/users/me"), credentials), mutates: false
+        ) { XResponseClassifier.classify($0, now: now) }
+        guard let id = try api.json(response, mutated: false)["data"]["id"].string, Self.isUserID(id) else {
+            throw NetworkFailure(.permanent("X did not say the user id"))
+        }
+        return id
+    }
+
+    /// Whether `text` is an X user id: 1 to 19 ASCII digits.
+    public static func isUserID(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 19 && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     /// Looks the account's recent tweets up for the variant's text (X has no idempotency key).
     public func lookUp(_ post: OutgoingPost, pending: PublishReceipt?, credentials: AccountCredentials) async -> LookUpOutcome {
-        guard let user = credentials.remoteUserID else { return .failed(.permanent("the X user id is not known")) }
-        let url = FormEncoding.url(
-            base(credentials), path: "/2/users/\(user)/tweets", query: [("max_results", "100"), ("tweet.fields", "created_at")])
         let now = environment.clock()
         let api = caller(credentials)
         do {
+            let user = try await userID(credentials)
+            let url = FormEncoding.url(
+                base(credentials), path: "/2/users/\(user)/tweets",
+                query: [("max_results", "100"), ("tweet.fields", "created_at")])
             let response = try await api.send(request("GET", url, credentials), mutates: false) {
                 XResponseClassifier.classify($0, now: now)
             }

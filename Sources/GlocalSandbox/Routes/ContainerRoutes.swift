@@ -40,7 +40,7 @@ struct ContainerRoutes: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.post("\(network)/:version/:id/\(mediaEdge)") { request, context -> Response in
             let call = try await SandboxCall.read(request)
-            let user = context.parameters.get("id") ?? ""
+            let user = SandboxIdentity.numericID(context.parameters.get("id") ?? "", digits: 17)
             if let refusal = await gate.before(call, account: user) { return refusal }
             let form = call.form
             let type = form["media_type"] ?? "IMAGE"
@@ -57,7 +57,7 @@ struct ContainerRoutes: Sendable {
         }
         router.post("\(network)/:version/:id/\(publishEdge)") { request, context -> Response in
             let call = try await SandboxCall.read(request)
-            let user = context.parameters.get("id") ?? ""
+            let user = SandboxIdentity.numericID(context.parameters.get("id") ?? "", digits: 17)
             if let refusal = await gate.before(call, account: user) { return refusal }
             guard let id = call.form["creation_id"], var container = await state.container(id), container.account == user else {
                 return graphError(100, "(#100) Invalid creation_id")
@@ -78,7 +78,7 @@ struct ContainerRoutes: Sendable {
         }
         router.get("\(network)/:version/:id/\(mediaEdge)") { request, context -> Response in
             let call = try await SandboxCall.read(request)
-            let user = context.parameters.get("id") ?? ""
+            let user = SandboxIdentity.numericID(context.parameters.get("id") ?? "", digits: 17)
             if let refusal = await gate.before(call, account: user) { return refusal }
             let data = await state.posts(network: network, account: user).prefix(Int(call.query["limit"] ?? "25") ?? 25).map {
                 [

@@ -38,7 +38,7 @@ struct FacebookMediaRoutes: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.post("facebook/:version/:id/photos") { request, context -> Response in
             let call = try await SandboxCall.read(request)
-            let page = context.parameters.get("id") ?? ""
+            let page = SandboxIdentity.numericID(context.parameters.get("id") ?? "", digits: 15)
             if let refusal = await gate.before(call, account: page) { return refusal }
             guard let source = source(call, urlField: "url") else { return Self.graphError(324, "Requires upload file") }
             let published = call.field("published") != "false"
@@ -56,7 +56,7 @@ struct FacebookMediaRoutes: Sendable {
         }
         router.post("facebook/:version/:id/videos") { request, context -> Response in
             let call = try await SandboxCall.read(request)
-            let page = context.parameters.get("id") ?? ""
+            let page = SandboxIdentity.numericID(context.parameters.get("id") ?? "", digits: 15)
             if let refusal = await gate.before(call, account: page) { return refusal }
             guard let source = source(call, urlField: "file_url") else {
                 return Self.graphError(100, "A video file (source) or file_url is required")

@@ -10,7 +10,7 @@ struct FacebookRoutes: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.post("facebook/:version/:id/feed") { request, context -> Response in
             let call = try await SandboxCall.read(request)
-            let page = context.parameters.get("id") ?? ""
+            let page = SandboxIdentity.numericID(context.parameters.get("id") ?? "", digits: 15)
             if let refusal = await gate.before(call, account: page) { return refusal }
             let message = call.form["message"] ?? ""
             var attached: [String] = []
@@ -37,7 +37,7 @@ struct FacebookRoutes: Sendable {
             let parent = context.parameters.get("id") ?? ""
             let account = String(parent.split(separator: "_").first ?? "")
             if let refusal = await gate.before(call, account: account) { return refusal }
-            let id = "\(parent)_c\(await state.next("facebook/comment"))"
+            let id = "\(parent.split(separator: "_").last ?? "")_\(300_000_000_000 + (await state.next("facebook/comment")))"
             await state.store(
                 SandboxPost(
                     network: "facebook", account: account, id: id, kind: "comment", text: call.form["message"] ?? "",
@@ -46,7 +46,7 @@ struct FacebookRoutes: Sendable {
         }
         router.get("facebook/:version/:id/feed") { request, context -> Response in
             let call = try await SandboxCall.read(request)
-            let page = context.parameters.get("id") ?? ""
+            let page = SandboxIdentity.numericID(context.parameters.get("id") ?? "", digits: 15)
             if let refusal = await gate.before(call, account: page) { return refusal }
             let data = await state.posts(network: "facebook", account: page).prefix(Int(call.query["limit"] ?? "25") ?? 25).map {
                 [

@@ -2,30 +2,31 @@ import Foundation
 import Hummingbird
 
 /// A Mastodon instance in the sandbox: statuses with `Idempotency-Key` replay, media, account statuses, a status;
-/// `X-RateLimit-*` headers (300 statuses per 3 hours, reset as ISO 8601).
+/// `X-RateLimit-*` headers (300 statuses per 3 hours, reset as ISO 8601). Accounts have numeric ids: a token `alice~…`
+/// stands for `SandboxIdentity.numericID("alice")` (a numeric name is the id itself).
 struct MastodonRoutes: Sendable {
     let gate: SandboxGate
     var state: SandboxState { gate.state }
+
+    /// The numeric account id of the token's account.
+    static func accountID(_ call: SandboxCall) -> String { SandboxIdentity.numericID(call.tokenAccount ?? "", digits: 18) }
 
     private func status(_ post: SandboxPost) async -> [String: Any] {
         let counts = SandboxEngagement.counters(
             postedAt: post.postedAt, now: await state.now(),
             audience: await state.audience(network: "mastodon", account: post.account))
-        let escaped = post.text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-        return [
-            "id": post.id, "created_at": SandboxDialect.iso(post.postedAt), "content": "<p>\(escaped)</p>",
-            "url": "https://mastodon.sandbox/@\(post.account)/\(post.id)",
-            "uri": "https://mastodon.sandbox/users/\(post.account)/statuses/\(post.id)",
-            "visibility": "public", "in_reply_to_id": post.parentID ?? NSNull(), "favourites_count": counts["likes"]!,
-            "reblogs_count": counts["reposts"]!, "replies_count": counts["replies"]!,
-        ]
+        let body = (try? JSONSerialization.jsonObject(with: Data(post.body.utf8))) as? [String: Any] ?? [:]
+        var media: [SandboxPost] = []
+        for id in body["media_ids"] as? [String] ?? [] {
+            if let item = await state.post(network: "mastodon", id: id) { media.append(item) }
+        }
+        return MastodonEntities.status(post, media: media, counts: counts)
     }
 
     func register(on router: Router<BasicRequestContext>) {
         router.post("mastodon/api/v1/statuses") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
-            let account = call.tokenAccount ?? ""
+            let account = Self.accountID(call)
             if let refusal = await gate.before(call, account: account) { return refusal }
             let window = await state.spend(network: "mastodon", account: account, cost: 1, limit: 300, window: 10800)
             let headers = [
@@ -38,8 +39,13 @@ struct MastodonRoutes: Sendable {
                 return SandboxReply.json(200, await status(existing), headers: headers)
             }
             let json = call.json
-            guard let text = json["status"] as? String, !text.isEmpty, text.count <= 500 else {
+            let mediaIDs = json["media_ids"] as? [String] ?? []
+            let text = json["status"] as? String ?? ""
+            guard !text.isEmpty || !mediaIDs.isEmpty, text.count <= 500 else {
                 return SandboxReply.json(422, ["error": "Validation failed: Text can't be blank or is over 500 characters"])
+            }
+            for media in mediaIDs where await state.post(network: "mastodon", id: media)?.account != account {
+                return SandboxReply.json(422, ["error": "Validation failed: Media attachments are invalid"])
             }
             let parent = json["in_reply_to_id"] as? String
             let post = SandboxPost(
@@ -51,21 +57,36 @@ struct MastodonRoutes: Sendable {
         }
         router.post("mastodon/api/v2/media") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
-            let account = call.tokenAccount ?? ""
+            let account = Self.accountID(call)
             if let refusal = await gate.before(call, account: account) { return refusal }
             guard let file = call.multipartFile(named: "file") else {
                 return SandboxReply.json(422, ["error": "Validation failed: File can't be blank"])
             }
+            let description = call.field("description")
+            if let description, description.count > 1500 {
+                return SandboxReply.json(
+                    422, ["error": "Validation failed: Description is too long (maximum is 1500 characters)"])
+            }
             let id = String(120_000_000_000_000_000 + (await state.next("mastodon/media")))
-            await state.store(
-                SandboxPost(
-                    network: "mastodon", account: account, id: id, kind: "media", text: "", body: "\(file.bytes.count) bytes",
-                    postedAt: await state.now()))
-            return SandboxReply.json(200, ["id": id, "type": "image", "url": "https://mastodon.sandbox/media/\(id)"])
+            var media = SandboxPost(
+                network: "mastodon", account: account, id: id, kind: "media", text: "",
+                body: "\(file.bytes.count) bytes \(file.contentType ?? "")", postedAt: await state.now())
+            media.altText = description
+            await state.store(media)
+            return SandboxReply.json(200, MastodonEntities.attachment(media))
+        }
+        router.get("mastodon/api/v1/accounts/verify_credentials") { request, _ -> Response in
+            let call = try await SandboxCall.read(request)
+            let account = Self.accountID(call)
+            if let refusal = await gate.before(call, account: account) { return refusal }
+            return SandboxReply.json(200, MastodonEntities.account(account, name: call.tokenAccount))
         }
         router.get("mastodon/api/v1/accounts/:id/statuses") { request, context -> Response in
             let call = try await SandboxCall.read(request)
             let account = context.parameters.get("id") ?? ""
+            guard SandboxIdentity.isNumeric(account, digits: 18) else {
+                return SandboxReply.json(404, ["error": "Record not found"])
+            }
             if let refusal = await gate.before(call, account: account) { return refusal }
             var statuses: [[String: Any]] = []
             for post in await state.posts(network: "mastodon", account: account).prefix(Int(call.query["limit"] ?? "20") ?? 20) {
@@ -75,7 +96,7 @@ struct MastodonRoutes: Sendable {
         }
         router.get("mastodon/api/v1/statuses/:id") { request, context -> Response in
             let call = try await SandboxCall.read(request)
-            let account = call.tokenAccount ?? ""
+            let account = Self.accountID(call)
             if let refusal = await gate.before(call, account: account) { return refusal }
             guard let post = await state.post(network: "mastodon", id: context.parameters.get("id") ?? "") else {
                 return SandboxReply.json(404, ["error": "Record not found"])

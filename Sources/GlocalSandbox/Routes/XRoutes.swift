@@ -1,10 +1,26 @@
 import Foundation
 import Hummingbird
 
-/// X API v2 in the sandbox: tweets (403 on a repeated text), media upload, user timeline, metrics, OAuth 2 refresh.
+/// X API v2 in the sandbox: tweets (403 on a repeated text), media upload and alt text, the user (`/2/users/me`),
+/// the user timeline by numeric user id, metrics, OAuth 2 refresh. A token `alice~…` stands for the user whose id is
+/// `SandboxIdentity.numericID("alice")` (a numeric name is the id itself).
 struct XRoutes: Sendable {
     let gate: SandboxGate
     var state: SandboxState { gate.state }
+
+    /// The numeric user id of the token's account.
+    static func userID(_ call: SandboxCall) -> String { SandboxIdentity.numericID(call.tokenAccount ?? "", digits: 19) }
+
+    /// X's 400 for an invalid parameter (`application/problem+json`, type `…/invalid-request`).
+    static func invalidRequest(parameter: String, value: String, message: String) -> Response {
+        SandboxReply.json(
+            400,
+            [
+                "errors": [["parameters": [parameter: [value]], "message": message]],
+                "title": "Invalid Request", "detail": "One or more parameters to your request was invalid.",
+                "type": "https://api.twitter.com/2/problems/invalid-request",
+            ], contentType: "application/problem+json")
+    }
 
     private func rateHeaders(_ account: String, cost: Int) async -> (headers: [(String, String)], exceeded: Bool) {
         let window = await state.spend(network: "x", account: account, cost: cost, limit: 100, window: 900)
@@ -19,7 +35,7 @@ struct XRoutes: Sendable {
     private func tweet(_ post: SandboxPost, metrics: Bool) async -> [String: Any] {
         var tweet: [String: Any] = [
             "id": post.id, "text": post.text, "created_at": SandboxDialect.iso(post.postedAt),
-            "edit_history_tweet_ids": [post.id],
+            "edit_history_tweet_ids": [post.id], "author_id": post.account,
         ]
         if metrics {
             let now = await state.now()
@@ -36,7 +52,7 @@ struct XRoutes: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.post("x/2/tweets") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
-            let account = call.tokenAccount ?? ""
+            let account = Self.userID(call)
             if let refusal = await gate.before(call, account: account) { return refusal }
             let limit = await rateHeaders(account, cost: 1)
             if limit.exceeded {
@@ -44,8 +60,13 @@ struct XRoutes: Sendable {
                     reset: await state.now().addingTimeInterval(900), now: await state.now(), account: account)
             }
             let json = call.json
-            guard let text = json["text"] as? String, !text.isEmpty else {
-                return SandboxReply.json(400, ["title": "Invalid Request", "detail": "text is required", "status": 400])
+            let mediaIDs = (json["media"] as? [String: Any])?["media_ids"] as? [String] ?? []
+            guard let text = json["text"] as? String, !text.isEmpty || !mediaIDs.isEmpty else {
+                return Self.invalidRequest(parameter: "text", value: "", message: "text or media is required")
+            }
+            for media in mediaIDs where await state.post(network: "x", id: media)?.account != account {
+                return Self.invalidRequest(
+                    parameter: "media.media_ids", value: media, message: "Your media IDs are invalid.")
             }
             let parent = (json["reply"] as? [String: Any])?["in_reply_to_tweet_id"] as? String
             if parent == nil, await state.post(network: "x", account: account, text: text) != nil {
@@ -55,7 +76,7 @@ struct XRoutes: Sendable {
                         "detail": "You are not allowed to create a Tweet with duplicate content.", "type": "about:blank",
                         "title": "Forbidden", "status": 403,
                     ],
-                    headers: limit.headers)
+                    headers: limit.headers, contentType: "application/problem+json")
             }
             let id = String(1_800_000_000_000_000_000 + (await state.next("x")))
             let post = SandboxPost(
@@ -69,45 +90,95 @@ struct XRoutes: Sendable {
         }
         router.post("x/2/media/upload") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
-            let account = call.tokenAccount ?? ""
+            let account = Self.userID(call)
             if let refusal = await gate.before(call, account: account) { return refusal }
             guard let file = call.multipartFile(named: "media") else {
-                return SandboxReply.json(400, ["title": "Invalid Request", "detail": "media is required", "status": 400])
+                return Self.invalidRequest(parameter: "media", value: "", message: "media is required")
             }
             let id = String(1_700_000_000_000_000_000 + (await state.next("x/media")))
             await state.store(
                 SandboxPost(
                     network: "x", account: account, id: id, kind: "media", text: "", body: "\(file.bytes.count) bytes",
                     postedAt: await state.now()))
-            return SandboxReply.json(200, ["data": ["id": id, "media_key": "3_\(id)", "expires_after_secs": 86400]])
+            return SandboxReply.json(
+                200, ["data": ["id": id, "media_key": "3_\(id)", "expires_after_secs": 86400, "size": file.bytes.count]])
+        }
+        router.post("x/2/media/metadata") { request, _ -> Response in
+            let call = try await SandboxCall.read(request)
+            let account = Self.userID(call)
+            if let refusal = await gate.before(call, account: account) { return refusal }
+            let json = call.json
+            let id = json["id"] as? String ?? ""
+            guard SandboxIdentity.isNumeric(id), await state.post(network: "x", id: id)?.account == account else {
+                return Self.invalidRequest(parameter: "id", value: id, message: "The media id \(id) is not a media of this user")
+            }
+            let metadata = json["metadata"] as? [String: Any] ?? [:]
+            guard let alt = (metadata["alt_text"] as? [String: Any])?["text"] as? String, alt.count <= 1000 else {
+                return Self.invalidRequest(
+                    parameter: "metadata.alt_text.text", value: "", message: "alt_text.text is required, at most 1000 characters")
+            }
+            await state.describe(network: "x", id: id, altText: alt)
+            return SandboxReply.json(200, ["data": ["id": id, "associated_metadata": ["alt_text": ["text": alt]]]])
+        }
+        router.get("x/2/users/me") { request, _ -> Response in
+            let call = try await SandboxCall.read(request)
+            let account = Self.userID(call)
+            if let refusal = await gate.before(call, account: account) { return refusal }
+            let name = call.tokenAccount ?? ""
+            return SandboxReply.json(200, ["data": ["id": account, "name": name, "username": Self.username(name)]])
         }
         router.get("x/2/users/:id/tweets") { request, context -> Response in
             let call = try await SandboxCall.read(request)
             let account = context.parameters.get("id") ?? ""
+            guard SandboxIdentity.isNumeric(account) else {
+                return Self.invalidRequest(
+                    parameter: "id", value: account,
+                    message: "The `id` query parameter value [\(account)] does not match ^[0-9]{1,19}$")
+            }
             if let refusal = await gate.before(call, account: account) { return refusal }
             var data: [[String: Any]] = []
             for post in await state.posts(network: "x", account: account).prefix(Int(call.query["max_results"] ?? "10") ?? 10) {
                 data.append(await tweet(post, metrics: false))
             }
-            return SandboxReply.json(200, ["data": data, "meta": ["result_count": data.count]])
+            var meta: [String: Any] = ["result_count": data.count]
+            if let first = data.first?["id"] as? String, let last = data.last?["id"] as? String {
+                meta["newest_id"] = first
+                meta["oldest_id"] = last
+            }
+            var answer: [String: Any] = ["meta": meta]
+            if !data.isEmpty { answer["data"] = data }
+            return SandboxReply.json(200, answer)
         }
         router.get("x/2/tweets") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
-            let account = call.tokenAccount ?? ""
+            let account = Self.userID(call)
             if let refusal = await gate.before(call, account: account) { return refusal }
             var data: [[String: Any]] = []
+            var errors: [[String: Any]] = []
             for id in (call.query["ids"] ?? "").split(separator: ",") {
-                if let post = await state.post(network: "x", id: String(id)) { data.append(await tweet(post, metrics: true)) }
+                if let post = await state.post(network: "x", id: String(id)) {
+                    data.append(await tweet(post, metrics: true))
+                } else {
+                    errors.append([
+                        "value": String(id), "detail": "Could not find tweet with ids: [\(id)].", "title": "Not Found Error",
+                        "resource_type": "tweet", "parameter": "ids", "resource_id": String(id),
+                        "type": "https://api.twitter.com/2/problems/resource-not-found",
+                    ])
+                }
             }
-            return SandboxReply.json(200, ["data": data])
+            var answer: [String: Any] = [:]
+            if !data.isEmpty { answer["data"] = data }
+            if !errors.isEmpty { answer["errors"] = errors }
+            return SandboxReply.json(200, answer)
         }
         router.post("x/2/oauth2/token") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
             let token = call.form["refresh_token"] ?? ""
-            let account = String(token.split(separator: "~").first ?? "")
+            let name = String(token.split(separator: "~").first ?? "")
+            let account = SandboxIdentity.numericID(name, digits: 19)
             if let refusal = await gate.before(call, account: account, refresh: true) { return refusal }
             guard call.form["grant_type"] == "refresh_token", !token.isEmpty else { return gate.dialect.refreshRefused() }
-            let pair = await gate.issueTokens(account: account)
+            let pair = await gate.issueTokens(account: name)
             return SandboxReply.json(
                 200,
                 [
@@ -115,5 +186,11 @@ struct XRoutes: Sendable {
                     "scope": "tweet.read tweet.write users.read offline.access",
                 ])
         }
+    }
+
+    /// A valid X username (letters, digits, `_`, at most 15) from an account name.
+    static func username(_ name: String) -> String {
+        let kept = name.filter { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" }
+        return String((kept.isEmpty ? "user" : kept).prefix(15))
     }
 }

@@ -24,7 +24,8 @@ enum SandboxDialect: String, Sendable {
         case .x:
             return SandboxReply.json(
                 429, ["title": "Too Many Requests", "detail": "Too Many Requests", "type": "about:blank", "status": 429],
-                headers: [("x-rate-limit-limit", "100"), ("x-rate-limit-remaining", "0"), ("x-rate-limit-reset", epoch)])
+                headers: [("x-rate-limit-limit", "100"), ("x-rate-limit-remaining", "0"), ("x-rate-limit-reset", epoch)],
+                contentType: "application/problem+json")
         case .bluesky:
             return SandboxReply.json(
                 429, ["error": "RateLimitExceeded", "message": "Rate Limit Exceeded"],
@@ -56,7 +57,8 @@ enum SandboxDialect: String, Sendable {
         switch self {
         case .x:
             return SandboxReply.json(
-                503, ["title": "Service Unavailable", "type": "about:blank", "status": 503, "detail": "Service Unavailable"])
+                503, ["title": "Service Unavailable", "type": "about:blank", "status": 503, "detail": "Service Unavailable"],
+                contentType: "application/problem+json")
         case .bluesky: return SandboxReply.json(500, ["error": "InternalServerError", "message": "Internal Server Error"])
         case .mastodon: return SandboxReply.json(503, ["error": "Service Unavailable"])
         case .linkedin: return SandboxReply.json(500, ["status": 500, "message": "Internal Server Error"])
@@ -70,7 +72,8 @@ enum SandboxDialect: String, Sendable {
         switch self {
         case .x:
             return SandboxReply.json(
-                401, ["title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"])
+                401, ["title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"],
+                contentType: "application/problem+json")
         case .bluesky: return SandboxReply.json(400, ["error": "ExpiredToken", "message": "Token has expired"])
         case .mastodon: return SandboxReply.json(401, ["error": "The access token is invalid"])
         case .linkedin:

@@ -6,10 +6,12 @@ import Hummingbird
 enum SandboxReply {
     struct Dropped: Error {}
 
-    static func json(_ status: Int, _ object: Any, headers: [(String, String)] = []) -> Response {
+    static func json(
+        _ status: Int, _ object: Any, headers: [(String, String)] = [], contentType: String = "application/json"
+    ) -> Response {
         let data =
             (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return raw(status, data, contentType: "application/json", headers: headers)
+        return raw(status, data, contentType: contentType, headers: headers)
     }
 
     static func raw(_ status: Int, _ data: Data, contentType: String?, headers: [(String, String)] = []) -> Response {

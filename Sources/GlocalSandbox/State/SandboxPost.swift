@@ -20,6 +20,8 @@ public struct SandboxPost: Sendable, Codable, Equatable {
     public var key: String?
     /// When it was stored (sandbox clock).
     public var postedAt: Date
+    /// A media item's description for people who cannot see it, as the network received it.
+    public var altText: String?
 
     /// Creates a stored item.
     public init(

@@ -74,6 +74,11 @@ public actor SandboxState {
 
     func store(_ post: SandboxPost) { posts.append(post) }
 
+    /// Sets the alt text of a stored item.
+    func describe(network: String, id: String, altText: String) {
+        if let index = posts.firstIndex(where: { $0.network == network && $0.id == id }) { posts[index].altText = altText }
+    }
+
     func post(network: String, id: String) -> SandboxPost? { posts.first { $0.network == network && $0.id == id } }
 
     func post(network: String, account: String, key: String) -> SandboxPost? {

@@ -73,24 +73,26 @@ struct ClientCase: Sendable, CustomTestStringConvertible {
 
     static let plain: [ClientCase] = [
         ClientCase(
-            name: "x", network: .x, sandboxNetwork: "x", accountKey: "xuser",
+            name: "x", network: .x, sandboxNetwork: "x", accountKey: "2244994945",
             credentials: AccountCredentials(
-                accessToken: "xuser~secret-access-x", refreshToken: "xuser~secret-refresh-x", remoteUserID: "xuser",
+                accessToken: "2244994945~secret-access-x", refreshToken: "2244994945~secret-refresh-x",
+                remoteUserID: "2244994945",
                 clientID: "client-x"),
             linkPlacement: .reply, needsMedia: false, refreshCallsNetwork: true, make: { XClient(environment: $0) }),
         ClientCase(
-            name: "bluesky", network: .bluesky, sandboxNetwork: "bluesky", accountKey: "did:plc:lumierefr",
+            name: "bluesky", network: .bluesky, sandboxNetwork: "bluesky", accountKey: "did:plc:ewvi7nxzyoun6zhxrhs64oiz",
             credentials: AccountCredentials(
-                accessToken: "did:plc:lumierefr~secret-access-b", refreshToken: "did:plc:lumierefr~secret-refresh-b",
-                remoteUserID: "did:plc:lumierefr"),
+                accessToken: "did:plc:ewvi7nxzyoun6zhxrhs64oiz~secret-access-b",
+                refreshToken: "did:plc:ewvi7nxzyoun6zhxrhs64oiz~secret-refresh-b",
+                remoteUserID: "did:plc:ewvi7nxzyoun6zhxrhs64oiz"),
             linkPlacement: .inline, needsMedia: false, refreshCallsNetwork: true, make: { BlueskyClient(environment: $0) }),
         ClientCase(
             name: "mastodon", network: .mastodon, sandboxNetwork: "mastodon", accountKey: "42",
             credentials: AccountCredentials(accessToken: "42~secret-access-m", remoteUserID: "42"),
             linkPlacement: .inline, needsMedia: false, refreshCallsNetwork: false, make: { MastodonClient(environment: $0) }),
         ClientCase(
-            name: "threads", network: .threads, sandboxNetwork: "threads", accountKey: "th1",
-            credentials: AccountCredentials(accessToken: "th1~secret-access-t", remoteUserID: "th1"),
+            name: "threads", network: .threads, sandboxNetwork: "threads", accountKey: "7162534839201746",
+            credentials: AccountCredentials(accessToken: "7162534839201746~secret-access-t", remoteUserID: "7162534839201746"),
             linkPlacement: .reply, needsMedia: false, refreshCallsNetwork: true,
             make: { ThreadsClient(environment: $0, pollInterval: .milliseconds(1)) }),
         ClientCase(
@@ -98,15 +100,18 @@ struct ClientCase: Sendable, CustomTestStringConvertible {
             credentials: AccountCredentials(
                 accessToken: "li~secret-access-l", refreshToken: "li~secret-refresh-l", authorURN: "urn:li:organization:99",
                 clientID: "client-l", clientSecret: "li-client-secret"),
-            linkPlacement: .firstComment, needsMedia: false, refreshCallsNetwork: true, make: { LinkedInClient(environment: $0) }),
+            linkPlacement: .firstComment, needsMedia: false, refreshCallsNetwork: true,
+            make: { LinkedInClient(environment: $0) }),
         ClientCase(
-            name: "facebook", network: .facebook, sandboxNetwork: "facebook", accountKey: "page1",
+            name: "facebook", network: .facebook, sandboxNetwork: "facebook", accountKey: "102938475610293",
             credentials: AccountCredentials(
-                accessToken: "page1~secret-access-f", pageID: "page1", clientID: "app", clientSecret: "fb-app-secret"),
-            linkPlacement: .firstComment, needsMedia: false, refreshCallsNetwork: true, make: { FacebookClient(environment: $0) }),
+                accessToken: "102938475610293~secret-access-f", pageID: "102938475610293", clientID: "app",
+                clientSecret: "fb-app-secret"),
+            linkPlacement: .firstComment, needsMedia: false, refreshCallsNetwork: true,
+            make: { FacebookClient(environment: $0) }),
         ClientCase(
-            name: "instagram", network: .instagram, sandboxNetwork: "instagram", accountKey: "ig1",
-            credentials: AccountCredentials(accessToken: "ig1~secret-access-i", remoteUserID: "ig1"),
+            name: "instagram", network: .instagram, sandboxNetwork: "instagram", accountKey: "17841405822304914",
+            credentials: AccountCredentials(accessToken: "17841405822304914~secret-access-i", remoteUserID: "17841405822304914"),
             linkPlacement: .firstComment, needsMedia: true, refreshCallsNetwork: true,
             make: { InstagramClient(environment: $0, pollInterval: .milliseconds(1)) }),
         ClientCase(

@@ -10,7 +10,7 @@ enum MediaWireExpectations {
     /// uploaded unpublished, then a feed post attaching exactly those photos in order.
     static func checkFacebook(post: OutgoingPost, stored: SandboxPost, media: [SandboxPost], receipt: PublishReceipt) throws {
         let form = WireExpectations.form(stored.body)
-        #expect(stored.id.hasPrefix("page1_"))
+        #expect(stored.id.hasPrefix("102938475610293_"))
         switch post.media.count {
         case 0:
             #expect(form == ["message": post.text])

@@ -63,7 +63,7 @@ enum WireExpectations {
         case "linkedin":
             let body = try json(stored.body)
             #expect(
-                body["commentary"] as? String == "Votre peau a soif ? Découvrez Hydra 👋🏽 \\(nouveau\\) {hashtag|\\#|HydraSerum}")
+                body["commentary"] as? String == "Votre peau a soif ? Découvrez Hydra 👋🏽 \\(nouveau\\) {hashtag|#|HydraSerum}")
             #expect(body["author"] as? String == "urn:li:organization:99")
             #expect(body["visibility"] as? String == "PUBLIC")
             #expect(body["lifecycleState"] as? String == "PUBLISHED")

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// Every kind of answer the sandbox's Mastodon instance gives, checked against the entity pages of the Mastodon docs.
+@Suite struct MastodonAnswerTests {
+    static let token = "lumiere-ca~access"
+
+    @Test func entityPagesListTheAttributesTheChecksUse() throws {
+        let status = try MastodonEntityDoc("mastodon/Status.md").attributes.map(\.name)
+        #expect(
+            ["id", "uri", "created_at", "account", "content", "visibility", "media_attachments", "quote_approval"]
+                .allSatisfy(status.contains))
+        #expect(!status.contains("application") && !status.contains("favourited"), "optional attributes are not required")
+        #expect(try MastodonEntityDoc("mastodon/MediaAttachment.md").attributes.map(\.name).contains("description"))
+    }
+
+    @Test func statusesMediaAndAccountsAreCompleteEntities() async throws {
+        let status = try MastodonEntityDoc("mastodon/Status.md")
+        let attachment = try MastodonEntityDoc("mastodon/MediaAttachment.md")
+        try await SandboxCalls.run { sandbox in
+            let me = try await sandbox.call("GET", "mastodon/api/v1/accounts/verify_credentials", token: Self.token)
+            #expect(me.status == 200)
+            let account = try #require(me.object["id"] as? String)
+            #expect(account.allSatisfy { $0.isNumber }, "a numeric account id: \(account)")
+
+            let media = try await sandbox.call(
+                "POST", "mastodon/api/v2/media", token: Self.token,
+                raw: SandboxCalls.multipart(
+                    fields: [("description", "Un flacon Hydra")], file: ("file", "image/png", Data([0x89, 0x50, 0x4E, 0x47]))))
+            #expect(media.status == 200)
+            #expect(attachment.problems(media.object) == [])
+            #expect(media.object["description"] as? String == "Un flacon Hydra")
+            let mediaID = try #require(media.object["id"] as? String)
+
+            let posted = try await sandbox.call(
+                "POST", "mastodon/api/v1/statuses", token: Self.token,
+                json: ["status": "Hydra arrive", "language": "fr", "visibility": "public", "media_ids": [mediaID]],
+                headers: ["Idempotency-Key": "k1"])
+            #expect(posted.status == 200)
+            #expect(status.problems(posted.object) == [])
+            let attached = try #require((posted.object["media_attachments"] as? [[String: Any]])?.first)
+            #expect(attachment.problems(attached) == [])
+            #expect((posted.object["account"] as? [String: Any])?["id"] as? String == account)
+
+            let listed = try await sandbox.call("GET", "mastodon/api/v1/accounts/\(account)/statuses?limit=40", token: Self.token)
+            let statuses = try #require(listed.json as? [[String: Any]])
+            #expect(statuses.map { $0["id"] as? String } == [posted.object["id"] as? String], "look-up by numeric id")
+            for entity in statuses { #expect(status.problems(entity) == []) }
+            let single = try await sandbox.call(
+                "GET", "mastodon/api/v1/statuses/\(posted.object["id"] as? String ?? "")", token: Self.token)
+            #expect(status.problems(single.object) == [])
+            let byName = try await sandbox.call("GET", "mastodon/api/v1/accounts/lumiere-ca/statuses", token: Self.token)
+            #expect(byName.status == 404, "accounts are looked up by id, not by name")
+        }
+    }
+
+    @Test func errorsAreErrorEntities() async throws {
+        let error = try MastodonEntityDoc("mastodon/Error.md")
+        #expect(error.attributes.map(\.name).contains("error"))
+        try await SandboxCalls.run { sandbox in
+            let answers = [
+                try await sandbox.call("POST", "mastodon/api/v1/statuses", token: Self.token, json: ["status": ""]),
+                try await sandbox.call("POST", "mastodon/api/v1/statuses", json: ["status": "x"]),
+                try await sandbox.call("GET", "mastodon/api/v1/statuses/1", token: Self.token),
+                try await sandbox.call("GET", "mastodon/api/v1/accounts/lumiere-ca/statuses", token: Self.token),
+            ]
+            #expect(answers.map(\.status) == [422, 401, 404, 404])
+            for answer in answers { #expect(error.problems(answer.object) == []) }
+        }
+    }
+}
