@@ -38,11 +38,8 @@ public struct OutgoingPostFactory: Sendable {
     public func post(for variant: StoredVariant) -> OutgoingPost {
         let account = accounts[variant.accountID]
         let alts = altTexts(for: variant)
-        let media = variant.media.map { path -> MediaFile in
-            let file = root.appendingPathComponent(path)
-            return MediaFile(
-                path: path, publicURL: mediaBaseURL?.appendingPathComponent(path), altText: alts[path],
-                loadBytes: { try Data(contentsOf: file) })
+        let media = variant.media.map { path in
+            MediaFile(workspacePath: path, workspace: root, publicBaseURL: mediaBaseURL, altText: alts[path])
         }
         return OutgoingPost(
             variantID: variant.id, network: variant.network, accountID: variant.accountID,

@@ -136,7 +136,7 @@ public struct BlueskyClient: NetworkClient {
         for file in media {
             guard !file.isVideo else { throw NetworkFailure(.permanent("Bluesky video upload is not supported yet")) }
             let bytes: Data
-            do { bytes = try await file.loadBytes() } catch { throw NetworkFailure(.permanent("cannot read \(file.path)")) }
+            bytes = try await file.bytes()
             var request = xrpc("POST", "com.atproto.repo.uploadBlob", credentials)
             request.headers["Content-Type"] = file.mimeType
             request.body = bytes

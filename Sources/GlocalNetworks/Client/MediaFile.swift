@@ -26,7 +26,9 @@ public struct MediaFile: Sendable {
 
     /// The bytes, or a `.permanent` failure naming the file (never its contents).
     func bytes() async throws(NetworkFailure) -> Data {
-        do { return try await loadBytes() } catch { throw NetworkFailure(.permanent("cannot read \(path)")) }
+        do { return try await loadBytes() } catch let refused as MediaFileRefused {
+            throw NetworkFailure(.permanent(refused.reason))
+        } catch { throw NetworkFailure(.permanent("cannot read \(path)")) }
     }
 
     /// The file name's extension, lowercased.

@@ -68,7 +68,7 @@ public struct MastodonClient: NetworkClient {
         let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
         for file in media {
             let bytes: Data
-            do { bytes = try await file.loadBytes() } catch { throw NetworkFailure(.permanent("cannot read \(file.path)")) }
+            bytes = try await file.bytes()
             var form = MultipartBody()
             if let alt = file.altText, !alt.isEmpty { form.addField("description", alt) }
             form.addFile("file", fileName: (file.path as NSString).lastPathComponent, mimeType: file.mimeType, bytes: bytes)

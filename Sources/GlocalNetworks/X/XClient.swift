@@ -72,7 +72,7 @@ public struct XClient: NetworkClient {
         let api = caller(credentials)
         for file in media {
             let bytes: Data
-            do { bytes = try await file.loadBytes() } catch { throw NetworkFailure(.permanent("cannot read \(file.path)")) }
+            bytes = try await file.bytes()
             var form = MultipartBody()
             form.addField("media_category", file.isVideo ? "tweet_video" : "tweet_image")
             form.addFile("media", fileName: (file.path as NSString).lastPathComponent, mimeType: file.mimeType, bytes: bytes)

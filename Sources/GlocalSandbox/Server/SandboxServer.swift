@@ -35,7 +35,10 @@ public struct SandboxServer: Sendable {
         var logger = Logger(label: "glocal.sandbox")
         logger.logLevel = logLevel
         let app = Application(
-            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "glocal-sandbox"),
+            router: router(),
+            // Like the approval server: a connection idle or half-sent for 30 s is closed (an answer being made is not).
+            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "glocal-sandbox"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
         try await app.run()
     }
