@@ -35,7 +35,7 @@ enum YAMLDocumentParser {
             guard duplicates.count <= markers.count else {
                 let first = duplicates[0]
                 collector.error(
-                    .yamlLimit, "this file repeats keys \(duplicates.count) times",
+                    .yamlSyntax, "this file repeats keys \(duplicates.count) times",
                     at: SourceLocation(file: file, line: first.line, column: first.column, length: first.length),
                     notes: ["each key may appear once per mapping; remove the repeated keys"])
                 return nil

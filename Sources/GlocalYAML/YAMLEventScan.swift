@@ -118,7 +118,7 @@ struct YAMLEventScan {
                 if isKeyPosition {
                     return .refused(
                         Diagnostic(
-                            .error, .yamlLimit, "an alias ('*\(Self.cut(anchor))') cannot be used as a key",
+                            .error, .yamlSyntax, "an alias ('*\(Self.cut(anchor))') cannot be used as a key",
                             at: location(mark, length: anchor.unicodeScalars.count + 1),
                             notes: ["write the key itself; glocal files use aliases only as values"]))
                 }
@@ -127,7 +127,7 @@ struct YAMLEventScan {
                 if expanded > maxAliasExpansion {
                     return .refused(
                         Diagnostic(
-                            .error, .yamlLimit,
+                            .error, .yamlSyntax,
                             "aliases in this file would expand to more than \(maxAliasExpansion) nodes",
                             at: location(mark, length: anchor.unicodeScalars.count + 1),
                             notes: ["an alias repeats its anchor's whole value; nested aliases multiply (an \"alias bomb\")"]))
@@ -152,7 +152,7 @@ struct YAMLEventScan {
     /// The diagnostic for nesting deeper than ``maxDepth`` at `location`.
     static func tooDeep(at location: SourceLocation) -> Diagnostic {
         Diagnostic(
-            .error, .yamlLimit, "lists and mappings are nested more than \(maxDepth) levels deep here", at: location,
+            .error, .yamlSyntax, "lists and mappings are nested more than \(maxDepth) levels deep here", at: location,
             notes: ["glocal files need only a few levels; look for unclosed '[' or '{'"])
     }
 

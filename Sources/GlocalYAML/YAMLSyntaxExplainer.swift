@@ -91,10 +91,36 @@ enum YAMLSyntaxExplainer {
             if let context { notes.append("\(context.text) at line \(context.mark.line), column \(context.mark.column)") }
             return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(problem)", at: location(mark), notes: notes)
         case let .reader(problem, _, _, _):
+            if let (line, column, scalar) = firstNonPrintable(in: text) {
+                return Diagnostic(
+                    .error, .yamlSyntax, "\(DiagnosticText.codePointName(scalar)) is not allowed in a YAML file",
+                    at: SourceLocation(file: file, line: line, column: column),
+                    notes: ["YAML files hold printable characters only; inside \"...\" write it as an escape, e.g. \\u001B"])
+            }
             return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
         default:
             return Diagnostic(.error, .yamlSyntax, "invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }
+    }
+
+    /// The first scalar that YAML does not allow in a stream (C0 controls other than tab and line breaks,
+    /// DEL, C1 controls other than NEL, surrogates, U+FFFE/U+FFFF), with its line and column.
+    private static func firstNonPrintable(in text: String) -> (Int, Int, Unicode.Scalar)? {
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A:
+                line += 1
+                column = 1
+                continue
+            case 0x09, 0x0D, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF:
+                column += 1
+                continue
+            default:
+                return (line, column, scalar)
+            }
+        }
+        return nil
     }
 
     /// The line, at or up to three lines before `mark`, where a flow list holds an unquoted `#`

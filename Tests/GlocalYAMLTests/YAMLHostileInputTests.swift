@@ -27,7 +27,7 @@ import Yams
         let (node, diagnostics) = parse(Self.aliasBomb())
         #expect(node == nil)
         let diagnostic = try #require(diagnostics.first)
-        #expect(diagnostic.rule == "yaml.limit")
+        #expect(diagnostic.rule == "yaml.syntax")
         #expect(diagnostic.message == "aliases in this file would expand to more than 10000 nodes")
         #expect(diagnostic.location?.line == 5)  // e: nine aliases of d (820 nodes each) cross 10 000.
     }
@@ -43,7 +43,7 @@ import Yams
     @Test func aliasBombAsKeyIsRefusedBeforeItIsHashed() throws {
         let (node, diagnostics) = parse(Self.aliasBomb(asKey: true).replacingOccurrences(of: "[*h,", with: "[*h,"))
         #expect(node == nil)
-        #expect(diagnostics.first?.rule == "yaml.limit")
+        #expect(diagnostics.first?.rule == "yaml.syntax")
     }
 
     @Test func smallAliasesStillWork() throws {
@@ -57,7 +57,7 @@ import Yams
         let (node, diagnostics) = parse(text)
         #expect(node == nil)
         let diagnostic = try #require(diagnostics.first)
-        #expect(diagnostic.rule == "yaml.limit")
+        #expect(diagnostic.rule == "yaml.syntax")
         #expect(diagnostic.location == SourceLocation(file: "c.yaml", line: 1, column: 4 + YAMLEventScan.maxDepth))
         let (_, unclosed) = parse("x:\n  - {a: \"[[[\", b: " + String(repeating: "[", count: 100_000))
         #expect(unclosed.first?.location == SourceLocation(file: "c.yaml", line: 2, column: 18 + YAMLEventScan.maxDepth))
@@ -164,5 +164,16 @@ import Yams
     @Test func aliasWithCharactersAnchorsCannotHaveSuggestsQuotes() throws {
         let diagnostic = try firstDiagnostic("accounts: [*.fr]\n")
         #expect(diagnostic.message == "a value starting with '*' means something else in YAML")
+    }
+}
+
+/// Characters YAML does not allow are named where they stand.
+@Suite struct YAMLReaderErrorTests {
+    @Test func rawEscapeIsNamedAtItsPosition() throws {
+        let collector = DiagnosticCollector()
+        _ = YAMLDocumentParser.parse("a: 1\nb: x\u{1B}[2J\n", file: "c.yaml", into: collector)
+        let diagnostic = try #require(collector.diagnostics.first)
+        #expect(diagnostic.message == "U+001B ESCAPE is not allowed in a YAML file")
+        #expect(diagnostic.location == SourceLocation(file: "c.yaml", line: 2, column: 5))
     }
 }

@@ -146,15 +146,8 @@ extension DiagnosticRule {
         .textTooLong, .textTooManyBytes, .textEmpty, .textForbiddenCharacter, .titleInvalid, .mediaRequired,
         .mediaCount, .mediaSize, .mediaAspect, .hashtagCount, .hashtagStyle, .mentionCount, .linkPlacement,
         .linkPolicy, .xDuplicateText, .promotionalShare, .scheduleUnplaceable,
-        .yamlLimit,
     ]
 
     /// Looks a rule up by id.
     public static func named(_ id: String) -> DiagnosticRule? { all.first { $0.id == id } }
-}
-
-extension DiagnosticRule {
-    /// A YAML file beyond a parsing limit: nesting too deep, aliases expanding too far, an alias as a key.
-    public static let yamlLimit = DiagnosticRule(
-        "yaml.limit", "The YAML nests too deeply or its aliases expand too far (limits that keep parsing cheap).")
 }

@@ -77,7 +77,14 @@ public enum DiagnosticText {
     public static func codePointName(_ scalar: Unicode.Scalar) -> String {
         var hex = String(scalar.value, radix: 16, uppercase: true)
         if hex.count < 4 { hex = String(repeating: "0", count: 4 - hex.count) + hex }
-        let name = scalar.properties.name ?? scalar.properties.nameAlias
+        let name = scalar.properties.name ?? scalar.properties.nameAlias ?? controlNames[scalar.value]
         return name.map { "U+\(hex) \($0)" } ?? "U+\(hex)"
     }
+
+    /// Names of the controls most often pasted by accident (Unicode's name aliases; not every platform has them).
+    private static let controlNames: [UInt32: String] = [
+        0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x09: "CHARACTER TABULATION", 0x0A: "LINE FEED",
+        0x0B: "LINE TABULATION", 0x0C: "FORM FEED", 0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE",
+        0x85: "NEXT LINE",
+    ]
 }

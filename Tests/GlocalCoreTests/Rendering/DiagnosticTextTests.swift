@@ -122,3 +122,13 @@ struct DiagnosticTextTests {
         #expect(sources.line(0, of: "a") == nil)
     }
 }
+
+/// Control characters are named even where the platform's Unicode tables have no alias for them.
+@Suite("Rendering: code point names")
+struct CodePointNameTests {
+    @Test func controlsHaveNames() {
+        #expect(DiagnosticText.codePointName("\u{1B}") == "U+001B ESCAPE")
+        #expect(DiagnosticText.codePointName("\u{7}") == "U+0007 BELL")
+        #expect(DiagnosticText.codePointName("\u{202E}") == "U+202E RIGHT-TO-LEFT OVERRIDE")
+    }
+}
