@@ -32,9 +32,9 @@ struct DecodeContext {
         case .alias: return "an alias"
         case let .scalar(scalar):
             if isNull(node) { return "nothing" }
-            if scalar.style == .plain, node.int != nil { return "the number \(scalar.string)" }
+            if scalar.style == .plain, node.int != nil { return "the number \(DiagnosticText.cut(scalar.string))" }
             if scalar.style == .plain, node.bool != nil { return "the boolean \(scalar.string)" }
-            return "the text '\(scalar.string)'"
+            return "the text '\(DiagnosticText.cut(scalar.string))'"
         }
     }
 

@@ -6,10 +6,13 @@ struct MappingReader {
     let node: Node
     let context: DecodeContext
     private(set) var entries: [(key: String, keyNode: Node, value: Node)] = []
+    /// Where each key's first entry is in `entries`, so lookups stay constant-time in huge mappings.
+    private var positions: [String: Int] = [:]
 
     init(mapping: Node.Mapping, node: Node, what: String, allowed: [String], required: [String], context: DecodeContext) {
         self.node = node
         self.context = context
+        let allowedSet = Set(allowed)
         for (keyNode, value) in mapping {
             guard case let .scalar(scalar) = keyNode else {
                 context.collector.error(.typeMismatch, "keys of \(what) must be text", at: context.location(of: keyNode))
@@ -17,14 +20,15 @@ struct MappingReader {
             }
             let key = scalar.string
             if YAMLDocumentParser.isRenamedDuplicate(key) { continue }
+            if positions[key] == nil { positions[key] = entries.count }
             entries.append((key, keyNode, value))
-            if !allowed.isEmpty, !allowed.contains(key) {
+            if !allowed.isEmpty, !allowedSet.contains(key) {
                 context.collector.error(
-                    .keyUnknown, "unknown key '\(key)' in \(what)", at: context.location(of: keyNode),
+                    .keyUnknown, "unknown key '\(DiagnosticText.cut(key))' in \(what)", at: context.location(of: keyNode),
                     notes: Suggestion.notes(for: key, in: allowed) + ["allowed keys: \(allowed.joined(separator: ", "))"])
             }
         }
-        for key in required where !entries.contains(where: { $0.key == key }) {
+        for key in required where positions[key] == nil {
             context.collector.error(
                 .keyMissing, "\(what) is missing required key '\(key)'", at: keyMissingLocation)
         }
@@ -40,10 +44,10 @@ struct MappingReader {
     var location: SourceLocation { keyMissingLocation }
 
     /// The value node of `key`, if present.
-    func value(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
+    func value(_ key: String) -> Node? { positions[key].map { entries[$0].value } }
 
     /// The location of `key` itself.
-    func keyLocation(_ key: String) -> SourceLocation? { entries.first { $0.key == key }.map { context.location(of: $0.keyNode) } }
+    func keyLocation(_ key: String) -> SourceLocation? { positions[key].map { context.location(of: entries[$0].keyNode) } }
 
     /// A text value; reports a non-scalar or empty value.
     func string(_ key: String) -> Located<String>? {
@@ -110,7 +114,7 @@ extension DecodeContext {
             if case .scalar = node, !isNull(node) {
                 collector.error(
                     .typeMismatch, "'\(key)' must be a list, found \(describe(node))", at: location(of: node),
-                    notes: ["write it as a list: \(key): [\(node.scalar?.string ?? "")]"])
+                    notes: ["write it as a list: \(key): [\(DiagnosticText.cut(node.scalar?.string ?? ""))]"])
             } else {
                 typeMismatch(node, expected: "a list", for: key)
             }
@@ -125,7 +129,7 @@ extension DecodeContext {
         if let value = T(rawValue: text.value) { return Located(value, at: text.location) }
         let allowed = T.allCases.map(\.rawValue)
         collector.error(
-            .valueInvalid, "'\(text.value)' is not a valid \(key)", at: text.location,
+            .valueInvalid, "'\(DiagnosticText.cut(text.value))' is not a valid \(key)", at: text.location,
             notes: Suggestion.notes(for: text.value, in: allowed) + ["expected one of: \(allowed.joined(separator: ", "))"])
         return nil
     }

@@ -15,16 +15,17 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     /// The account id of the variant concerned, for variant diagnostics.
     public var account: String?
 
-    /// Creates a diagnostic.
+    /// Creates a diagnostic; a message or note longer than ``DiagnosticText/messageLimit`` scalars is cut
+    /// in the middle, so a value quoted whole from a huge file cannot flood the output.
     public init(
         _ severity: Severity, _ rule: DiagnosticRule, _ message: String, at location: SourceLocation?,
         notes: [String] = [], network: Network? = nil, account: String? = nil
     ) {
         self.severity = severity
         self.rule = rule.id
-        self.message = message
+        self.message = DiagnosticText.shortened(message)
         self.location = location
-        self.notes = notes
+        self.notes = notes.map { DiagnosticText.shortened($0) }
         self.network = network
         self.account = account
     }

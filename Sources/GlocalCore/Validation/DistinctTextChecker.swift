@@ -65,7 +65,8 @@ struct DistinctTextChecker {
                     result.append(Unicode.Scalar(value + 32)!)
                 }
             } else if scalar.properties.isAlphabetic {
-                result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                // One scalar at a time: UnicodeScalarView.append(contentsOf:) rebuilds the whole view (quadratic).
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { result.append(lower) }
             }
         }
         return String(result)

@@ -8,7 +8,9 @@
 ///
 /// Severities map to `error`, `warning` and `notice`. The title is the rule id, followed by
 /// ` (network/account)` for variant diagnostics. Notes follow the message as extra `note: ` lines.
-/// Data is escaped as GitHub requires (`%`, CR and LF; in property values also `:` and `,`).
+/// Data is escaped as GitHub requires (`%`, CR and LF; in property values also `:` and `,`); other control,
+/// separator and bidirectional formatting characters within a message or note are first written as
+/// escapes such as `\u{1B}` (see ``DiagnosticText``).
 /// `endColumn` is exclusive (`column + length`). The output ends with a plain summary line and a newline.
 public struct GitHubAnnotationRenderer: Sendable {
     /// Creates a renderer.
@@ -32,7 +34,8 @@ public struct GitHubAnnotationRenderer: Sendable {
         }
         properties.append(("title", Self.title(for: diagnostic)))
         let propertyText = properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
-        let text = ([diagnostic.message] + diagnostic.notes.map { "note: \($0)" }).joined(separator: "\n")
+        let lines = [diagnostic.message] + diagnostic.notes.map { "note: \($0)" }
+        let text = lines.map { DiagnosticText.escaped($0, keeping: ["\r", "\n"]) }.joined(separator: "\n")
         return "::\(Self.command(for: diagnostic.severity)) \(propertyText)::\(Self.escapeData(text))"
     }
 

@@ -10,8 +10,11 @@
 /// ```
 ///
 /// Diagnostics are separated by a blank line, and a blank line separates the last one from the
-/// summary. Source excerpts show tabs and other control characters as one space each, and the caret
-/// accounts for East Asian wide characters (2 terminal columns) and combining marks (0 columns).
+/// summary. Source excerpts show a tab as one space and other control, separator and bidirectional
+/// formatting characters as visible placeholders (`␛` for ESC), and the caret accounts for East Asian wide
+/// characters (2 terminal columns) and combining marks (0 columns). Lines longer than 600 scalars are cut
+/// to a 120-scalar window around the caret, with `…` on each cut side. Messages and notes write those
+/// characters as escapes such as `\u{1B}`.
 /// The output ends with a newline.
 public struct TextDiagnosticRenderer: Sendable {
     /// The file texts that excerpts are quoted from.
@@ -55,7 +58,7 @@ public struct TextDiagnosticRenderer: Sendable {
         let place = diagnostic.location.map { $0.description } ?? "glocal"
         var lines = [
             bold(place + ": ") + styled(diagnostic.severity.rawValue, Self.code(for: diagnostic.severity))
-                + bold("[\(diagnostic.rule)]: \(diagnostic.message)")
+                + bold("[\(diagnostic.rule)]: \(DiagnosticText.escaped(diagnostic.message))")
         ]
         if let excerpt {
             let number = String(excerpt.line)
@@ -66,7 +69,7 @@ public struct TextDiagnosticRenderer: Sendable {
             lines.append(emptyGutter + String(repeating: " ", count: excerpt.padding) + styled(caret, "32"))
         }
         for note in diagnostic.notes {
-            lines.append("   " + styled("note", Self.code(for: .note)) + ": " + note)
+            lines.append("   " + styled("note", Self.code(for: .note)) + ": " + DiagnosticText.escaped(note))
         }
         return lines.joined(separator: "\n")
     }
@@ -75,7 +78,8 @@ public struct TextDiagnosticRenderer: Sendable {
     struct Excerpt: Equatable {
         /// The 1-based line number.
         var line: Int
-        /// The line's text, with control characters (tabs included) shown as one space each.
+        /// The line's text (or a window of it, with `…` where it was cut), tabs shown as one space and other
+        /// controls as visible placeholders.
         var text: String
         /// Terminal columns before the caret.
         var padding: Int
@@ -83,21 +87,58 @@ public struct TextDiagnosticRenderer: Sendable {
         var underlineWidth: Int
     }
 
+    /// Lines up to this many scalars are quoted whole; longer ones are cut to a window around the caret.
+    static let wholeLineLimit = 600
+    /// How many scalars a cut excerpt shows before the caret.
+    static let windowLead = 40
+    /// How many scalars a cut excerpt shows in all (the caret's text is underlined only inside them).
+    static let windowWidth = 120
+
     /// The excerpt for a diagnostic, or `nil` when it has no location or its line is not available.
     func excerpt(for diagnostic: Diagnostic) -> Excerpt? {
         guard let location = diagnostic.location,
             let source = sources.line(location.line, of: location.file)
         else { return nil }
-        let scalars = source.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }
-        let start = min(max(location.column - 1, 0), scalars.count)
-        let end = min(start + location.length, scalars.count)
+        let view = source.unicodeScalars
+        let start = max(location.column - 1, 0)
+        var shown = view[...]
+        var first = 0
+        var cutBefore = false, cutAfter = false
+        if !view.dropFirst(Self.wholeLineLimit).isEmpty {
+            first = max(0, start - Self.windowLead)
+            var from = view.index(view.startIndex, offsetBy: first, limitedBy: view.endIndex)
+            if from == nil || from == view.endIndex {  // The column is past the line's end: show its tail.
+                first = max(0, view.count - Self.windowLead)
+                from = view.index(view.startIndex, offsetBy: first)
+            }
+            let lower = from ?? view.startIndex
+            let upper = view.index(lower, offsetBy: Self.windowWidth, limitedBy: view.endIndex) ?? view.endIndex
+            shown = view[lower..<upper]
+            cutBefore = first > 0
+            cutAfter = upper != view.endIndex
+        }
+        let scalars = shown.map(Self.displayed)
+        let caret = min(start - first, scalars.count)
+        let end = min(caret + location.length, scalars.count)
         var text = String.UnicodeScalarView()
+        if cutBefore { text.append(Self.cutMarker) }
         text.append(contentsOf: scalars)
+        if cutAfter { text.append(Self.cutMarker) }
         return Excerpt(
             line: location.line,
             text: String(text),
-            padding: TerminalColumns.width(of: scalars[..<start]),
-            underlineWidth: max(1, TerminalColumns.width(of: scalars[start..<end])))
+            padding: (cutBefore ? 1 : 0) + TerminalColumns.width(of: scalars[..<caret]),
+            underlineWidth: max(1, TerminalColumns.width(of: scalars[caret..<end])))
+    }
+
+    /// Marks the side where an excerpt was cut.
+    static let cutMarker: Unicode.Scalar = "…"
+
+    /// How a source scalar is shown in an excerpt: a tab as one space, other controls, separators and
+    /// bidirectional formatting characters as a visible one-column placeholder, the rest as it is.
+    static func displayed(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar == "\t" { return " " }
+        return DiagnosticText.isUnsafe(scalar) ? DiagnosticText.placeholder(for: scalar) : scalar
     }
 
     /// The ANSI style of a severity: bold red, bold yellow or bold cyan.

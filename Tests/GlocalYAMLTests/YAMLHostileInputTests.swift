@@ -1,0 +1,179 @@
+import GlocalCore
+import Testing
+import Yams
+
+@testable import GlocalYAML
+
+/// Hostile YAML is refused before it becomes expensive, with a diagnostic where the limit is crossed.
+@Suite struct YAMLHostileInputTests {
+    func parse(_ text: String) -> (Node?, [Diagnostic]) {
+        let collector = DiagnosticCollector()
+        let node = YAMLDocumentParser.parse(text, file: "c.yaml", into: collector)
+        return (node, collector.diagnostics)
+    }
+
+    /// The classic "billion laughs": nine levels of nine aliases each.
+    static func aliasBomb(asKey: Bool = false) -> String {
+        var lines = ["a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
+        for (previous, name) in zip(names, names.dropFirst()) {
+            lines.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]")
+        }
+        lines.append(asKey ? "? *i\n: boom" : "boom: *i")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aliasBombAsValueIsRefusedAtTheAliasThatCrossesTheLimit() throws {
+        let (node, diagnostics) = parse(Self.aliasBomb())
+        #expect(node == nil)
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.rule == "yaml.syntax")
+        #expect(diagnostic.message == "aliases in this file would expand to more than 10000 nodes")
+        #expect(diagnostic.location?.line == 5)  // e: nine aliases of d (820 nodes each) cross 10 000.
+    }
+
+    @Test func aliasAsKeyIsRefusedAtTheAlias() throws {
+        let (node, diagnostics) = parse("a: &a x\n*a : y\n")
+        #expect(node == nil)
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.message == "an alias ('*a') cannot be used as a key")
+        #expect(diagnostic.location == SourceLocation(file: "c.yaml", line: 2, column: 1, length: 2))
+    }
+
+    @Test func aliasBombAsKeyIsRefusedBeforeItIsHashed() throws {
+        let (node, diagnostics) = parse(Self.aliasBomb(asKey: true).replacingOccurrences(of: "[*h,", with: "[*h,"))
+        #expect(node == nil)
+        #expect(diagnostics.first?.rule == "yaml.syntax")
+    }
+
+    @Test func smallAliasesStillWork() throws {
+        let (node, diagnostics) = parse("base: &tags [a, b]\npost:\n  tags: *tags\n")
+        #expect(diagnostics.isEmpty)
+        #expect(node?["post"]?["tags"]?.array().count == 2)
+    }
+
+    @Test func deepNestingIsRefusedWhereTheLimitIsCrossed() throws {
+        let text = "x: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let (node, diagnostics) = parse(text)
+        #expect(node == nil)
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.rule == "yaml.syntax")
+        #expect(diagnostic.location == SourceLocation(file: "c.yaml", line: 1, column: 4 + YAMLEventScan.maxDepth))
+        let (_, unclosed) = parse("x:\n  - {a: \"[[[\", b: " + String(repeating: "[", count: 100_000))
+        #expect(unclosed.first?.location == SourceLocation(file: "c.yaml", line: 2, column: 18 + YAMLEventScan.maxDepth))
+    }
+
+    @Test func blockNestingIsCountedByTheEventScan() throws {
+        let lines = (0...YAMLEventScan.maxDepth).map { String(repeating: " ", count: $0) + "k:" }
+        let (node, diagnostics) = parse(lines.joined(separator: "\n") + " v\n")
+        #expect(node == nil)
+        #expect(diagnostics.first?.location?.line == YAMLEventScan.maxDepth + 1)  // Line 101 opens level 101.
+    }
+
+    @Test func nestingWithinTheLimitParses() {
+        let depth = YAMLEventScan.maxDepth - 1
+        let (node, diagnostics) = parse("x: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth))
+        #expect(diagnostics.isEmpty)
+        #expect(node != nil)
+    }
+
+    @Test func twoThousandDuplicateKeysAreAllReportedInOnePass() throws {
+        let lines = ["strings:", "  k: first"] + (1...2000).map { "  k: copy \($0)" } + ["  other: kept"]
+        let (node, diagnostics) = parse(lines.joined(separator: "\n"))
+        let duplicates = diagnostics.filter { $0.rule == "key.duplicate" }
+        #expect(duplicates.count == YAMLDocumentParser.listedDuplicates)
+        #expect(duplicates.first?.location == SourceLocation(file: "c.yaml", line: 3, column: 3, length: 1))
+        #expect(duplicates.last?.notes.last == "and 1000 more duplicate keys in this file, not listed")
+        #expect(node?["strings"]?["k"]?.string == "first")
+        #expect(node?["strings"]?["other"]?.string == "kept")
+    }
+
+    @Test func quotedDuplicateKeysInFlowAndBlock() throws {
+        let (node, diagnostics) = parse("m: {\"a\": 1, 'a': 2}\nn:\n  \"b\": 1\n  b: 2\n")
+        #expect(diagnostics.map(\.location) == [
+            SourceLocation(file: "c.yaml", line: 1, column: 13, length: 3),
+            SourceLocation(file: "c.yaml", line: 4, column: 3, length: 1),
+        ])
+        #expect(node?["m"]?["a"]?.string == "1")
+        #expect(node?["n"]?["b"]?.string == "1")
+    }
+
+    @Test func patternStartingWithStarSaysToQuoteIt() throws {
+        let (_, diagnostics) = parse("targets:\n  accounts: [*-fr]\n")
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.rule == "yaml.syntax")
+        #expect(diagnostic.message == "'*-fr' starts with '*', which YAML reads as an alias, and no anchor '&-fr' is defined")
+        #expect(diagnostic.location == SourceLocation(file: "c.yaml", line: 2, column: 14, length: 4))
+        #expect(diagnostic.notes == ["if '*-fr' is a value (a pattern, say), quote it: \"*-fr\""])
+    }
+}
+
+/// YAML mistakes are reported where they were made, in plain words.
+@Suite struct YAMLSyntaxExplainerTests {
+    func firstDiagnostic(_ text: String) throws -> Diagnostic {
+        let collector = DiagnosticCollector()
+        _ = YAMLDocumentParser.parse(text, file: "c.yaml", into: collector)
+        return try #require(collector.diagnostics.first)
+    }
+
+    @Test func quoteClosedOnlyByTheNextValueIsReportedAtTheOpeningQuote() throws {
+        let diagnostic = try firstDiagnostic("strings:\n  a: \"never closed\n  b: \"fine\"\n  c: ok\n")
+        #expect(diagnostic.message == "this quoted text is never closed")
+        #expect(diagnostic.location == SourceLocation(file: "c.yaml", line: 2, column: 6))
+    }
+
+    @Test func apostropheClosingASingleQuotedValueIsNamed() throws {
+        let diagnostic = try firstDiagnostic("posts:\n  - text: 'à l'heure'\n  - text: 'ok'\n")
+        #expect(diagnostic.message == "text follows the closing quote of this value")
+        #expect(diagnostic.location == SourceLocation(file: "c.yaml", line: 2, column: 15))
+    }
+
+    @Test func doubleQuoteClosedByTheNextListItem() throws {
+        let diagnostic = try firstDiagnostic("posts:\n  - text: \"open\n  - text: \"ok\"\n")
+        #expect(diagnostic.message == "this quoted text is never closed")
+        #expect(diagnostic.location == SourceLocation(file: "c.yaml", line: 2, column: 11))
+    }
+
+    @Test func missingSpaceAfterColonIsNamedAtTheColon() throws {
+        let diagnostic = try firstDiagnostic("posts:\n  - id: a\n    text:care.spf\n    day: 1\n")
+        #expect(diagnostic.message == "no space after ':' in 'text:care.spf', so YAML does not read 'text' as a key")
+        #expect(diagnostic.location == SourceLocation(file: "c.yaml", line: 3, column: 9))
+        #expect(diagnostic.notes == ["write a space after the colon: text: care.spf"])
+    }
+
+    @Test func noBreakSpaceInIndentationIsNamedByCodePoint() throws {
+        let diagnostic = try firstDiagnostic("strings:\n  a: one\n \u{A0}b: two\n")
+        #expect(diagnostic.message == "U+00A0 NO-BREAK SPACE in the indentation; use plain spaces")
+        #expect(diagnostic.location == SourceLocation(file: "c.yaml", line: 3, column: 2))
+    }
+
+    @Test func valueStartingWithAtOrBacktickSuggestsQuotes() throws {
+        for (text, indicator) in [("handle: @lumiere\n", "@"), ("text: `code`\n", "`")] {
+            let diagnostic = try firstDiagnostic(text)
+            #expect(diagnostic.message == "a value starting with '\(indicator)' means something else in YAML")
+            #expect(diagnostic.location?.column == text.distance(from: text.startIndex, to: text.firstIndex(of: Character(indicator))!) + 1)
+        }
+    }
+
+    @Test func flowListFollowedByTextSuggestsQuotes() throws {
+        let diagnostic = try firstDiagnostic("posts:\n  - text: [Sale] today only\n    day: 1\n")
+        #expect(diagnostic.message == "a value starting with '[' means something else in YAML")
+        #expect(diagnostic.location == SourceLocation(file: "c.yaml", line: 2, column: 11))
+    }
+
+    @Test func aliasWithCharactersAnchorsCannotHaveSuggestsQuotes() throws {
+        let diagnostic = try firstDiagnostic("accounts: [*.fr]\n")
+        #expect(diagnostic.message == "a value starting with '*' means something else in YAML")
+    }
+}
+
+/// Characters YAML does not allow are named where they stand.
+@Suite struct YAMLReaderErrorTests {
+    @Test func rawEscapeIsNamedAtItsPosition() throws {
+        let collector = DiagnosticCollector()
+        _ = YAMLDocumentParser.parse("a: 1\nb: x\u{1B}[2J\n", file: "c.yaml", into: collector)
+        let diagnostic = try #require(collector.diagnostics.first)
+        #expect(diagnostic.message == "U+001B ESCAPE is not allowed in a YAML file")
+        #expect(diagnostic.location == SourceLocation(file: "c.yaml", line: 2, column: 5))
+    }
+}
