@@ -54,7 +54,9 @@ indirect enum ConformanceYAML: Equatable {
         return try block(&lines, &index, indent: lines.first?.indent ?? 0)
     }
 
-    private static func block(_ lines: inout [(indent: Int, content: String)], _ i: inout Int, indent: Int) throws -> ConformanceYAML {
+    private static func block(
+        _ lines: inout [(indent: Int, content: String)], _ i: inout Int, indent: Int
+    ) throws -> ConformanceYAML {
         guard i < lines.count else { return .null }
         if lines[i].content.hasPrefix("- ") || lines[i].content == "-" {
             var items: [ConformanceYAML] = []
@@ -73,8 +75,8 @@ indirect enum ConformanceYAML: Equatable {
         var pairs: [(String, ConformanceYAML)] = []
         while i < lines.count, lines[i].indent == indent {
             let content = lines[i].content
-            guard let colon = content.range(of: ": ") ?? (content.hasSuffix(":") ? content.index(before: content.endIndex)..<content.endIndex : nil)
-            else { throw ReadError(line: content) }
+            let lastColon = content.hasSuffix(":") ? content.index(before: content.endIndex)..<content.endIndex : nil
+            guard let colon = content.range(of: ": ") ?? lastColon else { throw ReadError(line: content) }
             let key = String(content[..<colon.lowerBound])
             let value = String(content[colon.upperBound...]).trimmingCharacters(in: .whitespaces)
             i += 1

@@ -25,7 +25,8 @@ struct RunCommandTests {
         #expect(printed.contains("demo: every account connected to the sandbox"))
         let summary = try #require(
             printed.firstMatch(
-                of: /demo: (\d+) posts went out, each once, at its own slot: (\d+) published on their networks, (\d+) sent to webhook/))
+                of: /demo: (\d+) posts went out, each once, at its own slot: (\d+) published on their networks, (\d+) sent to webhook/
+            ))
         let published = try #require(Int(summary.1))
         #expect(published > 100)
         // YouTube and TikTok have no native client: their posts reached the webhook stand-in, never "published".

@@ -21,9 +21,8 @@ enum TwitterTextASCIIDomains {
                 pieceEnds.append(j + 1)
                 i = j + 1
             }
-            if let match = pieceEnds.reversed().lazy.compactMap({ end in TopLevelDomains.length(in: part, at: end).map { end + $0 } })
-                .first
-            {
+            let tlds = pieceEnds.reversed().lazy.compactMap { end in TopLevelDomains.length(in: part, at: end).map { end + $0 } }
+            if let match = tlds.first {
                 found.append((domain.lowerBound + p)..<(domain.lowerBound + match))
                 p = match
                 continue

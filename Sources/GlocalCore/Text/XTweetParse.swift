@@ -1,4 +1,5 @@
-/// What twitter-text's `parseTweet` reports about a post's text (see ``XWeightedLengthCounter/parse(_:urlWeight:emojiParsing:)``).
+/// What twitter-text's `parseTweet` reports about a post's text
+/// (see ``XWeightedLengthCounter/parse(_:urlWeight:emojiParsing:)``).
 public struct XTweetParse: Equatable, Sendable {
     /// The weighted length (URLs 23, emoji sequences and CJK 2, most other characters 1).
     public var weightedLength: Int

@@ -134,7 +134,7 @@ final class RecordingHTTPServer: @unchecked Sendable {
     /// The offset just past a complete request head starting at `start`, and its `Content-Length`.
     private static func head(in bytes: [UInt8], from start: Int) -> (Int, Int)? {
         guard bytes.count - start >= 4 else { return nil }
-        for i in start...(bytes.count - 4) where bytes[i] == 13 && bytes[i + 1] == 10 && bytes[i + 2] == 13 && bytes[i + 3] == 10 {
+        for i in start...(bytes.count - 4) where bytes[i..<(i + 4)].elementsEqual([13, 10, 13, 10]) {
             let head = String(decoding: bytes[start..<i], as: UTF8.self).lowercased()
             let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
                 .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
