@@ -72,26 +72,33 @@ struct DemoPublishing {
         return readings
     }
 
-    /// The first `limit` posts (local time, zone, network, account, the network's link or id), a count
-    /// per network, and every post that did not go out with its reason.
+    /// The first `limit` posts (local time, zone, network, account, the network's link or id, or
+    /// "sent to webhook" for a network without a native client), a count per network, and every
+    /// post that did not go out with its reason.
     func table(_ reports: [JobReport], limit: Int = 12) throws -> String {
         var lines: [String] = []
-        let published = reports.filter { $0.outcome == "published" }
-        for report in published.prefix(limit) {
+        let sent = reports.filter { $0.outcome == "published" }
+        for report in sent.prefix(limit) {
             guard let variant = try store.variant(report.variantID) else { continue }
             let receipt = try store.publishQueue.publication(of: report.variantID)
+            let reference = receipt?.url ?? receipt?.remoteID ?? "?"
             lines.append(
                 "  " + [
                     (variant.localTime ?? "-").padding(toLength: 17, withPad: " ", startingAt: 0),
                     variant.timeZone.padding(toLength: 17, withPad: " ", startingAt: 0),
                     report.network.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0),
                     report.accountID.padding(toLength: 29, withPad: " ", startingAt: 0),
-                    receipt?.url ?? receipt?.remoteID ?? "?",
+                    DeliveryWording.hasNativeClient(report.network)
+                        ? reference : "\(DeliveryWording.sentToWebhook) (receipt \(reference))",
                 ].joined(separator: " "))
         }
-        if published.count > limit { lines.append("  … and \(published.count - limit) more") }
-        let perNetwork = Dictionary(grouping: published, by: \.network.rawValue).mapValues(\.count)
-        lines.append("  per network: " + perNetwork.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        if sent.count > limit { lines.append("  … and \(sent.count - limit) more") }
+        let perNetwork = Dictionary(grouping: sent, by: \.network).mapValues(\.count)
+        lines.append(
+            "  per network: "
+                + perNetwork.sorted { $0.key.rawValue < $1.key.rawValue }.map { network, count in
+                    "\(network.rawValue) \(count)" + (DeliveryWording.hasNativeClient(network) ? "" : " (sent to webhook)")
+                }.joined(separator: ", "))
         for report in reports where report.outcome != "published" {
             var reason = report.note ?? ""
             switch report.resolution {
@@ -101,5 +108,15 @@ struct DemoPublishing {
             lines.append("  \(report.outcome): \(report.network.rawValue)/\(report.accountID) \(report.variantID): \(reason)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The closing line: how many posts went out, how many were published on their networks and how
+    /// many only reached the webhook stand-in (networks without a native client), never called published.
+    func summary(_ reports: [JobReport]) -> String {
+        let sent = reports.filter { $0.outcome == "published" }
+        let webhook = sent.filter { !DeliveryWording.hasNativeClient($0.network) }
+        let networks = Set(webhook.map(\.network.rawValue)).sorted().joined(separator: ", ")
+        return "demo: \(sent.count) posts went out, each once, at its own slot: \(sent.count - webhook.count) published on "
+            + "their networks, \(webhook.count) sent to webhook (no native client\(networks.isEmpty ? "" : ": " + networks))."
     }
 }

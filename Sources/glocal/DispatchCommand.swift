@@ -121,7 +121,8 @@ struct SandboxClockRemote: Sendable {
 enum DispatchReportPrinter {
     static func print(_ reports: [JobReport]) {
         for report in reports {
-            var line = "\(report.outcome): \(report.network.rawValue)/\(report.accountID) \(report.variantID)"
+            let outcome = DeliveryWording.outcome(of: report)
+            var line = "\(outcome): \(report.network.rawValue)/\(report.accountID) \(report.variantID)"
             if let lateness = report.lateness { line += String(format: " (%.1f s after its slot)", lateness) }
             if let note = report.note { line += " — \(note)" }
             switch report.resolution {

@@ -170,7 +170,7 @@ struct RunCommand: ParsableCommand {
         let reports = try await demo.replay(until: lastSlot)
         say("demo: what went out where (local time, zone, network, account, post):")
         say(try demo.table(reports))
-        say("demo: \(reports.filter { $0.outcome == "published" }.count) posts published, each once, at its own slot.")
+        say(demo.summary(reports))
         let readings = try await demo.collectEngagement(from: lastSlot)
         say("demo: \(readings) engagement readings pulled back (+1 h, +24 h, +7 d after each post): see Report in the web UI, or `glocal report`.")
     }

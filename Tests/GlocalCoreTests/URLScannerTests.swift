@@ -43,7 +43,7 @@ import Testing
         ("shop at lumiere.shop, today", ["lumiere.shop"]),
         ("example.com/path?x=1.", ["example.com/path?x=1"]),
         ("example.com#section", ["example.com"]),
-        ("lumiere.fr", []),  // name + country-code TLD, no path: not a link (twitter-text)
+        ("lumiere.fr", ["lumiere.fr"]),  // name + country-code TLD, no path: a link (twitter-text's `foo.jp`)
         ("lumiere.fr/menu", ["lumiere.fr/menu"]),
         ("shop.lumiere.fr", ["shop.lumiere.fr"]),
         ("t.co/abc", ["t.co/abc"]),
@@ -51,7 +51,7 @@ import Testing
         ("lumiere.example", []),  // not a TLD
         ("mail me at a@example.com", []),
         ("contact.info@example.com", []),
-        ("file.txt readme.md index.html v1.2.3 3.14", []),
+        ("file.txt readme.md index.html v1.2.3 3.14", ["readme.md"]),  // .md is Moldova's TLD: a link on X
         ("e.g. i.e. U.S.", []),
         ("xhttps://example.com", []),
     ] as [(String, [String])])

@@ -75,7 +75,7 @@ import Testing
 
     @Test(arguments: [
         ("https://t.co", 23),  // shorter than 23, still 23
-        ("http://a.b", 23),
+        ("http://a.b", 10),  // ".b" is no TLD: 10 characters, no link (twitter-text)
         (longURL, 23),  // 100 characters, still 23
         ("Read https://example.com/a.", 29),  // 5 + 23 + "." 1 (the dot is not in the URL)
         ("(https://example.com/a)", 25),  // 1 + 23 + 1
@@ -84,9 +84,10 @@ import Testing
         ("www.example.fr", 23),
         ("example.fr/menu", 23),
         ("example.co", 23),
-        ("example.fr", 10),  // name + country TLD without a path: not a link for twitter-text
+        ("example.fr", 23),  // a country TLD without a path is a link too (twitter-text's `twitter.jp`, `it.so` cases)
         ("lumiere.example", 15),  // not a real TLD: counted literally
-        ("https://lumiere.example/spring", 23),  // with a scheme it is a link
+        ("https://lumiere.example/spring", 23),  // with a scheme, a TLD reserved for examples ends a host (glocal's example)
+        ("http://tld-too-short.x", 22),  // not a TLD: no link even with a scheme (twitter-text)
         ("mail a@example.com", 18),  // e-mail: 5 + 13, no link
         ("Soldes 🌸 https://lumiere.example/fr #Printemps", 44),  // 7 + 2 + 1 + 23 + 11
         ("日本 https://example.jp/日本", 32),  // 4 + 1 + 23 ("https://example.jp/") + 4

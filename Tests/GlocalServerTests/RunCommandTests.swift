@@ -23,9 +23,23 @@ struct RunCommandTests {
         let base = try await served.waitUntilReady(attempts: 1_800, path: "/healthz")
         let printed = served.printed
         #expect(printed.contains("demo: every account connected to the sandbox"))
-        let summary = try #require(printed.firstMatch(of: /demo: (\d+) posts published, each once, at its own slot\./))
+        let summary = try #require(
+            printed.firstMatch(
+                of: /demo: (\d+) posts went out, each once, at its own slot: (\d+) published on their networks, (\d+) sent to webhook/
+            ))
         let published = try #require(Int(summary.1))
         #expect(published > 100)
+        // YouTube and TikTok have no native client: their posts reached the webhook stand-in, never "published".
+        let native = try #require(Int(summary.2)), webhook = try #require(Int(summary.3))
+        #expect(native + webhook == published)
+        #expect(webhook > 0)
+        #expect(printed.contains("(no native client: tiktok, youtube)."))
+        let webhookRows = printed.split(separator: "\n").filter { $0.contains(" youtube ") || $0.contains(" tiktok ") }
+        #expect(!webhookRows.isEmpty)
+        #expect(webhookRows.allSatisfy { $0.contains("sent to webhook") })
+        let perNetwork = try #require(printed.split(separator: "\n").first { $0.hasPrefix("  per network: ") })
+        #expect(perNetwork.contains(/(youtube|tiktok) \d+ \(sent to webhook\)/))
+        #expect(!perNetwork.contains(/(youtube|tiktok) \d+(,|$)/))
         let readings = try #require(printed.firstMatch(of: /demo: (\d+) engagement readings pulled back/))
         #expect(try #require(Int(readings.1)) >= published)
 

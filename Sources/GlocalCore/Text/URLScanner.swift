@@ -1,16 +1,11 @@
 /// Finds the links in a post's text, the way the networks' counters (twitter-text, Mastodon) do.
 ///
-/// The scan is one forward pass over the UTF-8 bytes (with a short walk back over a word when
-/// a `.` is met), without regular expressions or per-text allocations. It finds:
-/// - `http://` and `https://` URLs, whose host has at least two labels (`lumiere.example` is
-///   accepted after a scheme even though `.example` is not a real TLD);
-/// - when `requireScheme` is false, also bare domains ending in a known TLD (`example.com`,
-///   `www.example.fr`, `example.fr/menu`), as twitter-text does; like twitter-text, a lone
-///   `name.cc` with a country-code TLD and no path is not a link (except `.co` and `.tv`),
-///   and a domain right after `@`, `.`, `-`, `_`, `/`, `#` or `$` is not one (e-mail addresses).
-///
-/// Trailing punctuation (`.`, `,`, `:`, `!`, `?`, `'`…) is not part of a URL, and a `)` only
-/// when it closes a `(` opened inside the URL.
+/// - When `requireScheme` is false (X), exactly twitter-text's links, see ``TwitterTextURLFinder``:
+///   with or without `http(s)://`, ending in a TLD of twitter-text's list (`lumiere.example` is not one).
+/// - When `requireScheme` is true (Mastodon), `http://` and `https://` URLs whose host has at least
+///   two labels, found in one forward pass over the UTF-8 bytes without per-text allocations.
+///   Trailing punctuation (`.`, `,`, `:`, `!`, `?`, `'`…) is not part of a URL, and a `)` only
+///   when it closes a `(` opened inside the URL.
 public enum URLScanner {
     /// The ranges of the URLs in `text`, in order and without overlaps.
     ///
@@ -27,7 +22,20 @@ public enum URLScanner {
 
     /// Calls `body` with the UTF-8 byte offsets `[start, end)` of every URL, in order.
     static func forEachURL(in text: String, requireScheme: Bool, _ body: (Int, Int) -> Void) {
-        UTF8Buffer.withBytes(of: text) { scan($0, requireScheme: requireScheme, body) }
+        if requireScheme {
+            UTF8Buffer.withBytes(of: text) { scan($0, body) }
+            return
+        }
+        // X: twitter-text's own rules, on Unicode scalars; offsets go back to UTF-8.
+        guard text.utf8.contains(0x2E) else { return }
+        let scalars = text.unicodeScalars.map(\.value)
+        let ranges = TwitterTextURLFinder.ranges(in: scalars)
+        guard !ranges.isEmpty else { return }
+        var offsets = [Int](repeating: 0, count: scalars.count + 1)
+        for (i, value) in scalars.enumerated() {
+            offsets[i + 1] = offsets[i] + (value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4)
+        }
+        for range in ranges { body(offsets[range.lowerBound], offsets[range.upperBound]) }
     }
 
     // Switches, not a lookup table: no lazy global on the hot path.
@@ -65,11 +73,6 @@ public enum URLScanner {
         isAlnum(b) || b == 0x40 || b == 0x24 || b == 0x23
     }
 
-    /// A bare domain cannot follow those, nor `-`, `_`, `.` or `/`.
-    @inline(__always) private static func blocksBareDomain(_ b: UInt8) -> Bool {
-        blocksScheme(b) || b == 0x2D || b == 0x5F || b == 0x2E || b == 0x2F
-    }
-
     /// Letters allowed in URLs besides ASCII: Latin accented letters, combining accents, Cyrillic
     /// (twitter-text's set). Returns the scalar's length in bytes, or 0 if it is not allowed.
     private static func accentedLetterLength(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
@@ -86,34 +89,17 @@ public enum URLScanner {
 
     /// Looks only at `:` (a possible `http(s)://`) and at `.` before a letter or digit (a possible
     /// domain); from a `.`, walks back to the start of its word and parses from there.
-    private static func scan(
-        _ buf: UnsafeBufferPointer<UInt8>, requireScheme: Bool, _ body: (Int, Int) -> Void
-    ) {
+    private static func scan(_ buf: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
         let count = buf.count
         var resume = 0  // no URL starts before the end of the previous one
         var i = 0
         while i < count {
             let byte = buf[i]
             if byte == 0x3A, let start = schemeStart(buf, colon: i, notBefore: resume),
-               let end = parse(buf, host: i + 3, bare: false) {
+               let end = parse(buf, host: i + 3) {
                 body(start, end)
                 i = end
                 resume = end
-                continue
-            }
-            if byte == 0x2E, !requireScheme, i + 1 < count, isHostChar(buf[i + 1]) {
-                var start = i
-                while start > resume, isHostChar(buf[start - 1]) || buf[start - 1] == 0x2E { start -= 1 }
-                if isAlnum(buf[start]), start == 0 || !blocksBareDomain(buf[start - 1]),
-                   let end = parse(buf, host: start, bare: true) {
-                    body(start, end)
-                    i = end
-                    resume = end
-                    continue
-                }
-                // No URL starts inside this word: skip it.
-                i += 1
-                while i < count, isHostChar(buf[i]) || buf[i] == 0x2E { i += 1 }
                 continue
             }
             i += 1
@@ -139,21 +125,18 @@ public enum URLScanner {
     }
 
     /// Parses host, port and path from `host`; returns the URL's end offset, or nil if not a URL.
-    ///
-    /// After a scheme, any host of two labels or more is accepted. A bare host is cut after its
-    /// last label that is a known TLD (`example.com.Next` → `example.com`).
-    private static func parse(_ buf: UnsafeBufferPointer<UInt8>, host: Int, bare: Bool) -> Int? {
+    /// Any host of two labels or more is accepted (`lumiere.example` too).
+    private static func parse(_ buf: UnsafeBufferPointer<UInt8>, host: Int) -> Int? {
         let count = buf.count
         var j = host
         var labelCount = 0
         var hostEnd = -1
-        var needsPath = false
         while true {
             let start = j
             while j < count {
                 if isHostChar(buf[j]) {
                     j += 1
-                } else if !bare, buf[j] >= 0x80, case let length = accentedLetterLength(buf, j), length > 0 {
+                } else if buf[j] >= 0x80, case let length = accentedLetterLength(buf, j), length > 0 {
                     j += length
                 } else {
                     break
@@ -161,34 +144,19 @@ public enum URLScanner {
             }
             guard j > start else { break }
             labelCount += 1
-            if labelCount >= 2 {
-                if !bare {
-                    hostEnd = j
-                } else if let key = TopLevelDomains.key(buf, start..<j) {
-                    if TopLevelDomains.isGeneric(key) {
-                        hostEnd = j
-                        needsPath = false
-                    } else if TopLevelDomains.isCountryCode(key) {
-                        hostEnd = j
-                        needsPath = labelCount == 2 && !TopLevelDomains.isSpecialShortCountryCode(key)
-                    }
-                }
-            }
-            guard j + 1 < count, buf[j] == 0x2E, isHostChar(buf[j + 1]) || (!bare && buf[j + 1] >= 0x80) else { break }
+            if labelCount >= 2 { hostEnd = j }
+            guard j + 1 < count, buf[j] == 0x2E, isHostChar(buf[j + 1]) || buf[j + 1] >= 0x80 else { break }
             j += 1
         }
         guard hostEnd >= 0 else { return nil }
-        if bare, hostEnd < count, buf[hostEnd] == 0x40 || isAlnum(buf[hostEnd]) { return nil }
         var end = hostEnd
         if end + 1 < count, buf[end] == 0x3A, buf[end + 1] >= 0x30, buf[end + 1] <= 0x39 {
             end += 1
             while end < count, buf[end] >= 0x30, buf[end] <= 0x39 { end += 1 }
         }
-        let afterAuthority = end
-        if end < count, buf[end] == 0x2F || buf[end] == 0x3F || (!bare && buf[end] == 0x23) {
+        if end < count, buf[end] == 0x2F || buf[end] == 0x3F || buf[end] == 0x23 {
             end = pathEnd(buf, from: end, fallback: end)
         }
-        if needsPath && end == afterAuthority { return nil }
         return end
     }
 

@@ -8,6 +8,9 @@ import Foundation
 /// if it lies in 0–4351 (Latin, Greek, Cyrillic, Hebrew, Arabic, Indic…), 8192–8205,
 /// 8208–8223 or 8242–8247 (spaces, dashes, quotes, primes), and 2 otherwise (CJK, kana,
 /// Hangul, most symbols).
+///
+/// Held to twitter-text's conformance suite (`validate.yml`, `extract.yml`) by
+/// `TwitterTextConformanceTests`.
 public enum XWeightedLengthCounter {
     /// How much one URL counts on X (`transformedURLLength`).
     public static let defaultURLWeight = 23
@@ -19,41 +22,76 @@ public enum XWeightedLengthCounter {
 
     /// The weighted length of `text`, with each URL counting `urlWeight`.
     public static func weightedLength(_ text: String, urlWeight: Int) -> Int {
+        parse(text, urlWeight: urlWeight).weightedLength
+    }
+
+    /// The weighted length X compares with its limit.
+    public static let maxWeightedLength = 280
+
+    /// twitter-text's `parseTweet`: weighted length, validity (within 280 and free of U+FFFE, U+FEFF,
+    /// U+FFFF) and ranges in UTF-16 offsets of `text`.
+    ///
+    /// - Parameter emojiParsing: whether an emoji sequence counts 2 as a whole (configuration v3, X's
+    ///   current one); false is configuration v2, where each of its code points is weighed alone.
+    public static func parse(_ text: String, urlWeight: Int = defaultURLWeight, emojiParsing: Bool = true) -> XTweetParse {
         let normalized = nfc(text)
         var urls: [Range<Int>] = []
         URLScanner.forEachURL(in: normalized, requireScheme: false) { urls.append($0..<$1) }
-        return UTF8Buffer.withBytes(of: normalized) { buf in
+        var parsed = UTF8Buffer.withBytes(of: normalized) { buf in
             var total = 0
+            var units = 0  // UTF-16 code units of `normalized` walked so far
+            var valid = true
+            var validEnd = 0
             var nextURL = 0
             var i = 0
             let end = buf.count
             while i < end {
+                let start = i
                 if nextURL < urls.count, i >= urls[nextURL].lowerBound {
                     total += urlWeight
                     i = urls[nextURL].upperBound
                     nextURL += 1
-                    continue
-                }
-                let byte = buf[i]
-                if byte > 0x39 && byte < 0x80 || byte < 0x23 {  // ASCII that cannot start an emoji
+                } else if buf[i] > 0x39 && buf[i] < 0x80 || buf[i] < 0x23 {  // ASCII that cannot start an emoji
                     total += 1
                     i += 1
-                    continue
-                }
-                let (value, length) = UTF8Buffer.scalar(in: buf, at: i)
-                if EmojiDetection.mayStartEmoji(value) {
+                } else {
+                    let (value, length) = UTF8Buffer.scalar(in: buf, at: i)
                     let limit = nextURL < urls.count ? urls[nextURL].lowerBound : end
-                    if let after = EmojiDetection.sequenceEnd(in: buf, from: i, limit: limit) {
+                    if emojiParsing, EmojiDetection.mayStartEmoji(value),
+                        let after = EmojiDetection.sequenceEnd(in: buf, from: i, limit: limit)
+                    {
                         total += 2
                         i = after
-                        continue
+                    } else {
+                        total += weight(of: value)
+                        i += length
                     }
                 }
-                total += weight(of: value)
-                i += length
+                units += utf16Count(buf, start..<i)
+                // Like twitter-text, only the item's last code unit is checked (the invalid ones are single units).
+                if valid, i - start <= 3 || buf[i - 4] < 0xF0 {
+                    var lead = i - 1
+                    while buf[lead] & 0xC0 == 0x80 { lead -= 1 }
+                    let last = UTF8Buffer.scalar(in: buf, at: lead).0
+                    valid = last != 0xFFFE && last != 0xFEFF && last != 0xFFFF
+                }
+                if valid && total <= maxWeightedLength { validEnd = units - 1 }
             }
-            return total
+            return XTweetParse(
+                weightedLength: total, isValid: valid && total > 0 && total <= maxWeightedLength,
+                permillage: total * 1000 / maxWeightedLength, validRangeEnd: validEnd, displayRangeEnd: 0)
         }
+        let textUnits = text.utf16.count
+        parsed.validRangeEnd += textUnits - normalized.utf16.count  // twitter-text shifts by what NFC changed
+        parsed.displayRangeEnd = max(textUnits - 1, 0)
+        return parsed
+    }
+
+    /// The UTF-16 length of the UTF-8 bytes in `range`.
+    @inline(__always) private static func utf16Count(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        for i in range where buf[i] & 0xC0 != 0x80 { count += buf[i] >= 0xF0 ? 2 : 1 }
+        return count
     }
 
     /// The weight of one code point outside URLs and emoji sequences.

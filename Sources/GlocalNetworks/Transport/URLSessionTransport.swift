@@ -4,9 +4,17 @@ import Foundation
 #endif
 
 /// ``HTTPTransport`` over Foundation's `URLSession` (libcurl on Linux), with a per-request timeout.
+///
+/// A request is never sent twice. libcurl re-sends a request on a new connection when a reused
+/// keep-alive connection dies before any answer (and, under FoundationNetworking, without its body),
+/// even when the request said `Connection: close` but the server kept the connection open. So every
+/// request gets a session of its own (libcurl's connection cache lives in the session), hence a
+/// fresh connection that nothing else can reuse, and says `Connection: close`: a connection lost
+/// once the request left is reported as ``TransportError/connectionLost(_:)``, an unknown outcome
+/// the caller reconciles, never re-sent.
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
-    // URLSession is thread-safe; the class holds only immutable state.
-    private let session: URLSession
+    // The class holds only immutable state; each request builds its own session from it.
+    private let configuration: URLSessionConfiguration
     /// Seconds to wait for a complete answer.
     public let timeout: TimeInterval
 
@@ -17,11 +25,9 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         configuration.timeoutIntervalForResource = timeout
         configuration.httpCookieAcceptPolicy = .never
         configuration.urlCache = nil
-        self.session = URLSession(configuration: configuration)
+        self.configuration = configuration
         self.timeout = timeout
     }
-
-    deinit { session.finishTasksAndInvalidate() }
 
     /// Sends the request; maps URLSession errors onto ``TransportError``.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
@@ -29,6 +35,10 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         urlRequest.httpMethod = request.method
         urlRequest.httpBody = request.body
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+        // Last, so no caller header can turn keep-alive (and libcurl's silent re-send) back on.
+        urlRequest.setValue("close", forHTTPHeaderField: "Connection")
+        let session = URLSession(configuration: configuration)
+        defer { session.finishTasksAndInvalidate() }
         do {
             let (data, response) = try await session.data(for: urlRequest)
             guard let http = response as? HTTPURLResponse else { throw TransportError.connectionLost("not an HTTP answer") }

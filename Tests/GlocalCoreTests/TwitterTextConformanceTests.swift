@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+@testable import GlocalCore
+
+/// Where the conformance files are: `../shared/specs/x/twitter-text` next to the package.
+enum TwitterTextSpecs {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/specs/x/twitter-text")
+    static let folderExists = FileManager.default.fileExists(atPath: folder.appendingPathComponent("validate.yml").path)
+}
+
+/// X counting held to twitter-text's own conformance suite, read at test time from
+/// `../shared/specs/x/twitter-text` (never copied here): every weighted-length case of `validate.yml`,
+/// every URL case of `extract.yml`, and every TLD of `tld_lib.yml`.
+@Suite(.enabled(if: TwitterTextSpecs.folderExists, "twitter-text conformance files not found in ../shared/specs/x/twitter-text"))
+struct TwitterTextConformanceTests {
+    static let folder = TwitterTextSpecs.folder
+
+    static func tests(_ file: String) throws -> ConformanceYAML {
+        let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        return try #require(try ConformanceYAML.parse(text)["tests"])
+    }
+
+    /// The weighted-length sections and whether emoji parsing is on: twitter-text runs
+    /// `WeightedTweetsCounterTest` with config v2 (no emoji parsing), the others with v3, X's current one.
+    static let weightedSections = [
+        ("WeightedTweetsCounterTest", false), ("WeightedTweetsWithDiscountedEmojiCounterTest", true),
+        ("UnicodeDirectionalMarkerCounterTest", true),
+    ]
+
+    @Test func everyWeightedLengthCaseOfValidateYmlAgrees() throws {
+        let tests = try Self.tests("validate.yml")
+        var checked = 0
+        var failures: [String] = []
+        for (section, emojiParsing) in Self.weightedSections {
+            let cases = try #require(tests[section], "section \(section) missing").items
+            #expect(!cases.isEmpty)
+            for test in cases {
+                let text = try #require(test["text"]?.string)
+                let expected = try #require(test["expected"])
+                let wanted = XTweetParse(
+                    weightedLength: try #require(expected["weightedLength"]?.int),
+                    isValid: expected["valid"]?.string == "true",
+                    permillage: try #require(expected["permillage"]?.int),
+                    validRangeEnd: try #require(expected["validRangeEnd"]?.int),
+                    displayRangeEnd: try #require(expected["displayRangeEnd"]?.int))
+                let got = XWeightedLengthCounter.parse(text, emojiParsing: emojiParsing)
+                checked += 1
+                if got != wanted {
+                    failures.append("\(section) — \(test["description"]?.string ?? "?"): got \(got), expected \(wanted)")
+                }
+                // The validator and `glocal text-length` count X text with the v3 configuration.
+                if emojiParsing {
+                    let measured = TextCounter.measure(text, rules: .forNetwork(.x))
+                    if measured.length != wanted.weightedLength || measured.isValid != wanted.isValid {
+                        failures.append("TextCounter \(section) — \(test["description"]?.string ?? "?"): got \(measured.length)")
+                    }
+                }
+            }
+        }
+        let disagreeing = Set(failures.map { $0.split(separator: ":")[0] }).count
+        print("twitter-text validate.yml: \(checked - disagreeing)/\(checked) weighted cases agree")
+        #expect(checked >= 40)
+        #expect(failures.isEmpty, "\(failures.count) disagreements:\n\(failures.joined(separator: "\n"))")
+    }
+
+    /// The URL sections of `extract.yml` (the hashtag, mention and cashtag ones are not X counting).
+    static let urlSections = ["urls", "urls_with_indices", "urls_with_directional_markers", "tco_urls_with_params"]
+
+    @Test func everyURLCaseOfExtractYmlAgrees() throws {
+        let tests = try Self.tests("extract.yml")
+        var checked = 0
+        var failures: [String] = []
+        for section in Self.urlSections {
+            let cases = try #require(tests[section], "section \(section) missing").items
+            #expect(!cases.isEmpty)
+            for test in cases {
+                let text = try #require(test["text"]?.string)
+                let expected = try #require(test["expected"])
+                let found = URLScanner.urlRanges(in: text, requireScheme: false)
+                let got: [String]
+                let wanted: [String]
+                if section.hasSuffix("with_indices") || section == "urls_with_directional_markers" {
+                    // Indices are UTF-16 offsets, as twitter-text's JavaScript reports them.
+                    got = found.map {
+                        "\(text[$0]) [\(text.utf16.distance(from: text.startIndex, to: $0.lowerBound)), "
+                            + "\(text.utf16.distance(from: text.startIndex, to: $0.upperBound))]"
+                    }
+                    wanted = expected.items.map {
+                        "\($0["url"]?.string ?? "?") [\($0["indices"]?.items.compactMap(\.string).joined(separator: ", ") ?? "")]"
+                    }
+                } else {
+                    got = found.map { String(text[$0]) }
+                    wanted = expected.items.compactMap(\.string)
+                }
+                checked += 1
+                if got != wanted {
+                    failures.append("\(section) — \(test["description"]?.string ?? "?"): got \(got), expected \(wanted)")
+                }
+            }
+        }
+        print("twitter-text extract.yml: \(checked - failures.count)/\(checked) URL cases agree")
+        #expect(checked >= 100)
+        #expect(failures.isEmpty, "\(failures.count) disagreements:\n\(failures.joined(separator: "\n"))")
+    }
+
+    @Test func everyTopLevelDomainOfTldLibYmlMakesALink() throws {
+        let text = try String(contentsOf: Self.folder.appendingPathComponent("tld_lib.yml"), encoding: .utf8)
+        let lists = try ConformanceYAML.parse(text)
+        var checked = 0
+        var failures: [String] = []
+        for kind in ["country", "generic"] {
+            let tlds = try #require(lists[kind]).items.compactMap(\.string)
+            #expect(tlds.count > 200)
+            for tld in tlds {
+                let samples = [
+                    ("go to example.\(tld) now", "example.\(tld)"), ("go to https://example.\(tld)/a now", "https://example.\(tld)/a"),
+                ]
+                for (sample, link) in samples {
+                    let found = URLScanner.urlRanges(in: sample, requireScheme: false).map { String(sample[$0]) }
+                    checked += 1
+                    if found != [link] { failures.append("\(kind) .\(tld): \(found) in '\(sample)'") }
+                }
+            }
+        }
+        // A label that only starts like a TLD is not one.
+        #expect(URLScanner.urlRanges(in: "example.comx", requireScheme: false).isEmpty)
+        print("twitter-text tld_lib.yml: \(checked - failures.count)/\(checked) TLD links found")
+        #expect(failures.isEmpty, "\(failures.count) TLDs not linked:\n\(failures.prefix(40).joined(separator: "\n"))")
+    }
+}
