@@ -56,7 +56,8 @@ extension PublishQueue {
     /// (by `actor`, with `reason`) is written in the same transaction.
     public func setGlobalPause(_ paused: Bool, reason: String?, actor: String, now: Date) throws {
         _ = try immediate { db in
-            try AccountAuditLog.append(db, at: now, actor: actor, accountID: nil, action: paused ? .pauseAll : .resumeAll, reason: reason)
+            try AccountAuditLog.append(
+                db, at: now, actor: actor, accountID: nil, action: paused ? .pauseAll : .resumeAll, reason: reason)
             try db.execute(
                 sql: """
                     INSERT INTO dispatch_control (id, paused, reason, updated_at) VALUES (1, ?, ?, ?)

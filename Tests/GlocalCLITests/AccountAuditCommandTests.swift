@@ -11,7 +11,8 @@ struct AccountAuditCommandTests {
         let (connected, first, _) = try GlocalProcess.run(
             ["account", "connect", "lum-fr-x"], in: root, input: "{\"access_token\": \"one\"}")
         #expect(connected == 0 && first.hasPrefix("Connected lum-fr-x;"))
-        let (_, again, _) = try GlocalProcess.run(["account", "connect", "lum-fr-x"], in: root, input: "{\"access_token\": \"two\"}")
+        let (_, again, _) = try GlocalProcess.run(
+            ["account", "connect", "lum-fr-x"], in: root, input: "{\"access_token\": \"two\"}")
         #expect(again.hasPrefix("Reconnected lum-fr-x;"))
         #expect(try GlocalProcess.run(["account", "pause", "lum-fr-instagram", "--now", "2026-11-21T09:00:00Z"], in: root).0 == 0)
         #expect(

@@ -129,7 +129,7 @@ struct AuditAndProgressRoutesTests {
             let row = try #require(list.components(separatedBy: "<tr id=\"campaign-hydra-launch\">").dropFirst().first)
             #expect(row.contains("<td class=\"progress\">2 / 3</td>"))
             let page = try await admin.get("/campaigns/hydra-launch").body
-            #expect(page.contains("2 of 3</strong> variants approved"))
+            #expect(page.contains("<strong class=\"progress\">2 of 3</strong>\nvariants approved"))
             #expect(list.contains("id=\"approved-definition\"") && page.contains("id=\"approved-definition\""))
         }
     }
@@ -143,7 +143,8 @@ struct AuditAndProgressRoutesTests {
         try fixture.store.apply(
             Plan(changes: [
                 PlanChange(
-                    action: .update, id: moved.id, desired: moved, stored: ServerFixture.frX, contentChanged: false, timeChanged: true)
+                    action: .update, id: moved.id, desired: moved, stored: ServerFixture.frX, contentChanged: false,
+                    timeChanged: true)
             ]), actor: "apply:ops", now: ServerFixture.start)
         try await fixture.test { client in
             var france = BrowserSession(client: client)

@@ -11,13 +11,6 @@ enum AuditPage {
         case variant(AuditEvent)
         /// An account's (or every account's) event.
         case account(AccountAuditEvent)
-
-        var at: Date {
-            switch self {
-            case .variant(let event): return event.at
-            case .account(let event): return event.at
-            }
-        }
     }
 
     /// The newest `limit` of both logs (each given newest first), newest first; at equal instants an
@@ -77,7 +70,8 @@ enum AuditPage {
     }
 
     private static func variantRow(_ event: AuditEvent, showVariant: Bool) -> HTML {
-        let variant: HTML = showVariant ? "<td><a href=\"\(Layout.variantPath(event.variantID))\">\(event.variantID)</a></td>" : .empty
+        let link: HTML = "<td><a href=\"\(Layout.variantPath(event.variantID))\">\(event.variantID)</a></td>"
+        let variant: HTML = showVariant ? link : .empty
         let from = event.fromState.map { Layout.stateLabel($0.rawValue) } ?? "—"
         let change = "\(from) → \(event.toState.map { Layout.stateLabel($0.rawValue) } ?? "—")"
         var detail: HTML = event.reason.map { "Reason: \($0)" } ?? .empty
@@ -120,8 +114,8 @@ enum AuditPage {
             details.append("Slots that passed while paused stay missed.")
         }
         return """
-            <tr class="account-event" id="account-event-\(String(event.id))"><td>\(Layout.utc(event.at))</td><td>\(event.actor)</td>
-            <td>\(subject)</td><td>\(event.action.rawValue)</td><td>\(change)</td>
+            <tr class="account-event" id="account-event-\(String(event.id))"><td>\(Layout.utc(event.at))</td>
+            <td>\(event.actor)</td><td>\(subject)</td><td>\(event.action.rawValue)</td><td>\(change)</td>
             <td>\(HTML.joined(details.map { detail -> HTML in "<div>\(detail)</div>" }))</td></tr>
             """
     }

@@ -61,7 +61,8 @@ enum CampaignPage {
             title: campaign, session: session,
             """
             <h1>Campaign \(campaign)</h1>
-            <p id="campaign-progress"><strong class="progress">\(progress.approved) of \(progress.total)</strong> variants approved across \(byAccount.count) accounts.</p>
+            <p id="campaign-progress"><strong class="progress">\(progress.approved) of \(progress.total)</strong>
+            variants approved across \(byAccount.count) accounts.</p>
             \(approvedDefinition)
             <ul>\(summary)</ul>
             <div class="table-wrap"><table><thead><tr><th scope="col">Account</th>\(header)</tr></thead><tbody>\(rows)</tbody></table></div>

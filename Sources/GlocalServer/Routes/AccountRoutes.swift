@@ -57,7 +57,8 @@ struct AccountRoutes {
             let session = try guardian.session(context)
             _ = try await guardian.form(request, context: context, session: session)
             try Self.requireAdmin(session)
-            try environment.store.publishQueue.setGlobalPause(false, reason: nil, actor: session.user.email, now: environment.now())
+            try environment.store.publishQueue.setGlobalPause(
+                false, reason: nil, actor: session.user.email, now: environment.now())
             return Layout.redirect(to: "/accounts?notice=resumed-all")
         }
     }

@@ -14,7 +14,8 @@ struct OverviewRoutes {
             let session = try guardian.session(context)
             let scope = environment.scope(of: session.user)
             let counts = try environment.store.campaignProgress(visible: scope.canSee(account:))
-            return Layout.response(CampaignPage.list(progress: counts.mapValues(CampaignProgress.init(counts:)), session: session))
+            let progress = counts.mapValues(CampaignProgress.init(counts:))
+            return Layout.response(CampaignPage.list(progress: progress, session: session))
         }
         router.get("/campaigns/:campaign") { _, context -> Response in
             let session = try guardian.session(context)
