@@ -21,7 +21,8 @@ public struct AccountSecrets: Sendable {
         }
     }
 
-    /// Seals and stores `secret` for `account`, replacing any earlier one.
+    /// Seals and stores `secret` for `account`, replacing any earlier one (the dispatcher keeps a
+    /// refreshed token this way; a person connecting an account goes through `connect`, which audits).
     public func store(_ secret: Data, account: String, now: Date) throws {
         let sealed = try key.seal(secret, context: account)
         try writer.write { db in
@@ -30,6 +31,43 @@ public struct AccountSecrets: Sendable {
                     INSERT INTO account_secret (account_id, sealed, updated_at) VALUES (?, ?, ?)
                     ON CONFLICT (account_id) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at
                     """, arguments: [account, sealed, StoreTimestamp.string(from: now)])
+        }
+    }
+
+    /// What `connect` did.
+    public struct Connection: Sendable, Equatable {
+        /// Whether the account had credentials already, or needed reconnecting: a `reconnect` event.
+        public var isReconnect: Bool
+        /// The "needs reconnect" hold it lifted (the network's reason), if there was one.
+        public var clearedHold: String?
+    }
+
+    /// Connects `account` as `actor` in one transaction: seals and stores `secret` (replacing any
+    /// earlier one), lifts a "needs reconnect" hold, and appends a `connect` or `reconnect` event.
+    @discardableResult
+    public func connect(_ secret: Data, account: String, actor: String, now: Date) throws -> Connection {
+        let sealed = try key.seal(secret, context: account)
+        let stamp = StoreTimestamp.string(from: now)
+        return try writer.write { db in
+            let hadSecret = try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM account_secret WHERE account_id = ?)", arguments: [account]) ?? false
+            let hold = try String.fetchOne(
+                db, sql: "SELECT needs_reconnect FROM account_status WHERE account_id = ?", arguments: [account])
+            try db.execute(
+                sql: """
+                    INSERT INTO account_secret (account_id, sealed, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (account_id) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at
+                    """, arguments: [account, sealed, stamp])
+            if hold != nil {
+                try db.execute(
+                    sql: "UPDATE account_status SET needs_reconnect = NULL, updated_at = ? WHERE account_id = ?",
+                    arguments: [stamp, account])
+            }
+            let connection = Connection(isReconnect: hadSecret || hold != nil, clearedHold: hold)
+            try AccountAuditLog.append(
+                db, at: now, actor: actor, accountID: account, action: connection.isReconnect ? .reconnect : .connect,
+                clearedHold: hold)
+            return connection
         }
     }
 

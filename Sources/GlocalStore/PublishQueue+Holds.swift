@@ -13,15 +13,18 @@ extension PublishQueue {
         public var rateLimitedUntil: Date?
     }
 
-    /// Pauses or resumes one account. Slots that pass while it is paused become `missed` at the next
-    /// `sync` after resuming, never sent late.
-    public func setPaused(_ paused: Bool, account: String, now: Date) throws {
-        try upsertStatus(account: account, column: "paused", value: paused ? 1 : 0, now: now)
+    /// Pauses or resumes one account, with an account audit event by `actor` in the same transaction.
+    /// Slots that pass while it is paused become `missed` at the next `sync` after resuming, never sent late.
+    public func setPaused(_ paused: Bool, account: String, actor: String, now: Date) throws {
+        _ = try immediate { db in
+            try upsertStatus(db, account: account, column: "paused", value: paused ? 1 : 0, now: now)
+            try AccountAuditLog.append(db, at: now, actor: actor, accountID: account, action: paused ? .pause : .resume)
+        }
     }
 
     /// Records that the network refuses the account's token until it is reconnected (its jobs wait).
     public func setNeedsReconnect(_ reason: String?, account: String, now: Date) throws {
-        try upsertStatus(account: account, column: "needs_reconnect", value: reason, now: now)
+        _ = try immediate { db in try upsertStatus(db, account: account, column: "needs_reconnect", value: reason, now: now) }
     }
 
     /// Records that the network rate-limits the account until `until` (its jobs wait until then).
@@ -49,9 +52,12 @@ extension PublishQueue {
         }
     }
 
-    /// Sets or lifts the global crisis pause: nothing is claimed while it holds.
-    public func setGlobalPause(_ paused: Bool, reason: String?, now: Date) throws {
+    /// Sets or lifts the global crisis pause: nothing is claimed while it holds. An account audit event
+    /// (by `actor`, with `reason`) is written in the same transaction.
+    public func setGlobalPause(_ paused: Bool, reason: String?, actor: String, now: Date) throws {
         _ = try immediate { db in
+            try AccountAuditLog.append(
+                db, at: now, actor: actor, accountID: nil, action: paused ? .pauseAll : .resumeAll, reason: reason)
             try db.execute(
                 sql: """
                     INSERT INTO dispatch_control (id, paused, reason, updated_at) VALUES (1, ?, ?, ?)
@@ -71,15 +77,15 @@ extension PublishQueue {
         }
     }
 
-    private func upsertStatus(account: String, column: String, value: (any DatabaseValueConvertible)?, now: Date) throws {
-        _ = try immediate { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO account_status (account_id, paused, \(column == "paused" ? "" : column + ", ")updated_at)
-                    VALUES (:account, \(column == "paused" ? ":value" : "0, :value"), :now)
-                    ON CONFLICT (account_id) DO UPDATE SET \(column) = :value, updated_at = :now
-                    """,
-                arguments: ["account": account, "value": value, "now": StoreTimestamp.string(from: now)])
-        }
+    private func upsertStatus(
+        _ db: Database, account: String, column: String, value: (any DatabaseValueConvertible)?, now: Date
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO account_status (account_id, paused, \(column == "paused" ? "" : column + ", ")updated_at)
+                VALUES (:account, \(column == "paused" ? ":value" : "0, :value"), :now)
+                ON CONFLICT (account_id) DO UPDATE SET \(column) = :value, updated_at = :now
+                """,
+            arguments: ["account": account, "value": value, "now": StoreTimestamp.string(from: now)])
     }
 }

@@ -44,6 +44,9 @@ enum StoreMigrations {
         migrator.registerMigration("v8-publishing-caps-index") { db in
             try db.execute(sql: PublishQueueSchema.v8)
         }
+        migrator.registerMigration("v9-account-audit") { db in
+            try db.execute(sql: AccountAuditLog.v9)
+        }
         return migrator
     }
 

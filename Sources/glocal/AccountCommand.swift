@@ -34,8 +34,10 @@ struct AccountCommand: ParsableCommand {
                 throw CommandFailure(message: "standard input is not a credentials JSON object with an access_token")
             }
             guard !record.credentials.accessToken.isEmpty else { throw CommandFailure(message: "access_token is empty") }
-            try context.connect(account, record: record)
-            print("Connected \(account); credentials sealed in \(context.databasePath).")
+            let connection = try context.connect(account, record: record)
+            let verb = connection.isReconnect ? "Reconnected" : "Connected"
+            let lifted = connection.clearedHold.map { " (lifted the hold: \($0))" } ?? ""
+            print("\(verb) \(account)\(lifted); credentials sealed in \(context.databasePath).")
         }
     }
 
@@ -68,7 +70,8 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             let context = try AccountContext(options: options)
-            try context.store.publishQueue.setPaused(true, account: try context.known(account), now: try options.instant())
+            try context.store.publishQueue.setPaused(
+                true, account: try context.known(account), actor: context.actor, now: try options.instant())
             print("Paused \(account).")
         }
     }
@@ -81,7 +84,8 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             let context = try AccountContext(options: options)
-            try context.store.publishQueue.setPaused(false, account: try context.known(account), now: try options.instant())
+            try context.store.publishQueue.setPaused(
+                false, account: try context.known(account), actor: context.actor, now: try options.instant())
             print("Resumed \(account).")
         }
     }
@@ -94,11 +98,14 @@ extension AccountCommand {
             commandName: "pause-all",
             abstract: "Pause every account at once (crisis): nothing is sent; slots that pass become missed.")
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "Why, for the other people running glocal.") var reason: String
+        @Option(help: "Why, for the other people running glocal (shown on every page and in the audit log).")
+        var reason: String
 
         func run() throws {
             let context = try AccountContext(options: options)
-            try context.store.publishQueue.setGlobalPause(true, reason: reason, now: try options.instant())
+            let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !reason.isEmpty else { throw CommandFailure(message: "--reason is empty: say why every account is paused") }
+            try context.store.publishQueue.setGlobalPause(true, reason: reason, actor: context.actor, now: try options.instant())
             print("Paused every account: \(reason)")
         }
     }
@@ -111,7 +118,7 @@ extension AccountCommand {
 
         func run() throws {
             let context = try AccountContext(options: options)
-            try context.store.publishQueue.setGlobalPause(false, reason: nil, now: try options.instant())
+            try context.store.publishQueue.setGlobalPause(false, reason: nil, actor: context.actor, now: try options.instant())
             print("Resumed every account.")
         }
     }
@@ -124,6 +131,8 @@ struct AccountContext {
     let store: SQLiteVariantStore
     let secrets: AccountSecrets
     let now: Date
+    /// Who acts, for the audit log: the operator, as `cli:$USER` (like `glocal approve` without `--as`).
+    let actor = "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "operator")
 
     init(options: WorkspaceOptions) throws {
         let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -147,9 +156,8 @@ struct AccountContext {
         return id
     }
 
-    /// Seals `record` for `account` and lifts a reconnect hold.
-    func connect(_ account: String, record: CredentialRecord) throws {
-        try secrets.store(try record.encoded(), account: try known(account), now: now)
-        try store.publishQueue.setNeedsReconnect(nil, account: account, now: now)
+    /// Seals `record` for `account`, lifts a reconnect hold and audits it, in one transaction.
+    func connect(_ account: String, record: CredentialRecord) throws -> AccountSecrets.Connection {
+        try secrets.connect(try record.encoded(), account: try known(account), actor: actor, now: now)
     }
 }

@@ -3,39 +3,99 @@ import Foundation
 import GlocalCore
 import GlocalStore
 
-/// `glocal audit`: the append-only audit log.
+/// `glocal audit`: the append-only audit log of variants and accounts.
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Print the audit log: who changed which variant, when, from which state to which, and why.")
+        commandName: "audit",
+        abstract: "Print the audit log: who changed which variant, when, from which state to which, and why; "
+            + "who paused, resumed or connected which account, and the global crisis pause.")
 
     @OptionGroup var options: WorkspaceOptions
 
     @Option(help: "Only this variant's events.")
     var variant: String?
 
+    @Option(help: "Only this account's pauses, resumes and connections, and the global pauses.")
+    var account: String?
+
     @Option(help: "Output format: text or json.")
     var format: PlanFormat = .text
 
+    func validate() throws {
+        if variant != nil, account != nil { throw ValidationError("give --variant or --account, not both") }
+    }
+
     func run() throws {
         let context = try ApprovalContext(options: options)
-        let events = try context.store.auditEvents(variant: variant)
-        let stamp = ISO8601DateFormatter()
-        switch format {
-        case .text:
-            for event in events {
-                var line = "\(stamp.string(from: event.at))  \(event.actor)  \(event.action.rawValue)  \(event.variantID)"
-                line += "  \(event.fromState?.rawValue ?? "-") -> \(event.toState?.rawValue ?? "-")"
-                if let reason = event.reason { line += "  reason: \(reason)" }
-                print(line)
+        let events = account == nil ? try context.store.auditEvents(variant: variant) : []
+        let accountEvents = variant == nil ? try context.store.accountAuditEvents(account: account) : []
+        let lines = Self.merged(events, accountEvents).map { entry -> String in
+            switch (entry, format) {
+            case (.variant(let event), .text): return Self.text(event)
+            case (.variant(let event), .json): return Self.json(event)
+            case (.account(let event), .text): return Self.text(event)
+            case (.account(let event), .json): return Self.json(event)
             }
-        case .json:
-            let objects = events.map { event in
-                "{\"id\":\(event.id),\"at\":\(JSONString.quote(stamp.string(from: event.at))),\"actor\":\(JSONString.quote(event.actor)),"
-                    + "\"action\":\"\(event.action.rawValue)\",\"variant\":\(JSONString.quote(event.variantID)),"
-                    + "\"from\":\(event.fromState.map { "\"\($0.rawValue)\"" } ?? "null"),\"to\":\(event.toState.map { "\"\($0.rawValue)\"" } ?? "null"),"
-                    + "\"reason\":\(event.reason.map(JSONString.quote) ?? "null"),\"before\":\(event.before ?? "null"),\"after\":\(event.after ?? "null")}"
-            }
-            print("[" + objects.joined(separator: ",\n") + "]")
         }
+        switch format {
+        case .text: for line in lines { print(line) }
+        case .json: print("[" + lines.joined(separator: ",\n") + "]")
+        }
+    }
+
+    private enum Entry {
+        case variant(AuditEvent)
+        case account(AccountAuditEvent)
+    }
+
+    /// Both logs (each oldest first) in one, oldest first; at equal instants the variant event goes first.
+    private static func merged(_ events: [AuditEvent], _ accountEvents: [AccountAuditEvent]) -> [Entry] {
+        var entries: [Entry] = []
+        var variants = events[...]
+        var accounts = accountEvents[...]
+        while variants.first != nil || accounts.first != nil {
+            if let variant = variants.first, accounts.first.map({ variant.at <= $0.at }) ?? true {
+                entries.append(.variant(variant))
+                variants = variants.dropFirst()
+            } else if let account = accounts.first {
+                entries.append(.account(account))
+                accounts = accounts.dropFirst()
+            }
+        }
+        return entries
+    }
+
+    private static func stamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+
+    private static func text(_ event: AuditEvent) -> String {
+        var line = "\(stamp(event.at))  \(event.actor)  \(event.action.rawValue)  \(event.variantID)"
+        line += "  \(event.fromState?.rawValue ?? "-") -> \(event.toState?.rawValue ?? "-")"
+        if let reason = event.reason { line += "  reason: \(reason)" }
+        return line
+    }
+
+    private static func text(_ event: AccountAuditEvent) -> String {
+        var line = "\(stamp(event.at))  \(event.actor)  \(event.action.rawValue)  \(event.accountID ?? "every account")"
+        if let reason = event.reason { line += "  reason: \(reason)" }
+        if let hold = event.clearedHold { line += "  lifted hold: \(hold)" }
+        return line
+    }
+
+    private static func json(_ event: AuditEvent) -> String {
+        "{\"kind\":\"variant\",\"id\":\(event.id),\"at\":\(JSONString.quote(stamp(event.at))),"
+            + "\"actor\":\(JSONString.quote(event.actor)),"
+            + "\"action\":\"\(event.action.rawValue)\",\"variant\":\(JSONString.quote(event.variantID)),"
+            + "\"from\":\(event.fromState.map { "\"\($0.rawValue)\"" } ?? "null"),"
+            + "\"to\":\(event.toState.map { "\"\($0.rawValue)\"" } ?? "null"),"
+            + "\"reason\":\(event.reason.map(JSONString.quote) ?? "null"),"
+            + "\"before\":\(event.before ?? "null"),\"after\":\(event.after ?? "null")}"
+    }
+
+    private static func json(_ event: AccountAuditEvent) -> String {
+        "{\"kind\":\"account\",\"id\":\(event.id),\"at\":\(JSONString.quote(stamp(event.at))),"
+            + "\"actor\":\(JSONString.quote(event.actor)),\"action\":\"\(event.action.rawValue)\","
+            + "\"account\":\(event.accountID.map(JSONString.quote) ?? "null"),"
+            + "\"reason\":\(event.reason.map(JSONString.quote) ?? "null"),"
+            + "\"cleared_hold\":\(event.clearedHold.map(JSONString.quote) ?? "null")}"
     }
 }

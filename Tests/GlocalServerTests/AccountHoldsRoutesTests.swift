@@ -46,7 +46,7 @@ struct AccountHoldsRoutesTests {
     @Test func aPausedAndARateLimitedAccountShowTheirHoldsAndOnlyTheTeamsAccountsAreListed() async throws {
         let fixture = try ServerFixture()
         let queue = fixture.store.publishQueue
-        try queue.setPaused(true, account: "lumiere-fr-facebook", now: ServerFixture.start)
+        try queue.setPaused(true, account: "lumiere-fr-facebook", actor: "test", now: ServerFixture.start)
         let until = ServerFixture.start.addingTimeInterval(900)
         try queue.setRateLimited(until: until, account: "lumiere-fr-x", now: ServerFixture.start)
         try await fixture.test { client in
@@ -94,7 +94,8 @@ struct AccountHoldsRoutesTests {
 
     @Test func theGlobalPauseShowsABannerWithItsReasonOnEveryPageUntilLifted() async throws {
         let fixture = try ServerFixture()
-        try fixture.store.publishQueue.setGlobalPause(true, reason: "Product recall <urgent>", now: ServerFixture.start)
+        try fixture.store.publishQueue.setGlobalPause(
+            true, reason: "Product recall <urgent>", actor: "test", now: ServerFixture.start)
         try await fixture.test { client in
             var browser = BrowserSession(client: client)
             #expect(!(try await browser.get("/login").body.contains("global-pause")))
@@ -109,7 +110,7 @@ struct AccountHoldsRoutesTests {
             let accounts = try await browser.get("/accounts")
             #expect(accounts.body.contains("Only an admin can lift it.") && !accounts.body.contains("/accounts/resume-all"))
         }
-        try fixture.store.publishQueue.setGlobalPause(false, reason: nil, now: ServerFixture.start)
+        try fixture.store.publishQueue.setGlobalPause(false, reason: nil, actor: "test", now: ServerFixture.start)
         try await fixture.test { client in
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.uk, password: ServerFixture.password)

@@ -34,7 +34,8 @@ struct AccountPauseRoutesTests {
     @Test(arguments: ["/accounts/lumiere-uk-x/pause", "/accounts/lumiere-uk-x/resume"])
     func aManagerCannotPauseOrResumeAnotherTeamsAccount(path: String) async throws {
         let fixture = try ServerFixture()
-        try fixture.store.publishQueue.setPaused(path.hasSuffix("/resume"), account: "lumiere-uk-x", now: ServerFixture.start)
+        try fixture.store.publishQueue.setPaused(
+            path.hasSuffix("/resume"), account: "lumiere-uk-x", actor: "test", now: ServerFixture.start)
         let before = try fixture.store.publishQueue.allHolds()
         try await fixture.test { client in
             var france = BrowserSession(client: client)
@@ -69,7 +70,7 @@ struct AccountPauseRoutesTests {
 
     @Test func aFormWithoutTheCSRFTokenChangesNothing() async throws {
         let fixture = try ServerFixture()
-        try fixture.store.publishQueue.setPaused(true, account: "lumiere-fr-facebook", now: ServerFixture.start)
+        try fixture.store.publishQueue.setPaused(true, account: "lumiere-fr-facebook", actor: "test", now: ServerFixture.start)
         try await fixture.test { client in
             var admin = BrowserSession(client: client)
             _ = try await admin.login(ServerFixture.admin, password: ServerFixture.password)
@@ -98,7 +99,7 @@ struct AccountPauseRoutesTests {
             let refused = try await france.post("/accounts/pause-all", form: [("csrf", page.csrf ?? ""), ("reason", "mine")])
             #expect(refused.status == .forbidden && refused.body.contains("Only an admin may pause or resume every account."))
             #expect(try fixture.store.publishQueue.globalPause().paused == false)
-            try fixture.store.publishQueue.setGlobalPause(true, reason: "recall", now: ServerFixture.start)
+            try fixture.store.publishQueue.setGlobalPause(true, reason: "recall", actor: "test", now: ServerFixture.start)
             #expect(try await france.post("/accounts/resume-all", form: [("csrf", page.csrf ?? "")]).status == .forbidden)
         }
         #expect(try fixture.store.publishQueue.globalPause() == (true, "recall"))

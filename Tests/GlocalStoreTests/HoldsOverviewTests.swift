@@ -13,11 +13,11 @@ struct HoldsOverviewTests {
         let queue = store.publishQueue
         #expect(try queue.allHolds().isEmpty)
         let until = Self.slot.addingTimeInterval(900)
-        try queue.setPaused(true, account: "paused-account", now: Self.slot)
+        try queue.setPaused(true, account: "paused-account", actor: "test", now: Self.slot)
         try queue.setNeedsReconnect("token revoked by the network", account: "refused-account", now: Self.slot)
         try queue.setRateLimited(until: until, account: "limited-account", now: Self.slot)
-        try queue.setPaused(true, account: "resumed-account", now: Self.slot)
-        try queue.setPaused(false, account: "resumed-account", now: Self.slot)
+        try queue.setPaused(true, account: "resumed-account", actor: "test", now: Self.slot)
+        try queue.setPaused(false, account: "resumed-account", actor: "test", now: Self.slot)
 
         let holds = try queue.allHolds()
         #expect(holds.keys.sorted() == ["limited-account", "paused-account", "refused-account", "resumed-account"])

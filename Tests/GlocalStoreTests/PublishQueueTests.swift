@@ -166,9 +166,9 @@ struct PublishQueueTests {
 
     @Test func slotsThatPassDuringAPauseAreMissedNotBurstOut() throws {
         let (store, queue, variants) = try queue(approved: 2)
-        try queue.setPaused(true, account: variants[0].accountID, now: Self.slot)
+        try queue.setPaused(true, account: variants[0].accountID, actor: "test", now: Self.slot)
         #expect(try queue.claim(worker: "w", now: Self.slot, lease: lease, limit: 10).map(\.variantID) == [variants[1].id])
-        try queue.setPaused(false, account: variants[0].accountID, now: Self.slot.addingTimeInterval(3_600))
+        try queue.setPaused(false, account: variants[0].accountID, actor: "test", now: Self.slot.addingTimeInterval(3_600))
         let report = try queue.sync(now: Self.slot.addingTimeInterval(3_600), grace: 900)
         #expect(report.missed == 1)
         #expect(try store.variant(variants[0].id)?.state == .missed)
@@ -178,10 +178,10 @@ struct PublishQueueTests {
 
     @Test func theGlobalPauseStopsEveryClaim() throws {
         let (_, queue, _) = try queue(approved: 2)
-        try queue.setGlobalPause(true, reason: "crisis", now: Self.slot)
+        try queue.setGlobalPause(true, reason: "crisis", actor: "test", now: Self.slot)
         #expect(try queue.globalPause() == (true, "crisis"))
         #expect(try queue.claim(worker: "w", now: Self.slot, lease: lease, limit: 10).isEmpty)
-        try queue.setGlobalPause(false, reason: nil, now: Self.slot)
+        try queue.setGlobalPause(false, reason: nil, actor: "test", now: Self.slot)
         #expect(try queue.claim(worker: "w", now: Self.slot, lease: lease, limit: 10).count == 2)
     }
 

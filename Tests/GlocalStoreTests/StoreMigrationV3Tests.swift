@@ -24,7 +24,8 @@ struct StoreMigrationV3Tests {
         #expect(events.map(\.actor) == ["before-v3"])
         #expect(events.first?.id == 1)
         try queue.read { db in
-            let triggers = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+            let triggers = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_event' ORDER BY name")
             #expect(triggers == ["audit_event_no_delete", "audit_event_no_update"])
             #expect(try db.indexes(on: "audit_event").map(\.name).contains("audit_event_on_variant_id"))
             #expect(try db.tableExists("user") && db.tableExists("session") && db.tableExists("login_attempt"))

@@ -36,7 +36,7 @@ struct StoreMigrationsTests {
                     == [
                         "v1-variants", "v2-drop-redundant-index", "v3-users-sessions", "v4-publish-queue",
                         "v5-account-secrets", "v6-metrics", "v7-dispatch-rescues-and-caps",
-                        "v8-publishing-caps-index",
+                        "v8-publishing-caps-index", "v9-account-audit",
                     ])
             let variantColumns = try db.columns(in: "variant").map(\.name)
             #expect(variantColumns.contains("scheduled_at") && variantColumns.contains("explanation"))
@@ -44,10 +44,14 @@ struct StoreMigrationsTests {
             #expect(indexes.contains("variant_on_account_scheduled_at"))
             #expect(!indexes.contains("variant_on_campaign_post_account"))
             let triggers = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
-            #expect(triggers == ["audit_event_no_delete", "audit_event_no_update"])
+            #expect(
+                triggers == [
+                    "account_audit_event_no_delete", "account_audit_event_no_update", "audit_event_no_delete",
+                    "audit_event_no_update",
+                ])
             let strict = try Int.fetchAll(
-                db, sql: "SELECT strict FROM pragma_table_list WHERE name IN ('variant', 'audit_event')")
-            #expect(strict == [1, 1])
+                db, sql: "SELECT strict FROM pragma_table_list WHERE name IN ('variant', 'audit_event', 'account_audit_event')")
+            #expect(strict == [1, 1, 1])
             #expect(try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true)
         }
     }

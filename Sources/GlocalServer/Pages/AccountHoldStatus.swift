@@ -12,6 +12,8 @@ struct AccountHoldStatus: Sendable {
     let zone: TimeZone
     /// Paused by a person.
     let paused: Bool
+    /// Held by the global crisis pause (every account is, while it holds).
+    let crisisPaused: Bool
     /// Why the network refuses its token, if it does.
     let needsReconnect: String?
     /// When the network's rate limit lifts, if it still holds now.
@@ -20,28 +22,33 @@ struct AccountHoldStatus: Sendable {
     let waiting: Int
 
     /// Whether nothing is held: the dispatcher sends its posts when they fall due.
-    var isOK: Bool { !paused && needsReconnect == nil && rateLimitedUntil == nil }
+    var isOK: Bool { !paused && !crisisPaused && needsReconnect == nil && rateLimitedUntil == nil }
 
     /// The status of `account` from its holds (`nil`: none) at `now`; a rate limit already lifted is no hold.
-    init(account: Account, workspace: Workspace, holds: PublishQueue.AccountHolds?, waiting: Int, now: Date) {
+    /// `crisisPaused`: the global crisis pause holds.
+    init(
+        account: Account, workspace: Workspace, holds: PublishQueue.AccountHolds?, crisisPaused: Bool, waiting: Int, now: Date
+    ) {
         id = account.id.value
         network = account.network?.displayName ?? "unknown network"
         zone = Self.timeZone(of: account, in: workspace)
         paused = holds?.paused ?? false
+        self.crisisPaused = crisisPaused
         needsReconnect = holds?.needsReconnect
         rateLimitedUntil = holds?.rateLimitedUntil.flatMap { $0 > now ? $0 : nil }
         self.waiting = waiting
     }
 
-    /// The statuses of the accounts `scope` may see, in accounts.yaml's order: two reads of the store.
+    /// The statuses of the accounts `scope` may see, in accounts.yaml's order: three reads of the store.
     static func visible(to scope: ApprovalScope, environment: ServerEnvironment, now: Date) throws -> [AccountHoldStatus] {
         let queue = environment.store.publishQueue
         let holds = try queue.allHolds()
         let waiting = try queue.waitingJobCounts()
+        let crisis = try queue.globalPause().paused
         return environment.workspace.accounts.filter { scope.canSee(account: $0.id.value) }.map {
             AccountHoldStatus(
-                account: $0, workspace: environment.workspace, holds: holds[$0.id.value], waiting: waiting[$0.id.value] ?? 0,
-                now: now)
+                account: $0, workspace: environment.workspace, holds: holds[$0.id.value], crisisPaused: crisis,
+                waiting: waiting[$0.id.value] ?? 0, now: now)
         }
     }
 

@@ -18,7 +18,7 @@ enum AccountsPage {
         statuses: [AccountHoldStatus], session: Session, scope: ApprovalScope, globalPause: (paused: Bool, reason: String?),
         notice: String?, crisisDraft: CrisisDraft? = nil
     ) -> HTML {
-        let paused = statuses.filter(\.paused).count
+        let paused = statuses.filter { $0.paused || $0.crisisPaused }.count
         let reconnect = statuses.filter { $0.needsReconnect != nil }.count
         let limited = statuses.filter { $0.rateLimitedUntil != nil }.count
         let waiting = statuses.reduce(0) { $0 + $1.waiting }
@@ -52,7 +52,13 @@ enum AccountsPage {
 
     private static func row(_ status: AccountHoldStatus, session: Session, scope: ApprovalScope) -> HTML {
         var labels: [HTML] = []
-        if status.paused { labels.append("<span class=\"hold hold-paused\">Paused</span>") }
+        if status.crisisPaused {
+            labels.append("<span class=\"hold hold-paused\">Paused</span> by the <a href=\"#crisis\">global crisis pause</a>")
+        }
+        if status.paused {
+            let alone: HTML = status.crisisPaused ? " on its own too (stays paused when the global pause lifts)" : .empty
+            labels.append("<span class=\"hold hold-paused\">Paused</span>\(alone)")
+        }
         if let reason = status.needsReconnect {
             labels.append(
                 """

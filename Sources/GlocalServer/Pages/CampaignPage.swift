@@ -3,15 +3,21 @@ import GlocalCore
 import GlocalStore
 
 /// A campaign's approval progress across its target accounts: counts per state, and one row per
-/// account with one cell per post.
+/// account with one cell per post. Both pages count "approved" with `CampaignProgress`.
 enum CampaignPage {
-    static func list(progress: [String: [VariantState: Int]], session: Session) -> HTML {
+    /// What "approved" counts, in words, under both pages' figures.
+    static let approvedDefinition: HTML = """
+        <p id="approved-definition">Approved counts the variants approved, scheduled, being published (or being
+        reconciled) and published.</p>
+        """
+
+    static func list(progress: [String: CampaignProgress], session: Session) -> HTML {
         let rows = progress.keys.sorted().map { campaign -> HTML in
-            let counts = progress[campaign] ?? [:]
-            let total = counts.values.reduce(0, +)
+            let counts = progress[campaign] ?? CampaignProgress(counts: [:])
             return """
-                <tr><td><a href="/campaigns/\(campaign)">\(campaign)</a></td><td class="progress">\(counts[.approved, default: 0]) / \(total)</td>
-                <td class="progress">\(counts[.pendingApproval, default: 0])</td><td class="progress">\(counts[.rejected, default: 0])</td></tr>
+                <tr id="campaign-\(campaign)"><td><a href="/campaigns/\(campaign)">\(campaign)</a></td>
+                <td class="progress">\(counts.approved) / \(counts.total)</td>
+                <td class="progress">\(counts.pending)</td><td class="progress">\(counts.rejected)</td></tr>
                 """
         }
         return Layout.page(
@@ -20,6 +26,7 @@ enum CampaignPage {
             <h1>Campaigns</h1>
             <div class="table-wrap"><table><thead><tr><th scope="col">Campaign</th><th scope="col">Approved</th>
             <th scope="col">Pending</th><th scope="col">Rejected</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            \(approvedDefinition)
             """)
     }
 
@@ -41,7 +48,7 @@ enum CampaignPage {
             guard let count = counts[state] else { return nil }
             return "<li>\(Layout.stateLabel(state.rawValue)): <strong class=\"progress\">\(count)</strong></li>"
         }
-        let approved = counts[.approved, default: 0] + counts[.scheduled, default: 0] + counts[.published, default: 0]
+        let progress = CampaignProgress(counts: counts)
         let header = posts.map { post -> HTML in "<th scope=\"col\">\(post)</th>" }
         let rows = byAccount.map { account, cells -> HTML in
             let tds = posts.map { post -> HTML in
@@ -54,7 +61,9 @@ enum CampaignPage {
             title: campaign, session: session,
             """
             <h1>Campaign \(campaign)</h1>
-            <p id="campaign-progress"><strong class="progress">\(approved) of \(variants.count)</strong> variants approved across \(byAccount.count) accounts.</p>
+            <p id="campaign-progress"><strong class="progress">\(progress.approved) of \(progress.total)</strong>
+            variants approved across \(byAccount.count) accounts.</p>
+            \(approvedDefinition)
             <ul>\(summary)</ul>
             <div class="table-wrap"><table><thead><tr><th scope="col">Account</th>\(header)</tr></thead><tbody>\(rows)</tbody></table></div>
             """)

@@ -49,14 +49,16 @@ struct AccountRoutes {
                 let draft = AccountsPage.CrisisDraft(reason: typed, error: error)
                 return try page(session: session, crisisDraft: draft, status: .unprocessableContent)
             }
-            try environment.store.publishQueue.setGlobalPause(true, reason: reason, now: environment.now())
+            try environment.store.publishQueue.setGlobalPause(
+                true, reason: reason, actor: session.user.email, now: environment.now())
             return Layout.redirect(to: "/accounts?notice=paused-all")
         }
         router.post("/accounts/resume-all") { request, context -> Response in
             let session = try guardian.session(context)
             _ = try await guardian.form(request, context: context, session: session)
             try Self.requireAdmin(session)
-            try environment.store.publishQueue.setGlobalPause(false, reason: nil, now: environment.now())
+            try environment.store.publishQueue.setGlobalPause(
+                false, reason: nil, actor: session.user.email, now: environment.now())
             return Layout.redirect(to: "/accounts?notice=resumed-all")
         }
     }
@@ -75,7 +77,7 @@ struct AccountRoutes {
         guard scope.canAct(on: account) else {
             throw HTTPError(.forbidden, message: "You may not pause or resume accounts (role \(scope.role.rawValue)).")
         }
-        try environment.store.publishQueue.setPaused(paused, account: account, now: environment.now())
+        try environment.store.publishQueue.setPaused(paused, account: account, actor: session.user.email, now: environment.now())
         return Layout.redirect(to: "/accounts?notice=" + (paused ? "paused" : "resumed"))
     }
 

@@ -13,7 +13,9 @@ struct OverviewRoutes {
         router.get("/campaigns") { _, context -> Response in
             let session = try guardian.session(context)
             let scope = environment.scope(of: session.user)
-            return Layout.response(CampaignPage.list(progress: try environment.store.campaignProgress(visible: scope.canSee(account:)), session: session))
+            let counts = try environment.store.campaignProgress(visible: scope.canSee(account:))
+            let progress = counts.mapValues(CampaignProgress.init(counts:))
+            return Layout.response(CampaignPage.list(progress: progress, session: session))
         }
         router.get("/campaigns/:campaign") { _, context -> Response in
             let session = try guardian.session(context)
@@ -49,7 +51,10 @@ struct OverviewRoutes {
             let session = try guardian.session(context)
             let scope = environment.scope(of: session.user)
             let events = try environment.store.recentAuditEvents(limit: Self.auditLimit, visible: scope.canSee(account:))
-            return Layout.response(AuditPage.render(events: events, session: session, limit: Self.auditLimit))
+            let accountEvents = try environment.store.recentAccountAuditEvents(
+                limit: Self.auditLimit, visible: scope.canSee(account:))
+            return Layout.response(
+                AuditPage.render(events: events, accountEvents: accountEvents, session: session, limit: Self.auditLimit))
         }
     }
 
