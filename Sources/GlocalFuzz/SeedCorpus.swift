@@ -38,7 +38,11 @@ struct SeedCorpus {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var seeds: [Seed] = []
         for case let relative as String in enumerator where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
-            let data = try Data(contentsOf: folder.appendingPathComponent(relative))
+            // Golden cases also hold symbolic links (to files outside, or dangling): only regular files are seeds.
+            let file = folder.appendingPathComponent(relative)
+            let type = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.type] as? FileAttributeType
+            guard type == .typeRegular else { continue }
+            let data = try Data(contentsOf: file)
             seeds.append(Seed(path: relative, bytes: Array(data)))
         }
         return seeds.sorted { $0.path < $1.path }

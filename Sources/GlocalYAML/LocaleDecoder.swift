@@ -61,6 +61,15 @@ enum LocaleDecoder {
             exact = false
         }
         var text = scalar.string
+        if text.utf8.count > NumberRanges.maximumTextBytes {
+            context.collector.error(
+                .valueInvalid,
+                "this text is \(DecodeContext.grouped(text.utf8.count)) bytes long; a text may be at most "
+                    + "\(DecodeContext.grouped(NumberRanges.maximumTextBytes)) bytes",
+                at: SourceLocation(file: location.file, line: location.line, column: location.column),
+                notes: ["no network takes more than 63 206 characters; only the text's first part is checked"])
+            text = truncated(text, toBytes: NumberRanges.maximumTextBytes)
+        }
         // libyaml drops a byte-order mark at the start of a scalar; networks do not, so keep it visible.
         if context.sourceHasByteOrderMark, startsWithByteOrderMark(at: location, in: context.source),
             text.unicodeScalars.first != "\u{FEFF}"
@@ -68,6 +77,18 @@ enum LocaleDecoder {
             text = "\u{FEFF}" + text
         }
         return LocalizedString(text: text, location: location, keyLocation: keyLocation, isColumnExact: exact)
+    }
+
+    /// The longest prefix of `text` made of whole Unicode scalars that fits in `limit` UTF-8 bytes.
+    private static func truncated(_ text: String, toBytes limit: Int) -> String {
+        var bytes = 0
+        var end = text.unicodeScalars.startIndex
+        for index in text.unicodeScalars.indices {
+            bytes += UTF8.width(text.unicodeScalars[index])
+            if bytes > limit { break }
+            end = text.unicodeScalars.index(after: index)
+        }
+        return String(text.unicodeScalars[..<end])
     }
 
     private static func startsWithByteOrderMark(at location: SourceLocation, in source: String) -> Bool {

@@ -20,24 +20,29 @@ struct ApplyCommand: ParsableCommand {
         let pipeline = PlanPipeline(root: root, databasePath: options.databasePath(root: root), now: now, createsStore: true)
         let who = actor ?? ProcessInfo.processInfo.environment["USER"] ?? "glocal"
         var result = try pipeline.run()
-        var changed: Int
-        do {
-            changed = try apply(result, actor: who, now: now, mayPlanAgain: true)
-        } catch VariantStoreError.storeChanged(let events, let actors) {
-            // Another writer (an apply, a manager, the dispatcher) changed the store while we planned:
-            // plan once more against the store as it is now, and write that plan only if it still holds.
-            let by = actors.isEmpty ? "" : " by \(actors.prefix(5).joined(separator: ", "))"
-            let changes = "\(events) change\(events == 1 ? "" : "s")\(by)"
-            let note = "glocal: the store changed while planning (\(changes)); planning again\n"
-            FileHandle.standardError.write(Data(note.utf8))
-            result = try pipeline.run()
-            changed = try apply(result, actor: who, now: now, mayPlanAgain: false)
+        var changed = 0
+        // Another writer (an apply, a manager, the dispatcher publishing) may change the store while we plan:
+        // plan again against the store as it is now, a few times, and write a plan only if it still holds.
+        for attempt in 1...Self.maximumPlans {
+            do {
+                changed = try apply(result, actor: who, now: now, mayPlanAgain: attempt < Self.maximumPlans)
+                break
+            } catch VariantStoreError.storeChanged(let events, let actors) {
+                let by = actors.isEmpty ? "" : " by \(actors.prefix(5).joined(separator: ", "))"
+                let changes = "\(events) change\(events == 1 ? "" : "s")\(by)"
+                let note = "glocal: the store changed while planning (\(changes)); planning again\n"
+                FileHandle.standardError.write(Data(note.utf8))
+                result = try pipeline.run()
+            }
         }
         let plan = result.plan
         print(
             "Applied: \(plan.count(.create)) created, \(plan.count(.update)) updated, \(plan.count(.cancel)) cancelled, "
                 + "\(plan.count(.keep)) unchanged (\(changed) variants written) to \(options.databasePath(root: root)).")
     }
+
+    /// Plans computed before giving up when the store keeps changing (a busy dispatcher writes as it publishes).
+    static let maximumPlans = 5
 
     /// Writes `result`'s plan if the store is still at the generation it was diffed against; a store
     /// change is rethrown when the caller `mayPlanAgain`; any other failure is a command failure.

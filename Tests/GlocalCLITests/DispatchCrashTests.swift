@@ -37,9 +37,10 @@ import Testing
             cycle += 1
             let before = try store.publishQueue.countsByState()[.completed] ?? 0
             let dispatcher = try harness.startDispatcher(Self.dispatchOptions, log: log)
-            // Wait (polling) until this dispatcher is at work, so the kill lands mid-run, not at start-up.
+            // Wait (polling) until this dispatcher is at work, so the kill lands mid-run, not at start-up. The bound is
+            // generous: on a loaded CI machine a dispatcher that starts after injected faults can take a while.
             let started = Date()
-            while try store.publishQueue.countsByState()[.completed] ?? 0 == before, Date().timeIntervalSince(started) < 20 {
+            while try store.publishQueue.countsByState()[.completed] ?? 0 == before, Date().timeIntervalSince(started) < 90 {
                 try await Task.sleep(for: .milliseconds(20))
             }
             // The fault: a SIGKILL after a random delay, wherever the dispatcher is (claiming, sending,

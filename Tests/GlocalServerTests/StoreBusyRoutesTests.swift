@@ -19,12 +19,14 @@ struct StoreBusyRoutesTests {
         try await fixture.test { client in
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
-            let csrf = try #require(try await browser.get(Self.frXPath).csrf)
+            let shown = try await browser.get(Self.frXPath)
+            let csrf = try #require(shown.csrf)
+            let revision = try #require(shown.revision)
 
             let lock = try WriteLockHolder(path: lockPath)
             // Reads go on in WAL mode: the page still opens while the lock is held.
             #expect(try await browser.get(Self.frXPath).status == .ok)
-            let busy = try await browser.post(Self.frXPath + "/approve", form: [("csrf", csrf)])
+            let busy = try await browser.post(Self.frXPath + "/approve", form: [("csrf", csrf), ("revision", revision)])
             #expect(busy.status == .serviceUnavailable)
             #expect(busy.headers[.retryAfter] == "5")
             #expect(busy.headers[.contentType] == "text/html; charset=utf-8")
@@ -33,7 +35,7 @@ struct StoreBusyRoutesTests {
             #expect(!busy.body.contains(csrf))
             try lock.release()
 
-            let done = try await browser.post(Self.frXPath + "/approve", form: [("csrf", csrf)])
+            let done = try await browser.post(Self.frXPath + "/approve", form: [("csrf", csrf), ("revision", revision)])
             #expect(done.status == .seeOther && done.location == Self.frXPath + "?notice=approved")
         }
         #expect(try fixture.store.variant(ServerFixture.frX.id)?.state == .approved)

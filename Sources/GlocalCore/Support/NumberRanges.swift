@@ -31,5 +31,10 @@ public enum NumberRanges {
     /// `timing.networks.<network>.min_gap`.
     public static let timingMinGap = days(0)...days(7)
 
+    /// The longest text a locale string may hold, in UTF-8 bytes. No network takes more than 63 206 characters
+    /// (Facebook); a longer string is an error and only its first bytes are checked, so a huge value costs no more than
+    /// this for each of the variants that use it.
+    public static let maximumTextBytes = 100_000
+
     private static func days(_ count: Int) -> GlocalDuration { GlocalDuration(seconds: count * 86_400) }
 }

@@ -100,7 +100,8 @@ public struct TextDiagnosticRenderer: Sendable {
             let source = sources.line(location.line, of: location.file)
         else { return nil }
         let view = source.unicodeScalars
-        let start = max(location.column - 1, 0)
+        // A column past the line's end (an error at the end of the line) points just after its last character.
+        let start = min(max(location.column - 1, 0), view.count)
         var shown = view[...]
         var first = 0
         var cutBefore = false, cutAfter = false
