@@ -40,13 +40,16 @@ import Testing
             // Wait (polling) until this dispatcher is at work, so the kill lands mid-run, not at start-up. The bound is
             // generous: on a loaded CI machine a dispatcher that starts after injected faults can take a while.
             let started = Date()
+            // It sleeps on its own thread (usleep), not with Task.sleep: while the rest of the suite keeps the
+            // cooperative pool busy, a Task.sleep can wake seconds late and a dispatcher would finish the whole queue
+            // in a handful of lives.
             while try store.publishQueue.countsByState()[.completed] ?? 0 == before, Date().timeIntervalSince(started) < 90 {
-                try await Task.sleep(for: .milliseconds(20))
+                usleep(5_000)
             }
             // The fault: a SIGKILL after a random delay, wherever the dispatcher is (claiming, sending,
             // between the network's answer and the commit…).
             let delay = Double.random(in: 0...0.12, using: &random)
-            try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+            usleep(UInt32(delay * 1_000_000))
             let completed = try store.publishQueue.countsByState()[.completed] ?? 0
             if dispatcher.isRunning, kill(dispatcher.processIdentifier, SIGKILL) == 0 {
                 dispatcher.waitUntilExit()

@@ -46,7 +46,7 @@ enum DispatchHarness {
         let state = SandboxState(now: Self.slot)
         try await SandboxServer(state: state).withRunning { url in
             let environment = ClientEnvironment(
-                transport: wrap(URLSessionTransport(timeout: 5)), endpoints: .sandbox(baseURL: url), clock: { clock.now })
+                transport: wrap(URLSessionTransport(timeout: 60)), endpoints: .sandbox(baseURL: url), clock: { clock.now })
             var clients: [Network: any NetworkClient] = [:]
             for account in Self.accounts { clients[account.network] = NetworkClients.client(for: account.network, environment: environment) }
             let dispatcher = Dispatcher(

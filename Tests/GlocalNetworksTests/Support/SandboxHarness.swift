@@ -17,7 +17,7 @@ struct SandboxHarness: Sendable {
     /// Starts a sandbox on a free loopback port with its clock stopped at `start`, runs `body`, stops it.
     /// With `storingTimeout`, only the calls that store a post get that timeout (see ``SplitTimeoutTransport``).
     static func run(
-        timeout: TimeInterval = 10, storingTimeout: TimeInterval? = nil, _ body: @Sendable (SandboxHarness) async throws -> Void
+        timeout: TimeInterval = 60, storingTimeout: TimeInterval? = nil, _ body: @Sendable (SandboxHarness) async throws -> Void
     ) async throws {
         let state = SandboxState(now: start)
         let transport: any HTTPTransport =
@@ -26,8 +26,10 @@ struct SandboxHarness: Sendable {
             } ?? URLSessionTransport(timeout: timeout)
         try await SandboxServer(state: state).withRunning { url in
             let environment = ClientEnvironment(transport: transport, endpoints: .sandbox(baseURL: url), clock: { start })
+            // After a fault, calls get a generous timeout: the in-process sandbox answers on the test runner's
+            // cooperative pool, which the rest of a full test run can keep busy for seconds.
             let relaxed = ClientEnvironment(
-                transport: URLSessionTransport(timeout: timeout), endpoints: .sandbox(baseURL: url), clock: { start })
+                transport: URLSessionTransport(timeout: max(timeout, 60)), endpoints: .sandbox(baseURL: url), clock: { start })
             try await body(SandboxHarness(state: state, environment: environment, relaxedEnvironment: relaxed, now: start))
         }
     }

@@ -6,7 +6,7 @@ import GlocalSandbox
 struct SandboxCalls: Sendable {
     let base: URL
     let state: SandboxState
-    private let transport = URLSessionTransport(timeout: 10)
+    private let transport = URLSessionTransport(timeout: 60)
 
     /// 2026-12-01 09:00:00 UTC.
     static let start = Date(timeIntervalSince1970: 1_796_115_600)
