@@ -94,6 +94,7 @@ def main():
     parser.add_argument("--format", default="text", choices=["text", "json", "github", "sarif"])
     args = parser.parse_args()
     names = args.only.split(",") if args.only else list(CASES)
+    args.binary = os.path.abspath(args.binary)  # the runs start in the hostile workspace
     print(f"binary: {args.binary}  format: {args.format}")
     print(f"{'case':<26}{'input':>10}{'seconds':>9}{'max RSS':>10}{'output':>10}  exit  ok   first line")
     failures = 0

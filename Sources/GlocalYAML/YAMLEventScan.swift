@@ -12,6 +12,9 @@ struct YAMLEventScan {
     static let maxDepth = 100
     /// How many nodes all aliases of a file may stand for together, counting nested aliases.
     static let maxAliasExpansion = 10_000
+    /// How many values (scalars, lists and mappings) one file may hold: a locale of 100 000 strings has about
+    /// 200 000; beyond this, building the tree alone would take most of a gigabyte.
+    static let maxNodes = 500_000
 
     /// A key that repeats an earlier key of the same mapping.
     struct Duplicate: Equatable {
@@ -86,6 +89,7 @@ struct YAMLEventScan {
                 return .parsed(duplicates: duplicates)
             case YAML_SCALAR_EVENT:
                 nodes += 1
+                if nodes > maxNodes { return .refused(tooLarge(at: location(mark))) }
                 let scalar = event.data.scalar
                 let isKeyPosition = stack.last.map { $0.isMapping && $0.expectingKey } ?? false
                 if isKeyPosition {
@@ -138,6 +142,7 @@ struct YAMLEventScan {
                 let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                 if stack.count >= maxDepth { return .refused(tooDeep(at: location(mark))) }
                 nodes += 1
+                if nodes > maxNodes { return .refused(tooLarge(at: location(mark))) }
                 stack.append(Open(isMapping: isMapping, anchor: anchorPointer.map(name), nodesBefore: nodes))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let closed = stack.popLast() else { continue }
@@ -147,6 +152,13 @@ struct YAMLEventScan {
                 continue
             }
         }
+    }
+
+    /// The diagnostic for a file of more than ``maxNodes`` values, at the value that crosses the limit.
+    static func tooLarge(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .error, .yamlSyntax, "this file holds more than \(maxNodes) values (keys, texts, lists and mappings)", at: location,
+            notes: ["split it into several files; a locale of 100 000 strings is well within the limit"])
     }
 
     /// The diagnostic for nesting deeper than ``maxDepth`` at `location`.

@@ -187,13 +187,28 @@ public struct WorkspaceValidator: Sendable {
         var diagnostics: [Diagnostic] = []
         for id in workspace.locales.keys.sorted() {
             let locale = workspace.locales[id]!
-            for key in locale.strings.keys.sorted() where !used.contains(key) {
+            let unused = locale.strings.keys.filter { !used.contains($0) }.sorted()
+            for key in unused.prefix(Self.unusedStringsListed) {
                 diagnostics.append(Diagnostic(
                     .note, .stringUnused, "string '\(key)' is not used by any campaign", at: locale.strings[key]!.keyLocation))
+            }
+            if unused.count > Self.unusedStringsListed {
+                let first = unused[Self.unusedStringsListed]
+                diagnostics.append(Diagnostic(
+                    .note, .stringUnused,
+                    "and \(unused.count - Self.unusedStringsListed) more strings of this file not used by any campaign, "
+                        + "not listed (from '\(first)' on)",
+                    at: locale.strings[first]!.keyLocation))
             }
         }
         return diagnostics
     }
+}
+
+extension WorkspaceValidator {
+    /// Unused strings listed one by one per locale file; the rest are counted in one note, so a file of a million
+    /// keys gives a readable report (and not a million diagnostics).
+    static let unusedStringsListed = 100
 }
 
 extension String {
