@@ -59,7 +59,8 @@ let package = Package(
             name: "glocal-bench",
             dependencies: ["GlocalCore", "GlocalYAML", "GlocalStore", .product(name: "Yams", package: "Yams")],
             path: "Sources/GlocalBench"),
-        .executableTarget(name: "glocal-simulate", dependencies: ["GlocalCore", "GlocalSandbox"], path: "Sources/GlocalSimulation"),
+        .executableTarget(
+            name: "glocal-simulate", dependencies: ["GlocalCore", "GlocalSandbox"], path: "Sources/GlocalSimulation"),
         .executableTarget(
             name: "glocal-dispatch-bench",
             dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox"],

@@ -34,9 +34,11 @@ enum ReproducerPreview {
         let all = Array(data).split(separator: 0x0A, omittingEmptySubsequences: false)
         var shown = all.prefix(limit).map { bytes -> String in
             let line = String(decoding: bytes, as: UTF8.self)
-            let visible = String(String.UnicodeScalarView(line.unicodeScalars.map { scalar in
-                OutputChecks.isTerminalControl(scalar) || scalar == "\t" ? "\u{FFFD}" : scalar
-            }))
+            let visible = String(
+                String.UnicodeScalarView(
+                    line.unicodeScalars.map { scalar in
+                        OutputChecks.isTerminalControl(scalar) || scalar == "\t" ? "\u{FFFD}" : scalar
+                    }))
             return visible.count > width ? String(visible.prefix(width)) + "… (\(visible.count) characters)" : visible
         }
         if all.count > limit { shown.append("… (\(all.count) lines, \(data.count) bytes)") }

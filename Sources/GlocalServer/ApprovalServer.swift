@@ -15,7 +15,8 @@ public enum ApprovalServer {
     }
 
     /// Every route, behind the timing/security-header, error-page, session and global-pause middleware.
-    public static func router(_ environment: ServerEnvironment, operations: OperationsRoutes? = nil) -> Router<AppRequestContext> {
+    public static func router(_ environment: ServerEnvironment, operations: OperationsRoutes? = nil) -> Router<AppRequestContext>
+    {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ServerTimingMiddleware())
         // Outside the session middleware: a busy store while reading the session is a page too.
@@ -42,11 +43,13 @@ public enum ApprovalServer {
         idleTimeout: Duration = defaultIdleTimeout, logger: Logger? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let logger = logger ?? {
-            var logger = Logger(label: "glocal.serve")
-            logger.logLevel = .warning
-            return logger
-        }()
+        let logger =
+            logger
+            ?? {
+                var logger = Logger(label: "glocal.serve")
+                logger.logLevel = .warning
+                return logger
+            }()
         let nanoseconds = idleTimeout.components.seconds * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000
         return Application(
             router: router(environment, operations: operations),

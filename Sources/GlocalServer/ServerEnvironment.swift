@@ -46,7 +46,8 @@ public struct ServerEnvironment: Sendable {
         policies = Dictionary(
             workspace.campaigns.map { ($0.id.value, ApprovalPolicy(campaignID: $0.id.value, in: workspace)) },
             uniquingKeysWith: { a, _ in a })
-        defaultPolicy = ApprovalPolicy(mode: workspace.settings.policy.approval, deadline: workspace.settings.policy.approvalDeadline)
+        defaultPolicy = ApprovalPolicy(
+            mode: workspace.settings.policy.approval, deadline: workspace.settings.policy.approvalDeadline)
     }
 
     /// The approval policy of `campaignID`.

@@ -25,6 +25,8 @@ enum StoreBusy {
 
     /// The store's wording when SQLite gave no message: the (extended) result code.
     private static let busyCodeMessages: Set<String> = Set(
-        [ResultCode.SQLITE_BUSY, .SQLITE_BUSY_RECOVERY, .SQLITE_BUSY_SNAPSHOT, .SQLITE_BUSY_TIMEOUT, .SQLITE_LOCKED,
-         .SQLITE_LOCKED_SHAREDCACHE, .SQLITE_LOCKED_VTAB].map { "SQLite error \($0.rawValue)" })
+        [
+            ResultCode.SQLITE_BUSY, .SQLITE_BUSY_RECOVERY, .SQLITE_BUSY_SNAPSHOT, .SQLITE_BUSY_TIMEOUT, .SQLITE_LOCKED,
+            .SQLITE_LOCKED_SHAREDCACHE, .SQLITE_LOCKED_VTAB,
+        ].map { "SQLite error \($0.rawValue)" })
 }

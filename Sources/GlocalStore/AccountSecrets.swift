@@ -49,8 +49,9 @@ public struct AccountSecrets: Sendable {
         let sealed = try key.seal(secret, context: account)
         let stamp = StoreTimestamp.string(from: now)
         return try writer.write { db in
-            let hadSecret = try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM account_secret WHERE account_id = ?)", arguments: [account]) ?? false
+            let hadSecret =
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM account_secret WHERE account_id = ?)", arguments: [account]) ?? false
             let hold = try String.fetchOne(
                 db, sql: "SELECT needs_reconnect FROM account_status WHERE account_id = ?", arguments: [account])
             try db.execute(
@@ -73,9 +74,11 @@ public struct AccountSecrets: Sendable {
 
     /// The secret of `account`, or `nil` if none is stored.
     public func secret(account: String) throws -> Data? {
-        guard let sealed = try writer.read({ db in
-            try Data.fetchOne(db, sql: "SELECT sealed FROM account_secret WHERE account_id = ?", arguments: [account])
-        }) else { return nil }
+        guard
+            let sealed = try writer.read({ db in
+                try Data.fetchOne(db, sql: "SELECT sealed FROM account_secret WHERE account_id = ?", arguments: [account])
+            })
+        else { return nil }
         do { return try key.open(sealed, context: account) } catch { throw Failure.cannotOpen(account: account) }
     }
 

@@ -25,7 +25,8 @@ public enum ApprovalError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .variantNotFound(let id): return "no variant '\(id)' in the store"
         case .forbidden(let id): return "you may not act on '\(id)': its account is not in your teams"
-        case .wrongState(let id, let state): return "'\(id)' is \(state.rawValue.replacingOccurrences(of: "_", with: " ")), not pending approval"
+        case .wrongState(let id, let state):
+            return "'\(id)' is \(state.rawValue.replacingOccurrences(of: "_", with: " ")), not pending approval"
         case .pastDeadline(let id, let deadline):
             return "'\(id)' passed its approval deadline (\(StoreTimestamp.string(from: deadline))): it will not be published"
         case .reasonRequired: return "a rejection needs a reason"

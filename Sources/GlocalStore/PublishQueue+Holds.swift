@@ -33,11 +33,13 @@ extension PublishQueue {
     }
 
     func setRateLimited(_ db: Database, until: Date?, account: String, now: Date) throws {
-        try db.cachedStatement(sql: """
+        try db.cachedStatement(
+            sql: """
                 INSERT INTO account_status (account_id, paused, rate_limited_until, updated_at) VALUES (?, 0, ?, ?)
                 ON CONFLICT (account_id) DO UPDATE SET rate_limited_until = excluded.rate_limited_until,
                     updated_at = excluded.updated_at
-                """).execute(arguments: [account, until.map(StoreTimestamp.string(from:)), StoreTimestamp.string(from: now)])
+                """
+        ).execute(arguments: [account, until.map(StoreTimestamp.string(from:)), StoreTimestamp.string(from: now)])
     }
 
     /// The holds on `account` (none if it has no row).

@@ -81,17 +81,23 @@ extension SQLiteVariantStore {
 
     /// Variants in `state`, ordered by campaign, slot and id, whose account passes `visible`.
     public func variants(in state: VariantState, visible: (String) -> Bool = { _ in true }) throws -> [StoredVariant] {
-        try fetch("SELECT \(VariantRow.selection) FROM variant WHERE state = ? ORDER BY campaign_id, scheduled_at, id", [state.rawValue], visible)
+        try fetch(
+            "SELECT \(VariantRow.selection) FROM variant WHERE state = ? ORDER BY campaign_id, scheduled_at, id",
+            [state.rawValue], visible)
     }
 
     /// The variants of one campaign, by account and slot.
     public func variants(campaign: String, visible: (String) -> Bool = { _ in true }) throws -> [StoredVariant] {
-        try fetch("SELECT \(VariantRow.selection) FROM variant WHERE campaign_id = ? ORDER BY account_id, scheduled_at, id", [campaign], visible)
+        try fetch(
+            "SELECT \(VariantRow.selection) FROM variant WHERE campaign_id = ? ORDER BY account_id, scheduled_at, id", [campaign],
+            visible)
     }
 
     /// The variants of one account, by slot.
     public func variants(account: String) throws -> [StoredVariant] {
-        try fetch("SELECT \(VariantRow.selection) FROM variant WHERE account_id = ? ORDER BY scheduled_at, id", [account]) { _ in true }
+        try fetch("SELECT \(VariantRow.selection) FROM variant WHERE account_id = ? ORDER BY scheduled_at, id", [account]) { _ in
+            true
+        }
     }
 
     /// The campaigns that have variants, with how many of their variants are in each state.

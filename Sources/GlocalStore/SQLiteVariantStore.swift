@@ -142,6 +142,7 @@ public final class SQLiteVariantStore: VariantStore {
 
     /// Reads one variant inside an open transaction or read.
     static func fetchVariant(_ db: Database, id: String) throws -> StoredVariant? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(VariantRow.selection) FROM variant WHERE id = ?"), arguments: [id]).map(VariantRow.variant(from:))
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(VariantRow.selection) FROM variant WHERE id = ?"), arguments: [id])
+            .map(VariantRow.variant(from:))
     }
 }

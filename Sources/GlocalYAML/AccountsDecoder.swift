@@ -27,8 +27,9 @@ enum AccountsDecoder {
 
     private static func decodeAccount(_ node: Node, context: DecodeContext) -> Account? {
         let label = node.mapping?["id"]?.string.map { "account '\($0)'" } ?? "account"
-        guard let map = context.mapping(
-            node, what: label, allowed: keys, required: ["id", "network", "handle", "locale"], for: "accounts")
+        guard
+            let map = context.mapping(
+                node, what: label, allowed: keys, required: ["id", "network", "handle", "locale"], for: "accounts")
         else { return nil }
         guard let id = context.slug(map.string("id"), what: "account id"), let locale = map.string("locale") else {
             return nil

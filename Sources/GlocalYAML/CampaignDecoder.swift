@@ -3,7 +3,9 @@ import Yams
 
 /// Decodes one `campaigns/*.yaml`.
 enum CampaignDecoder {
-    static let keys = ["campaign", "name", "kind", "window", "targets", "approval", "approval_deadline", "link", "utm", "hashtags", "posts"]
+    static let keys = [
+        "campaign", "name", "kind", "window", "targets", "approval", "approval_deadline", "link", "utm", "hashtags", "posts",
+    ]
     static let windowKeys = ["start", "end"]
     static let targetKeys = ["tags", "networks", "accounts", "locales", "exclude"]
 
@@ -15,8 +17,9 @@ enum CampaignDecoder {
                 notes: ["a campaign needs at least: campaign, kind, window and posts (see docs/campaign-format.md)"])
             return nil
         }
-        guard let map = context.mapping(
-            root, what: "campaign", allowed: keys, required: ["campaign", "kind", "window", "posts"])
+        guard
+            let map = context.mapping(
+                root, what: "campaign", allowed: keys, required: ["campaign", "kind", "window", "posts"])
         else { return nil }
         let id = context.slug(map.string("campaign"), what: "campaign id")
         let kind = map.choice("kind", PostKind.self)
@@ -89,10 +92,13 @@ enum LinkValidation {
     static func check(_ link: Located<String>, context: DecodeContext, allowNone: Bool = false) {
         if allowNone, link.value == "none" { return }
         if !LinkChecks.isAbsoluteHTTPURL(link.value) {
-            var notes = link.value.contains("://") ? ["links must be absolute, e.g. https://lumiere.example/{locale}/hydra"]
+            var notes =
+                link.value.contains("://")
+                ? ["links must be absolute, e.g. https://lumiere.example/{locale}/hydra"]
                 : ["add the scheme: https://\(link.value)"]
             if allowNone { notes.append("use 'none' to publish this post without a link") }
-            context.collector.error(.linkInvalid, "'\(link.value)' is not an absolute http(s) link", at: link.location, notes: notes)
+            context.collector.error(
+                .linkInvalid, "'\(link.value)' is not an absolute http(s) link", at: link.location, notes: notes)
         }
     }
 }

@@ -9,11 +9,13 @@ extension DecodeContext {
     /// A lowercase slug id (`[a-z0-9][a-z0-9-]*`, plus `.` and `_` when `dotted`).
     func slug(_ text: Located<String>?, what: String, dotted: Bool = false) -> Located<String>? {
         guard let text else { return nil }
-        let ok = !text.value.isEmpty && text.value.unicodeScalars.enumerated().allSatisfy { index, c in
-            let lowerOrDigit = ("a"..."z").contains(c) || ("0"..."9").contains(c)
-            if index == 0 { return lowerOrDigit }
-            return lowerOrDigit || c == "-" || (dotted && (c == "." || c == "_"))
-        }
+        let ok =
+            !text.value.isEmpty
+            && text.value.unicodeScalars.enumerated().allSatisfy { index, c in
+                let lowerOrDigit = ("a"..."z").contains(c) || ("0"..."9").contains(c)
+                if index == 0 { return lowerOrDigit }
+                return lowerOrDigit || c == "-" || (dotted && (c == "." || c == "_"))
+            }
         if !ok {
             let suggestion = text.value.lowercased().map { $0 == " " || $0 == "_" && !dotted ? "-" : $0 }
             collector.error(
@@ -27,7 +29,8 @@ extension DecodeContext {
     func date(_ text: Located<String>?, what: String) -> Located<LocalDate>? {
         guard let text else { return nil }
         guard let date = LocalDate(iso: text.value) else {
-            let hint = text.value.count == 10 && text.value.contains("-")
+            let hint =
+                text.value.count == 10 && text.value.contains("-")
                 ? "no such day in the calendar" : "write dates as YYYY-MM-DD, e.g. 2026-12-01"
             collector.error(.dateInvalid, "invalid date '\(text.value)' for \(what)", at: text.location, notes: [hint])
             return nil
@@ -51,7 +54,8 @@ extension DecodeContext {
         guard let value else { return nil }
         guard range.contains(value.value) else {
             let allowed = "from \(Self.grouped(range.lowerBound)) to \(Self.grouped(range.upperBound))"
-            collector.error(rule, "\(what) must be \(allowed), found \(Self.grouped(value.value))", at: value.location, notes: notes)
+            collector.error(
+                rule, "\(what) must be \(allowed), found \(Self.grouped(value.value))", at: value.location, notes: notes)
             return nil
         }
         return value

@@ -16,7 +16,8 @@ enum PostDecoder {
         guard let map = context.mapping(node, what: label, allowed: keys, required: ["id", "text"], for: "posts"),
             let id = context.slug(map.string("id"), what: "post id"), let text = map.string("text")
         else { return nil }
-        let day = dayWrittenAsDate(map.value("day"), context: context, windowStart: windowStart)
+        let day =
+            dayWrittenAsDate(map.value("day"), context: context, windowStart: windowStart)
             ? nil : decodeDay(map.int("day"), context: context, windowStart: windowStart)
         var after: PostSequencing? = nil
         if let node = map.value("after"),
@@ -29,7 +30,8 @@ enum PostDecoder {
         let link = map.string("link")
         if let link { LinkValidation.check(link, context: context, allowNone: true) }
         var overrides: [PostNetworkOverride] = []
-        if let node = map.value("networks"), let networks = context.mapping(node, what: "networks", allowed: [], for: "networks") {
+        if let node = map.value("networks"), let networks = context.mapping(node, what: "networks", allowed: [], for: "networks")
+        {
             for entry in networks.entries {
                 let name = Located(entry.key, at: context.location(of: entry.keyNode))
                 guard let network = context.network(name) else { continue }
@@ -57,7 +59,8 @@ enum PostDecoder {
             var note = "\(value.value) looks like the date \(date): 'day' is a number of days after window.start, not a date"
             if let start = windowStart {
                 let offset = date.daysSinceEpoch - start.daysSinceEpoch
-                note += offset >= 0
+                note +=
+                    offset >= 0
                     ? "; \(date) is day: \(offset) of this campaign" : "; \(date) is before this campaign's window"
             }
             notes = [note]
@@ -71,7 +74,8 @@ enum PostDecoder {
         var note = "days count from window.start (day 0)"
         if let start = windowStart {
             let offset = date.daysSinceEpoch - start.daysSinceEpoch
-            note = offset >= 0
+            note =
+                offset >= 0
                 ? "\(date) is day: \(offset) of this campaign (window.start is \(start))"
                 : "\(date) is before this campaign's window (window.start is \(start))"
         }
@@ -91,8 +95,9 @@ enum PostDecoder {
     }
 
     private static func decodeOverride(_ node: Node, network: Located<Network>, context: DecodeContext) -> PostNetworkOverride? {
-        guard let map = context.mapping(
-            node, what: "\(network.value.rawValue) override", allowed: overrideKeys, for: network.value.rawValue)
+        guard
+            let map = context.mapping(
+                node, what: "\(network.value.rawValue) override", allowed: overrideKeys, for: network.value.rawValue)
         else { return nil }
         let link = map.string("link")
         if let link { LinkValidation.check(link, context: context, allowNone: true) }

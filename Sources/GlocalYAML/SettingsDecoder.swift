@@ -74,7 +74,9 @@ enum SettingsDecoder {
                 default:
                     context.collector.error(
                         .valueInvalid, "'\(severity.value)' is not a valid severity", at: severity.location,
-                        notes: Suggestion.notes(for: severity.value, in: ["error", "warning"]) + ["expected one of: error, warning"])
+                        notes: Suggestion.notes(for: severity.value, in: ["error", "warning"]) + [
+                            "expected one of: error, warning"
+                        ])
                 }
             }
         }
@@ -85,9 +87,10 @@ enum SettingsDecoder {
         var teams: [Team] = []
         for entry in map.entries {
             let id = context.slug(Located(entry.key, at: context.location(of: entry.keyNode)), what: "team id")!
-            guard let team = context.mapping(
-                entry.value, what: "team '\(entry.key)'", allowed: teamKeys, required: ["accounts", "managers"],
-                for: entry.key)
+            guard
+                let team = context.mapping(
+                    entry.value, what: "team '\(entry.key)'", allowed: teamKeys, required: ["accounts", "managers"],
+                    for: entry.key)
             else { continue }
             let managers = team.strings("managers") ?? []
             for manager in managers where !isEmail(manager.value) {

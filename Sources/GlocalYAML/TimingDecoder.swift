@@ -33,7 +33,9 @@ enum TimingDecoder {
 
     private static func decodeProfile(_ node: Node, base: TimingProfile, context: DecodeContext) -> TimingProfile {
         var profile = base
-        guard let map = context.mapping(node, what: "\(base.network.rawValue) timing", allowed: profileKeys, for: base.network.rawValue)
+        guard
+            let map = context.mapping(
+                node, what: "\(base.network.rawValue) timing", allowed: profileKeys, for: base.network.rawValue)
         else { return profile }
         if let windows = map.strings("preferred") { profile.preferred = decodeWindows(windows, context: context) }
         if let windows = map.strings("allowed") { profile.allowed = decodeWindows(windows, context: context) }
@@ -54,7 +56,9 @@ enum TimingDecoder {
             if let window = TimeWindow(text: text.value) { return window }
             context.collector.error(
                 .timeInvalid, "invalid posting window '\(text.value)'", at: text.location,
-                notes: ["write windows as days and hours, e.g. \"Mon-Fri 09:00-13:00\", \"Sat,Sun 10:00-12:00\" or \"daily 05:00-08:00\""])
+                notes: [
+                    "write windows as days and hours, e.g. \"Mon-Fri 09:00-13:00\", \"Sat,Sun 10:00-12:00\" or \"daily 05:00-08:00\""
+                ])
             return nil
         }
     }

@@ -33,7 +33,8 @@ public struct WorkspaceLoader: Sendable {
         var unreadable = Set<String>()
         for name in ["glocal.yaml", "accounts.yaml"] where !isPresent(name) {
             unreadable.insert(name)
-            let hint = name == "accounts.yaml"
+            let hint =
+                name == "accounts.yaml"
                 ? "create accounts.yaml with an 'accounts:' list (see docs/campaign-format.md)"
                 : "create glocal.yaml with 'workspace:' and 'default_locale:' (see docs/campaign-format.md)"
             diagnostics.append(Diagnostic(.error, .fileMissing, "\(name) is missing from the workspace", at: nil, notes: [hint]))

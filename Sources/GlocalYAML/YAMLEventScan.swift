@@ -186,7 +186,8 @@ struct YAMLEventScan {
     private static func undefinedAlias(_ anchor: String, at location: SourceLocation) -> Diagnostic {
         let shown = cut(anchor)
         return Diagnostic(
-            .error, .yamlSyntax, "'*\(shown)' starts with '*', which YAML reads as an alias, and no anchor '&\(shown)' is defined",
+            .error, .yamlSyntax,
+            "'*\(shown)' starts with '*', which YAML reads as an alias, and no anchor '&\(shown)' is defined",
             at: location,
             notes: ["if '*\(shown)' is a value (a pattern, say), quote it: \"*\(shown)\""])
     }

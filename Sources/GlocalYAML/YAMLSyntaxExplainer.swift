@@ -25,13 +25,15 @@ enum YAMLSyntaxExplainer {
             }
             let lines = SourceLines(text: text, upTo: mark.line + 1)
             if let (line, column) = unquotedHashInFlow(before: mark, in: lines) {
-                return Diagnostic(.error, .yamlSyntax, "'#' starts a comment in YAML, so the rest of line \(line) was ignored",
-                                  at: SourceLocation(file: file, line: line, column: column),
-                                  notes: ["write hashtags without '#' (glocal adds it), or quote them: [\"#HydraSerum\"]"])
+                return Diagnostic(
+                    .error, .yamlSyntax, "'#' starts a comment in YAML, so the rest of line \(line) was ignored",
+                    at: SourceLocation(file: file, line: line, column: column),
+                    notes: ["write hashtags without '#' (glocal adds it), or quote them: [\"#HydraSerum\"]"])
             }
             if isTab(at: mark, in: lines) {
-                return Diagnostic(.error, .yamlSyntax, "tab character in indentation", at: location(mark),
-                                  notes: ["YAML indents with spaces only: replace the tab with spaces"])
+                return Diagnostic(
+                    .error, .yamlSyntax, "tab character in indentation", at: location(mark),
+                    notes: ["YAML indents with spaces only: replace the tab with spaces"])
             }
             if let (line, column, scalar) = invisibleIndentation(before: mark, in: lines) {
                 return Diagnostic(
@@ -40,8 +42,9 @@ enum YAMLSyntaxExplainer {
                     notes: ["YAML indents with ordinary spaces (U+0020) only; this character looks like one but is not"])
             }
             if let context, context.text.contains("quoted scalar") {
-                return Diagnostic(.error, .yamlSyntax, "this quoted text is never closed", at: location(context.mark),
-                                  notes: ["add the closing quote; inside \"...\" write \\\" for a quote, inside '...' write ''"])
+                return Diagnostic(
+                    .error, .yamlSyntax, "this quoted text is never closed", at: location(context.mark),
+                    notes: ["add the closing quote; inside \"...\" write \\\" for a quote, inside '...' write ''"])
             }
             if let (line, column) = quoteClosedByNextValue(before: mark, in: lines) {
                 return Diagnostic(
@@ -56,7 +59,9 @@ enum YAMLSyntaxExplainer {
                 return Diagnostic(
                     .error, .yamlSyntax, "text follows the closing quote of this value",
                     at: SourceLocation(file: file, line: line, column: column),
-                    notes: ["inside '...' write '' for an apostrophe (e.g. 'l''heure'), inside \"...\" write \\\"; or quote the whole value"])
+                    notes: [
+                        "inside '...' write '' for an apostrophe (e.g. 'l''heure'), inside \"...\" write \\\"; or quote the whole value"
+                    ])
             }
             if let context, context.text.contains("scanning an alias") || context.text.contains("scanning an anchor") {
                 let indicator = context.text.contains("alias") ? "*" : "&"
@@ -80,12 +85,14 @@ enum YAMLSyntaxExplainer {
                     notes: ["quote the value: \"\(indicator)...\" (inside \"...\" write \\\" for a quote)"])
             }
             if problem.contains("mapping values are not allowed") {
-                return Diagnostic(.error, .yamlSyntax, "unexpected ':' in a value", at: location(mark),
-                                  notes: ["quote a text that contains ': ', e.g. \"Hydra: now in stores\""])
+                return Diagnostic(
+                    .error, .yamlSyntax, "unexpected ':' in a value", at: location(mark),
+                    notes: ["quote a text that contains ': ', e.g. \"Hydra: now in stores\""])
             }
             if problem.contains("did not find expected") {
-                return Diagnostic(.error, .yamlSyntax, "indentation does not line up with the lines above", at: location(mark),
-                                  notes: ["keys of one mapping must start in the same column; list items start with '- '"])
+                return Diagnostic(
+                    .error, .yamlSyntax, "indentation does not line up with the lines above", at: location(mark),
+                    notes: ["keys of one mapping must start in the same column; list items start with '- '"])
             }
             var notes: [String] = []
             if let context { notes.append("\(context.text) at line \(context.mark.line), column \(context.mark.column)") }

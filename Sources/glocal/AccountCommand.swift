@@ -64,7 +64,8 @@ struct AccountCommand: ParsableCommand {
 
     /// `glocal account pause ID`.
     struct Pause: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Pause an account: nothing is sent; slots that pass become missed.")
+        static let configuration = CommandConfiguration(
+            abstract: "Pause an account: nothing is sent; slots that pass become missed.")
         @OptionGroup var options: WorkspaceOptions
         @Argument(help: "The account id.") var account: String
 
@@ -78,7 +79,8 @@ struct AccountCommand: ParsableCommand {
 
     /// `glocal account resume ID`.
     struct Resume: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Resume an account; slots that passed while paused stay missed.")
+        static let configuration = CommandConfiguration(
+            abstract: "Resume an account; slots that passed while paused stay missed.")
         @OptionGroup var options: WorkspaceOptions
         @Argument(help: "The account id.") var account: String
 

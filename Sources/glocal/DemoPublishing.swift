@@ -83,14 +83,15 @@ struct DemoPublishing {
             let receipt = try store.publishQueue.publication(of: report.variantID)
             let reference = receipt?.url ?? receipt?.remoteID ?? "?"
             lines.append(
-                "  " + [
-                    (variant.localTime ?? "-").padding(toLength: 17, withPad: " ", startingAt: 0),
-                    variant.timeZone.padding(toLength: 17, withPad: " ", startingAt: 0),
-                    report.network.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0),
-                    report.accountID.padding(toLength: 29, withPad: " ", startingAt: 0),
-                    DeliveryWording.hasNativeClient(report.network)
-                        ? reference : "\(DeliveryWording.sentToWebhook) (receipt \(reference))",
-                ].joined(separator: " "))
+                "  "
+                    + [
+                        (variant.localTime ?? "-").padding(toLength: 17, withPad: " ", startingAt: 0),
+                        variant.timeZone.padding(toLength: 17, withPad: " ", startingAt: 0),
+                        report.network.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0),
+                        report.accountID.padding(toLength: 29, withPad: " ", startingAt: 0),
+                        DeliveryWording.hasNativeClient(report.network)
+                            ? reference : "\(DeliveryWording.sentToWebhook) (receipt \(reference))",
+                    ].joined(separator: " "))
         }
         if sent.count > limit { lines.append("  … and \(sent.count - limit) more") }
         let perNetwork = Dictionary(grouping: sent, by: \.network).mapValues(\.count)

@@ -35,7 +35,9 @@ struct DemoSetup {
                 try users.resetPassword(email, to: password)
             }
             let teams = ApprovalScope(email: email, role: role, teams: result.workspace.settings.teams).teams
-            say("  \(role.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(email)  password: \(password)" + (teams.isEmpty ? "" : "  (teams: \(teams.joined(separator: ", ")))"))
+            say(
+                "  \(role.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(email)  password: \(password)"
+                    + (teams.isEmpty ? "" : "  (teams: \(teams.joined(separator: ", ")))"))
         }
     }
 }

@@ -35,7 +35,10 @@ struct DispatchCommand: ParsableCommand {
     @Flag(help: "Run one round (everything due now) and exit.")
     var once = false
 
-    @Option(help: "Replay simulated time from --now to this instant (ISO 8601), each post at its own slot, then exit; with --sandbox the sandbox's clock follows.")
+    @Option(
+        help:
+            "Replay simulated time from --now to this instant (ISO 8601), each post at its own slot, then exit; with --sandbox the sandbox's clock follows."
+    )
     var until: String?
     func validate() throws {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
@@ -65,7 +68,8 @@ struct DispatchCommand: ParsableCommand {
             configuration: DispatchConfiguration(
                 worker: DispatchConfiguration.defaultWorker(), concurrency: workers, lease: lease,
                 heartbeat: min(30, lease / 3), grace: grace, policy: policy),
-            workspace: workspace, root: root, store: store, credentials: StoredCredentials(secrets: store.accountSecrets(key: key)),
+            workspace: workspace, root: root, store: store,
+            credentials: StoredCredentials(secrets: store.accountSecrets(key: key)),
             endpoints: endpoints, clock: { replayEnd == nil ? fixedNow ?? Date() : simulated.now })
         let stop = StopSignal()
         stop.install()

@@ -32,7 +32,8 @@ enum DispatcherSetup {
     ) -> Dispatcher {
         Dispatcher(
             configuration: configuration, queue: store.publishQueue, clients: clients(endpoints, clock: clock),
-            credentials: credentials, posts: OutgoingPostFactory(
+            credentials: credentials,
+            posts: OutgoingPostFactory(
                 accounts: workspace.accounts, root: root, mediaBaseURL: mediaBaseURL, campaigns: workspace.campaigns),
             clock: clock)
     }

@@ -32,12 +32,14 @@ struct PlanPipeline {
             unreadableFiles: loaded.unreadableFiles)
         guard let workspace = loaded.workspace, report.count(.error) == 0 else {
             let text = TextDiagnosticRenderer(sources: loaded.sources, showNotes: false).render(report)
-            throw ValidationFailure(output: text + "glocal: the workspace has errors; fix them (glocal validate) before planning\n")
+            throw ValidationFailure(
+                output: text + "glocal: the workspace has errors; fix them (glocal validate) before planning\n")
         }
         let store: SQLiteVariantStore
         let snapshot: StoreSnapshot
         do {
-            store = try createsStore || FileManager.default.fileExists(atPath: databasePath)
+            store =
+                try createsStore || FileManager.default.fileExists(atPath: databasePath)
                 ? SQLiteVariantStore(path: databasePath) : SQLiteVariantStore.inMemory()
             snapshot = try store.snapshot()
         } catch {
@@ -47,7 +49,8 @@ struct PlanPipeline {
         let expander = VariantExpander(workspace: workspace)
         let variants = workspace.campaigns.concurrentMap { expander.expand($0).variants }.flatMap { $0 }
         let learned = try LearnedTimingLoader(store: store, table: workspace.settings.timing, now: now).load()
-        let (scheduled, diagnostics) = Scheduler(workspace: workspace, learned: learned).schedule(variants, stored: stored, notBefore: now)
+        let (scheduled, diagnostics) = Scheduler(workspace: workspace, learned: learned).schedule(
+            variants, stored: stored, notBefore: now)
         let plan = Planner(workspace: workspace).plan(desired: scheduled, stored: stored, diagnostics: diagnostics)
         return Result(
             workspace: workspace, scheduled: scheduled, plan: plan, store: store, generation: snapshot.generation,

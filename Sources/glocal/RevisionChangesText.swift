@@ -9,7 +9,8 @@ enum RevisionChangesText {
     static func render(_ changes: RevisionChanges) -> String {
         var lines: [String] = []
         for event in changes.events {
-            let states = event.fromState == event.toState || event.fromState == nil
+            let states =
+                event.fromState == event.toState || event.fromState == nil
                 ? "" : " (\(event.fromState?.rawValue ?? "") -> \(event.toState?.rawValue ?? ""))"
             let at = ISO8601DateFormatter().string(from: event.at)
             lines.append("  \(event.action.rawValue) by \(event.actor) at \(at)\(states)")

@@ -12,7 +12,8 @@ import GlocalYAML
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Serve the approval web UI and publish approved variants when due (SIGTERM: finish posts in flight, then stop).",
+        abstract:
+            "Serve the approval web UI and publish approved variants when due (SIGTERM: finish posts in flight, then stop).",
         discussion: """
             --demo (the README's first command) fills an empty store from the workspace, creates demo users, starts
             a sandbox in this process and connects every account to it, approves the soonest post on every account as the
@@ -91,7 +92,9 @@ struct RunCommand: ParsableCommand {
             if demo && sandboxURL == nil {
                 let state = SandboxState()
                 let (ports, continuation) = AsyncStream<Int>.makeStream()
-                group.addTask { try await SandboxServer(state: state).run(logLevel: .critical, onRunning: { continuation.yield($0) }) }
+                group.addTask {
+                    try await SandboxServer(state: state).run(logLevel: .critical, onRunning: { continuation.yield($0) })
+                }
                 var iterator = ports.makeAsyncIterator()
                 guard let sandboxPort = await iterator.next() else { return }
                 let url = URL(string: "http://127.0.0.1:\(sandboxPort)")!
@@ -103,7 +106,8 @@ struct RunCommand: ParsableCommand {
                         mediaBaseURL: mediaBaseURL, now: clock()))
             }
             let dispatcher = DispatcherSetup.dispatcher(
-                configuration: DispatchConfiguration(worker: DispatchConfiguration.defaultWorker(), concurrency: workers, grace: grace),
+                configuration: DispatchConfiguration(
+                    worker: DispatchConfiguration.defaultWorker(), concurrency: workers, grace: grace),
                 workspace: workspace, root: root, store: store, credentials: credentials,
                 endpoints: sandboxURL.map { .sandbox(baseURL: $0) } ?? .production,
                 mediaBaseURL: sandboxURL == nil ? nil : mediaBaseURL, clock: clock)
@@ -122,9 +126,12 @@ struct RunCommand: ParsableCommand {
                 let (host, databasePath) = (self.host, options.databasePath(root: root))
                 let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
                 let application = ApprovalServer.application(
-                    environment, host: host, port: port, operations: operations, idleTimeout: idle) { port in
+                    environment, host: host, port: port, operations: operations, idleTimeout: idle
+                ) { port in
                     FileHandle.standardOutput.write(
-                        Data("glocal: approval UI on http://\(host):\(port)/  (store \(databasePath); /healthz, /metrics; Ctrl-C stops)\n".utf8))
+                        Data(
+                            "glocal: approval UI on http://\(host):\(port)/  (store \(databasePath); /healthz, /metrics; Ctrl-C stops)\n"
+                                .utf8))
                 }
                 server = Task {
                     // A server that cannot start (port taken) stops the dispatcher too.
@@ -166,15 +173,18 @@ struct RunCommand: ParsableCommand {
             say("demo: nothing pending to approve")
             return
         }
-        say("demo: \(demo.admin) approved post '\(post)' of campaign '\(campaign)' on every account; replaying simulated time up to its last slot, \(ISO8601DateFormatter().string(from: lastSlot))…")
+        say(
+            "demo: \(demo.admin) approved post '\(post)' of campaign '\(campaign)' on every account; replaying simulated time up to its last slot, \(ISO8601DateFormatter().string(from: lastSlot))…"
+        )
         let reports = try await demo.replay(until: lastSlot)
         say("demo: what went out where (local time, zone, network, account, post):")
         say(try demo.table(reports))
         say(demo.summary(reports))
         let readings = try await demo.collectEngagement(from: lastSlot)
-        say("demo: \(readings) engagement readings pulled back (+1 h, +24 h, +7 d after each post): see Report in the web UI, or `glocal report`.")
+        say(
+            "demo: \(readings) engagement readings pulled back (+1 h, +24 h, +7 d after each post): see Report in the web UI, or `glocal report`."
+        )
     }
-
 
     private func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 }

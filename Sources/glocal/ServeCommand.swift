@@ -43,19 +43,23 @@ struct ServeCommand: ParsableCommand {
         let clock: @Sendable () -> Date = { Date().addingTimeInterval(offset) }
         if demo { try DemoSetup(root: root, databasePath: databasePath, now: clock()).prepare() }
         let loaded = WorkspaceLoader(root: root).load()
-        guard let workspace = loaded.workspace else { throw CommandFailure(message: "cannot read the workspace at \(root.path); run glocal validate") }
+        guard let workspace = loaded.workspace else {
+            throw CommandFailure(message: "cannot read the workspace at \(root.path); run glocal validate")
+        }
         let store: SQLiteVariantStore
         do { store = try SQLiteVariantStore(path: databasePath) } catch {
             throw CommandFailure(message: "cannot open the store \(databasePath): \(PlanPipeline.describe(error))")
         }
         let environment = ServerEnvironment(
-            workspace: workspace, workspaceRoot: root, store: store, users: UserStore(store: store), sessions: SessionStore(store: store),
+            workspace: workspace, workspaceRoot: root, store: store, users: UserStore(store: store),
+            sessions: SessionStore(store: store),
             media: FileMediaInspector(root: root), now: clock)
         let host = self.host
         let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
         let application = ApprovalServer.application(environment, host: host, port: port, idleTimeout: idle) { port in
             // Written straight to the descriptor: scripts and tests wait for this line.
-            FileHandle.standardOutput.write(Data("glocal: approval UI on http://\(host):\(port)/  (store \(databasePath); Ctrl-C stops)\n".utf8))
+            FileHandle.standardOutput.write(
+                Data("glocal: approval UI on http://\(host):\(port)/  (store \(databasePath); Ctrl-C stops)\n".utf8))
         }
         let done = DispatchSemaphore(value: 0)
         let failure = FailureBox()

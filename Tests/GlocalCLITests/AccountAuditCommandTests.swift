@@ -14,7 +14,8 @@ struct AccountAuditCommandTests {
         let (_, again, _) = try GlocalProcess.run(
             ["account", "connect", "lum-fr-x"], in: root, input: "{\"access_token\": \"two\"}")
         #expect(again.hasPrefix("Reconnected lum-fr-x;"))
-        #expect(try GlocalProcess.run(["account", "pause", "lum-fr-instagram", "--now", "2026-11-21T09:00:00Z"], in: root).0 == 0)
+        #expect(
+            try GlocalProcess.run(["account", "pause", "lum-fr-instagram", "--now", "2026-11-21T09:00:00Z"], in: root).0 == 0)
         #expect(
             try GlocalProcess.run(
                 ["account", "pause-all", "--reason", "product recall", "--now", "2026-11-21T10:00:00Z"], in: root

@@ -42,7 +42,8 @@ import Testing
         let (_, generated, _) = try glocal(["user", "add", "ops@lumiere.example", "--role", "admin"], in: workspace)
         #expect(generated.contains("password: ") && generated.contains("shown once"))
         let (duplicate, _, error) = try glocal(
-            ["user", "add", "claire@lumiere.example", "--role", "viewer", "--password-stdin"], in: workspace, input: "another password\n")
+            ["user", "add", "claire@lumiere.example", "--role", "viewer", "--password-stdin"], in: workspace,
+            input: "another password\n")
         #expect(duplicate == 2 && error.contains("a user 'claire@lumiere.example' exists already"))
         let (_, list, _) = try glocal(["user", "list"], in: workspace)
         #expect(list == "claire@lumiere.example  manager  teams: france\nops@lumiere.example  admin\n")
@@ -57,15 +58,22 @@ import Testing
     @Test func aManagerApprovesAndRejectsOnlyTheirTeamsVariants() throws {
         let workspace = try applied()
         defer { workspace.remove() }
-        _ = try glocal(["user", "add", "claire@lumiere.example", "--role", "manager", "--password-stdin"], in: workspace, input: "a secret password\n")
+        _ = try glocal(
+            ["user", "add", "claire@lumiere.example", "--role", "manager", "--password-stdin"], in: workspace,
+            input: "a secret password\n")
         let (_, pending, _) = try glocal(["pending", "--as", "claire@lumiere.example"], in: workspace)
         #expect(pending.contains(frX) && !pending.contains(usX))
         #expect(pending.contains("approve by 2026-"))
         #expect(pending.contains(try named(frX, in: workspace) + "  slot "))
         let (refused, _, error) = try glocal(
-            ["approve", try named(frX, in: workspace), try named(usX, in: workspace), "--as", "claire@lumiere.example"], in: workspace)
+            ["approve", try named(frX, in: workspace), try named(usX, in: workspace), "--as", "claire@lumiere.example"],
+            in: workspace)
         #expect(refused == 1 && error.contains("you may not act on '\(usX)'"))
-        let (rejectStatus, _, _) = try glocal(["reject", "winter-tips/hydration/lum-fr-linkedin", "--reason", "Not for LinkedIn", "--as", "claire@lumiere.example"], in: workspace)
+        let (rejectStatus, _, _) = try glocal(
+            [
+                "reject", "winter-tips/hydration/lum-fr-linkedin", "--reason", "Not for LinkedIn", "--as",
+                "claire@lumiere.example",
+            ], in: workspace)
         #expect(rejectStatus == 0)
         let (noReason, _, usage) = try glocal(["reject", frX, "--reason", " "], in: workspace)
         #expect(noReason == 2 && usage.contains("--reason must not be empty"))
@@ -84,7 +92,8 @@ import Testing
         try workspace.write("glocal.yaml", replacing: "approval_deadline: 12h", with: "approval_deadline: 30d")
         _ = try glocal(["apply"], in: workspace)
         let (_, pending, _) = try glocal(["pending"], in: workspace)
-        #expect(pending.contains("PAST DEADLINE: not approved 30d before its slot (the approval deadline): it will not be published"))
+        #expect(
+            pending.contains("PAST DEADLINE: not approved 30d before its slot (the approval deadline): it will not be published"))
         let (status, _, error) = try glocal(["approve", try named(frX, in: workspace)], in: workspace)
         #expect(status == 1 && error.contains("passed its approval deadline"))
     }
@@ -92,7 +101,8 @@ import Testing
     @Test func anAutoCampaignIsStoredApproved() throws {
         let workspace = try WorkspaceFixture(overlay: nil)
         defer { workspace.remove() }
-        try workspace.write("campaigns/winter-tips.yaml", replacing: "kind: informative", with: "kind: informative\napproval: auto")
+        try workspace.write(
+            "campaigns/winter-tips.yaml", replacing: "kind: informative", with: "kind: informative\napproval: auto")
         _ = try glocal(["apply"], in: workspace)
         let store = try SQLiteVariantStore(path: workspace.root.appendingPathComponent(".glocal/test.sqlite").path)
         let variants = try store.allVariants()

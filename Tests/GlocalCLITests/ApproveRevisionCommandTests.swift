@@ -58,7 +58,8 @@ import Testing
         let other = try #require(try store.variant(frLinkedIn))
         let edited = try store.edit(
             frX, text: "Hiver à Paris : buvez de l'eau.", linkPlacement: seen.linkPlacement, actor: "olivia@lumiere.example",
-            now: Date()) { _ in }
+            now: Date()
+        ) { _ in }
         let (status, output, error) = try glocal(
             ["approve", "\(frX)@\(seen.contentHash)", "\(frLinkedIn)@\(other.contentHash)"], in: workspace)
         #expect(status == 1)

@@ -21,11 +21,12 @@ import Testing
         #expect(variants.count == 1_000)
         try harness.connectAccounts()
         try harness.startSandbox()
-        let log = try FileHandle(forWritingTo: {
-            let url = harness.root.appendingPathComponent("dispatch.log")
-            FileManager.default.createFile(atPath: url.path, contents: nil)
-            return url
-        }())
+        let log = try FileHandle(
+            forWritingTo: {
+                let url = harness.root.appendingPathComponent("dispatch.log")
+                FileManager.default.createFile(atPath: url.path, contents: nil)
+                return url
+            }())
         let store = try SQLiteVariantStore(path: harness.database)
         var random = SeededGenerator(seed: 0x5EED_0005)
 

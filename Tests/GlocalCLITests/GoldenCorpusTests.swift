@@ -106,7 +106,9 @@ struct WorkspaceFixture {
     }
 
     /// Runs `glocal validate` in the workspace, text format with notes, no colour.
-    func validate(format: OutputFormat = .text, strict: Bool = false, verbose: Bool = true, paths: [String] = []) throws -> (output: String, exitCode: Int32) {
+    func validate(format: OutputFormat = .text, strict: Bool = false, verbose: Bool = true, paths: [String] = []) throws -> (
+        output: String, exitCode: Int32
+    ) {
         try ValidationRun(paths: paths, format: format, strict: strict, verbose: verbose, currentDirectory: root).execute()
     }
 

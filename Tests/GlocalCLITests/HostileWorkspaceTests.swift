@@ -20,10 +20,13 @@ import Testing
 
     @Test func hundredThousandNestedBracketsStopAtTheLimit() throws {
         let result = try validate("campaigns/winter-tips.yaml") {
-            $0.replacingOccurrences(of: "kind: informative\n", with: "kind: informative\nname: " + String(repeating: "[", count: 100_000) + "\n")
+            $0.replacingOccurrences(
+                of: "kind: informative\n", with: "kind: informative\nname: " + String(repeating: "[", count: 100_000) + "\n")
         }
         #expect(result.exitCode == 1)
-        #expect(result.output.hasPrefix("campaigns/winter-tips.yaml:3:107: error[yaml.syntax]: lists and mappings are nested more than 100"))
+        #expect(
+            result.output.hasPrefix(
+                "campaigns/winter-tips.yaml:3:107: error[yaml.syntax]: lists and mappings are nested more than 100"))
         #expect(result.output.utf8.count < 2_000)
     }
 
@@ -57,7 +60,8 @@ import Testing
 
     @Test func tenThousandUnknownKeysAreEachReportedOnce() throws {
         let result = try validate("campaigns/winter-tips.yaml") {
-            $0.replacingOccurrences(of: "kind: informative\n", with: "kind: informative\n" + (0..<10_000).map { "unknown_\($0): x\n" }.joined())
+            $0.replacingOccurrences(
+                of: "kind: informative\n", with: "kind: informative\n" + (0..<10_000).map { "unknown_\($0): x\n" }.joined())
         }
         #expect(result.exitCode == 1)
         #expect(result.output.components(separatedBy: "error[key.unknown]").count - 1 == 10_000)

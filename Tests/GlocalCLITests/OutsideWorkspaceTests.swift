@@ -70,7 +70,8 @@ import Testing
         try handle.close()
         let result = try workspace.validate()
         #expect(result.exitCode == 1)
-        let expected = "campaigns/huge.yaml:1:1: error[file.unreadable]: "
+        let expected =
+            "campaigns/huge.yaml:1:1: error[file.unreadable]: "
             + "campaigns/huge.yaml is 17 MiB, over the limit of 16 MiB; it was not read"
         #expect(result.output.contains(expected), "\(result.output)")
         #expect(!result.output.contains("SECRET_TOKEN"))

@@ -41,8 +41,9 @@ import Testing
         let store = try SQLiteVariantStore(path: database(workspace))
         let id = "winter-tips/cleansing/lum-us-x"
         try store.setState(id, to: .approved, actor: "dana@lumiere.example", now: Date())
-        try workspace.write("locales/en.yaml", replacing: "Switch to a gentle, soap-free cleanser until spring.",
-                            with: "Switch to a gentle cleanser until spring.")
+        try workspace.write(
+            "locales/en.yaml", replacing: "Switch to a gentle, soap-free cleanser until spring.",
+            with: "Switch to a gentle cleanser until spring.")
         let (_, plan, _) = try glocal(["plan"], in: workspace)
         #expect(plan.contains("~ \(id)  (approved → pending_approval)"))
         #expect(plan.contains("- Cold air dries skin out. Switch to a gentle, soap-free cleanser until spring."))
@@ -59,8 +60,9 @@ import Testing
         let workspace = try WorkspaceFixture(overlay: nil)
         defer { workspace.remove() }
         _ = try glocal(["apply"], in: workspace)
-        try workspace.write("locales/en.yaml", replacing: "Switch to a gentle, soap-free cleanser until spring.",
-                            with: "Switch to a gentle cleanser until spring.")
+        try workspace.write(
+            "locales/en.yaml", replacing: "Switch to a gentle, soap-free cleanser until spring.",
+            with: "Switch to a gentle cleanser until spring.")
         let results = Mutex<[(Int32, String, String)]>([])
         DispatchQueue.concurrentPerform(iterations: 2) { _ in
             let result = (try? glocal(["apply"], in: workspace)) ?? (-1, "", "")
@@ -85,12 +87,14 @@ import Testing
         for state in [VariantState.approved, .scheduled, .publishing, .published] {
             try store.setState(published, to: state, actor: "dispatcher", now: Date())
         }
-        try workspace.write("campaigns/winter-tips.yaml", replacing: """
-              - id: cleansing
-                day: 5
-                text: tips.cleansing
-                media: [assets/serum-4x5.png]
-            """, with: "")
+        try workspace.write(
+            "campaigns/winter-tips.yaml",
+            replacing: """
+                  - id: cleansing
+                    day: 5
+                    text: tips.cleansing
+                    media: [assets/serum-4x5.png]
+                """, with: "")
         let (_, plan, _) = try glocal(["plan"], in: workspace)
         #expect(plan.contains("- winter-tips/cleansing/lum-us-x  (pending_approval → cancelled"))
         #expect(!plan.contains("- \(published)"))

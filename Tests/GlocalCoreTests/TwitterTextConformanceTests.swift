@@ -115,7 +115,8 @@ struct TwitterTextConformanceTests {
             #expect(tlds.count > 200)
             for tld in tlds {
                 let samples = [
-                    ("go to example.\(tld) now", "example.\(tld)"), ("go to https://example.\(tld)/a now", "https://example.\(tld)/a"),
+                    ("go to example.\(tld) now", "example.\(tld)"),
+                    ("go to https://example.\(tld)/a now", "https://example.\(tld)/a"),
                 ]
                 for (sample, link) in samples {
                     let found = URLScanner.urlRanges(in: sample, requireScheme: false).map { String(sample[$0]) }

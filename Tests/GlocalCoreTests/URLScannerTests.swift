@@ -7,54 +7,56 @@ import Testing
         URLScanner.urlRanges(in: text, requireScheme: requireScheme).map { String(text[$0]) }
     }
 
-    @Test(arguments: [
-        ("see https://example.com.", ["https://example.com"]),
-        ("(https://example.com/a)", ["https://example.com/a"]),
-        ("https://en.wikipedia.org/wiki/Foo_(bar)", ["https://en.wikipedia.org/wiki/Foo_(bar)"]),
-        ("(see https://en.wikipedia.org/wiki/Foo_(bar)).", ["https://en.wikipedia.org/wiki/Foo_(bar)"]),
-        ("Is it https://example.com/path?", ["https://example.com/path"]),
-        ("https://example.com/search?q=swift&lang=en!", ["https://example.com/search?q=swift&lang=en"]),
-        ("Go: https://example.com/a, https://example.org/b; done", ["https://example.com/a", "https://example.org/b"]),
-        ("'https://example.com/a'", ["https://example.com/a"]),
-        ("HTTPS://EXAMPLE.COM/X", ["HTTPS://EXAMPLE.COM/X"]),
-        ("http://example.com:8080/path", ["http://example.com:8080/path"]),
-        ("https://example.com:", ["https://example.com"]),
-        ("https://example.com/#section", ["https://example.com/#section"]),
-        ("https://example.com#section", ["https://example.com#section"]),
-        ("https://lumiere.example/spring", ["https://lumiere.example/spring"]),
-        ("Le site https://lumiere.example/é-té!", ["https://lumiere.example/é-té"]),
-        ("https://example.com/日本", ["https://example.com/"]),
-        ("«https://example.com»", ["https://example.com"]),
-        ("https://a.example/x\nhttps://b.example/y", ["https://a.example/x", "https://b.example/y"]),
-        ("xhttps://example.com", []),
-        ("https://", []),
-        ("http://localhost", []),
-        ("example.com", []),
-        ("no links here.", []),
-    ] as [(String, [String])])
+    @Test(
+        arguments: [
+            ("see https://example.com.", ["https://example.com"]),
+            ("(https://example.com/a)", ["https://example.com/a"]),
+            ("https://en.wikipedia.org/wiki/Foo_(bar)", ["https://en.wikipedia.org/wiki/Foo_(bar)"]),
+            ("(see https://en.wikipedia.org/wiki/Foo_(bar)).", ["https://en.wikipedia.org/wiki/Foo_(bar)"]),
+            ("Is it https://example.com/path?", ["https://example.com/path"]),
+            ("https://example.com/search?q=swift&lang=en!", ["https://example.com/search?q=swift&lang=en"]),
+            ("Go: https://example.com/a, https://example.org/b; done", ["https://example.com/a", "https://example.org/b"]),
+            ("'https://example.com/a'", ["https://example.com/a"]),
+            ("HTTPS://EXAMPLE.COM/X", ["HTTPS://EXAMPLE.COM/X"]),
+            ("http://example.com:8080/path", ["http://example.com:8080/path"]),
+            ("https://example.com:", ["https://example.com"]),
+            ("https://example.com/#section", ["https://example.com/#section"]),
+            ("https://example.com#section", ["https://example.com#section"]),
+            ("https://lumiere.example/spring", ["https://lumiere.example/spring"]),
+            ("Le site https://lumiere.example/é-té!", ["https://lumiere.example/é-té"]),
+            ("https://example.com/日本", ["https://example.com/"]),
+            ("«https://example.com»", ["https://example.com"]),
+            ("https://a.example/x\nhttps://b.example/y", ["https://a.example/x", "https://b.example/y"]),
+            ("xhttps://example.com", []),
+            ("https://", []),
+            ("http://localhost", []),
+            ("example.com", []),
+            ("no links here.", []),
+        ] as [(String, [String])])
     func withScheme(text: String, expected: [String]) {
         #expect(Self.urls(text, requireScheme: true) == expected)
     }
 
-    @Test(arguments: [
-        ("example.com", ["example.com"]),
-        ("Visit Example.COM now", ["Example.COM"]),
-        ("https://lumiere.example/x and www.example.org", ["https://lumiere.example/x", "www.example.org"]),
-        ("shop at lumiere.shop, today", ["lumiere.shop"]),
-        ("example.com/path?x=1.", ["example.com/path?x=1"]),
-        ("example.com#section", ["example.com"]),
-        ("lumiere.fr", ["lumiere.fr"]),  // name + country-code TLD, no path: a link (twitter-text's `foo.jp`)
-        ("lumiere.fr/menu", ["lumiere.fr/menu"]),
-        ("shop.lumiere.fr", ["shop.lumiere.fr"]),
-        ("t.co/abc", ["t.co/abc"]),
-        ("lumiere.co", ["lumiere.co"]),
-        ("lumiere.example", []),  // not a TLD
-        ("mail me at a@example.com", []),
-        ("contact.info@example.com", []),
-        ("file.txt readme.md index.html v1.2.3 3.14", ["readme.md"]),  // .md is Moldova's TLD: a link on X
-        ("e.g. i.e. U.S.", []),
-        ("xhttps://example.com", []),
-    ] as [(String, [String])])
+    @Test(
+        arguments: [
+            ("example.com", ["example.com"]),
+            ("Visit Example.COM now", ["Example.COM"]),
+            ("https://lumiere.example/x and www.example.org", ["https://lumiere.example/x", "www.example.org"]),
+            ("shop at lumiere.shop, today", ["lumiere.shop"]),
+            ("example.com/path?x=1.", ["example.com/path?x=1"]),
+            ("example.com#section", ["example.com"]),
+            ("lumiere.fr", ["lumiere.fr"]),  // name + country-code TLD, no path: a link (twitter-text's `foo.jp`)
+            ("lumiere.fr/menu", ["lumiere.fr/menu"]),
+            ("shop.lumiere.fr", ["shop.lumiere.fr"]),
+            ("t.co/abc", ["t.co/abc"]),
+            ("lumiere.co", ["lumiere.co"]),
+            ("lumiere.example", []),  // not a TLD
+            ("mail me at a@example.com", []),
+            ("contact.info@example.com", []),
+            ("file.txt readme.md index.html v1.2.3 3.14", ["readme.md"]),  // .md is Moldova's TLD: a link on X
+            ("e.g. i.e. U.S.", []),
+            ("xhttps://example.com", []),
+        ] as [(String, [String])])
     func withoutScheme(text: String, expected: [String]) {
         #expect(Self.urls(text, requireScheme: false) == expected)
     }

@@ -51,8 +51,10 @@ import Testing
 
     @Test func filesAndLinksThatStayInsideResolve() throws {
         defer { remove() }
-        for path in ["campaigns/a.yaml", "campaigns/same.yaml", "campaigns/up-and-back.yaml", "campaigns/absolute-inside.yaml",
-                     "assets/sub-link/image.png", "./campaigns/a.yaml", "assets/../campaigns/a.yaml"] {
+        for path in [
+            "campaigns/a.yaml", "campaigns/same.yaml", "campaigns/up-and-back.yaml", "campaigns/absolute-inside.yaml",
+            "assets/sub-link/image.png", "./campaigns/a.yaml", "assets/../campaigns/a.yaml",
+        ] {
             let location = try containment.file(path, limit: 100).get()
             #expect(location.kind == .regularFile, "\(path)")
             let expected = path.hasPrefix("assets/sub-link") ? "assets/sub/image.png" : "campaigns/a.yaml"
@@ -103,14 +105,18 @@ import Testing
 
     @Test func explanationsNameThePathAndNeverTheOutsideTarget() {
         defer { remove() }
-        #expect(WorkspaceContainment.explanation(of: .outside(throughLink: true), for: "campaigns/leak.yaml")
-            == "campaigns/leak.yaml leads outside the workspace through a symbolic link; it was not read")
-        #expect(WorkspaceContainment.explanation(of: .wrongKind(.namedPipe), for: "campaigns/p.yaml")
-            == "campaigns/p.yaml is a named pipe (FIFO), not a regular file; it was not read")
-        #expect(WorkspaceContainment.explanation(of: .tooLarge(bytes: 17 * 1_048_576, limit: 16 * 1_048_576), for: "c.yaml")
-            == "c.yaml is 17 MiB, over the limit of 16 MiB; it was not read")
-        #expect(WorkspaceContainment.explanation(of: .tooLarge(bytes: 1_572_864, limit: 1_048_576), for: "c.yaml")
-            == "c.yaml is 1.5 MiB, over the limit of 1.0 MiB; it was not read")
+        #expect(
+            WorkspaceContainment.explanation(of: .outside(throughLink: true), for: "campaigns/leak.yaml")
+                == "campaigns/leak.yaml leads outside the workspace through a symbolic link; it was not read")
+        #expect(
+            WorkspaceContainment.explanation(of: .wrongKind(.namedPipe), for: "campaigns/p.yaml")
+                == "campaigns/p.yaml is a named pipe (FIFO), not a regular file; it was not read")
+        #expect(
+            WorkspaceContainment.explanation(of: .tooLarge(bytes: 17 * 1_048_576, limit: 16 * 1_048_576), for: "c.yaml")
+                == "c.yaml is 17 MiB, over the limit of 16 MiB; it was not read")
+        #expect(
+            WorkspaceContainment.explanation(of: .tooLarge(bytes: 1_572_864, limit: 1_048_576), for: "c.yaml")
+                == "c.yaml is 1.5 MiB, over the limit of 1.0 MiB; it was not read")
     }
 }
 

@@ -13,9 +13,18 @@ enum DispatchHarness {
     /// One account per network the test uses, with the sandbox's token convention `<account key>~…`.
     static let accounts: [(id: String, network: Network, key: String, credentials: AccountCredentials)] = [
         ("lum-fr-mastodon", .mastodon, "42", AccountCredentials(accessToken: "42~secret-m", remoteUserID: "42")),
-        ("lum-fr-x", .x, "2244994945", AccountCredentials(accessToken: "2244994945~secret-x", refreshToken: "2244994945~refresh-x", remoteUserID: "2244994945", clientID: "c")),
-        ("lum-fr-bluesky", .bluesky, "did:plc:lumierefr",
-         AccountCredentials(accessToken: "did:plc:lumierefr~secret-b", refreshToken: "did:plc:lumierefr~refresh-b", remoteUserID: "did:plc:lumierefr")),
+        (
+            "lum-fr-x", .x, "2244994945",
+            AccountCredentials(
+                accessToken: "2244994945~secret-x", refreshToken: "2244994945~refresh-x", remoteUserID: "2244994945",
+                clientID: "c")
+        ),
+        (
+            "lum-fr-bluesky", .bluesky, "did:plc:lumierefr",
+            AccountCredentials(
+                accessToken: "did:plc:lumierefr~secret-b", refreshToken: "did:plc:lumierefr~refresh-b",
+                remoteUserID: "did:plc:lumierefr")
+        ),
     ]
 
     /// Approved variants (`count` per account, `spacing` seconds apart) in a fresh store, credentials sealed, a sandbox running.
@@ -31,13 +40,15 @@ enum DispatchHarness {
                     id: "hydra/post-\(index)/\(account.id)", campaignID: "hydra", postID: "post-\(index)", accountID: account.id,
                     network: account.network, locale: "fr-FR", kind: .informative,
                     text: "Hydra n°\(index) pour \(account.id) : découvrez-la 👋🏽", title: nil, link: nil, linkPlacement: .none,
-                    media: [], contentHash: "hash-\(index)-\(account.id)", scheduledAt: Self.slot.addingTimeInterval(Double(index) * spacing),
+                    media: [], contentHash: "hash-\(index)-\(account.id)",
+                    scheduledAt: Self.slot.addingTimeInterval(Double(index) * spacing),
                     localTime: nil, timeZone: "Europe/Paris", live: false, state: .approved, explanation: [])
             }
         }
-        let plan = Plan(changes: variants.map {
-            PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
-        })
+        let plan = Plan(
+            changes: variants.map {
+                PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
+            })
         try store.apply(plan, actor: "test", now: Self.slot.addingTimeInterval(-86_400))
         let secrets = store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 7, count: 32)))
         let credentials = StoredCredentials(secrets: secrets)
@@ -48,7 +59,9 @@ enum DispatchHarness {
             let environment = ClientEnvironment(
                 transport: wrap(URLSessionTransport(timeout: 60)), endpoints: .sandbox(baseURL: url), clock: { clock.now })
             var clients: [Network: any NetworkClient] = [:]
-            for account in Self.accounts { clients[account.network] = NetworkClients.client(for: account.network, environment: environment) }
+            for account in Self.accounts {
+                clients[account.network] = NetworkClients.client(for: account.network, environment: environment)
+            }
             let dispatcher = Dispatcher(
                 configuration: DispatchConfiguration(worker: "test-worker", concurrency: concurrency, grace: 900),
                 queue: store.publishQueue, clients: clients, credentials: credentials,

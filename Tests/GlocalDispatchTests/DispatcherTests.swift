@@ -108,7 +108,9 @@ struct DispatcherTests {
             #expect((renewed.expiresAt ?? .distantPast) > Self.slot.addingTimeInterval(3600))
             #expect(await sandbox.storedPosts(network: "x").filter { $0.kind == "post" }.count == 1)
             // A token far from its expiry is used as it is.
-            #expect(try await sealed(store).credentials(for: "lum-fr-mastodon")?.accessToken == Self.accounts[0].credentials.accessToken)
+            #expect(
+                try await sealed(store).credentials(for: "lum-fr-mastodon")?.accessToken
+                    == Self.accounts[0].credentials.accessToken)
         }
     }
 

@@ -13,27 +13,34 @@ struct MetricsCollectorTests {
     typealias Clock = SimulatedClock
     static let slot = DispatcherTests.slot  // Tue 2026-12-01 09:00 UTC = 10:00 in Paris
 
-    func withPublished(_ body: @Sendable (MetricsCollector, SQLiteVariantStore, SandboxState, Clock) async throws -> Void) async throws {
+    func withPublished(_ body: @Sendable (MetricsCollector, SQLiteVariantStore, SandboxState, Clock) async throws -> Void)
+        async throws
+    {
         let store = try SQLiteVariantStore.inMemory()
         let variants = DispatcherTests.accounts.map { account in
             StoredVariant(
-                id: "hydra/teaser/\(account.id)", campaignID: "hydra", postID: "teaser", accountID: account.id, network: account.network,
-                locale: "fr-FR", kind: .promotional, text: "Hydra pour \(account.id)", title: nil, link: nil, linkPlacement: .none,
+                id: "hydra/teaser/\(account.id)", campaignID: "hydra", postID: "teaser", accountID: account.id,
+                network: account.network,
+                locale: "fr-FR", kind: .promotional, text: "Hydra pour \(account.id)", title: nil, link: nil,
+                linkPlacement: .none,
                 media: [], contentHash: "hash-\(account.id)", scheduledAt: Self.slot, localTime: nil, timeZone: "Europe/Paris",
                 live: false, state: .approved, explanation: [])
         }
         try store.apply(
-            Plan(changes: variants.map {
-                PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
-            }), actor: "test", now: Self.slot.addingTimeInterval(-86_400))
-        let credentials = StoredCredentials(secrets: store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 9, count: 32))))
+            Plan(
+                changes: variants.map {
+                    PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
+                }), actor: "test", now: Self.slot.addingTimeInterval(-86_400))
+        let credentials = StoredCredentials(
+            secrets: store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 9, count: 32))))
         for account in DispatcherTests.accounts { try await credentials.store(account.credentials, for: account.id) }
         let clock = Clock(Self.slot)
         let state = SandboxState(now: Self.slot)
         for account in DispatcherTests.accounts {
             // The audience reads most at 10:00 in Paris: the post went out at its peak.
-            await state.setAudience(SandboxAudience(
-                network: account.network.rawValue, account: account.key, timeZone: "Europe/Paris", peakHour: 10, size: 1000))
+            await state.setAudience(
+                SandboxAudience(
+                    network: account.network.rawValue, account: account.key, timeZone: "Europe/Paris", peakHour: 10, size: 1000))
         }
         try await SandboxServer(state: state).withRunning { url in
             let environment = ClientEnvironment(
@@ -60,7 +67,8 @@ struct MetricsCollectorTests {
     @Test func readingsAtOneHourOneDayAndOneWeekFormATimeSeries() async throws {
         try await withPublished { collector, store, sandbox, clock in
             #expect(try await collector.runOnce().isEmpty)  // nine readings planned, none due yet
-            #expect(try store.metrics.jobs(variant: "hydra/teaser/lum-fr-mastodon").map(\.checkpoint) == [3_600, 86_400, 604_800])
+            #expect(
+                try store.metrics.jobs(variant: "hydra/teaser/lum-fr-mastodon").map(\.checkpoint) == [3_600, 86_400, 604_800])
             await Self.advance(3_600, clock, sandbox)
             #expect(try await collector.runOnce().map(\.outcome) == ["fetched", "fetched", "fetched"])
             #expect(try await collector.runOnce().isEmpty)

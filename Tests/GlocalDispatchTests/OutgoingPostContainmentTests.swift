@@ -22,7 +22,8 @@ import Testing
             try Data("SECRET_TOKEN=outside".utf8).write(to: base.appendingPathComponent("secret.jpg"))
             try Data("KEY".utf8).write(to: root.appendingPathComponent(".glocal/secret.key"))
             try Data([0xFF, 0xD8, 0xFF, 0xD9]).write(to: root.appendingPathComponent("assets/real.jpg"))
-            try fm.createSymbolicLink(atPath: root.appendingPathComponent("assets/leak.jpg").path, withDestinationPath: "../../secret.jpg")
+            try fm.createSymbolicLink(
+                atPath: root.appendingPathComponent("assets/leak.jpg").path, withDestinationPath: "../../secret.jpg")
             try fm.createSymbolicLink(
                 atPath: root.appendingPathComponent("assets/key.jpg").path, withDestinationPath: "../.glocal/secret.key")
         }

@@ -13,24 +13,32 @@ struct RateLimitQuotaTests {
         let headers = ["x-rate-limit-limit": "100", "x-rate-limit-remaining": "0", "x-rate-limit-reset": "1796116200"]
         #expect(RateLimitQuota.x(headers: headers, now: Self.now) == Self.reset)
         // Any case of the names.
-        #expect(RateLimitQuota.x(headers: ["X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": "1796116200"], now: Self.now) == Self.reset)
+        #expect(
+            RateLimitQuota.x(headers: ["X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": "1796116200"], now: Self.now)
+                == Self.reset)
     }
 
     @Test func blueskySpentQuotaIsFewerPointsThanOneCreateCosts() {
         func headers(_ remaining: String) -> [String: String] {
-            ["ratelimit-limit": "5000", "ratelimit-remaining": remaining, "ratelimit-reset": "1796116200", "ratelimit-policy": "5000;w=3600"]
+            [
+                "ratelimit-limit": "5000", "ratelimit-remaining": remaining, "ratelimit-reset": "1796116200",
+                "ratelimit-policy": "5000;w=3600",
+            ]
         }
         #expect(RateLimitQuota.bluesky(headers: headers("0"), now: Self.now) == Self.reset)
         #expect(RateLimitQuota.bluesky(headers: headers("2"), now: Self.now) == Self.reset)  // 1 666 creates leave 2 points
         #expect(RateLimitQuota.bluesky(headers: headers("3"), now: Self.now) == nil)  // one more create fits
-        #expect(RateLimitQuota.bluesky(headers: ["RateLimit-Remaining": "1", "RateLimit-Reset": "1796116200"], now: Self.now) == Self.reset)
+        #expect(
+            RateLimitQuota.bluesky(headers: ["RateLimit-Remaining": "1", "RateLimit-Reset": "1796116200"], now: Self.now)
+                == Self.reset)
     }
 
     @Test func mastodonSpentQuotaResetsAtTheISOInstantOfItsHeader() {
         let headers = ["x-ratelimit-limit": "300", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "2026-12-01T09:10:00.000Z"]
         #expect(RateLimitQuota.mastodon(headers: headers, now: Self.now) == Self.reset)
         #expect(
-            RateLimitQuota.mastodon(headers: ["X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "2026-12-01T09:10:00Z"], now: Self.now)
+            RateLimitQuota.mastodon(
+                headers: ["X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "2026-12-01T09:10:00Z"], now: Self.now)
                 == Self.reset)
     }
 
@@ -74,7 +82,10 @@ struct RateLimitQuotaTests {
     @Test func aReceiptStoredBeforeTheQuotaFieldStillDecodes() throws {
         let old = #"{"remoteID":"1800000000000000001","url":"https://x.com/lumiere/status/1","extra":{"reply_id":"2"}}"#
         let receipt = try JSONDecoder().decode(PublishReceipt.self, from: Data(old.utf8))
-        #expect(receipt == PublishReceipt(remoteID: "1800000000000000001", url: "https://x.com/lumiere/status/1", extra: ["reply_id": "2"]))
+        #expect(
+            receipt
+                == PublishReceipt(
+                    remoteID: "1800000000000000001", url: "https://x.com/lumiere/status/1", extra: ["reply_id": "2"]))
         #expect(receipt.quotaExhaustedUntil == nil)
         var spent = receipt
         spent.quotaExhaustedUntil = Self.reset
@@ -100,7 +111,8 @@ struct RateLimitQuotaTests {
     }
 
     static func post(_ network: Network) -> OutgoingPost {
-        OutgoingPost(variantID: "c/p/\(network.rawValue)", network: network, accountID: "a", handle: "h", locale: "fr-FR", text: "Bonjour")
+        OutgoingPost(
+            variantID: "c/p/\(network.rawValue)", network: network, accountID: "a", handle: "h", locale: "fr-FR", text: "Bonjour")
     }
 
     static let credentials = AccountCredentials(accessToken: "t", remoteUserID: "did:plc:a")
@@ -114,7 +126,8 @@ struct RateLimitQuotaTests {
             ),
             (
                 .bluesky, #"{"uri":"at://did:plc:a/app.bsky.feed.post/k","cid":"c"}"#,
-                ["RateLimit-Remaining": "2", "RateLimit-Reset": "1796116200"], ["RateLimit-Remaining": "4000", "RateLimit-Reset": "1796116200"]
+                ["RateLimit-Remaining": "2", "RateLimit-Reset": "1796116200"],
+                ["RateLimit-Remaining": "4000", "RateLimit-Reset": "1796116200"]
             ),
             (
                 .mastodon, #"{"id":"1","url":"https://m.example/@h/1"}"#,
@@ -125,7 +138,8 @@ struct RateLimitQuotaTests {
         for (network, body, spent, left) in cases {
             for (headers, expected) in [(spent, Optional(Self.reset)), (left, nil), ([:], nil)] {
                 let client = try #require(
-                    NetworkClients.client(for: network, environment: Self.environment(ScriptedTransport(body: body, headers: headers))))
+                    NetworkClients.client(
+                        for: network, environment: Self.environment(ScriptedTransport(body: body, headers: headers))))
                 let outcome = await client.publish(Self.post(network), credentials: Self.credentials)
                 guard case .published(let receipt) = outcome else {
                     Issue.record("\(network): \(outcome)")

@@ -79,7 +79,8 @@ struct AccountHoldsRoutesTests {
         let fixture = try ServerFixture()
         try fixture.store.approve(
             ServerFixture.frX.id, revision: VariantRevision(of: ServerFixture.frX.contentHash),
-            actor: ServerFixture.france, now: ServerFixture.start) { _ in }
+            actor: ServerFixture.france, now: ServerFixture.start
+        ) { _ in }
         try fixture.store.publishQueue.sync(now: ServerFixture.start, grace: 900)
         try await fixture.test { client in
             var admin = BrowserSession(client: client)

@@ -133,7 +133,8 @@ struct AccountPauseRoutesTests {
         let queue = fixture.store.publishQueue
         try fixture.store.approve(
             ServerFixture.frX.id, revision: VariantRevision(of: ServerFixture.frX.contentHash),
-            actor: ServerFixture.france, now: ServerFixture.start) { _ in }
+            actor: ServerFixture.france, now: ServerFixture.start
+        ) { _ in }
         try queue.sync(now: ServerFixture.start, grace: 900)
         try await fixture.test { client in
             var france = BrowserSession(client: client)

@@ -16,7 +16,8 @@ struct ApprovalRoutesTests {
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let page = try await browser.get(Self.frXPath)
             #expect(page.body.contains("Approve by <strong>2026-11-30 20:00 UTC</strong>"))
-            let done = try await browser.post(Self.frXPath + "/approve", form: [("csrf", page.csrf ?? ""), ("revision", page.revision ?? "")])
+            let done = try await browser.post(
+                Self.frXPath + "/approve", form: [("csrf", page.csrf ?? ""), ("revision", page.revision ?? "")])
             #expect(done.status == .seeOther && done.location == Self.frXPath + "?notice=approved")
             let after = try await browser.get(done.location!)
             #expect(after.body.contains("Approved.") && after.body.contains(">approved</span>"))
@@ -32,7 +33,9 @@ struct ApprovalRoutesTests {
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             #expect(try await browser.post(Self.frXPath + "/approve", form: []).status == .forbidden)
-            #expect(try await browser.post(Self.frXPath + "/approve", form: [("csrf", SessionStore.randomToken())]).status == .forbidden)
+            #expect(
+                try await browser.post(Self.frXPath + "/approve", form: [("csrf", SessionStore.randomToken())]).status
+                    == .forbidden)
         }
         #expect(try fixture.store.variant(ServerFixture.frX.id)?.state == .pendingApproval)
     }
@@ -45,13 +48,16 @@ struct ApprovalRoutesTests {
             let loaded = try await browser.get(Self.frXPath)
             let csrf = loaded.csrf ?? "", revision = loaded.revision ?? ""
             let long = String(repeating: "Hydra ", count: 60).trimmingCharacters(in: .whitespaces)
-            let invalid = try await browser.post(Self.frXPath + "/edit", form: [("csrf", csrf), ("revision", revision), ("text", long), ("link_placement", "reply")])
+            let invalid = try await browser.post(
+                Self.frXPath + "/edit",
+                form: [("csrf", csrf), ("revision", revision), ("text", long), ("link_placement", "reply")])
             #expect(invalid.status == .unprocessableContent)
             #expect(invalid.body.contains("id=\"text-errors\""))
             #expect(invalid.body.contains("error[text.too-long]: x/lumiere-fr-x: text is 359/280 weighted characters"))
             #expect(invalid.body.contains(long))
             let valid = try await browser.post(
-                Self.frXPath + "/edit", form: [
+                Self.frXPath + "/edit",
+                form: [
                     ("csrf", csrf), ("revision", revision), ("text", "Votre peau a soif ? <b>Hydra</b> arrive."),
                     ("link_placement", "reply"),
                 ])
@@ -74,11 +80,15 @@ struct ApprovalRoutesTests {
             let csrf = loaded.csrf ?? "", revision = loaded.revision ?? ""
             // The UK team's X text for the same post, with other case and punctuation: still the same post to X.
             let copied = try await browser.post(
-                Self.frXPath + "/edit", form: [("csrf", csrf), ("revision", revision), ("text", "THIRSTY skin... meet Hydra!"), ("link_placement", "reply")])
+                Self.frXPath + "/edit",
+                form: [
+                    ("csrf", csrf), ("revision", revision), ("text", "THIRSTY skin... meet Hydra!"), ("link_placement", "reply"),
+                ])
             #expect(copied.status == .unprocessableContent)
             #expect(copied.body.contains("x/lumiere-fr-x: the same text already goes to lumiere-uk-x"))
             let own = try await browser.post(
-                Self.frXPath + "/edit", form: [
+                Self.frXPath + "/edit",
+                form: [
                     ("csrf", csrf), ("revision", revision), ("text", "Paris, votre peau a soif ? Hydra arrive."),
                     ("link_placement", "reply"),
                 ])
@@ -95,7 +105,8 @@ struct ApprovalRoutesTests {
             let csrf = try await browser.get(Self.frXPath).csrf ?? ""
             let empty = try await browser.post(Self.frXPath + "/reject", form: [("csrf", csrf), ("reason", " ")])
             #expect(empty.status == .conflict && empty.body.contains("a rejection needs a reason"))
-            let done = try await browser.post(Self.frXPath + "/reject", form: [("csrf", csrf), ("reason", "Store closed that day")])
+            let done = try await browser.post(
+                Self.frXPath + "/reject", form: [("csrf", csrf), ("reason", "Store closed that day")])
             #expect(done.status == .seeOther)
         }
         #expect(try fixture.store.auditEvents(variant: ServerFixture.frX.id).last?.reason == "Store closed that day")

@@ -28,14 +28,16 @@ struct BrowserStoreBusyTests {
         let manager = "claire.martin@lumiere.example"
         // The demo prints each user's password once: `manager claire.martin@… password: …`.
         let lines: [[Substring]] = server.printed.split(separator: "\n").map { $0.split(separator: " ") }
-        let words = try #require(lines.first { (words: [Substring]) -> Bool in
-            words.count >= 4 && words[1] == manager && words[2] == "password:"
-        })
+        let words = try #require(
+            lines.first { (words: [Substring]) -> Bool in
+                words.count >= 4 && words[1] == manager && words[2] == "password:"
+            })
         let password = String(words[3])
         let store = try SQLiteVariantStore(path: database)
-        let variant = try #require(try store.variants(in: .pendingApproval).first {
-            $0.accountID.hasPrefix("lumiere-fr-") && !$0.accountID.hasPrefix("lumiere-fr-paris") && $0.network != .instagram
-        })
+        let variant = try #require(
+            try store.variants(in: .pendingApproval).first {
+                $0.accountID.hasPrefix("lumiere-fr-") && !$0.accountID.hasPrefix("lumiere-fr-paris") && $0.network != .instagram
+            })
         let config: [String: Any] = [
             "base": base, "artifacts": root.appendingPathComponent("test-artifacts/e2e").path, "database": database,
             "user": [manager, password], "variant": variant.id,

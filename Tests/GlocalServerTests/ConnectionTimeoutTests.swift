@@ -15,9 +15,11 @@ struct ConnectionTimeoutTests {
             let kinds: [(name: String, request: String)] = [
                 ("silent", ""),
                 ("headers never finished", "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/ht"),
-                ("body shorter than Content-Length",
-                 "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                    + "Content-Length: 100\r\n\r\nemail=a%40b"),
+                (
+                    "body shorter than Content-Length",
+                    "POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: 100\r\n\r\nemail=a%40b"
+                ),
                 ("idle after a keep-alive answer", "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
             ]
             var connections: [LoopbackConnection] = []

@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A raw TCP connection to `127.0.0.1:port`, for sending requests cut short and watching the server
@@ -14,9 +14,9 @@ final class LoopbackConnection: @unchecked Sendable {
 
     init(port: Int) throws {
         #if canImport(Glibc)
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        descriptor = socket(AF_INET, SOCK_STREAM, 0)
+            descriptor = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard descriptor >= 0 else { throw ConnectionFailure(message: "socket: errno \(errno)") }
         var address = sockaddr_in()
@@ -40,9 +40,9 @@ final class LoopbackConnection: @unchecked Sendable {
         let bytes = Array(text.utf8)
         let sent = bytes.withUnsafeBytes { buffer in
             #if canImport(Glibc)
-            Glibc.send(descriptor, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL))
+                Glibc.send(descriptor, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL))
             #else
-            Darwin.send(descriptor, buffer.baseAddress, buffer.count, 0)
+                Darwin.send(descriptor, buffer.baseAddress, buffer.count, 0)
             #endif
         }
         guard sent == bytes.count else {

@@ -86,8 +86,10 @@ import Testing
         try await test { client in
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.admin, password: ServerFixture.password)
-            for path in ["/media/" + Self.preview, "/media/" + Self.linkedInside, "/media//assets//hydra-launch//preview.png",
-                         "/media/assets/hydra-launch/preview%2Epng"] {
+            for path in [
+                "/media/" + Self.preview, "/media/" + Self.linkedInside, "/media//assets//hydra-launch//preview.png",
+                "/media/assets/hydra-launch/preview%2Epng",
+            ] {
                 let page = try await browser.get(path)
                 #expect(page.status == .ok, "\(path)")
                 #expect(page.headers[.contentType] == "image/png", "\(path)")

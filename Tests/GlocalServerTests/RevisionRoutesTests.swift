@@ -22,7 +22,8 @@ struct RevisionRoutesTests {
     /// The admin edits Claire's variant meanwhile, as another browser would.
     func adminEdits(_ fixture: ServerFixture, to text: String = newText) throws {
         try fixture.store.edit(
-            ServerFixture.frX.id, text: text, linkPlacement: .reply, actor: ServerFixture.admin, now: fixture.clock.now) { _ in }
+            ServerFixture.frX.id, text: text, linkPlacement: .reply, actor: ServerFixture.admin, now: fixture.clock.now
+        ) { _ in }
     }
 
     @Test func approveOnAStalePageApprovesNothingAndShowsWhatChanged() async throws {

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import GRDB
 import Testing
@@ -25,7 +25,8 @@ struct RunCommandTests {
         #expect(printed.contains("demo: every account connected to the sandbox"))
         let summary = try #require(
             printed.firstMatch(
-                of: /demo: (\d+) posts went out, each once, at its own slot: (\d+) published on their networks, (\d+) sent to webhook/
+                of:
+                    /demo: (\d+) posts went out, each once, at its own slot: (\d+) published on their networks, (\d+) sent to webhook/
             ))
         let published = try #require(Int(summary.1))
         #expect(published > 100)

@@ -32,11 +32,15 @@ struct ScopingTests {
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let csrf = try await browser.get("/").csrf ?? ""
-            let response = method == "GET"
+            let response =
+                method == "GET"
                 ? try await browser.get(path)
-                : try await browser.post(path, form: [
-                    ("csrf", csrf), ("id", ServerFixture.frX.id), ("id", ServerFixture.ukX.id), ("reason", "no"), ("text", "Hacked"),
-                ])
+                : try await browser.post(
+                    path,
+                    form: [
+                        ("csrf", csrf), ("id", ServerFixture.frX.id), ("id", ServerFixture.ukX.id), ("reason", "no"),
+                        ("text", "Hacked"),
+                    ])
             #expect(response.status == .forbidden)
         }
         // Nothing changed, not even the French variant named in the same bulk request.
@@ -50,7 +54,8 @@ struct ScopingTests {
         let fixture = try ServerFixture()
         try fixture.store.approve(
             ServerFixture.ukX.id, revision: VariantRevision(of: ServerFixture.ukX.contentHash),
-            actor: ServerFixture.uk, now: ServerFixture.start) { _ in }
+            actor: ServerFixture.uk, now: ServerFixture.start
+        ) { _ in }
         try await fixture.test { client in
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
@@ -71,7 +76,8 @@ struct ScopingTests {
             #expect(mine.body.contains("<h1>Engagement report</h1>") && mine.body.contains("<h2>Promotional share"))
             #expect(mine.body.contains("lumiere-fr-x") && !mine.body.contains("lumiere-uk-x"))
             let download = try await manager.get("/report.html?campaign=hydra-launch")
-            #expect(download.status == .ok && download.body.hasPrefix("<!DOCTYPE html>") && !download.body.contains("lumiere-uk-x"))
+            #expect(
+                download.status == .ok && download.body.hasPrefix("<!DOCTYPE html>") && !download.body.contains("lumiere-uk-x"))
             #expect(try await manager.get("/report?campaign=no-such-campaign").status == .notFound)
             var admin = BrowserSession(client: client)
             _ = try await admin.login(ServerFixture.admin, password: ServerFixture.password)

@@ -37,7 +37,9 @@ struct StaleApprovalBrowserTests {
         let newText = "Hydra arrive à Paris : une peau désaltérée tout l'hiver."
         let config: [String: Any] = [
             "base": base, "artifacts": ServerFixture.root.appendingPathComponent("test-artifacts/e2e").path,
-            "users": ["admin": [admin, try #require(passwords[admin])], "manager_a": [manager, try #require(passwords[manager])]],
+            "users": [
+                "admin": [admin, try #require(passwords[admin])], "manager_a": [manager, try #require(passwords[manager])],
+            ],
             "variant": variant.id, "shown_text": variant.text, "new_text": newText,
         ]
         let json = String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)

@@ -26,9 +26,11 @@ struct StoreBusyFixture {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(Double(busyTimeoutMilliseconds) / 1000)
         store = try SQLiteVariantStore(writer: DatabasePool(path: path, configuration: configuration))
-        try store.apply(Plan(changes: ServerFixture.defaultVariants.map {
-            PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
-        }), actor: "test", now: ServerFixture.start)
+        try store.apply(
+            Plan(
+                changes: ServerFixture.defaultVariants.map {
+                    PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
+                }), actor: "test", now: ServerFixture.start)
         let users = UserStore(store: store, bcryptCost: 4)
         _ = try users.add(email: ServerFixture.france, role: .manager, password: ServerFixture.password, now: ServerFixture.start)
         environment = ServerEnvironment(

@@ -8,7 +8,8 @@ import Testing
 struct StoreBusyTests {
     @Test func busyAndLockedResultCodesAreABusyStore() {
         let busy: [ResultCode] = [
-            .SQLITE_BUSY, .SQLITE_BUSY_RECOVERY, .SQLITE_BUSY_SNAPSHOT, .SQLITE_BUSY_TIMEOUT, .SQLITE_LOCKED, .SQLITE_LOCKED_SHAREDCACHE,
+            .SQLITE_BUSY, .SQLITE_BUSY_RECOVERY, .SQLITE_BUSY_SNAPSHOT, .SQLITE_BUSY_TIMEOUT, .SQLITE_LOCKED,
+            .SQLITE_LOCKED_SHAREDCACHE,
         ]
         for code in busy {
             #expect(StoreBusy.isBusy(DatabaseError(resultCode: code)), "\(code)")

@@ -16,7 +16,9 @@ struct ApprovalActionTests {
         try store.approve(variant.id, revision: VariantRevision(of: variant.contentHash), actor: manager, now: now) { _ in }
         #expect(try store.variant(variant.id)?.state == .approved)
         let event = try #require(try store.auditEvents(variant: variant.id).last)
-        #expect(event.action == .approve && event.actor == manager && event.fromState == .pendingApproval && event.toState == .approved)
+        #expect(
+            event.action == .approve && event.actor == manager && event.fromState == .pendingApproval
+                && event.toState == .approved)
         #expect(throws: ApprovalError.wrongState(variantID: variant.id, state: .approved)) {
             try store.approve(variant.id, revision: VariantRevision(of: variant.contentHash), actor: manager, now: now) { _ in }
         }
@@ -28,7 +30,8 @@ struct ApprovalActionTests {
         #expect(throws: ApprovalError.forbidden(variantID: variant.id)) {
             try store.approve(
                 variant.id, revision: VariantRevision(of: variant.contentHash),
-                actor: manager, now: now) { throw ApprovalError.forbidden(variantID: $0.id) }
+                actor: manager, now: now
+            ) { throw ApprovalError.forbidden(variantID: $0.id) }
         }
         #expect(try store.variant(variant.id)?.state == .pendingApproval)
         #expect(try store.auditEvents().count == 1)
@@ -37,7 +40,9 @@ struct ApprovalActionTests {
     @Test func rejectNeedsAReasonAndKeepsIt() throws {
         let variant = StoreFixtures.variant()
         let store = try StoreFixtures.store(with: [variant])
-        #expect(throws: ApprovalError.reasonRequired) { try store.reject(variant.id, reason: "  ", actor: manager, now: now) { _ in } }
+        #expect(throws: ApprovalError.reasonRequired) {
+            try store.reject(variant.id, reason: "  ", actor: manager, now: now) { _ in }
+        }
         try store.reject(variant.id, reason: "Wrong store address", actor: manager, now: now) { _ in }
         #expect(try store.variant(variant.id)?.state == .rejected)
         #expect(try store.auditEvents(variant: variant.id).last?.reason == "Wrong store address")

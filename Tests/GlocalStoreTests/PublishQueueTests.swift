@@ -82,20 +82,24 @@ struct PublishQueueTests {
         #expect(try store.variant(variants[0].id)?.state == .publishing)
         #expect(try queue.savePending(PublicationReceipt(remoteID: "container-1"), for: job, worker: "w1"))
         // The worker hangs; its lease runs out and the rescuer hands the job back.
-        #expect(try queue.heartbeat(worker: "w1", jobIDs: [job.id], now: Self.slot.addingTimeInterval(30), lease: lease) == [job.id])
+        #expect(
+            try queue.heartbeat(worker: "w1", jobIDs: [job.id], now: Self.slot.addingTimeInterval(30), lease: lease) == [job.id])
         #expect(try queue.rescueExpiredLeases(now: Self.slot.addingTimeInterval(60)) == 0)
         #expect(try queue.rescueExpiredLeases(now: Self.slot.addingTimeInterval(91)) == 1)
         #expect(try queue.heartbeat(worker: "w1", jobIDs: [job.id], now: Self.slot.addingTimeInterval(92), lease: lease).isEmpty)
         let late = try queue.finish(
-            job, worker: "w1", resolution: .published(PublicationReceipt(remoteID: "late")), now: Self.slot.addingTimeInterval(93))
+            job, worker: "w1", resolution: .published(PublicationReceipt(remoteID: "late")), now: Self.slot.addingTimeInterval(93)
+        )
         #expect(late == false)
         #expect(try queue.publication(of: variants[0].id) == nil)
         // The next claim must look the post up first, with the handle saved before the crash.
-        let again = try #require(try queue.claim(worker: "w2", now: Self.slot.addingTimeInterval(95), lease: lease, limit: 1).first)
+        let again = try #require(
+            try queue.claim(worker: "w2", now: Self.slot.addingTimeInterval(95), lease: lease, limit: 1).first)
         // The dead worker's claim was refunded: this is the second claim but only the first real attempt.
         #expect(again.attempt == 1 && again.rescues == 1)
-        #expect(try queue.begin(again, worker: "w2", now: Self.slot.addingTimeInterval(95))
-            == .reconcile(sending, pending: PublicationReceipt(remoteID: "container-1")))
+        #expect(
+            try queue.begin(again, worker: "w2", now: Self.slot.addingTimeInterval(95))
+                == .reconcile(sending, pending: PublicationReceipt(remoteID: "container-1")))
     }
 
     @Test func aPublishedResolutionStoresTheReceiptAndCompletesTheJob() throws {
@@ -146,7 +150,8 @@ struct PublishQueueTests {
         let policy = RetryPolicy(maxAttempts: 1, baseDelay: 10, maxDelay: 60, jitter: 0)
         let job = try #require(try queue.claim(worker: "w", now: Self.slot, lease: lease, limit: 1).first)
         _ = try queue.begin(job, worker: "w", now: Self.slot)
-        try queue.finish(job, worker: "w", resolution: .reconcile(at: Self.slot, reason: "timeout"), now: Self.slot, policy: policy)
+        try queue.finish(
+            job, worker: "w", resolution: .reconcile(at: Self.slot, reason: "timeout"), now: Self.slot, policy: policy)
         #expect(try store.variant(variants[0].id)?.state == .unknown)
         #expect(try queue.job(forVariant: variants[0].id)?.state == .discarded)
     }
@@ -203,7 +208,8 @@ struct PublishQueueTests {
         var moved = variants[0]
         moved.state = .scheduled
         moved.scheduledAt = Self.slot.addingTimeInterval(7_200)
-        try store.apply(StoreFixtures.updating(try #require(try store.variant(moved.id)), to: moved), actor: "cli", now: Self.slot)
+        try store.apply(
+            StoreFixtures.updating(try #require(try store.variant(moved.id)), to: moved), actor: "cli", now: Self.slot)
         #expect(try queue.sync(now: Self.slot.addingTimeInterval(-60), grace: 900).moved == 1)
         #expect(try queue.job(forVariant: moved.id)?.runAt == moved.scheduledAt)
     }

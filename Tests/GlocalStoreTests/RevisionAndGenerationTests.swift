@@ -61,10 +61,12 @@ struct RevisionAndGenerationTests {
         let store = try StoreFixtures.store(with: [variant])
         let base = VariantRevision(of: variant.contentHash)
         try store.edit(
-            variant.id, text: "Première retouche.", linkPlacement: .firstComment, basedOn: base, actor: other, now: now) { _ in }
+            variant.id, text: "Première retouche.", linkPlacement: .firstComment, basedOn: base, actor: other, now: now
+        ) { _ in }
         #expect(throws: ApprovalError.self) {
             try store.edit(
-                variant.id, text: "Seconde retouche.", linkPlacement: .firstComment, basedOn: base, actor: manager, now: now) { _ in }
+                variant.id, text: "Seconde retouche.", linkPlacement: .firstComment, basedOn: base, actor: manager, now: now
+            ) { _ in }
         }
         #expect(try store.variant(variant.id)?.text == "Première retouche.")
         #expect(try store.auditEvents(variant: variant.id).filter { $0.action == .edit }.count == 1)

@@ -16,7 +16,8 @@ struct StoreMigrationV3Tests {
             _ = insert.add(VariantRow.insertValues(variant, timestamp: "2026-11-20T10:00:00.000Z"), label: variant.id)
             try insert.flush { _, error in error }
             try db.execute(
-                sql: "INSERT INTO audit_event (at, actor, variant_id, action, to_state) VALUES ('2026-11-20T10:00:00.000Z', 'before-v3', ?, 'create', 'pending_approval')",
+                sql:
+                    "INSERT INTO audit_event (at, actor, variant_id, action, to_state) VALUES ('2026-11-20T10:00:00.000Z', 'before-v3', ?, 'create', 'pending_approval')",
                 arguments: [variant.id])
         }
         let store = try SQLiteVariantStore(writer: queue)
@@ -34,7 +35,10 @@ struct StoreMigrationV3Tests {
         // Still append-only after the rebuild.
         #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM audit_event") } }
         // New ids continue after the copied ones.
-        try store.approve(StoreFixtures.variant().id, revision: VariantRevision(of: StoreFixtures.variant().contentHash), actor: "claire@lumiere.example", now: StoreFixtures.now) { _ in }
+        try store.approve(
+            StoreFixtures.variant().id, revision: VariantRevision(of: StoreFixtures.variant().contentHash),
+            actor: "claire@lumiere.example", now: StoreFixtures.now
+        ) { _ in }
         #expect(try store.auditEvents().map(\.id) == [1, 2])
     }
 
@@ -43,7 +47,8 @@ struct StoreMigrationV3Tests {
         #expect(throws: DatabaseError.self) {
             try store.writer.write { db in
                 try db.execute(
-                    sql: "INSERT INTO audit_event (at, actor, variant_id, action) VALUES ('2026-01-01T00:00:00.000Z', 'x', ?, 'reject')",
+                    sql:
+                        "INSERT INTO audit_event (at, actor, variant_id, action) VALUES ('2026-01-01T00:00:00.000Z', 'x', ?, 'reject')",
                     arguments: [StoreFixtures.variant().id])
             }
         }

@@ -66,7 +66,9 @@ import Yams
         #expect(diagnostics.isEmpty)
         let string = try #require(locale?.strings["k"])
         #expect(string.location.column == 7)
-        #expect(string.location(atScalarOffset: 6, length: 6) == SourceLocation(file: "locales/en.yaml", line: 3, column: 13, length: 6))
+        #expect(
+            string.location(atScalarOffset: 6, length: 6)
+                == SourceLocation(file: "locales/en.yaml", line: 3, column: 13, length: 6))
     }
 
     @Test func leadingByteOrderMarkIsKept() throws {

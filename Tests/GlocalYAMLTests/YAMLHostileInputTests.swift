@@ -90,10 +90,11 @@ import Yams
 
     @Test func quotedDuplicateKeysInFlowAndBlock() throws {
         let (node, diagnostics) = parse("m: {\"a\": 1, 'a': 2}\nn:\n  \"b\": 1\n  b: 2\n")
-        #expect(diagnostics.map(\.location) == [
-            SourceLocation(file: "c.yaml", line: 1, column: 13, length: 3),
-            SourceLocation(file: "c.yaml", line: 4, column: 3, length: 1),
-        ])
+        #expect(
+            diagnostics.map(\.location) == [
+                SourceLocation(file: "c.yaml", line: 1, column: 13, length: 3),
+                SourceLocation(file: "c.yaml", line: 4, column: 3, length: 1),
+            ])
         #expect(node?["m"]?["a"]?.string == "1")
         #expect(node?["n"]?["b"]?.string == "1")
     }
@@ -151,7 +152,9 @@ import Yams
         for (text, indicator) in [("handle: @lumiere\n", "@"), ("text: `code`\n", "`")] {
             let diagnostic = try firstDiagnostic(text)
             #expect(diagnostic.message == "a value starting with '\(indicator)' means something else in YAML")
-            #expect(diagnostic.location?.column == text.distance(from: text.startIndex, to: text.firstIndex(of: Character(indicator))!) + 1)
+            #expect(
+                diagnostic.location?.column == text.distance(
+                    from: text.startIndex, to: text.firstIndex(of: Character(indicator))!) + 1)
         }
     }
 

@@ -67,7 +67,8 @@ extension DiagnosticRule {
     /// A campaign that targets no account.
     public static let targetsEmpty = DiagnosticRule("targets.empty", "A campaign or post targets no account.")
     /// A per-network override for a network the campaign does not target.
-    public static let overrideUnused = DiagnosticRule("override.unused", "A per-network override for a network no target account is on.")
+    public static let overrideUnused = DiagnosticRule(
+        "override.unused", "A per-network override for a network no target account is on.")
     /// A link that is not an absolute http(s) URL.
     public static let linkInvalid = DiagnosticRule("link.invalid", "A link is not an absolute http(s) URL.")
     /// A hashtag that networks would not recognise.
@@ -82,18 +83,21 @@ extension DiagnosticRule {
     public static let mediaOutsideWorkspace = DiagnosticRule(
         "media.outside-workspace", "A media path leads outside the workspace (a symbolic link); the file is not read.")
     /// A media path that names a folder, a FIFO, a device or a socket.
-    public static let mediaNotAFile = DiagnosticRule("media.not-a-file", "A media path names something other than a regular file.")
+    public static let mediaNotAFile = DiagnosticRule(
+        "media.not-a-file", "A media path names something other than a regular file.")
     /// A media file whose content is not the format its name promises, or is broken.
     public static let mediaContent = DiagnosticRule(
         "media.content", "A media file's content is not the image or video format its name promises.")
     /// A media file cut short.
     public static let mediaTruncated = DiagnosticRule("media.truncated", "A media file ends before its format says it does.")
     /// An image with zero or absurd pixel dimensions.
-    public static let mediaDimensions = DiagnosticRule("media.dimensions", "An image has zero, or more than glocal accepts, pixels.")
+    public static let mediaDimensions = DiagnosticRule(
+        "media.dimensions", "An image has zero, or more than glocal accepts, pixels.")
 
     // MARK: Localisation
     /// A string key missing in a target locale after the fallback chain.
-    public static let stringMissing = DiagnosticRule("string.missing", "A string key has no text for a target locale, even after fallback.")
+    public static let stringMissing = DiagnosticRule(
+        "string.missing", "A string key has no text for a target locale, even after fallback.")
     /// A string key that resolves through a fallback locale.
     public static let stringFallback = DiagnosticRule("string.fallback", "A string key resolves through a fallback locale.")
     /// A fallback chain that loops.
@@ -101,7 +105,8 @@ extension DiagnosticRule {
     /// A locale file whose name does not match its `locale` key.
     public static let localeMismatch = DiagnosticRule("locale.mismatch", "A locale file's name differs from its locale key.")
     /// A `{variable}` in a text that templating does not define.
-    public static let templateUnknown = DiagnosticRule("template.unknown-variable", "A {variable} in a text that templating does not define.")
+    public static let templateUnknown = DiagnosticRule(
+        "template.unknown-variable", "A {variable} in a text that templating does not define.")
     /// A `{variable}` that has no value for one account (a `{city}` on an account without a city).
     public static let templateMissingValue = DiagnosticRule("template.missing-value", "A {variable} has no value for an account.")
     /// A `{` without its `}`.
@@ -111,23 +116,30 @@ extension DiagnosticRule {
 
     // MARK: Per-network variant rules
     /// Text longer than the network counts as allowed.
-    public static let textTooLong = DiagnosticRule("text.too-long", "A variant's text is longer than the network allows, counted as it counts.")
+    public static let textTooLong = DiagnosticRule(
+        "text.too-long", "A variant's text is longer than the network allows, counted as it counts.")
     /// Text over the network's byte limit.
-    public static let textTooManyBytes = DiagnosticRule("text.too-many-bytes", "A variant's text is over the network's UTF-8 byte limit.")
+    public static let textTooManyBytes = DiagnosticRule(
+        "text.too-many-bytes", "A variant's text is over the network's UTF-8 byte limit.")
     /// Empty text where the network needs some.
     public static let textEmpty = DiagnosticRule("text.empty", "A variant's text is empty.")
     /// A character the network rejects.
-    public static let textForbiddenCharacter = DiagnosticRule("text.forbidden-character", "A variant's text has a character the network rejects.")
+    public static let textForbiddenCharacter = DiagnosticRule(
+        "text.forbidden-character", "A variant's text has a character the network rejects.")
     /// A title that is missing or too long (YouTube).
-    public static let titleInvalid = DiagnosticRule("title.invalid", "A variant's title is missing, too long, or has forbidden characters.")
+    public static let titleInvalid = DiagnosticRule(
+        "title.invalid", "A variant's title is missing, too long, or has forbidden characters.")
     /// Media the network requires is missing.
-    public static let mediaRequired = DiagnosticRule("media.required", "The network requires media (or a video) that the variant lacks.")
+    public static let mediaRequired = DiagnosticRule(
+        "media.required", "The network requires media (or a video) that the variant lacks.")
     /// More media than the network accepts.
-    public static let mediaCount = DiagnosticRule("media.count", "More images or videos than the network accepts, or a mix it refuses.")
+    public static let mediaCount = DiagnosticRule(
+        "media.count", "More images or videos than the network accepts, or a mix it refuses.")
     /// A media file over the network's size limit.
     public static let mediaSize = DiagnosticRule("media.size", "A media file is larger than the network accepts.")
     /// An image aspect ratio the network crops or refuses.
-    public static let mediaAspect = DiagnosticRule("media.aspect-ratio", "An image's aspect ratio is outside what the network accepts.")
+    public static let mediaAspect = DiagnosticRule(
+        "media.aspect-ratio", "An image's aspect ratio is outside what the network accepts.")
     /// A video longer or shorter than the network accepts.
     public static let mediaDuration = DiagnosticRule("media.duration", "A video is longer or shorter than the network accepts.")
     /// More hashtags than the network allows.
@@ -139,17 +151,21 @@ extension DiagnosticRule {
     /// A link placement the network does not support.
     public static let linkPlacement = DiagnosticRule("link.placement", "A link placement the network does not support.")
     /// An inline link that costs reach or is not clickable.
-    public static let linkPolicy = DiagnosticRule("link.policy", "An inline link that costs feed reach or is not clickable on the network.")
+    public static let linkPolicy = DiagnosticRule(
+        "link.policy", "An inline link that costs feed reach or is not clickable on the network.")
     /// Identical text on several X accounts.
-    public static let xDuplicateText = DiagnosticRule("x.duplicate-text", "Identical text on several X accounts breaks X's automation rules.")
+    public static let xDuplicateText = DiagnosticRule(
+        "x.duplicate-text", "Identical text on several X accounts breaks X's automation rules.")
 
     // MARK: Scheduling
     /// A variant for which no slot obeys every scheduling rule inside the campaign's window.
-    public static let scheduleUnplaceable = DiagnosticRule("schedule.unplaceable", "No slot inside the campaign window obeys every scheduling rule.")
+    public static let scheduleUnplaceable = DiagnosticRule(
+        "schedule.unplaceable", "No slot inside the campaign window obeys every scheduling rule.")
 
     // MARK: Policy
     /// Too many promotional posts on an account (the 80/20 rule).
-    public static let promotionalShare = DiagnosticRule("policy.promotional-share", "Promotional posts exceed the account's allowed share (the 80/20 rule).")
+    public static let promotionalShare = DiagnosticRule(
+        "policy.promotional-share", "Promotional posts exceed the account's allowed share (the 80/20 rule).")
 
     /// Every rule, for SARIF's rule table and the docs.
     public static let all: [DiagnosticRule] = [

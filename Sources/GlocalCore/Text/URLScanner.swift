@@ -96,7 +96,8 @@ public enum URLScanner {
         while i < count {
             let byte = buf[i]
             if byte == 0x3A, let start = schemeStart(buf, colon: i, notBefore: resume),
-               let end = parse(buf, host: i + 3) {
+                let end = parse(buf, host: i + 3)
+            {
                 body(start, end)
                 i = end
                 resume = end

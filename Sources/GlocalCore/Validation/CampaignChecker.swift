@@ -14,7 +14,9 @@ struct CampaignChecker {
         self.checkTargets = checkTargets
     }
 
-    private mutating func add(_ severity: Severity, _ rule: DiagnosticRule, _ message: String, at location: SourceLocation?, notes: [String] = []) {
+    private mutating func add(
+        _ severity: Severity, _ rule: DiagnosticRule, _ message: String, at location: SourceLocation?, notes: [String] = []
+    ) {
         diagnostics.append(Diagnostic(severity, rule, message, at: location, notes: notes))
     }
 
@@ -23,7 +25,8 @@ struct CampaignChecker {
         var postIDs: [String: SourceLocation] = [:]
         for post in campaign.posts {
             if let first = postIDs[post.id.value] {
-                add(.error, .idDuplicate, "post id '\(post.id.value)' is already used in this campaign", at: post.id.location,
+                add(
+                    .error, .idDuplicate, "post id '\(post.id.value)' is already used in this campaign", at: post.id.location,
                     notes: ["first used at line \(first.line)"])
             } else {
                 postIDs[post.id.value] = post.id.location
@@ -39,7 +42,8 @@ struct CampaignChecker {
             checkTargets(targets, campaign: campaign, what: "post '\(post.id.value)'", narrowing: true)
         }
         if let day = post.day, day.value >= campaign.window.dayCount, campaign.window.dayCount > 0 {
-            add(.error, .windowInvalid,
+            add(
+                .error, .windowInvalid,
                 "day \(day.value) is after the campaign's window (\(campaign.window.start.value) to \(campaign.window.end.value))",
                 at: day.location, notes: ["the last day is day \(campaign.window.dayCount - 1)"])
         }
@@ -50,7 +54,8 @@ struct CampaignChecker {
         for override in post.overrides {
             // With no target at all, targets.empty already says what is wrong.
             if checkTargets, !targeted.isEmpty, !targeted.contains(override.network.value) {
-                add(.warning, .overrideUnused,
+                add(
+                    .warning, .overrideUnused,
                     "override for \(override.network.value.rawValue) is unused: post '\(post.id.value)' targets no \(override.network.value.displayName) account",
                     at: override.network.location,
                     notes: ["targeted networks: \(targeted.sorted().map(\.rawValue).joined(separator: ", "))"])
@@ -64,33 +69,40 @@ struct CampaignChecker {
         let accounts = workspace.accounts
         let tags = Set(accounts.flatMap { $0.tags.map(\.value) })
         for tag in targets.tags where !tags.contains(tag.value) {
-            add(.error, .tagUnknown, "no account has the tag '\(tag.value)'", at: tag.location,
+            add(
+                .error, .tagUnknown, "no account has the tag '\(tag.value)'", at: tag.location,
                 notes: Suggestion.notes(for: tag.value, in: tags))
         }
         for network in targets.networks where Network(rawValue: network.value) == nil {
-            add(.error, .networkUnknown, "unknown network '\(network.value)'", at: network.location,
+            add(
+                .error, .networkUnknown, "unknown network '\(network.value)'", at: network.location,
                 notes: (Network.suggestion(for: network.value).map { ["did you mean '\($0.rawValue)'?"] } ?? [])
                     + ["supported networks: \(Network.allCases.map(\.rawValue).joined(separator: ", "))"])
         }
         let ids = accounts.map(\.id.value)
         for pattern in targets.accounts + targets.exclude where !ids.contains(where: { GlobPattern.matches(pattern.value, $0) }) {
-            let kind = GlobPattern.isPattern(pattern.value) ? "pattern '\(pattern.value)' matches no account" : "unknown account '\(pattern.value)'"
+            let kind =
+                GlobPattern.isPattern(pattern.value)
+                ? "pattern '\(pattern.value)' matches no account" : "unknown account '\(pattern.value)'"
             add(.error, .accountUnknown, kind, at: pattern.location, notes: Suggestion.notes(for: pattern.value, in: ids))
         }
         for locale in targets.locales where workspace.locales[locale.value] == nil {
-            add(.error, .localeUnknown, "unknown locale '\(locale.value)'", at: locale.location,
+            add(
+                .error, .localeUnknown, "unknown locale '\(locale.value)'", at: locale.location,
                 notes: Suggestion.notes(for: locale.value, in: workspace.locales.keys))
         }
         let selected = accounts.contains { targets.selects($0) && (narrowing ? campaign.targets.selects($0) : true) }
         if !selected, !accounts.isEmpty {
-            add(.error, .targetsEmpty, "\(what) targets no account", at: targets.location ?? campaign.id.location,
+            add(
+                .error, .targetsEmpty, "\(what) targets no account", at: targets.location ?? campaign.id.location,
                 notes: ["each list in targets must match (tags AND networks AND accounts AND locales), minus exclude"])
         }
     }
 
     private mutating func checkSequencing(_ after: PostSequencing, of post: Post, in campaign: Campaign) {
         guard let previous = campaign.posts.first(where: { $0.id.value == after.post.value }) else {
-            add(.error, .postUnknown, "post '\(post.id.value)' comes after unknown post '\(after.post.value)'",
+            add(
+                .error, .postUnknown, "post '\(post.id.value)' comes after unknown post '\(after.post.value)'",
                 at: after.post.location,
                 notes: Suggestion.notes(for: after.post.value, in: campaign.posts.map(\.id.value))
                     + ["posts of this campaign: \(campaign.posts.map(\.id.value).joined(separator: ", "))"])
@@ -102,7 +114,8 @@ struct CampaignChecker {
         }
         let postDay = post.day?.value ?? 0, previousDay = previous.day?.value ?? 0
         if postDay < previousDay {
-            add(.error, .sequenceInvalid,
+            add(
+                .error, .sequenceInvalid,
                 "post '\(post.id.value)' (day \(postDay)) must come after '\(previous.id.value)' (day \(previousDay))",
                 at: post.day?.location ?? after.post.location, notes: ["move it to day \(previousDay) or later"])
         } else if let gap = after.minGap, post.day != nil || post.at != nil {
@@ -112,18 +125,22 @@ struct CampaignChecker {
             let latest = post.at?.value.minutes ?? (quiet.map { $0.start > $0.end ? $0.start.minutes : 1440 } ?? 1440)
             let widest = (postDay - previousDay) * 86_400 + (latest - earliest) * 60
             if gap.value.seconds > widest {
-                add(.error, .sequenceInvalid,
+                add(
+                    .error, .sequenceInvalid,
                     "min_gap \(gap.value) cannot fit: '\(previous.id.value)' and '\(post.id.value)' are at most \(GlocalDuration(seconds: max(0, widest))) apart",
                     at: gap.location,
-                    notes: ["'\(previous.id.value)' is on day \(previousDay)\(previous.at.map { " at \($0.value)" } ?? ""), '\(post.id.value)' on day \(postDay)\(post.at.map { " at \($0.value)" } ?? "")"
+                    notes: [
+                        "'\(previous.id.value)' is on day \(previousDay)\(previous.at.map { " at \($0.value)" } ?? ""), '\(post.id.value)' on day \(postDay)\(post.at.map { " at \($0.value)" } ?? "")"
                             + (quiet != nil && (previous.at == nil || post.at == nil) ? ", outside quiet hours" : ""),
-                            "move '\(post.id.value)' to a later day or shorten min_gap"])
+                        "move '\(post.id.value)' to a later day or shorten min_gap",
+                    ])
             }
         }
     }
 
     private mutating func checkSequencingCycles(_ campaign: Campaign) {
-        let edges = Dictionary(campaign.posts.compactMap { p in p.after.map { (p.id.value, $0.post.value) } }, uniquingKeysWith: { a, _ in a })
+        let edges = Dictionary(
+            campaign.posts.compactMap { p in p.after.map { (p.id.value, $0.post.value) } }, uniquingKeysWith: { a, _ in a })
         var reported = Set<String>()
         for post in campaign.posts {
             var path = [post.id.value]
@@ -132,7 +149,8 @@ struct CampaignChecker {
                 if let start = path.firstIndex(of: next) {
                     let cycle = Array(path[start...]) + [next]
                     if reported.insert(cycle.dropLast().sorted().joined(separator: ",")).inserted, let after = post.after {
-                        add(.error, .sequenceInvalid, "posts wait for each other: \(cycle.joined(separator: " → "))",
+                        add(
+                            .error, .sequenceInvalid, "posts wait for each other: \(cycle.joined(separator: " → "))",
                             at: after.post.location)
                     }
                     break
@@ -146,15 +164,27 @@ struct CampaignChecker {
     private mutating func checkHashtag(_ tag: Located<String>) {
         var text = tag.value
         if text.hasPrefix("#") {
-            add(.error, .hashtagInvalid, "hashtag '\(text)' is written with '#'", at: tag.location,
+            add(
+                .error, .hashtagInvalid, "hashtag '\(text)' is written with '#'", at: tag.location,
                 notes: ["write hashtags without '#': glocal adds it as each network expects"])
             text.removeFirst()
         }
-        let valid = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark } }
+        let valid =
+            !text.isEmpty
+            && text.allSatisfy {
+                $0.isLetter || $0.isNumber || $0 == "_"
+                    || $0.unicodeScalars.allSatisfy {
+                        $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark
+                    }
+            }
             && !text.allSatisfy(\.isNumber)
         if !valid {
             var notes = ["hashtags may contain letters, digits and '_' only, and not only digits"]
-            if text.contains(" ") { notes.insert("did you mean '\(text.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())'?", at: 0) }
+            if text.contains(" ") {
+                notes.insert(
+                    "did you mean '\(text.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())'?",
+                    at: 0)
+            }
             add(.error, .hashtagInvalid, "'\(tag.value)' is not a valid hashtag", at: tag.location, notes: notes)
         }
     }
@@ -173,8 +203,10 @@ struct CampaignChecker {
 
     private mutating func reportMissing(_ item: MediaReference) {
         let suggestion = Suggestion.notes(for: item.path.value, in: media.siblings(of: item.path.value))
-        add(.error, .mediaMissing, "media file '\(MediaPath.shown(item.path.value))' does not exist in the workspace",
+        add(
+            .error, .mediaMissing, "media file '\(MediaPath.shown(item.path.value))' does not exist in the workspace",
             at: item.path.location,
-            notes: suggestion.isEmpty ? ["paths are relative to the workspace root, e.g. assets/hydra/teaser-4x5.jpg"] : suggestion)
+            notes: suggestion.isEmpty
+                ? ["paths are relative to the workspace root, e.g. assets/hydra/teaser-4x5.jpg"] : suggestion)
     }
 }

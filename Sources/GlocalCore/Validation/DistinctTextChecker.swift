@@ -38,15 +38,16 @@ struct DistinctTextChecker {
             let first = group[0]
             let accounts = group.map(\.accountID)
             let shown = accounts.prefix(6).joined(separator: ", ") + (accounts.count > 6 ? ", +\(accounts.count - 6) more" : "")
-            diagnostics.append(Diagnostic(
-                .error, .xDuplicateText,
-                "\(first.network.rawValue)/\(first.accountID): the same text goes to \(group.count) \(first.network.displayName) accounts (\(shown))",
-                at: first.textLocation,
-                notes: [
-                    "\(first.network.displayName)'s automation rules forbid identical or near-identical posts across accounts",
-                    "make the text distinct per account with {city} or {handle}, or give each locale its own string",
-                    "in post '\(first.postID)' of campaign '\(first.campaignID)' (\(first.postLocation))",
-                ], network: first.network, account: first.accountID))
+            diagnostics.append(
+                Diagnostic(
+                    .error, .xDuplicateText,
+                    "\(first.network.rawValue)/\(first.accountID): the same text goes to \(group.count) \(first.network.displayName) accounts (\(shown))",
+                    at: first.textLocation,
+                    notes: [
+                        "\(first.network.displayName)'s automation rules forbid identical or near-identical posts across accounts",
+                        "make the text distinct per account with {city} or {handle}, or give each locale its own string",
+                        "in post '\(first.postID)' of campaign '\(first.campaignID)' (\(first.postLocation))",
+                    ], network: first.network, account: first.accountID))
         }
     }
 

@@ -7,13 +7,16 @@ struct VariantRuleChecker {
     func check(_ variant: PostVariant, into diagnostics: inout [Diagnostic]) {
         var rules = NetworkRules.forNetwork(variant.network)
         if !accountsByID.isEmpty, let max = accountsByID[variant.accountID]?.maxCharacters { rules.maxTextLength = max }
-        func report(_ severity: Severity, _ rule: DiagnosticRule, _ message: String, at location: SourceLocation, notes: [String] = []) {
+        func report(
+            _ severity: Severity, _ rule: DiagnosticRule, _ message: String, at location: SourceLocation, notes: [String] = []
+        ) {
             // Built only when reporting: this runs for every variant and most are fine.
             let prefix = "\(variant.network.rawValue)/\(variant.accountID): "
             let origin = "in post '\(variant.postID)' of campaign '\(variant.campaignID)' (\(variant.postLocation))"
-            diagnostics.append(Diagnostic(
-                severity, rule, prefix + message, at: location, notes: notes + [origin], network: variant.network,
-                account: variant.accountID))
+            diagnostics.append(
+                Diagnostic(
+                    severity, rule, prefix + message, at: location, notes: notes + [origin], network: variant.network,
+                    account: variant.accountID))
         }
         let textLocation = variant.textOrigin.location
         let measurement = TextCounter.measure(variant.text, rules: rules)
@@ -28,7 +31,9 @@ struct VariantRuleChecker {
             }
             let overflow = Self.overflowLocation(of: variant, measurement: measurement, rules: rules)
             if overflow != nil { notes.insert("the text from the caret on does not fit", at: 1) }
-            report(.error, .textTooLong, "text is \(measurement.length)/\(measurement.limit) \(unit)", at: overflow ?? textLocation, notes: notes)
+            report(
+                .error, .textTooLong, "text is \(measurement.length)/\(measurement.limit) \(unit)", at: overflow ?? textLocation,
+                notes: notes)
         }
         if let bytes = measurement.bytes, let limit = measurement.byteLimit, bytes > limit {
             report(.error, .textTooManyBytes, "text is \(bytes)/\(limit) UTF-8 bytes", at: textLocation)
@@ -43,7 +48,9 @@ struct VariantRuleChecker {
             if measurement.forbiddenCharacters.contains(where: { $0.value == 0xFEFF || $0.value == 0xFFFE }) {
                 notes.append("an invisible character, often pasted from a word processor: retype the text around it")
             }
-            report(.error, .textForbiddenCharacter, "text contains \(list), which \(variant.network.displayName) rejects", at: location, notes: notes)
+            report(
+                .error, .textForbiddenCharacter, "text contains \(list), which \(variant.network.displayName) rejects",
+                at: location, notes: notes)
         }
         checkTitle(variant, rules: rules, report: report)
         checkMedia(variant, rules: rules, report: report)
@@ -51,12 +58,15 @@ struct VariantRuleChecker {
         checkLink(variant, rules: rules, report: report)
     }
 
-    private func checkTitle(_ variant: PostVariant, rules: NetworkRules, report: (Severity, DiagnosticRule, String, SourceLocation, [String]) -> Void) {
+    private func checkTitle(
+        _ variant: PostVariant, rules: NetworkRules, report: (Severity, DiagnosticRule, String, SourceLocation, [String]) -> Void
+    ) {
         guard let maxTitle = rules.maxTitleLength else { return }
         guard let title = variant.title, let origin = variant.titleOrigin else {
             if rules.requiresTitle {
-                report(.error, .titleInvalid, "\(variant.network.displayName) needs a title", variant.postLocation,
-                       ["add 'title: <string key>' to the post or to its \(variant.network.rawValue) override"])
+                report(
+                    .error, .titleInvalid, "\(variant.network.displayName) needs a title", variant.postLocation,
+                    ["add 'title: <string key>' to the post or to its \(variant.network.rawValue) override"])
             }
             return
         }
@@ -66,20 +76,28 @@ struct VariantRuleChecker {
         }
         let forbidden = title.unicodeScalars.filter { rules.forbiddenCharacters.contains($0) }
         if !forbidden.isEmpty {
-            report(.error, .titleInvalid, "title contains '\(String(String.UnicodeScalarView(forbidden)))', which \(variant.network.displayName) rejects", origin.location, [])
+            report(
+                .error, .titleInvalid,
+                "title contains '\(String(String.UnicodeScalarView(forbidden)))', which \(variant.network.displayName) rejects",
+                origin.location, [])
         }
     }
 
-    private func checkMedia(_ variant: PostVariant, rules: NetworkRules, report: (Severity, DiagnosticRule, String, SourceLocation, [String]) -> Void) {
+    private func checkMedia(
+        _ variant: PostVariant, rules: NetworkRules, report: (Severity, DiagnosticRule, String, SourceLocation, [String]) -> Void
+    ) {
         let images = variant.media.filter { $0.type == .image }
         let videos = variant.media.filter { $0.type == .video }
         let name = variant.network.displayName
         if rules.requiresVideo, videos.isEmpty {
-            report(.error, .mediaRequired, "\(name) needs a video" + (images.isEmpty ? "" : "; it does not accept images"), variant.mediaLocation,
-                   ["add 'media: [path/to/video.mp4]' to the post or to its \(variant.network.rawValue) override"])
+            report(
+                .error, .mediaRequired, "\(name) needs a video" + (images.isEmpty ? "" : "; it does not accept images"),
+                variant.mediaLocation,
+                ["add 'media: [path/to/video.mp4]' to the post or to its \(variant.network.rawValue) override"])
         } else if rules.requiresMedia, variant.media.isEmpty {
-            report(.error, .mediaRequired, "\(name) needs an image or a video", variant.mediaLocation,
-                   ["add 'media:' to the post or to its \(variant.network.rawValue) override"])
+            report(
+                .error, .mediaRequired, "\(name) needs an image or a video", variant.mediaLocation,
+                ["add 'media:' to the post or to its \(variant.network.rawValue) override"])
         }
         let requiredMediaMissing = (rules.requiresVideo && videos.isEmpty) || (rules.requiresMedia && variant.media.isEmpty)
         if images.count > rules.maxImages {
@@ -87,20 +105,27 @@ struct VariantRuleChecker {
             if rules.maxImages == 0 {
                 // "needs a video" above already says what to do when a video is missing.
                 if !requiredMediaMissing {
-                    report(.error, .mediaCount, "\(name) does not accept images", images[0].path.location, ["use a video instead"])
+                    report(
+                        .error, .mediaCount, "\(name) does not accept images", images[0].path.location, ["use a video instead"])
                 }
             } else {
-                report(.error, .mediaCount, "\(images.count) \(noun), \(name) accepts at most \(rules.maxImages)",
-                       images[rules.maxImages].path.location, [])
+                report(
+                    .error, .mediaCount, "\(images.count) \(noun), \(name) accepts at most \(rules.maxImages)",
+                    images[rules.maxImages].path.location, [])
             }
         }
         if videos.count > rules.maxVideos {
-            report(.error, .mediaCount, "\(videos.count) videos, \(name) accepts at most \(rules.maxVideos)", videos[rules.maxVideos].path.location, [])
+            report(
+                .error, .mediaCount, "\(videos.count) videos, \(name) accepts at most \(rules.maxVideos)",
+                videos[rules.maxVideos].path.location, [])
         }
         let maxItems = max(rules.maxImages, rules.maxVideos)
-        if rules.allowsMixedMedia, variant.media.count > maxItems, images.count <= rules.maxImages, videos.count <= rules.maxVideos {
-            report(.error, .mediaCount, "\(variant.media.count) media items, \(name) accepts at most \(maxItems) per post",
-                   variant.media[maxItems].path.location, [])
+        if rules.allowsMixedMedia, variant.media.count > maxItems, images.count <= rules.maxImages,
+            videos.count <= rules.maxVideos
+        {
+            report(
+                .error, .mediaCount, "\(variant.media.count) media items, \(name) accepts at most \(maxItems) per post",
+                variant.media[maxItems].path.location, [])
         }
         if !rules.allowsMixedMedia, !images.isEmpty, !videos.isEmpty, rules.maxImages > 0 {
             report(.error, .mediaCount, "\(name) does not mix images and videos in one post", videos[0].path.location, [])
@@ -111,8 +136,9 @@ struct VariantRuleChecker {
             }
             let lasts = "video '\(MediaPath.shown(item.path.value))' lasts \(Self.duration(seconds))"
             if let max = rules.maxVideoSeconds, seconds > max {
-                report(.error, .mediaDuration, "\(lasts), \(name) accepts at most \(Self.duration(max))", item.path.location,
-                       ["cut a shorter version for \(variant.network.rawValue) with a per-network 'media' override"])
+                report(
+                    .error, .mediaDuration, "\(lasts), \(name) accepts at most \(Self.duration(max))", item.path.location,
+                    ["cut a shorter version for \(variant.network.rawValue) with a per-network 'media' override"])
             } else if let min = rules.minVideoSeconds, seconds < min {
                 report(.error, .mediaDuration, "\(lasts), \(name) needs at least \(Self.duration(min))", item.path.location, [])
             }
@@ -120,61 +146,92 @@ struct VariantRuleChecker {
         for item in images {
             guard let info = media.inspect(item.path.value), info.isMeasurable else { continue }
             if let max = rules.maxImageBytes, info.bytes > max {
-                report(.error, .mediaSize, "image '\(item.path.value)' is \(Self.megabytes(info.bytes)), \(name) accepts at most \(Self.megabytes(max))", item.path.location, [])
+                report(
+                    .error, .mediaSize,
+                    "image '\(item.path.value)' is \(Self.megabytes(info.bytes)), \(name) accepts at most \(Self.megabytes(max))",
+                    item.path.location, [])
             }
             if let ratio = info.aspectRatio, let low = rules.minAspectRatio, let high = rules.maxAspectRatio,
                 ratio < low - 0.005 || ratio > high + 0.005
             {
-                report(.error, .mediaAspect,
-                       "image '\(item.path.value)' is \(info.pixelWidth!)×\(info.pixelHeight!) (aspect \(Self.decimal(ratio))), \(name) accepts \(Self.decimal(low)) (4:5) to \(Self.decimal(high)) (1.91:1)",
-                       item.path.location, [])
+                report(
+                    .error, .mediaAspect,
+                    "image '\(item.path.value)' is \(info.pixelWidth!)×\(info.pixelHeight!) (aspect \(Self.decimal(ratio))), \(name) accepts \(Self.decimal(low)) (4:5) to \(Self.decimal(high)) (1.91:1)",
+                    item.path.location, [])
             }
         }
     }
 
-    private func checkEntities(_ variant: PostVariant, rules: NetworkRules, report: (Severity, DiagnosticRule, String, SourceLocation, [String]) -> Void) {
+    private func checkEntities(
+        _ variant: PostVariant, rules: NetworkRules, report: (Severity, DiagnosticRule, String, SourceLocation, [String]) -> Void
+    ) {
         let countsHashtags = rules.maxHashtags != nil || rules.recommendedHashtags != nil || rules.singleTopicTag
         let tags = countsHashtags ? EntityScanner.hashtags(in: variant.text) : []
         if let max = rules.maxHashtags, tags.count > max {
-            report(.error, .hashtagCount, "\(tags.count) hashtags, \(variant.network.displayName) allows at most \(max)", variant.hashtagsLocation, [])
+            report(
+                .error, .hashtagCount, "\(tags.count) hashtags, \(variant.network.displayName) allows at most \(max)",
+                variant.hashtagsLocation, [])
         } else if let recommended = rules.recommendedHashtags, tags.count > recommended {
-            report(.warning, .hashtagCount, "\(tags.count) hashtags, \(variant.network.displayName) recommends at most \(recommended)", variant.hashtagsLocation,
-                   ["set fewer hashtags for this network with 'networks: {\(variant.network.rawValue): {hashtags: [...]}}'"])
+            report(
+                .warning, .hashtagCount,
+                "\(tags.count) hashtags, \(variant.network.displayName) recommends at most \(recommended)",
+                variant.hashtagsLocation,
+                ["set fewer hashtags for this network with 'networks: {\(variant.network.rawValue): {hashtags: [...]}}'"])
         }
         if rules.singleTopicTag, tags.count > 1 {
-            report(.warning, .hashtagCount, "\(tags.count) hashtags, but \(variant.network.displayName) keeps only the first as the post's topic", variant.hashtagsLocation,
-                   ["keep one hashtag for \(variant.network.rawValue) with a per-network 'hashtags' override"])
+            report(
+                .warning, .hashtagCount,
+                "\(tags.count) hashtags, but \(variant.network.displayName) keeps only the first as the post's topic",
+                variant.hashtagsLocation,
+                ["keep one hashtag for \(variant.network.rawValue) with a per-network 'hashtags' override"])
         }
         if rules.recommendsCamelCaseHashtags {
-            for tag in variant.hashtags where tag.count > 6 && tag == tag.lowercased() && tag.contains(where: \.isLetter) && tag.unicodeScalars.allSatisfy(\.isASCII) {
-                report(.warning, .hashtagStyle, "hashtag '#\(tag)' is all lowercase; screen readers need CamelCase on \(variant.network.displayName)", variant.hashtagsLocation,
-                       ["write it in CamelCase, e.g. '#\(tag.prefix(1).uppercased() + tag.dropFirst())…' with a capital at each word"])
+            for tag in variant.hashtags
+            where tag.count > 6 && tag == tag.lowercased() && tag.contains(where: \.isLetter)
+                && tag.unicodeScalars.allSatisfy(\.isASCII)
+            {
+                report(
+                    .warning, .hashtagStyle,
+                    "hashtag '#\(tag)' is all lowercase; screen readers need CamelCase on \(variant.network.displayName)",
+                    variant.hashtagsLocation,
+                    [
+                        "write it in CamelCase, e.g. '#\(tag.prefix(1).uppercased() + tag.dropFirst())…' with a capital at each word"
+                    ])
             }
         }
         if let max = rules.maxMentions {
             let mentions = EntityScanner.mentions(in: variant.text).count
             if mentions > max {
-                report(.error, .mentionCount, "\(mentions) @mentions, \(variant.network.displayName) allows at most \(max)", variant.textOrigin.location, [])
+                report(
+                    .error, .mentionCount, "\(mentions) @mentions, \(variant.network.displayName) allows at most \(max)",
+                    variant.textOrigin.location, [])
             }
         }
     }
 
-    private func checkLink(_ variant: PostVariant, rules: NetworkRules, report: (Severity, DiagnosticRule, String, SourceLocation, [String]) -> Void) {
+    private func checkLink(
+        _ variant: PostVariant, rules: NetworkRules, report: (Severity, DiagnosticRule, String, SourceLocation, [String]) -> Void
+    ) {
         guard variant.link != nil else { return }
         let name = variant.network.displayName
         if !rules.allowedLinkPlacements.contains(variant.linkPlacement) {
             let allowed = LinkPlacement.allCases.filter { rules.allowedLinkPlacements.contains($0) }.map(\.rawValue)
-            report(.error, .linkPlacement, "\(name) has no '\(variant.linkPlacement.rawValue)' link placement", variant.linkLocation,
-                   ["use one of: \(allowed.joined(separator: ", ")) in 'networks: {\(variant.network.rawValue): {link_placement: ...}}'"])
+            report(
+                .error, .linkPlacement, "\(name) has no '\(variant.linkPlacement.rawValue)' link placement", variant.linkLocation,
+                [
+                    "use one of: \(allowed.joined(separator: ", ")) in 'networks: {\(variant.network.rawValue): {link_placement: ...}}'"
+                ])
             return
         }
         guard variant.linkPlacement == .inline else { return }
         if !rules.clickableLinks {
-            report(.warning, .linkPolicy, "links in \(name) captions are not clickable", variant.linkLocation,
-                   ["set 'link_placement: none' for \(variant.network.rawValue) and point to the link in bio instead"])
+            report(
+                .warning, .linkPolicy, "links in \(name) captions are not clickable", variant.linkLocation,
+                ["set 'link_placement: none' for \(variant.network.rawValue) and point to the link in bio instead"])
         } else if rules.inlineLinkReducesReach {
-            report(.warning, .linkPolicy, "an inline link reduces \(name) feed reach", variant.linkLocation,
-                   ["set 'link_placement: first_comment' for \(variant.network.rawValue)"])
+            report(
+                .warning, .linkPolicy, "an inline link reduces \(name) feed reach", variant.linkLocation,
+                ["set 'link_placement: first_comment' for \(variant.network.rawValue)"])
         }
     }
 
@@ -186,7 +243,8 @@ struct VariantRuleChecker {
         guard string.isColumnExact else { return nil }
         let scalars = Array(string.text.unicodeScalars)
         func length(_ count: Int) -> Int {
-            TextCounter.length(String(String.UnicodeScalarView(scalars[0..<count])), counting: rules.textCounting, urlWeight: rules.urlWeight)
+            TextCounter.length(
+                String(String.UnicodeScalarView(scalars[0..<count])), counting: rules.textCounting, urlWeight: rules.urlWeight)
         }
         // What the rest of the variant (templates filled, hashtags, link) adds to the string itself.
         let extra = measurement.length - length(scalars.count)
@@ -233,7 +291,8 @@ struct VariantRuleChecker {
         let whole = Int(min(seconds, 1e12).rounded(.up))
         if whole < 60 { return "\(whole) s" }
         let (hours, minutes, rest) = (whole / 3600, whole / 60 % 60, whole % 60)
-        return (hours > 0 ? "\(hours) h " : "") + (hours > 0 || minutes > 0 ? "\(minutes) min" : "") + (rest > 0 ? " \(rest) s" : "")
+        return (hours > 0 ? "\(hours) h " : "") + (hours > 0 || minutes > 0 ? "\(minutes) min" : "")
+            + (rest > 0 ? " \(rest) s" : "")
     }
 
     static func megabytes(_ bytes: Int) -> String { decimal(Double(bytes) / 1_000_000) + " MB" }

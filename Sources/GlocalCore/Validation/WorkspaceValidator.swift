@@ -25,7 +25,9 @@ public struct WorkspaceValidator: Sendable {
         var diagnostics = readingDiagnostics
         var statistics = WorkspaceStatistics()
         statistics.files = fileCount
-        guard var workspace else { return ValidationReport(diagnostics: filter(diagnostics, campaignFiles), statistics: statistics) }
+        guard var workspace else {
+            return ValidationReport(diagnostics: filter(diagnostics, campaignFiles), statistics: statistics)
+        }
         let broken = unreadableFiles.union(readingDiagnostics.filter { $0.severity == .error }.compactMap { $0.location?.file })
         let accountsReliable = !broken.contains("accounts.yaml")
         let localesReliable = !broken.contains { $0.hasPrefix("locales/") }
@@ -34,7 +36,8 @@ public struct WorkspaceValidator: Sendable {
         for file in broken where file.hasPrefix("locales/") {
             let id = String(file.dropFirst("locales/".count).prefix { $0 != "." })
             if workspace.locales[id] == nil {
-                workspace.locales[id] = LocaleDefinition(id: Located(id, at: SourceLocation(file: file, line: 1, column: 1)), file: file)
+                workspace.locales[id] = LocaleDefinition(
+                    id: Located(id, at: SourceLocation(file: file, line: 1, column: 1)), file: file)
             }
         }
         let media = MediaCatalog(workspace: workspace, inspector: self.media)
@@ -44,8 +47,9 @@ public struct WorkspaceValidator: Sendable {
         TemplateChecker().check(workspace, into: &diagnostics)
 
         let expandable = expandableCampaigns(workspace)
-        let results = campaignResults(workspace, expandable: expandable, campaignFiles: campaignFiles, media: media,
-                                      checkTargets: accountsReliable, expandVariants: accountsReliable && localesReliable)
+        let results = campaignResults(
+            workspace, expandable: expandable, campaignFiles: campaignFiles, media: media,
+            checkTargets: accountsReliable, expandVariants: accountsReliable && localesReliable)
         var planned: [PlannedPost] = []
         var checkedCampaigns = Set<String>()
         for result in results {
@@ -60,7 +64,8 @@ public struct WorkspaceValidator: Sendable {
         // The 80/20 rule needs the whole plan: with a campaign missing or doubled it would report noise.
         let uniqueCampaignIDs = Set(workspace.campaigns.map(\.id.value)).count == workspace.campaigns.count
         if campaignsReliable && accountsReliable && localesReliable && uniqueCampaignIDs {
-            let kindLocations = Dictionary(workspace.campaigns.map { ($0.id.value, $0.kind.location) }, uniquingKeysWith: { a, _ in a })
+            let kindLocations = Dictionary(
+                workspace.campaigns.map { ($0.id.value, $0.kind.location) }, uniquingKeysWith: { a, _ in a })
             var shareDiagnostics: [Diagnostic] = []
             PromotionalShareChecker(policy: workspace.settings.policy.promotionalShare, campaignKindLocations: kindLocations)
                 .check(planned, into: &shareDiagnostics)
@@ -71,9 +76,12 @@ public struct WorkspaceValidator: Sendable {
         statistics.accounts = workspace.accounts.count
         statistics.locales = workspace.locales.count
         statistics.campaigns = campaignFiles == nil ? workspace.campaigns.count : checkedCampaigns.count
-        statistics.posts = workspace.campaigns.filter { campaignFiles?.contains($0.file) ?? true }.reduce(0) { $0 + $1.posts.count }
+        statistics.posts = workspace.campaigns.filter { campaignFiles?.contains($0.file) ?? true }.reduce(0) {
+            $0 + $1.posts.count
+        }
         statistics.networks = Set(workspace.accounts.compactMap(\.network)).count
-        statistics.timeZones = Set(workspace.accounts.compactMap { $0.timeZone?.value ?? workspace.locales[$0.locale.value]?.timeZone?.value }).count
+        statistics.timeZones =
+            Set(workspace.accounts.compactMap { $0.timeZone?.value ?? workspace.locales[$0.locale.value]?.timeZone?.value }).count
         statistics.teams = workspace.settings.teams.count
         return ValidationReport(diagnostics: filter(diagnostics, campaignFiles), statistics: statistics)
     }
@@ -147,10 +155,12 @@ public struct WorkspaceValidator: Sendable {
         var groups: [String: [Diagnostic]] = [:]
         var order: [String] = []
         for diagnostic in diagnostics {
-            let message = diagnostic.account.map { account in
-                diagnostic.message.replacingPrefix("\(diagnostic.network?.rawValue ?? "")/\(account): ")
-            } ?? diagnostic.message
-            let key = "\(diagnostic.rule)|\(diagnostic.location?.description ?? "")|\(diagnostic.severity)|\(message)|\(diagnostic.notes.joined(separator: "|"))"
+            let message =
+                diagnostic.account.map { account in
+                    diagnostic.message.replacingPrefix("\(diagnostic.network?.rawValue ?? "")/\(account): ")
+                } ?? diagnostic.message
+            let key =
+                "\(diagnostic.rule)|\(diagnostic.location?.description ?? "")|\(diagnostic.severity)|\(message)|\(diagnostic.notes.joined(separator: "|"))"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(diagnostic)
         }
@@ -189,16 +199,19 @@ public struct WorkspaceValidator: Sendable {
             let locale = workspace.locales[id]!
             let unused = locale.strings.keys.filter { !used.contains($0) }.sorted()
             for key in unused.prefix(Self.unusedStringsListed) {
-                diagnostics.append(Diagnostic(
-                    .note, .stringUnused, "string '\(key)' is not used by any campaign", at: locale.strings[key]!.keyLocation))
+                diagnostics.append(
+                    Diagnostic(
+                        .note, .stringUnused, "string '\(key)' is not used by any campaign", at: locale.strings[key]!.keyLocation)
+                )
             }
             if unused.count > Self.unusedStringsListed {
                 let first = unused[Self.unusedStringsListed]
-                diagnostics.append(Diagnostic(
-                    .note, .stringUnused,
-                    "and \(unused.count - Self.unusedStringsListed) more strings of this file not used by any campaign, "
-                        + "not listed (from '\(first)' on)",
-                    at: locale.strings[first]!.keyLocation))
+                diagnostics.append(
+                    Diagnostic(
+                        .note, .stringUnused,
+                        "and \(unused.count - Self.unusedStringsListed) more strings of this file not used by any campaign, "
+                            + "not listed (from '\(first)' on)",
+                        at: locale.strings[first]!.keyLocation))
             }
         }
         return diagnostics

@@ -29,11 +29,12 @@ public struct WorkspaceContainment: Sendable {
     public init(root: URL) {
         let path = root.standardizedFileURL.path
         self.root = path
-        realRoot = path.withCString { pointer -> String? in
-            guard let resolved = realpath(pointer, nil) else { return nil }
-            defer { free(resolved) }
-            return String(cString: resolved)
-        } ?? path
+        realRoot =
+            path.withCString { pointer -> String? in
+                guard let resolved = realpath(pointer, nil) else { return nil }
+                defer { free(resolved) }
+                return String(cString: resolved)
+            } ?? path
     }
 
     /// What a path turned out to be.

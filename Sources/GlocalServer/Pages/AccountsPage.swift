@@ -24,13 +24,15 @@ enum AccountsPage {
         let waiting = statuses.reduce(0) { $0 + $1.waiting }
         let needs = reconnect == 1 ? "needs" : "need"
         let posts = waiting == 1 ? "post" : "posts"
-        let who: HTML = scope.role == .manager
+        let who: HTML =
+            scope.role == .manager
             ? "Accounts of your teams (\(scope.teams.joined(separator: ", "))); you may pause and resume them."
             : (scope.role == .admin
                 ? "Every account (brand admin); you may pause and resume any of them."
                 : "Every account, read-only (viewer).")
         let rows = statuses.map { row($0, session: session, scope: scope) }
-        let table: HTML = statuses.isEmpty
+        let table: HTML =
+            statuses.isEmpty
             ? "<p>You see no accounts.</p>"
             : """
             <div class="table-wrap"><table id="accounts"><thead><tr><th scope="col">Account</th><th scope="col" class="optional">Network</th>
@@ -95,7 +97,8 @@ enum AccountsPage {
     private static func crisis(
         scope: ApprovalScope, session: Session, globalPause: (paused: Bool, reason: String?), draft: CrisisDraft?
     ) -> HTML {
-        let state: HTML = globalPause.paused
+        let state: HTML =
+            globalPause.paused
             ? "<p><strong>On</strong>: every account is paused. Reason: \(globalPause.reason ?? "no reason given").</p>"
             : "<p>Off.</p>"
         guard scope.role == .admin else {
@@ -126,6 +129,7 @@ enum AccountsPage {
 
     /// `/accounts/ID/ACTION`, the id percent-encoded.
     static func path(_ account: String, _ action: String) -> String {
-        "/accounts/" + (account.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? account) + "/" + action
+        "/accounts/" + (account.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? account) + "/"
+            + action
     }
 }

@@ -39,7 +39,8 @@ enum AuditPage {
             case .account(let event): return accountRow(event)
             }
         }
-        let table: HTML = entries.isEmpty
+        let table: HTML =
+            entries.isEmpty
             ? "<p>No events.</p>"
             : """
             <div class="table-wrap"><table id="audit"><thead><tr><th scope="col">When</th><th scope="col">Who</th>
@@ -99,7 +100,8 @@ enum AuditPage {
     }
 
     private static func accountRow(_ event: AccountAuditEvent) -> HTML {
-        let subject: HTML = event.accountID.map { "<a href=\"\(AccountsPage.path($0, "calendar"))\">\($0)</a>" }
+        let subject: HTML =
+            event.accountID.map { "<a href=\"\(AccountsPage.path($0, "calendar"))\">\($0)</a>" }
             ?? "<strong>every account</strong>"
         let change: HTML
         switch event.action {

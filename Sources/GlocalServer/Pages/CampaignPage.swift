@@ -53,7 +53,8 @@ enum CampaignPage {
         let rows = byAccount.map { account, cells -> HTML in
             let tds = posts.map { post -> HTML in
                 guard let variant = cells[post] else { return "<td>—</td>" }
-                return "<td><a class=\"state state-\(variant.state.rawValue)\" href=\"\(Layout.variantPath(variant.id))\">\(Layout.stateLabel(variant.state.rawValue))</a></td>"
+                return
+                    "<td><a class=\"state state-\(variant.state.rawValue)\" href=\"\(Layout.variantPath(variant.id))\">\(Layout.stateLabel(variant.state.rawValue))</a></td>"
             }
             return "<tr><th scope=\"row\"><a href=\"/accounts/\(account)/calendar\">\(account)</a></th>\(tds)</tr>"
         }

@@ -11,16 +11,23 @@ enum QueuePage {
     ) -> HTML {
         var groups: [(String, [StoredVariant])] = []
         for variant in variants {
-            if groups.last?.0 == variant.campaignID { groups[groups.count - 1].1.append(variant) } else { groups.append((variant.campaignID, [variant])) }
+            if groups.last?.0 == variant.campaignID {
+                groups[groups.count - 1].1.append(variant)
+            } else {
+                groups.append((variant.campaignID, [variant]))
+            }
         }
         let canAct = scope.role != .viewer
-        let who: HTML = scope.role == .manager
+        let who: HTML =
+            scope.role == .manager
             ? "<p>Accounts of your teams: \(scope.teams.joined(separator: ", ")).</p>"
-            : (scope.role == .admin ? "<p>You see every account (brand admin).</p>" : "<p>Read-only: you see every account (viewer).</p>")
+            : (scope.role == .admin
+                ? "<p>You see every account (brand admin).</p>" : "<p>Read-only: you see every account (viewer).</p>")
         let sections = groups.map { campaign, items in
             section(campaign: campaign, items: items, canAct: canAct, environment: environment, now: now)
         }
-        let list: HTML = variants.isEmpty
+        let list: HTML =
+            variants.isEmpty
             ? "<p>Nothing is waiting for you.</p>"
             : (canAct
                 ? """
@@ -58,7 +65,9 @@ enum QueuePage {
             """
     }
 
-    private static func section(campaign: String, items: [StoredVariant], canAct: Bool, environment: ServerEnvironment, now: Date) -> HTML {
+    private static func section(campaign: String, items: [StoredVariant], canAct: Bool, environment: ServerEnvironment, now: Date)
+        -> HTML
+    {
         let policy = environment.policy(of: campaign)
         let rows = items.map { variant -> HTML in
             let status = policy.status(of: variant, now: now)
@@ -69,11 +78,12 @@ enum QueuePage {
             case .open(let due): deadline = "approve by \(Layout.utc(due))"
             case .notApplicable: deadline = variant.live ? "live: goes when approved" : "—"
             }
-            let box: HTML = canAct && !status.isMissed
+            let box: HTML =
+                canAct && !status.isMissed
                 ? """
-                    <td><input type="checkbox" name="id" value="\(variant.id)@\(variant.contentHash)" id="pick-\(variant.id)" \
-                    aria-label="Select \(variant.id)"></td>
-                    """
+                <td><input type="checkbox" name="id" value="\(variant.id)@\(variant.contentHash)" id="pick-\(variant.id)" \
+                aria-label="Select \(variant.id)"></td>
+                """
                 : "<td></td>"
             return """
                 <tr>\(box)<td><a href="\(Layout.variantPath(variant.id))">\(variant.postID)</a></td>

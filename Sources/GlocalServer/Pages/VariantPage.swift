@@ -21,16 +21,24 @@ enum VariantPage {
         let status = policy.status(of: variant, now: now)
         let preview = PostPreview(
             network: variant.network, text: draft?.text ?? variant.text, link: variant.link,
-            linkPlacement: draft?.linkPlacement ?? variant.linkPlacement, media: variant.media, maxCharacters: account?.maxCharacters)
-        let global = CampaignText.global(campaignID: variant.campaignID, postID: variant.postID, network: variant.network, in: environment.workspace)
+            linkPlacement: draft?.linkPlacement ?? variant.linkPlacement, media: variant.media,
+            maxCharacters: account?.maxCharacters)
+        let global = CampaignText.global(
+            campaignID: variant.campaignID, postID: variant.postID, network: variant.network, in: environment.workspace)
         var deadline: HTML
         switch status {
         case .missed(let due):
-            deadline = "<p class=\"late\" id=\"deadline\"><strong>Will not be published:</strong> \(status.explanation(policy: policy) ?? "") (deadline \(Layout.utc(due))).</p>"
-        case .open(let due): deadline = "<p id=\"deadline\">Approve by <strong>\(Layout.utc(due))</strong> (\(policy.deadline.map { "\($0)" } ?? "0m") before the slot).</p>"
+            deadline =
+                "<p class=\"late\" id=\"deadline\"><strong>Will not be published:</strong> \(status.explanation(policy: policy) ?? "") (deadline \(Layout.utc(due))).</p>"
+        case .open(let due):
+            deadline =
+                "<p id=\"deadline\">Approve by <strong>\(Layout.utc(due))</strong> (\(policy.deadline.map { "\($0)" } ?? "0m") before the slot).</p>"
         case .notApplicable: deadline = .empty
         }
-        if policy.mode == .auto { deadline = "\(deadline)<p>This campaign's approval policy is <strong>auto</strong>: its variants are approved when planned.</p>" }
+        if policy.mode == .auto {
+            deadline =
+                "\(deadline)<p>This campaign's approval policy is <strong>auto</strong>: its variants are approved when planned.</p>"
+        }
         let canAct = scope.canAct(on: variant.accountID)
         let problem: HTML = actionError.map { "<p class=\"field-error\" role=\"alert\" id=\"action-error\">\($0)</p>" } ?? .empty
         return Layout.page(
@@ -55,7 +63,9 @@ enum VariantPage {
     private static func actions(variant: StoredVariant, session: Session, status: ApprovalDeadlineStatus, draft: Draft?) -> HTML {
         let path = Layout.variantPath(variant.id)
         let rules = NetworkRules.forNetwork(variant.network)
-        let placements = LinkPlacement.allCases.filter { rules.allowedLinkPlacements.contains($0) || $0 == (draft?.linkPlacement ?? variant.linkPlacement) }
+        let placements = LinkPlacement.allCases.filter {
+            rules.allowedLinkPlacements.contains($0) || $0 == (draft?.linkPlacement ?? variant.linkPlacement)
+        }
         let chosen = draft?.linkPlacement ?? variant.linkPlacement
         let options = placements.map { placement -> HTML in
             "<option value=\"\(placement.rawValue)\"\(placement == chosen ? HTML(" selected") : .empty)>\(placement.rawValue)</option>"
@@ -69,8 +79,11 @@ enum VariantPage {
                     "<p>\(d.severity.rawValue)[\(d.rule)]: \(d.message)</p>" })</div>
                 """
         }
-        let described: HTML = errors.contains { VariantEditCheck.field(of: $0) == "text" } ? " aria-invalid=\"true\" aria-describedby=\"text-errors\"" : ""
-        let decide: HTML = variant.state == .pendingApproval && !status.isMissed
+        let described: HTML =
+            errors.contains { VariantEditCheck.field(of: $0) == "text" }
+            ? " aria-invalid=\"true\" aria-describedby=\"text-errors\"" : ""
+        let decide: HTML =
+            variant.state == .pendingApproval && !status.isMissed
             ? """
             <div class="card"><h2>Decide</h2>
             <form method="post" action="\(path)/approve" class="inline">\(Layout.csrfField(session))\(revisionField(variant))
@@ -81,7 +94,8 @@ enum VariantPage {
             """
             : .empty
         let editable = [VariantState.pendingApproval, .approved, .scheduled, .rejected].contains(variant.state)
-        let edit: HTML = editable
+        let edit: HTML =
+            editable
             ? """
             <div class="card"><h2>Edit the local text</h2>
             <form method="post" action="\(path)/edit">\(Layout.csrfField(session))\(revisionField(variant))

@@ -43,7 +43,8 @@ struct AccountRoutes {
             let typed = form["reason"] ?? ""
             let reason = typed.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !reason.isEmpty, reason.count <= Self.maxReasonLength else {
-                let error = reason.isEmpty
+                let error =
+                    reason.isEmpty
                     ? "Give a reason: everyone sees it on every page while the pause holds."
                     : "The reason is longer than \(Self.maxReasonLength) characters."
                 let draft = AccountsPage.CrisisDraft(reason: typed, error: error)

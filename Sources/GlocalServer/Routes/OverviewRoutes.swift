@@ -32,7 +32,9 @@ struct OverviewRoutes {
             let scope = environment.scope(of: session.user)
             let account = try context.parameters.require("account")
             guard scope.canSee(account: account) else { throw RequestGuard.forbidden(account) }
-            return Layout.response(CalendarPage.render(account: account, variants: try environment.store.variants(account: account), session: session))
+            return Layout.response(
+                CalendarPage.render(
+                    account: account, variants: try environment.store.variants(account: account), session: session))
         }
         router.get("/report") { request, context -> Response in
             let session = try guardian.session(context)
@@ -44,7 +46,9 @@ struct OverviewRoutes {
             let (report, _, _) = try engagementReport(request, session: session)
             return Response(
                 status: .ok,
-                headers: [.contentType: "text/html; charset=utf-8", .contentDisposition: "attachment; filename=\"glocal-report.html\""],
+                headers: [
+                    .contentType: "text/html; charset=utf-8", .contentDisposition: "attachment; filename=\"glocal-report.html\"",
+                ],
                 body: .init(byteBuffer: ByteBuffer(string: EngagementHTMLRenderer().render(report))))
         }
         router.get("/audit") { _, context -> Response in
@@ -66,7 +70,9 @@ struct OverviewRoutes {
         let campaigns = Array(Set(visible.map(\.campaignID))).sorted()
         let asked = request.uri.queryParameters.get("campaign").flatMap { $0.isEmpty ? nil : $0 }
         let campaign = asked.flatMap { campaigns.contains($0) ? $0 : nil }
-        if asked != nil, campaign == nil { throw HTTPError(.notFound, message: "No campaign '\(asked!)' among the accounts you see.") }
+        if asked != nil, campaign == nil {
+            throw HTTPError(.notFound, message: "No campaign '\(asked!)' among the accounts you see.")
+        }
         let input = try EngagementReportLoader(store: environment.store, workspace: environment.workspace)
             .input(variants: visible, campaign: campaign)
         return (EngagementReportBuilder().build(input), campaign, campaigns)

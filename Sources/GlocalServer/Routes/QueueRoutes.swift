@@ -17,7 +17,8 @@ struct QueueRoutes {
         case "bulk":
             let count = query["count"].flatMap { Int($0) } ?? 0
             let skipped = query["skipped"].flatMap { Int($0) } ?? 0
-            return "Approved \(count) variant\(count == 1 ? "" : "s")." + (skipped > 0 ? " \(skipped) could not be approved (past deadline or no longer pending)." : "")
+            return "Approved \(count) variant\(count == 1 ? "" : "s")."
+                + (skipped > 0 ? " \(skipped) could not be approved (past deadline or no longer pending)." : "")
         default: return nil
         }
     }
@@ -32,7 +33,8 @@ struct QueueRoutes {
                 QueuePage.render(
                     variants: pending, session: session, scope: scope, environment: environment, now: environment.now(),
                     notice: Self.notice(request),
-                    warning: ReconnectWarning.render(try AccountHoldStatus.needingReconnect(scope: scope, environment: environment))))
+                    warning: ReconnectWarning.render(
+                        try AccountHoldStatus.needingReconnect(scope: scope, environment: environment))))
         }
         router.post("/approve") { request, context -> Response in
             let session = try guardian.session(context)
@@ -68,7 +70,8 @@ struct QueueRoutes {
             guard !changed.isEmpty else { return Layout.redirect(to: "/?notice=bulk&count=\(approved)&skipped=\(skipped)") }
             // Not a redirect: the list of changed variants is this response's alone.
             let pending = try environment.store.variants(in: .pendingApproval, visible: scope.canSee(account:))
-            let notice = "Approved \(approved) variant\(approved == 1 ? "" : "s")."
+            let notice =
+                "Approved \(approved) variant\(approved == 1 ? "" : "s")."
                 + (skipped > 0 ? " \(skipped) could not be approved (past deadline or no longer pending)." : "")
             return Layout.response(
                 QueuePage.render(

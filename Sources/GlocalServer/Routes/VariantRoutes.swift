@@ -97,7 +97,8 @@ struct VariantRoutes {
                 let changes = try environment.store.changes(of: variant.id, since: VariantRevision(of: shown))
                 let current = changes?.current ?? variant
                 let editing = form["text"] != nil
-                let draft = editing
+                let draft =
+                    editing
                     ? VariantPage.Draft(
                         text: (form["text"] ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
                         linkPlacement: form["link_placement"].flatMap(LinkPlacement.init(rawValue:)) ?? current.linkPlacement,

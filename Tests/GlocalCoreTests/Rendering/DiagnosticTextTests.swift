@@ -9,8 +9,10 @@ struct DiagnosticTextTests {
     func render(_ line: String, column: Int, length: Int = 1, message: String = "bad") -> [String] {
         var sources = SourceFiles()
         sources.add(path: "a.yaml", text: "first\n" + line + "\nlast\n")
-        let diagnostic = Diagnostic(.error, .valueInvalid, message, at: SourceLocation(file: "a.yaml", line: 2, column: column, length: length))
-        let output = TextDiagnosticRenderer(sources: sources).render(ValidationReport(diagnostics: [diagnostic], statistics: WorkspaceStatistics()))
+        let diagnostic = Diagnostic(
+            .error, .valueInvalid, message, at: SourceLocation(file: "a.yaml", line: 2, column: column, length: length))
+        let output = TextDiagnosticRenderer(sources: sources).render(
+            ValidationReport(diagnostics: [diagnostic], statistics: WorkspaceStatistics()))
         return output.components(separatedBy: "\n")
     }
 
@@ -104,7 +106,9 @@ struct DiagnosticTextTests {
                     .error, .valueInvalid, "'\u{1B}\u{0}\u{2028}\(huge)'", at: SourceLocation(file: "a.yaml", line: 1, column: 1),
                     notes: ["\u{202E}"])
             ], statistics: WorkspaceStatistics())
-        for output in [JSONDiagnosticRenderer().render(report), SARIFRenderer(toolVersion: "1", informationURI: "https://x").render(report)] {
+        for output in [
+            JSONDiagnosticRenderer().render(report), SARIFRenderer(toolVersion: "1", informationURI: "https://x").render(report),
+        ] {
             #expect(output.utf8.count < 10_000)
             #expect(!output.unicodeScalars.contains("\u{1B}"))
             _ = try JSONSerialization.jsonObject(with: Data(output.utf8))

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A raw-socket HTTP/1.1 server on loopback that records every byte arriving on every connection
@@ -136,7 +136,8 @@ final class RecordingHTTPServer: @unchecked Sendable {
         guard bytes.count - start >= 4 else { return nil }
         for i in start...(bytes.count - 4) where bytes[i..<(i + 4)].elementsEqual([13, 10, 13, 10]) {
             let head = String(decoding: bytes[start..<i], as: UTF8.self).lowercased()
-            let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+            let length =
+                head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
                 .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
             return (i + 4, length)
         }
