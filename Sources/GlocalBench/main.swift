@@ -27,7 +27,8 @@ func seconds(_ body: () -> Void) -> Double {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 3, ["parse", "parse-basic", "validate", "expand", "load", "schedule", "apply"].contains(arguments[1]) else {
+guard arguments.count >= 3, ["parse", "parse-basic", "validate", "expand", "load", "schedule", "apply"].contains(arguments[1])
+else {
     FileHandle.standardError.write(Data("usage: glocal-bench parse|validate|expand PATH [RUNS]\n".utf8))
     exit(2)
 }
@@ -45,12 +46,15 @@ for _ in 0..<runs {
         let scheduleTime = seconds {
             let expander = VariantExpander(workspace: workspace)
             var variants: [PostVariant] = []
-            let expandTime = seconds { variants = workspace.campaigns.concurrentMap { expander.expand($0).variants }.flatMap { $0 } }
+            let expandTime = seconds {
+                variants = workspace.campaigns.concurrentMap { expander.expand($0).variants }.flatMap { $0 }
+            }
             var result: (scheduled: [ScheduledVariant], diagnostics: [Diagnostic]) = ([], [])
             let placeTime = seconds { result = Scheduler(workspace: workspace).schedule(variants, notBefore: notBefore) }
             detail = "\"expand\": \(expandTime), \"place\": \(placeTime), "
             scheduled = result.scheduled
-            detail += "\"variants\": \(variants.count), \"scheduled\": \(result.scheduled.count), \"unplaceable\": \(result.diagnostics.count)"
+            detail +=
+                "\"variants\": \(variants.count), \"scheduled\": \(result.scheduled.count), \"unplaceable\": \(result.diagnostics.count)"
         }
         if arguments[1] == "schedule" {
             times.append(scheduleTime)
@@ -70,35 +74,41 @@ for _ in 0..<runs {
     } else if arguments[1] == "expand" {
         let workspace = loader.load().workspace!
         let expander = VariantExpander(workspace: workspace)
-        times.append(seconds {
-            let counts = workspace.campaigns.concurrentMap { campaign -> Int in
-                var count = 0
-                _ = expander.forEachVariant(of: campaign) { _ in count += 1 }
-                return count
-            }
-            detail = "\"variants\": \(counts.reduce(0, +))"
-        })
+        times.append(
+            seconds {
+                let counts = workspace.campaigns.concurrentMap { campaign -> Int in
+                    var count = 0
+                    _ = expander.forEachVariant(of: campaign) { _ in count += 1 }
+                    return count
+                }
+                detail = "\"variants\": \(counts.reduce(0, +))"
+            })
     } else if arguments[1].hasPrefix("parse") {
         let resolver: Resolver = arguments[1] == "parse" ? .default : .basic
-        times.append(seconds {
-            var nodes = 0
-            for file in files {
-                let text = try! String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
-                if (try? Yams.compose(yaml: text, resolver)) != nil { nodes += 1 }
-            }
-            detail = "\"files\": \(nodes)"
-        })
+        times.append(
+            seconds {
+                var nodes = 0
+                for file in files {
+                    let text = try! String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+                    if (try? Yams.compose(yaml: text, resolver)) != nil { nodes += 1 }
+                }
+                detail = "\"files\": \(nodes)"
+            })
     } else {
         var loadTime = 0.0
-        times.append(seconds {
-            var loaded: LoadedWorkspace? = nil
-            loadTime = seconds { loaded = loader.load() }
-            let report = WorkspaceValidator(media: FileMediaInspector(root: root)).validate(
-                loaded!.workspace, readingDiagnostics: loaded!.diagnostics, fileCount: loaded!.fileCount,
-                unreadableFiles: loaded!.unreadableFiles)
-            detail = "\"load\": \(loadTime), \"files\": \(report.statistics.files), \"variants\": \(report.statistics.variants), \"errors\": \(report.count(.error)), \"warnings\": \(report.count(.warning))"
-        })
+        times.append(
+            seconds {
+                var loaded: LoadedWorkspace? = nil
+                loadTime = seconds { loaded = loader.load() }
+                let report = WorkspaceValidator(media: FileMediaInspector(root: root)).validate(
+                    loaded!.workspace, readingDiagnostics: loaded!.diagnostics, fileCount: loaded!.fileCount,
+                    unreadableFiles: loaded!.unreadableFiles)
+                detail =
+                    "\"load\": \(loadTime), \"files\": \(report.statistics.files), \"variants\": \(report.statistics.variants), \"errors\": \(report.count(.error)), \"warnings\": \(report.count(.warning))"
+            })
     }
 }
 let sorted = times.sorted()
-print("{\"mode\": \"\(arguments[1])\", \"runs\": \(runs), \"best\": \(sorted[0]), \"median\": \(sorted[sorted.count / 2]), \(detail)}")
+print(
+    "{\"mode\": \"\(arguments[1])\", \"runs\": \(runs), \"best\": \(sorted[0]), \"median\": \(sorted[sorted.count / 2]), \(detail)}"
+)

@@ -31,7 +31,9 @@ public final class DispatchMetrics: @unchecked Sendable {
         lock.withLock {
             rounds += 1
             for report in reports {
-                outcomes[OutcomeKey(network: report.network.rawValue, account: report.accountID, outcome: report.outcome), default: 0] += 1
+                outcomes[
+                    OutcomeKey(network: report.network.rawValue, account: report.accountID, outcome: report.outcome), default: 0] +=
+                    1
                 guard let lateness = report.lateness else { continue }
                 latenessSum += max(0, lateness)
                 latenessTotal += 1
@@ -51,9 +53,12 @@ public final class DispatchMetrics: @unchecked Sendable {
             }
             lines.append("# HELP glocal_publish_outcomes_total Attempts by network, account and outcome.")
             lines.append("# TYPE glocal_publish_outcomes_total counter")
-            for (key, count) in outcomes.sorted(by: { ($0.key.network, $0.key.account, $0.key.outcome) < ($1.key.network, $1.key.account, $1.key.outcome) }) {
+            for (key, count) in outcomes.sorted(by: {
+                ($0.key.network, $0.key.account, $0.key.outcome) < ($1.key.network, $1.key.account, $1.key.outcome)
+            }) {
                 lines.append(
-                    "glocal_publish_outcomes_total{network=\"\(Self.escape(key.network))\",account=\"\(Self.escape(key.account))\",outcome=\"\(key.outcome)\"} \(count)")
+                    "glocal_publish_outcomes_total{network=\"\(Self.escape(key.network))\",account=\"\(Self.escape(key.account))\",outcome=\"\(key.outcome)\"} \(count)"
+                )
             }
             lines.append("# HELP glocal_publish_lateness_seconds Seconds between a post's slot and its publication.")
             lines.append("# TYPE glocal_publish_lateness_seconds histogram")

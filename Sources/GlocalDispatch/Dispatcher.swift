@@ -76,7 +76,8 @@ public final class Dispatcher: Sendable {
                     let item = ready.removeFirst()
                     running += 1
                     group.addTask {
-                        .attempted(item.job, item.start, await self.attempt(item.job, start: item.start, credentials: credentials))
+                        .attempted(
+                            item.job, item.start, await self.attempt(item.job, start: item.start, credentials: credentials))
                     }
                 }
                 if !stepping {
@@ -131,7 +132,9 @@ public final class Dispatcher: Sendable {
     /// Rounds until `shouldStop` says so. After a round that found nothing it sleeps until the next
     /// job falls due (or a lease runs out), at most `pollInterval`, so a post goes out on time without
     /// a tight poll. A stop request lets the jobs in flight finish; nothing new is claimed.
-    public func run(pollInterval: Duration, shouldStop: @escaping @Sendable () -> Bool, onRound: @Sendable ([JobReport]) -> Void = { _ in })
+    public func run(
+        pollInterval: Duration, shouldStop: @escaping @Sendable () -> Bool, onRound: @Sendable ([JobReport]) -> Void = { _ in }
+    )
         async throws
     {
         while !shouldStop() {
@@ -272,14 +275,18 @@ public final class Dispatcher: Sendable {
                 // Read back: the store keeps the old refresh token when the network sent none.
                 return .success(try await source.credentials(for: accountID) ?? fresh)
             } catch {
-                return .failure(Stop(resolution: .retry(
-                    at: now.addingTimeInterval(60), reason: "refreshed token not stored", countsAsAttempt: true)))
+                return .failure(
+                    Stop(
+                        resolution: .retry(
+                            at: now.addingTimeInterval(60), reason: "refreshed token not stored", countsAsAttempt: true)))
             }
         case .transient(let why):
             guard expired else { return .success(credentials) }
-            return .failure(Stop(resolution: .retry(
-                at: configuration.policy.nextRun(afterAttempt: attempt, now: now, networkReset: nil, random: random()),
-                reason: "token expired and its refresh failed: \(why)", countsAsAttempt: true)))
+            return .failure(
+                Stop(
+                    resolution: .retry(
+                        at: configuration.policy.nextRun(afterAttempt: attempt, now: now, networkReset: nil, random: random()),
+                        reason: "token expired and its refresh failed: \(why)", countsAsAttempt: true)))
         case .reconnectRequired(let why):
             guard expired else { return .success(credentials) }
             return .failure(Stop(resolution: .hold(reason: "token expired; refresh refused: \(why)")))
@@ -309,7 +316,8 @@ public final class Dispatcher: Sendable {
             case .transient(let why):
                 // A refresh that failed for a passing reason is not a dead token.
                 return .retry(
-                    at: configuration.policy.nextRun(afterAttempt: job.attempt, now: clock(), networkReset: nil, random: random()),
+                    at: configuration.policy.nextRun(
+                        afterAttempt: job.attempt, now: clock(), networkReset: nil, random: random()),
                     reason: "token refresh failed: \(why)", countsAsAttempt: true)
             case .reconnectRequired(let why):
                 return .hold(reason: "\(reason); refresh refused: \(why)")

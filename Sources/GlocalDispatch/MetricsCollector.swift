@@ -61,7 +61,9 @@ public struct MetricsCollector: Sendable {
                     continue
                 }
                 let reading = try await read(job)
-                if reading.outcome == "rate_limited", let until = try metrics.jobs(variant: job.variantID).first(where: { $0.id == job.id })?.runAt {
+                if reading.outcome == "rate_limited",
+                    let until = try metrics.jobs(variant: job.variantID).first(where: { $0.id == job.id })?.runAt
+                {
                     limitedUntil[job.accountID] = until
                 }
                 readings.append(reading)
@@ -83,7 +85,8 @@ public struct MetricsCollector: Sendable {
             return reading
         }
         guard let account = try await credentials.credentials(for: job.accountID) else {
-            try metrics.retry(job, at: now.addingTimeInterval(3_600), reason: "account not connected", countsAsAttempt: true, now: now)
+            try metrics.retry(
+                job, at: now.addingTimeInterval(3_600), reason: "account not connected", countsAsAttempt: true, now: now)
             return reading
         }
         switch await client.fetchMetrics(OutcomeResolver.receipt(stored), credentials: account) {
@@ -101,7 +104,9 @@ public struct MetricsCollector: Sendable {
             case .transient, .unknown:
                 // 5 min, 10 min, 20 min …: a reading a little late is still a reading.
                 let delay = 300 * pow(2, Double(max(0, job.attempts - 1)))
-                if try !metrics.retry(job, at: clock().addingTimeInterval(delay), reason: outcome.description, countsAsAttempt: true, now: clock()) {
+                if try !metrics.retry(
+                    job, at: clock().addingTimeInterval(delay), reason: outcome.description, countsAsAttempt: true, now: clock())
+                {
                     reading.outcome = "discarded"
                 }
             default:

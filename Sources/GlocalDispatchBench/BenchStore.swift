@@ -28,7 +28,8 @@ enum BenchStore {
 
     /// A new store file under a fresh temporary directory.
     static func newStore(named name: String) throws -> (SQLiteVariantStore, URL) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-dispatch-bench-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "glocal-dispatch-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent(name).path
         return (try SQLiteVariantStore(path: path), directory)
@@ -47,16 +48,18 @@ enum BenchStore {
                 title: nil, link: nil, linkPlacement: .none, media: [], contentHash: "hash-\(index)",
                 scheduledAt: slot(index), localTime: nil, timeZone: "UTC", live: false, state: .approved, explanation: [])
         }
-        let plan = Plan(changes: variants.map {
-            PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
-        })
+        let plan = Plan(
+            changes: variants.map {
+                PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
+            })
         try store.apply(plan, actor: "bench", now: Date().addingTimeInterval(-86_400))
         return variants
     }
 
     /// Seals every account's credentials in `store`.
     static func connect(_ accounts: [Account], in store: SQLiteVariantStore) async throws -> StoredCredentials {
-        let credentials = StoredCredentials(secrets: store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 9, count: 32))))
+        let credentials = StoredCredentials(
+            secrets: store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 9, count: 32))))
         for account in accounts { try await credentials.store(account.credentials, for: account.id) }
         return credentials
     }

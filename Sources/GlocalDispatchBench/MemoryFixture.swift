@@ -27,7 +27,8 @@ enum MemoryFixture {
             index < due ? now : now.addingTimeInterval(3_600 + 604_800 * Double(index) / Double(jobs))
         }
         try store.publishQueue.sync(now: now, grace: 900)
-        let key = try SecretKey.load(environment: [:], file: database.deletingLastPathComponent().appendingPathComponent("secret.key"))
+        let key = try SecretKey.load(
+            environment: [:], file: database.deletingLastPathComponent().appendingPathComponent("secret.key"))
         let credentials = StoredCredentials(secrets: store.accountSecrets(key: key))
         for account in accounts { try await credentials.store(account.credentials, for: account.id) }
     }

@@ -7,7 +7,8 @@ struct GlobalPauseMiddleware: RouterMiddleware {
 
     let environment: ServerEnvironment
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
         let path = request.uri.path
         guard context.session != nil, !path.hasPrefix("/static/"), !path.hasPrefix("/media/") else {
             return try await next(request, context)

@@ -52,7 +52,9 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
         var output = ""
 
         /// Prepares for the literal.
-        public init(literalCapacity: Int, interpolationCount: Int) { output.reserveCapacity(literalCapacity + interpolationCount * 16) }
+        public init(literalCapacity: Int, interpolationCount: Int) {
+            output.reserveCapacity(literalCapacity + interpolationCount * 16)
+        }
 
         /// A literal part: trusted markup.
         public mutating func appendLiteral(_ literal: String) { output += literal }

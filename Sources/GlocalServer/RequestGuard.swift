@@ -20,7 +20,9 @@ struct RequestGuard {
     func form(_ request: Request, context: AppRequestContext, session: Session) async throws -> FormBody {
         let form = try await Self.body(request, context: context)
         guard let token = form["csrf"], SessionStore.constantTimeEquals(token, session.csrfToken) else {
-            throw HTTPError(.forbidden, message: "The form has expired or did not come from glocal (CSRF token mismatch). Reload the page and try again.")
+            throw HTTPError(
+                .forbidden,
+                message: "The form has expired or did not come from glocal (CSRF token mismatch). Reload the page and try again.")
         }
         return form
     }

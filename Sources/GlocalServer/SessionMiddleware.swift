@@ -9,7 +9,8 @@ struct SessionMiddleware: RouterMiddleware {
 
     let environment: ServerEnvironment
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
         var context = context
         if let token = request.cookies[Self.cookieName]?.value {
             context.session = try environment.sessions.session(token: token, now: environment.now())

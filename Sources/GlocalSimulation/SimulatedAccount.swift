@@ -10,7 +10,9 @@ struct SimulatedAccount {
     var audience: SandboxAudience
 
     static let networks: [Network] = [.x, .bluesky, .mastodon, .threads, .instagram, .facebook, .linkedin]
-    static let zones = ["Europe/Paris", "America/New_York", "Asia/Tokyo", "Europe/London", "America/Los_Angeles", "Australia/Sydney"]
+    static let zones = [
+        "Europe/Paris", "America/New_York", "Asia/Tokyo", "Europe/London", "America/Los_Angeles", "Australia/Sydney",
+    ]
 
     /// `count` accounts with peaks drawn among the hours their network's weekday windows allow
     /// outside quiet hours, so that the best time is reachable without breaking a rule.
@@ -21,7 +23,8 @@ struct SimulatedAccount {
             let profile = table.profile(network)
             var hours = Set<Int>()
             for window in profile.preferred + profile.allowed where !window.weekdays.isDisjoint(with: 1...5) {
-                for hour in window.start.hour..<max(window.start.hour + 1, (window.end.minutes + 59) / 60) where !quiet.contains(hour) {
+                for hour in window.start.hour..<max(window.start.hour + 1, (window.end.minutes + 59) / 60)
+                where !quiet.contains(hour) {
                     hours.insert(hour)
                 }
             }
@@ -30,7 +33,8 @@ struct SimulatedAccount {
             let size = 500 + Int(random.next() % 4_501)
             return SimulatedAccount(
                 id: "acct-\(index)-\(network.rawValue)", network: network, zone: TimeZone(identifier: zone)!,
-                audience: SandboxAudience(network: network.rawValue, account: "acct-\(index)", timeZone: zone, peakHour: peak, size: size))
+                audience: SandboxAudience(
+                    network: network.rawValue, account: "acct-\(index)", timeZone: zone, peakHour: peak, size: size))
         }
     }
 }

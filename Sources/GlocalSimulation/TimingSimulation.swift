@@ -46,12 +46,17 @@ struct TimingSimulation {
         var model = LearnedTiming.empty
         let truth = accounts.map { account in
             (0..<5).map { weekday in
-                bestBucket(account, day: SimulationDay(
-                    date: firstMonday.adding(days: weekday), profile: table.profile(account.network), quietEnd: quietEnd, quietStart: quietStart))
+                bestBucket(
+                    account,
+                    day: SimulationDay(
+                        date: firstMonday.adding(days: weekday), profile: table.profile(account.network), quietEnd: quietEnd,
+                        quietStart: quietStart))
             }
         }
         for week in 0..<weeks {
-            let weekStart = LocalInstant(date: firstMonday.adding(days: 7 * week), time: LocalTime(hour: 0, minute: 0)!, zone: TimeZone(identifier: "UTC")!).instant
+            let weekStart = LocalInstant(
+                date: firstMonday.adding(days: 7 * week), time: LocalTime(hour: 0, minute: 0)!, zone: TimeZone(identifier: "UTC")!
+            ).instant
             if policy == .learned {
                 let observations = EngagementScore.scores(records)
                 model = LearnedTimingEstimator().estimate(observations, table: table, now: weekStart, seed: seed &+ UInt64(week))
@@ -59,7 +64,8 @@ struct TimingSimulation {
             for (index, account) in accounts.enumerated() {
                 for weekday in 0..<5 {
                     let date = firstMonday.adding(days: 7 * week + weekday)
-                    let day = SimulationDay(date: date, profile: table.profile(account.network), quietEnd: quietEnd, quietStart: quietStart)
+                    let day = SimulationDay(
+                        date: date, profile: table.profile(account.network), quietEnd: quietEnd, quietStart: quietStart)
                     guard !day.ranges.isEmpty else { continue }
                     let variantID = "sim/w\(week)d\(weekday)/\(account.id)"
                     var holdout = false
@@ -85,14 +91,21 @@ struct TimingSimulation {
                     }
                     let time = LocalTime(hour: minute / 60, minute: minute % 60)!
                     let instant = LocalInstant(date: date, time: time, zone: account.zone).instant
-                    let counters = SandboxEngagement.counters(postedAt: instant, now: instant.addingTimeInterval(86_400), audience: account.audience)
+                    let counters = SandboxEngagement.counters(
+                        postedAt: instant, now: instant.addingTimeInterval(86_400), audience: account.audience)
                     // The same luck for this post whatever the policy: common random numbers.
                     var luck = SeededRandom(text: "luck/\(variantID)", salt: seed)
-                    let engagement = (Double(EngagementScore.total(counters)) * exp(noise * luck.normal() - noise * noise / 2)).rounded()
-                    records.append(EngagementRecord(
-                        variantID: variantID, accountID: account.id, network: account.network,
-                        bucket: TimingBucket(weekday: date.isoWeekday, time: time), engagement: engagement, publishedAt: instant))
-                    posts.append(Post(policy: policy, variantID: variantID, account: index, week: week, holdout: holdout, engagement: engagement, score: nil))
+                    let engagement = (Double(EngagementScore.total(counters)) * exp(noise * luck.normal() - noise * noise / 2))
+                        .rounded()
+                    records.append(
+                        EngagementRecord(
+                            variantID: variantID, accountID: account.id, network: account.network,
+                            bucket: TimingBucket(weekday: date.isoWeekday, time: time), engagement: engagement,
+                            publishedAt: instant))
+                    posts.append(
+                        Post(
+                            policy: policy, variantID: variantID, account: index, week: week, holdout: holdout,
+                            engagement: engagement, score: nil))
                 }
                 if policy == .learned { found[index].append(knowsPeak(account, model: model, week: week, truth: truth[index])) }
             }
@@ -110,11 +123,14 @@ struct TimingSimulation {
 
     /// Whether the model's best bucket is the true best on at least four of the five weekdays.
     private func knowsPeak(_ account: SimulatedAccount, model: LearnedTiming, week: Int, truth: [TimingBucket?]) -> Bool {
-        guard let estimates = model.estimates(account: account.id, network: account.network), estimates.accountID != "*" else { return false }
+        guard let estimates = model.estimates(account: account.id, network: account.network), estimates.accountID != "*" else {
+            return false
+        }
         var hits = 0, days = 0
         for weekday in 0..<5 {
             let date = firstMonday.adding(days: 7 * week + weekday)
-            let day = SimulationDay(date: date, profile: table.profile(account.network), quietEnd: quietEnd, quietStart: quietStart)
+            let day = SimulationDay(
+                date: date, profile: table.profile(account.network), quietEnd: quietEnd, quietStart: quietStart)
             let candidates = day.buckets.keys.sorted()
             guard !candidates.isEmpty else { continue }
             days += 1
@@ -135,9 +151,13 @@ struct TimingSimulation {
         var sum = 0.0, count = 0.0
         for range in day.buckets[bucket] ?? [] {
             for minute in stride(from: range.start, to: range.end, by: 10) {
-                let instant = LocalInstant(date: day.date, time: LocalTime(hour: minute / 60, minute: minute % 60)!, zone: account.zone).instant
-                sum += Double(EngagementScore.total(
-                    SandboxEngagement.counters(postedAt: instant, now: instant.addingTimeInterval(86_400), audience: account.audience)))
+                let instant = LocalInstant(
+                    date: day.date, time: LocalTime(hour: minute / 60, minute: minute % 60)!, zone: account.zone
+                ).instant
+                sum += Double(
+                    EngagementScore.total(
+                        SandboxEngagement.counters(
+                            postedAt: instant, now: instant.addingTimeInterval(86_400), audience: account.audience)))
                 count += 1
             }
         }

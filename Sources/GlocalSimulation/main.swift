@@ -8,7 +8,8 @@ var options: [String: String] = [:]
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let name = arguments.next() {
     guard name.hasPrefix("--"), let value = arguments.next() else {
-        FileHandle.standardError.write(Data("usage: glocal-simulate [--accounts N] [--weeks N] [--seed N] [--noise SIGMA]\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: glocal-simulate [--accounts N] [--weeks N] [--seed N] [--noise SIGMA]\n".utf8))
         exit(64)
     }
     options[String(name.dropFirst(2))] = value
@@ -22,4 +23,7 @@ var random = SeededRandom(seed: seed)
 let fleet = SimulatedAccount.fleet(count: accountCount, table: .standard, quiet: Set([22, 23] + Array(0...6)), random: &random)
 let simulation = TimingSimulation(accounts: fleet, weeks: weeks, seed: seed, noise: noise)
 let result = simulation.run()
-print(SimulationSummary(posts: result.posts, weeksToPeak: result.weeksToPeak, weeks: weeks, accounts: accountCount, seed: seed, noise: noise).text)
+print(
+    SimulationSummary(
+        posts: result.posts, weeksToPeak: result.weeksToPeak, weeks: weeks, accounts: accountCount, seed: seed, noise: noise
+    ).text)

@@ -16,7 +16,8 @@ public struct EngagementReportLoader: Sendable {
     public func input(variants: [StoredVariant], campaign: String?) throws -> EngagementReportInput {
         let published = try store.metrics.publicationTimes()
         var latest: [String: Int] = [:]
-        for sample in try store.metrics.samples() { latest[sample.variantID] = sample.engagement }  // checkpoint order: last is latest
+        // Samples come in checkpoint order, so the last one per variant is the latest.
+        for sample in try store.metrics.samples() { latest[sample.variantID] = sample.engagement }
         let posts = variants.map { variant in
             ReportPost(
                 variantID: variant.id, campaignID: variant.campaignID, accountID: variant.accountID, network: variant.network,
@@ -30,8 +31,10 @@ public struct EngagementReportLoader: Sendable {
         for event in try store.auditEvents() {
             if event.toState == .pendingApproval, requested[event.variantID] == nil { requested[event.variantID] = event.at }
             if event.toState == .approved, let start = requested.removeValue(forKey: event.variantID) {
-                approvals.append(ApprovalRecord(
-                    variantID: event.variantID, accountID: accounts[event.variantID] ?? "", requestedAt: start, approvedAt: event.at))
+                approvals.append(
+                    ApprovalRecord(
+                        variantID: event.variantID, accountID: accounts[event.variantID] ?? "", requestedAt: start,
+                        approvedAt: event.at))
             }
         }
         let teams = (workspace?.settings.teams ?? []).map { (name: $0.id.value, accounts: $0.accountPatterns.map(\.value)) }

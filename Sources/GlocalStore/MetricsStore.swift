@@ -84,11 +84,13 @@ public struct MetricsStore: Sendable {
     public func retry(_ job: MetricsJob, at: Date, reason: String, countsAsAttempt: Bool, now: Date) throws -> Bool {
         try immediate { db in
             if countsAsAttempt && job.attempts >= Self.maxAttempts {
-                try finish(db, job: job.id, state: "discarded", error: "gave up after \(job.attempts) attempts: \(reason)", now: now)
+                try finish(
+                    db, job: job.id, state: "discarded", error: "gave up after \(job.attempts) attempts: \(reason)", now: now)
                 return false
             }
             try db.execute(
-                sql: "UPDATE metrics_job SET run_at = ?, attempts = attempts - ?, last_error = ? WHERE id = ? AND state = 'scheduled'",
+                sql:
+                    "UPDATE metrics_job SET run_at = ?, attempts = attempts - ?, last_error = ? WHERE id = ? AND state = 'scheduled'",
                 arguments: [StoreTimestamp.string(from: at), countsAsAttempt ? 0 : 1, reason, job.id])
             return true
         }
@@ -115,8 +117,10 @@ public struct MetricsStore: Sendable {
     /// The readings of `variantID`, by checkpoint.
     public func jobs(variant variantID: String) throws -> [MetricsJob] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM metrics_job WHERE variant_id = ? ORDER BY checkpoint", arguments: [variantID])
-                .map(Self.job(from:))
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM metrics_job WHERE variant_id = ? ORDER BY checkpoint", arguments: [variantID]
+            )
+            .map(Self.job(from:))
         }
     }
 
@@ -125,7 +129,8 @@ public struct MetricsStore: Sendable {
         try writer.read { db in
             let rows = try Row.fetchAll(
                 db,
-                sql: "SELECT * FROM metric_sample \(variantID == nil ? "" : "WHERE variant_id = ?") ORDER BY variant_id, checkpoint, id",
+                sql:
+                    "SELECT * FROM metric_sample \(variantID == nil ? "" : "WHERE variant_id = ?") ORDER BY variant_id, checkpoint, id",
                 arguments: StatementArguments(variantID.map { [$0] } ?? []))
             return try rows.map { row in
                 MetricSample(
@@ -140,7 +145,9 @@ public struct MetricsStore: Sendable {
     public func publicationTimes() throws -> [String: Date] {
         try writer.read { db in
             var result: [String: Date] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT variant_id, published_at FROM publication WHERE published_at IS NOT NULL") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT variant_id, published_at FROM publication WHERE published_at IS NOT NULL")
+            {
                 if let date = StoreTimestamp.date(from: row["published_at"]) { result[row["variant_id"]] = date }
             }
             return result
@@ -171,7 +178,8 @@ public struct MetricsStore: Sendable {
                 let local = LocalInstant(instant: published, zone: zone)
                 return EngagementRecord(
                     variantID: id, accountID: row["account_id"], network: network,
-                    bucket: TimingBucket(weekday: local.date.isoWeekday, time: local.time), engagement: Double(row["engagement"] as Int),
+                    bucket: TimingBucket(weekday: local.date.isoWeekday, time: local.time),
+                    engagement: Double(row["engagement"] as Int),
                     publishedAt: published)
             }
         }
@@ -196,7 +204,8 @@ public struct MetricsStore: Sendable {
             throw VariantStoreError.unreadableRow(variantID: row["variant_id"], column: "metrics_job.network", value: network)
         }
         return MetricsJob(
-            id: row["id"], variantID: row["variant_id"], accountID: row["account_id"], network: parsed, checkpoint: row["checkpoint"],
+            id: row["id"], variantID: row["variant_id"], accountID: row["account_id"], network: parsed,
+            checkpoint: row["checkpoint"],
             dueAt: try date("due_at"), runAt: try date("run_at"), attempts: row["attempts"], state: row["state"])
     }
 

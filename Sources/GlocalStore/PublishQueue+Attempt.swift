@@ -52,7 +52,8 @@ extension PublishQueue {
                 try requeue(db, job: job.id, at: wait.until, error: reason, refundAttempt: true, timestamp: timestamp)
                 return .deferred(until: wait.until, reason: reason)
             }
-            try VariantStateChange.move(db, id: variant.id, to: .publishing, actor: Self.actor, timestamp: timestamp, current: variant)
+            try VariantStateChange.move(
+                db, id: variant.id, to: .publishing, actor: Self.actor, timestamp: timestamp, current: variant)
             var sending = variant
             sending.state = .publishing
             return .send(sending)
@@ -83,10 +84,12 @@ extension PublishQueue {
     public func savePending(_ receipt: PublicationReceipt, for job: PublishJob, worker: String) throws -> Bool {
         try immediate { db in
             guard try holds(db, job: job.id, worker: worker) else { return false }
-            try db.cachedStatement(sql: """
+            try db.cachedStatement(
+                sql: """
                     INSERT INTO publication (variant_id, pending, extra) VALUES (?, ?, '{}')
                     ON CONFLICT (variant_id) DO UPDATE SET pending = excluded.pending
-                    """).execute(arguments: [job.variantID, try Self.json(receipt)])
+                    """
+            ).execute(arguments: [job.variantID, try Self.json(receipt)])
             return true
         }
     }
@@ -117,21 +120,26 @@ extension PublishQueue {
     ) throws -> Bool {
         guard try holds(db, job: job.id, worker: worker) else { return false }
         let timestamp = StoreTimestamp.string(from: now)
-        let attempt = try Int.fetchOne(db.cachedStatement(sql: "SELECT attempt FROM publish_job WHERE id = ?"), arguments: [job.id]) ?? job.attempt
+        let attempt =
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT attempt FROM publish_job WHERE id = ?"), arguments: [job.id])
+            ?? job.attempt
         func moveVariant(to state: VariantState) throws {
             let current = try SQLiteVariantStore.fetchVariant(db, id: job.variantID)
             if current?.state != state {
-                try VariantStateChange.move(db, id: job.variantID, to: state, actor: Self.actor, timestamp: timestamp, current: current)
+                try VariantStateChange.move(
+                    db, id: job.variantID, to: state, actor: Self.actor, timestamp: timestamp, current: current)
             }
         }
         switch resolution {
         case .published(let receipt):
             try moveVariant(to: .published)
-            try db.cachedStatement(sql: """
+            try db.cachedStatement(
+                sql: """
                     INSERT INTO publication (variant_id, remote_id, url, extra, published_at) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (variant_id) DO UPDATE SET remote_id = excluded.remote_id, url = excluded.url,
                         extra = excluded.extra, published_at = excluded.published_at
-                    """).execute(arguments: [job.variantID, receipt.remoteID, receipt.url, try Self.json(receipt.extra), timestamp])
+                    """
+            ).execute(arguments: [job.variantID, receipt.remoteID, receipt.url, try Self.json(receipt.extra), timestamp])
             try finishJob(db, job: job.id, state: .completed, error: nil, timestamp: timestamp)
         case .retry(let at, let reason, let countsAsAttempt):
             if countsAsAttempt && !policy.allowsAnotherAttempt(after: attempt) {
@@ -157,11 +165,13 @@ extension PublishQueue {
         case .hold(let reason):
             try moveVariant(to: .scheduled)
             try requeue(db, job: job.id, at: job.runAt, error: reason, refundAttempt: true, timestamp: timestamp)
-            try db.cachedStatement(sql: """
+            try db.cachedStatement(
+                sql: """
                     INSERT INTO account_status (account_id, paused, needs_reconnect, updated_at) VALUES (?, 0, ?, ?)
                     ON CONFLICT (account_id) DO UPDATE SET needs_reconnect = excluded.needs_reconnect,
                         updated_at = excluded.updated_at
-                    """).execute(arguments: [job.accountID, reason, timestamp])
+                    """
+            ).execute(arguments: [job.accountID, reason, timestamp])
         case .fail(let reason):
             try moveVariant(to: .failed)
             try finishJob(db, job: job.id, state: .discarded, error: reason, timestamp: timestamp)
@@ -172,7 +182,11 @@ extension PublishQueue {
     /// The receipt of a published variant.
     public func publication(of variantID: String) throws -> PublicationReceipt? {
         try writer.read { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT remote_id, url, extra FROM publication WHERE variant_id = ? AND remote_id IS NOT NULL"), arguments: [variantID])
+            guard
+                let row = try Row.fetchOne(
+                    db.cachedStatement(
+                        sql: "SELECT remote_id, url, extra FROM publication WHERE variant_id = ? AND remote_id IS NOT NULL"),
+                    arguments: [variantID])
             else { return nil }
             let extra: [String: String] = try JSONColumn.decode(row["extra"])
             return PublicationReceipt(remoteID: row["remote_id"], url: row["url"], extra: extra)
@@ -180,7 +194,9 @@ extension PublishQueue {
     }
 
     private func holds(_ db: Database, job: Int64, worker: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM publish_job WHERE id = ? AND state = 'running' AND locked_by = ?"), arguments: [job, worker]) ?? false
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM publish_job WHERE id = ? AND state = 'running' AND locked_by = ?"),
+            arguments: [job, worker]) ?? false
     }
 
     /// When the account of `job` may publish again under all of `caps` (and the cap that says so),
@@ -191,29 +207,41 @@ extension PublishQueue {
         _ db: Database, job: PublishJob, caps: [PublishingCap], now: Date
     ) throws -> (until: Date, cap: PublishingCap)? {
         guard !caps.isEmpty else { return nil }
-        let inFlight = try Int.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*) FROM publish_job AS j JOIN variant AS v ON v.id = j.variant_id
-                WHERE j.account_id = ? AND j.state IN ('running', 'retryable') AND j.id <> ?
-                  AND v.state IN ('publishing', 'unknown')
-                """), arguments: [job.accountID, job.id]) ?? 0
+        let inFlight =
+            try Int.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT count(*) FROM publish_job AS j JOIN variant AS v ON v.id = j.variant_id
+                        WHERE j.account_id = ? AND j.state IN ('running', 'retryable') AND j.id <> ?
+                          AND v.state IN ('publishing', 'unknown')
+                        """), arguments: [job.accountID, job.id]) ?? 0
         var full: [PublishingCap] = []
         for cap in caps {
             let since = StoreTimestamp.string(from: now.addingTimeInterval(-cap.window))
-            let published = try Int.fetchOne(db.cachedStatement(sql: """
-                    SELECT count(*) FROM publish_job WHERE account_id = ? AND state = 'completed' AND finished_at > ?
-                    """), arguments: [job.accountID, since]) ?? 0
+            let published =
+                try Int.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT count(*) FROM publish_job WHERE account_id = ? AND state = 'completed' AND finished_at > ?
+                            """), arguments: [job.accountID, since]) ?? 0
             if !cap.admits(published: published, inFlight: inFlight) { full.append(cap) }
         }
         guard let longest = full.map(\.window).max() else { return nil }
-        let recent = try String.fetchAll(db.cachedStatement(sql: """
-                SELECT finished_at FROM publish_job WHERE account_id = ? AND state = 'completed' AND finished_at > ?
-                """), arguments: [job.accountID, StoreTimestamp.string(from: now.addingTimeInterval(-longest))])
-            .compactMap(StoreTimestamp.date(from:))
+        let recent = try String.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT finished_at FROM publish_job WHERE account_id = ? AND state = 'completed' AND finished_at > ?
+                    """), arguments: [job.accountID, StoreTimestamp.string(from: now.addingTimeInterval(-longest))]
+        )
+        .compactMap(StoreTimestamp.date(from:))
         return PublishingCap.nextAllowed(under: full, recent: recent, inFlight: inFlight, now: now)
     }
 
     private func pendingReceipt(_ db: Database, variantID: String) throws -> PublicationReceipt? {
-        guard let raw = try String.fetchOne(db.cachedStatement(sql: "SELECT pending FROM publication WHERE variant_id = ? AND pending IS NOT NULL"), arguments: [variantID])
+        guard
+            let raw = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT pending FROM publication WHERE variant_id = ? AND pending IS NOT NULL"),
+                arguments: [variantID])
         else { return nil }
         return try JSONColumn.decode(raw)
     }
@@ -221,19 +249,23 @@ extension PublishQueue {
     private func requeue(
         _ db: Database, job: Int64, at: Date, error: String, refundAttempt: Bool, timestamp: String
     ) throws {
-        try db.cachedStatement(sql: """
+        try db.cachedStatement(
+            sql: """
                 UPDATE publish_job SET state = 'retryable', locked_by = NULL, lease_expires_at = NULL, run_at = ?,
                     attempt = attempt - ?, last_error = ?, updated_at = ?
                 WHERE id = ?
-                """).execute(arguments: [StoreTimestamp.string(from: at), refundAttempt ? 1 : 0, error, timestamp, job])
+                """
+        ).execute(arguments: [StoreTimestamp.string(from: at), refundAttempt ? 1 : 0, error, timestamp, job])
     }
 
     func finishJob(_ db: Database, job: Int64, state: JobState, error: String?, timestamp: String) throws {
-        try db.cachedStatement(sql: """
+        try db.cachedStatement(
+            sql: """
                 UPDATE publish_job SET state = ?, locked_by = NULL, lease_expires_at = NULL, last_error = ?,
                     finished_at = ?, updated_at = ?
                 WHERE id = ?
-                """).execute(arguments: [state.rawValue, error, timestamp, timestamp, job])
+                """
+        ).execute(arguments: [state.rawValue, error, timestamp, timestamp, job])
     }
 
     private static func json<T: Encodable>(_ value: T) throws -> String {

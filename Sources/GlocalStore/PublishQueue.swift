@@ -69,7 +69,8 @@ public struct PublishQueue: Sendable {
                 // equal to the variant's `scheduled_at` whatever its precision.
                 let slot = (row[13] as String?) ?? timestamp
                 if slot < cutoff {
-                    try VariantStateChange.move(db, id: id, to: .missed, actor: Self.actor, timestamp: timestamp, current: variant)
+                    try VariantStateChange.move(
+                        db, id: id, to: .missed, actor: Self.actor, timestamp: timestamp, current: variant)
                     report.missed += 1
                     continue
                 }
@@ -119,19 +120,20 @@ public struct PublishQueue: Sendable {
 
     func claim(_ db: Database, worker: String, now: Date, lease: TimeInterval, limit: Int) throws -> [PublishJob] {
         let rows = try Row.fetchAll(
-            db.cachedStatement(sql: """
-                UPDATE publish_job SET state = 'running', locked_by = :worker, lease_expires_at = :lease,
-                    attempt = attempt + 1, updated_at = :now
-                WHERE id IN (
-                    SELECT j.id FROM publish_job AS j
-                    LEFT JOIN account_status AS a ON a.account_id = j.account_id
-                    WHERE j.state IN ('scheduled', 'available', 'retryable') AND j.run_at <= :now
-                      AND coalesce(a.paused, 0) = 0 AND a.needs_reconnect IS NULL
-                      AND (a.rate_limited_until IS NULL OR a.rate_limited_until <= :now)
-                      AND NOT EXISTS (SELECT 1 FROM dispatch_control WHERE paused = 1)
-                    ORDER BY j.run_at, j.id LIMIT :limit)
-                RETURNING *
-                """),
+            db.cachedStatement(
+                sql: """
+                    UPDATE publish_job SET state = 'running', locked_by = :worker, lease_expires_at = :lease,
+                        attempt = attempt + 1, updated_at = :now
+                    WHERE id IN (
+                        SELECT j.id FROM publish_job AS j
+                        LEFT JOIN account_status AS a ON a.account_id = j.account_id
+                        WHERE j.state IN ('scheduled', 'available', 'retryable') AND j.run_at <= :now
+                          AND coalesce(a.paused, 0) = 0 AND a.needs_reconnect IS NULL
+                          AND (a.rate_limited_until IS NULL OR a.rate_limited_until <= :now)
+                          AND NOT EXISTS (SELECT 1 FROM dispatch_control WHERE paused = 1)
+                        ORDER BY j.run_at, j.id LIMIT :limit)
+                    RETURNING *
+                    """),
             arguments: [
                 "worker": worker, "lease": StoreTimestamp.string(from: now.addingTimeInterval(lease)),
                 "now": StoreTimestamp.string(from: now), "limit": limit,

@@ -47,8 +47,9 @@ public struct SecretKey: Sendable {
         if !manager.fileExists(atPath: file.path) {
             try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             let fresh = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-            guard manager.createFile(
-                atPath: file.path, contents: Data(fresh.base64EncodedString().utf8), attributes: [.posixPermissions: 0o600])
+            guard
+                manager.createFile(
+                    atPath: file.path, contents: Data(fresh.base64EncodedString().utf8), attributes: [.posixPermissions: 0o600])
             else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path]) }
         }
         let mode = (try manager.attributesOfItem(atPath: file.path)[.posixPermissions] as? NSNumber)?.intValue ?? 0

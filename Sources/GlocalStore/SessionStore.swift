@@ -27,10 +27,13 @@ public struct SessionStore: Sendable {
             else { throw UserStoreError.userNotFound(email) }
             // Forget this user's expired sessions while here.
             try db.execute(
-                sql: "DELETE FROM session WHERE email = ? AND expires_at <= ?", arguments: [email, StoreTimestamp.string(from: now)])
+                sql: "DELETE FROM session WHERE email = ? AND expires_at <= ?",
+                arguments: [email, StoreTimestamp.string(from: now)])
             try db.execute(
                 sql: "INSERT INTO session (token_hash, email, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [Self.hash(token), email, csrf, StoreTimestamp.string(from: now), StoreTimestamp.string(from: expires)])
+                arguments: [
+                    Self.hash(token), email, csrf, StoreTimestamp.string(from: now), StoreTimestamp.string(from: expires),
+                ])
             return (token, Session(user: User(email: email, role: role, createdAt: created), csrfToken: csrf, expiresAt: expires))
         }
     }
@@ -50,7 +53,8 @@ public struct SessionStore: Sendable {
                 let role = UserRole(rawValue: row["role"]), let created = StoreTimestamp.date(from: row["created_at"]),
                 let expires = StoreTimestamp.date(from: row["expires_at"])
             else { return nil }
-            return Session(user: User(email: row["email"], role: role, createdAt: created), csrfToken: row["csrf_token"], expiresAt: expires)
+            return Session(
+                user: User(email: row["email"], role: role, createdAt: created), csrfToken: row["csrf_token"], expiresAt: expires)
         }
     }
 
@@ -64,7 +68,8 @@ public struct SessionStore: Sendable {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<4).flatMap { _ in withUnsafeBytes(of: generator.next() as UInt64) { Array($0) } }
         return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+                of: "=", with: "")
     }
 
     /// Whether two tokens are equal, in time independent of where they differ.

@@ -130,7 +130,9 @@ public struct UserStore: Sendable {
     private static let dummyHashes = Mutex<[UInt8: String]>([:])
 
     private static func user(from row: Row) -> User? {
-        guard let role = UserRole(rawValue: row["role"]), let created = StoreTimestamp.date(from: row["created_at"]) else { return nil }
+        guard let role = UserRole(rawValue: row["role"]), let created = StoreTimestamp.date(from: row["created_at"]) else {
+            return nil
+        }
         return User(email: row["email"], role: role, createdAt: created)
     }
 }

@@ -21,7 +21,8 @@ enum VariantStateChange {
             throw VariantStoreError.invalidTransition(variantID: id, from: current.state, to: state)
         }
         try AuditLog.wrapping(.setState, id) {
-            try db.cachedStatement(sql: "UPDATE variant SET state = ?, updated_at = ? WHERE id = ? AND state = ?").execute(arguments: [state.rawValue, timestamp, id, current.state.rawValue])
+            try db.cachedStatement(sql: "UPDATE variant SET state = ?, updated_at = ? WHERE id = ? AND state = ?").execute(
+                arguments: [state.rawValue, timestamp, id, current.state.rawValue])
             try AuditLog.append(
                 db, timestamp: timestamp, actor: actor, variantID: id, action: .setState, before: current,
                 beforeState: current.state, after: current, afterState: state)

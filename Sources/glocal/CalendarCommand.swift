@@ -21,7 +21,9 @@ struct CalendarCommand: ParsableCommand {
         let now = try options.instant()
         let result = try PlanPipeline(root: root, databasePath: options.databasePath(root: root), now: now).run()
         guard result.workspace.accounts.contains(where: { $0.id.value == account }) else {
-            let hint = Suggestion.closest(to: account, in: result.workspace.accounts.map(\.id.value)).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint =
+                Suggestion.closest(to: account, in: result.workspace.accounts.map(\.id.value)).map { " (did you mean '\($0)'?)" }
+                ?? ""
             throw CommandFailure(message: "unknown account '\(account)'\(hint)")
         }
         switch format {

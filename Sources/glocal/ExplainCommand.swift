@@ -27,11 +27,15 @@ struct ExplainCommand: ParsableCommand {
         if let slot = item.slot {
             let zone = TimeZone(identifier: slot.timeZone) ?? TimeZone(identifier: "UTC")!
             let utc = ISO8601DateFormatter().string(from: slot.instant)
-            lines.append("  slot: \(slot.date.weekdayAbbreviation) \(slot.date) \(slot.time) \(slot.timeZone) (UTC\(slot.offsetDescription(in: zone))) = \(utc)")
+            lines.append(
+                "  slot: \(slot.date.weekdayAbbreviation) \(slot.date) \(slot.time) \(slot.timeZone) (UTC\(slot.offsetDescription(in: zone))) = \(utc)"
+            )
         } else {
             lines.append("  slot: live — published as soon as it is approved")
         }
-        if let change { lines.append("  plan: \(change.action.rawValue)\(change.resultingState.map { ", state \($0.rawValue)" } ?? "")") }
+        if let change {
+            lines.append("  plan: \(change.action.rawValue)\(change.resultingState.map { ", state \($0.rawValue)" } ?? "")")
+        }
         lines.append("  because:")
         for reason in item.explanation { lines.append("    \(reason.rule): \(reason.detail)") }
         lines.append("  learned score: " + Self.learnedScore(item, model: result.learned))
@@ -45,7 +49,9 @@ struct ExplainCommand: ParsableCommand {
         }
         guard let slot = item.slot else { return "none (a live post has no slot)" }
         let bucket = TimingBucket(weekday: slot.date.isoWeekday, time: slot.time)
-        let source = estimates.accountID == "*" ? "the \(item.variant.network.displayName) pool" : "\(estimates.posts) scored posts of the account"
+        let source =
+            estimates.accountID == "*"
+            ? "the \(item.variant.network.displayName) pool" : "\(estimates.posts) scored posts of the account"
         guard let estimate = estimates.buckets[bucket] else { return "bucket \(bucket) has no estimate (outside the windows)" }
         return String(
             format: "bucket %@ %+.2f ± %.2f from %@ (default table: %+.2f); best bucket %@", bucket.description, estimate.mean,

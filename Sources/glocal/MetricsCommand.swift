@@ -45,8 +45,9 @@ struct MetricsCommand: ParsableCommand {
         Task {
             do {
                 for reading in try await collector.runOnce() {
-                    print("\(reading.outcome): \(reading.variantID) +\(reading.checkpoint / 3600)h"
-                        + (reading.engagement.map { " engagement \($0)" } ?? ""))
+                    print(
+                        "\(reading.outcome): \(reading.variantID) +\(reading.checkpoint / 3600)h"
+                            + (reading.engagement.map { " engagement \($0)" } ?? ""))
                 }
             } catch { failure.message = String(describing: error) }
             done.signal()

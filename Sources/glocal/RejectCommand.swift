@@ -27,7 +27,8 @@ struct RejectCommand: ParsableCommand {
         let (actor, scope) = try context.actor(named: user)
         let now = try options.instant()
         do {
-            try context.store.reject(id, reason: reason, actor: actor, now: now, permit: context.permit(for: scope, checkDeadline: false, now: now))
+            try context.store.reject(
+                id, reason: reason, actor: actor, now: now, permit: context.permit(for: scope, checkDeadline: false, now: now))
             print("rejected \(id)")
         } catch let error as ApprovalError {
             FileHandle.standardError.write(Data("glocal: \(error)\n".utf8))

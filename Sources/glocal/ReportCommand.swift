@@ -34,7 +34,9 @@ struct ReportCommand: ParsableCommand {
         let store = try SQLiteVariantStore(path: databasePath)
         let variants = try store.allVariants()
         if let campaign, !variants.contains(where: { $0.campaignID == campaign }) {
-            let hint = Suggestion.closest(to: campaign, in: Array(Set(variants.map(\.campaignID)))).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint =
+                Suggestion.closest(to: campaign, in: Array(Set(variants.map(\.campaignID)))).map { " (did you mean '\($0)'?)" }
+                ?? ""
             throw CommandFailure(message: "no campaign '\(campaign)' in the store\(hint)")
         }
         let input = try EngagementReportLoader(store: store, workspace: workspace).input(variants: variants, campaign: campaign)

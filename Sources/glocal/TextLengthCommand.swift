@@ -21,14 +21,18 @@ struct TextLengthCommand: ParsableCommand {
     func validate() throws {
         guard Network(rawValue: network) != nil else {
             let suggestion = Network.suggestion(for: network).map { " (did you mean '\($0.rawValue)'?)" } ?? ""
-            throw ValidationError("unknown network '\(network)'\(suggestion); expected one of: \(Network.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown network '\(network)'\(suggestion); expected one of: \(Network.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         if let maxCharacters, maxCharacters <= 0 { throw ValidationError("--max-characters must be positive") }
     }
 
     func run() throws {
         let data = FileHandle.standardInput.readDataToEndOfFile()
-        guard var text = String(data: data, encoding: .utf8) else { throw CommandFailure(message: "standard input is not UTF-8 text") }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure(message: "standard input is not UTF-8 text")
+        }
         if !keepTrailingNewline {
             if text.hasSuffix("\r\n") { text.removeLast() } else if text.hasSuffix("\n") { text.removeLast() }
         }

@@ -13,7 +13,9 @@ struct UserCommand: ParsableCommand {
     static func password(fromStandardInput: Bool) throws -> (password: String, generated: Bool) {
         guard fromStandardInput else { return (UserStore.generatePassword(), true) }
         let data = FileHandle.standardInput.readDataToEndOfFile()
-        guard let text = String(data: data, encoding: .utf8), let line = text.split(separator: "\n", omittingEmptySubsequences: false).first else {
+        guard let text = String(data: data, encoding: .utf8),
+            let line = text.split(separator: "\n", omittingEmptySubsequences: false).first
+        else {
             throw CommandFailure(message: "standard input is not UTF-8 text")
         }
         return (String(line).trimmingCharacters(in: CharacterSet(charactersIn: "\r")), false)
@@ -48,8 +50,11 @@ struct UserCommand: ParsableCommand {
             } catch { throw UserCommand.failure(error) }
             print("added \(user.email) (\(user.role.rawValue))")
             if generated { print("password: \(password)  (shown once; glocal user reset-password to change it)") }
-            if role == .manager, ApprovalScope(email: user.email, role: .manager, teams: context.workspace.settings.teams).teams.isEmpty {
-                FileHandle.standardError.write(Data("glocal: warning: \(user.email) manages no team in glocal.yaml, so sees no account\n".utf8))
+            if role == .manager,
+                ApprovalScope(email: user.email, role: .manager, teams: context.workspace.settings.teams).teams.isEmpty
+            {
+                FileHandle.standardError.write(
+                    Data("glocal: warning: \(user.email) manages no team in glocal.yaml, so sees no account\n".utf8))
             }
         }
     }
@@ -69,7 +74,8 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a user and end their sessions (their audit entries stay).")
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a user and end their sessions (their audit entries stay).")
 
         @Argument(help: "The user's e-mail address.")
         var email: String
@@ -85,7 +91,8 @@ struct UserCommand: ParsableCommand {
 
     struct ResetPassword: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "reset-password", abstract: "Set a new password (generated unless --password-stdin) and end the user's sessions.")
+            commandName: "reset-password",
+            abstract: "Set a new password (generated unless --password-stdin) and end the user's sessions.")
 
         @Argument(help: "The user's e-mail address.")
         var email: String
@@ -98,7 +105,9 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let context = try ApprovalContext(options: options)
             let (password, generated) = try UserCommand.password(fromStandardInput: passwordStdin)
-            do { try UserStore(store: context.store).resetPassword(email, to: password) } catch { throw UserCommand.failure(error) }
+            do { try UserStore(store: context.store).resetPassword(email, to: password) } catch {
+                throw UserCommand.failure(error)
+            }
             print("password reset for \(email.lowercased())")
             if generated { print("password: \(password)  (shown once)") }
         }

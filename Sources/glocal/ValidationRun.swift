@@ -40,8 +40,11 @@ struct ValidationRun {
         case .json: output = JSONDiagnosticRenderer().render(report)
         case .github:
             // Notes would crowd a pull request's annotations; --verbose adds them.
-            let shown = verbose ? report : ValidationReport(
-                diagnostics: report.diagnostics.filter { $0.severity != .note }, statistics: report.statistics)
+            let shown =
+                verbose
+                ? report
+                : ValidationReport(
+                    diagnostics: report.diagnostics.filter { $0.severity != .note }, statistics: report.statistics)
             output = GitHubAnnotationRenderer().render(shown)
         case .sarif:
             output = SARIFRenderer(toolVersion: GlocalCommand.version, sourceRoot: currentDirectory.standardizedFileURL.path)

@@ -18,7 +18,9 @@ struct WorkspaceLocator {
 
     /// Groups `paths` by workspace; no paths means the current directory.
     func targets(for paths: [String]) throws -> [Target] {
-        if paths.isEmpty { return [Target(root: try workspaceRoot(containing: currentDirectory, named: "."), campaignFiles: nil)] }
+        if paths.isEmpty {
+            return [Target(root: try workspaceRoot(containing: currentDirectory, named: "."), campaignFiles: nil)]
+        }
         var targets: [Target] = []
         for path in paths {
             let url = URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL

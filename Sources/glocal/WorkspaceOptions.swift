@@ -3,13 +3,18 @@ import Foundation
 
 /// Options shared by the commands that work on one workspace and its store.
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .customLong("workspace"), help: "The workspace directory (default: the current directory or its nearest parent with a glocal.yaml).")
+    @Option(
+        name: .customLong("workspace"),
+        help: "The workspace directory (default: the current directory or its nearest parent with a glocal.yaml).")
     var workspacePath: String?
 
     @Option(help: "The SQLite store (default: $GLOCAL_DATABASE, else .glocal/glocal.sqlite in the workspace).")
     var database: String?
 
-    @Option(help: "Plan as if it were this instant (ISO 8601, e.g. 2026-11-21T09:00:00Z); nothing is scheduled before it. Default: now.")
+    @Option(
+        help:
+            "Plan as if it were this instant (ISO 8601, e.g. 2026-11-21T09:00:00Z); nothing is scheduled before it. Default: now."
+    )
     var now: String?
 
     /// The workspace root.
@@ -24,7 +29,9 @@ struct WorkspaceOptions: ParsableArguments {
     /// The store's path for the workspace at `root`.
     func databasePath(root: URL) -> String {
         if let database { return URL(fileURLWithPath: database).standardizedFileURL.path }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["GLOCAL_DATABASE"], !fromEnvironment.isEmpty { return fromEnvironment }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["GLOCAL_DATABASE"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
         return root.appendingPathComponent(".glocal/glocal.sqlite").path
     }
 

@@ -23,7 +23,8 @@ struct AccountCommandTests {
         let (unknown, _, unknownError) = try GlocalProcess.run(
             ["account", "connect", "lum-fr-xx"], in: workspace.root, input: "{\"access_token\": \"t\"}")
         #expect(unknown == 2 && unknownError.contains("no account 'lum-fr-xx' in accounts.yaml; did you mean 'lum-fr-x'?"))
-        let (malformed, _, malformedError) = try GlocalProcess.run(["account", "connect", "lum-fr-x"], in: workspace.root, input: "token")
+        let (malformed, _, malformedError) = try GlocalProcess.run(
+            ["account", "connect", "lum-fr-x"], in: workspace.root, input: "token")
         #expect(malformed == 2 && malformedError.contains("not a credentials JSON object"))
 
         #expect(try GlocalProcess.run(["account", "pause", "lum-fr-instagram"], in: workspace.root).0 == 0)

@@ -9,10 +9,14 @@ struct DispatchCommandTests {
         let (noStore, _, noStoreError) = try GlocalProcess.run(["dispatch", "--once"], in: workspace.root)
         #expect(noStore == 2 && noStoreError.contains("run `glocal apply` first"))
         // `account connect` creates the store.
-        #expect(try GlocalProcess.run(["account", "connect", "lum-fr-x"], in: workspace.root, input: "{\"access_token\": \"t\"}").0 == 0)
-        let (badURL, _, badURLError) = try GlocalProcess.run(["dispatch", "--once", "--sandbox", "localhost"], in: workspace.root)
+        #expect(
+            try GlocalProcess.run(["account", "connect", "lum-fr-x"], in: workspace.root, input: "{\"access_token\": \"t\"}").0
+                == 0)
+        let (badURL, _, badURLError) = try GlocalProcess.run(
+            ["dispatch", "--once", "--sandbox", "localhost"], in: workspace.root)
         #expect(badURL == 2 && badURLError.contains("--sandbox 'localhost' is not a URL, e.g. http://127.0.0.1:8787"))
-        let (noStart, _, noStartError) = try GlocalProcess.run(["dispatch", "--until", "2026-12-15T00:00:00Z"], in: workspace.root)
+        let (noStart, _, noStartError) = try GlocalProcess.run(
+            ["dispatch", "--until", "2026-12-15T00:00:00Z"], in: workspace.root)
         #expect(noStart == 2 && noStartError.contains("--until needs --now"))
         let (badDate, _, badDateError) = try GlocalProcess.run(
             ["dispatch", "--now", "2026-11-21T09:00:00Z", "--until", "mid-December"], in: workspace.root)

@@ -60,9 +60,10 @@ final class DispatchHarness: @unchecked Sendable {
                     state: .approved, explanation: [])
             }
         }
-        let plan = Plan(changes: variants.map {
-            PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
-        })
+        let plan = Plan(
+            changes: variants.map {
+                PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
+            })
         try SQLiteVariantStore(path: database).apply(plan, actor: "test", now: slot.addingTimeInterval(-3_600))
         return variants
     }

@@ -9,7 +9,10 @@ import Testing
     @Test(arguments: [
         ("x", String(repeating: "a", count: 280), #"{"network":"x","length":280,"limit":280,"valid":true}"#),
         ("x", String(repeating: "界", count: 141), #"{"network":"x","length":282,"limit":280,"valid":false}"#),
-        ("x", "Read https://lumiere.example/fr-FR/hydra?utm_source=x&utm_medium=social", #"{"network":"x","length":28,"limit":280,"valid":true}"#),
+        (
+            "x", "Read https://lumiere.example/fr-FR/hydra?utm_source=x&utm_medium=social",
+            #"{"network":"x","length":28,"limit":280,"valid":true}"#
+        ),
         ("bluesky", "👩‍👩‍👧", #"{"network":"bluesky","length":1,"limit":300,"bytes":18,"byteLimit":3000,"valid":true}"#),
         ("mastodon", "hi @claire@piaille.fr", #"{"network":"mastodon","length":10,"limit":500,"valid":true}"#),
         ("youtube", "<3", #"{"network":"youtube","length":2,"limit":5000,"valid":false}"#),

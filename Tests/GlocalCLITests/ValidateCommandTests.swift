@@ -24,15 +24,18 @@ import Testing
         try workspace.write("campaigns/winter-tips.yaml", replacing: "kind: informative", with: "kind: informational")
         let result = try workspace.validate(verbose: false)
         #expect(result.exitCode == 1)
-        #expect(result.output.contains("campaigns/winter-tips.yaml:2:7: error[value.invalid]: 'informational' is not a valid kind"))
+        #expect(
+            result.output.contains("campaigns/winter-tips.yaml:2:7: error[value.invalid]: 'informational' is not a valid kind"))
     }
 
     @Test func warningsFailOnlyWithStrict() throws {
         let workspace = try WorkspaceFixture(overlay: nil)
         defer { workspace.remove() }
         // LinkedIn with an inline link: a link-policy warning, no error.
-        try workspace.write("campaigns/hydra-launch.yaml", replacing: "      linkedin: {link_placement: first_comment}\n      instagram: {link_placement: none}\n  - id: launch",
-                            with: "      instagram: {link_placement: none}\n  - id: launch")
+        try workspace.write(
+            "campaigns/hydra-launch.yaml",
+            replacing: "      linkedin: {link_placement: first_comment}\n      instagram: {link_placement: none}\n  - id: launch",
+            with: "      instagram: {link_placement: none}\n  - id: launch")
         let lenient = try workspace.validate(verbose: false)
         #expect(lenient.exitCode == 0, "\(lenient.output)")
         #expect(lenient.output.contains("warning[link.policy]"))
@@ -65,7 +68,10 @@ import Testing
         try workspace.write("accounts.yaml", replacing: "network: bluesky", with: "network: blusky")
         let result = try workspace.validate(format: .github)
         #expect(result.exitCode == 1)
-        #expect(result.output.contains("::error file=accounts.yaml,line=27,col=14,endColumn=20,title=network.unknown::unknown network 'blusky'%0Anote: did you mean 'bluesky'?"))
+        #expect(
+            result.output.contains(
+                "::error file=accounts.yaml,line=27,col=14,endColumn=20,title=network.unknown::unknown network 'blusky'%0Anote: did you mean 'bluesky'?"
+            ))
     }
 
     @Test func sarifFormatIsSARIF210() throws {
@@ -197,9 +203,12 @@ extension WorkspaceFixture {
         let workspace = try WorkspaceFixture(overlay: nil)
         defer { workspace.remove() }
         let eleven = Array(repeating: "assets/serum-4x5.png", count: 6) + Array(repeating: "assets/teaser.mp4", count: 5)
-        try workspace.write("campaigns/hydra-launch.yaml", replacing: "    media: [assets/serum-4x5.png]\n    networks:",
-                            with: "    media: [\(eleven.joined(separator: ", "))]\n    networks:")
+        try workspace.write(
+            "campaigns/hydra-launch.yaml", replacing: "    media: [assets/serum-4x5.png]\n    networks:",
+            with: "    media: [\(eleven.joined(separator: ", "))]\n    networks:")
         let result = try workspace.validate(verbose: false)
-        #expect(result.output.contains("error[media.count]: instagram/lum-fr-instagram: 11 media items, Instagram accepts at most 10 per post"))
+        #expect(
+            result.output.contains(
+                "error[media.count]: instagram/lum-fr-instagram: 11 media items, Instagram accepts at most 10 per post"))
     }
 }

@@ -14,11 +14,12 @@ import Testing
 
     @Test func inlineLinkGetsUTMAndFollowsTheHashtags() throws {
         let variant = try #require(try variants(of: "hydra-launch").first { $0.id == "hydra-launch/teaser/lum-us-x" })
-        #expect(variant.text == """
-            Thirsty skin? Meet Hydra, our new serum, in New York.
+        #expect(
+            variant.text == """
+                Thirsty skin? Meet Hydra, our new serum, in New York.
 
-            #HydraSerum https://lumiere.example/en-US/hydra?utm_source=x&utm_medium=social&utm_campaign=hydra-launch&utm_content=lum-us-x
-            """)
+                #HydraSerum https://lumiere.example/en-US/hydra?utm_source=x&utm_medium=social&utm_campaign=hydra-launch&utm_content=lum-us-x
+                """)
         #expect(variant.linkPlacement == .inline)
         #expect(variant.textOrigin.locale == "en")
         #expect(variant.date == LocalDate(year: 2026, month: 12, day: 1))
@@ -27,24 +28,29 @@ import Testing
     @Test func firstCommentLinkStaysOutOfTheText() throws {
         let variant = try #require(try variants(of: "hydra-launch").first { $0.id == "hydra-launch/teaser/lum-fr-linkedin" })
         #expect(variant.linkPlacement == .firstComment)
-        #expect(variant.link == "https://lumiere.example/fr-FR/hydra?utm_source=linkedin&utm_medium=social&utm_campaign=hydra-launch&utm_content=lum-fr-linkedin")
+        #expect(
+            variant.link
+                == "https://lumiere.example/fr-FR/hydra?utm_source=linkedin&utm_medium=social&utm_campaign=hydra-launch&utm_content=lum-fr-linkedin"
+        )
         #expect(variant.text == "Votre peau a soif ? Découvrez Hydra, notre nouveau sérum, à Paris.\n\n#HydraSerum")
     }
 
     @Test func eachAccountGetsItsOwnUTMContentFromTheSharedLink() throws {
         let links = try variants(of: "hydra-launch").filter { $0.postID == "launch" && $0.network == .x }.compactMap(\.link)
-        #expect(links.sorted() == [
-            "https://lumiere.example/en-US/hydra?utm_source=x&utm_medium=social&utm_campaign=hydra-launch&utm_content=lum-us-x",
-            "https://lumiere.example/fr-FR/hydra?utm_source=x&utm_medium=social&utm_campaign=hydra-launch&utm_content=lum-fr-x",
-        ])
+        #expect(
+            links.sorted() == [
+                "https://lumiere.example/en-US/hydra?utm_source=x&utm_medium=social&utm_campaign=hydra-launch&utm_content=lum-us-x",
+                "https://lumiere.example/fr-FR/hydra?utm_source=x&utm_medium=social&utm_campaign=hydra-launch&utm_content=lum-fr-x",
+            ])
     }
 
     @Test func perNetworkTextOverrideApplies() throws {
         let x = try variants(of: "winter-tips").filter { $0.postID == "hydration-2" && $0.network == .x }
-        #expect(Set(x.map(\.text)) == [
-            "Winter tip from New York: drink water and moisturise twice a day.",
-            "Conseil d'hiver depuis Paris : buvez de l'eau et hydratez matin et soir.",
-        ])
+        #expect(
+            Set(x.map(\.text)) == [
+                "Winter tip from New York: drink water and moisturise twice a day.",
+                "Conseil d'hiver depuis Paris : buvez de l'eau et hydratez matin et soir.",
+            ])
         #expect(x.allSatisfy { $0.textOrigin.key == "tips.hydration.x" })
     }
 

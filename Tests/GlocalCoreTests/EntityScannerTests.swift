@@ -3,42 +3,44 @@ import Testing
 @testable import GlocalCore
 
 @Suite struct EntityScannerTests {
-    @Test(arguments: [
-        ("#Swift is #cool", ["Swift", "cool"]),
-        ("#2024", []),  // digits only: not a hashtag
-        ("#2024Summer", ["2024Summer"]),
-        ("a#b", []),  // glued to a word
-        ("(#tag).", ["tag"]),
-        ("#café #日本 #tag_name", ["café", "日本", "tag_name"]),
-        ("line one\n#tag", ["tag"]),
-        ("#foo#bar", ["foo"]),  // the second # is glued to "foo"
-        ("＃全角", ["全角"]),  // full-width number sign
-        ("#", []),
-        ("#_", []),
-        ("&#39;", []),  // HTML entity
-        ("#️⃣ keycap", []),
-        ("https://example.com/#anchor", []),  // inside a URL
-        ("example.com/#x and #real", ["real"]),
-    ] as [(String, [String])])
+    @Test(
+        arguments: [
+            ("#Swift is #cool", ["Swift", "cool"]),
+            ("#2024", []),  // digits only: not a hashtag
+            ("#2024Summer", ["2024Summer"]),
+            ("a#b", []),  // glued to a word
+            ("(#tag).", ["tag"]),
+            ("#café #日本 #tag_name", ["café", "日本", "tag_name"]),
+            ("line one\n#tag", ["tag"]),
+            ("#foo#bar", ["foo"]),  // the second # is glued to "foo"
+            ("＃全角", ["全角"]),  // full-width number sign
+            ("#", []),
+            ("#_", []),
+            ("&#39;", []),  // HTML entity
+            ("#️⃣ keycap", []),
+            ("https://example.com/#anchor", []),  // inside a URL
+            ("example.com/#x and #real", ["real"]),
+        ] as [(String, [String])])
     func hashtags(text: String, expected: [String]) {
         #expect(EntityScanner.hashtags(in: text).map(String.init) == expected)
     }
 
-    @Test(arguments: [
-        ("@alice and @bob_2", ["alice", "bob_2"]),
-        ("@alice@mastodon.social", ["alice@mastodon.social"]),
-        ("@alice@mastodon.social.", ["alice@mastodon.social"]),
-        ("@alice.bsky.social", ["alice.bsky.social"]),
-        ("hi @alice.", ["alice"]),
-        ("(@alice)", ["alice"]),
-        ("a@b.com", []),  // e-mail address
-        ("mail bob@example.com now", []),
-        ("email x@y.z and @real", ["real"]),
-        ("https://mastodon.social/@alice", []),  // inside a URL
-        ("@", []),
-        ("@@x", []),
-        ("@ alice", []),
-    ] as [(String, [String])])
+    @Test(
+        arguments: [
+            ("@alice and @bob_2", ["alice", "bob_2"]),
+            ("@alice@mastodon.social", ["alice@mastodon.social"]),
+            ("@alice@mastodon.social.", ["alice@mastodon.social"]),
+            ("@alice.bsky.social", ["alice.bsky.social"]),
+            ("hi @alice.", ["alice"]),
+            ("(@alice)", ["alice"]),
+            ("a@b.com", []),  // e-mail address
+            ("mail bob@example.com now", []),
+            ("email x@y.z and @real", ["real"]),
+            ("https://mastodon.social/@alice", []),  // inside a URL
+            ("@", []),
+            ("@@x", []),
+            ("@ alice", []),
+        ] as [(String, [String])])
     func mentions(text: String, expected: [String]) {
         #expect(EntityScanner.mentions(in: text).map(String.init) == expected)
     }

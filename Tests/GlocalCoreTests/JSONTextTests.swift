@@ -42,7 +42,8 @@ struct JSONTextTests {
     @Test
     func dynamicValuesReadBackAsFoundationReadsThem() throws {
         let body: [String: Any] = [
-            "émoji 👩🏽‍💻": ["a\u{01}b", 3, 2.25, true, NSNull(), ["k": "v"]], "empty": [String: Any](), "url": "https://x.y/z?a=1&b=2",
+            "émoji 👩🏽‍💻": ["a\u{01}b", 3, 2.25, true, NSNull(), ["k": "v"]], "empty": [String: Any](),
+            "url": "https://x.y/z?a=1&b=2",
         ]
         let read = try JSONSerialization.jsonObject(with: Data(JSONText.encode(body).utf8)) as? NSDictionary
         let direct = try JSONSerialization.jsonObject(with: JSONSerialization.data(withJSONObject: body)) as? NSDictionary
@@ -50,4 +51,3 @@ struct JSONTextTests {
         #expect(read == direct)
     }
 }
-

@@ -5,9 +5,18 @@ import Testing
 /// UTM tagging of links, split around the account id so one link serves every account of a locale.
 @Suite struct LinkBuilderTests {
     @Test(arguments: [
-        ("https://lumiere.example/fr/hydra", "https://lumiere.example/fr/hydra?utm_source=x&utm_medium=social&utm_campaign=launch&utm_content=", ""),
-        ("https://lumiere.example/p?ref=1", "https://lumiere.example/p?ref=1&utm_source=x&utm_medium=social&utm_campaign=launch&utm_content=", ""),
-        ("https://lumiere.example/p#shop", "https://lumiere.example/p?utm_source=x&utm_medium=social&utm_campaign=launch&utm_content=", "#shop"),
+        (
+            "https://lumiere.example/fr/hydra",
+            "https://lumiere.example/fr/hydra?utm_source=x&utm_medium=social&utm_campaign=launch&utm_content=", ""
+        ),
+        (
+            "https://lumiere.example/p?ref=1",
+            "https://lumiere.example/p?ref=1&utm_source=x&utm_medium=social&utm_campaign=launch&utm_content=", ""
+        ),
+        (
+            "https://lumiere.example/p#shop",
+            "https://lumiere.example/p?utm_source=x&utm_medium=social&utm_campaign=launch&utm_content=", "#shop"
+        ),
     ])
     func tagsTheQueryBeforeTheFragment(link: String, head: String, tail: String) throws {
         let parts = try #require(LinkBuilder.utmParts(of: link, network: .x, campaign: "launch"))

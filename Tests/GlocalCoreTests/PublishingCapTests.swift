@@ -23,11 +23,14 @@ struct PublishingCapTests {
     }
 
     @Test func theReasonNamesTheNetworkTheLimitAndTheWindow() {
-        #expect(PublishingCap.caps(for: .x)[0].deferralReason == "publishing cap reached: X allows 100 posts per 15 minutes per account")
+        #expect(
+            PublishingCap.caps(for: .x)[0].deferralReason
+                == "publishing cap reached: X allows 100 posts per 15 minutes per account")
         #expect(PublishingCap.caps(for: .mastodon)[0].summary == "Mastodon allows 300 posts per 3 hours per account")
-        #expect(PublishingCap.caps(for: .bluesky).map(\.summary) == [
-            "Bluesky allows 1666 posts per hour per account", "Bluesky allows 11666 posts per 24 hours per account",
-        ])
+        #expect(
+            PublishingCap.caps(for: .bluesky).map(\.summary) == [
+                "Bluesky allows 1666 posts per hour per account", "Bluesky allows 11666 posts per 24 hours per account",
+            ])
         #expect(PublishingCap.caps(for: .instagram)[0].deferralReason.hasPrefix(PublishingCap.reason))
     }
 
@@ -97,6 +100,8 @@ struct PublishingCapTests {
     }
 
     @Test func noCapsNeverWait() {
-        #expect(PublishingCap.nextAllowed(under: [], recent: (0..<10_000).map { secondsAgo(Double($0)) }, inFlight: 50, now: Self.now) == nil)
+        #expect(
+            PublishingCap.nextAllowed(under: [], recent: (0..<10_000).map { secondsAgo(Double($0)) }, inFlight: 50, now: Self.now)
+                == nil)
     }
 }

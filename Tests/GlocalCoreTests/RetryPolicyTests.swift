@@ -17,8 +17,9 @@ struct RetryPolicyTests {
         let reset = now.addingTimeInterval(3_000)
         #expect(policy.nextRun(afterAttempt: 1, now: now, networkReset: reset, random: 0.5) == reset)
         // A reset already past is no reason to hammer the network: the backoff applies.
-        #expect(policy.nextRun(afterAttempt: 1, now: now, networkReset: now.addingTimeInterval(-5), random: 0.5)
-            == now.addingTimeInterval(30))
+        #expect(
+            policy.nextRun(afterAttempt: 1, now: now, networkReset: now.addingTimeInterval(-5), random: 0.5)
+                == now.addingTimeInterval(30))
     }
 
     @Test func attemptsAreLimited() {

@@ -27,10 +27,11 @@ import Testing
 
     // MARK: Exact limits
 
-    @Test(arguments: [
-        (Network.x, 280), (.bluesky, 300), (.mastodon, 500), (.threads, 500), (.linkedin, 3000),
-        (.facebook, 63_206), (.instagram, 2200), (.youtube, 5000), (.tiktok, 2200),
-    ] as [(Network, Int)])
+    @Test(
+        arguments: [
+            (Network.x, 280), (.bluesky, 300), (.mastodon, 500), (.threads, 500), (.linkedin, 3000),
+            (.facebook, 63_206), (.instagram, 2200), (.youtube, 5000), (.tiktok, 2200),
+        ] as [(Network, Int)])
     func exactLimit(network: Network, limit: Int) {
         let atLimit = Self.measure(Self.a(limit), network)
         #expect(atLimit.length == limit)
@@ -43,24 +44,25 @@ import Testing
 
     // MARK: X
 
-    @Test(arguments: [
-        ("hello", 5),
-        (String(repeating: "日", count: 140), 280),
-        (String(repeating: "日", count: 141), 282),
-        ("e\u{301}", 1),
-        (family, 2),
-        ("👍🏽", 2),
-        ("🇫🇷", 2),
-        ("1️⃣", 2),
-        ("こんにちは", 10),
-        ("안녕하세요", 10),
-        ("مرحبا", 5),
-        ("https://example.com/" + String(repeating: "x", count: 80), 23),
-        (a(256) + " https://example.com/a/very/long/path/that/does/not/matter", 280),  // 256 + 1 + 23
-        (a(257) + " https://example.com/a/very/long/path/that/does/not/matter", 281),
-        ("Visit example.com.", 30),  // 6 + 23 + 1
-        ("  hi  ", 6),  // not blank: spaces count
-    ] as [(String, Int)])
+    @Test(
+        arguments: [
+            ("hello", 5),
+            (String(repeating: "日", count: 140), 280),
+            (String(repeating: "日", count: 141), 282),
+            ("e\u{301}", 1),
+            (family, 2),
+            ("👍🏽", 2),
+            ("🇫🇷", 2),
+            ("1️⃣", 2),
+            ("こんにちは", 10),
+            ("안녕하세요", 10),
+            ("مرحبا", 5),
+            ("https://example.com/" + String(repeating: "x", count: 80), 23),
+            (a(256) + " https://example.com/a/very/long/path/that/does/not/matter", 280),  // 256 + 1 + 23
+            (a(257) + " https://example.com/a/very/long/path/that/does/not/matter", 281),
+            ("Visit example.com.", 30),  // 6 + 23 + 1
+            ("  hi  ", 6),  // not blank: spaces count
+        ] as [(String, Int)])
     func x(text: String, expected: Int) {
         #expect(Self.measure(text, .x).length == expected)
     }
@@ -80,14 +82,15 @@ import Testing
 
     // MARK: Bluesky
 
-    @Test(arguments: [
-        ("hello", 5, 5),
-        ("é", 1, 2),
-        ("e\u{301}", 1, 3),  // one grapheme, 1 + 2 bytes (no normalisation on Bluesky)
-        ("日本", 2, 6),
-        (family, 1, 25),
-        ("🇫🇷", 1, 8),
-    ] as [(String, Int, Int)])
+    @Test(
+        arguments: [
+            ("hello", 5, 5),
+            ("é", 1, 2),
+            ("e\u{301}", 1, 3),  // one grapheme, 1 + 2 bytes (no normalisation on Bluesky)
+            ("日本", 2, 6),
+            (family, 1, 25),
+            ("🇫🇷", 1, 8),
+        ] as [(String, Int, Int)])
     func bluesky(text: String, graphemes: Int, bytes: Int) {
         let measurement = Self.measure(text, .bluesky)
         #expect(measurement.length == graphemes)
@@ -108,18 +111,19 @@ import Testing
 
     // MARK: Mastodon
 
-    @Test(arguments: [
-        ("Hello", 5),
-        ("Visit https://a.co", 29),  // 6 + 23: a short URL counts 23 too
-        ("https://example.com/" + String(repeating: "x", count: 80), 23),
-        ("Visit example.com", 17),  // no scheme: counted literally (6 + 11)
-        ("@alice@mastodon.social hi", 9),  // "@alice" 6 + " hi" 3
-        ("@alice hi", 9),
-        ("cc @bob@example.social and https://lumiere.example/fr", 35),  // 3 + 4 + 5 + 23
-        ("bob@example.com", 15),  // e-mail, not a mention
-        (family, 1),
-        ("日本", 2),
-    ] as [(String, Int)])
+    @Test(
+        arguments: [
+            ("Hello", 5),
+            ("Visit https://a.co", 29),  // 6 + 23: a short URL counts 23 too
+            ("https://example.com/" + String(repeating: "x", count: 80), 23),
+            ("Visit example.com", 17),  // no scheme: counted literally (6 + 11)
+            ("@alice@mastodon.social hi", 9),  // "@alice" 6 + " hi" 3
+            ("@alice hi", 9),
+            ("cc @bob@example.social and https://lumiere.example/fr", 35),  // 3 + 4 + 5 + 23
+            ("bob@example.com", 15),  // e-mail, not a mention
+            (family, 1),
+            ("日本", 2),
+        ] as [(String, Int)])
     func mastodon(text: String, expected: Int) {
         #expect(Self.measure(text, .mastodon).length == expected)
     }
@@ -136,21 +140,22 @@ import Testing
 
     // MARK: Threads
 
-    @Test(arguments: [
-        ("hello", 5),
-        ("😀", 4),
-        ("hi 😀", 7),
-        (family, 25),
-        ("👍🏽", 8),
-        ("🇫🇷", 8),
-        ("1️⃣", 7),  // 1 + 3 + 3 bytes
-        ("❤️", 6),  // 3 + 3 bytes
-        ("é", 1),
-        ("日本", 2),
-        ("#1", 2),
-        (String(repeating: "😀", count: 125), 500),
-        (String(repeating: "😀", count: 126), 504),
-    ] as [(String, Int)])
+    @Test(
+        arguments: [
+            ("hello", 5),
+            ("😀", 4),
+            ("hi 😀", 7),
+            (family, 25),
+            ("👍🏽", 8),
+            ("🇫🇷", 8),
+            ("1️⃣", 7),  // 1 + 3 + 3 bytes
+            ("❤️", 6),  // 3 + 3 bytes
+            ("é", 1),
+            ("日本", 2),
+            ("#1", 2),
+            (String(repeating: "😀", count: 125), 500),
+            (String(repeating: "😀", count: 126), 504),
+        ] as [(String, Int)])
     func threads(text: String, expected: Int) {
         #expect(Self.measure(text, .threads).length == expected)
     }
@@ -168,14 +173,15 @@ import Testing
 
     // MARK: YouTube (description in UTF-8 bytes)
 
-    @Test(arguments: [
-        ("hello", 5),
-        ("é", 2),
-        ("日本", 6),
-        ("😀", 4),
-        (family, 25),
-        (String(repeating: "é", count: 2500), 5000),
-    ] as [(String, Int)])
+    @Test(
+        arguments: [
+            ("hello", 5),
+            ("é", 2),
+            ("日本", 6),
+            ("😀", 4),
+            (family, 25),
+            (String(repeating: "é", count: 2500), 5000),
+        ] as [(String, Int)])
     func youtube(text: String, expected: Int) {
         #expect(Self.measure(text, .youtube).length == expected)
     }
@@ -189,23 +195,26 @@ import Testing
 
     // MARK: TikTok (UTF-16 code units)
 
-    @Test(arguments: [
-        ("hello", 5),
-        ("😀", 2),  // outside the BMP: a surrogate pair
-        ("日本", 2),
-        ("é", 1),
-        ("e\u{301}", 2),
-        (family, 11),  // 4 × 2 + 3
-        (String(repeating: "😀", count: 1100), 2200),
-        (String(repeating: "😀", count: 1101), 2202),
-    ] as [(String, Int)])
+    @Test(
+        arguments: [
+            ("hello", 5),
+            ("😀", 2),  // outside the BMP: a surrogate pair
+            ("日本", 2),
+            ("é", 1),
+            ("e\u{301}", 2),
+            (family, 11),  // 4 × 2 + 3
+            (String(repeating: "😀", count: 1100), 2200),
+            (String(repeating: "😀", count: 1101), 2202),
+        ] as [(String, Int)])
     func tiktok(text: String, expected: Int) {
         #expect(Self.measure(text, .tiktok).length == expected)
     }
 
     // MARK: Titles
 
-    @Test(arguments: [("Hello", 5), ("👨‍👩‍👧‍👦 Vlog", 6), ("", 0), ("   ", 0), (String(repeating: "日", count: 100), 100)] as [(String, Int)])
+    @Test(
+        arguments: [("Hello", 5), ("👨‍👩‍👧‍👦 Vlog", 6), ("", 0), ("   ", 0), (String(repeating: "日", count: 100), 100)]
+            as [(String, Int)])
     func title(title: String, expected: Int) {
         #expect(TextCounter.measureTitle(title, rules: .forNetwork(.youtube)) == expected)
     }

@@ -18,7 +18,8 @@ struct DispatchMetricsTests {
         #expect(text.contains("glocal_jobs{state=\"scheduled\"} 7\n"))
         #expect(text.contains("glocal_jobs{state=\"completed\"} 0\n"))
         #expect(text.contains("glocal_publish_outcomes_total{network=\"x\",account=\"lum-fr-x\",outcome=\"published\"} 2\n"))
-        #expect(text.contains("glocal_publish_outcomes_total{network=\"mastodon\",account=\"lum-\\\"b\\\"\",outcome=\"failed\"} 1\n"))
+        #expect(
+            text.contains("glocal_publish_outcomes_total{network=\"mastodon\",account=\"lum-\\\"b\\\"\",outcome=\"failed\"} 1\n"))
         #expect(text.contains("glocal_publish_lateness_seconds_bucket{le=\"0.5\"} 1\n"))
         #expect(text.contains("glocal_publish_lateness_seconds_bucket{le=\"5\"} 2\n"))
         #expect(text.contains("glocal_publish_lateness_seconds_bucket{le=\"+Inf\"} 2\n"))

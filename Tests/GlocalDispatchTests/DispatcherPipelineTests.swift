@@ -12,7 +12,9 @@ import Testing
 struct DispatcherPipelineTests {
     @Test func aBacklogGoesOutOnceEachWithinTheConcurrencyAndFewCommits() async throws {
         let gauge = InFlightGauge()
-        try await DispatchHarness.run(perAccount: 12, spacing: 10, concurrency: 8, transport: { GaugedTransport($0, gauge: gauge) }) {
+        try await DispatchHarness.run(
+            perAccount: 12, spacing: 10, concurrency: 8, transport: { GaugedTransport($0, gauge: gauge) }
+        ) {
             dispatcher, store, sandbox, clock, variants in
             clock.advance(by: 120)  // every slot is due, within the grace period
             let commits = CommitCounter()
@@ -34,7 +36,8 @@ struct DispatcherPipelineTests {
     }
 
     @Test func aStopRequestClaimsNothingMoreButFinishesWhatWasClaimed() async throws {
-        try await DispatchHarness.run(perAccount: 12, spacing: 10, concurrency: 4) { dispatcher, store, sandbox, clock, variants in
+        try await DispatchHarness.run(perAccount: 12, spacing: 10, concurrency: 4) {
+            dispatcher, store, sandbox, clock, variants in
             clock.advance(by: 120)
             // The first step claims a full load: four senders and two started ahead; then stop.
             let stop = StopAfter(calls: 1)
@@ -57,7 +60,11 @@ final class InFlightGauge: @unchecked Sendable {
     private var current = 0
     private var most = 0
 
-    func enter() { lock.withLock { current += 1; most = max(most, current) } }
+    func enter() {
+        lock.withLock {
+            current += 1; most = max(most, current)
+        }
+    }
     func leave() { lock.withLock { current -= 1 } }
     var maximum: Int { lock.withLock { most } }
 }

@@ -54,7 +54,8 @@ struct QuotaHoldTests {
             #expect(await refusals.value == 0)
             // Sending it now would have drawn the 429 the hold avoided (the one 429 of the test).
             let probe = OutgoingPost(
-                variantID: "elsewhere/probe", network: .x, accountID: account.id, handle: "lumiere", locale: "fr-FR", text: "Sonde")
+                variantID: "elsewhere/probe", network: .x, accountID: account.id, handle: "lumiere", locale: "fr-FR",
+                text: "Sonde")
             let refused = await x.publish(probe, credentials: account.credentials)
             guard case .rateLimited = refused else {
                 Issue.record("the sandbox's window should be spent: \(refused)")

@@ -14,14 +14,19 @@ struct RoundLedgerTests {
         let job = PublishJob(
             id: id, variantID: "c/p/\(id)", accountID: account, network: .x, state: .running, runAt: Self.now, slotAt: Self.now,
             attempt: 1, maxAttempts: 5, lockedBy: "w", leaseExpiresAt: Self.now.addingTimeInterval(60), lastError: nil)
-        return RoundLedger.Waiting(job: job, resolution: resolution, report: JobReport(variantID: job.variantID, accountID: account, network: .x))
+        return RoundLedger.Waiting(
+            job: job, resolution: resolution, report: JobReport(variantID: job.variantID, accountID: account, network: .x))
     }
 
     @Test func aSpentQuotaHoldsTheAccountLikeA429AndTheLatestResetWins() {
         let later = Self.now.addingTimeInterval(900)
         let batch = [
-            waiting(1, account: "a", .published(PublicationReceipt(remoteID: "1", quotaExhaustedUntil: Self.now.addingTimeInterval(300)))),
-            waiting(2, account: "a", .retry(at: Self.now.addingTimeInterval(120), reason: OutcomeResolver.rateLimited, countsAsAttempt: false)),
+            waiting(
+                1, account: "a",
+                .published(PublicationReceipt(remoteID: "1", quotaExhaustedUntil: Self.now.addingTimeInterval(300)))),
+            waiting(
+                2, account: "a",
+                .retry(at: Self.now.addingTimeInterval(120), reason: OutcomeResolver.rateLimited, countsAsAttempt: false)),
             waiting(3, account: "b", .published(PublicationReceipt(remoteID: "3", quotaExhaustedUntil: later))),
             waiting(4, account: "c", .published(PublicationReceipt(remoteID: "4"))),
             waiting(5, account: "d", .retry(at: later, reason: "transient", countsAsAttempt: true)),

@@ -12,7 +12,9 @@ struct BrowserEndToEndTests {
     static let install = "install them with scripts/test (or: apt-get install -y chromium && pip install playwright)"
 
     @Test(.timeLimit(.minutes(10))) func twoManagersAndAnAdminApproveInChromium() async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.chromium), "Chromium is missing at \(Self.chromium); \(Self.install)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.chromium),
+            "Chromium is missing at \(Self.chromium); \(Self.install)")
         let probe = try Self.run("/usr/bin/env", ["python3", "-c", "import playwright.sync_api"])
         try #require(probe.status == 0, "Python Playwright is missing; \(Self.install)\n\(probe.output)")
 
@@ -52,9 +54,11 @@ struct BrowserEndToEndTests {
         let artifacts = Self.root.appendingPathComponent("test-artifacts/e2e").path
         let config: [String: Any] = [
             "base": base, "artifacts": artifacts,
-            "users": ["admin": ["admin@lumiere.example", admin.1],
-                      "manager_a": ["claire.martin@lumiere.example", managerA.1],
-                      "manager_b": ["olivia.hughes@lumiere.example", managerB.1]],
+            "users": [
+                "admin": ["admin@lumiere.example", admin.1],
+                "manager_a": ["claire.martin@lumiere.example", managerA.1],
+                "manager_b": ["olivia.hughes@lumiere.example", managerB.1],
+            ],
             "ids": ids,
         ]
         let json = String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)
@@ -70,8 +74,9 @@ struct BrowserEndToEndTests {
         #expect(try store.variant(others[4].id)?.state == .pendingApproval)
         #expect(try store.variant(british.id)?.state == .approved)
         let events = try store.auditEvents().filter { $0.action == .approve || $0.action == .edit || $0.action == .reject }
-        #expect(events.filter { $0.actor == "claire.martin@lumiere.example" }.map(\.action.rawValue).sorted()
-            == ["approve", "approve", "approve", "approve", "edit", "reject"])
+        #expect(
+            events.filter { $0.actor == "claire.martin@lumiere.example" }.map(\.action.rawValue).sorted()
+                == ["approve", "approve", "approve", "approve", "edit", "reject"])
         #expect(events.filter { $0.actor == "olivia.hughes@lumiere.example" }.map(\.variantID) == [british.id])
         #expect(FileManager.default.fileExists(atPath: artifacts + "/08-audit-log.png"))
     }

@@ -46,7 +46,11 @@ struct BrowserSession {
         for field in response.headers[values: .setCookie] {
             let pair = field.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let value = pair.count > 1 ? String(pair[1]) : ""
-            if field.contains("Max-Age=0") || value.isEmpty { cookies[String(pair[0])] = nil } else { cookies[String(pair[0])] = value }
+            if field.contains("Max-Age=0") || value.isEmpty {
+                cookies[String(pair[0])] = nil
+            } else {
+                cookies[String(pair[0])] = value
+            }
         }
         return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
     }

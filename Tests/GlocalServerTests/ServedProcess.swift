@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import Synchronization
 import Testing
@@ -64,7 +64,8 @@ final class ServedProcess: Sendable {
     }
 
     static func executable() throws -> URL {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let candidates = [
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("glocal"),
             Bundle.main.bundleURL.appendingPathComponent("glocal"),

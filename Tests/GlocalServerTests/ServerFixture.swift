@@ -11,7 +11,8 @@ import Testing
 /// The example workspace (this repository's root), a fresh in-memory store with a few variants,
 /// users for each role, and a clock the test moves.
 struct ServerFixture {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let workspace: Workspace = WorkspaceLoader(root: root).load().workspace!
     static let password = "a long enough password"
     static let start = try! Date("2026-11-21T09:00:00Z", strategy: .iso8601)
@@ -27,11 +28,14 @@ struct ServerFixture {
 
     init(variants: [StoredVariant] = ServerFixture.defaultVariants) throws {
         store = try SQLiteVariantStore.inMemory()
-        try store.apply(Plan(changes: variants.map {
-            PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
-        }), actor: "test", now: Self.start)
+        try store.apply(
+            Plan(
+                changes: variants.map {
+                    PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
+                }), actor: "test", now: Self.start)
         let users = UserStore(store: store, bcryptCost: 4)
-        for (email, role) in [(Self.admin, UserRole.admin), (Self.france, .manager), (Self.uk, .manager), (Self.viewer, .viewer)] {
+        for (email, role) in [(Self.admin, UserRole.admin), (Self.france, .manager), (Self.uk, .manager), (Self.viewer, .viewer)]
+        {
             _ = try users.add(email: email, role: role, password: Self.password, now: Self.start)
         }
         let clock = self.clock
@@ -49,7 +53,8 @@ struct ServerFixture {
             id: "hydra-launch/\(post)/\(account)", campaignID: "hydra-launch", postID: post, accountID: account, network: network,
             locale: "fr-FR", kind: .promotional, text: text, title: nil, link: "https://lumiere.example/fr-FR/hydra",
             linkPlacement: network == .x ? .reply : .firstComment, media: [], contentHash: "hash:\(account):\(post)",
-            scheduledAt: try! Date(slot, strategy: .iso8601), localTime: "2026-12-01 09:00", timeZone: "Europe/Paris", live: false,
+            scheduledAt: try! Date(slot, strategy: .iso8601), localTime: "2026-12-01 09:00", timeZone: "Europe/Paris",
+            live: false,
             state: .pendingApproval, explanation: [])
     }
 

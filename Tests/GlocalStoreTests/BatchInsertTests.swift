@@ -46,7 +46,8 @@ struct BatchInsertTests {
         let store = try StoreFixtures.store()
         try store.apply(StoreFixtures.creating(variants), actor: "cli", now: now)
         let titleTypes = try store.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT typeof(title) FROM variant WHERE id IN (?, ?) ORDER BY id = ? DESC",
+            try String.fetchAll(
+                db, sql: "SELECT typeof(title) FROM variant WHERE id IN (?, ?) ORDER BY id = ? DESC",
                 arguments: [variants[0].id, variants[1].id, variants[0].id])
         }
         #expect(titleTypes == ["text", "null"])

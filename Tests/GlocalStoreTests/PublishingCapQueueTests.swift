@@ -14,8 +14,9 @@ struct PublishingCapQueueTests {
     /// `count` approved variants of one account of `network`, due at `slot`, with a synced queue.
     func queue(network: Network, account: String, count: Int) throws -> (SQLiteVariantStore, PublishQueue, [StoredVariant]) {
         let variants = (0..<count).map {
-            StoreFixtures.variant(post: String(format: "post-%03d", $0), account: account, network: network, state: .approved, text: "Post \($0)",
-                                  scheduledAt: Self.slot)
+            StoreFixtures.variant(
+                post: String(format: "post-%03d", $0), account: account, network: network, state: .approved, text: "Post \($0)",
+                scheduledAt: Self.slot)
         }
         let store = try StoreFixtures.store(with: variants)
         try store.publishQueue.sync(now: Self.slot.addingTimeInterval(-60), grace: 900)
@@ -51,7 +52,9 @@ struct PublishingCapQueueTests {
         // Not claimable before the instant, sent at it.
         #expect(try queue.claim(worker: "w", now: Self.slot.addingTimeInterval(86_399), lease: lease, limit: 1).isEmpty)
         let later = try publishNext(queue, now: Self.slot.addingTimeInterval(86_400))
-        guard case .send = later else { Issue.record("expected a send at the window's end: \(String(describing: later))"); return }
+        guard case .send = later else {
+            Issue.record("expected a send at the window's end: \(String(describing: later))"); return
+        }
     }
 
     @Test func postsInFlightCountTowardsTheCap() throws {
@@ -140,7 +143,8 @@ struct PublishingCapQueueTests {
             let published = try plan(
                 "SELECT count(*) FROM publish_job WHERE account_id = ? AND state = 'completed' AND finished_at > ?")
             #expect(published.contains("COVERING INDEX publish_job_account_completed"))
-            let inFlight = try plan("""
+            let inFlight = try plan(
+                """
                 SELECT count(*) FROM publish_job AS j JOIN variant AS v ON v.id = j.variant_id
                 WHERE j.account_id = ? AND j.state IN ('running', 'retryable') AND j.id <> ?
                   AND v.state IN ('publishing', 'unknown')

@@ -30,7 +30,8 @@ struct RescueTests {
         #expect(first.variantID == variants[0].id)
         #expect(try queue.rescueExpiredLeases(now: Self.slot.addingTimeInterval(60)) == 1)
         // Reconciled first, while its post is still among the account's recent ones.
-        let next = try #require(try queue.claim(worker: "w2", now: Self.slot.addingTimeInterval(60), lease: lease, limit: 1).first)
+        let next = try #require(
+            try queue.claim(worker: "w2", now: Self.slot.addingTimeInterval(60), lease: lease, limit: 1).first)
         #expect(next.id == first.id && next.runAt == Self.slot)
     }
 

@@ -44,11 +44,13 @@ struct UserStoreTests {
         let (_, users) = try users()
         _ = try users.add(email: "a@lumiere.example", role: .admin, password: password, now: now)
         for minute in 0..<5 {
-            #expect(try users.authenticate(email: "a@lumiere.example", password: "nope", now: now + Double(minute) * 60) == .invalid)
+            #expect(
+                try users.authenticate(email: "a@lumiere.example", password: "nope", now: now + Double(minute) * 60) == .invalid)
         }
         let blocked = try users.authenticate(email: "a@lumiere.example", password: password, now: now + 300)
         #expect(blocked == .throttled(until: now + 900))
-        if case .success = try users.authenticate(email: "a@lumiere.example", password: password, now: now + 901) {} else {
+        if case .success = try users.authenticate(email: "a@lumiere.example", password: password, now: now + 901) {
+        } else {
             Issue.record("the oldest failure left the window: the right password works again")
         }
     }

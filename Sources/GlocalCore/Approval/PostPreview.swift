@@ -45,7 +45,9 @@ public struct PostPreview: Sendable, Equatable {
 
     /// The preview of `text` with `link` placed at `placement` on `network`; `maxCharacters`
     /// replaces the network's limit (an account's own limit).
-    public init(network: Network, text: String, link: String?, linkPlacement: LinkPlacement, media: [String], maxCharacters: Int? = nil) {
+    public init(
+        network: Network, text: String, link: String?, linkPlacement: LinkPlacement, media: [String], maxCharacters: Int? = nil
+    ) {
         var rules = NetworkRules.forNetwork(network)
         if let maxCharacters { rules.maxTextLength = maxCharacters }
         self.network = network
@@ -59,7 +61,8 @@ public struct PostPreview: Sendable, Equatable {
             linkCard = nil
         case .inline, .none:
             followUp = nil
-            linkCard = Self.buildsLinkCard(network) && media.isEmpty ? (firstLink ?? (linkPlacement == .inline ? link : nil)) : nil
+            linkCard =
+                Self.buildsLinkCard(network) && media.isEmpty ? (firstLink ?? (linkPlacement == .inline ? link : nil)) : nil
         }
     }
 
@@ -96,7 +99,8 @@ public struct PostPreview: Sendable, Equatable {
         let urls = URLScanner.urlRanges(in: text, requireScheme: network == .mastodon)
         if clickableLinks {
             for range in urls {
-                entities.append((range, .link(url: String(text[range]), display: displayedLink(String(text[range]), on: network))))
+                entities.append(
+                    (range, .link(url: String(text[range]), display: displayedLink(String(text[range]), on: network))))
             }
         }
         for tag in EntityScanner.hashtags(in: text) {

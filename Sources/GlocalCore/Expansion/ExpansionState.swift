@@ -14,7 +14,6 @@ struct ExpansionState {
         }
     }
 
-
     let resolver: LocaleResolver
     var diagnostics: [Diagnostic] = []
     /// Resolved texts per key reference (the campaign's `text:` value) and locale. The last reference
@@ -88,15 +87,17 @@ struct ExpansionState {
             }
         } else if !resolver.isDefinedAnywhere(key.value) {
             if reportedUnknown.insert(key.location).inserted {
-                diagnostics.append(Diagnostic(
-                    .error, .stringMissing, "unknown string key '\(key.value)': no locale defines it", at: key.location,
-                    notes: Suggestion.notes(for: key.value, in: resolver.allKeys)))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .stringMissing, "unknown string key '\(key.value)': no locale defines it", at: key.location,
+                        notes: Suggestion.notes(for: key.value, in: resolver.allKeys)))
             }
         } else {
             let chain = resolver.chain(for: locale).joined(separator: " → ")
-            diagnostics.append(Diagnostic(
-                .error, .stringMissing, "string '\(key.value)' has no text for locale '\(locale)'", at: key.location,
-                notes: ["looked in \(chain)", "add it to locales/\(locale).yaml or to a locale of its fallback chain"]))
+            diagnostics.append(
+                Diagnostic(
+                    .error, .stringMissing, "string '\(key.value)' has no text for locale '\(locale)'", at: key.location,
+                    notes: ["looked in \(chain)", "add it to locales/\(locale).yaml or to a locale of its fallback chain"]))
         }
         lastByLocale[locale] = .some(resolved)
         return resolved
@@ -109,10 +110,11 @@ struct ExpansionState {
             let entry = fallbacks[location]!
             let uses = entry.uses.sorted { $0.locale < $1.locale }
             let list = uses.map { "\($0.locale) ← \($0.from)" }.joined(separator: ", ")
-            all.append(Diagnostic(
-                .note, .stringFallback,
-                "string '\(entry.key)' falls back for \(uses.count) locale\(uses.count == 1 ? "" : "s"): \(list)",
-                at: location, notes: ["add '\(entry.key)' to those locale files to localise it"]))
+            all.append(
+                Diagnostic(
+                    .note, .stringFallback,
+                    "string '\(entry.key)' falls back for \(uses.count) locale\(uses.count == 1 ? "" : "s"): \(list)",
+                    at: location, notes: ["add '\(entry.key)' to those locale files to localise it"]))
         }
         return all
     }

@@ -9,7 +9,8 @@ public enum LinkBuilder {
         let hasQuery = bytes[..<fragment].contains(UInt8(ascii: "?"))
         let base = String(decoding: bytes[..<fragment], as: UTF8.self)
         let rest = String(decoding: bytes[fragment...], as: UTF8.self)
-        let head = base + (hasQuery ? "&" : "?") + "utm_source=" + network.rawValue + "&utm_medium=social&utm_campaign="
+        let head =
+            base + (hasQuery ? "&" : "?") + "utm_source=" + network.rawValue + "&utm_medium=social&utm_campaign="
             + campaign + "&utm_content="
         return (head, rest)
     }

@@ -67,7 +67,10 @@ public final class VariantSource: Sendable {
     public let linkLocation: SourceLocation
 
     /// Creates the positions of one post on one network.
-    public init(postLocation: SourceLocation, mediaLocation: SourceLocation, hashtagsLocation: SourceLocation, linkLocation: SourceLocation) {
+    public init(
+        postLocation: SourceLocation, mediaLocation: SourceLocation, hashtagsLocation: SourceLocation,
+        linkLocation: SourceLocation
+    ) {
         self.postLocation = postLocation
         self.mediaLocation = mediaLocation
         self.hashtagsLocation = hashtagsLocation
@@ -90,7 +93,8 @@ public final class TextOrigin: Sendable {
     public let string: LocalizedString
 
     /// Creates an origin.
-    public init(key: String, locale: String, location: SourceLocation, referenceLocation: SourceLocation, string: LocalizedString) {
+    public init(key: String, locale: String, location: SourceLocation, referenceLocation: SourceLocation, string: LocalizedString)
+    {
         self.key = key
         self.locale = locale
         self.location = location

@@ -14,7 +14,9 @@ public struct VariantExpander: Sendable {
         let brand = workspace.settings.brand ?? workspace.settings.name.value
         var values: [String: AccountTemplateValues] = [:]
         for account in workspace.accounts {
-            if let network = account.network { values[account.id.value] = AccountTemplateValues(account: account, network: network, brand: brand) }
+            if let network = account.network {
+                values[account.id.value] = AccountTemplateValues(account: account, network: network, brand: brand)
+            }
         }
         accountValues = values
     }
@@ -50,7 +52,8 @@ public struct VariantExpander: Sendable {
                 let override = post.override(for: network)
                 if override?.skip == true { continue }
                 if hashtagsByNetwork[network] == nil {
-                    let tags = Self.uniqueHashtags(override?.hashtags.map { $0.map(\.value) } ?? (campaign.hashtags + post.hashtags).map(\.value))
+                    let tags = Self.uniqueHashtags(
+                        override?.hashtags.map { $0.map(\.value) } ?? (campaign.hashtags + post.hashtags).map(\.value))
                     hashtagsByNetwork[network] = (tags, tags.map { "#" + $0 }.joined(separator: " "))
                 }
                 if let variant = makeVariant(
@@ -75,7 +78,9 @@ public struct VariantExpander: Sendable {
         if rules.maxTitleLength != nil, let titleKey = override?.title ?? post.title,
             let resolved = state.resolve(titleKey, locale: account.locale.value)
         {
-            title = (resolved.origin, resolved.template.render { values.value($0, campaign: campaignID, post: postID, link: nil) }.text)
+            title = (
+                resolved.origin, resolved.template.render { values.value($0, campaign: campaignID, post: postID, link: nil) }.text
+            )
         }
         let placement = override?.linkPlacement?.value ?? post.linkPlacement?.value ?? .inline
         var link: String? = nil
@@ -98,15 +103,21 @@ public struct VariantExpander: Sendable {
             }
         }
         let inlineLink = placement == .inline ? link : nil
-        let rendered = text.template.render { values.value($0, campaign: campaignID, post: postID, link: inlineLink ?? ($0 == "link" && link != nil ? "" : nil)) }
+        let rendered = text.template.render {
+            values.value($0, campaign: campaignID, post: postID, link: inlineLink ?? ($0 == "link" && link != nil ? "" : nil))
+        }
         for problem in rendered.missing {
             guard case let .missingValue(name) = problem.kind, !(name == "link" && link != nil) else { continue }
-            state.diagnostics.append(Diagnostic(
-                .error, .templateMissingValue,
-                "\(network.rawValue)/\(account.id.value): {\(name)} has no value for this account",
-                at: text.string.location(atScalarOffset: problem.offset, length: problem.length),
-                notes: [name == "link" ? "post '\(postID)' has no link" : "add '\(name)' to account '\(account.id.value)' in accounts.yaml"],
-                network: network, account: account.id.value))
+            state.diagnostics.append(
+                Diagnostic(
+                    .error, .templateMissingValue,
+                    "\(network.rawValue)/\(account.id.value): {\(name)} has no value for this account",
+                    at: text.string.location(atScalarOffset: problem.offset, length: problem.length),
+                    notes: [
+                        name == "link"
+                            ? "post '\(postID)' has no link" : "add '\(name)' to account '\(account.id.value)' in accounts.yaml"
+                    ],
+                    network: network, account: account.id.value))
         }
         var body = Self.trimmingTrailingWhitespace(rendered.text)
         let tagLine = hashtags.line

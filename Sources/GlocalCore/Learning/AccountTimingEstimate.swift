@@ -12,7 +12,9 @@ public struct AccountTimingEstimate: Sendable {
     public let prior: [TimingBucket: Double]
 
     /// Creates the estimates.
-    public init(accountID: String, network: Network, posts: Int, buckets: [TimingBucket: BucketEstimate], prior: [TimingBucket: Double]) {
+    public init(
+        accountID: String, network: Network, posts: Int, buckets: [TimingBucket: BucketEstimate], prior: [TimingBucket: Double]
+    ) {
         self.accountID = accountID
         self.network = network
         self.posts = posts

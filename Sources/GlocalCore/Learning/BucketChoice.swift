@@ -23,9 +23,11 @@ public struct BucketChoice: Sendable {
         holdout = Holdout.contains(variantID, share: model.holdoutShare)
         var random = SeededRandom(text: variantID, salt: model.seed)
         let items = candidates.map { bucket -> Ranked in
-            let estimate = estimates.buckets[bucket]
-                ?? BucketEstimate(mean: estimates.prior[bucket] ?? BucketPrior.allowed, variance: 0.25 / model.priorWeight, weight: 0,
-                                  shrunkToward: estimates.prior[bucket] ?? BucketPrior.allowed)
+            let estimate =
+                estimates.buckets[bucket]
+                ?? BucketEstimate(
+                    mean: estimates.prior[bucket] ?? BucketPrior.allowed, variance: 0.25 / model.priorWeight, weight: 0,
+                    shrunkToward: estimates.prior[bucket] ?? BucketPrior.allowed)
             return Ranked(bucket: bucket, draw: estimate.mean, estimate: estimate)
         }
         if holdout {

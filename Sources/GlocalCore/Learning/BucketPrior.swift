@@ -14,7 +14,8 @@ public struct BucketPrior: Sendable {
         var means: [TimingBucket: Double] = [:]
         for (windows, value) in [(profile.allowed, Self.allowed), (profile.preferred, Self.preferred)] {
             for window in windows {
-                for bucket in TimingBucket.all where window.weekdays.contains(bucket.weekday)
+                for bucket in TimingBucket.all
+                where window.weekdays.contains(bucket.weekday)
                     && window.start.minutes < bucket.endMinute && window.end.minutes > bucket.startMinute
                 {
                     means[bucket] = max(means[bucket] ?? value, value)

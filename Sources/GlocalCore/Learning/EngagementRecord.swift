@@ -16,7 +16,9 @@ public struct EngagementRecord: Sendable, Hashable, Codable {
     public var publishedAt: Date
 
     /// Creates a record.
-    public init(variantID: String, accountID: String, network: Network, bucket: TimingBucket, engagement: Double, publishedAt: Date) {
+    public init(
+        variantID: String, accountID: String, network: Network, bucket: TimingBucket, engagement: Double, publishedAt: Date
+    ) {
         self.variantID = variantID
         self.accountID = accountID
         self.network = network

@@ -39,9 +39,10 @@ public enum EngagementScore {
             let key = post.accountID + "|" + post.network.rawValue
             let before = history[key, default: []]
             if let median = median(Array(before.suffix(window))) {
-                result.append(EngagementObservation(
-                    variantID: post.variantID, accountID: post.accountID, network: post.network, bucket: post.bucket,
-                    score: logRatio(engagement: post.engagement, median: median), publishedAt: post.publishedAt))
+                result.append(
+                    EngagementObservation(
+                        variantID: post.variantID, accountID: post.accountID, network: post.network, bucket: post.bucket,
+                        score: logRatio(engagement: post.engagement, median: median), publishedAt: post.publishedAt))
             }
             history[key, default: []].append(post.engagement)
         }

@@ -18,7 +18,9 @@ public struct LearnedTimingEstimator: Sendable {
     public var defaultSpread: Double
 
     /// Creates an estimator; the defaults are TIMING.md's (5 posts, 8 weeks).
-    public init(priorWeight: Double = 5, halfLife: TimeInterval = 8 * 7 * 86_400, smoothing: Double = 0.25, defaultSpread: Double = 0.5) {
+    public init(
+        priorWeight: Double = 5, halfLife: TimeInterval = 8 * 7 * 86_400, smoothing: Double = 0.25, defaultSpread: Double = 0.5
+    ) {
         self.priorWeight = priorWeight
         self.halfLife = halfLife
         self.smoothing = smoothing
@@ -39,7 +41,9 @@ public struct LearnedTimingEstimator: Sendable {
     }
 
     /// Estimates every account × network with observations in `observations`, as of `now`.
-    public func estimate(_ observations: [EngagementObservation], table: TimingTable, now: Date, seed: UInt64 = 0, holdoutShare: Double = 0.1)
+    public func estimate(
+        _ observations: [EngagementObservation], table: TimingTable, now: Date, seed: UInt64 = 0, holdoutShare: Double = 0.1
+    )
         -> LearnedTiming
     {
         var byNetwork: [Network: [EngagementObservation]] = [:]
@@ -73,7 +77,8 @@ public struct LearnedTimingEstimator: Sendable {
                     buckets[bucket] = shrink(tallies[bucket] ?? Tally(), toward: poolEstimate.mean, spread: spread)
                 }
                 accounts[AccountTimingEstimate.key(account, network)] = AccountTimingEstimate(
-                    accountID: account, network: network, posts: postsPerAccount[account] ?? 0, buckets: buckets, prior: prior.means)
+                    accountID: account, network: network, posts: postsPerAccount[account] ?? 0, buckets: buckets,
+                    prior: prior.means)
             }
         }
         return LearnedTiming(accounts: accounts, pools: pools, priorWeight: priorWeight, seed: seed, holdoutShare: holdoutShare)

@@ -4,7 +4,9 @@ import Foundation
 /// so a bucket is chosen as often as it is likely to be the best — uncertain buckets still get tried.
 public enum ThompsonSampler {
     /// `items` ranked by one normal draw each, highest first (ties: earlier bucket first).
-    public static func rank<G: RandomNumberGenerator>(_ items: [BucketChoice.Ranked], using random: inout G) -> [BucketChoice.Ranked] {
+    public static func rank<G: RandomNumberGenerator>(_ items: [BucketChoice.Ranked], using random: inout G) -> [BucketChoice
+        .Ranked]
+    {
         var drawn = items
         for index in drawn.indices {
             let estimate = drawn[index].estimate

@@ -30,7 +30,9 @@ public struct PlanChange: Sendable {
     public var timeChanged: Bool
 
     /// Creates a change.
-    public init(action: PlanAction, id: String, desired: StoredVariant?, stored: StoredVariant?, contentChanged: Bool, timeChanged: Bool) {
+    public init(
+        action: PlanAction, id: String, desired: StoredVariant?, stored: StoredVariant?, contentChanged: Bool, timeChanged: Bool
+    ) {
         self.action = action
         self.id = id
         self.desired = desired

@@ -18,23 +18,36 @@ public struct Planner: Sendable {
             let target = record(for: scheduled)
             seen.insert(target.id)
             guard let current = storedByID[target.id] else {
-                changes.append(PlanChange(action: .create, id: target.id, desired: target, stored: nil, contentChanged: true, timeChanged: true))
+                changes.append(
+                    PlanChange(
+                        action: .create, id: target.id, desired: target, stored: nil, contentChanged: true, timeChanged: true))
                 continue
             }
             // A manager's edit stays until the YAML itself changes.
             let contentChanged = current.plannedHash != target.contentHash
             let timeChanged = current.scheduledAt != target.scheduledAt || current.live != target.live
             if !contentChanged && !timeChanged && current.state != .cancelled {
-                changes.append(PlanChange(action: .keep, id: target.id, desired: target, stored: current, contentChanged: false, timeChanged: false))
+                changes.append(
+                    PlanChange(
+                        action: .keep, id: target.id, desired: target, stored: current, contentChanged: false, timeChanged: false)
+                )
             } else if current.state.isPublishedOrInFlight {
                 // Published variants are never altered: the network already has them.
-                changes.append(PlanChange(action: .frozen, id: target.id, desired: target, stored: current, contentChanged: contentChanged, timeChanged: timeChanged))
+                changes.append(
+                    PlanChange(
+                        action: .frozen, id: target.id, desired: target, stored: current, contentChanged: contentChanged,
+                        timeChanged: timeChanged))
             } else {
-                changes.append(PlanChange(action: .update, id: target.id, desired: target, stored: current, contentChanged: contentChanged, timeChanged: timeChanged))
+                changes.append(
+                    PlanChange(
+                        action: .update, id: target.id, desired: target, stored: current, contentChanged: contentChanged,
+                        timeChanged: timeChanged))
             }
         }
         for current in stored where !seen.contains(current.id) && !current.state.isFinal && !current.state.isPublishedOrInFlight {
-            changes.append(PlanChange(action: .cancel, id: current.id, desired: nil, stored: current, contentChanged: false, timeChanged: false))
+            changes.append(
+                PlanChange(
+                    action: .cancel, id: current.id, desired: nil, stored: current, contentChanged: false, timeChanged: false))
         }
         changes.sort { $0.id < $1.id }
         return Plan(changes: changes, diagnostics: diagnostics)
@@ -43,9 +56,13 @@ public struct Planner: Sendable {
     /// The stored form of a scheduled variant, in its initial state.
     public func record(for scheduled: ScheduledVariant) -> StoredVariant {
         let variant = scheduled.variant
-        let approval = workspace.campaigns.first { $0.id.value == variant.campaignID }?.approval ?? workspace.settings.policy.approval
-        let zone = scheduled.slot?.timeZone
-            ?? workspace.accounts.first { $0.id.value == variant.accountID }.flatMap { $0.timeZone?.value ?? workspace.locales[$0.locale.value]?.timeZone?.value }
+        let approval =
+            workspace.campaigns.first { $0.id.value == variant.campaignID }?.approval ?? workspace.settings.policy.approval
+        let zone =
+            scheduled.slot?.timeZone
+            ?? workspace.accounts.first { $0.id.value == variant.accountID }.flatMap {
+                $0.timeZone?.value ?? workspace.locales[$0.locale.value]?.timeZone?.value
+            }
             ?? "UTC"
         return StoredVariant(
             id: variant.id, campaignID: variant.campaignID, postID: variant.postID, accountID: variant.accountID,
@@ -64,8 +81,11 @@ public struct Planner: Sendable {
     }
 
     /// The same hash from the parts, for a variant edited in the store.
-    public static func contentHash(text: String, title: String?, link: String?, linkPlacement: LinkPlacement, media: [String]) -> String {
+    public static func contentHash(text: String, title: String?, link: String?, linkPlacement: LinkPlacement, media: [String])
+        -> String
+    {
         let parts = [text, title ?? "", link ?? "", linkPlacement.rawValue] + media
-        return VariantIdentity.idempotencyKey(for: parts.joined(separator: "\u{1F}")).replacingOccurrences(of: "glocal-", with: "")
+        return VariantIdentity.idempotencyKey(for: parts.joined(separator: "\u{1F}")).replacingOccurrences(
+            of: "glocal-", with: "")
     }
 }

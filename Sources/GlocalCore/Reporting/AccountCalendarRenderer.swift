@@ -12,7 +12,9 @@ public struct AccountCalendarRenderer: Sendable {
         if byAccount.isEmpty { return account.map { "No post is planned for \($0).\n" } ?? "No post is planned.\n" }
         var lines: [String] = []
         for id in byAccount.keys.sorted() {
-            let items = byAccount[id]!.sorted { ($0.slot?.instant.timeIntervalSince1970 ?? .infinity) < ($1.slot?.instant.timeIntervalSince1970 ?? .infinity) }
+            let items = byAccount[id]!.sorted {
+                ($0.slot?.instant.timeIntervalSince1970 ?? .infinity) < ($1.slot?.instant.timeIntervalSince1970 ?? .infinity)
+            }
             let first = items[0].variant
             lines.append("\(id) (\(first.network.displayName), \(first.locale), \(items.first?.slot?.timeZone ?? "live"))")
             for item in items {

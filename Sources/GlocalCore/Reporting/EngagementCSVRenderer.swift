@@ -7,28 +7,51 @@ public struct EngagementCSVRenderer: Sendable {
     /// The report as CSV.
     public func render(_ report: EngagementReport) -> String {
         var blocks: [[[String]]] = []
-        blocks.append([["section", "campaign", "network", "locale", "account", "published", "measured", "engagement", "mean_engagement"]]
-            + report.rows.map {
-                ["engagement", $0.campaign, $0.network, $0.locale, $0.account, "\($0.published)", "\($0.measured)", "\($0.engagement)",
-                 $0.meanEngagement.map(Self.number) ?? ""]
-            })
-        blocks.append([["section", "account", "week_ending", "posts", "promotional", "share", "over_limit"]]
-            + report.promotionalShare.map {
-                ["promotional_share", $0.account, $0.weekEnding, "\($0.posts)", "\($0.promotional)", Self.number($0.share), $0.overLimit ? "1" : "0"]
-            })
-        blocks.append([["section", "team", "approved", "median_hours", "max_hours"]]
-            + report.approvals.map { ["approvals", $0.team, "\($0.approved)", Self.number($0.medianHours), Self.number($0.maxHours)] })
-        blocks.append([["section", "network", "published", "on_time", "median_delay_seconds", "max_delay_seconds"]]
-            + report.punctuality.map {
-                ["punctuality", $0.network, "\($0.published)", "\($0.onTime)", Self.number($0.medianDelaySeconds), Self.number($0.maxDelaySeconds)]
-            })
-        blocks.append([["section", "network", "weekday", "hour", "posts", "mean_engagement"]]
-            + report.heatmap.map { ["heatmap", $0.network, "\($0.weekday)", "\($0.hour)", "\($0.posts)", Self.number($0.meanEngagement)] })
-        blocks.append([["section", "variant", "account", "network", "locale", "engagement", "score"]]
-            + report.top.map { ["top"] + Self.ranked($0) } + report.bottom.map { ["bottom"] + Self.ranked($0) })
-        blocks.append([["section", "locale", "measured", "mean_engagement", "mean_score"]]
-            + report.locales.map { ["locale", $0.locale, "\($0.measured)", Self.number($0.meanEngagement), Self.number($0.meanScore)] })
-        return blocks.map { block in block.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined() }.joined(separator: "\r\n")
+        blocks.append(
+            [["section", "campaign", "network", "locale", "account", "published", "measured", "engagement", "mean_engagement"]]
+                + report.rows.map {
+                    [
+                        "engagement", $0.campaign, $0.network, $0.locale, $0.account, "\($0.published)", "\($0.measured)",
+                        "\($0.engagement)",
+                        $0.meanEngagement.map(Self.number) ?? "",
+                    ]
+                })
+        blocks.append(
+            [["section", "account", "week_ending", "posts", "promotional", "share", "over_limit"]]
+                + report.promotionalShare.map {
+                    [
+                        "promotional_share", $0.account, $0.weekEnding, "\($0.posts)", "\($0.promotional)", Self.number($0.share),
+                        $0.overLimit ? "1" : "0",
+                    ]
+                })
+        blocks.append(
+            [["section", "team", "approved", "median_hours", "max_hours"]]
+                + report.approvals.map {
+                    ["approvals", $0.team, "\($0.approved)", Self.number($0.medianHours), Self.number($0.maxHours)]
+                })
+        blocks.append(
+            [["section", "network", "published", "on_time", "median_delay_seconds", "max_delay_seconds"]]
+                + report.punctuality.map {
+                    [
+                        "punctuality", $0.network, "\($0.published)", "\($0.onTime)", Self.number($0.medianDelaySeconds),
+                        Self.number($0.maxDelaySeconds),
+                    ]
+                })
+        blocks.append(
+            [["section", "network", "weekday", "hour", "posts", "mean_engagement"]]
+                + report.heatmap.map {
+                    ["heatmap", $0.network, "\($0.weekday)", "\($0.hour)", "\($0.posts)", Self.number($0.meanEngagement)]
+                })
+        blocks.append(
+            [["section", "variant", "account", "network", "locale", "engagement", "score"]]
+                + report.top.map { ["top"] + Self.ranked($0) } + report.bottom.map { ["bottom"] + Self.ranked($0) })
+        blocks.append(
+            [["section", "locale", "measured", "mean_engagement", "mean_score"]]
+                + report.locales.map {
+                    ["locale", $0.locale, "\($0.measured)", Self.number($0.meanEngagement), Self.number($0.meanScore)]
+                })
+        return blocks.map { block in block.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined() }.joined(
+            separator: "\r\n")
     }
 
     private static func ranked(_ item: EngagementReport.RankedVariant) -> [String] {

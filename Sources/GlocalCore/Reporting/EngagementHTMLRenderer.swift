@@ -41,7 +41,8 @@ public struct EngagementHTMLRenderer: Sendable {
             ["locale", "measured", "mean engagement", "mean score"],
             report.locales.map { [$0.locale, "\($0.measured)", text.number($0.meanEngagement), text.signed($0.meanScore)] })
         for (title, items) in [("Top variants", report.top), ("Bottom variants", report.bottom)] {
-            html += "</section>\n<section><h2>\(title)</h2>\n<p class=\"note\">Score: log of the post's engagement over its account's median (0 = usual).</p>\n"
+            html +=
+                "</section>\n<section><h2>\(title)</h2>\n<p class=\"note\">Score: log of the post's engagement over its account's median (0 = usual).</p>\n"
             html += table(
                 ["variant", "network", "locale", "engagement", "score"],
                 items.map { [$0.variant, $0.network, $0.locale, "\($0.engagement)", text.signed($0.score)] })
@@ -50,14 +51,19 @@ public struct EngagementHTMLRenderer: Sendable {
         html += table(
             ["campaign", "network", "locale", "account", "published", "measured", "engagement", "mean"],
             report.rows.map {
-                [$0.campaign, $0.network, $0.locale, $0.account, "\($0.published)", "\($0.measured)", "\($0.engagement)",
-                 $0.meanEngagement.map(text.number) ?? "–"]
+                [
+                    $0.campaign, $0.network, $0.locale, $0.account, "\($0.published)", "\($0.measured)", "\($0.engagement)",
+                    $0.meanEngagement.map(text.number) ?? "–",
+                ]
             })
         html += "</section>\n<section><h2>Promotional share (limit \(text.percent(report.promotionalShareMax)))</h2>\n"
         html += table(
             ["account", "week ending", "posts", "promotional", "share", ""],
             report.promotionalShare.map {
-                [$0.account, $0.weekEnding, "\($0.posts)", "\($0.promotional)", text.percent($0.share), $0.overLimit ? "over the limit" : ""]
+                [
+                    $0.account, $0.weekEnding, "\($0.posts)", "\($0.promotional)", text.percent($0.share),
+                    $0.overLimit ? "over the limit" : "",
+                ]
             })
         html += "</section>\n<section><h2>Approval turnaround per team</h2>\n"
         html += table(
@@ -67,7 +73,10 @@ public struct EngagementHTMLRenderer: Sendable {
         html += table(
             ["network", "published", "on time", "median delay (s)", "max delay (s)"],
             report.punctuality.map {
-                [$0.network, "\($0.published)", "\($0.onTime)", text.number($0.medianDelaySeconds), text.number($0.maxDelaySeconds)]
+                [
+                    $0.network, "\($0.published)", "\($0.onTime)", text.number($0.medianDelaySeconds),
+                    text.number($0.maxDelaySeconds),
+                ]
             })
         return html + "</section>\n"
     }
@@ -77,7 +86,8 @@ public struct EngagementHTMLRenderer: Sendable {
         let cell = 22, left = 40, top = 20
         let best = max(cells.map(\.meanEngagement).max() ?? 1, 1e-9)
         var svg = "<figure><figcaption>\(Self.escape(network))</figcaption>\n"
-        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(left + 24 * cell)\" height=\"\(top + 7 * cell)\" "
+        svg +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(left + 24 * cell)\" height=\"\(top + 7 * cell)\" "
         svg += "aria-label=\"\(Self.escape(network)) engagement by weekday and hour\">\n"
         for hour in stride(from: 0, to: 24, by: 3) {
             svg += "<text x=\"\(left + hour * cell + 2)\" y=\"14\" class=\"axis\">\(hour)h</text>\n"
@@ -88,8 +98,10 @@ public struct EngagementHTMLRenderer: Sendable {
                 let x = left + hour * cell, y = top + (day - 1) * cell
                 if let found = cells.first(where: { $0.weekday == day && $0.hour == hour }) {
                     let opacity = String(format: "%.2f", 0.15 + 0.85 * found.meanEngagement / best)
-                    svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cell - 2)\" height=\"\(cell - 2)\" fill=\"#1f6feb\" fill-opacity=\"\(opacity)\">"
-                    svg += "<title>\(Self.weekdays[day - 1]) \(hour):00 — \(found.posts) post(s), mean \(EngagementTextRenderer.number(found.meanEngagement))</title></rect>\n"
+                    svg +=
+                        "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cell - 2)\" height=\"\(cell - 2)\" fill=\"#1f6feb\" fill-opacity=\"\(opacity)\">"
+                    svg +=
+                        "<title>\(Self.weekdays[day - 1]) \(hour):00 — \(found.posts) post(s), mean \(EngagementTextRenderer.number(found.meanEngagement))</title></rect>\n"
                 } else {
                     svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cell - 2)\" height=\"\(cell - 2)\" fill=\"#eee\"/>\n"
                 }
@@ -103,16 +115,20 @@ public struct EngagementHTMLRenderer: Sendable {
         guard !locales.isEmpty else { return "" }
         let row = 22, label = 90, half = 160
         let scale = max(locales.map { abs($0.meanScore) }.max() ?? 1, 0.01)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(label + 2 * half + 60)\" height=\"\(locales.count * row + 4)\" "
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(label + 2 * half + 60)\" height=\"\(locales.count * row + 4)\" "
         svg += "aria-label=\"mean score by locale\">\n"
-        svg += "<line x1=\"\(label + half)\" y1=\"0\" x2=\"\(label + half)\" y2=\"\(locales.count * row + 4)\" stroke=\"#999\"/>\n"
+        svg +=
+            "<line x1=\"\(label + half)\" y1=\"0\" x2=\"\(label + half)\" y2=\"\(locales.count * row + 4)\" stroke=\"#999\"/>\n"
         for (index, locale) in locales.enumerated() {
             let y = index * row + 2
             let width = Int((abs(locale.meanScore) / scale * Double(half)).rounded())
             let x = locale.meanScore >= 0 ? label + half : label + half - width
             svg += "<text x=\"0\" y=\"\(y + 15)\" class=\"axis\">\(Self.escape(locale.locale))</text>\n"
-            svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(max(width, 1))\" height=\"\(row - 6)\" fill=\"\(locale.meanScore >= 0 ? "#2da44e" : "#cf222e")\"/>\n"
-            svg += "<text x=\"\(label + 2 * half + 6)\" y=\"\(y + 15)\" class=\"axis\">\(EngagementTextRenderer.signed(locale.meanScore))</text>\n"
+            svg +=
+                "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(max(width, 1))\" height=\"\(row - 6)\" fill=\"\(locale.meanScore >= 0 ? "#2da44e" : "#cf222e")\"/>\n"
+            svg +=
+                "<text x=\"\(label + 2 * half + 6)\" y=\"\(y + 15)\" class=\"axis\">\(EngagementTextRenderer.signed(locale.meanScore))</text>\n"
         }
         return svg + "</svg>\n"
     }

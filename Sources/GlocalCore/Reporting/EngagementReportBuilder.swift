@@ -23,9 +23,12 @@ public struct EngagementReportBuilder: Sendable {
         var rows: [String: EngagementReport.Row] = [:]
         for post in posts where post.publishedAt != nil {
             let key = [post.campaignID, post.network.rawValue, post.locale, post.accountID].joined(separator: "\u{1}")
-            var row = rows[key] ?? EngagementReport.Row(
-                campaign: post.campaignID, network: post.network.rawValue, locale: post.locale, account: post.accountID, published: 0,
-                measured: 0, engagement: 0, meanEngagement: nil)
+            var row =
+                rows[key]
+                ?? EngagementReport.Row(
+                    campaign: post.campaignID, network: post.network.rawValue, locale: post.locale, account: post.accountID,
+                    published: 0,
+                    measured: 0, engagement: 0, meanEngagement: nil)
             row.published += 1
             if let engagement = post.engagement {
                 row.measured += 1
@@ -34,13 +37,17 @@ public struct EngagementReportBuilder: Sendable {
             }
             rows[key] = row
         }
-        return rows.values.sorted { ($0.campaign, $0.network, $0.locale, $0.account) < ($1.campaign, $1.network, $1.locale, $1.account) }
+        return rows.values.sorted {
+            ($0.campaign, $0.network, $0.locale, $0.account) < ($1.campaign, $1.network, $1.locale, $1.account)
+        }
     }
 
     /// At the end of every ISO week with posts, each account's share over the trailing window.
     private func promotionalShare(_ posts: [ReportPost], input: EngagementReportInput) -> [EngagementReport.PromotionalShare] {
         let counted = posts.filter { $0.counts && $0.scheduledAt != nil }
-        guard let first = counted.map({ $0.scheduledAt! }).min(), let last = counted.map({ $0.scheduledAt! }).max() else { return [] }
+        guard let first = counted.map({ $0.scheduledAt! }).min(), let last = counted.map({ $0.scheduledAt! }).max() else {
+            return []
+        }
         let byAccount = Dictionary(grouping: counted, by: \.accountID)
         var result: [EngagementReport.PromotionalShare] = []
         // Week ends: the Sundays (UTC) from the first slot's week to the last slot's week.
@@ -55,9 +62,11 @@ public struct EngagementReportBuilder: Sendable {
                 guard !inWindow.isEmpty else { continue }
                 let promotional = inWindow.filter { $0.kind == .promotional }.count
                 let share = Double(promotional) / Double(inWindow.count)
-                result.append(EngagementReport.PromotionalShare(
-                    account: account, weekEnding: sunday.description, posts: inWindow.count, promotional: promotional, share: share,
-                    overLimit: share > input.promotionalShareMax + 1e-9))
+                result.append(
+                    EngagementReport.PromotionalShare(
+                        account: account, weekEnding: sunday.description, posts: inWindow.count, promotional: promotional,
+                        share: share,
+                        overLimit: share > input.promotionalShareMax + 1e-9))
             }
             sunday = sunday.adding(days: 7)
         }
@@ -68,7 +77,8 @@ public struct EngagementReportBuilder: Sendable {
         let inReport = Set(posts.map(\.variantID))
         var hours: [String: [Double]] = [:]
         for record in input.approvals where inReport.contains(record.variantID) {
-            let team = input.teams.first { $0.accounts.contains { GlobPattern.matches($0, record.accountID) } }?.name ?? "(no team)"
+            let team =
+                input.teams.first { $0.accounts.contains { GlobPattern.matches($0, record.accountID) } }?.name ?? "(no team)"
             hours[team, default: []].append(record.approvedAt.timeIntervalSince(record.requestedAt) / 3_600)
         }
         return hours.keys.sorted().map { team in
@@ -135,8 +145,9 @@ public struct EngagementReportBuilder: Sendable {
             let count = Double(posts.count)
             let engagement = posts.reduce(0) { $0 + ($1.engagement ?? 0) }
             let score = posts.reduce(0.0) { $0 + (scores[$1.variantID] ?? 0) }
-            summaries.append(EngagementReport.LocaleSummary(
-                locale: locale, measured: posts.count, meanEngagement: Double(engagement) / count, meanScore: score / count))
+            summaries.append(
+                EngagementReport.LocaleSummary(
+                    locale: locale, measured: posts.count, meanEngagement: Double(engagement) / count, meanScore: score / count))
         }
         return summaries.sorted { $0.meanScore != $1.meanScore ? $0.meanScore > $1.meanScore : $0.locale < $1.locale }
     }

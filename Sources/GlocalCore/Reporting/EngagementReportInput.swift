@@ -85,7 +85,8 @@ public struct EngagementReportInput: Sendable {
 
     /// Creates an input.
     public init(
-        posts: [ReportPost], approvals: [ApprovalRecord] = [], teams: [(name: String, accounts: [String])] = [], campaign: String? = nil,
+        posts: [ReportPost], approvals: [ApprovalRecord] = [], teams: [(name: String, accounts: [String])] = [],
+        campaign: String? = nil,
         promotionalShareMax: Double = 0.2, promotionalWindowDays: Int = 28, onTimeTolerance: TimeInterval = 60, topCount: Int = 5
     ) {
         self.posts = posts

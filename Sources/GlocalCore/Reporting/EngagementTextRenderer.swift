@@ -10,43 +10,57 @@ public struct EngagementTextRenderer: Sendable {
         var lines: [String] = ["Engagement report" + (report.campaign.map { " — campaign \($0)" } ?? "")]
         lines.append("")
         lines.append("Engagement by campaign × network × locale × account")
-        lines.append(table(
-            ["campaign", "network", "locale", "account", "published", "measured", "engagement", "mean"],
-            report.rows.map {
-                [$0.campaign, $0.network, $0.locale, $0.account, "\($0.published)", "\($0.measured)", "\($0.engagement)",
-                 $0.meanEngagement.map(Self.number) ?? "-"]
-            }))
+        lines.append(
+            table(
+                ["campaign", "network", "locale", "account", "published", "measured", "engagement", "mean"],
+                report.rows.map {
+                    [
+                        $0.campaign, $0.network, $0.locale, $0.account, "\($0.published)", "\($0.measured)", "\($0.engagement)",
+                        $0.meanEngagement.map(Self.number) ?? "-",
+                    ]
+                }))
         lines.append("")
         lines.append("Promotional share (rolling window, limit \(Self.percent(report.promotionalShareMax)))")
-        lines.append(table(
-            ["account", "week ending", "posts", "promotional", "share", ""],
-            report.promotionalShare.map {
-                [$0.account, $0.weekEnding, "\($0.posts)", "\($0.promotional)", Self.percent($0.share), $0.overLimit ? "OVER" : ""]
-            }))
+        lines.append(
+            table(
+                ["account", "week ending", "posts", "promotional", "share", ""],
+                report.promotionalShare.map {
+                    [
+                        $0.account, $0.weekEnding, "\($0.posts)", "\($0.promotional)", Self.percent($0.share),
+                        $0.overLimit ? "OVER" : "",
+                    ]
+                }))
         lines.append("")
         lines.append("Approval turnaround per team")
-        lines.append(table(
-            ["team", "approved", "median h", "max h"],
-            report.approvals.map { [$0.team, "\($0.approved)", Self.number($0.medianHours), Self.number($0.maxHours)] }))
+        lines.append(
+            table(
+                ["team", "approved", "median h", "max h"],
+                report.approvals.map { [$0.team, "\($0.approved)", Self.number($0.medianHours), Self.number($0.maxHours)] }))
         lines.append("")
         lines.append("Publishing punctuality per network")
-        lines.append(table(
-            ["network", "published", "on time", "median delay s", "max delay s"],
-            report.punctuality.map {
-                [$0.network, "\($0.published)", "\($0.onTime)", Self.number($0.medianDelaySeconds), Self.number($0.maxDelaySeconds)]
-            }))
+        lines.append(
+            table(
+                ["network", "published", "on time", "median delay s", "max delay s"],
+                report.punctuality.map {
+                    [
+                        $0.network, "\($0.published)", "\($0.onTime)", Self.number($0.medianDelaySeconds),
+                        Self.number($0.maxDelaySeconds),
+                    ]
+                }))
         for (title, items) in [("Top variants", report.top), ("Bottom variants", report.bottom)] {
             lines.append("")
             lines.append("\(title) (score = log of engagement over the account's median)")
-            lines.append(table(
-                ["variant", "network", "locale", "engagement", "score"],
-                items.map { [$0.variant, $0.network, $0.locale, "\($0.engagement)", Self.signed($0.score)] }))
+            lines.append(
+                table(
+                    ["variant", "network", "locale", "engagement", "score"],
+                    items.map { [$0.variant, $0.network, $0.locale, "\($0.engagement)", Self.signed($0.score)] }))
         }
         lines.append("")
         lines.append("Locales compared")
-        lines.append(table(
-            ["locale", "measured", "mean engagement", "mean score"],
-            report.locales.map { [$0.locale, "\($0.measured)", Self.number($0.meanEngagement), Self.signed($0.meanScore)] }))
+        lines.append(
+            table(
+                ["locale", "measured", "mean engagement", "mean score"],
+                report.locales.map { [$0.locale, "\($0.measured)", Self.number($0.meanEngagement), Self.signed($0.meanScore)] }))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -56,9 +70,10 @@ public struct EngagementTextRenderer: Sendable {
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         return all.map { row in
-            "  " + row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
+            "  "
+                + row.enumerated().map { index, cell in
+                    index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                }.joined(separator: "  ")
         }.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n")
     }
 

@@ -32,11 +32,15 @@ public struct PlanJSONRenderer: Sendable {
         let summary: [String: Int] = Dictionary(uniqueKeysWithValues: PlanAction.allCases.map { ($0.rawValue, plan.count($0)) })
         let diagnostics: [[String: Any]] = plan.diagnostics.map { d in
             var object: [String: Any] = ["severity": d.severity.rawValue, "rule": d.rule, "message": d.message, "notes": d.notes]
-            if let location = d.location { object["file"] = location.file; object["line"] = location.line; object["column"] = location.column }
+            if let location = d.location {
+                object["file"] = location.file; object["line"] = location.line; object["column"] = location.column
+            }
             return object
         }
         let root: [String: Any] = ["version": 1, "summary": summary, "changes": changes, "diagnostics": diagnostics]
-        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+            ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -16,7 +16,9 @@ public struct PlanTextRenderer: Sendable {
         if !creates.isEmpty {
             lines.append("Variants to create:")
             if detailed {
-                for change in creates { lines.append("  + \(change.id)  \(Self.when(change.desired))  → \(change.resultingState?.rawValue ?? "")") }
+                for change in creates {
+                    lines.append("  + \(change.id)  \(Self.when(change.desired))  → \(change.resultingState?.rawValue ?? "")")
+                }
             } else {
                 var perCampaign: [String: (count: Int, accounts: Set<String>, first: String, last: String)] = [:]
                 for change in creates {
@@ -24,7 +26,9 @@ public struct PlanTextRenderer: Sendable {
                     var entry = perCampaign[desired.campaignID] ?? (0, [], "9999", "0000")
                     entry.count += 1
                     entry.accounts.insert(desired.accountID)
-                    if let local = desired.localTime { entry.first = min(entry.first, local); entry.last = max(entry.last, local) }
+                    if let local = desired.localTime {
+                        entry.first = min(entry.first, local); entry.last = max(entry.last, local)
+                    }
                     perCampaign[desired.campaignID] = entry
                 }
                 for campaign in perCampaign.keys.sorted() {
@@ -40,10 +44,11 @@ public struct PlanTextRenderer: Sendable {
             lines += describe(change)
             lines.append("")
         }
-        let counts = [
-            "\(plan.count(.create)) to create", "\(plan.count(.update)) to update", "\(plan.count(.cancel)) to cancel",
-            "\(plan.count(.keep)) unchanged",
-        ] + (plan.count(.frozen) > 0 ? ["\(plan.count(.frozen)) published (left as they are)"] : [])
+        let counts =
+            [
+                "\(plan.count(.create)) to create", "\(plan.count(.update)) to update", "\(plan.count(.cancel)) to cancel",
+                "\(plan.count(.keep)) unchanged",
+            ] + (plan.count(.frozen) > 0 ? ["\(plan.count(.frozen)) published (left as they are)"] : [])
         lines.append("Plan: " + counts.joined(separator: ", ") + ".")
         if plan.isEmpty { lines.append("Nothing to apply: the store matches the workspace.") }
         return lines.joined(separator: "\n") + "\n"
@@ -53,21 +58,30 @@ public struct PlanTextRenderer: Sendable {
         var lines: [String] = []
         switch change.action {
         case .update:
-            let state = change.stored?.state == change.resultingState ? "" : "  (\(change.stored?.state.rawValue ?? "") → \(change.resultingState?.rawValue ?? ""))"
+            let state =
+                change.stored?.state == change.resultingState
+                ? "" : "  (\(change.stored?.state.rawValue ?? "") → \(change.resultingState?.rawValue ?? ""))"
             lines.append("  ~ \(change.id)\(state)")
             if change.timeChanged { lines.append("      time: \(Self.when(change.stored)) → \(Self.when(change.desired))") }
             if change.contentChanged, let old = change.stored, let new = change.desired {
                 lines += Self.diff(label: "text", old.text, new.text)
                 if old.title != new.title { lines += Self.diff(label: "title", old.title ?? "", new.title ?? "") }
                 if old.link != new.link || old.linkPlacement != new.linkPlacement {
-                    lines.append("      link: \(old.link ?? "none") [\(old.linkPlacement.rawValue)] → \(new.link ?? "none") [\(new.linkPlacement.rawValue)]")
+                    lines.append(
+                        "      link: \(old.link ?? "none") [\(old.linkPlacement.rawValue)] → \(new.link ?? "none") [\(new.linkPlacement.rawValue)]"
+                    )
                 }
-                if old.media != new.media { lines.append("      media: \(old.media.joined(separator: ", ")) → \(new.media.joined(separator: ", "))") }
+                if old.media != new.media {
+                    lines.append("      media: \(old.media.joined(separator: ", ")) → \(new.media.joined(separator: ", "))")
+                }
             }
         case .cancel:
-            lines.append("  - \(change.id)  (\(change.stored?.state.rawValue ?? "") → cancelled: its post is no longer in the campaign)")
+            lines.append(
+                "  - \(change.id)  (\(change.stored?.state.rawValue ?? "") → cancelled: its post is no longer in the campaign)")
         case .frozen:
-            lines.append("  ! \(change.id)  is \(change.stored?.state.rawValue ?? ""): the YAML changed, but a published variant is never altered")
+            lines.append(
+                "  ! \(change.id)  is \(change.stored?.state.rawValue ?? ""): the YAML changed, but a published variant is never altered"
+            )
         case .create, .keep:
             break
         }

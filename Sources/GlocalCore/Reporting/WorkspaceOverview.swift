@@ -18,14 +18,20 @@ public struct WorkspaceOverview: Sendable {
         lines.append("  accounts    \(accounts.count) on \(perNetwork.count) networks: \(networkList)")
         let zones = Set(accounts.compactMap { $0.timeZone?.value ?? workspace.locales[$0.locale.value]?.timeZone?.value })
         let usedLocales = Set(accounts.map(\.locale.value))
-        lines.append("  locales     \(workspace.locales.count) defined, \(usedLocales.count) used by accounts: \(usedLocales.sorted().joined(separator: " "))")
+        lines.append(
+            "  locales     \(workspace.locales.count) defined, \(usedLocales.count) used by accounts: \(usedLocales.sorted().joined(separator: " "))"
+        )
         lines.append("  time zones  \(zones.count): \(zones.sorted().joined(separator: " "))")
         let teamList = settings.teams.map { team in
-            let managed = accounts.filter { account in team.accountPatterns.contains { GlobPattern.matches($0.value, account.id.value) } }.count
+            let managed = accounts.filter { account in
+                team.accountPatterns.contains { GlobPattern.matches($0.value, account.id.value) }
+            }.count
             return "\(team.id.value) (\(managed) accounts, \(team.managers.count) manager\(team.managers.count == 1 ? "" : "s"))"
         }
         lines.append("  teams       \(settings.teams.count): \(teamList.joined(separator: ", "))")
-        lines.append("  approval    \(settings.policy.approval.rawValue); promotional share ≤ \(Int((settings.policy.promotionalShare.maxShare * 100).rounded())) % per \(settings.policy.promotionalShare.window)")
+        lines.append(
+            "  approval    \(settings.policy.approval.rawValue); promotional share ≤ \(Int((settings.policy.promotionalShare.maxShare * 100).rounded())) % per \(settings.policy.promotionalShare.window)"
+        )
         let expander = VariantExpander(workspace: workspace)
         var rows: [[String]] = [["campaign", "kind", "window", "posts", "accounts", "variants"]]
         var total = 0

@@ -70,11 +70,14 @@ public struct Scheduler: Sendable {
                 let local = LocalInstant(instant: instant, zone: timeZone(of: variant.accountID))
                 if let index {
                     let desired = variants[index]
-                    ledger.book(id: variant.id, account: variant.accountID, network: variant.network,
-                                spacingKey: postKey(desired) + "|" + variant.locale, instant: instant, local: local.date)
+                    ledger.book(
+                        id: variant.id, account: variant.accountID, network: variant.network,
+                        spacingKey: postKey(desired) + "|" + variant.locale, instant: instant, local: local.date)
                     placed[index] = ScheduledVariant(
                         variant: desired, slot: local,
-                        explanation: variant.explanation + [ScheduleReason("published", "already \(variant.state.rawValue): its slot is fixed")])
+                        explanation: variant.explanation + [
+                            ScheduleReason("published", "already \(variant.state.rawValue): its slot is fixed")
+                        ])
                 } else {
                     ledger.bookExisting(account: variant.accountID, network: variant.network, instant: instant, local: local.date)
                 }
@@ -92,8 +95,9 @@ public struct Scheduler: Sendable {
                     continue
                 }
                 guard let slot = search.keep(kept, ledger: ledger) else { continue }
-                ledger.book(id: ids[index], account: variant.accountID, network: variant.network, spacingKey: search.spacingKey,
-                            instant: slot.instant, local: slot.date)
+                ledger.book(
+                    id: ids[index], account: variant.accountID, network: variant.network, spacingKey: search.spacingKey,
+                    instant: slot.instant, local: slot.date)
                 keptIDs.insert(ids[index])
                 placed[index] = ScheduledVariant(variant: variant, slot: slot, explanation: search.reasons)
             }
@@ -113,15 +117,17 @@ public struct Scheduler: Sendable {
             case .live:
                 result.append(ScheduledVariant(variant: variant, slot: nil, explanation: search.reasons))
             case let .slot(slot):
-                ledger.book(id: slotID(ids[index], of: variant), account: variant.accountID, network: variant.network,
-                            spacingKey: search.spacingKey, instant: slot.instant, local: slot.date)
+                ledger.book(
+                    id: slotID(ids[index], of: variant), account: variant.accountID, network: variant.network,
+                    spacingKey: search.spacingKey, instant: slot.instant, local: slot.date)
                 result.append(ScheduledVariant(variant: variant, slot: slot, explanation: search.reasons))
             case let .none(reason):
-                diagnostics.append(Diagnostic(
-                    .error, .scheduleUnplaceable,
-                    "\(variant.network.rawValue)/\(variant.accountID): no slot for post '\(variant.postID)' of campaign '\(variant.campaignID)': \(reason)",
-                    at: variant.postLocation, notes: search.reasons.suffix(3).map { "\($0.rule): \($0.detail)" },
-                    network: variant.network, account: variant.accountID))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .scheduleUnplaceable,
+                        "\(variant.network.rawValue)/\(variant.accountID): no slot for post '\(variant.postID)' of campaign '\(variant.campaignID)': \(reason)",
+                        at: variant.postLocation, notes: search.reasons.suffix(3).map { "\($0.rule): \($0.detail)" },
+                        network: variant.network, account: variant.accountID))
             }
         }
         return (result, diagnostics)

@@ -23,7 +23,9 @@ extension SlotSearch {
                     let bucket = TimingBucket(weekday: weekday, block: block)
                     let start = max(window.start.minutes, bucket.startMinute)
                     let end = min(window.end.minutes, bucket.endMinute)
-                    if start < end { ranges[bucket, default: []].append(BucketRange(tier: tier, window: window, start: start, end: end)) }
+                    if start < end {
+                        ranges[bucket, default: []].append(BucketRange(tier: tier, window: window, start: start, end: end))
+                    }
                 }
             }
         }
@@ -36,7 +38,8 @@ extension SlotSearch {
                 let found = walk(day, from: range.start, to: range.end, seed: staggerSeed, utcOffset: utcOffset, ledger: ledger)
                 guard let slot = found.slot else { continue }
                 reasons.append(learnedReason(item, choice: choice, estimates: estimates, share: model.holdoutShare, full: full))
-                reasons.append(ScheduleReason("window", "tier \(range.tier) window \(range.window) for \(variant.network.displayName)"))
+                reasons.append(
+                    ScheduleReason("window", "tier \(range.tier) window \(range.window) for \(variant.network.displayName)"))
                 noteStagger(slot, step: found.step, firstProblem: found.firstProblem)
                 noteDST(slot)
                 return slot
@@ -52,19 +55,24 @@ extension SlotSearch {
     )
         -> ScheduleReason
     {
-        let source = estimates.accountID == "*"
+        let source =
+            estimates.accountID == "*"
             ? "the \(variant.network.displayName) pool (this account has no scored posts yet)"
-            : String(format: "%.1f weighted posts of this account, shrunk toward %@ (the %@ pool and the default table)",
-                     item.estimate.weight, Self.signed(item.estimate.shrunkToward), variant.network.displayName)
-        let estimate = "estimate \(Self.signed(item.estimate.mean)) ± \(String(format: "%.2f", item.estimate.variance.squareRoot())) from \(source)"
+            : String(
+                format: "%.1f weighted posts of this account, shrunk toward %@ (the %@ pool and the default table)",
+                item.estimate.weight, Self.signed(item.estimate.shrunkToward), variant.network.displayName)
+        let estimate =
+            "estimate \(Self.signed(item.estimate.mean)) ± \(String(format: "%.2f", item.estimate.variance.squareRoot())) from \(source)"
         let skipped = full.isEmpty ? "" : "; better-ranked buckets were full: \(full.joined(separator: ", "))"
         if choice.holdout {
             return ScheduleReason(
                 "holdout",
-                "bucket \(item.bucket) at random among the allowed ones: this post is in the ~\(Int((share * 100).rounded())) % holdout that measures what learned timing adds (\(estimate))\(skipped)")
+                "bucket \(item.bucket) at random among the allowed ones: this post is in the ~\(Int((share * 100).rounded())) % holdout that measures what learned timing adds (\(estimate))\(skipped)"
+            )
         }
         return ScheduleReason(
-            "learned", "bucket \(item.bucket) chosen by Thompson sampling (draw \(Self.signed(item.draw)); \(estimate))\(skipped)")
+            "learned", "bucket \(item.bucket) chosen by Thompson sampling (draw \(Self.signed(item.draw)); \(estimate))\(skipped)"
+        )
     }
 
     static func signed(_ value: Double) -> String { String(format: "%+.2f", value) }

@@ -53,7 +53,8 @@ struct SlotSearch {
             dayProblem(slot.date, ledger: ledger) == nil, violation(slot, ledger: ledger, checkWindow: variant.time == nil) == nil
         else { return nil }
         // The reasons that chose the slot first still hold; say that it was kept.
-        reasons = stored.explanation.filter { $0.rule != "kept" }
+        reasons =
+            stored.explanation.filter { $0.rule != "kept" }
             + [ScheduleReason("kept", "the slot of the previous plan, \(Self.describe(slot)), still obeys every rule")]
         return slot
     }
@@ -62,7 +63,11 @@ struct SlotSearch {
         let strict = findOnce(ledger: ledger)
         guard case .none = strict, !variant.live else { return strict }
         relaxSpacing = true
-        reasons.append(ScheduleReason("network-spacing", "no slot keeps \(scheduler.timing.networkSpacing) between networks for this post in \(variant.locale); searching again without that spacing"))
+        reasons.append(
+            ScheduleReason(
+                "network-spacing",
+                "no slot keeps \(scheduler.timing.networkSpacing) between networks for this post in \(variant.locale); searching again without that spacing"
+            ))
         return findOnce(ledger: ledger)
     }
 
@@ -108,7 +113,8 @@ struct SlotSearch {
         let utcOffset = LocalInstant.constantOffset(on: day, zone: zone)
         for (tier, windows) in tiers {
             for window in windows where window.weekdays.contains(weekday) {
-                let found = walk(day, from: window.start.minutes, to: window.end.minutes, seed: seed, utcOffset: utcOffset, ledger: ledger)
+                let found = walk(
+                    day, from: window.start.minutes, to: window.end.minutes, seed: seed, utcOffset: utcOffset, ledger: ledger)
                 if let slot = found.slot {
                     reasons.append(ScheduleReason("window", "tier \(tier) window \(window) for \(variant.network.displayName)"))
                     noteStagger(slot, step: found.step, firstProblem: found.firstProblem)
@@ -116,7 +122,8 @@ struct SlotSearch {
                     return slot
                 }
                 if let firstProblem = found.firstProblem {
-                    reasons.append(ScheduleReason("window", "tier \(tier) window \(window) is full on \(day): e.g. \(firstProblem)"))
+                    reasons.append(
+                        ScheduleReason("window", "tier \(tier) window \(window) is full on \(day): e.g. \(firstProblem)"))
                 }
             }
         }
@@ -128,9 +135,15 @@ struct SlotSearch {
 
     mutating func noteStagger(_ slot: LocalInstant, step: Int, firstProblem: String?) {
         if step == 0 {
-            reasons.append(ScheduleReason("stagger", "\(slot.time): a spread seeded by account, campaign and post, so sibling accounts do not fire together"))
+            reasons.append(
+                ScheduleReason(
+                    "stagger",
+                    "\(slot.time): a spread seeded by account, campaign and post, so sibling accounts do not fire together"))
         } else {
-            reasons.append(ScheduleReason("stagger", "the staggered minute was taken (\(firstProblem ?? "")); first free minute after it: \(slot.time)"))
+            reasons.append(
+                ScheduleReason(
+                    "stagger", "the staggered minute was taken (\(firstProblem ?? "")); first free minute after it: \(slot.time)")
+            )
         }
     }
 
@@ -151,7 +164,8 @@ struct SlotSearch {
             let minute = start + (offset + step) % length
             if minute % 30 == 0 { continue }  // Everyone posts on the hour and half hour.
             let time = LocalTime(hour: minute / 60, minute: minute % 60)!
-            let slot = utcOffset.map { LocalInstant(date: day, time: time, zoneID: zoneID, constantOffset: $0) }
+            let slot =
+                utcOffset.map { LocalInstant(date: day, time: time, zoneID: zoneID, constantOffset: $0) }
                 ?? LocalInstant(date: day, time: time, zone: zone)
             if case .skippedGap = slot.adjustment { continue }
             if let conflict = conflict(slot, ledger: ledger, checkWindow: false) {
@@ -176,10 +190,16 @@ struct SlotSearch {
             return ScheduleReason("holiday", "\(day) is a public holiday in \(variant.locale): skipped")
         }
         if ledger.postsOnDay(account: variant.accountID, day: day) >= profile.maxPerDay {
-            return ScheduleReason("daily-cap", "\(variant.accountID) already has \(profile.maxPerDay) post(s) on \(day), the \(variant.network.displayName) maximum")
+            return ScheduleReason(
+                "daily-cap",
+                "\(variant.accountID) already has \(profile.maxPerDay) post(s) on \(day), the \(variant.network.displayName) maximum"
+            )
         }
         if let week = profile.maxPerWeek, ledger.postsInWeek(account: variant.accountID, day: day) >= week {
-            return ScheduleReason("weekly-cap", "\(variant.accountID) already has \(week) posts in the week of \(day), the \(variant.network.displayName) maximum")
+            return ScheduleReason(
+                "weekly-cap",
+                "\(variant.accountID) already has \(week) posts in the week of \(day), the \(variant.network.displayName) maximum"
+            )
         }
         return nil
     }
@@ -198,30 +218,41 @@ struct SlotSearch {
     /// The first rule `slot` breaks, with where the search can jump to, or `nil`.
     func conflict(_ slot: LocalInstant, ledger: ScheduleLedger, checkWindow: Bool) -> Conflict? {
         if let notBefore, slot.instant < notBefore { return Conflict(phrase: "is in the past", resumeAt: notBefore) }
-        if let quiet, quiet.contains(slot.time) { return Conflict(phrase: "is in quiet hours (\(quiet.start)-\(quiet.end))", resumeAt: nil) }
-        if checkWindow, !(profile.preferred + profile.allowed).contains(where: { $0.contains(weekday: slot.date.isoWeekday, time: slot.time) }) {
+        if let quiet, quiet.contains(slot.time) {
+            return Conflict(phrase: "is in quiet hours (\(quiet.start)-\(quiet.end))", resumeAt: nil)
+        }
+        if checkWindow,
+            !(profile.preferred + profile.allowed).contains(where: { $0.contains(weekday: slot.date.isoWeekday, time: slot.time) }
+            )
+        {
             return Conflict(phrase: "is outside the \(variant.network.displayName) windows", resumeAt: nil)
         }
         if let other = ledger.gapConflict(account: variant.accountID, instant: slot.instant, gap: profile.minGap) {
             return Conflict(
-                phrase: "is within \(profile.minGap) of another post of the account (\(LocalInstant(instant: other, zone: zone).time))",
+                phrase:
+                    "is within \(profile.minGap) of another post of the account (\(LocalInstant(instant: other, zone: zone).time))",
                 resumeAt: other.addingTimeInterval(Double(profile.minGap.seconds)))
         }
         // An explicit time is the brand's own coordination: fleet and network spreading do not move it.
         if variant.time == nil, ledger.fleetFull(network: variant.network, instant: slot.instant) {
             let bucket = Double(max(60, scheduler.timing.fleetBucket.seconds))
             return Conflict(
-                phrase: "is in a \(scheduler.timing.fleetBucket) bucket that already has \(scheduler.timing.fleetLimit) \(variant.network.displayName) posts",
-                resumeAt: Date(timeIntervalSince1970: ((slot.instant.timeIntervalSince1970 / bucket).rounded(.down) + 1) * bucket))
+                phrase:
+                    "is in a \(scheduler.timing.fleetBucket) bucket that already has \(scheduler.timing.fleetLimit) \(variant.network.displayName) posts",
+                resumeAt: Date(timeIntervalSince1970: ((slot.instant.timeIntervalSince1970 / bucket).rounded(.down) + 1) * bucket)
+            )
         }
         if !relaxSpacing, variant.time == nil,
             let other = ledger.spacingConflict(key: spacingKey, network: variant.network, instant: slot.instant)
         {
             return Conflict(
-                phrase: "is within \(scheduler.timing.networkSpacing) of this post on another \(variant.locale) account (\(LocalInstant(instant: other, zone: zone).time))",
+                phrase:
+                    "is within \(scheduler.timing.networkSpacing) of this post on another \(variant.locale) account (\(LocalInstant(instant: other, zone: zone).time))",
                 resumeAt: other.addingTimeInterval(Double(scheduler.timing.networkSpacing.seconds)))
         }
-        if let predecessor, let before = ledger.slots[predecessor.id], slot.instant.timeIntervalSince(before) < Double(predecessor.gap.seconds) {
+        if let predecessor, let before = ledger.slots[predecessor.id],
+            slot.instant.timeIntervalSince(before) < Double(predecessor.gap.seconds)
+        {
             return Conflict(
                 phrase: "is less than \(predecessor.gap) after '\(predecessor.id.split(separator: "/")[1])'",
                 resumeAt: before.addingTimeInterval(Double(predecessor.gap.seconds)))
@@ -233,13 +264,20 @@ struct SlotSearch {
         switch slot.adjustment {
         case .exact: break
         case let .skippedGap(minutes):
-            reasons.append(ScheduleReason("dst", "the clocks go forward that night: the wall time does not exist, moved \(minutes) minutes later to \(slot.time)"))
+            reasons.append(
+                ScheduleReason(
+                    "dst",
+                    "the clocks go forward that night: the wall time does not exist, moved \(minutes) minutes later to \(slot.time)"
+                ))
         case .firstOfTwo:
-            reasons.append(ScheduleReason("dst", "the clocks go back that night: \(slot.time) happens twice; the first one is used, once"))
+            reasons.append(
+                ScheduleReason("dst", "the clocks go back that night: \(slot.time) happens twice; the first one is used, once"))
         }
     }
 
-    static func describe(_ slot: LocalInstant) -> String { "\(slot.date.weekdayAbbreviation) \(slot.date) \(slot.time) \(slot.timeZone)" }
+    static func describe(_ slot: LocalInstant) -> String {
+        "\(slot.date.weekdayAbbreviation) \(slot.date) \(slot.time) \(slot.timeZone)"
+    }
 
     /// FNV-1a, so the spread is the same on every machine and every run.
     static func stagger(_ text: String) -> UInt64 {

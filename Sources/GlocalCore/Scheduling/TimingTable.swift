@@ -29,7 +29,8 @@ public struct TimingTable: Sendable {
         profiles[.instagram] = TimingProfile(
             network: .instagram, preferred: instagramPreferred, allowed: [w("daily 05:00-08:00")], minGap: hours(12),
             maxPerDay: 1, maxPerWeek: 5)
-        profiles[.x] = TimingProfile(network: .x, preferred: xPreferred, allowed: xAllowed, minGap: hours(2), maxPerDay: 4, maxPerWeek: nil)
+        profiles[.x] = TimingProfile(
+            network: .x, preferred: xPreferred, allowed: xAllowed, minGap: hours(2), maxPerDay: 4, maxPerWeek: nil)
         profiles[.linkedin] = TimingProfile(
             network: .linkedin, preferred: [w("Tue-Thu 08:00-12:00")], allowed: [w("Mon 10:00-14:00"), w("Fri 08:00-11:00")],
             minGap: hours(20), maxPerDay: 1, maxPerWeek: 5)

@@ -26,7 +26,9 @@ public struct LocalTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// `HH:MM`.
     public var description: String {
-        let digits: [UInt8] = [UInt8(48 + hour / 10), UInt8(48 + hour % 10), 58, UInt8(48 + minute / 10), UInt8(48 + minute % 10)]
+        let digits: [UInt8] = [
+            UInt8(48 + hour / 10), UInt8(48 + hour % 10), 58, UInt8(48 + minute / 10), UInt8(48 + minute % 10),
+        ]
         return String(decoding: digits, as: UTF8.self)
     }
 

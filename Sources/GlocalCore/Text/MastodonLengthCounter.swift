@@ -18,7 +18,8 @@ public enum MastodonLengthCounter {
         var u = 0
         var m = 0
         while u < urls.count || m < remoteMentions.count {
-            let takeURL = m == remoteMentions.count
+            let takeURL =
+                m == remoteMentions.count
                 || (u < urls.count && urls[u].lowerBound < remoteMentions[m].range.lowerBound)
             if takeURL {
                 total += text[cursor..<urls[u].lowerBound].count + urlWeight

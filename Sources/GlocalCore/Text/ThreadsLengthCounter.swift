@@ -12,7 +12,8 @@ public enum ThreadsLengthCounter {
                 if buf[i] < 0x80 && buf[i] > 0x39 { i += 1; continue }  // no emoji can start here
                 let (value, length) = UTF8Buffer.scalar(in: buf, at: i)
                 if EmojiDetection.mayStartEmoji(value),
-                   let after = EmojiDetection.sequenceEnd(in: buf, from: i, limit: buf.count) {
+                    let after = EmojiDetection.sequenceEnd(in: buf, from: i, limit: buf.count)
+                {
                     emoji.append(i..<after)
                     i = after
                 } else {

@@ -16,7 +16,8 @@ enum UTF8Buffer {
         if lead < 0xF0 {
             return (UInt32(lead & 0x0F) << 12 | UInt32(buf[i + 1] & 0x3F) << 6 | UInt32(buf[i + 2] & 0x3F), 3)
         }
-        let value = UInt32(lead & 0x07) << 18 | UInt32(buf[i + 1] & 0x3F) << 12
+        let value =
+            UInt32(lead & 0x07) << 18 | UInt32(buf[i + 1] & 0x3F) << 12
             | UInt32(buf[i + 2] & 0x3F) << 6 | UInt32(buf[i + 3] & 0x3F)
         return (value, 4)
     }

@@ -24,8 +24,9 @@ struct ReferenceChecker {
 
     mutating func checkLocale(_ id: Located<String>, what: String) {
         guard workspace.locales[id.value] == nil else { return }
-        error(.localeUnknown, "unknown locale '\(id.value)' in \(what)", at: id.location,
-              notes: Suggestion.notes(for: id.value, in: localeIDs)
+        error(
+            .localeUnknown, "unknown locale '\(id.value)' in \(what)", at: id.location,
+            notes: Suggestion.notes(for: id.value, in: localeIDs)
                 + ["known locales: \(localeIDs.joined(separator: ", ")); add a file locales/\(id.value).yaml for a new one"])
     }
 
@@ -37,8 +38,9 @@ struct ReferenceChecker {
         var campaignIDs: [String: SourceLocation] = [:]
         for campaign in workspace.campaigns {
             if let first = campaignIDs[campaign.id.value] {
-                error(.idDuplicate, "campaign id '\(campaign.id.value)' is already used", at: campaign.id.location,
-                      notes: ["first used at \(first)"])
+                error(
+                    .idDuplicate, "campaign id '\(campaign.id.value)' is already used", at: campaign.id.location,
+                    notes: ["first used at \(first)"])
             } else {
                 campaignIDs[campaign.id.value] = campaign.id.location
             }
@@ -57,8 +59,9 @@ struct ReferenceChecker {
                     if seen.contains(current) {
                         let cycle = seen[seen.firstIndex(of: current)!...].sorted().joined(separator: ",")
                         guard reportedCycles.insert(cycle).inserted else { break }
-                        error(.localeFallbackCycle, "locale fallbacks loop: \((seen + [current]).joined(separator: " → "))",
-                              at: fallback.location, notes: ["a fallback chain must end; the default locale ends every chain"])
+                        error(
+                            .localeFallbackCycle, "locale fallbacks loop: \((seen + [current]).joined(separator: " → "))",
+                            at: fallback.location, notes: ["a fallback chain must end; the default locale ends every chain"])
                         break
                     }
                     seen.append(current)
@@ -73,15 +76,17 @@ struct ReferenceChecker {
         var seen: [String: SourceLocation] = [:]
         for account in workspace.accounts {
             if let first = seen[account.id.value] {
-                error(.idDuplicate, "account id '\(account.id.value)' is already used", at: account.id.location,
-                      notes: ["first used at \(first)"])
+                error(
+                    .idDuplicate, "account id '\(account.id.value)' is already used", at: account.id.location,
+                    notes: ["first used at \(first)"])
             } else {
                 seen[account.id.value] = account.id.location
             }
             checkLocale(account.locale, what: "account '\(account.id.value)'")
             if account.timeZone == nil, let locale = workspace.locales[account.locale.value], locale.timeZone == nil {
-                error(.timezoneUnknown, "account '\(account.id.value)' has no time zone", at: account.id.location,
-                      notes: ["add 'timezone:' to the account, or to locales/\(account.locale.value).yaml"])
+                error(
+                    .timezoneUnknown, "account '\(account.id.value)' has no time zone", at: account.id.location,
+                    notes: ["add 'timezone:' to the account, or to locales/\(account.locale.value).yaml"])
             }
         }
     }
@@ -94,15 +99,17 @@ struct ReferenceChecker {
                 let matched = ids.filter { GlobPattern.matches(pattern.value, $0) }
                 managed.formUnion(matched)
                 if matched.isEmpty {
-                    error(.accountUnknown, "'\(pattern.value)' in team '\(team.id.value)' matches no account",
-                          at: pattern.location, notes: Suggestion.notes(for: pattern.value, in: ids))
+                    error(
+                        .accountUnknown, "'\(pattern.value)' in team '\(team.id.value)' matches no account",
+                        at: pattern.location, notes: Suggestion.notes(for: pattern.value, in: ids))
                 }
             }
         }
         guard !workspace.settings.teams.isEmpty else { return }
         for account in workspace.accounts where !managed.contains(account.id.value) {
-            warning(.accountUnmanaged, "account '\(account.id.value)' is in no team: no local manager can approve its posts",
-                    at: account.id.location, notes: ["add it to a team's 'accounts' in glocal.yaml"])
+            warning(
+                .accountUnmanaged, "account '\(account.id.value)' is in no team: no local manager can approve its posts",
+                at: account.id.location, notes: ["add it to a team's 'accounts' in glocal.yaml"])
         }
     }
 }

@@ -11,7 +11,8 @@ struct TemplateChecker {
             var links = [campaign.link].compactMap { $0 }
             for post in campaign.posts { links += [post.link].compactMap { $0 } + post.overrides.compactMap(\.link) }
             for link in links {
-                let string = LocalizedString(text: link.value, location: link.location, keyLocation: link.location, isColumnExact: false)
+                let string = LocalizedString(
+                    text: link.value, location: link.location, keyLocation: link.location, isColumnExact: false)
                 check(string, what: "link", allowLink: false, into: &diagnostics)
             }
         }
@@ -26,20 +27,26 @@ struct TemplateChecker {
             let location = string.location(atScalarOffset: problem.offset, length: problem.length)
             switch problem.kind {
             case let .unknownVariable(name):
-                diagnostics.append(Diagnostic(
-                    .error, .templateUnknown, "unknown template variable {\(name)} in \(what)", at: location,
-                    notes: Suggestion.notes(for: name, in: candidates) + ["variables: " + candidates.map { "{\($0)}" }.joined(separator: " ")]))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .templateUnknown, "unknown template variable {\(name)} in \(what)", at: location,
+                        notes: Suggestion.notes(for: name, in: candidates) + [
+                            "variables: " + candidates.map { "{\($0)}" }.joined(separator: " ")
+                        ]))
             case .unbalanced:
-                diagnostics.append(Diagnostic(
-                    .error, .templateSyntax, "unbalanced brace in \(what)", at: location,
-                    notes: ["write {{ or }} for a literal brace"]))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .templateSyntax, "unbalanced brace in \(what)", at: location,
+                        notes: ["write {{ or }} for a literal brace"]))
             case .missingValue:
                 break
             }
         }
         if !allowLink, let link = names.first(where: { $0.0 == "link" }) {
-            diagnostics.append(Diagnostic(
-                .error, .templateUnknown, "{link} cannot be used inside a link", at: string.location(atScalarOffset: link.1, length: link.2)))
+            diagnostics.append(
+                Diagnostic(
+                    .error, .templateUnknown, "{link} cannot be used inside a link",
+                    at: string.location(atScalarOffset: link.1, length: link.2)))
         }
     }
 }

@@ -28,7 +28,8 @@ public struct Campaign: Sendable {
     /// Creates a campaign.
     public init(
         id: Located<String>, name: String? = nil, kind: Located<PostKind>, window: CampaignWindow,
-        targets: CampaignTargets, approval: ApprovalMode? = nil, approvalDeadline: GlocalDuration? = nil, link: Located<String>? = nil, utm: Bool = true,
+        targets: CampaignTargets, approval: ApprovalMode? = nil, approvalDeadline: GlocalDuration? = nil,
+        link: Located<String>? = nil, utm: Bool = true,
         hashtags: [Located<String>] = [], posts: [Post] = [], file: String
     ) {
         self.id = id

@@ -63,7 +63,8 @@ enum Layout {
 
     /// The path of a variant's page.
     static func variantPath(_ id: String) -> String {
-        "/variants/" + id.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0) }
+        "/variants/"
+            + id.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0) }
             .joined(separator: "/")
     }
 }

@@ -14,18 +14,21 @@ enum PreviewView {
         }
         let measurement = preview.measurement
         let over = measurement.length > measurement.limit
-        var counter: HTML = "<span class=\"counter\(over ? " over" : "")\" id=\"counter\">\(measurement.length) / \(measurement.limit)</span>"
+        var counter: HTML =
+            "<span class=\"counter\(over ? " over" : "")\" id=\"counter\">\(measurement.length) / \(measurement.limit)</span>"
         if let bytes = measurement.bytes, let limit = measurement.byteLimit {
             counter = "\(counter) · <span class=\"counter\">\(bytes) / \(limit) bytes</span>"
         }
-        let media = preview.media.isEmpty
+        let media =
+            preview.media.isEmpty
             ? HTML.empty
             : "<div class=\"media\">\(preview.media.map { path -> HTML in MediaType.inferred(fromPath: path) == .video ? "<span>▶ \(path)</span>" : "<img src=\"/media/\(path)\" alt=\"\(path)\">" })</div>"
         let card: HTML = preview.linkCard.map { "<div class=\"linkcard\" aria-label=\"Link card\">🔗 \($0)</div>" } ?? .empty
-        let followUp: HTML = preview.followUp.map {
-            let label = $0.placement == .firstComment ? "First comment" : "Reply"
-            return "<div class=\"comment\"><strong>\(label) by \(handle):</strong> \($0.url)</div>"
-        } ?? .empty
+        let followUp: HTML =
+            preview.followUp.map {
+                let label = $0.placement == .firstComment ? "First comment" : "Reply"
+                return "<div class=\"comment\"><strong>\(label) by \(handle):</strong> \($0.url)</div>"
+            } ?? .empty
         return """
             <div class="card preview" aria-label="\(preview.network.displayName) preview">
             <p><strong>\(handle)</strong> on \(preview.network.displayName) · \(counter)</p>

@@ -61,6 +61,8 @@ struct AuthRoutes {
     }
 
     private func cookie(_ name: String, _ value: String, maxAge: Int, path: String) -> Cookie {
-        Cookie(name: name, value: value, maxAge: maxAge, path: path, secure: environment.secureCookies, httpOnly: true, sameSite: .lax)
+        Cookie(
+            name: name, value: value, maxAge: maxAge, path: path, secure: environment.secureCookies, httpOnly: true,
+            sameSite: .lax)
     }
 }

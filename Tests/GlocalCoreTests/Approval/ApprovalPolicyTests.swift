@@ -18,7 +18,9 @@ struct ApprovalPolicyTests {
         let due = slot - 12 * 3600
         #expect(policy.status(of: variant(slot: slot), now: due) == .open(due))
         #expect(policy.status(of: variant(slot: slot), now: due + 1) == .missed(due))
-        #expect(policy.status(of: variant(slot: slot), now: due + 1).explanation(policy: policy)?.contains("12h before its slot") == true)
+        #expect(
+            policy.status(of: variant(slot: slot), now: due + 1).explanation(policy: policy)?.contains("12h before its slot")
+                == true)
         #expect(policy.status(of: variant(state: .approved, slot: slot), now: due + 1) == .notApplicable)
         #expect(policy.status(of: variant(slot: nil), now: due + 1) == .notApplicable)
     }
@@ -38,8 +40,12 @@ struct ApprovalPolicyTests {
             id: Located("c", at: here), kind: Located(.informative, at: here), window: CampaignWindow(start: day, end: day),
             targets: CampaignTargets(), approval: .auto, approvalDeadline: GlocalDuration(seconds: 7200), file: "c.yaml")
         let workspace = Workspace(settings: settings, campaigns: [campaign])
-        #expect(ApprovalPolicy(campaignID: "c", in: workspace) == ApprovalPolicy(mode: .auto, deadline: GlocalDuration(seconds: 7200)))
-        #expect(ApprovalPolicy(campaignID: "other", in: workspace) == ApprovalPolicy(mode: .required, deadline: GlocalDuration(seconds: 3600)))
+        #expect(
+            ApprovalPolicy(campaignID: "c", in: workspace) == ApprovalPolicy(mode: .auto, deadline: GlocalDuration(seconds: 7200))
+        )
+        #expect(
+            ApprovalPolicy(campaignID: "other", in: workspace)
+                == ApprovalPolicy(mode: .required, deadline: GlocalDuration(seconds: 3600)))
     }
 
     @Test func theThrottleBlocksAfterFiveRecentFailures() {

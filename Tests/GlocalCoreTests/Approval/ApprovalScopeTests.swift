@@ -5,7 +5,9 @@ import Testing
 struct ApprovalScopeTests {
     static let here = SourceLocation(file: "glocal.yaml", line: 1, column: 1)
     static func team(_ id: String, _ patterns: [String], _ managers: [String]) -> Team {
-        Team(id: Located(id, at: here), accountPatterns: patterns.map { Located($0, at: here) }, managers: managers.map { Located($0, at: here) })
+        Team(
+            id: Located(id, at: here), accountPatterns: patterns.map { Located($0, at: here) },
+            managers: managers.map { Located($0, at: here) })
     }
     let teams = [
         team("france", ["lumiere-fr-*"], ["claire.martin@lumiere.example"]),

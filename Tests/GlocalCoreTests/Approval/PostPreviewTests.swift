@@ -6,29 +6,36 @@ struct PostPreviewTests {
     @Test func xShortensLinksAndCountsThemAs23() {
         let text = "Meet Hydra #HydraSerum @lumiere\nhttps://lumiere.example/fr-FR/hydra?utm_source=x&utm_medium=social"
         let preview = PostPreview(network: .x, text: text, link: nil, linkPlacement: .inline, media: [])
-        #expect(preview.segments == [
-            .text("Meet Hydra "), .hashtag("#HydraSerum"), .text(" "), .mention("@lumiere"), .lineBreak,
-            .link(url: "https://lumiere.example/fr-FR/hydra?utm_source=x&utm_medium=social", display: "lumiere.example/fr-FR/…"),
-        ])
+        #expect(
+            preview.segments == [
+                .text("Meet Hydra "), .hashtag("#HydraSerum"), .text(" "), .mention("@lumiere"), .lineBreak,
+                .link(
+                    url: "https://lumiere.example/fr-FR/hydra?utm_source=x&utm_medium=social", display: "lumiere.example/fr-FR/…"),
+            ])
         #expect(preview.measurement.length == 31 + 1 + 23)
         #expect(preview.measurement.limit == 280)
         #expect(preview.linkCard == "https://lumiere.example/fr-FR/hydra?utm_source=x&utm_medium=social")
     }
 
     @Test func aFirstCommentLinkIsShownAsAComment() {
-        let preview = PostPreview(network: .linkedin, text: "Hydra", link: "https://l.example/x", linkPlacement: .firstComment, media: [])
+        let preview = PostPreview(
+            network: .linkedin, text: "Hydra", link: "https://l.example/x", linkPlacement: .firstComment, media: [])
         #expect(preview.followUp == PostPreview.FollowUp(placement: .firstComment, url: "https://l.example/x"))
         #expect(preview.linkCard == nil)
     }
 
     @Test func instagramBuildsNoLinkCardAndItsLinksAreNotClickable() {
-        let preview = PostPreview(network: .instagram, text: "See https://l.example/x", link: nil, linkPlacement: .none, media: ["a.jpg"])
+        let preview = PostPreview(
+            network: .instagram, text: "See https://l.example/x", link: nil, linkPlacement: .none, media: ["a.jpg"])
         #expect(preview.linkCard == nil)
         #expect(preview.segments == [.text("See https://l.example/x")])
     }
 
     @Test func theWordDiffMarksOnlyTheChangedWords() {
-        #expect(TextDiff.words(from: "Meet Hydra today", to: "Meet Hydra tomorrow") == [.same("Meet Hydra "), .removed("today"), .added("tomorrow")])
+        #expect(
+            TextDiff.words(from: "Meet Hydra today", to: "Meet Hydra tomorrow") == [
+                .same("Meet Hydra "), .removed("today"), .added("tomorrow"),
+            ])
         #expect(TextDiff.words(from: "a", to: "a") == [.same("a")])
     }
 

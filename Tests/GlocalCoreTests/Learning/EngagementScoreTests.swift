@@ -5,7 +5,10 @@ import Testing
 
 @Suite struct EngagementScoreTests {
     @Test func totalCountsInteractionsNotExposure() {
-        let counters = ["views": 1000, "likes": 80, "replies": 10, "reposts": 20, "impression_count": 5, "reach": 9, "total_interactions": 110]
+        let counters = [
+            "views": 1000, "likes": 80, "replies": 10, "reposts": 20, "impression_count": 5, "reach": 9,
+            "total_interactions": 110,
+        ]
         #expect(EngagementScore.total(counters) == 110)
         #expect(EngagementScore.total(["favourites_count": 3, "reblogs_count": 2, "replies_count": 1]) == 6)
     }

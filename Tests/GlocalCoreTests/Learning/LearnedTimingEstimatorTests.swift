@@ -48,7 +48,9 @@ import Testing
 
     /// One account, n posts scoring 1.0 today in a tier-A bucket: the pool is (5·0 + n)/(5 + n), the
     /// account (5·pool + n)/(5 + n).
-    static let shrinkageCases: [(Int, Double, Double)] = [(0, 0, 0), (1, 1.0 / 6, (5.0 / 6 + 1) / 6), (5, 0.5, 0.75), (95, 0.95, 0.9975)]
+    static let shrinkageCases: [(Int, Double, Double)] = [
+        (0, 0, 0), (1, 1.0 / 6, (5.0 / 6 + 1) / 6), (5, 0.5, 0.75), (95, 0.95, 0.9975),
+    ]
 
     @Test(arguments: shrinkageCases)
     func shrinkageTowardThePriorFadesWithPosts(count: Int, pool: Double, account: Double) throws {

@@ -21,8 +21,10 @@ import Testing
     @Test func theSameSeedGivesTheSameRanking() {
         let estimates = Self.estimates(best: nil, variance: 0.04)
         for index in 0..<50 {
-            let a = BucketChoice(variantID: "c/p/\(index)", candidates: Self.buckets, estimates: estimates, model: Self.model(seed: 7))
-            let b = BucketChoice(variantID: "c/p/\(index)", candidates: Self.buckets, estimates: estimates, model: Self.model(seed: 7))
+            let a = BucketChoice(
+                variantID: "c/p/\(index)", candidates: Self.buckets, estimates: estimates, model: Self.model(seed: 7))
+            let b = BucketChoice(
+                variantID: "c/p/\(index)", candidates: Self.buckets, estimates: estimates, model: Self.model(seed: 7))
             #expect(a.ranked == b.ranked)
         }
         var generator = SeededRandom(seed: 42)
@@ -33,13 +35,18 @@ import Testing
 
     @Test func anotherSeedOrAnotherVariantDrawsAgain() {
         let estimates = Self.estimates(best: nil, variance: 0.04)
-        let firsts = Set((0..<40).map {
-            BucketChoice(variantID: "c/p/\($0)", candidates: Self.buckets, estimates: estimates, model: Self.model(seed: 1)).ranked[0].bucket
-        })
+        let firsts = Set(
+            (0..<40).map {
+                BucketChoice(variantID: "c/p/\($0)", candidates: Self.buckets, estimates: estimates, model: Self.model(seed: 1))
+                    .ranked[0].bucket
+            })
         #expect(firsts.count >= 4)  // equal beliefs: every bucket gets tried
-        let seeds = Set((0..<40).map {
-            BucketChoice(variantID: "c/p/0", candidates: Self.buckets, estimates: estimates, model: Self.model(seed: UInt64($0))).ranked[0].bucket
-        })
+        let seeds = Set(
+            (0..<40).map {
+                BucketChoice(
+                    variantID: "c/p/0", candidates: Self.buckets, estimates: estimates, model: Self.model(seed: UInt64($0))
+                ).ranked[0].bucket
+            })
         #expect(seeds.count >= 4)
     }
 
@@ -47,7 +54,8 @@ import Testing
         let best = Self.buckets[2]
         let estimates = Self.estimates(best: best, variance: 0.01)  // sd 0.1 against a 0.5 gap
         let chosen = (0..<500).filter {
-            BucketChoice(variantID: "c/p/\($0)", candidates: Self.buckets, estimates: estimates, model: Self.model(seed: 3)).ranked[0].bucket
+            BucketChoice(variantID: "c/p/\($0)", candidates: Self.buckets, estimates: estimates, model: Self.model(seed: 3))
+                .ranked[0].bucket
                 == best
         }.count
         #expect(chosen >= 490)

@@ -5,14 +5,15 @@ import Testing
 @Suite("Rendering: GitHub annotations")
 struct GitHubRenderingTests {
     @Test func rendersOneCommandPerDiagnosticAndASummary() {
-        let expected = [
-            "::error title=file.missing::teams.yaml is missing%0Anote: create it",
-            "::warning file=accounts.yaml,line=3,col=10,endColumn=15,title=value.invalid::a handle does not start with '@'",
-            "::error file=campaigns/hydra.yaml,line=12,col=16,endColumn=24,title=network.unknown::unknown network 'mastadon'%0Anote: did you mean 'mastodon'?",
-            "::warning file=campaigns/hydra.yaml,line=14,col=11,endColumn=41,title=text.too-long (x/acme-jp)::[x @acme-jp] text is 300 characters; X allows 280",
-            "::notice file=locales/ja.yaml,line=2,col=11,endColumn=16,title=string.fallback::'{nam}' is not a known variable",
-            "2 errors, 2 warnings, 1 note in 4 files (1 account, 1 campaign, 12 variants checked)",
-        ].joined(separator: "\n") + "\n"
+        let expected =
+            [
+                "::error title=file.missing::teams.yaml is missing%0Anote: create it",
+                "::warning file=accounts.yaml,line=3,col=10,endColumn=15,title=value.invalid::a handle does not start with '@'",
+                "::error file=campaigns/hydra.yaml,line=12,col=16,endColumn=24,title=network.unknown::unknown network 'mastadon'%0Anote: did you mean 'mastodon'?",
+                "::warning file=campaigns/hydra.yaml,line=14,col=11,endColumn=41,title=text.too-long (x/acme-jp)::[x @acme-jp] text is 300 characters; X allows 280",
+                "::notice file=locales/ja.yaml,line=2,col=11,endColumn=16,title=string.fallback::'{nam}' is not a known variable",
+                "2 errors, 2 warnings, 1 note in 4 files (1 account, 1 campaign, 12 variants checked)",
+            ].joined(separator: "\n") + "\n"
         #expect(GitHubAnnotationRenderer().render(RenderingFixtures.report) == expected)
     }
 

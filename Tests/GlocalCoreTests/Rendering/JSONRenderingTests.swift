@@ -73,7 +73,8 @@ struct JSONRenderingTests {
         let report = ValidationReport(
             diagnostics: [
                 Diagnostic(
-                    .error, .linkInvalid, "\"https:/x\" is not\na URL — 日本", at: SourceLocation(file: "a/b c.yaml", line: 1, column: 1))
+                    .error, .linkInvalid, "\"https:/x\" is not\na URL — 日本",
+                    at: SourceLocation(file: "a/b c.yaml", line: 1, column: 1))
             ], statistics: WorkspaceStatistics())
         let root = try parse(JSONDiagnosticRenderer().render(report))
         let entry = try #require((root["diagnostics"] as? [[String: Any]])?.first)
@@ -81,7 +82,8 @@ struct JSONRenderingTests {
         #expect(entry["file"] as? String == "a/b c.yaml")
         #expect(entry["endColumn"] as? Int == 2)
 
-        let empty = try parse(JSONDiagnosticRenderer().render(ValidationReport(diagnostics: [], statistics: WorkspaceStatistics())))
+        let empty = try parse(
+            JSONDiagnosticRenderer().render(ValidationReport(diagnostics: [], statistics: WorkspaceStatistics())))
         #expect((empty["diagnostics"] as? [Any])?.isEmpty == true)
         #expect((empty["summary"] as? [String: Int])?["errors"] == 0)
     }

@@ -30,12 +30,18 @@ struct SARIFRenderingTests {
         let rules = try #require(driver["rules"] as? [[String: Any]])
         let ids = rules.compactMap { $0["id"] as? String }
         #expect(ids == ["file.missing", "network.unknown", "string.fallback", "text.too-long", "value.invalid"])
-        #expect(rules.compactMap { $0["name"] as? String } == ["FileMissing", "NetworkUnknown", "StringFallback", "TextTooLong", "ValueInvalid"])
+        #expect(
+            rules.compactMap { $0["name"] as? String } == [
+                "FileMissing", "NetworkUnknown", "StringFallback", "TextTooLong", "ValueInvalid",
+            ])
         for rule in rules {
             let id = try #require(rule["id"] as? String)
             #expect((rule["shortDescription"] as? [String: String])?["text"] == DiagnosticRule.named(id)?.summary)
         }
-        #expect(rules.compactMap { ($0["defaultConfiguration"] as? [String: String])?["level"] } == ["error", "error", "note", "warning", "warning"])
+        #expect(
+            rules.compactMap { ($0["defaultConfiguration"] as? [String: String])?["level"] } == [
+                "error", "error", "note", "warning", "warning",
+            ])
 
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == 5)
@@ -51,7 +57,8 @@ struct SARIFRenderingTests {
         #expect((results[0]["message"] as? [String: String])?["text"] == "teams.yaml is missing\nnote: create it")
 
         let unknown = results[2]
-        #expect((unknown["message"] as? [String: String])?["text"] == "unknown network 'mastadon'\nnote: did you mean 'mastodon'?")
+        #expect(
+            (unknown["message"] as? [String: String])?["text"] == "unknown network 'mastadon'\nnote: did you mean 'mastodon'?")
         #expect(unknown["properties"] == nil)
         let locations = try #require(unknown["locations"] as? [[String: Any]])
         #expect(locations.count == 1)

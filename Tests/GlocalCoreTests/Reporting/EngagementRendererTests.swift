@@ -24,13 +24,14 @@ import Testing
         let csv = EngagementCSVRenderer().render(report)
         let blocks = csv.components(separatedBy: "\r\n\r\n")
         #expect(blocks.count == 7)
-        #expect(blocks[0] == """
-            section,campaign,network,locale,account,published,measured,engagement,mean_engagement\r
-            engagement,hydra,linkedin,fr-FR,fr-li,1,1,5,5\r
-            engagement,hydra,x,en-GB,uk-x,2,2,40,20\r
-            engagement,hydra,x,fr-FR,fr-x,2,2,40,20\r
-            engagement,news,x,fr-FR,fr-x,1,0,0,
-            """)
+        #expect(
+            blocks[0] == """
+                section,campaign,network,locale,account,published,measured,engagement,mean_engagement\r
+                engagement,hydra,linkedin,fr-FR,fr-li,1,1,5,5\r
+                engagement,hydra,x,en-GB,uk-x,2,2,40,20\r
+                engagement,hydra,x,fr-FR,fr-x,2,2,40,20\r
+                engagement,news,x,fr-FR,fr-x,1,0,0,
+                """)
         #expect(blocks[1].contains("promotional_share,uk-x,2026-12-13,3,2,0.666667,1"))
         #expect(blocks[3].contains("punctuality,x,5,4,10,120"))
         #expect(blocks[4].contains("heatmap,x,2,10,2,25"))

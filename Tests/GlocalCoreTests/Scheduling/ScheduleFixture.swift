@@ -49,7 +49,8 @@ struct ScheduleFixture {
 
     /// Adds a locale whose accounts live in `zone`; every locale defines the one string key `body`.
     mutating func locale(_ id: String, zone: String, holidays: [String] = []) {
-        let body = LocalizedString(text: "Hello from {brand}", location: Self.location, keyLocation: Self.location, isColumnExact: false)
+        let body = LocalizedString(
+            text: "Hello from {brand}", location: Self.location, keyLocation: Self.location, isColumnExact: false)
         locales[id] = LocaleDefinition(
             id: Self.located(id), timeZone: Self.located(zone), holidays: holidays.map { Self.located(Self.date($0)) },
             strings: ["body": body], file: "locales/\(id).yaml")
@@ -57,19 +58,21 @@ struct ScheduleFixture {
 
     /// Adds an account; `zone` overrides the locale's time zone.
     mutating func account(_ id: String, _ network: Network, locale: String, zone: String? = nil) {
-        accounts.append(Account(
-            id: Self.located(id), network: network, networkLocation: Self.location, handle: "@" + id,
-            locale: Self.located(locale), timeZone: zone.map { Self.located($0) }))
+        accounts.append(
+            Account(
+                id: Self.located(id), network: network, networkLocation: Self.location, handle: "@" + id,
+                locale: Self.located(locale), timeZone: zone.map { Self.located($0) }))
     }
 
     /// Adds a campaign running from `start` to `end` (inclusive) to `accounts` (ids; all when empty).
     mutating func campaign(_ id: String, start: String, end: String, accounts: [String] = [], posts: [PostSpec]) {
         var targets = CampaignTargets()
         targets.accounts = accounts.map { Self.located($0) }
-        campaigns.append(Campaign(
-            id: Self.located(id), kind: Self.located(.informative),
-            window: CampaignWindow(start: Self.located(Self.date(start)), end: Self.located(Self.date(end))),
-            targets: targets, posts: posts.map(Self.post), file: "campaigns/\(id).yaml"))
+        campaigns.append(
+            Campaign(
+                id: Self.located(id), kind: Self.located(.informative),
+                window: CampaignWindow(start: Self.located(Self.date(start)), end: Self.located(Self.date(end))),
+                targets: targets, posts: posts.map(Self.post), file: "campaigns/\(id).yaml"))
     }
 
     static func post(_ spec: PostSpec) -> Post {
@@ -124,7 +127,9 @@ struct ScheduleFixture {
         let workspace = workspace
         let variants = variants()
         let result = Scheduler(workspace: workspace, timing: timing).schedule(variants, stored: stored, notBefore: notBefore)
-        return ScheduleRun(workspace: workspace, timing: timing, variants: variants, scheduled: result.scheduled, diagnostics: result.diagnostics)
+        return ScheduleRun(
+            workspace: workspace, timing: timing, variants: variants, scheduled: result.scheduled, diagnostics: result.diagnostics
+        )
     }
 }
 

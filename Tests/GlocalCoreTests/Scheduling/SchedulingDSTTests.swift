@@ -22,31 +22,68 @@ import Testing
 
     static let conversions: [Conversion] = [
         // Paris, spring forward: 02:00–02:59 do not exist.
-        Conversion(zone: "Europe/Paris", date: "2027-03-28", time: "02:30", utc: "2027-03-28T01:30:00Z", wall: "03:30", adjustment: .skippedGap(minutes: 60)),
-        Conversion(zone: "Europe/Paris", date: "2027-03-28", time: "02:00", utc: "2027-03-28T01:00:00Z", wall: "03:00", adjustment: .skippedGap(minutes: 60)),
-        Conversion(zone: "Europe/Paris", date: "2027-03-28", time: "01:59", utc: "2027-03-28T00:59:00Z", wall: "01:59", adjustment: .exact),
-        Conversion(zone: "Europe/Paris", date: "2027-03-28", time: "03:00", utc: "2027-03-28T01:00:00Z", wall: "03:00", adjustment: .exact),
+        Conversion(
+            zone: "Europe/Paris", date: "2027-03-28", time: "02:30", utc: "2027-03-28T01:30:00Z", wall: "03:30",
+            adjustment: .skippedGap(minutes: 60)),
+        Conversion(
+            zone: "Europe/Paris", date: "2027-03-28", time: "02:00", utc: "2027-03-28T01:00:00Z", wall: "03:00",
+            adjustment: .skippedGap(minutes: 60)),
+        Conversion(
+            zone: "Europe/Paris", date: "2027-03-28", time: "01:59", utc: "2027-03-28T00:59:00Z", wall: "01:59",
+            adjustment: .exact),
+        Conversion(
+            zone: "Europe/Paris", date: "2027-03-28", time: "03:00", utc: "2027-03-28T01:00:00Z", wall: "03:00",
+            adjustment: .exact),
         // Paris, fall back: 02:00–02:59 happen twice; the first (CEST) is used.
-        Conversion(zone: "Europe/Paris", date: "2026-10-25", time: "02:30", utc: "2026-10-25T00:30:00Z", wall: "02:30", adjustment: .firstOfTwo),
-        Conversion(zone: "Europe/Paris", date: "2026-10-25", time: "02:00", utc: "2026-10-25T00:00:00Z", wall: "02:00", adjustment: .firstOfTwo),
-        Conversion(zone: "Europe/Paris", date: "2026-10-25", time: "01:59", utc: "2026-10-24T23:59:00Z", wall: "01:59", adjustment: .exact),
-        Conversion(zone: "Europe/Paris", date: "2026-10-25", time: "03:00", utc: "2026-10-25T02:00:00Z", wall: "03:00", adjustment: .exact),
+        Conversion(
+            zone: "Europe/Paris", date: "2026-10-25", time: "02:30", utc: "2026-10-25T00:30:00Z", wall: "02:30",
+            adjustment: .firstOfTwo),
+        Conversion(
+            zone: "Europe/Paris", date: "2026-10-25", time: "02:00", utc: "2026-10-25T00:00:00Z", wall: "02:00",
+            adjustment: .firstOfTwo),
+        Conversion(
+            zone: "Europe/Paris", date: "2026-10-25", time: "01:59", utc: "2026-10-24T23:59:00Z", wall: "01:59",
+            adjustment: .exact),
+        Conversion(
+            zone: "Europe/Paris", date: "2026-10-25", time: "03:00", utc: "2026-10-25T02:00:00Z", wall: "03:00",
+            adjustment: .exact),
         // New York, spring forward.
-        Conversion(zone: "America/New_York", date: "2027-03-14", time: "02:30", utc: "2027-03-14T07:30:00Z", wall: "03:30", adjustment: .skippedGap(minutes: 60)),
-        Conversion(zone: "America/New_York", date: "2027-03-14", time: "01:30", utc: "2027-03-14T06:30:00Z", wall: "01:30", adjustment: .exact),
-        Conversion(zone: "America/New_York", date: "2027-03-14", time: "03:30", utc: "2027-03-14T07:30:00Z", wall: "03:30", adjustment: .exact),
+        Conversion(
+            zone: "America/New_York", date: "2027-03-14", time: "02:30", utc: "2027-03-14T07:30:00Z", wall: "03:30",
+            adjustment: .skippedGap(minutes: 60)),
+        Conversion(
+            zone: "America/New_York", date: "2027-03-14", time: "01:30", utc: "2027-03-14T06:30:00Z", wall: "01:30",
+            adjustment: .exact),
+        Conversion(
+            zone: "America/New_York", date: "2027-03-14", time: "03:30", utc: "2027-03-14T07:30:00Z", wall: "03:30",
+            adjustment: .exact),
         // New York, fall back: 01:00–01:59 happen twice (EDT, then EST); 02:30 exists once (EST).
-        Conversion(zone: "America/New_York", date: "2026-11-01", time: "01:30", utc: "2026-11-01T05:30:00Z", wall: "01:30", adjustment: .firstOfTwo),
-        Conversion(zone: "America/New_York", date: "2026-11-01", time: "02:30", utc: "2026-11-01T07:30:00Z", wall: "02:30", adjustment: .exact),
-        Conversion(zone: "America/New_York", date: "2026-11-01", time: "00:30", utc: "2026-11-01T04:30:00Z", wall: "00:30", adjustment: .exact),
+        Conversion(
+            zone: "America/New_York", date: "2026-11-01", time: "01:30", utc: "2026-11-01T05:30:00Z", wall: "01:30",
+            adjustment: .firstOfTwo),
+        Conversion(
+            zone: "America/New_York", date: "2026-11-01", time: "02:30", utc: "2026-11-01T07:30:00Z", wall: "02:30",
+            adjustment: .exact),
+        Conversion(
+            zone: "America/New_York", date: "2026-11-01", time: "00:30", utc: "2026-11-01T04:30:00Z", wall: "00:30",
+            adjustment: .exact),
         // Tokyo: no daylight saving, on either European transition day.
-        Conversion(zone: "Asia/Tokyo", date: "2027-03-28", time: "02:30", utc: "2027-03-27T17:30:00Z", wall: "02:30", adjustment: .exact),
-        Conversion(zone: "Asia/Tokyo", date: "2026-10-25", time: "02:30", utc: "2026-10-24T17:30:00Z", wall: "02:30", adjustment: .exact),
-        Conversion(zone: "Asia/Tokyo", date: "2026-11-01", time: "01:30", utc: "2026-10-31T16:30:00Z", wall: "01:30", adjustment: .exact),
+        Conversion(
+            zone: "Asia/Tokyo", date: "2027-03-28", time: "02:30", utc: "2027-03-27T17:30:00Z", wall: "02:30", adjustment: .exact),
+        Conversion(
+            zone: "Asia/Tokyo", date: "2026-10-25", time: "02:30", utc: "2026-10-24T17:30:00Z", wall: "02:30", adjustment: .exact),
+        Conversion(
+            zone: "Asia/Tokyo", date: "2026-11-01", time: "01:30", utc: "2026-10-31T16:30:00Z", wall: "01:30", adjustment: .exact),
         // Sydney, southern hemisphere: spring forward in October, fall back in April.
-        Conversion(zone: "Australia/Sydney", date: "2026-10-04", time: "02:30", utc: "2026-10-03T16:30:00Z", wall: "03:30", adjustment: .skippedGap(minutes: 60)),
-        Conversion(zone: "Australia/Sydney", date: "2027-04-04", time: "02:30", utc: "2027-04-03T15:30:00Z", wall: "02:30", adjustment: .firstOfTwo),
-        Conversion(zone: "Australia/Sydney", date: "2027-04-04", time: "03:00", utc: "2027-04-03T17:00:00Z", wall: "03:00", adjustment: .exact),
+        Conversion(
+            zone: "Australia/Sydney", date: "2026-10-04", time: "02:30", utc: "2026-10-03T16:30:00Z", wall: "03:30",
+            adjustment: .skippedGap(minutes: 60)),
+        Conversion(
+            zone: "Australia/Sydney", date: "2027-04-04", time: "02:30", utc: "2027-04-03T15:30:00Z", wall: "02:30",
+            adjustment: .firstOfTwo),
+        Conversion(
+            zone: "Australia/Sydney", date: "2027-04-04", time: "03:00", utc: "2027-04-03T17:00:00Z", wall: "03:00",
+            adjustment: .exact),
     ]
 
     @Test(arguments: conversions)

@@ -17,10 +17,12 @@ import Testing
             fixture.account("fr-\(network.rawValue)", network, locale: "fr-FR")
             fixture.account("jp-\(network.rawValue)-\(index)", network, locale: "ja-JP")
         }
-        fixture.campaign("launch", start: "2026-11-02", end: "2026-11-13", posts: [
-            F.PostSpec(id: "teaser", day: 0), F.PostSpec(id: "main", day: 1, after: "teaser", minGap: F.hours(20)),
-            F.PostSpec(id: "recap", day: 3), F.PostSpec(id: "fixed", day: 2, at: "10:15"),
-        ])
+        fixture.campaign(
+            "launch", start: "2026-11-02", end: "2026-11-13",
+            posts: [
+                F.PostSpec(id: "teaser", day: 0), F.PostSpec(id: "main", day: 1, after: "teaser", minGap: F.hours(20)),
+                F.PostSpec(id: "recap", day: 3), F.PostSpec(id: "fixed", day: 2, at: "10:15"),
+            ])
         return fixture
     }
 
@@ -29,7 +31,9 @@ import Testing
         return scheduler.schedule(fixture.variants(), notBefore: now).scheduled
     }
 
-    static func observations(_ account: String, _ network: Network, bucket: TimingBucket, count: Int, score: Double) -> [EngagementObservation] {
+    static func observations(_ account: String, _ network: Network, bucket: TimingBucket, count: Int, score: Double)
+        -> [EngagementObservation]
+    {
         (0..<count).map {
             EngagementObservation(
                 variantID: "old/p\($0)/\(account)", accountID: account, network: network, bucket: bucket, score: score,
@@ -44,7 +48,8 @@ import Testing
         let empty = LearnedTimingEstimator().estimate([], table: fixture.timing, now: Self.now)
         // Data on a network the fleet does not use change nothing either.
         let elsewhere = LearnedTimingEstimator().estimate(
-            Self.observations("someone", .mastodon, bucket: TimingBucket(weekday: 2, block: 5), count: 30, score: 1), table: fixture.timing,
+            Self.observations("someone", .mastodon, bucket: TimingBucket(weekday: 2, block: 5), count: 30, score: 1),
+            table: fixture.timing,
             now: Self.now)
         for model in [LearnedTiming.empty, empty, elsewhere] {
             let learned = Self.run(fixture, learned: model)
@@ -63,7 +68,8 @@ import Testing
         #expect(plain.time.hour < 14 || plain.time.hour >= 15)  // the stagger landed elsewhere: the test means something
         // Tue 14–16 did far better for this account; only 14:00–15:00 of it is in X's window.
         let model = LearnedTimingEstimator().estimate(
-            Self.observations("fr-x", .x, bucket: TimingBucket(weekday: 2, block: 7), count: 30, score: 1.5), table: fixture.timing,
+            Self.observations("fr-x", .x, bucket: TimingBucket(weekday: 2, block: 7), count: 30, score: 1.5),
+            table: fixture.timing,
             now: Self.now, holdoutShare: 0)
         let item = try #require(Self.run(fixture, learned: model).first)
         let slot = try #require(item.slot)
@@ -80,7 +86,8 @@ import Testing
         // Saturday: Instagram has only its tier-B window, daily 05:00–08:00; quiet hours end at 07:00.
         fixture.campaign("c", start: "2026-11-07", end: "2026-11-07", posts: [F.PostSpec(id: "p", day: 0)])
         let model = LearnedTimingEstimator().estimate(
-            Self.observations("fr-ig", .instagram, bucket: TimingBucket(weekday: 6, block: 2), count: 40, score: 2), table: fixture.timing,
+            Self.observations("fr-ig", .instagram, bucket: TimingBucket(weekday: 6, block: 2), count: 40, score: 2),
+            table: fixture.timing,
             now: Self.now, holdoutShare: 0)
         let slot = try #require(Self.run(fixture, learned: model).first?.slot)
         #expect(slot.time >= F.time("07:00") && slot.time < F.time("08:00"))
@@ -92,7 +99,8 @@ import Testing
         fixture.account("fr-x", .x, locale: "fr-FR")
         fixture.campaign("c", start: "2026-11-03", end: "2026-11-03", posts: [F.PostSpec(id: "p", day: 0)])
         let model = LearnedTimingEstimator().estimate(
-            Self.observations("fr-x", .x, bucket: TimingBucket(weekday: 2, block: 7), count: 30, score: 1.5), table: fixture.timing,
+            Self.observations("fr-x", .x, bucket: TimingBucket(weekday: 2, block: 7), count: 30, score: 1.5),
+            table: fixture.timing,
             now: Self.now, holdoutShare: 1)
         let item = try #require(Self.run(fixture, learned: model).first)
         let reason = try #require(item.explanation.first { $0.rule == "holdout" })

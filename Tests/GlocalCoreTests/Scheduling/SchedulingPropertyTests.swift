@@ -45,7 +45,8 @@ struct SplitMix64: RandomNumberGenerator {
         var fixture = ScheduleFixture()
         // Spring: NY 03-14, Paris/London 03-28, Sydney (back) 04-04. Autumn: Sydney 10-04, Europe 10-25, NY 11-01.
         let spring = rng.chance(50)
-        let periodStart = spring ? F.date("2027-03-06").adding(days: rng.int(0...24)) : F.date("2026-09-28").adding(days: rng.int(0...32))
+        let periodStart =
+            spring ? F.date("2027-03-06").adding(days: rng.int(0...24)) : F.date("2026-09-28").adding(days: rng.int(0...32))
 
         var localePool = zones
         localePool.shuffle(using: &rng)
@@ -71,7 +72,10 @@ struct SplitMix64: RandomNumberGenerator {
                 var post = F.PostSpec(id: "p\(postIndex)")
                 if rng.chance(80) { post.day = rng.int(0...(length - 1)) }
                 if rng.chance(15) {
-                    post.at = rng.chance(30) ? rng.pick(["02:30", "02:00", "01:30", "03:00"]) : String(format: "%02d:%02d", rng.int(0...23), rng.int(0...59))
+                    post.at =
+                        rng.chance(30)
+                        ? rng.pick(["02:30", "02:00", "01:30", "03:00"])
+                        : String(format: "%02d:%02d", rng.int(0...23), rng.int(0...59))
                 }
                 post.live = rng.chance(6)
                 post.holiday = rng.chance(12)
@@ -95,7 +99,8 @@ struct SplitMix64: RandomNumberGenerator {
         default: break
         }
         if rng.chance(30) { fixture.timing.fleetLimit = rng.int(1...3) }
-        let notBefore = rng.chance(50)
+        let notBefore =
+            rng.chance(50)
             ? F.utc(periodStart.description + "T00:00:00Z").addingTimeInterval(Double(rng.int(0...(72 * 60)) * 60)) : nil
         return Generated(fixture: fixture, notBefore: notBefore)
     }
@@ -147,7 +152,8 @@ struct SplitMix64: RandomNumberGenerator {
         let scheduledSet = Set(scheduledIDs)
         for variant in run.variants {
             let reports = run.unplaceable.filter {
-                $0.account == variant.accountID && $0.message.contains("post '\(variant.postID)' of campaign '\(variant.campaignID)'")
+                $0.account == variant.accountID
+                    && $0.message.contains("post '\(variant.postID)' of campaign '\(variant.campaignID)'")
             }
             if scheduledSet.contains(variant.id) {
                 expect(reports.isEmpty, "\(context): \(variant.id) both scheduled and unplaceable")
@@ -193,8 +199,9 @@ struct SplitMix64: RandomNumberGenerator {
                 expect(rules.contains("explicit-time"), "\(what)")
             } else {
                 let windows = profile.preferred + profile.allowed
-                expect(windows.contains { $0.contains(weekday: slot.date.isoWeekday, time: slot.time) },
-                        "\(what): \(slot.date.weekdayAbbreviation) \(slot.wall) is outside every \(variant.network) window")
+                expect(
+                    windows.contains { $0.contains(weekday: slot.date.isoWeekday, time: slot.time) },
+                    "\(what): \(slot.date.weekdayAbbreviation) \(slot.wall) is outside every \(variant.network) window")
                 expect(slot.time.minute != 0 && slot.time.minute != 30, "\(what): \(slot.wall)")
                 expect(slot.adjustment != .skippedGap(minutes: 60), "\(what)")
                 if let quiet { expect(!quiet.contains(slot.time), "\(what): \(slot.wall) is in quiet hours") }
@@ -202,7 +209,9 @@ struct SplitMix64: RandomNumberGenerator {
             if !variant.holiday {
                 expect(!locale.holidays.contains { $0.value == slot.date }, "\(what): \(slot.date) is a holiday")
             }
-            expect(slot.date >= variant.date && slot.date <= campaign.window.end.value, "\(what): \(slot.date) outside \(variant.date)…\(campaign.window.end.value)")
+            expect(
+                slot.date >= variant.date && slot.date <= campaign.window.end.value,
+                "\(what): \(slot.date) outside \(variant.date)…\(campaign.window.end.value)")
             if let notBefore { expect(slot.instant >= notBefore, "\(what): before notBefore") }
 
             byAccount[variant.accountID, default: []].append((slot.instant, scheduled))
@@ -219,8 +228,9 @@ struct SplitMix64: RandomNumberGenerator {
             let profile = run.timing.profile(accounts[accountID]!.network!)
             let sorted = entries.sorted { $0.0 < $1.0 }
             for (earlier, later) in zip(sorted, sorted.dropFirst()) {
-                expect(later.0.timeIntervalSince(earlier.0) >= Double(profile.minGap.seconds),
-                        "\(context): \(earlier.1.variant.id) and \(later.1.variant.id) are closer than \(profile.minGap)")
+                expect(
+                    later.0.timeIntervalSince(earlier.0) >= Double(profile.minGap.seconds),
+                    "\(context): \(earlier.1.variant.id) and \(later.1.variant.id) are closer than \(profile.minGap)")
             }
         }
         for (key, count) in perDay {
@@ -242,17 +252,21 @@ struct SplitMix64: RandomNumberGenerator {
             guard let slot = scheduled.slot,
                 let post = campaigns[variant.campaignID]!.posts.first(where: { $0.id.value == variant.postID }),
                 let after = post.after,
-                let previous = slotByID[VariantIdentity.id(campaign: variant.campaignID, post: after.post.value, account: variant.accountID)]
+                let previous = slotByID[
+                    VariantIdentity.id(campaign: variant.campaignID, post: after.post.value, account: variant.accountID)]
             else { continue }
             let gap = after.minGap?.value.seconds ?? 0
-            expect(slot.instant.timeIntervalSince(previous.instant) >= Double(gap), "\(context): \(variant.id) is \(slot.wall), its predecessor \(previous.wall)")
+            expect(
+                slot.instant.timeIntervalSince(previous.instant) >= Double(gap),
+                "\(context): \(variant.id) is \(slot.wall), its predecessor \(previous.wall)")
             expect(slot.instant > previous.instant, "\(context): \(variant.id) is not after its predecessor")
         }
 
         // Spacing between networks of one post and locale: only broken when the explanation says it gave way.
         var byPostLocale: [String: [ScheduledVariant]] = [:]
         for scheduled in run.scheduled where scheduled.slot != nil {
-            byPostLocale["\(scheduled.variant.campaignID)/\(scheduled.variant.postID)|\(scheduled.variant.locale)", default: []].append(scheduled)
+            byPostLocale["\(scheduled.variant.campaignID)/\(scheduled.variant.postID)|\(scheduled.variant.locale)", default: []]
+                .append(scheduled)
         }
         for group in byPostLocale.values {
             for (i, a) in group.enumerated() {
@@ -262,7 +276,9 @@ struct SplitMix64: RandomNumberGenerator {
                     let relaxed = (a.explanation + b.explanation).contains { $0.rule == "network-spacing" }
                     // Explicit times are not spread between networks (docs/scheduling.md).
                     let explicit = a.variant.time != nil || b.variant.time != nil
-                    expect(relaxed || explicit, "\(context): \(a.variant.id) and \(b.variant.id) are \(Int(distance / 60)) min apart")
+                    expect(
+                        relaxed || explicit, "\(context): \(a.variant.id) and \(b.variant.id) are \(Int(distance / 60)) min apart"
+                    )
                 }
             }
         }
@@ -278,7 +294,9 @@ struct SplitMix64: RandomNumberGenerator {
         let index = try #require(scheduled.firstIndex { $0.slot != nil && $0.variant.time == nil })
         let slot = scheduled[index].slot!
         scheduled[index].slot = LocalInstant(date: slot.date, time: F.time("23:00"), zone: TimeZone(identifier: slot.timeZone)!)
-        let moved = ScheduleRun(workspace: run.workspace, timing: run.timing, variants: run.variants, scheduled: scheduled, diagnostics: run.diagnostics)
+        let moved = ScheduleRun(
+            workspace: run.workspace, timing: run.timing, variants: run.variants, scheduled: scheduled,
+            diagnostics: run.diagnostics)
         #expect(Self.problems(run, notBefore: generated.notBefore, seed: 1).isEmpty)
         let movedProblems = Self.problems(moved, notBefore: generated.notBefore, seed: 1)
         #expect(movedProblems.contains { $0.contains("outside every") })
@@ -286,7 +304,10 @@ struct SplitMix64: RandomNumberGenerator {
         let dropped = ScheduleRun(
             workspace: run.workspace, timing: run.timing, variants: run.variants, scheduled: Array(run.scheduled.dropFirst()),
             diagnostics: run.diagnostics)
-        #expect(Self.problems(dropped, notBefore: generated.notBefore, seed: 1).contains { $0.contains("neither scheduled nor reported") })
+        #expect(
+            Self.problems(dropped, notBefore: generated.notBefore, seed: 1).contains {
+                $0.contains("neither scheduled nor reported")
+            })
     }
 
     /// The generator itself covers what the properties are about.

@@ -19,7 +19,9 @@ import Testing
         F.utc(day + "T00:00:00Z").addingTimeInterval(Double(minutes * 60 - offsetHours * 3600))
     }
 
-    static func single(_ network: Network, zone: String, start: String, end: String? = nil, posts: [F.PostSpec]) -> ScheduleFixture {
+    static func single(_ network: Network, zone: String, start: String, end: String? = nil, posts: [F.PostSpec])
+        -> ScheduleFixture
+    {
         var fixture = ScheduleFixture()
         fixture.locale("xx-XX", zone: zone)
         fixture.account("acct", network, locale: "xx-XX")
@@ -30,17 +32,18 @@ import Testing
     // MARK: Windows
 
     /// Tier A in the account's own zone when it is free, with the UTC instant worked out by hand.
-    @Test(arguments: [
-        (Network.x, "Asia/Tokyo", "2026-11-03", 9, "Tue-Thu 09:00-15:00"),
-        (.facebook, "America/New_York", "2026-11-02", -5, "Mon-Fri 08:00-12:00"),
-        (.instagram, "Europe/Paris", "2026-11-04", 1, "Mon-Fri 09:00-13:00"),
-        (.linkedin, "Australia/Sydney", "2026-11-04", 11, "Tue-Thu 08:00-12:00"),
-        (.tiktok, "Europe/Paris", "2026-11-05", 1, "Tue-Thu 14:00-18:00"),
-        (.youtube, "America/New_York", "2026-11-03", -5, "Tue-Thu 12:00-16:00"),
-        (.threads, "Asia/Tokyo", "2026-11-06", 9, "Mon-Fri 09:00-13:00"),
-        (.bluesky, "Europe/Paris", "2026-11-06", 1, "Fri 10:00-15:00"),
-        (.mastodon, "America/New_York", "2026-11-02", -5, "Mon 08:00-17:00"),
-    ] as [(Network, String, String, Int, String)])
+    @Test(
+        arguments: [
+            (Network.x, "Asia/Tokyo", "2026-11-03", 9, "Tue-Thu 09:00-15:00"),
+            (.facebook, "America/New_York", "2026-11-02", -5, "Mon-Fri 08:00-12:00"),
+            (.instagram, "Europe/Paris", "2026-11-04", 1, "Mon-Fri 09:00-13:00"),
+            (.linkedin, "Australia/Sydney", "2026-11-04", 11, "Tue-Thu 08:00-12:00"),
+            (.tiktok, "Europe/Paris", "2026-11-05", 1, "Tue-Thu 14:00-18:00"),
+            (.youtube, "America/New_York", "2026-11-03", -5, "Tue-Thu 12:00-16:00"),
+            (.threads, "Asia/Tokyo", "2026-11-06", 9, "Mon-Fri 09:00-13:00"),
+            (.bluesky, "Europe/Paris", "2026-11-06", 1, "Fri 10:00-15:00"),
+            (.mastodon, "America/New_York", "2026-11-02", -5, "Mon 08:00-17:00"),
+        ] as [(Network, String, String, Int, String)])
     func preferredWindowInAccountZone(network: Network, zone: String, day: String, offset: Int, window: String) throws {
         let run = Self.single(network, zone: zone, start: day, posts: [.init(id: "p")]).schedule()
         let slot = try #require(run.slot("camp/p/acct"))
@@ -54,18 +57,19 @@ import Testing
     }
 
     /// Tier B when tier A has no window that weekday.
-    @Test(arguments: [
-        (Network.linkedin, "2026-11-02", "Mon 10:00-14:00"),
-        (.linkedin, "2026-11-06", "Fri 08:00-11:00"),
-        (.facebook, "2026-11-07", "Sat 09:00-12:00"),
-        (.facebook, "2026-11-08", "Sun 08:00-13:00"),
-        (.x, "2026-11-07", "Sat 11:00-14:00"),
-        (.x, "2026-11-08", "Sun 14:00-18:00"),
-        (.tiktok, "2026-11-08", "Sat,Sun 09:00-13:00"),
-        (.youtube, "2026-11-02", "daily 09:00-18:00"),
-        // Instagram's B window is 05:00–08:00, but quiet hours last until 07:00.
-        (.instagram, "2026-11-07", "daily 07:00-08:00"),
-    ] as [(Network, String, String)])
+    @Test(
+        arguments: [
+            (Network.linkedin, "2026-11-02", "Mon 10:00-14:00"),
+            (.linkedin, "2026-11-06", "Fri 08:00-11:00"),
+            (.facebook, "2026-11-07", "Sat 09:00-12:00"),
+            (.facebook, "2026-11-08", "Sun 08:00-13:00"),
+            (.x, "2026-11-07", "Sat 11:00-14:00"),
+            (.x, "2026-11-08", "Sun 14:00-18:00"),
+            (.tiktok, "2026-11-08", "Sat,Sun 09:00-13:00"),
+            (.youtube, "2026-11-02", "daily 09:00-18:00"),
+            // Instagram's B window is 05:00–08:00, but quiet hours last until 07:00.
+            (.instagram, "2026-11-07", "daily 07:00-08:00"),
+        ] as [(Network, String, String)])
     func allowedWindowWhenPreferredIsAbsent(network: Network, day: String, window: String) throws {
         let run = Self.single(network, zone: "Europe/Paris", start: day, posts: [.init(id: "p")]).schedule()
         let slot = try #require(run.slot("camp/p/acct"))
@@ -224,7 +228,8 @@ import Testing
     }
 
     @Test func dailyCapPushesToTheNextDay() throws {
-        var fixture = Self.single(.x, zone: "Europe/Paris", start: "2026-11-03", end: "2026-11-06", posts: [.init(id: "one"), .init(id: "two")])
+        var fixture = Self.single(
+            .x, zone: "Europe/Paris", start: "2026-11-03", end: "2026-11-06", posts: [.init(id: "one"), .init(id: "two")])
         fixture.profile(.x, preferred: ["daily 09:00-17:00"], allowed: [], minGap: F.hours(1), maxPerDay: 1)
         let run = fixture.schedule()
         #expect(try #require(run.slot("camp/one/acct")).date == F.date("2026-11-03"))
@@ -320,7 +325,8 @@ import Testing
 
     @Test func notBeforeIsRespected() throws {
         let fixture = Self.single(
-            .x, zone: "Europe/Paris", start: "2026-11-03", end: "2026-11-06", posts: [.init(id: "p"), .init(id: "timed", at: "10:00")])
+            .x, zone: "Europe/Paris", start: "2026-11-03", end: "2026-11-06",
+            posts: [.init(id: "p"), .init(id: "timed", at: "10:00")])
         // 13:00 in Paris: the rest of Tuesday's 09:00–15:00 window is still open.
         let noon = F.utc("2026-11-03T12:00:00Z")
         let run = fixture.schedule(notBefore: noon)
@@ -340,7 +346,8 @@ import Testing
 
     /// LinkedIn has no weekend window: a weekend-only campaign cannot place it, and says so.
     @Test func noValidDayGivesADiagnostic() throws {
-        let fixture = Self.single(.linkedin, zone: "Europe/Paris", start: "2026-11-07", end: "2026-11-08", posts: [.init(id: "p")])
+        let fixture = Self.single(
+            .linkedin, zone: "Europe/Paris", start: "2026-11-07", end: "2026-11-08", posts: [.init(id: "p")])
         let run = fixture.schedule()
         #expect(run.scheduled.isEmpty)
         let diagnostic = try #require(run.unplaceable.first)
@@ -357,7 +364,8 @@ import Testing
         var fixture = ScheduleFixture()
         fixture.locale("fr-FR", zone: "Europe/Paris", holidays: ["2026-11-11"])
         fixture.account("acct", .x, locale: "fr-FR")
-        fixture.campaign("camp", start: "2026-11-11", end: "2026-11-11", posts: [.init(id: "p"), .init(id: "timed", at: "10:10")])
+        fixture.campaign(
+            "camp", start: "2026-11-11", end: "2026-11-11", posts: [.init(id: "p"), .init(id: "timed", at: "10:10")])
         let run = fixture.schedule()
         #expect(run.scheduled.isEmpty)
         #expect(run.unplaceable.count == 2)

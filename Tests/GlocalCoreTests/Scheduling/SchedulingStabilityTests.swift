@@ -17,7 +17,9 @@ import Testing
         fixture.locale("ja-JP", zone: "Asia/Tokyo")
         let networks: [Network] = [.x, .linkedin, .facebook, .instagram, .bluesky, .tiktok]
         for (index, network) in networks.enumerated() {
-            for locale in ["fr-FR", "en-US", "ja-JP"] { fixture.account("\(locale)-\(network.rawValue)-\(index)", network, locale: locale) }
+            for locale in ["fr-FR", "en-US", "ja-JP"] {
+                fixture.account("\(locale)-\(network.rawValue)-\(index)", network, locale: locale)
+            }
         }
         fixture.campaign(
             "launch", start: "2026-11-09", end: "2026-11-20",
@@ -83,7 +85,9 @@ import Testing
         #expect(existing.date == F.date("2026-11-03"))
         fixture.campaign("alpha", start: "2026-11-03", end: "2026-11-06", posts: [.init(id: "p")])
         let second = fixture.schedule(stored: first.stored)
-        #expect(second.slot("news/p/li")?.instant == existing.instant, "the existing post moved to \(second.slot("news/p/li")?.wall ?? "nowhere")")
+        #expect(
+            second.slot("news/p/li")?.instant == existing.instant,
+            "the existing post moved to \(second.slot("news/p/li")?.wall ?? "nowhere")")
         #expect(second.rules("news/p/li").contains("kept"))
         #expect(second.slot("alpha/p/li") != nil)
     }
@@ -91,7 +95,8 @@ import Testing
     /// A stored explicit-time slot is only kept while it still obeys the day rules: a holiday declared
     /// since the last plan moves it.
     @Test func aKeptExplicitSlotRespectsANewHoliday() throws {
-        var fixture = SchedulingRuleTests.single(.x, zone: "Europe/Paris", start: "2026-11-03", end: "2026-11-06", posts: [.init(id: "p", at: "10:15")])
+        var fixture = SchedulingRuleTests.single(
+            .x, zone: "Europe/Paris", start: "2026-11-03", end: "2026-11-06", posts: [.init(id: "p", at: "10:15")])
         let first = fixture.schedule()
         #expect(try #require(first.slot("camp/p/acct")).date == F.date("2026-11-03"))
         fixture.locale("xx-XX", zone: "Europe/Paris", holidays: ["2026-11-03"])
@@ -125,7 +130,8 @@ import Testing
         // … and a stored Tuesday slot that now breaks the cap must not be kept.
         let second = zeta.schedule(stored: first.stored + other)
         let slot = try #require(second.slot("zeta/p/fb"))
-        #expect(slot.date == F.date("2026-11-04"), "kept on \(slot.wall) next to another post that day: \(second.rules("zeta/p/fb"))")
+        #expect(
+            slot.date == F.date("2026-11-04"), "kept on \(slot.wall) next to another post that day: \(second.rules("zeta/p/fb"))")
     }
 
     /// Renaming a post (the old one leaves the YAML, a new one arrives): the plan cancels the old variant,
@@ -160,14 +166,17 @@ import Testing
         }
         let now = teaser.instant.addingTimeInterval(3600)
         let second = fixture.schedule(notBefore: now, stored: stored)
-        #expect(second.slot("camp/teaser/acct")?.instant == teaser.instant, "published teaser rescheduled to \(second.slot("camp/teaser/acct")?.wall ?? "nowhere")")
+        #expect(
+            second.slot("camp/teaser/acct")?.instant == teaser.instant,
+            "published teaser rescheduled to \(second.slot("camp/teaser/acct")?.wall ?? "nowhere")")
         #expect(second.slot("camp/launch/acct")?.instant == first.slot("camp/launch/acct")?.instant)
     }
 
     /// An explicit time that falls in a spring-forward gap is stored as the adjusted wall time; re-planning
     /// should recognise it as the same slot and keep it.
     @Test func aKeptExplicitSlotInADSTGap() throws {
-        var fixture = SchedulingRuleTests.single(.x, zone: "Europe/Paris", start: "2027-03-28", end: "2027-03-28", posts: [.init(id: "p", at: "02:30")])
+        var fixture = SchedulingRuleTests.single(
+            .x, zone: "Europe/Paris", start: "2027-03-28", end: "2027-03-28", posts: [.init(id: "p", at: "02:30")])
         fixture.quietHours = nil
         let first = fixture.schedule()
         let slot = try #require(first.slot("camp/p/acct"))
