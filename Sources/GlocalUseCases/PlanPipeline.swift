@@ -3,29 +3,44 @@ import GlocalCore
 import GlocalStore
 import GlocalYAML
 
-/// Load → validate → expand → schedule → diff with the store: what `plan`, `apply`, `explain` and
-/// `calendar` share.
-struct PlanPipeline {
-    struct Result {
-        var workspace: Workspace
-        var scheduled: [ScheduledVariant]
-        var plan: Plan
-        var store: SQLiteVariantStore
+/// Load → validate → expand → schedule → diff with the store: what `plan`, `apply`, `explain`,
+/// `calendar`, the demo and the benchmark share.
+public struct PlanPipeline: Sendable {
+    /// What one run of the pipeline found.
+    public struct Result: Sendable {
+        /// The workspace, validated.
+        public var workspace: Workspace
+        /// Every variant with its slot and why.
+        public var scheduled: [ScheduledVariant]
+        /// What `apply` would create, change or cancel.
+        public var plan: Plan
+        /// The store the plan was diffed against (in memory when the file does not exist yet and is not created).
+        public var store: SQLiteVariantStore
         /// The store's generation the plan was diffed against: `apply` writes it only if unchanged.
-        var generation: StoreGeneration
-        var sources: SourceFiles
+        public var generation: StoreGeneration
+        /// The workspace's files, for rendering diagnostics.
+        public var sources: SourceFiles
         /// What engagement taught (empty until posts were published and measured).
-        var learned: LearnedTiming
+        public var learned: LearnedTiming
     }
 
-    let root: URL
-    let databasePath: String
-    let now: Date
+    /// The workspace and its store.
+    public let access: WorkspaceAccess
+    /// The planning instant: nothing is scheduled before it.
+    public let now: Date
     /// Only `apply` creates the store; reading commands treat a missing store as an empty one.
-    var createsStore = false
+    public var createsStore = false
 
-    /// Runs the pipeline. Validation errors stop it: a plan of a broken workspace would mislead.
-    func run() throws -> Result {
+    /// A pipeline for `access`'s workspace at `now`.
+    public init(access: WorkspaceAccess, now: Date, createsStore: Bool = false) {
+        self.access = access
+        self.now = now
+        self.createsStore = createsStore
+    }
+
+    /// Runs the pipeline. Validation errors stop it (`ValidationFailure`): a plan of a broken workspace would mislead.
+    public func run() throws -> Result {
+        let root = access.root
         let loaded = WorkspaceLoader(root: root).load()
         let report = WorkspaceValidator(media: FileMediaInspector(root: root)).validate(
             loaded.workspace, readingDiagnostics: loaded.diagnostics, fileCount: loaded.fileCount,
@@ -35,41 +50,47 @@ struct PlanPipeline {
             throw ValidationFailure(
                 output: text + "glocal: the workspace has errors; fix them (glocal validate) before planning\n")
         }
-        let store: SQLiteVariantStore
+        let store = try access.openStore(createsStore ? .createdIfMissing : .emptyIfMissing)
         let snapshot: StoreSnapshot
-        do {
-            store =
-                try createsStore || FileManager.default.fileExists(atPath: databasePath)
-                ? SQLiteVariantStore(path: databasePath) : SQLiteVariantStore.inMemory()
-            snapshot = try store.snapshot()
-        } catch {
-            throw CommandFailure(message: "cannot open the store \(databasePath): \(Self.describe(error))")
+        do { snapshot = try store.snapshot() } catch {
+            throw UseCaseError.storeUnopenable(path: access.databasePath, StoreFailure(error))
         }
         let stored = snapshot.variants
-        let expander = VariantExpander(workspace: workspace)
-        let variants = workspace.campaigns.concurrentMap { expander.expand($0).variants }.flatMap { $0 }
         let learned = try LearnedTimingLoader(store: store, table: workspace.settings.timing, now: now).load()
-        let (scheduled, diagnostics) = Scheduler(workspace: workspace, learned: learned).schedule(
-            variants, stored: stored, notBefore: now)
-        let plan = Planner(workspace: workspace).plan(desired: scheduled, stored: stored, diagnostics: diagnostics)
+        let (scheduled, diagnostics) = Self.schedule(
+            Self.expand(workspace), in: workspace, learned: learned, stored: stored, notBefore: now)
+        let plan = Self.plan(scheduled, in: workspace, stored: stored, diagnostics: diagnostics)
         return Result(
             workspace: workspace, scheduled: scheduled, plan: plan, store: store, generation: snapshot.generation,
             sources: loaded.sources, learned: learned)
     }
-}
 
-extension PlanPipeline {
-    /// A one-line reason for a store error, without framework noise.
-    static func describe(_ error: any Error) -> String {
-        if let localized = (error as? LocalizedError)?.errorDescription { return localized }
-        let text = "\(error)"
-        if let cut = text.range(of: " - while executing") { return String(text[..<cut.lowerBound]) }
-        if let nsError = error as NSError?, nsError.domain == NSCocoaErrorDomain { return nsError.localizedDescription }
-        return text
+    /// Every variant of every campaign of `workspace`, campaigns expanded in parallel.
+    public static func expand(_ workspace: Workspace) -> [PostVariant] {
+        let expander = VariantExpander(workspace: workspace)
+        return workspace.campaigns.concurrentMap { expander.expand($0).variants }.flatMap { $0 }
+    }
+
+    /// A slot for each of `variants`, keeping the `stored` variants' slots where they still obey every rule.
+    public static func schedule(
+        _ variants: [PostVariant], in workspace: Workspace, learned: LearnedTiming?, stored: [StoredVariant], notBefore: Date
+    ) -> (scheduled: [ScheduledVariant], diagnostics: [Diagnostic]) {
+        Scheduler(workspace: workspace, learned: learned).schedule(variants, stored: stored, notBefore: notBefore)
+    }
+
+    /// What to create, change or cancel so that the `stored` variants become the `scheduled` ones.
+    public static func plan(
+        _ scheduled: [ScheduledVariant], in workspace: Workspace, stored: [StoredVariant], diagnostics: [Diagnostic] = []
+    ) -> Plan {
+        Planner(workspace: workspace).plan(desired: scheduled, stored: stored, diagnostics: diagnostics)
     }
 }
 
-/// Validation failed before a command could do its job: print the diagnostics, exit 1.
-struct ValidationFailure: Error {
-    let output: String
+/// Validation failed before a use case could do its job: the rendered diagnostics to print (exit status 1).
+public struct ValidationFailure: Error, Sendable {
+    /// The diagnostics and a closing line, as printed.
+    public let output: String
+
+    /// A failure that prints `output`.
+    public init(output: String) { self.output = output }
 }

@@ -6,6 +6,7 @@ import GlocalNetworks
 import GlocalSandbox
 import GlocalServer
 import GlocalStore
+import GlocalUseCases
 import GlocalYAML
 
 /// `glocal run`: the approval web UI and the dispatcher in one process, with `/healthz` and `/metrics`.
@@ -54,18 +55,14 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let databasePath = options.databasePath(root: root)
+        let access = try options.access()
         // --now shifts the clock rather than stopping it, as `serve` does.
         let offset = try options.now == nil ? 0 : options.instant().timeIntervalSinceNow
         let clock: @Sendable () -> Date = { Date().addingTimeInterval(offset) }
-        if demo { try DemoSetup(root: root, databasePath: databasePath, now: clock()).prepare() }
-        guard let workspace = WorkspaceLoader(root: root).load().workspace else {
-            throw CommandFailure(message: "the workspace does not load: run `glocal validate`")
-        }
-        let store = try SQLiteVariantStore(path: databasePath)
-        let key = try SecretKey.load(forStoreAt: databasePath, environment: ProcessInfo.processInfo.environment)
-        let credentials = StoredCredentials(secrets: store.accountSecrets(key: key))
+        if demo { try DemoSetup(access: access, now: clock(), say: { UnbufferedOutput.say($0) }).prepare() }
+        let workspace = try access.loadWorkspace()
+        let store = try access.openStore(.createdIfMissing)
+        let credentials = try access.credentials(in: store)
         let stop = StopSignal()
         stop.install()
         let done = DispatchSemaphore(value: 0)
@@ -74,7 +71,7 @@ struct RunCommand: ParsableCommand {
         Task {
             do {
                 try await settings.serveAndDispatch(
-                    workspace: workspace, root: root, store: store, credentials: credentials, clock: clock, stop: stop)
+                    workspace: workspace, access: access, store: store, credentials: credentials, clock: clock, stop: stop)
             } catch { failure.message = String(describing: error) }
             done.signal()
         }
@@ -83,11 +80,12 @@ struct RunCommand: ParsableCommand {
     }
 
     private func serveAndDispatch(
-        workspace: Workspace, root: URL, store: SQLiteVariantStore, credentials: StoredCredentials,
+        workspace: Workspace, access: WorkspaceAccess, store: SQLiteVariantStore, credentials: StoredCredentials,
         clock: @escaping @Sendable () -> Date, stop: StopSignal
     ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
-            var sandboxURL = try DispatcherSetup.endpoints(sandbox: sandbox).sandbox
+            let root = access.root
+            var sandboxURL = try SandboxEndpoints.parse(sandbox).sandbox
             let mediaBaseURL = URL(string: "http://\(host):\(port)/media/")
             if demo && sandboxURL == nil {
                 let state = SandboxState()
@@ -102,8 +100,8 @@ struct RunCommand: ParsableCommand {
                 say("demo: sandbox for every network on \(url)")
                 try await runDemo(
                     DemoPublishing(
-                        workspace: workspace, root: root, store: store, credentials: credentials, sandboxURL: url, sandbox: state,
-                        mediaBaseURL: mediaBaseURL, now: clock()))
+                        workspace: workspace, root: root, store: store, credentials: credentials, sandboxURL: url,
+                        mediaBaseURL: mediaBaseURL, now: clock(), moveSandboxClock: { await state.setNow($0) }))
             }
             let dispatcher = DispatcherSetup.dispatcher(
                 configuration: DispatchConfiguration(
@@ -123,7 +121,7 @@ struct RunCommand: ParsableCommand {
                 let environment = ServerEnvironment(
                     workspace: workspace, workspaceRoot: root, store: store, users: UserStore(store: store),
                     sessions: SessionStore(store: store), media: FileMediaInspector(root: root), now: clock)
-                let (host, databasePath) = (self.host, options.databasePath(root: root))
+                let (host, databasePath) = (self.host, access.databasePath)
                 let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
                 let application = ApprovalServer.application(
                     environment, host: host, port: port, operations: operations, idleTimeout: idle
@@ -186,7 +184,7 @@ struct RunCommand: ParsableCommand {
         )
     }
 
-    private func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+    private func say(_ line: String) { UnbufferedOutput.say(line) }
 }
 
 /// When the dispatcher last finished a round, for `/healthz`.

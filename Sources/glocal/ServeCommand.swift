@@ -3,6 +3,7 @@ import Foundation
 import GlocalCore
 import GlocalServer
 import GlocalStore
+import GlocalUseCases
 import GlocalYAML
 
 /// `glocal serve`: the approval web UI.
@@ -36,20 +37,14 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let databasePath = options.databasePath(root: root)
+        let access = try options.access()
+        let (root, databasePath) = (access.root, access.databasePath)
         // --now shifts the clock rather than stopping it, so sessions still expire.
         let offset = try options.now == nil ? 0 : options.instant().timeIntervalSinceNow
         let clock: @Sendable () -> Date = { Date().addingTimeInterval(offset) }
-        if demo { try DemoSetup(root: root, databasePath: databasePath, now: clock()).prepare() }
-        let loaded = WorkspaceLoader(root: root).load()
-        guard let workspace = loaded.workspace else {
-            throw CommandFailure(message: "cannot read the workspace at \(root.path); run glocal validate")
-        }
-        let store: SQLiteVariantStore
-        do { store = try SQLiteVariantStore(path: databasePath) } catch {
-            throw CommandFailure(message: "cannot open the store \(databasePath): \(PlanPipeline.describe(error))")
-        }
+        if demo { try DemoSetup(access: access, now: clock(), say: { UnbufferedOutput.say($0) }).prepare() }
+        let workspace = try access.loadWorkspace()
+        let store = try access.openStore(.createdIfMissing)
         let environment = ServerEnvironment(
             workspace: workspace, workspaceRoot: root, store: store, users: UserStore(store: store),
             sessions: SessionStore(store: store),
