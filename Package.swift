@@ -52,8 +52,7 @@ let package = Package(
         .target(
             name: "GlocalServer",
             dependencies: [
-                "GlocalCore", "GlocalStore", "GlocalUseCases",
-                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"),
+                "GlocalCore", "GlocalStore", "GlocalUseCases", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
         .executableTarget(

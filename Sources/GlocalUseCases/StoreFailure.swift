@@ -13,7 +13,7 @@ public struct StoreFailure: Error, Sendable, Equatable, CustomStringConvertible 
         case notADatabase
         /// The file cannot be opened, read or written (permissions, read-only, I/O, full disk).
         case unavailable
-        /// The store refused by its own rules (`VariantStoreError`: it changed since the plan, a state it cannot leave…).
+        /// The store refused by its own rules (it changed since the plan, no such variant, a state it cannot leave).
         case refused
         /// Any other failure.
         case failed
@@ -41,7 +41,7 @@ public struct StoreFailure: Error, Sendable, Equatable, CustomStringConvertible 
                 kind: Self.kind(of: database.resultCode),
                 description: "SQLite error \(database.resultCode.rawValue)" + (database.message.map { ": \($0)" } ?? ""))
         case let refusal as VariantStoreError:
-            self.init(kind: .refused, description: refusal.description)
+            self.init(kind: Self.kind(of: refusal), description: refusal.description)
         default:
             self.init(kind: .failed, description: Self.oneLine(error))
         }
@@ -56,6 +56,24 @@ public struct StoreFailure: Error, Sendable, Equatable, CustomStringConvertible 
         default: return .failed
         }
     }
+
+    /// The kind of the store's own error: a statement that failed keeps only SQLite's message (or its
+    /// extended code as `SQLite error N`), which still tells a lock from anything else.
+    static func kind(of error: VariantStoreError) -> Kind {
+        switch error {
+        case .statementFailed(_, _, let message):
+            if busyMessages.contains(where: { message.hasPrefix($0) }) { return .busy }
+            if message.hasPrefix("SQLite error "), let code = Int32(message.dropFirst("SQLite error ".count)) {
+                return kind(of: ResultCode(rawValue: code))
+            }
+            return .failed
+        case .unreadableRow: return .failed
+        case .variantNotFound, .invalidTransition, .storeChanged: return .refused
+        }
+    }
+
+    /// SQLite's own messages for SQLITE_BUSY and SQLITE_LOCKED.
+    private static let busyMessages = ["database is locked", "database table is locked", "database schema is locked"]
 
     /// A one-line reason for an error that is not SQLite's: its localized description when it has one.
     private static func oneLine(_ error: any Error) -> String {

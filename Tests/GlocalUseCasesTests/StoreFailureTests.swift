@@ -41,6 +41,20 @@ struct StoreFailureTests {
         #expect(StoreFailure(failure) == failure)
     }
 
+    @Test func aFailedStatementOfTheStoreIsBusyOnlyWhenSQLiteSaidSo() {
+        func kind(_ message: String) -> StoreFailure.Kind {
+            StoreFailure(VariantStoreError.statementFailed(action: "edit", variantID: "a/b/c", message: message)).kind
+        }
+        #expect(kind("database is locked") == .busy)
+        #expect(kind("database schema is locked: main") == .busy)
+        #expect(kind("SQLite error 517") == .busy)
+        #expect(kind("SQLite error 6") == .busy)
+        #expect(kind("SQLite error 19") == .failed)
+        #expect(kind("CHECK constraint failed: json_valid(explanation)") == .failed)
+        #expect(StoreFailure(VariantStoreError.variantNotFound("database is locked")).kind == .refused)
+        #expect(StoreFailure(VariantStoreError.invalidTransition(variantID: "a", from: .draft, to: .published)).kind == .refused)
+    }
+
     @Test func otherErrorsAreDescribedInOneLine() {
         struct Odd: Error, CustomStringConvertible { var description: String { "odd failure" } }
         #expect(StoreFailure(Odd()) == StoreFailure(kind: .failed, description: "odd failure"))
