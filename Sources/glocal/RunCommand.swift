@@ -7,7 +7,6 @@ import GlocalSandbox
 import GlocalServer
 import GlocalStore
 import GlocalUseCases
-import GlocalYAML
 
 /// `glocal run`: the approval web UI and the dispatcher in one process, with `/healthz` and `/metrics`.
 struct RunCommand: ParsableCommand {
@@ -56,13 +55,9 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let access = try options.access()
-        // --now shifts the clock rather than stopping it, as `serve` does.
-        let offset = try options.now == nil ? 0 : options.instant().timeIntervalSinceNow
-        let clock: @Sendable () -> Date = { Date().addingTimeInterval(offset) }
-        if demo { try DemoSetup(access: access, now: clock(), say: { UnbufferedOutput.say($0) }).prepare() }
-        let workspace = try access.loadWorkspace()
-        let store = try access.openStore(.createdIfMissing)
-        let credentials = try access.credentials(in: store)
+        let clock = try options.shiftedClock()
+        let served = try ServedWorkspace.open(access, demo: demo, now: clock())
+        let credentials = try served.access.credentials(in: served.store)
         let stop = StopSignal()
         stop.install()
         let done = DispatchSemaphore(value: 0)
@@ -71,7 +66,7 @@ struct RunCommand: ParsableCommand {
         Task {
             do {
                 try await settings.serveAndDispatch(
-                    workspace: workspace, access: access, store: store, credentials: credentials, clock: clock, stop: stop)
+                    served, credentials: credentials, clock: clock, stop: stop)
             } catch { failure.message = String(describing: error) }
             done.signal()
         }
@@ -80,11 +75,11 @@ struct RunCommand: ParsableCommand {
     }
 
     private func serveAndDispatch(
-        workspace: Workspace, access: WorkspaceAccess, store: SQLiteVariantStore, credentials: StoredCredentials,
+        _ served: ServedWorkspace, credentials: StoredCredentials,
         clock: @escaping @Sendable () -> Date, stop: StopSignal
     ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
-            let root = access.root
+            let (workspace, root, store) = (served.workspace, served.access.root, served.store)
             var sandboxURL = try SandboxEndpoints.parse(sandbox).sandbox
             let mediaBaseURL = URL(string: "http://\(host):\(port)/media/")
             if demo && sandboxURL == nil {
@@ -118,10 +113,8 @@ struct RunCommand: ParsableCommand {
                 let operations = OperationsRoutes(
                     health: { lastRound.health(now: Date(), within: 60) },
                     metrics: { metrics.prometheusText(queueDepth: (try? queue.countsByState()) ?? [:]) })
-                let environment = ServerEnvironment(
-                    workspace: workspace, workspaceRoot: root, store: store, users: UserStore(store: store),
-                    sessions: SessionStore(store: store), media: FileMediaInspector(root: root), now: clock)
-                let (host, databasePath) = (self.host, access.databasePath)
+                let environment = served.environment(clock: clock)
+                let (host, databasePath) = (self.host, served.access.databasePath)
                 let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
                 let application = ApprovalServer.application(
                     environment, host: host, port: port, operations: operations, idleTimeout: idle

@@ -1,10 +1,7 @@
 import ArgumentParser
 import Foundation
-import GlocalCore
 import GlocalServer
-import GlocalStore
 import GlocalUseCases
-import GlocalYAML
 
 /// `glocal serve`: the approval web UI.
 struct ServeCommand: ParsableCommand {
@@ -38,17 +35,10 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let access = try options.access()
-        let (root, databasePath) = (access.root, access.databasePath)
-        // --now shifts the clock rather than stopping it, so sessions still expire.
-        let offset = try options.now == nil ? 0 : options.instant().timeIntervalSinceNow
-        let clock: @Sendable () -> Date = { Date().addingTimeInterval(offset) }
-        if demo { try DemoSetup(access: access, now: clock(), say: { UnbufferedOutput.say($0) }).prepare() }
-        let workspace = try access.loadWorkspace()
-        let store = try access.openStore(.createdIfMissing)
-        let environment = ServerEnvironment(
-            workspace: workspace, workspaceRoot: root, store: store, users: UserStore(store: store),
-            sessions: SessionStore(store: store),
-            media: FileMediaInspector(root: root), now: clock)
+        let clock = try options.shiftedClock()
+        let served = try ServedWorkspace.open(access, demo: demo, now: clock())
+        let environment = served.environment(clock: clock)
+        let databasePath = served.access.databasePath
         let host = self.host
         let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
         let application = ApprovalServer.application(environment, host: host, port: port, idleTimeout: idle) { port in

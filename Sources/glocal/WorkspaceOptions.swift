@@ -25,6 +25,12 @@ struct WorkspaceOptions: ParsableArguments {
             currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     }
 
+    /// The server's clock: `--now` shifts it rather than stopping it, so sessions still expire.
+    func shiftedClock() throws -> @Sendable () -> Date {
+        let offset = try now == nil ? 0 : instant().timeIntervalSinceNow
+        return { Date().addingTimeInterval(offset) }
+    }
+
     /// The planning instant.
     func instant() throws -> Date {
         guard let now else { return Date() }
