@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "GlocalNetworks", targets: ["GlocalNetworks"]),
         .library(name: "GlocalSandbox", targets: ["GlocalSandbox"]),
         .library(name: "GlocalServer", targets: ["GlocalServer"]),
+        .library(name: "GlocalUseCases", targets: ["GlocalUseCases"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -43,21 +44,26 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
+            name: "GlocalUseCases",
+            dependencies: [
+                "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalNetworks", "GlocalDispatch",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .target(
             name: "GlocalServer",
             dependencies: [
-                "GlocalCore", "GlocalStore",
-                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"),
+                "GlocalCore", "GlocalStore", "GlocalUseCases", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
         .executableTarget(
             name: "glocal",
             dependencies: [
                 "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox", "GlocalServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "GlocalUseCases", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "glocal-bench",
-            dependencies: ["GlocalCore", "GlocalYAML", "GlocalStore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GlocalCore", "GlocalYAML", "GlocalStore", "GlocalUseCases", .product(name: "Yams", package: "Yams")],
             path: "Sources/GlocalBench"),
         .executableTarget(
             name: "glocal-simulate", dependencies: ["GlocalCore", "GlocalSandbox"], path: "Sources/GlocalSimulation"),
@@ -84,8 +90,13 @@ let package = Package(
             name: "GlocalSandboxTests",
             dependencies: ["GlocalSandbox", "GlocalNetworks", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(
-            name: "GlocalCLITests", dependencies: ["glocal", "GlocalCore", "GlocalYAML", "GlocalStore"],
+            name: "GlocalCLITests", dependencies: ["glocal", "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalUseCases"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "GlocalUseCasesTests",
+            dependencies: [
+                "GlocalUseCases", "GlocalCore", "GlocalStore", "GlocalYAML", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "GlocalServerTests",
             dependencies: [

@@ -1,6 +1,7 @@
 import Foundation
 import GlocalCore
 import GlocalStore
+import GlocalUseCases
 import GlocalYAML
 import Yams
 
@@ -44,13 +45,13 @@ for _ in 0..<runs {
         let notBefore = ISO8601DateFormatter().date(from: "2026-11-21T09:00:00Z")!
         var scheduled: [ScheduledVariant] = []
         let scheduleTime = seconds {
-            let expander = VariantExpander(workspace: workspace)
+            // The stages of glocal's own plan pipeline, timed one by one (no store: nothing learned, nothing stored).
             var variants: [PostVariant] = []
-            let expandTime = seconds {
-                variants = workspace.campaigns.concurrentMap { expander.expand($0).variants }.flatMap { $0 }
-            }
+            let expandTime = seconds { variants = PlanPipeline.expand(workspace) }
             var result: (scheduled: [ScheduledVariant], diagnostics: [Diagnostic]) = ([], [])
-            let placeTime = seconds { result = Scheduler(workspace: workspace).schedule(variants, notBefore: notBefore) }
+            let placeTime = seconds {
+                result = PlanPipeline.schedule(variants, in: workspace, learned: nil, stored: [], notBefore: notBefore)
+            }
             detail = "\"expand\": \(expandTime), \"place\": \(placeTime), "
             scheduled = result.scheduled
             detail +=
@@ -59,10 +60,10 @@ for _ in 0..<runs {
         if arguments[1] == "schedule" {
             times.append(scheduleTime)
         } else {
-            let plan = Planner(workspace: workspace).plan(desired: scheduled, stored: [])
+            let plan = PlanPipeline.plan(scheduled, in: workspace, stored: [])
             let path = NSTemporaryDirectory() + "glocal-bench-\(UUID().uuidString).sqlite"
             defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-            let store = try! SQLiteVariantStore(path: path)
+            let store = try! WorkspaceAccess(root: root, databasePath: path).openStore(.createdIfMissing)
             var written = 0
             let cpuBefore = cpuSeconds()
             times.append(seconds { written = try! store.apply(plan, actor: "bench", now: notBefore) })

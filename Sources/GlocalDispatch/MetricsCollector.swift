@@ -3,7 +3,7 @@ import GlocalCore
 import GlocalNetworks
 import GlocalStore
 
-/// Pulls engagement back (TIMING.md, NETWORKS.md): for every published variant, a reading at each
+/// Pulls engagement back (docs/scheduling.md, docs/networks.md): for every published variant, a reading at each
 /// checkpoint (+1 h, +24 h, +7 d by default), stored as a time series.
 ///
 /// Each round adds the missing jobs of newly published variants, claims the due ones and asks the

@@ -1,6 +1,7 @@
 import Foundation
 import GlocalCore
 import GlocalStore
+import GlocalUseCases
 
 /// What every route needs: the workspace loaded at start, the store, users and sessions, the
 /// clock, and how to set cookies. Built once by `glocal serve` (or a test).
@@ -19,14 +20,14 @@ public struct ServerEnvironment: Sendable {
     public let media: any MediaInspector
     /// The current instant (injected so tests control time).
     public let now: @Sendable () -> Date
+    /// Who may do what to which variant: the approval use case the command line calls too.
+    public let approvals: VariantApprovals
     /// Whether cookies carry `Secure` (true unless serving plain HTTP to a non-local host in a test).
     public let secureCookies: Bool
 
     let accountsByID: [String: Account]
     /// The images `/media/` may serve.
     let servedMedia: ServedMedia
-    let policies: [String: ApprovalPolicy]
-    let defaultPolicy: ApprovalPolicy
 
     /// Creates an environment.
     public init(
@@ -43,23 +44,12 @@ public struct ServerEnvironment: Sendable {
         self.now = now
         servedMedia = ServedMedia(workspace: workspace, root: workspaceRoot)
         accountsByID = Dictionary(workspace.accounts.map { ($0.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        policies = Dictionary(
-            workspace.campaigns.map { ($0.id.value, ApprovalPolicy(campaignID: $0.id.value, in: workspace)) },
-            uniquingKeysWith: { a, _ in a })
-        defaultPolicy = ApprovalPolicy(
-            mode: workspace.settings.policy.approval, deadline: workspace.settings.policy.approvalDeadline)
+        approvals = VariantApprovals(workspace: workspace, store: store)
     }
 
     /// The approval policy of `campaignID`.
-    public func policy(of campaignID: String) -> ApprovalPolicy { policies[campaignID] ?? defaultPolicy }
+    public func policy(of campaignID: String) -> ApprovalPolicy { approvals.policy(of: campaignID) }
 
     /// What `user` may see and do.
-    public func scope(of user: User) -> ApprovalScope {
-        ApprovalScope(email: user.email, role: user.role, teams: workspace.settings.teams)
-    }
-
-    /// The permit that store actions run in their transaction: scope, then deadline.
-    public func permit(for scope: ApprovalScope, checkDeadline: Bool, now: Date) -> SQLiteVariantStore.Permit {
-        SQLiteVariantStore.permit(for: scope, policy: policy(of:), checkDeadline: checkDeadline, now: now)
-    }
+    public func scope(of user: User) -> ApprovalScope { approvals.scope(of: user) }
 }

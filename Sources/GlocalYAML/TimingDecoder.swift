@@ -1,7 +1,7 @@
 import GlocalCore
 import Yams
 
-/// Decodes `timing:` in glocal.yaml: overrides of TIMING.md's default table.
+/// Decodes `timing:` in glocal.yaml: overrides of the default table (docs/scheduling.md, "Default table").
 enum TimingDecoder {
     static let keys = ["fleet_limit", "fleet_bucket", "network_spacing", "networks"]
     static let profileKeys = ["preferred", "allowed", "min_gap", "max_per_day", "max_per_week"]

@@ -3,7 +3,7 @@ import Foundation
 import GlocalCore
 import GlocalDispatch
 import GlocalStore
-import GlocalYAML
+import GlocalUseCases
 
 /// `glocal account`: connect accounts (credentials sealed at rest), pause and resume them.
 struct AccountCommand: ParsableCommand {
@@ -27,17 +27,19 @@ struct AccountCommand: ParsableCommand {
         var account: String
 
         func run() throws {
-            let context = try AccountContext(options: options)
+            let access = try options.access()
+            let context = try AccountControls(access: access)
+            let now = try options.instant()
             let input = FileHandle.standardInput.readDataToEndOfFile()
             let record: CredentialRecord
             do { record = try CredentialRecord.decode(input) } catch {
                 throw CommandFailure(message: "standard input is not a credentials JSON object with an access_token")
             }
             guard !record.credentials.accessToken.isEmpty else { throw CommandFailure(message: "access_token is empty") }
-            let connection = try context.connect(account, record: record)
+            let connection = try context.connect(account, record: record, now: now)
             let verb = connection.isReconnect ? "Reconnected" : "Connected"
             let lifted = connection.clearedHold.map { " (lifted the hold: \($0))" } ?? ""
-            print("\(verb) \(account)\(lifted); credentials sealed in \(context.databasePath).")
+            print("\(verb) \(account)\(lifted); credentials sealed in \(access.databasePath).")
         }
     }
 
@@ -48,7 +50,7 @@ struct AccountCommand: ParsableCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let context = try AccountContext(options: options)
+            let context = try AccountControls(access: options.access())
             let connected = Set(try context.secrets.accounts())
             let global = try context.store.publishQueue.globalPause()
             if global.paused { print("every account is paused: \(global.reason ?? "no reason given")") }
@@ -70,9 +72,8 @@ struct AccountCommand: ParsableCommand {
         @Argument(help: "The account id.") var account: String
 
         func run() throws {
-            let context = try AccountContext(options: options)
-            try context.store.publishQueue.setPaused(
-                true, account: try context.known(account), actor: context.actor, now: try options.instant())
+            let context = try AccountControls(access: options.access())
+            try context.setPaused(true, account: account, now: try options.instant())
             print("Paused \(account).")
         }
     }
@@ -85,9 +86,8 @@ struct AccountCommand: ParsableCommand {
         @Argument(help: "The account id.") var account: String
 
         func run() throws {
-            let context = try AccountContext(options: options)
-            try context.store.publishQueue.setPaused(
-                false, account: try context.known(account), actor: context.actor, now: try options.instant())
+            let context = try AccountControls(access: options.access())
+            try context.setPaused(false, account: account, now: try options.instant())
             print("Resumed \(account).")
         }
     }
@@ -104,10 +104,10 @@ extension AccountCommand {
         var reason: String
 
         func run() throws {
-            let context = try AccountContext(options: options)
+            let context = try AccountControls(access: options.access())
             let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !reason.isEmpty else { throw CommandFailure(message: "--reason is empty: say why every account is paused") }
-            try context.store.publishQueue.setGlobalPause(true, reason: reason, actor: context.actor, now: try options.instant())
+            try context.setGlobalPause(true, reason: reason, now: try options.instant())
             print("Paused every account: \(reason)")
         }
     }
@@ -119,47 +119,9 @@ extension AccountCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let context = try AccountContext(options: options)
-            try context.store.publishQueue.setGlobalPause(false, reason: nil, actor: context.actor, now: try options.instant())
+            let context = try AccountControls(access: options.access())
+            try context.setGlobalPause(false, reason: nil, now: try options.instant())
             print("Resumed every account.")
         }
-    }
-}
-
-/// The workspace's accounts, the store and the sealed credentials, as the account commands need them.
-struct AccountContext {
-    let accountIDs: [String]
-    let databasePath: String
-    let store: SQLiteVariantStore
-    let secrets: AccountSecrets
-    let now: Date
-    /// Who acts, for the audit log: the operator, as `cli:$USER` (like `glocal approve` without `--as`).
-    let actor = "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "operator")
-
-    init(options: WorkspaceOptions) throws {
-        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        guard let workspace = WorkspaceLoader(root: root).load().workspace else {
-            throw CommandFailure(message: "the workspace does not load: run `glocal validate`")
-        }
-        accountIDs = workspace.accounts.map(\.id.value)
-        databasePath = options.databasePath(root: root)
-        store = try SQLiteVariantStore(path: databasePath)
-        let key = try SecretKey.load(forStoreAt: databasePath, environment: ProcessInfo.processInfo.environment)
-        secrets = store.accountSecrets(key: key)
-        now = try options.instant()
-    }
-
-    /// `id` if the workspace declares it.
-    func known(_ id: String) throws -> String {
-        guard accountIDs.contains(id) else {
-            let hint = Suggestion.closest(to: id, in: accountIDs).map { "; did you mean '\($0)'?" } ?? ""
-            throw CommandFailure(message: "no account '\(id)' in accounts.yaml\(hint)")
-        }
-        return id
-    }
-
-    /// Seals `record` for `account`, lifts a reconnect hold and audits it, in one transaction.
-    func connect(_ account: String, record: CredentialRecord) throws -> AccountSecrets.Connection {
-        try secrets.connect(try record.encoded(), account: try known(account), actor: actor, now: now)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GlocalCore
 import GlocalStore
+import GlocalUseCases
 
 /// `glocal approve ID@REVISION...`: approves pending variants (for scripts), each at the revision the
 /// caller reviewed (`glocal pending` prints them).
@@ -57,19 +58,18 @@ struct ApproveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try ApprovalContext(options: options)
-        let (actor, scope) = try context.actor(named: user)
+        let approvals = try VariantApprovals(access: options.access())
+        let actor = try approvals.actor(named: user, environment: ProcessInfo.processInfo.environment)
         let now = try options.instant()
         var failed = 0
         for (id, revision) in try requests() {
             do {
-                let permit = context.permit(for: scope, checkDeadline: true, now: now)
-                try context.store.approve(id, revision: revision, actor: actor, now: now, permit: permit)
+                try approvals.approve(id, revision: revision, by: actor, now: now)
                 print("approved \(id)@\(revision)")
             } catch let error as ApprovalError {
                 failed += 1
                 var message = "glocal: \(error)\n"
-                if case .staleRevision = error, let changes = try context.store.changes(of: id, since: revision) {
+                if case .staleRevision = error, let changes = try approvals.store.changes(of: id, since: revision) {
                     message += RevisionChangesText.render(changes)
                 }
                 FileHandle.standardError.write(Data(message.utf8))

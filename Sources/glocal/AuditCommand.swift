@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GlocalCore
 import GlocalStore
+import GlocalUseCases
 
 /// `glocal audit`: the append-only audit log of variants and accounts.
 struct AuditCommand: ParsableCommand {
@@ -26,9 +27,9 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try ApprovalContext(options: options)
-        let events = account == nil ? try context.store.auditEvents(variant: variant) : []
-        let accountEvents = variant == nil ? try context.store.accountAuditEvents(account: account) : []
+        let store = try VariantApprovals(access: options.access()).store
+        let events = account == nil ? try store.auditEvents(variant: variant) : []
+        let accountEvents = variant == nil ? try store.accountAuditEvents(account: account) : []
         let lines = Self.merged(events, accountEvents).map { entry -> String in
             switch (entry, format) {
             case (.variant(let event), .text): return Self.text(event)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GlocalCore
+import GlocalUseCases
 
 /// `glocal calendar --account ID --format ics`: an account's posts as a calendar feed.
 struct CalendarCommand: ParsableCommand {
@@ -17,9 +18,8 @@ struct CalendarCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
 
     func run() throws {
-        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let now = try options.instant()
-        let result = try PlanPipeline(root: root, databasePath: options.databasePath(root: root), now: now).run()
+        let result = try PlanPipeline(access: options.access(), now: now).run()
         guard result.workspace.accounts.contains(where: { $0.id.value == account }) else {
             let hint =
                 Suggestion.closest(to: account, in: result.workspace.accounts.map(\.id.value)).map { " (did you mean '\($0)'?)" }

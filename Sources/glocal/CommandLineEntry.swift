@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GlocalUseCases
 
 /// Parses the command line and runs a command, mapping every outcome to glocal's exit codes:
 /// 0 clean, 1 validation failed, 2 usage or I/O error.
@@ -16,6 +17,9 @@ enum CommandLineEntry {
             return ExitStatus.failed
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("glocal: error: \(failure.message)\n".utf8))
+            return ExitStatus.usage
+        } catch let failure as UseCaseError {
+            FileHandle.standardError.write(Data("glocal: error: \(failure)\n".utf8))
             return ExitStatus.usage
         } catch {
             let code = GlocalCommand.exitCode(for: error)

@@ -4,7 +4,7 @@ import GlocalCore
 import GlocalDispatch
 import GlocalNetworks
 import GlocalStore
-import GlocalYAML
+import GlocalUseCases
 
 /// `glocal dispatch`: publishes approved variants when they are due, until stopped.
 struct DispatchCommand: ParsableCommand {
@@ -47,17 +47,11 @@ struct DispatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        guard let workspace = WorkspaceLoader(root: root).load().workspace else {
-            throw CommandFailure(message: "the workspace does not load: run `glocal validate`")
-        }
-        let databasePath = options.databasePath(root: root)
-        guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw CommandFailure(message: "no store at \(databasePath): run `glocal apply` first")
-        }
-        let store = try SQLiteVariantStore(path: databasePath)
-        let key = try SecretKey.load(forStoreAt: databasePath, environment: ProcessInfo.processInfo.environment)
-        let (endpoints, sandboxURL) = try DispatcherSetup.endpoints(sandbox: sandbox)
+        let access = try options.access()
+        let workspace = try access.loadWorkspace()
+        let store = try access.openStore(.existing)
+        let credentials = try access.credentials(in: store)
+        let (endpoints, sandboxURL) = try SandboxEndpoints.parse(sandbox)
         let fixedNow = try options.now.map { _ in try options.instant() }
         let replayEnd = try until.map { try Self.instant($0) }
         if replayEnd != nil && fixedNow == nil { throw CommandFailure(message: "--until needs --now (where the replay starts)") }
@@ -68,8 +62,7 @@ struct DispatchCommand: ParsableCommand {
             configuration: DispatchConfiguration(
                 worker: DispatchConfiguration.defaultWorker(), concurrency: workers, lease: lease,
                 heartbeat: min(30, lease / 3), grace: grace, policy: policy),
-            workspace: workspace, root: root, store: store,
-            credentials: StoredCredentials(secrets: store.accountSecrets(key: key)),
+            workspace: workspace, root: access.root, store: store, credentials: credentials,
             endpoints: endpoints, clock: { replayEnd == nil ? fixedNow ?? Date() : simulated.now })
         let stop = StopSignal()
         stop.install()

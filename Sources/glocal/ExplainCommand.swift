@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GlocalCore
+import GlocalUseCases
 
 /// `glocal explain VARIANT`: why this instant was chosen.
 struct ExplainCommand: ParsableCommand {
@@ -15,8 +16,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
 
     func run() throws {
-        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let result = try PlanPipeline(root: root, databasePath: options.databasePath(root: root), now: options.instant()).run()
+        let result = try PlanPipeline(access: options.access(), now: options.instant()).run()
         guard let item = result.scheduled.first(where: { $0.variant.id == variant }) else {
             let ids = result.scheduled.map(\.variant.id)
             let hint = Suggestion.closest(to: variant, in: ids).map { " (did you mean '\($0)'?)" } ?? ""

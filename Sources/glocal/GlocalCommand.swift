@@ -1,8 +1,9 @@
 import ArgumentParser
+import GlocalUseCases
 
 /// The `glocal` command: global campaigns, local voices.
 struct GlocalCommand: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = GlocalVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "glocal",

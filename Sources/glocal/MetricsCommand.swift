@@ -4,6 +4,7 @@ import GlocalCore
 import GlocalDispatch
 import GlocalNetworks
 import GlocalStore
+import GlocalUseCases
 
 /// `glocal collect-metrics`: reads engagement back at +1 h, +24 h and +7 d after publication.
 struct MetricsCommand: ParsableCommand {
@@ -26,19 +27,15 @@ struct MetricsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let databasePath = options.databasePath(root: root)
-        guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw CommandFailure(message: "no store at \(databasePath): run `glocal apply` first")
-        }
-        let store = try SQLiteVariantStore(path: databasePath)
-        let key = try SecretKey.load(forStoreAt: databasePath, environment: ProcessInfo.processInfo.environment)
+        let access = try options.access()
+        let store = try access.openStore(.existing)
+        let credentials = try access.credentials(in: store)
         let fixedNow = try options.now.map { _ in try options.instant() }
         let clock: @Sendable () -> Date = { fixedNow ?? Date() }
-        let endpoints = try DispatcherSetup.endpoints(sandbox: sandbox).endpoints
+        let endpoints = try SandboxEndpoints.parse(sandbox).endpoints
         let collector = MetricsCollector(
             store: store, clients: DispatcherSetup.clients(endpoints, clock: clock),
-            credentials: StoredCredentials(secrets: store.accountSecrets(key: key)),
+            credentials: credentials,
             checkpoints: Self.parseCheckpoints(checkpoints) ?? MetricsStore.standardCheckpoints, clock: clock)
         let done = DispatchSemaphore(value: 0)
         let failure = MessageBox()

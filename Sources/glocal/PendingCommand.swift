@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GlocalCore
 import GlocalStore
+import GlocalUseCases
 
 /// `glocal pending`: the variants waiting for approval, with their deadlines.
 struct PendingCommand: ParsableCommand {
@@ -18,14 +19,14 @@ struct PendingCommand: ParsableCommand {
     var format: PlanFormat = .text
 
     func run() throws {
-        let context = try ApprovalContext(options: options)
-        let (_, scope) = try context.actor(named: user)
+        let approvals = try VariantApprovals(access: options.access())
+        let scope = try approvals.actor(named: user, environment: ProcessInfo.processInfo.environment).scope
         let now = try options.instant()
-        let pending = try context.store.variants(in: .pendingApproval, visible: scope.canSee(account:))
+        let pending = try approvals.store.variants(in: .pendingApproval, visible: scope.canSee(account:))
         var lines: [String] = []
         var objects: [String] = []
         for variant in pending {
-            let policy = context.policy(of: variant.campaignID)
+            let policy = approvals.policy(of: variant.campaignID)
             let status = policy.status(of: variant, now: now)
             let slot = variant.scheduledAt.map { ISO8601DateFormatter().string(from: $0) } ?? "live"
             var deadline = "none"

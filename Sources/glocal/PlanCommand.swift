@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GlocalCore
+import GlocalUseCases
 
 /// `glocal plan`: what `apply` would create, change or cancel, compared with the store.
 struct PlanCommand: ParsableCommand {
@@ -23,8 +24,7 @@ struct PlanCommand: ParsableCommand {
     var account: String?
 
     func run() throws {
-        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let result = try PlanPipeline(root: root, databasePath: options.databasePath(root: root), now: options.instant()).run()
+        let result = try PlanPipeline(access: options.access(), now: options.instant()).run()
         var output: String
         switch format {
         case .json:

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GlocalCore
 import GlocalStore
+import GlocalUseCases
 
 /// `glocal reject ID --reason TEXT`: rejects a pending variant.
 struct RejectCommand: ParsableCommand {
@@ -23,12 +24,11 @@ struct RejectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try ApprovalContext(options: options)
-        let (actor, scope) = try context.actor(named: user)
+        let approvals = try VariantApprovals(access: options.access())
+        let actor = try approvals.actor(named: user, environment: ProcessInfo.processInfo.environment)
         let now = try options.instant()
         do {
-            try context.store.reject(
-                id, reason: reason, actor: actor, now: now, permit: context.permit(for: scope, checkDeadline: false, now: now))
+            try approvals.reject(id, reason: reason, by: actor, now: now)
             print("rejected \(id)")
         } catch let error as ApprovalError {
             FileHandle.standardError.write(Data("glocal: \(error)\n".utf8))

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GlocalCore
 import GlocalStore
-import GlocalYAML
+import GlocalUseCases
 
 /// `glocal report`: engagement, the 80/20 share, approval turnaround and punctuality.
 struct ReportCommand: ParsableCommand {
@@ -25,13 +25,9 @@ struct ReportCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let databasePath = options.databasePath(root: root)
-        guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw CommandFailure(message: "no store at \(databasePath): run `glocal apply` first")
-        }
-        let workspace = WorkspaceLoader(root: root).load().workspace
-        let store = try SQLiteVariantStore(path: databasePath)
+        let access = try options.access()
+        let store = try access.openStore(.existing)
+        let workspace = access.workspaceIfReadable()
         let variants = try store.allVariants()
         if let campaign, !variants.contains(where: { $0.campaignID == campaign }) {
             let hint =

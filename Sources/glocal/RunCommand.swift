@@ -6,7 +6,7 @@ import GlocalNetworks
 import GlocalSandbox
 import GlocalServer
 import GlocalStore
-import GlocalYAML
+import GlocalUseCases
 
 /// `glocal run`: the approval web UI and the dispatcher in one process, with `/healthz` and `/metrics`.
 struct RunCommand: ParsableCommand {
@@ -54,18 +54,10 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let databasePath = options.databasePath(root: root)
-        // --now shifts the clock rather than stopping it, as `serve` does.
-        let offset = try options.now == nil ? 0 : options.instant().timeIntervalSinceNow
-        let clock: @Sendable () -> Date = { Date().addingTimeInterval(offset) }
-        if demo { try DemoSetup(root: root, databasePath: databasePath, now: clock()).prepare() }
-        guard let workspace = WorkspaceLoader(root: root).load().workspace else {
-            throw CommandFailure(message: "the workspace does not load: run `glocal validate`")
-        }
-        let store = try SQLiteVariantStore(path: databasePath)
-        let key = try SecretKey.load(forStoreAt: databasePath, environment: ProcessInfo.processInfo.environment)
-        let credentials = StoredCredentials(secrets: store.accountSecrets(key: key))
+        let access = try options.access()
+        let clock = try options.shiftedClock()
+        let served = try ServedWorkspace.open(access, demo: demo, now: clock())
+        let credentials = try served.access.credentials(in: served.store)
         let stop = StopSignal()
         stop.install()
         let done = DispatchSemaphore(value: 0)
@@ -74,7 +66,7 @@ struct RunCommand: ParsableCommand {
         Task {
             do {
                 try await settings.serveAndDispatch(
-                    workspace: workspace, root: root, store: store, credentials: credentials, clock: clock, stop: stop)
+                    served, credentials: credentials, clock: clock, stop: stop)
             } catch { failure.message = String(describing: error) }
             done.signal()
         }
@@ -83,11 +75,12 @@ struct RunCommand: ParsableCommand {
     }
 
     private func serveAndDispatch(
-        workspace: Workspace, root: URL, store: SQLiteVariantStore, credentials: StoredCredentials,
+        _ served: ServedWorkspace, credentials: StoredCredentials,
         clock: @escaping @Sendable () -> Date, stop: StopSignal
     ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
-            var sandboxURL = try DispatcherSetup.endpoints(sandbox: sandbox).sandbox
+            let (workspace, root, store) = (served.workspace, served.access.root, served.store)
+            var sandboxURL = try SandboxEndpoints.parse(sandbox).sandbox
             let mediaBaseURL = URL(string: "http://\(host):\(port)/media/")
             if demo && sandboxURL == nil {
                 let state = SandboxState()
@@ -102,8 +95,8 @@ struct RunCommand: ParsableCommand {
                 say("demo: sandbox for every network on \(url)")
                 try await runDemo(
                     DemoPublishing(
-                        workspace: workspace, root: root, store: store, credentials: credentials, sandboxURL: url, sandbox: state,
-                        mediaBaseURL: mediaBaseURL, now: clock()))
+                        workspace: workspace, root: root, store: store, credentials: credentials, sandboxURL: url,
+                        mediaBaseURL: mediaBaseURL, now: clock(), moveSandboxClock: { await state.setNow($0) }))
             }
             let dispatcher = DispatcherSetup.dispatcher(
                 configuration: DispatchConfiguration(
@@ -120,10 +113,8 @@ struct RunCommand: ParsableCommand {
                 let operations = OperationsRoutes(
                     health: { lastRound.health(now: Date(), within: 60) },
                     metrics: { metrics.prometheusText(queueDepth: (try? queue.countsByState()) ?? [:]) })
-                let environment = ServerEnvironment(
-                    workspace: workspace, workspaceRoot: root, store: store, users: UserStore(store: store),
-                    sessions: SessionStore(store: store), media: FileMediaInspector(root: root), now: clock)
-                let (host, databasePath) = (self.host, options.databasePath(root: root))
+                let environment = served.environment(clock: clock)
+                let (host, databasePath) = (self.host, served.access.databasePath)
                 let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
                 let application = ApprovalServer.application(
                     environment, host: host, port: port, operations: operations, idleTimeout: idle
@@ -186,7 +177,7 @@ struct RunCommand: ParsableCommand {
         )
     }
 
-    private func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+    private func say(_ line: String) { UnbufferedOutput.say(line) }
 }
 
 /// When the dispatcher last finished a round, for `/healthz`.

@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
-import GlocalCore
 import GlocalServer
-import GlocalStore
-import GlocalYAML
+import GlocalUseCases
 
 /// `glocal serve`: the approval web UI.
 struct ServeCommand: ParsableCommand {
@@ -36,24 +34,11 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let root = try options.root(currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let databasePath = options.databasePath(root: root)
-        // --now shifts the clock rather than stopping it, so sessions still expire.
-        let offset = try options.now == nil ? 0 : options.instant().timeIntervalSinceNow
-        let clock: @Sendable () -> Date = { Date().addingTimeInterval(offset) }
-        if demo { try DemoSetup(root: root, databasePath: databasePath, now: clock()).prepare() }
-        let loaded = WorkspaceLoader(root: root).load()
-        guard let workspace = loaded.workspace else {
-            throw CommandFailure(message: "cannot read the workspace at \(root.path); run glocal validate")
-        }
-        let store: SQLiteVariantStore
-        do { store = try SQLiteVariantStore(path: databasePath) } catch {
-            throw CommandFailure(message: "cannot open the store \(databasePath): \(PlanPipeline.describe(error))")
-        }
-        let environment = ServerEnvironment(
-            workspace: workspace, workspaceRoot: root, store: store, users: UserStore(store: store),
-            sessions: SessionStore(store: store),
-            media: FileMediaInspector(root: root), now: clock)
+        let access = try options.access()
+        let clock = try options.shiftedClock()
+        let served = try ServedWorkspace.open(access, demo: demo, now: clock())
+        let environment = served.environment(clock: clock)
+        let databasePath = served.access.databasePath
         let host = self.host
         let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
         let application = ApprovalServer.application(environment, host: host, port: port, idleTimeout: idle) { port in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GlocalCore
+import GlocalUseCases
 
 /// `glocal text-length`: counts a text from standard input as one network does.
 struct TextLengthCommand: ParsableCommand {
@@ -37,22 +38,5 @@ struct TextLengthCommand: ParsableCommand {
             if text.hasSuffix("\r\n") { text.removeLast() } else if text.hasSuffix("\n") { text.removeLast() }
         }
         print(TextLengthReport.json(for: text, network: Network(rawValue: network)!, maxCharacters: maxCharacters))
-    }
-}
-
-/// The one-line JSON answer of `glocal text-length`.
-enum TextLengthReport {
-    static func json(for text: String, network: Network, maxCharacters: Int?) -> String {
-        var rules = NetworkRules.forNetwork(network)
-        if let maxCharacters { rules.maxTextLength = maxCharacters }
-        let measurement = TextCounter.measure(text, rules: rules)
-        var fields = [
-            "\"network\":\"\(network.rawValue)\"", "\"length\":\(measurement.length)", "\"limit\":\(measurement.limit)",
-        ]
-        if let bytes = measurement.bytes, let byteLimit = measurement.byteLimit {
-            fields += ["\"bytes\":\(bytes)", "\"byteLimit\":\(byteLimit)"]
-        }
-        fields.append("\"valid\":\(measurement.isValid)")
-        return "{" + fields.joined(separator: ",") + "}"
     }
 }

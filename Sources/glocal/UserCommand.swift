@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GlocalCore
 import GlocalStore
+import GlocalUseCases
 
 /// `glocal user add | list | remove | reset-password`: the users of the approval UI.
 struct UserCommand: ParsableCommand {
@@ -42,16 +43,16 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let context = try ApprovalContext(options: options, requiresStore: false)
+            let approvals = try VariantApprovals(access: options.access(), storeNeed: .createdIfMissing)
             let (password, generated) = try UserCommand.password(fromStandardInput: passwordStdin)
             let user: User
             do {
-                user = try UserStore(store: context.store).add(email: email, role: role, password: password, now: Date())
+                user = try UserStore(store: approvals.store).add(email: email, role: role, password: password, now: Date())
             } catch { throw UserCommand.failure(error) }
             print("added \(user.email) (\(user.role.rawValue))")
             if generated { print("password: \(password)  (shown once; glocal user reset-password to change it)") }
             if role == .manager,
-                ApprovalScope(email: user.email, role: .manager, teams: context.workspace.settings.teams).teams.isEmpty
+                approvals.scope(of: user).teams.isEmpty
             {
                 FileHandle.standardError.write(
                     Data("glocal: warning: \(user.email) manages no team in glocal.yaml, so sees no account\n".utf8))
@@ -65,9 +66,9 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let context = try ApprovalContext(options: options)
-            for user in try UserStore(store: context.store).users() {
-                let teams = ApprovalScope(email: user.email, role: user.role, teams: context.workspace.settings.teams).teams
+            let approvals = try VariantApprovals(access: options.access())
+            for user in try UserStore(store: approvals.store).users() {
+                let teams = approvals.scope(of: user).teams
                 print("\(user.email)  \(user.role.rawValue)" + (teams.isEmpty ? "" : "  teams: \(teams.joined(separator: ", "))"))
             }
         }
@@ -83,8 +84,8 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let context = try ApprovalContext(options: options)
-            do { try UserStore(store: context.store).remove(email) } catch { throw UserCommand.failure(error) }
+            let approvals = try VariantApprovals(access: options.access())
+            do { try UserStore(store: approvals.store).remove(email) } catch { throw UserCommand.failure(error) }
             print("removed \(email.lowercased())")
         }
     }
@@ -103,9 +104,9 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let context = try ApprovalContext(options: options)
+            let approvals = try VariantApprovals(access: options.access())
             let (password, generated) = try UserCommand.password(fromStandardInput: passwordStdin)
-            do { try UserStore(store: context.store).resetPassword(email, to: password) } catch {
+            do { try UserStore(store: approvals.store).resetPassword(email, to: password) } catch {
                 throw UserCommand.failure(error)
             }
             print("password reset for \(email.lowercased())")

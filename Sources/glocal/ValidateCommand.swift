@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GlocalCore
+import GlocalUseCases
 import GlocalYAML
 
 /// `glocal validate`: checks workspaces and campaigns the way CI gates pull requests.
@@ -36,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
         let run = ValidationRun(
             paths: paths, format: format.value, strict: strict, verbose: verbose, summary: summary,
             useColor: color.enabled(for: FileHandle.standardOutput),
-            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), toolVersion: GlocalCommand.version)
         let result = try run.execute()
         FileHandle.standardOutput.write(Data(result.output.utf8))
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }

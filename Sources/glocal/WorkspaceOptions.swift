@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GlocalUseCases
 
 /// Options shared by the commands that work on one workspace and its store.
 struct WorkspaceOptions: ParsableArguments {
@@ -17,22 +18,17 @@ struct WorkspaceOptions: ParsableArguments {
     )
     var now: String?
 
-    /// The workspace root.
-    func root(currentDirectory: URL) throws -> URL {
-        let locator = WorkspaceLocator(currentDirectory: currentDirectory)
-        guard let target = try locator.targets(for: workspacePath.map { [$0] } ?? []).first else {
-            throw CommandFailure(message: "no workspace found")
-        }
-        return target.root
+    /// The workspace and its store, as the options name them (relative to the current directory).
+    func access() throws -> WorkspaceAccess {
+        try WorkspaceAccess(
+            workspacePath: workspacePath, database: database,
+            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     }
 
-    /// The store's path for the workspace at `root`.
-    func databasePath(root: URL) -> String {
-        if let database { return URL(fileURLWithPath: database).standardizedFileURL.path }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["GLOCAL_DATABASE"], !fromEnvironment.isEmpty {
-            return fromEnvironment
-        }
-        return root.appendingPathComponent(".glocal/glocal.sqlite").path
+    /// The server's clock: `--now` shifts it rather than stopping it, so sessions still expire.
+    func shiftedClock() throws -> @Sendable () -> Date {
+        let offset = try now == nil ? 0 : instant().timeIntervalSinceNow
+        return { Date().addingTimeInterval(offset) }
     }
 
     /// The planning instant.

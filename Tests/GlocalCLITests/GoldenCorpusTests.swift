@@ -2,7 +2,7 @@ import Foundation
 import GlocalCore
 import Testing
 
-@testable import glocal
+import GlocalUseCases
 
 /// Golden tests: each case under Fixtures/golden/cases/ overlays files on the valid base workspace,
 /// and the rendered diagnostics must match the case's expected.txt exactly.

@@ -2,7 +2,7 @@ import Foundation
 import GlocalCore
 import Testing
 
-@testable import glocal
+import GlocalUseCases
 
 /// Hostile workspaces too big to commit are generated here at run time; each must end with a diagnostic and
 /// an output whose size does not grow with the input (no timing: bench/hostile.py measures time and memory).

@@ -3,7 +3,7 @@ import GlocalCore
 import GlocalYAML
 import Testing
 
-@testable import glocal
+import GlocalUseCases
 
 /// `glocal validate` never reads, and so never prints, a file outside the workspace or a hidden one, in any
 /// output format; FIFOs and oversized files are refused without being read. The golden cases 100–114 hold the

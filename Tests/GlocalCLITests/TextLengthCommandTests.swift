@@ -2,7 +2,7 @@ import Foundation
 import GlocalCore
 import Testing
 
-@testable import glocal
+import GlocalUseCases
 
 /// `glocal text-length`: one JSON object per text, counted by the validator's own code.
 @Suite struct TextLengthCommandTests {

@@ -2,7 +2,7 @@ import Foundation
 import GlocalCore
 import Testing
 
-@testable import glocal
+import GlocalUseCases
 
 /// `glocal validate` end to end, in-process: exit statuses, output formats and path handling.
 @Suite struct ValidateCommandTests {

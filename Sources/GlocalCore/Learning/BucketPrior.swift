@@ -1,4 +1,4 @@
-/// The default table as a prior over buckets (TIMING.md): 0 where a tier-A window touches the
+/// The default table as a prior over buckets (docs/scheduling.md): 0 where a tier-A window touches the
 /// bucket, −0.1 where only a tier-B window does, nothing (not allowed) elsewhere.
 public struct BucketPrior: Sendable {
     /// Prior mean of a preferred (A) bucket.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// How a post did, comparable across accounts of any size (TIMING.md): the log of its engagement
+/// How a post did, comparable across accounts of any size (docs/scheduling.md): the log of its engagement
 /// over the account's trailing median.
 public enum EngagementScore {
     /// Counters that count people who saw a post rather than people who acted on it.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Turns scored posts into a ``LearnedTiming`` (TIMING.md, "Learning from engagement").
+/// Turns scored posts into a ``LearnedTiming`` (docs/scheduling.md, "Learned timing").
 ///
 /// Two levels of empirical-Bayes shrinkage, per network: the pool of all the network's accounts is
 /// shrunk toward the default table's prior (A = 0, B = −0.1) with the weight of `priorWeight` posts;
@@ -17,7 +17,7 @@ public struct LearnedTimingEstimator: Sendable {
     /// The spread of single-post scores, used until the data give their own.
     public var defaultSpread: Double
 
-    /// Creates an estimator; the defaults are TIMING.md's (5 posts, 8 weeks).
+    /// Creates an estimator; the defaults are docs/scheduling.md's (5 posts, 8 weeks).
     public init(
         priorWeight: Double = 5, halfLife: TimeInterval = 8 * 7 * 86_400, smoothing: Double = 0.25, defaultSpread: Double = 0.5
     ) {

@@ -1,4 +1,4 @@
-/// A learning slot: a local weekday and a two-hour block of it (7 × 12 = 84 buckets, TIMING.md).
+/// A learning slot: a local weekday and a two-hour block of it (7 × 12 = 84 buckets, docs/scheduling.md).
 public struct TimingBucket: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// ISO weekday: 1 = Monday … 7 = Sunday.
     public let weekday: Int

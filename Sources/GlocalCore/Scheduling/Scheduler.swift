@@ -1,6 +1,6 @@
 import Foundation
 
-/// Picks a feed-aware instant for every variant (TIMING.md): the network's A then B windows in the
+/// Picks a feed-aware instant for every variant (docs/scheduling.md): the network's A then B windows in the
 /// account's own time zone, quiet hours, holidays, gaps and caps per account, a fleet limit per
 /// network, spacing between networks of one post and locale, sequencing, explicit times and live
 /// posts. Deterministic: the same inputs give the same schedule, and a stored slot that still obeys

@@ -1,4 +1,4 @@
-/// When and how often one network's posts should go out (TIMING.md's default table, overridable).
+/// When and how often one network's posts should go out (docs/scheduling.md's default table, overridable).
 public struct TimingProfile: Sendable, Hashable {
     /// The network.
     public var network: Network

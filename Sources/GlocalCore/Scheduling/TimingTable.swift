@@ -1,4 +1,4 @@
-/// Every network's timing profile plus the fleet-wide rules; `standard` is TIMING.md's table.
+/// Every network's timing profile plus the fleet-wide rules; `standard` is docs/scheduling.md's default table.
 public struct TimingTable: Sendable {
     /// Profiles by network.
     public var profiles: [Network: TimingProfile]
@@ -15,7 +15,7 @@ public struct TimingTable: Sendable {
     /// The profile of `network`.
     public func profile(_ network: Network) -> TimingProfile { profiles[network] ?? TimingTable.standard.profiles[network]! }
 
-    /// TIMING.md's defaults, drawn from published studies; a workspace's `timing:` overrides them.
+    /// docs/scheduling.md's defaults, drawn from published studies; a workspace's `timing:` overrides them.
     public static let standard: TimingTable = {
         func w(_ text: String) -> TimeWindow { TimeWindow(text: text)! }
         func hours(_ h: Int) -> GlocalDuration { GlocalDuration(seconds: h * 3600) }

@@ -10,7 +10,7 @@ public struct WorkspaceSettings: Sendable {
     public var policy: WorkspacePolicy
     /// Local teams and the accounts they manage.
     public var teams: [Team]
-    /// Posting windows, gaps and caps per network (TIMING.md's table unless glocal.yaml overrides it).
+    /// Posting windows, gaps and caps per network (docs/scheduling.md's default table unless glocal.yaml overrides it).
     public var timing: TimingTable = .standard
     /// Where `glocal.yaml` is, for diagnostics about the workspace as a whole.
     public var location: SourceLocation

@@ -1,6 +1,7 @@
 import Foundation
 import GlocalCore
 import GlocalStore
+import GlocalUseCases
 import Hummingbird
 
 /// My queue, and bulk approval from it.
@@ -52,9 +53,8 @@ struct QueueRoutes {
             for (id, revision) in picks {
                 do {
                     guard let revision else { throw ApprovalError.revisionMissing(variantID: id) }
-                    try environment.store.approve(
-                        id, revision: revision, actor: session.user.email, now: now,
-                        permit: environment.permit(for: scope, checkDeadline: true, now: now))
+                    try environment.approvals.approve(
+                        id, revision: revision, by: ApprovalActor(name: session.user.email, scope: scope), now: now)
                     approved += 1
                 } catch let error as ApprovalError {
                     switch error {

@@ -1,6 +1,7 @@
 import Foundation
 import GlocalCore
 import GlocalStore
+import GlocalUseCases
 import Hummingbird
 
 /// A variant's page, and approve, reject and edit on it.
@@ -18,39 +19,26 @@ struct VariantRoutes {
         }
         router.post(RouterPath(Self.path + "/approve")) { request, context -> Response in
             try await act(request, context) { variant, session, scope, form, now in
-                try environment.store.approve(
-                    variant.id, revision: try Self.revision(form, of: variant), actor: session.user.email, now: now,
-                    permit: environment.permit(for: scope, checkDeadline: true, now: now))
+                try environment.approvals.approve(
+                    variant.id, revision: try Self.revision(form, of: variant),
+                    by: ApprovalActor(name: session.user.email, scope: scope), now: now)
                 return "approved"
             }
         }
         router.post(RouterPath(Self.path + "/reject")) { request, context -> Response in
             try await act(request, context) { variant, session, scope, form, now in
-                try environment.store.reject(
-                    variant.id, reason: form["reason"] ?? "", actor: session.user.email, now: now,
-                    permit: environment.permit(for: scope, checkDeadline: false, now: now))
+                try environment.approvals.reject(
+                    variant.id, reason: form["reason"] ?? "", by: ApprovalActor(name: session.user.email, scope: scope), now: now)
                 return "rejected"
             }
         }
         router.post(RouterPath(Self.path + "/edit")) { request, context -> Response in
             try await act(request, context) { variant, session, scope, form, now in
-                let revision = try Self.revision(form, of: variant)
-                // Refuse early (the store checks again in its transaction): no need to validate a stale edit.
-                guard revision.names(variant.contentHash) else {
-                    throw ApprovalError.staleRevision(variantID: variant.id, shown: revision.value, current: variant.contentHash)
-                }
-                let text = (form["text"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
-                let placement = form["link_placement"].flatMap(LinkPlacement.init(rawValue:)) ?? variant.linkPlacement
-                let account = environment.workspace.accounts.filter { $0.id.value == variant.accountID }
-                // Every account's variant of this post, whoever manages it: X's distinct-text rule spans teams.
-                let siblings = try environment.store.variants(campaign: variant.campaignID).filter { $0.postID == variant.postID }
-                let problems = VariantEditCheck(accounts: account, media: environment.media)
-                    .check(variant, text: text, linkPlacement: placement, siblings: siblings).filter { $0.severity == .error }
-                if !problems.isEmpty { throw ApprovalError.invalidEdit(problems) }
-                try environment.store.edit(
-                    variant.id, text: text, linkPlacement: placement, basedOn: revision,
-                    actor: session.user.email, now: now,
-                    permit: environment.permit(for: scope, checkDeadline: false, now: now))
+                try environment.approvals.edit(
+                    variant, text: (form["text"] ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
+                    linkPlacement: form["link_placement"].flatMap(LinkPlacement.init(rawValue:)) ?? variant.linkPlacement,
+                    basedOn: try Self.revision(form, of: variant), by: ApprovalActor(name: session.user.email, scope: scope),
+                    media: environment.media, now: now)
                 return "edited"
             }
         }

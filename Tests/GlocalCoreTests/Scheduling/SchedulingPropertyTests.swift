@@ -26,7 +26,7 @@ struct SplitMix64: RandomNumberGenerator {
 }
 
 /// Random workspaces around the DST changes of autumn 2026 and spring 2027, scheduled, then every
-/// variant checked against every hard rule of TIMING.md. Seeds are fixed: a failure names its seed.
+/// variant checked against every hard rule of docs/scheduling.md. Seeds are fixed: a failure names its seed.
 @Suite struct SchedulingPropertyTests {
     typealias F = ScheduleFixture
 

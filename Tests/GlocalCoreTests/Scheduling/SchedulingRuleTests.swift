@@ -3,7 +3,7 @@ import Testing
 
 @testable import GlocalCore
 
-/// One test (or table) per rule of TIMING.md's "Rules the scheduler enforces".
+/// One test (or table) per rule of docs/scheduling.md's "How a slot is chosen".
 /// Dates: the week of Mon 2026-11-02 … Sun 2026-11-08 (after every DST change of the autumn,
 /// so Paris is UTC+1, New York UTC−5, Tokyo UTC+9, Sydney UTC+11 all week).
 @Suite struct SchedulingRuleTests {

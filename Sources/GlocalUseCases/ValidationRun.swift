@@ -3,17 +3,41 @@ import GlocalCore
 import GlocalYAML
 
 /// One `glocal validate` invocation, separated from the argument parsing so tests can run it in-process.
-struct ValidationRun {
-    var paths: [String]
-    var format: OutputFormat
-    var strict: Bool
-    var verbose: Bool = false
-    var summary: Bool = false
-    var useColor: Bool = false
-    var currentDirectory: URL
+public struct ValidationRun: Sendable {
+    /// Workspace directories or files inside workspaces (none: the current directory).
+    public var paths: [String]
+    /// The output format.
+    public var format: OutputFormat
+    /// Whether warnings fail too.
+    public var strict: Bool
+    /// Whether notes are shown (text, github).
+    public var verbose: Bool = false
+    /// Whether an overview of each workspace follows the diagnostics (text).
+    public var summary: Bool = false
+    /// Whether text output is coloured.
+    public var useColor: Bool = false
+    /// Where relative paths start.
+    public var currentDirectory: URL
+    /// The version SARIF output names as the tool's.
+    public var toolVersion: String = GlocalVersion.current
+
+    /// A run over `paths`.
+    public init(
+        paths: [String], format: OutputFormat, strict: Bool, verbose: Bool = false, summary: Bool = false,
+        useColor: Bool = false, currentDirectory: URL, toolVersion: String = GlocalVersion.current
+    ) {
+        self.paths = paths
+        self.format = format
+        self.strict = strict
+        self.verbose = verbose
+        self.summary = summary
+        self.useColor = useColor
+        self.currentDirectory = currentDirectory
+        self.toolVersion = toolVersion
+    }
 
     /// Validates every workspace named and renders the combined report.
-    func execute() throws -> (output: String, exitCode: Int32) {
+    public func execute() throws -> (output: String, exitCode: Int32) {
         let locator = WorkspaceLocator(currentDirectory: currentDirectory)
         var report: ValidationReport? = nil
         var sources = SourceFiles()
@@ -30,7 +54,7 @@ struct ValidationRun {
             sources = sources.merged(with: loaded.sources.relocated(prefix: prefix))
             if summary, let workspace = loaded.workspace { overviews.append(WorkspaceOverview(workspace: workspace).render()) }
         }
-        guard let report else { throw CommandFailure(message: "nothing to validate") }
+        guard let report else { throw UseCaseError.noSuchPath(paths.first ?? ".") }
         let output: String
         switch format {
         case .text:
@@ -47,9 +71,9 @@ struct ValidationRun {
                     diagnostics: report.diagnostics.filter { $0.severity != .note }, statistics: report.statistics)
             output = GitHubAnnotationRenderer().render(shown)
         case .sarif:
-            output = SARIFRenderer(toolVersion: GlocalCommand.version, sourceRoot: currentDirectory.standardizedFileURL.path)
+            output = SARIFRenderer(toolVersion: toolVersion, sourceRoot: currentDirectory.standardizedFileURL.path)
                 .render(report)
         }
-        return (output, report.fails(strict: strict) ? ExitStatus.failed : ExitStatus.clean)
+        return (output, report.fails(strict: strict) ? 1 : 0)
     }
 }

@@ -1,23 +1,26 @@
 import Foundation
 
 /// Turns the paths given on the command line into workspaces to validate.
-struct WorkspaceLocator {
+public struct WorkspaceLocator: Sendable {
     /// One workspace and, when files were named, the campaign files to check in it.
-    struct Target: Equatable {
-        var root: URL
+    public struct Target: Equatable, Sendable {
+        /// The workspace directory (it holds glocal.yaml).
+        public var root: URL
         /// Campaign files (relative to the root) to check, or `nil` for every campaign.
-        var campaignFiles: Set<String>?
+        public var campaignFiles: Set<String>?
     }
 
-    let currentDirectory: URL
+    /// Where relative paths start.
+    public let currentDirectory: URL
 
-    init(currentDirectory: URL) {
+    /// A locator for paths relative to `currentDirectory`.
+    public init(currentDirectory: URL) {
         // A directory URL, so that relative paths resolve inside it rather than beside it.
         self.currentDirectory = URL(fileURLWithPath: currentDirectory.path, isDirectory: true)
     }
 
     /// Groups `paths` by workspace; no paths means the current directory.
-    func targets(for paths: [String]) throws -> [Target] {
+    public func targets(for paths: [String]) throws -> [Target] {
         if paths.isEmpty {
             return [Target(root: try workspaceRoot(containing: currentDirectory, named: "."), campaignFiles: nil)]
         }
@@ -26,13 +29,13 @@ struct WorkspaceLocator {
             let url = URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                throw CommandFailure(message: "no such file or directory: \(path)")
+                throw UseCaseError.noSuchPath(path)
             }
             let root = try workspaceRoot(containing: isDirectory.boolValue ? url : url.deletingLastPathComponent(), named: path)
             let relative = String(url.path.dropFirst(root.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             let campaignFile: String? = !isDirectory.boolValue && relative.hasPrefix("campaigns/") ? relative : nil
             if !isDirectory.boolValue, !relative.hasSuffix(".yaml"), !relative.hasSuffix(".yml") {
-                throw CommandFailure(message: "\(path) is not a YAML file")
+                throw UseCaseError.notYAML(path)
             }
             if let index = targets.firstIndex(where: { $0.root == root }) {
                 if let file = campaignFile, targets[index].campaignFiles != nil {
@@ -56,11 +59,11 @@ struct WorkspaceLocator {
             if parent.path == directory.path { break }
             directory = parent
         }
-        throw CommandFailure(message: "\(path) is not inside a glocal workspace (no glocal.yaml here or in a parent directory)")
+        throw UseCaseError.outsideWorkspace(path)
     }
 
     /// How to write paths below `root` so that they read from the current directory (for editors and CI).
-    func displayPrefix(for root: URL) -> String {
+    public func displayPrefix(for root: URL) -> String {
         let base = currentDirectory.standardizedFileURL.path
         let path = root.standardizedFileURL.path
         if path == base { return "" }

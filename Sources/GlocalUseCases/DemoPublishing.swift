@@ -2,25 +2,48 @@ import Foundation
 import GlocalCore
 import GlocalDispatch
 import GlocalNetworks
-import GlocalSandbox
 import GlocalStore
 
 /// The demo's end-to-end run (`glocal run --demo`): every account connected to the sandbox, the
 /// soonest post approved by the demo admin on every account, its slots replayed in simulated time so each post
 /// goes out at its own slot, and a table of what went out where.
-struct DemoPublishing {
-    let workspace: Workspace
-    let root: URL
-    let store: SQLiteVariantStore
-    let credentials: StoredCredentials
-    let sandboxURL: URL
-    let sandbox: SandboxState
-    let mediaBaseURL: URL?
-    let now: Date
-    let admin = "admin@lumiere.example"
+public struct DemoPublishing: Sendable {
+    /// The workspace (its accounts and media).
+    public let workspace: Workspace
+    /// The workspace's directory.
+    public let root: URL
+    /// The store the demo approves in and publishes from.
+    public let store: SQLiteVariantStore
+    /// Where the accounts' sandbox credentials are sealed.
+    public let credentials: StoredCredentials
+    /// The sandbox every network is served by.
+    public let sandboxURL: URL
+    /// Moves the sandbox's clock along with the replay, so its posts carry their simulated times.
+    public let moveSandboxClock: @Sendable (Date) async -> Void
+    /// Where the sandbox fetches media from (the web UI's `/media/`).
+    public let mediaBaseURL: URL?
+    /// Where simulated time starts.
+    public let now: Date
+    /// The demo admin, who approves.
+    public let admin = "admin@lumiere.example"
+
+    /// A demo of `workspace` against the sandbox at `sandboxURL`, starting at `now`.
+    public init(
+        workspace: Workspace, root: URL, store: SQLiteVariantStore, credentials: StoredCredentials, sandboxURL: URL,
+        mediaBaseURL: URL?, now: Date, moveSandboxClock: @escaping @Sendable (Date) async -> Void
+    ) {
+        self.workspace = workspace
+        self.root = root
+        self.store = store
+        self.credentials = credentials
+        self.sandboxURL = sandboxURL
+        self.mediaBaseURL = mediaBaseURL
+        self.now = now
+        self.moveSandboxClock = moveSandboxClock
+    }
 
     /// Sandbox credentials for every account (the sandbox names accounts by these ids).
-    func connectAccounts() async throws {
+    public func connectAccounts() async throws {
         for account in workspace.accounts {
             let id = account.id.value
             try await credentials.store(
@@ -33,7 +56,7 @@ struct DemoPublishing {
 
     /// Approves, on every account, the pending variants of the post whose first slot comes soonest;
     /// returns the campaign and post, and the post's last slot. The rest stays pending for the web UI.
-    func approveSoonestPost() throws -> (campaign: String, post: String, lastSlot: Date)? {
+    public func approveSoonestPost() throws -> (campaign: String, post: String, lastSlot: Date)? {
         let pending = try store.variants(in: .pendingApproval).filter { $0.scheduledAt != nil }
         guard let first = pending.min(by: { ($0.scheduledAt!, $0.id) < ($1.scheduledAt!, $1.id) }) else { return nil }
         let chosen = pending.filter { $0.campaignID == first.campaignID && $0.postID == first.postID }
@@ -46,19 +69,19 @@ struct DemoPublishing {
     }
 
     /// Replays the dispatcher from `now` to `end` against the sandbox; returns its reports.
-    func replay(until end: Date) async throws -> [JobReport] {
+    public func replay(until end: Date) async throws -> [JobReport] {
         let clock = SimulatedClock(now)
         let dispatcher = DispatcherSetup.dispatcher(
             configuration: DispatchConfiguration(worker: "demo-replay", concurrency: 4), workspace: workspace, root: root,
             store: store, credentials: credentials, endpoints: .sandbox(baseURL: sandboxURL), mediaBaseURL: mediaBaseURL,
             clock: { clock.now })
         let replay = DispatchReplay(dispatcher: dispatcher, queue: store.publishQueue, clock: clock)
-        return try await replay.run(until: end) { instant in await sandbox.setNow(instant) }
+        return try await replay.run(until: end) { instant in await moveSandboxClock(instant) }
     }
 
     /// Reads engagement back from the sandbox at each checkpoint of the published posts (+1 h,
     /// +24 h, +7 d), moving simulated time from `start` past the last one; returns how many readings.
-    func collectEngagement(from start: Date) async throws -> Int {
+    public func collectEngagement(from start: Date) async throws -> Int {
         let clock = SimulatedClock(start)
         let collector = MetricsCollector(
             store: store, clients: DispatcherSetup.clients(.sandbox(baseURL: sandboxURL), clock: { clock.now }),
@@ -66,7 +89,7 @@ struct DemoPublishing {
         var readings = 0
         for step in [3_600.0, 86_400, 604_800] {
             clock.move(to: start.addingTimeInterval(step + 60))
-            await sandbox.setNow(clock.now)
+            await moveSandboxClock(clock.now)
             readings += try await collector.runOnce().filter { $0.engagement != nil }.count
         }
         return readings
@@ -75,7 +98,7 @@ struct DemoPublishing {
     /// The first `limit` posts (local time, zone, network, account, the network's link or id, or
     /// "sent to webhook" for a network without a native client), a count per network, and every
     /// post that did not go out with its reason.
-    func table(_ reports: [JobReport], limit: Int = 12) throws -> String {
+    public func table(_ reports: [JobReport], limit: Int = 12) throws -> String {
         var lines: [String] = []
         let sent = reports.filter { $0.outcome == "published" }
         for report in sent.prefix(limit) {
@@ -113,7 +136,7 @@ struct DemoPublishing {
 
     /// The closing line: how many posts went out, how many were published on their networks and how
     /// many only reached the webhook stand-in (networks without a native client), never called published.
-    func summary(_ reports: [JobReport]) -> String {
+    public func summary(_ reports: [JobReport]) -> String {
         let sent = reports.filter { $0.outcome == "published" }
         let webhook = sent.filter { !DeliveryWording.hasNativeClient($0.network) }
         let networks = Set(webhook.map(\.network.rawValue)).sorted().joined(separator: ", ")

@@ -3,12 +3,23 @@ import GlocalCore
 import GlocalStore
 
 /// Builds the learned timing model from the store's engagement readings (empty without any).
-struct LearnedTimingLoader {
-    let store: SQLiteVariantStore
-    let table: TimingTable
-    let now: Date
+public struct LearnedTimingLoader: Sendable {
+    /// The store holding the engagement readings.
+    public let store: SQLiteVariantStore
+    /// The default timing table the estimates start from.
+    public let table: TimingTable
+    /// The instant the estimates are for.
+    public let now: Date
 
-    func load() throws -> LearnedTiming {
+    /// A loader of `store`'s readings over `table` at `now`.
+    public init(store: SQLiteVariantStore, table: TimingTable, now: Date) {
+        self.store = store
+        self.table = table
+        self.now = now
+    }
+
+    /// The learned timing model.
+    public func load() throws -> LearnedTiming {
         let records = try store.metrics.engagementRecords()
         guard !records.isEmpty else { return .empty }
         let observations = EngagementScore.scores(records)
