@@ -1,0 +1,298 @@
+import Foundation
+import GlocalCore
+import Testing
+
+@testable import GlocalStore
+
+/// The store contract, written against the store protocols only and run on every `StoreBackend`:
+/// guarded state changes, the append-only audit, claim / lease / finish, users and sessions, metrics
+/// checkpoints and credentials.
+struct StoreContractTests {
+    static let slot = StoreFixtures.date("2026-12-01T08:00:00Z")
+    let lease: TimeInterval = 60
+    let noCaps: (Network) -> [PublishingCap] = { _ in [] }
+
+    /// A store holding `variants` (created by a plan as `apply` does).
+    func store(_ backend: StoreBackend, with variants: [StoredVariant]) throws -> StoreUnderTest {
+        let store = try backend.open()
+        try store.variants.apply(StoreFixtures.creating(variants), actor: "test", now: StoreFixtures.now)
+        return store
+    }
+
+    /// A store with one approved variant on `network`, queued and claimed by `worker`, its attempt started.
+    func claimed(
+        _ backend: StoreBackend, network: Network = .instagram, worker: String = "w1"
+    ) throws -> (StoreUnderTest, StoredVariant, PublishJob) {
+        let variant = StoreFixtures.variant(
+            account: "lumiere-fr-\(network.rawValue)", network: network, state: .approved, scheduledAt: Self.slot)
+        let store = try store(backend, with: [variant])
+        let report = try store.queue.sync(now: Self.slot.addingTimeInterval(-600), grace: 900, policy: .standard)
+        #expect(report.enqueued == 1)
+        let job = try #require(try store.queue.claim(worker: worker, now: Self.slot, lease: lease, limit: 5).first)
+        #expect(
+            try store.queue.begin(job, worker: worker, now: Self.slot, caps: noCaps) == .send(withState(variant, .publishing)))
+        return (store, variant, job)
+    }
+
+    func withState(_ variant: StoredVariant, _ state: VariantState) -> StoredVariant {
+        var copy = variant
+        copy.state = state
+        return copy
+    }
+
+    // MARK: Guarded transitions and the audit
+
+    @Test(arguments: StoreBackend.allCases)
+    func allowedMovesAreAppliedAndRefusedOnesChangeNothing(backend: StoreBackend) throws {
+        let variant = StoreFixtures.variant(state: .pendingApproval)
+        let store = try store(backend, with: [variant])
+        try store.variants.setState(variant.id, to: .approved, actor: "claire", now: StoreFixtures.now)
+        #expect(try store.variants.variant(variant.id)?.state == .approved)
+        let before = try store.audit.auditEvents(variant: variant.id)
+        #expect(throws: VariantStoreError.invalidTransition(variantID: variant.id, from: .approved, to: .published)) {
+            try store.variants.setState(variant.id, to: .published, actor: "claire", now: StoreFixtures.now)
+        }
+        #expect(try store.variants.variant(variant.id)?.state == .approved)
+        #expect(try store.audit.auditEvents(variant: variant.id) == before)
+        #expect(throws: VariantStoreError.variantNotFound("no/such/variant")) {
+            try store.variants.setState("no/such/variant", to: .approved, actor: "claire", now: StoreFixtures.now)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func theAuditOnlyGrowsAndRecordsEveryMove(backend: StoreBackend) throws {
+        let variant = StoreFixtures.variant(state: .pendingApproval)
+        let store = try store(backend, with: [variant])
+        let created = try store.audit.auditEvents(variant: variant.id)
+        #expect(created.map(\.action) == [.create])
+        var seen = created
+        for (index, state) in [VariantState.approved, .pendingApproval, .rejected].enumerated() {
+            let now = StoreFixtures.now.addingTimeInterval(Double(index + 1) * 60)
+            try store.variants.setState(variant.id, to: state, actor: "claire", now: now)
+            let events = try store.audit.auditEvents(variant: variant.id)
+            #expect(events.count == seen.count + 1)
+            #expect(Array(events.prefix(seen.count)) == seen, "earlier events are never changed")
+            let last = try #require(events.last)
+            #expect(last.action == .setState && last.toState == state && last.actor == "claire" && last.at == now)
+            seen = events
+        }
+        #expect(try store.audit.auditEvents(variant: nil).count == seen.count)
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func accountHoldsAreAudited(backend: StoreBackend) throws {
+        let store = try backend.open()
+        try store.queue.setPaused(true, account: "lumiere-fr-x", actor: "claire", now: StoreFixtures.now)
+        try store.queue.setGlobalPause(true, reason: "crisis", actor: "admin", now: StoreFixtures.now)
+        #expect(try store.queue.holds(account: "lumiere-fr-x").paused)
+        #expect(try store.queue.globalPause() == (true, "crisis"))
+        let events = try store.audit.accountAuditEvents(account: "lumiere-fr-x")
+        #expect(events.map(\.action) == [.pause, .pauseAll])
+        #expect(events.map(\.actor) == ["claire", "admin"])
+    }
+
+    // MARK: Claim, lease, finish
+
+    @Test(arguments: StoreBackend.allCases)
+    func aClaimedJobIsHeldByOneWorkerAndFinishedOnlyByIt(backend: StoreBackend) throws {
+        let (store, variant, job) = try claimed(backend)
+        #expect(job.lockedBy == "w1" && job.attempt == 1 && job.state == .running)
+        #expect(try store.queue.claim(worker: "w2", now: Self.slot, lease: lease, limit: 5).isEmpty)
+        #expect(try store.queue.heartbeat(worker: "w2", jobIDs: [job.id], now: Self.slot, lease: lease).isEmpty)
+        #expect(try store.queue.heartbeat(worker: "w1", jobIDs: [job.id], now: Self.slot, lease: lease) == [job.id])
+        let receipt = PublicationReceipt(remoteID: "1790", url: "https://instagram.example/p/1790")
+        // Another worker's outcome writes nothing.
+        #expect(
+            try !store.queue.finish(
+                job, worker: "w2", resolution: .published(receipt), now: Self.slot.addingTimeInterval(5), policy: .standard))
+        #expect(try store.variants.variant(variant.id)?.state == .publishing)
+        #expect(try store.queue.publication(of: variant.id) == nil)
+        #expect(
+            try store.queue.finish(
+                job, worker: "w1", resolution: .published(receipt), now: Self.slot.addingTimeInterval(5), policy: .standard))
+        #expect(try store.variants.variant(variant.id)?.state == .published)
+        #expect(try store.queue.publication(of: variant.id) == receipt)
+        #expect(try store.queue.job(forVariant: variant.id)?.state == .completed)
+        #expect(try store.queue.countsByState() == [.completed: 1])
+        #expect(try store.queue.nextWake() == nil)
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func anExpiredLeaseIsRescuedAndTheDeadWorkerWritesNothing(backend: StoreBackend) throws {
+        let (store, variant, job) = try claimed(backend)
+        #expect(try store.queue.rescueExpiredLeases(now: Self.slot.addingTimeInterval(lease - 1), maxRescues: 10) == 0)
+        #expect(try store.queue.nextWake() == Self.slot.addingTimeInterval(lease))
+        #expect(try store.queue.rescueExpiredLeases(now: Self.slot.addingTimeInterval(lease + 1), maxRescues: 10) == 1)
+        let rescued = try #require(try store.queue.job(forVariant: variant.id))
+        #expect(rescued.state == .retryable && rescued.attempt == 0 && rescued.rescues == 1 && rescued.lockedBy == nil)
+        #expect(rescued.runAt == Self.slot && rescued.lastError == RescuePolicy.leaseExpired)
+        #expect(
+            try !store.queue.finish(
+                job, worker: "w1", resolution: .fail(reason: "late"), now: Self.slot.addingTimeInterval(90), policy: .standard))
+        #expect(try !store.queue.resend(job, worker: "w1", now: Self.slot.addingTimeInterval(90)))
+        #expect(try !store.queue.savePending(PublicationReceipt(remoteID: "x"), for: job, worker: "w1"))
+        // The next worker looks the post up before anything else: the variant may be out.
+        let next = try #require(
+            try store.queue.claim(worker: "w2", now: Self.slot.addingTimeInterval(90), lease: lease, limit: 1).first)
+        let start = try store.queue.begin(next, worker: "w2", now: Self.slot.addingTimeInterval(90), caps: noCaps)
+        #expect(start == .reconcile(withState(variant, .publishing), pending: nil))
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func aJobThatKeepsKillingItsWorkersIsSetAside(backend: StoreBackend) throws {
+        let (store, variant, _) = try claimed(backend)
+        #expect(try store.queue.rescueExpiredLeases(now: Self.slot.addingTimeInterval(lease + 1), maxRescues: 1) == 1)
+        let job = try #require(try store.queue.job(forVariant: variant.id))
+        #expect(job.state == .discarded && job.rescues == 1)
+        #expect(try store.variants.variant(variant.id)?.state == .unknown)
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func eachOutcomeSettlesTheJobAsTheCoreDecides(backend: StoreBackend) throws {
+        let later = Self.slot.addingTimeInterval(600)
+        let cases: [(JobResolution, VariantState, JobState)] = [
+            (.retry(at: later, reason: "503", countsAsAttempt: true), .scheduled, .retryable),
+            (.reconcile(at: later, reason: "timeout"), .unknown, .retryable),
+            (.hold(reason: "token revoked"), .scheduled, .retryable),
+            (.fail(reason: "refused"), .failed, .discarded),
+        ]
+        for (resolution, variantState, jobState) in cases {
+            let (store, variant, job) = try claimed(backend)
+            #expect(try store.queue.finish(job, worker: "w1", resolution: resolution, now: Self.slot, policy: .standard))
+            #expect(try store.variants.variant(variant.id)?.state == variantState, "\(resolution)")
+            let settled = try #require(try store.queue.job(forVariant: variant.id))
+            #expect(settled.state == jobState, "\(resolution)")
+            let expected = JobSettlement.settling(resolution, attempt: 1, runAt: job.runAt, policy: .standard)
+            if case .requeue(let at, let reason, let refund) = expected.job {
+                #expect(settled.runAt == at && settled.lastError == reason && settled.attempt == (refund ? 0 : 1))
+            }
+            #expect(try store.queue.holds(account: variant.accountID).needsReconnect == expected.needsReconnect)
+        }
+    }
+
+    // MARK: Users and sessions
+
+    @Test(arguments: StoreBackend.allCases)
+    func usersSignInAndSessionsExpireAndClose(backend: StoreBackend) throws {
+        let store = try backend.open()
+        let password = "correct horse battery"
+        let claire = try store.users.add(
+            email: "Claire@Lumiere.example", role: .manager, password: password, now: StoreFixtures.now)
+        #expect(claire.email == "claire@lumiere.example")
+        #expect(try store.users.users() == [claire])
+        #expect(try store.users.authenticate(email: claire.email, password: password, now: StoreFixtures.now) == .success(claire))
+        #expect(
+            try store.users.authenticate(email: claire.email, password: "wrong password!", now: StoreFixtures.now) == .invalid)
+        let (token, session) = try store.sessions.open(for: claire.email, now: StoreFixtures.now)
+        #expect(session.user == claire && session.expiresAt == StoreFixtures.now.addingTimeInterval(3_600))
+        #expect(try store.sessions.session(token: token, now: StoreFixtures.now.addingTimeInterval(60)) == session)
+        #expect(try store.sessions.session(token: token, now: StoreFixtures.now.addingTimeInterval(3_601)) == nil)
+        let (second, _) = try store.sessions.open(for: claire.email, now: StoreFixtures.now)
+        try store.sessions.close(token: second)
+        #expect(try store.sessions.session(token: second, now: StoreFixtures.now) == nil)
+        try store.users.resetPassword(claire.email, to: "another long password")
+        #expect(
+            try store.users.authenticate(email: claire.email, password: "another long password", now: StoreFixtures.now)
+                == .success(claire))
+        try store.users.remove(claire.email)
+        #expect(try store.users.user(claire.email) == nil)
+    }
+
+    // MARK: Metrics checkpoints
+
+    @Test(arguments: StoreBackend.allCases)
+    func aPublishedPostGetsOneReadingPerCheckpointOnce(backend: StoreBackend) throws {
+        let (store, variant, job) = try claimed(backend)
+        let published = Self.slot.addingTimeInterval(5)
+        try store.queue.finish(
+            job, worker: "w1", resolution: .published(PublicationReceipt(remoteID: "1")), now: published, policy: .standard)
+        let checkpoints = EngagementCheckpoints.standardReadings
+        #expect(try store.metrics.enqueuePublished(checkpoints: checkpoints + [0]) == 3)
+        #expect(try store.metrics.enqueuePublished(checkpoints: checkpoints) == 0)
+        let jobs = try store.metrics.jobs(variant: variant.id)
+        #expect(jobs.map(\.checkpoint) == checkpoints)
+        #expect(jobs.map(\.dueAt) == checkpoints.map { published.addingTimeInterval(Double($0)) })
+        #expect(try store.metrics.publicationTimes() == [variant.id: published])
+        let due = try store.metrics.claimDue(now: published.addingTimeInterval(3_600), limit: 10, lease: 300)
+        #expect(due.map(\.checkpoint) == [3_600])
+        #expect(try store.metrics.claimDue(now: published.addingTimeInterval(3_600), limit: 10, lease: 300).isEmpty)
+        try store.metrics.record(due[0], counters: ["likes": 3, "comments": 1], fetchedAt: published.addingTimeInterval(3_610))
+        let samples = try store.metrics.samples(variant: variant.id)
+        #expect(samples.map(\.checkpoint) == [3_600] && samples.map(\.counters) == [["likes": 3, "comments": 1]])
+        #expect(samples.first?.engagement == EngagementScore.total(["likes": 3, "comments": 1]))
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func aReadingIsRetriedThenGivenUp(backend: StoreBackend) throws {
+        let (store, variant, job) = try claimed(backend)
+        try store.queue.finish(
+            job, worker: "w1", resolution: .published(PublicationReceipt(remoteID: "1")), now: Self.slot, policy: .standard)
+        try store.metrics.enqueuePublished(checkpoints: [3_600])
+        var now = Self.slot.addingTimeInterval(3_600)
+        for attempt in 1...MetricsRetryPolicy.standard.maxAttempts {
+            let reading = try #require(try store.metrics.claimDue(now: now, limit: 1, lease: 300).first)
+            #expect(reading.attempts == attempt)
+            let kept = try store.metrics.retry(
+                reading, at: now.addingTimeInterval(60), reason: "503", countsAsAttempt: true, now: now)
+            #expect(kept == (attempt < MetricsRetryPolicy.standard.maxAttempts))
+            now = now.addingTimeInterval(120)
+        }
+        #expect(try store.metrics.jobs(variant: variant.id).map(\.state) == ["discarded"])
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func engagementIsScoredAtTheNetworksCheckpointInTheLocalBucket(backend: StoreBackend) throws {
+        let store = try backend.open()
+        var published: [Network: Date] = [:]
+        for network in [Network.instagram, .youtube] {
+            let variant = StoreFixtures.variant(
+                account: "lumiere-fr-\(network.rawValue)", network: network, state: .approved, scheduledAt: Self.slot)
+            try store.variants.apply(StoreFixtures.creating([variant]), actor: "test", now: StoreFixtures.now)
+        }
+        try store.queue.sync(now: Self.slot.addingTimeInterval(-600), grace: 900, policy: .standard)
+        for job in try store.queue.claim(worker: "w1", now: Self.slot, lease: lease, limit: 5) {
+            _ = try store.queue.begin(job, worker: "w1", now: Self.slot, caps: noCaps)
+            try store.queue.finish(
+                job, worker: "w1", resolution: .published(PublicationReceipt(remoteID: job.variantID)), now: Self.slot,
+                policy: .standard)
+            published[job.network] = Self.slot
+        }
+        #expect(published.count == 2)
+        try store.metrics.enqueuePublished(checkpoints: [86_400, 604_800])
+        let readings = try store.metrics.claimDue(now: Self.slot.addingTimeInterval(604_800), limit: 10, lease: 300)
+        #expect(readings.count == 4)
+        for reading in readings {
+            try store.metrics.record(
+                reading, counters: ["likes": reading.checkpoint == 86_400 ? 10 : 70],
+                fetchedAt: Self.slot.addingTimeInterval(604_800))
+        }
+        let records = try store.metrics.engagementRecords(checkpoint: 86_400, youtubeCheckpoint: 604_800)
+        let byNetwork = Dictionary(uniqueKeysWithValues: records.map { ($0.network, $0) })
+        #expect(byNetwork[.instagram]?.engagement == 10)
+        #expect(byNetwork[.youtube]?.engagement == 70)
+        // 08:00 UTC on Tuesday 1 December is 09:00 in Paris.
+        #expect(byNetwork[.instagram]?.bucket == TimingBucket.local(of: Self.slot, timeZoneIdentifier: "Europe/Paris"))
+        #expect(byNetwork[.instagram]?.bucket == TimingBucket(weekday: 2, block: 4))
+    }
+
+    // MARK: Credentials
+
+    @Test(arguments: StoreBackend.allCases)
+    func credentialsAreSealedAndAConnectionLiftsTheReconnectHold(backend: StoreBackend) throws {
+        let store = try backend.open()
+        let secret = Data(#"{"token":"t-1"}"#.utf8)
+        #expect(try store.credentials.secret(account: "lumiere-fr-x") == nil)
+        let first = try store.credentials.connect(secret, account: "lumiere-fr-x", actor: "claire", now: StoreFixtures.now)
+        #expect(!first.isReconnect && first.clearedHold == nil)
+        #expect(try store.credentials.secret(account: "lumiere-fr-x") == secret)
+        try store.queue.setNeedsReconnect("token revoked", account: "lumiere-fr-x", now: StoreFixtures.now)
+        let renewed = Data(#"{"token":"t-2"}"#.utf8)
+        let second = try store.credentials.connect(renewed, account: "lumiere-fr-x", actor: "claire", now: StoreFixtures.now)
+        #expect(second.isReconnect && second.clearedHold == "token revoked")
+        #expect(try store.queue.holds(account: "lumiere-fr-x").needsReconnect == nil)
+        try store.credentials.store(Data("refreshed".utf8), account: "lumiere-fr-x", now: StoreFixtures.now)
+        #expect(try store.credentials.secret(account: "lumiere-fr-x") == Data("refreshed".utf8))
+        #expect(try store.credentials.accounts() == ["lumiere-fr-x"])
+        #expect(try store.audit.accountAuditEvents(account: "lumiere-fr-x").map(\.action) == [.connect, .reconnect])
+    }
+}
