@@ -211,16 +211,7 @@ public struct MetricsStore: Sendable {
             dueAt: try date("due_at"), runAt: try date("run_at"), attempts: row["attempts"], state: row["state"])
     }
 
-    private func immediate<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
-    }
+    private func immediate<T>(_ body: (Database) throws -> T) throws -> T { try writer.immediateTransaction(body) }
 }
 
 extension SQLiteVariantStore {

@@ -262,16 +262,7 @@ public struct PublishQueue: Sendable {
 
     /// Runs `body` in one IMMEDIATE transaction (the write lock is taken up front, so two dispatchers
     /// never both read and then both write).
-    func immediate<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
-    }
+    func immediate<T>(_ body: (Database) throws -> T) throws -> T { try writer.immediateTransaction(body) }
 
     /// Executes an UPDATE with named arguments; returns how many rows it changed.
     func update(_ db: Database, sql: String, _ arguments: [String: (any DatabaseValueConvertible)?]) throws -> Int {
