@@ -186,11 +186,12 @@ public struct PublishQueue: Sendable {
                 let id: Int64 = row["id"]
                 let holder: String = row["locked_by"]
                 let variantID: String = row["variant_id"]
-                let variantState = try SQLiteVariantStore.fetchVariant(db, id: variantID)?.state
-                switch policy.rescue(previousRescues: row["rescues"], variantState: variantState) {
+                let variant = try SQLiteVariantStore.fetchVariant(db, id: variantID)
+                switch policy.rescue(previousRescues: row["rescues"], variantState: variant?.state) {
                 case .discard(let rescues, let reason, let variantToUnknown):
                     if variantToUnknown {
-                        try VariantStateChange.move(db, id: variantID, to: .unknown, actor: Self.actor, timestamp: timestamp)
+                        try VariantStateChange.move(
+                            db, id: variantID, to: .unknown, actor: Self.actor, timestamp: timestamp, current: variant)
                     }
                     try db.execute(
                         sql: "UPDATE publish_job SET rescues = ? WHERE id = ? AND state = 'running' AND locked_by = ?",

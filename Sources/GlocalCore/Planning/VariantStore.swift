@@ -7,6 +7,12 @@ public protocol VariantStore: Sendable {
     func allVariants() throws -> [StoredVariant]
     /// The variant with `id`, if stored.
     func variant(_ id: String) throws -> StoredVariant?
+    /// Variants in `state`, ordered by campaign, slot and id, whose account passes `visible`.
+    func variants(in state: VariantState, visible: (String) -> Bool) throws -> [StoredVariant]
+    /// The variants of one campaign, by account and slot, whose account passes `visible`.
+    func variants(campaign: String, visible: (String) -> Bool) throws -> [StoredVariant]
+    /// The variants of one account, by slot.
+    func variants(account: String) throws -> [StoredVariant]
     /// Applies every create, update and cancel of `plan` in one transaction, recording each state
     /// change in the audit log as done by `actor` at `now`. Returns how many variants changed.
     @discardableResult

@@ -6,4 +6,8 @@ public protocol AuditTrail: Sendable {
     func auditEvents(variant: String?) throws -> [AuditEvent]
     /// The events of `account` and the global ones (or every event without an account), oldest first.
     func accountAuditEvents(account: String?) throws -> [AccountAuditEvent]
+    /// The newest variant events first, at most `limit`, of variants whose account passes `visible`.
+    func recentAuditEvents(limit: Int, visible: (String) -> Bool) throws -> [AuditEvent]
+    /// The newest account events first, at most `limit`, of accounts that pass `visible`, and the global ones.
+    func recentAccountAuditEvents(limit: Int, visible: (String) -> Bool) throws -> [AccountAuditEvent]
 }

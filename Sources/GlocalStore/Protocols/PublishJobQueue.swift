@@ -18,6 +18,12 @@ public protocol PublishJobQueue: Sendable {
     func begin(
         _ job: PublishJob, worker: String, now: Date, caps: (Network) -> [PublishingCap]
     ) throws -> AttemptStart
+    /// The dispatcher's one write per step: writes finished attempts, holds rate-limited accounts,
+    /// then claims up to `limit` due jobs and starts them, in one transaction.
+    func settleAndClaim(
+        _ outcomes: [(job: PublishJob, resolution: JobResolution)], rateLimits: [String: Date], worker: String, now: Date,
+        policy: RetryPolicy, lease: TimeInterval, limit: Int, caps: (Network) -> [PublishingCap]
+    ) throws -> PublishQueue.Step
     /// After a look-up found nothing: the post is sent now. False if the lease was lost.
     func resend(_ job: PublishJob, worker: String, now: Date) throws -> Bool
     /// Saves the handle given before an ambiguous step. False if the lease was lost.
@@ -32,6 +38,8 @@ public protocol PublishJobQueue: Sendable {
     func job(forVariant variantID: String) throws -> PublishJob?
     /// The next instant the queue may have work.
     func nextWake() throws -> Date?
+    /// When the next claimable job falls due, ignoring holds (`nil` if none waits).
+    func nextDue() throws -> Date?
     /// How many jobs are in each state.
     func countsByState() throws -> [JobState: Int]
     /// Pauses or resumes `account` as `actor`.
@@ -42,6 +50,10 @@ public protocol PublishJobQueue: Sendable {
     func setRateLimited(until: Date?, account: String, now: Date) throws
     /// The holds on `account`.
     func holds(account: String) throws -> PublishQueue.AccountHolds
+    /// The holds of every account that has a status, by account id.
+    func allHolds() throws -> [String: PublishQueue.AccountHolds]
+    /// How many jobs each account has waiting to go out, by account id (accounts with none absent).
+    func waitingJobCounts() throws -> [String: Int]
     /// Sets or lifts the global crisis pause as `actor`.
     func setGlobalPause(_ paused: Bool, reason: String?, actor: String, now: Date) throws
     /// Whether the global crisis pause is on, and why.

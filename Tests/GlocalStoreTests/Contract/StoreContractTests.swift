@@ -89,6 +89,8 @@ struct StoreContractTests {
         let events = try store.audit.accountAuditEvents(account: "lumiere-fr-x")
         #expect(events.map(\.action) == [.pause, .pauseAll])
         #expect(events.map(\.actor) == ["claire", "admin"])
+        let recent = try store.audit.recentAccountAuditEvents(limit: 1, visible: { _ in false })
+        #expect(recent.map(\.action) == [.pauseAll], "the global pause is seen by everyone; the newest comes first")
     }
 
     // MARK: Claim, lease, finish
@@ -168,6 +170,47 @@ struct StoreContractTests {
             }
             #expect(try store.queue.holds(account: variant.accountID).needsReconnect == expected.needsReconnect)
         }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func oneDispatcherStepSettlesHoldsAndClaimsInOneWrite(backend: StoreBackend) throws {
+        let variants = (0..<3).map {
+            StoreFixtures.variant(
+                account: "account-\(100 + $0)", state: .approved, scheduledAt: Self.slot.addingTimeInterval(Double($0)))
+        }
+        let store = try store(backend, with: variants)
+        try store.queue.sync(now: Self.slot.addingTimeInterval(-600), grace: 900, policy: .standard)
+        #expect(try store.queue.nextDue() == Self.slot)
+        #expect(try store.queue.waitingJobCounts() == ["account-100": 1, "account-101": 1, "account-102": 1])
+        let first = try store.queue.settleAndClaim(
+            [], rateLimits: ["account-101": Self.slot.addingTimeInterval(900)], worker: "w1",
+            now: Self.slot.addingTimeInterval(5),
+            policy: .standard, lease: lease, limit: 10, caps: noCaps)
+        // The rate-limited account is held in the same write, so its job is not claimed.
+        #expect(first.held.isEmpty)
+        #expect(first.started.map(\.job.accountID) == ["account-100", "account-102"])
+        #expect(first.started.allSatisfy { if case .send = $0.start { true } else { false } })
+        #expect(try store.queue.allHolds()["account-101"]?.rateLimitedUntil == Self.slot.addingTimeInterval(900))
+        let outcomes = first.started.map {
+            (job: $0.job, resolution: JobResolution.published(PublicationReceipt(remoteID: $0.job.variantID)))
+        }
+        let second = try store.queue.settleAndClaim(
+            outcomes, rateLimits: [:], worker: "w1", now: Self.slot.addingTimeInterval(10), policy: .standard, lease: lease,
+            limit: 10, caps: noCaps)
+        #expect(second.held == [true, true] && second.started.isEmpty)
+        #expect(
+            try store.variants.variants(in: .published, visible: { _ in true }).map(\.accountID) == [
+                "account-100", "account-102",
+            ])
+        #expect(try store.variants.variants(in: .published, visible: { $0 == "account-102" }).map(\.accountID) == ["account-102"])
+        #expect(try store.variants.variants(account: "account-101").map(\.state) == [.scheduled])
+        #expect(try store.variants.variants(campaign: "hydra-launch", visible: { _ in true }).count == 3)
+        let recent = try store.audit.recentAuditEvents(limit: 2, visible: { _ in true })
+        #expect(recent.count == 2 && recent.allSatisfy { $0.toState == .published && $0.actor == PublishQueue.actor })
+        #expect(
+            try store.audit.recentAuditEvents(limit: 50, visible: { $0 == "account-101" }).allSatisfy {
+                $0.variantID == variants[1].id
+            })
     }
 
     // MARK: Users and sessions
