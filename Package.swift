@@ -77,7 +77,8 @@ let package = Package(
         .testTarget(name: "GlocalFuzzTests", dependencies: ["glocal-fuzz", "GlocalCore"]),
         .testTarget(
             name: "GlocalStoreTests",
-            dependencies: ["GlocalCore", "GlocalStore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["GlocalCore", "GlocalStore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "GlocalDispatchTests",
             dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox"]),

@@ -3,35 +3,9 @@ import GRDB
 
 /// Reads and appends `account_audit_event` rows: pauses, resumes, the global crisis pause and
 /// (re)connections. Variant events stay in `audit_event`, whose newest id is the store's generation
-/// (`apply`'s race check), so a pause never makes a plan stale. Triggers refuse any update or delete.
+/// (`apply`'s race check), so a pause never makes a plan stale. Triggers refuse any update or delete
+/// (migration `V9AccountAudit`).
 enum AccountAuditLog {
-    /// The table, its index and its append-only triggers.
-    static let v9 = """
-        CREATE TABLE account_audit_event (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            at TEXT NOT NULL,
-            actor TEXT NOT NULL CHECK (actor <> ''),
-            -- NULL: every account (the global crisis pause).
-            account_id TEXT CHECK (account_id IS NULL OR account_id <> ''),
-            action TEXT NOT NULL CHECK (action IN ('pause', 'resume', 'pause_all', 'resume_all', 'connect', 'reconnect')),
-            reason TEXT CHECK (reason IS NULL OR trim(reason) <> ''),
-            cleared_hold TEXT,
-            CHECK ((account_id IS NULL) = (action IN ('pause_all', 'resume_all'))),
-            CHECK (action <> 'pause_all' OR reason IS NOT NULL)
-        ) STRICT;
-        CREATE INDEX account_audit_event_on_account_id ON account_audit_event(account_id, id);
-
-        -- Evidence, like audit_event: rows are added, never changed or removed.
-        CREATE TRIGGER account_audit_event_no_update BEFORE UPDATE ON account_audit_event
-        BEGIN
-            SELECT RAISE(ABORT, 'account_audit_event is append-only');
-        END;
-        CREATE TRIGGER account_audit_event_no_delete BEFORE DELETE ON account_audit_event
-        BEGIN
-            SELECT RAISE(ABORT, 'account_audit_event is append-only');
-        END;
-        """
-
     /// Appends one event inside the caller's transaction.
     static func append(
         _ db: Database, at: Date, actor: String, accountID: String?, action: AccountAuditEvent.Action,

@@ -8,11 +8,11 @@ import GlocalCore
 public struct MetricsStore: Sendable {
     let writer: any DatabaseWriter
 
-    /// TIMING.md's checkpoints: +1 h, +24 h and +7 d after publication.
-    public static let standardCheckpoints = [3_600, 86_400, 604_800]
+    /// The readings taken by default: +1 h, +24 h and +7 d after publication (`EngagementCheckpoints`).
+    public static let standardCheckpoints = EngagementCheckpoints.standardReadings
 
     /// Claims that count before a reading is given up (a rate limit does not count).
-    public static let maxAttempts = 5
+    public static let maxAttempts = MetricsRetryPolicy.standard.maxAttempts
 
     /// Adds the missing jobs of every published variant, one per checkpoint (seconds after its
     /// publication). Returns how many were added; running it again adds none.
@@ -20,7 +20,7 @@ public struct MetricsStore: Sendable {
     public func enqueuePublished(checkpoints: [Int] = standardCheckpoints) throws -> Int {
         try immediate { db in
             var added = 0
-            for checkpoint in checkpoints where checkpoint > 0 {
+            for checkpoint in EngagementCheckpoints.jobCheckpoints(checkpoints) {
                 try db.execute(
                     sql: """
                         INSERT INTO metrics_job (variant_id, account_id, network, checkpoint, due_at, run_at, state, attempts)
@@ -83,7 +83,7 @@ public struct MetricsStore: Sendable {
     @discardableResult
     public func retry(_ job: MetricsJob, at: Date, reason: String, countsAsAttempt: Bool, now: Date) throws -> Bool {
         try immediate { db in
-            if countsAsAttempt && job.attempts >= Self.maxAttempts {
+            if MetricsRetryPolicy.standard.givesUp(attempts: job.attempts, countsAsAttempt: countsAsAttempt) {
                 try finish(
                     db, job: job.id, state: "discarded", error: "gave up after \(job.attempts) attempts: \(reason)", now: now)
                 return false
@@ -155,30 +155,32 @@ public struct MetricsStore: Sendable {
     }
 
     /// What the learner needs: each published post with its engagement at `checkpoint` seconds
-    /// (YouTube at `youtubeCheckpoint`), in the local bucket of the account's time zone.
+    /// (YouTube at `youtubeCheckpoint`), in the local bucket of the account's time zone. Which reading
+    /// scores a post and how it is bucketed are the core's (`EngagementCheckpoints`, `TimingBucket.local`).
     public func engagementRecords(checkpoint: Int = 86_400, youtubeCheckpoint: Int = 604_800) throws -> [EngagementRecord] {
-        try writer.read { db in
+        let schedule = EngagementCheckpoints(
+            readings: [checkpoint, youtubeCheckpoint], scoring: checkpoint, youtubeScoring: youtubeCheckpoint)
+        return try writer.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT v.id, v.account_id, v.network, v.time_zone, p.published_at, s.engagement
+                    SELECT v.id, v.account_id, v.network, v.time_zone, p.published_at, s.engagement, s.checkpoint
                     FROM variant AS v JOIN publication AS p ON p.variant_id = v.id
-                    JOIN metric_sample AS s ON s.variant_id = v.id
-                        AND s.checkpoint = CASE WHEN v.network = 'youtube' THEN :youtube ELSE :checkpoint END
+                    JOIN metric_sample AS s ON s.variant_id = v.id AND s.checkpoint IN (:checkpoint, :youtube)
                     WHERE p.published_at IS NOT NULL
                     ORDER BY p.published_at, v.id, s.id
                     """, arguments: ["checkpoint": checkpoint, "youtube": youtubeCheckpoint])
             var seen = Set<String>()
             return rows.compactMap { row -> EngagementRecord? in
                 let id: String = row["id"]
-                guard seen.insert(id).inserted, let network = Network(rawValue: row["network"]),
+                guard let network = Network(rawValue: row["network"]),
+                    row["checkpoint"] as Int == schedule.scoringCheckpoint(for: network),
+                    seen.insert(id).inserted,
                     let published = StoreTimestamp.date(from: row["published_at"])
                 else { return nil }
-                let zone = TimeZone(identifier: row["time_zone"]) ?? TimeZone(identifier: "UTC")!
-                let local = LocalInstant(instant: published, zone: zone)
                 return EngagementRecord(
                     variantID: id, accountID: row["account_id"], network: network,
-                    bucket: TimingBucket(weekday: local.date.isoWeekday, time: local.time),
+                    bucket: TimingBucket.local(of: published, timeZoneIdentifier: row["time_zone"]),
                     engagement: Double(row["engagement"] as Int),
                     publishedAt: published)
             }
@@ -209,16 +211,7 @@ public struct MetricsStore: Sendable {
             dueAt: try date("due_at"), runAt: try date("run_at"), attempts: row["attempts"], state: row["state"])
     }
 
-    private func immediate<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
-    }
+    private func immediate<T>(_ body: (Database) throws -> T) throws -> T { try writer.immediateTransaction(body) }
 }
 
 extension SQLiteVariantStore {

@@ -3,21 +3,8 @@ import GRDB
 import GlocalCore
 
 extension PublishQueue {
-    /// What a worker must do with a job it just claimed.
-    public enum AttemptStart: Sendable, Equatable {
-        /// Send the post: the variant is now `publishing` (committed before any byte goes out).
-        case send(StoredVariant)
-        /// An earlier attempt may have gone out: look the post up (with the handle it saved, if any)
-        /// before anything else.
-        case reconcile(StoredVariant, pending: PublicationReceipt?)
-        /// Nothing to send any more (the variant changed state): the job was withdrawn.
-        case skip(reason: String)
-        /// The account reached one of its network's publishing caps: the job waits until `until`,
-        /// attempt refunded; `reason` says which cap (it starts with `PublishingCap.reason`).
-        case deferred(until: Date, reason: String)
-        /// The lease was lost (rescued): stop without writing.
-        case leaseLost
-    }
+    /// What a worker must do with a job it just claimed (the core's type, under its old name).
+    public typealias AttemptStart = GlocalCore.AttemptStart
 
     /// Starts the attempt of `job` held by `worker`. A first send is checked against its network's
     /// publishing caps (`caps`) in the same transaction, so concurrent workers cannot overshoot them.
@@ -45,11 +32,12 @@ extension PublishQueue {
             throw VariantStoreError.variantNotFound(job.variantID)
         }
         let timestamp = StoreTimestamp.string(from: now)
-        switch variant.state {
-        case .scheduled:
+        switch AttemptOpening.opening(for: variant.state) {
+        case .send:
             if let wait = try nextAllowed(db, job: job, caps: caps(job.network), now: now) {
                 let reason = wait.cap.deferralReason
-                try requeue(db, job: job.id, at: wait.until, error: reason, refundAttempt: true, timestamp: timestamp)
+                try requeue(
+                    db, job: job.id, worker: worker, at: wait.until, error: reason, refundAttempt: true, timestamp: timestamp)
                 return .deferred(until: wait.until, reason: reason)
             }
             try VariantStateChange.move(
@@ -57,11 +45,10 @@ extension PublishQueue {
             var sending = variant
             sending.state = .publishing
             return .send(sending)
-        case .publishing, .unknown:
+        case .reconcile:
             return .reconcile(variant, pending: try pendingReceipt(db, variantID: variant.id))
-        default:
-            let reason = "variant is \(variant.state.rawValue)"
-            try finishJob(db, job: job.id, state: .cancelled, error: reason, timestamp: timestamp)
+        case .withdraw(let reason):
+            try finishJob(db, job: job.id, worker: worker, state: .cancelled, error: reason, timestamp: timestamp)
             return .skip(reason: reason)
         }
     }
@@ -123,16 +110,13 @@ extension PublishQueue {
         let attempt =
             try Int.fetchOne(db.cachedStatement(sql: "SELECT attempt FROM publish_job WHERE id = ?"), arguments: [job.id])
             ?? job.attempt
-        func moveVariant(to state: VariantState) throws {
-            let current = try SQLiteVariantStore.fetchVariant(db, id: job.variantID)
-            if current?.state != state {
-                try VariantStateChange.move(
-                    db, id: job.variantID, to: state, actor: Self.actor, timestamp: timestamp, current: current)
-            }
+        let settlement = JobSettlement.settling(resolution, attempt: attempt, runAt: job.runAt, policy: policy)
+        let current = try SQLiteVariantStore.fetchVariant(db, id: job.variantID)
+        if current?.state != settlement.variantState {
+            try VariantStateChange.move(
+                db, id: job.variantID, to: settlement.variantState, actor: Self.actor, timestamp: timestamp, current: current)
         }
-        switch resolution {
-        case .published(let receipt):
-            try moveVariant(to: .published)
+        if let receipt = settlement.publication {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO publication (variant_id, remote_id, url, extra, published_at) VALUES (?, ?, ?, ?, ?)
@@ -140,31 +124,17 @@ extension PublishQueue {
                         extra = excluded.extra, published_at = excluded.published_at
                     """
             ).execute(arguments: [job.variantID, receipt.remoteID, receipt.url, try Self.json(receipt.extra), timestamp])
-            try finishJob(db, job: job.id, state: .completed, error: nil, timestamp: timestamp)
-        case .retry(let at, let reason, let countsAsAttempt):
-            if countsAsAttempt && !policy.allowsAnotherAttempt(after: attempt) {
-                try moveVariant(to: .failed)
-                try finishJob(
-                    db, job: job.id, state: .discarded, error: "gave up after \(attempt) attempts: \(reason)",
-                    timestamp: timestamp)
-            } else {
-                try moveVariant(to: .scheduled)
-                try requeue(db, job: job.id, at: at, error: reason, refundAttempt: !countsAsAttempt, timestamp: timestamp)
-            }
-        case .reconcile(let at, let reason):
-            try moveVariant(to: .unknown)
-            if policy.allowsAnotherAttempt(after: attempt) {
-                try requeue(db, job: job.id, at: at, error: reason, refundAttempt: false, timestamp: timestamp)
-            } else {
-                // Maybe out, maybe not: never marked failed (that would invite a resend). A person decides.
-                try finishJob(
-                    db, job: job.id, state: .discarded,
-                    error: "outcome still unknown after \(attempt) attempts (\(reason)): check the account by hand",
-                    timestamp: timestamp)
-            }
-        case .hold(let reason):
-            try moveVariant(to: .scheduled)
-            try requeue(db, job: job.id, at: job.runAt, error: reason, refundAttempt: true, timestamp: timestamp)
+        }
+        switch settlement.job {
+        case .complete:
+            try finishJob(db, job: job.id, worker: worker, state: .completed, error: nil, timestamp: timestamp)
+        case .requeue(let at, let reason, let refundAttempt):
+            try requeue(
+                db, job: job.id, worker: worker, at: at, error: reason, refundAttempt: refundAttempt, timestamp: timestamp)
+        case .discard(let reason):
+            try finishJob(db, job: job.id, worker: worker, state: .discarded, error: reason, timestamp: timestamp)
+        }
+        if let reason = settlement.needsReconnect {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO account_status (account_id, paused, needs_reconnect, updated_at) VALUES (?, 0, ?, ?)
@@ -172,9 +142,6 @@ extension PublishQueue {
                         updated_at = excluded.updated_at
                     """
             ).execute(arguments: [job.accountID, reason, timestamp])
-        case .fail(let reason):
-            try moveVariant(to: .failed)
-            try finishJob(db, job: job.id, state: .discarded, error: reason, timestamp: timestamp)
         }
         return true
     }
@@ -246,26 +213,28 @@ extension PublishQueue {
         return try JSONColumn.decode(raw)
     }
 
+    /// Puts job `job`, running under `worker`'s lease, back in the queue at `at`.
     private func requeue(
-        _ db: Database, job: Int64, at: Date, error: String, refundAttempt: Bool, timestamp: String
+        _ db: Database, job: Int64, worker: String, at: Date, error: String, refundAttempt: Bool, timestamp: String
     ) throws {
         try db.cachedStatement(
             sql: """
                 UPDATE publish_job SET state = 'retryable', locked_by = NULL, lease_expires_at = NULL, run_at = ?,
                     attempt = attempt - ?, last_error = ?, updated_at = ?
-                WHERE id = ?
+                WHERE id = ? AND state = 'running' AND locked_by = ?
                 """
-        ).execute(arguments: [StoreTimestamp.string(from: at), refundAttempt ? 1 : 0, error, timestamp, job])
+        ).execute(arguments: [StoreTimestamp.string(from: at), refundAttempt ? 1 : 0, error, timestamp, job, worker])
     }
 
-    func finishJob(_ db: Database, job: Int64, state: JobState, error: String?, timestamp: String) throws {
+    /// Ends job `job`, running under `worker`'s lease, in `state`.
+    func finishJob(_ db: Database, job: Int64, worker: String, state: JobState, error: String?, timestamp: String) throws {
         try db.cachedStatement(
             sql: """
                 UPDATE publish_job SET state = ?, locked_by = NULL, lease_expires_at = NULL, last_error = ?,
                     finished_at = ?, updated_at = ?
-                WHERE id = ?
+                WHERE id = ? AND state = 'running' AND locked_by = ?
                 """
-        ).execute(arguments: [state.rawValue, error, timestamp, timestamp, job])
+        ).execute(arguments: [state.rawValue, error, timestamp, timestamp, job, worker])
     }
 
     private static func json<T: Encodable>(_ value: T) throws -> String {

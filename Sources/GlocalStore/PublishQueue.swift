@@ -161,10 +161,11 @@ public struct PublishQueue: Sendable {
     }
 
     /// How many times workers may die holding one job before it is set aside for a person.
-    public static let maxRescues = 10
+    public static let maxRescues = RescuePolicy.standard.maxRescues
 
-    /// Returns the jobs whose lease ran out (their worker died or hung) to the queue. Their variant
-    /// stays `publishing` or `unknown`, so the next attempt looks the post up before sending.
+    /// Returns the jobs whose lease ran out (their worker died or hung) to the queue, as the core's
+    /// `RescuePolicy` decides. Their variant stays `publishing` or `unknown`, so the next attempt looks
+    /// the post up before sending.
     ///
     /// A job keeps its place (its `run_at`), so it is reconciled before newer work pushes its post
     /// out of the network's "recent posts", and the attempt is refunded: a dead worker says nothing
@@ -172,34 +173,38 @@ public struct PublishQueue: Sendable {
     /// that may be out becomes `unknown`) rather than taking the dispatcher down forever.
     @discardableResult
     public func rescueExpiredLeases(now: Date, maxRescues: Int = Self.maxRescues) throws -> Int {
-        try immediate { db in
+        let policy = RescuePolicy(maxRescues: maxRescues)
+        return try immediate { db in
             let timestamp = StoreTimestamp.string(from: now)
             let expired = try Row.fetchAll(
-                db, sql: "SELECT id, variant_id, rescues FROM publish_job WHERE state = 'running' AND lease_expires_at < ?",
+                db,
+                sql: """
+                    SELECT id, variant_id, rescues, locked_by FROM publish_job WHERE state = 'running' AND lease_expires_at < ?
+                    """,
                 arguments: [timestamp])
             for row in expired {
                 let id: Int64 = row["id"]
-                let previous: Int = row["rescues"]
-                let rescues = previous + 1
-                guard rescues < maxRescues else {
-                    let variantID: String = row["variant_id"]
-                    if try SQLiteVariantStore.fetchVariant(db, id: variantID)?.state == .publishing {
-                        try VariantStateChange.move(db, id: variantID, to: .unknown, actor: Self.actor, timestamp: timestamp)
+                let holder: String = row["locked_by"]
+                let variantID: String = row["variant_id"]
+                let variant = try SQLiteVariantStore.fetchVariant(db, id: variantID)
+                switch policy.rescue(previousRescues: row["rescues"], variantState: variant?.state) {
+                case .discard(let rescues, let reason, let variantToUnknown):
+                    if variantToUnknown {
+                        try VariantStateChange.move(
+                            db, id: variantID, to: .unknown, actor: Self.actor, timestamp: timestamp, current: variant)
                     }
-                    try db.execute(sql: "UPDATE publish_job SET rescues = ? WHERE id = ?", arguments: [rescues, id])
-                    try finishJob(
-                        db, job: id, state: .discarded,
-                        error: "the worker died \(rescues) times holding this job (a crash loop?): check the account by hand",
-                        timestamp: timestamp)
-                    continue
+                    try db.execute(
+                        sql: "UPDATE publish_job SET rescues = ? WHERE id = ? AND state = 'running' AND locked_by = ?",
+                        arguments: [rescues, id, holder])
+                    try finishJob(db, job: id, worker: holder, state: .discarded, error: reason, timestamp: timestamp)
+                case .requeue(let rescues, let reason):
+                    try db.execute(
+                        sql: """
+                            UPDATE publish_job SET state = 'retryable', locked_by = NULL, lease_expires_at = NULL,
+                                attempt = max(attempt - 1, 0), rescues = ?, updated_at = ?, last_error = ?
+                            WHERE id = ? AND state = 'running' AND locked_by = ?
+                            """, arguments: [rescues, timestamp, reason, id, holder])
                 }
-                try db.execute(
-                    sql: """
-                        UPDATE publish_job SET state = 'retryable', locked_by = NULL, lease_expires_at = NULL,
-                            attempt = max(attempt - 1, 0), rescues = ?, updated_at = ?,
-                            last_error = 'lease expired: the worker stopped mid-attempt'
-                        WHERE id = ?
-                        """, arguments: [rescues, timestamp, id])
             }
             return expired.count
         }
@@ -258,16 +263,7 @@ public struct PublishQueue: Sendable {
 
     /// Runs `body` in one IMMEDIATE transaction (the write lock is taken up front, so two dispatchers
     /// never both read and then both write).
-    func immediate<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
-    }
+    func immediate<T>(_ body: (Database) throws -> T) throws -> T { try writer.immediateTransaction(body) }
 
     /// Executes an UPDATE with named arguments; returns how many rows it changed.
     func update(_ db: Database, sql: String, _ arguments: [String: (any DatabaseValueConvertible)?]) throws -> Int {

@@ -1,14 +1,17 @@
-import GlocalCore
-
-/// Which state changes `SQLiteVariantStore.setState` accepts (ARCHITECTURE.md, variant state machine).
+/// The variant state machine (docs/architecture.md): which state changes a store accepts. Every writer
+/// (CLI, web UI, dispatcher) moves a variant through it; the store applies the move guarded by the
+/// state it read.
 ///
 /// `apply` does not go through this table: a content edit may send any reviewed variant back to
 /// `pending_approval`, and it never touches a published or in-flight one.
-enum VariantTransitions {
+public enum VariantTransitions {
     /// Whether a variant in `from` may move to `to`.
-    static func allows(_ from: VariantState, _ to: VariantState) -> Bool {
+    public static func allows(_ from: VariantState, _ to: VariantState) -> Bool {
         next[from, default: []].contains(to)
     }
+
+    /// The states a variant in `state` may move to (none for a final one but `rejected`).
+    public static func targets(from state: VariantState) -> Set<VariantState> { next[state, default: []] }
 
     private static let next: [VariantState: Set<VariantState>] = [
         .draft: [.pendingApproval, .approved, .cancelled],
@@ -26,4 +29,9 @@ enum VariantTransitions {
         .cancelled: [],
         .failed: [],
     ]
+}
+
+extension VariantState {
+    /// Whether the state machine lets a variant in this state move to `state`.
+    public func canMove(to state: VariantState) -> Bool { VariantTransitions.allows(self, state) }
 }

@@ -1,7 +1,11 @@
-/// The tables of the publish queue (migration `v4-publish-queue`): jobs, what the networks answered,
-/// and the holds on accounts and on the whole dispatcher. Never edited once shipped: add a migration.
-enum PublishQueueSchema {
-    static let v4 = """
+/// The tables of the publish queue: jobs, what the networks answered, and the holds on accounts
+/// and on the whole dispatcher.
+///
+/// Shipped: never edited; a change to the schema is a new migration.
+enum V4PublishQueue: StoreMigration {
+    static let identifier = "v4-publish-queue"
+
+    static let sql = """
         CREATE TABLE publish_job (
             id INTEGER PRIMARY KEY,
             -- One job per variant, ever: a variant sent back for approval gets its job back, not a second one.
@@ -56,25 +60,5 @@ enum PublishQueueSchema {
             reason TEXT,
             updated_at TEXT NOT NULL
         ) STRICT;
-        """
-
-    static let v7 = """
-        -- How many times a worker died (its lease ran out) while holding the job. A death says nothing
-        -- about the post, so it does not spend an attempt; this count stops a crash loop instead.
-        ALTER TABLE publish_job ADD COLUMN rescues INTEGER NOT NULL DEFAULT 0 CHECK (rescues >= 0);
-
-        -- Daily caps count an account's publications of the last 24 hours, and the posts it has in flight.
-        CREATE INDEX publish_job_account_finished ON publish_job(account_id, finished_at);
-        """
-
-    static let v8 = """
-        -- Publishing caps (every network with a documented limit, so before every first send) count an
-        -- account's publications of a window and its posts in flight. Two partial indexes: the
-        -- completed jobs by account and finish (the count since an instant reads only the index; a
-        -- claim does not touch it), and the few jobs in flight by account. They supersede v7's
-        -- (account_id, finished_at).
-        CREATE INDEX publish_job_account_completed ON publish_job(account_id, finished_at, state) WHERE state = 'completed';
-        CREATE INDEX publish_job_account_in_flight ON publish_job(account_id, state) WHERE state IN ('running', 'retryable');
-        DROP INDEX publish_job_account_finished;
         """
 }

@@ -1,12 +1,16 @@
-extension StoreMigrations {
-    /// Users, sessions and login attempts for the approval UI; the audit log learns `edit`,
-    /// `approve` and `reject` with a reason; variants remember the planned content's hash once a
-    /// manager edits them (`source_hash`), so `apply` keeps a local edit until the YAML changes.
-    ///
-    /// `audit_event`'s action CHECK cannot be altered in place, and its triggers forbid UPDATE and
-    /// DELETE, so the table is rebuilt: create the new one, copy every row with its id, drop the
-    /// old (its triggers go with it), rename, and recreate the index and triggers.
-    static let v3UsersSessions = """
+/// Users, sessions and login attempts for the approval UI; the audit log learns `edit`,
+/// `approve` and `reject` with a reason; variants remember the planned content's hash once a
+/// manager edits them (`source_hash`), so `apply` keeps a local edit until the YAML changes.
+///
+/// `audit_event`'s action CHECK cannot be altered in place, and its triggers forbid UPDATE and
+/// DELETE, so the table is rebuilt: create the new one, copy every row with its id, drop the
+/// old (its triggers go with it), rename, and recreate the index and triggers.
+///
+/// Shipped: never edited; a change to the schema is a new migration.
+enum V3UsersSessions: StoreMigration {
+    static let identifier = "v3-users-sessions"
+
+    static let sql = """
         CREATE TABLE user (
             email TEXT NOT NULL PRIMARY KEY CHECK (email <> '' AND email = lower(email) AND email LIKE '%_@_%'),
             role TEXT NOT NULL CHECK (role IN ('admin', 'manager', 'viewer')),

@@ -1,56 +1,10 @@
-import GRDB
-
-/// The store's schema, as named migrations applied in order.
+/// The variants and their append-only audit log.
 ///
-/// A migration is never edited once shipped: add a new one. That is why the lists of networks and
-/// states below are literals rather than generated from the Swift enums (a new case would change
-/// what `v1-variants` creates on a fresh database but not on a migrated one); a test checks that
-/// they still cover every case, and a new case needs a new migration that rebuilds the table.
-enum StoreMigrations {
-    /// Every migration of the store.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-variants") { db in
-            try db.execute(sql: v1Variants)
-        }
-        // The id is `campaign/post/account` and already the primary key, so this unique index only
-        // doubled the cost of every insert; a campaign's variants are the id range `campaign/…`.
-        migrator.registerMigration("v2-drop-redundant-index") { db in
-            try db.execute(sql: "DROP INDEX variant_on_campaign_post_account")
-        }
-        migrator.registerMigration("v3-users-sessions") { db in
-            try db.execute(sql: v3UsersSessions)
-        }
-        migrator.registerMigration("v4-publish-queue") { db in
-            try db.execute(sql: PublishQueueSchema.v4)
-        }
-        migrator.registerMigration("v5-account-secrets") { db in
-            try db.execute(
-                sql: """
-                    -- Each account's credentials, sealed with AES-GCM; the key is never in the file.
-                    CREATE TABLE account_secret (
-                        account_id TEXT NOT NULL PRIMARY KEY CHECK (account_id <> ''),
-                        sealed BLOB NOT NULL CHECK (length(sealed) > 28),
-                        updated_at TEXT NOT NULL
-                    ) STRICT;
-                    """)
-        }
-        migrator.registerMigration("v6-metrics") { db in
-            try db.execute(sql: MetricsSchema.v6)
-        }
-        migrator.registerMigration("v7-dispatch-rescues-and-caps") { db in
-            try db.execute(sql: PublishQueueSchema.v7)
-        }
-        migrator.registerMigration("v8-publishing-caps-index") { db in
-            try db.execute(sql: PublishQueueSchema.v8)
-        }
-        migrator.registerMigration("v9-account-audit") { db in
-            try db.execute(sql: AccountAuditLog.v9)
-        }
-        return migrator
-    }
+/// Shipped: never edited; a change to the schema is a new migration.
+enum V1Variants: StoreMigration {
+    static let identifier = "v1-variants"
 
-    private static let v1Variants = """
+    static let sql = """
         CREATE TABLE variant (
             id TEXT NOT NULL PRIMARY KEY CHECK (id <> ''),
             campaign_id TEXT NOT NULL CHECK (campaign_id <> ''),

@@ -1,8 +1,11 @@
-/// The tables of engagement collection (migration `v6-metrics`): one job per published variant and
-/// checkpoint (+1 h, +24 h, +7 d by default), and the counters read at each, as a time series.
-/// Never edited once shipped: add a migration.
-enum MetricsSchema {
-    static let v6 = """
+/// The tables of engagement collection: one job per published variant and checkpoint (+1 h,
+/// +24 h, +7 d by default), and the counters read at each, as a time series.
+///
+/// Shipped: never edited; a change to the schema is a new migration.
+enum V6Metrics: StoreMigration {
+    static let identifier = "v6-metrics"
+
+    static let sql = """
         CREATE TABLE metrics_job (
             id INTEGER PRIMARY KEY,
             variant_id TEXT NOT NULL REFERENCES variant(id) ON DELETE RESTRICT,

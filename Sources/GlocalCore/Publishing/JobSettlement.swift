@@ -1,0 +1,68 @@
+import Foundation
+
+/// What one attempt's outcome does to the job and its variant: the outcome → job-resolution table
+/// (docs/architecture.md, publish queue). Pure: the store applies it in one transaction guarded by
+/// the lease, moving the variant only when it is not already in ``variantState``.
+public struct JobSettlement: Sendable, Equatable {
+    /// What becomes of the job.
+    public enum JobEnd: Sendable, Equatable {
+        /// Done: the post is out.
+        case complete
+        /// Back in the queue at `at`, with `reason` as its last error; `refundAttempt` gives back the
+        /// attempt the claim counted (an answer that says nothing about the post).
+        case requeue(at: Date, reason: String, refundAttempt: Bool)
+        /// Given up (dead letter) for the reason given.
+        case discard(reason: String)
+    }
+
+    /// The state the variant ends in.
+    public var variantState: VariantState
+    /// The job's next run or its end.
+    public var job: JobEnd
+    /// Where the post is on its network, to record (only when it is out).
+    public var publication: PublicationReceipt?
+    /// Why the account waits for a new token, to record on it (only on a hold).
+    public var needsReconnect: String?
+
+    /// Creates a settlement.
+    public init(
+        variantState: VariantState, job: JobEnd, publication: PublicationReceipt? = nil, needsReconnect: String? = nil
+    ) {
+        self.variantState = variantState
+        self.job = job
+        self.publication = publication
+        self.needsReconnect = needsReconnect
+    }
+
+    /// How `resolution` settles a job after its `attempt`-th claim (the count as stored, refunds
+    /// applied), due at `runAt`, under `policy`.
+    public static func settling(
+        _ resolution: JobResolution, attempt: Int, runAt: Date, policy: RetryPolicy
+    ) -> JobSettlement {
+        switch resolution {
+        case .published(let receipt):
+            return JobSettlement(variantState: .published, job: .complete, publication: receipt)
+        case .retry(let at, let reason, let countsAsAttempt):
+            guard !countsAsAttempt || policy.allowsAnotherAttempt(after: attempt) else {
+                return JobSettlement(variantState: .failed, job: .discard(reason: "gave up after \(attempt) attempts: \(reason)"))
+            }
+            return JobSettlement(
+                variantState: .scheduled, job: .requeue(at: at, reason: reason, refundAttempt: !countsAsAttempt))
+        case .reconcile(let at, let reason):
+            guard policy.allowsAnotherAttempt(after: attempt) else {
+                // Maybe out, maybe not: never marked failed (that would invite a resend). A person decides.
+                return JobSettlement(
+                    variantState: .unknown,
+                    job: .discard(
+                        reason: "outcome still unknown after \(attempt) attempts (\(reason)): check the account by hand"))
+            }
+            return JobSettlement(variantState: .unknown, job: .requeue(at: at, reason: reason, refundAttempt: false))
+        case .hold(let reason):
+            // The job keeps its place and its attempt; the account waits for a new token.
+            return JobSettlement(
+                variantState: .scheduled, job: .requeue(at: runAt, reason: reason, refundAttempt: true), needsReconnect: reason)
+        case .fail(let reason):
+            return JobSettlement(variantState: .failed, job: .discard(reason: reason))
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import GlocalCore
+import Testing
+
+/// The rescue of a job whose worker died, and the crash-loop stop.
+struct RescuePolicyTests {
+    let policy = RescuePolicy(maxRescues: 3)
+
+    @Test func theStandardPolicyAllowsTenDeaths() {
+        #expect(RescuePolicy.standard.maxRescues == 10)
+    }
+
+    @Test func aRescuedJobGoesBackCountingTheDeath() {
+        #expect(
+            policy.rescue(previousRescues: 0, variantState: .publishing)
+                == .requeue(rescues: 1, reason: "lease expired: the worker stopped mid-attempt"))
+        #expect(
+            policy.rescue(previousRescues: 1, variantState: .unknown) == .requeue(rescues: 2, reason: RescuePolicy.leaseExpired))
+    }
+
+    @Test func theLastAllowedDeathIsACrashLoop() {
+        let rescue = policy.rescue(previousRescues: 2, variantState: .publishing)
+        #expect(
+            rescue
+                == .discard(
+                    rescues: 3, reason: "the worker died 3 times holding this job (a crash loop?): check the account by hand",
+                    variantToUnknown: true))
+    }
+
+    @Test(arguments: [VariantState.unknown, .scheduled, .published])
+    func onlyAVariantBeingPublishedBecomesUnknown(state: VariantState) {
+        guard case .discard(_, _, let toUnknown) = policy.rescue(previousRescues: 5, variantState: state) else {
+            Issue.record("a job past its rescues must be discarded")
+            return
+        }
+        #expect(!toUnknown)
+    }
+
+    @Test func anUnreadableVariantIsLeftAsItIs() {
+        guard case .discard(_, _, let toUnknown) = policy.rescue(previousRescues: 2, variantState: nil) else {
+            Issue.record("a job past its rescues must be discarded")
+            return
+        }
+        #expect(!toUnknown)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GlocalCore
+import Testing
+
+@testable import GlocalStore
+
+/// The stores the contract suite runs on. A new implementation (PostgreSQL) adds a case here and
+/// must pass the same tests.
+enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    /// SQLite in a file (a WAL pool), as `glocal` opens it.
+    case sqliteFile = "SQLite file"
+    /// SQLite in memory (a queue), as most tests open it.
+    case sqliteMemory = "SQLite in memory"
+
+    var testDescription: String { rawValue }
+
+    /// A new, empty, migrated store of this kind, seen only through the store protocols.
+    func open() throws -> StoreUnderTest {
+        let store: SQLiteVariantStore
+        switch self {
+        case .sqliteFile:
+            store = try SQLiteVariantStore(
+                path: try StoreFixtures.temporaryDirectory().appendingPathComponent("store.sqlite").path)
+        case .sqliteMemory:
+            store = try SQLiteVariantStore.inMemory()
+        }
+        return StoreUnderTest(
+            variants: store, audit: store, queue: store.publishQueue, users: UserStore(store: store, bcryptCost: 4),
+            sessions: SessionStore(store: store, lifetime: 3_600), metrics: store.metrics,
+            credentials: store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 5, count: 32))))
+    }
+}
+
+/// One store as the dispatcher, the server and the use cases see it: protocols only.
+struct StoreUnderTest: Sendable {
+    /// Planned variants and their states.
+    var variants: any VariantStore
+    /// The audit logs.
+    var audit: any AuditTrail
+    /// The publish queue and the holds.
+    var queue: any PublishJobQueue
+    /// The approval UI's users.
+    var users: any UserDirectory
+    /// Their sessions.
+    var sessions: any SessionDirectory
+    /// Engagement readings.
+    var metrics: any EngagementMetricsStore
+    /// Sealed account credentials.
+    var credentials: any CredentialVault
+}
