@@ -62,7 +62,7 @@ struct NetworkPreviewRoutesTests {
             #expect(previews[.bluesky]!.contains("<span class=\"link\">www.lumiere.example/fr-FR/hydra-...</span>"))
             // LinkedIn folds at about 210 characters with "…see more"; Instagram at 125 with "more"; X shows it whole.
             #expect(previews[.linkedin]!.contains("<details class=\"pv-more\"><summary>…see more</summary>"))
-            #expect(previews[.instagram]!.contains("<details class=\"pv-more\"><summary>more</summary>"))
+            #expect(previews[.instagram]!.contains("<details class=\"pv-more\"><summary>… more</summary>"))
             #expect(!previews[.x]!.contains("pv-more"))
             #expect(previews[.linkedin]!.contains("aria-label=\"First comment\""))
             #expect(previews[.instagram]!.contains("class=\"pv-media pv-carousel\""))

@@ -12,10 +12,10 @@
 /// | Mastodon | none | | no scheme, 30 characters then … | 16:9 | grid of 2 to 4 |
 /// | Threads | none | | no scheme, 30 characters then … | 4:5 | carousel |
 /// | LinkedIn | 210 or 3 lines | …see more | lnkd.in short link | 1.91:1 | grid |
-/// | Facebook | 477 or 5 lines | See more | no scheme, 40 characters then … | 1:1 | grid |
-/// | Instagram | 125 or 2 lines | more | not a link (plain text) | 1:1 | carousel |
+/// | Facebook | 477 or 5 lines | … See more | no scheme, 40 characters then … | 1:1 | grid |
+/// | Instagram | 125 or 2 lines | … more | not a link (plain text) | 1:1 | carousel |
 /// | YouTube | 157 or 3 lines | ...more | no scheme, 40 characters then … | 16:9 player | |
-/// | TikTok | 100 or 2 lines | more | not a link (plain text) | 9:16 player | |
+/// | TikTok | 100 or 2 lines | … more | not a link (plain text) | 9:16 player | |
 ///
 /// Every display drops `utm_` query parameters: the feed's short form never reaches the query on the
 /// networks that cut links, and the published link keeps them.
@@ -84,11 +84,11 @@ public struct PreviewFacts: Sendable, Equatable {
                 singleImageAspect: "1.91:1", multipleImageAspect: "1:1", imageLayout: .grid, reachesWebhook: false)
         case .facebook:
             return PreviewFacts(
-                foldLength: 477, foldLines: 5, foldLabel: "See more", linkDisplay: .withoutScheme(maxLength: 40),
+                foldLength: 477, foldLines: 5, foldLabel: "… See more", linkDisplay: .withoutScheme(maxLength: 40),
                 singleImageAspect: "1:1", multipleImageAspect: "1:1", imageLayout: .grid, reachesWebhook: false)
         case .instagram:
             return PreviewFacts(
-                foldLength: 125, foldLines: 2, foldLabel: "more", linkDisplay: .plainText,
+                foldLength: 125, foldLines: 2, foldLabel: "… more", linkDisplay: .plainText,
                 singleImageAspect: "1:1", multipleImageAspect: "1:1", imageLayout: .carousel, reachesWebhook: false)
         case .youtube:
             return PreviewFacts(
@@ -96,7 +96,7 @@ public struct PreviewFacts: Sendable, Equatable {
                 singleImageAspect: "16:9", multipleImageAspect: "16:9", imageLayout: .player, reachesWebhook: true)
         case .tiktok:
             return PreviewFacts(
-                foldLength: 100, foldLines: 2, foldLabel: "more", linkDisplay: .plainText,
+                foldLength: 100, foldLines: 2, foldLabel: "… more", linkDisplay: .plainText,
                 singleImageAspect: "9:16", multipleImageAspect: "9:16", imageLayout: .player, reachesWebhook: true)
         }
     }

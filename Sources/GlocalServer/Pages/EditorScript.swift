@@ -40,6 +40,14 @@ enum EditorScript {
             var errors = answer.problems.some(function (problem) { return problem.severity === "error"; });
             if (errors) field.setAttribute("aria-invalid", "true"); else field.removeAttribute("aria-invalid");
             out.hidden = false;
+            // The preview's counter follows; the errors of the last save are replaced by these.
+            var preview = document.getElementById("counter");
+            if (preview) {
+              preview.textContent = answer.count + " / " + answer.limit;
+              preview.classList.toggle("over", answer.count > answer.limit);
+            }
+            var saved = document.getElementById("text-errors");
+            if (saved) saved.remove();
           }
           function count() {
             var mine = ++sequence;

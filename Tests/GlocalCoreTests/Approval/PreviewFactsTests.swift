@@ -28,7 +28,7 @@ struct PreviewFactsTests {
         }
         #expect(shown.count <= 125 && shown.hasSuffix("glow"))
         #expect(preview.foldedSegments.last == .hashtag("#HydraSerum"))
-        #expect(preview.facts.foldLabel == "more")
+        #expect(preview.facts.foldLabel == "… more")
         #expect(preview.shownSegments.count + preview.foldedSegments.count == preview.segments.count + 1)
     }
 

@@ -6,7 +6,7 @@ enum BlueskyPreview {
         <article class="pv pv-bluesky" aria-label="As Bluesky shows it"><div class="pv-head">\(parts.avatar)<p class="pv-who">
         <strong>\(parts.account.name)</strong> <span class="pv-handle">\(parts.account.atHandle) · now</span></p></div>
         \(parts.text)\(parts.media)\(parts.linkCard)
-        <p class="pv-actions" aria-hidden="true">💬 0 · 🔁 0 · ♡ 0</p></article>\(parts.followUp)
+        <p class="pv-actions" aria-hidden="true">Reply · Repost · Like</p></article>\(parts.followUp)
         """
     }
 }

@@ -4,9 +4,9 @@ enum FacebookPreview {
     static func render(_ parts: PreviewParts) -> HTML {
         """
         <article class="pv pv-facebook" aria-label="As Facebook shows it"><div class="pv-head">\(parts.avatar)<p class="pv-who">
-        <strong>\(parts.account.name)</strong><br><span class="pv-handle">Just now · 🌐</span></p></div>
+        <strong>\(parts.account.name)</strong><br><span class="pv-handle">Just now · Public</span></p></div>
         \(parts.text)\(parts.media)\(parts.linkCard)
-        <p class="pv-actions" aria-hidden="true">👍 Like · 💬 Comment · ↗ Share</p></article>\(parts.followUp)
+        <p class="pv-actions" aria-hidden="true">Like · Comment · Share</p></article>\(parts.followUp)
         """
     }
 }

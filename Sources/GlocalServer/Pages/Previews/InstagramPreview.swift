@@ -6,7 +6,7 @@ enum InstagramPreview {
         """
         <article class="pv pv-instagram" aria-label="As Instagram shows it"><div class="pv-head">\(parts.avatar)<p class="pv-who">
         <strong>\(parts.account.handle)</strong></p></div>
-        \(parts.media)<p class="pv-actions" aria-hidden="true">♡ 💬 ➤</p>
+        \(parts.media)<p class="pv-actions" aria-hidden="true">Like · Comment · Share</p>
         <div class="pv-caption"><strong>\(parts.account.handle)</strong> \(parts.text)</div></article>\(parts.followUp)
         """
     }

@@ -7,7 +7,7 @@ enum LinkedInPreview {
         <div class="pv-head">\(parts.avatar)<p class="pv-who"><strong>\(parts.account.name)</strong><br>
         <span class="pv-handle">linkedin.com/company/\(parts.account.handle) · now</span></p>
         </div>\(parts.text)\(parts.media)\(parts.linkCard)
-        <p class="pv-actions" aria-hidden="true">👍 Like · 💬 Comment · 🔁 Repost · ➤ Send</p></article>\(parts.followUp)
+        <p class="pv-actions" aria-hidden="true">Like · Comment · Repost · Send</p></article>\(parts.followUp)
         """
     }
 }

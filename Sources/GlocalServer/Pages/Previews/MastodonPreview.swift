@@ -6,7 +6,7 @@ enum MastodonPreview {
         <article class="pv pv-mastodon" aria-label="As Mastodon shows it"><div class="pv-head">\(parts.avatar)<p class="pv-who">
         <strong>\(parts.account.name)</strong><br><span class="pv-handle">\(parts.account.atHandle)</span></p></div>
         \(parts.text)\(parts.media)\(parts.linkCard)
-        <p class="pv-actions" aria-hidden="true">↩ 0 · ⟲ 0 · ☆ 0</p></article>\(parts.followUp)
+        <p class="pv-actions" aria-hidden="true">Reply · Boost · Favourite</p></article>\(parts.followUp)
         """
     }
 }

@@ -19,7 +19,8 @@ struct PreviewParts {
             : """
             <details class="pv-more"><summary>\(facts.foldLabel)</summary>\(Self.runs(preview.foldedSegments))</details>
             """
-        return "<div class=\"pv-text\" id=\"preview-text\">\(Self.runs(preview.shownSegments))\(folded)</div>"
+        let space: HTML = preview.foldedSegments.isEmpty ? .empty : " "
+        return "<div class=\"pv-text\" id=\"preview-text\">\(Self.runs(preview.shownSegments))\(space)\(folded)</div>"
     }
 
     /// Segments as markup: links, hashtags and mentions styled, line breaks kept.

@@ -6,7 +6,7 @@ enum ThreadsPreview {
         <article class="pv pv-threads" aria-label="As Threads shows it"><div class="pv-head">\(parts.avatar)<p class="pv-who">
         <strong>\(parts.account.handle)</strong> <span class="pv-handle">now</span></p></div>
         \(parts.text)\(parts.media)\(parts.linkCard)
-        <p class="pv-actions" aria-hidden="true">♡ · 💬 · 🔁 · ➤</p></article>\(parts.followUp)
+        <p class="pv-actions" aria-hidden="true">Like · Reply · Repost · Share</p></article>\(parts.followUp)
         """
     }
 }
