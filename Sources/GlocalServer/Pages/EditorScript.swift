@@ -8,7 +8,7 @@ enum EditorScript {
           var field = document.getElementById("text");
           var out = document.getElementById("live-count");
           if (!field || !out || !field.form || !field.dataset.countUrl || !window.fetch) return;
-          var form = field.form, timer = null, sequence = 0;
+          var form = field.form, timer = null, sequence = 0, typed = false;
           function element(tag, className, text) {
             var node = document.createElement(tag);
             if (className) node.className = className;
@@ -36,18 +36,20 @@ enum EditorScript {
               list.appendChild(item);
             });
             out.replaceChildren(counter);
-            if (answer.problems.length) out.appendChild(list);
-            var errors = answer.problems.some(function (problem) { return problem.severity === "error"; });
-            if (errors) field.setAttribute("aria-invalid", "true"); else field.removeAttribute("aria-invalid");
             out.hidden = false;
-            // The preview's counter follows; the errors of the last save are replaced by these.
+            // The preview's counter follows.
             var preview = document.getElementById("counter");
             if (preview) {
               preview.textContent = answer.count + " / " + answer.limit;
               preview.classList.toggle("over", answer.count > answer.limit);
             }
+            // Until the manager types, the errors of the last save (if any) stay as the server wrote them.
             var saved = document.getElementById("text-errors");
+            if (saved && !typed) return;
             if (saved) saved.remove();
+            if (answer.problems.length) out.appendChild(list);
+            var errors = answer.problems.some(function (problem) { return problem.severity === "error"; });
+            if (errors) field.setAttribute("aria-invalid", "true"); else field.removeAttribute("aria-invalid");
           }
           function count() {
             var mine = ++sequence;
@@ -61,6 +63,7 @@ enum EditorScript {
               .catch(function () { /* offline: the form still checks the text when it is saved */ });
           }
           function schedule() {
+            typed = true;
             clearTimeout(timer);
             timer = setTimeout(count, 250);
           }

@@ -35,6 +35,7 @@ enum PreviewStylesheet {
         border-left:2px solid #cfd9de;background:#fff;overflow-wrap:anywhere}
         .pv-comment p{background:#f2f3f5;border-radius:.6rem;padding:.4rem .6rem;margin:0}
         .pv-reply-to{color:#536471;font-size:.9rem}
+        .pv-reply .link,.pv-comment .link{color:#0b5fad}
         .pv-x{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}.pv-x .pv-grid{border-radius:1rem}
         .pv-bluesky .hashtag,.pv-bluesky .mention,.pv-bluesky .link{color:#0a5cc2}
         .pv-mastodon{border-radius:.5rem}.pv-mastodon .hashtag,.pv-mastodon .mention,.pv-mastodon .link{color:#4e35c2}
