@@ -70,7 +70,8 @@ public struct PostPreview: Sendable, Equatable {
         self.measurement = TextCounter.measure(text, rules: rules)
         self.media = media
         self.titleText = title
-        let segments = Self.segments(of: text, network: network, clickableLinks: rules.clickableLinks)
+        let segments = Self.segments(
+            of: text, network: network, clickableLinks: rules.clickableLinks, singleTopicTag: rules.singleTopicTag)
         self.segments = segments
         (shownSegments, foldedSegments) = Self.fold(segments, facts: PreviewFacts.of(network))
         let firstLink = URLScanner.urlRanges(in: text, requireScheme: true).first.map { String(text[$0]) }
@@ -133,7 +134,8 @@ public struct PostPreview: Sendable, Equatable {
         return (segments, [])
     }
 
-    private static func segments(of text: String, network: Network, clickableLinks: Bool) -> [Segment] {
+    /// On a network with a single topic tag (Threads) only the first hashtag is one; the others stay plain text.
+    private static func segments(of text: String, network: Network, clickableLinks: Bool, singleTopicTag: Bool) -> [Segment] {
         // Every entity as (range, segment), sorted, then the gaps become plain text.
         var entities: [(Range<String.Index>, Segment)] = []
         let urls = URLScanner.urlRanges(in: text, requireScheme: network == .mastodon)
@@ -143,7 +145,7 @@ public struct PostPreview: Sendable, Equatable {
                 entities.append((range, .link(url: url, display: displayedLink(url, on: network))))
             }
         }
-        for tag in EntityScanner.hashtags(in: text) {
+        for (index, tag) in EntityScanner.hashtags(in: text).enumerated() where !singleTopicTag || index == 0 {
             let start = text.unicodeScalars.index(before: tag.startIndex)
             entities.append((start..<tag.endIndex, .hashtag(String(text[start..<tag.endIndex]))))
         }

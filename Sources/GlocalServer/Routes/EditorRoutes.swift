@@ -18,7 +18,10 @@ struct EditorRoutes {
             let text = (form["text"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
             let placement = form["link_placement"].flatMap(LinkPlacement.init(rawValue:)) ?? variant.linkPlacement
             let account = environment.workspace.accounts.filter { $0.id.value == variant.accountID }
-            let siblings = try environment.store.variants(campaign: variant.campaignID).filter { $0.postID == variant.postID }
+            // Other accounts' variants matter only where the network forbids the same text twice (X).
+            let siblings =
+                NetworkRules.forNetwork(variant.network).requiresDistinctTextAcrossAccounts
+                ? try environment.store.variants(campaign: variant.campaignID).filter { $0.postID == variant.postID } : []
             let diagnostics = VariantEditCheck(accounts: account, media: environment.media)
                 .check(variant, text: text, linkPlacement: placement, siblings: siblings)
             let answer = TextCountAnswer(

@@ -50,6 +50,13 @@ struct PreviewFactsTests {
         #expect(preview.foldedSegments == [.link(url: "https://lumiere.example/fr-FR/hydra", display: "lnkd.in/…")])
     }
 
+    @Test func onThreadsOnlyTheFirstHashtagIsATopic() {
+        let preview = PostPreview(network: .threads, text: "Hydra #Skincare #Hydra", link: nil, linkPlacement: .none, media: [])
+        #expect(preview.segments == [.text("Hydra "), .hashtag("#Skincare"), .text(" #Hydra")])
+        let x = PostPreview(network: .x, text: "Hydra #Skincare #Hydra", link: nil, linkPlacement: .none, media: [])
+        #expect(x.segments == [.text("Hydra "), .hashtag("#Skincare"), .text(" "), .hashtag("#Hydra")])
+    }
+
     @Test func youTubeHasATitleCountedInGraphemesAndWebhookNetworksAreMarked() {
         let preview = PostPreview(
             network: .youtube, text: "Desc", link: nil, linkPlacement: .none, media: ["v.mp4"], title: "Hydra, l'été ☀️")
