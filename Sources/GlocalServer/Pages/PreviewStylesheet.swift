@@ -21,7 +21,7 @@ enum PreviewStylesheet {
         .pv-grid.pv-n3>:first-child{grid-row:span 2;aspect-ratio:auto;height:100%}
         .pv-carousel{display:flex;gap:4px;overflow-x:auto;scroll-snap-type:x mandatory}
         .pv-carousel>*{flex:0 0 100%;scroll-snap-align:start}
-        .pv-dots{text-align:center;color:#0095f6;letter-spacing:.1rem;margin:0}
+        .pv-dots{text-align:center;color:#0b5fad;letter-spacing:.1rem;margin:0}
         .pv-video{display:flex;align-items:center;justify-content:center;gap:.4rem;background:#111;color:#fff;padding:.5rem}
         .pv-video span{font-size:2rem}
         .ar-16x9{aspect-ratio:16/9}.ar-4x3{aspect-ratio:4/3}.ar-1x1{aspect-ratio:1/1}.ar-4x5{aspect-ratio:4/5}

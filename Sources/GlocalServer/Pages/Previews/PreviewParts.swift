@@ -60,7 +60,7 @@ struct PreviewParts {
         case .carousel:
             let dots: HTML =
                 items.count > 1
-                ? "<p class=\"pv-dots\" aria-label=\"\(items.count) slides\">\(String(repeating: "• ", count: items.count))</p>"
+                ? "<p class=\"pv-dots\" role=\"img\" aria-label=\"\(items.count) slides\">\(String(repeating: "• ", count: items.count))</p>"
                 : .empty
             return "<div class=\"pv-media pv-carousel\">\(tiles)</div>\(dots)"
         case .player:
@@ -75,7 +75,7 @@ struct PreviewParts {
         for prefix in ["https://", "http://"] where host.hasPrefix(prefix) { host = host.dropFirst(prefix.count) }
         host = host.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         return """
-            <div class="pv-card" aria-label="Link card"><div class="pv-card-image" aria-hidden="true"></div>
+            <div class="pv-card" role="group" aria-label="Link card"><div class="pv-card-image" aria-hidden="true"></div>
             <p class="pv-card-host">\(host)</p><p class="pv-card-title">The page's title and image, read from the page</p></div>
             """
     }
@@ -87,14 +87,14 @@ struct PreviewParts {
         switch followUp.placement {
         case .reply:
             return """
-                <div class="pv-reply" aria-label="Reply in the thread">\(avatar)<div>
+                <div class="pv-reply" role="group" aria-label="Reply in the thread">\(avatar)<div>
                 <p class="pv-who"><strong>\(account.name)</strong>
                 <span class="pv-handle">\(account.atHandle)</span></p><p class="pv-reply-to">Replying to \(account.atHandle)</p>
                 <p><span class="link">\(shown)</span></p></div></div>
                 """
         case .firstComment, .inline, .none:
             return """
-                <div class="pv-comment" aria-label="First comment">\(avatar)<p><strong>\(account.name)</strong>
+                <div class="pv-comment" role="group" aria-label="First comment">\(avatar)<p><strong>\(account.name)</strong>
                 <span class="link">\(shown)</span></p></div>
                 """
         }
