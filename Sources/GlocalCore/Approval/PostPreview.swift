@@ -1,6 +1,7 @@
 /// A variant as its network would show it: text split into plain runs, links (shortened as the
 /// network displays them), hashtags, mentions and line breaks; the counter as the network counts;
-/// the media; the link card; and a link placed in a first comment or reply.
+/// the media; the link card; a link placed in a first comment or reply; the YouTube title; and where the
+/// feed folds the text (see ``PreviewFacts``).
 public struct PostPreview: Sendable, Equatable {
     /// One run of the displayed text.
     public enum Segment: Sendable, Equatable {
@@ -28,6 +29,20 @@ public struct PostPreview: Sendable, Equatable {
     public var linkCard: String?
     /// The link posted as the first comment (`first_comment`) or as a reply (`reply`).
     public var followUp: FollowUp?
+    /// The title (YouTube), if the variant has one, and its length in graphemes against the network's limit.
+    public var title: (text: String, length: Int, limit: Int)? {
+        guard let titleText else { return nil }
+        let rules = NetworkRules.forNetwork(network)
+        return (titleText, TextCounter.measureTitle(titleText, rules: rules), rules.maxTitleLength ?? 0)
+    }
+    /// The title as given.
+    public var titleText: String?
+    /// How the network's feed shows posts.
+    public var facts: PreviewFacts { PreviewFacts.of(network) }
+    /// The runs the feed shows before its fold (all of them when the text is short enough).
+    public var shownSegments: [Segment]
+    /// The runs behind the fold (`… more`); empty when the feed shows the whole text.
+    public var foldedSegments: [Segment]
 
     /// A link posted under the post rather than in it.
     public struct FollowUp: Sendable, Equatable {
@@ -44,16 +59,21 @@ public struct PostPreview: Sendable, Equatable {
     }
 
     /// The preview of `text` with `link` placed at `placement` on `network`; `maxCharacters`
-    /// replaces the network's limit (an account's own limit).
+    /// replaces the network's limit (an account's own limit); `title` is the YouTube title.
     public init(
-        network: Network, text: String, link: String?, linkPlacement: LinkPlacement, media: [String], maxCharacters: Int? = nil
+        network: Network, text: String, link: String?, linkPlacement: LinkPlacement, media: [String], maxCharacters: Int? = nil,
+        title: String? = nil
     ) {
         var rules = NetworkRules.forNetwork(network)
         if let maxCharacters { rules.maxTextLength = maxCharacters }
         self.network = network
         self.measurement = TextCounter.measure(text, rules: rules)
         self.media = media
-        self.segments = Self.segments(of: text, network: network, clickableLinks: rules.clickableLinks)
+        self.titleText = title
+        let segments = Self.segments(
+            of: text, network: network, clickableLinks: rules.clickableLinks, singleTopicTag: rules.singleTopicTag)
+        self.segments = segments
+        (shownSegments, foldedSegments) = Self.fold(segments, facts: PreviewFacts.of(network))
         let firstLink = URLScanner.urlRanges(in: text, requireScheme: true).first.map { String(text[$0]) }
         switch linkPlacement {
         case .firstComment, .reply:
@@ -74,36 +94,58 @@ public struct PostPreview: Sendable, Equatable {
         }
     }
 
-    /// How `url` reads on `network`: X shows the URL without its scheme cut at 23 characters,
-    /// Mastodon and Bluesky without the scheme cut at 30 and 26, LinkedIn its lnkd.in short link;
-    /// the others show it whole.
+    /// How `url` reads on `network` (see ``PreviewFacts/displayed(_:)``).
     public static func displayedLink(_ url: String, on network: Network) -> String {
-        func cut(_ limit: Int) -> String {
-            var bare = Substring(url)
-            for prefix in ["https://", "http://"] where bare.hasPrefix(prefix) { bare = bare.dropFirst(prefix.count) }
-            if bare.hasPrefix("www.") { bare = bare.dropFirst(4) }
-            return bare.count > limit ? String(bare.prefix(limit - 1)) + "…" : String(bare)
-        }
-        switch network {
-        case .x: return cut(23)
-        case .mastodon: return cut(30)
-        case .bluesky: return cut(26)
-        case .linkedin: return "lnkd.in/…"
-        default: return url
-        }
+        PreviewFacts.of(network).displayed(url)
     }
 
-    private static func segments(of text: String, network: Network, clickableLinks: Bool) -> [Segment] {
+    /// `segments` cut where `facts` fold the text: at most `foldLength` displayed characters and `foldLines`
+    /// lines; a plain run is cut at its last space before the fold, a link, hashtag or mention goes whole.
+    static func fold(_ segments: [Segment], facts: PreviewFacts) -> (shown: [Segment], folded: [Segment]) {
+        let maxLength = facts.foldLength ?? Int.max, maxLines = facts.foldLines ?? Int.max
+        var length = 0, lines = 1
+        for (index, segment) in segments.enumerated() {
+            let width: Int
+            switch segment {
+            case .text(let text): width = text.count
+            case .link(_, let display): width = display.count
+            case .hashtag(let text), .mention(let text): width = text.count
+            case .lineBreak:
+                lines += 1
+                if lines > maxLines { return (Array(segments[..<index]), Array(segments[index...])) }
+                continue
+            }
+            guard length + width > maxLength else {
+                length += width
+                continue
+            }
+            var shown = Array(segments[..<index]), folded = Array(segments[(index + 1)...])
+            if case .text(let text) = segment {
+                var cut = text.index(text.startIndex, offsetBy: maxLength - length)
+                if let space = text[..<cut].lastIndex(where: \.isWhitespace) { cut = space }
+                let head = String(text[..<cut]).trimmingTrailingWhitespace, tail = String(text[cut...])
+                if !head.isEmpty { shown.append(.text(head)) }
+                folded.insert(.text(tail), at: 0)
+            } else {
+                folded.insert(segment, at: 0)
+            }
+            return (shown, folded)
+        }
+        return (segments, [])
+    }
+
+    /// On a network with a single topic tag (Threads) only the first hashtag is one; the others stay plain text.
+    private static func segments(of text: String, network: Network, clickableLinks: Bool, singleTopicTag: Bool) -> [Segment] {
         // Every entity as (range, segment), sorted, then the gaps become plain text.
         var entities: [(Range<String.Index>, Segment)] = []
         let urls = URLScanner.urlRanges(in: text, requireScheme: network == .mastodon)
         if clickableLinks {
             for range in urls {
-                entities.append(
-                    (range, .link(url: String(text[range]), display: displayedLink(String(text[range]), on: network))))
+                let url = String(text[range])
+                entities.append((range, .link(url: url, display: displayedLink(url, on: network))))
             }
         }
-        for tag in EntityScanner.hashtags(in: text) {
+        for (index, tag) in EntityScanner.hashtags(in: text).enumerated() where !singleTopicTag || index == 0 {
             let start = text.unicodeScalars.index(before: tag.startIndex)
             entities.append((start..<tag.endIndex, .hashtag(String(text[start..<tag.endIndex]))))
         }
@@ -128,6 +170,14 @@ public struct PostPreview: Sendable, Equatable {
             cursor = range.upperBound
         }
         plain(text.endIndex)
+        return result
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingWhitespace: String {
+        var result = self
+        while result.last?.isWhitespace == true { result.removeLast() }
         return result
     }
 }

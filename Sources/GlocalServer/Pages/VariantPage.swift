@@ -2,8 +2,9 @@ import Foundation
 import GlocalCore
 import GlocalStore
 
-/// One variant: status and deadline, the network preview, global vs local text, the edit form
-/// (with errors next to the field), approve and reject, and its history.
+/// One variant: status and deadline, the preview as its network shows it, the default-locale text for
+/// reference and the local text against the one glocal generated, the edit form (a live count and problems
+/// next to the field with the script, errors after saving without it), approve and reject, and its history.
 enum VariantPage {
     /// What the edit form shows: the submitted values and their diagnostics after a failed edit.
     struct Draft {
@@ -22,7 +23,7 @@ enum VariantPage {
         let preview = PostPreview(
             network: variant.network, text: draft?.text ?? variant.text, link: variant.link,
             linkPlacement: draft?.linkPlacement ?? variant.linkPlacement, media: variant.media,
-            maxCharacters: account?.maxCharacters)
+            maxCharacters: account?.maxCharacters, title: variant.title)
         let global = CampaignText.global(
             campaignID: variant.campaignID, postID: variant.postID, network: variant.network, in: environment.workspace)
         var deadline: HTML
@@ -40,6 +41,8 @@ enum VariantPage {
                 "\(deadline)<p>This campaign's approval policy is <strong>auto</strong>: its variants are approved when planned.</p>"
         }
         let canAct = scope.canAct(on: variant.accountID)
+        let editing = actions(variant: variant, session: session, status: status, draft: draft, measurement: preview.measurement)
+        let previewAccount = PreviewAccount(account: account, id: variant.accountID, workspace: environment.workspace)
         let problem: HTML = actionError.map { "<p class=\"field-error\" role=\"alert\" id=\"action-error\">\($0)</p>" } ?? .empty
         return Layout.page(
             title: variant.id, session: session, notice: notice,
@@ -50,17 +53,21 @@ enum VariantPage {
             <p>State: <span class="state state-\(variant.state.rawValue)" id="state">\(Layout.stateLabel(variant.state.rawValue))</span> ·
             \(variant.network.displayName) · \(variant.locale) · slot \(variant.localTime ?? "live") \(variant.timeZone)</p>
             \(deadline)\(problem)\(changes)
+            \(PreviewView.stylesheetLink)
             <h2>Preview</h2>
-            \(PreviewView.render(preview, handle: account?.handle ?? variant.accountID))
-            <h2>Global and local text</h2>
-            \(PreviewView.diff(global: global, local: variant.text))
-            \(canAct ? actions(variant: variant, session: session, status: status, draft: draft) : HTML("<p>You can read this variant but not change it.</p>"))
+            \(PreviewView.render(preview, account: previewAccount))
+            <h2>Local text</h2>
+            \(PreviewView.localChanges(generated: GeneratedText.of(history), local: draft?.text ?? variant.text))
+            \(PreviewView.reference(global: global, locale: environment.workspace.settings.defaultLocale.value))
+            \(canAct ? editing : HTML("<p>You can read this variant but not change it.</p>"))
             <h2>History</h2>
             \(AuditPage.table(history, showVariant: false))
             """)
     }
 
-    private static func actions(variant: StoredVariant, session: Session, status: ApprovalDeadlineStatus, draft: Draft?) -> HTML {
+    private static func actions(
+        variant: StoredVariant, session: Session, status: ApprovalDeadlineStatus, draft: Draft?, measurement: TextMeasurement
+    ) -> HTML {
         let path = Layout.variantPath(variant.id)
         let rules = NetworkRules.forNetwork(variant.network)
         let placements = LinkPlacement.allCases.filter {
@@ -74,10 +81,8 @@ enum VariantPage {
         func fieldErrors(_ field: String) -> HTML {
             let mine = errors.filter { VariantEditCheck.field(of: $0) == field }
             guard !mine.isEmpty else { return .empty }
-            return """
-                <div class="field-error" id="\(field)-errors" role="alert">\(mine.map { d -> HTML in
-                    "<p>\(d.severity.rawValue)[\(d.rule)]: \(d.message)</p>" })</div>
-                """
+            return
+                "<div class=\"field-error\" id=\"\(field)-errors\" role=\"alert\">\(mine.map { problem($0, measurement: measurement) })</div>"
         }
         let described: HTML =
             errors.contains { VariantEditCheck.field(of: $0) == "text" }
@@ -101,16 +106,26 @@ enum VariantPage {
             <form method="post" action="\(path)/edit">\(Layout.csrfField(session))\(revisionField(variant))
             <label for="text">Text</label>
             \(fieldErrors("text"))
-            <textarea id="text" name="text"\(described)>\(draft?.text ?? variant.text)</textarea>
+            <textarea id="text" name="text"\(described) data-count-url="\(path)/count">\(draft?.text ?? variant.text)</textarea>
+            <div class="live-count" id="live-count" aria-live="polite" hidden></div>
             <label for="link_placement">Link placement</label>
             \(fieldErrors("link_placement"))
             <select id="link_placement" name="link_placement">\(options)</select>
             \(fieldErrors("media"))
             <p><button type="submit" id="save">Check and save</button> (checked with the same rules as <code>glocal validate</code>; saving does not approve)</p>
             </form></div>
+            <script src="/static/editor.js" defer></script>
             """
             : .empty
         return "\(decide)\(edit)"
+    }
+
+    /// A problem in plain words, with the validator's own line (severity, rule id, message) one click away.
+    static func problem(_ diagnostic: Diagnostic, measurement: TextMeasurement?) -> HTML {
+        """
+        <div class="problem"><p>\(ProblemWording.plain(diagnostic, measurement: measurement))</p><details><summary>Rule \(diagnostic.rule)</summary>
+        <code>\(diagnostic.severity.rawValue)[\(diagnostic.rule)]: \(diagnostic.message)</code></details></div>
+        """
     }
 
     /// The revision this page shows, carried by approve and edit so the server acts only on it.
