@@ -53,6 +53,11 @@ public struct ServerEnvironment: Sendable {
     /// The approval policy of `campaignID`.
     public func policy(of campaignID: String) -> ApprovalPolicy { policies[campaignID] ?? defaultPolicy }
 
+    /// The network of the account a variant id (`campaign/post/account`) names, if the workspace has that account.
+    func network(ofVariant id: String) -> Network? {
+        id.split(separator: "/").last.flatMap { accountsByID[String($0)]?.network }
+    }
+
     /// What `user` may see and do.
     public func scope(of user: User) -> ApprovalScope {
         ApprovalScope(email: user.email, role: user.role, teams: workspace.settings.teams)

@@ -47,7 +47,7 @@ enum VariantPage {
             <p><a href="/">← My queue</a> · <a href="/campaigns/\(variant.campaignID)">Campaign \(variant.campaignID)</a> ·
             <a href="/accounts/\(variant.accountID)/calendar">Calendar of \(variant.accountID)</a></p>
             <h1>\(variant.postID) → \(variant.accountID)</h1>
-            <p>State: <span class="state state-\(variant.state.rawValue)" id="state">\(Layout.stateLabel(variant.state.rawValue))</span> ·
+            <p>State: <span class="state state-\(variant.state.rawValue)" id="state">\(Layout.stateLabel(variant.state.rawValue, network: variant.network))</span> ·
             \(variant.network.displayName) · \(variant.locale) · slot \(variant.localTime ?? "live") \(variant.timeZone)</p>
             \(deadline)\(problem)\(changes)
             <h2>Preview</h2>
@@ -56,7 +56,7 @@ enum VariantPage {
             \(PreviewView.diff(global: global, local: variant.text))
             \(canAct ? actions(variant: variant, session: session, status: status, draft: draft) : HTML("<p>You can read this variant but not change it.</p>"))
             <h2>History</h2>
-            \(AuditPage.table(history, showVariant: false))
+            \(AuditPage.table(history, showVariant: false, network: variant.network))
             """)
     }
 
