@@ -5,7 +5,9 @@ import GlocalSandbox
 import GlocalStore
 
 /// (b) Posts through the whole dispatcher (queue on a file, clients, loopback HTTP to the sandbox)
-/// against the bare `URLSessionTransport` sending the very same requests, at the same concurrency.
+/// against the bare `URLSessionTransport` sending the very same requests, at the same concurrency; then
+/// the same requests once more through one reused session (`ReusedSessionTransport`), to price the
+/// session (and connection) `URLSessionTransport` opens for every request.
 enum LoopbackBench {
     static func run(posts: Int, concurrency: Int) async throws -> [String: Double] {
         let (store, directory) = try BenchStore.newStore(named: "loopback.sqlite")
@@ -39,11 +41,22 @@ enum LoopbackBench {
             let bareCPU = processCPUSeconds() - bareCPUStart
             let bareWritten = processWrittenBytes() - bareWrittenStart
             guard failures == 0 else { fatalError("\(failures) bare requests failed") }
+            await state.reset()
+            let reused = ReusedSessionTransport(timeout: 30)
+            let reusedStart = DispatchTime.now().uptimeNanoseconds
+            let reusedCPUStart = processCPUSeconds()
+            let reusedFailures = try await send(requests, through: reused, concurrency: concurrency)
+            let reusedSeconds = Double(DispatchTime.now().uptimeNanoseconds - reusedStart) / 1e9
+            let reusedCPU = processCPUSeconds() - reusedCPUStart
+            guard reusedFailures == 0 else { fatalError("\(reusedFailures) requests through the reused session failed") }
             return [
                 "posts": Double(posts), "requests": Double(requests.count), "concurrency": Double(concurrency),
                 "dispatcher_seconds": dispatchSeconds, "dispatcher_posts_per_second": Double(posts) / dispatchSeconds,
                 "bare_seconds": bareSeconds, "bare_posts_per_second": Double(posts) / bareSeconds,
                 "ratio": bareSeconds / dispatchSeconds,
+                // One reused session against a session (and connection) per request, same requests.
+                "reused_session_seconds": reusedSeconds, "reused_session_posts_per_second": Double(posts) / reusedSeconds,
+                "reused_session_cpu_seconds": reusedCPU, "session_per_request_cost": bareSeconds / reusedSeconds,
                 // CPU time of the whole process (sandbox included) per phase: on a shared machine the
                 // wall-clock ratio swings with the neighbours, the CPU cost per post does not.
                 "dispatcher_cpu_seconds": dispatchCPU, "bare_cpu_seconds": bareCPU,

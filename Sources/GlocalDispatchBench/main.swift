@@ -3,7 +3,7 @@ import Foundation
 /// glocal-dispatch-bench: the dispatch benchmarks of issue #5, one JSON object per run on stdout.
 ///
 ///     glocal-dispatch-bench queue [JOBS] [BATCH]               claim + begin + finish on a file store
-///     glocal-dispatch-bench loopback [POSTS] [CONCURRENCY]     dispatcher vs bare transport to the sandbox
+///     glocal-dispatch-bench loopback [POSTS] [CONCURRENCY]     dispatcher vs bare transport vs one reused session
 ///     glocal-dispatch-bench lateness [POSTS] [WINDOW] [CONC]   real clock, posts due over WINDOW seconds
 ///     glocal-dispatch-bench prepare-memory DIR [JOBS] [DUE]    a workspace with JOBS queued jobs
 let arguments = Array(CommandLine.arguments.dropFirst())

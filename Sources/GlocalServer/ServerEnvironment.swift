@@ -50,6 +50,11 @@ public struct ServerEnvironment: Sendable {
     /// The approval policy of `campaignID`.
     public func policy(of campaignID: String) -> ApprovalPolicy { approvals.policy(of: campaignID) }
 
+    /// The network of the account a variant id (`campaign/post/account`) names, if the workspace has that account.
+    func network(ofVariant id: String) -> Network? {
+        id.split(separator: "/").last.flatMap { accountsByID[String($0)]?.network }
+    }
+
     /// What `user` may see and do.
     public func scope(of user: User) -> ApprovalScope { approvals.scope(of: user) }
 }

@@ -116,12 +116,12 @@ enum PostDecoder {
         var media: [MediaReference] = []
         for item in items {
             var path: Located<String>? = nil
-            var alt: String? = nil
+            var alt: Located<String>? = nil
             if case .mapping = item {
                 guard let map = context.mapping(item, what: "media item", allowed: mediaKeys, required: ["path"], for: "media")
                 else { continue }
                 path = map.string("path")
-                alt = map.string("alt")?.value
+                alt = map.string("alt")
             } else {
                 path = context.string(item, for: "media")
             }
@@ -133,7 +133,7 @@ enum PostDecoder {
                     .mediaType, "cannot tell the type of media '\(path.value)' from its extension", at: path.location,
                     notes: ["use .jpg, .jpeg, .png, .webp or .heic for images; .mp4, .mov, .m4v, .webm or .gif for videos"])
             }
-            media.append(MediaReference(path: path, alt: alt, type: type))
+            media.append(MediaReference(path: path, alt: alt?.value, altLocation: alt?.location, type: type))
         }
         return media
     }

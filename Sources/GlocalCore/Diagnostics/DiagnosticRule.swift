@@ -137,6 +137,9 @@ extension DiagnosticRule {
         "media.count", "More images or videos than the network accepts, or a mix it refuses.")
     /// A media file over the network's size limit.
     public static let mediaSize = DiagnosticRule("media.size", "A media file is larger than the network accepts.")
+    /// An alt text longer than the network accepts.
+    public static let mediaAltTextTooLong = DiagnosticRule(
+        "media.alt-text-too-long", "An image's alt text is longer than the network accepts.")
     /// An image aspect ratio the network crops or refuses.
     public static let mediaAspect = DiagnosticRule(
         "media.aspect-ratio", "An image's aspect ratio is outside what the network accepts.")
@@ -179,7 +182,7 @@ extension DiagnosticRule {
         .mediaCount, .mediaSize, .mediaAspect, .hashtagCount, .hashtagStyle, .mentionCount, .linkPlacement,
         .linkPolicy, .xDuplicateText, .promotionalShare, .scheduleUnplaceable,
         .mediaPath, .mediaOutsideWorkspace, .mediaNotAFile, .mediaContent, .mediaTruncated, .mediaDimensions,
-        .mediaDuration,
+        .mediaDuration, .mediaAltTextTooLong,
     ]
 
     /// Looks a rule up by id.

@@ -16,7 +16,7 @@ extension NetworkRules {
             network: .bluesky, maxTextLength: 300, textCounting: .graphemesAndBytes, maxTextBytes: 3000,
             urlWeight: nil, maxTitleLength: nil, requiresTitle: false, requiresMedia: false,
             requiresVideo: false, maxImages: 4, maxVideos: 1, allowsMixedMedia: false,
-            maxImageBytes: 1_000_000, minAspectRatio: nil, maxAspectRatio: nil, maxHashtags: nil,
+            maxImageBytes: 2_000_000, minAspectRatio: nil, maxAspectRatio: nil, maxHashtags: nil,
             recommendedHashtags: nil, maxMentions: nil, forbiddenCharacters: noForbidden,
             clickableLinks: true, allowedLinkPlacements: [.inline, .reply, .none],
             inlineLinkReducesReach: false, requiresDistinctTextAcrossAccounts: false,
@@ -93,6 +93,17 @@ extension NetworkRules {
             rules[network]!.minVideoSeconds = low
             rules[network]!.maxVideoSeconds = high
         }
+        // Alt text, from each network's API reference (docs/networks.md, "Alt text"): X `POST /2/media/metadata`
+        // `alt_text.text` maxLength 1000; Mastodon `media_attachments.description_limit` 1500 (instance default);
+        // Bluesky `app.bsky.embed.images#image.alt` has no maxLength; LinkedIn Posts API `altText` at most 4086.
+        // glocal's Threads, Facebook and Instagram clients send none; YouTube and TikTok take no images.
+        let altText: [(Network, AltTextRule)] = [
+            (.x, .limited(max: 1_000, counting: .codePoints)), (.bluesky, .unlimited),
+            (.mastodon, .limited(max: 1_500, counting: .codePoints)), (.threads, .notSent),
+            (.linkedin, .limited(max: 4_086, counting: .utf16)), (.facebook, .notSent), (.instagram, .notSent),
+            (.youtube, .notSent), (.tiktok, .notSent),
+        ]
+        for (network, rule) in altText { rules[network]!.altText = rule }
         return rules
     }()
 }

@@ -37,6 +37,8 @@ public struct NetworkRules: Sendable, Equatable {
     public var minVideoSeconds: Double? = nil
     /// Longest accepted video, in seconds, if the network documents one.
     public var maxVideoSeconds: Double? = nil
+    /// What the network does with an image's alt text, and its length limit (see ``AltTextRule``).
+    public var altText: AltTextRule = .notSent
     /// Hard maximum number of hashtags, if any.
     public var maxHashtags: Int?
     /// Recommended maximum number of hashtags (a warning above it).

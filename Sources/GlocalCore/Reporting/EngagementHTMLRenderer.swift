@@ -52,7 +52,8 @@ public struct EngagementHTMLRenderer: Sendable {
             ["campaign", "network", "locale", "account", "published", "measured", "engagement", "mean"],
             report.rows.map {
                 [
-                    $0.campaign, $0.network, $0.locale, $0.account, "\($0.published)", "\($0.measured)", "\($0.engagement)",
+                    $0.campaign, Self.networkLabel($0.network), $0.locale, $0.account, "\($0.published)", "\($0.measured)",
+                    "\($0.engagement)",
                     $0.meanEngagement.map(text.number) ?? "–",
                 ]
             })
@@ -74,11 +75,18 @@ public struct EngagementHTMLRenderer: Sendable {
             ["network", "published", "on time", "median delay (s)", "max delay (s)"],
             report.punctuality.map {
                 [
-                    $0.network, "\($0.published)", "\($0.onTime)", text.number($0.medianDelaySeconds),
+                    Self.networkLabel($0.network), "\($0.published)", "\($0.onTime)", text.number($0.medianDelaySeconds),
                     text.number($0.maxDelaySeconds),
                 ]
             })
         return html + "</section>\n"
+    }
+
+    /// A network's name in the tables, "youtube (sent to webhook)" for a network without a native client: its
+    /// "published" count is of posts handed to the webhook, not published on that network.
+    static func networkLabel(_ network: String) -> String {
+        guard let known = Network(rawValue: network), NetworkDelivery.of(known) == .webhook else { return network }
+        return "\(network) (\(NetworkDelivery.webhook.sentLabel))"
     }
 
     /// A 7 × 24 grid; darker is more engagement (relative to the network's best cell).

@@ -143,6 +143,21 @@ struct VariantRuleChecker {
                 report(.error, .mediaDuration, "\(lasts), \(name) needs at least \(Self.duration(min))", item.path.location, [])
             }
         }
+        if case .limited(let max, let counting) = rules.altText {
+            for item in variant.media {
+                guard let alt = item.alt else { continue }
+                let length = counting.length(of: alt)
+                guard length > max else { continue }
+                report(
+                    .error, .mediaAltTextTooLong,
+                    "alt text of '\(MediaPath.shown(item.path.value))' is \(length)/\(max) \(counting.unit), over \(name)'s limit",
+                    item.altLocation ?? item.path.location,
+                    [
+                        "\(length - max) over the limit; \(name) refuses a longer alt text and the post would fail",
+                        "shorten it, or give \(variant.network.rawValue) its own 'media' override with a shorter alt",
+                    ])
+            }
+        }
         for item in images {
             guard let info = media.inspect(item.path.value), info.isMeasurable else { continue }
             if let max = rules.maxImageBytes, info.bytes > max {

@@ -4,13 +4,16 @@ public struct MediaReference: Sendable {
     public var path: Located<String>
     /// Alternative text for screen readers.
     public var alt: String?
+    /// Where the alt text's value is written, when it came from a file.
+    public var altLocation: SourceLocation?
     /// Image or video; `nil` when it cannot be told from the file name (already reported).
     public var type: MediaType?
 
     /// Creates a media reference.
-    public init(path: Located<String>, alt: String? = nil, type: MediaType?) {
+    public init(path: Located<String>, alt: String? = nil, altLocation: SourceLocation? = nil, type: MediaType?) {
         self.path = path
         self.alt = alt
+        self.altLocation = altLocation
         self.type = type
     }
 }

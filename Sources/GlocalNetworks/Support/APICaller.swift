@@ -22,6 +22,8 @@ struct APICaller: Sendable {
         } catch {
             throw NetworkFailure(mutates ? .unknown("\(request): transport error") : .transient("transport error"))
         }
+        // Before the client's mapper, whose catch-all would not name the Location.
+        if let redirect = HTTPRedirect(response) { throw NetworkFailure(redirect.outcome(of: request).redacting(secrets)) }
         if let failure = classify(response) { throw NetworkFailure(failure.redacting(secrets)) }
         return response
     }

@@ -2,6 +2,7 @@
 enum OAuthRefreshClassifier {
     static func classify(_ response: HTTPResponse) -> RefreshOutcome? {
         if response.isSuccess { return nil }
+        if let redirect = HTTPRedirect(response) { return .transient("token refresh \(redirect.explanation)") }
         let json = JSON(data: response.body)
         let code = json["error"].string ?? json["code"].string ?? "HTTP \(response.status)"
         switch response.status {

@@ -11,7 +11,8 @@ import Foundation
 /// request gets a session of its own (libcurl's connection cache lives in the session), hence a
 /// fresh connection that nothing else can reuse, and says `Connection: close`: a connection lost
 /// once the request left is reported as ``TransportError/connectionLost(_:)``, an unknown outcome
-/// the caller reconciles, never re-sent.
+/// the caller reconciles, never re-sent. Nor is a redirect followed: a 3xx answer is returned as it
+/// came (``RedirectRefusal``), and the client makes a failure of it (``HTTPRedirect``).
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     // The class holds only immutable state; each request builds its own session from it.
     private let configuration: URLSessionConfiguration
@@ -37,10 +38,10 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
         // Last, so no caller header can turn keep-alive (and libcurl's silent re-send) back on.
         urlRequest.setValue("close", forHTTPHeaderField: "Connection")
-        let session = URLSession(configuration: configuration)
+        let session = URLSession(configuration: configuration, delegate: RedirectRefusal.shared, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         do {
-            let (data, response) = try await session.data(for: urlRequest)
+            let (data, response) = try await session.data(for: urlRequest, delegate: RedirectRefusal.shared)
             guard let http = response as? HTTPURLResponse else { throw TransportError.connectionLost("not an HTTP answer") }
             var headers: [String: String] = [:]
             for (key, value) in http.allHeaderFields {

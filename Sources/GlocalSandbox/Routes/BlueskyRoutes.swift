@@ -63,6 +63,46 @@ struct BlueskyRoutes: Sendable {
         return nil
     }
 
+    /// `app.bsky.embed.images#image.image` maxSize: 2 MB since the lexicon raised it (formerly 1 MB).
+    static let imageMaxBytes = 2_000_000
+    /// `app.bsky.embed.external#external.thumb` maxSize.
+    static let thumbMaxBytes = 1_000_000
+
+    /// Why a record's blobs break their lexicon's `maxSize`, or `nil`. As a PDS does, the uploaded blob's
+    /// own size (`size(ref)`) is measured, not the size the record claims; a blob never uploaded counts as claimed.
+    static func blobProblem(_ record: [String: Any], size: (String) -> Int?) -> String? {
+        let embed = record["embed"] as? [String: Any] ?? [:]
+        var blobs: [(blob: Any?, maxBytes: Int)] = []
+        switch embed["$type"] as? String {
+        case "app.bsky.embed.images":
+            blobs = (embed["images"] as? [[String: Any]] ?? []).map { ($0["image"], imageMaxBytes) }
+        case "app.bsky.embed.external":
+            blobs = [((embed["external"] as? [String: Any])?["thumb"], thumbMaxBytes)]
+        default: return nil
+        }
+        for (blob, maxBytes) in blobs {
+            guard let blob = blob as? [String: Any], let ref = (blob["ref"] as? [String: Any])?["$link"] as? String,
+                let bytes = size(ref) ?? (blob["size"] as? Int), bytes > maxBytes
+            else { continue }
+            return "This file is too large. It is \(bytes) bytes but the maximum size is \(maxBytes) bytes."
+        }
+        return nil
+    }
+
+    /// The `$link` of every blob an embed names.
+    static func blobRefs(_ record: [String: Any]) -> [String] {
+        let embed = record["embed"] as? [String: Any] ?? [:]
+        let images = (embed["images"] as? [[String: Any]] ?? []).map { $0["image"] }
+        let thumb = (embed["external"] as? [String: Any])?["thumb"]
+        return (images + [thumb]).compactMap { (($0 as? [String: Any])?["ref"] as? [String: Any])?["$link"] as? String }
+    }
+
+    /// The byte count of an uploaded blob (stored as "N bytes").
+    private func blobSize(_ ref: String) async -> Int? {
+        guard let blob = await state.post(network: "bluesky", id: ref), blob.kind == "media" else { return nil }
+        return blob.body.split(separator: " ").first.flatMap { Int($0) }
+    }
+
     func register(on router: Router<BasicRequestContext>) {
         router.post("bluesky/xrpc/com.atproto.repo.createRecord") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
@@ -86,6 +126,11 @@ struct BlueskyRoutes: Sendable {
             guard rkey.range(of: "^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$", options: .regularExpression) != nil
             else { return Self.invalid("Invalid record key: app.bsky.feed.post keys are TIDs") }
             if let problem = Self.recordProblem(record) { return Self.invalid(problem) }
+            var sizes: [String: Int] = [:]
+            for ref in Self.blobRefs(record) { sizes[ref] = await blobSize(ref) }
+            if let problem = Self.blobProblem(record, size: { sizes[$0] }) {
+                return SandboxReply.json(400, ["error": "BlobTooLarge", "message": problem])
+            }
             let text = record["text"] as? String ?? ""
             let uri = "at://\(repo)/\(collection)/\(rkey)"
             if await state.post(network: "bluesky", id: uri) != nil {

@@ -31,11 +31,15 @@ enum AuditPage {
         return entries
     }
 
-    static func render(events: [AuditEvent], accountEvents: [AccountAuditEvent], session: Session, limit: Int) -> HTML {
+    /// The log page; `networkOf` names a variant's network (so a webhook network's post reads "sent to webhook").
+    static func render(
+        events: [AuditEvent], accountEvents: [AccountAuditEvent], session: Session, limit: Int,
+        networkOf: (String) -> Network?
+    ) -> HTML {
         let entries = merged(events, accountEvents, limit: limit)
         let rows = entries.map { entry -> HTML in
             switch entry {
-            case .variant(let event): return variantRow(event, showVariant: true)
+            case .variant(let event): return variantRow(event, showVariant: true, network: networkOf(event.variantID))
             case .account(let event): return accountRow(event)
             }
         }
@@ -59,9 +63,9 @@ enum AuditPage {
     }
 
     /// A variant's events as a table (its history on the variant page).
-    static func table(_ events: [AuditEvent], showVariant: Bool) -> HTML {
+    static func table(_ events: [AuditEvent], showVariant: Bool, network: Network?) -> HTML {
         guard !events.isEmpty else { return "<p>No events.</p>" }
-        let rows = events.map { variantRow($0, showVariant: showVariant) }
+        let rows = events.map { variantRow($0, showVariant: showVariant, network: network) }
         let variantHeader: HTML = showVariant ? "<th scope=\"col\">Variant</th>" : .empty
         return """
             <div class="table-wrap"><table id="audit"><thead><tr><th scope="col">When</th><th scope="col">Who</th>\(variantHeader)
@@ -70,11 +74,11 @@ enum AuditPage {
             """
     }
 
-    private static func variantRow(_ event: AuditEvent, showVariant: Bool) -> HTML {
+    private static func variantRow(_ event: AuditEvent, showVariant: Bool, network: Network?) -> HTML {
         let link: HTML = "<td><a href=\"\(Layout.variantPath(event.variantID))\">\(event.variantID)</a></td>"
         let variant: HTML = showVariant ? link : .empty
-        let from = event.fromState.map { Layout.stateLabel($0.rawValue) } ?? "—"
-        let change = "\(from) → \(event.toState.map { Layout.stateLabel($0.rawValue) } ?? "—")"
+        let from = event.fromState.map { Layout.stateLabel($0.rawValue, network: network) } ?? "—"
+        let change = "\(from) → \(event.toState.map { Layout.stateLabel($0.rawValue, network: network) } ?? "—")"
         var detail: HTML = event.reason.map { "Reason: \($0)" } ?? .empty
         let before = event.before.flatMap(snapshot(of:))
         let after = event.after.flatMap(snapshot(of:))

@@ -14,7 +14,7 @@ enum CalendarPage {
                 let time = variant.localTime.map { String($0.dropFirst(11)) } ?? "live"
                 return """
                     <li>\(time) <a href="\(Layout.variantPath(variant.id))">\(variant.campaignID) / \(variant.postID)</a>
-                    <span class="state state-\(variant.state.rawValue)">\(Layout.stateLabel(variant.state.rawValue))</span></li>
+                    <span class="state state-\(variant.state.rawValue)">\(Layout.stateLabel(variant.state.rawValue, network: variant.network))</span></li>
                     """
             }
             return "<section class=\"card\"><h2>\(day)</h2><ul>\(entries)</ul></section>"

@@ -32,11 +32,14 @@ enum CampaignPage {
 
     static func render(campaign: String, variants: [StoredVariant], session: Session) -> HTML {
         var counts: [VariantState: Int] = [:]
+        // Counted apart from the published ones: a webhook network's post was not published on that network.
+        var sentToWebhook = 0
         var posts: [String] = []
         var seenPosts = Set<String>()
         var byAccount: [(String, [String: StoredVariant])] = []
         for variant in variants {
             counts[variant.state, default: 0] += 1
+            if variant.state == .published, NetworkDelivery.of(variant.network) == .webhook { sentToWebhook += 1 }
             if seenPosts.insert(variant.postID).inserted { posts.append(variant.postID) }
             if byAccount.last?.0 == variant.accountID {
                 byAccount[byAccount.count - 1].1[variant.postID] = variant
@@ -44,9 +47,13 @@ enum CampaignPage {
                 byAccount.append((variant.accountID, [variant.postID: variant]))
             }
         }
-        let summary = VariantState.allCases.compactMap { state -> HTML? in
-            guard let count = counts[state] else { return nil }
-            return "<li>\(Layout.stateLabel(state.rawValue)): <strong class=\"progress\">\(count)</strong></li>"
+        let summary = VariantState.allCases.flatMap { state -> [HTML] in
+            guard let count = counts[state] else { return [] }
+            func item(_ label: String, _ count: Int) -> HTML { "<li>\(label): <strong class=\"progress\">\(count)</strong></li>" }
+            guard state == .published else { return [item(Layout.stateLabel(state.rawValue, network: nil), count)] }
+            let native = count - sentToWebhook
+            return (native > 0 ? [item(NetworkDelivery.native.sentLabel, native)] : [])
+                + (sentToWebhook > 0 ? [item(NetworkDelivery.webhook.sentLabel, sentToWebhook)] : [])
         }
         let progress = CampaignProgress(counts: counts)
         let header = posts.map { post -> HTML in "<th scope=\"col\">\(post)</th>" }
@@ -54,7 +61,7 @@ enum CampaignPage {
             let tds = posts.map { post -> HTML in
                 guard let variant = cells[post] else { return "<td>—</td>" }
                 return
-                    "<td><a class=\"state state-\(variant.state.rawValue)\" href=\"\(Layout.variantPath(variant.id))\">\(Layout.stateLabel(variant.state.rawValue))</a></td>"
+                    "<td><a class=\"state state-\(variant.state.rawValue)\" href=\"\(Layout.variantPath(variant.id))\">\(Layout.stateLabel(variant.state.rawValue, network: variant.network))</a></td>"
             }
             return "<tr><th scope=\"row\"><a href=\"/accounts/\(account)/calendar\">\(account)</a></th>\(tds)</tr>"
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 import GlocalStore
 import Hummingbird
 
@@ -58,8 +59,9 @@ enum Layout {
         return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5)) + " UTC"
     }
 
-    /// A variant's state for people: `pending approval`.
-    static func stateLabel(_ raw: String) -> String { raw.replacingOccurrences(of: "_", with: " ") }
+    /// A variant's state for people: `pending approval`; a post of a network without a native client
+    /// (YouTube, TikTok) reads "sent to webhook", never "published". `network` is `nil` only when unknown.
+    static func stateLabel(_ raw: String, network: Network?) -> String { NetworkDelivery.stateLabel(raw, network: network) }
 
     /// The path of a variant's page.
     static func variantPath(_ id: String) -> String {

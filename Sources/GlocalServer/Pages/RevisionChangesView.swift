@@ -7,7 +7,9 @@ import GlocalStore
 enum RevisionChangesView {
     static func render(_ changes: RevisionChanges, action: String) -> HTML {
         let events = changes.events.map { event -> HTML in
-            let from = Layout.stateLabel(event.fromState?.rawValue ?? ""), to = Layout.stateLabel(event.toState?.rawValue ?? "")
+            let network = changes.current.network
+            let from = Layout.stateLabel(event.fromState?.rawValue ?? "", network: network)
+            let to = Layout.stateLabel(event.toState?.rawValue ?? "", network: network)
             let states: HTML = event.fromState == event.toState || event.fromState == nil ? .empty : " (\(from) → \(to))"
             return "<li><strong>\(event.action.rawValue)</strong> by \(event.actor) at \(Layout.utc(event.at))\(states)</li>"
         }

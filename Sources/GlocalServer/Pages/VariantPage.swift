@@ -50,7 +50,7 @@ enum VariantPage {
             <p><a href="/">← My queue</a> · <a href="/campaigns/\(variant.campaignID)">Campaign \(variant.campaignID)</a> ·
             <a href="/accounts/\(variant.accountID)/calendar">Calendar of \(variant.accountID)</a></p>
             <h1>\(variant.postID) → \(variant.accountID)</h1>
-            <p>State: <span class="state state-\(variant.state.rawValue)" id="state">\(Layout.stateLabel(variant.state.rawValue))</span> ·
+            <p>State: <span class="state state-\(variant.state.rawValue)" id="state">\(Layout.stateLabel(variant.state.rawValue, network: variant.network))</span> ·
             \(variant.network.displayName) · \(variant.locale) · slot \(variant.localTime ?? "live") \(variant.timeZone)</p>
             \(deadline)\(problem)\(changes)
             \(PreviewView.stylesheetLink)
@@ -61,7 +61,7 @@ enum VariantPage {
             \(PreviewView.reference(global: global, locale: environment.workspace.settings.defaultLocale.value))
             \(canAct ? editing : HTML("<p>You can read this variant but not change it.</p>"))
             <h2>History</h2>
-            \(AuditPage.table(history, showVariant: false))
+            \(AuditPage.table(history, showVariant: false, network: variant.network))
             """)
     }
 

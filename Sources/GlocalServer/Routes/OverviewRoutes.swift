@@ -58,7 +58,9 @@ struct OverviewRoutes {
             let accountEvents = try environment.store.recentAccountAuditEvents(
                 limit: Self.auditLimit, visible: scope.canSee(account:))
             return Layout.response(
-                AuditPage.render(events: events, accountEvents: accountEvents, session: session, limit: Self.auditLimit))
+                AuditPage.render(
+                    events: events, accountEvents: accountEvents, session: session, limit: Self.auditLimit,
+                    networkOf: environment.network(ofVariant:)))
         }
     }
 

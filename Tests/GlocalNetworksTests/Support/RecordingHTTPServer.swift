@@ -17,6 +17,8 @@ final class RecordingHTTPServer: @unchecked Sendable {
         case answerThenClose
         /// The connection is closed once the head and `bodyBytes` bytes of the body arrived, unanswered.
         case drop(bodyBytes: Int)
+        /// A `status` (3xx) answer with `Location: location` and an empty body; the connection stays open.
+        case redirect(status: Int, location: String)
     }
 
     /// The port on 127.0.0.1.
@@ -115,11 +117,14 @@ final class RecordingHTTPServer: @unchecked Sendable {
                 requestCount += 1
                 closeConnection(connection)
                 return
-            case .answer, .answerThenClose:
+            case .answer, .answerThenClose, .redirect:
                 guard available >= bodyLength else { return }
                 requestCount += 1
                 connection.parsed = headEnd + bodyLength
-                let answer = Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}".utf8)
+                var answer = Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}".utf8)
+                if case .redirect(let status, let location) = action {
+                    answer = Array("HTTP/1.1 \(status) Redirect\r\nLocation: \(location)\r\nContent-Length: 0\r\n\r\n".utf8)
+                }
                 _ = answer.withUnsafeBytes { send(connection.socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
                 if case .answerThenClose = action { closeConnection(connection) }
             }
