@@ -11,6 +11,8 @@ struct ValidationRun {
     var summary: Bool = false
     var useColor: Bool = false
     var currentDirectory: URL
+    /// The instant API versions are checked at (`--now`); `nil` checks only posts against sunsets.
+    var now: Date? = nil
 
     /// Validates every workspace named and renders the combined report.
     func execute() throws -> (output: String, exitCode: Int32) {
@@ -24,7 +26,7 @@ struct ValidationRun {
             let prefix = locator.displayPrefix(for: target.root)
             let single = validator.validate(
                 loaded.workspace, readingDiagnostics: loaded.diagnostics, fileCount: loaded.fileCount,
-                unreadableFiles: loaded.unreadableFiles, campaignFiles: target.campaignFiles
+                unreadableFiles: loaded.unreadableFiles, campaignFiles: target.campaignFiles, now: now
             ).relocated(prefix: prefix)
             report = report.map { $0.merged(with: single) } ?? single
             sources = sources.merged(with: loaded.sources.relocated(prefix: prefix))

@@ -179,7 +179,7 @@ extension DiagnosticRule {
         .mediaCount, .mediaSize, .mediaAspect, .hashtagCount, .hashtagStyle, .mentionCount, .linkPlacement,
         .linkPolicy, .xDuplicateText, .promotionalShare, .scheduleUnplaceable,
         .mediaPath, .mediaOutsideWorkspace, .mediaNotAFile, .mediaContent, .mediaTruncated, .mediaDimensions,
-        .mediaDuration,
+        .mediaDuration, .apiVersionInvalid, .apiVersionSunset, .apiVersionSunsetsDuringCampaign,
     ]
 
     /// Looks a rule up by id.
