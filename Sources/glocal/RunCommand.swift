@@ -105,6 +105,7 @@ struct RunCommand: ParsableCommand {
                         workspace: workspace, root: root, store: store, credentials: credentials, sandboxURL: url, sandbox: state,
                         mediaBaseURL: mediaBaseURL, now: clock()))
             }
+            for notice in workspace.apiVersionNotices(at: clock()) { say("glocal: warning: API version: \(notice.text)") }
             let dispatcher = DispatcherSetup.dispatcher(
                 configuration: DispatchConfiguration(
                     worker: DispatchConfiguration.defaultWorker(), concurrency: workers, grace: grace),
@@ -119,7 +120,8 @@ struct RunCommand: ParsableCommand {
             if !noWeb {
                 let operations = OperationsRoutes(
                     health: { lastRound.health(now: Date(), within: 60) },
-                    metrics: { metrics.prometheusText(queueDepth: (try? queue.countsByState()) ?? [:]) })
+                    metrics: { metrics.prometheusText(queueDepth: (try? queue.countsByState()) ?? [:]) },
+                    apiVersions: { workspace.apiVersionNotices(at: clock()).map(\.text) })
                 let environment = ServerEnvironment(
                     workspace: workspace, workspaceRoot: root, store: store, users: UserStore(store: store),
                     sessions: SessionStore(store: store), media: FileMediaInspector(root: root), now: clock)

@@ -44,7 +44,8 @@ struct APIVersionChecker: Sendable {
                     .warning, .apiVersionSunsetsDuringCampaign,
                     "\(network.rawValue): \(version.label) stops being served on \(sunsetText), and post '\(first.postID)' "
                         + "of campaign '\(first.campaignID)' falls on \(first.date) (account \(first.accountID))"
-                        + (late.count > 1 ? ", with \(late.count - 1) more \(network.displayName) variant(s) after it" : ""),
+                        + (late.count > 1
+                            ? ", with \(late.count - 1) more \(network.displayName) variant(s) on or after that day" : ""),
                     at: location,
                     notes: notes + ["the post is at \(first.postLocation)", fix], network: network))
         }
