@@ -143,3 +143,29 @@ import Testing
         }
     }
 }
+
+/// Pins `validate` refuses at `--now`: a LinkedIn version not released yet.
+@Suite struct APIVersionValidateTests {
+    @Test func aLinkedInVersionNotReleasedAtNowIsAnError() throws {
+        let root = try APIVersionSunsetReplayTests.workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let settings = root.appendingPathComponent("glocal.yaml")
+        let text = try String(contentsOf: settings, encoding: .utf8)
+        try text.replacingOccurrences(of: "  facebook: \"v21.0\"\n", with: "  facebook: \"v25.0\"\n  linkedin: \"202701\"\n")
+            .write(to: settings, atomically: true, encoding: .utf8)
+        try """
+        accounts:
+          - {id: sun-facebook, network: facebook, handle: "102938475610293", locale: en, timezone: Europe/Paris}
+          - {id: sun-linkedin, network: linkedin, handle: sunset, locale: en, timezone: Europe/Paris}
+
+        """.write(to: root.appendingPathComponent("accounts.yaml"), atomically: true, encoding: .utf8)
+        let early = try APIVersionSunsetReplayTests.validate(root, now: "2026-12-05T00:00:00Z")
+        #expect(
+            early.output.contains(
+                "glocal.yaml:5:13: error[api-version.invalid]: linkedin: LinkedIn API 202701 is not released yet at --now"),
+            "\(early.output)")
+        let released = try APIVersionSunsetReplayTests.validate(root, now: "2027-01-02T00:00:00Z")
+        #expect(released.exitCode == 0, "\(released.output)")
+        #expect(!released.output.contains("api-version"), "\(released.output)")
+    }
+}

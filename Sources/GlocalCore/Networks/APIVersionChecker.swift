@@ -15,6 +15,16 @@ struct APIVersionChecker: Sendable {
         let used = networksInUse.union(planned.map(\.network))
         for network in used.sorted() {
             let version = pins.effective(network)
+            if let now, APIVersionStatus.of(version, at: now) == .unreleased, let pin = pins.pinned[network] {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, .apiVersionInvalid,
+                        "\(network.rawValue): \(version.label) is not released yet at --now; "
+                            + "\(network.displayName) refuses every call made with it",
+                        at: pin.location, notes: ["glocal's default for \(network.rawValue) is \(current(network))"],
+                        network: network))
+                continue
+            }
             guard let sunset = version.sunset, let sunsetText = version.sunsetText else { continue }
             let pin = pins.pinned[network]
             let location = pin?.location ?? settingsLocation
