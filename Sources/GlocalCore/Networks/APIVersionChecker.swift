@@ -61,7 +61,7 @@ struct APIVersionChecker: Sendable {
         }
     }
 
-    /// The newest table version whose sunset is furthest away, to suggest.
+    /// The version to suggest: the default of the table.
     private func current(_ network: Network) -> String {
         APIVersionTable.defaultVersion(for: network).name ?? ""
     }
