@@ -4,6 +4,7 @@ import GlocalCore
 import GlocalDispatch
 import GlocalNetworks
 import GlocalStore
+import GlocalYAML
 
 /// `glocal collect-metrics`: reads engagement back at +1 h, +24 h and +7 d after publication.
 struct MetricsCommand: ParsableCommand {
@@ -36,8 +37,10 @@ struct MetricsCommand: ParsableCommand {
         let fixedNow = try options.now.map { _ in try options.instant() }
         let clock: @Sendable () -> Date = { fixedNow ?? Date() }
         let endpoints = try DispatcherSetup.endpoints(sandbox: sandbox).endpoints
+        // The API versions glocal.yaml pins, so insights are read in the version posts were sent with.
+        let apiVersions = WorkspaceLoader(root: root).load().workspace?.settings.apiVersions ?? .none
         let collector = MetricsCollector(
-            store: store, clients: DispatcherSetup.clients(endpoints, clock: clock),
+            store: store, clients: DispatcherSetup.clients(endpoints, clock: clock, apiVersions: apiVersions),
             credentials: StoredCredentials(secrets: store.accountSecrets(key: key)),
             checkpoints: Self.parseCheckpoints(checkpoints) ?? MetricsStore.standardCheckpoints, clock: clock)
         let done = DispatchSemaphore(value: 0)
