@@ -84,7 +84,9 @@ public struct DemoPublishing: Sendable {
     public func collectEngagement(from start: Date) async throws -> Int {
         let clock = SimulatedClock(start)
         let collector = MetricsCollector(
-            store: store, clients: DispatcherSetup.clients(.sandbox(baseURL: sandboxURL), clock: { clock.now }),
+            store: store,
+            clients: DispatcherSetup.clients(
+                .sandbox(baseURL: sandboxURL), clock: { clock.now }, apiVersions: workspace.settings.apiVersions),
             credentials: credentials, clock: { clock.now })
         var readings = 0
         for step in [3_600.0, 86_400, 604_800] {

@@ -7,11 +7,14 @@ import GlocalStore
 /// How the commands that talk to the networks (`dispatch`, `run`, `collect-metrics`, the demo)
 /// build their clients and dispatcher: one place, so they all send the same way.
 public enum DispatcherSetup {
-    /// A client per network on `endpoints`, on the same clock as the dispatcher.
+    /// A client per network on `endpoints`, on the same clock as the dispatcher, speaking `apiVersions`.
     public static func clients(
-        _ endpoints: NetworkEndpoints, clock: @escaping @Sendable () -> Date, timeout: TimeInterval = 30
+        _ endpoints: NetworkEndpoints, clock: @escaping @Sendable () -> Date, timeout: TimeInterval = 30,
+        apiVersions: APIVersionPins = .none
     ) -> [Network: any NetworkClient] {
-        ClientSet.make(ClientEnvironment(transport: URLSessionTransport(timeout: timeout), endpoints: endpoints, clock: clock))
+        ClientSet.make(
+            ClientEnvironment(
+                transport: URLSessionTransport(timeout: timeout), endpoints: endpoints, clock: clock, apiVersions: apiVersions))
     }
 
     /// A dispatcher for the workspace at `root`: its accounts' handles and media files, `store`'s
@@ -22,7 +25,8 @@ public enum DispatcherSetup {
         clock: @escaping @Sendable () -> Date
     ) -> Dispatcher {
         Dispatcher(
-            configuration: configuration, queue: store.publishQueue, clients: clients(endpoints, clock: clock),
+            configuration: configuration, queue: store.publishQueue,
+            clients: clients(endpoints, clock: clock, apiVersions: workspace.settings.apiVersions),
             credentials: credentials,
             posts: OutgoingPostFactory(
                 accounts: workspace.accounts, root: root, mediaBaseURL: mediaBaseURL, campaigns: workspace.campaigns),

@@ -20,11 +20,13 @@ public struct ValidationRun: Sendable {
     public var currentDirectory: URL
     /// The version SARIF output names as the tool's.
     public var toolVersion: String = GlocalVersion.current
+    /// The instant API versions are checked at (`--now`); `nil` checks only posts against sunsets.
+    public var now: Date? = nil
 
     /// A run over `paths`.
     public init(
         paths: [String], format: OutputFormat, strict: Bool, verbose: Bool = false, summary: Bool = false,
-        useColor: Bool = false, currentDirectory: URL, toolVersion: String = GlocalVersion.current
+        useColor: Bool = false, currentDirectory: URL, toolVersion: String = GlocalVersion.current, now: Date? = nil
     ) {
         self.paths = paths
         self.format = format
@@ -34,6 +36,7 @@ public struct ValidationRun: Sendable {
         self.useColor = useColor
         self.currentDirectory = currentDirectory
         self.toolVersion = toolVersion
+        self.now = now
     }
 
     /// Validates every workspace named and renders the combined report.
@@ -48,7 +51,7 @@ public struct ValidationRun: Sendable {
             let prefix = locator.displayPrefix(for: target.root)
             let single = validator.validate(
                 loaded.workspace, readingDiagnostics: loaded.diagnostics, fileCount: loaded.fileCount,
-                unreadableFiles: loaded.unreadableFiles, campaignFiles: target.campaignFiles
+                unreadableFiles: loaded.unreadableFiles, campaignFiles: target.campaignFiles, now: now
             ).relocated(prefix: prefix)
             report = report.map { $0.merged(with: single) } ?? single
             sources = sources.merged(with: loaded.sources.relocated(prefix: prefix))

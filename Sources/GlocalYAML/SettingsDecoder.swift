@@ -3,7 +3,7 @@ import Yams
 
 /// Decodes `glocal.yaml`.
 enum SettingsDecoder {
-    static let keys = ["workspace", "brand", "default_locale", "policy", "teams", "timing"]
+    static let keys = ["workspace", "brand", "default_locale", "policy", "teams", "timing", "api_versions"]
     static let policyKeys = ["approval", "approval_deadline", "quiet_hours", "promotional_share"]
     static let shareKeys = ["max", "window", "severity"]
     static let teamKeys = ["name", "accounts", "managers"]
@@ -23,11 +23,13 @@ enum SettingsDecoder {
         var teams: [Team] = []
         if let node = map.value("teams") { teams = decodeTeams(node, context: context) }
         let timing = map.value("timing").map { TimingDecoder.decode($0, context: context) }
+        let apiVersions = map.value("api_versions").map { APIVersionsDecoder.decode($0, context: context) }
         guard let name, let defaultLocale else { return nil }
         var settings = WorkspaceSettings(
             name: name, brand: map.string("brand")?.value, defaultLocale: defaultLocale, policy: policy, teams: teams,
             location: start)
         if let timing { settings.timing = timing }
+        if let apiVersions { settings.apiVersions = apiVersions }
         return settings
     }
 

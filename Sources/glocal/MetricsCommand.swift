@@ -33,8 +33,10 @@ struct MetricsCommand: ParsableCommand {
         let fixedNow = try options.now.map { _ in try options.instant() }
         let clock: @Sendable () -> Date = { fixedNow ?? Date() }
         let endpoints = try SandboxEndpoints.parse(sandbox).endpoints
+        // The API versions glocal.yaml pins, so insights are read in the version posts were sent with.
+        let apiVersions = access.workspaceIfReadable()?.settings.apiVersions ?? .none
         let collector = MetricsCollector(
-            store: store, clients: DispatcherSetup.clients(endpoints, clock: clock),
+            store: store, clients: DispatcherSetup.clients(endpoints, clock: clock, apiVersions: apiVersions),
             credentials: credentials,
             checkpoints: Self.parseCheckpoints(checkpoints) ?? MetricsStore.standardCheckpoints, clock: clock)
         let done = DispatchSemaphore(value: 0)

@@ -98,6 +98,7 @@ struct RunCommand: ParsableCommand {
                         workspace: workspace, root: root, store: store, credentials: credentials, sandboxURL: url,
                         mediaBaseURL: mediaBaseURL, now: clock(), moveSandboxClock: { await state.setNow($0) }))
             }
+            for notice in workspace.apiVersionNotices(at: clock()) { say("glocal: warning: API version: \(notice.text)") }
             let dispatcher = DispatcherSetup.dispatcher(
                 configuration: DispatchConfiguration(
                     worker: DispatchConfiguration.defaultWorker(), concurrency: workers, grace: grace),
@@ -112,7 +113,8 @@ struct RunCommand: ParsableCommand {
             if !noWeb {
                 let operations = OperationsRoutes(
                     health: { lastRound.health(now: Date(), within: 60) },
-                    metrics: { metrics.prometheusText(queueDepth: (try? queue.countsByState()) ?? [:]) })
+                    metrics: { metrics.prometheusText(queueDepth: (try? queue.countsByState()) ?? [:]) },
+                    apiVersions: { workspace.apiVersionNotices(at: clock()).map(\.text) })
                 let environment = served.environment(clock: clock)
                 let (host, databasePath) = (self.host, served.access.databasePath)
                 let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout

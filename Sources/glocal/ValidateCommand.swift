@@ -33,11 +33,15 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Colour in text output: auto, always or never.")
     var color: ColorChoice = .auto
 
+    @Option(help: "Check API versions against their sunsets as at this instant (ISO 8601). Default: now.")
+    var now: String?
+
     func run() throws {
         let run = ValidationRun(
             paths: paths, format: format.value, strict: strict, verbose: verbose, summary: summary,
             useColor: color.enabled(for: FileHandle.standardOutput),
-            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), toolVersion: GlocalCommand.version)
+            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), toolVersion: GlocalCommand.version,
+            now: try WorkspaceOptions.instant(now))
         let result = try run.execute()
         FileHandle.standardOutput.write(Data(result.output.utf8))
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }

@@ -32,7 +32,10 @@ struct WorkspaceOptions: ParsableArguments {
     }
 
     /// The planning instant.
-    func instant() throws -> Date {
+    func instant() throws -> Date { try Self.instant(now) }
+
+    /// The instant `--now` names (the current one when absent).
+    static func instant(_ now: String?) throws -> Date {
         guard let now else { return Date() }
         let formatter = ISO8601DateFormatter()
         if let date = formatter.date(from: now) { return date }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import glocal
+import GlocalUseCases
 
 /// `glocal validate` holds each image's alt text to the limit of every network that receives it,
 /// counted as that network counts, with the caret on the alt text in the campaign file.

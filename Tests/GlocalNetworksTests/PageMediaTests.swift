@@ -107,7 +107,7 @@ import Testing
             let request = HTTPRequest(
                 method: "POST", url: base.appendingPathComponent("rest/posts"),
                 headers: [
-                    "Authorization": "Bearer li~t", "LinkedIn-Version": "202505", "X-Restli-Protocol-Version": "2.0.0",
+                    "Authorization": "Bearer li~t", "LinkedIn-Version": "202606", "X-Restli-Protocol-Version": "2.0.0",
                     "Content-Type": "application/json",
                 ],
                 body: try JSONSerialization.data(withJSONObject: body))

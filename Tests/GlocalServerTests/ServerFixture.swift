@@ -26,7 +26,7 @@ struct ServerFixture {
     let clock = TestClock(ServerFixture.start)
     let environment: ServerEnvironment
 
-    init(variants: [StoredVariant] = ServerFixture.defaultVariants) throws {
+    init(variants: [StoredVariant] = ServerFixture.defaultVariants, workspace: Workspace = ServerFixture.workspace) throws {
         store = try SQLiteVariantStore.inMemory()
         try store.apply(
             Plan(
@@ -40,7 +40,7 @@ struct ServerFixture {
         }
         let clock = self.clock
         environment = ServerEnvironment(
-            workspace: Self.workspace, workspaceRoot: Self.root, store: store, users: users, sessions: SessionStore(store: store),
+            workspace: workspace, workspaceRoot: Self.root, store: store, users: users, sessions: SessionStore(store: store),
             media: FileMediaInspector(root: Self.root), now: { clock.now })
     }
 

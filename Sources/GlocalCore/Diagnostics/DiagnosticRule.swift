@@ -182,7 +182,7 @@ extension DiagnosticRule {
         .mediaCount, .mediaSize, .mediaAspect, .hashtagCount, .hashtagStyle, .mentionCount, .linkPlacement,
         .linkPolicy, .xDuplicateText, .promotionalShare, .scheduleUnplaceable,
         .mediaPath, .mediaOutsideWorkspace, .mediaNotAFile, .mediaContent, .mediaTruncated, .mediaDimensions,
-        .mediaDuration, .mediaAltTextTooLong,
+        .mediaDuration, .mediaAltTextTooLong, .apiVersionInvalid, .apiVersionSunset, .apiVersionSunsetsDuringCampaign,
     ]
 
     /// Looks a rule up by id.

@@ -18,9 +18,10 @@ public struct WorkspaceValidator: Sendable {
     ///   - unreadableFiles: files that are missing or could not be decoded at all (besides those with reading errors).
     ///   - campaignFiles: when given, only the campaigns in those files are checked (the others still count
     ///     for the 80/20 rule), and reading problems of other campaign files are left out.
+    ///   - now: the instant API versions are checked at (`--now`); `nil` checks only posts against sunsets.
     public func validate(
         _ workspace: Workspace?, readingDiagnostics: [Diagnostic] = [], fileCount: Int,
-        unreadableFiles: Set<String> = [], campaignFiles: Set<String>? = nil
+        unreadableFiles: Set<String> = [], campaignFiles: Set<String>? = nil, now: Date? = nil
     ) -> ValidationReport {
         var diagnostics = readingDiagnostics
         var statistics = WorkspaceStatistics()
@@ -72,6 +73,10 @@ public struct WorkspaceValidator: Sendable {
             diagnostics += Self.grouped(shareDiagnostics)
         }
         if campaignFiles == nil, campaignsReliable { diagnostics += unusedStrings(workspace) }
+        if accountsReliable {
+            APIVersionChecker(pins: workspace.settings.apiVersions, settingsLocation: workspace.settings.location)
+                .check(planned, networksInUse: Set(workspace.accounts.compactMap(\.network)), now: now, into: &diagnostics)
+        }
 
         statistics.accounts = workspace.accounts.count
         statistics.locales = workspace.locales.count

@@ -12,6 +12,8 @@ public struct WorkspaceSettings: Sendable {
     public var teams: [Team]
     /// Posting windows, gaps and caps per network (docs/scheduling.md's default table unless glocal.yaml overrides it).
     public var timing: TimingTable = .standard
+    /// API versions pinned in `api_versions:` (the table's defaults for the others).
+    public var apiVersions: APIVersionPins = .none
     /// Where `glocal.yaml` is, for diagnostics about the workspace as a whole.
     public var location: SourceLocation
 

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 
 /// What every client is built with: a transport, where the networks live, and a clock.
 public struct ClientEnvironment: Sendable {
@@ -8,14 +9,17 @@ public struct ClientEnvironment: Sendable {
     public var endpoints: NetworkEndpoints
     /// The current instant (metrics `fetchedAt`, Bluesky `createdAt`, relative rate-limit resets).
     public var clock: @Sendable () -> Date
+    /// The API version spoken to each network (glocal.yaml's `api_versions`, else the table's defaults).
+    public var apiVersions: APIVersionPins
 
     /// Creates an environment.
     public init(
         transport: any HTTPTransport, endpoints: NetworkEndpoints = .production,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() }, apiVersions: APIVersionPins = .none
     ) {
         self.transport = transport
         self.endpoints = endpoints
         self.clock = clock
+        self.apiVersions = apiVersions
     }
 }

@@ -6,13 +6,14 @@ public struct FacebookClient: NetworkClient {
     /// Always `.facebook`.
     public let network = Network.facebook
     let environment: ClientEnvironment
-    /// The Graph API version path (`v21.0`).
+    /// The Graph API version path (`v25.0`).
     public let apiVersion: String
 
-    /// Creates a client.
-    public init(environment: ClientEnvironment, apiVersion: String = "v21.0") {
+    /// Creates a client speaking Graph `apiVersion`, by default the environment's (glocal.yaml's pin or
+    /// ``APIVersionTable``'s default).
+    public init(environment: ClientEnvironment, apiVersion: String? = nil) {
         self.environment = environment
-        self.apiVersion = apiVersion
+        self.apiVersion = apiVersion ?? environment.apiVersions.effective(.facebook).name ?? "v25.0"
     }
 
     private func graph(_ credentials: AccountCredentials) -> GraphRequests {

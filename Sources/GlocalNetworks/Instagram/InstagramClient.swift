@@ -7,15 +7,16 @@ public struct InstagramClient: NetworkClient {
     /// Always `.instagram`.
     public let network = Network.instagram
     let environment: ClientEnvironment
-    /// The Graph API version path (`v21.0`).
+    /// The Graph API version path (`v25.0`).
     public let apiVersion: String
     /// Time between container status polls.
     public let pollInterval: Duration
 
-    /// Creates a client.
-    public init(environment: ClientEnvironment, apiVersion: String = "v21.0", pollInterval: Duration = .seconds(2)) {
+    /// Creates a client speaking Graph `apiVersion`, by default the environment's (glocal.yaml's pin or
+    /// ``APIVersionTable``'s default).
+    public init(environment: ClientEnvironment, apiVersion: String? = nil, pollInterval: Duration = .seconds(2)) {
         self.environment = environment
-        self.apiVersion = apiVersion
+        self.apiVersion = apiVersion ?? environment.apiVersions.effective(.instagram).name ?? "v25.0"
         self.pollInterval = pollInterval
     }
 

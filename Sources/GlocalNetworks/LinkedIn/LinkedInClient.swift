@@ -10,10 +10,11 @@ public struct LinkedInClient: NetworkClient {
     /// The `LinkedIn-Version` header (`YYYYMM`).
     public let apiVersion: String
 
-    /// Creates a client speaking API version `apiVersion`.
-    public init(environment: ClientEnvironment, apiVersion: String = "202505") {
+    /// Creates a client speaking API version `apiVersion`, by default the environment's (glocal.yaml's pin or
+    /// ``APIVersionTable``'s default).
+    public init(environment: ClientEnvironment, apiVersion: String? = nil) {
         self.environment = environment
-        self.apiVersion = apiVersion
+        self.apiVersion = apiVersion ?? environment.apiVersions.effective(.linkedin).name ?? "202606"
     }
 
     private func requests(_ credentials: AccountCredentials) -> LinkedInRequests {

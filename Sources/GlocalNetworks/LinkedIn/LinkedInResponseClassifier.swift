@@ -13,6 +13,11 @@ public enum LinkedInResponseClassifier {
         case 429:
             return .rateLimited(
                 until: RateLimitReset.retryAfter(headers["retry-after"], now: now) ?? RateLimitReset.nextMidnightUTC(after: now))
+        case 426:
+            // A version LinkedIn no longer (or not yet) serves: no retry can succeed until glocal.yaml moves it.
+            return .permanent(
+                "LinkedIn refuses the API version sent (\(code.isEmpty ? "HTTP 426" : code): \(message)); "
+                    + "move api_versions.linkedin in glocal.yaml to a current version (docs/networks.md, API versions)")
         case 401: return .reconnectRequired("LinkedIn refused the token: \(code.isEmpty ? message : code)")
         case 422 where code == "DUPLICATE_POST": return .duplicate(nil)
         case 400, 422: return .invalidContent(message)

@@ -16,6 +16,12 @@ public enum GraphErrorClassifier {
         let subcode = error["error_subcode"].int ?? 0
         let message =
             "\(network) error \(code)\(subcode == 0 ? "" : "/\(subcode)"): \(error["message"].string ?? "HTTP \(status)")"
+        if code == 2635 {
+            // A Graph version Meta no longer serves: every retry would be refused the same way.
+            return .permanent(
+                "\(message); move api_versions.\(network.lowercased()) in glocal.yaml to a current version "
+                    + "(docs/networks.md, API versions)")
+        }
         if code == 190 || code == 102 || status == 401 { return .reconnectRequired(message) }
         if code == 10 || (200..<300).contains(code) { return .reconnectRequired("permission missing: \(message)") }
         if duplicateCodes.contains(code) { return .duplicate(nil) }

@@ -6,12 +6,16 @@ public struct ThreadsClient: NetworkClient {
     /// Always `.threads`.
     public let network = Network.threads
     let environment: ClientEnvironment
+    /// The Threads API version path (`v1.0`).
+    public let apiVersion: String
     /// Time between container status polls.
     public let pollInterval: Duration
 
-    /// Creates a client.
-    public init(environment: ClientEnvironment, pollInterval: Duration = .seconds(2)) {
+    /// Creates a client speaking `apiVersion`, by default the environment's (glocal.yaml's pin or
+    /// ``APIVersionTable``'s default).
+    public init(environment: ClientEnvironment, apiVersion: String? = nil, pollInterval: Duration = .seconds(2)) {
         self.environment = environment
+        self.apiVersion = apiVersion ?? environment.apiVersions.effective(.threads).name ?? "v1.0"
         self.pollInterval = pollInterval
     }
 
@@ -20,7 +24,7 @@ public struct ThreadsClient: NetworkClient {
         let base = environment.endpoints.apiBase(.threads, credentials: credentials) ?? URL(string: "https://graph.threads.net")!
         let now = environment.clock()
         return ContainerFlow(
-            style: .threads, graph: GraphRequests(base: base, version: "v1.0", token: credentials.accessToken),
+            style: .threads, graph: GraphRequests(base: base, version: apiVersion, token: credentials.accessToken),
             api: APICaller(transport: environment.transport, secrets: credentials.secrets), userID: user,
             classify: { ThreadsResponseClassifier.classify($0, now: now) }, pollInterval: pollInterval, maxPolls: 30)
     }

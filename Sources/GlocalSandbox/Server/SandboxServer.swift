@@ -13,6 +13,7 @@ public struct SandboxServer: Sendable {
     /// The router with every network's routes and the admin API.
     func router() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: APIVersionGate(state: state))
         AdminRoutes(state: state).register(on: router)
         XRoutes(gate: SandboxGate(state: state, dialect: .x)).register(on: router)
         BlueskyRoutes(gate: SandboxGate(state: state, dialect: .bluesky)).register(on: router)

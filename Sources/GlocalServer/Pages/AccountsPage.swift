@@ -16,7 +16,7 @@ enum AccountsPage {
     /// The page: a summary of the holds, the crisis card, one row per account in `statuses`.
     static func render(
         statuses: [AccountHoldStatus], session: Session, scope: ApprovalScope, globalPause: (paused: Bool, reason: String?),
-        notice: String?, crisisDraft: CrisisDraft? = nil
+        notice: String?, crisisDraft: CrisisDraft? = nil, apiVersionNotices: [APIVersionNotice] = []
     ) -> HTML {
         let paused = statuses.filter { $0.paused || $0.crisisPaused }.count
         let reconnect = statuses.filter { $0.needsReconnect != nil }.count
@@ -47,6 +47,7 @@ enum AccountsPage {
             nothing; their slots that pass meanwhile become <em>missed</em>, never sent late in a burst when the hold lifts.</p>
             <p id="accounts-summary">\(paused) paused · \(reconnect) \(needs) reconnect · \(limited) rate limited ·
             \(waiting) \(posts) waiting to be sent.</p>
+            \(APIVersionWarning.render(apiVersionNotices))
             \(crisis(scope: scope, session: session, globalPause: globalPause, draft: crisisDraft))
             \(table)
             """)

@@ -91,7 +91,8 @@ struct AccountRoutes {
         return Layout.response(
             AccountsPage.render(
                 statuses: statuses, session: session, scope: scope, globalPause: try environment.store.publishQueue.globalPause(),
-                notice: notice, crisisDraft: crisisDraft),
+                notice: notice, crisisDraft: crisisDraft,
+                apiVersionNotices: environment.workspace.apiVersionNotices(at: environment.now())),
             status: status)
     }
 

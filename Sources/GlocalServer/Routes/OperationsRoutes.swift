@@ -8,23 +8,39 @@ public struct OperationsRoutes: Sendable {
     public var health: @Sendable () -> (healthy: Bool, status: String)
     /// The Prometheus text exposition.
     public var metrics: @Sendable () -> String
+    /// One line per API version that sunsets within 60 days (or has), on the server's clock.
+    public var apiVersions: @Sendable () -> [String]
 
-    /// Creates the routes from their two closures.
+    /// Creates the routes from their closures.
     public init(
-        health: @escaping @Sendable () -> (healthy: Bool, status: String), metrics: @escaping @Sendable () -> String
+        health: @escaping @Sendable () -> (healthy: Bool, status: String), metrics: @escaping @Sendable () -> String,
+        apiVersions: @escaping @Sendable () -> [String] = { [] }
     ) {
         self.health = health
         self.metrics = metrics
+        self.apiVersions = apiVersions
     }
 
     func register(on router: Router<AppRequestContext>) {
         let health = self.health
         let metrics = self.metrics
-        router.get("/healthz") { _, _ -> Response in
+        let apiVersions = self.apiVersions
+        // Text by default; JSON (with the API version warnings as a field) for `Accept: application/json` or `?format=json`.
+        router.get("/healthz") { request, _ -> Response in
             let (healthy, status) = health()
+            let warnings = apiVersions()
+            let code: HTTPResponse.Status = healthy ? .ok : .serviceUnavailable
+            if request.uri.queryParameters["format"] == "json"
+                || request.headers[.accept]?.contains("application/json") == true
+            {
+                return Response(
+                    status: code, headers: [.contentType: "application/json"],
+                    body: .init(byteBuffer: ByteBuffer(string: HealthReport.json(healthy: healthy, status: status, warnings))))
+            }
+            let lines = [status] + warnings.map { "api version: \($0)" }
             return Response(
-                status: healthy ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: status + "\n")))
+                status: code, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: lines.joined(separator: "\n") + "\n")))
         }
         router.get("/metrics") { _, _ -> Response in
             Response(
