@@ -84,8 +84,9 @@ public struct SlotMoveCheck: Sendable {
             let message =
                 problem.rule == "holiday"
                 ? "\(date) is a public holiday in \(variant.locale), and this post is not marked `holiday: true`."
-                : sentence(problem.detail)
-            return .failure(SlotMoveRefusal(rule: problem.rule, message: message, collidesWith: sameDay.first?.id))
+                : "\(asked) (\(zone.identifier)): \(problem.detail)."
+            let isCap = problem.rule == "daily-cap" || problem.rule == "weekly-cap"
+            return .failure(SlotMoveRefusal(rule: problem.rule, message: message, collidesWith: isCap ? sameDay.first?.id : nil))
         }
         if let conflict = search.conflict(slot, ledger: ledger, checkWindow: true) {
             let rule = Self.rule(of: conflict.phrase)
@@ -170,9 +171,5 @@ public struct SlotMoveCheck: Sendable {
 
     private func localDate(of variant: StoredVariant) -> LocalDate? {
         variant.scheduledAt.map { LocalInstant(instant: $0, zone: scheduler.timeZone(of: variant.accountID)).date }
-    }
-
-    private func sentence(_ detail: String) -> String {
-        (detail.first.map { String($0).uppercased() + detail.dropFirst() } ?? detail) + "."
     }
 }

@@ -40,7 +40,7 @@ struct CalendarScope {
             let zone = zoneID(of: found, in: workspace)
             return CalendarScope(
                 kind: "account", id: account, accounts: [account], zone: TimeZone(identifier: zone) ?? .gmt,
-                zoneNote: "\(zone), the account's time zone", title: "Calendar of \(account)")
+                zoneNote: "\(zone), the time zone of the account", title: "Calendar of \(account)")
         }
         let teamID = team.flatMap { $0.isEmpty ? nil : $0 } ?? (scope.seesEverything ? nil : scope.teams.first)
         if let teamID {
