@@ -55,9 +55,10 @@ struct CalendarBrowserTests {
         let pending = try store.variants(in: .pendingApproval).filter { $0.scheduledAt != nil }
         let byForm = try #require(pending.first { $0.accountID == "lumiere-fr-x" })
         let byDrag = try #require(pending.first { $0.accountID == "lumiere-fr-bluesky" })
-        let formDay = try #require(LocalDate(iso: String(try #require(byForm.localTime).prefix(10))))
-        let dragDay = try #require(LocalDate(iso: String(try #require(byDrag.localTime).prefix(10))))
-        let dragTime = try #require(LocalTime(text: String(try #require(byDrag.localTime).dropFirst(11))))
+        let formLocal = try #require(byForm.localTime), dragLocal = try #require(byDrag.localTime)
+        let formDay = try #require(LocalDate(iso: String(formLocal.prefix(10))))
+        let dragDay = try #require(LocalDate(iso: String(dragLocal.prefix(10))))
+        let dragTime = try #require(LocalTime(text: String(dragLocal.dropFirst(11))))
 
         // The form: a day of the same month, at minutes a window allows, that breaks no rule.
         let month = CalendarPeriod(kind: .month, anchor: formDay)
