@@ -14,7 +14,7 @@ enum CalendarPage {
     struct Input {
         var scope: CalendarScope
         var period: CalendarPeriod
-        var variants: [StoredVariant]
+        var entries: [CalendarEntry]
         var session: Session
         var approval: ApprovalScope
         var today: LocalDate
@@ -25,10 +25,9 @@ enum CalendarPage {
 
     static func render(_ input: Input) -> HTML {
         let scope = input.scope, period = input.period
-        var byDay: [LocalDate: [StoredVariant]] = [:]
-        for variant in input.variants {
-            guard let instant = variant.scheduledAt else { continue }
-            byDay[LocalInstant(instant: instant, zone: scope.zone).date, default: []].append(variant)
+        var byDay: [LocalDate: [CalendarEntry]] = [:]
+        for entry in input.entries {
+            byDay[LocalInstant(instant: entry.scheduledAt, zone: scope.zone).date, default: []].append(entry)
         }
         let back = path(scope, period)
         let cells = period.days.map { day in
@@ -72,7 +71,7 @@ enum CalendarPage {
         return back.map { base + "?back=" + CalendarScope.encode($0) } ?? base
     }
 
-    private static func cell(_ day: LocalDate, posts: [StoredVariant], input: Input, back: String) -> HTML {
+    private static func cell(_ day: LocalDate, posts: [CalendarEntry], input: Input, back: String) -> HTML {
         let limit = input.period.kind == .month ? monthCellLimit : Int.max
         let shown = posts.prefix(limit).map { chip($0, day: day, input: input, back: back) }
         let more: HTML =
@@ -93,9 +92,9 @@ enum CalendarPage {
             """
     }
 
-    private static func chip(_ variant: StoredVariant, day: LocalDate, input: Input, back: String) -> HTML {
+    private static func chip(_ variant: CalendarEntry, day: LocalDate, input: Input, back: String) -> HTML {
         let zone = input.scope.zone
-        let instant = variant.scheduledAt!
+        let instant = variant.scheduledAt
         let shown = LocalInstant(instant: instant, zone: zone)
         let own = variant.localTime ?? "\(shown.date) \(shown.time)"
         let ownTime = String(own.dropFirst(11))

@@ -144,7 +144,7 @@ struct CalendarRoutes {
         let midnight = LocalTime(hour: 0, minute: 0)!
         let from = LocalInstant(date: days.first!, time: midnight, zone: scope.zone).instant
         let to = LocalInstant(date: days.last!.adding(days: 1), time: midnight, zone: scope.zone).instant
-        let variants = try environment.store.variants(scheduledFrom: from, to: to, visible: scope.accounts.contains)
+        let entries = try environment.store.calendarEntries(from: from, to: to, visible: scope.accounts.contains)
         let teams =
             approval.seesEverything ? environment.workspace.settings.teams.map(\.id.value) : approval.teams
         let accounts = environment.workspace.accounts.map(\.id.value).filter(approval.canSee(account:))
@@ -155,7 +155,7 @@ struct CalendarRoutes {
             notice = "Moved \(variant.id) to \(variant.localTime ?? "?") (\(variant.timeZone))."
         }
         return CalendarPage.Input(
-            scope: scope, period: period, variants: variants, session: session, approval: approval, today: today,
+            scope: scope, period: period, entries: entries, session: session, approval: approval, today: today,
             accounts: accounts, teams: teams, notice: notice)
     }
 

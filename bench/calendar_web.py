@@ -6,7 +6,7 @@ adds an admin, starts the real `glocal serve` on a free loopback port, signs in 
 grid of every account (the month with the most posts) and one week grid N times each, reading the
 server's own time from the `Server-Timing: app;dur=<ms>` response header.
 
-Usage: bench/calendar.py [--binary .build/release/glocal] [--runs 30]
+Usage: bench/calendar_web.py [--binary .build/release/glocal] [--runs 30]
 Target: a 120-account month calendar < 150 ms (median server time).
 """
 import argparse
