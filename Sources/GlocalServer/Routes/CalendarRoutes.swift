@@ -17,10 +17,11 @@ struct CalendarRoutes {
         router.get("/static/calendar.js") { _, _ -> Response in
             Self.asset(CalendarAssets.script, type: "text/javascript; charset=utf-8")
         }
-        router.get("/accounts/:account/calendar") { _, context -> Response in
-            _ = try guardian.session(context)
+        // The older address of an account's calendar: the same month and week grids.
+        router.get("/accounts/:account/calendar") { request, context -> Response in
+            let session = try guardian.session(context)
             let account = try context.parameters.require("account")
-            return Layout.redirect(to: "/calendar?account=" + CalendarScope.encode(account))
+            return Layout.response(CalendarPage.render(try calendar(request, session: session, account: account)))
         }
         router.get("/calendar") { request, context -> Response in
             let session = try guardian.session(context)
@@ -115,10 +116,10 @@ struct CalendarRoutes {
     }
 
     /// The grid the request asks for.
-    private func calendar(_ request: Request, session: Session) throws -> CalendarPage.Input {
+    private func calendar(_ request: Request, session: Session, account fixed: String? = nil) throws -> CalendarPage.Input {
         let query = request.uri.queryParameters
-        var account = query.get("account"), team = query.get("team")
-        if let show = query.get("show") {
+        var account = fixed ?? query.get("account"), team = fixed == nil ? query.get("team") : nil
+        if fixed == nil, let show = query.get("show") {
             if show.hasPrefix("account:") {
                 account = String(show.dropFirst("account:".count))
                 team = nil
