@@ -14,6 +14,7 @@ import json
 import os
 import sys
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright, expect
 
 config = json.loads(sys.argv[1])
@@ -35,6 +36,14 @@ def login(page):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     expect(page.locator("header")).to_contain_text(email)
+
+
+def accessible(page, what):
+    """axe-core finds no serious or critical violation on the page."""
+    violations = Axe().run(page).response["violations"]
+    bad = [f"{v['id']} ({v['impact']}): {v['help']} x{len(v['nodes'])}" for v in violations
+           if v.get("impact") in ("serious", "critical")]
+    assert not bad, f"{what}: axe finds " + "; ".join(bad)
 
 
 def no_horizontal_scroll(page, what):
@@ -59,12 +68,14 @@ with sync_playwright() as p:
         assert page.locator(".cal-month .cal-day").count() in (28, 35, 42), "the month grid is not whole weeks"
         expect(page.locator(".cal-month .cal-post").first).to_be_visible()
         page.screenshot(path=os.path.join(ART, "calendar-month-desktop.png"), full_page=True)
+        accessible(page, "the month grid")
 
         step("the team's week grid, on a desktop")
         drag = config["drag"]
         page.goto(f"{BASE}/calendar?view=week&date={drag['from']}")
         expect(page.locator(".cal-week .cal-day")).to_have_count(7)
         page.screenshot(path=os.path.join(ART, "calendar-week-desktop.png"), full_page=True)
+        accessible(page, "the week grid")
 
         step("a slot in quiet hours is refused with the rule")
         form = config["form"]
@@ -76,6 +87,7 @@ with sync_playwright() as p:
         expect(page.locator("#move-refused")).to_contain_text("quiet hours")
         expect(page.locator("#move-refused")).to_contain_text("quiet-hours")
         page.screenshot(path=os.path.join(ART, "calendar-move-refused.png"), full_page=True)
+        accessible(page, "the refused move form")
 
         step("a free slot, by the form")
         page.get_by_label("Time").fill(form["time"])
@@ -102,6 +114,7 @@ with sync_playwright() as p:
         expect(small.locator(".cal-head")).to_be_hidden()
         no_horizontal_scroll(small, "the month grid")
         small.screenshot(path=os.path.join(ART, "calendar-month-phone.png"), full_page=True)
+        accessible(small, "the month grid on a phone")
         small.goto(f"{BASE}/calendar?view=week&date={drag['from']}")
         no_horizontal_scroll(small, "the week grid")
         small.screenshot(path=os.path.join(ART, "calendar-week-phone.png"), full_page=True)
