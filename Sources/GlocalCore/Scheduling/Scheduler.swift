@@ -66,8 +66,11 @@ public struct Scheduler: Sendable {
             for variant in stored {
                 let index = indexByID[variant.id]
                 if index != nil { previous[variant.id] = variant }
-                // A slot a person moved is pinned like a published one (SlotMoveCheck): apply never moves it back.
-                let pinned = index != nil && !variant.state.isFinal && SlotMoveCheck.isPinned(variant.explanation)
+                // A slot a person moved is pinned like a published one (SlotMoveCheck): apply never moves it back,
+                // until it has passed unpublished.
+                let pinned =
+                    index != nil && !variant.state.isFinal && SlotMoveCheck.isPinned(variant.explanation)
+                    && !(notBefore.map { (variant.scheduledAt ?? .distantPast) < $0 } ?? false)
                 guard variant.state.isPublishedOrInFlight || pinned, let instant = variant.scheduledAt else { continue }
                 let local = LocalInstant(instant: instant, zone: timeZone(of: variant.accountID))
                 if let index {

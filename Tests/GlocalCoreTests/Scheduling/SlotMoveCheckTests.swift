@@ -165,6 +165,11 @@ import Testing
         // So the plan says nothing changes for it: apply will not move it back.
         let plan = Planner(workspace: changed.workspace).plan(desired: again.scheduled, stored: stored)
         #expect(plan.changes.first { $0.id == "c/a/fr-x" }?.action == .keep)
+        // Once the pinned slot has passed unpublished, the next plan places the post again, from now on.
+        let later = F.utc("2026-11-10T12:00:00Z")
+        let replanned = changed.schedule(notBefore: later, stored: stored)
+        #expect(try #require(replanned.slot("c/a/fr-x")).instant >= later)
+        #expect(!replanned.rules("c/a/fr-x").contains(SlotMoveCheck.pinRule))
         // A variant nobody moved follows the new table.
         let unmoved = try #require(again.slot("c/a/fleet-1"))
         #expect(unmoved.time.minutes >= 16 * 60 && unmoved.time.minutes < 17 * 60)
