@@ -93,6 +93,13 @@ struct CalendarBrowserTests {
         #expect(formed.localTime == "\(formSlot.0) \(formSlot.1)" && SlotMoveCheck.isPinned(formed.explanation))
         let dragged = try #require(try store.variant(byDrag.id))
         #expect(dragged.localTime == "\(dragSlot.0) \(dragTime)")
+        // `glocal apply` again: both moved slots are pinned and stay where the manager put them.
+        let apply = try BrowserEndToEndTests.run(
+            try ServedProcess.executable().path,
+            ["apply", "--workspace", ServerFixture.root.path, "--database", database, "--now", "2026-11-21T09:00:00Z"])
+        #expect(apply.status == 0, "apply failed:\n\(apply.output)")
+        #expect(try store.variant(byForm.id)?.scheduledAt == formed.scheduledAt)
+        #expect(try store.variant(byDrag.id)?.scheduledAt == dragged.scheduledAt)
         for (variant, note) in [(byForm, "shop event"), (byDrag, "dragged in the calendar")] {
             let moves = try store.auditEvents(variant: variant.id).filter { $0.action == .update && $0.actor == manager }
             #expect(moves.count == 1 && moves.first?.reason?.hasSuffix(note) == true, "\(variant.id): \(moves)")
