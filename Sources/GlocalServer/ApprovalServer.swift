@@ -30,6 +30,7 @@ public enum ApprovalServer {
         AccountRoutes(environment: environment).register(on: router)
         AssetRoutes(environment: environment).register(on: router)
         EditorRoutes(environment: environment).register(on: router)
+        CalendarRoutes(environment: environment).register(on: router)
         operations?.register(on: router)
         return router
     }

@@ -66,7 +66,12 @@ public struct Scheduler: Sendable {
             for variant in stored {
                 let index = indexByID[variant.id]
                 if index != nil { previous[variant.id] = variant }
-                guard variant.state.isPublishedOrInFlight, let instant = variant.scheduledAt else { continue }
+                // A slot a person moved is pinned like a published one (SlotMoveCheck): apply never moves it back,
+                // until it has passed unpublished.
+                let pinned =
+                    index != nil && !variant.state.isFinal && SlotMoveCheck.isPinned(variant.explanation)
+                    && !(notBefore.map { (variant.scheduledAt ?? .distantPast) < $0 } ?? false)
+                guard variant.state.isPublishedOrInFlight || pinned, let instant = variant.scheduledAt else { continue }
                 let local = LocalInstant(instant: instant, zone: timeZone(of: variant.accountID))
                 if let index {
                     let desired = variants[index]
@@ -75,9 +80,11 @@ public struct Scheduler: Sendable {
                         spacingKey: postKey(desired) + "|" + variant.locale, instant: instant, local: local.date)
                     placed[index] = ScheduledVariant(
                         variant: desired, slot: local,
-                        explanation: variant.explanation + [
-                            ScheduleReason("published", "already \(variant.state.rawValue): its slot is fixed")
-                        ])
+                        explanation: pinned
+                            ? variant.explanation
+                            : variant.explanation + [
+                                ScheduleReason("published", "already \(variant.state.rawValue): its slot is fixed")
+                            ])
                 } else {
                     ledger.bookExisting(account: variant.accountID, network: variant.network, instant: instant, local: local.date)
                 }
@@ -140,6 +147,7 @@ public struct Scheduler: Sendable {
 
     func holidays(of account: String) -> Set<LocalDate> { holidays[account] ?? [] }
     func post(of variant: PostVariant) -> PostScheduling? { posts[postKey(variant)] }
+    func posts(ofCampaign campaign: String, post: String) -> PostScheduling? { posts[campaign + "/" + post] }
 
     /// Day, then sequencing depth, then post order, then account: predecessors are placed first.
     private func ordered(_ variants: [PostVariant]) -> [Int] {

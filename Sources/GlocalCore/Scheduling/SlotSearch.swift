@@ -185,7 +185,7 @@ struct SlotSearch {
     }
 
     /// Why no slot can be on `day` at all, if so.
-    private func dayProblem(_ day: LocalDate, ledger: ScheduleLedger) -> ScheduleReason? {
+    func dayProblem(_ day: LocalDate, ledger: ScheduleLedger) -> ScheduleReason? {
         if !variant.holiday, scheduler.holidays(of: variant.accountID).contains(day) {
             return ScheduleReason("holiday", "\(day) is a public holiday in \(variant.locale): skipped")
         }

@@ -3,7 +3,7 @@ import GlocalCore
 import GlocalStore
 import Hummingbird
 
-/// Campaign overviews, account calendars and the audit log: read-only pages, scoped.
+/// Campaign overviews, the report and the audit log (calendars: CalendarRoutes): read-only pages, scoped.
 struct OverviewRoutes {
     let environment: ServerEnvironment
     static let auditLimit = 500
@@ -26,15 +26,6 @@ struct OverviewRoutes {
                 throw HTTPError(.notFound, message: "No campaign '\(campaign)'.")
             }
             return Layout.response(CampaignPage.render(campaign: campaign, variants: variants, session: session))
-        }
-        router.get("/accounts/:account/calendar") { _, context -> Response in
-            let session = try guardian.session(context)
-            let scope = environment.scope(of: session.user)
-            let account = try context.parameters.require("account")
-            guard scope.canSee(account: account) else { throw RequestGuard.forbidden(account) }
-            return Layout.response(
-                CalendarPage.render(
-                    account: account, variants: try environment.store.variants(account: account), session: session))
         }
         router.get("/report") { request, context -> Response in
             let session = try guardian.session(context)

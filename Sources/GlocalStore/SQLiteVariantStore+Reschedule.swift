@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import GlocalCore
+
+/// Moving a variant to a slot a person chose, with its audit event, in one transaction.
+extension SQLiteVariantStore {
+    /// What a person asked for when moving a variant, and what their page showed.
+    public struct MoveRequest: Sendable {
+        /// The variant.
+        public var id: String
+        /// The content revision the page showed (refused as stale if it changed).
+        public var revision: VariantRevision
+        /// The slot the page showed (refused if someone moved the variant since); `nil` for none.
+        public var shownSlot: Date?
+        /// Why, if the person said.
+        public var note: String?
+        /// Who moves it.
+        public var actor: String
+
+        /// Creates a request.
+        public init(id: String, revision: VariantRevision, shownSlot: Date?, note: String?, actor: String) {
+            self.id = id
+            self.revision = revision
+            self.shownSlot = shownSlot
+            self.note = note
+            self.actor = actor
+        }
+    }
+
+    /// How far around the new slot other posts are read for the check: the weekly cap spans a week.
+    static let moveNeighbourhood: TimeInterval = 9 * 86_400
+
+    /// Moves a variant to the slot `decide` returns, given the variant as it is now and the other
+    /// posts near `target` (and every post of its campaign, for sequencing): `decide` throws
+    /// (a `SlotMoveRefusal`) to refuse. In the same transaction: the permit, the state (only a
+    /// movable variant whose publish job nobody claimed), the revision and the shown slot are
+    /// checked; the slot and the explanation are written, a waiting publish job follows, and one
+    /// `update` audit event records who, when, from, to and why. Returns the moved variant.
+    @discardableResult
+    public func move(
+        _ request: MoveRequest, around target: Date, now: Date, permit: Permit,
+        decide: (StoredVariant, [StoredVariant]) throws -> (slot: LocalInstant, explanation: [ScheduleReason])
+    ) throws -> StoredVariant {
+        try writer.write { db in
+            guard let current = try Self.fetchVariant(db, id: request.id) else {
+                throw ApprovalError.variantNotFound(request.id)
+            }
+            try permit(current)
+            guard SlotMoveCheck.movableStates.contains(current.state) else {
+                throw ApprovalError.wrongState(variantID: current.id, state: current.state)
+            }
+            guard request.revision.names(current.contentHash) else {
+                throw ApprovalError.staleRevision(
+                    variantID: current.id, shown: request.revision.value, current: current.contentHash)
+            }
+            if let shown = request.shownSlot, let slot = current.scheduledAt, abs(shown.timeIntervalSince(slot)) >= 1 {
+                throw SlotMoveRefusal(
+                    rule: "stale-slot",
+                    message: "Someone moved this post since the page was shown (it is now at \(current.localTime ?? "?")); "
+                        + "nothing was written. Look again and move it from there.")
+            }
+            let claimed =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM publish_job WHERE variant_id = ? AND (state = 'running' OR attempt > 0)",
+                    arguments: [current.id]) ?? 0
+            if claimed > 0 {
+                throw SlotMoveRefusal(
+                    rule: "state", message: "The dispatcher has already taken this post to send it: it cannot move.")
+            }
+            let from = StoreTimestamp.string(from: target.addingTimeInterval(-Self.moveNeighbourhood))
+            let to = StoreTimestamp.string(from: target.addingTimeInterval(Self.moveNeighbourhood))
+            var others: [StoredVariant] = []
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT \(VariantRow.selection) FROM variant
+                    WHERE id <> ? AND ((scheduled_at >= ? AND scheduled_at <= ?) OR campaign_id = ?)
+                    """, arguments: [current.id, from, to, current.campaignID])
+            while let row = try rows.next() { others.append(try VariantRow.variant(from: row)) }
+            let decision = try decide(current, others)
+            var moved = current
+            moved.scheduledAt = decision.slot.instant
+            moved.localTime = "\(decision.slot.date) \(decision.slot.time)"
+            moved.explanation = decision.explanation
+            let timestamp = StoreTimestamp.string(from: now)
+            let slot = StoreTimestamp.string(from: decision.slot.instant)
+            try AuditLog.wrapping(.update, current.id) {
+                try db.execute(
+                    sql: """
+                        UPDATE variant SET scheduled_at = ?, local_time = ?, explanation = ?, updated_at = ?
+                        WHERE id = ? AND state = ?
+                        """,
+                    arguments: [
+                        slot, moved.localTime, VariantRow.explanationJSON(moved.explanation), timestamp, current.id,
+                        current.state.rawValue,
+                    ])
+                // A job waiting for the old slot waits for the new one (the dispatcher's sync would, later).
+                try db.execute(
+                    sql: """
+                        UPDATE publish_job SET run_at = ?, slot_at = ?, updated_at = ?
+                        WHERE variant_id = ? AND state IN ('scheduled', 'available') AND attempt = 0
+                        """, arguments: [slot, slot, timestamp, current.id])
+                let note = request.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                let reason =
+                    "moved from \(current.localTime ?? "no slot") to \(moved.localTime ?? "") \(current.timeZone)"
+                    + (note.isEmpty ? "" : ": \(note)")
+                try AuditLog.append(
+                    db, at: now, actor: request.actor, variantID: current.id, action: .update, before: current,
+                    beforeState: current.state, after: moved, afterState: current.state, reason: reason)
+            }
+            return moved
+        }
+    }
+}
