@@ -36,6 +36,9 @@ let package = Package(
             ]),
         .target(name: "GlocalNetworks", dependencies: ["GlocalCore"]),
         .target(name: "GlocalDispatch", dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks"]),
+        // E-mail digests, alerts and team webhooks (SMTP client, outbox delivery).
+        .target(name: "GlocalNotify", dependencies: ["GlocalCore", "GlocalStore"]),
+        .testTarget(name: "GlocalNotifyTests", dependencies: ["GlocalNotify", "GlocalCore", "GlocalStore"]),
         .target(
             name: "GlocalSandbox",
             dependencies: [
@@ -53,7 +56,7 @@ let package = Package(
             name: "glocal",
             dependencies: [
                 "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox", "GlocalServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "GlocalNotify", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "glocal-bench",

@@ -47,6 +47,7 @@ enum StoreMigrations {
         migrator.registerMigration("v9-account-audit") { db in
             try db.execute(sql: AccountAuditLog.v9)
         }
+        migrator.registerMigration("v10-notifications") { db in try db.execute(sql: NotificationSchema.v10) }
         return migrator
     }
 

@@ -26,6 +26,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seconds a connection may stay silent (idle, or a request never finished) before the server closes it.")
     var idleTimeout: Double = 30
 
+    @OptionGroup(title: "Notifications (e-mail digests, alerts, team webhooks)") var notify: NotificationOptions
+
     @Flag(help: "Fill an empty store from the workspace and create demo users with printed passwords.")
     var demo = false
 
@@ -55,6 +57,9 @@ struct ServeCommand: ParsableCommand {
             sessions: SessionStore(store: store),
             media: FileMediaInspector(root: root), now: clock)
         let host = self.host
+        _ = try notify.start(
+            workspace: workspace, store: store, listening: URL(string: "http://\(host):\(port)"), clock: clock,
+            shouldStop: { false })
         let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
         let application = ApprovalServer.application(environment, host: host, port: port, idleTimeout: idle) { port in
             // Written straight to the descriptor: scripts and tests wait for this line.
