@@ -29,6 +29,7 @@ public enum ApprovalServer {
         OverviewRoutes(environment: environment).register(on: router)
         AccountRoutes(environment: environment).register(on: router)
         AssetRoutes(environment: environment).register(on: router)
+        NotificationRoutes(environment: environment).register(on: router)
         operations?.register(on: router)
         return router
     }
