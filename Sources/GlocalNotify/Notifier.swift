@@ -159,6 +159,7 @@ public struct Notifier: Sendable {
     private func deliver(now: Date) async throws -> (sent: Int, failed: Int) {
         var (sent, failed) = (0, 0)
         for message in try notifications.due(now: now) {
+            guard try notifications.claim(message.id, now: now) else { continue }
             do {
                 switch message.channel {
                 case .mail:

@@ -79,6 +79,23 @@ public struct NotificationStore: Sendable {
         }
     }
 
+    /// Claims due message `id` for one send by pushing its next attempt `lease` seconds ahead; false
+    /// when another process (a second `serve` on the same store) claimed it first. A process that dies
+    /// mid-send leaves the message to be tried again once the lease is over.
+    public func claim(_ id: Int64, now: Date, lease: TimeInterval = 300) throws -> Bool {
+        try writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE notification_outbox SET next_attempt_at = ?
+                    WHERE id = ? AND state = 'pending' AND next_attempt_at <= ?
+                    """,
+                arguments: [
+                    StoreTimestamp.string(from: now.addingTimeInterval(lease)), id, StoreTimestamp.string(from: now),
+                ])
+            return db.changesCount == 1
+        }
+    }
+
     /// Records that message `id` went out.
     public func markSent(_ id: Int64, now: Date) throws {
         try writer.write { db in

@@ -54,6 +54,8 @@ struct NotificationStoreTests {
         try notifications.enqueue(
             [OutboxMessage(dedupeKey: "k", channel: .webhook, recipient: "france", subject: "s", textBody: "t")], now: now)
         let id = try #require(try notifications.due(now: now).first?.id)
+        #expect(try notifications.claim(id, now: now))
+        #expect(try !notifications.claim(id, now: now), "a second process does not send it too")
         try notifications.markFailed(id, error: "503", retryAt: now.addingTimeInterval(60), now: now)
         #expect(try notifications.due(now: now).isEmpty)
         #expect(try notifications.summary() == OutboxSummary(pending: 1, retrying: 1, lastError: "503"))
