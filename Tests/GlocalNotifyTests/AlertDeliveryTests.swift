@@ -103,6 +103,29 @@ struct AlertDeliveryTests {
         }
     }
 
+    @Test("a webhook that answers 500 is retried; the error names the team, never the URL (a secret)")
+    func webhookFailureHidesTheURL() async throws {
+        try await NotifyFixture.withFolder { folder in
+            let hook = try LoopbackWebhookServer(status: 500)
+            let store = try NotifyFixture.store(in: folder)
+            let logged = LogLines()
+            let notifier = Notifier(
+                settings: NotifierSettings(
+                    smtp: nil, webhooks: WebhookSender(urls: ["corporate": hook.url("/hooks/T0/B0/xoxb-secret-token")])),
+                workspace: NotifyFixture.workspace, store: store, log: { logged.append($0) })
+            try store.publishQueue.setNeedsReconnect("revoked", account: "lumiere-global-x", now: NotifyFixture.beforeEight)
+            let round = try await notifier.runOnce(now: NotifyFixture.beforeEight)
+            #expect(round.enqueued == 1 && round.failedAttempts == 1)
+            #expect(try hook.posts().count == 1)
+            let message = try #require(try NotificationStore(store: store).allMessages().first)
+            #expect(message.channel == .webhook && message.recipient == "corporate" && message.state == .pending)
+            #expect(message.lastError == "team 'corporate''s webhook answered 500")
+            for text in [notifier.status(), logged.lines.joined(), message.textBody, message.lastError ?? ""] {
+                #expect(!text.contains("xoxb-secret-token") && !text.contains("/hooks/"))
+            }
+        }
+    }
+
     @Test("an unreachable server is given up on after the last retry, with the error kept and logged")
     func givesUpWhenUnreachable() async throws {
         try await NotifyFixture.withFolder { folder in
