@@ -37,6 +37,9 @@ let package = Package(
             ]),
         .target(name: "GlocalNetworks", dependencies: ["GlocalCore"]),
         .target(name: "GlocalDispatch", dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks"]),
+        // E-mail digests, alerts and team webhooks (SMTP client, outbox delivery).
+        .target(name: "GlocalNotify", dependencies: ["GlocalCore", "GlocalStore"]),
+        .testTarget(name: "GlocalNotifyTests", dependencies: ["GlocalNotify", "GlocalCore", "GlocalStore"]),
         .target(
             name: "GlocalSandbox",
             dependencies: [
@@ -59,7 +62,7 @@ let package = Package(
             name: "glocal",
             dependencies: [
                 "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox", "GlocalServer",
-                "GlocalUseCases", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "GlocalUseCases", "GlocalNotify", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "glocal-bench",

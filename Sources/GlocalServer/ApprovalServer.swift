@@ -31,6 +31,7 @@ public enum ApprovalServer {
         AssetRoutes(environment: environment).register(on: router)
         EditorRoutes(environment: environment).register(on: router)
         CalendarRoutes(environment: environment).register(on: router)
+        NotificationRoutes(environment: environment).register(on: router)
         operations?.register(on: router)
         return router
     }

@@ -44,6 +44,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seconds a slot may be late and still go out; older slots become missed.")
     var grace: Double = 900
 
+    @OptionGroup(title: "Notifications (e-mail digests, alerts, team webhooks)") var notify: NotificationOptions
+
     @Flag(help: "Demo: example store, users, an in-process sandbox, one post approved everywhere and replayed.")
     var demo = false
 
@@ -107,12 +109,18 @@ struct RunCommand: ParsableCommand {
                 mediaBaseURL: sandboxURL == nil ? nil : mediaBaseURL, clock: clock)
             let metrics = DispatchMetrics()
             let lastRound = LastRound()
+            let notifier = try notify.start(
+                workspace: workspace, store: store, listening: URL(string: "http://\(host):\(port)"), clock: clock,
+                shouldStop: { stop.requested })
             let queue = store.publishQueue
             let serverFailure = MessageBox()
             var server: Task<Void, Never>?
             if !noWeb {
                 let operations = OperationsRoutes(
-                    health: { lastRound.health(now: Date(), within: 60) },
+                    health: {
+                        let health = lastRound.health(now: Date(), within: 60)
+                        return (health.healthy, health.status + (notifier.map { "; " + $0.status() } ?? ""))
+                    },
                     metrics: { metrics.prometheusText(queueDepth: (try? queue.countsByState()) ?? [:]) },
                     apiVersions: { workspace.apiVersionNotices(at: clock()).map(\.text) })
                 let environment = served.environment(clock: clock)

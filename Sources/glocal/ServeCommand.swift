@@ -24,6 +24,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seconds a connection may stay silent (idle, or a request never finished) before the server closes it.")
     var idleTimeout: Double = 30
 
+    @OptionGroup(title: "Notifications (e-mail digests, alerts, team webhooks)") var notify: NotificationOptions
+
     @Flag(help: "Fill an empty store from the workspace and create demo users with printed passwords.")
     var demo = false
 
@@ -40,6 +42,9 @@ struct ServeCommand: ParsableCommand {
         let environment = served.environment(clock: clock)
         let databasePath = served.access.databasePath
         let host = self.host
+        _ = try notify.start(
+            workspace: served.workspace, store: served.store, listening: URL(string: "http://\(host):\(port)"), clock: clock,
+            shouldStop: { false })
         let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
         let application = ApprovalServer.application(environment, host: host, port: port, idleTimeout: idle) { port in
             // Written straight to the descriptor: scripts and tests wait for this line.

@@ -8,7 +8,7 @@ import GlocalUseCases
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage the users of the approval web UI (stored in the SQLite store).",
-        subcommands: [Add.self, List.self, Remove.self, ResetPassword.self])
+        subcommands: [Add.self, List.self, Remove.self, ResetPassword.self, UserNotificationsCommand.self])
 
     /// Reads a password from standard input (first line), or generates one.
     static func password(fromStandardInput: Bool) throws -> (password: String, generated: Bool) {

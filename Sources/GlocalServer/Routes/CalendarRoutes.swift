@@ -79,10 +79,10 @@ struct CalendarRoutes {
         let request = SQLiteVariantStore.MoveRequest(
             id: variant.id, revision: revision, shownSlot: form["slot"].flatMap(UTCTimestamp.date(from:)),
             note: note.isEmpty ? nil : note, actor: session.user.email)
+        // Moving a post edits its slot: the same permit as an edit (the account's team or the admin, no deadline).
+        let permit = environment.approvals.permit(for: scope, action: .edit, now: now)
         do {
-            let moved = try environment.store.move(
-                request, around: target, now: now, permit: environment.approvals.permit(for: scope, action: .edit, now: now)  // a move is an edit of the slot
-            ) { current, others in
+            let moved = try environment.store.move(request, around: target, now: now, permit: permit) { current, others in
                 switch check.check(planned, current: current, to: date, at: time, others: others, now: now) {
                 case .success(let slot):
                     let explanation = SlotMoveCheck.explanation(

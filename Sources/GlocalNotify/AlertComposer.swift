@@ -1,0 +1,45 @@
+import Foundation
+import GlocalStore
+
+/// The words of an immediate alert: a post that failed, an account that needs reconnecting.
+public enum AlertComposer {
+    /// A subject, a text and an HTML body.
+    public typealias Alert = (subject: String, text: String, html: String)
+
+    /// The alert for `post`.
+    public static func failed(_ post: FailedPost, base: URL?) -> Alert {
+        let subject = "glocal: a post failed on \(post.accountID) (\(post.network))"
+        var lines = [
+            "The post \(post.variantID) was not published on \(post.accountID) (\(post.network)).",
+            "Reason: \(post.reason ?? "not recorded")",
+        ]
+        if let slot = post.scheduledAt { lines.append("Its slot: \(NotificationText.local(slot, zoneID: post.timeZone))") }
+        lines.append("Text: \(NotificationText.excerpt(post.text))")
+        if let link = NotificationText.variantLink(post.variantID, base: base) { lines.append("Open it: \(link)") }
+        return (subject, lines.joined(separator: "\n") + "\n" + footer, html(lines))
+    }
+
+    /// The alert for `need`.
+    public static func reconnect(_ need: ReconnectNeed, base: URL?) -> Alert {
+        let subject = "glocal: \(need.accountID) needs reconnecting"
+        var lines = [
+            "The dispatcher holds every post of \(need.accountID) until the account is connected again.",
+            "What the network said: \(need.reason)",
+            "Reconnect it (glocal account connect \(need.accountID)); its posts then go out at their next slots.",
+        ]
+        if let link = NotificationText.link("/accounts", base: base) { lines.append("Accounts: \(link)") }
+        return (subject, lines.joined(separator: "\n") + "\n" + footer, html(lines))
+    }
+
+    /// The one-line text a team's webhook gets for `alert`.
+    public static func webhookText(_ alert: Alert) -> String {
+        alert.subject + "\n" + alert.text.replacingOccurrences(of: "\n" + footer, with: "")
+    }
+
+    static let footer = "\n(Turn these alerts off on your Notifications page in glocal.)"
+
+    private static func html(_ lines: [String]) -> String {
+        "<!doctype html><html><body>" + lines.map { "<p>\(NotificationText.escape($0))</p>" }.joined()
+            + "<p><small>\(NotificationText.escape(footer.trimmingCharacters(in: .whitespacesAndNewlines)))</small></p></body></html>"
+    }
+}

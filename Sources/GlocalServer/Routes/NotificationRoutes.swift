@@ -1,0 +1,35 @@
+import Foundation
+import GlocalCore
+import GlocalStore
+import Hummingbird
+
+/// `/notifications`: each signed-in user sees and changes their own digest and alert settings
+/// (CSRF-checked; nobody changes another person's).
+struct NotificationRoutes {
+    let environment: ServerEnvironment
+
+    func register(on router: Router<AppRequestContext>) {
+        let guardian = RequestGuard(environment: environment)
+        let environment = self.environment
+        router.get("/notifications") { request, context -> Response in
+            let session = try guardian.session(context)
+            let notice = request.uri.queryParameters["notice"] == "saved" ? "Saved." : nil
+            return Layout.response(try Self.page(session: session, environment: environment, notice: notice))
+        }
+        router.post("/notifications") { request, context -> Response in
+            let session = try guardian.session(context)
+            let form = try await guardian.form(request, context: context, session: session)
+            // An unchecked checkbox sends nothing: absent means off.
+            let preferences = NotificationPreferences(digest: form["digest"] == "on", alerts: form["alerts"] == "on")
+            try NotificationStore(store: environment.store).setPreferences(
+                preferences, for: session.user.email, now: environment.now())
+            return Layout.redirect(to: "/notifications?notice=saved")
+        }
+    }
+
+    private static func page(session: Session, environment: ServerEnvironment, notice: String?) throws -> HTML {
+        let preferences = try NotificationStore(store: environment.store).preferences(of: session.user.email)
+        return NotificationsPage.render(
+            session: session, preferences: preferences, teams: environment.scope(of: session.user).teams, notice: notice)
+    }
+}
