@@ -17,7 +17,7 @@ enum ReportCharts {
             return
                 "<figure class=\"chart\" id=\"chart-\(id)\">\(caption)<p class=\"none\">No post went out in this period.</p></figure>"
         }
-        let row = 26, labelWidth = 150, barWidth = 300, width = 640
+        let row = 24, labelWidth = 118, barWidth = 230, width = 480
         let height = shown.count * row + 6
         let best = max(shown.map(\.engagement).max() ?? 1, 1)
         let words = shown.map { "\($0.key): \(ReportNumbers.count($0.engagement)) interactions from \(posts($0.published))" }
@@ -29,9 +29,9 @@ enum ReportCharts {
             let value = "\(ReportNumbers.count(slice.engagement)) · \(posts(slice.published))"
             marks.append(
                 """
-                <text x="\(labelWidth - 8)" y="\(y + 17)" text-anchor="end" class="chart-label">\(String(slice.key.prefix(22)))</text>\
-                <rect x="\(labelWidth)" y="\(y + 3)" width="\(length)" height="\(row - 8)" class="chart-bar"/>\
-                <text x="\(labelWidth + length + 6)" y="\(y + 17)" class="chart-value">\(value)</text>
+                <text x="\(labelWidth - 6)" y="\(y + 16)" text-anchor="end" class="chart-label">\(String(slice.key.prefix(18)))</text>\
+                <rect x="\(labelWidth)" y="\(y + 3)" width="\(length)" height="\(row - 7)" class="chart-bar"/>\
+                <text x="\(labelWidth + length + 5)" y="\(y + 16)" class="chart-value">\(value)</text>
 
                 """)
         }
