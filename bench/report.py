@@ -18,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 
@@ -30,27 +31,22 @@ PERIOD = "period=custom&from=2026-12-01&to=2026-12-31"
 
 
 def wait_ready(server, deadline):
-    """The approval UI's base URL once `/healthz` answers 200 (the demo's posts are out), and what it printed."""
-    printed = ""
-    while time.time() < deadline:
-        line = server.stdout.readline()
-        if not line:
-            break
-        printed += line
-        match = re.search(r"approval UI on (http://127\.0\.0\.1:\d+)", line)
-        if match:
-            base = match.group(1)
-            while time.time() < deadline:
-                try:
-                    if urllib.request.urlopen(base + "/healthz").status == 200:
-                        # The users' passwords come right after the URL line.
-                        for _ in range(5):
-                            printed += server.stdout.readline()
-                        return base, printed
-                except OSError:
-                    pass
-                time.sleep(0.5)
-    sys.exit(f"glocal run --demo did not become ready:\n{printed}")
+    """The approval UI's base URL once `/healthz` answers 200 (the demo's posts are out) and the
+    admin's password has been printed, with what the server printed; the output is read on a thread."""
+    printed = []
+    threading.Thread(target=lambda: [printed.append(line) for line in server.stdout], daemon=True).start()
+    while time.time() < deadline and server.poll() is None:
+        text = "".join(printed)
+        url = re.search(r"approval UI on (http://127\.0\.0\.1:\d+)", text)
+        password = re.search(r"admin@lumiere\.example\s+password: (\S+)", text)
+        if url and password:
+            try:
+                if urllib.request.urlopen(url.group(1) + "/healthz", timeout=10).status == 200:
+                    return url.group(1), text
+            except OSError:
+                pass
+        time.sleep(0.5)
+    sys.exit("glocal run --demo did not become ready:\n" + "".join(printed)[-4000:])
 
 
 def main():

@@ -13,7 +13,7 @@ struct ReportRoutesTests {
     static let december = "period=custom&from=2026-12-01&to=2026-12-07"
 
     /// The fixture's three variants approved on 21 November (on time), published on 1 December (the
-    /// French Facebook post ten minutes late) and read an hour later.
+    /// French Facebook post ten minutes late) and read an hour and a day later.
     static func publishedFixture() throws -> ServerFixture {
         let fixture = try ServerFixture()
         for variant in ServerFixture.defaultVariants {
@@ -41,10 +41,17 @@ struct ReportRoutesTests {
             ServerFixture.frFacebook.id: ["reach": 500, "likes": 20],
             ServerFixture.ukX.id: ["impression_count": 300, "like_count": 9],
         ]
-        try fixture.store.metrics.enqueuePublished(checkpoints: [3_600])
+        // An hour after, half the counts; a day after, the counts above: the report reads the latest.
+        try fixture.store.metrics.enqueuePublished(checkpoints: [3_600, 86_400])
         for job in try fixture.store.metrics.claimDue(now: slot.addingTimeInterval(7_200), limit: 10) {
-            try fixture.store.metrics.record(job, counters: counters[job.variantID]!, fetchedAt: slot.addingTimeInterval(7_200))
+            try fixture.store.metrics.record(
+                job, counters: counters[job.variantID]!.mapValues { $0 / 2 }, fetchedAt: slot.addingTimeInterval(7_200))
         }
+        for job in try fixture.store.metrics.claimDue(now: slot.addingTimeInterval(2 * 86_400), limit: 10) {
+            try fixture.store.metrics.record(
+                job, counters: counters[job.variantID]!, fetchedAt: slot.addingTimeInterval(2 * 86_400))
+        }
+        try #require(try fixture.store.metrics.samples().count == 6)
         return fixture
     }
 

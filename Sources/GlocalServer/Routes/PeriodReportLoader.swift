@@ -2,38 +2,31 @@ import Foundation
 import GlocalCore
 import GlocalStore
 
-/// Reads what the period report needs from the store through its public queries: the variants the
-/// reader may see, when each went out, its latest engagement reading (interactions and reach), and
-/// each variant's latest approval with the deadline its campaign set.
+/// Turns the store's ``ReportFacts`` into the period report's posts and approvals: each account's
+/// team from `glocal.yaml`, reach from the latest reading's counters, and each approval's deadline
+/// from its campaign's approval policy.
 struct PeriodReportLoader {
     let environment: ServerEnvironment
 
-    /// The posts and approvals of `variants` (already limited to what the reader may see).
-    func load(_ variants: [StoredVariant]) throws -> (posts: [PeriodPost], approvals: [PeriodApproval]) {
-        let store = environment.store
-        let published = try store.metrics.publicationTimes()
-        var latest: [String: MetricSample] = [:]
-        // Samples come in checkpoint order, so the last one per variant is the latest.
-        for sample in try store.metrics.samples() { latest[sample.variantID] = sample }
+    /// The posts and approvals of `facts` (already limited to what the reader may see).
+    func load(_ facts: [ReportFacts]) -> (posts: [PeriodPost], approvals: [PeriodApproval]) {
         var teams: [String: String] = [:]
-        let posts = variants.map { variant in
-            let sample = latest[variant.id]
-            return PeriodPost(
-                variantID: variant.id, campaignID: variant.campaignID, accountID: variant.accountID,
-                team: team(of: variant.accountID, cache: &teams), network: variant.network, locale: variant.locale,
-                timeZone: variant.timeZone, scheduledAt: variant.scheduledAt, publishedAt: published[variant.id],
-                engagement: sample?.engagement, reach: sample.flatMap { ReportReach.of($0.counters) })
-        }
-        let byID = Dictionary(variants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var approvedAt: [String: Date] = [:]
-        for event in try store.auditEvents() where event.toState == .approved && byID[event.variantID] != nil {
-            approvedAt[event.variantID] = event.at
-        }
-        let approvals = approvedAt.map { id, at in
-            let variant = byID[id]!
-            return PeriodApproval(
-                variantID: id, approvedAt: at,
-                deadline: environment.policy(of: variant.campaignID).deadline(forSlot: variant.scheduledAt))
+        var posts: [PeriodPost] = []
+        var approvals: [PeriodApproval] = []
+        posts.reserveCapacity(facts.count)
+        for fact in facts {
+            posts.append(
+                PeriodPost(
+                    variantID: fact.variantID, campaignID: fact.campaignID, accountID: fact.accountID,
+                    team: team(of: fact.accountID, cache: &teams), network: fact.network, locale: fact.locale,
+                    timeZone: fact.timeZone, scheduledAt: fact.scheduledAt, publishedAt: fact.publishedAt,
+                    engagement: fact.engagement, reach: fact.engagement == nil ? nil : ReportReach.of(fact.counters)))
+            if let approvedAt = fact.approvedAt {
+                approvals.append(
+                    PeriodApproval(
+                        variantID: fact.variantID, approvedAt: approvedAt,
+                        deadline: environment.policy(of: fact.campaignID).deadline(forSlot: fact.scheduledAt)))
+            }
         }
         return (posts, approvals)
     }

@@ -17,7 +17,7 @@ struct ReportRoutes {
             var allTime: EngagementReport?
             if request.uri.queryParameters.get("view") == "tables" {
                 let input = try EngagementReportLoader(store: environment.store, workspace: environment.workspace)
-                    .input(variants: asked.visible, campaign: asked.query.campaign)
+                    .input(variants: try visibleVariants(session), campaign: asked.query.campaign)
                 allTime = EngagementReportBuilder().build(input)
             }
             return Layout.response(
@@ -42,7 +42,7 @@ struct ReportRoutes {
         router.get("/report.html") { request, context -> Response in
             let session = try guardian.session(context)
             let visible = try visibleVariants(session)
-            let campaign = try campaign(request, among: visible)
+            let campaign = try campaign(request, among: Set(visible.map(\.campaignID)))
             let input = try EngagementReportLoader(store: environment.store, workspace: environment.workspace)
                 .input(variants: visible, campaign: campaign)
             return Response(
@@ -66,15 +66,16 @@ struct ReportRoutes {
         var query: ReportQuery
         var zone: ReportPage.Zone
         var campaigns: [String]
-        var visible: [StoredVariant]
     }
 
     /// The period report the request asks for, over the variants the reader may see; a period or
     /// zone that does not parse is a 400 with the reason in plain words.
     private func periodReport(_ request: Request, session: Session) throws -> Asked {
         let parameters = request.uri.queryParameters
-        let visible = try visibleVariants(session)
-        let campaign = try campaign(request, among: visible)
+        let scope = environment.scope(of: session.user)
+        let visible = try environment.store.reportFacts().filter { scope.canSee(account: $0.accountID) }
+        let campaigns = Set(visible.map(\.campaignID))
+        let campaign = try campaign(request, among: campaigns)
         let askedZone = parameters.get("tz").flatMap { $0.isEmpty ? nil : $0 }
         let zone = askedZone ?? ReportTimeZone.mostCommon(visible.map(\.timeZone))
         let period: ReportPeriod
@@ -89,11 +90,11 @@ struct ReportRoutes {
             period: period.preset.rawValue, from: period.preset == .custom ? period.first.description : nil,
             to: period.preset == .custom ? period.last.description : nil, timeZone: askedZone, campaign: campaign)
         let inReport = campaign.map { name in visible.filter { $0.campaignID == name } } ?? visible
-        let (posts, approvals) = try PeriodReportLoader(environment: environment).load(inReport)
+        let (posts, approvals) = PeriodReportLoader(environment: environment).load(inReport)
         return Asked(
             report: PeriodReportBuilder().build(posts: posts, approvals: approvals, period: period), query: query,
             zone: ReportPage.Zone(identifier: zone, chosen: askedZone != nil),
-            campaigns: Array(Set(visible.map(\.campaignID))).sorted(), visible: visible)
+            campaigns: campaigns.sorted())
     }
 
     private func visibleVariants(_ session: Session) throws -> [StoredVariant] {
@@ -102,9 +103,9 @@ struct ReportRoutes {
     }
 
     /// The `campaign` query parameter, if given: 404 unless one of the reader's variants belongs to it.
-    private func campaign(_ request: Request, among visible: [StoredVariant]) throws -> String? {
+    private func campaign(_ request: Request, among campaigns: Set<String>) throws -> String? {
         guard let asked = request.uri.queryParameters.get("campaign").flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
-        guard visible.contains(where: { $0.campaignID == asked }) else {
+        guard campaigns.contains(asked) else {
             throw HTTPError(.notFound, message: "No campaign '\(asked)' among the accounts you see.")
         }
         return asked
