@@ -197,7 +197,7 @@ struct ReportRoutesTests {
         }
     }
 
-    @Test func thePrintStylesheetHidesNavigationAndBreaksBetweenSections() async throws {
+    @Test func thePrintStylesheetHidesNavigationAndTheScriptPicksCustomDates() async throws {
         let fixture = try ServerFixture()
         try await fixture.test { client in
             let response = try await client.execute(uri: "/static/report.css", method: .get)
@@ -206,6 +206,9 @@ struct ReportRoutesTests {
             let print = try #require(css.range(of: "@media print{")).upperBound
             #expect(css[print...].contains("header,nav,.skip,.report-controls"))
             #expect(css[print...].contains(".report-section{break-before:page}"))
+            let script = try await client.execute(uri: "/static/report.js", method: .get)
+            #expect(script.headers[.contentType] == "text/javascript; charset=utf-8")
+            #expect(String(buffer: script.body).contains("period.value = \"custom\""))
         }
     }
 }

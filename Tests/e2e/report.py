@@ -55,9 +55,10 @@ with sync_playwright() as p:
         admin = login(browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True), "admin")
         admin.goto(BASE + "/report")
         expect(admin.locator("h1")).to_have_text("Engagement report")
-        admin.get_by_label("Period", exact=True).select_option("custom")
         admin.get_by_label("From (custom)").fill("2026-12-08")
         admin.get_by_label("To (custom)").fill("2026-12-14")
+        # report.js: choosing a date switches the period to "Custom dates".
+        expect(admin.get_by_label("Period", exact=True)).to_have_value("custom")
         admin.get_by_role("button", name="Show").click()
         expect(admin.locator("#report-period")).to_contain_text("2026-12-08 – 2026-12-14 (7 days)")
         assert "period=custom" in admin.url and "from=2026-12-08" in admin.url, admin.url

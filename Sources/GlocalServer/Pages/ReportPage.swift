@@ -42,7 +42,7 @@ enum ReportPage {
         return Layout.page(
             title: allTime == nil ? "Engagement report" : "Engagement report: tables", session: session,
             """
-            <link rel="stylesheet" href="/static/report.css">
+            <link rel="stylesheet" href="/static/report.css"><script src="/static/report.js" defer></script>
             <div class="report">
             <h1>\(allTime == nil ? "Engagement report" : "Engagement report: tables")</h1>
             <p class="report-period" id="report-period"><strong>\(report.period.label)</strong>\

@@ -26,7 +26,8 @@ enum ReportStylesheet {
         .chart-table{margin:.25rem 0 0;font-size:.9rem}
         .report td.num,.report th.num{text-align:right;font-variant-numeric:tabular-nums}
         .report-definitions dt{font-weight:600}.report-definitions dd{margin:0 0 .5rem 1rem}
-        .all-time body,.all-time h2{font-size:1.1rem}
+        .all-time h2{font-size:1.1rem}.all-time figure{margin:1em 0}.all-time figcaption{font-weight:600}
+        .all-time .axis{font-size:11px;fill:#4b5563}.all-time .none,.all-time .note{color:#4b5563}
         @media (max-width:40rem){.charts{grid-template-columns:1fr}.figure{padding:.5rem .6rem}.figure-value{font-size:1.5rem}.chart{padding:.5rem}}
         @media print{
         @page{size:A4;margin:12mm}

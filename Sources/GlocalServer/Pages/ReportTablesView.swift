@@ -40,7 +40,6 @@ enum ReportTablesView {
             \(table(["published", "variant", "team", "network", "locale", "delay (s)", "reach", "engagement"], postRows, numeric: 5))\
             </section>
             <section class="report-section" aria-labelledby="all-time"><h2 id="all-time">All-time tables (every post so far)</h2>
-            <style>\(HTML.prerendered(EngagementHTMLRenderer.style))</style>
             <div class="all-time">\(HTML.prerendered(EngagementHTMLRenderer().body(allTime)))</div></section>
             """
     }

@@ -5,7 +5,7 @@ import Hummingbird
 
 /// The engagement report: the page (`/report`, `?view=tables` for the long tables), the period's
 /// posts as CSV (`/report.csv`), the all-time report as one HTML file (`/report.html`) and the
-/// report's stylesheet. Every answer covers only the accounts the reader may see.
+/// report's stylesheet and script. Every answer covers only the accounts the reader may see.
 struct ReportRoutes {
     let environment: ServerEnvironment
 
@@ -57,6 +57,11 @@ struct ReportRoutes {
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(string: ReportStylesheet.css)))
+        }
+        router.get("/static/report.js") { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: ReportScript.source)))
         }
     }
 
