@@ -104,6 +104,7 @@ struct ReportRoutesTests {
             #expect(body.contains("Tue 9:00 – 24 interactions per post, 3 posts"))
             #expect(body.contains("href=\"/report.csv?period=custom&amp;from=2026-11-15&amp;to=2026-12-14\""))
             #expect(body.contains("<link rel=\"stylesheet\" href=\"/static/report.css\">"))
+            #expect(body.contains("left out of the engagement rate.</dd>"))
         }
     }
 
@@ -116,6 +117,7 @@ struct ReportRoutesTests {
             #expect(after.body.contains("<span class=\"visually-hidden\">down </span>−3 (−100.0 %)"))
             #expect(after.body.contains("compare with 2026-12-01 – 2026-12-07 (7 days)."))
             #expect(after.body.contains("No post went out in this period."))
+            #expect(after.body.contains("left out of the engagement rate.</dd>"))
             let during = try await admin.get("/report?" + Self.december)
             #expect(during.body.contains("which has no data: n/a"))
         }

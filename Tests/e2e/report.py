@@ -7,7 +7,7 @@ CONFIG_JSON: {"base": "http://127.0.0.1:PORT", "artifacts": DIR,
               "users": {"admin": [email, password], "manager": [email, password]}}
 The admin picks a custom period with the form, reads the headline figures and the charts, opens the
 tables, downloads the CSV, looks at the page at 390 px and prints it to PDF; a French manager sees
-only French accounts. Screenshots and the PDF go to DIR (report-*.png, report.pdf). Every step
+only French accounts. Screenshots, the PDF and the CSV go to DIR (report-*.png, report.pdf, report.csv). Every step
 asserts; the first failure exits non-zero with the step's name.
 """
 import json
@@ -73,6 +73,8 @@ with sync_playwright() as p:
         delta = admin.locator("#figure-posts .figure-delta").inner_text()
         assert delta[0] in "+−±" and "%" in delta, f"the posts' change has no sign or percentage: {delta}"
         expect(admin.locator(".figure-compare")).to_contain_text("2026-12-01 – 2026-12-07")
+        # Bluesky and Mastodon report no reach: the definitions say which networks the rate leaves out.
+        expect(admin.locator(".report-definitions")).to_contain_text("(in this period: bluesky")
 
         step("four charts, each an image with a name and a data table")
         for name in ["Engagement by network", "Engagement by locale", "Engagement by team", "Engagement by weekday and hour"]:
@@ -104,6 +106,7 @@ with sync_playwright() as p:
         admin.get_by_role("link", name="All tables").click()
         expect(admin.locator("h1")).to_have_text("Engagement report: tables")
         expect(admin.locator("#posts + p + .table-wrap tbody tr")).to_have_count(posts)
+        admin.screenshot(path=os.path.join(ART, "report-tables.png"))
         with admin.expect_download() as download_info:
             admin.get_by_role("link", name="Download the period's posts (CSV)").click()
         download = download_info.value

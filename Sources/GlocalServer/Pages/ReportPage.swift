@@ -92,12 +92,14 @@ enum ReportPage {
 
     static func definitions(_ report: PeriodReport) -> HTML {
         let minutes = Int((report.punctualityTolerance / 60).rounded())
+        let noReach = report.byNetwork.filter { $0.reach == 0 }.map(\.key).sorted()
         return """
             <section class="report-section report-definitions" aria-labelledby="definitions"><h2 id="definitions">How these figures are counted</h2>
             <dl>
             <dt>Posts published</dt><dd>Posts that went out between the period's first midnight and its last.</dd>
             <dt>Reach</dt><dd>People reached as the network reports it at the latest reading (reach, else impressions, \
-            else views); networks that report none (Bluesky, Mastodon) add nothing.</dd>
+            else views); a network that reports none adds nothing to reach and is left out of the engagement rate\
+            \(noReach.isEmpty ? "" : " (in this period: " + noReach.joined(separator: ", ") + ")").</dd>
             <dt>Engagement</dt><dd>Interactions at the latest reading: likes, comments, shares, saves, reposts; not views.</dd>
             <dt>Engagement rate</dt><dd>Interactions of the posts that have a reach, divided by that reach.</dd>
             <dt>Approvals on time</dt><dd>Variants approved in the period at or before their deadline (the slot minus the \
