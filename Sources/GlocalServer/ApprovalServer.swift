@@ -27,6 +27,7 @@ public enum ApprovalServer {
         QueueRoutes(environment: environment).register(on: router)
         VariantRoutes(environment: environment).register(on: router)
         OverviewRoutes(environment: environment).register(on: router)
+        ReportRoutes(environment: environment).register(on: router)
         AccountRoutes(environment: environment).register(on: router)
         AssetRoutes(environment: environment).register(on: router)
         EditorRoutes(environment: environment).register(on: router)

@@ -71,9 +71,9 @@ struct ScopingTests {
         try await fixture.test { client in
             var manager = BrowserSession(client: client)
             _ = try await manager.login(ServerFixture.france, password: ServerFixture.password)
-            let mine = try await manager.get("/report")
+            let mine = try await manager.get("/report?view=tables")
             #expect(mine.status == .ok)
-            #expect(mine.body.contains("<h1>Engagement report</h1>") && mine.body.contains("<h2>Promotional share"))
+            #expect(mine.body.contains("<h1>Engagement report: tables</h1>") && mine.body.contains("<h2>Promotional share"))
             #expect(mine.body.contains("lumiere-fr-x") && !mine.body.contains("lumiere-uk-x"))
             let download = try await manager.get("/report.html?campaign=hydra-launch")
             #expect(
@@ -81,7 +81,7 @@ struct ScopingTests {
             #expect(try await manager.get("/report?campaign=no-such-campaign").status == .notFound)
             var admin = BrowserSession(client: client)
             _ = try await admin.login(ServerFixture.admin, password: ServerFixture.password)
-            let all = try await admin.get("/report")
+            let all = try await admin.get("/report?view=tables")
             #expect(all.body.contains("lumiere-fr-x") && all.body.contains("lumiere-uk-x"))
         }
     }

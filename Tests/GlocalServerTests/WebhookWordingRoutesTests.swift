@@ -54,8 +54,11 @@ struct WebhookWordingRoutesTests {
         try await Self.publishedFixture().test { client in
             var admin = BrowserSession(client: client)
             _ = try await admin.login(ServerFixture.admin, password: ServerFixture.password)
-            let calendar = try await admin.get("/accounts/lumiere-fr-youtube/calendar").body
-            #expect(calendar.contains(">sent to webhook</span>") && !calendar.contains(">published</span>"))
+            let calendar = try await admin.get("/calendar?account=lumiere-fr-youtube&view=month&date=2026-12-01").body
+            // The posts of the grid (the legend lists every state, "published" included, and links to no variant).
+            let posts = calendar.components(separatedBy: "<li class=\"cal-post").filter { $0.contains("href=\"/variants/") }
+            #expect(posts.count == 1)
+            #expect(posts.allSatisfy { $0.contains(">sent to webhook</span>") && !$0.contains(">published</span>") })
             let audit = try await admin.get("/audit").body
             let rows = audit.components(separatedBy: "<tr>").filter { $0.contains("publishing →") }
             #expect(rows.count == 2)

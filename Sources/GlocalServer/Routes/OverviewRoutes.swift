@@ -27,21 +27,6 @@ struct OverviewRoutes {
             }
             return Layout.response(CampaignPage.render(campaign: campaign, variants: variants, session: session))
         }
-        router.get("/report") { request, context -> Response in
-            let session = try guardian.session(context)
-            let (report, campaign, campaigns) = try engagementReport(request, session: session)
-            return Layout.response(ReportPage.render(report: report, campaign: campaign, campaigns: campaigns, session: session))
-        }
-        router.get("/report.html") { request, context -> Response in
-            let session = try guardian.session(context)
-            let (report, _, _) = try engagementReport(request, session: session)
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/html; charset=utf-8", .contentDisposition: "attachment; filename=\"glocal-report.html\"",
-                ],
-                body: .init(byteBuffer: ByteBuffer(string: EngagementHTMLRenderer().render(report))))
-        }
         router.get("/audit") { _, context -> Response in
             let session = try guardian.session(context)
             let scope = environment.scope(of: session.user)
@@ -53,21 +38,5 @@ struct OverviewRoutes {
                     events: events, accountEvents: accountEvents, session: session, limit: Self.auditLimit,
                     networkOf: environment.network(ofVariant:)))
         }
-    }
-
-    /// The engagement report over the variants `session`'s user may see, for the `campaign` query
-    /// parameter if given; with the campaigns to choose from.
-    private func engagementReport(_ request: Request, session: Session) throws -> (EngagementReport, String?, [String]) {
-        let scope = environment.scope(of: session.user)
-        let visible = try environment.store.allVariants().filter { scope.canSee(account: $0.accountID) }
-        let campaigns = Array(Set(visible.map(\.campaignID))).sorted()
-        let asked = request.uri.queryParameters.get("campaign").flatMap { $0.isEmpty ? nil : $0 }
-        let campaign = asked.flatMap { campaigns.contains($0) ? $0 : nil }
-        if asked != nil, campaign == nil {
-            throw HTTPError(.notFound, message: "No campaign '\(asked!)' among the accounts you see.")
-        }
-        let input = try EngagementReportLoader(store: environment.store, workspace: environment.workspace)
-            .input(variants: visible, campaign: campaign)
-        return (EngagementReportBuilder().build(input), campaign, campaigns)
     }
 }
