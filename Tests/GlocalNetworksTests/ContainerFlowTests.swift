@@ -29,6 +29,37 @@ import Testing
     }
 
     @Test(arguments: containerCases)
+    func anImageCarriesItsAltTextAndAVideoNone(_ clientCase: ClientCase) async throws {
+        try await SandboxHarness.run { sandbox in
+            var post = clientCase.post
+            post.media = [
+                MediaFile(
+                    path: "assets/a.jpg", publicURL: URL(string: "https://cdn.lumiere.example/a.jpg"),
+                    altText: "Un flacon Hydra sur fond bleu"
+                ) { Data() }
+            ]
+            let outcome = await clientCase.make(sandbox.environment).publish(post, credentials: clientCase.credentials)
+            #expect(outcome.receipt != nil, "got \(outcome)")
+            let form = WireExpectations.form(try #require(await sandbox.posts(clientCase).first).body)
+            #expect(form["image_url"] == "https://cdn.lumiere.example/a.jpg")
+            #expect(form["alt_text"] == "Un flacon Hydra sur fond bleu")
+            // Alt text is for images: a video's container has none, whatever the file says.
+            var video = clientCase.post
+            video.media = [
+                MediaFile(
+                    path: "assets/clip.mp4", publicURL: URL(string: "https://cdn.lumiere.example/clip.mp4"), altText: "Un clip"
+                ) { Data() }
+            ]
+            video.text += " (vidéo)"
+            let second = await clientCase.make(sandbox.environment).publish(video, credentials: clientCase.credentials)
+            #expect(second.receipt != nil, "got \(second)")
+            let forms = await sandbox.posts(clientCase).map { WireExpectations.form($0.body) }
+            let videoForm = try #require(forms.first { $0["video_url"] != nil })
+            #expect(videoForm["alt_text"] == nil)
+        }
+    }
+
+    @Test(arguments: containerCases)
     func severalFilesMakeACarouselOfChildren(_ clientCase: ClientCase) async throws {
         try await SandboxHarness.run { sandbox in
             var post = clientCase.post

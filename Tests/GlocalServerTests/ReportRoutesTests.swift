@@ -84,7 +84,7 @@ struct ReportRoutesTests {
             #expect(Self.figure(body, "approvals") == "100.0 %")
             #expect(body.contains("3 of 3 approved before the deadline"))
             #expect(Self.figure(body, "punctuality") == "66.7 %")
-            #expect(body.contains("2 of 3 out within 5 min of the slot"))
+            #expect(body.contains("2 of 3 out within 60 s of the slot"))
             // The 30 days before had nothing: no delta is invented.
             #expect(body.contains("which has no data: n/a"))
             #expect(body.contains("<span class=\"figure-delta delta-na\">n/a"))

@@ -96,11 +96,12 @@ extension NetworkRules {
         // Alt text, from each network's API reference (docs/networks.md, "Alt text"): X `POST /2/media/metadata`
         // `alt_text.text` maxLength 1000; Mastodon `media_attachments.description_limit` 1500 (instance default);
         // Bluesky `app.bsky.embed.images#image.alt` has no maxLength; LinkedIn Posts API `altText` at most 4086.
-        // glocal's Threads, Facebook and Instagram clients send none; YouTube and TikTok take no images.
+        // Instagram and Threads image containers take `alt_text` (images only), with no published limit; the
+        // Facebook Page photo endpoints name no alt-text parameter; YouTube and TikTok take no images.
         let altText: [(Network, AltTextRule)] = [
             (.x, .limited(max: 1_000, counting: .codePoints)), (.bluesky, .unlimited),
-            (.mastodon, .limited(max: 1_500, counting: .codePoints)), (.threads, .notSent),
-            (.linkedin, .limited(max: 4_086, counting: .utf16)), (.facebook, .notSent), (.instagram, .notSent),
+            (.mastodon, .limited(max: 1_500, counting: .codePoints)), (.threads, .unlimited),
+            (.linkedin, .limited(max: 4_086, counting: .utf16)), (.facebook, .notSent), (.instagram, .unlimited),
             (.youtube, .notSent), (.tiktok, .notSent),
         ]
         for (network, rule) in altText { rules[network]!.altText = rule }

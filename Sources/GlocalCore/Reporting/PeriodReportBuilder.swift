@@ -3,8 +3,9 @@ import Foundation
 /// Computes a ``PeriodReport``: plain counts and sums over the posts published in the period (and
 /// the approvals made in it), so every figure can be checked by hand.
 public struct PeriodReportBuilder: Sendable {
-    /// The dispatcher's lateness histogram ends at 5 minutes: a post later than that was held up.
-    public static let defaultPunctualityTolerance: TimeInterval = 300
+    /// On time means within 60 s of the slot, as in `glocal report` (`EngagementReportInput.onTimeTolerance`):
+    /// one definition of punctuality in every report.
+    public static let defaultPunctualityTolerance: TimeInterval = 60
 
     /// A post is punctual when it went out at most this many seconds after its slot.
     public var punctualityTolerance: TimeInterval

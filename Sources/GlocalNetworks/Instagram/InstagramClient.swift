@@ -38,7 +38,8 @@ public struct InstagramClient: NetworkClient {
             guard let url = file.publicURL?.absoluteString else {
                 throw NetworkFailure(.invalidContent("Instagram needs a public URL for \(file.path)"))
             }
-            items.append(file.isVideo ? [("media_type", "VIDEO"), ("video_url", url)] : [("image_url", url)])
+            // `alt_text` is taken on images only (single and carousel items), not on reels or videos.
+            items.append(file.isVideo ? [("media_type", "VIDEO"), ("video_url", url)] : [("image_url", url)] + altText(file))
         }
         if items.count == 1 {
             var single = items[0]
@@ -48,6 +49,12 @@ public struct InstagramClient: NetworkClient {
         return ContainerForms(
             children: items.map { $0 + [("is_carousel_item", "true")] },
             main: [("media_type", "CAROUSEL"), ("caption", post.text)])
+    }
+
+    /// The image's alt text as the container's `alt_text` field, when it has one.
+    static func altText(_ file: MediaFile) -> [(String, String)] {
+        guard let alt = file.altText, !alt.isEmpty else { return [] }
+        return [("alt_text", alt)]
     }
 
     /// Publishes through a container (resumed from `pending`), then the link as the first comment when asked.

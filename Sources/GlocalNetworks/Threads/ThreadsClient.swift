@@ -36,7 +36,9 @@ public struct ThreadsClient: NetworkClient {
                 throw NetworkFailure(.invalidContent("Threads needs a public URL for \(file.path)"))
             }
             items.append(
-                file.isVideo ? [("media_type", "VIDEO"), ("video_url", url)] : [("media_type", "IMAGE"), ("image_url", url)])
+                file.isVideo
+                    ? [("media_type", "VIDEO"), ("video_url", url)]
+                    : [("media_type", "IMAGE"), ("image_url", url)] + InstagramClient.altText(file))
         }
         let reply = replyTo.map { [("reply_to_id", $0)] } ?? []
         switch items.count {

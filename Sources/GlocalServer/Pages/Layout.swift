@@ -11,7 +11,7 @@ enum Layout {
         if let session {
             navigation = """
                 <nav aria-label="Main"><ul>
-                <li><a href="/">My queue</a></li><li><a href="/campaigns">Campaigns</a></li><li><a href="/accounts">Accounts</a></li><li><a href="/report">Report</a></li><li><a href="/audit">Audit log</a></li><li><a href="/notifications">Notifications</a></li>
+                <li><a href="/">My queue</a></li><li><a href="/campaigns">Campaigns</a></li><li><a href="/calendar">Calendar</a></li><li><a href="/accounts">Accounts</a></li><li><a href="/report">Report</a></li><li><a href="/audit">Audit log</a></li><li><a href="/notifications">Notifications</a></li>
                 </ul>
                 <form method="post" action="/logout" class="inline">\(csrfField(session))
                 <span class="who">\(session.user.email) (\(session.user.role.rawValue))</span>

@@ -12,7 +12,8 @@ enum ReportFiguresView {
         func share(_ value: KeyPath<ReportFigures, Double?>) -> ReportDelta {
             .between(now[keyPath: value], before[keyPath: value], previousHasData: hasData)
         }
-        let minutes = Int((report.punctualityTolerance / 60).rounded())
+        let seconds = Int(report.punctualityTolerance.rounded())
+        let tolerance = seconds < 120 ? "\(seconds) s" : "\(seconds / 60) min"
         let cards: [HTML] = [
             card(
                 "posts", "Posts published", ReportNumbers.count(now.published), "went out in the period",
@@ -33,7 +34,7 @@ enum ReportFiguresView {
                 ReportNumbers.pointsDelta(share(\.approvalsOnTime)), share(\.approvalsOnTime)),
             card(
                 "punctuality", "Punctuality", ReportNumbers.percent(now.punctuality),
-                "\(ReportNumbers.count(now.punctual)) of \(ReportNumbers.count(now.slotted)) out within \(minutes) min of the slot",
+                "\(ReportNumbers.count(now.punctual)) of \(ReportNumbers.count(now.slotted)) out within \(tolerance) of the slot",
                 ReportNumbers.pointsDelta(share(\.punctuality)), share(\.punctuality)),
         ]
         return """

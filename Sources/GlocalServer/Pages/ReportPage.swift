@@ -91,7 +91,7 @@ enum ReportPage {
     }
 
     static func definitions(_ report: PeriodReport) -> HTML {
-        let minutes = Int((report.punctualityTolerance / 60).rounded())
+        let seconds = Int(report.punctualityTolerance.rounded())
         let noReach = report.byNetwork.filter { $0.reach == 0 }.map(\.key).sorted()
         return """
             <section class="report-section report-definitions" aria-labelledby="definitions"><h2 id="definitions">How these figures are counted</h2>
@@ -104,8 +104,8 @@ enum ReportPage {
             <dt>Engagement rate</dt><dd>Interactions of the posts that have a reach, divided by that reach.</dd>
             <dt>Approvals on time</dt><dd>Variants approved in the period at or before their deadline (the slot minus the \
             campaign's approval deadline), over all variants approved in the period.</dd>
-            <dt>Punctuality</dt><dd>Posts that went out at most \(minutes) minutes after their slot (as the dispatcher \
-            recorded the publication), over the period's posts that had a slot.</dd>
+            <dt>Punctuality</dt><dd>Posts that went out at most \(seconds) seconds after their slot (as the dispatcher \
+            recorded the publication; the same rule as <code>glocal report</code>), over the period's posts that had a slot.</dd>
             <dt>Comparison</dt><dd>With the \(report.period.days) days just before the period; "n/a" when nothing \
             happened then.</dd>
             </dl></section>
