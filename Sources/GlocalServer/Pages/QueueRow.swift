@@ -13,11 +13,14 @@ struct QueueRow {
     let canAct: Bool
     let now: Date
 
-    /// The start of `text`, whole characters, "…" when cut.
+    /// The start of `text` on one line, whole characters (and a whole word when one ends near the cut), "…" when cut.
     static func excerpt(_ text: String) -> String {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         guard flat.count > excerptLength else { return flat }
-        return String(flat.prefix(excerptLength)).trimmingCharacters(in: .whitespaces) + "…"
+        var cut = flat.prefix(excerptLength)
+        // End on a whole word when one ends in the last 20 characters.
+        if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) <= 20 { cut = cut[..<space] }
+        return String(cut).trimmingCharacters(in: .whitespaces) + "…"
     }
 
     /// An instant for a `<time datetime>`: ISO 8601 in UTC.
