@@ -90,6 +90,9 @@ struct QueueRoutesTests {
             #expect(search.body.contains("Showing 1–3 of 3 matching"))
             #expect(search.body.contains("post-000/") && search.body.contains("post-010/") && search.body.contains("post-020/"))
             #expect(search.body.contains("value=\"l’été\""))
+            // As a browser's GET form sends it: "+" for a space.
+            let spaced = try await browser.get("/?q=%C3%89T%C3%89+arrive&network=")
+            #expect(spaced.body.contains("Showing 1–3 of 3 matching") && spaced.body.contains("value=\"ÉTÉ arrive\""))
             let soon = try await browser.get("/?soon=1")
             // Deadlines from 30 Nov 20:00 UTC hourly; within 48 h of 29 Nov 21:00: up to 1 Dec 21:00, posts 0...25.
             #expect(soon.body.contains("Showing 1–26 of 26 matching"))

@@ -28,21 +28,25 @@ struct QueueRoutes {
             + (skipped > 0 ? " \(skipped) could not be \(verb.lowercased()) (past deadline or no longer pending)." : "")
     }
 
-    /// The first value of each query parameter.
-    static func parameters(_ request: Request) -> [String: String] {
+    /// The first value of each parameter of `query` (raw, as in the URL), decoded as a browser's GET form
+    /// encodes it: `+` is a space, `%2B` a plus sign.
+    static func parameters(query: String?) -> [String: String] {
         var values: [String: String] = [:]
-        for (name, value) in request.uri.queryParameters where values[String(name)] == nil {
-            values[String(name)] = String(value)
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decoded(_ text: Substring) -> String {
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let name = decoded(parts[0])
+            if values[name] == nil { values[name] = parts.count > 1 ? decoded(parts[1]) : "" }
         }
         return values
     }
 
     /// The filter a bulk form carried back (`back`: the queue's own query), re-read so only known values survive.
     static func filter(back: String?) -> QueueFilter {
-        let items = URLComponents(string: "/?" + (back ?? ""))?.queryItems ?? []
-        var values: [String: String] = [:]
-        for item in items where values[item.name] == nil { values[item.name] = item.value ?? "" }
-        return QueueFilter(query: values)
+        QueueFilter(query: parameters(query: back))
     }
 
     func register(on router: Router<AppRequestContext>) {
@@ -56,7 +60,7 @@ struct QueueRoutes {
         router.get("/") { request, context -> Response in
             let session = try guardian.session(context)
             let scope = environment.scope(of: session.user)
-            let filter = QueueFilter(query: Self.parameters(request))
+            let filter = QueueFilter(query: Self.parameters(query: request.uri.query))
             return Layout.response(
                 try page(
                     filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: Self.notice(request),
