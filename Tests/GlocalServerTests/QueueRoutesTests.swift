@@ -34,6 +34,9 @@ struct QueueRoutesTests {
             #expect(queue.body.contains("&lt;b&gt;Hydra&lt;/b&gt; &amp; co très très"))
             #expect(!queue.body.contains("FIN-NOT-SHOWN") && queue.body.contains("très…</a>"))
             #expect(queue.body.contains("Votre peau a soif ? Découvrez Hydra."))
+            // Searched, a match past the cut shows the text around it, marked.
+            let found = try await browser.get("/?q=fin-not")
+            #expect(found.body.contains("très très <mark>FIN-NOT</mark>-SHOWN</a>") && found.body.contains("\">…très"))
             // A lazy thumbnail with its size and the campaign's alt text; "+1" for the second image.
             #expect(
                 queue.body.contains(
@@ -70,6 +73,9 @@ struct QueueRoutesTests {
             #expect(filtered.body.contains("<a href=\"/?network=x&amp;account=lumiere-fr-x&amp;page=3\" rel=\"next\">"))
             #expect(filtered.body.contains("hydra-launch/post-050/") && !filtered.body.contains("hydra-launch/post-049/"))
             #expect(filtered.body.contains("<option value=\"x\" selected>X</option>"))
+            #expect(filtered.body.contains("<details class=\"q-filter-box card\" id=\"filters\" open>"))
+            #expect(
+                first.body.contains("<details class=\"q-filter-box card\" id=\"filters\"><summary>Filter and search</summary>"))
             let facebook = try await browser.get("/?network=facebook")
             #expect(facebook.body.contains("Showing 1–1 of 1 matching") && !facebook.body.contains("q-pager"))
             let past = try await browser.get("/?page=99")
@@ -90,6 +96,7 @@ struct QueueRoutesTests {
             #expect(search.body.contains("Showing 1–3 of 3 matching"))
             #expect(search.body.contains("post-000/") && search.body.contains("post-010/") && search.body.contains("post-020/"))
             #expect(search.body.contains("value=\"l’été\""))
+            #expect(search.body.contains(" : <mark>L’ÉTÉ</mark> arrive</a>"))
             // As a browser's GET form sends it: "+" for a space.
             let spaced = try await browser.get("/?q=%C3%89T%C3%89+arrive&network=")
             #expect(spaced.body.contains("Showing 1–3 of 3 matching") && spaced.body.contains("value=\"ÉTÉ arrive\""))

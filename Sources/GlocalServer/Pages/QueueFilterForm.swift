@@ -1,7 +1,7 @@
 import GlocalCore
 
 /// The queue's filter and search form: a plain GET form, so it works without JavaScript and its URL can be
-/// bookmarked or shared.
+/// bookmarked or shared. It folds into "Filter and search" (a `<details>`, no script) unless a filter is on.
 enum QueueFilterForm {
     /// The form, its choices drawn from `variants` (what the user can see in the state listed).
     static func html(filter: QueueFilter, variants: [StoredVariant]) -> HTML {
@@ -9,8 +9,12 @@ enum QueueFilterForm {
         let accounts = Set(variants.map(\.accountID)).union(filter.account.map { [$0] } ?? []).sorted()
         let networks = Set(variants.map(\.network)).union(filter.network.map { [$0] } ?? []).sorted()
         let states = QueueFilter.states.map { ($0.rawValue, Layout.stateLabel($0.rawValue, network: nil)) }
+        let on = !filter.query().isEmpty
+        let active: HTML = on ? " open" : .empty
+        let summary: HTML = on ? "Filter and search (filters on)" : "Filter and search"
         return """
-            <form method="get" action="/" class="q-filters card" role="search" aria-label="Filter the queue">
+            <details class="q-filter-box card" id="filters"\(active)><summary>\(summary)</summary>
+            <form method="get" action="/" class="q-filters" role="search" aria-label="Filter the queue">
             <div class="q-field q-search"><label for="q">Search in text</label>
             <input type="search" id="q" name="q" value="\(filter.search ?? "")"></div>
             \(select("campaign", "Campaign", campaigns.map { ($0, $0) }, selected: filter.campaign, any: "All campaigns"))
@@ -20,7 +24,7 @@ enum QueueFilterForm {
             <div class="q-field q-check"><input type="checkbox" id="soon" name="soon" value="1"\(filter.deadlineSoon ? " checked" : "")>
             <label for="soon">Deadline within 48 h</label></div>
             <div class="q-field q-buttons"><button type="submit" class="primary">Filter</button> <a href="/">Clear</a></div>
-            </form>
+            </form></details>
             """
     }
 

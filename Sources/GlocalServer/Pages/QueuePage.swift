@@ -30,7 +30,8 @@ enum QueuePage {
         let rows = slice.items.map { variant -> HTML in
             let policy = environment.policy(of: variant.campaignID)
             return QueueRow(
-                variant: variant, status: policy.status(of: variant, now: now), policy: policy, canAct: canAct, now: now
+                variant: variant, status: policy.status(of: variant, now: now), policy: policy, canAct: canAct, now: now,
+                search: filter.search
             )
             .html(thumbnails: thumbnails)
         }

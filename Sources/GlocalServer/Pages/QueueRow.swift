@@ -12,15 +12,32 @@ struct QueueRow {
     let policy: ApprovalPolicy
     let canAct: Bool
     let now: Date
+    /// The queue's search, marked in the text.
+    var search: String? = nil
 
-    /// The start of `text` on one line, whole characters (and a whole word when one ends near the cut), "…" when cut.
-    static func excerpt(_ text: String) -> String {
+    /// The start of `text` on one line, whole characters (and a whole word when one ends near the cut), "…" when
+    /// cut; with a `search` found past the start, the part around it, and the match marked.
+    static func excerpt(_ text: String, search: String? = nil) -> HTML {
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        guard flat.count > excerptLength else { return flat }
-        var cut = flat.prefix(excerptLength)
-        // End on a whole word when one ends in the last 20 characters.
-        if let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) <= 20 { cut = cut[..<space] }
-        return String(cut).trimmingCharacters(in: .whitespaces) + "…"
+        let match = search.flatMap { flat.range(of: $0, options: .caseInsensitive) }
+        var start = flat.startIndex
+        if let match, flat.distance(from: flat.startIndex, to: match.upperBound) > excerptLength - 10 {
+            start = flat.index(match.lowerBound, offsetBy: -40, limitedBy: flat.startIndex) ?? flat.startIndex
+        }
+        let rest = flat[start...]
+        var cut = rest.prefix(excerptLength)
+        if cut.endIndex < rest.endIndex, let space = cut.lastIndex(of: " "), cut.distance(from: space, to: cut.endIndex) <= 20,
+            match.map({ space >= $0.upperBound }) ?? true
+        {
+            // End on a whole word when one ends in the last 20 characters.
+            cut = cut[..<space]
+        }
+        let lead: HTML = start > flat.startIndex ? "…" : .empty
+        let tail: HTML = cut.endIndex < flat.endIndex ? "…" : .empty
+        guard let match, match.lowerBound >= cut.startIndex, match.upperBound <= cut.endIndex else {
+            return "\(lead)\(cut)\(tail)"
+        }
+        return "\(lead)\(cut[..<match.lowerBound])<mark>\(flat[match])</mark>\(cut[match.upperBound...])\(tail)"
     }
 
     /// An instant for a `<time datetime>`: ISO 8601 in UTC.
@@ -41,7 +58,7 @@ struct QueueRow {
             <li class="q-item" id="q-\(variant.id)">\(box)\(thumbnails.html(variant))<div class="q-body">
             <p class="q-head">\(NetworkBadge.html(variant.network)) <span class="q-account">\(variant.accountID)</span> \
             <span class="q-campaign">\(variant.campaignID) · \(variant.postID)</span></p>
-            <p class="q-text"><a href="\(Layout.variantPath(variant.id))">\(title)\(Self.excerpt(variant.text))</a></p>
+            <p class="q-text"><a href="\(Layout.variantPath(variant.id))">\(title)\(Self.excerpt(variant.text, search: search))</a></p>
             <p class="q-when">\(slot)\(deadline)</p></div></li>
             """
     }
