@@ -41,7 +41,8 @@ struct QueueRoutesTests {
             #expect(
                 queue.body.contains(
                     "<img class=\"q-thumb\" src=\"/media/assets/hydra-launch/launch-4x5.png\" "
-                        + "alt=\"The Hydra Glow serum bottle on a water-blue background\" width=\"72\" height=\"72\" loading=\"lazy\""
+                        + "alt=\"The Hydra Glow serum bottle on a water-blue background\" "
+                        + "width=\"72\" height=\"72\" loading=\"lazy\""
                 ))
             #expect(queue.body.contains("<span class=\"q-more\">+1</span>"))
             // The network as a named badge.

@@ -5,7 +5,10 @@ import GlocalCore
 enum NetworkBadge {
     /// The badge of `network`.
     static func html(_ network: Network) -> HTML {
-        "<span class=\"net net-\(network.rawValue)\" role=\"img\" aria-label=\"\(network.displayName)\" title=\"\(network.displayName)\">\(glyph(network))</span>"
+        let name = network.displayName
+        return """
+            <span class="net net-\(network.rawValue)" role="img" aria-label="\(name)" title="\(name)">\(glyph(network))</span>
+            """
     }
 
     /// The letters on the badge.

@@ -8,6 +8,8 @@ enum QueueFilterForm {
         let campaigns = Set(variants.map(\.campaignID)).union(filter.campaign.map { [$0] } ?? []).sorted()
         let accounts = Set(variants.map(\.accountID)).union(filter.account.map { [$0] } ?? []).sorted()
         let networks = Set(variants.map(\.network)).union(filter.network.map { [$0] } ?? []).sorted()
+        let networkChoices = networks.map { ($0.rawValue, $0.displayName) }
+        let soon: HTML = filter.deadlineSoon ? " checked" : .empty
         let states = QueueFilter.states.map { ($0.rawValue, Layout.stateLabel($0.rawValue, network: nil)) }
         let on = !filter.query().isEmpty
         let active: HTML = on ? " open" : .empty
@@ -18,10 +20,10 @@ enum QueueFilterForm {
             <div class="q-field q-search"><label for="q">Search in text</label>
             <input type="search" id="q" name="q" value="\(filter.search ?? "")"></div>
             \(select("campaign", "Campaign", campaigns.map { ($0, $0) }, selected: filter.campaign, any: "All campaigns"))
-            \(select("network", "Network", networks.map { ($0.rawValue, $0.displayName) }, selected: filter.network?.rawValue, any: "All networks"))
+            \(select("network", "Network", networkChoices, selected: filter.network?.rawValue, any: "All networks"))
             \(select("account", "Account", accounts.map { ($0, $0) }, selected: filter.account, any: "All accounts"))
             \(select("state", "State", states, selected: filter.state.rawValue, any: nil))
-            <div class="q-field q-check"><input type="checkbox" id="soon" name="soon" value="1"\(filter.deadlineSoon ? " checked" : "")>
+            <div class="q-field q-check"><input type="checkbox" id="soon" name="soon" value="1"\(soon)>
             <label for="soon">Deadline within 48 h</label></div>
             <div class="q-field q-buttons"><button type="submit" class="primary">Filter</button> <a href="/">Clear</a></div>
             </form></details>

@@ -51,10 +51,12 @@ enum QueuePage {
                 <form method="post" action="/approve" class="q-form">\(Layout.csrfField(session))
                 <input type="hidden" name="back" value="\(filter.query(page: slice.page))">
                 \(items)
-                <div class="q-actions card"><p><button type="submit" class="primary" id="bulk-approve">Approve selected</button></p>
+                <div class="q-actions card">
+                <p><button type="submit" class="primary" id="bulk-approve">Approve selected</button></p>
                 <label for="bulk-reason">Reason for rejecting the selected</label>
                 <input type="text" id="bulk-reason" name="reason" maxlength="500">
-                <p><button type="submit" class="danger" id="bulk-reject" formaction="/reject-selected">Reject selected</button></p>
+                <p><button type="submit" class="danger" id="bulk-reject" formaction="/reject-selected">\
+                Reject selected</button></p>
                 </div></form>
                 """
                 : items
@@ -84,7 +86,9 @@ enum QueuePage {
         guard slice.total > 0 else { return .empty }
         let first = (slice.page - 1) * QueueFilter.pageSize + 1
         let last = first + slice.items.count - 1
-        return "<p class=\"q-summary\" id=\"queue-total\" role=\"status\">Showing \(first)–\(last) of \(slice.total) matching</p>"
+        return """
+            <p class="q-summary" id="queue-total" role="status">Showing \(first)–\(last) of \(slice.total) matching</p>
+            """
     }
 
     /// Previous and next links (keeping the filters) and the page number.
@@ -97,7 +101,8 @@ enum QueuePage {
         let previous: HTML = slice.page > 1 ? link(slice.page - 1, "← Previous", rel: "prev") : .empty
         let next: HTML = slice.page < slice.pageCount ? link(slice.page + 1, "Next →", rel: "next") : .empty
         return """
-            <nav class="q-pager" aria-label="Pages">\(previous) <span>Page \(slice.page) of \(slice.pageCount)</span> \(next)</nav>
+            <nav class="q-pager" aria-label="Pages">\(previous) \
+            <span>Page \(slice.page) of \(slice.pageCount)</span> \(next)</nav>
             """
     }
 

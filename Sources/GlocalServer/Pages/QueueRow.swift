@@ -58,7 +58,8 @@ struct QueueRow {
             <li class="q-item" id="q-\(variant.id)">\(box)\(thumbnails.html(variant))<div class="q-body">
             <p class="q-head">\(NetworkBadge.html(variant.network)) <span class="q-account">\(variant.accountID)</span> \
             <span class="q-campaign">\(variant.campaignID) · \(variant.postID)</span></p>
-            <p class="q-text"><a href="\(Layout.variantPath(variant.id))">\(title)\(Self.excerpt(variant.text, search: search))</a></p>
+            <p class="q-text"><a href="\(Layout.variantPath(variant.id))">\
+            \(title)\(Self.excerpt(variant.text, search: search))</a></p>
             <p class="q-when">\(slot)\(deadline)</p></div></li>
             """
     }
@@ -80,7 +81,8 @@ struct QueueRow {
             let label = LocalTimeLabel(due, zoneID: variant.timeZone, now: now)
             let soon = due.timeIntervalSince(now) <= QueueFilter.soonWindow
             return """
-                 <span class="q-deadline\(soon ? " q-soon" : "")">Approve by <time datetime="\(Self.iso(due))">\(label.local)</time> \
+                 <span class="q-deadline\(soon ? " q-soon" : "")">\
+                Approve by <time datetime="\(Self.iso(due))">\(label.local)</time> \
                 <span class="q-rel">(\(label.relative))</span></span>
                 """
         case .notApplicable:

@@ -14,14 +14,17 @@ enum QueueStylesheet {
           border:1px solid #ddd;border-radius:.5rem;padding:.75rem;margin:0 0 .6rem}
         .q-item input[type=checkbox]{width:1.25rem;height:1.25rem;margin:.2rem 0}
         .q-thumbs{position:relative;display:block;width:72px;height:72px}
-        .q-thumb{display:block;width:72px;height:72px;object-fit:cover;border-radius:.4rem;border:1px solid #ccc;background:#f4f4f5}
+        .q-thumb{display:block;width:72px;height:72px;object-fit:cover;border-radius:.4rem;border:1px solid #ccc;
+          background:#f4f4f5}
         .q-none{border-style:dashed}
         .q-video{display:flex;align-items:center;justify-content:center;font-size:1.5rem;color:#3f3f46}
-        .q-more{position:absolute;right:2px;bottom:2px;background:#1b1b1f;color:#fff;font-size:.75rem;padding:0 .3rem;border-radius:.3rem}
+        .q-more{position:absolute;right:2px;bottom:2px;background:#1b1b1f;color:#fff;font-size:.75rem;padding:0 .3rem;
+          border-radius:.3rem}
         .q-body{min-width:0}.q-body p{margin:0 0 .3rem}
         .q-head{display:flex;flex-wrap:wrap;gap:.2rem .5rem;align-items:center;font-size:.9rem}
         .q-account{font-weight:600}.q-campaign{color:#52525b;overflow-wrap:anywhere}
-        .q-text{overflow-wrap:anywhere}.q-text mark{background:#fef08a;color:inherit}.q-text a{color:#1b1b1f;text-decoration:none}.q-text a:hover{text-decoration:underline}
+        .q-text{overflow-wrap:anywhere}.q-text mark{background:#fef08a;color:inherit}
+        .q-text a{color:#1b1b1f;text-decoration:none}.q-text a:hover{text-decoration:underline}
         .q-when{display:flex;flex-wrap:wrap;gap:.2rem 1rem;font-size:.9rem;color:#3f3f46}
         .q-rel{color:#52525b}.q-soon{color:#92400e;font-weight:600}
         .q-actions{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;position:sticky;bottom:0;padding:.6rem 1rem;

@@ -106,7 +106,8 @@ struct QueueRoutes {
                 ids.isEmpty
                 ? "Select at least one variant to reject: nothing was rejected."
                 : (reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-                    ? "A rejection needs a reason: write it in “Reason for rejecting the selected”. Nothing was rejected." : nil)
+                    ? "A rejection needs a reason: write it in “Reason for rejecting the selected”. Nothing was rejected."
+                    : nil)
             if let refusal {
                 return Layout.response(
                     try page(
