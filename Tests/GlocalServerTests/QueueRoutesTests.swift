@@ -161,6 +161,27 @@ struct QueueRoutesTests {
         #expect(try fixture.store.variant(ServerFixture.frFacebook.id)?.state == .pendingApproval)
     }
 
+    @Test func theStateFilterListsDecidedVariantsWithoutBoxes() async throws {
+        let fixture = try ServerFixture()
+        try fixture.store.approve(
+            ServerFixture.frX.id, revision: VariantRevision(of: ServerFixture.frX.contentHash), actor: ServerFixture.france,
+            now: fixture.clock.now
+        ) { _ in }
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let approved = try await browser.get("/?state=approved")
+            #expect(approved.body.contains("(1 approved)") && approved.body.contains("Showing 1–1 of 1 matching"))
+            #expect(approved.body.contains("lumiere-fr-x") && !approved.body.contains("lumiere-fr-facebook"))
+            #expect(!approved.body.contains("name=\"id\"") && !approved.body.contains("bulk-approve"))
+            #expect(approved.body.contains("<option value=\"approved\" selected>"))
+            let pending = try await browser.get("/")
+            #expect(pending.body.contains("(1 waiting)") && pending.body.contains("lumiere-fr-facebook"))
+            let rejected = try await browser.get("/?state=rejected")
+            #expect(rejected.body.contains("No variant in this state."))
+        }
+    }
+
     @Test func aManagerSeesAndActsOnTheirTeamsVariantsOnly() async throws {
         let fixture = try ServerFixture()
         try await fixture.test { client in
