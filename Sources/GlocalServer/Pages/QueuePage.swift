@@ -2,50 +2,108 @@ import Foundation
 import GlocalCore
 import GlocalStore
 
-/// "My queue": the variants waiting for the user, grouped by campaign, with their deadlines and a
-/// bulk-approve form; above them, a warning for any of the user's accounts that needs reconnecting.
+/// "My queue": the user's variants as cards (text, thumbnail, network, local slot and deadline), a filter and
+/// search form (plain GET, works without JavaScript), pages of `QueueFilter.pageSize`, and bulk approve and
+/// reject; above them, a warning for any of the user's accounts that needs reconnecting.
 enum QueuePage {
+    /// What the page lists: the state's visible variants, the filter, and the page of them shown.
+    struct Listing {
+        /// Every visible variant in the filter's state (for the counts and the filter's choices).
+        var all: [StoredVariant]
+        /// The filter and search asked for.
+        var filter: QueueFilter
+        /// The page shown.
+        var slice: QueueSlice
+    }
+
     static func render(
-        variants: [StoredVariant], session: Session, scope: ApprovalScope, environment: ServerEnvironment, now: Date,
-        notice: String?, warning: HTML = .empty, changed: HTML = .empty
+        listing: Listing, session: Session, scope: ApprovalScope, environment: ServerEnvironment, thumbnails: QueueThumbnails,
+        now: Date, notice: String?, warning: HTML = .empty, changed: HTML = .empty
     ) -> HTML {
-        var groups: [(String, [StoredVariant])] = []
-        for variant in variants {
-            if groups.last?.0 == variant.campaignID {
-                groups[groups.count - 1].1.append(variant)
-            } else {
-                groups.append((variant.campaignID, [variant]))
-            }
-        }
+        let filter = listing.filter, slice = listing.slice
         let canAct = scope.role != .viewer
         let who: HTML =
             scope.role == .manager
             ? "<p>Accounts of your teams: \(scope.teams.joined(separator: ", ")).</p>"
             : (scope.role == .admin
                 ? "<p>You see every account (brand admin).</p>" : "<p>Read-only: you see every account (viewer).</p>")
-        let sections = groups.map { campaign, items in
-            section(campaign: campaign, items: items, canAct: canAct, environment: environment, now: now)
+        let rows = slice.items.map { variant -> HTML in
+            let policy = environment.policy(of: variant.campaignID)
+            return QueueRow(
+                variant: variant, status: policy.status(of: variant, now: now), policy: policy, canAct: canAct, now: now,
+                search: filter.search
+            )
+            .html(thumbnails: thumbnails)
         }
-        let list: HTML =
-            variants.isEmpty
-            ? "<p>Nothing is waiting for you.</p>"
-            : (canAct
+        let problems: HTML =
+            filter.problems.isEmpty
+            ? .empty : "<p class=\"warning\" id=\"filter-problems\">\(filter.problems.joined(separator: " "))</p>"
+        let list: HTML
+        if listing.all.isEmpty {
+            list = filter.state == .pendingApproval ? "<p>Nothing is waiting for you.</p>" : "<p>No variant in this state.</p>"
+        } else if slice.items.isEmpty {
+            list = "<p id=\"no-match\">No variant matches these filters. <a href=\"/\">Show all</a></p>"
+        } else {
+            let items: HTML = "<ul class=\"q-list\">\(rows)</ul>"
+            list =
+                canAct && filter.state == .pendingApproval
                 ? """
-                <form method="post" action="/approve">\(Layout.csrfField(session))
-                \(sections)
+                <form method="post" action="/approve" class="q-form">\(Layout.csrfField(session))
+                <input type="hidden" name="back" value="\(filter.query(page: slice.page))">
+                \(items)
+                <div class="q-actions card">
                 <p><button type="submit" class="primary" id="bulk-approve">Approve selected</button></p>
-                </form>
+                <label for="bulk-reason">Reason for rejecting the selected</label>
+                <input type="text" id="bulk-reason" name="reason" maxlength="500">
+                <p><button type="submit" class="danger" id="bulk-reject" formaction="/reject-selected">\
+                Reject selected</button></p>
+                </div></form>
                 """
-                : "\(sections)")
+                : items
+        }
+        let heading: HTML =
+            filter.state == .pendingApproval
+            ? "(\(listing.all.count) waiting)"
+            : "(\(listing.all.count) \(Layout.stateLabel(filter.state.rawValue, network: nil)))"
         return Layout.page(
             title: "My queue", session: session, notice: notice,
             """
-            <h1>My queue <span class="progress">(\(variants.count) waiting)</span></h1>
+            <link rel="stylesheet" href="/static/queue.css">
+            <h1>My queue <span class="progress">\(heading)</span></h1>
             \(warning)
             \(changed)
             \(who)
+            \(QueueFilterForm.html(filter: filter, variants: listing.all))
+            \(problems)
+            \(summary(slice))
             \(list)
+            \(pager(slice, filter: filter))
             """)
+    }
+
+    /// "Showing 51–100 of 312 matching".
+    static func summary(_ slice: QueueSlice) -> HTML {
+        guard slice.total > 0 else { return .empty }
+        let first = (slice.page - 1) * QueueFilter.pageSize + 1
+        let last = first + slice.items.count - 1
+        return """
+            <p class="q-summary" id="queue-total" role="status">Showing \(first)–\(last) of \(slice.total) matching</p>
+            """
+    }
+
+    /// Previous and next links (keeping the filters) and the page number.
+    static func pager(_ slice: QueueSlice, filter: QueueFilter) -> HTML {
+        guard slice.pageCount > 1 else { return .empty }
+        func link(_ page: Int, _ label: String, rel: String) -> HTML {
+            let query = filter.query(page: page)
+            return "<a href=\"/\(query.isEmpty ? "" : "?" + query)\" rel=\"\(rel)\">\(label)</a>"
+        }
+        let previous: HTML = slice.page > 1 ? link(slice.page - 1, "← Previous", rel: "prev") : .empty
+        let next: HTML = slice.page < slice.pageCount ? link(slice.page + 1, "Next →", rel: "next") : .empty
+        return """
+            <nav class="q-pager" aria-label="Pages">\(previous) \
+            <span>Page \(slice.page) of \(slice.pageCount)</span> \(next)</nav>
+            """
     }
 
     /// The ticked variants that changed since the queue was loaded, each with who changed it: none of
@@ -62,40 +120,6 @@ enum QueuePage {
             <p>These variants changed after the queue was shown, so they were not approved. Open each to see what changed
             and approve it as it is now.</p>
             <ul>\(items)</ul></div>
-            """
-    }
-
-    private static func section(campaign: String, items: [StoredVariant], canAct: Bool, environment: ServerEnvironment, now: Date)
-        -> HTML
-    {
-        let policy = environment.policy(of: campaign)
-        let rows = items.map { variant -> HTML in
-            let status = policy.status(of: variant, now: now)
-            let deadline: HTML
-            switch status {
-            case .missed:
-                deadline = "<span class=\"late\">Past deadline: \(status.explanation(policy: policy) ?? "")</span>"
-            case .open(let due): deadline = "approve by \(Layout.utc(due))"
-            case .notApplicable: deadline = variant.live ? "live: goes when approved" : "—"
-            }
-            let box: HTML =
-                canAct && !status.isMissed
-                ? """
-                <td><input type="checkbox" name="id" value="\(variant.id)@\(variant.contentHash)" id="pick-\(variant.id)" \
-                aria-label="Select \(variant.id)"></td>
-                """
-                : "<td></td>"
-            return """
-                <tr>\(box)<td><a href="\(Layout.variantPath(variant.id))">\(variant.postID)</a></td>
-                <td>\(variant.accountID)</td><td class="optional">\(variant.network.displayName)</td>
-                <td>\(variant.localTime ?? "live") <span class="optional">\(variant.timeZone)</span></td><td>\(deadline)</td></tr>
-                """
-        }
-        return """
-            <section class="card"><h2>\(campaign) <span class="progress">(\(items.count))</span></h2>
-            <div class="table-wrap"><table><thead><tr><th scope="col"><span class="skip">Select</span></th><th scope="col">Post</th>
-            <th scope="col">Account</th><th scope="col" class="optional">Network</th><th scope="col">Slot (local)</th><th scope="col">Deadline</th></tr></thead>
-            <tbody>\(rows)</tbody></table></div></section>
             """
     }
 }

@@ -4,36 +4,66 @@ import GlocalStore
 import GlocalUseCases
 import Hummingbird
 
-/// My queue, and bulk approval from it.
+/// My queue (filtered, searched, paged), and bulk approve and bulk reject from it.
 struct QueueRoutes {
     let environment: ServerEnvironment
 
     /// Fixed messages shown after an action (the query names one; no text is reflected).
     static func notice(_ request: Request) -> String? {
         let query = request.uri.queryParameters
+        let count = query["count"].flatMap { Int($0) } ?? 0
+        let skipped = query["skipped"].flatMap { Int($0) } ?? 0
         switch query["notice"].map(String.init) {
         case "approved": return "Approved."
         case "rejected": return "Rejected."
         case "edited": return "Saved. The variant waits for approval."
-        case "bulk":
-            let count = query["count"].flatMap { Int($0) } ?? 0
-            let skipped = query["skipped"].flatMap { Int($0) } ?? 0
-            return "Approved \(count) variant\(count == 1 ? "" : "s")."
-                + (skipped > 0 ? " \(skipped) could not be approved (past deadline or no longer pending)." : "")
+        case "bulk": return bulkNotice(verb: "Approved", count: count, skipped: skipped)
+        case "bulk-rejected": return bulkNotice(verb: "Rejected", count: count, skipped: skipped)
         default: return nil
         }
     }
 
+    static func bulkNotice(verb: String, count: Int, skipped: Int) -> String {
+        "\(verb) \(count) variant\(count == 1 ? "" : "s")."
+            + (skipped > 0 ? " \(skipped) could not be \(verb.lowercased()) (past deadline or no longer pending)." : "")
+    }
+
+    /// The first value of each parameter of `query` (raw, as in the URL), decoded as a browser's GET form
+    /// encodes it: `+` is a space, `%2B` a plus sign.
+    static func parameters(query: String?) -> [String: String] {
+        var values: [String: String] = [:]
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decoded(_ text: Substring) -> String {
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let name = decoded(parts[0])
+            if values[name] == nil { values[name] = parts.count > 1 ? decoded(parts[1]) : "" }
+        }
+        return values
+    }
+
+    /// The filter a bulk form carried back (`back`: the queue's own query), re-read so only known values survive.
+    static func filter(back: String?) -> QueueFilter {
+        QueueFilter(query: parameters(query: back))
+    }
+
     func register(on router: Router<AppRequestContext>) {
         let guardian = RequestGuard(environment: environment)
+        let thumbnails = QueueThumbnails(workspace: environment.workspace)
+        router.get("/static/queue.css") { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: QueueStylesheet.css)))
+        }
         router.get("/") { request, context -> Response in
             let session = try guardian.session(context)
             let scope = environment.scope(of: session.user)
-            let pending = try environment.store.variants(in: .pendingApproval, visible: scope.canSee(account:))
+            let filter = QueueFilter(query: Self.parameters(query: request.uri.query))
             return Layout.response(
-                QueuePage.render(
-                    variants: pending, session: session, scope: scope, environment: environment, now: environment.now(),
-                    notice: Self.notice(request),
+                try page(
+                    filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: Self.notice(request),
                     warning: ReconnectWarning.render(
                         try AccountHoldStatus.needingReconnect(scope: scope, environment: environment))))
         }
@@ -42,43 +72,76 @@ struct QueueRoutes {
             let form = try await guardian.form(request, context: context, session: session)
             let scope = environment.scope(of: session.user)
             let picks = form.all("id").map(Self.pick)
-            // Scope first, for every id: a request naming another team's variant changes nothing.
-            for (id, _) in picks {
-                let variant = try guardian.visibleVariant(id, scope: scope)
-                guard scope.canAct(on: variant.accountID) else { throw RequestGuard.forbidden(variant.accountID) }
-            }
+            try checkScope(picks.map(\.id), scope: scope, guardian: guardian)
             let now = environment.now()
-            var approved = 0, skipped = 0
-            var changed: [RevisionChanges] = []
-            for (id, revision) in picks {
-                do {
-                    guard let revision else { throw ApprovalError.revisionMissing(variantID: id) }
-                    try environment.approvals.approve(
-                        id, revision: revision, by: ApprovalActor(name: session.user.email, scope: scope), now: now)
-                    approved += 1
-                } catch let error as ApprovalError {
-                    switch error {
-                    case .staleRevision(_, let shown, _):
-                        changed += [try environment.store.changes(of: id, since: VariantRevision(of: shown))].compactMap { $0 }
-                    case .revisionMissing:
-                        // A form without revisions: list the variant as changed, with all of its history.
-                        changed += [try environment.store.changes(of: id, since: VariantRevision(of: ""))].compactMap { $0 }
-                    default: skipped += 1
-                    }
-                }
+            let outcome = try environment.approvals.approveAll(
+                picks, by: ApprovalActor(name: session.user.email, scope: scope), now: now)
+            let filter = Self.filter(back: form["back"])
+            let back = filter.query(page: filter.page)
+            let skipped = outcome.refused.count
+            guard !outcome.stale.isEmpty else {
+                return Layout.redirect(
+                    to: "/?notice=bulk&count=\(outcome.decided.count)&skipped=\(skipped)" + (back.isEmpty ? "" : "&" + back))
             }
-            guard !changed.isEmpty else { return Layout.redirect(to: "/?notice=bulk&count=\(approved)&skipped=\(skipped)") }
             // Not a redirect: the list of changed variants is this response's alone.
-            let pending = try environment.store.variants(in: .pendingApproval, visible: scope.canSee(account:))
-            let notice =
-                "Approved \(approved) variant\(approved == 1 ? "" : "s")."
-                + (skipped > 0 ? " \(skipped) could not be approved (past deadline or no longer pending)." : "")
+            let changed = try outcome.stale.compactMap { stale in
+                try environment.store.changes(of: stale.id, since: VariantRevision(of: stale.shown))
+            }
             return Layout.response(
-                QueuePage.render(
-                    variants: pending, session: session, scope: scope, environment: environment, now: now, notice: notice,
+                try page(
+                    filter: filter, session: session, scope: scope, thumbnails: thumbnails,
+                    notice: Self.bulkNotice(verb: "Approved", count: outcome.decided.count, skipped: skipped),
                     changed: QueuePage.changedList(changed)),
                 status: .conflict)
         }
+        router.post("/reject-selected") { request, context -> Response in
+            let session = try guardian.session(context)
+            let form = try await guardian.form(request, context: context, session: session)
+            let scope = environment.scope(of: session.user)
+            let ids = form.all("id").map { Self.pick($0).id }
+            try checkScope(ids, scope: scope, guardian: guardian)
+            let filter = Self.filter(back: form["back"])
+            let reason = form["reason"] ?? ""
+            let refusal: String? =
+                ids.isEmpty
+                ? "Select at least one variant to reject: nothing was rejected."
+                : (reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                    ? "A rejection needs a reason: write it in “Reason for rejecting the selected”. Nothing was rejected."
+                    : nil)
+            if let refusal {
+                return Layout.response(
+                    try page(
+                        filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: nil,
+                        changed: "<p class=\"field-error\" id=\"bulk-error\" role=\"alert\">\(refusal)</p>"),
+                    status: .conflict)
+            }
+            let outcome = try environment.approvals.rejectAll(
+                ids, reason: reason, by: ApprovalActor(name: session.user.email, scope: scope), now: environment.now())
+            let back = filter.query(page: filter.page)
+            return Layout.redirect(
+                to: "/?notice=bulk-rejected&count=\(outcome.decided.count)&skipped=\(outcome.refused.count)"
+                    + (back.isEmpty ? "" : "&" + back))
+        }
+    }
+
+    /// Scope first, for every id: a request naming another team's variant changes nothing (403 or 404).
+    private func checkScope(_ ids: [String], scope: ApprovalScope, guardian: RequestGuard) throws {
+        for id in ids {
+            let variant = try guardian.visibleVariant(id, scope: scope)
+            guard scope.canAct(on: variant.accountID) else { throw RequestGuard.forbidden(variant.accountID) }
+        }
+    }
+
+    private func page(
+        filter: QueueFilter, session: Session, scope: ApprovalScope, thumbnails: QueueThumbnails, notice: String?,
+        warning: HTML = .empty, changed: HTML = .empty
+    ) throws -> HTML {
+        let now = environment.now()
+        let all = try environment.store.variants(in: filter.state, visible: scope.canSee(account:))
+        let slice = filter.slice(of: all, deadline: { environment.policy(of: $0.campaignID).status(of: $0, now: now) }, now: now)
+        return QueuePage.render(
+            listing: QueuePage.Listing(all: all, filter: filter, slice: slice), session: session, scope: scope,
+            environment: environment, thumbnails: thumbnails, now: now, notice: notice, warning: warning, changed: changed)
     }
 
     /// A ticked box's value, `ID@REVISION`: the id and the revision the queue showed (`nil` if absent).

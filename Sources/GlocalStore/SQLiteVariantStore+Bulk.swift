@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import GlocalCore
+
+/// Approving or rejecting many variants at once, from the manager's queue, in one write transaction.
+///
+/// Each variant gets the same checks as a single approve or reject, on the row as it is inside the
+/// transaction. A variant the caller may not act on aborts the whole batch (nothing is written: a
+/// request naming another team's variant changes nothing). A variant that changed since the queue was
+/// shown (approve only) or can no longer be decided (past its deadline, no longer pending, gone) is
+/// skipped and listed; the others are all decided together or, on a store failure, none is.
+extension SQLiteVariantStore {
+    /// What a bulk decision did.
+    public struct BulkOutcome: Sendable, Equatable {
+        /// The ids decided, in the order given.
+        public var decided: [String] = []
+        /// The ids skipped because their content changed since the revision shown (or none was named),
+        /// with the revision shown (empty when none).
+        public var stale: [(id: String, shown: String)] = []
+        /// The variants skipped for another reason (past deadline, not pending, not found), with the reason.
+        public var refused: [(id: String, reason: String)] = []
+
+        /// Nothing decided or skipped.
+        public init() {}
+
+        /// Equal when the same ids were decided, skipped as stale (with the same shown revision) and refused.
+        public static func == (left: BulkOutcome, right: BulkOutcome) -> Bool {
+            left.decided == right.decided && left.stale.map(\.id) == right.stale.map(\.id)
+                && left.stale.map(\.shown) == right.stale.map(\.shown) && left.refused.map(\.id) == right.refused.map(\.id)
+        }
+    }
+
+    /// Approves each `(id, revision)` whose content is still that revision, in one transaction.
+    public func approveAll(
+        _ picks: [(id: String, revision: VariantRevision?)], actor: String, now: Date, permit: Permit
+    ) throws -> BulkOutcome {
+        try decideAll(
+            picks, to: .approved, action: .approve, checkRevision: true, reason: nil, actor: actor, now: now, permit: permit)
+    }
+
+    /// Rejects each of `ids` with `reason`, in one transaction; like a single reject, whatever its revision.
+    public func rejectAll(_ ids: [String], reason: String, actor: String, now: Date, permit: Permit) throws -> BulkOutcome {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw ApprovalError.reasonRequired }
+        return try decideAll(
+            ids.map { ($0, nil) }, to: .rejected, action: .reject, checkRevision: false, reason: reason, actor: actor, now: now,
+            permit: permit)
+    }
+
+    private func decideAll(
+        _ picks: [(id: String, revision: VariantRevision?)], to state: VariantState, action: AuditEvent.Action,
+        checkRevision: Bool, reason: String?, actor: String, now: Date, permit: Permit
+    ) throws -> BulkOutcome {
+        try writer.write { db in
+            var outcome = BulkOutcome()
+            let timestamp = StoreTimestamp.string(from: now)
+            for (id, revision) in picks {
+                guard let current = try Self.fetchVariant(db, id: id) else {
+                    outcome.refused.append((id, ApprovalError.variantNotFound(id).description))
+                    continue
+                }
+                do {
+                    try permit(current)
+                } catch ApprovalError.forbidden(let variantID) {
+                    throw ApprovalError.forbidden(variantID: variantID)
+                } catch let error as ApprovalError {
+                    outcome.refused.append((id, error.description))
+                    continue
+                }
+                guard current.state == .pendingApproval else {
+                    outcome.refused.append((id, ApprovalError.wrongState(variantID: id, state: current.state).description))
+                    continue
+                }
+                if checkRevision {
+                    guard let revision, revision.names(current.contentHash) else {
+                        outcome.stale.append((id, revision?.value ?? ""))
+                        continue
+                    }
+                }
+                try AuditLog.wrapping(action, id) {
+                    try db.execute(
+                        sql: "UPDATE variant SET state = ?, updated_at = ? WHERE id = ? AND state = 'pending_approval'",
+                        arguments: [state.rawValue, timestamp, id])
+                    try AuditLog.append(
+                        db, at: now, actor: actor, variantID: id, action: action, before: current, beforeState: current.state,
+                        after: current, afterState: state, reason: reason)
+                }
+                outcome.decided.append(id)
+            }
+            return outcome
+        }
+    }
+}
