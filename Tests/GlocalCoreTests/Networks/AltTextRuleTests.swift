@@ -9,8 +9,9 @@ struct AltTextRuleTests {
         #expect(rules[.x] == .limited(max: 1_000, counting: .codePoints))
         #expect(rules[.mastodon] == .limited(max: 1_500, counting: .codePoints))
         #expect(rules[.linkedin] == .limited(max: 4_086, counting: .utf16))
-        #expect(rules[.bluesky] == .unlimited)
-        for network in [Network.threads, .facebook, .instagram, .youtube, .tiktok] {
+        // Instagram and Threads take `alt_text` on image containers with no published limit.
+        for network in [Network.bluesky, .instagram, .threads] { #expect(rules[network] == .unlimited, "\(network)") }
+        for network in [Network.facebook, .youtube, .tiktok] {
             #expect(rules[network] == .notSent, "\(network)")
             #expect(rules[network]?.isSent == false)
         }

@@ -80,7 +80,7 @@ import Testing
         let strict = PeriodReportBuilder(punctualityTolerance: 10).build(
             posts: Self.posts, approvals: [], period: Self.period)
         #expect(strict.figures.punctual == 1 && strict.punctualityTolerance == 10)
-        #expect(report.punctualityTolerance == 300)
+        #expect(report.punctualityTolerance == 60)  // the same rule as `glocal report`
     }
 
     @Test func breakdownsByNetworkLocaleAndTeamMostEngagementFirst() {
