@@ -2,13 +2,13 @@ import Foundation
 import GlocalNetworks
 import GlocalStore
 
-/// Credentials kept sealed in the store (`AccountSecrets`), as their JSON form inside the seal.
+/// Credentials kept sealed in the store's vault (`AccountSecrets` for SQLite), as their JSON form inside the seal.
 public struct StoredCredentials: CredentialSource {
-    let secrets: AccountSecrets
+    let secrets: any CredentialVault
     let clock: @Sendable () -> Date
 
     /// Credentials sealed in `secrets`.
-    public init(secrets: AccountSecrets, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(secrets: any CredentialVault, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.secrets = secrets
         self.clock = clock
     }
@@ -22,11 +22,7 @@ public struct StoredCredentials: CredentialSource {
     /// does not send it back has not revoked it).
     public func store(_ credentials: AccountCredentials, for accountID: String) async throws {
         var kept = credentials
-        if (kept.refreshToken ?? "").isEmpty, let old = try await self.credentials(for: accountID), let token = old.refreshToken,
-            !token.isEmpty
-        {
-            kept.refreshToken = token
-        }
+        if !credentials.hasRefreshToken { kept = credentials.keepingRefreshToken(of: try await self.credentials(for: accountID)) }
         try secrets.store(try kept.encoded(), account: accountID, now: clock())
     }
 }

@@ -62,6 +62,18 @@ public struct AccountCredentials: Sendable, Equatable, Codable, CustomStringConv
         return try encoder.encode(self)
     }
 
+    /// Whether a (non-empty) refresh token is among them.
+    public var hasRefreshToken: Bool { !(refreshToken ?? "").isEmpty }
+
+    /// These credentials, with `previous`'s refresh token when they have none: a network that does not send the
+    /// refresh token back with a new access token has not revoked it.
+    public func keepingRefreshToken(of previous: AccountCredentials?) -> AccountCredentials {
+        guard !hasRefreshToken, let previous, previous.hasRefreshToken else { return self }
+        var kept = self
+        kept.refreshToken = previous.refreshToken
+        return kept
+    }
+
     /// The secret values, longest first, for ``SecretRedactor``.
     public var secrets: [String] {
         [accessToken, refreshToken, clientSecret].compactMap { $0 }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }

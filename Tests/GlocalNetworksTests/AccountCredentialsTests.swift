@@ -2,8 +2,8 @@ import Foundation
 import GlocalNetworks
 import Testing
 
-/// The JSON form of an account's credentials: what the store seals and `glocal account connect` reads.
-@Suite struct AccountCredentialsJSONTests {
+/// An account's token set: its JSON form (what the store seals and `glocal account connect` reads) and refreshes.
+@Suite struct AccountCredentialsTests {
     @Test func theJSONFormHasSnakeCaseKeysSortedAndISODates() throws {
         let credentials = AccountCredentials(
             accessToken: "a", refreshToken: "r", expiresAt: Date(timeIntervalSince1970: 1_800_000_000), remoteUserID: "u",
@@ -21,5 +21,18 @@ import Testing
     @Test func onlyTheAccessTokenIsRequired() throws {
         #expect(try AccountCredentials.decode(Data(#"{"access_token":"t"}"#.utf8)) == AccountCredentials(accessToken: "t"))
         #expect(throws: DecodingError.self) { try AccountCredentials.decode(Data(#"{"refresh_token":"r"}"#.utf8)) }
+    }
+
+    @Test func aRefreshWithoutARefreshTokenKeepsThePreviousOne() {
+        let previous = AccountCredentials(accessToken: "old", refreshToken: "r1")
+        #expect(AccountCredentials(accessToken: "new").keepingRefreshToken(of: previous).refreshToken == "r1")
+        #expect(AccountCredentials(accessToken: "new", refreshToken: "").keepingRefreshToken(of: previous).refreshToken == "r1")
+        #expect(AccountCredentials(accessToken: "new", refreshToken: "r2").keepingRefreshToken(of: previous).refreshToken == "r2")
+        #expect(AccountCredentials(accessToken: "new").keepingRefreshToken(of: nil).refreshToken == nil)
+        #expect(
+            AccountCredentials(accessToken: "new").keepingRefreshToken(
+                of: AccountCredentials(accessToken: "old", refreshToken: "")
+            )
+            .refreshToken == nil)
     }
 }
