@@ -172,7 +172,7 @@ public final class Dispatcher: Sendable {
     func attempt(_ job: PublishJob, start: PublishQueue.AttemptStart, credentials: RoundCredentials) async -> JobReport {
         var report = JobReport(variantID: job.variantID, accountID: job.accountID, network: job.network)
         let variant: StoredVariant
-        var pending: PublicationReceipt?
+        var pending: PublishReceipt?
         var reconciling = false
         switch start {
         case .leaseLost:
@@ -204,7 +204,7 @@ public final class Dispatcher: Sendable {
     }
 
     private func attempt(
-        _ job: PublishJob, variant: StoredVariant, pending: PublicationReceipt?, reconciling: Bool,
+        _ job: PublishJob, variant: StoredVariant, pending: PublishReceipt?, reconciling: Bool,
         credentials source: RoundCredentials
     ) async -> JobResolution {
         let now = clock()
@@ -224,11 +224,10 @@ public final class Dispatcher: Sendable {
         case .failure(let stop): return stop.resolution
         }
         let post = posts.post(for: variant)
-        let pendingReceipt = pending.map(OutcomeResolver.receipt)
         if reconciling {
-            switch await client.lookUp(post, pending: pendingReceipt, credentials: credentials) {
+            switch await client.lookUp(post, pending: pending, credentials: credentials) {
             case .found(let receipt):
-                return .published(OutcomeResolver.receipt(receipt))
+                return .published(receipt)
             case .failed(let outcome):
                 return resolver.resolveFailedLookUp(outcome, attempt: job.attempt, now: clock(), random: random())
             case .notFound:
@@ -239,8 +238,8 @@ public final class Dispatcher: Sendable {
             }
         }
         let (queue, lane, worker) = (self.queue, self.lane, configuration.worker)
-        let outcome = await client.publish(post, credentials: credentials, pending: pendingReceipt) { receipt in
-            guard try await lane.run({ try queue.savePending(OutcomeResolver.receipt(receipt), for: job, worker: worker) }) else {
+        let outcome = await client.publish(post, credentials: credentials, pending: pending) { receipt in
+            guard try await lane.run({ try queue.savePending(receipt, for: job, worker: worker) }) else {
                 throw DispatchError.leaseLost
             }
         }
@@ -302,7 +301,7 @@ public final class Dispatcher: Sendable {
         switch outcome {
         case .duplicate(.none):
             if case .found(let receipt) = await client.lookUp(post, pending: nil, credentials: credentials) {
-                return .published(OutcomeResolver.receipt(receipt))
+                return .published(receipt)
             }
         case .reconnectRequired(let reason) where credentials.refreshToken != nil:
             switch await client.refreshCredentials(credentials) {

@@ -89,7 +89,7 @@ public struct MetricsCollector: Sendable {
                 job, at: now.addingTimeInterval(3_600), reason: "account not connected", countsAsAttempt: true, now: now)
             return reading
         }
-        switch await client.fetchMetrics(OutcomeResolver.receipt(stored), credentials: account) {
+        switch await client.fetchMetrics(stored, credentials: account) {
         case .fetched(let sample):
             try metrics.record(job, counters: sample.counters, fetchedAt: clock())
             reading.outcome = "fetched"

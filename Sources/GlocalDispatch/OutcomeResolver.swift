@@ -22,7 +22,7 @@ public struct OutcomeResolver: Sendable {
         let backoff = policy.nextRun(afterAttempt: attempt, now: now, networkReset: nil, random: random)
         switch outcome {
         case .published(let receipt), .duplicate(.some(let receipt)):
-            return .published(Self.receipt(receipt))
+            return .published(receipt)
         case .duplicate(.none):
             // The network has it but we could not find it: never send again; look again later.
             return .reconcile(at: backoff, reason: "the network reports a duplicate that the look-up did not find yet")
@@ -56,16 +56,5 @@ public struct OutcomeResolver: Sendable {
                 at: policy.nextRun(afterAttempt: attempt, now: now, networkReset: nil, random: random),
                 reason: "look-up failed: \(outcome)")
         }
-    }
-
-    /// The store's receipt for a network's receipt.
-    public static func receipt(_ receipt: PublishReceipt) -> PublicationReceipt {
-        PublicationReceipt(
-            remoteID: receipt.remoteID, url: receipt.url, extra: receipt.extra, quotaExhaustedUntil: receipt.quotaExhaustedUntil)
-    }
-
-    /// The network's receipt for a stored one.
-    public static func receipt(_ receipt: PublicationReceipt) -> PublishReceipt {
-        PublishReceipt(remoteID: receipt.remoteID, url: receipt.url, extra: receipt.extra)
     }
 }

@@ -23,7 +23,7 @@ enum QueueBench {
             guard !step.started.isEmpty else { break }
             outcomes = step.started.map { item in
                 guard case .send = item.start else { fatalError("job \(item.job.id) not sendable") }
-                return (item.job, JobResolution.published(PublicationReceipt(remoteID: "remote-\(item.job.id)")))
+                return (item.job, JobResolution.published(PublishReceipt(remoteID: "remote-\(item.job.id)")))
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -68,7 +68,7 @@ extension PublishQueue {
 
     /// Saves the handle a network gives before the ambiguous step (a container id, a record key), so
     /// that a crash right after can be reconciled. Returns false if the lease was lost.
-    public func savePending(_ receipt: PublicationReceipt, for job: PublishJob, worker: String) throws -> Bool {
+    public func savePending(_ receipt: PublishReceipt, for job: PublishJob, worker: String) throws -> Bool {
         try immediate { db in
             guard try holds(db, job: job.id, worker: worker) else { return false }
             try db.cachedStatement(
@@ -147,7 +147,7 @@ extension PublishQueue {
     }
 
     /// The receipt of a published variant.
-    public func publication(of variantID: String) throws -> PublicationReceipt? {
+    public func publication(of variantID: String) throws -> PublishReceipt? {
         try writer.read { db in
             guard
                 let row = try Row.fetchOne(
@@ -156,7 +156,7 @@ extension PublishQueue {
                     arguments: [variantID])
             else { return nil }
             let extra: [String: String] = try JSONColumn.decode(row["extra"])
-            return PublicationReceipt(remoteID: row["remote_id"], url: row["url"], extra: extra)
+            return PublishReceipt(remoteID: row["remote_id"], url: row["url"], extra: extra)
         }
     }
 
@@ -204,7 +204,7 @@ extension PublishQueue {
         return PublishingCap.nextAllowed(under: full, recent: recent, inFlight: inFlight, now: now)
     }
 
-    private func pendingReceipt(_ db: Database, variantID: String) throws -> PublicationReceipt? {
+    private func pendingReceipt(_ db: Database, variantID: String) throws -> PublishReceipt? {
         guard
             let raw = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT pending FROM publication WHERE variant_id = ? AND pending IS NOT NULL"),

@@ -1,6 +1,7 @@
 import Foundation
 import GlocalCore
 import GlocalDispatch
+import GlocalNetworks
 import GlocalStore
 
 /// Connecting, pausing and resuming accounts as the operator (`glocal account`): the workspace's accounts,
@@ -31,9 +32,9 @@ public struct AccountControls: Sendable {
         return id
     }
 
-    /// Seals `record` for `account`, lifts a reconnect hold and audits it, in one transaction.
-    public func connect(_ account: String, record: CredentialRecord, now: Date) throws -> AccountSecrets.Connection {
-        try secrets.connect(try record.encoded(), account: try known(account), actor: actor, now: now)
+    /// Seals `credentials` for `account`, lifts a reconnect hold and audits it, in one transaction.
+    public func connect(_ account: String, credentials: AccountCredentials, now: Date) throws -> AccountSecrets.Connection {
+        try secrets.connect(try credentials.encoded(), account: try known(account), actor: actor, now: now)
     }
 
     /// Pauses or resumes `account` (slots that pass while paused become missed).

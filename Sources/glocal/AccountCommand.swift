@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GlocalCore
 import GlocalDispatch
+import GlocalNetworks
 import GlocalStore
 import GlocalUseCases
 
@@ -31,12 +32,12 @@ struct AccountCommand: ParsableCommand {
             let context = try AccountControls(access: access)
             let now = try options.instant()
             let input = FileHandle.standardInput.readDataToEndOfFile()
-            let record: CredentialRecord
-            do { record = try CredentialRecord.decode(input) } catch {
+            let credentials: AccountCredentials
+            do { credentials = try AccountCredentials.decode(input) } catch {
                 throw CommandFailure(message: "standard input is not a credentials JSON object with an access_token")
             }
-            guard !record.credentials.accessToken.isEmpty else { throw CommandFailure(message: "access_token is empty") }
-            let connection = try context.connect(account, record: record, now: now)
+            guard !credentials.accessToken.isEmpty else { throw CommandFailure(message: "access_token is empty") }
+            let connection = try context.connect(account, credentials: credentials, now: now)
             let verb = connection.isReconnect ? "Reconnected" : "Connected"
             let lifted = connection.clearedHold.map { " (lifted the hold: \($0))" } ?? ""
             print("\(verb) \(account)\(lifted); credentials sealed in \(access.databasePath).")

@@ -7,7 +7,7 @@ struct DispatchMetricsTests {
     @Test func outcomesLatenessAndQueueDepthAreExposedForPrometheus() {
         let metrics = DispatchMetrics()
         var published = JobReport(variantID: "c/p/a", accountID: "lum-fr-x", network: .x)
-        published.resolution = .published(PublicationReceipt(remoteID: "1"))
+        published.resolution = .published(PublishReceipt(remoteID: "1"))
         published.lateness = 0.4
         var late = published
         late.lateness = 3

@@ -23,12 +23,12 @@ struct RoundLedgerTests {
         let batch = [
             waiting(
                 1, account: "a",
-                .published(PublicationReceipt(remoteID: "1", quotaExhaustedUntil: Self.now.addingTimeInterval(300)))),
+                .published(PublishReceipt(remoteID: "1", quotaExhaustedUntil: Self.now.addingTimeInterval(300)))),
             waiting(
                 2, account: "a",
                 .retry(at: Self.now.addingTimeInterval(120), reason: OutcomeResolver.rateLimited, countsAsAttempt: false)),
-            waiting(3, account: "b", .published(PublicationReceipt(remoteID: "3", quotaExhaustedUntil: later))),
-            waiting(4, account: "c", .published(PublicationReceipt(remoteID: "4"))),
+            waiting(3, account: "b", .published(PublishReceipt(remoteID: "3", quotaExhaustedUntil: later))),
+            waiting(4, account: "c", .published(PublishReceipt(remoteID: "4"))),
             waiting(5, account: "d", .retry(at: later, reason: "transient", countsAsAttempt: true)),
         ]
         #expect(RoundLedger.rateLimits(of: batch) == ["a": Self.now.addingTimeInterval(300), "b": later])

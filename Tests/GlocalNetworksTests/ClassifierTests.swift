@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 import GlocalNetworks
 import Testing
 

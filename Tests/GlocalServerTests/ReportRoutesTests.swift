@@ -32,7 +32,7 @@ struct ReportRoutesTests {
         for job in jobs {
             _ = try queue.begin(job, worker: "w", now: slot)
             let finished = try queue.finish(
-                job, worker: "w", resolution: .published(PublicationReceipt(remoteID: "remote-\(job.id)")),
+                job, worker: "w", resolution: .published(PublishReceipt(remoteID: "remote-\(job.id)")),
                 now: slot.addingTimeInterval(delays[job.variantID]!))
             try #require(finished)
         }

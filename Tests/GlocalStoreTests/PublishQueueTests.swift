@@ -80,7 +80,7 @@ struct PublishQueueTests {
         }
         #expect(sending.state == .publishing)
         #expect(try store.variant(variants[0].id)?.state == .publishing)
-        #expect(try queue.savePending(PublicationReceipt(remoteID: "container-1"), for: job, worker: "w1"))
+        #expect(try queue.savePending(PublishReceipt(remoteID: "container-1"), for: job, worker: "w1"))
         // The worker hangs; its lease runs out and the rescuer hands the job back.
         #expect(
             try queue.heartbeat(worker: "w1", jobIDs: [job.id], now: Self.slot.addingTimeInterval(30), lease: lease) == [job.id])
@@ -88,7 +88,7 @@ struct PublishQueueTests {
         #expect(try queue.rescueExpiredLeases(now: Self.slot.addingTimeInterval(91)) == 1)
         #expect(try queue.heartbeat(worker: "w1", jobIDs: [job.id], now: Self.slot.addingTimeInterval(92), lease: lease).isEmpty)
         let late = try queue.finish(
-            job, worker: "w1", resolution: .published(PublicationReceipt(remoteID: "late")), now: Self.slot.addingTimeInterval(93)
+            job, worker: "w1", resolution: .published(PublishReceipt(remoteID: "late")), now: Self.slot.addingTimeInterval(93)
         )
         #expect(late == false)
         #expect(try queue.publication(of: variants[0].id) == nil)
@@ -99,14 +99,14 @@ struct PublishQueueTests {
         #expect(again.attempt == 1 && again.rescues == 1)
         #expect(
             try queue.begin(again, worker: "w2", now: Self.slot.addingTimeInterval(95))
-                == .reconcile(sending, pending: PublicationReceipt(remoteID: "container-1")))
+                == .reconcile(sending, pending: PublishReceipt(remoteID: "container-1")))
     }
 
     @Test func aPublishedResolutionStoresTheReceiptAndCompletesTheJob() throws {
         let (store, queue, variants) = try queue()
         let job = try #require(try queue.claim(worker: "w", now: Self.slot, lease: lease, limit: 1).first)
         _ = try queue.begin(job, worker: "w", now: Self.slot)
-        let receipt = PublicationReceipt(remoteID: "1790", url: "https://x.example/1790", extra: ["reply": "1791"])
+        let receipt = PublishReceipt(remoteID: "1790", url: "https://x.example/1790", extra: ["reply": "1791"])
         #expect(try queue.finish(job, worker: "w", resolution: .published(receipt), now: Self.slot.addingTimeInterval(1)))
         #expect(try store.variant(variants[0].id)?.state == .published)
         #expect(try queue.publication(of: variants[0].id) == receipt)

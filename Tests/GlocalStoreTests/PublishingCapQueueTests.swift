@@ -29,7 +29,7 @@ struct PublishingCapQueueTests {
         guard let job = try queue.claim(worker: "w", now: now, lease: lease, limit: 1).first else { return nil }
         let start = try queue.begin(job, worker: "w", now: now)
         if case .send = start {
-            try queue.finish(job, worker: "w", resolution: .published(PublicationReceipt(remoteID: "id-\(job.id)")), now: now)
+            try queue.finish(job, worker: "w", resolution: .published(PublishReceipt(remoteID: "id-\(job.id)")), now: now)
         }
         return start
     }
@@ -113,7 +113,7 @@ struct PublishingCapQueueTests {
             guard let job = try queue.claim(worker: "w", now: now, lease: lease, limit: 1).first else { return nil }
             let start = try queue.begin(job, worker: "w", now: now, caps: { _ in caps })
             if case .send = start {
-                try queue.finish(job, worker: "w", resolution: .published(PublicationReceipt(remoteID: "id-\(job.id)")), now: now)
+                try queue.finish(job, worker: "w", resolution: .published(PublishReceipt(remoteID: "id-\(job.id)")), now: now)
             }
             return start
         }

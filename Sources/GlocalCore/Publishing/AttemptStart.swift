@@ -6,7 +6,7 @@ public enum AttemptStart: Sendable, Equatable {
     case send(StoredVariant)
     /// An earlier attempt may have gone out: look the post up (with the handle it saved, if any)
     /// before anything else.
-    case reconcile(StoredVariant, pending: PublicationReceipt?)
+    case reconcile(StoredVariant, pending: PublishReceipt?)
     /// Nothing to send any more (the variant changed state): the job was withdrawn.
     case skip(reason: String)
     /// The account reached one of its network's publishing caps: the job waits until `until`,

@@ -20,13 +20,13 @@ public struct JobSettlement: Sendable, Equatable {
     /// The job's next run or its end.
     public var job: JobEnd
     /// Where the post is on its network, to record (only when it is out).
-    public var publication: PublicationReceipt?
+    public var publication: PublishReceipt?
     /// Why the account waits for a new token, to record on it (only on a hold).
     public var needsReconnect: String?
 
     /// Creates a settlement.
     public init(
-        variantState: VariantState, job: JobEnd, publication: PublicationReceipt? = nil, needsReconnect: String? = nil
+        variantState: VariantState, job: JobEnd, publication: PublishReceipt? = nil, needsReconnect: String? = nil
     ) {
         self.variantState = variantState
         self.job = job

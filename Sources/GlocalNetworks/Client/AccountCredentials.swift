@@ -1,7 +1,8 @@
 import Foundation
 
-/// What a client needs to act for one account. Secret fields never appear in descriptions or dumps.
-public struct AccountCredentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible,
+/// What a client needs to act for one account: its token set. Secret fields never appear in descriptions or dumps;
+/// its JSON form (snake_case keys, ISO 8601 dates) is what the store seals and what `glocal account connect` reads.
+public struct AccountCredentials: Sendable, Equatable, Codable, CustomStringConvertible, CustomDebugStringConvertible,
     CustomReflectable
 {
     /// The bearer token (Bluesky: `accessJwt`; Meta: user or page token).
@@ -23,6 +24,12 @@ public struct AccountCredentials: Sendable, Equatable, CustomStringConvertible, 
     /// The OAuth client secret, for refreshes that need it (LinkedIn, Facebook).
     public var clientSecret: String?
 
+    enum CodingKeys: String, CodingKey {
+        case accessToken = "access_token", refreshToken = "refresh_token", expiresAt = "expires_at", remoteUserID = "user_id"
+        case pageID = "page_id", authorURN = "author_urn", serverURL = "server_url", clientID = "client_id"
+        case clientSecret = "client_secret"
+    }
+
     /// Creates credentials.
     public init(
         accessToken: String, refreshToken: String? = nil, expiresAt: Date? = nil, remoteUserID: String? = nil,
@@ -38,6 +45,33 @@ public struct AccountCredentials: Sendable, Equatable, CustomStringConvertible, 
         self.serverURL = serverURL
         self.clientID = clientID
         self.clientSecret = clientSecret
+    }
+
+    /// Reads credentials from their JSON form (ISO 8601 dates).
+    public static func decode(_ data: Data) throws -> AccountCredentials {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(AccountCredentials.self, from: data)
+    }
+
+    /// The credentials as JSON (sorted keys, ISO 8601 dates), the form the store seals.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = .sortedKeys
+        return try encoder.encode(self)
+    }
+
+    /// Whether a (non-empty) refresh token is among them.
+    public var hasRefreshToken: Bool { !(refreshToken ?? "").isEmpty }
+
+    /// These credentials, with `previous`'s refresh token when they have none: a network that does not send the
+    /// refresh token back with a new access token has not revoked it.
+    public func keepingRefreshToken(of previous: AccountCredentials?) -> AccountCredentials {
+        guard !hasRefreshToken, let previous, previous.hasRefreshToken else { return self }
+        var kept = self
+        kept.refreshToken = previous.refreshToken
+        return kept
     }
 
     /// The secret values, longest first, for ``SecretRedactor``.

@@ -1,3 +1,5 @@
+import GlocalCore
+
 /// What reconciliation found.
 public enum LookUpOutcome: Sendable, Equatable {
     /// The post is on the network.

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 
 /// The closed set of things that can come of a call to a network.
 public enum PublishOutcome: Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 
 /// The Instagram/Threads flow: create a container, record it as pending, wait for `FINISHED`, publish it.
 /// A saved container is resumed, and one already `PUBLISHED` is a duplicate, never published twice.

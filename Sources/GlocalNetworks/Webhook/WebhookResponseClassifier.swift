@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 
 /// Maps every answer of a webhook receiver to an outcome; `nil` means success. 409 is a duplicate.
 public enum WebhookResponseClassifier {

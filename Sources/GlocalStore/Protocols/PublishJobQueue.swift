@@ -27,13 +27,13 @@ public protocol PublishJobQueue: Sendable {
     /// After a look-up found nothing: the post is sent now. False if the lease was lost.
     func resend(_ job: PublishJob, worker: String, now: Date) throws -> Bool
     /// Saves the handle given before an ambiguous step. False if the lease was lost.
-    func savePending(_ receipt: PublicationReceipt, for job: PublishJob, worker: String) throws -> Bool
+    func savePending(_ receipt: PublishReceipt, for job: PublishJob, worker: String) throws -> Bool
     /// Ends an attempt as `resolution` says. False (nothing written) if `worker` lost the lease.
     func finish(
         _ job: PublishJob, worker: String, resolution: JobResolution, now: Date, policy: RetryPolicy
     ) throws -> Bool
     /// The receipt of a published variant.
-    func publication(of variantID: String) throws -> PublicationReceipt?
+    func publication(of variantID: String) throws -> PublishReceipt?
     /// The job of `variantID`, if it has one.
     func job(forVariant variantID: String) throws -> PublishJob?
     /// The next instant the queue may have work.

@@ -9,7 +9,7 @@ struct JobSettlementTests {
     let later = Date(timeIntervalSince1970: 1_800_000_600)
 
     @Test func aPublishedPostCompletesTheJobAndKeepsItsReceipt() {
-        let receipt = PublicationReceipt(remoteID: "42", url: "https://example.test/42", extra: ["cid": "c"])
+        let receipt = PublishReceipt(remoteID: "42", url: "https://example.test/42", extra: ["cid": "c"])
         let settlement = JobSettlement.settling(.published(receipt), attempt: 3, runAt: runAt, policy: policy)
         #expect(settlement == JobSettlement(variantState: .published, job: .complete, publication: receipt))
     }
@@ -60,7 +60,7 @@ struct JobSettlementTests {
     /// Every settlement moves a variant that is being published where the state machine allows it.
     @Test func everySettlementIsAnAllowedMoveFromPublishing() {
         let resolutions: [JobResolution] = [
-            .published(PublicationReceipt(remoteID: "1")), .retry(at: later, reason: "r", countsAsAttempt: true),
+            .published(PublishReceipt(remoteID: "1")), .retry(at: later, reason: "r", countsAsAttempt: true),
             .retry(at: later, reason: "r", countsAsAttempt: false), .reconcile(at: later, reason: "r"), .hold(reason: "r"),
             .fail(reason: "r"),
         ]

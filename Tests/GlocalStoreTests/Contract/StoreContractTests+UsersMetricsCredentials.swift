@@ -41,7 +41,7 @@ extension StoreContractTests {
         let (store, variant, job) = try claimed(backend)
         let published = Self.slot.addingTimeInterval(5)
         try store.queue.finish(
-            job, worker: "w1", resolution: .published(PublicationReceipt(remoteID: "1")), now: published, policy: .standard)
+            job, worker: "w1", resolution: .published(PublishReceipt(remoteID: "1")), now: published, policy: .standard)
         let checkpoints = EngagementCheckpoints.standardReadings
         #expect(try store.metrics.enqueuePublished(checkpoints: checkpoints + [0]) == 3)
         #expect(try store.metrics.enqueuePublished(checkpoints: checkpoints) == 0)
@@ -62,7 +62,7 @@ extension StoreContractTests {
     func aReadingIsRetriedThenGivenUp(backend: StoreBackend) throws {
         let (store, variant, job) = try claimed(backend)
         try store.queue.finish(
-            job, worker: "w1", resolution: .published(PublicationReceipt(remoteID: "1")), now: Self.slot, policy: .standard)
+            job, worker: "w1", resolution: .published(PublishReceipt(remoteID: "1")), now: Self.slot, policy: .standard)
         try store.metrics.enqueuePublished(checkpoints: [3_600])
         var now = Self.slot.addingTimeInterval(3_600)
         for attempt in 1...MetricsRetryPolicy.standard.maxAttempts {
@@ -89,7 +89,7 @@ extension StoreContractTests {
         for job in try store.queue.claim(worker: "w1", now: Self.slot, lease: lease, limit: 5) {
             _ = try store.queue.begin(job, worker: "w1", now: Self.slot, caps: noCaps)
             try store.queue.finish(
-                job, worker: "w1", resolution: .published(PublicationReceipt(remoteID: job.variantID)), now: Self.slot,
+                job, worker: "w1", resolution: .published(PublishReceipt(remoteID: job.variantID)), now: Self.slot,
                 policy: .standard)
             published[job.network] = Self.slot
         }

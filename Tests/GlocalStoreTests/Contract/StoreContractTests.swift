@@ -102,7 +102,7 @@ struct StoreContractTests {
         #expect(try store.queue.claim(worker: "w2", now: Self.slot, lease: lease, limit: 5).isEmpty)
         #expect(try store.queue.heartbeat(worker: "w2", jobIDs: [job.id], now: Self.slot, lease: lease).isEmpty)
         #expect(try store.queue.heartbeat(worker: "w1", jobIDs: [job.id], now: Self.slot, lease: lease) == [job.id])
-        let receipt = PublicationReceipt(remoteID: "1790", url: "https://instagram.example/p/1790")
+        let receipt = PublishReceipt(remoteID: "1790", url: "https://instagram.example/p/1790")
         // Another worker's outcome writes nothing.
         #expect(
             try !store.queue.finish(
@@ -132,7 +132,7 @@ struct StoreContractTests {
             try !store.queue.finish(
                 job, worker: "w1", resolution: .fail(reason: "late"), now: Self.slot.addingTimeInterval(90), policy: .standard))
         #expect(try !store.queue.resend(job, worker: "w1", now: Self.slot.addingTimeInterval(90)))
-        #expect(try !store.queue.savePending(PublicationReceipt(remoteID: "x"), for: job, worker: "w1"))
+        #expect(try !store.queue.savePending(PublishReceipt(remoteID: "x"), for: job, worker: "w1"))
         // The next worker looks the post up before anything else: the variant may be out.
         let next = try #require(
             try store.queue.claim(worker: "w2", now: Self.slot.addingTimeInterval(90), lease: lease, limit: 1).first)
@@ -192,7 +192,7 @@ struct StoreContractTests {
         #expect(first.started.allSatisfy { if case .send = $0.start { true } else { false } })
         #expect(try store.queue.allHolds()["account-101"]?.rateLimitedUntil == Self.slot.addingTimeInterval(900))
         let outcomes = first.started.map {
-            (job: $0.job, resolution: JobResolution.published(PublicationReceipt(remoteID: $0.job.variantID)))
+            (job: $0.job, resolution: JobResolution.published(PublishReceipt(remoteID: $0.job.variantID)))
         }
         let second = try store.queue.settleAndClaim(
             outcomes, rateLimits: [:], worker: "w1", now: Self.slot.addingTimeInterval(10), policy: .standard, lease: lease,

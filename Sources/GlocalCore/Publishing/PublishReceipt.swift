@@ -1,6 +1,7 @@
 import Foundation
 
-/// What a network answered for a published (or pending) post.
+/// What a network answered for a published (or pending) post, and where the store finds it again: one type from the
+/// network client through the dispatcher to the queue.
 public struct PublishReceipt: Sendable, Codable, Equatable {
     /// The post's id on the network (Bluesky: the `at://` URI; Instagram/Threads pending: the container id).
     public var remoteID: String
@@ -9,8 +10,9 @@ public struct PublishReceipt: Sendable, Codable, Equatable {
     /// Network-specific extras: `cid`, `rkey`, `container_id`, `first_comment_id`, `reply_id`, `link_error` …
     public var extra: [String: String]
     /// When the network said, with the post, that the account's quota is spent: the instant it
-    /// resets (X, Bluesky, Mastodon rate-limit headers). The dispatcher holds the account until then.
-    /// Absent from receipts stored before it existed: they decode with `nil`.
+    /// resets (X, Bluesky, Mastodon rate-limit headers). The dispatcher holds the account until then,
+    /// in the transaction that records the post; the store does not keep it with the receipt.
+    /// Absent from receipts encoded before it existed: they decode with `nil`.
     public var quotaExhaustedUntil: Date?
 
     /// Creates a receipt.

@@ -1,18 +1,6 @@
 import Foundation
 import GlocalCore
 
-extension OutgoingPost {
-    /// The post of a stored variant; media files are read from `workspace` and, for networks that download media,
-    /// published under `mediaBaseURL` (`https://cdn.example/` + the workspace path).
-    public init(variant: StoredVariant, handle: String, workspace: URL, mediaBaseURL: URL? = nil) {
-        self.init(
-            variantID: variant.id, network: variant.network, accountID: variant.accountID, handle: handle,
-            locale: variant.locale, text: variant.text, title: variant.title, link: variant.link,
-            linkPlacement: variant.linkPlacement,
-            media: variant.media.map { MediaFile(workspacePath: $0, workspace: workspace, publicBaseURL: mediaBaseURL) })
-    }
-}
-
 extension MediaFile {
     /// The largest media file read for a post (a long video is well below it).
     public static let maximumBytes = 4 << 30
