@@ -87,12 +87,7 @@ public struct PostPreview: Sendable, Equatable {
     }
 
     /// Whether the network turns a link in the post into a preview card.
-    public static func buildsLinkCard(_ network: Network) -> Bool {
-        switch network {
-        case .x, .bluesky, .mastodon, .threads, .linkedin, .facebook: return true
-        case .instagram, .youtube, .tiktok: return false
-        }
-    }
+    public static func buildsLinkCard(_ network: Network) -> Bool { PreviewFacts.of(network).buildsLinkCard }
 
     /// How `url` reads on `network` (see ``PreviewFacts/displayed(_:)``).
     public static func displayedLink(_ url: String, on network: Network) -> String {
