@@ -34,6 +34,10 @@ struct NetworkTablesTests {
         #expect(Network.allCases.allSatisfy { PostPreview.buildsLinkCard($0) == PreviewFacts.of($0).buildsLinkCard })
     }
 
+    @Test func onlyMastodonLinksNeedAScheme() {
+        #expect(Network.allCases.filter { PreviewFacts.of($0).linksNeedScheme } == [.mastodon])
+    }
+
     @Test(arguments: Network.allCases)
     func itsCapsAreItsOwn(network: Network) {
         #expect(PublishingCap.caps(for: network).allSatisfy { $0.network == network })
