@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 import GlocalStore
 
 /// The words of an immediate alert: a post that failed, an account that needs reconnecting.
@@ -39,7 +40,7 @@ public enum AlertComposer {
     static let footer = "\n(Turn these alerts off on your Notifications page in glocal.)"
 
     private static func html(_ lines: [String]) -> String {
-        "<!doctype html><html><body>" + lines.map { "<p>\(NotificationText.escape($0))</p>" }.joined()
-            + "<p><small>\(NotificationText.escape(footer.trimmingCharacters(in: .whitespacesAndNewlines)))</small></p></body></html>"
+        "<!doctype html><html><body>" + lines.map { "<p>\(HTMLEscaping.escape($0))</p>" }.joined()
+            + "<p><small>\(HTMLEscaping.escape(footer.trimmingCharacters(in: .whitespacesAndNewlines)))</small></p></body></html>"
     }
 }

@@ -134,10 +134,10 @@ public struct DigestComposer: Sendable {
     /// The HTML part.
     public var html: String {
         let body = sections.map { section in
-            "<h2>\(NotificationText.escape(section.heading))</h2><ul>"
-                + section.lines.map { "<li>\(NotificationText.escape($0))</li>" }.joined() + "</ul>"
+            "<h2>\(HTMLEscaping.escape(section.heading))</h2><ul>"
+                + section.lines.map { "<li>\(HTMLEscaping.escape($0))</li>" }.joined() + "</ul>"
         }.joined()
-        return "<!doctype html><html><body><h1>\(NotificationText.escape("glocal digest \(day)"))</h1>\(body)"
+        return "<!doctype html><html><body><h1>\(HTMLEscaping.escape("glocal digest \(day)"))</h1>\(body)"
             + "<p><small>Turn these digests off on your Notifications page in glocal.</small></p></body></html>"
     }
 

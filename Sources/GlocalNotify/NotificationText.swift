@@ -38,20 +38,4 @@ enum NotificationText {
     static func link(_ path: String, base: URL?) -> String? {
         base.map { $0.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + path }
     }
-
-    /// `text` escaped for HTML.
-    static func escape(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.append(character)
-            }
-        }
-        return output
-    }
 }

@@ -111,8 +111,7 @@ public struct Notifier: Sendable {
     private func writeDigests(now: Date, managers: [String: NotificationPreferences]) throws -> Int {
         let zones = Dictionary(
             uniqueKeysWithValues: workspace.accounts.map { account in
-                let id = account.timeZone?.value ?? workspace.locales[account.locale.value]?.timeZone?.value ?? "UTC"
-                return (account.id.value, TimeZone(identifier: id) ?? TimeZone(identifier: "UTC")!)
+                (account.id.value, workspace.timeZone(of: account))
             })
         var due: [(scope: ApprovalScope, day: String)] = []
         for (email, preferences) in managers.sorted(by: { $0.key < $1.key }) where preferences.digest {
@@ -166,7 +165,7 @@ public struct Notifier: Sendable {
                     guard let smtp = settings.smtp else { throw SMTPError.invalidMessage("no SMTP server is configured") }
                     let mail = MailMessage(
                         from: smtp.from, to: message.recipient, subject: message.subject, text: message.textBody,
-                        html: message.htmlBody ?? "<p>\(NotificationText.escape(message.textBody))</p>",
+                        html: message.htmlBody ?? "<p>\(HTMLEscaping.escape(message.textBody))</p>",
                         messageID: "glocal.\(message.id).\(stableHash(message.dedupeKey))@\(domain(of: smtp.from))")
                     try await SMTPClient(settings: smtp).send(mail, date: now)
                 case .webhook:

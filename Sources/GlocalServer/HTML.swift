@@ -1,3 +1,5 @@
+import GlocalCore
+
 /// A fragment of HTML. Built only from string literals (trusted: written in this code) and
 /// interpolations; an interpolated `String` is always escaped, an interpolated `HTML` is not.
 /// Any other interpolated type does not compile, so escaping cannot be forgotten.
@@ -30,23 +32,6 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
         return HTML(trusted: output)
     }
 
-    /// `text` with `& < > " '` escaped, safe in element content and quoted attribute values.
-    public static func escape(_ text: some StringProtocol) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.unicodeScalars.append(character)
-            }
-        }
-        return output
-    }
-
     /// Builds the markup of one interpolated literal.
     public struct StringInterpolation: StringInterpolationProtocol {
         var output = ""
@@ -60,10 +45,10 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
         public mutating func appendLiteral(_ literal: String) { output += literal }
 
         /// Text: escaped.
-        public mutating func appendInterpolation(_ text: String) { output += HTML.escape(text) }
+        public mutating func appendInterpolation(_ text: String) { output += HTMLEscaping.escape(text) }
 
         /// Text: escaped.
-        public mutating func appendInterpolation(_ text: Substring) { output += HTML.escape(text) }
+        public mutating func appendInterpolation(_ text: Substring) { output += HTMLEscaping.escape(text) }
 
         /// A number.
         public mutating func appendInterpolation(_ number: Int) { output += String(number) }

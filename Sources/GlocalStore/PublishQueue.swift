@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import GlocalCore
 
-/// The publish queue on SQLite (ARCHITECTURE.md): one job per approved variant, claimed by one
+/// The publish queue on SQLite (docs/architecture.md): one job per approved variant, claimed by one
 /// `UPDATE … RETURNING`, held under a lease renewed by heartbeat, returned by a rescuer when the
 /// lease runs out, and finished only by the worker that holds it.
 ///

@@ -56,19 +56,5 @@ struct MetricsCommand: ParsableCommand {
     }
 
     /// `1h,24h,7d` → seconds; `nil` if any part is not a duration.
-    static func parseCheckpoints(_ text: String) -> [Int]? {
-        var result: [Int] = []
-        for part in text.split(separator: ",") {
-            let item = part.trimmingCharacters(in: .whitespaces)
-            guard let unit = item.last, let value = Int(item.dropLast()), value > 0 else { return nil }
-            switch unit {
-            case "s": result.append(value)
-            case "m": result.append(value * 60)
-            case "h": result.append(value * 3_600)
-            case "d": result.append(value * 86_400)
-            default: return nil
-            }
-        }
-        return result.isEmpty ? nil : result
-    }
+    static func parseCheckpoints(_ text: String) -> [Int]? { GlocalDuration.list(text)?.map(\.seconds) }
 }

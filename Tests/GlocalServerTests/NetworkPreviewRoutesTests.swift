@@ -48,7 +48,7 @@ struct NetworkPreviewRoutesTests {
                 #expect(preview.contains("class=\"pv pv-\(network.rawValue)\""), "\(network)")
                 if PreviewFacts.of(network).linkDisplay == .plainText {
                     // Instagram and TikTok captions show a link as the plain text it is, not as a link.
-                    #expect(preview.contains(HTML.escape(Self.link)) && !preview.contains("class=\"link\""), "\(network)")
+                    #expect(preview.contains(HTMLEscaping.escape(Self.link)) && !preview.contains("class=\"link\""), "\(network)")
                 } else {
                     #expect(!preview.contains("utm_"), "\(network) shows the UTM query")
                 }

@@ -87,12 +87,7 @@ public struct PostPreview: Sendable, Equatable {
     }
 
     /// Whether the network turns a link in the post into a preview card.
-    public static func buildsLinkCard(_ network: Network) -> Bool {
-        switch network {
-        case .x, .bluesky, .mastodon, .threads, .linkedin, .facebook: return true
-        case .instagram, .youtube, .tiktok: return false
-        }
-    }
+    public static func buildsLinkCard(_ network: Network) -> Bool { PreviewFacts.of(network).buildsLinkCard }
 
     /// How `url` reads on `network` (see ``PreviewFacts/displayed(_:)``).
     public static func displayedLink(_ url: String, on network: Network) -> String {
@@ -138,7 +133,7 @@ public struct PostPreview: Sendable, Equatable {
     private static func segments(of text: String, network: Network, clickableLinks: Bool, singleTopicTag: Bool) -> [Segment] {
         // Every entity as (range, segment), sorted, then the gaps become plain text.
         var entities: [(Range<String.Index>, Segment)] = []
-        let urls = URLScanner.urlRanges(in: text, requireScheme: network == .mastodon)
+        let urls = URLScanner.urlRanges(in: text, requireScheme: PreviewFacts.of(network).linksNeedScheme)
         if clickableLinks {
             for range in urls {
                 let url = String(text[range])

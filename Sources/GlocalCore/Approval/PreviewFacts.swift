@@ -56,6 +56,10 @@ public struct PreviewFacts: Sendable, Equatable {
     public var multipleImageAspect: String
     /// How several images are laid out.
     public var imageLayout: ImageLayout
+    /// Whether a link in a post without media becomes a preview card.
+    public var buildsLinkCard: Bool
+    /// Whether only a URL with a scheme (`https://…`) becomes a link, as on Mastodon; elsewhere `example.com` does too.
+    public var linksNeedScheme: Bool
     /// Whether glocal posts to the network through a webhook (no public API of its own).
     public var reachesWebhook: Bool
 
@@ -65,39 +69,48 @@ public struct PreviewFacts: Sendable, Equatable {
         case .x:
             return PreviewFacts(
                 foldLength: 280, foldLines: nil, foldLabel: "Show more", linkDisplay: .withoutScheme(maxLength: 23),
-                singleImageAspect: "16:9", multipleImageAspect: "1:1", imageLayout: .grid, reachesWebhook: false)
+                singleImageAspect: "16:9", multipleImageAspect: "1:1", imageLayout: .grid, buildsLinkCard: true,
+                linksNeedScheme: false, reachesWebhook: false)
         case .bluesky:
             return PreviewFacts(
                 foldLength: nil, foldLines: nil, foldLabel: "", linkDisplay: .hostAndShortPath,
-                singleImageAspect: "4:3", multipleImageAspect: "1:1", imageLayout: .grid, reachesWebhook: false)
+                singleImageAspect: "4:3", multipleImageAspect: "1:1", imageLayout: .grid, buildsLinkCard: true,
+                linksNeedScheme: false, reachesWebhook: false)
         case .mastodon:
             return PreviewFacts(
                 foldLength: nil, foldLines: nil, foldLabel: "", linkDisplay: .withoutScheme(maxLength: 30),
-                singleImageAspect: "16:9", multipleImageAspect: "16:9", imageLayout: .grid, reachesWebhook: false)
+                singleImageAspect: "16:9", multipleImageAspect: "16:9", imageLayout: .grid, buildsLinkCard: true,
+                linksNeedScheme: true, reachesWebhook: false)
         case .threads:
             return PreviewFacts(
                 foldLength: nil, foldLines: nil, foldLabel: "", linkDisplay: .withoutScheme(maxLength: 30),
-                singleImageAspect: "4:5", multipleImageAspect: "4:5", imageLayout: .carousel, reachesWebhook: false)
+                singleImageAspect: "4:5", multipleImageAspect: "4:5", imageLayout: .carousel, buildsLinkCard: true,
+                linksNeedScheme: false, reachesWebhook: false)
         case .linkedin:
             return PreviewFacts(
                 foldLength: 210, foldLines: 3, foldLabel: "…see more", linkDisplay: .shortener("lnkd.in"),
-                singleImageAspect: "1.91:1", multipleImageAspect: "1:1", imageLayout: .grid, reachesWebhook: false)
+                singleImageAspect: "1.91:1", multipleImageAspect: "1:1", imageLayout: .grid, buildsLinkCard: true,
+                linksNeedScheme: false, reachesWebhook: false)
         case .facebook:
             return PreviewFacts(
                 foldLength: 477, foldLines: 5, foldLabel: "… See more", linkDisplay: .withoutScheme(maxLength: 40),
-                singleImageAspect: "1:1", multipleImageAspect: "1:1", imageLayout: .grid, reachesWebhook: false)
+                singleImageAspect: "1:1", multipleImageAspect: "1:1", imageLayout: .grid, buildsLinkCard: true,
+                linksNeedScheme: false, reachesWebhook: false)
         case .instagram:
             return PreviewFacts(
                 foldLength: 125, foldLines: 2, foldLabel: "… more", linkDisplay: .plainText,
-                singleImageAspect: "1:1", multipleImageAspect: "1:1", imageLayout: .carousel, reachesWebhook: false)
+                singleImageAspect: "1:1", multipleImageAspect: "1:1", imageLayout: .carousel, buildsLinkCard: false,
+                linksNeedScheme: false, reachesWebhook: false)
         case .youtube:
             return PreviewFacts(
                 foldLength: 157, foldLines: 3, foldLabel: "...more", linkDisplay: .withoutScheme(maxLength: 40),
-                singleImageAspect: "16:9", multipleImageAspect: "16:9", imageLayout: .player, reachesWebhook: true)
+                singleImageAspect: "16:9", multipleImageAspect: "16:9", imageLayout: .player, buildsLinkCard: false,
+                linksNeedScheme: false, reachesWebhook: true)
         case .tiktok:
             return PreviewFacts(
                 foldLength: 100, foldLines: 2, foldLabel: "… more", linkDisplay: .plainText,
-                singleImageAspect: "9:16", multipleImageAspect: "9:16", imageLayout: .player, reachesWebhook: true)
+                singleImageAspect: "9:16", multipleImageAspect: "9:16", imageLayout: .player, buildsLinkCard: false,
+                linksNeedScheme: false, reachesWebhook: true)
         }
     }
 

@@ -60,9 +60,7 @@ public struct Planner: Sendable {
             workspace.campaigns.first { $0.id.value == variant.campaignID }?.approval ?? workspace.settings.policy.approval
         let zone =
             scheduled.slot?.timeZone
-            ?? workspace.accounts.first { $0.id.value == variant.accountID }.flatMap {
-                $0.timeZone?.value ?? workspace.locales[$0.locale.value]?.timeZone?.value
-            }
+            ?? workspace.accounts.first { $0.id.value == variant.accountID }.flatMap(workspace.declaredTimeZoneID(of:))
             ?? "UTC"
         return StoredVariant(
             id: variant.id, campaignID: variant.campaignID, postID: variant.postID, accountID: variant.accountID,

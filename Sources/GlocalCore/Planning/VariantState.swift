@@ -1,4 +1,4 @@
-/// A variant's business lifecycle (ARCHITECTURE.md): draft → pending_approval → approved → scheduled →
+/// A variant's business lifecycle (docs/architecture.md): draft → pending_approval → approved → scheduled →
 /// publishing → published, with the side exits rejected, cancelled, failed, unknown and missed.
 public enum VariantState: String, Sendable, CaseIterable, Codable {
     /// Being prepared; not yet offered for approval.

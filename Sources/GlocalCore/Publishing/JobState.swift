@@ -1,4 +1,4 @@
-/// A publish job's place in the queue (ARCHITECTURE.md, after River and Oban). The variant's own
+/// A publish job's place in the queue (docs/architecture.md, after River and Oban). The variant's own
 /// `VariantState` says what happened to the post; this says what the queue does next.
 public enum JobState: String, Sendable, CaseIterable, Codable {
     /// Waiting for its `runAt`.

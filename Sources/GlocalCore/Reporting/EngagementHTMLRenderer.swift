@@ -17,11 +17,11 @@ public struct EngagementHTMLRenderer: Sendable {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(Self.escape(title + (report.campaign.map { " — \($0)" } ?? "")))</title>
+        <title>\(HTMLEscaping.escape(title + (report.campaign.map { " — \($0)" } ?? "")))</title>
         <style>\(Self.style)</style>
         </head>
         <body>
-        <h1>\(Self.escape(title))\(report.campaign.map { " — <code>\(Self.escape($0))</code>" } ?? "")</h1>
+        <h1>\(HTMLEscaping.escape(title))\(report.campaign.map { " — <code>\(HTMLEscaping.escape($0))</code>" } ?? "")</h1>
         \(body(report))
         </body>
         </html>
@@ -93,10 +93,10 @@ public struct EngagementHTMLRenderer: Sendable {
     func heatmap(_ network: String, cells: [EngagementReport.HeatmapCell]) -> String {
         let cell = 22, left = 40, top = 20
         let best = max(cells.map(\.meanEngagement).max() ?? 1, 1e-9)
-        var svg = "<figure><figcaption>\(Self.escape(network))</figcaption>\n"
+        var svg = "<figure><figcaption>\(HTMLEscaping.escape(network))</figcaption>\n"
         svg +=
             "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(left + 24 * cell)\" height=\"\(top + 7 * cell)\" "
-        svg += "aria-label=\"\(Self.escape(network)) engagement by weekday and hour\">\n"
+        svg += "aria-label=\"\(HTMLEscaping.escape(network)) engagement by weekday and hour\">\n"
         for hour in stride(from: 0, to: 24, by: 3) {
             svg += "<text x=\"\(left + hour * cell + 2)\" y=\"14\" class=\"axis\">\(hour)h</text>\n"
         }
@@ -132,7 +132,7 @@ public struct EngagementHTMLRenderer: Sendable {
             let y = index * row + 2
             let width = Int((abs(locale.meanScore) / scale * Double(half)).rounded())
             let x = locale.meanScore >= 0 ? label + half : label + half - width
-            svg += "<text x=\"0\" y=\"\(y + 15)\" class=\"axis\">\(Self.escape(locale.locale))</text>\n"
+            svg += "<text x=\"0\" y=\"\(y + 15)\" class=\"axis\">\(HTMLEscaping.escape(locale.locale))</text>\n"
             svg +=
                 "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(max(width, 1))\" height=\"\(row - 6)\" fill=\"\(locale.meanScore >= 0 ? "#2da44e" : "#cf222e")\"/>\n"
             svg +=
@@ -143,8 +143,8 @@ public struct EngagementHTMLRenderer: Sendable {
 
     func table(_ header: [String], _ rows: [[String]]) -> String {
         guard !rows.isEmpty else { return "<p class=\"none\">None.</p>\n" }
-        var html = "<table><thead><tr>" + header.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
-        for row in rows { html += "<tr>" + row.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n" }
+        var html = "<table><thead><tr>" + header.map { "<th>\(HTMLEscaping.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        for row in rows { html += "<tr>" + row.map { "<td>\(HTMLEscaping.escape($0))</td>" }.joined() + "</tr>\n" }
         return html + "</tbody></table>\n"
     }
 
@@ -155,20 +155,4 @@ public struct EngagementHTMLRenderer: Sendable {
         th{background:#f6f8fa}figure{margin:1em 0}figcaption{font-weight:600}.axis{font-size:11px;fill:#57606a}\
         .none,.note{color:#57606a}
         """
-
-    /// Escapes text for HTML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
 }

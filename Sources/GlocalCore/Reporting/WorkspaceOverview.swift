@@ -16,7 +16,7 @@ public struct WorkspaceOverview: Sendable {
         for account in accounts { if let network = account.network { perNetwork[network, default: 0] += 1 } }
         let networkList = perNetwork.keys.sorted().map { "\($0.rawValue) \(perNetwork[$0]!)" }.joined(separator: ", ")
         lines.append("  accounts    \(accounts.count) on \(perNetwork.count) networks: \(networkList)")
-        let zones = Set(accounts.compactMap { $0.timeZone?.value ?? workspace.locales[$0.locale.value]?.timeZone?.value })
+        let zones = Set(accounts.compactMap(workspace.declaredTimeZoneID(of:)))
         let usedLocales = Set(accounts.map(\.locale.value))
         lines.append(
             "  locales     \(workspace.locales.count) defined, \(usedLocales.count) used by accounts: \(usedLocales.sorted().joined(separator: " "))"

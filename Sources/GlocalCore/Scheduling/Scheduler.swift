@@ -27,8 +27,7 @@ public struct Scheduler: Sendable {
         var zones: [String: TimeZone] = [:]
         var holidays: [String: Set<LocalDate>] = [:]
         for account in workspace.accounts {
-            let zoneID = account.timeZone?.value ?? workspace.locales[account.locale.value]?.timeZone?.value ?? "UTC"
-            zones[account.id.value] = TimeZone(identifier: zoneID) ?? TimeZone(identifier: "UTC")!
+            zones[account.id.value] = workspace.timeZone(of: account)
             holidays[account.id.value] = Set(workspace.locales[account.locale.value]?.holidays.map(\.value) ?? [])
         }
         var posts: [String: PostScheduling] = [:]

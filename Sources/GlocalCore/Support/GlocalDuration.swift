@@ -1,3 +1,5 @@
+import Foundation
+
 /// A length of time written like `36h`, `90m`, `2d`, `1w` or `1d12h`.
 public struct GlocalDuration: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The length in seconds.
@@ -54,4 +56,18 @@ public struct GlocalDuration: Sendable, Hashable, Comparable, Codable, CustomStr
 
     /// Orders by length.
     public static func < (lhs: GlocalDuration, rhs: GlocalDuration) -> Bool { lhs.seconds < rhs.seconds }
+}
+
+extension GlocalDuration {
+    /// Comma-separated durations such as `1h,24h,7d` (spaces around a part allowed), in order; `nil` when
+    /// the list is empty or any part is not a duration longer than zero.
+    public static func list(_ text: String) -> [GlocalDuration]? {
+        var result: [GlocalDuration] = []
+        for part in text.split(separator: ",") {
+            guard let duration = GlocalDuration(text: part.trimmingCharacters(in: .whitespaces)), duration.seconds > 0
+            else { return nil }
+            result.append(duration)
+        }
+        return result.isEmpty ? nil : result
+    }
 }

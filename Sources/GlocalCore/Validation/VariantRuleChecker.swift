@@ -284,7 +284,7 @@ struct VariantRuleChecker {
         case .xWeighted: return "weighted characters"
         case .utf8Bytes: return "UTF-8 bytes"
         case .utf16: return "UTF-16 code units"
-        default: return "characters"
+        case .graphemesAndBytes, .mastodon, .threads, .graphemes: return "characters"
         }
     }
 

@@ -86,7 +86,7 @@ public struct WorkspaceValidator: Sendable {
         }
         statistics.networks = Set(workspace.accounts.compactMap(\.network)).count
         statistics.timeZones =
-            Set(workspace.accounts.compactMap { $0.timeZone?.value ?? workspace.locales[$0.locale.value]?.timeZone?.value }).count
+            Set(workspace.accounts.compactMap(workspace.declaredTimeZoneID(of:))).count
         statistics.teams = workspace.settings.teams.count
         return ValidationReport(diagnostics: filter(diagnostics, campaignFiles), statistics: statistics)
     }

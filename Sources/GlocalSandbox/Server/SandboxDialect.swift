@@ -102,7 +102,7 @@ enum SandboxDialect: String, Sendable {
                     "error": "invalid_grant",
                     "error_description": "The provided authorization grant or refresh token is invalid, expired or revoked",
                 ])
-        default: return expiredToken()
+        case .bluesky, .mastodon, .facebook, .instagram, .threads, .webhook: return expiredToken()
         }
     }
 

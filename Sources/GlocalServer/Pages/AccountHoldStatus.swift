@@ -31,7 +31,7 @@ struct AccountHoldStatus: Sendable {
     ) {
         id = account.id.value
         network = account.network?.displayName ?? "unknown network"
-        zone = Self.timeZone(of: account, in: workspace)
+        zone = workspace.timeZone(of: account)
         paused = holds?.paused ?? false
         self.crisisPaused = crisisPaused
         needsReconnect = holds?.needsReconnect
@@ -60,12 +60,6 @@ struct AccountHoldStatus: Sendable {
             .compactMap { account, holds in holds.needsReconnect.map { (account: account, reason: $0) } }
             .filter { scope.canSee(account: $0.account) }
             .sorted { $0.account < $1.account }
-    }
-
-    /// The time zone of `account`: its own, else its locale's, else UTC (as the scheduler decides).
-    static func timeZone(of account: Account, in workspace: Workspace) -> TimeZone {
-        let identifier = account.timeZone?.value ?? workspace.locales[account.locale.value]?.timeZone?.value ?? "UTC"
-        return TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC")!
     }
 
     /// `date` in `zone` as `2026-12-01 09:00 (Europe/Paris)`, with the UTC instant after it unless the zone is UTC.

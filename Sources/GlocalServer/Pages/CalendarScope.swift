@@ -37,7 +37,7 @@ struct CalendarScope {
                 throw HTTPError(.notFound, message: "No account '\(account)'.")
             }
             guard scope.canSee(account: account) else { throw RequestGuard.forbidden(account) }
-            let zone = zoneID(of: found, in: workspace)
+            let zone = workspace.timeZoneID(of: found)
             return CalendarScope(
                 kind: "account", id: account, accounts: [account], zone: TimeZone(identifier: zone) ?? .gmt,
                 zoneNote: "\(zone), the time zone of the account", title: "Calendar of \(account)")
@@ -54,7 +54,7 @@ struct CalendarScope {
             guard let first = visible.first else {
                 throw HTTPError(.forbidden, message: "Team '\(teamID)' has no account you may see.")
             }
-            let zone = zoneID(of: first, in: workspace)
+            let zone = workspace.timeZoneID(of: first)
             return CalendarScope(
                 kind: "team", id: teamID, accounts: Set(visible.map(\.id.value)), zone: TimeZone(identifier: zone) ?? .gmt,
                 zoneNote:
@@ -62,17 +62,12 @@ struct CalendarScope {
                 title: "Calendar of team \(teamID)")
         }
         let locale = workspace.settings.defaultLocale.value
-        let zone = workspace.locales[locale]?.timeZone?.value ?? "UTC"
+        let zone = workspace.timeZoneID(ofLocale: locale)
         let visible = workspace.accounts.map(\.id.value).filter(scope.canSee(account:))
         return CalendarScope(
             kind: "all", id: "", accounts: Set(visible), zone: TimeZone(identifier: zone) ?? .gmt,
             zoneNote: "\(zone), the zone of the default locale \(locale); each post also shows its own local time",
             title: "Calendar of every account")
-    }
-
-    /// The IANA zone of `account`, as the scheduler reads it.
-    static func zoneID(of account: Account, in workspace: Workspace) -> String {
-        account.timeZone?.value ?? workspace.locales[account.locale.value]?.timeZone?.value ?? "UTC"
     }
 
     /// `text` escaped for a query string's value.

@@ -54,7 +54,7 @@ import Testing
             #expect(!html.contains(external))
         }
         #expect(html.contains("<td>hydra/teaser/fr-x</td>"))
-        #expect(EngagementHTMLRenderer.escape("<b>&\"") == "&lt;b&gt;&amp;&quot;")
+        #expect(HTMLEscaping.escape("<b>&\"") == "&lt;b&gt;&amp;&quot;")
         #expect(EngagementHTMLRenderer().body(report).contains("Top variants"))
     }
 }
