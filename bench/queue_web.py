@@ -6,7 +6,7 @@ one campaign of 120 accounts x 10 posts, 1 000 of them pending), starts the real
 loopback port, signs in as that team's manager and requests the queue with each of several queries N times,
 reading the server's own time from the `Server-Timing: app;dur=<ms>` response header.
 
-Usage: bench/queue.py [--binary .build/debug/glocal] [--runs 30]
+Usage: bench/queue_web.py [--binary .build/debug/glocal] [--runs 30]
 Target: every queue query < 100 ms median server time.
 """
 import argparse
