@@ -1,7 +1,8 @@
 import Foundation
 
 /// One entry of the append-only account audit log: who paused, resumed or connected an account, or
-/// set or lifted the global crisis pause, when, and why.
+/// set or lifted the global crisis pause, or which account the network refused (needs reconnecting),
+/// when, and why.
 public struct AccountAuditEvent: Sendable, Equatable {
     /// What was done.
     public enum Action: String, Sendable, CaseIterable, Codable {
@@ -17,6 +18,9 @@ public struct AccountAuditEvent: Sendable, Equatable {
         case connect
         /// Credentials stored again for an account that had some, or that needed reconnecting.
         case reconnect
+        /// The network refused the account's token (and its refresh): the dispatcher holds the account's
+        /// posts until someone reconnects it. The actor is the dispatcher's worker, the reason the refusal.
+        case needsReconnect = "needs_reconnect"
 
         /// Whether the action concerns every account rather than one.
         public var isGlobal: Bool { self == .pauseAll || self == .resumeAll }

@@ -135,6 +135,14 @@ extension PublishQueue {
             try finishJob(db, job: job.id, worker: worker, state: .discarded, error: reason, timestamp: timestamp)
         }
         if let reason = settlement.needsReconnect {
+            let held = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT needs_reconnect FROM account_status WHERE account_id = ?"),
+                arguments: [job.accountID])
+            // Once per refusal: another job of the account held for the same reason adds no event.
+            if held != reason {
+                try AccountAuditLog.append(
+                    db, at: now, actor: worker, accountID: job.accountID, action: .needsReconnect, reason: reason)
+            }
             try db.cachedStatement(
                 sql: """
                     INSERT INTO account_status (account_id, paused, needs_reconnect, updated_at) VALUES (?, 0, ?, ?)

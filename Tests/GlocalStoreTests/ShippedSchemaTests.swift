@@ -43,10 +43,13 @@ struct ShippedSchemaTests {
     @Test func aNewStoreHasEveryShippedObjectAndTheLaterOnes() throws {
         let shipped = try Self.schemaUpToV9(of: DatabaseQueue())
         let full = try Self.schema(of: SQLiteVariantStore.inMemory().writer)
-        for object in shipped.components(separatedBy: "\n-- ") {
+        // V11 rebuilt the account audit table to widen its CHECK; its index and triggers are the shipped ones.
+        let rebuilt = "table account_audit_event on account_audit_event"
+        for object in shipped.components(separatedBy: "\n-- ") where !object.contains(rebuilt + "\n") {
             #expect(full.contains(object.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         #expect(full.contains("notification_preference"))
+        #expect(full.contains("'connect', 'reconnect', 'needs_reconnect')"))
     }
 
     @Test func eachVersionHasItsOwnIdentifierInOrder() {

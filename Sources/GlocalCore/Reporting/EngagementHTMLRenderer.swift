@@ -59,7 +59,7 @@ public struct EngagementHTMLRenderer: Sendable {
             })
         html += "</section>\n<section><h2>Promotional share (limit \(text.percent(report.promotionalShareMax)))</h2>\n"
         html += table(
-            ["account", "week ending", "posts", "promotional", "share", ""],
+            ["account", "week ending", "posts", "promotional", "share", "limit"],
             report.promotionalShare.map {
                 [
                     $0.account, $0.weekEnding, "\($0.posts)", "\($0.promotional)", text.percent($0.share),
@@ -143,7 +143,8 @@ public struct EngagementHTMLRenderer: Sendable {
 
     func table(_ header: [String], _ rows: [[String]]) -> String {
         guard !rows.isEmpty else { return "<p class=\"none\">None.</p>\n" }
-        var html = "<table><thead><tr>" + header.map { "<th>\(HTMLEscaping.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        var html =
+            "<table><thead><tr>" + header.map { "<th scope=\"col\">\(HTMLEscaping.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for row in rows { html += "<tr>" + row.map { "<td>\(HTMLEscaping.escape($0))</td>" }.joined() + "</tr>\n" }
         return html + "</tbody></table>\n"
     }

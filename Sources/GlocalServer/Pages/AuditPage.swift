@@ -112,6 +112,7 @@ enum AuditPage {
         case .pause, .pauseAll: change = "→ paused"
         case .resume, .resumeAll: change = "paused → resumed"
         case .connect, .reconnect: change = event.clearedHold == nil ? "—" : "needs reconnect → connected"
+        case .needsReconnect: change = "→ needs reconnect"
         }
         var details: [HTML] = []
         if let reason = event.reason { details.append("Reason: \(reason)") }

@@ -27,6 +27,7 @@ enum QueueStylesheet {
         .q-text a{color:#1b1b1f;text-decoration:none}.q-text a:hover{text-decoration:underline}
         .q-when{display:flex;flex-wrap:wrap;gap:.2rem 1rem;font-size:.9rem;color:#3f3f46}
         .q-rel{color:#52525b}.q-soon{color:#92400e;font-weight:600}
+        html{scroll-padding-bottom:5rem}
         .q-actions{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;position:sticky;bottom:0;padding:.6rem 1rem;
           box-shadow:0 -2px 6px rgba(0,0,0,.08)}
         .q-actions p,.q-actions label{margin:0}.q-actions input{flex:1 1 14rem;min-width:0}

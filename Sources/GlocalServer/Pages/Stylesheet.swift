@@ -1,4 +1,7 @@
 /// The one stylesheet: readable on a phone, visible focus, colour never the only signal.
+///
+/// The focus ring is dark amber (5:1 on the light page) with a white gap, light amber on the dark header:
+/// at least 3:1 against what surrounds it everywhere (WCAG 2.2 focus appearance).
 enum Stylesheet {
     static let css = """
         *{box-sizing:border-box}
@@ -10,7 +13,10 @@ enum Stylesheet {
         .who{margin-right:.5rem;font-size:.9rem}
         main{max-width:72rem;margin:0 auto;padding:1rem}
         .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}
-        a{color:#1d4ed8}a:focus,button:focus,input:focus,textarea:focus,select:focus{outline:3px solid #f59e0b;outline-offset:2px}
+        a{color:#1d4ed8}
+        a:focus,button:focus,input:focus,textarea:focus,select:focus,summary:focus,[tabindex]:focus{
+        outline:3px solid #b45309;outline-offset:2px;box-shadow:0 0 0 2px #fff}
+        header :focus{outline-color:#fbbf24}
         button{font:inherit;padding:.4rem .9rem;border-radius:.4rem;border:1px solid #444;background:#fff;cursor:pointer}
         button.primary{background:#166534;color:#fff;border-color:#166534}
         button.danger{background:#991b1b;color:#fff;border-color:#991b1b}
