@@ -144,7 +144,8 @@ public struct EngagementHTMLRenderer: Sendable {
     func table(_ header: [String], _ rows: [[String]]) -> String {
         guard !rows.isEmpty else { return "<p class=\"none\">None.</p>\n" }
         var html =
-            "<table><thead><tr>" + header.map { "<th scope=\"col\">\(HTMLEscaping.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+            "<table><thead><tr>" + header.map { "<th scope=\"col\">\(HTMLEscaping.escape($0))</th>" }.joined()
+            + "</tr></thead><tbody>\n"
         for row in rows { html += "<tr>" + row.map { "<td>\(HTMLEscaping.escape($0))</td>" }.joined() + "</tr>\n" }
         return html + "</tbody></table>\n"
     }
