@@ -92,6 +92,14 @@ import Testing
             #expect(await sandbox.state.storedPosts(network: "x").first { $0.id == media }?.altText == "A bottle of Hydra")
             let foreign = try await sandbox.call("POST", "x/2/media/metadata", token: "someone-else~t", json: request)
             #expect(foreign.status == 400)
+            // maxLength counts code points, as JSON Schema does: 500 decomposed "é" are 1 000 (accepted),
+            // 501 are 1 002 (refused), though both are far fewer graphemes.
+            for (count, status) in [(500, 200), (501, 400)] {
+                let alt = String(repeating: "e\u{301}", count: count)
+                let long: [String: Any] = ["id": media, "metadata": ["alt_text": ["text": alt]]]
+                let answer = try await sandbox.call("POST", "x/2/media/metadata", token: Self.token, json: long)
+                #expect(answer.status == status, "\(alt.unicodeScalars.count) code points")
+            }
         }
     }
 }

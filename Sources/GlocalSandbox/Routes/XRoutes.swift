@@ -113,7 +113,7 @@ struct XRoutes: Sendable {
                 return Self.invalidRequest(parameter: "id", value: id, message: "The media id \(id) is not a media of this user")
             }
             let metadata = json["metadata"] as? [String: Any] ?? [:]
-            guard let alt = (metadata["alt_text"] as? [String: Any])?["text"] as? String, alt.count <= 1000 else {
+            guard let alt = (metadata["alt_text"] as? [String: Any])?["text"] as? String, alt.unicodeScalars.count <= 1000 else {
                 return Self.invalidRequest(
                     parameter: "metadata.alt_text.text", value: "", message: "alt_text.text is required, at most 1000 characters")
             }
