@@ -6,11 +6,11 @@ import GlocalStore
 /// campaign go out in seconds, each post at its own slot.
 public struct DispatchReplay: Sendable {
     let dispatcher: Dispatcher
-    let queue: PublishQueue
+    let queue: any PublishJobQueue
     let clock: SimulatedClock
 
     /// A replay of `dispatcher`, whose clock must be `clock`.
-    public init(dispatcher: Dispatcher, queue: PublishQueue, clock: SimulatedClock) {
+    public init(dispatcher: Dispatcher, queue: any PublishJobQueue, clock: SimulatedClock) {
         self.dispatcher = dispatcher
         self.queue = queue
         self.clock = clock

@@ -12,7 +12,7 @@ import GlocalStore
 /// by the lease, so a worker that lost its job (hung, rescued) cannot overwrite the next one's work.
 public final class Dispatcher: Sendable {
     let configuration: DispatchConfiguration
-    let queue: PublishQueue
+    let queue: any PublishJobQueue
     /// The client of each network.
     public let clients: [Network: any NetworkClient]
     let credentials: any CredentialSource
@@ -24,7 +24,7 @@ public final class Dispatcher: Sendable {
 
     /// Creates a dispatcher; `clock` and `random` are injected so tests control time and jitter.
     public init(
-        configuration: DispatchConfiguration, queue: PublishQueue, clients: [Network: any NetworkClient],
+        configuration: DispatchConfiguration, queue: any PublishJobQueue, clients: [Network: any NetworkClient],
         credentials: any CredentialSource, posts: OutgoingPostFactory, clock: @escaping @Sendable () -> Date = { Date() },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
@@ -56,8 +56,8 @@ public final class Dispatcher: Sendable {
     public func runOnce(shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> [JobReport] {
         let (queue, configuration, clock) = (self.queue, self.configuration, self.clock)
         try await lane.run {
-            try queue.sync(now: clock(), grace: configuration.grace, policy: configuration.policy)
-            try queue.rescueExpiredLeases(now: clock())
+            _ = try queue.sync(now: clock(), grace: configuration.grace, policy: configuration.policy)
+            _ = try queue.rescueExpiredLeases(now: clock(), maxRescues: RescuePolicy.standard.maxRescues)
         }
         let leases = HeldLeases()
         let heartbeat = Task { await self.renew(leases) }
@@ -99,7 +99,8 @@ public final class Dispatcher: Sendable {
                             let step = try await lane.run {
                                 try queue.settleAndClaim(
                                     outcomes, rateLimits: limits, worker: configuration.worker, now: clock(),
-                                    policy: configuration.policy, lease: configuration.lease, limit: limit)
+                                    policy: configuration.policy, lease: configuration.lease, limit: limit,
+                                    caps: PublishingCap.caps(for:))
                             }
                             return .stepped(settled: settled, step: step, claimed: claiming)
                         }

@@ -23,21 +23,23 @@ public struct MetricsCollector: Sendable {
         public var engagement: Int?
     }
 
-    let metrics: MetricsStore
-    let publications: PublishQueue
+    let metrics: any EngagementMetricsStore
+    let publications: any PublishJobQueue
     let clients: [Network: any NetworkClient]
     let credentials: any CredentialSource
     let checkpoints: [Int]
     let batch: Int
     let clock: @Sendable () -> Date
 
-    /// Creates a collector; `clock` is injected so tests control time.
+    /// Creates a collector storing readings in `metrics` and finding each post's id on its network in
+    /// `publications`; `clock` is injected so tests control time.
     public init(
-        store: SQLiteVariantStore, clients: [Network: any NetworkClient], credentials: any CredentialSource,
-        checkpoints: [Int] = MetricsStore.standardCheckpoints, batch: Int = 50, clock: @escaping @Sendable () -> Date = { Date() }
+        metrics: any EngagementMetricsStore, publications: any PublishJobQueue, clients: [Network: any NetworkClient],
+        credentials: any CredentialSource, checkpoints: [Int] = EngagementCheckpoints.standardReadings, batch: Int = 50,
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) {
-        metrics = store.metrics
-        publications = store.publishQueue
+        self.metrics = metrics
+        self.publications = publications
         self.clients = clients
         self.credentials = credentials
         self.checkpoints = checkpoints
@@ -48,15 +50,15 @@ public struct MetricsCollector: Sendable {
     /// One round: enqueue, then read every due checkpoint, one call at a time (metrics are not
     /// urgent, and one call at a time keeps each account well inside its rate limit).
     public func runOnce() async throws -> [Reading] {
-        try metrics.enqueuePublished(checkpoints: checkpoints)
+        _ = try metrics.enqueuePublished(checkpoints: checkpoints)
         var readings: [Reading] = []
         var limitedUntil: [String: Date] = [:]
         while true {
-            let jobs = try metrics.claimDue(now: clock(), limit: batch)
+            let jobs = try metrics.claimDue(now: clock(), limit: batch, lease: EngagementCheckpoints.claimLease)
             if jobs.isEmpty { return readings }
             for job in jobs {
                 if let until = limitedUntil[job.accountID] {
-                    try metrics.retry(job, at: until, reason: "account rate limited", countsAsAttempt: false, now: clock())
+                    _ = try metrics.retry(job, at: until, reason: "account rate limited", countsAsAttempt: false, now: clock())
                     readings.append(Reading(variantID: job.variantID, checkpoint: job.checkpoint, outcome: "skipped"))
                     continue
                 }
@@ -85,7 +87,7 @@ public struct MetricsCollector: Sendable {
             return reading
         }
         guard let account = try await credentials.credentials(for: job.accountID) else {
-            try metrics.retry(
+            _ = try metrics.retry(
                 job, at: now.addingTimeInterval(3_600), reason: "account not connected", countsAsAttempt: true, now: now)
             return reading
         }
@@ -96,8 +98,8 @@ public struct MetricsCollector: Sendable {
             reading.engagement = EngagementScore.total(sample.counters)
         case .failed(.rateLimited(let until)):
             let reset = until ?? clock().addingTimeInterval(900)
-            try metrics.retry(job, at: reset, reason: "rate limited", countsAsAttempt: false, now: clock())
-            try metrics.postpone(account: job.accountID, until: reset)
+            _ = try metrics.retry(job, at: reset, reason: "rate limited", countsAsAttempt: false, now: clock())
+            _ = try metrics.postpone(account: job.accountID, until: reset)
             reading.outcome = "rate_limited"
         case .failed(let outcome):
             switch outcome {

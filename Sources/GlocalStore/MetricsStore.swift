@@ -43,7 +43,7 @@ public struct MetricsStore: Sendable {
 
     /// Claims up to `limit` due readings, oldest first, hiding them for `lease` seconds (if the
     /// collector dies they come back then). Each claim counts as an attempt.
-    public func claimDue(now: Date, limit: Int, lease: TimeInterval = 300) throws -> [MetricsJob] {
+    public func claimDue(now: Date, limit: Int, lease: TimeInterval = EngagementCheckpoints.claimLease) throws -> [MetricsJob] {
         try immediate { db in
             let rows = try Row.fetchAll(
                 db,

@@ -84,7 +84,7 @@ public struct DemoPublishing: Sendable {
     public func collectEngagement(from start: Date) async throws -> Int {
         let clock = SimulatedClock(start)
         let collector = MetricsCollector(
-            store: store,
+            metrics: store.metrics, publications: store.publishQueue,
             clients: DispatcherSetup.clients(
                 .sandbox(baseURL: sandboxURL), clock: { clock.now }, apiVersions: workspace.settings.apiVersions),
             credentials: credentials, clock: { clock.now })

@@ -35,7 +35,8 @@ public struct DemoSetup: Sendable {
             let changed = try result.store.apply(result.plan, basedOn: result.generation, actor: "demo", now: now)
             say("demo: applied the plan of \(access.root.lastPathComponent): \(changed) variants stored")
         }
-        let users = UserStore(store: result.store)
+        // The pipeline created the store; the users live in the same SQLite file.
+        let users = UserStore(store: try access.openStore(.existing))
         say("demo users (passwords are new at each --demo start; shown once):")
         for (email, role) in self.users(teams: result.workspace.settings.teams) {
             let password = UserStore.generatePassword()

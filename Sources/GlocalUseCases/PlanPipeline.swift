@@ -15,7 +15,7 @@ public struct PlanPipeline: Sendable {
         /// What `apply` would create, change or cancel.
         public var plan: Plan
         /// The store the plan was diffed against (in memory when the file does not exist yet and is not created).
-        public var store: SQLiteVariantStore
+        public var store: any VariantStore
         /// The store's generation the plan was diffed against: `apply` writes it only if unchanged.
         public var generation: StoreGeneration
         /// The workspace's files, for rendering diagnostics.
@@ -56,7 +56,7 @@ public struct PlanPipeline: Sendable {
             throw UseCaseError.storeUnopenable(path: access.databasePath, StoreFailure(error))
         }
         let stored = snapshot.variants
-        let learned = try LearnedTimingLoader(store: store, table: workspace.settings.timing, now: now).load()
+        let learned = try LearnedTimingLoader(metrics: store.metrics, table: workspace.settings.timing, now: now).load()
         let (scheduled, diagnostics) = Self.schedule(
             Self.expand(workspace), in: workspace, learned: learned, stored: stored, notBefore: now)
         let plan = Self.plan(scheduled, in: workspace, stored: stored, diagnostics: diagnostics)

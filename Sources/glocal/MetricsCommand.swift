@@ -36,7 +36,8 @@ struct MetricsCommand: ParsableCommand {
         // The API versions glocal.yaml pins, so insights are read in the version posts were sent with.
         let apiVersions = access.workspaceIfReadable()?.settings.apiVersions ?? .none
         let collector = MetricsCollector(
-            store: store, clients: DispatcherSetup.clients(endpoints, clock: clock, apiVersions: apiVersions),
+            metrics: store.metrics, publications: store.publishQueue,
+            clients: DispatcherSetup.clients(endpoints, clock: clock, apiVersions: apiVersions),
             credentials: credentials,
             checkpoints: Self.parseCheckpoints(checkpoints) ?? MetricsStore.standardCheckpoints, clock: clock)
         let done = DispatchSemaphore(value: 0)

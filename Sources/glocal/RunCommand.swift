@@ -144,7 +144,8 @@ struct RunCommand: ParsableCommand {
             }
             // Engagement read back at +1 h, +24 h, +7 d after each publication, once a minute.
             let collector = MetricsCollector(
-                store: store, clients: dispatcher.clients, credentials: credentials, clock: clock)
+                metrics: store.metrics, publications: store.publishQueue, clients: dispatcher.clients, credentials: credentials,
+                clock: clock)
             group.addTask {
                 while !stop.requested && !Task.isCancelled {
                     _ = try? await collector.runOnce()

@@ -54,7 +54,9 @@ struct MetricsCollectorTests {
                 credentials: credentials, posts: OutgoingPostFactory(accounts: [], root: URL(fileURLWithPath: "/nonexistent")),
                 clock: { clock.now }, random: { 0.5 })
             #expect(try await dispatcher.runOnce().map(\.outcome) == ["published", "published", "published"])
-            let collector = MetricsCollector(store: store, clients: clients, credentials: credentials, clock: { clock.now })
+            let collector = MetricsCollector(
+                metrics: store.metrics, publications: store.publishQueue, clients: clients, credentials: credentials,
+                clock: { clock.now })
             try await body(collector, store, state, clock)
         }
     }

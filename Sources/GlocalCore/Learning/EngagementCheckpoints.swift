@@ -18,6 +18,10 @@ public struct EngagementCheckpoints: Sendable, Equatable {
     public static let standard = EngagementCheckpoints(
         readings: standardReadings, scoring: 86_400, youtubeScoring: 604_800)
 
+    /// How long a claimed reading stays hidden from other collectors, in seconds (a crashed
+    /// collector's claim simply comes due again).
+    public static let claimLease: TimeInterval = 300
+
     /// Creates a schedule.
     public init(readings: [Int], scoring: Int, youtubeScoring: Int) {
         self.readings = readings
