@@ -11,12 +11,7 @@ import Testing
 /// queue with the keyboard only: the skip link, a visible focus ring, a box ticked and approved.
 struct BrowserAccessibilityTests {
     @Test(.timeLimit(.minutes(10))) func everyPagePassesAxeAndTheQueueWorksWithTheKeyboard() async throws {
-        try #require(
-            FileManager.default.isExecutableFile(atPath: BrowserEndToEndTests.chromium),
-            "Chromium is missing at \(BrowserEndToEndTests.chromium); \(BrowserEndToEndTests.install)")
-        let probe = try BrowserEndToEndTests.run(
-            "/usr/bin/env", ["python3", "-c", "import playwright.sync_api, axe_playwright_python"])
-        try #require(probe.status == 0, "Python Playwright or axe is missing; \(BrowserEndToEndTests.install)\n\(probe.output)")
+        try BrowserPrerequisites.require(axe: true)
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -27,12 +22,7 @@ struct BrowserAccessibilityTests {
         ])
         defer { server.stop() }
         let base = try await server.waitUntilReady()
-        let passwords = Dictionary(
-            server.printed.split(separator: "\n").compactMap { line -> (String, String)? in
-                let words = line.split(separator: " ")
-                guard words.count >= 4, words[2] == "password:" else { return nil }
-                return (String(words[1]), String(words[3]))
-            }, uniquingKeysWith: { a, _ in a })
+        let passwords = server.demoPasswords
         let (admin, manager, viewer) = ("admin@lumiere.example", "claire.martin@lumiere.example", "viewer@lumiere.example")
 
         let store = try SQLiteVariantStore(path: database)

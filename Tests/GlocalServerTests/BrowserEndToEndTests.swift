@@ -12,11 +12,7 @@ struct BrowserEndToEndTests {
     static let install = "install them with scripts/test (or: apt-get install -y chromium && pip install playwright)"
 
     @Test(.timeLimit(.minutes(10))) func twoManagersAndAnAdminApproveInChromium() async throws {
-        try #require(
-            FileManager.default.isExecutableFile(atPath: Self.chromium),
-            "Chromium is missing at \(Self.chromium); \(Self.install)")
-        let probe = try Self.run("/usr/bin/env", ["python3", "-c", "import playwright.sync_api"])
-        try #require(probe.status == 0, "Python Playwright is missing; \(Self.install)\n\(probe.output)")
+        try BrowserPrerequisites.require()
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

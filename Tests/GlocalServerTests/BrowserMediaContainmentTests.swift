@@ -12,11 +12,7 @@ struct BrowserMediaContainmentTests {
 
     @Test(.timeLimit(.minutes(10))) func aViewerSeesReferencedImagesAndNeverALinkedSecret() async throws {
         let root = BrowserEndToEndTests.root
-        try #require(
-            FileManager.default.isExecutableFile(atPath: BrowserEndToEndTests.chromium),
-            "Chromium is missing at \(BrowserEndToEndTests.chromium); \(BrowserEndToEndTests.install)")
-        let probe = try BrowserEndToEndTests.run("/usr/bin/env", ["python3", "-c", "import playwright.sync_api"])
-        try #require(probe.status == 0, "Python Playwright is missing; \(BrowserEndToEndTests.install)\n\(probe.output)")
+        try BrowserPrerequisites.require()
 
         let fm = FileManager.default
         let container = fm.temporaryDirectory.appendingPathComponent("glocal-e2e-media-\(UUID().uuidString)")

@@ -8,12 +8,7 @@ import Testing
 /// test-artifacts/e2e/queue-desktop.png and queue-phone.png).
 struct BrowserQueueTests {
     @Test(.timeLimit(.minutes(5))) func theQueueFiltersPagesAndDecidesInBulkInChromium() async throws {
-        try #require(
-            FileManager.default.isExecutableFile(atPath: BrowserEndToEndTests.chromium),
-            "Chromium is missing at \(BrowserEndToEndTests.chromium); \(BrowserEndToEndTests.install)")
-        let probe = try BrowserEndToEndTests.run(
-            "/usr/bin/env", ["python3", "-c", "import playwright.sync_api, axe_playwright_python"])
-        try #require(probe.status == 0, "Python Playwright or axe is missing; \(BrowserEndToEndTests.install)\n\(probe.output)")
+        try BrowserPrerequisites.require(axe: true)
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -24,12 +19,7 @@ struct BrowserQueueTests {
         ])
         defer { server.stop() }
         let base = try await server.waitUntilReady()
-        let passwords = Dictionary(
-            server.printed.split(separator: "\n").compactMap { line -> (String, String)? in
-                let words = line.split(separator: " ")
-                guard words.count >= 4, words[2] == "password:" else { return nil }
-                return (String(words[1]), String(words[3]))
-            }, uniquingKeysWith: { a, _ in a })
+        let passwords = server.demoPasswords
         let admin = "admin@lumiere.example", manager = "claire.martin@lumiere.example"
 
         // Manager A's queue as the page orders it; the first three selectable ones are decided.

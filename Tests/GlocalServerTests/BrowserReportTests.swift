@@ -6,11 +6,7 @@ import Testing
 /// tables, CSV download, a 390 px phone and "print to PDF". Artifacts go to test-artifacts/e2e/.
 struct BrowserReportTests {
     @Test(.timeLimit(.minutes(10))) func theReportIsReadPrintedAndDownloadedInChromium() async throws {
-        try #require(
-            FileManager.default.isExecutableFile(atPath: BrowserEndToEndTests.chromium),
-            "Chromium is missing at \(BrowserEndToEndTests.chromium); \(BrowserEndToEndTests.install)")
-        let probe = try BrowserEndToEndTests.run("/usr/bin/env", ["python3", "-c", "import playwright.sync_api"])
-        try #require(probe.status == 0, "Python Playwright is missing; \(BrowserEndToEndTests.install)\n\(probe.output)")
+        try BrowserPrerequisites.require()
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-report-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -21,12 +17,7 @@ struct BrowserReportTests {
         defer { served.stop() }
         // Ready once the demo's posts are out and read back, not just once the UI is up.
         let base = try await served.waitUntilReady(attempts: 1_800, path: "/healthz")
-        let users = Dictionary(
-            served.printed.split(separator: "\n").compactMap { line -> (String, String)? in
-                let words = line.split(separator: " ")
-                guard words.count >= 4, words[2] == "password:" else { return nil }
-                return (String(words[1]), String(words[3]))
-            }, uniquingKeysWith: { a, _ in a })
+        let users = served.demoPasswords
         let admin = try #require(users["admin@lumiere.example"])
         let manager = try #require(users["claire.martin@lumiere.example"])
         let config: [String: Any] = [

@@ -8,11 +8,7 @@ import Testing
 /// `Retry-After`), the server logs it once, and the same Approve works once the lock is gone.
 struct BrowserStoreBusyTests {
     @Test(.timeLimit(.minutes(5))) func approvingWhileTheStoreIsLockedShowsTheBusyPageInChromium() async throws {
-        try #require(
-            FileManager.default.isExecutableFile(atPath: BrowserEndToEndTests.chromium),
-            "Chromium is missing at \(BrowserEndToEndTests.chromium); \(BrowserEndToEndTests.install)")
-        let probe = try BrowserEndToEndTests.run("/usr/bin/env", ["python3", "-c", "import playwright.sync_api"])
-        try #require(probe.status == 0, "Python Playwright is missing; \(BrowserEndToEndTests.install)\n\(probe.output)")
+        try BrowserPrerequisites.require()
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-e2e-busy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

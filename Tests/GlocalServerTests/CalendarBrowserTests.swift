@@ -26,11 +26,7 @@ struct CalendarBrowserTests {
     }
 
     @Test(.timeLimit(.minutes(6))) func aManagerMovesOnePostByTheFormAndAnotherByDragging() async throws {
-        try #require(
-            FileManager.default.isExecutableFile(atPath: BrowserEndToEndTests.chromium),
-            "Chromium is missing at \(BrowserEndToEndTests.chromium); \(BrowserEndToEndTests.install)")
-        let probe = try BrowserEndToEndTests.run("/usr/bin/env", ["python3", "-c", "import playwright.sync_api"])
-        try #require(probe.status == 0, "Python Playwright is missing; \(BrowserEndToEndTests.install)\n\(probe.output)")
+        try BrowserPrerequisites.require()
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -41,12 +37,7 @@ struct CalendarBrowserTests {
         ])
         defer { server.stop() }
         let base = try await server.waitUntilReady()
-        let passwords = Dictionary(
-            server.printed.split(separator: "\n").compactMap { line -> (String, String)? in
-                let words = line.split(separator: " ")
-                guard words.count >= 4, words[2] == "password:" else { return nil }
-                return (String(words[1]), String(words[3]))
-            }, uniquingKeysWith: { a, _ in a })
+        let passwords = server.demoPasswords
         let manager = "claire.martin@lumiere.example"
 
         let store = try SQLiteVariantStore(path: database)

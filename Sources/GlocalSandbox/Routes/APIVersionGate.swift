@@ -39,10 +39,14 @@ struct APIVersionGate: RouterMiddleware {
         guard case .known(let version) = APIVersionTable.lookUp(name, for: .linkedin) else { return nil }
         switch APIVersionStatus.of(version, at: now) {
         case .current, .sunsetsSoon: return nil
-        case .sunset, .unreleased:
-            return SandboxReply.json(
-                426, ["status": 426, "code": "NONEXISTENT_VERSION", "message": "Requested version \(name) is not active"])
+        case .sunset, .unreleased: return nonexistentVersion(name)
         }
+    }
+
+    /// LinkedIn's 426 for a version it does not serve (`name`), or for a request without a usable version.
+    static func nonexistentVersion(_ name: String?) -> Response {
+        let message = name.map { "Requested version \($0) is not active" } ?? "Requested version is not active"
+        return SandboxReply.json(426, ["status": 426, "code": "NONEXISTENT_VERSION", "message": message])
     }
 
     /// Graph's answer to a path version of the table that is not served at `now`; `nil` when it is served, is not

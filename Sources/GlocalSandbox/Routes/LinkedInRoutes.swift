@@ -9,10 +9,7 @@ struct LinkedInRoutes: Sendable {
 
     /// 426 without a `LinkedIn-Version` (`YYYYMM`), 400 without `X-Restli-Protocol-Version: 2.0.0`.
     static func versionRefusal(_ call: SandboxCall) -> Response? {
-        guard call.headers["linkedin-version"]?.count == 6 else {
-            return SandboxReply.json(
-                426, ["status": 426, "code": "NONEXISTENT_VERSION", "message": "Requested version is not active"])
-        }
+        guard call.headers["linkedin-version"]?.count == 6 else { return APIVersionGate.nonexistentVersion(nil) }
         guard call.headers["x-restli-protocol-version"] == "2.0.0" else {
             return SandboxReply.json(400, ["status": 400, "message": "X-Restli-Protocol-Version 2.0.0 is required"])
         }
