@@ -38,6 +38,14 @@ ROWS = [
     ("accounts whose peak is found within 6 weeks", "peak_within_6", "{:.0f}"),
     ("  same, within 3 % of the peak", "near_peak_within_6", "{:.0f}"),
     ("accounts whose peak is found by week 12", "peak_by_end", "{:.0f}"),
+    ("  steady audiences (found within 6 weeks)", "peak_within_6_steady", "{:.0f}"),
+    ("    steady accounts", "accounts_steady", "{:.0f}"),
+    ("  other hours on Mon and Fri (found within 6 weeks)", "peak_within_6_weekday", "{:.0f}"),
+    ("    such accounts", "accounts_weekday", "{:.0f}"),
+    ("  drifting audiences (found within 6 weeks)", "peak_within_6_drifting", "{:.0f}"),
+    ("    such accounts", "accounts_drifting", "{:.0f}"),
+    ("  small: < 20 interactions/post (found within 6 weeks)", "peak_within_6_small", "{:.0f}"),
+    ("    such accounts", "accounts_small", "{:.0f}"),
 ]
 
 

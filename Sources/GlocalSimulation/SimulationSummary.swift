@@ -3,6 +3,7 @@ import Foundation
 /// The figures of a simulation run, as printed by `glocal-simulate` (text, or JSON for bench/simulate.py).
 struct SimulationSummary {
     let posts: [TimingSimulation.Post]
+    let fleet: [SimulatedAccount]
     let peaks: TimingSimulation.PeakWeeks
     let weeks: Int
     let accounts: Int
@@ -31,7 +32,26 @@ struct SimulationSummary {
             "holdout_posts_all": learning.posts, "holdout_estimate_all": learning.estimate, "true_lift_all": learning.truth,
             "accounts": Double(accounts), "peak_within_6": within(peaks.exact, 6), "near_peak_within_6": within(peaks.near, 6),
             "peak_by_end": within(peaks.exact, weeks), "near_peak_by_end": within(peaks.near, weeks),
-        ]
+        ].merging(kinds, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Accounts of each kind, and of them those whose peak was found within 6 weeks: steady audiences,
+    /// those that read at other hours on Mondays and Fridays, drifting ones, and small ones (fewer
+    /// than 20 expected interactions per post at their peak), whatever their kind.
+    private var kinds: [String: Double] {
+        var result: [String: Double] = [:]
+        for (index, account) in fleet.enumerated() {
+            let audience = account.audience
+            var names = [
+                !audience.weekdayShift.isEmpty ? "weekday" : audience.driftPerWeek != 0 ? "drifting" : "steady"
+            ]
+            if audience.size * audience.rate < 20 { names.append("small") }
+            for name in names {
+                result["accounts_" + name, default: 0] += 1
+                if (peaks.exact[index] ?? Int.max) <= 6 { result["peak_within_6_" + name, default: 0] += 1 }
+            }
+        }
+        return result
     }
 
     /// From `week` on: the holdout posts, the lift the holdout estimates (learner's posts against
@@ -91,6 +111,11 @@ struct SimulationSummary {
         lines.append(
             "peak found for good (best bucket on ≥ 4 of 5 weekdays): \(Int(f["peak_within_6"]!))/\(accounts) accounts within 6 weeks, \(Int(f["peak_by_end"]!)) by week \(weeks); within 3 % of the peak: \(Int(f["near_peak_within_6"]!)) within 6 weeks, \(Int(f["near_peak_by_end"]!)) by week \(weeks)"
         )
+        lines.append(
+            "  found within 6 weeks, by kind: "
+                + ["steady", "weekday", "drifting", "small"].map { name in
+                    "\(name) \(Int(f["peak_within_6_" + name] ?? 0))/\(Int(f["accounts_" + name] ?? 0))"
+                }.joined(separator: ", "))
         let found = peaks.exact.compactMap { $0 }
         let histogram = (0...weeks).map { week in "\(week):\(found.filter { $0 == week }.count)" }.joined(separator: " ")
         lines.append("  accounts by week found: \(histogram)")

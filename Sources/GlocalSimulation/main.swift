@@ -39,5 +39,5 @@ let fleet = SimulatedAccount.fleet(count: accountCount, random: &random)
 let simulation = TimingSimulation(accounts: fleet, weeks: weeks, seed: seed, noise: noise, estimator: estimator)
 let result = simulation.run()
 let summary = SimulationSummary(
-    posts: result.posts, peaks: result.peaks, weeks: weeks, accounts: accountCount, seed: seed, noise: noise)
+    posts: result.posts, fleet: fleet, peaks: result.peaks, weeks: weeks, accounts: accountCount, seed: seed, noise: noise)
 print(json ? summary.json : summary.text)
