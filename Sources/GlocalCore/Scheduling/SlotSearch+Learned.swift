@@ -86,7 +86,8 @@ extension SlotSearch {
             estimates.accountID == "*"
             ? "the \(variant.network.displayName) pool (this account has no scored posts yet)"
             : String(
-                format: "%.1f weighted posts of this account, shrunk toward %@ (the %@ pool and the default table)",
+                format:
+                    "%.1f weighted posts of this account, shrunk toward %@ (its region's and the %@ pools, then the default table)",
                 item.estimate.weight, Self.signed(item.estimate.shrunkToward), variant.network.displayName)
         let estimate =
             "estimate \(Self.signed(item.estimate.mean)) ± \(String(format: "%.2f", item.estimate.variance.squareRoot())) from \(source)"
