@@ -1,9 +1,10 @@
 import Foundation
 
-/// The figures of a simulation run, as printed by `glocal-simulate` and quoted in docs/operations.md.
+/// The figures of a simulation run, as printed by `glocal-simulate` (text, or JSON for bench/simulate.py).
 struct SimulationSummary {
     let posts: [TimingSimulation.Post]
-    let weeksToPeak: [Int?]
+    let fleet: [SimulatedAccount]
+    let peaks: TimingSimulation.PeakWeeks
     let weeks: Int
     let accounts: Int
     let seed: UInt64
@@ -15,23 +16,77 @@ struct SimulationSummary {
         posts.filter { $0.policy == policy && $0.week >= week && (holdout == nil || $0.holdout == holdout!) }.map(\.engagement)
     }
 
-    private func scores(from week: Int, holdout: Bool) -> [Double] {
-        posts.filter { $0.policy == .learned && $0.week >= week && $0.holdout == holdout }.compactMap(\.score)
+    private var lastFour: Int { max(0, weeks - 4) }
+
+    /// The figures the goals are about (last 4 weeks unless said).
+    var figures: [String: Double] {
+        let table = mean(engagement(.table, from: lastFour)), learned = mean(engagement(.learned, from: lastFour))
+        let oracle = mean(engagement(.oracle, from: lastFour)), uniform = mean(engagement(.random, from: lastFour))
+        let recent = holdoutComparison(from: lastFour), learning = holdoutComparison(from: 1)
+        func within(_ found: [Int?], _ limit: Int) -> Double { Double(found.filter { ($0 ?? Int.max) <= limit }.count) }
+        return [
+            "table": table, "random": uniform, "learned": learned, "oracle": oracle,
+            "learned_lift": learned / table - 1, "oracle_lift": oracle / table - 1, "random_lift": uniform / table - 1,
+            "captured": oracle > table ? (learned - table) / (oracle - table) : 0,
+            "holdout_posts": recent.posts, "holdout_estimate": recent.estimate, "true_lift": recent.truth,
+            "holdout_posts_all": learning.posts, "holdout_estimate_all": learning.estimate, "true_lift_all": learning.truth,
+            "accounts": Double(accounts), "peak_within_6": within(peaks.exact, 6), "near_peak_within_6": within(peaks.near, 6),
+            "peak_by_end": within(peaks.exact, weeks), "near_peak_by_end": within(peaks.near, weeks),
+        ].merging(kinds, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Accounts of each kind, and of them those whose peak was found within 6 weeks: steady audiences,
+    /// those that read at other hours on Mondays and Fridays, drifting ones, and small ones (fewer
+    /// than 20 expected interactions per post at their peak), whatever their kind.
+    private var kinds: [String: Double] {
+        var result: [String: Double] = [:]
+        for (index, account) in fleet.enumerated() {
+            let audience = account.audience
+            var names = [
+                !audience.weekdayShift.isEmpty ? "weekday" : audience.driftPerWeek != 0 ? "drifting" : "steady"
+            ]
+            if audience.size * audience.rate < 20 { names.append("small") }
+            for name in names {
+                result["accounts_" + name, default: 0] += 1
+                if (peaks.exact[index] ?? Int.max) <= 6 { result["peak_within_6_" + name, default: 0] += 1 }
+            }
+        }
+        return result
+    }
+
+    /// From `week` on: the holdout posts, the lift the holdout estimates (learner's posts against
+    /// holdout posts, by score), and the true lift of the learner's posts over the table's slot for
+    /// the same posts with the same luck (per post, log ratio, as the score).
+    private func holdoutComparison(from week: Int) -> (posts: Double, estimate: Double, truth: Double) {
+        let learnedPosts = posts.filter { $0.policy == .learned && $0.week >= week }
+        let scored = learnedPosts.filter { $0.score != nil }
+        let holdoutScore = mean(scored.filter(\.holdout).map { $0.score! })
+        let learnedScore = mean(scored.filter { !$0.holdout }.map { $0.score! })
+        let tableByID = Dictionary(
+            uniqueKeysWithValues: posts.filter { $0.policy == .table }.map { ($0.variantID, $0.engagement) })
+        let gains = learnedPosts.filter { !$0.holdout }.map { log(($0.engagement + 1) / ((tableByID[$0.variantID] ?? 0) + 1)) }
+        return (Double(scored.filter(\.holdout).count), exp(learnedScore - holdoutScore) - 1, exp(mean(gains)) - 1)
+    }
+
+    /// One JSON object of ``figures`` (keys sorted).
+    var json: String {
+        let data = try! JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])
+        return String(decoding: data, as: UTF8.self)
     }
 
     private static func row(_ label: String, _ all: Double, _ last: Double) -> String {
         "  " + label.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: "%9.1f   %12.1f", all, last)
     }
 
-    private static func percent(_ ratio: Double) -> String { String(format: "%+.1f %%", (ratio - 1) * 100) }
+    private static func percent(_ value: Double) -> String { String(format: "%+.1f %%", value * 100) }
 
     var text: String {
-        let lastFour = max(0, weeks - 4)
+        let f = figures
         var lines = [
-            "glocal-simulate: \(accounts) accounts, \(weeks) weeks, one post per account per weekday, seed \(seed), noise σ \(noise)"
+            "glocal-simulate: \(accounts) accounts, \(weeks) weeks, one post per account per weekday, seed \(seed), quality noise σ \(noise)",
+            "",
+            "mean interactions per post at 24 h        all weeks   last 4 weeks",
         ]
-        lines.append("")
-        lines.append("mean interactions per post at 24 h        all weeks   last 4 weeks")
         for (label, policy) in [
             ("default table", TimingSimulation.Policy.table), ("uniform random allowed time", .random),
             ("learned (incl. holdout)", .learned), ("oracle (knows each peak)", .oracle),
@@ -42,32 +97,28 @@ struct SimulationSummary {
             Self.row(
                 "learned, holdout posts only", mean(engagement(.learned, holdout: true)),
                 mean(engagement(.learned, from: lastFour, holdout: true))))
-        let learned = mean(engagement(.learned, from: lastFour)), table = mean(engagement(.table, from: lastFour))
-        let uniform = mean(engagement(.random, from: lastFour))
-        let oracle = mean(engagement(.oracle, from: lastFour))
         lines.append("")
         lines.append(
-            "true lift, last 4 weeks (same accounts, same luck): learned vs table \(Self.percent(learned / table)), learned vs random \(Self.percent(learned / uniform)), table vs random \(Self.percent(table / uniform)); ceiling (oracle vs table) \(Self.percent(oracle / table))"
+            "lift over the default table, last 4 weeks: learned \(Self.percent(f["learned_lift"]!)), random \(Self.percent(f["random_lift"]!)), oracle \(Self.percent(f["oracle_lift"]!)); learned captures \(String(format: "%.0f", f["captured"]! * 100)) % of the oracle's lift"
         )
-        let measured = exp(mean(scores(from: lastFour, holdout: false)) - mean(scores(from: lastFour, holdout: true)))
-        let held = posts.filter { $0.policy == .learned && $0.holdout && $0.week >= lastFour }.count
-        let rawHoldout =
-            mean(engagement(.learned, from: lastFour, holdout: false)) / mean(engagement(.learned, from: lastFour, holdout: true))
         lines.append(
-            "holdout method, last 4 weeks (\(held) holdout posts): learned vs holdout \(Self.percent(measured)) by score (log ratio to the account's median), \(Self.percent(rawHoldout)) by raw mean"
+            "holdout, last 4 weeks (\(Int(f["holdout_posts"]!)) posts placed by the table): estimated lift \(Self.percent(f["holdout_estimate"]!)); true lift of the learner's posts over the table's slot \(Self.percent(f["true_lift"]!)) (both per post, relative to the account's usual)"
         )
-        let found = weeksToPeak.compactMap { $0 }.sorted()
+        lines.append(
+            "holdout, weeks 2–\(weeks) (\(Int(f["holdout_posts_all"]!)) posts): estimated lift \(Self.percent(f["holdout_estimate_all"]!)); true lift \(Self.percent(f["true_lift_all"]!))"
+        )
         lines.append("")
-        if found.isEmpty {
-            lines.append("weeks to find each account's peak: no account found it")
-        } else {
-            func quantile(_ q: Double) -> Int { found[min(found.count - 1, Int((Double(found.count - 1) * q).rounded()))] }
-            lines.append(
-                "weeks to find each account's peak (best bucket on ≥4 of 5 weekdays, for good): \(found.count)/\(accounts) accounts found it; median \(quantile(0.5)), p75 \(quantile(0.75)), p90 \(quantile(0.9)), max \(found.last!) weeks"
-            )
-            let histogram = (1...weeks).map { week in "\(week):\(found.filter { $0 == week }.count)" }.joined(separator: " ")
-            lines.append("  accounts by week found: \(histogram)")
-        }
+        lines.append(
+            "peak found for good (best bucket on ≥ 4 of 5 weekdays): \(Int(f["peak_within_6"]!))/\(accounts) accounts within 6 weeks, \(Int(f["peak_by_end"]!)) by week \(weeks); within 3 % of the peak: \(Int(f["near_peak_within_6"]!)) within 6 weeks, \(Int(f["near_peak_by_end"]!)) by week \(weeks)"
+        )
+        lines.append(
+            "  found within 6 weeks, by kind: "
+                + ["steady", "weekday", "drifting", "small"].map { name in
+                    "\(name) \(Int(f["peak_within_6_" + name] ?? 0))/\(Int(f["accounts_" + name] ?? 0))"
+                }.joined(separator: ", "))
+        let found = peaks.exact.compactMap { $0 }
+        let histogram = (0...weeks).map { week in "\(week):\(found.filter { $0 == week }.count)" }.joined(separator: " ")
+        lines.append("  accounts by week found: \(histogram)")
         return lines.joined(separator: "\n")
     }
 }

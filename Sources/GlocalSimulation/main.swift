@@ -1,29 +1,43 @@
 import Foundation
 import GlocalCore
 
-// glocal-simulate: learned timing against the default table and random times, in the sandbox's
-// engagement model. Usage: glocal-simulate [--accounts 120] [--weeks 12] [--seed 6] [--noise 0.35]
+// glocal-simulate: learned timing against the default table, random times and an oracle, in a
+// simulation held to published engagement studies (docs/scheduling.md, "Simulation").
+// Usage: glocal-simulate [--accounts 120] [--weeks 12] [--seed 6] [--noise 0.5] [--json]
+//   learner settings, for tuning: [--prior-weight N] [--weekday-weight N] [--half-life-weeks N]
+//   [--smoothing S] [--exploration S]
 
 var options: [String: String] = [:]
+var json = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let name = arguments.next() {
+    if name == "--json" {
+        json = true
+        continue
+    }
     guard name.hasPrefix("--"), let value = arguments.next() else {
         FileHandle.standardError.write(
-            Data("usage: glocal-simulate [--accounts N] [--weeks N] [--seed N] [--noise SIGMA]\n".utf8))
+            Data("usage: glocal-simulate [--accounts N] [--weeks N] [--seed N] [--noise SIGMA] [--json]\n".utf8))
         exit(64)
     }
     options[String(name.dropFirst(2))] = value
 }
+let given = options
+func number(_ name: String, _ fallback: Double) -> Double { given[name].flatMap(Double.init) ?? fallback }
 let accountCount = Int(options["accounts"] ?? "120") ?? 120
 let weeks = Int(options["weeks"] ?? "12") ?? 12
 let seed = UInt64(options["seed"] ?? "6") ?? 6
-let noise = Double(options["noise"] ?? "0.35") ?? 0.35
+let noise = number("noise", 0.5)
+let defaults = LearnedTimingEstimator()
+let estimator = LearnedTimingEstimator(
+    priorWeight: number("prior-weight", defaults.priorWeight), weekdayWeight: number("weekday-weight", defaults.weekdayWeight),
+    halfLife: number("half-life-weeks", defaults.halfLife / 604_800) * 604_800,
+    smoothing: number("smoothing", defaults.smoothing), exploration: number("exploration", defaults.exploration))
 
 var random = SeededRandom(seed: seed)
-let fleet = SimulatedAccount.fleet(count: accountCount, table: .standard, quiet: Set([22, 23] + Array(0...6)), random: &random)
-let simulation = TimingSimulation(accounts: fleet, weeks: weeks, seed: seed, noise: noise)
+let fleet = SimulatedAccount.fleet(count: accountCount, random: &random)
+let simulation = TimingSimulation(accounts: fleet, weeks: weeks, seed: seed, noise: noise, estimator: estimator)
 let result = simulation.run()
-print(
-    SimulationSummary(
-        posts: result.posts, weeksToPeak: result.weeksToPeak, weeks: weeks, accounts: accountCount, seed: seed, noise: noise
-    ).text)
+let summary = SimulationSummary(
+    posts: result.posts, fleet: fleet, peaks: result.peaks, weeks: weeks, accounts: accountCount, seed: seed, noise: noise)
+print(json ? summary.json : summary.text)

@@ -41,6 +41,7 @@ public struct EngagementReportLoader: Sendable {
         let share = workspace?.settings.policy.promotionalShare
         return EngagementReportInput(
             posts: posts, approvals: approvals, teams: teams, campaign: campaign, promotionalShareMax: share?.maxShare ?? 0.2,
-            promotionalWindowDays: (share?.window.seconds ?? 28 * 86_400) / 86_400)
+            promotionalWindowDays: (share?.window.seconds ?? 28 * 86_400) / 86_400,
+            timing: workspace?.settings.timing ?? .standard)
     }
 }

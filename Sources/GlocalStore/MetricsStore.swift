@@ -182,7 +182,7 @@ public struct MetricsStore: Sendable {
                     variantID: id, accountID: row["account_id"], network: network,
                     bucket: TimingBucket.local(of: published, timeZoneIdentifier: row["time_zone"]),
                     engagement: Double(row["engagement"] as Int),
-                    publishedAt: published)
+                    publishedAt: published, region: row["time_zone"])
             }
         }
     }

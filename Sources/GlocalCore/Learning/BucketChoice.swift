@@ -1,6 +1,7 @@
 /// Orders the buckets a post may go in: by Thompson sampling from the learned posteriors, or, for a
-/// holdout post, in a random order (an unbiased measure of what timing adds). The scheduler walks
-/// the buckets in this order and takes the first free minute that passes every hard rule.
+/// holdout post, as the default table would (tier A before tier B, earliest first): the holdout is
+/// what the posts would have done without learning, so comparing with it measures what learning adds.
+/// The scheduler walks the buckets in this order and takes the first free minute that passes every hard rule.
 public struct BucketChoice: Sendable {
     /// One bucket with the draw that ranked it.
     public struct Ranked: Sendable, Hashable {
@@ -12,7 +13,7 @@ public struct BucketChoice: Sendable {
         public var estimate: BucketEstimate
     }
 
-    /// Whether the post was kept at a random allowed time.
+    /// Whether the post is in the holdout, placed by the default table.
     public let holdout: Bool
     /// Candidate buckets, best first.
     public let ranked: [Ranked]
@@ -31,11 +32,13 @@ public struct BucketChoice: Sendable {
             return Ranked(bucket: bucket, draw: estimate.mean, estimate: estimate)
         }
         if holdout {
-            var shuffled = items
-            shuffled.shuffle(using: &random)
-            ranked = shuffled
+            let prior = estimates.prior
+            ranked = items.sorted { a, b in
+                let pa = prior[a.bucket] ?? BucketPrior.allowed, pb = prior[b.bucket] ?? BucketPrior.allowed
+                return pa != pb ? pa > pb : a.bucket < b.bucket
+            }
         } else {
-            ranked = ThompsonSampler.rank(items, using: &random)
+            ranked = ThompsonSampler.rank(items, scale: model.exploration, using: &random)
         }
     }
 }

@@ -14,10 +14,14 @@ public struct EngagementRecord: Sendable, Hashable, Codable {
     public var engagement: Double
     /// When it went out.
     public var publishedAt: Date
+    /// The account's region (its time zone, e.g. `Europe/Paris`): accounts of one network and region
+    /// share a pool (empty: the network's pool only).
+    public var region: String
 
     /// Creates a record.
     public init(
-        variantID: String, accountID: String, network: Network, bucket: TimingBucket, engagement: Double, publishedAt: Date
+        variantID: String, accountID: String, network: Network, bucket: TimingBucket, engagement: Double, publishedAt: Date,
+        region: String = ""
     ) {
         self.variantID = variantID
         self.accountID = accountID
@@ -25,6 +29,7 @@ public struct EngagementRecord: Sendable, Hashable, Codable {
         self.bucket = bucket
         self.engagement = engagement
         self.publishedAt = publishedAt
+        self.region = region
     }
 }
 
@@ -42,14 +47,20 @@ public struct EngagementObservation: Sendable, Hashable, Codable {
     public var score: Double
     /// When it went out (older observations weigh less).
     public var publishedAt: Date
+    /// The account's region (see ``EngagementRecord/region``).
+    public var region: String
 
     /// Creates an observation.
-    public init(variantID: String, accountID: String, network: Network, bucket: TimingBucket, score: Double, publishedAt: Date) {
+    public init(
+        variantID: String, accountID: String, network: Network, bucket: TimingBucket, score: Double, publishedAt: Date,
+        region: String = ""
+    ) {
         self.variantID = variantID
         self.accountID = accountID
         self.network = network
         self.bucket = bucket
         self.score = score
         self.publishedAt = publishedAt
+        self.region = region
     }
 }

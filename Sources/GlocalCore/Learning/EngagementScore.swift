@@ -42,7 +42,8 @@ public enum EngagementScore {
                 result.append(
                     EngagementObservation(
                         variantID: post.variantID, accountID: post.accountID, network: post.network, bucket: post.bucket,
-                        score: logRatio(engagement: post.engagement, median: median), publishedAt: post.publishedAt))
+                        score: logRatio(engagement: post.engagement, median: median), publishedAt: post.publishedAt,
+                        region: post.region))
             }
             history[key, default: []].append(post.engagement)
         }

@@ -7,19 +7,22 @@ public struct LearnedTiming: Sendable {
     public let priorWeight: Double
     /// Mixed into every draw, so a new model gives new draws while the same model repeats them.
     public let seed: UInt64
-    /// Share of posts kept at a random allowed time as the holdout (about 10 %).
+    /// Share of posts kept at the default table's time as the holdout (about 10 %).
     public let holdoutShare: Double
+    /// Scales the posterior's standard deviation when sampling (1: plain Thompson sampling).
+    public let exploration: Double
 
     /// Creates a model.
     public init(
         accounts: [String: AccountTimingEstimate], pools: [Network: AccountTimingEstimate], priorWeight: Double, seed: UInt64,
-        holdoutShare: Double
+        holdoutShare: Double, exploration: Double = 1
     ) {
         self.accounts = accounts
         self.pools = pools
         self.priorWeight = priorWeight
         self.seed = seed
         self.holdoutShare = holdoutShare
+        self.exploration = exploration
     }
 
     /// A model that knows nothing: the scheduler then uses the default table exactly.

@@ -2,43 +2,45 @@ import Foundation
 
 /// Turns scored posts into a ``LearnedTiming`` (docs/scheduling.md, "Learned timing").
 ///
-/// Two levels of empirical-Bayes shrinkage, per network: the pool of all the network's accounts is
-/// shrunk toward the default table's prior (A = 0, B = −0.1) with the weight of `priorWeight` posts;
-/// each account is shrunk toward that pool with the same weight. Each post weighs
-/// `0.5^(age / halfLife)`, and a post also counts for the neighbouring buckets with `smoothing` of
-/// its weight. Only buckets the table allows are estimated.
+/// Empirical Bayes over three levels, per network: the network's accounts, the accounts of the same
+/// network and region (time zone), and the account itself. Each level starts from the one above it
+/// (the network from the default table's prior, A = 0, B = −0.1) and moves toward its own data:
+/// first by hour (a two-hour block, every weekday together, with `smoothing` of each post lent to the
+/// blocks before and after), worth `priorWeight` posts against the level above; then by weekday,
+/// where a bucket's own posts move it away from its hour's estimate against `weekdayWeight` posts.
+/// An account's pools leave the account out, so its own posts never count twice. Each post weighs
+/// `0.5^(age / halfLife)`, so an audience whose hours drift is followed. Only allowed buckets are estimated.
 public struct LearnedTimingEstimator: Sendable {
-    /// How many posts the prior is worth.
+    /// How many posts the level above is worth against a level's own posts in one block.
     public var priorWeight: Double
+    /// How many posts an hour's estimate is worth against one weekday's own posts in that bucket.
+    public var weekdayWeight: Double
     /// The age at which a post weighs half.
     public var halfLife: TimeInterval
-    /// The share of a post's weight that also counts for each neighbouring bucket.
+    /// The share of a post's weight lent to each neighbouring block on the same day.
     public var smoothing: Double
     /// The spread of single-post scores, used until the data give their own.
     public var defaultSpread: Double
+    /// Scales the posterior's standard deviation in Thompson sampling (1: plain Thompson sampling).
+    public var exploration: Double
 
-    /// Creates an estimator; the defaults are docs/scheduling.md's (5 posts, 8 weeks).
+    /// Creates an estimator; the defaults are docs/scheduling.md's, tuned in the simulation (bench/simulate.py):
+    /// a level above worth 4 posts, an hour's estimate worth 40 posts against one weekday's, an 8-week
+    /// half-life, a quarter of a post lent to each neighbouring block, draws at 0.3 of the posterior's spread.
     public init(
-        priorWeight: Double = 5, halfLife: TimeInterval = 8 * 7 * 86_400, smoothing: Double = 0.25, defaultSpread: Double = 0.5
+        priorWeight: Double = 4, weekdayWeight: Double = 40, halfLife: TimeInterval = 8 * 7 * 86_400, smoothing: Double = 0.25,
+        defaultSpread: Double = 0.5, exploration: Double = 0.3
     ) {
         self.priorWeight = priorWeight
+        self.weekdayWeight = weekdayWeight
         self.halfLife = halfLife
         self.smoothing = smoothing
         self.defaultSpread = defaultSpread
+        self.exploration = exploration
     }
 
     /// The weight of a post published `age` seconds ago.
     public func decay(age: TimeInterval) -> Double { pow(0.5, max(0, age) / halfLife) }
-
-    /// Weighted sums per bucket.
-    private struct Tally {
-        var weight = 0.0
-        var sum = 0.0
-        mutating func add(_ score: Double, weight w: Double) {
-            weight += w
-            sum += w * score
-        }
-    }
 
     /// Estimates every account × network with observations in `observations`, as of `now`.
     public func estimate(
@@ -53,43 +55,53 @@ public struct LearnedTimingEstimator: Sendable {
         for (network, items) in byNetwork {
             let prior = BucketPrior(profile: table.profile(network))
             let spread = self.spread(items, now: now)
-            var pool: [TimingBucket: Tally] = [:]
-            var perAccount: [String: [TimingBucket: Tally]] = [:]
-            var postsPerAccount: [String: Int] = [:]
+            var all = TimingTallies()
+            var regions: [String: TimingTallies] = [:]
+            var own: [String: TimingTallies] = [:]
+            var regionOf: [String: String] = [:]
+            var posts: [String: Int] = [:]
             for item in items {
                 let w = decay(age: now.timeIntervalSince(item.publishedAt))
-                postsPerAccount[item.accountID, default: 0] += 1
-                for (bucket, share) in [(item.bucket, 1.0)] + item.bucket.neighbours.map({ ($0, smoothing) }) where share > 0 {
-                    guard prior.mean(bucket) != nil else { continue }
-                    pool[bucket, default: Tally()].add(item.score, weight: w * share)
-                    perAccount[item.accountID, default: [:]][bucket, default: Tally()].add(item.score, weight: w * share)
-                }
-            }
-            var poolMeans: [TimingBucket: BucketEstimate] = [:]
-            for (bucket, priorMean) in prior.means {
-                poolMeans[bucket] = shrink(pool[bucket] ?? Tally(), toward: priorMean, spread: spread)
+                all.add(item.score, bucket: item.bucket, weight: w, smoothing: smoothing)
+                regions[item.region, default: TimingTallies()].add(
+                    item.score, bucket: item.bucket, weight: w, smoothing: smoothing)
+                own[item.accountID, default: TimingTallies()].add(
+                    item.score, bucket: item.bucket, weight: w, smoothing: smoothing)
+                regionOf[item.accountID] = item.region
+                posts[item.accountID, default: 0] += 1
             }
             pools[network] = AccountTimingEstimate(
-                accountID: "*", network: network, posts: items.count, buckets: poolMeans, prior: prior.means)
-            for (account, tallies) in perAccount {
-                var buckets: [TimingBucket: BucketEstimate] = [:]
-                for (bucket, poolEstimate) in poolMeans {
-                    buckets[bucket] = shrink(tallies[bucket] ?? Tally(), toward: poolEstimate.mean, spread: spread)
+                accountID: "*", network: network, posts: items.count, buckets: level(all, parent: prior.means, spread: spread),
+                prior: prior.means)
+            for (account, tallies) in own {
+                var parent = level(all.subtracting(tallies), parent: prior.means, spread: spread).mapValues(\.mean)
+                if let region = regionOf[account], !region.isEmpty, let neighbours = regions[region] {
+                    parent = level(neighbours.subtracting(tallies), parent: parent, spread: spread).mapValues(\.mean)
                 }
                 accounts[AccountTimingEstimate.key(account, network)] = AccountTimingEstimate(
-                    accountID: account, network: network, posts: postsPerAccount[account] ?? 0, buckets: buckets,
-                    prior: prior.means)
+                    accountID: account, network: network, posts: posts[account] ?? 0,
+                    buckets: level(tallies, parent: parent, spread: spread), prior: prior.means)
             }
         }
-        return LearnedTiming(accounts: accounts, pools: pools, priorWeight: priorWeight, seed: seed, holdoutShare: holdoutShare)
+        return LearnedTiming(
+            accounts: accounts, pools: pools, priorWeight: priorWeight, seed: seed, holdoutShare: holdoutShare,
+            exploration: exploration)
     }
 
-    /// The posterior of a bucket whose data are `tally`, shrunk toward `mean` with `priorWeight`.
-    private func shrink(_ tally: Tally, toward mean: Double, spread: Double) -> BucketEstimate {
-        let total = priorWeight + tally.weight
-        return BucketEstimate(
-            mean: (priorWeight * mean + tally.sum) / total, variance: spread * spread / total, weight: tally.weight,
-            shrunkToward: mean)
+    /// One level's posterior per bucket of `parent`: the hour first (shrunk toward the parent with
+    /// `priorWeight`), then the weekday (shrunk toward the hour with `weekdayWeight`).
+    func level(_ tallies: TimingTallies, parent: [TimingBucket: Double], spread: Double) -> [TimingBucket: BucketEstimate] {
+        var result: [TimingBucket: BucketEstimate] = [:]
+        for (bucket, parentMean) in parent {
+            let hours = tallies.block(bucket.block)
+            let day = tallies.bucket(bucket)
+            let hourMean = (priorWeight * parentMean + hours.sum) / (priorWeight + hours.weight)
+            let mean = (weekdayWeight * hourMean + day.sum) / (weekdayWeight + day.weight)
+            result[bucket] = BucketEstimate(
+                mean: mean, variance: spread * spread / (priorWeight + hours.weight), weight: hours.weight,
+                shrunkToward: parentMean)
+        }
+        return result
     }
 
     /// The weighted standard deviation of single scores, or `defaultSpread` with too few posts.

@@ -50,8 +50,42 @@ public struct EngagementCSVRenderer: Sendable {
                 + report.locales.map {
                     ["locale", $0.locale, "\($0.measured)", Self.number($0.meanEngagement), Self.number($0.meanScore)]
                 })
+        blocks.append(learnedTiming(report))
         return blocks.map { block in block.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined() }.joined(
             separator: "\r\n")
+    }
+
+    /// One row per account and best bucket (rank 1 first); an account without estimates gets one row
+    /// without a bucket, and the lift over every account is the row of account `*`.
+    private func learnedTiming(_ report: EngagementReport) -> [[String]] {
+        func lift(_ value: EngagementReport.HoldoutLift) -> [String] {
+            [
+                "\(value.learnedPosts)", "\(value.holdoutPosts)", value.lift.map(Self.number) ?? "",
+                value.low.map(Self.number) ?? "", value.high.map(Self.number) ?? "",
+            ]
+        }
+        var rows = [
+            [
+                "section", "network", "account", "scored_posts", "rank", "weekday", "hour", "score", "uncertainty",
+                "learned_posts",
+                "holdout_posts", "holdout_lift", "lift_low", "lift_high",
+            ]
+        ]
+        for row in report.learnedTiming {
+            let head = ["learned_timing", row.network, row.account, "\(row.scoredPosts)"]
+            if row.bestHours.isEmpty { rows.append(head + ["", "", "", "", ""] + lift(row.holdout)) }
+            for (index, hour) in row.bestHours.enumerated() {
+                rows.append(
+                    head + [
+                        "\(index + 1)", "\(hour.weekday)", "\(hour.hour)", Self.number(hour.score), Self.number(hour.uncertainty),
+                    ]
+                        + lift(row.holdout))
+            }
+        }
+        if let overall = report.learnedTimingLift {
+            rows.append(["learned_timing", "*", "*", "", "", "", "", "", ""] + lift(overall))
+        }
+        return rows
     }
 
     private static func ranked(_ item: EngagementReport.RankedVariant) -> [String] {

@@ -79,6 +79,10 @@ public struct EngagementHTMLRenderer: Sendable {
                     text.number($0.maxDelaySeconds),
                 ]
             })
+        html += "</section>\n<section><h2>Learned timing per account</h2>\n"
+        html += "<p class=\"note\">\(HTMLEscaping.escape(EngagementLearnedTimingText.note))</p>\n"
+        html += "<p>\(HTMLEscaping.escape(EngagementLearnedTimingText.overall(report)))</p>\n"
+        html += table(EngagementLearnedTimingText.header, EngagementLearnedTimingText.rows(report))
         return html + "</section>\n"
     }
 

@@ -115,4 +115,8 @@ public struct EngagementReport: Sendable, Codable, Equatable {
     public var bottom: [RankedVariant]
     /// Locales by mean score, best first.
     public var locales: [LocaleSummary]
+    /// Learned timing per account and network: best buckets with their uncertainty, holdout lift.
+    public var learnedTiming: [LearnedTimingRow] = []
+    /// The lift the holdout measured over every account.
+    public var learnedTimingLift: HoldoutLift? = nil
 }

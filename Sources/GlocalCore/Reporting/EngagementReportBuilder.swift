@@ -11,12 +11,14 @@ public struct EngagementReportBuilder: Sendable {
         let posts = input.posts.filter { input.campaign == nil || $0.campaignID == input.campaign }
         let measured = posts.filter { $0.publishedAt != nil && $0.engagement != nil }
         let ranked = rank(measured)
+        // Timing is learnt per account from every post, whatever the campaign filter.
+        let learned = EngagementLearnedTimingBuilder(timing: input.timing, holdoutShare: input.holdoutShare).build(input.posts)
         return EngagementReport(
             campaign: input.campaign, rows: rows(posts), promotionalShare: promotionalShare(posts, input: input),
             promotionalShareMax: input.promotionalShareMax, approvals: approvals(input, posts: posts),
             punctuality: punctuality(posts, tolerance: input.onTimeTolerance), heatmap: heatmap(measured),
             top: Array(ranked.prefix(input.topCount)), bottom: Array(ranked.reversed().prefix(input.topCount)),
-            locales: locales(measured, ranked: ranked))
+            locales: locales(measured, ranked: ranked), learnedTiming: learned.rows, learnedTimingLift: learned.overall)
     }
 
     private func rows(_ posts: [ReportPost]) -> [EngagementReport.Row] {

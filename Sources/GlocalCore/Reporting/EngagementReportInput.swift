@@ -82,12 +82,17 @@ public struct EngagementReportInput: Sendable {
     public var onTimeTolerance: TimeInterval
     /// Rows in the top and bottom lists.
     public var topCount: Int
+    /// The default timing table learned timing starts from.
+    public var timing: TimingTable
+    /// The holdout's share, as the scheduler's.
+    public var holdoutShare: Double
 
     /// Creates an input.
     public init(
         posts: [ReportPost], approvals: [ApprovalRecord] = [], teams: [(name: String, accounts: [String])] = [],
         campaign: String? = nil,
-        promotionalShareMax: Double = 0.2, promotionalWindowDays: Int = 28, onTimeTolerance: TimeInterval = 60, topCount: Int = 5
+        promotionalShareMax: Double = 0.2, promotionalWindowDays: Int = 28, onTimeTolerance: TimeInterval = 60, topCount: Int = 5,
+        timing: TimingTable = .standard, holdoutShare: Double = LearnedTiming.empty.holdoutShare
     ) {
         self.posts = posts
         self.approvals = approvals
@@ -97,5 +102,7 @@ public struct EngagementReportInput: Sendable {
         self.promotionalWindowDays = promotionalWindowDays
         self.onTimeTolerance = onTimeTolerance
         self.topCount = topCount
+        self.timing = timing
+        self.holdoutShare = holdoutShare
     }
 }

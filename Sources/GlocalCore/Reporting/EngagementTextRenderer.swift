@@ -61,6 +61,10 @@ public struct EngagementTextRenderer: Sendable {
             table(
                 ["locale", "measured", "mean engagement", "mean score"],
                 report.locales.map { [$0.locale, "\($0.measured)", Self.number($0.meanEngagement), Self.signed($0.meanScore)] }))
+        lines.append("")
+        lines.append("Learned timing per account")
+        lines.append("  " + EngagementLearnedTimingText.overall(report))
+        lines.append(table(EngagementLearnedTimingText.header, EngagementLearnedTimingText.rows(report)))
         return lines.joined(separator: "\n") + "\n"
     }
 

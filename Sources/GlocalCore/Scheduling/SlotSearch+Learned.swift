@@ -10,8 +10,8 @@ extension SlotSearch {
     }
 
     /// The window search once engagement data exist: the day's allowed buckets (inside the A and B
-    /// windows) are ranked by ``BucketChoice`` — Thompson sampling, or a random order for a holdout
-    /// post — and walked in that order with the same staggered minute walk and hard rules as ever.
+    /// windows) are ranked by ``BucketChoice`` with Thompson sampling and walked in that order with the
+    /// same staggered minute walk and hard rules as ever. A holdout post is placed by the default table.
     mutating func searchLearned(_ day: LocalDate, ledger: ScheduleLedger, model: LearnedTiming, estimates: AccountTimingEstimate)
         -> LocalInstant?
     {
@@ -32,6 +32,7 @@ extension SlotSearch {
         guard !ranges.isEmpty else { return nil }
         let choice = BucketChoice(variantID: variant.id, candidates: ranges.keys.sorted(), estimates: estimates, model: model)
         let utcOffset = LocalInstant.constantOffset(on: day, zone: zone)
+        if choice.holdout { return searchHoldout(day, ledger: ledger, share: model.holdoutShare, utcOffset: utcOffset) }
         var full: [String] = []
         for item in choice.ranked {
             for range in ranges[item.bucket] ?? [] {
@@ -50,6 +51,32 @@ extension SlotSearch {
         return nil
     }
 
+    /// A holdout post: the default table's walk (tier A windows, then B, each in full), as if nothing
+    /// had been learned, so the holdout measures what learning adds over the table.
+    private mutating func searchHoldout(_ day: LocalDate, ledger: ScheduleLedger, share: Double, utcOffset: Int?)
+        -> LocalInstant?
+    {
+        for (tier, windows) in [("A", profile.preferred), ("B", profile.allowed)] {
+            for window in windows where window.weekdays.contains(day.isoWeekday) {
+                let found = walk(
+                    day, from: window.start.minutes, to: window.end.minutes, seed: staggerSeed, utcOffset: utcOffset,
+                    ledger: ledger)
+                guard let slot = found.slot else { continue }
+                reasons.append(
+                    ScheduleReason(
+                        "holdout",
+                        "placed by the default table, not by the learner: this post is in the ~\(Int((share * 100).rounded())) % holdout that measures what learned timing adds"
+                    ))
+                reasons.append(ScheduleReason("window", "tier \(tier) window \(window) for \(variant.network.displayName)"))
+                noteStagger(slot, step: found.step, firstProblem: found.firstProblem)
+                noteDST(slot)
+                return slot
+            }
+        }
+        reasons.append(ScheduleReason("holdout", "every window on \(day) is full (holdout post, placed by the default table)"))
+        return nil
+    }
+
     private func learnedReason(
         _ item: BucketChoice.Ranked, choice: BucketChoice, estimates: AccountTimingEstimate, share: Double, full: [String]
     )
@@ -59,17 +86,12 @@ extension SlotSearch {
             estimates.accountID == "*"
             ? "the \(variant.network.displayName) pool (this account has no scored posts yet)"
             : String(
-                format: "%.1f weighted posts of this account, shrunk toward %@ (the %@ pool and the default table)",
+                format:
+                    "%.1f weighted posts of this account, shrunk toward %@ (its region's and the %@ pools, then the default table)",
                 item.estimate.weight, Self.signed(item.estimate.shrunkToward), variant.network.displayName)
         let estimate =
             "estimate \(Self.signed(item.estimate.mean)) ± \(String(format: "%.2f", item.estimate.variance.squareRoot())) from \(source)"
         let skipped = full.isEmpty ? "" : "; better-ranked buckets were full: \(full.joined(separator: ", "))"
-        if choice.holdout {
-            return ScheduleReason(
-                "holdout",
-                "bucket \(item.bucket) at random among the allowed ones: this post is in the ~\(Int((share * 100).rounded())) % holdout that measures what learned timing adds (\(estimate))\(skipped)"
-            )
-        }
         return ScheduleReason(
             "learned", "bucket \(item.bucket) chosen by Thompson sampling (draw \(Self.signed(item.draw)); \(estimate))\(skipped)"
         )

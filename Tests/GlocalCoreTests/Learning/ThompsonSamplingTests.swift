@@ -67,12 +67,29 @@ import Testing
         #expect(Double(held) / Double(ids.count) > 0.09 && Double(held) / Double(ids.count) < 0.11)
         #expect(ids.filter { Holdout.contains($0, share: 0.1) }.count == held)
         #expect(!ids.contains { Holdout.contains($0, share: 0) })
-        // A held-out post ignores the estimates: its first bucket is spread over all candidates.
-        let estimates = Self.estimates(best: Self.buckets[0], variance: 0.0001)
-        let firsts = ids.prefix(300).map {
+        // A held-out post ignores the estimates and goes where the default table would: tier A before B, earliest first.
+        var estimates = Self.estimates(best: Self.buckets[5], variance: 0.0001)
+        let prior = Dictionary(uniqueKeysWithValues: Self.buckets.map { ($0, $0.block >= 5 ? 0.0 : -0.1) })
+        estimates = AccountTimingEstimate(accountID: "a", network: .x, posts: 60, buckets: estimates.buckets, prior: prior)
+        let choices = ids.prefix(300).map {
             BucketChoice(variantID: $0, candidates: Self.buckets, estimates: estimates, model: Self.model(seed: 0, holdout: 1))
         }
-        #expect(firsts.allSatisfy { $0.holdout })
-        #expect(Set(firsts.map { $0.ranked[0].bucket }).count == Self.buckets.count)
+        #expect(choices.allSatisfy { $0.holdout })
+        let tableOrder = [5, 6, 7, 8, 3, 4].map { TimingBucket(weekday: 3, block: $0) }
+        #expect(choices.allSatisfy { $0.ranked.map(\.bucket) == tableOrder })
+    }
+
+    @Test func theExplorationScaleWidensOrNarrowsTheDraws() {
+        let estimates = Self.estimates(best: Self.buckets[2], variance: 0.04)  // sd 0.2 against a 0.5 gap
+        func firsts(_ scale: Double) -> Int {
+            (0..<400).filter { index in
+                var random = SeededRandom(text: "v\(index)")
+                let items = Self.buckets.map { BucketChoice.Ranked(bucket: $0, draw: 0, estimate: estimates.buckets[$0]!) }
+                return ThompsonSampler.rank(items, scale: scale, using: &random)[0].bucket == Self.buckets[2]
+            }.count
+        }
+        #expect(firsts(0) == 400)  // no exploration: always the best mean
+        #expect(firsts(1) < 400 && firsts(1) > 300)
+        #expect(firsts(4) < firsts(1))  // wider draws try the others more often
     }
 }

@@ -104,7 +104,7 @@ import Testing
             now: Self.now, holdoutShare: 1)
         let item = try #require(Self.run(fixture, learned: model).first)
         let reason = try #require(item.explanation.first { $0.rule == "holdout" })
-        #expect(reason.detail.contains("holdout") && reason.detail.contains("random"))
+        #expect(reason.detail.contains("holdout") && reason.detail.contains("default table"))
         #expect(!item.explanation.contains { $0.rule == "learned" })
         #expect(Self.run(fixture, learned: model).first?.slot == item.slot)  // deterministic
     }

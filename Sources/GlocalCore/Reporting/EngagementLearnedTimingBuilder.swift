@@ -1,0 +1,90 @@
+import Foundation
+
+/// The report's learned-timing view: each account's best buckets as the learner sees them (the
+/// same ``LearnedTimingEstimator`` the scheduler uses, on the report's measured posts) and the lift
+/// measured on the holdout. A post counts for the holdout comparison once its network had a scored
+/// post before it (before that, every post was placed by the default table).
+public struct EngagementLearnedTimingBuilder: Sendable {
+    /// The default timing table the estimates start from.
+    public var timing: TimingTable
+    /// The holdout's share (as the scheduler's).
+    public var holdoutShare: Double
+    /// Best buckets shown per account.
+    public var bestCount: Int
+
+    /// Creates a builder.
+    public init(timing: TimingTable = .standard, holdoutShare: Double = LearnedTiming.empty.holdoutShare, bestCount: Int = 3) {
+        self.timing = timing
+        self.holdoutShare = holdoutShare
+        self.bestCount = bestCount
+    }
+
+    /// The rows (by network, then account) and the lift over every account.
+    public func build(_ posts: [ReportPost]) -> (rows: [EngagementReport.LearnedTimingRow], overall: EngagementReport.HoldoutLift)
+    {
+        let records = posts.compactMap { post -> EngagementRecord? in
+            guard let published = post.publishedAt, let engagement = post.engagement else { return nil }
+            return EngagementRecord(
+                variantID: post.variantID, accountID: post.accountID, network: post.network,
+                bucket: TimingBucket.local(of: published, timeZoneIdentifier: post.timeZone), engagement: Double(engagement),
+                publishedAt: published, region: post.timeZone)
+        }
+        let observations = EngagementScore.scores(records)
+        guard let now = records.map(\.publishedAt).max() else { return ([], Self.lift([], [])) }
+        let model = LearnedTimingEstimator().estimate(observations, table: timing, now: now, holdoutShare: holdoutShare)
+        var firstScored: [Network: Date] = [:]
+        for item in observations {
+            firstScored[item.network] = min(firstScored[item.network] ?? item.publishedAt, item.publishedAt)
+        }
+        let compared = observations.filter { item in firstScored[item.network].map { item.publishedAt > $0 } ?? false }
+        let groups = Dictionary(grouping: observations) { AccountKey(account: $0.accountID, network: $0.network) }
+        let rows = groups.keys.sorted().map { key -> EngagementReport.LearnedTimingRow in
+            let estimates = model.estimates(account: key.account, network: key.network)
+            let best = (estimates?.buckets ?? [:]).sorted { a, b in
+                a.value.mean != b.value.mean ? a.value.mean > b.value.mean : a.key < b.key
+            }.prefix(bestCount)
+            let own = compared.filter { $0.accountID == key.account && $0.network == key.network }
+            return EngagementReport.LearnedTimingRow(
+                account: key.account, network: key.network.rawValue, scoredPosts: groups[key]!.count,
+                bestHours: best.map {
+                    EngagementReport.LearnedHour(
+                        weekday: $0.key.weekday, hour: $0.key.block * 2, label: $0.key.description, score: $0.value.mean,
+                        uncertainty: $0.value.variance.squareRoot())
+                },
+                holdout: split(own))
+        }
+        return (rows, split(compared))
+    }
+
+    private struct AccountKey: Hashable, Comparable {
+        var account: String
+        var network: Network
+        static func < (a: Self, b: Self) -> Bool { (a.network.rawValue, a.account) < (b.network.rawValue, b.account) }
+    }
+
+    private func split(_ items: [EngagementObservation]) -> EngagementReport.HoldoutLift {
+        let held = items.filter { Holdout.contains($0.variantID, share: holdoutShare) }
+        let learned = items.filter { !Holdout.contains($0.variantID, share: holdoutShare) }
+        return Self.lift(learned.map(\.score), held.map(\.score))
+    }
+
+    /// The lift of `learned` scores over `holdout` scores, with a 95 % interval when each side has two or more.
+    static func lift(_ learned: [Double], _ holdout: [Double]) -> EngagementReport.HoldoutLift {
+        var result = EngagementReport.HoldoutLift(learnedPosts: learned.count, holdoutPosts: holdout.count)
+        guard !learned.isEmpty, !holdout.isEmpty else { return result }
+        func mean(_ v: [Double]) -> Double { v.reduce(0, +) / Double(v.count) }
+        func variance(_ v: [Double]) -> Double {
+            let m = mean(v)
+            return v.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(v.count - 1)
+        }
+        let difference = mean(learned) - mean(holdout)
+        result.lift = exp(difference) - 1
+        if learned.count >= 2, holdout.count >= 2 {
+            let margin =
+                1.96 * (variance(learned) / Double(learned.count) + variance(holdout) / Double(holdout.count)).squareRoot()
+            result.low = exp(difference - margin) - 1
+            result.high = exp(difference + margin) - 1
+        }
+        return result
+    }
+}

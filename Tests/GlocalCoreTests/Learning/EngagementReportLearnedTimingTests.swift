@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@testable import GlocalCore
+
+/// The report's learned-timing view: each account's best hours with their uncertainty and the lift
+/// measured on the holdout, in every renderer.
+@Suite struct EngagementReportLearnedTimingTests {
+    /// Variant ids of the first `count` posts (of `fr-x`) that are (or are not) in the 10 % holdout.
+    static func ids(_ count: Int, holdout: Bool) -> [String] {
+        (0..<2_000).map { "hydra/post-\($0)/fr-x" }.filter { Holdout.contains($0, share: 0.1) == holdout }.prefix(count).map {
+            $0
+        }
+    }
+
+    /// Twelve Tuesdays from 2026-11-03 in Paris (UTC+1): learned posts at 10:30 (200 interactions) and
+    /// 12:30 (60); holdout posts at 12:30 (60). A second account on Mastodon has one measured post.
+    static func posts() -> [ReportPost] {
+        let learned = ids(24, holdout: false), held = ids(6, holdout: true)
+        let firstTuesday = try! Date("2026-11-03T00:00:00Z", strategy: .iso8601)
+        var posts: [ReportPost] = []
+        func add(_ id: String, week: Int, hour: Int, engagement: Int, account: String = "fr-x", network: Network = .x) {
+            let published = firstTuesday.addingTimeInterval(Double(week * 7 * 86_400 + (hour - 1) * 3_600 + 30 * 60))
+            posts.append(
+                ReportPost(
+                    variantID: id, campaignID: "hydra", accountID: account, network: network, locale: "fr-FR", kind: .informative,
+                    timeZone: "Europe/Paris", scheduledAt: published, publishedAt: published, engagement: engagement))
+        }
+        for week in 0..<12 {
+            add(learned[2 * week], week: week, hour: 10, engagement: 200)
+            add(learned[2 * week + 1], week: week, hour: 12, engagement: 60)
+            if week % 2 == 1 { add(held[week / 2], week: week, hour: 12, engagement: 60) }
+        }
+        add("hydra/post-0/fr-masto", week: 0, hour: 10, engagement: 5, account: "fr-masto", network: .mastodon)
+        return posts
+    }
+
+    static let report = EngagementReportBuilder().build(EngagementReportInput(posts: posts()))
+
+    @Test func eachAccountShowsItsBestHoursWithTheirUncertainty() throws {
+        let row = try #require(Self.report.learnedTiming.first { $0.account == "fr-x" })
+        #expect(row.network == "x" && row.scoredPosts == 29)  // 30 posts, the first has no median yet
+        #expect(row.bestHours.count == 3)
+        let best = row.bestHours[0]
+        #expect(best.label == "Tue 10-12" && best.weekday == 2 && best.hour == 10)
+        #expect(best.score > row.bestHours[1].score && best.score > 0)
+        #expect(best.uncertainty > 0 && best.uncertainty < 0.5)
+        // An account with one post has no score yet: no row.
+        #expect(!Self.report.learnedTiming.contains { $0.account == "fr-masto" })
+    }
+
+    @Test func theLiftIsMeasuredOnTheHoldoutOnly() throws {
+        let row = try #require(Self.report.learnedTiming.first { $0.account == "fr-x" })
+        // Every scored post after the network's first scored one: 28 of them, the 6 holdout posts among them.
+        #expect(row.holdout.holdoutPosts == 6 && row.holdout.learnedPosts == 22)
+        let lift = try #require(row.holdout.lift)
+        let low = try #require(row.holdout.low), high = try #require(row.holdout.high)
+        #expect(lift > 0.3)  // half the learned posts did 200 where every holdout post did 60
+        #expect(low < lift && lift < high)
+        #expect(Self.report.learnedTimingLift == row.holdout)  // the only account with a comparison
+    }
+
+    @Test func theLiftArithmeticIsTheDifferenceOfMeanScores() throws {
+        let lift = EngagementLearnedTimingBuilder.lift([log(2.0), log(2.0)], [0, 0])
+        #expect(abs((lift.lift ?? 0) - 1) < 1e-12)  // twice as good: +100 %
+        #expect(abs((lift.low ?? 0) - 1) < 1e-12 && abs((lift.high ?? 0) - 1) < 1e-12)  // no spread, no margin
+        let none = EngagementLearnedTimingBuilder.lift([0.5], [])
+        #expect(none.lift == nil && none.learnedPosts == 1 && none.holdoutPosts == 0)
+        let one = EngagementLearnedTimingBuilder.lift([0.5], [0.2])
+        #expect(one.lift != nil && one.low == nil)
+    }
+
+    @Test func everyRendererShowsIt() throws {
+        let text = EngagementTextRenderer().render(Self.report)
+        #expect(text.contains("Learned timing per account"))
+        let line = try #require(text.split(separator: "\n").first { $0.contains("fr-x") && $0.contains("Tue 10-12") })
+        #expect(line.contains("±") && line.contains("22 learned vs 6 holdout posts"))
+        let csv = EngagementCSVRenderer().render(Self.report)
+        #expect(csv.contains("section,network,account,scored_posts,rank,weekday,hour,score,uncertainty"))
+        #expect(csv.contains("learned_timing,x,fr-x,29,1,2,10,"))
+        #expect(csv.contains("learned_timing,*,*,"))
+        let json = try EngagementJSONRenderer().render(Self.report)
+        #expect(json.contains("\"learnedTiming\"") && json.contains("\"Tue 10-12\"") && json.contains("\"uncertainty\""))
+        let html = EngagementHTMLRenderer().body(Self.report)
+        #expect(html.contains("<h2>Learned timing per account</h2>"))
+        #expect(html.contains("<td>fr-x</td>") && html.contains("Tue 10-12 +"))
+    }
+
+    @Test func withoutMeasuredPostsTheViewSaysSo() {
+        let report = EngagementReportBuilder().build(EngagementReportInput(posts: []))
+        #expect(report.learnedTiming.isEmpty)
+        #expect(EngagementTextRenderer().render(report).contains("every account: – (0 learned vs 0 holdout posts)"))
+    }
+}
