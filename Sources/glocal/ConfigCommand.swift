@@ -36,13 +36,13 @@ struct ConfigCheckCommand: ParsableCommand {
                 ServiceSettingKey.publicURL.key: publicURL, ServiceSettingKey.database.key: database,
                 ServiceSettingKey.smtpFrom.key: mailFrom,
             ], environment: environment)
-        print(loaded.checkText(environment: environment), terminator: "")
+        FileHandle.standardOutput.write(Data(loaded.checkText(environment: environment).utf8))
         guard loaded.configuration.isValid else {
             FileHandle.standardOutput.write(Data(("\n" + loaded.renderedDiagnostics).utf8))
             let errors = loaded.configuration.diagnostics.filter { $0.severity == .error }.count
             FileHandle.standardOutput.write(Data("\(errors) error\(errors == 1 ? "" : "s") in the configuration\n".utf8))
             throw ExitCode(ExitStatus.failed)
         }
-        print("configuration ok")
+        FileHandle.standardOutput.write(Data("configuration ok\n".utf8))
     }
 }
