@@ -81,7 +81,7 @@ public enum AccountsYAMLMerger {
                 added.append(record)
                 continue
             }
-            if entry.style == .flow {
+            if isFlow(entry, lines: lines) {
                 refusals.append(
                     Diagnostic(
                         .error, .valueInvalid,
@@ -107,7 +107,10 @@ public enum AccountsYAMLMerger {
             }
             if keys.isEmpty { unchanged.append(record.id) } else { updated.append((record.id, keys)) }
         }
-        if case .sequence(let sequence) = list, sequence.style == .flow, !sequence.isEmpty, !added.isEmpty {
+        if case .sequence(let sequence) = list, !sequence.isEmpty, !added.isEmpty,
+            let mark = list.mark, mark.line >= 1, mark.line <= lines.count,
+            Array(lines[mark.line - 1]).dropFirst(mark.column - 1).first == "["
+        {
             refusals.append(
                 Diagnostic(
                     .error, .valueInvalid, "the accounts list is written in flow style ([…]): new accounts cannot be appended",
@@ -203,9 +206,9 @@ public enum AccountsYAMLMerger {
             guard node.mark?.line == keyLine, !scalar.string.contains("\n"), scalar.style != .literal, scalar.style != .folded
             else { return nil }
             return (keyLine - 1, 1, [keyIndent + "\(key): \(value)" + trailingComment(original)])
-        case .sequence(let sequence):
-            if sequence.style == .flow {
-                guard lastLine(of: node) == keyLine else { return nil }
+        case .sequence:
+            // (Yams reports the style of the event after a collection, so the text is looked at instead.)
+            if node.mark?.line == keyLine, lastLine(of: node) == keyLine {
                 return (keyLine - 1, 1, [keyIndent + "\(key): \(value)" + trailingComment(original)])
             }
             // A block list under the key: replaced by one flow list on the key's line.
@@ -214,6 +217,14 @@ public enum AccountsYAMLMerger {
         default:
             return nil
         }
+    }
+
+    /// Whether `mapping` is written in flow style (`{id: …, …}`).
+    /// (Yams reports the style of the event after a collection, so the text is looked at.)
+    static func isFlow(_ mapping: Node.Mapping, lines: [String]) -> Bool {
+        guard let mark = mapping.mark, mark.line >= 1, mark.line <= lines.count else { return false }
+        let line = Array(lines[mark.line - 1])
+        return mark.column >= 1 && mark.column <= line.count && line[mark.column - 1] == "{"
     }
 
     /// ` # comment` at the end of `line`, outside quotes, if any.

@@ -15,7 +15,8 @@ struct ReloadSignalTests {
     static let admin = "admin@lumiere.example"
     static let password = "a long enough password"
 
-    @Test(.timeLimit(.minutes(3))) func sighupReloadsTheServedWorkspaceAndKeepsItWhenTheNewOneIsBroken() async throws {
+    @Test(.timeLimit(.minutes(3)), arguments: ["serve", "run"])
+    func sighupReloadsTheServedWorkspaceAndKeepsItWhenTheNewOneIsBroken(command: String) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-reload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -25,10 +26,15 @@ struct ReloadSignalTests {
         }
         let database = directory.appendingPathComponent("store/glocal.sqlite").path
         try Self.addAdmin(workspace: directory, database: database)
+        // `run` dispatches too (to a sandbox address nothing listens on: nothing is approved, nothing is sent);
+        // after a reload its next rounds use a dispatcher of the new workspace.
+        let extra = command == "run" ? ["--sandbox", "http://127.0.0.1:9"] : []
         let served = try ServedProcess(
-            arguments: ["--workspace", directory.path, "--database", database, "--log-format", "json"], directory: directory)
+            command: command,
+            arguments: ["--workspace", directory.path, "--database", database, "--log-format", "json"] + extra,
+            directory: directory)
         defer { served.stop() }
-        let base = try await served.waitUntilReady()
+        let base = try await served.waitUntilReady(path: command == "run" ? "/healthz" : "/health")
         let port = try #require(Int(base.split(separator: ":").last ?? ""))
         let cookie = try Self.signIn(port: port)
         let newAccount = "lumiere-fr-reload-x"
