@@ -25,7 +25,7 @@ public final class ReloadableApprovalServer: Sendable {
         current.withLock { $0 = responder }
     }
 
-    /// The HTTP application on `host:port`, as ``ApprovalServer/application(_:host:port:operations:idleTimeout:logger:onRunning:)``.
+    /// The HTTP application on `host:port`, as `ApprovalServer.application` builds it, serving the current router.
     public func application(
         host: String, port: Int, idleTimeout: Duration = ApprovalServer.defaultIdleTimeout, logger: Logger? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }

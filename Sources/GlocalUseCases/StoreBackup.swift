@@ -87,7 +87,8 @@ public struct StoreBackup: Sendable {
         guard unknown.isEmpty else {
             throw StoreBackupError(
                 message:
-                    "\(path) was written by a newer glocal (schema \(unknown.sorted().joined(separator: ", "))): upgrade glocal first"
+                    "\(path) was written by a newer glocal (schema \(unknown.sorted().joined(separator: ", "))): "
+                    + "upgrade glocal first"
             )
         }
         return identifiers.count

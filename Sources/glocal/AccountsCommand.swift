@@ -50,7 +50,8 @@ struct AccountsImportCommand: ParsableCommand {
         for change in merge.updated { print("  updated  \(change.id): \(change.keys.joined(separator: ", "))") }
         let verb = dryRun ? "would change" : (outcome.wrote ? "changed" : "left unchanged")
         print(
-            "accounts.yaml \(verb): \(merge.added.count) added, \(merge.updated.count) updated, \(merge.unchanged.count) already as in \(file)"
+            "accounts.yaml \(verb): \(merge.added.count) added, \(merge.updated.count) updated, "
+                + "\(merge.unchanged.count) already as in \(file)"
         )
     }
 }

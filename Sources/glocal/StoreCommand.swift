@@ -30,7 +30,8 @@ struct StoreBackupCommand: ParsableCommand {
         do {
             let summary = try StoreBackup(databasePath: access.databasePath).backup(to: path)
             print(
-                "glocal: backed up \(access.databasePath) to \(summary.path) (\(summary.bytes) bytes, schema of \(summary.migrations) migrations, integrity ok)"
+                "glocal: backed up \(access.databasePath) to \(summary.path) (\(summary.bytes) bytes, "
+                    + "schema of \(summary.migrations) migrations, integrity ok)"
             )
         } catch let error as StoreBackupError {
             throw CommandFailure(message: error.message)

@@ -68,7 +68,8 @@ import Testing
         #expect(status == 2)
         #expect(
             error.contains(
-                "service.yaml:7:47: error[config.env-missing]: networks.x.client_secret_env names X_SECRET, which is not set in the environment"
+                "service.yaml:7:47: error[config.env-missing]: networks.x.client_secret_env names X_SECRET, "
+                    + "which is not set in the environment"
             ))
         #expect(error.contains("glocal: error: the service configuration has 1 error; `glocal config check` shows it"))
         let (checked, output, _) = try Self.glocal(
