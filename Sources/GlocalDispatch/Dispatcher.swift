@@ -21,13 +21,17 @@ public final class Dispatcher: Sendable {
     let random: @Sendable () -> Double
     let resolver: OutcomeResolver
     let lane = StoreLane()
+    /// Told of every attempt that reached a network (the service's one log line per publish attempt).
+    let onAttempt: @Sendable (PublishAttempt) -> Void
 
     /// Creates a dispatcher; `clock` and `random` are injected so tests control time and jitter.
     public init(
         configuration: DispatchConfiguration, queue: any PublishJobQueue, clients: [Network: any NetworkClient],
         credentials: any CredentialSource, posts: OutgoingPostFactory, clock: @escaping @Sendable () -> Date = { Date() },
-        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in }
     ) {
+        self.onAttempt = onAttempt
         self.configuration = configuration
         self.queue = queue
         self.clients = clients
@@ -193,9 +197,15 @@ public final class Dispatcher: Sendable {
             pending = saved
             reconciling = true
         }
+        let started = ContinuousClock.now
         let resolution = await attempt(
             job, variant: variant, pending: pending, reconciling: reconciling, credentials: credentials)
         report.resolution = resolution
+        let elapsed = ContinuousClock.now - started
+        onAttempt(
+            PublishAttempt(
+                report, reconciled: reconciling,
+                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         if case .published = resolution {
             report.lateness = clock().timeIntervalSince(job.slotAt)
         } else {

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalUseCases
 import Hummingbird
 import Logging
 import NIOCore
@@ -14,14 +15,17 @@ public enum ApprovalServer {
         return .milliseconds(Int64((seconds * 1000).rounded()))
     }
 
-    /// Every route, behind the timing/security-header, error-page, session and global-pause middleware.
-    public static func router(_ environment: ServerEnvironment, operations: OperationsRoutes? = nil) -> Router<AppRequestContext>
-    {
+    /// Every route, behind the timing/security-header, error-page, session and global-pause middleware;
+    /// with `accessLog`, one line per request (``AccessLogMiddleware``, just inside the session middleware).
+    public static func router(
+        _ environment: ServerEnvironment, operations: OperationsRoutes? = nil, accessLog: ServiceLog? = nil
+    ) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ServerTimingMiddleware())
         // Outside the session middleware: a busy store while reading the session is a page too.
         router.add(middleware: ErrorPageMiddleware())
         router.add(middleware: SessionMiddleware(environment: environment))
+        if let accessLog { router.add(middleware: AccessLogMiddleware(log: accessLog)) }
         router.add(middleware: GlobalPauseMiddleware(environment: environment))
         AuthRoutes(environment: environment).register(on: router)
         QueueRoutes(environment: environment).register(on: router)

@@ -22,7 +22,7 @@ public enum DispatcherSetup {
     public static func dispatcher(
         configuration: DispatchConfiguration, workspace: Workspace, root: URL, store: SQLiteVariantStore,
         credentials: StoredCredentials, endpoints: NetworkEndpoints, mediaBaseURL: URL? = nil,
-        clock: @escaping @Sendable () -> Date
+        clock: @escaping @Sendable () -> Date, onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in }
     ) -> Dispatcher {
         Dispatcher(
             configuration: configuration, queue: store.publishQueue,
@@ -30,6 +30,6 @@ public enum DispatcherSetup {
             credentials: credentials,
             posts: OutgoingPostFactory(
                 accounts: workspace.accounts, root: root, mediaBaseURL: mediaBaseURL, campaigns: workspace.campaigns),
-            clock: clock)
+            clock: clock, onAttempt: onAttempt)
     }
 }

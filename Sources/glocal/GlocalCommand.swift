@@ -17,6 +17,7 @@ struct GlocalCommand: ParsableCommand {
             ValidateCommand.self, PlanCommand.self, ApplyCommand.self, ExplainCommand.self, CalendarCommand.self,
             TextLengthCommand.self, ServeCommand.self, UserCommand.self, PendingCommand.self, ApproveCommand.self,
             RejectCommand.self, AuditCommand.self, AccountCommand.self, DispatchCommand.self, SandboxCommand.self,
-            ReportCommand.self, MetricsCommand.self, RunCommand.self,
+            ReportCommand.self, MetricsCommand.self, RunCommand.self, ConfigCommand.self, StoreCommand.self,
+            AccountsCommand.self,
         ])
 }

@@ -53,11 +53,11 @@ struct NotificationOptions: ParsableArguments {
     /// Starts a notifier round once a minute until `shouldStop`; `nil` when nothing is configured.
     func start(
         workspace: Workspace, store: SQLiteVariantStore, listening: URL?, clock: @escaping @Sendable () -> Date,
-        shouldStop: @escaping @Sendable () -> Bool
+        shouldStop: @escaping @Sendable () -> Bool, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Notifier? {
         guard
             let settings = try settings(
-                workspace: workspace, listening: listening, environment: ProcessInfo.processInfo.environment)
+                workspace: workspace, listening: listening, environment: environment)
         else { return nil }
         let notifier = Notifier(settings: settings, workspace: workspace, store: store) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -19,15 +19,19 @@ struct RunCommand: ParsableCommand {
             a sandbox in this process and connects every account to it, approves the soonest post on every account as the
             demo admin, replays simulated time up to its last slot (each post at its own slot) and prints what went out where;
             then it serves the web UI and keeps dispatching against the sandbox.
+            Settings: flags, then the environment, then the configuration file (--config), then defaults. Logs: one line
+            per request and per publish attempt (--log-format json for JSON lines). SIGHUP re-reads the workspace.
             """)
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Option(help: "The address to listen on.")
-    var host = "127.0.0.1"
+    @OptionGroup(title: "Service (configuration file and logs)") var service: ServiceOptions
 
-    @Option(help: "The port (0: any free port).")
-    var port = 8080
+    @Option(help: "The address to listen on (default: the configuration's listen.host, else 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "The port (0: any free port). Default: listen.port, else 8080.")
+    var port: Int?
 
     @Option(help: "Seconds a connection may stay silent (idle, or a request never finished) before the server closes it.")
     var idleTimeout: Double = 30
@@ -56,34 +60,52 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let access = try options.access()
+        let loaded = try service.load(flags: [
+            ServiceSettingKey.host.key: host, ServiceSettingKey.port.key: port.map(String.init),
+            ServiceSettingKey.database.key: options.database, ServiceSettingKey.publicURL.key: notify.publicURL,
+        ])
+        let access = try loaded.access(options)
         let clock = try options.shiftedClock()
         let served = try ServedWorkspace.open(access, demo: demo, now: clock())
+        let serving = try holdStore(served.access.databasePath)
         let credentials = try served.access.credentials(in: served.store)
         let stop = StopSignal()
         stop.install()
         let done = DispatchSemaphore(value: 0)
         let failure = MessageBox()
         let settings = self
+        let service = RunService(loaded: loaded, log: loaded.serviceLog())
         Task {
             do {
                 try await settings.serveAndDispatch(
-                    served, credentials: credentials, clock: clock, stop: stop)
+                    served, credentials: credentials, clock: clock, stop: stop, service: service)
             } catch { failure.message = String(describing: error) }
             done.signal()
         }
         done.wait()
+        withExtendedLifetime(serving) {}
         if let message = failure.message { throw CommandFailure(message: "glocal run stopped: \(message)") }
+    }
+
+    /// The configuration and the log, handed to the serving task.
+    struct RunService: Sendable {
+        let loaded: LoadedServiceConfiguration
+        let log: ServiceLog
     }
 
     private func serveAndDispatch(
         _ served: ServedWorkspace, credentials: StoredCredentials,
-        clock: @escaping @Sendable () -> Date, stop: StopSignal
+        clock: @escaping @Sendable () -> Date, stop: StopSignal, service: RunService
     ) async throws {
+        let configuration = service.loaded.configuration
+        let (host, port, log) = (configuration.host, configuration.port, service.log)
         try await withThrowingTaskGroup(of: Void.self) { group in
             let (workspace, root, store) = (served.workspace, served.access.root, served.store)
             var sandboxURL = try SandboxEndpoints.parse(sandbox).sandbox
-            let mediaBaseURL = URL(string: "http://\(host):\(port)/media/")
+            // Networks fetch media from the public URL when one is configured.
+            let mediaBaseURL =
+                configuration.publicURL.map { $0.appendingPathComponent("media/") }
+                ?? URL(string: "http://\(host):\(port)/media/")
             if demo && sandboxURL == nil {
                 let state = SandboxState()
                 let (ports, continuation) = AsyncStream<Int>.makeStream()
@@ -101,20 +123,28 @@ struct RunCommand: ParsableCommand {
                         mediaBaseURL: mediaBaseURL, now: clock(), moveSandboxClock: { await state.setNow($0) }))
             }
             for notice in workspace.apiVersionNotices(at: clock()) { say("glocal: warning: API version: \(notice.text)") }
-            let dispatcher = DispatcherSetup.dispatcher(
-                configuration: DispatchConfiguration(
-                    worker: DispatchConfiguration.defaultWorker(), concurrency: workers, grace: grace),
-                workspace: workspace, root: root, store: store, credentials: credentials,
-                endpoints: sandboxURL.map { .sandbox(baseURL: $0) } ?? .production,
-                mediaBaseURL: sandboxURL == nil ? nil : mediaBaseURL, clock: clock)
+            let (workers, grace, endpointsURL) = (self.workers, self.grace, sandboxURL)
+            let makeDispatcher: @Sendable (Workspace) -> Dispatcher = { workspace in
+                DispatcherSetup.dispatcher(
+                    configuration: DispatchConfiguration(
+                        worker: DispatchConfiguration.defaultWorker(), concurrency: workers, grace: grace),
+                    workspace: workspace, root: root, store: store, credentials: credentials,
+                    endpoints: endpointsURL.map { .sandbox(baseURL: $0) } ?? .production,
+                    mediaBaseURL: endpointsURL == nil ? nil : mediaBaseURL, clock: clock,
+                    onAttempt: { log.publishAttempt($0) })
+            }
+            let dispatcher = makeDispatcher(workspace)
             let metrics = DispatchMetrics()
             let lastRound = LastRound()
+            let (notify, notifyEnvironment) = service.loaded.notificationOptions(
+                self.notify, environment: ProcessInfo.processInfo.environment)
             let notifier = try notify.start(
                 workspace: workspace, store: store, listening: URL(string: "http://\(host):\(port)"), clock: clock,
-                shouldStop: { stop.requested })
+                shouldStop: { stop.requested }, environment: notifyEnvironment)
             let queue = store.publishQueue
             let serverFailure = MessageBox()
             var server: Task<Void, Never>?
+            var reloadable: ReloadableApprovalServer?
             if !noWeb {
                 let operations = OperationsRoutes(
                     health: {
@@ -123,12 +153,13 @@ struct RunCommand: ParsableCommand {
                     },
                     metrics: { metrics.prometheusText(queueDepth: (try? queue.countsByState()) ?? [:]) },
                     apiVersions: { workspace.apiVersionNotices(at: clock()).map(\.text) })
-                let environment = served.environment(clock: clock)
-                let (host, databasePath) = (self.host, served.access.databasePath)
+                let environment = served.environment(
+                    workspace: workspace, publicURL: configuration.publicURL, clock: clock)
+                let databasePath = served.access.databasePath
                 let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
-                let application = ApprovalServer.application(
-                    environment, host: host, port: port, operations: operations, idleTimeout: idle
-                ) { port in
+                let approvalServer = ReloadableApprovalServer(environment, operations: operations, accessLog: log)
+                reloadable = approvalServer
+                let application = approvalServer.application(host: host, port: port, idleTimeout: idle) { port in
                     FileHandle.standardOutput.write(
                         Data(
                             "glocal: approval UI on http://\(host):\(port)/  (store \(databasePath); /healthz, /metrics; Ctrl-C stops)\n"
@@ -152,13 +183,26 @@ struct RunCommand: ParsableCommand {
                     for _ in 0..<60 where !stop.requested && !Task.isCancelled { try? await Task.sleep(for: .seconds(1)) }
                 }
             }
+            let reloader = WorkspaceReloader(
+                served: served, server: reloadable, log: log, publicURL: configuration.publicURL, clock: clock)
+            let reload = ReloadSignal()
+            reload.install { reloader.reload() }
             // Awaited here, not in the group: on SIGTERM it stops claiming and lets the posts in flight
-            // finish; nothing cancels it midway.
-            try await dispatcher.run(pollInterval: .seconds(1), shouldStop: { stop.requested }) { reports in
-                metrics.record(reports)
-                lastRound.mark(Date())
-                DispatchReportPrinter.print(reports)
+            // finish; nothing cancels it midway. After a reload it finishes its round and the next
+            // rounds use a dispatcher of the new workspace.
+            var current = dispatcher
+            while !stop.requested {
+                let generation = reloader.generation
+                try await current.run(
+                    pollInterval: .seconds(1), shouldStop: { stop.requested || reloader.generation != generation }
+                ) { reports in
+                    metrics.record(reports)
+                    lastRound.mark(Date())
+                    DispatchReportPrinter.print(reports)
+                }
+                if !stop.requested { current = makeDispatcher(reloader.workspace) }
             }
+            withExtendedLifetime(reload) {}
             // The server shuts down on the same signal by itself (gracefully: not cancelled); then the
             // in-process sandbox is stopped.
             await server?.value

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GlocalCore
 import GlocalServer
 import GlocalUseCases
 
@@ -11,15 +12,19 @@ struct ServeCommand: ParsableCommand {
         discussion: """
             --demo applies the workspace's plan into the store if it has no variants yet, and creates (or resets)
             four demo users, printing their passwords: a brand admin, two local managers from two teams, a viewer.
+            Settings come from flags, then the environment, then the configuration file (--config), then defaults;
+            `glocal config check` prints them. SIGHUP re-reads the workspace (kept as it was when it has errors).
             """)
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Option(help: "The address to listen on.")
-    var host = "127.0.0.1"
+    @OptionGroup(title: "Service (configuration file and logs)") var service: ServiceOptions
 
-    @Option(help: "The port (0: any free port; the URL is printed).")
-    var port = 8080
+    @Option(help: "The address to listen on (default: the configuration's listen.host, else 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "The port (0: any free port; the URL is printed). Default: listen.port, else 8080.")
+    var port: Int?
 
     @Option(help: "Seconds a connection may stay silent (idle, or a request never finished) before the server closes it.")
     var idleTimeout: Double = 30
@@ -36,20 +41,36 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let access = try options.access()
+        let loaded = try service.load(flags: [
+            ServiceSettingKey.host.key: host, ServiceSettingKey.port.key: port.map(String.init),
+            ServiceSettingKey.database.key: options.database, ServiceSettingKey.publicURL.key: notify.publicURL,
+        ])
+        let configuration = loaded.configuration
+        let access = try loaded.access(options)
         let clock = try options.shiftedClock()
+        let log = loaded.serviceLog()
         let served = try ServedWorkspace.open(access, demo: demo, now: clock())
-        let environment = served.environment(clock: clock)
+        let serving = try holdStore(served.access.databasePath)
+        let (host, port) = (configuration.host, configuration.port)
+        let environment = served.environment(workspace: served.workspace, publicURL: configuration.publicURL, clock: clock)
         let databasePath = served.access.databasePath
-        let host = self.host
+        let (notify, notifyEnvironment) = loaded.notificationOptions(
+            self.notify, environment: ProcessInfo.processInfo.environment)
         _ = try notify.start(
-            workspace: served.workspace, store: served.store, listening: URL(string: "http://\(host):\(port)"), clock: clock,
-            shouldStop: { false })
+            workspace: served.workspace, store: served.store,
+            listening: configuration.publicURL ?? URL(string: "http://\(host):\(port)"), clock: clock, shouldStop: { false },
+            environment: notifyEnvironment)
         let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
-        let application = ApprovalServer.application(environment, host: host, port: port, idleTimeout: idle) { port in
+        let server = ReloadableApprovalServer(environment, accessLog: log)
+        let reloader = WorkspaceReloader(
+            served: served, server: server, log: log, publicURL: configuration.publicURL, clock: clock)
+        let reload = ReloadSignal()
+        reload.install { reloader.reload() }
+        let application = server.application(host: host, port: port, idleTimeout: idle) { port in
             // Written straight to the descriptor: scripts and tests wait for this line.
             FileHandle.standardOutput.write(
                 Data("glocal: approval UI on http://\(host):\(port)/  (store \(databasePath); Ctrl-C stops)\n".utf8))
+            log.log(.info, "listening", [("address", .text("\(host):\(port)")), ("store", .text(databasePath))])
         }
         let done = DispatchSemaphore(value: 0)
         let failure = FailureBox()
@@ -58,7 +79,15 @@ struct ServeCommand: ParsableCommand {
             done.signal()
         }
         done.wait()
+        withExtendedLifetime((serving, reload)) {}
         if let error = failure.get() { throw CommandFailure(message: "the server stopped: \(error)") }
+    }
+}
+
+/// Holds the store's serving lock for `serve` and `run` (a restore is refused meanwhile).
+func holdStore(_ databasePath: String) throws -> StoreServingLock {
+    do { return try StoreServingLock.holdShared(forStoreAt: databasePath) } catch let error as StoreBackupError {
+        throw CommandFailure(message: "\(databasePath): \(error.message)")
     }
 }
 

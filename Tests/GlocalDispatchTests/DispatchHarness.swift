@@ -31,6 +31,7 @@ enum DispatchHarness {
     static func run(
         perAccount count: Int = 1, spacing: TimeInterval = 600, concurrency: Int = 3,
         transport wrap: @Sendable (any HTTPTransport) -> any HTTPTransport = { $0 },
+        onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in },
         _ body: @Sendable (Dispatcher, SQLiteVariantStore, SandboxState, SimulatedClock, [StoredVariant]) async throws -> Void
     ) async throws {
         let store = try SQLiteVariantStore.inMemory()
@@ -66,7 +67,7 @@ enum DispatchHarness {
                 configuration: DispatchConfiguration(worker: "test-worker", concurrency: concurrency, grace: 900),
                 queue: store.publishQueue, clients: clients, credentials: credentials,
                 posts: OutgoingPostFactory(accounts: [], root: URL(fileURLWithPath: "/nonexistent")),
-                clock: { clock.now }, random: { 0.5 })
+                clock: { clock.now }, random: { 0.5 }, onAttempt: onAttempt)
             try await body(dispatcher, store, state, clock, variants)
         }
     }

@@ -1,0 +1,107 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import GlocalCore
+import GlocalYAML
+
+/// `glocal accounts import` and `export`: accounts.yaml to and from CSV.
+public struct AccountsTransfer: Sendable {
+    /// The workspace directory.
+    public var root: URL
+
+    /// Works on the workspace at `root`.
+    public init(root: URL) { self.root = root }
+
+    /// What an import did (or, with errors, why it wrote nothing).
+    public struct ImportOutcome: Sendable {
+        /// The merge, when every row was good.
+        public var merge: AccountsYAMLMerger.Result?
+        /// The errors, rendered like the compiler's (empty when there are none).
+        public var report: String
+        /// How many errors.
+        public var errors: Int
+        /// Whether accounts.yaml was written.
+        public var wrote: Bool
+    }
+
+    /// Checks the CSV at `csvPath` (shown as `displayPath`) and, when every row is good and not `dryRun`,
+    /// merges it into accounts.yaml (or writes a new one). Nothing is written when any row is bad.
+    public func importCSV(_ text: String, displayPath: String, dryRun: Bool = false) throws -> ImportOutcome {
+        var sources = SourceFiles()
+        sources.add(path: displayPath, text: text)
+        let loaded = WorkspaceLoader(root: root).load()
+        let locales = localeIDs()
+        let teams = Dictionary(
+            (loaded.workspace?.settings.teams ?? []).map { ($0.id.value, $0.accountPatterns.map(\.value)) },
+            uniquingKeysWith: { a, _ in a })
+        let (records, diagnostics) = AccountsCSVReader(path: displayPath, locales: locales, teams: teams).read(text)
+        guard diagnostics.isEmpty else { return failed(diagnostics, sources: sources) }
+        let accountsURL = root.appendingPathComponent("accounts.yaml")
+        let merge: AccountsYAMLMerger.Result
+        if let existing = try? String(contentsOf: accountsURL, encoding: .utf8) {
+            sources.add(path: "accounts.yaml", text: existing)
+            do { merge = try AccountsYAMLMerger.merge(records, into: existing) } catch let refusal as AccountsYAMLMerger.Refusal {
+                return failed(refusal.diagnostics, sources: sources)
+            }
+        } else {
+            merge = AccountsYAMLMerger.fresh(records, source: displayPath)
+        }
+        let problems = AccountsYAMLMerger.problems(of: merge.text)
+        if !problems.isEmpty {
+            var merged = SourceFiles()
+            merged.add(path: "accounts.yaml", text: merge.text)
+            return failed(problems, sources: merged)
+        }
+        guard !dryRun else { return ImportOutcome(merge: merge, report: "", errors: 0, wrote: false) }
+        if merge.added.isEmpty && merge.updated.isEmpty, FileManager.default.fileExists(atPath: accountsURL.path) {
+            return ImportOutcome(merge: merge, report: "", errors: 0, wrote: false)
+        }
+        // Written beside and renamed over, so accounts.yaml is never half-written.
+        let partial = root.appendingPathComponent(".accounts.yaml.importing")
+        try Data(merge.text.utf8).write(to: partial)
+        guard rename(partial.path, accountsURL.path) == 0 else {
+            try? FileManager.default.removeItem(at: partial)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: accountsURL.path])
+        }
+        return ImportOutcome(merge: merge, report: "", errors: 0, wrote: true)
+    }
+
+    /// The workspace's accounts as CSV (`glocal accounts export`).
+    public func exportCSV() throws -> String {
+        guard let workspace = WorkspaceLoader(root: root).load().workspace else {
+            throw UseCaseError.workspaceUnreadable(root: root.path)
+        }
+        return AccountsCSVWriter.render(Self.records(of: workspace))
+    }
+
+    /// The CSV records of `workspace`'s accounts: teams are the ones whose patterns cover each id.
+    public static func records(of workspace: Workspace) -> [AccountRecord] {
+        workspace.accounts.compactMap { account in
+            guard let network = account.network else { return nil }
+            let teams = workspace.settings.teams.filter { team in
+                team.accountPatterns.contains { GlobPattern.matches($0.value, account.id.value) }
+            }
+            return AccountRecord(
+                id: account.id.value, network: network, handle: account.handle, locale: account.locale.value,
+                timeZone: account.timeZone?.value, tags: account.tags.map(\.value), teams: teams.map(\.id.value))
+        }
+    }
+
+    /// The locale ids: the files under locales/.
+    func localeIDs() -> Set<String> {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("locales").path)) ?? []
+        return Set(
+            names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { String($0.prefix { $0 != "." }) })
+    }
+
+    private func failed(_ diagnostics: [Diagnostic], sources: SourceFiles) -> ImportOutcome {
+        let sorted = Diagnostic.sortedForOutput(diagnostics)
+        return ImportOutcome(
+            merge: nil, report: TextDiagnosticRenderer(sources: sources).renderDiagnostics(sorted),
+            errors: sorted.filter { $0.severity == .error }.count, wrote: false)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GlocalCore
+
+/// The effective service configuration with what is needed to report on it.
+public struct LoadedServiceConfiguration: Sendable {
+    /// The effective configuration and its diagnostics.
+    public var configuration: ServiceConfiguration
+    /// The file's text, for quoting diagnostics.
+    public var sources: SourceFiles
+    /// The file read, if any.
+    public var path: String?
+
+    /// The diagnostics as compiler-style text (empty when there are none).
+    public var renderedDiagnostics: String {
+        TextDiagnosticRenderer(sources: sources).renderDiagnostics(Diagnostic.sortedForOutput(configuration.diagnostics))
+    }
+
+    /// The environment the workspace and store are opened with: the process's, with `GLOCAL_SECRET_KEY`
+    /// set from the file's `secret_key` (its env variable or its file) unless the process sets it itself.
+    public func storeEnvironment(currentDirectory: URL) throws -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        return try storeEnvironment(base: &environment, currentDirectory: currentDirectory)
+    }
+
+    /// `base` with `GLOCAL_SECRET_KEY` set as ``storeEnvironment(currentDirectory:)`` says.
+    public func storeEnvironment(base: inout [String: String], currentDirectory: URL) throws -> [String: String] {
+        switch configuration.secretKey {
+        case .keyInEnvironment, .besideStore:
+            break
+        case .environment(let name):
+            base["GLOCAL_SECRET_KEY"] = base[name]
+        case .file(let path):
+            let url = ServiceConfigurationLoader.resolve(path, in: currentDirectory)
+            let mode =
+                (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? 0
+            guard mode & 0o077 == 0 else {
+                throw ServiceConfigurationError(
+                    message: "secret_key.file \(path) is readable by others (mode \(String(mode, radix: 8))): chmod 600 it")
+            }
+            do {
+                base["GLOCAL_SECRET_KEY"] = try String(contentsOf: url, encoding: .utf8)
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            } catch {
+                throw ServiceConfigurationError(message: "cannot read secret_key.file \(path): \(error.localizedDescription)")
+            }
+        }
+        return base
+    }
+
+    /// `glocal config check`'s table: every setting with its effective value and source, secrets masked
+    /// (settings that name a secret's variable show the name and whether it is set, never the value).
+    public func checkText(environment: [String: String]) -> String {
+        var rows: [(String, String, String)] = []
+        for setting in configuration.settings {
+            var value = setting.value ?? "(unset)"
+            if setting.key.namesSecret, let name = setting.value {
+                value = "\(name) (\(environment[name].map { $0.isEmpty ? "empty" : "set, value hidden" } ?? "not set"))"
+            }
+            if setting.key == .publicURL, setting.value == nil {
+                value = "(the listening address: http://\(configuration.host):\(configuration.port))"
+            }
+            if setting.key == .database, setting.value == nil { value = "(.glocal/glocal.sqlite in the workspace)" }
+            rows.append((setting.key.key, value, setting.source.label))
+        }
+        let keySource: String
+        switch configuration.secretKey {
+        case .keyInEnvironment: keySource = "GLOCAL_SECRET_KEY (set, value hidden)"
+        case .environment(let name): keySource = "env \(name)"
+        case .file(let path): keySource = "file \(path)"
+        case .besideStore: keySource = "secret.key beside the store"
+        }
+        rows.append(("secret key from", keySource, ""))
+        for network in configuration.networks {
+            for (key, name) in [
+                ("client_id_env", network.clientIDEnvironment), ("client_secret_env", network.clientSecretEnvironment),
+            ] {
+                let state = environment[name].map { $0.isEmpty ? "empty" : "set, value hidden" } ?? "not set"
+                rows.append(
+                    (
+                        "networks.\(network.network.rawValue).\(key)", "\(name) (\(state))",
+                        "file \(network.location.file):\(network.location.line):\(network.location.column)"
+                    ))
+            }
+        }
+        let keyWidth = rows.map(\.0.count).max() ?? 0
+        let valueWidth = min(60, rows.map(\.1.count).max() ?? 0)
+        let header = "configuration: \(path ?? "no file (flags, environment and defaults)")\n"
+        return header
+            + rows.map { row in
+                let key = row.0.padding(toLength: keyWidth, withPad: " ", startingAt: 0)
+                let value = row.1.count < valueWidth ? row.1.padding(toLength: valueWidth, withPad: " ", startingAt: 0) : row.1
+                return row.2.isEmpty ? "  \(key)  \(row.1)" : "  \(key)  \(value)  (\(row.2))"
+            }.joined(separator: "\n") + "\n"
+    }
+}

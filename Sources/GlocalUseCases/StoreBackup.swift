@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+import GlocalStore
+
+/// `glocal store backup` and `glocal store restore`.
+///
+/// A backup is taken online through SQLite's backup API (GRDB's `backup(to:)`) from a read
+/// connection: one consistent snapshot even while the dispatcher or the web UI writes, without
+/// stopping them. It is written beside its destination and renamed into place, so a failed backup
+/// leaves no partial file. A restore is refused while a server holds the store (``StoreServingLock``),
+/// checks the backup (`PRAGMA integrity_check`, and that its schema is one this glocal knows), keeps the
+/// current store as `<store>.before-restore-<time>` and then puts the backup in its place.
+public struct StoreBackup: Sendable {
+    /// The store's path.
+    public var databasePath: String
+
+    /// Works on the store at `databasePath`.
+    public init(databasePath: String) { self.databasePath = databasePath }
+
+    /// What a backup wrote.
+    public struct Summary: Sendable, Equatable {
+        /// The backup's path.
+        public var path: String
+        /// Its size in bytes.
+        public var bytes: Int
+        /// The schema migrations it carries.
+        public var migrations: Int
+    }
+
+    /// Copies the store into a new file at `destination` (which must not exist).
+    public func backup(to destination: String) throws -> Summary {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw StoreBackupError(message: "no store at \(databasePath)")
+        }
+        guard !FileManager.default.fileExists(atPath: destination) else {
+            throw StoreBackupError(message: "\(destination) exists already: choose a new file (a backup never overwrites)")
+        }
+        let partial = destination + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: partial)
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(30)
+            let source = try DatabasePool(path: databasePath, configuration: configuration)
+            let target = try DatabaseQueue(path: partial)
+            try source.backup(to: target)
+            try target.close()
+            try source.close()
+            try FileManager.default.moveItem(atPath: partial, toPath: destination)
+        } catch let error as StoreBackupError {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw StoreBackupError(message: "backup failed: \(error)")
+        }
+        let check = try Self.check(destination)
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: destination)[.size] as? NSNumber)?.intValue ?? 0
+        return Summary(path: destination, bytes: bytes, migrations: check)
+    }
+
+    /// Checks `path` as a store backup: integrity and a schema this glocal knows; returns its migration count.
+    public static func check(_ path: String) throws -> Int {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreBackupError(message: "no file at \(path)") }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let identifiers: [String]
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            let result = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+            guard result == ["ok"] else {
+                throw StoreBackupError(
+                    message: "\(path) fails SQLite's integrity check: \(result.prefix(3).joined(separator: "; "))")
+            }
+            identifiers = try queue.read { db in
+                guard try db.tableExists("grdb_migrations") else { return [] }
+                return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+            }
+        } catch let error as StoreBackupError {
+            throw error
+        } catch {
+            throw StoreBackupError(message: "\(path) is not a glocal store: \(error)")
+        }
+        guard !identifiers.isEmpty else { throw StoreBackupError(message: "\(path) is not a glocal store (no schema version)") }
+        let known = Set(StoreSchema.migrationIdentifiers)
+        let unknown = identifiers.filter { !known.contains($0) }
+        guard unknown.isEmpty else {
+            throw StoreBackupError(
+                message:
+                    "\(path) was written by a newer glocal (schema \(unknown.sorted().joined(separator: ", "))): "
+                    + "upgrade glocal first"
+            )
+        }
+        return identifiers.count
+    }
+
+    /// Replaces the store with the backup at `source`; returns where the previous store was kept (if there was one).
+    public func restore(from source: String, now: Date = Date()) throws -> String? {
+        let lock = try StoreServingLock.holdExclusive(forStoreAt: databasePath)
+        defer { withExtendedLifetime(lock) {} }
+        _ = try Self.check(source)
+        let manager = FileManager.default
+        let staging = databasePath + ".restoring-\(ProcessInfo.processInfo.processIdentifier)"
+        try? manager.removeItem(atPath: staging)
+        do {
+            try manager.createDirectory(
+                at: URL(fileURLWithPath: databasePath).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try manager.copyItem(atPath: source, toPath: staging)
+        } catch { throw StoreBackupError(message: "cannot copy \(source) beside the store: \(error.localizedDescription)") }
+        var kept: String?
+        if manager.fileExists(atPath: databasePath) {
+            // Checkpointed first, so the kept copy is whole without its -wal file.
+            if let pool = try? DatabasePool(path: databasePath) {
+                _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+                try? pool.close()
+            }
+            let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
+            let previous = databasePath + ".before-restore-\(stamp)"
+            do { try manager.moveItem(atPath: databasePath, toPath: previous) } catch {
+                try? manager.removeItem(atPath: staging)
+                throw StoreBackupError(message: "cannot move the current store aside: \(error.localizedDescription)")
+            }
+            kept = previous
+        }
+        for suffix in ["-wal", "-shm"] { try? manager.removeItem(atPath: databasePath + suffix) }
+        do { try manager.moveItem(atPath: staging, toPath: databasePath) } catch {
+            throw StoreBackupError(message: "cannot put the backup in place: \(error.localizedDescription)")
+        }
+        return kept
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import GlocalUseCases
+
+/// `glocal accounts`: accounts.yaml in bulk, as CSV.
+struct AccountsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accounts", abstract: "Import accounts from CSV into accounts.yaml, or export them as CSV.",
+        subcommands: [AccountsImportCommand.self, AccountsExportCommand.self])
+}
+
+/// `glocal accounts import FILE.csv`.
+struct AccountsImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Check every row of a CSV (id,network,handle,locale,timezone,tags,team) and merge it into accounts.yaml.",
+        discussion: """
+            Errors name FILE.csv:LINE:COL and a rule id, like the compiler's; nothing is written when any row is bad
+            (exit 1). Merging keeps accounts.yaml's comments, order, the accounts the CSV does not list and the keys it has
+            no column for; a changed field is rewritten on its own line, new accounts are appended. Empty timezone, tags
+            or team cells change nothing. `team` is checked against glocal.yaml's teams (it is not written).
+            """)
+
+    @Option(name: .customLong("workspace"), help: "The workspace directory (default: the current one or its nearest parent).")
+    var workspacePath: String?
+
+    @Flag(help: "Check and say what would change, without writing.")
+    var dryRun = false
+
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    func run() throws {
+        let access = try WorkspaceAccess(
+            workspacePath: workspacePath, database: nil,
+            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandFailure(message: "cannot read \(file)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure(message: "\(file) is not UTF-8 text: save it as CSV UTF-8")
+        }
+        let outcome = try AccountsTransfer(root: access.root).importCSV(text, displayPath: file, dryRun: dryRun)
+        guard let merge = outcome.merge else {
+            FileHandle.standardOutput.write(Data(outcome.report.utf8))
+            print("\(outcome.errors) error\(outcome.errors == 1 ? "" : "s"): accounts.yaml was not changed")
+            throw ExitCode(ExitStatus.failed)
+        }
+        for id in merge.added { print("  added    \(id)") }
+        for change in merge.updated { print("  updated  \(change.id): \(change.keys.joined(separator: ", "))") }
+        let verb = dryRun ? "would change" : (outcome.wrote ? "changed" : "left unchanged")
+        print(
+            "accounts.yaml \(verb): \(merge.added.count) added, \(merge.updated.count) updated, "
+                + "\(merge.unchanged.count) already as in \(file)"
+        )
+    }
+}
+
+/// `glocal accounts export`.
+struct AccountsExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write accounts.yaml's accounts as CSV (RFC 4180; cells a spreadsheet would run as formulas are defused).")
+
+    @Option(name: .customLong("workspace"), help: "The workspace directory (default: the current one or its nearest parent).")
+    var workspacePath: String?
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let access = try WorkspaceAccess(
+            workspacePath: workspacePath, database: nil,
+            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let csv = try AccountsTransfer(root: access.root).exportCSV()
+        if let output {
+            try Data(csv.utf8).write(to: URL(fileURLWithPath: output))
+        } else {
+            FileHandle.standardOutput.write(Data(csv.utf8))
+        }
+    }
+}

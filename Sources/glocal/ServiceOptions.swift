@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import GlocalCore
+import GlocalUseCases
+
+/// The options of the long-running commands (`serve`, `run`) and of `config check`: the configuration
+/// file and the log's format and level. The rest of the configuration has its own flags in each command.
+struct ServiceOptions: ParsableArguments {
+    @Option(
+        name: .customLong("config"),
+        help: "The service configuration (default: $GLOCAL_CONFIG, else glocal-service.yaml in the current directory if any).")
+    var configPath: String?
+
+    @Option(help: "The log's format: text or json (JSON lines). Default: the configuration's log.format, else text.")
+    var logFormat: String?
+
+    @Option(help: "The lowest level logged (trace, debug, info, notice, warning, error, critical). Default: info.")
+    var logLevel: String?
+
+    /// The configuration with `flags` (setting key → value) over the environment and the file; its
+    /// diagnostics printed and a failure thrown when it has errors.
+    func load(flags: [String: String?], environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> LoadedServiceConfiguration
+    {
+        let loaded = try resolve(flags: flags, environment: environment)
+        guard loaded.configuration.isValid else {
+            FileHandle.standardError.write(Data(loaded.renderedDiagnostics.utf8))
+            let errors = loaded.configuration.diagnostics.filter { $0.severity == .error }.count
+            throw CommandFailure(
+                message: "the service configuration has \(errors) error\(errors == 1 ? "" : "s"); `glocal config check` shows it")
+        }
+        return loaded
+    }
+
+    /// The configuration as resolved, valid or not.
+    func resolve(flags: [String: String?], environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> LoadedServiceConfiguration
+    {
+        var given = flags.compactMapValues { $0 }
+        if let logFormat { given[ServiceSettingKey.logFormat.key] = logFormat }
+        if let logLevel { given[ServiceSettingKey.logLevel.key] = logLevel }
+        do {
+            return try ServiceConfigurationLoader(
+                explicitPath: configPath, currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                flags: given, environment: environment
+            ).load()
+        } catch let error as ServiceConfigurationError {
+            throw CommandFailure(message: error.message)
+        }
+    }
+}
+
+extension LoadedServiceConfiguration {
+    /// The service's log as configured, on standard error.
+    func serviceLog(clock: @escaping @Sendable () -> Date = { Date() }) -> ServiceLog {
+        ServiceLog(format: configuration.logFormat, level: configuration.logLevel, clock: clock)
+    }
+
+    /// The workspace and store `options` name, with the configuration's database and secret key.
+    func access(_ options: WorkspaceOptions) throws -> WorkspaceAccess {
+        let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let environment: [String: String]
+        do { environment = try storeEnvironment(currentDirectory: directory) } catch let error as ServiceConfigurationError {
+            throw CommandFailure(message: error.message)
+        }
+        return try WorkspaceAccess(
+            workspacePath: options.workspacePath, database: configuration.database, currentDirectory: directory,
+            environment: environment)
+    }
+
+    /// The SMTP settings of the file as notification options (flags and `GLOCAL_SMTP_URL` win), and the
+    /// environment with the SMTP user and password the file names.
+    func notificationOptions(_ given: NotificationOptions, environment: [String: String]) -> (
+        NotificationOptions, [String: String]
+    ) {
+        var options = given
+        var environment = environment
+        if options.smtp == nil, (environment["GLOCAL_SMTP_URL"] ?? "").isEmpty { options.smtp = configuration.smtpURL }
+        if options.mailFrom == nil { options.mailFrom = configuration.value(.smtpFrom) }
+        if let user = configuration.value(.smtpUser) { environment["GLOCAL_SMTP_USERNAME"] = user }
+        if let name = configuration.value(.smtpPasswordEnvironment), (environment["GLOCAL_SMTP_PASSWORD"] ?? "").isEmpty {
+            environment["GLOCAL_SMTP_PASSWORD"] = environment[name]
+        }
+        if options.publicURL == nil { options.publicURL = configuration.value(.publicURL) }
+        return (options, environment)
+    }
+}

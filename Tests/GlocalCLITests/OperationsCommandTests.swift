@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// `glocal config check`, a service refusing a bad configuration, `glocal store backup`/`restore` and
+/// `glocal accounts export`/`import`, through the real binary.
+@Suite struct OperationsCommandTests {
+    /// Runs glocal in `directory` with exactly `environment` (plus PATH and HOME).
+    static func glocal(_ arguments: [String], in directory: URL, environment: [String: String] = [:], input: String? = nil) throws
+        -> (status: Int32, output: String, error: String)
+    {
+        let process = Process()
+        process.executableURL = try GlocalProcess.executable()
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let inherited = ProcessInfo.processInfo.environment
+        process.environment = environment.merging(["PATH": inherited["PATH"] ?? "/usr/bin", "HOME": inherited["HOME"] ?? "/tmp"])
+        { a, _ in a }
+        let output = Pipe(), error = Pipe(), stdin = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    static let serviceFile = """
+        listen: {host: 127.0.0.1, port: 8181}
+        public_url: https://glocal.example.com
+        secret_key: {env: STORE_KEY}
+        smtp: {host: mail.example.com, port: 587, from: glocal@example.com, user: glocal, password_env: SMTP_PASS}
+        log: {format: json, level: info}
+        networks:
+          x: {client_id_env: X_ID, client_secret_env: X_SECRET}
+        """
+
+    @Test func configCheckPrintsSourcesAndMasksSecrets() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        try Data(Self.serviceFile.utf8).write(to: workspace.root.appendingPathComponent("glocal-service.yaml"))
+        let secrets = [
+            "STORE_KEY": "AAAAsecret-store-key", "SMTP_PASS": "smtp-pass-value", "X_ID": "xid-value", "X_SECRET": "xsecret-value",
+        ]
+        let (status, output, _) = try Self.glocal(
+            ["config", "check", "--port", "9191"], in: workspace.root,
+            environment: secrets.merging(["GLOCAL_LOG_LEVEL": "debug"]) { a, _ in a })
+        #expect(status == 0, "\(output)")
+        for value in secrets.values { #expect(!output.contains(value)) }
+        #expect(output.contains("configuration: glocal-service.yaml"))
+        #expect(output.contains(/listen\.port +9191 +\(flag --port\)/))
+        #expect(output.contains(/log\.level +debug +\(env GLOCAL_LOG_LEVEL\)/))
+        #expect(output.contains(/log\.format +json +\(file glocal-service\.yaml:5:15\)/))
+        #expect(output.contains("X_SECRET (set, value hidden)"))
+        #expect(output.hasSuffix("configuration ok\n"))
+    }
+
+    @Test func aServiceRefusesToStartWhenTheFileNamesAMissingVariable() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        try Data(Self.serviceFile.utf8).write(to: workspace.root.appendingPathComponent("service.yaml"))
+        let environment = ["STORE_KEY": "k", "SMTP_PASS": "p", "X_ID": "i"]
+        let (status, _, error) = try Self.glocal(
+            ["serve", "--config", "service.yaml", "--port", "0"], in: workspace.root, environment: environment)
+        #expect(status == 2)
+        #expect(
+            error.contains(
+                "service.yaml:7:47: error[config.env-missing]: networks.x.client_secret_env names X_SECRET, "
+                    + "which is not set in the environment"
+            ))
+        #expect(error.contains("glocal: error: the service configuration has 1 error; `glocal config check` shows it"))
+        let (checked, output, _) = try Self.glocal(
+            ["config", "check", "--config", "service.yaml"], in: workspace.root, environment: environment)
+        #expect(checked == 1)
+        #expect(output.contains("1 error in the configuration"))
+    }
+
+    @Test func backupAndRestoreThroughTheCommandLine() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        let database = workspace.root.appendingPathComponent(".glocal/test.sqlite").path
+        let backup = workspace.root.appendingPathComponent("backup.sqlite").path
+        #expect(
+            try Self.glocal(["apply", "--database", database, "--now", "2026-11-21T09:00:00Z"], in: workspace.root).status == 0)
+        let (status, output, error) = try Self.glocal(["store", "backup", backup, "--database", database], in: workspace.root)
+        #expect(status == 0, "\(error)")
+        #expect(output.contains("integrity ok"))
+        let again = try Self.glocal(["store", "backup", backup, "--database", database], in: workspace.root)
+        #expect(again.status == 2 && again.error.contains("exists already"))
+        let (restored, restoreOutput, restoreError) = try Self.glocal(
+            ["store", "restore", backup, "--database", database], in: workspace.root)
+        #expect(restored == 0, "\(restoreError)")
+        #expect(restoreOutput.contains("the previous store is kept as \(database).before-restore-"))
+    }
+
+    @Test func accountsExportAndImportThroughTheCommandLine() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        let (status, csv, _) = try Self.glocal(["accounts", "export"], in: workspace.root)
+        #expect(status == 0)
+        #expect(csv.hasPrefix("id,network,handle,locale,timezone,tags,team\r\n"))
+        try Data(csv.utf8).write(to: workspace.root.appendingPathComponent("accounts.csv"))
+        let same = try Self.glocal(["accounts", "import", "accounts.csv"], in: workspace.root)
+        #expect(same.status == 0)
+        #expect(same.output.contains("accounts.yaml left unchanged: 0 added, 0 updated"))
+        let bad = "id,network,handle,locale\nlum-new-x,twiter,h,fr-FR\n"
+        try Data(bad.utf8).write(to: workspace.root.appendingPathComponent("bad.csv"))
+        let refused = try Self.glocal(["accounts", "import", "bad.csv"], in: workspace.root)
+        #expect(refused.status == 1)
+        #expect(refused.output.contains("bad.csv:2:11: error[network.unknown]: unknown network 'twiter'"))
+        #expect(refused.output.contains("1 error: accounts.yaml was not changed"))
+    }
+}
