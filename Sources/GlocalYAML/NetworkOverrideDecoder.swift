@@ -56,7 +56,7 @@ enum NetworkOverrideDecoder {
         let typeLocation = topic?.location ?? map.keyLocation(keys[0]) ?? map.location
         if type != .standard, map.value("event") == nil {
             context.collector.error(
-                .keyMissing, "a \(type.rawValue) post needs an 'event' with title, start and end", at: typeLocation,
+                .keyMissing, "an \(type.rawValue) post needs an 'event' with title, start and end", at: typeLocation,
                 notes: [
                     "Google shows an \(type == .offer ? "offer's" : "event's") title and dates: event: {title: …, start: 2026-12-12T10:00, end: 2026-12-12T18:00}"
                 ])
