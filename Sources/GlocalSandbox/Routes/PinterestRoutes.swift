@@ -98,7 +98,7 @@ struct PinterestRoutes: Sendable {
                 SandboxPost(
                     network: "pinterest", account: account, id: id, kind: "media", text: "", body: call.bodyText,
                     postedAt: await state.now()))
-            let host = call.headers["host"] ?? "127.0.0.1"
+            let host = request.head.authority ?? call.headers["host"] ?? "127.0.0.1"
             return SandboxReply.json(
                 201,
                 [
