@@ -46,8 +46,13 @@ public struct GoogleBusinessClient: NetworkClient {
         guard let location = Self.location(post, pending: pending, credentials: credentials) else {
             return .permanent("no Business Profile location for \(post.accountID) (location in accounts.yaml)")
         }
-        if pending != nil, case .found(let existing) = await lookUp(post, pending: pending, credentials: credentials) {
-            return .duplicate(existing)
+        // Resumed after an attempt: only a look-up that finds nothing lets the create go out again.
+        if pending != nil {
+            switch await lookUp(post, pending: pending, credentials: credentials) {
+            case .found(let existing): return .duplicate(existing)
+            case .failed(let outcome): return outcome
+            case .notFound: break
+            }
         }
         do {
             let body = try GoogleBusinessLocalPost.body(post)

@@ -62,8 +62,13 @@ public struct PinterestClient: NetworkClient {
         guard let board = post.boardID ?? pending?.extra["board_id"] else {
             return .permanent("no Pinterest board for \(post.accountID) (boards in accounts.yaml)")
         }
-        if pending != nil, case .found(let existing) = await lookUp(post, pending: pending, credentials: credentials) {
-            return .duplicate(existing)
+        // Resumed after an attempt: only a look-up that finds nothing lets the create go out again.
+        if pending != nil {
+            switch await lookUp(post, pending: pending, credentials: credentials) {
+            case .found(let existing): return .duplicate(existing)
+            case .failed(let outcome): return outcome
+            case .notFound: break
+            }
         }
         guard let file = post.media.first else { return .invalidContent("a pin needs an image or a video") }
         do {
