@@ -41,10 +41,11 @@ public struct OutgoingPostFactory: Sendable {
         let media = variant.media.map { path in
             MediaFile(workspacePath: path, workspace: root, publicBaseURL: mediaBaseURL, altText: alts[path])
         }
-        return OutgoingPost(
+        let post = OutgoingPost(
             variantID: variant.id, network: variant.network, accountID: variant.accountID,
             handle: account?.handle ?? variant.accountID, locale: account?.locale.value ?? variant.locale,
             text: variant.text, title: variant.title, link: variant.link, linkPlacement: variant.linkPlacement,
             media: media)
+        return addingNetworkOptions(post, variant: variant, account: account)
     }
 }

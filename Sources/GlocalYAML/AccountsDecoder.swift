@@ -5,7 +5,7 @@ import Yams
 enum AccountsDecoder {
     static let keys = [
         "id", "network", "handle", "locale", "timezone", "city", "country", "tags", "credentials", "instance",
-        "max_characters",
+        "max_characters", "boards", "location",
     ]
 
     static func decode(_ root: Node?, context: DecodeContext) -> [Account] {
@@ -46,10 +46,12 @@ enum AccountsDecoder {
                 notes: ["for example https://mastodon.social"])
         }
         let tags = (map.strings("tags") ?? []).compactMap { context.slug($0, what: "tag") }
-        return Account(
+        var account = Account(
             id: id, network: network?.value, networkLocation: networkText?.location ?? map.location, handle: handle,
             locale: locale, timeZone: context.timeZone(map.string("timezone")), city: map.string("city")?.value,
             country: map.string("country")?.value, tags: tags, credentials: map.string("credentials")?.value,
             instance: map.string("instance")?.value, maxCharacters: maxCharacters)
+        NetworkAccountFieldsDecoder.decode(map, into: &account, context: context)
+        return account
     }
 }

@@ -97,15 +97,18 @@ enum PostDecoder {
     private static func decodeOverride(_ node: Node, network: Located<Network>, context: DecodeContext) -> PostNetworkOverride? {
         guard
             let map = context.mapping(
-                node, what: "\(network.value.rawValue) override", allowed: overrideKeys, for: network.value.rawValue)
+                node, what: "\(network.value.rawValue) override",
+                allowed: overrideKeys + NetworkOverrideDecoder.extraKeys(for: network.value), for: network.value.rawValue)
         else { return nil }
         let link = map.string("link")
         if let link { LinkValidation.check(link, context: context, allowNone: true) }
-        return PostNetworkOverride(
+        var override = PostNetworkOverride(
             network: network, text: map.string("text"), title: map.string("title"), link: link,
             linkPlacement: map.choice("link_placement", LinkPlacement.self),
             media: map.value("media").map { decodeMedia($0, context: context) }, hashtags: map.strings("hashtags"),
             skip: map.bool("skip")?.value ?? false)
+        NetworkOverrideDecoder.decode(map, network: network.value, into: &override, context: context)
+        return override
     }
 
     static func decodeMedia(_ node: Node, context: DecodeContext) -> [MediaReference] {

@@ -18,6 +18,12 @@ import GlocalUseCases
         ("youtube", "<3", #"{"network":"youtube","length":2,"limit":5000,"valid":false}"#),
         ("tiktok", "😀", #"{"network":"tiktok","length":2,"limit":2200,"valid":true}"#),
         ("x", "", #"{"network":"x","length":0,"limit":280,"valid":false}"#),
+        // Graphemes: the family emoji is 1, the space 1, the URL its 19 characters: 21.
+        ("pinterest", "👩‍👩‍👧 https://x.example/a", #"{"network":"pinterest","length":21,"limit":800,"valid":true}"#),
+        (
+            "google_business", String(repeating: "é", count: 1501),
+            #"{"network":"google_business","length":1501,"limit":1500,"valid":false}"#
+        ),
     ])
     func countsLikeTheValidator(network: String, text: String, expected: String) throws {
         let json = TextLengthReport.json(for: text, network: try #require(Network(rawValue: network)), maxCharacters: nil)

@@ -15,7 +15,7 @@ import GlocalUseCases
         #expect(result.exitCode == 0, "\(result.output)")
         let summary = try #require(result.output.split(separator: "\n").last)
         #expect(summary.hasPrefix("0 errors, 0 warnings"))
-        #expect(summary.contains("120 accounts"))
+        #expect(summary.contains("140 accounts"))
     }
 
     @Test func brokenWorkspaceExitsOne() throws {

@@ -30,7 +30,8 @@ import Testing
     @Test(
         arguments: [
             (Network.x, 280), (.bluesky, 300), (.mastodon, 500), (.threads, 500), (.linkedin, 3000),
-            (.facebook, 63_206), (.instagram, 2200), (.youtube, 5000), (.tiktok, 2200),
+            (.facebook, 63_206), (.instagram, 2200), (.youtube, 5000), (.tiktok, 2200), (.pinterest, 800),
+            (.googleBusiness, 1500),
         ] as [(Network, Int)])
     func exactLimit(network: Network, limit: Int) {
         let atLimit = Self.measure(Self.a(limit), network)

@@ -23,6 +23,10 @@ struct NetworkPreviewRoutesTests {
             case .youtube, .tiktok:
                 variant.media = ["assets/hydra-launch/launch.mp4"]
                 variant.title = network == .youtube ? "Hydra : la routine du matin" : nil
+            case .pinterest:
+                variant.media = ["assets/hydra-launch/launch-4x5.png"]
+                variant.title = "Hydra, la routine du matin"
+            case .googleBusiness: variant.media = ["assets/hydra-launch/launch-4x5.png"]
             case .x, .bluesky, .mastodon, .threads, .linkedin, .facebook: break
             }
             return variant
@@ -72,6 +76,9 @@ struct NetworkPreviewRoutesTests {
                     && previews[.x]!.contains("<p class=\"pv-card-host\">www.lumiere.example</p>"))
             #expect(previews[.youtube]!.contains("<h3 class=\"pv-title\" id=\"preview-title\">Hydra : la routine du matin</h3>"))
             #expect(previews[.youtube]!.contains("title <span class=\"counter\">27 / 100</span>"))
+            #expect(previews[.pinterest]!.contains("<h3 class=\"pv-title\" id=\"preview-title\">Hydra, la routine du matin</h3>"))
+            #expect(previews[.pinterest]!.contains("class=\"ar-2x3\" src=\"/media/assets/hydra-launch/launch-4x5.png\""))
+            #expect(previews[.googleBusiness]!.contains("<p class=\"pv-cta\" aria-hidden=\"true\">Learn more</p>"))
             for network in Network.allCases {
                 #expect(
                     previews[network]!.contains("Sent to webhook") == (network == .youtube || network == .tiktok), "\(network)")

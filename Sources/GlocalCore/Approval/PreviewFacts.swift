@@ -16,6 +16,8 @@
 /// | Instagram | 125 or 2 lines | … more | not a link (plain text) | 1:1 | carousel |
 /// | YouTube | 157 or 3 lines | ...more | no scheme, 40 characters then … | 16:9 player | |
 /// | TikTok | 100 or 2 lines | … more | not a link (plain text) | 9:16 player | |
+/// | Pinterest | 100 (description under the pin) | … more | not a link (plain text; the pin itself links) | 2:3 | |
+/// | Google Business Profile | 120 or 3 lines | More | not a link (plain text; the button links) | 4:3 | |
 ///
 /// Every display drops `utm_` query parameters: the feed's short form never reaches the query on the
 /// networks that cut links, and the published link keeps them.
@@ -111,6 +113,16 @@ public struct PreviewFacts: Sendable, Equatable {
                 foldLength: 100, foldLines: 2, foldLabel: "… more", linkDisplay: .plainText,
                 singleImageAspect: "9:16", multipleImageAspect: "9:16", imageLayout: .player, buildsLinkCard: false,
                 linksNeedScheme: false, reachesWebhook: true)
+        case .pinterest:
+            return PreviewFacts(
+                foldLength: 100, foldLines: nil, foldLabel: "… more", linkDisplay: .plainText,
+                singleImageAspect: "2:3", multipleImageAspect: "2:3", imageLayout: .grid, buildsLinkCard: false,
+                linksNeedScheme: false, reachesWebhook: false)
+        case .googleBusiness:
+            return PreviewFacts(
+                foldLength: 120, foldLines: 3, foldLabel: "More", linkDisplay: .plainText,
+                singleImageAspect: "4:3", multipleImageAspect: "4:3", imageLayout: .grid, buildsLinkCard: false,
+                linksNeedScheme: false, reachesWebhook: false)
         }
     }
 

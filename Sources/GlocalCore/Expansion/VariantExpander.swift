@@ -102,7 +102,10 @@ public struct VariantExpander: Sendable {
                 }
             }
         }
-        let inlineLink = placement == .inline ? link : nil
+        if network == .pinterest, let problem = PinterestBoardCheck.problem(account: account, override: override) {
+            state.diagnostics.append(problem)
+        }
+        let inlineLink = placement == .inline && !rules.linkInOwnField ? link : nil
         let rendered = text.template.render {
             values.value($0, campaign: campaignID, post: postID, link: inlineLink ?? ($0 == "link" && link != nil ? "" : nil))
         }

@@ -12,6 +12,10 @@ public enum APIFamily: String, Sendable, Hashable, CaseIterable {
     case mastodon
     /// Bluesky's XRPC methods, versioned by lexicon rather than by API version.
     case bluesky
+    /// Pinterest API v5: `/v5/` in the path.
+    case pinterest
+    /// Google Business Profile's My Business API v4 (`/v4/` in the path) and Google OAuth.
+    case googleBusiness
     /// glocal's webhook stand-in for networks without a native client (YouTube, TikTok).
     case webhook
 
@@ -24,6 +28,8 @@ public enum APIFamily: String, Sendable, Hashable, CaseIterable {
         case .x: return .x
         case .mastodon: return .mastodon
         case .bluesky: return .bluesky
+        case .pinterest: return .pinterest
+        case .googleBusiness: return .googleBusiness
         case .youtube, .tiktok: return .webhook
         }
     }
@@ -37,6 +43,8 @@ public enum APIFamily: String, Sendable, Hashable, CaseIterable {
         case .x: return "X API"
         case .mastodon: return "Mastodon API"
         case .bluesky: return "Bluesky XRPC"
+        case .pinterest: return "Pinterest API"
+        case .googleBusiness: return "Google Business Profile API"
         case .webhook: return "webhook"
         }
     }

@@ -20,6 +20,13 @@ public enum APIVersionTable {
             return APIVersion(family: .mastodon, name: "v1", source: "https://docs.joinmastodon.org/methods/statuses/")
         case .bluesky:
             return APIVersion(family: .bluesky, name: nil, source: "https://atproto.com/specs/lexicon")
+        case .pinterest:
+            return APIVersion(
+                family: .pinterest, name: "v5", source: "https://developers.pinterest.com/docs/api/v5/introduction")
+        case .googleBusiness:
+            return APIVersion(
+                family: .googleBusiness, name: "v4",
+                source: "https://developers.google.com/my-business/reference/rest/v4/accounts.locations.localPosts")
         case .webhook:
             return APIVersion(family: .webhook, name: nil, source: "docs/networks.md")
         }
@@ -29,7 +36,7 @@ public enum APIVersionTable {
     public static func isPinnable(_ network: Network) -> Bool {
         switch APIFamily.of(network) {
         case .linkedin, .graph, .threads: return true
-        case .x, .mastodon, .bluesky, .webhook: return false
+        case .x, .mastodon, .bluesky, .pinterest, .googleBusiness, .webhook: return false
         }
     }
 
@@ -41,7 +48,7 @@ public enum APIVersionTable {
             return .known(version)
         case .graph: return lookUp(name, in: graph, pattern: "vNN.0, e.g. \"v25.0\"")
         case .threads: return lookUp(name, in: threads, pattern: "vN.0, e.g. \"v1.0\"")
-        case .x, .mastodon, .bluesky, .webhook: return .notPinnable
+        case .x, .mastodon, .bluesky, .pinterest, .googleBusiness, .webhook: return .notPinnable
         }
     }
 
@@ -54,7 +61,7 @@ public enum APIVersionTable {
             return names.sorted().compactMap { linkedIn($0) }
         case .graph: return graph.values.sorted { (graphNumber($0.name ?? "") ?? 0) < (graphNumber($1.name ?? "") ?? 0) }
         case .threads: return Array(threads.values)
-        case .x, .mastodon, .bluesky, .webhook:
+        case .x, .mastodon, .bluesky, .pinterest, .googleBusiness, .webhook:
             let network = Network.allCases.first { APIFamily.of($0) == family }!
             return [defaultVersion(for: network)]
         }

@@ -3,7 +3,8 @@ extension Network {
     static let aliases: [String: Network] = [
         "twitter": .x, "tweet": .x, "fb": .facebook, "meta": .facebook, "ig": .instagram, "insta": .instagram,
         "linked-in": .linkedin, "li": .linkedin, "yt": .youtube, "tik-tok": .tiktok, "bsky": .bluesky,
-        "toot": .mastodon, "fediverse": .mastodon,
+        "toot": .mastodon, "fediverse": .mastodon, "pin": .pinterest, "gbp": .googleBusiness,
+        "google-business": .googleBusiness, "google_my_business": .googleBusiness, "gmb": .googleBusiness,
     ]
 
     /// The network a misspelled or colloquial name probably means ("twiter" → x, "mastadon" → mastodon).

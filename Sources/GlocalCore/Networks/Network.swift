@@ -9,6 +9,8 @@ public enum Network: String, CaseIterable, Sendable, Hashable, Codable, Comparab
     case instagram
     case youtube
     case tiktok
+    case pinterest
+    case googleBusiness = "google_business"
 
     /// The human-readable name used in messages and previews.
     public var displayName: String {
@@ -22,6 +24,8 @@ public enum Network: String, CaseIterable, Sendable, Hashable, Codable, Comparab
         case .instagram: return "Instagram"
         case .youtube: return "YouTube"
         case .tiktok: return "TikTok"
+        case .pinterest: return "Pinterest"
+        case .googleBusiness: return "Google Business Profile"
         }
     }
 
@@ -37,6 +41,8 @@ public enum Network: String, CaseIterable, Sendable, Hashable, Codable, Comparab
         case .instagram: return 6
         case .youtube: return 7
         case .tiktok: return 8
+        case .pinterest: return 9
+        case .googleBusiness: return 10
         }
     }
 

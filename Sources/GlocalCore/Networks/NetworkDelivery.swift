@@ -9,7 +9,8 @@ public enum NetworkDelivery: String, Sendable, CaseIterable {
     /// How `network`'s posts are delivered (GlocalNetworks' `NetworkClients.supported` lists the native ones).
     public static func of(_ network: Network) -> NetworkDelivery {
         switch network {
-        case .x, .bluesky, .mastodon, .threads, .linkedin, .facebook, .instagram: return .native
+        case .x, .bluesky, .mastodon, .threads, .linkedin, .facebook, .instagram, .pinterest, .googleBusiness:
+            return .native
         case .youtube, .tiktok: return .webhook
         }
     }

@@ -84,10 +84,28 @@ extension NetworkRules {
             clickableLinks: false, allowedLinkPlacements: [.inline, .none],
             inlineLinkReducesReach: false, requiresDistinctTextAcrossAccounts: false,
             singleTopicTag: false, recommendsCamelCaseHashtags: false)
+        rules[.pinterest] = NetworkRules(
+            network: .pinterest, maxTextLength: 800, textCounting: .graphemes, maxTextBytes: nil, urlWeight: nil,
+            maxTitleLength: 100, requiresTitle: false, requiresMedia: true, requiresVideo: false, maxImages: 1,
+            maxVideos: 1, allowsMixedMedia: false, maxImageBytes: 20_000_000, minAspectRatio: nil, maxAspectRatio: nil,
+            maxHashtags: nil, recommendedHashtags: nil, maxMentions: nil, forbiddenCharacters: noForbidden,
+            clickableLinks: false, allowedLinkPlacements: [.inline, .none], inlineLinkReducesReach: false,
+            requiresDistinctTextAcrossAccounts: false, singleTopicTag: false, recommendsCamelCaseHashtags: false)
+        rules[.googleBusiness] = NetworkRules(
+            network: .googleBusiness, maxTextLength: 1500, textCounting: .graphemes, maxTextBytes: nil, urlWeight: nil,
+            maxTitleLength: nil, requiresTitle: false, requiresMedia: false, requiresVideo: false, maxImages: 1,
+            maxVideos: 1, allowsMixedMedia: false, maxImageBytes: 5_000_000, minAspectRatio: nil, maxAspectRatio: nil,
+            maxHashtags: nil, recommendedHashtags: nil, maxMentions: nil, forbiddenCharacters: noForbidden,
+            clickableLinks: false, allowedLinkPlacements: [.inline, .none], inlineLinkReducesReach: false,
+            requiresDistinctTextAcrossAccounts: false, singleTopicTag: false, recommendsCamelCaseHashtags: false)
+        // Pinterest's destination link and Google's button carry the link (docs/networks.md, "Pinterest", "Google
+        // Business Profile"); Pinterest's `link` takes at most 2 048 characters.
+        for network in [Network.pinterest, .googleBusiness] { rules[network]!.linkInOwnField = true }
+        rules[.pinterest]!.maxLinkLength = 2_048
         // Video durations, from each network's media documentation (docs/networks.md); Mastodon leaves it to instances.
         let videoSeconds: [(Network, Double?, Double?)] = [
             (.x, 0.5, 140), (.bluesky, nil, 180), (.threads, nil, 300), (.linkedin, 3, 1_800), (.facebook, nil, 14_400),
-            (.instagram, 3, 900), (.youtube, nil, 43_200), (.tiktok, nil, 600),
+            (.instagram, 3, 900), (.youtube, nil, 43_200), (.tiktok, nil, 600), (.pinterest, 4, 900), (.googleBusiness, nil, 30),
         ]
         for (network, low, high) in videoSeconds {
             rules[network]!.minVideoSeconds = low
@@ -97,12 +115,14 @@ extension NetworkRules {
         // `alt_text.text` maxLength 1000; Mastodon `media_attachments.description_limit` 1500 (instance default);
         // Bluesky `app.bsky.embed.images#image.alt` has no maxLength; LinkedIn Posts API `altText` at most 4086.
         // Instagram and Threads image containers take `alt_text` (images only), with no published limit; the
-        // Facebook Page photo endpoints name no alt-text parameter; YouTube and TikTok take no images.
+        // Facebook Page photo endpoints name no alt-text parameter; YouTube and TikTok take no images. Pinterest's pin
+        // `alt_text` maxLength 500; Google Business Profile's `MediaItem` has no alt-text field.
         let altText: [(Network, AltTextRule)] = [
             (.x, .limited(max: 1_000, counting: .codePoints)), (.bluesky, .unlimited),
             (.mastodon, .limited(max: 1_500, counting: .codePoints)), (.threads, .unlimited),
             (.linkedin, .limited(max: 4_086, counting: .utf16)), (.facebook, .notSent), (.instagram, .unlimited),
-            (.youtube, .notSent), (.tiktok, .notSent),
+            (.youtube, .notSent), (.tiktok, .notSent), (.pinterest, .limited(max: 500, counting: .codePoints)),
+            (.googleBusiness, .notSent),
         ]
         for (network, rule) in altText { rules[network]!.altText = rule }
         return rules

@@ -39,6 +39,11 @@ public struct NetworkRules: Sendable, Equatable {
     public var maxVideoSeconds: Double? = nil
     /// What the network does with an image's alt text, and its length limit (see ``AltTextRule``).
     public var altText: AltTextRule = .notSent
+    /// Whether the post's link goes in a field of its own rather than into the text (Pinterest's destination link,
+    /// Google Business Profile's button): an `inline` link is sent there and not appended to the text.
+    public var linkInOwnField = false
+    /// The longest accepted link, in characters, if the network documents one (Pinterest 2 048).
+    public var maxLinkLength: Int? = nil
     /// Hard maximum number of hashtags, if any.
     public var maxHashtags: Int?
     /// Recommended maximum number of hashtags (a warning above it).

@@ -38,7 +38,7 @@ public struct PublishingCap: Sendable, Equatable {
             ]
         case .threads: return [PublishingCap(network: .threads, limit: 250, window: 86_400)]
         case .instagram: return [PublishingCap(network: .instagram, limit: 50, window: 86_400)]
-        case .linkedin, .facebook, .youtube, .tiktok: return []
+        case .linkedin, .facebook, .youtube, .tiktok, .pinterest, .googleBusiness: return []
         }
     }
 

@@ -46,6 +46,12 @@ public struct TimingTable: Sendable {
             network: .bluesky, preferred: xPreferred, allowed: xAllowed, minGap: hours(1), maxPerDay: 5, maxPerWeek: nil)
         profiles[.mastodon] = TimingProfile(
             network: .mastodon, preferred: xPreferred, allowed: xAllowed, minGap: hours(1), maxPerDay: 4, maxPerWeek: nil)
+        profiles[.pinterest] = TimingProfile(
+            network: .pinterest, preferred: [w("Fri-Sun 20:00-22:00")], allowed: [w("daily 12:00-21:00")], minGap: hours(4),
+            maxPerDay: 3, maxPerWeek: nil)
+        profiles[.googleBusiness] = TimingProfile(
+            network: .googleBusiness, preferred: [w("Mon-Fri 09:00-11:00")], allowed: [w("Mon-Sat 08:00-18:00")],
+            minGap: hours(20), maxPerDay: 1, maxPerWeek: nil)
         return TimingTable(profiles: profiles)
     }()
 }

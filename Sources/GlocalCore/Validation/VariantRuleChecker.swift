@@ -238,7 +238,13 @@ struct VariantRuleChecker {
                 ])
             return
         }
-        guard variant.linkPlacement == .inline else { return }
+        if let max = rules.maxLinkLength, let link = variant.link, link.count > max {
+            report(
+                .error, .linkInvalid, "the link is \(link.count) characters, \(name) takes at most \(max)",
+                variant.linkLocation, ["UTM parameters count too; shorten the link"])
+        }
+        // A link in a field of its own (Pinterest's destination, Google's button) is clickable and not in the text.
+        guard variant.linkPlacement == .inline, !rules.linkInOwnField else { return }
         if !rules.clickableLinks {
             report(
                 .warning, .linkPolicy, "links in \(name) captions are not clickable", variant.linkLocation,

@@ -24,6 +24,10 @@ public struct Account: Sendable {
     public var instance: String?
     /// A character limit that replaces the network's default (a Mastodon instance with 1000, say).
     public var maxCharacters: Int?
+    /// A Pinterest account's boards (`boards:`), the first being where pins go by default.
+    public var boards: [PinterestBoard] = []
+    /// A Google Business Profile account's location (`location: accounts/{a}/locations/{l}`).
+    public var businessLocation: Located<String>? = nil
 
     /// Creates an account.
     public init(

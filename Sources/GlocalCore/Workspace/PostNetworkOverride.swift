@@ -16,6 +16,10 @@ public struct PostNetworkOverride: Sendable {
     public var hashtags: [Located<String>]?
     /// Leave this network out for this post.
     public var skip: Bool
+    /// Pinterest's own keys (`board`, `alt_text`), on a `pinterest` override.
+    public var pinterest: PinterestOverride? = nil
+    /// Google Business Profile's own keys (`topic_type`, `event`, `offer`, `call_to_action`), on a `google_business` one.
+    public var googleBusiness: Located<GoogleBusinessPostDetails>? = nil
 
     /// Creates an override.
     public init(

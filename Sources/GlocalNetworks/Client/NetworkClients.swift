@@ -3,7 +3,9 @@ import GlocalCore
 /// Chooses the client of each network.
 public enum NetworkClients {
     /// The networks with a native client.
-    public static let supported: [Network] = [.x, .bluesky, .mastodon, .threads, .linkedin, .facebook, .instagram]
+    public static let supported: [Network] = [
+        .x, .bluesky, .mastodon, .threads, .linkedin, .facebook, .instagram, .pinterest, .googleBusiness,
+    ]
 
     /// The native client of `network`, or `nil` (YouTube, TikTok: use a ``WebhookClient``).
     public static func client(for network: Network, environment: ClientEnvironment) -> (any NetworkClient)? {
@@ -15,6 +17,8 @@ public enum NetworkClients {
         case .linkedin: return LinkedInClient(environment: environment)
         case .facebook: return FacebookClient(environment: environment)
         case .instagram: return InstagramClient(environment: environment)
+        case .pinterest: return PinterestClient(environment: environment)
+        case .googleBusiness: return GoogleBusinessClient(environment: environment)
         case .youtube, .tiktok: return nil
         }
     }

@@ -25,6 +25,14 @@ public struct OutgoingPost: Sendable {
     public var linkPlacement: LinkPlacement
     /// Media in order.
     public var media: [MediaFile]
+    /// Pinterest: the board the pin goes to (`board_id`).
+    public var boardID: String? = nil
+    /// Pinterest: the pin's alt text, when the campaign sets one (else the image's `alt`).
+    public var pinAltText: String? = nil
+    /// Google Business Profile: the location posted to (`accounts/{a}/locations/{l}`).
+    public var businessLocation: String? = nil
+    /// Google Business Profile: the topic type, event, offer and button.
+    public var businessPost: GoogleBusinessPostDetails? = nil
 
     /// Creates an outgoing post; the idempotency key defaults to the one derived from `variantID`.
     public init(

@@ -28,7 +28,7 @@ struct APIVersionGate: RouterMiddleware {
             return refusal
         case .facebook, .instagram, .threads:
             if let refusal = Self.graphRefusal(parts[1], network: network, now: now) { return refusal }
-        case .x, .bluesky, .mastodon, .youtube, .tiktok: break
+        case .x, .bluesky, .mastodon, .youtube, .tiktok, .pinterest, .googleBusiness: break
         }
         return try await next(request, context)
     }

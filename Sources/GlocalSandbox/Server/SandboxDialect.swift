@@ -3,7 +3,8 @@ import Hummingbird
 
 /// How each network words its errors and rate-limit headers.
 enum SandboxDialect: String, Sendable {
-    case x, bluesky, mastodon, linkedin, facebook, instagram, threads, webhook
+    case x, bluesky, mastodon, linkedin, facebook, instagram, threads, webhook, pinterest
+    case googleBusiness = "google_business"
 
     var isGraph: Bool { self == .facebook || self == .instagram || self == .threads }
 
@@ -49,6 +50,8 @@ enum SandboxDialect: String, Sendable {
                 headers: [("X-Business-Use-Case-Usage", usage)])
         case .webhook:
             return SandboxReply.json(429, ["error": "too many requests"], headers: [("Retry-After", String(seconds))])
+        case .pinterest: return PinterestAnswers.rateLimited(seconds: seconds)
+        case .googleBusiness: return GoogleBusinessAnswers.rateLimited(seconds: seconds)
         }
     }
 
@@ -64,6 +67,8 @@ enum SandboxDialect: String, Sendable {
         case .linkedin: return SandboxReply.json(500, ["status": 500, "message": "Internal Server Error"])
         case .facebook, .instagram, .threads: return graphError(500, code: 1, message: "An unknown error has occurred.")
         case .webhook: return SandboxReply.json(503, ["error": "unavailable"])
+        case .pinterest: return PinterestAnswers.serverError()
+        case .googleBusiness: return GoogleBusinessAnswers.serverError()
         }
     }
 
@@ -86,6 +91,8 @@ enum SandboxDialect: String, Sendable {
         case .facebook, .instagram, .threads:
             return graphError(400, code: 190, subcode: 463, message: "Error validating access token: Session has expired.")
         case .webhook: return SandboxReply.json(401, ["error": "token expired"])
+        case .pinterest: return PinterestAnswers.unauthorized()
+        case .googleBusiness: return GoogleBusinessAnswers.unauthenticated()
         }
     }
 
@@ -102,6 +109,8 @@ enum SandboxDialect: String, Sendable {
                     "error": "invalid_grant",
                     "error_description": "The provided authorization grant or refresh token is invalid, expired or revoked",
                 ])
+        case .pinterest: return PinterestAnswers.refreshRefused()
+        case .googleBusiness: return GoogleBusinessAnswers.invalidGrant()
         case .bluesky, .mastodon, .facebook, .instagram, .threads, .webhook: return expiredToken()
         }
     }
@@ -112,7 +121,7 @@ enum SandboxDialect: String, Sendable {
         case .rateLimit: return rateLimited(reset: now.addingTimeInterval(fault.seconds ?? 60), now: now, account: account)
         case .serverError: return serverError()
         case .expiredToken: return refresh ? refreshRefused() : expiredToken()
-        case .slow, .dropAfterStore: return serverError()
+        case .slow, .dropAfterStore, .stuckUpload: return serverError()
         }
     }
 

@@ -15,9 +15,15 @@ public struct SandboxFault: Sendable, Codable, Equatable {
         case dropAfterStore = "drop_after_store"
         /// The network's expired-token answer (Bluesky 400 `ExpiredToken`, Graph 190, others 401).
         case expiredToken = "expired_token"
+        /// An uploaded video never finishes processing: each hit answers a media status poll with `processing`
+        /// (Pinterest `GET /v5/media/{id}`); other calls never take it.
+        case stuckUpload = "stuck_upload"
 
         /// Whether the fault happens after a post is stored (only on calls that store one).
         var afterStore: Bool { self == .slow || self == .dropAfterStore }
+
+        /// Whether the fault answers media status polls only.
+        var atStatusPoll: Bool { self == .stuckUpload }
     }
 
     /// `x`, `bluesky`, … or `webhook`.
@@ -46,8 +52,9 @@ public struct SandboxFault: Sendable, Codable, Equatable {
     }
 
     /// Whether the fault hits a call of `network` and `account` to `callPath`.
-    func matches(network: String, account: String, path callPath: String, afterStore: Bool) -> Bool {
+    func matches(network: String, account: String, path callPath: String, afterStore: Bool, statusPoll: Bool = false) -> Bool {
         self.network == network && (self.account == nil || self.account == account) && kind.afterStore == afterStore
+            && kind.atStatusPoll == statusPoll
             && (path.map { callPath.contains($0) } ?? true)
     }
 

@@ -54,10 +54,10 @@ public actor SandboxState {
     }
 
     /// Takes one hit of the first fault matching the call; after-store faults only on calls that store.
-    func takeFault(network: String, account: String, path: String, afterStore: Bool) -> SandboxFault? {
+    func takeFault(network: String, account: String, path: String, afterStore: Bool, statusPoll: Bool = false) -> SandboxFault? {
         guard
             let index = faults.firstIndex(where: {
-                $0.matches(network: network, account: account, path: path, afterStore: afterStore)
+                $0.matches(network: network, account: account, path: path, afterStore: afterStore, statusPoll: statusPoll)
             })
         else { return nil }
         let fault = faults[index]

@@ -23,6 +23,8 @@ enum NetworkBadge {
         case .instagram: return "Ig"
         case .youtube: return "▶"
         case .tiktok: return "♪"
+        case .pinterest: return "P"
+        case .googleBusiness: return "G"
         }
     }
 }

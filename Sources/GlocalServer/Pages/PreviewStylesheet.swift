@@ -25,7 +25,7 @@ enum PreviewStylesheet {
         .pv-video{display:flex;align-items:center;justify-content:center;gap:.4rem;background:#111;color:#fff;padding:.5rem}
         .pv-video span{font-size:2rem}
         .ar-16x9{aspect-ratio:16/9}.ar-4x3{aspect-ratio:4/3}.ar-1x1{aspect-ratio:1/1}.ar-4x5{aspect-ratio:4/5}
-        .ar-1_91x1{aspect-ratio:1.91/1}.ar-9x16{aspect-ratio:9/16}
+        .ar-1_91x1{aspect-ratio:1.91/1}.ar-9x16{aspect-ratio:9/16}.ar-2x3{aspect-ratio:2/3}
         .pv-card{border:1px solid #cfd9de;border-radius:.75rem;overflow:hidden;margin:.5rem 0}
         .pv-card-image{aspect-ratio:1.91/1;background:linear-gradient(135deg,#e5e7eb,#cbd5e1)}
         .pv-card p{margin:0;padding:.1rem .75rem}.pv-card-host{color:#536471;font-size:.85rem;padding-top:.4rem}
@@ -54,6 +54,9 @@ enum PreviewStylesheet {
         .pv-youtube{border:0;padding:0;background:transparent}.pv-youtube .pv-title{font-size:1.15rem;margin:.5rem 0}
         .pv-youtube .pv-description{background:#f2f2f2;border-radius:.75rem;padding:.6rem .8rem;margin-top:.5rem}
         .pv-missing{color:#991b1b}
+        .pv-pinterest{max-width:20rem;border-radius:1rem;border-color:#e9e9e9}.pv-pinterest .pv-media{border-radius:1rem}
+        .pv-pinterest .pv-title{font-size:1.05rem;margin:.5rem 0 .25rem}
+        .pv-google_business{border-radius:.5rem;border-color:#dadce0}.pv-google_business .pv-cta{color:#1a73e8;font-weight:600}
         .pv-tiktok{position:relative;max-width:20rem;background:#000;color:#fff;border:0;padding:0;overflow:hidden}
         .pv-tiktok .pv-media{margin:0;border-radius:0}
         .pv-tiktok .pv-overlay{position:absolute;left:0;right:0;bottom:0;padding:.75rem;

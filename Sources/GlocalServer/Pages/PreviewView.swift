@@ -19,6 +19,8 @@ enum PreviewView {
         case .instagram: post = InstagramPreview.render(parts)
         case .youtube: post = YouTubePreview.render(parts)
         case .tiktok: post = TikTokPreview.render(parts)
+        case .pinterest: post = PinterestPreview.render(parts)
+        case .googleBusiness: post = GoogleBusinessPreview.render(parts)
         }
         let webhook: HTML =
             preview.facts.reachesWebhook

@@ -36,7 +36,7 @@ enum QueueStylesheet {
           border-radius:.4rem;color:#fff;font-weight:700;font-size:.85rem;line-height:1}
         .net-x,.net-threads,.net-tiktok{background:#000}.net-bluesky{background:#0b5cad}.net-mastodon{background:#563acc}
         .net-linkedin{background:#0a66c2}.net-facebook{background:#1554c0}.net-instagram{background:#b0286f}
-        .net-youtube{background:#c00}
+        .net-youtube{background:#c00}.net-pinterest{background:#b60018}.net-google_business{background:#1a73e8}
         @media (max-width:40rem){.q-item{grid-template-columns:1.5rem 56px minmax(0,1fr);gap:.5rem;padding:.5rem}
           .q-thumbs,.q-thumb{width:56px;height:56px}.q-filters{grid-template-columns:1fr}.q-actions{position:static}}
         """

@@ -23,6 +23,9 @@ struct ClientCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 
     static let link = "https://lumiere.example/fr/hydra?utm_source=glocal"
+    /// The Pinterest case's board and the Google Business Profile case's location (its sandbox account key).
+    static let pinterestBoard = "1022106146619306511"
+    static let businessLocation = "accounts/1098765432101234567/locations/4567890123456789012"
     /// Accents, a skin-toned emoji, a hashtag and LinkedIn-reserved characters.
     static let baseText = "Votre peau a soif ? Découvrez Hydra 👋🏽 (nouveau) #HydraSerum"
 
@@ -36,9 +39,12 @@ struct ClientCase: Sendable, CustomTestStringConvertible {
                 }
             ]
             : Self.images(imageCount)
-        return OutgoingPost(
+        var post = OutgoingPost(
             variantID: "hydra-launch/teaser/lum-fr-\(name)", network: network, accountID: "lum-fr-\(name)", handle: "lumiere.fr",
             locale: "fr-FR", text: text, title: "Hydra", link: Self.link, linkPlacement: linkPlacement, media: media)
+        post.boardID = network == .pinterest ? Self.pinterestBoard : nil
+        post.businessLocation = network == .googleBusiness ? Self.businessLocation : nil
+        return post
     }
 
     /// One image with a public URL (Facebook fetches it), or several without (their bytes are uploaded), each with alt text.
@@ -114,6 +120,20 @@ struct ClientCase: Sendable, CustomTestStringConvertible {
             credentials: AccountCredentials(accessToken: "17841405822304914~secret-access-i", remoteUserID: "17841405822304914"),
             linkPlacement: .firstComment, needsMedia: true, refreshCallsNetwork: true,
             make: { InstagramClient(environment: $0, pollInterval: .milliseconds(1)) }),
+        ClientCase(
+            name: "pinterest", network: .pinterest, sandboxNetwork: "pinterest", accountKey: "lumierefr",
+            credentials: AccountCredentials(
+                accessToken: "lumierefr~secret-access-p", refreshToken: "lumierefr~secret-refresh-p", clientID: "client-p",
+                clientSecret: "pinterest-app-secret"),
+            linkPlacement: .inline, needsMedia: true, refreshCallsNetwork: true,
+            make: { PinterestClient(environment: $0, pollInterval: .milliseconds(1)) }),
+        ClientCase(
+            name: "google-business", network: .googleBusiness, sandboxNetwork: "google_business", accountKey: businessLocation,
+            credentials: AccountCredentials(
+                accessToken: "gbp-lumiere~secret-access-g", refreshToken: "gbp-lumiere~secret-refresh-g",
+                clientID: "client-g.apps.googleusercontent.com", clientSecret: "google-client-secret"),
+            linkPlacement: .inline, needsMedia: false, refreshCallsNetwork: true,
+            make: { GoogleBusinessClient(environment: $0) }),
         ClientCase(
             name: "webhook", network: .youtube, sandboxNetwork: "webhook", accountKey: "lum-fr-webhook",
             credentials: AccountCredentials(accessToken: "wh~secret-access-w"),

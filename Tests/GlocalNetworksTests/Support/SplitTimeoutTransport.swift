@@ -8,7 +8,7 @@ struct SplitTimeoutTransport: HTTPTransport {
 
     static let storingSuffixes = [
         "/2/tweets", "com.atproto.repo.createRecord", "/api/v1/statuses", "/rest/posts", "/feed", "media_publish",
-        "threads_publish", "/webhook/posts", "/photos", "/videos",
+        "threads_publish", "/webhook/posts", "/photos", "/videos", "/v5/pins", "/localPosts",
     ]
 
     /// An unpublished Facebook photo (`published=false`, form or multipart) is an upload, not the post.

@@ -85,6 +85,24 @@ enum WireExpectations {
             let comment = try #require(others.first { $0.kind == "comment" })
             #expect(comment.parentID == stored.id)
             #expect(comment.text == ClientCase.link)
+        case "pinterest":
+            #expect(
+                try json(stored.body) as NSDictionary
+                    == [
+                        "board_id": ClientCase.pinterestBoard, "title": "Hydra", "description": post.text,
+                        "link": ClientCase.link,
+                        "media_source": ["source_type": "image_url", "url": "https://cdn.lumiere.example/teaser.jpg"],
+                    ] as NSDictionary)
+            #expect(receipt.url == "https://www.pinterest.com/pin/\(stored.id)/")
+        case "google_business":
+            #expect(
+                try json(stored.body) as NSDictionary
+                    == [
+                        "languageCode": "fr-FR", "summary": post.text, "topicType": "STANDARD",
+                        "callToAction": ["actionType": "LEARN_MORE", "url": ClientCase.link],
+                    ] as NSDictionary)
+            #expect(stored.id.hasPrefix(ClientCase.businessLocation + "/localPosts/"))
+            #expect(receipt.extra["state"] == "LIVE")
         case "webhook":
             let body = try json(stored.body)
             #expect(body["idempotency_key"] as? String == post.idempotencyKey)

@@ -1,0 +1,27 @@
+import GlocalCore
+import GlocalNetworks
+
+extension OutgoingPostFactory {
+    /// The override of the variant's post on its network, if the campaign has one.
+    func override(for variant: StoredVariant) -> PostNetworkOverride? {
+        let post = campaigns[variant.campaignID]?.posts.first { $0.id.value == variant.postID }
+        return post?.overrides.first { $0.network.value == variant.network }
+    }
+
+    /// `post` with what its network needs besides text and media, read from the workspace at dispatch time:
+    /// Pinterest's board and alt text, Google Business Profile's location and post details.
+    func addingNetworkOptions(_ post: OutgoingPost, variant: StoredVariant, account: Account?) -> OutgoingPost {
+        var post = post
+        switch variant.network {
+        case .pinterest:
+            let override = override(for: variant)
+            if let account { post.boardID = PinterestBoardCheck.board(for: account, override: override)?.id }
+            post.pinAltText = override?.pinterest?.altText?.value
+        case .googleBusiness:
+            post.businessLocation = account?.businessLocation?.value
+            post.businessPost = override(for: variant)?.googleBusiness?.value ?? .standard
+        case .x, .bluesky, .mastodon, .threads, .linkedin, .facebook, .instagram, .youtube, .tiktok: break
+        }
+        return post
+    }
+}
