@@ -11,20 +11,20 @@ public struct Notifier: Sendable {
     /// What to send and how.
     public let settings: NotifierSettings
     private let workspace: Workspace
-    private let store: SQLiteVariantStore
-    private let notifications: NotificationStore
+    private let store: any WorkspaceStore
+    private let notifications: any NotificationOutbox
     private let audience: NotificationAudience
     private let log: @Sendable (String) -> Void
 
     /// A notifier for `workspace`'s teams over `store`; `log` gets one line per failed send.
     public init(
-        settings: NotifierSettings, workspace: Workspace, store: SQLiteVariantStore,
+        settings: NotifierSettings, workspace: Workspace, store: any WorkspaceStore,
         log: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.settings = settings
         self.workspace = workspace
         self.store = store
-        self.notifications = NotificationStore(store: store)
+        self.notifications = store.notifications
         self.audience = NotificationAudience(teams: workspace.settings.teams)
         self.log = log
     }
@@ -79,7 +79,7 @@ public struct Notifier: Sendable {
     /// Manager users and their preferences, by address.
     private func managerPreferences() throws -> [String: NotificationPreferences] {
         var result: [String: NotificationPreferences] = [:]
-        for user in try UserStore(store: store).users() where user.role == .manager {
+        for user in try store.users.users() where user.role == .manager {
             result[user.email] = try notifications.preferences(of: user.email)
         }
         return result
@@ -123,7 +123,8 @@ public struct Notifier: Sendable {
             due.append((scope, day))
         }
         guard !due.isEmpty else { return 0 }
-        let pending = try store.variants(in: .pendingApproval).compactMap { variant -> DigestComposer.Pending? in
+        let pending = try store.variants(in: .pendingApproval, visible: { _ in true }).compactMap {
+            variant -> DigestComposer.Pending? in
             let deadline = ApprovalPolicy(campaignID: variant.campaignID, in: workspace).deadline(forSlot: variant.scheduledAt)
             if let deadline, deadline <= now { return nil }
             return DigestComposer.Pending(
@@ -157,8 +158,8 @@ public struct Notifier: Sendable {
     /// and logged. Returns how many went out and how many attempts failed.
     private func deliver(now: Date) async throws -> (sent: Int, failed: Int) {
         var (sent, failed) = (0, 0)
-        for message in try notifications.due(now: now) {
-            guard try notifications.claim(message.id, now: now) else { continue }
+        for message in try notifications.due(now: now, limit: 50) {
+            guard try notifications.claim(message.id, now: now, lease: 300) else { continue }
             do {
                 switch message.channel {
                 case .mail:

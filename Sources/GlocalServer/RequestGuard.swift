@@ -19,7 +19,7 @@ struct RequestGuard {
     /// The posted form, once its CSRF token matches the session's.
     func form(_ request: Request, context: AppRequestContext, session: Session) async throws -> FormBody {
         let form = try await Self.body(request, context: context)
-        guard let token = form["csrf"], SessionStore.constantTimeEquals(token, session.csrfToken) else {
+        guard let token = form["csrf"], SessionToken.constantTimeEquals(token, session.csrfToken) else {
             throw HTTPError(
                 .forbidden,
                 message: "The form has expired or did not come from glocal (CSRF token mismatch). Reload the page and try again.")

@@ -11,11 +11,11 @@ public struct ServerEnvironment: Sendable {
     /// The workspace's directory, for media files.
     public let workspaceRoot: URL
     /// The variant store.
-    public let store: SQLiteVariantStore
+    public let store: any WorkspaceStore
     /// Users and logins.
-    public let users: UserStore
+    public let users: any UserDirectory
     /// Sessions.
-    public let sessions: SessionStore
+    public let sessions: any SessionDirectory
     /// Media facts for re-validating edits.
     public let media: any MediaInspector
     /// The current instant (injected so tests control time).
@@ -33,7 +33,8 @@ public struct ServerEnvironment: Sendable {
 
     /// Creates an environment.
     public init(
-        workspace: Workspace, workspaceRoot: URL, store: SQLiteVariantStore, users: UserStore, sessions: SessionStore,
+        workspace: Workspace, workspaceRoot: URL, store: any WorkspaceStore, users: any UserDirectory,
+        sessions: any SessionDirectory,
         media: any MediaInspector, secureCookies: Bool = true, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.workspace = workspace

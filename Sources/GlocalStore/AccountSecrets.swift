@@ -34,13 +34,8 @@ public struct AccountSecrets: Sendable {
         }
     }
 
-    /// What `connect` did.
-    public struct Connection: Sendable, Equatable {
-        /// Whether the account had credentials already, or needed reconnecting: a `reconnect` event.
-        public var isReconnect: Bool
-        /// The "needs reconnect" hold it lifted (the network's reason), if there was one.
-        public var clearedHold: String?
-    }
+    /// What `connect` did (a core value).
+    public typealias Connection = CredentialConnection
 
     /// Connects `account` as `actor` in one transaction: seals and stores `secret` (replacing any
     /// earlier one), lifts a "needs reconnect" hold, and appends a `connect` or `reconnect` event.

@@ -3,11 +3,11 @@ import GlocalCore
 
 /// Reads what the engagement report needs from the store (and the workspace's teams and policy).
 public struct EngagementReportLoader: Sendable {
-    let store: SQLiteVariantStore
+    let store: any WorkspaceStore
     let workspace: Workspace?
 
     /// A loader reading `store`, with the teams and 80/20 policy of `workspace` (if it loads).
-    public init(store: SQLiteVariantStore, workspace: Workspace?) {
+    public init(store: any WorkspaceStore, workspace: Workspace?) {
         self.store = store
         self.workspace = workspace
     }
@@ -17,7 +17,7 @@ public struct EngagementReportLoader: Sendable {
         let published = try store.metrics.publicationTimes()
         var latest: [String: Int] = [:]
         // Samples come in checkpoint order, so the last one per variant is the latest.
-        for sample in try store.metrics.samples() { latest[sample.variantID] = sample.engagement }
+        for sample in try store.metrics.samples(variant: nil) { latest[sample.variantID] = sample.engagement }
         let posts = variants.map { variant in
             ReportPost(
                 variantID: variant.id, campaignID: variant.campaignID, accountID: variant.accountID, network: variant.network,
@@ -28,7 +28,7 @@ public struct EngagementReportLoader: Sendable {
         var requested: [String: Date] = [:]
         var approvals: [ApprovalRecord] = []
         let accounts = Dictionary(variants.map { ($0.id, $0.accountID) }, uniquingKeysWith: { a, _ in a })
-        for event in try store.auditEvents() {
+        for event in try store.auditEvents(variant: nil) {
             if event.toState == .pendingApproval, requested[event.variantID] == nil { requested[event.variantID] = event.at }
             if event.toState == .approved, let start = requested.removeValue(forKey: event.variantID) {
                 approvals.append(

@@ -3,15 +3,8 @@ import GRDB
 import GlocalCore
 
 extension PublishQueue {
-    /// The holds on one account.
-    public struct AccountHolds: Sendable, Equatable {
-        /// Paused by a person.
-        public var paused: Bool
-        /// Why the account needs a new token, if it does.
-        public var needsReconnect: String?
-        /// The network's rate limit lifts at this instant.
-        public var rateLimitedUntil: Date?
-    }
+    /// The holds on one account (a core value).
+    public typealias AccountHolds = GlocalCore.AccountHolds
 
     /// Pauses or resumes one account, with an account audit event by `actor` in the same transaction.
     /// Slots that pass while it is paused become `missed` at the next `sync` after resuming, never sent late.

@@ -3,21 +3,10 @@ import GRDB
 import GlocalCore
 
 extension PublishQueue {
-    /// A claimed job and how its attempt starts.
-    public struct StartedJob: Sendable {
-        /// The job, leased to the worker that claimed it.
-        public var job: PublishJob
-        /// What the worker must do with it.
-        public var start: AttemptStart
-    }
-
-    /// What one ``settleAndClaim(_:rateLimits:worker:now:policy:lease:limit:caps:)`` did.
-    public struct Step: Sendable {
-        /// Per outcome given, whether `worker` still held its job (if not, nothing of it was written).
-        public var held: [Bool]
-        /// The jobs claimed and started.
-        public var started: [StartedJob]
-    }
+    /// A claimed job and how its attempt starts (a core value).
+    public typealias StartedJob = GlocalCore.StartedJob
+    /// What one `settleAndClaim` did (a core value).
+    public typealias Step = QueueStep
 
     /// The dispatcher's one write per step, in one IMMEDIATE transaction (one sync to disk):
     /// writes the `outcomes` of finished attempts (as the batch `finish`), holds the `rateLimits`

@@ -14,17 +14,8 @@ public struct PublishQueue: Sendable {
     /// Who changes a variant's state on the queue's behalf, in the audit log.
     public static let actor = "dispatcher"
 
-    /// What `sync` changed.
-    public struct SyncReport: Sendable, Equatable {
-        /// Approved variants that got a job (and became `scheduled`).
-        public var enqueued = 0
-        /// Jobs withdrawn because their variant left `scheduled` (edited, cancelled…).
-        public var withdrawn = 0
-        /// Jobs whose slot moved with their variant's.
-        public var moved = 0
-        /// Variants whose slot passed more than the grace period ago without going out: `missed`.
-        public var missed = 0
-    }
+    /// What `sync` changed (a core value).
+    public typealias SyncReport = QueueSyncReport
 
     /// Brings the jobs in line with the variants at `now`: approved variants get a job due at their
     /// slot; jobs whose variant is no longer scheduled are withdrawn; slots that moved move their

@@ -8,8 +8,8 @@ import GlocalCore
 /// then: the caller's scope and deadline checks see the same row the update changes. Approve (and an
 /// edit given its base) also name the revision the person was shown, compared in that transaction.
 extension SQLiteVariantStore {
-    /// A check of the caller's (scope, deadline) on the current variant; throws to refuse.
-    public typealias Permit = (StoredVariant) throws -> Void
+    /// A check of the caller's (scope, deadline) on the current variant (a core type).
+    public typealias Permit = ApprovalCheck
 
     /// The usual permit: the user's scope must allow acting on the account, and (with
     /// `checkDeadline`) the variant must not be past its campaign's approval deadline at `now`.

@@ -10,25 +10,8 @@ import GlocalCore
 /// shown (approve only) or can no longer be decided (past its deadline, no longer pending, gone) is
 /// skipped and listed; the others are all decided together or, on a store failure, none is.
 extension SQLiteVariantStore {
-    /// What a bulk decision did.
-    public struct BulkOutcome: Sendable, Equatable {
-        /// The ids decided, in the order given.
-        public var decided: [String] = []
-        /// The ids skipped because their content changed since the revision shown (or none was named),
-        /// with the revision shown (empty when none).
-        public var stale: [(id: String, shown: String)] = []
-        /// The variants skipped for another reason (past deadline, not pending, not found), with the reason.
-        public var refused: [(id: String, reason: String)] = []
-
-        /// Nothing decided or skipped.
-        public init() {}
-
-        /// Equal when the same ids were decided, skipped as stale (with the same shown revision) and refused.
-        public static func == (left: BulkOutcome, right: BulkOutcome) -> Bool {
-            left.decided == right.decided && left.stale.map(\.id) == right.stale.map(\.id)
-                && left.stale.map(\.shown) == right.stale.map(\.shown) && left.refused.map(\.id) == right.refused.map(\.id)
-        }
-    }
+    /// What a bulk decision did (a core value).
+    public typealias BulkOutcome = BulkApprovalOutcome
 
     /// Approves each `(id, revision)` whose content is still that revision, in one transaction.
     public func approveAll(

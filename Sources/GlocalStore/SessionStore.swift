@@ -63,23 +63,11 @@ public struct SessionStore: Sendable {
         try writer.write { db in try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [Self.hash(token)]) }
     }
 
-    /// 32 random bytes as unpadded base64url (43 characters).
-    public static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<4).flatMap { _ in withUnsafeBytes(of: generator.next() as UInt64) { Array($0) } }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
-                of: "=", with: "")
-    }
+    /// 32 random bytes as unpadded base64url (43 characters); see `SessionToken.random`.
+    public static func randomToken() -> String { SessionToken.random() }
 
-    /// Whether two tokens are equal, in time independent of where they differ.
-    public static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var difference: UInt8 = 0
-        for i in 0..<x.count { difference |= x[i] ^ y[i] }
-        return difference == 0
-    }
+    /// Whether two tokens are equal, in time independent of where they differ; see `SessionToken`.
+    public static func constantTimeEquals(_ a: String, _ b: String) -> Bool { SessionToken.constantTimeEquals(a, b) }
 
     static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()

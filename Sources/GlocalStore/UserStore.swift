@@ -98,11 +98,7 @@ public struct UserStore: Sendable {
     }
 
     /// A strong random password of 20 letters and digits, for `glocal user add` without one.
-    public static func generatePassword() -> String {
-        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<20).map { _ in alphabet[Int(generator.next(upperBound: UInt32(alphabet.count)))] })
-    }
+    public static func generatePassword() -> String { PasswordGenerator.generate() }
 
     static func normalized(_ email: String) throws -> String {
         let email = email.lowercased().trimmingCharacters(in: .whitespaces)
@@ -135,14 +131,4 @@ public struct UserStore: Sendable {
         }
         return User(email: row["email"], role: role, createdAt: created)
     }
-}
-
-/// The result of a login attempt.
-public enum LoginOutcome: Sendable, Equatable {
-    /// The address and password match.
-    case success(User)
-    /// Unknown address or wrong password (deliberately not told apart).
-    case invalid
-    /// Too many failures: no attempt is checked before this instant.
-    case throttled(until: Date)
 }

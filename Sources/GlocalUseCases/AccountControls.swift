@@ -10,9 +10,9 @@ public struct AccountControls: Sendable {
     /// The accounts accounts.yaml declares.
     public let accountIDs: [String]
     /// The store holding the holds and the audit log.
-    public let store: SQLiteVariantStore
+    public let store: any WorkspaceStore
     /// The sealed credentials.
-    public let secrets: AccountSecrets
+    public let secrets: any CredentialVault
     /// Who acts, for the audit log: the operator, as `cli:$USER` (like `glocal approve` without `--as`).
     public let actor: String
 
@@ -33,7 +33,7 @@ public struct AccountControls: Sendable {
     }
 
     /// Seals `credentials` for `account`, lifts a reconnect hold and audits it, in one transaction.
-    public func connect(_ account: String, credentials: AccountCredentials, now: Date) throws -> AccountSecrets.Connection {
+    public func connect(_ account: String, credentials: AccountCredentials, now: Date) throws -> CredentialConnection {
         try secrets.connect(try credentials.encoded(), account: try known(account), actor: actor, now: now)
     }
 

@@ -13,7 +13,7 @@ public struct DemoPublishing: Sendable {
     /// The workspace's directory.
     public let root: URL
     /// The store the demo approves in and publishes from.
-    public let store: SQLiteVariantStore
+    public let store: any WorkspaceStore
     /// Where the accounts' sandbox credentials are sealed.
     public let credentials: StoredCredentials
     /// The sandbox every network is served by.
@@ -29,7 +29,7 @@ public struct DemoPublishing: Sendable {
 
     /// A demo of `workspace` against the sandbox at `sandboxURL`, starting at `now`.
     public init(
-        workspace: Workspace, root: URL, store: SQLiteVariantStore, credentials: StoredCredentials, sandboxURL: URL,
+        workspace: Workspace, root: URL, store: any WorkspaceStore, credentials: StoredCredentials, sandboxURL: URL,
         mediaBaseURL: URL?, now: Date, moveSandboxClock: @escaping @Sendable (Date) async -> Void
     ) {
         self.workspace = workspace
@@ -57,7 +57,7 @@ public struct DemoPublishing: Sendable {
     /// Approves, on every account, the pending variants of the post whose first slot comes soonest;
     /// returns the campaign and post, and the post's last slot. The rest stays pending for the web UI.
     public func approveSoonestPost() throws -> (campaign: String, post: String, lastSlot: Date)? {
-        let pending = try store.variants(in: .pendingApproval).filter { $0.scheduledAt != nil }
+        let pending = try store.variants(in: .pendingApproval, visible: { _ in true }).filter { $0.scheduledAt != nil }
         guard let first = pending.min(by: { ($0.scheduledAt!, $0.id) < ($1.scheduledAt!, $1.id) }) else { return nil }
         let chosen = pending.filter { $0.campaignID == first.campaignID && $0.postID == first.postID }
         for variant in chosen {

@@ -35,11 +35,11 @@ public struct DemoSetup: Sendable {
             let changed = try result.store.apply(result.plan, basedOn: result.generation, actor: "demo", now: now)
             say("demo: applied the plan of \(access.root.lastPathComponent): \(changed) variants stored")
         }
-        // The pipeline created the store; the users live in the same SQLite file.
-        let users = UserStore(store: try access.openStore(.existing))
+        // The pipeline created the store; the users live in the same store.
+        let users = try access.openStore(.existing).users
         say("demo users (passwords are new at each --demo start; shown once):")
         for (email, role) in self.users(teams: result.workspace.settings.teams) {
-            let password = UserStore.generatePassword()
+            let password = PasswordGenerator.generate()
             if try users.user(email) == nil {
                 _ = try users.add(email: email, role: role, password: password, now: now)
             } else {

@@ -20,7 +20,7 @@ public enum DispatcherSetup {
     /// A dispatcher for the workspace at `root`: its accounts' handles and media files, `store`'s
     /// queue, the sealed `credentials`.
     public static func dispatcher(
-        configuration: DispatchConfiguration, workspace: Workspace, root: URL, store: SQLiteVariantStore,
+        configuration: DispatchConfiguration, workspace: Workspace, root: URL, store: any WorkspaceStore,
         credentials: StoredCredentials, endpoints: NetworkEndpoints, mediaBaseURL: URL? = nil,
         clock: @escaping @Sendable () -> Date, onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in }
     ) -> Dispatcher {

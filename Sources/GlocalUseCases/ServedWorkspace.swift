@@ -10,7 +10,7 @@ public struct ServedWorkspace: Sendable {
     /// The workspace, loaded once for the server's lifetime.
     public let workspace: Workspace
     /// The store.
-    public let store: SQLiteVariantStore
+    public let store: any WorkspaceStore
 
     /// Opens `access`'s workspace and store; with `demo`, first runs `DemoSetup` at `now`, telling `say`.
     public init(access: WorkspaceAccess, demo: Bool, now: Date, say: @escaping @Sendable (String) -> Void) throws {

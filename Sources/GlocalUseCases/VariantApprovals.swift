@@ -10,12 +10,12 @@ public struct VariantApprovals: Sendable {
     /// The workspace: teams, accounts and campaigns' policies.
     public let workspace: Workspace
     /// The store the decisions are written to.
-    public let store: SQLiteVariantStore
+    public let store: any WorkspaceStore
     private let policies: [String: ApprovalPolicy]
     private let defaultPolicy: ApprovalPolicy
 
     /// The approvals of `workspace`'s variants in `store`.
-    public init(workspace: Workspace, store: SQLiteVariantStore) {
+    public init(workspace: Workspace, store: any WorkspaceStore) {
         self.workspace = workspace
         self.store = store
         policies = Dictionary(
@@ -49,12 +49,12 @@ public struct VariantApprovals: Sendable {
     /// The user named `email` (their role and teams apply), or the operator when `email` is `nil`.
     public func actor(named email: String?, environment: [String: String]) throws -> ApprovalActor {
         guard let email else { return Self.operatorActor(environment: environment) }
-        guard let user = try UserStore(store: store).user(email) else { throw UseCaseError.unknownUser(email) }
+        guard let user = try store.users.user(email) else { throw UseCaseError.unknownUser(email) }
         return ApprovalActor(name: user.email, scope: scope(of: user))
     }
 
     /// The check the store runs on the variant inside its write transaction: `ApprovalPermit`'s decision.
-    public func permit(for scope: ApprovalScope, action: ApprovalAction, now: Date) -> SQLiteVariantStore.Permit {
+    public func permit(for scope: ApprovalScope, action: ApprovalAction, now: Date) -> ApprovalCheck {
         let permit = ApprovalPermit(scope: scope, action: action, now: now)
         let policies = self
         return { variant in
@@ -90,7 +90,9 @@ public struct VariantApprovals: Sendable {
             throw ApprovalError.staleRevision(variantID: variant.id, shown: revision.value, current: variant.contentHash)
         }
         let account = workspace.accounts.filter { $0.id.value == variant.accountID }
-        let siblings = try store.variants(campaign: variant.campaignID).filter { $0.postID == variant.postID }
+        let siblings = try store.variants(campaign: variant.campaignID, visible: { _ in true }).filter {
+            $0.postID == variant.postID
+        }
         let problems = VariantEditCheck(accounts: account, media: media)
             .check(variant, text: text, linkPlacement: linkPlacement, siblings: siblings).filter { $0.severity == .error }
         if !problems.isEmpty { throw ApprovalError.invalidEdit(problems) }

@@ -79,12 +79,12 @@ public struct WorkspaceAccess: Sendable {
     }
 
     /// The accounts' credentials in `store`, sealed with the key of `$GLOCAL_SECRET_KEY` or the key file beside the store.
-    public func secrets(in store: SQLiteVariantStore) throws -> AccountSecrets {
+    public func secrets(in store: any WorkspaceStore) throws -> any CredentialVault {
         store.accountSecrets(key: try SecretKey.load(forStoreAt: databasePath, environment: environment))
     }
 
     /// The credentials the dispatcher and the metrics collector read from `store`.
-    public func credentials(in store: SQLiteVariantStore) throws -> StoredCredentials {
+    public func credentials(in store: any WorkspaceStore) throws -> StoredCredentials {
         StoredCredentials(secrets: try secrets(in: store))
     }
 }

@@ -52,7 +52,7 @@ struct NotificationOptions: ParsableArguments {
 
     /// Starts a notifier round once a minute until `shouldStop`; `nil` when nothing is configured.
     func start(
-        workspace: Workspace, store: SQLiteVariantStore, listening: URL?, clock: @escaping @Sendable () -> Date,
+        workspace: Workspace, store: any WorkspaceStore, listening: URL?, clock: @escaping @Sendable () -> Date,
         shouldStop: @escaping @Sendable () -> Bool, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Notifier? {
         guard

@@ -13,7 +13,7 @@ extension ServedWorkspace {
     /// The web UI's environment: this workspace and store, its users and sessions, media read from disk.
     func environment(clock: @escaping @Sendable () -> Date) -> ServerEnvironment {
         ServerEnvironment(
-            workspace: workspace, workspaceRoot: access.root, store: store, users: UserStore(store: store),
-            sessions: SessionStore(store: store), media: FileMediaInspector(root: access.root), now: clock)
+            workspace: workspace, workspaceRoot: access.root, store: store, users: store.users,
+            sessions: store.sessions, media: FileMediaInspector(root: access.root), now: clock)
     }
 }

@@ -12,7 +12,7 @@ struct UserCommand: ParsableCommand {
 
     /// Reads a password from standard input (first line), or generates one.
     static func password(fromStandardInput: Bool) throws -> (password: String, generated: Bool) {
-        guard fromStandardInput else { return (UserStore.generatePassword(), true) }
+        guard fromStandardInput else { return (PasswordGenerator.generate(), true) }
         let data = FileHandle.standardInput.readDataToEndOfFile()
         guard let text = String(data: data, encoding: .utf8),
             let line = text.split(separator: "\n", omittingEmptySubsequences: false).first
@@ -47,7 +47,7 @@ struct UserCommand: ParsableCommand {
             let (password, generated) = try UserCommand.password(fromStandardInput: passwordStdin)
             let user: User
             do {
-                user = try UserStore(store: approvals.store).add(email: email, role: role, password: password, now: Date())
+                user = try approvals.store.users.add(email: email, role: role, password: password, now: Date())
             } catch { throw UserCommand.failure(error) }
             print("added \(user.email) (\(user.role.rawValue))")
             if generated { print("password: \(password)  (shown once; glocal user reset-password to change it)") }
@@ -67,7 +67,7 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             let approvals = try VariantApprovals(access: options.access())
-            for user in try UserStore(store: approvals.store).users() {
+            for user in try approvals.store.users.users() {
                 let teams = approvals.scope(of: user).teams
                 print("\(user.email)  \(user.role.rawValue)" + (teams.isEmpty ? "" : "  teams: \(teams.joined(separator: ", "))"))
             }
@@ -85,7 +85,7 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             let approvals = try VariantApprovals(access: options.access())
-            do { try UserStore(store: approvals.store).remove(email) } catch { throw UserCommand.failure(error) }
+            do { try approvals.store.users.remove(email) } catch { throw UserCommand.failure(error) }
             print("removed \(email.lowercased())")
         }
     }
@@ -106,7 +106,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let approvals = try VariantApprovals(access: options.access())
             let (password, generated) = try UserCommand.password(fromStandardInput: passwordStdin)
-            do { try UserStore(store: approvals.store).resetPassword(email, to: password) } catch {
+            do { try approvals.store.users.resetPassword(email, to: password) } catch {
                 throw UserCommand.failure(error)
             }
             print("password reset for \(email.lowercased())")

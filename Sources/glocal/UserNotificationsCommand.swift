@@ -29,10 +29,10 @@ struct UserNotificationsCommand: ParsableCommand {
 
     func run() throws {
         let approvals = try VariantApprovals(access: options.access())
-        guard let user = try UserStore(store: approvals.store).user(email) else {
+        guard let user = try approvals.store.users.user(email) else {
             throw CommandFailure(message: "no user '\(email.lowercased())' (glocal user list)")
         }
-        let store = NotificationStore(store: approvals.store)
+        let store = approvals.store.notifications
         var preferences = try store.preferences(of: user.email)
         if let digest { preferences.digest = digest == .on }
         if let alerts { preferences.alerts = alerts == .on }

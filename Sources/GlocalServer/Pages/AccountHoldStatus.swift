@@ -27,7 +27,7 @@ struct AccountHoldStatus: Sendable {
     /// The status of `account` from its holds (`nil`: none) at `now`; a rate limit already lifted is no hold.
     /// `crisisPaused`: the global crisis pause holds.
     init(
-        account: Account, workspace: Workspace, holds: PublishQueue.AccountHolds?, crisisPaused: Bool, waiting: Int, now: Date
+        account: Account, workspace: Workspace, holds: AccountHolds?, crisisPaused: Bool, waiting: Int, now: Date
     ) {
         id = account.id.value
         network = account.network?.displayName ?? "unknown network"

@@ -28,7 +28,7 @@ struct AuthRoutes {
     private func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await RequestGuard.body(request, context: context)
         guard let expected = request.cookies[Self.loginCookie]?.value, let given = form["csrf"],
-            SessionStore.constantTimeEquals(expected, given)
+            SessionToken.constantTimeEquals(expected, given)
         else {
             return loginForm(status: .forbidden, error: "The sign-in form expired. Please try again.")
         }
@@ -54,7 +54,7 @@ struct AuthRoutes {
     }
 
     private func loginForm(status: HTTPResponse.Status, email: String = "", error: String? = nil) -> Response {
-        let token = SessionStore.randomToken()
+        let token = SessionToken.random()
         var response = Layout.response(LoginPage.render(csrf: token, email: email, error: error), status: status)
         response.setCookie(cookie(Self.loginCookie, token, maxAge: 3600, path: "/login"))
         return response

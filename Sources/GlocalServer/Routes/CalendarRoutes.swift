@@ -76,7 +76,7 @@ struct CalendarRoutes {
         let now = environment.now()
         let check = SlotMoveCheck(scheduler: scheduler)
         let target = LocalInstant(date: date, time: time, zone: scheduler.timeZone(of: variant.accountID)).instant
-        let request = SQLiteVariantStore.MoveRequest(
+        let request = SlotMoveRequest(
             id: variant.id, revision: revision, shownSlot: form["slot"].flatMap(UTCTimestamp.date(from:)),
             note: note.isEmpty ? nil : note, actor: session.user.email)
         // Moving a post edits its slot: the same permit as an edit (the account's team or the admin, no deadline).

@@ -21,7 +21,9 @@ struct EditorRoutes {
             // Other accounts' variants matter only where the network forbids the same text twice (X).
             let siblings =
                 NetworkRules.forNetwork(variant.network).requiresDistinctTextAcrossAccounts
-                ? try environment.store.variants(campaign: variant.campaignID).filter { $0.postID == variant.postID } : []
+                ? try environment.store.variants(campaign: variant.campaignID, visible: { _ in true }).filter {
+                    $0.postID == variant.postID
+                } : []
             let diagnostics = VariantEditCheck(accounts: account, media: environment.media)
                 .check(variant, text: text, linkPlacement: placement, siblings: siblings)
             let answer = TextCountAnswer(

@@ -21,14 +21,14 @@ struct NotificationRoutes {
             let form = try await guardian.form(request, context: context, session: session)
             // An unchecked checkbox sends nothing: absent means off.
             let preferences = NotificationPreferences(digest: form["digest"] == "on", alerts: form["alerts"] == "on")
-            try NotificationStore(store: environment.store).setPreferences(
+            try environment.store.notifications.setPreferences(
                 preferences, for: session.user.email, now: environment.now())
             return Layout.redirect(to: "/notifications?notice=saved")
         }
     }
 
     private static func page(session: Session, environment: ServerEnvironment, notice: String?) throws -> HTML {
-        let preferences = try NotificationStore(store: environment.store).preferences(of: session.user.email)
+        let preferences = try environment.store.notifications.preferences(of: session.user.email)
         return NotificationsPage.render(
             session: session, preferences: preferences, teams: environment.scope(of: session.user).teams, notice: notice)
     }

@@ -6,7 +6,7 @@ public protocol CredentialVault: Sendable {
     /// Seals and stores `secret` for `account`, replacing any earlier one (no audit event).
     func store(_ secret: Data, account: String, now: Date) throws
     /// Connects `account` as `actor`: stores `secret`, lifts a "needs reconnect" hold, audits it.
-    func connect(_ secret: Data, account: String, actor: String, now: Date) throws -> AccountSecrets.Connection
+    func connect(_ secret: Data, account: String, actor: String, now: Date) throws -> CredentialConnection
     /// The opened secret of `account`, if it has one.
     func secret(account: String) throws -> Data?
     /// The accounts that have credentials.

@@ -7,7 +7,7 @@ import GlocalCore
 /// lease holder in every write, so a rescued worker's late write changes nothing.
 public protocol PublishJobQueue: Sendable {
     /// Brings the jobs in line with the variants at `now` (enqueue approved, withdraw, move, miss).
-    func sync(now: Date, grace: TimeInterval, policy: RetryPolicy) throws -> PublishQueue.SyncReport
+    func sync(now: Date, grace: TimeInterval, policy: RetryPolicy) throws -> QueueSyncReport
     /// Claims up to `limit` due jobs for `worker`, leased until `now + lease`.
     func claim(worker: String, now: Date, lease: TimeInterval, limit: Int) throws -> [PublishJob]
     /// Extends `worker`'s leases on `jobIDs`; returns the ids it still holds.
@@ -23,7 +23,7 @@ public protocol PublishJobQueue: Sendable {
     func settleAndClaim(
         _ outcomes: [(job: PublishJob, resolution: JobResolution)], rateLimits: [String: Date], worker: String, now: Date,
         policy: RetryPolicy, lease: TimeInterval, limit: Int, caps: (Network) -> [PublishingCap]
-    ) throws -> PublishQueue.Step
+    ) throws -> QueueStep
     /// After a look-up found nothing: the post is sent now. False if the lease was lost.
     func resend(_ job: PublishJob, worker: String, now: Date) throws -> Bool
     /// Saves the handle given before an ambiguous step. False if the lease was lost.
@@ -49,9 +49,9 @@ public protocol PublishJobQueue: Sendable {
     /// Holds `account` until `until` after a rate limit (`nil` lifts the hold).
     func setRateLimited(until: Date?, account: String, now: Date) throws
     /// The holds on `account`.
-    func holds(account: String) throws -> PublishQueue.AccountHolds
+    func holds(account: String) throws -> AccountHolds
     /// The holds of every account that has a status, by account id.
-    func allHolds() throws -> [String: PublishQueue.AccountHolds]
+    func allHolds() throws -> [String: AccountHolds]
     /// How many jobs each account has waiting to go out, by account id (accounts with none absent).
     func waitingJobCounts() throws -> [String: Int]
     /// Sets or lifts the global crisis pause as `actor`.

@@ -14,3 +14,14 @@ extension SessionStore: SessionDirectory {}
 extension MetricsStore: EngagementMetricsStore {}
 
 extension AccountSecrets: CredentialVault {}
+
+extension NotificationStore: NotificationOutbox {}
+
+extension SQLiteVariantStore: WorkspaceStore {
+    /// The users of this store, hashed at the production bcrypt cost.
+    public var users: UserStore { UserStore(store: self) }
+    /// The sessions of this store.
+    public var sessions: SessionStore { SessionStore(store: self) }
+    /// The notification tables of this store.
+    public var notifications: NotificationStore { NotificationStore(store: self) }
+}

@@ -27,7 +27,8 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         return StoreUnderTest(
             variants: store, audit: store, queue: store.publishQueue, users: UserStore(store: store, bcryptCost: 4),
             sessions: SessionStore(store: store, lifetime: 3_600), metrics: store.metrics,
-            credentials: store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 5, count: 32))))
+            credentials: store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 5, count: 32))), review: store,
+            calendar: store, reports: store, notifications: store.notifications, whole: store)
     }
 }
 
@@ -47,4 +48,14 @@ struct StoreUnderTest: Sendable {
     var metrics: any EngagementMetricsStore
     /// Sealed account credentials.
     var credentials: any CredentialVault
+    /// Approve, reject, edit, bulk decisions and what changed since a revision.
+    var review: any VariantReviewStore
+    /// The calendar's entries and moves.
+    var calendar: any CalendarStore
+    /// The period report's facts.
+    var reports: any ReportFactsSource
+    /// Notification preferences and the outbox.
+    var notifications: any NotificationOutbox
+    /// All of it as one store, as the server and the commands see it.
+    var whole: any WorkspaceStore
 }

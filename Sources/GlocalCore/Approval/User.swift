@@ -1,5 +1,4 @@
 import Foundation
-import GlocalCore
 
 /// A user of the approval UI (never with their password hash).
 public struct User: Sendable, Equatable {

@@ -1,5 +1,4 @@
 import Foundation
-import GlocalCore
 
 /// What changed in a variant since a revision someone was shown: the text then (from the audit
 /// log's snapshots) and the events written since, with who and when.
@@ -37,15 +36,5 @@ public struct RevisionChanges: Sendable, Equatable {
             let hash = object["content_hash"] as? String, let text = object["text"] as? String
         else { return nil }
         return (hash, text)
-    }
-}
-
-extension SQLiteVariantStore {
-    /// What changed in variant `id` since `revision` was shown; `nil` if there is no such variant.
-    public func changes(of id: String, since revision: VariantRevision) throws -> RevisionChanges? {
-        try writer.read { db in
-            guard let current = try Self.fetchVariant(db, id: id) else { return nil }
-            return RevisionChanges(shown: revision, current: current, history: try AuditLog.events(db, variantID: id))
-        }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GlocalCore
 
 /// One engagement reading to take: a published variant at one checkpoint after publication.
 public struct MetricsJob: Sendable, Equatable {
@@ -21,6 +20,22 @@ public struct MetricsJob: Sendable, Equatable {
     public var attempts: Int
     /// `scheduled`, `completed` or `discarded`.
     public var state: String
+
+    /// Creates a reading as a store read it back.
+    public init(
+        id: Int64, variantID: String, accountID: String, network: Network, checkpoint: Int, dueAt: Date, runAt: Date,
+        attempts: Int, state: String
+    ) {
+        self.id = id
+        self.variantID = variantID
+        self.accountID = accountID
+        self.network = network
+        self.checkpoint = checkpoint
+        self.dueAt = dueAt
+        self.runAt = runAt
+        self.attempts = attempts
+        self.state = state
+    }
 }
 
 /// One reading of a post's counters.

@@ -1,5 +1,4 @@
 import Foundation
-import GlocalCore
 
 /// What a calendar grid shows of a variant: who, where, when and its state — not its text or its
 /// explanation, so a month of every account reads a few columns of a few thousand rows.

@@ -1,5 +1,4 @@
 import Foundation
-import GlocalCore
 
 /// A signed-in user's session, as the server sees it on each request.
 public struct Session: Sendable, Equatable {

@@ -1,5 +1,4 @@
 import Foundation
-import GlocalCore
 
 /// A post the dispatcher gave up on, as the alert scan and the digest read it.
 public struct FailedPost: Sendable, Equatable {

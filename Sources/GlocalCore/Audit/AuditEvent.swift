@@ -1,5 +1,4 @@
 import Foundation
-import GlocalCore
 
 /// One entry of the append-only audit log: who did what to a variant, when, and what it looked like
 /// before and after.

@@ -1,5 +1,4 @@
 import Foundation
-import GlocalCore
 
 /// Why an approval action was refused; nothing was written then.
 public enum ApprovalError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -28,7 +27,7 @@ public enum ApprovalError: Error, Sendable, Equatable, CustomStringConvertible {
         case .wrongState(let id, let state):
             return "'\(id)' is \(state.rawValue.replacingOccurrences(of: "_", with: " ")), not pending approval"
         case .pastDeadline(let id, let deadline):
-            return "'\(id)' passed its approval deadline (\(StoreTimestamp.string(from: deadline))): it will not be published"
+            return "'\(id)' passed its approval deadline (\(UTCTimestamp.string(from: deadline))): it will not be published"
         case .reasonRequired: return "a rejection needs a reason"
         case .invalidEdit(let diagnostics): return diagnostics.map { "\($0.rule): \($0.message)" }.joined(separator: "; ")
         case .staleRevision(let id, let shown, let current):

@@ -1,5 +1,3 @@
-import GlocalCore
-
 /// Why the SQLite store refused or failed an operation. Messages never include statement arguments.
 public enum VariantStoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A statement failed while doing `action` to variant `variantID`; nothing of the operation was written.
