@@ -45,6 +45,12 @@ public struct OutgoingPostFactory: Sendable {
             variantID: variant.id, network: variant.network, accountID: variant.accountID,
             handle: account?.handle ?? variant.accountID, locale: account?.locale.value ?? variant.locale,
             text: variant.text, title: variant.title, link: variant.link, linkPlacement: variant.linkPlacement,
-            media: media)
+            media: media, youtube: override(of: variant)?.youtube?.options, tiktok: override(of: variant)?.tiktok?.options)
+    }
+
+    /// The override of the variant's post on its network, where YouTube's and TikTok's own settings are.
+    func override(of variant: StoredVariant) -> PostNetworkOverride? {
+        let post = campaigns[variant.campaignID]?.posts.first { $0.id.value == variant.postID }
+        return post?.overrides.first { $0.network.value == variant.network }
     }
 }

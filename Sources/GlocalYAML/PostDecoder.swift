@@ -97,7 +97,8 @@ enum PostDecoder {
     private static func decodeOverride(_ node: Node, network: Located<Network>, context: DecodeContext) -> PostNetworkOverride? {
         guard
             let map = context.mapping(
-                node, what: "\(network.value.rawValue) override", allowed: overrideKeys, for: network.value.rawValue)
+                node, what: "\(network.value.rawValue) override",
+                allowed: overrideKeys + VideoOverrideDecoder.keys(for: network.value), for: network.value.rawValue)
         else { return nil }
         let link = map.string("link")
         if let link { LinkValidation.check(link, context: context, allowNone: true) }
@@ -105,7 +106,9 @@ enum PostDecoder {
             network: network, text: map.string("text"), title: map.string("title"), link: link,
             linkPlacement: map.choice("link_placement", LinkPlacement.self),
             media: map.value("media").map { decodeMedia($0, context: context) }, hashtags: map.strings("hashtags"),
-            skip: map.bool("skip")?.value ?? false)
+            skip: map.bool("skip")?.value ?? false,
+            youtube: network.value == .youtube ? VideoOverrideDecoder.youtube(map, context: context) : nil,
+            tiktok: network.value == .tiktok ? VideoOverrideDecoder.tiktok(map, context: context) : nil)
     }
 
     static func decodeMedia(_ node: Node, context: DecodeContext) -> [MediaReference] {

@@ -24,13 +24,15 @@ public struct Account: Sendable {
     public var instance: String?
     /// A character limit that replaces the network's default (a Mastodon instance with 1000, say).
     public var maxCharacters: Int?
+    /// A TikTok account posting through an app TikTok has not audited yet: only `SELF_ONLY` posts are allowed.
+    public var unaudited: Bool
 
     /// Creates an account.
     public init(
         id: Located<String>, network: Network?, networkLocation: SourceLocation, handle: String,
         locale: Located<String>, timeZone: Located<String>? = nil, city: String? = nil, country: String? = nil,
         tags: [Located<String>] = [], credentials: String? = nil, instance: String? = nil,
-        maxCharacters: Int? = nil
+        maxCharacters: Int? = nil, unaudited: Bool = false
     ) {
         self.id = id
         self.network = network
@@ -44,6 +46,7 @@ public struct Account: Sendable {
         self.credentials = credentials
         self.instance = instance
         self.maxCharacters = maxCharacters
+        self.unaudited = unaudited
     }
 
     /// Whether the account carries `tag`.

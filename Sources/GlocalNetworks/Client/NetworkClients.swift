@@ -3,9 +3,11 @@ import GlocalCore
 /// Chooses the client of each network.
 public enum NetworkClients {
     /// The networks with a native client.
-    public static let supported: [Network] = [.x, .bluesky, .mastodon, .threads, .linkedin, .facebook, .instagram]
+    public static let supported: [Network] = [
+        .x, .bluesky, .mastodon, .threads, .linkedin, .facebook, .instagram, .youtube, .tiktok,
+    ]
 
-    /// The native client of `network`, or `nil` (YouTube, TikTok: use a ``WebhookClient``).
+    /// The native client of `network`, or `nil` for a network without one (use a ``WebhookClient``).
     public static func client(for network: Network, environment: ClientEnvironment) -> (any NetworkClient)? {
         switch network {
         case .x: return XClient(environment: environment)
@@ -15,7 +17,8 @@ public enum NetworkClients {
         case .linkedin: return LinkedInClient(environment: environment)
         case .facebook: return FacebookClient(environment: environment)
         case .instagram: return InstagramClient(environment: environment)
-        case .youtube, .tiktok: return nil
+        case .youtube: return YouTubeClient(environment: environment)
+        case .tiktok: return TikTokClient(environment: environment)
         }
     }
 }

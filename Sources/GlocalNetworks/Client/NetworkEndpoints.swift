@@ -29,8 +29,13 @@ public struct NetworkEndpoints: Sendable {
             .linkedin: URL(string: "https://api.linkedin.com")!,
             .facebook: URL(string: "https://graph.facebook.com")!,
             .instagram: URL(string: "https://graph.instagram.com")!,
+            .youtube: URL(string: "https://www.googleapis.com")!,
+            .tiktok: URL(string: "https://open.tiktokapis.com")!,
         ],
-        auth: [.linkedin: URL(string: "https://www.linkedin.com")!],
+        auth: [
+            .linkedin: URL(string: "https://www.linkedin.com")!,
+            .youtube: URL(string: "https://oauth2.googleapis.com")!,
+        ],
         accountServersWin: true)
 
     /// Every network at `baseURL/<network>` (e.g. `http://127.0.0.1:8080/bluesky/xrpc/…`), webhooks at `baseURL/webhook`.
