@@ -182,7 +182,11 @@ public struct TikTokClient: NetworkClient {
                 guard stalls <= 3 else {
                     throw NetworkFailure(.unknown("TikTok upload interrupted at byte \(next) of \(bytes.count)"))
                 }
-                let held = try await status(publishID, credentials: credentials)["uploaded_bytes"].int ?? next
+                // The chunk may or may not have arrived; the saved publish_id resumes it when even the status is lost.
+                let held: Int
+                do { held = try await status(publishID, credentials: credentials)["uploaded_bytes"].int ?? next } catch {
+                    throw NetworkFailure(.unknown("TikTok upload interrupted at byte \(next) of \(bytes.count)"))
+                }
                 if held > next { stalls = 0 }
                 next = held
             }
