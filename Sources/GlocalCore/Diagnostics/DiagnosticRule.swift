@@ -173,6 +173,9 @@ extension DiagnosticRule {
     /// YouTube tags longer in total than YouTube allows.
     public static let youtubeTags = DiagnosticRule(
         "youtube.tags", "A YouTube video's tags exceed 500 characters as YouTube counts them, or contain < or >.")
+    /// A plan with more YouTube uploads on one account and day than the daily quota admits.
+    public static let youtubeQuota = DiagnosticRule(
+        "youtube.quota", "A plan needs more YouTube uploads on one day than the project's daily quota admits.")
     /// A TikTok post asking for more than `SELF_ONLY` on an account whose app TikTok has not audited.
     public static let tiktokUnaudited = DiagnosticRule(
         "tiktok.unaudited", "A TikTok post is not SELF_ONLY on an account posting through an unaudited app.")
@@ -190,7 +193,7 @@ extension DiagnosticRule {
         .linkPolicy, .xDuplicateText, .promotionalShare, .scheduleUnplaceable,
         .mediaPath, .mediaOutsideWorkspace, .mediaNotAFile, .mediaContent, .mediaTruncated, .mediaDimensions,
         .mediaDuration, .mediaAltTextTooLong, .apiVersionInvalid, .apiVersionSunset, .apiVersionSunsetsDuringCampaign,
-        .youtubeTags, .tiktokUnaudited,
+        .youtubeTags, .youtubeQuota, .tiktokUnaudited,
     ]
 
     /// Looks a rule up by id.

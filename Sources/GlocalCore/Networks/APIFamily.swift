@@ -12,8 +12,10 @@ public enum APIFamily: String, Sendable, Hashable, CaseIterable {
     case mastodon
     /// Bluesky's XRPC methods, versioned by lexicon rather than by API version.
     case bluesky
-    /// glocal's webhook stand-in for networks without a native client (YouTube, TikTok).
-    case webhook
+    /// The YouTube Data API v3: `/youtube/v3/` and `/upload/youtube/v3/` paths.
+    case youtube
+    /// TikTok's API v2 (Content Posting, Display): `/v2/` paths.
+    case tiktok
 
     /// The family `network` is published through.
     public static func of(_ network: Network) -> APIFamily {
@@ -24,7 +26,8 @@ public enum APIFamily: String, Sendable, Hashable, CaseIterable {
         case .x: return .x
         case .mastodon: return .mastodon
         case .bluesky: return .bluesky
-        case .youtube, .tiktok: return .webhook
+        case .youtube: return .youtube
+        case .tiktok: return .tiktok
         }
     }
 
@@ -37,7 +40,8 @@ public enum APIFamily: String, Sendable, Hashable, CaseIterable {
         case .x: return "X API"
         case .mastodon: return "Mastodon API"
         case .bluesky: return "Bluesky XRPC"
-        case .webhook: return "webhook"
+        case .youtube: return "YouTube Data API"
+        case .tiktok: return "TikTok API"
         }
     }
 }

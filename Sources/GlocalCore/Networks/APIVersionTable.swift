@@ -20,8 +20,14 @@ public enum APIVersionTable {
             return APIVersion(family: .mastodon, name: "v1", source: "https://docs.joinmastodon.org/methods/statuses/")
         case .bluesky:
             return APIVersion(family: .bluesky, name: nil, source: "https://atproto.com/specs/lexicon")
-        case .webhook:
-            return APIVersion(family: .webhook, name: nil, source: "docs/networks.md")
+        case .youtube:
+            return APIVersion(
+                family: .youtube, name: "v3",
+                source: "https://developers.google.com/youtube/v3/guides/using_resumable_upload_protocol")
+        case .tiktok:
+            return APIVersion(
+                family: .tiktok, name: "v2", source: "https://developers.tiktok.com/doc/content-posting-api-reference-direct-post"
+            )
         }
     }
 
@@ -29,7 +35,7 @@ public enum APIVersionTable {
     public static func isPinnable(_ network: Network) -> Bool {
         switch APIFamily.of(network) {
         case .linkedin, .graph, .threads: return true
-        case .x, .mastodon, .bluesky, .webhook: return false
+        case .x, .mastodon, .bluesky, .youtube, .tiktok: return false
         }
     }
 
@@ -41,7 +47,7 @@ public enum APIVersionTable {
             return .known(version)
         case .graph: return lookUp(name, in: graph, pattern: "vNN.0, e.g. \"v25.0\"")
         case .threads: return lookUp(name, in: threads, pattern: "vN.0, e.g. \"v1.0\"")
-        case .x, .mastodon, .bluesky, .webhook: return .notPinnable
+        case .x, .mastodon, .bluesky, .youtube, .tiktok: return .notPinnable
         }
     }
 
@@ -54,7 +60,7 @@ public enum APIVersionTable {
             return names.sorted().compactMap { linkedIn($0) }
         case .graph: return graph.values.sorted { (graphNumber($0.name ?? "") ?? 0) < (graphNumber($1.name ?? "") ?? 0) }
         case .threads: return Array(threads.values)
-        case .x, .mastodon, .bluesky, .webhook:
+        case .x, .mastodon, .bluesky, .youtube, .tiktok:
             let network = Network.allCases.first { APIFamily.of($0) == family }!
             return [defaultVersion(for: network)]
         }
