@@ -60,8 +60,8 @@ import GlocalUseCases
     @Test func everyOverrideIsReadAndSelfOnlyOnAnUnauditedAccountIsClean() throws {
         let output = try Self.validate(
             youtube: "{tags: [winter skin, hydra], privacy: unlisted, notify_subscribers: false, category: \"26\"}",
-            tiktok:
-                "{privacy_level: SELF_ONLY, disable_comment: true, disable_duet: true, disable_stitch: true, brand_organic_toggle: true}"
+            tiktok: "{privacy_level: SELF_ONLY, disable_comment: true, disable_duet: true, disable_stitch: true, "
+                + "brand_organic_toggle: true}"
         )
         #expect(Self.lines(output, "").filter { $0.contains(": error[") }.isEmpty, "\(output)")
         #expect(Self.lines(output, "tiktok.unaudited").isEmpty, "\(output)")

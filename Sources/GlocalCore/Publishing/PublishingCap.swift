@@ -2,8 +2,9 @@ import Foundation
 
 /// A network's documented cap on one account's publications over a rolling window (X 100 per
 /// 15 minutes, Mastodon 300 per 3 hours, Bluesky 1 666 per hour and 11 666 per day, Threads 250
-/// and Instagram 50 per 24 hours, YouTube 6 uploads and TikTok 15 posts per day; docs/networks.md). A network may have several caps, all of which
-/// must admit a post. Pure: the store brings what was published and what is in flight.
+/// and Instagram 50 per 24 hours, YouTube 6 uploads and TikTok 15 posts per day;
+/// docs/networks.md).
+/// A network may have several caps, all of which must admit a post. Pure: the store brings what was published and what is in flight.
 public struct PublishingCap: Sendable, Equatable {
     /// The network whose cap this is (for the reason a job waits).
     public var network: Network

@@ -26,7 +26,8 @@ struct TikTokAuditChecker: Sendable {
                             + "account\(names.count == 1 ? "" : "s") \(shown)",
                         at: level?.location ?? override?.network.location ?? post.id.location,
                         notes: [
-                            "TikTok refuses anything but SELF_ONLY from an app it has not audited (unaudited_client_can_only_post_to_private_accounts)",
+                            "TikTok refuses anything but SELF_ONLY from an app it has not audited "
+                                + "(unaudited_client_can_only_post_to_private_accounts)",
                             "set privacy_level: SELF_ONLY in the post's tiktok override, or remove unaudited once TikTok "
                                 + "has audited the app",
                         ], network: .tiktok, account: names.count == 1 ? names[0] : nil))

@@ -61,7 +61,8 @@ public struct TikTokClient: NetworkClient {
         guard !offered.contains(level.rawValue) else { return nil }
         return .invalidContent(
             "TikTok account \(handle) does not offer privacy_level \(level.rawValue) (it offers "
-                + "\(offered.isEmpty ? "none" : offered.joined(separator: ", "))); set privacy_level in the post's tiktok override"
+                + "\(offered.isEmpty ? "none" : offered.joined(separator: ", "))); "
+                + "set privacy_level in the post's tiktok override"
         )
     }
 
