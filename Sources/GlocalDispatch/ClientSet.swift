@@ -2,7 +2,7 @@ import GlocalCore
 import GlocalNetworks
 
 /// The client of every network for one environment: the native one where glocal has it, else a
-/// webhook client (YouTube, TikTok), which posts to the account's own endpoint or the sandbox's.
+/// webhook client (every network has a native one today), which posts to the account's own endpoint or the sandbox's.
 public enum ClientSet {
     /// A client per network.
     public static func make(_ environment: ClientEnvironment) -> [Network: any NetworkClient] {

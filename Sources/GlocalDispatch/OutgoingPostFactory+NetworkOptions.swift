@@ -9,7 +9,8 @@ extension OutgoingPostFactory {
     }
 
     /// `post` with what its network needs besides text and media, read from the workspace at dispatch time:
-    /// Pinterest's board and alt text, Google Business Profile's location and post details.
+    /// Pinterest's board and alt text, Google Business Profile's location and post details, YouTube's and TikTok's
+    /// own settings.
     func addingNetworkOptions(_ post: OutgoingPost, variant: StoredVariant, account: Account?) -> OutgoingPost {
         var post = post
         switch variant.network {
@@ -20,7 +21,9 @@ extension OutgoingPostFactory {
         case .googleBusiness:
             post.businessLocation = account?.businessLocation?.value
             post.businessPost = override(for: variant)?.googleBusiness?.value ?? .standard
-        case .x, .bluesky, .mastodon, .threads, .linkedin, .facebook, .instagram, .youtube, .tiktok: break
+        case .youtube: post.youtube = override(for: variant)?.youtube?.options
+        case .tiktok: post.tiktok = override(for: variant)?.tiktok?.options
+        case .x, .bluesky, .mastodon, .threads, .linkedin, .facebook, .instagram: break
         }
         return post
     }

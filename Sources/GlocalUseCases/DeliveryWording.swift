@@ -3,7 +3,7 @@ import GlocalDispatch
 import GlocalNetworks
 
 /// How the CLI names where a post went: published on its network by a native client, or only
-/// handed to a webhook (YouTube, TikTok), which is not a publication on that network.
+/// handed to a webhook (a network without a native client; none of glocal's today), which is not a publication there.
 public enum DeliveryWording {
     /// The label of a sent post on a network without a native client.
     public static let sentToWebhook = "sent to webhook"

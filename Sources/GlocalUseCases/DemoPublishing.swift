@@ -142,7 +142,9 @@ public struct DemoPublishing: Sendable {
         let sent = reports.filter { $0.outcome == "published" }
         let webhook = sent.filter { !DeliveryWording.hasNativeClient($0.network) }
         let networks = Set(webhook.map(\.network.rawValue)).sorted().joined(separator: ", ")
-        return "demo: \(sent.count) posts went out, each once, at its own slot: \(sent.count - webhook.count) published on "
-            + "their networks, \(webhook.count) sent to webhook (no native client\(networks.isEmpty ? "" : ": " + networks))."
+        let start = "demo: \(sent.count) posts went out, each once, at its own slot: \(sent.count - webhook.count) published on "
+        // Every network of the example has a native client; a workspace with a webhook network says how many.
+        guard !webhook.isEmpty else { return start + "their networks." }
+        return start + "their networks, \(webhook.count) sent to webhook (no native client: \(networks))."
     }
 }

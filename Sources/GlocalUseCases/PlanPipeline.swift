@@ -82,7 +82,8 @@ public struct PlanPipeline: Sendable {
     public static func plan(
         _ scheduled: [ScheduledVariant], in workspace: Workspace, stored: [StoredVariant], diagnostics: [Diagnostic] = []
     ) -> Plan {
-        Planner(workspace: workspace).plan(desired: scheduled, stored: stored, diagnostics: diagnostics)
+        Planner(workspace: workspace).plan(
+            desired: scheduled, stored: stored, diagnostics: diagnostics + YouTubeQuotaPlanCheck().warnings(scheduled))
     }
 }
 

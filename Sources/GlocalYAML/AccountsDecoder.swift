@@ -5,7 +5,7 @@ import Yams
 enum AccountsDecoder {
     static let keys = [
         "id", "network", "handle", "locale", "timezone", "city", "country", "tags", "credentials", "instance",
-        "max_characters", "boards", "location",
+        "max_characters", "boards", "location", "unaudited",
     ]
 
     static func decode(_ root: Node?, context: DecodeContext) -> [Account] {
@@ -50,7 +50,8 @@ enum AccountsDecoder {
             id: id, network: network?.value, networkLocation: networkText?.location ?? map.location, handle: handle,
             locale: locale, timeZone: context.timeZone(map.string("timezone")), city: map.string("city")?.value,
             country: map.string("country")?.value, tags: tags, credentials: map.string("credentials")?.value,
-            instance: map.string("instance")?.value, maxCharacters: maxCharacters)
+            instance: map.string("instance")?.value, maxCharacters: maxCharacters,
+            unaudited: map.bool("unaudited")?.value ?? false)
         NetworkAccountFieldsDecoder.decode(map, into: &account, context: context)
         return account
     }

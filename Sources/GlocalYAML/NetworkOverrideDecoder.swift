@@ -17,7 +17,9 @@ enum NetworkOverrideDecoder {
         switch network {
         case .pinterest: return pinterestKeys
         case .googleBusiness: return googleBusinessKeys
-        case .x, .bluesky, .mastodon, .threads, .linkedin, .facebook, .instagram, .youtube, .tiktok: return []
+        case .youtube: return VideoOverrideDecoder.youtubeKeys
+        case .tiktok: return VideoOverrideDecoder.tiktokKeys
+        case .x, .bluesky, .mastodon, .threads, .linkedin, .facebook, .instagram: return []
         }
     }
 

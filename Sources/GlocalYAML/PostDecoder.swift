@@ -106,7 +106,9 @@ enum PostDecoder {
             network: network, text: map.string("text"), title: map.string("title"), link: link,
             linkPlacement: map.choice("link_placement", LinkPlacement.self),
             media: map.value("media").map { decodeMedia($0, context: context) }, hashtags: map.strings("hashtags"),
-            skip: map.bool("skip")?.value ?? false)
+            skip: map.bool("skip")?.value ?? false,
+            youtube: network.value == .youtube ? VideoOverrideDecoder.youtube(map, context: context) : nil,
+            tiktok: network.value == .tiktok ? VideoOverrideDecoder.tiktok(map, context: context) : nil)
         NetworkOverrideDecoder.decode(map, network: network.value, into: &override, context: context)
         return override
     }

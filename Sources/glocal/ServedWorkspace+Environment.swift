@@ -10,10 +10,4 @@ extension ServedWorkspace {
         try ServedWorkspace(access: access, demo: demo, now: now, say: { UnbufferedOutput.say($0) })
     }
 
-    /// The web UI's environment: this workspace and store, its users and sessions, media read from disk.
-    func environment(clock: @escaping @Sendable () -> Date) -> ServerEnvironment {
-        ServerEnvironment(
-            workspace: workspace, workspaceRoot: access.root, store: store, users: store.users,
-            sessions: store.sessions, media: FileMediaInspector(root: access.root), now: clock)
-    }
 }

@@ -9,8 +9,8 @@ extension ServedWorkspace {
     /// The web UI's environment for `workspace` (the one loaded at start, or a reloaded one) on this store.
     func environment(workspace: Workspace, publicURL: URL?, clock: @escaping @Sendable () -> Date) -> ServerEnvironment {
         var environment = ServerEnvironment(
-            workspace: workspace, workspaceRoot: access.root, store: store, users: UserStore(store: store),
-            sessions: SessionStore(store: store), media: FileMediaInspector(root: access.root), now: clock)
+            workspace: workspace, workspaceRoot: access.root, store: store, users: store.users,
+            sessions: store.sessions, media: FileMediaInspector(root: access.root), now: clock)
         environment.publicURL = publicURL
         return environment
     }

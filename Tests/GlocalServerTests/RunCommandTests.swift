@@ -24,23 +24,19 @@ struct RunCommandTests {
         let printed = served.printed
         #expect(printed.contains("demo: every account connected to the sandbox"))
         let summary = try #require(
-            printed.firstMatch(
-                of:
-                    /demo: (\d+) posts went out, each once, at its own slot: (\d+) published on their networks, (\d+) sent to webhook/
-            ))
+            printed.firstMatch(of: /demo: (\d+) posts went out, each once, at its own slot: (\d+) published on their networks\./))
         let published = try #require(Int(summary.1))
         #expect(published > 100)
-        // YouTube and TikTok have no native client: their posts reached the webhook stand-in, never "published".
-        let native = try #require(Int(summary.2)), webhook = try #require(Int(summary.3))
-        #expect(native + webhook == published)
-        #expect(webhook > 0)
-        #expect(printed.contains("(no native client: tiktok, youtube)."))
-        let webhookRows = printed.split(separator: "\n").filter { $0.contains(" youtube ") || $0.contains(" tiktok ") }
-        #expect(!webhookRows.isEmpty)
-        #expect(webhookRows.allSatisfy { $0.contains("sent to webhook") })
+        // Every network of the example publishes natively, YouTube and TikTok included: nothing only reached a webhook.
+        #expect(try #require(Int(summary.2)) == published)
+        #expect(!printed.contains("sent to webhook"))
+        // The table's rows (the first posts) show a YouTube post by its watch URL; no YouTube or TikTok post failed.
+        let youtubeRows = printed.split(separator: "\n").filter { $0.hasPrefix("  2") && $0.contains(" youtube ") }
+        #expect(youtubeRows.allSatisfy { $0.contains("https://www.youtube.com/watch?v=") })
+        #expect(!printed.contains(/\n  \w+: (youtube|tiktok)\//))
         let perNetwork = try #require(printed.split(separator: "\n").first { $0.hasPrefix("  per network: ") })
-        #expect(perNetwork.contains(/(youtube|tiktok) \d+ \(sent to webhook\)/))
-        #expect(!perNetwork.contains(/(youtube|tiktok) \d+(,|$)/))
+        #expect(perNetwork.contains(/tiktok \d+(,|$)/))
+        #expect(perNetwork.contains(/youtube \d+(,|$)/))
         // The shops' Pinterest and Business Profile accounts are published on their networks, natively.
         #expect(perNetwork.contains(/pinterest \d+(,|$)/) && perNetwork.contains(/google_business \d+(,|$)/))
         let readings = try #require(printed.firstMatch(of: /demo: (\d+) engagement readings pulled back/))

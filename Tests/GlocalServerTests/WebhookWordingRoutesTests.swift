@@ -5,9 +5,8 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// A post of a network without a native client (YouTube, TikTok) only reached the webhook stand-in:
-/// every page of the web UI says "sent to webhook" for it, never "published"; a native network's
-/// post still reads "published".
+/// YouTube and TikTok publish natively now (issue 15): every page of the web UI says "published" for a YouTube
+/// post, as for X's, and "sent to webhook" appears nowhere (no network of glocal is delivered by webhook only).
 struct WebhookWordingRoutesTests {
     static let youtube = ServerFixture.variant(account: "lumiere-fr-youtube", network: .youtube)
 
@@ -25,32 +24,32 @@ struct WebhookWordingRoutesTests {
         return fixture
     }
 
-    @Test func theVariantPageAndItsHistorySaySentToWebhook() async throws {
+    @Test func theVariantPageAndItsHistorySayPublished() async throws {
         try await Self.publishedFixture().test { client in
             var admin = BrowserSession(client: client)
             _ = try await admin.login(ServerFixture.admin, password: ServerFixture.password)
             let page = try await admin.get(Self.path(Self.youtube)).body
-            #expect(page.contains("id=\"state\">sent to webhook</span>"))
-            #expect(page.contains("publishing → sent to webhook"))
-            #expect(!page.contains("→ published") && !page.contains(">published<"))
+            #expect(page.contains("id=\"state\">published</span>"))
+            #expect(page.contains("publishing → published"))
+            #expect(!page.contains("sent to webhook"))
             let native = try await admin.get(Self.path(ServerFixture.frX)).body
             #expect(native.contains("id=\"state\">published</span>"))
         }
     }
 
-    @Test func theCampaignPageCountsThemApartAndLabelsTheirCell() async throws {
+    @Test func theCampaignPageCountsThemTogetherAndLabelsTheirCell() async throws {
         try await Self.publishedFixture().test { client in
             var admin = BrowserSession(client: client)
             _ = try await admin.login(ServerFixture.admin, password: ServerFixture.password)
             let page = try await admin.get("/campaigns/hydra-launch").body
-            #expect(page.contains("<li>published: <strong class=\"progress\">1</strong></li>"))
-            #expect(page.contains("<li>sent to webhook: <strong class=\"progress\">1</strong></li>"))
+            #expect(page.contains("<li>published: <strong class=\"progress\">2</strong></li>"))
+            #expect(!page.contains("sent to webhook"))
             let cell = try #require(page.components(separatedBy: "href=\"\(Self.path(Self.youtube))\">").dropFirst().first)
-            #expect(cell.hasPrefix("sent to webhook</a>"))
+            #expect(cell.hasPrefix("published</a>"))
         }
     }
 
-    @Test func theCalendarAndTheAuditLogSaySentToWebhook() async throws {
+    @Test func theCalendarAndTheAuditLogSayPublished() async throws {
         try await Self.publishedFixture().test { client in
             var admin = BrowserSession(client: client)
             _ = try await admin.login(ServerFixture.admin, password: ServerFixture.password)
@@ -58,11 +57,11 @@ struct WebhookWordingRoutesTests {
             // The posts of the grid (the legend lists every state, "published" included, and links to no variant).
             let posts = calendar.components(separatedBy: "<li class=\"cal-post").filter { $0.contains("href=\"/variants/") }
             #expect(posts.count == 1)
-            #expect(posts.allSatisfy { $0.contains(">sent to webhook</span>") && !$0.contains(">published</span>") })
+            #expect(posts.allSatisfy { $0.contains(">published</span>") && !$0.contains("sent to webhook") })
             let audit = try await admin.get("/audit").body
             let rows = audit.components(separatedBy: "<tr>").filter { $0.contains("publishing →") }
             #expect(rows.count == 2)
-            #expect(rows.filter { $0.contains(Self.youtube.id) }.allSatisfy { $0.contains("publishing → sent to webhook") })
+            #expect(rows.filter { $0.contains(Self.youtube.id) }.allSatisfy { $0.contains("publishing → published") })
             #expect(rows.filter { $0.contains(ServerFixture.frX.id) }.allSatisfy { $0.contains("publishing → published") })
         }
     }

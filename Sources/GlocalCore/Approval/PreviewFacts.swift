@@ -107,12 +107,12 @@ public struct PreviewFacts: Sendable, Equatable {
             return PreviewFacts(
                 foldLength: 157, foldLines: 3, foldLabel: "...more", linkDisplay: .withoutScheme(maxLength: 40),
                 singleImageAspect: "16:9", multipleImageAspect: "16:9", imageLayout: .player, buildsLinkCard: false,
-                linksNeedScheme: false, reachesWebhook: true)
+                linksNeedScheme: false, reachesWebhook: false)
         case .tiktok:
             return PreviewFacts(
                 foldLength: 100, foldLines: 2, foldLabel: "… more", linkDisplay: .plainText,
                 singleImageAspect: "9:16", multipleImageAspect: "9:16", imageLayout: .player, buildsLinkCard: false,
-                linksNeedScheme: false, reachesWebhook: true)
+                linksNeedScheme: false, reachesWebhook: false)
         case .pinterest:
             return PreviewFacts(
                 foldLength: 100, foldLines: nil, foldLabel: "… more", linkDisplay: .plainText,

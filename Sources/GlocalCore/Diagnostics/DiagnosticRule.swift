@@ -170,6 +170,16 @@ extension DiagnosticRule {
     public static let promotionalShare = DiagnosticRule(
         "policy.promotional-share", "Promotional posts exceed the account's allowed share (the 80/20 rule).")
 
+    /// YouTube tags longer in total than YouTube allows.
+    public static let youtubeTags = DiagnosticRule(
+        "youtube.tags", "A YouTube video's tags exceed 500 characters as YouTube counts them, or contain < or >.")
+    /// A plan with more YouTube uploads on one account and day than the daily quota admits.
+    public static let youtubeQuota = DiagnosticRule(
+        "youtube.quota", "A plan needs more YouTube uploads on one day than the project's daily quota admits.")
+    /// A TikTok post asking for more than `SELF_ONLY` on an account whose app TikTok has not audited.
+    public static let tiktokUnaudited = DiagnosticRule(
+        "tiktok.unaudited", "A TikTok post is not SELF_ONLY on an account posting through an unaudited app.")
+
     /// Every rule, for SARIF's rule table and the docs.
     public static let all: [DiagnosticRule] = [
         .yamlSyntax, .fileUnreadable, .fileMissing, .keyUnknown, .keyDuplicate, .keyMissing, .typeMismatch,
@@ -183,6 +193,7 @@ extension DiagnosticRule {
         .linkPolicy, .xDuplicateText, .promotionalShare, .scheduleUnplaceable,
         .mediaPath, .mediaOutsideWorkspace, .mediaNotAFile, .mediaContent, .mediaTruncated, .mediaDimensions,
         .mediaDuration, .mediaAltTextTooLong, .apiVersionInvalid, .apiVersionSunset, .apiVersionSunsetsDuringCampaign,
+        .youtubeTags, .youtubeQuota, .tiktokUnaudited,
     ]
 
     /// Looks a rule up by id.

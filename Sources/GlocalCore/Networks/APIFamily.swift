@@ -12,12 +12,14 @@ public enum APIFamily: String, Sendable, Hashable, CaseIterable {
     case mastodon
     /// Bluesky's XRPC methods, versioned by lexicon rather than by API version.
     case bluesky
+    /// The YouTube Data API v3: `/youtube/v3/` and `/upload/youtube/v3/` paths.
+    case youtube
+    /// TikTok's API v2 (Content Posting, Display): `/v2/` paths.
+    case tiktok
     /// Pinterest API v5: `/v5/` in the path.
     case pinterest
     /// Google Business Profile's My Business API v4 (`/v4/` in the path) and Google OAuth.
     case googleBusiness
-    /// glocal's webhook stand-in for networks without a native client (YouTube, TikTok).
-    case webhook
 
     /// The family `network` is published through.
     public static func of(_ network: Network) -> APIFamily {
@@ -28,9 +30,10 @@ public enum APIFamily: String, Sendable, Hashable, CaseIterable {
         case .x: return .x
         case .mastodon: return .mastodon
         case .bluesky: return .bluesky
+        case .youtube: return .youtube
+        case .tiktok: return .tiktok
         case .pinterest: return .pinterest
         case .googleBusiness: return .googleBusiness
-        case .youtube, .tiktok: return .webhook
         }
     }
 
@@ -43,9 +46,10 @@ public enum APIFamily: String, Sendable, Hashable, CaseIterable {
         case .x: return "X API"
         case .mastodon: return "Mastodon API"
         case .bluesky: return "Bluesky XRPC"
+        case .youtube: return "YouTube Data API"
+        case .tiktok: return "TikTok API"
         case .pinterest: return "Pinterest API"
         case .googleBusiness: return "Google Business Profile API"
-        case .webhook: return "webhook"
         }
     }
 }

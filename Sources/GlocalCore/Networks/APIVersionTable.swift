@@ -20,6 +20,14 @@ public enum APIVersionTable {
             return APIVersion(family: .mastodon, name: "v1", source: "https://docs.joinmastodon.org/methods/statuses/")
         case .bluesky:
             return APIVersion(family: .bluesky, name: nil, source: "https://atproto.com/specs/lexicon")
+        case .youtube:
+            return APIVersion(
+                family: .youtube, name: "v3",
+                source: "https://developers.google.com/youtube/v3/guides/using_resumable_upload_protocol")
+        case .tiktok:
+            return APIVersion(
+                family: .tiktok, name: "v2", source: "https://developers.tiktok.com/doc/content-posting-api-reference-direct-post"
+            )
         case .pinterest:
             return APIVersion(
                 family: .pinterest, name: "v5", source: "https://developers.pinterest.com/docs/api/v5/introduction")
@@ -27,8 +35,6 @@ public enum APIVersionTable {
             return APIVersion(
                 family: .googleBusiness, name: "v4",
                 source: "https://developers.google.com/my-business/reference/rest/v4/accounts.locations.localPosts")
-        case .webhook:
-            return APIVersion(family: .webhook, name: nil, source: "docs/networks.md")
         }
     }
 
@@ -36,7 +42,7 @@ public enum APIVersionTable {
     public static func isPinnable(_ network: Network) -> Bool {
         switch APIFamily.of(network) {
         case .linkedin, .graph, .threads: return true
-        case .x, .mastodon, .bluesky, .pinterest, .googleBusiness, .webhook: return false
+        case .x, .mastodon, .bluesky, .youtube, .tiktok, .pinterest, .googleBusiness: return false
         }
     }
 
@@ -48,7 +54,7 @@ public enum APIVersionTable {
             return .known(version)
         case .graph: return lookUp(name, in: graph, pattern: "vNN.0, e.g. \"v25.0\"")
         case .threads: return lookUp(name, in: threads, pattern: "vN.0, e.g. \"v1.0\"")
-        case .x, .mastodon, .bluesky, .pinterest, .googleBusiness, .webhook: return .notPinnable
+        case .x, .mastodon, .bluesky, .youtube, .tiktok, .pinterest, .googleBusiness: return .notPinnable
         }
     }
 
@@ -61,7 +67,7 @@ public enum APIVersionTable {
             return names.sorted().compactMap { linkedIn($0) }
         case .graph: return graph.values.sorted { (graphNumber($0.name ?? "") ?? 0) < (graphNumber($1.name ?? "") ?? 0) }
         case .threads: return Array(threads.values)
-        case .x, .mastodon, .bluesky, .pinterest, .googleBusiness, .webhook:
+        case .x, .mastodon, .bluesky, .youtube, .tiktok, .pinterest, .googleBusiness:
             let network = Network.allCases.first { APIFamily.of($0) == family }!
             return [defaultVersion(for: network)]
         }

@@ -1,5 +1,5 @@
 /// How glocal delivers a network's posts: published there by a client of its own, or only handed to the
-/// webhook stand-in (YouTube, TikTok), which is not a publication on that network.
+/// webhook stand-in, which is not a publication on that network.
 public enum NetworkDelivery: String, Sendable, CaseIterable {
     /// A native client publishes on the network.
     case native
@@ -9,9 +9,9 @@ public enum NetworkDelivery: String, Sendable, CaseIterable {
     /// How `network`'s posts are delivered (GlocalNetworks' `NetworkClients.supported` lists the native ones).
     public static func of(_ network: Network) -> NetworkDelivery {
         switch network {
-        case .x, .bluesky, .mastodon, .threads, .linkedin, .facebook, .instagram, .pinterest, .googleBusiness:
+        case .x, .bluesky, .mastodon, .threads, .linkedin, .facebook, .instagram, .youtube, .tiktok, .pinterest,
+            .googleBusiness:
             return .native
-        case .youtube, .tiktok: return .webhook
         }
     }
 

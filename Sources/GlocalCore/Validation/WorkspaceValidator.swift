@@ -73,6 +73,7 @@ public struct WorkspaceValidator: Sendable {
             diagnostics += Self.grouped(shareDiagnostics)
         }
         if campaignFiles == nil, campaignsReliable { diagnostics += unusedStrings(workspace) }
+        if accountsReliable { TikTokAuditChecker(workspace: workspace).check(planned, into: &diagnostics) }
         if accountsReliable {
             APIVersionChecker(pins: workspace.settings.apiVersions, settingsLocation: workspace.settings.location)
                 .check(planned, networksInUse: Set(workspace.accounts.compactMap(\.network)), now: now, into: &diagnostics)

@@ -28,13 +28,15 @@ public struct Account: Sendable {
     public var boards: [PinterestBoard] = []
     /// A Google Business Profile account's location (`location: accounts/{a}/locations/{l}`).
     public var businessLocation: Located<String>? = nil
+    /// A TikTok account posting through an app TikTok has not audited yet: only `SELF_ONLY` posts are allowed.
+    public var unaudited: Bool
 
     /// Creates an account.
     public init(
         id: Located<String>, network: Network?, networkLocation: SourceLocation, handle: String,
         locale: Located<String>, timeZone: Located<String>? = nil, city: String? = nil, country: String? = nil,
         tags: [Located<String>] = [], credentials: String? = nil, instance: String? = nil,
-        maxCharacters: Int? = nil
+        maxCharacters: Int? = nil, unaudited: Bool = false
     ) {
         self.id = id
         self.network = network
@@ -48,6 +50,7 @@ public struct Account: Sendable {
         self.credentials = credentials
         self.instance = instance
         self.maxCharacters = maxCharacters
+        self.unaudited = unaudited
     }
 
     /// Whether the account carries `tag`.

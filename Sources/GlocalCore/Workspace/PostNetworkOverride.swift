@@ -20,12 +20,17 @@ public struct PostNetworkOverride: Sendable {
     public var pinterest: PinterestOverride? = nil
     /// Google Business Profile's own keys (`topic_type`, `event`, `offer`, `call_to_action`), on a `google_business` one.
     public var googleBusiness: Located<GoogleBusinessPostDetails>? = nil
+    /// YouTube's own settings (tags, privacy, notify_subscribers, category), on a `youtube` override.
+    public var youtube: YouTubeOverride?
+    /// TikTok's own settings (privacy level, interactions, branded-content disclosure), on a `tiktok` override.
+    public var tiktok: TikTokOverride?
 
     /// Creates an override.
     public init(
         network: Located<Network>, text: Located<String>? = nil, title: Located<String>? = nil,
         link: Located<String>? = nil, linkPlacement: Located<LinkPlacement>? = nil, media: [MediaReference]? = nil,
-        hashtags: [Located<String>]? = nil, skip: Bool = false
+        hashtags: [Located<String>]? = nil, skip: Bool = false,
+        youtube: YouTubeOverride? = nil, tiktok: TikTokOverride? = nil
     ) {
         self.network = network
         self.text = text
@@ -35,5 +40,7 @@ public struct PostNetworkOverride: Sendable {
         self.media = media
         self.hashtags = hashtags
         self.skip = skip
+        self.youtube = youtube
+        self.tiktok = tiktok
     }
 }

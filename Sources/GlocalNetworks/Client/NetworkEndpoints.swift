@@ -29,11 +29,15 @@ public struct NetworkEndpoints: Sendable {
             .linkedin: URL(string: "https://api.linkedin.com")!,
             .facebook: URL(string: "https://graph.facebook.com")!,
             .instagram: URL(string: "https://graph.instagram.com")!,
+            .youtube: URL(string: "https://www.googleapis.com")!,
+            .tiktok: URL(string: "https://open.tiktokapis.com")!,
             .pinterest: URL(string: "https://api.pinterest.com")!,
             .googleBusiness: URL(string: "https://mybusiness.googleapis.com")!,
         ],
         auth: [
-            .linkedin: URL(string: "https://www.linkedin.com")!, .googleBusiness: URL(string: "https://oauth2.googleapis.com")!,
+            .linkedin: URL(string: "https://www.linkedin.com")!,
+            .youtube: URL(string: "https://oauth2.googleapis.com")!,
+            .googleBusiness: URL(string: "https://oauth2.googleapis.com")!,
         ],
         accountServersWin: true)
 

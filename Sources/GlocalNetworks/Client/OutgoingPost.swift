@@ -33,12 +33,16 @@ public struct OutgoingPost: Sendable {
     public var businessLocation: String? = nil
     /// Google Business Profile: the topic type, event, offer and button.
     public var businessPost: GoogleBusinessPostDetails? = nil
+    /// YouTube's own settings (tags, privacy, notify subscribers, category); YouTube's defaults when `nil`.
+    public var youtube: YouTubeVideoOptions?
+    /// TikTok's own settings (privacy level, interactions, disclosure); public with everything on when `nil`.
+    public var tiktok: TikTokPostOptions?
 
     /// Creates an outgoing post; the idempotency key defaults to the one derived from `variantID`.
     public init(
         variantID: String, idempotencyKey: String? = nil, network: Network, accountID: String, handle: String,
         locale: String, text: String, title: String? = nil, link: String? = nil, linkPlacement: LinkPlacement = .inline,
-        media: [MediaFile] = []
+        media: [MediaFile] = [], youtube: YouTubeVideoOptions? = nil, tiktok: TikTokPostOptions? = nil
     ) {
         self.variantID = variantID
         self.idempotencyKey = idempotencyKey ?? VariantIdentity.idempotencyKey(for: variantID)
@@ -51,6 +55,8 @@ public struct OutgoingPost: Sendable {
         self.link = link
         self.linkPlacement = linkPlacement
         self.media = media
+        self.youtube = youtube
+        self.tiktok = tiktok
     }
 
     /// The language subtag (`fr` for `fr-FR`), as networks' `language`/`langs` fields want it.

@@ -3,7 +3,7 @@ import Hummingbird
 
 /// How each network words its errors and rate-limit headers.
 enum SandboxDialect: String, Sendable {
-    case x, bluesky, mastodon, linkedin, facebook, instagram, threads, webhook, pinterest
+    case x, bluesky, mastodon, linkedin, facebook, instagram, threads, webhook, youtube, tiktok, pinterest
     case googleBusiness = "google_business"
 
     var isGraph: Bool { self == .facebook || self == .instagram || self == .threads }
@@ -50,6 +50,8 @@ enum SandboxDialect: String, Sendable {
                 headers: [("X-Business-Use-Case-Usage", usage)])
         case .webhook:
             return SandboxReply.json(429, ["error": "too many requests"], headers: [("Retry-After", String(seconds))])
+        case .youtube: return VideoDialect.youtubeQuotaExceeded()
+        case .tiktok: return VideoDialect.tiktokRateLimited()
         case .pinterest: return PinterestAnswers.rateLimited(seconds: seconds)
         case .googleBusiness: return GoogleBusinessAnswers.rateLimited(seconds: seconds)
         }
@@ -67,6 +69,9 @@ enum SandboxDialect: String, Sendable {
         case .linkedin: return SandboxReply.json(500, ["status": 500, "message": "Internal Server Error"])
         case .facebook, .instagram, .threads: return graphError(500, code: 1, message: "An unknown error has occurred.")
         case .webhook: return SandboxReply.json(503, ["error": "unavailable"])
+        case .youtube: return VideoDialect.youtubeServerError()
+        case .tiktok:
+            return VideoDialect.tiktokError(500, code: "internal_error", message: "Something went wrong. Please try again later.")
         case .pinterest: return PinterestAnswers.serverError()
         case .googleBusiness: return GoogleBusinessAnswers.serverError()
         }
@@ -91,6 +96,10 @@ enum SandboxDialect: String, Sendable {
         case .facebook, .instagram, .threads:
             return graphError(400, code: 190, subcode: 463, message: "Error validating access token: Session has expired.")
         case .webhook: return SandboxReply.json(401, ["error": "token expired"])
+        case .youtube: return VideoDialect.youtubeInvalidCredentials()
+        case .tiktok:
+            return VideoDialect.tiktokError(
+                401, code: "access_token_invalid", message: "The access token is invalid or not found in the request.")
         case .pinterest: return PinterestAnswers.unauthorized()
         case .googleBusiness: return GoogleBusinessAnswers.unauthenticated()
         }
@@ -109,6 +118,11 @@ enum SandboxDialect: String, Sendable {
                     "error": "invalid_grant",
                     "error_description": "The provided authorization grant or refresh token is invalid, expired or revoked",
                 ])
+        case .youtube:
+            return SandboxReply.json(400, ["error": "invalid_grant", "error_description": "Token has been expired or revoked."])
+        case .tiktok:
+            return SandboxReply.json(
+                400, ["error": "invalid_grant", "error_description": "Refresh token is invalid or expired.", "log_id": "sandbox"])
         case .pinterest: return PinterestAnswers.refreshRefused()
         case .googleBusiness: return GoogleBusinessAnswers.invalidGrant()
         case .bluesky, .mastodon, .facebook, .instagram, .threads, .webhook: return expiredToken()

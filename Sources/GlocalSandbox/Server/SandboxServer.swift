@@ -25,6 +25,8 @@ public struct SandboxServer: Sendable {
         ContainerRoutes.instagram(state).register(on: router)
         ContainerRoutes.threads(state).register(on: router)
         WebhookRoutes(gate: SandboxGate(state: state, dialect: .webhook)).register(on: router)
+        YouTubeRoutes(gate: SandboxGate(state: state, dialect: .youtube)).register(on: router)
+        TikTokRoutes(gate: SandboxGate(state: state, dialect: .tiktok)).register(on: router)
         PinterestRoutes(gate: SandboxGate(state: state, dialect: .pinterest)).register(on: router)
         GoogleBusinessRoutes(gate: SandboxGate(state: state, dialect: .googleBusiness)).register(on: router)
         return router

@@ -6,6 +6,7 @@ public actor SandboxState {
     private(set) var faults: [SandboxFault] = []
     private var containers: [String: SandboxContainer] = [:]
     private var uploads: [String: SandboxUpload] = [:]
+    private var videoSessions: [String: SandboxVideoSession] = [:]
     private var audiences: [String: SandboxAudience] = [:]
     private var sequences: [String: Int] = [:]
     private var windows: [String: (start: Date, used: Int)] = [:]
@@ -29,6 +30,7 @@ public actor SandboxState {
         faults = []
         containers = [:]
         uploads = [:]
+        videoSessions = [:]
         audiences = [:]
         sequences = [:]
         windows = [:]
@@ -127,4 +129,10 @@ public actor SandboxState {
     func upload(asset: String) -> SandboxUpload? { uploads[asset] }
 
     func upload(urn: String) -> SandboxUpload? { uploads.values.first { $0.urn == urn } }
+
+    /// Saves a YouTube upload session or a TikTok post in progress.
+    func saveVideoSession(_ session: SandboxVideoSession) { videoSessions[session.id] = session }
+
+    /// A YouTube upload session or TikTok post in progress, by its id.
+    func videoSession(_ id: String) -> SandboxVideoSession? { videoSessions[id] }
 }

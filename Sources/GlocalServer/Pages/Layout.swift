@@ -60,7 +60,7 @@ enum Layout {
     }
 
     /// A variant's state for people: `pending approval`; a post of a network without a native client
-    /// (YouTube, TikTok) reads "sent to webhook", never "published". `network` is `nil` only when unknown.
+    /// (none today) reads "sent to webhook", never "published". `network` is `nil` only when unknown.
     static func stateLabel(_ raw: String, network: Network?) -> String { NetworkDelivery.stateLabel(raw, network: network) }
 
     /// The path of a variant's page.

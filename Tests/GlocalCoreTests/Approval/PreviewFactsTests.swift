@@ -57,11 +57,12 @@ struct PreviewFactsTests {
         #expect(x.segments == [.text("Hydra "), .hashtag("#Skincare"), .text(" "), .hashtag("#Hydra")])
     }
 
-    @Test func youTubeHasATitleCountedInGraphemesAndWebhookNetworksAreMarked() {
+    @Test func youTubeHasATitleCountedInGraphemesAndNoNetworkIsMarkedWebhook() {
         let preview = PostPreview(
             network: .youtube, text: "Desc", link: nil, linkPlacement: .none, media: ["v.mp4"], title: "Hydra, l'été ☀️")
         #expect(preview.title?.length == 14 && preview.title?.limit == 100)
-        #expect(Network.allCases.filter { PreviewFacts.of($0).reachesWebhook } == [.youtube, .tiktok])
+        // YouTube and TikTok publish natively since issue 15.
+        #expect(Network.allCases.filter { PreviewFacts.of($0).reachesWebhook }.isEmpty)
     }
 
     @Test func problemsReadInPlainWordsWithTheNetworksOwnCount() {

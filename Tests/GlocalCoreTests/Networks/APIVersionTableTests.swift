@@ -11,7 +11,7 @@ import Testing
     func everyNetworkHasADefaultThatIsServedThroughTheExampleCampaigns(_ network: Network) {
         let version = APIVersionTable.defaultVersion(for: network)
         #expect(version.family == APIFamily.of(network))
-        #expect(version.source.hasPrefix("https://") || version.family == .webhook)
+        #expect(version.source.hasPrefix("https://"))
         // The example workspace publishes until 2027-03-31: its defaults must be served all along.
         for moment in ["2026-12-05T00:00:00Z", "2027-03-31T23:59:59Z"] {
             #expect(APIVersionStatus.of(version, at: Self.instant(moment)) == .current, "\(network) at \(moment)")
@@ -27,7 +27,8 @@ import Testing
         #expect(APIVersionTable.defaultVersion(for: .threads).sunset == nil)
         #expect(APIVersionTable.defaultVersion(for: .x).name == "2")
         #expect(APIVersionTable.defaultVersion(for: .bluesky).name == nil)
-        #expect(APIVersionTable.defaultVersion(for: .youtube).name == nil)
+        #expect(APIVersionTable.defaultVersion(for: .youtube).name == "v3")
+        #expect(APIVersionTable.defaultVersion(for: .tiktok).name == "v2")
     }
 
     @Test func olderVersionsAWorkspaceMayPinCarryTheirSunsets() throws {

@@ -25,7 +25,6 @@ struct NetworkTablesTests {
     func itsPreviewAndItsDeliveryAgreeOnTheWebhook(network: Network) {
         let webhook = NetworkDelivery.of(network) == .webhook
         #expect(PreviewFacts.of(network).reachesWebhook == webhook)
-        #expect((APIFamily.of(network) == .webhook) == webhook)
     }
 
     @Test func theLinkCardIsAPreviewFact() {

@@ -1,0 +1,46 @@
+/// Who can watch a YouTube video (`status.privacyStatus` of `videos.insert`).
+public enum YouTubePrivacy: String, Sendable, CaseIterable, Codable {
+    /// Anyone, and it shows in search and on the channel.
+    case `public`
+    /// Anyone with the link.
+    case unlisted
+    /// Only the channel and people it invites.
+    case `private`
+}
+
+/// What a YouTube upload carries besides its title and description: `snippet.tags`, `snippet.categoryId`,
+/// `status.privacyStatus` and the `notifySubscribers` query parameter of `videos.insert` (docs/networks.md, YouTube).
+public struct YouTubeVideoOptions: Sendable, Equatable {
+    /// The video's tags (keywords), without `#`.
+    public var tags: [String]
+    /// Who can watch it; `public` unless the campaign says otherwise.
+    public var privacy: YouTubePrivacy
+    /// Whether subscribers are notified of the upload (YouTube's default is `true`).
+    public var notifySubscribers: Bool
+    /// The video category id (`22` is People & Blogs, YouTube's default for uploads; `26` Howto & Style).
+    public var categoryID: String
+
+    /// The category YouTube gives an upload that names none: People & Blogs.
+    public static let defaultCategoryID = "22"
+
+    /// Creates options; the defaults are YouTube's own.
+    public init(
+        tags: [String] = [], privacy: YouTubePrivacy = .public, notifySubscribers: Bool = true,
+        categoryID: String = YouTubeVideoOptions.defaultCategoryID
+    ) {
+        self.tags = tags
+        self.privacy = privacy
+        self.notifySubscribers = notifySubscribers
+        self.categoryID = categoryID
+    }
+
+    /// The most tag text one video may carry, as ``countedLength(of:)`` counts it.
+    public static let maxTagsLength = 500
+
+    /// The length of `tags` as YouTube counts it against its 500-character limit: every tag's characters, a comma
+    /// between two tags, and two more for a tag with a space in it (YouTube stores it in quotes).
+    public static func countedLength(of tags: [String]) -> Int {
+        let characters = tags.reduce(0) { $0 + $1.count + ($1.contains(" ") ? 2 : 0) }
+        return characters + max(0, tags.count - 1)
+    }
+}

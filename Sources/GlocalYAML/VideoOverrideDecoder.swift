@@ -1,0 +1,56 @@
+import GlocalCore
+
+/// Decodes the YouTube- and TikTok-only keys of a post's `networks:` override.
+enum VideoOverrideDecoder {
+    static let youtubeKeys = ["tags", "privacy", "notify_subscribers", "category"]
+    static let tiktokKeys = [
+        "privacy_level", "disable_comment", "disable_duet", "disable_stitch", "brand_content_toggle", "brand_organic_toggle",
+    ]
+
+    /// The YouTube settings of a `youtube` override, or `nil` when it sets none.
+    static func youtube(_ map: MappingReader, context: DecodeContext) -> YouTubeOverride? {
+        let tags = map.strings("tags")
+        if let tags { checkTags(tags, at: map.value("tags").map(context.location(of:)) ?? map.location, context: context) }
+        var category = map.value("category").flatMap { context.string($0, for: "category") }
+        if let value = category, value.value.isEmpty || !value.value.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            context.collector.error(
+                .valueInvalid, "YouTube category '\(value.value)' must be a numeric category id", at: value.location,
+                notes: ["for example 22 (People & Blogs, YouTube's default), 26 (Howto & Style), 24 (Entertainment)"])
+            category = nil
+        }
+        let override = YouTubeOverride(
+            tags: tags, privacy: map.choice("privacy", YouTubePrivacy.self), notifySubscribers: map.bool("notify_subscribers"),
+            category: category)
+        let isEmpty =
+            override.tags == nil && override.privacy == nil && override.notifySubscribers == nil && override.category == nil
+        return isEmpty ? nil : override
+    }
+
+    /// The TikTok settings of a `tiktok` override, or `nil` when it sets none.
+    static func tiktok(_ map: MappingReader, context: DecodeContext) -> TikTokOverride? {
+        guard tiktokKeys.contains(where: { map.value($0) != nil }) else { return nil }
+        return TikTokOverride(
+            privacyLevel: map.choice("privacy_level", TikTokPrivacyLevel.self),
+            disableComment: map.bool("disable_comment")?.value ?? false, disableDuet: map.bool("disable_duet")?.value ?? false,
+            disableStitch: map.bool("disable_stitch")?.value ?? false,
+            brandContentToggle: map.bool("brand_content_toggle")?.value ?? false,
+            brandOrganicToggle: map.bool("brand_organic_toggle")?.value ?? false)
+    }
+
+    /// YouTube refuses tags with `<` or `>` and more than 500 characters of tags as it counts them.
+    private static func checkTags(_ tags: [Located<String>], at location: SourceLocation, context: DecodeContext) {
+        for tag in tags where tag.value.contains(where: { $0 == "<" || $0 == ">" }) {
+            context.collector.error(
+                .youtubeTags, "YouTube tag '\(DiagnosticText.cut(tag.value))' contains < or >", at: tag.location,
+                notes: ["YouTube refuses the characters < and > in tags"])
+        }
+        let length = YouTubeVideoOptions.countedLength(of: tags.map(\.value))
+        guard length > YouTubeVideoOptions.maxTagsLength else { return }
+        context.collector.error(
+            .youtubeTags, "YouTube tags are \(length)/\(YouTubeVideoOptions.maxTagsLength) characters", at: location,
+            notes: [
+                "\(length - YouTubeVideoOptions.maxTagsLength) over the limit",
+                "YouTube counts every tag's characters, a comma between tags, and 2 for the quotes around a tag with a space",
+            ])
+    }
+}

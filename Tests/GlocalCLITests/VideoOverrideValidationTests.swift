@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+import GlocalUseCases
+
+/// `glocal validate` reads the YouTube and TikTok overrides of a post, holds YouTube's tags to 500 characters as
+/// YouTube counts them, and warns where a TikTok post is not `SELF_ONLY` on an account marked `unaudited`.
+@Suite struct VideoOverrideValidationTests {
+    static let accounts = """
+          - id: lum-us-youtube
+            network: youtube
+            handle: LumiereUS
+            locale: en-US
+            city: New York
+            tags: [video]
+          - id: lum-us-tiktok
+            network: tiktok
+            handle: lumiere.us
+            locale: en-US
+            city: New York
+            tags: [video]
+            unaudited: true
+
+        """
+
+    /// Validation output of the golden base with a YouTube and an unaudited TikTok account and a campaign whose
+    /// post has `youtube` and `tiktok` overrides written as given.
+    static func validate(youtube: String, tiktok: String) throws -> String {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        let accounts = workspace.root.appendingPathComponent("accounts.yaml")
+        let base = try String(contentsOf: accounts, encoding: .utf8)
+        try (base + Self.accounts).write(to: accounts, atomically: true, encoding: .utf8)
+        let campaign = """
+            campaign: video-tips
+            kind: informative
+            window: {start: 2026-12-01, end: 2026-12-31}
+            targets: {tags: [video]}
+            posts:
+              - id: clip
+                day: 1
+                text: tips.hydration
+                title: serum.launch
+                media: [assets/teaser.mp4]
+                networks:
+                  youtube: \(youtube)
+                  tiktok: \(tiktok)
+
+            """
+        try campaign.write(
+            to: workspace.root.appendingPathComponent("campaigns/video-tips.yaml"), atomically: true, encoding: .utf8)
+        return try workspace.validate(verbose: true).output
+    }
+
+    /// The lines of `rule` about the video campaign (the base's campaigns target every account, the new ones too).
+    static func lines(_ output: String, _ rule: String) -> [String] {
+        output.components(separatedBy: "\n").filter { $0.contains("[\(rule)") && $0.hasPrefix("campaigns/video-tips.yaml") }
+    }
+
+    @Test func everyOverrideIsReadAndSelfOnlyOnAnUnauditedAccountIsClean() throws {
+        let output = try Self.validate(
+            youtube: "{tags: [winter skin, hydra], privacy: unlisted, notify_subscribers: false, category: \"26\"}",
+            tiktok: "{privacy_level: SELF_ONLY, disable_comment: true, disable_duet: true, disable_stitch: true, "
+                + "brand_organic_toggle: true}"
+        )
+        #expect(Self.lines(output, "").filter { $0.contains(": error[") }.isEmpty, "\(output)")
+        #expect(Self.lines(output, "tiktok.unaudited").isEmpty, "\(output)")
+    }
+
+    @Test func publicOnAnUnauditedAccountIsAWarningOnThePrivacyLevel() throws {
+        let output = try Self.validate(youtube: "{privacy: public}", tiktok: "{privacy_level: PUBLIC_TO_EVERYONE}")
+        let warnings = Self.lines(output, "tiktok.unaudited")
+        #expect(warnings.count == 1, "\(output)")
+        // The caret is on the privacy level: line 13 of the campaign, `tiktok: {privacy_level: …}`.
+        #expect(warnings.first?.hasPrefix("campaigns/video-tips.yaml:13:") == true, "\(warnings)")
+        #expect(warnings.first?.contains("warning[tiktok.unaudited]") == true)
+        #expect(warnings.first?.contains("lum-us-tiktok") == true)
+    }
+
+    @Test func tagsOverFiveHundredCharactersAsYouTubeCountsThemAreAnError() throws {
+        // 50 tags "tag with 10" (11 characters, a space: 13 counted) and 49 commas: 650 + 49 = 699.
+        let tags = Array(repeating: "tag with 10", count: 50).joined(separator: ", ")
+        let output = try Self.validate(youtube: "{tags: [\(tags)]}", tiktok: "{privacy_level: SELF_ONLY}")
+        let errors = Self.lines(output, "youtube.tags")
+        #expect(errors.count == 1, "\(output)")
+        #expect(errors.first?.contains("YouTube tags are 699/500 characters") == true, "\(errors)")
+        // 38 such tags: 38 × 13 + 37 = 531 > 500; 35: 35 × 13 + 34 = 489, clean.
+        let fits = Array(repeating: "tag with 10", count: 35).joined(separator: ", ")
+        #expect(Self.lines(try Self.validate(youtube: "{tags: [\(fits)]}", tiktok: "{}"), "youtube.tags").isEmpty)
+    }
+
+    @Test func wrongValuesAreReportedWithTheirKeys() throws {
+        let output = try Self.validate(
+            youtube: "{privacy: secret, category: music, notify_subscribers: maybe}",
+            tiktok: "{privacy_level: FRIENDS, duet: false}")
+        #expect(output.contains("category 'music' must be a numeric category id"), "\(output)")
+        #expect(output.contains("'secret'"), "\(output)")
+        #expect(output.contains("notify_subscribers"), "\(output)")
+        #expect(output.contains("'FRIENDS'"), "\(output)")
+        #expect(output.contains("error[key.unknown]") && output.contains("duet"), "\(output)")
+    }
+}
