@@ -97,7 +97,8 @@ public struct OAuthProvider: Sendable, Equatable {
     /// The provider of `network`, or `nil` when glocal knows no flow for it.
     public static func of(_ network: Network) -> OAuthProvider? { table[network.rawValue] }
 
-    /// The same flow served by the sandbox at `base/<network>/oauth/…` (identity at `…/oauth/me`, field `username`).
+    /// The same flow served by the sandbox at `base/<network>/oauth/…` (identity at `…/oauth/me`, field `username`;
+    /// Mastodon's app is registered on the sandbox's instance, `base/mastodon`).
     public func inSandbox(_ base: URL) -> OAuthProvider {
         var sandboxed = self
         let root = base.absoluteString.hasSuffix("/") ? String(base.absoluteString.dropLast()) : base.absoluteString
@@ -108,7 +109,6 @@ public struct OAuthProvider: Sendable, Equatable {
         sandboxed.identityURL = prefix + "/me"
         sandboxed.longLivedURL = longLivedGrant == nil ? nil : prefix + "/token"
         sandboxed.identityField = "username"
-        sandboxed.registersPerInstance = false
         return sandboxed
     }
 

@@ -39,7 +39,9 @@ public struct OAuthConnector: Sendable {
         guard provider.flow == .authorizationCode else {
             return .failure(.unsupported("\(network.displayName) connects with an app password, not a sign-in page"))
         }
-        let instance = sandbox == nil ? Self.instanceURL(account.instance) : nil
+        let instance =
+            provider.registersPerInstance
+            ? sandbox.map { $0.appendingPathComponent(network.rawValue) } ?? Self.instanceURL(account.instance) : nil
         if provider.registersPerInstance && instance == nil {
             return .failure(.unsupported("accounts.yaml gives no instance for \(account.id.value): add `instance: https://…`"))
         }
@@ -96,9 +98,11 @@ public struct OAuthConnector: Sendable {
         case .success(let found): identity = found
         case .failure(let refusal): return .failure(refusal)
         }
-        guard let chosen = identity.matching(account.handle, instance: attempt.instance) else {
+        // The sandbox's one instance stands for every account's own.
+        let home = sandbox == nil ? attempt.instance : nil
+        guard let chosen = identity.matching(account.handle, instance: home) else {
             return .failure(
-                IdentityMatch.check(declared: account.handle, returned: identity.handles, instance: attempt.instance)
+                IdentityMatch.check(declared: account.handle, returned: identity.handles, instance: home)
                     ?? .wrongIdentity(expected: account.handle, got: identity.handles.first ?? "an unknown account"))
         }
         var credentials = AccountCredentials(
@@ -117,13 +121,13 @@ public struct OAuthConnector: Sendable {
 
     /// The app to use: the sandbox's, the instance's (registered once), or the configured one.
     private func app(for provider: OAuthProvider, instance: URL?, redirectURI: String) async -> Result<OAuthApp, ConnectRefusal> {
-        if sandbox != nil { return .success(.sandbox) }
         if provider.registersPerInstance, let instance {
             do {
                 return .success(
                     try await mastodonApps.app(instance: instance, redirectURI: redirectURI, scopes: provider.scopes))
             } catch { return .failure(.exchangeFailed("registering glocal on \(instance.host ?? "the instance"): \(error)")) }
         }
+        if sandbox != nil { return .success(.sandbox) }
         guard let app = apps[provider.network] else {
             let names = OAuthApp.variables(for: provider.network)
             return .failure(.noAppCredentials(network: provider.network, variables: [names.id, names.secret]))

@@ -25,6 +25,7 @@ public struct SandboxServer: Sendable {
         ContainerRoutes.instagram(state).register(on: router)
         ContainerRoutes.threads(state).register(on: router)
         WebhookRoutes(gate: SandboxGate(state: state, dialect: .webhook)).register(on: router)
+        OAuthRoutes(state: state).register(on: router)
         return router
     }
 

@@ -12,7 +12,7 @@ struct ConnectAttemptLedgerTests {
             redirectURI: "https://glocal.example/connect/x/callback", issuedAt: issued ?? now)
     }
 
-    @Test func aStateServesOnce() {
+    @Test func aStateServesOnce() throws {
         var ledger = ConnectAttemptLedger()
         ledger.add(attempt(), now: now)
         #expect(try ledger.take(state: "state-1", sessionKey: session, network: "x", now: now).get() == attempt())
