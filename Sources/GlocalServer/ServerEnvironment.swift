@@ -24,6 +24,9 @@ public struct ServerEnvironment: Sendable {
     public let approvals: VariantApprovals
     /// Whether cookies carry `Secure` (true unless serving plain HTTP to a non-local host in a test).
     public let secureCookies: Bool
+    /// The address people and networks reach glocal at (OAuth redirect URIs: `<publicBaseURL>/connect/<network>/callback`);
+    /// `nil`: the address the browser used.
+    public var publicBaseURL: URL?
 
     let accountsByID: [String: Account]
     /// The images `/media/` may serve.

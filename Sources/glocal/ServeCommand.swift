@@ -29,6 +29,8 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Fill an empty store from the workspace and create demo users with printed passwords.")
     var demo = false
 
+    @OptionGroup var connect: ConnectOptions
+
     func validate() throws {
         guard ApprovalServer.idleTimeout(seconds: idleTimeout) != nil else {
             throw ValidationError("--idle-timeout must be between 0.1 and 86400 seconds")
@@ -39,14 +41,18 @@ struct ServeCommand: ParsableCommand {
         let access = try options.access()
         let clock = try options.shiftedClock()
         let served = try ServedWorkspace.open(access, demo: demo, now: clock())
-        let environment = served.environment(clock: clock)
+        var environment = served.environment(clock: clock)
+        environment.publicBaseURL = try connect.publicBaseURL()
+        let connectRoutes = connect.routes(access: served.access, store: served.store, sandbox: nil)
         let databasePath = served.access.databasePath
         let host = self.host
         _ = try notify.start(
             workspace: served.workspace, store: served.store, listening: URL(string: "http://\(host):\(port)"), clock: clock,
             shouldStop: { false })
         let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
-        let application = ApprovalServer.application(environment, host: host, port: port, idleTimeout: idle) { port in
+        let application = ApprovalServer.application(
+            environment, host: host, port: port, connect: connectRoutes, idleTimeout: idle
+        ) { port in
             // Written straight to the descriptor: scripts and tests wait for this line.
             FileHandle.standardOutput.write(
                 Data("glocal: approval UI on http://\(host):\(port)/  (store \(databasePath); Ctrl-C stops)\n".utf8))
