@@ -6,23 +6,19 @@ import GlocalServer
 import GlocalStore
 import GlocalUseCases
 
-/// The options of connecting accounts by OAuth, shared by `serve`, `run` and `account connect --browser`.
+/// The options of connecting accounts by OAuth, shared by `serve`, `run` and `account connect --browser` (the public
+/// URL is `serve`'s and `run`'s `--public-url`, which the notifications' links use too).
 struct ConnectOptions: ParsableArguments {
-    @Option(
-        name: .customLong("public-url"),
-        help:
-            "The URL people and networks reach glocal at (OAuth redirects go to <URL>/connect/<network>/callback); default $GLOCAL_PUBLIC_URL, else the address the browser used."
-    )
-    var publicURL: String?
-
     @Option(
         name: .customLong("oauth-sandbox"),
         help: "Connect accounts through the glocal sandbox at this URL instead of the real networks' sign-in pages.")
     var oauthSandbox: String?
 
-    /// The public base URL from the flag or `GLOCAL_PUBLIC_URL`, checked: http(s), a host, no query or fragment.
-    func publicBaseURL(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL? {
-        guard let text = publicURL ?? environment["GLOCAL_PUBLIC_URL"], !text.isEmpty else { return nil }
+    /// The public base URL from `--public-url` (`flag`, shared with the notifications' links) or `GLOCAL_PUBLIC_URL`,
+    /// checked: http(s), a host, no query or fragment. OAuth redirects go to `<URL>/connect/<network>/callback`;
+    /// without one, to the address the browser used.
+    func publicBaseURL(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL? {
+        guard let text = flag ?? environment["GLOCAL_PUBLIC_URL"], !text.isEmpty else { return nil }
         guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil, url.query == nil,
             url.fragment == nil
         else {

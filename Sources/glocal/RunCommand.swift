@@ -126,7 +126,7 @@ struct RunCommand: ParsableCommand {
                     metrics: { metrics.prometheusText(queueDepth: (try? queue.countsByState()) ?? [:]) },
                     apiVersions: { workspace.apiVersionNotices(at: clock()).map(\.text) })
                 var environment = served.environment(clock: clock)
-                environment.publicBaseURL = try connect.publicBaseURL()
+                environment.publicBaseURL = try connect.publicBaseURL(flag: notify.publicURL)
                 let connectRoutes = connect.routes(access: served.access, store: store, sandbox: sandboxURL)
                 let (host, databasePath) = (self.host, served.access.databasePath)
                 let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout

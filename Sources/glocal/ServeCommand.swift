@@ -42,7 +42,7 @@ struct ServeCommand: ParsableCommand {
         let clock = try options.shiftedClock()
         let served = try ServedWorkspace.open(access, demo: demo, now: clock())
         var environment = served.environment(clock: clock)
-        environment.publicBaseURL = try connect.publicBaseURL()
+        environment.publicBaseURL = try connect.publicBaseURL(flag: notify.publicURL)
         let connectRoutes = connect.routes(access: served.access, store: served.store, sandbox: nil)
         let databasePath = served.access.databasePath
         let host = self.host

@@ -1,6 +1,7 @@
 import Foundation
 import GlocalCore
 import GlocalStore
+import HTTPTypes
 import Hummingbird
 
 /// The pages of connecting an account: why a connection was refused (nothing stored), and Bluesky's app-password form.
@@ -17,6 +18,23 @@ enum ConnectPage {
                 <p class="field-error" id="connect-refusal">\(refusal.description)</p>
                 <p><a href="/accounts">Back to the accounts</a></p>
                 """), status: status)
+    }
+
+    /// On the way to the network's sign-in page. A page that goes on by itself (`Refresh`), not a redirect: the
+    /// accounts page's `form-action 'self'` policy forbids a form whose answer redirects to another origin.
+    static func leaving(to url: URL, network: Network?, session: Session) -> Response {
+        let name = network?.displayName ?? "the network"
+        var response = Layout.response(
+            Layout.page(
+                title: "Signing in to \(name)", session: session,
+                """
+                <h1>Signing in to \(name)</h1>
+                <p>glocal is sending you to \(name)'s own sign-in page. Sign in as the account's handle and allow every
+                permission; \(name) then sends you back here.</p>
+                <p><a href="\(url.absoluteString)" id="continue" class="button">Continue to \(name)</a></p>
+                """))
+        if let refresh = HTTPField.Name("Refresh") { response.headers[refresh] = "0; url=\(url.absoluteString)" }
+        return response
     }
 
     /// Bluesky: the app password form (made in Bluesky's settings, never the account's own password).

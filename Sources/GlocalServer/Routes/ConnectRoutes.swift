@@ -47,7 +47,7 @@ public struct ConnectRoutes: Sendable {
             case .success(let (attempt, url)):
                 let now = environment.now()
                 ledger.attempts.withLock { $0.add(attempt, now: now) }
-                return Response(status: .seeOther, headers: [.location: url.absoluteString])
+                return ConnectPage.leaving(to: url, network: account.network, session: session)
             case .failure(let refusal):
                 return ConnectPage.refused(
                     account: account.id.value, refusal: refusal, session: session, status: .serviceUnavailable)
