@@ -29,17 +29,28 @@ struct BrowserConnect {
         let session = ConnectAttempt.sessionKey(of: "cli:\(UUID().uuidString)")
         let started = Date()
         Task {
+            let pending = AttemptBox()
             do {
-                let base = URL(string: "http://127.0.0.1:\(port)")!
-                let (attempt, url) = try await connector.begin(
-                    account: account, sessionKey: session, actor: "cli", publicBaseURL: base, now: now
-                ).get()
+                // The redirect URI names the port actually bound (`--port 0` picks a free one).
+                let (network, query) = try await ConnectCallbackListener.receive(port: port) { bound in
+                    let base = URL(string: "http://127.0.0.1:\(bound)")!
+                    switch await connector.begin(
+                        account: account, sessionKey: session, actor: "cli", publicBaseURL: base, now: now)
+                    {
+                    case .success(let (attempt, url)):
+                        pending.set(attempt)
+                        UnbufferedOutput.say(
+                            "Open this URL in a browser and sign in as \(account.handle):\n  \(url.absoluteString)")
+                        UnbufferedOutput.say("Waiting for the network's answer on \(attempt.redirectURI) (Ctrl-C stops)")
+                        return true
+                    case .failure(let refusal):
+                        box.set(.failure(refusal))
+                        return false
+                    }
+                }
+                guard let attempt = pending.get() else { throw ConnectRefusal.stateUnknown }
                 var ledger = ConnectAttemptLedger()
                 ledger.add(attempt, now: now)
-                let (network, query) = try await ConnectCallbackListener.receive(port: port) { _ in
-                    UnbufferedOutput.say("Open this URL in a browser and sign in as \(account.handle):\n  \(url.absoluteString)")
-                    UnbufferedOutput.say("Waiting for the network's answer on http://127.0.0.1:\(port)/connect/… (Ctrl-C stops)")
-                }
                 // On the command's clock (`--now`), moved on by the time spent waiting for the person.
                 let later = now.addingTimeInterval(Date().timeIntervalSince(started))
                 let checked = try ledger.take(state: query["state"], sessionKey: session, network: network, now: later).get()
@@ -47,12 +58,21 @@ struct BrowserConnect {
             } catch let refusal as ConnectRefusal {
                 box.set(.failure(refusal))
             } catch {
-                box.set(.failure(.exchangeFailed("\(error)")))
+                if !box.isSet { box.set(.failure(.exchangeFailed("\(error)"))) }
             }
             done.signal()
         }
         done.wait()
         return try box.connected()
+    }
+
+    /// The attempt started once the listener is bound.
+    final class AttemptBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var attempt: ConnectAttempt?
+
+        func set(_ attempt: ConnectAttempt) { lock.withLock { self.attempt = attempt } }
+        func get() -> ConnectAttempt? { lock.withLock { attempt } }
     }
 
     /// Carries the result out of the task.
@@ -61,6 +81,8 @@ struct BrowserConnect {
         private var result: Result<ConnectedAccount, ConnectRefusal>?
 
         func set(_ result: Result<ConnectedAccount, ConnectRefusal>) { lock.withLock { self.result = result } }
+
+        var isSet: Bool { lock.withLock { result != nil } }
 
         func connected() throws -> ConnectedAccount {
             switch lock.withLock({ result }) {

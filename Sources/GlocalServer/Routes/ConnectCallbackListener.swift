@@ -6,10 +6,11 @@ import Logging
 /// `http://127.0.0.1:PORT/connect/NETWORK/callback` until the first callback arrives, answers the browser with a
 /// short page, and returns the callback's query.
 public enum ConnectCallbackListener {
-    /// Listens on `127.0.0.1:port` (0: a free port, passed to `onListening`) and returns the first callback's query
-    /// and network.
+    /// Listens on `127.0.0.1:port` (0: a free port) and returns the first callback's network and query. `onListening`
+    /// gets the bound port once it listens; when it answers `false` (the sign-in could not start), listening stops
+    /// and `CancellationError` is thrown.
     public static func receive(
-        port: Int, onListening: @escaping @Sendable (Int) async -> Void
+        port: Int, onListening: @escaping @Sendable (Int) async -> Bool
     ) async throws -> (network: String, query: [String: String]) {
         let (callbacks, continuation) = AsyncStream<(String, [String: String])>.makeStream()
         let router = Router()
@@ -29,7 +30,9 @@ public enum ConnectCallbackListener {
         logger.logLevel = .critical
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "glocal"),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) }, logger: logger)
+            onServerRunning: { channel in
+                if await !onListening(channel.localAddress?.port ?? port) { continuation.finish() }
+            }, logger: logger)
         return try await withThrowingTaskGroup(of: (String, [String: String])?.self) { group in
             group.addTask {
                 try await app.run()
@@ -40,9 +43,8 @@ public enum ConnectCallbackListener {
                 return await iterator.next()
             }
             defer { group.cancelAll() }
-            while let result = try await group.next() {
-                if let (network, query) = result { return (network, query) }
-            }
+            // The first task to end decides: a callback, or no callback (the stream finished, the server stopped).
+            if let result = try await group.next(), let (network, query) = result { return (network, query) }
             throw CancellationError()
         }
     }
