@@ -155,3 +155,32 @@ struct OAuthConnectorSandboxTests {
         }
     }
 }
+
+/// The identity answers of the real networks, read as the connector reads them.
+struct OAuthIdentityReadingTests {
+    @Test func aFacebookPageIsPickedAmongThePersonsPagesWithItsToken() throws {
+        let body = Data(
+            #"{"data":[{"id":"111","name":"Lumière UK","access_token":"page-111"},{"id":"222","name":"Lumière France","username":"LumiereFrance","access_token":"page-222"}]}"#
+                .utf8)
+        let provider = try #require(OAuthProvider.of(.facebook))
+        let identity = OAuthIdentity.read(body, field: provider.identityField)
+        #expect(identity.handles == ["Lumière UK", "LumiereFrance"])
+        let page = try #require(identity.matching("@lumierefrance", instance: nil))
+        #expect(page.id == "222" && page.pageToken == "page-222")
+        #expect(identity.matching("LumiereParis", instance: nil) == nil)
+    }
+
+    @Test func aLinkedInOrganizationIsPickedByItsVanityName() throws {
+        let body = Data(
+            #"{"elements":[{"organization":"urn:li:organization:5","organization~":{"id":5,"vanityName":"lumiere-france","localizedName":"Lumière France"}}]}"#
+                .utf8)
+        let identity = OAuthIdentity.read(body, field: try #require(OAuthProvider.of(.linkedin)).identityField)
+        #expect(identity.matching("lumiere-france", instance: nil)?.id == "5")
+    }
+
+    @Test func xsUserIsUnderData() throws {
+        let body = Data(#"{"data":{"id":"2244994945","name":"Lumière FR","username":"LumiereFR"}}"#.utf8)
+        let identity = OAuthIdentity.read(body, field: try #require(OAuthProvider.of(.x)).identityField)
+        #expect(identity.candidates.map(\.handle) == ["LumiereFR"] && identity.candidates.first?.id == "2244994945")
+    }
+}

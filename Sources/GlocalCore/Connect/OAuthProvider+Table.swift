@@ -35,8 +35,10 @@ extension OAuthProvider {
                 network: "linkedin", authorizeURL: "https://www.linkedin.com/oauth/v2/authorization",
                 tokenURL: "https://www.linkedin.com/oauth/v2/accessToken",
                 revokeURL: "https://www.linkedin.com/oauth/v2/revoke",
-                identityURL: "https://api.linkedin.com/rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR",
-                identityField: "elements.0.organization",
+                identityURL:
+                    "https://api.linkedin.com/rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR"
+                    + "&projection=(elements*(organization~(id,vanityName,localizedName)))",
+                identityField: "elements.0.organization~.vanityName",
                 scopes: ["w_organization_social", "r_organization_social", "rw_organization_admin"]),
             OAuthProvider(
                 network: "facebook", authorizeURL: "https://www.facebook.com/v25.0/dialog/oauth",

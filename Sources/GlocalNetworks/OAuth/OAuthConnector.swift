@@ -114,7 +114,11 @@ public struct OAuthConnector: Sendable {
             credentials.pageID = chosen.id
             credentials.remoteUserID = grant.userID
         }
-        if network == .linkedin { credentials.authorURN = chosen.handle.hasPrefix("urn:li:") ? chosen.handle : nil }
+        if network == .linkedin {
+            // The organization glocal posts as: picked by vanity name (or id) among those the person administers.
+            credentials.authorURN =
+                chosen.handle.hasPrefix("urn:li:") ? chosen.handle : chosen.id.map { "urn:li:organization:\($0)" }
+        }
         let scopes = grant.scope.map(ScopeCheck.parse) ?? provider.scopes
         return .success(ConnectedAccount(credentials: credentials, identity: chosen.handle, scopes: scopes))
     }

@@ -33,7 +33,7 @@ public struct OAuthIdentity: Sendable, Equatable {
 
     /// Reads the candidates at `field` (`data.username`; a number in the path, `data.0.username`, means every element
     /// of that array).
-    static func read(_ body: Data, field: String) -> OAuthIdentity {
+    public static func read(_ body: Data, field: String) -> OAuthIdentity {
         let parts = field.split(separator: ".").map(String.init)
         var objects = [JSON(data: body)]
         for part in parts.dropLast() {
@@ -42,8 +42,9 @@ public struct OAuthIdentity: Sendable, Equatable {
         let key = parts.last ?? "username"
         let candidates = objects.compactMap { object -> Candidate? in
             let id = object["id"].string ?? object["id"].int.map(String.init)
-            guard let handle = object[key].string ?? (key == "username" ? nil : id) else { return nil }
-            return Candidate(handle: handle, id: id, name: object["name"].string, pageToken: object["access_token"].string)
+            let name = object["name"].string ?? object["localizedName"].string
+            guard let handle = object[key].string ?? name ?? id else { return nil }
+            return Candidate(handle: handle, id: id, name: name, pageToken: object["access_token"].string)
         }
         return OAuthIdentity(candidates: candidates)
     }
