@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// The one-shot loopback listener of `glocal account connect ID --browser`: it serves
 /// `http://127.0.0.1:PORT/connect/NETWORK/callback` until the first callback arrives, answers the browser with a
@@ -33,18 +34,23 @@ public enum ConnectCallbackListener {
             onServerRunning: { channel in
                 if await !onListening(channel.localAddress?.port ?? port) { continuation.finish() }
             }, logger: logger)
+        // Stopped gracefully, not cancelled: the browser's request in flight gets its page before the listener closes.
+        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
         return try await withThrowingTaskGroup(of: (String, [String: String])?.self) { group in
             group.addTask {
-                try await app.run()
+                try await services.run()
                 return nil
             }
             group.addTask {
                 var iterator = callbacks.makeAsyncIterator()
                 return await iterator.next()
             }
-            defer { group.cancelAll() }
             // The first task to end decides: a callback, or no callback (the stream finished, the server stopped).
-            if let result = try await group.next(), let (network, query) = result { return (network, query) }
+            let first = try await group.next()
+            await services.triggerGracefulShutdown()
+            continuation.finish()
+            while try await group.next() != nil {}
+            if let result = first, let (network, query) = result { return (network, query) }
             throw CancellationError()
         }
     }
