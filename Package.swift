@@ -55,8 +55,8 @@ let package = Package(
         .target(
             name: "GlocalServer",
             dependencies: [
-                "GlocalCore", "GlocalStore", "GlocalUseCases", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                "GlocalCore", "GlocalStore", "GlocalNetworks", "GlocalUseCases",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]),
         .executableTarget(
             name: "glocal",
@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(
             name: "GlocalServerTests",
             dependencies: [
-                "glocal", "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalServer",
+                "glocal", "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalServer", "GlocalNetworks",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ]

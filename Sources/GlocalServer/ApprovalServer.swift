@@ -16,9 +16,11 @@ public enum ApprovalServer {
     }
 
     /// Every route, behind the timing/security-header, error-page, session and global-pause middleware;
-    /// with `accessLog`, one line per request (``AccessLogMiddleware``, just inside the session middleware).
+    /// with `accessLog`, one line per request (``AccessLogMiddleware``, just inside the session middleware);
+    /// with `connect`, the accounts' sign-in routes.
     public static func router(
-        _ environment: ServerEnvironment, operations: OperationsRoutes? = nil, accessLog: ServiceLog? = nil
+        _ environment: ServerEnvironment, operations: OperationsRoutes? = nil, connect: ConnectRoutes? = nil,
+        accessLog: ServiceLog? = nil
     ) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ServerTimingMiddleware())
@@ -32,12 +34,13 @@ public enum ApprovalServer {
         VariantRoutes(environment: environment).register(on: router)
         OverviewRoutes(environment: environment).register(on: router)
         ReportRoutes(environment: environment).register(on: router)
-        AccountRoutes(environment: environment).register(on: router)
+        AccountRoutes(environment: environment, connects: connect != nil).register(on: router)
         AssetRoutes(environment: environment).register(on: router)
         EditorRoutes(environment: environment).register(on: router)
         CalendarRoutes(environment: environment).register(on: router)
         NotificationRoutes(environment: environment).register(on: router)
         operations?.register(on: router)
+        connect?.register(on: router, environment: environment)
         return router
     }
 
@@ -48,7 +51,7 @@ public enum ApprovalServer {
     /// a request being answered is not cut.
     public static func application(
         _ environment: ServerEnvironment, host: String, port: Int, operations: OperationsRoutes? = nil,
-        idleTimeout: Duration = defaultIdleTimeout, logger: Logger? = nil,
+        connect: ConnectRoutes? = nil, idleTimeout: Duration = defaultIdleTimeout, logger: Logger? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let logger =
@@ -60,7 +63,7 @@ public enum ApprovalServer {
             }()
         let nanoseconds = idleTimeout.components.seconds * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000
         return Application(
-            router: router(environment, operations: operations),
+            router: router(environment, operations: operations, connect: connect),
             server: .http1(configuration: .init(idleTimeout: .nanoseconds(nanoseconds))),
             configuration: .init(address: .hostname(host, port: port), serverName: "glocal"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)

@@ -10,18 +10,28 @@ import Synchronization
 public final class ReloadableApprovalServer: Sendable {
     private let current: Mutex<RouterResponder<AppRequestContext>>
     private let operations: OperationsRoutes?
+    private let connect: ConnectRoutes?
     private let accessLog: ServiceLog?
 
-    /// Serves `environment`; with `accessLog`, one line per request.
-    public init(_ environment: ServerEnvironment, operations: OperationsRoutes? = nil, accessLog: ServiceLog? = nil) {
+    /// Serves `environment`; with `connect`, the accounts' sign-in routes (kept across reloads, with the sign-ins
+    /// under way); with `accessLog`, one line per request.
+    public init(
+        _ environment: ServerEnvironment, operations: OperationsRoutes? = nil, connect: ConnectRoutes? = nil,
+        accessLog: ServiceLog? = nil
+    ) {
         self.operations = operations
+        self.connect = connect
         self.accessLog = accessLog
-        current = Mutex(ApprovalServer.router(environment, operations: operations, accessLog: accessLog).buildResponder())
+        current = Mutex(
+            ApprovalServer.router(environment, operations: operations, connect: connect, accessLog: accessLog)
+                .buildResponder())
     }
 
     /// Serves `environment` from now on.
     public func reload(_ environment: ServerEnvironment) {
-        let responder = ApprovalServer.router(environment, operations: operations, accessLog: accessLog).buildResponder()
+        let responder = ApprovalServer.router(
+            environment, operations: operations, connect: connect, accessLog: accessLog
+        ).buildResponder()
         current.withLock { $0 = responder }
     }
 

@@ -24,7 +24,8 @@ public struct ServerEnvironment: Sendable {
     public let approvals: VariantApprovals
     /// Whether cookies carry `Secure` (true unless serving plain HTTP to a non-local host in a test).
     public let secureCookies: Bool
-    /// The public base URL (the configuration's `public_url`: OAuth redirects, media URLs), if one is set.
+    /// The address people and networks reach glocal at (the configuration's `public_url`: OAuth redirect URIs
+    /// `<publicURL>/connect/<network>/callback`, media URLs, links in mails); `nil`: the address the browser used.
     public var publicURL: URL?
 
     let accountsByID: [String: Account]

@@ -41,6 +41,13 @@ public struct AccountSecrets: Sendable {
     /// earlier one), lifts a "needs reconnect" hold, and appends a `connect` or `reconnect` event.
     @discardableResult
     public func connect(_ secret: Data, account: String, actor: String, now: Date) throws -> Connection {
+        try connect(secret, account: account, actor: actor, now: now, note: nil)
+    }
+
+    /// ``connect(_:account:actor:now:)`` with the event's reason set to
+    /// `note` (how, as whom, which scopes, until when: never a token).
+    @discardableResult
+    public func connect(_ secret: Data, account: String, actor: String, now: Date, note: String?) throws -> Connection {
         let sealed = try key.seal(secret, context: account)
         let stamp = StoreTimestamp.string(from: now)
         return try writer.write { db in
@@ -62,7 +69,7 @@ public struct AccountSecrets: Sendable {
             let connection = Connection(isReconnect: hadSecret || hold != nil, clearedHold: hold)
             try AccountAuditLog.append(
                 db, at: now, actor: actor, accountID: account, action: connection.isReconnect ? .reconnect : .connect,
-                clearedHold: hold)
+                reason: note, clearedHold: hold)
             return connection
         }
     }

@@ -20,6 +20,9 @@ struct AccountCommand: ParsableCommand {
                 Reads a JSON object from standard input: {"access_token": …, "refresh_token": …, "expires_at": …,
                 "user_id": …, "page_id": …, "author_urn": …, "server_url": …}. Tokens never go on the command line
                 (shell history) nor into YAML. Connecting clears a "needs reconnect" hold.
+                With --browser, signs in on the network's own page instead: prints the URL to open and waits for the
+                redirect on http://127.0.0.1:PORT/connect/<network>/callback (register that redirect URI with the
+                network's app); Bluesky reads an app password from standard input.
                 """)
 
         @OptionGroup var options: WorkspaceOptions
@@ -27,10 +30,32 @@ struct AccountCommand: ParsableCommand {
         @Argument(help: "The account id, as in accounts.yaml.")
         var account: String
 
+        @Flag(help: "Sign in on the network's own authorization page instead of reading tokens from standard input.")
+        var browser = false
+
+        @Option(help: "With --browser: the loopback port the network redirects to.")
+        var port = 8765
+
+        @OptionGroup var connect: ConnectOptions
+
         func run() throws {
             let access = try options.access()
             let context = try AccountControls(access: access)
             let now = try options.instant()
+            if browser {
+                let workspace = try access.loadWorkspace()
+                let id = try context.known(account)
+                guard let declared = workspace.accounts.first(where: { $0.id.value == id }) else {
+                    throw CommandFailure(message: "no account '\(id)' in accounts.yaml")
+                }
+                let connected = try BrowserConnect(connect: connect, port: port).run(declared, now: now)
+                let connection = try context.secrets.connect(
+                    try connected.credentials.encoded(), account: account, actor: context.actor, now: now,
+                    note: connected.auditNote(flow: declared.network == .bluesky ? "Bluesky app password" : "OAuth"))
+                let verb = connection.isReconnect ? "Reconnected" : "Connected"
+                print("\(verb) \(account) as \(connected.identity); credentials sealed in \(access.databasePath).")
+                return
+            }
             let input = FileHandle.standardInput.readDataToEndOfFile()
             let credentials: AccountCredentials
             do { credentials = try AccountCredentials.decode(input) } catch {

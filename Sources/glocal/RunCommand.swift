@@ -53,6 +53,8 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Demo: example store, users, an in-process sandbox, one post approved everywhere and replayed.")
     var demo = false
 
+    @OptionGroup var connect: ConnectOptions
+
     func validate() throws {
         guard ApprovalServer.idleTimeout(seconds: idleTimeout) != nil else {
             throw ValidationError("--idle-timeout must be between 0.1 and 86400 seconds")
@@ -155,9 +157,11 @@ struct RunCommand: ParsableCommand {
                     apiVersions: { workspace.apiVersionNotices(at: clock()).map(\.text) })
                 let environment = served.environment(
                     workspace: workspace, publicURL: configuration.publicURL, clock: clock)
+                let connectRoutes = connect.routes(access: served.access, store: store, sandbox: sandboxURL)
                 let databasePath = served.access.databasePath
                 let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
-                let approvalServer = ReloadableApprovalServer(environment, operations: operations, accessLog: log)
+                let approvalServer = ReloadableApprovalServer(
+                    environment, operations: operations, connect: connectRoutes, accessLog: log)
                 reloadable = approvalServer
                 let application = approvalServer.application(host: host, port: port, idleTimeout: idle) { port in
                     FileHandle.standardOutput.write(
@@ -171,6 +175,15 @@ struct RunCommand: ParsableCommand {
                         serverFailure.message = "the web UI stopped: \(error)"
                         stop.request()
                     }
+                }
+            }
+            // Tokens refreshed ahead of expiry every 15 minutes, whether or not a post is due.
+            let keeper = TokenKeeper(
+                accounts: workspace.accounts.compactMap { account in account.network.map { (account.id.value, $0) } },
+                credentials: credentials, clients: dispatcher.clients, holds: store.publishQueue, clock: clock)
+            group.addTask {
+                await keeper.run(interval: .seconds(900), shouldStop: { stop.requested }) { reports in
+                    for report in reports { UnbufferedOutput.say(TokenKeeperLine.text(report)) }
                 }
             }
             // Engagement read back at +1 h, +24 h, +7 d after each publication, once a minute.

@@ -34,6 +34,8 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Fill an empty store from the workspace and create demo users with printed passwords.")
     var demo = false
 
+    @OptionGroup var connect: ConnectOptions
+
     func validate() throws {
         guard ApprovalServer.idleTimeout(seconds: idleTimeout) != nil else {
             throw ValidationError("--idle-timeout must be between 0.1 and 86400 seconds")
@@ -53,6 +55,7 @@ struct ServeCommand: ParsableCommand {
         let serving = try holdStore(served.access.databasePath)
         let (host, port) = (configuration.host, configuration.port)
         let environment = served.environment(workspace: served.workspace, publicURL: configuration.publicURL, clock: clock)
+        let connectRoutes = connect.routes(access: served.access, store: served.store, sandbox: nil)
         let databasePath = served.access.databasePath
         let (notify, notifyEnvironment) = loaded.notificationOptions(
             self.notify, environment: ProcessInfo.processInfo.environment)
@@ -61,7 +64,7 @@ struct ServeCommand: ParsableCommand {
             listening: configuration.publicURL ?? URL(string: "http://\(host):\(port)"), clock: clock, shouldStop: { false },
             environment: notifyEnvironment)
         let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
-        let server = ReloadableApprovalServer(environment, accessLog: log)
+        let server = ReloadableApprovalServer(environment, connect: connectRoutes, accessLog: log)
         let reloader = WorkspaceReloader(
             served: served, server: server, log: log, publicURL: configuration.publicURL, clock: clock)
         let reload = ReloadSignal()

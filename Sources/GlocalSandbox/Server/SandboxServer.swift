@@ -29,6 +29,7 @@ public struct SandboxServer: Sendable {
         TikTokRoutes(gate: SandboxGate(state: state, dialect: .tiktok)).register(on: router)
         PinterestRoutes(gate: SandboxGate(state: state, dialect: .pinterest)).register(on: router)
         GoogleBusinessRoutes(gate: SandboxGate(state: state, dialect: .googleBusiness)).register(on: router)
+        OAuthRoutes(state: state).register(on: router)
         return router
     }
 

@@ -16,7 +16,8 @@ enum AccountsPage {
     /// The page: a summary of the holds, the crisis card, one row per account in `statuses`.
     static func render(
         statuses: [AccountHoldStatus], session: Session, scope: ApprovalScope, globalPause: (paused: Bool, reason: String?),
-        notice: String?, crisisDraft: CrisisDraft? = nil, apiVersionNotices: [APIVersionNotice] = []
+        notice: String?, crisisDraft: CrisisDraft? = nil, apiVersionNotices: [APIVersionNotice] = [],
+        connections: [String: AccountAuditEvent]? = nil
     ) -> HTML {
         let paused = statuses.filter { $0.paused || $0.crisisPaused }.count
         let reconnect = statuses.filter { $0.needsReconnect != nil }.count
@@ -30,7 +31,7 @@ enum AccountsPage {
             : (scope.role == .admin
                 ? "Every account (brand admin); you may pause and resume any of them."
                 : "Every account, read-only (viewer).")
-        let rows = statuses.map { row($0, session: session, scope: scope) }
+        let rows = statuses.map { row($0, session: session, scope: scope, connections: connections) }
         let table: HTML =
             statuses.isEmpty
             ? "<p>You see no accounts.</p>"
@@ -53,7 +54,9 @@ enum AccountsPage {
             """)
     }
 
-    private static func row(_ status: AccountHoldStatus, session: Session, scope: ApprovalScope) -> HTML {
+    private static func row(
+        _ status: AccountHoldStatus, session: Session, scope: ApprovalScope, connections: [String: AccountAuditEvent]?
+    ) -> HTML {
         var labels: [HTML] = []
         if status.crisisPaused {
             labels.append("<span class=\"hold hold-paused\">Paused</span> by the <a href=\"#crisis\">global crisis pause</a>")
@@ -63,11 +66,14 @@ enum AccountsPage {
             labels.append("<span class=\"hold hold-paused\">Paused</span>\(alone)")
         }
         if let reason = status.needsReconnect {
-            labels.append(
+            let fix: HTML =
+                connections == nil
+                ? """
+                Fix: <code>glocal account connect \(status.id)</code> with the new token on standard input (or \
+                <code>--browser</code>).
                 """
-                <span class="hold hold-reconnect">Needs reconnect</span> \(reason). Fix: <code>glocal account connect \(status.id)</code>
-                with the new token on standard input.
-                """)
+                : "Fix: press Connect to sign in on the network again."
+            labels.append("<span class=\"hold hold-reconnect\">Needs reconnect</span> \(reason). \(fix)")
         }
         if let until = status.rateLimitedUntil {
             let local = AccountHoldStatus.local(until, in: status.zone)
@@ -81,10 +87,12 @@ enum AccountsPage {
             action = """
                 <form method="post" action="\(path(status.id, verb))" class="inline">\(Layout.csrfField(session))
                 <button type="submit" aria-label="\(label) \(status.id)">\(label)</button></form>
+                \(connectButton(status, session, connections))
                 """
         } else {
             action = "—"
         }
+        if let connections { labels.append(connectionFacts(connections[status.id])) }
         let cell = HTML.joined(labels.map { label -> HTML in "<div>\(label)</div>" })
         let calendar = path(status.id, "calendar")
         return """
@@ -92,6 +100,36 @@ enum AccountsPage {
             <td class="optional">\(status.network)</td><td>\(cell)</td>
             <td>\(status.waiting)</td><td>\(action)</td></tr>
             """
+    }
+
+    /// Who connected the account, when, as whom, with which scopes, until when (its latest connect event).
+    private static func connectionFacts(_ event: AccountAuditEvent?) -> HTML {
+        guard let event else { return "<span class=\"connection\">Not connected from this page yet.</span>" }
+        let verb = event.action == .reconnect ? "Reconnected" : "Connected"
+        let note: HTML = event.reason.map { ": \($0)" } ?? .empty
+        return "<span class=\"connection\">\(verb) by \(event.actor) on \(Layout.utc(event.at))\(note)</span>"
+    }
+
+    /// The Connect (or Reconnect) form, when the connect routes are served.
+    private static func connectButton(
+        _ status: AccountHoldStatus, _ session: Session, _ connections: [String: AccountAuditEvent]?
+    ) -> HTML {
+        guard let connections else { return .empty }
+        let label = connections[status.id] == nil && status.needsReconnect == nil ? "Connect" : "Reconnect"
+        return """
+            <form method="post" action="\(path(status.id, "connect"))" class="inline">\(Layout.csrfField(session))
+            <button type="submit" aria-label="\(label) \(status.id)" id="connect-\(status.id)">\(label)</button></form>
+            """
+    }
+
+    /// The latest connect or reconnect event of each account `scope` sees.
+    static func connections(_ store: any AuditTrail, visibleTo scope: ApprovalScope) throws -> [String: AccountAuditEvent] {
+        var latest: [String: AccountAuditEvent] = [:]
+        for event in try store.recentAccountAuditEvents(limit: 100_000, visible: scope.canSee(account:))
+        where event.action == .connect || event.action == .reconnect {
+            if let account = event.accountID, latest[account] == nil { latest[account] = event }
+        }
+        return latest
     }
 
     /// The crisis pause: its state for everyone, its form for admins.

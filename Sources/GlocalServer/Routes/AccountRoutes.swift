@@ -9,6 +9,8 @@ import Hummingbird
 /// bursts out a backlog, the dispatcher's next sync marks the slots that passed as missed.
 struct AccountRoutes {
     let environment: ServerEnvironment
+    /// Whether accounts connect from the page (the connect routes are served).
+    var connects = false
     /// The longest crisis reason accepted.
     static let maxReasonLength = 500
 
@@ -18,6 +20,7 @@ struct AccountRoutes {
         case "paused": return "Paused. Nothing is sent for the account until it is resumed."
         case "resumed": return "Resumed. Slots that passed while it was paused stay missed; nothing is sent late."
         case "paused-all": return "Every account is paused."
+        case "connected": return "Connected. The credentials are sealed in the store; posts go out at their slots."
         case "resumed-all":
             return "The global pause is lifted. Slots that passed while it held stay missed; nothing is sent late."
         default: return nil
@@ -92,7 +95,8 @@ struct AccountRoutes {
             AccountsPage.render(
                 statuses: statuses, session: session, scope: scope, globalPause: try environment.store.publishQueue.globalPause(),
                 notice: notice, crisisDraft: crisisDraft,
-                apiVersionNotices: environment.workspace.apiVersionNotices(at: environment.now())),
+                apiVersionNotices: environment.workspace.apiVersionNotices(at: environment.now()),
+                connections: connects ? try AccountsPage.connections(environment.store, visibleTo: scope) : nil),
             status: status)
     }
 

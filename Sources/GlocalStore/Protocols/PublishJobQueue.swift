@@ -46,6 +46,10 @@ public protocol PublishJobQueue: Sendable {
     func setPaused(_ paused: Bool, account: String, actor: String, now: Date) throws
     /// Holds `account` until it is reconnected (`nil` lifts the hold).
     func setNeedsReconnect(_ reason: String?, account: String, now: Date) throws
+    /// Holds `account` until it is reconnected, with a `needs_reconnect` account audit event by `actor`, in one
+    /// transaction; an account already held keeps its first reason and gets no second event. Whether the hold is new.
+    @discardableResult
+    func markNeedsReconnect(_ reason: String, account: String, actor: String, now: Date) throws -> Bool
     /// Holds `account` until `until` after a rate limit (`nil` lifts the hold).
     func setRateLimited(until: Date?, account: String, now: Date) throws
     /// The holds on `account`.

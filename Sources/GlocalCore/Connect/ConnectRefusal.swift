@@ -1,0 +1,55 @@
+import Foundation
+
+/// Why connecting an account stopped; nothing is stored. Each says what happened and what to do, never a token.
+public enum ConnectRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The callback came without a `state`.
+    case stateMissing
+    /// No connection was started with this `state`, or it was used already (a state serves once).
+    case stateUnknown
+    /// The connection was started in another browser session.
+    case otherSession
+    /// The connection was started too long ago.
+    case expired(minutes: Int)
+    /// The callback names another network than the one the connection was started for.
+    case networkMismatch(expected: String, got: String)
+    /// The person declined on the network's page (`error=access_denied`), or the network reported another error.
+    case denied(error: String, description: String?)
+    /// The network granted fewer scopes than glocal needs.
+    case scopesMissing([String])
+    /// The network account signed in is not the one accounts.yaml declares.
+    case wrongIdentity(expected: String, got: String)
+    /// The callback has no code.
+    case codeMissing
+    /// The network refused the code exchange or the identity lookup (expired or reused code, a wrong redirect URI…).
+    case exchangeFailed(String)
+    /// No app credentials are configured for the network.
+    case noAppCredentials(network: String, variables: [String])
+    /// glocal knows no flow for the network, or the account's network has another flow.
+    case unsupported(String)
+
+    /// A one-line explanation.
+    public var description: String {
+        switch self {
+        case .stateMissing: return "the network's answer has no state: start again from the Connect button"
+        case .stateUnknown:
+            return
+                "this sign-in answer is unknown or was used already (each one serves once): start again from the Connect button"
+        case .otherSession: return "this sign-in was started in another session: start again from the Connect button"
+        case .expired(let minutes):
+            return "this sign-in was started more than \(minutes) minutes ago: start again from the Connect button"
+        case .networkMismatch(let expected, let got): return "this sign-in was started for \(expected), not \(got)"
+        case .denied(let error, let description):
+            if error == "access_denied" { return "access was denied on the network's page; nothing was stored" }
+            return "the network answered \(error)\(description.map { ": \($0)" } ?? ""); nothing was stored"
+        case .scopesMissing(let scopes):
+            return "the network granted too little: missing \(scopes.joined(separator: ", ")); allow every permission asked for"
+        case .wrongIdentity(let expected, let got):
+            return "signed in as '\(got)', but accounts.yaml declares '\(expected)': sign in as '\(expected)' on the network"
+        case .codeMissing: return "the network's answer has no authorization code"
+        case .exchangeFailed(let reason): return "the network refused the sign-in: \(reason)"
+        case .noAppCredentials(let network, let variables):
+            return "no \(network) app is configured: set \(variables.joined(separator: " and "))"
+        case .unsupported(let reason): return reason
+        }
+    }
+}

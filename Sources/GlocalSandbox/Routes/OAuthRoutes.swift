@@ -1,0 +1,223 @@
+import Foundation
+import GlocalCore
+import Hummingbird
+
+/// Every network's authorization server, at `<network>/oauth/authorize` (a page with an account chooser, the
+/// permissions and Approve / Deny), `…/token` (authorization code with PKCE S256 and the exact redirect URI, refresh
+/// with rotation, Meta's long-lived exchanges), `…/revoke` and `…/me` (who a token stands for); Mastodon's
+/// `POST /api/v1/apps`; Bluesky's handle resolution, DID documents and app-password sessions. Codes serve once and
+/// expire on the sandbox's clock (X: 30 seconds, as its docs say; others: 10 minutes).
+struct OAuthRoutes {
+    let state: SandboxState
+    let book = OAuthGrantBook()
+
+    /// The networks served: every one glocal knows a flow for.
+    static var networks: [String] { OAuthProvider.table.keys.sorted() }
+
+    /// How long a code lives before its exchange.
+    static func codeLifetime(_ network: String) -> TimeInterval { network == "x" ? 30 : 600 }
+
+    /// How long an access token lives (`nil`: it does not expire, as on Mastodon).
+    static func tokenLifetime(_ network: String) -> Int? {
+        switch network {
+        case "x": return 7_200
+        case "mastodon": return nil
+        case "linkedin": return 5_184_000
+        case "youtube", "google_business": return 3_599
+        case "tiktok": return 86_400
+        case "pinterest": return 2_592_000
+        case "facebook", "instagram", "threads": return 3_600
+        default: return 3_600
+        }
+    }
+
+    func register(on router: Router<BasicRequestContext>) {
+        for network in Self.networks {
+            router.get("\(network)/oauth/authorize") { request, _ -> Response in
+                try await authorizePage(network: network, request)
+            }
+            router.post("\(network)/oauth/authorize") { request, _ -> Response in
+                try await decide(network: network, request)
+            }
+            router.post("\(network)/oauth/token") { request, _ -> Response in try await token(network: network, request) }
+            router.get("\(network)/oauth/token") { request, _ -> Response in try await token(network: network, request) }
+            router.post("\(network)/oauth/revoke") { request, _ -> Response in
+                let call = try await SandboxCall.read(request)
+                if let token = call.form["token"] { await book.revoke(token) }
+                return SandboxReply.json(200, [String: Any]())
+            }
+            router.get("\(network)/oauth/me") { request, _ -> Response in
+                let call = try await SandboxCall.read(request)
+                guard let token = call.bearer, let name = call.tokenAccount, !(await book.isRevoked(token)) else {
+                    return SandboxReply.json(401, ["error": "invalid_token", "error_description": "The access token is invalid"])
+                }
+                return SandboxReply.json(
+                    200, ["id": SandboxIdentity.numericID(name, digits: 17), "username": name, "name": name])
+            }
+        }
+        router.post("mastodon/api/v1/apps") { request, _ -> Response in
+            let call = try await SandboxCall.read(request)
+            let fields = call.json
+            guard let name = fields["client_name"] as? String, !name.isEmpty, fields["redirect_uris"] != nil else {
+                return SandboxReply.json(422, ["error": "Validation failed: Application name can't be blank"])
+            }
+            let app = await book.register()
+            return SandboxReply.json(
+                200,
+                [
+                    "id": app.id, "name": name, "client_id": app.id, "client_secret": app.secret,
+                    "redirect_uri": fields["redirect_uris"] ?? "",
+                    "scopes": (fields["scopes"] as? String ?? "read").split(separator: " ").map(String.init),
+                ])
+        }
+        OAuthBlueskyRoutes(book: book).register(on: router)
+    }
+
+    /// `GET authorize`: the page, or an error page for a request that cannot be answered by redirect.
+    private func authorizePage(network: String, _ request: Request) async throws -> Response {
+        let call = try await SandboxCall.read(request)
+        let clientKey = network == "tiktok" ? "client_key" : "client_id"
+        guard let client = call.query[clientKey], await book.knows(clientID: client, secret: nil) else {
+            return html(400, OAuthAuthorizePage.error("Unknown \(clientKey) '\(call.query[clientKey] ?? "")'."))
+        }
+        guard let redirect = call.query["redirect_uri"], URL(string: redirect)?.scheme != nil else {
+            return html(400, OAuthAuthorizePage.error("redirect_uri is missing or not a URL."))
+        }
+        guard call.query["response_type"] == "code" else {
+            return redirectBack(redirect, ["error": "unsupported_response_type"], state: call.query["state"])
+        }
+        if network == "x", call.query["code_challenge"] == nil {
+            return redirectBack(
+                redirect, ["error": "invalid_request", "error_description": "code_challenge is required"],
+                state: call.query["state"])
+        }
+        let scopes = ScopeCheck.parse(call.query["scope"] ?? "")
+        var fields = call.query
+        fields["login_hint"] = nil
+        return html(
+            200, OAuthAuthorizePage.render(network: network, fields: fields, scopes: scopes, hint: call.query["login_hint"]))
+    }
+
+    /// `POST authorize`: Deny redirects with `access_denied`; Approve with a code for the chosen account and the
+    /// permissions left ticked.
+    private func decide(network: String, _ request: Request) async throws -> Response {
+        let call = try await SandboxCall.read(request)
+        let pairs = Self.pairs(call.bodyText)
+        let form = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+        let clientKey = network == "tiktok" ? "client_key" : "client_id"
+        guard let client = form[clientKey], await book.knows(clientID: client, secret: nil), let redirect = form["redirect_uri"]
+        else {
+            return html(400, OAuthAuthorizePage.error("The form lost its client or redirect_uri."))
+        }
+        guard form["decision"] == "approve" else {
+            return redirectBack(
+                redirect, ["error": "access_denied", "error_description": "The user denied the request"], state: form["state"])
+        }
+        let typed = (form["other"] ?? "").trimmingCharacters(in: .whitespaces)
+        let account = typed.isEmpty ? (form["account"] ?? "") : IdentityMatch.normalized(typed)
+        let granted = pairs.filter { $0.0 == "granted" }.map(\.1)
+        let code = await book.issue(
+            OAuthGrantBook.Code(
+                network: network, clientID: client, redirectURI: redirect, challenge: form["code_challenge"], account: account,
+                scopes: granted, issuedAt: await state.now()))
+        return redirectBack(redirect, ["code": code], state: form["state"])
+    }
+
+    /// `token`: one grant type after another, each answered as RFC 6749 section 5 says.
+    private func token(network: String, _ request: Request) async throws -> Response {
+        let call = try await SandboxCall.read(request)
+        let form = call.form
+        let clientKey = network == "tiktok" ? "client_key" : "client_id"
+        var client = form[clientKey]
+        var secret = form["client_secret"]
+        if let basic = call.headers["authorization"], basic.hasPrefix("Basic "),
+            let decoded = Data(base64Encoded: String(basic.dropFirst(6))).map({ String(decoding: $0, as: UTF8.self) }),
+            let colon = decoded.firstIndex(of: ":")
+        {
+            client = String(decoded[..<colon])
+            secret = String(decoded[decoded.index(after: colon)...])
+        }
+        let grantType = form["grant_type"] ?? ""
+        if ["fb_exchange_token", "ig_exchange_token", "th_exchange_token"].contains(grantType) {
+            guard let short = form["fb_exchange_token"] ?? form["access_token"], let name = short.split(separator: "~").first,
+                !(await book.isRevoked(short))
+            else { return Self.refusal("invalid_token", "The access token to exchange is invalid") }
+            let pair = await book.tokens(account: String(name))
+            return SandboxReply.json(200, ["access_token": pair.access, "token_type": "bearer", "expires_in": 5_183_944])
+        }
+        if let client {
+            guard await book.knows(clientID: client, secret: secret) else {
+                return Self.refusal("invalid_client", "Client authentication failed", status: 401)
+            }
+        } else {
+            return Self.refusal("invalid_client", "\(clientKey) is missing", status: 401)
+        }
+        switch grantType {
+        case "authorization_code":
+            guard let code = form["code"], let grant = await book.take(code: code), grant.network == network else {
+                return Self.refusal("invalid_grant", "The authorization code is invalid or was used already")
+            }
+            let now = await state.now()
+            guard now.timeIntervalSince(grant.issuedAt) <= Self.codeLifetime(network) else {
+                return Self.refusal("invalid_grant", "The authorization code has expired")
+            }
+            guard grant.clientID == client else { return Self.refusal("invalid_grant", "The code was issued to another client") }
+            guard form["redirect_uri"] == grant.redirectURI else {
+                return Self.refusal("invalid_grant", "redirect_uri does not match the authorization request")
+            }
+            if let challenge = grant.challenge {
+                guard let verifier = form["code_verifier"], PKCE.challenge(of: verifier) == challenge else {
+                    return Self.refusal("invalid_grant", "code_verifier does not match the code_challenge")
+                }
+            }
+            return await issue(network: network, account: grant.account, scopes: grant.scopes)
+        case "refresh_token":
+            guard let refresh = form["refresh_token"], let name = refresh.split(separator: "~").first,
+                await book.useRefresh(refresh)
+            else { return Self.refusal("invalid_grant", "The refresh token is invalid, revoked or was used already") }
+            return await issue(network: network, account: String(name), scopes: nil)
+        default:
+            return Self.refusal("unsupported_grant_type", "grant_type '\(grantType)' is not supported")
+        }
+    }
+
+    private func issue(network: String, account: String, scopes: [String]?) async -> Response {
+        let pair = await book.tokens(account: account)
+        var answer: [String: Any] = ["access_token": pair.access, "token_type": "bearer", "refresh_token": pair.refresh]
+        if let lifetime = Self.tokenLifetime(network) { answer["expires_in"] = lifetime }
+        if let scopes {
+            let separator = OAuthProvider.table[network]?.scopeSeparator ?? " "
+            answer["scope"] = scopes.joined(separator: separator)
+        }
+        if network == "tiktok" { answer["open_id"] = SandboxIdentity.numericID(account, digits: 17) }
+        return SandboxReply.json(200, answer)
+    }
+
+    static func refusal(_ error: String, _ description: String, status: Int = 400) -> Response {
+        SandboxReply.json(status, ["error": error, "error_description": description])
+    }
+
+    private func redirectBack(_ redirect: String, _ parameters: [String: String], state: String?) -> Response {
+        var items = parameters.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        if let state { items.append(URLQueryItem(name: "state", value: state)) }
+        var components = URLComponents(string: redirect) ?? URLComponents()
+        components.percentEncodedQuery = items.map {
+            "\(AuthorizationRequest.encode($0.name))=\(AuthorizationRequest.encode($0.value ?? ""))"
+        }.joined(separator: "&")
+        return SandboxReply.raw(302, Data(), contentType: nil, headers: [("Location", components.string ?? redirect)])
+    }
+
+    private func html(_ status: Int, _ page: String) -> Response {
+        SandboxReply.raw(status, Data(page.utf8), contentType: "text/html; charset=utf-8")
+    }
+
+    /// Form pairs in order, repeated names kept (the ticked permissions).
+    static func pairs(_ body: String) -> [(String, String)] {
+        body.split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
+                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
+            }
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
+    }
+}

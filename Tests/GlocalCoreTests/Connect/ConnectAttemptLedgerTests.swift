@@ -1,0 +1,70 @@
+import Foundation
+import GlocalCore
+import Testing
+
+struct ConnectAttemptLedgerTests {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+    let session = ConnectAttempt.sessionKey(of: "session-1")
+
+    func attempt(_ state: String = "state-1", at issued: Date? = nil) -> ConnectAttempt {
+        ConnectAttempt(
+            state: state, sessionKey: session, accountID: "lumiere-fr-x", network: "x", actor: "claire@example", verifier: nil,
+            redirectURI: "https://glocal.example/connect/x/callback", issuedAt: issued ?? now)
+    }
+
+    @Test func aStateServesOnce() throws {
+        var ledger = ConnectAttemptLedger()
+        ledger.add(attempt(), now: now)
+        #expect(try ledger.take(state: "state-1", sessionKey: session, network: "x", now: now).get() == attempt())
+        #expect(ledger.take(state: "state-1", sessionKey: session, network: "x", now: now) == .failure(.stateUnknown))
+    }
+
+    @Test func aMissingOrUnknownStateIsRefused() {
+        var ledger = ConnectAttemptLedger()
+        ledger.add(attempt(), now: now)
+        #expect(ledger.take(state: nil, sessionKey: session, network: "x", now: now) == .failure(.stateMissing))
+        #expect(ledger.take(state: "", sessionKey: session, network: "x", now: now) == .failure(.stateMissing))
+        #expect(ledger.take(state: "forged", sessionKey: session, network: "x", now: now) == .failure(.stateUnknown))
+    }
+
+    @Test func anotherSessionCannotUseTheStateAndBurnsIt() {
+        var ledger = ConnectAttemptLedger()
+        ledger.add(attempt(), now: now)
+        let other = ConnectAttempt.sessionKey(of: "session-2")
+        #expect(ledger.take(state: "state-1", sessionKey: other, network: "x", now: now) == .failure(.otherSession))
+        #expect(ledger.take(state: "state-1", sessionKey: session, network: "x", now: now) == .failure(.stateUnknown))
+    }
+
+    @Test func theStateExpiresAfterTenMinutes() {
+        var ledger = ConnectAttemptLedger()
+        ledger.add(attempt(), now: now)
+        let late = now.addingTimeInterval(ConnectAttemptLedger.lifetime + 1)
+        #expect(ledger.take(state: "state-1", sessionKey: session, network: "x", now: late) == .failure(.expired(minutes: 10)))
+        ledger.add(attempt("state-2"), now: now)
+        let inTime = now.addingTimeInterval(ConnectAttemptLedger.lifetime)
+        #expect((try? ledger.take(state: "state-2", sessionKey: session, network: "x", now: inTime).get()) != nil)
+    }
+
+    @Test func theCallbackOfAnotherNetworkIsRefused() {
+        var ledger = ConnectAttemptLedger()
+        ledger.add(attempt(), now: now)
+        #expect(
+            ledger.take(state: "state-1", sessionKey: session, network: "mastodon", now: now)
+                == .failure(.networkMismatch(expected: "x", got: "mastodon")))
+    }
+
+    @Test func expiredAttemptsAreForgottenWhenAnotherStarts() {
+        var ledger = ConnectAttemptLedger()
+        ledger.add(attempt("old"), now: now)
+        ledger.add(attempt("new", at: now.addingTimeInterval(3_600)), now: now.addingTimeInterval(3_600))
+        #expect(ledger.count == 1)
+    }
+
+    @Test func theRedirectURIIsExactUnderThePublicBaseURL() {
+        #expect(
+            ConnectAttempt.redirectURI(base: URL(string: "https://glocal.example/")!, network: "x")
+                == "https://glocal.example/connect/x/callback")
+        #expect(ConnectAttempt.sessionKey(of: "a") != ConnectAttempt.sessionKey(of: "b"))
+        #expect(!ConnectAttempt.sessionKey(of: "secret-session").contains("secret-session"))
+    }
+}
