@@ -56,7 +56,7 @@ struct RandomScheduleWorkspace {
                             network: \(network)
                             handle: \(prefix)\(network)\(index)
                             locale: \(locale)
-                            city: City
+                            city: City \(prefix.uppercased()) \(network) \(index)
 
                         """
                     if network == "bluesky" { accounts += "    instance: https://bsky.social\n" }
