@@ -31,10 +31,13 @@ struct ScheduleLedger {
         accountWeeks[account, default: [:]][Self.isoWeek(local), default: 0] += 1
         fleet[network, default: []].insertSorted(instant)
         for key in groups.keys(of: account) {
-            var list = siblings[key, default: []]
-            let index = Self.firstIndex(in: list, notBefore: instant)
-            list.insert((instant, account), at: index)
-            siblings[key] = list
+            // In place: copying the list out of the dictionary would copy all of it on every booking.
+            if let last = siblings[key]?.last, last.instant > instant {
+                let index = Self.firstIndex(in: siblings[key]!, notBefore: instant)
+                siblings[key]!.insert((instant, account), at: index)
+            } else {
+                siblings[key, default: []].append((instant, account))
+            }
         }
         if !spacingKey.isEmpty { postLocale[spacingKey, default: []].append((instant, network)) }
         if !id.isEmpty { slots[id] = instant }

@@ -15,6 +15,9 @@ extension SlotSearch {
         }
         var firstProblem: String? = nil
         var resume: Date? = nil
+        let zoneID = zone.identifier
+        // With one offset all day, a minute's instant is arithmetic: skipped minutes cost no conversion.
+        let midnight = utcOffset.map { Double(day.daysSinceEpoch * 86_400 - $0) }
         for step in 0..<usable.count {
             if step > 0 {
                 let previous = position.minute
@@ -22,7 +25,8 @@ extension SlotSearch {
                 // Jumps never carry across the wrap-around from the window's end back to its start.
                 if position.minute < previous { resume = nil }
             }
-            let slot = self.slot(day, minute: position.minute, utcOffset: utcOffset)
+            if let resume, let midnight, midnight + Double(position.minute * 60) < resume.timeIntervalSince1970 { continue }
+            let slot = Self.slot(day, minute: position.minute, zoneID: zoneID, utcOffset: utcOffset, zone: zone)
             if let resume, slot.instant < resume { continue }
             if let conflict = conflict(slot, ledger: ledger, checkWindow: false) {
                 if firstProblem == nil { firstProblem = "\(slot.time) \(conflict.phrase)" }
@@ -35,10 +39,10 @@ extension SlotSearch {
     }
 
     /// The instant of minute `minute` of `day`, by arithmetic when the day's offset is constant.
-    func slot(_ day: LocalDate, minute: Int, utcOffset: Int?) -> LocalInstant {
+    static func slot(_ day: LocalDate, minute: Int, zoneID: String, utcOffset: Int?, zone: TimeZone) -> LocalInstant {
         let time = LocalTime(hour: minute / 60, minute: minute % 60)!
-        return utcOffset.map { LocalInstant(date: day, time: time, zoneID: zone.identifier, constantOffset: $0) }
-            ?? LocalInstant(date: day, time: time, zone: zone)
+        if let utcOffset { return LocalInstant(date: day, time: time, zoneID: zoneID, constantOffset: utcOffset) }
+        return LocalInstant(date: day, time: time, zone: zone)
     }
 
     /// The minutes of `[start, end)` on `day` this variant may use whatever else is booked.
@@ -90,7 +94,7 @@ extension SlotSearch {
         for minute in start...end {
             var usable = false
             if minute < end {
-                let slot = self.slot(day, minute: minute, utcOffset: nil)
+                let slot = Self.slot(day, minute: minute, zoneID: zone.identifier, utcOffset: nil, zone: zone)
                 if case .skippedGap = slot.adjustment {
                 } else {
                     usable = staticProblem(slot, ledger: ledger) == nil
@@ -123,7 +127,7 @@ extension SlotSearch {
     /// Why a window has no usable minute, for the explanation: the first candidate minute's problem.
     private func firstStaticProblem(_ day: LocalDate, from start: Int, to end: Int, ledger: ScheduleLedger) -> String? {
         guard let minute = (start..<end).first(where: { $0 % 30 != 0 }) else { return nil }
-        let slot = self.slot(day, minute: minute, utcOffset: nil)
+        let slot = Self.slot(day, minute: minute, zoneID: zone.identifier, utcOffset: nil, zone: zone)
         return staticProblem(slot, ledger: ledger).map { "\(slot.time) \($0)" } ?? "\(slot.time) has no usable minute after it"
     }
 }

@@ -1,5 +1,10 @@
 import Foundation
 
+/// Whether a spread rule turned down a minute during one day's search (a box, so the non-mutating walk can say so).
+final class SpreadRefusal {
+    var happened = false
+}
+
 /// The search for one variant's slot: day by day from its planned day to the campaign's end, window
 /// by window (A before B), minute by minute from a staggered start, skipping anything that breaks a
 /// rule. It records why, for `glocal explain`.
@@ -27,6 +32,8 @@ struct SlotSearch {
     private var relaxSpacing = false
     /// How much of the spread (sibling gap, same-minute) has given way on the day being searched.
     var giveWay: SpreadGiveWay = .none
+    /// Set when a spread rule turned a minute down: only then can giving way find another one.
+    let spreadRefused = SpreadRefusal()
     /// The quiet hours, for the stagger's usable minutes.
     var quietHours: QuietHours? { quiet }
     /// The post this one follows (its variant id) and the least time after it.
@@ -118,7 +125,9 @@ struct SlotSearch {
     /// The day's windows with every spread rule; when none has room, again with the sibling gap given
     /// way, then with same-minute posts allowed too, saying which rule gave way and why.
     private mutating func searchDay(_ day: LocalDate, ledger: ScheduleLedger) -> LocalInstant? {
+        spreadRefused.happened = false
         if let slot = searchWindows(day, ledger: ledger) { return slot }
+        guard spreadRefused.happened else { return nil }
         defer { giveWay = .none }
         for level in [SpreadGiveWay.siblingGap, .sameMinute] {
             giveWay = level
@@ -219,8 +228,16 @@ struct SlotSearch {
 
     /// A broken rule: what it is, and the earliest instant worth trying next, when known.
     struct Conflict {
-        var phrase: String
+        /// The phrase is built only when it is shown: a walk meets many conflicts and says one.
+        private let describe: () -> String
         var resumeAt: Date?
+
+        init(phrase: @autoclosure @escaping () -> String, resumeAt: Date?) {
+            describe = phrase
+            self.resumeAt = resumeAt
+        }
+
+        var phrase: String { describe() }
     }
 
     /// The first rule `slot` breaks, as a phrase, or `nil`.
@@ -254,6 +271,7 @@ struct SlotSearch {
                 resumeAt: resume)
         }
         if variant.time == nil, giveWay < .sameMinute, ledger.sameMinute(network: variant.network, instant: slot.instant) != nil {
+            spreadRefused.happened = true
             return Conflict(
                 phrase: "shares its minute with another \(variant.network.displayName) post",
                 resumeAt: slot.instant.addingTimeInterval(60))
@@ -261,6 +279,7 @@ struct SlotSearch {
         if variant.time == nil, giveWay < .siblingGap,
             let sibling = ledger.siblingConflict(account: variant.accountID, instant: slot.instant)
         {
+            spreadRefused.happened = true
             return Conflict(
                 phrase:
                     "is within \(scheduler.timing.siblingGap) of sibling account \(sibling.account)'s post (\(LocalInstant(instant: sibling.instant, zone: zone).time), \(SiblingGroups.describe(sibling.group)))",

@@ -10,16 +10,16 @@ public struct UsableMinutes: Sendable, Hashable {
 
     /// `window` (minutes of the day) without every range of `blocked`.
     public init(window: Range<Int>, blocked: [Range<Int>]) {
-        var runs: [Range<Int>] = window.isEmpty ? [] : [window]
-        for cut in blocked where !cut.isEmpty {
-            runs = runs.flatMap { run -> [Range<Int>] in
-                guard cut.overlaps(run) else { return [run] }
-                let left = run.lowerBound..<Swift.max(run.lowerBound, Swift.min(cut.lowerBound, run.upperBound))
-                let right = Swift.min(run.upperBound, Swift.max(cut.upperBound, run.lowerBound))..<run.upperBound
-                return [left, right].filter { !$0.isEmpty }
-            }
+        // A sweep over the cuts in order of their start: what lies between them (inside the window) is usable.
+        var runs: [Range<Int>] = []
+        var cursor = window.lowerBound
+        for cut in blocked.sorted(by: { $0.lowerBound < $1.lowerBound }) where !cut.isEmpty {
+            if cut.lowerBound > cursor { runs.append(cursor..<Swift.min(cut.lowerBound, window.upperBound)) }
+            cursor = Swift.max(cursor, cut.upperBound)
+            if cursor >= window.upperBound { break }
         }
-        self.init(runs: runs)
+        if cursor < window.upperBound { runs.append(cursor..<window.upperBound) }
+        self.init(runs: runs.filter { !$0.isEmpty })
     }
 
     /// Runs given as they are (sorted, not overlapping).
@@ -46,14 +46,15 @@ public struct UsableMinutes: Sendable, Hashable {
                 remaining -= inRun
                 continue
             }
-            var minute = run.lowerBound
+            // The remaining-th minute of the run that is not on :00 or :30: skip as many as lie before it.
+            var minute = run.lowerBound + remaining
             while true {
-                if minute % 30 != 0 {
-                    if remaining == 0 { return Position(run: runIndex, minute: minute) }
-                    remaining -= 1
-                }
-                minute += 1
+                let skipped = Self.ceilDiv(minute + 1, 30) - Self.ceilDiv(run.lowerBound, 30)
+                let next = run.lowerBound + remaining + skipped
+                if next == minute { break }
+                minute = next
             }
+            return Position(run: runIndex, minute: minute)
         }
         return nil
     }
