@@ -9,8 +9,8 @@ struct ScheduleLedger {
     private var accountWeeks: [String: [Int: Int]] = [:]
     /// Every booked instant of a network, sorted.
     private var fleet: [Network: [Date]] = [:]
-    /// Every booked instant of a sibling group, sorted, with its account.
-    private var siblings: [String: [(instant: Date, account: String)]] = [:]
+    /// Every booked instant of a sibling group (by number), sorted, with its account's number.
+    private var siblings: [[(instant: Date, account: Int)]]
     private var postLocale: [String: [(instant: Date, network: Network)]] = [:]
     /// Slots of the variants placed so far, by variant id.
     private(set) var slots: [String: Date] = [:]
@@ -21,6 +21,7 @@ struct ScheduleLedger {
     init(timing: TimingTable, groups: SiblingGroups = SiblingGroups()) {
         self.timing = timing
         self.groups = groups
+        siblings = Array(repeating: [], count: groups.names.count)
     }
 
     /// Books `instant` for a variant.
@@ -30,13 +31,12 @@ struct ScheduleLedger {
         accountDays[account, default: [:]][local.daysSinceEpoch, default: 0] += 1
         accountWeeks[account, default: [:]][Self.isoWeek(local), default: 0] += 1
         fleet[network, default: []].insertSorted(instant)
-        for key in groups.keys(of: account) {
-            // In place: copying the list out of the dictionary would copy all of it on every booking.
-            if let last = siblings[key]?.last, last.instant > instant {
-                let index = Self.firstIndex(in: siblings[key]!, notBefore: instant)
-                siblings[key]!.insert((instant, account), at: index)
+        let member = groups.member(account)
+        for key in member.groups {
+            if let last = siblings[key].last, last.instant > instant {
+                siblings[key].insert((instant, member.account), at: Self.firstIndex(in: siblings[key], notBefore: instant))
             } else {
-                siblings[key, default: []].append((instant, account))
+                siblings[key].append((instant, member.account))
             }
         }
         if !spacingKey.isEmpty { postLocale[spacingKey, default: []].append((instant, network)) }
@@ -85,23 +85,29 @@ struct ScheduleLedger {
         return instants[low]
     }
 
-    /// A post of a sibling of `account` (another account of one of its groups) closer than
-    /// `sibling_gap` to `instant`: its instant, account and group. `nil` when the gap holds.
-    func siblingConflict(account: String, instant: Date) -> (instant: Date, account: String, group: String)? {
+    /// A post of a sibling of `member` (another account of one of its groups) closer than `sibling_gap` to
+    /// `instant`: its instant, account number and group number. `nil` when the gap holds.
+    func siblingConflict(member: SiblingGroups.Member, instant: Date) -> (instant: Date, account: Int, group: Int)? {
         let seconds = Double(timing.siblingGap.seconds)
         guard seconds > 0 else { return nil }
-        var nearest: (instant: Date, account: String, group: String)? = nil
-        for key in groups.keys(of: account) {
-            guard let list = siblings[key], !list.isEmpty else { continue }
+        var nearest: (instant: Date, account: Int, group: Int)? = nil
+        for key in member.groups {
+            let list = siblings[key]
+            guard !list.isEmpty else { continue }
             var index = Self.firstIndex(in: list, notBefore: instant.addingTimeInterval(-seconds + 0.001))
             while index < list.count, list[index].instant.timeIntervalSince(instant) < seconds {
                 let entry = list[index]
                 index += 1
-                guard entry.account != account else { continue }
+                guard entry.account != member.account else { continue }
                 if nearest.map({ entry.instant > $0.instant }) ?? true { nearest = (entry.instant, entry.account, key) }
             }
         }
         return nearest
+    }
+
+    /// The account id of number `number`, for explanations.
+    func accountName(_ number: Int) -> String {
+        groups.accountNames.indices.contains(number) ? groups.accountNames[number] : "another account"
     }
 
     /// Another network's variant of the same post and locale closer than the spacing, if any.
@@ -114,7 +120,7 @@ struct ScheduleLedger {
 
     static func minute(_ instant: Date) -> Int { Int((instant.timeIntervalSince1970 / 60).rounded(.down)) }
 
-    private static func firstIndex(in list: [(instant: Date, account: String)], notBefore instant: Date) -> Int {
+    private static func firstIndex(in list: [(instant: Date, account: Int)], notBefore instant: Date) -> Int {
         var low = 0, high = list.count
         while low < high {
             let middle = (low + high) / 2

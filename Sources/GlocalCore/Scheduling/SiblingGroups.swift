@@ -4,6 +4,18 @@
 public struct SiblingGroups: Sendable, Hashable {
     /// The group keys of each account id: `network|locale` and `team:<id>` for each team covering it.
     public let keysByAccount: [String: [String]]
+    /// Every group key, numbered: the ledger keeps one list per number.
+    let names: [String]
+    /// Each account's number and its groups' numbers, so the search compares integers, not strings.
+    let members: [String: Member]
+    /// Account ids by number.
+    let accountNames: [String]
+
+    /// An account as the ledger sees it.
+    struct Member: Sendable, Hashable {
+        var account: Int
+        var groups: [Int]
+    }
 
     /// Groups the accounts of `workspace`.
     public init(workspace: Workspace) {
@@ -17,11 +29,32 @@ public struct SiblingGroups: Sendable, Hashable {
             }
             keys[id] = own
         }
-        keysByAccount = keys
+        self.init(keysByAccount: keys)
     }
 
     /// Groups given directly (tests, or a ledger without a workspace).
-    public init(keysByAccount: [String: [String]] = [:]) { self.keysByAccount = keysByAccount }
+    public init(keysByAccount: [String: [String]] = [:]) {
+        self.keysByAccount = keysByAccount
+        var numbers: [String: Int] = [:]
+        var names: [String] = []
+        var members: [String: Member] = [:]
+        let accounts = keysByAccount.keys.sorted()
+        for (index, account) in accounts.enumerated() {
+            let groups = keysByAccount[account]!.map { key -> Int in
+                if let number = numbers[key] { return number }
+                numbers[key] = names.count
+                names.append(key)
+                return names.count - 1
+            }
+            members[account] = Member(account: index, groups: groups)
+        }
+        self.names = names
+        self.members = members
+        accountNames = accounts
+    }
+
+    /// The account's number and groups; an unknown account has a number of its own and no group.
+    func member(_ account: String) -> Member { members[account] ?? Member(account: -1, groups: []) }
 
     /// The group keys of `account`; none when unknown.
     public func keys(of account: String) -> [String] { keysByAccount[account] ?? [] }

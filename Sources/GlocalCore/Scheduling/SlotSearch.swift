@@ -34,6 +34,13 @@ struct SlotSearch {
     var giveWay: SpreadGiveWay = .none
     /// Set when a spread rule turned a minute down: only then can giving way find another one.
     let spreadRefused = SpreadRefusal()
+    /// The account as the ledger's sibling lists know it.
+    let sibling: SiblingGroups.Member
+    /// Whether the post has an explicit time (`at:`): the spread rules then do not apply.
+    let isExplicit: Bool
+    /// The variant's network and account, read once (the search asks for them at every minute).
+    let network: Network
+    let accountID: String
     /// The quiet hours, for the stagger's usable minutes.
     var quietHours: QuietHours? { quiet }
     /// The post this one follows (its variant id) and the least time after it.
@@ -55,6 +62,10 @@ struct SlotSearch {
             predecessor = nil
         }
         spacingKey = scheduler.postKey(variant) + "|" + variant.locale
+        sibling = scheduler.siblings.member(variant.accountID)
+        isExplicit = variant.time != nil
+        network = variant.network
+        accountID = variant.accountID
     }
 
     /// The stored slot, if it still obeys every rule.
@@ -150,12 +161,13 @@ struct SlotSearch {
                     + "its minute with another \(network) post; \(slot.time) shares its minute with one "
                     + "(\(LocalInstant(instant: other, zone: zone).time)), the fleet limit still holds")
         }
-        if let sibling = ledger.siblingConflict(account: variant.accountID, instant: slot.instant) {
+        if let sibling = ledger.siblingConflict(member: self.sibling, instant: slot.instant) {
             return ScheduleReason(
                 "spread",
                 "sibling-gap gave way: \(why) is within \(scheduler.timing.siblingGap) of a sibling account's post; "
                     + "\(slot.time) is \(Int(abs(sibling.instant.timeIntervalSince(slot.instant)) / 60)) min from "
-                    + "\(sibling.account) (\(SiblingGroups.describe(sibling.group)))")
+                    + "\(ledger.accountName(sibling.account)) (\(SiblingGroups.describe(scheduler.siblings.names[sibling.group])))"
+            )
         }
         return ScheduleReason("spread", "the spread held after all: \(slot.time) is clear of every sibling")
     }
@@ -257,36 +269,34 @@ struct SlotSearch {
         {
             return Conflict(phrase: "is outside the \(variant.network.displayName) windows", resumeAt: nil)
         }
-        if let other = ledger.gapConflict(account: variant.accountID, instant: slot.instant, gap: profile.minGap) {
+        if let other = ledger.gapConflict(account: accountID, instant: slot.instant, gap: profile.minGap) {
             return Conflict(
                 phrase:
                     "is within \(profile.minGap) of another post of the account (\(LocalInstant(instant: other, zone: zone).time))",
                 resumeAt: other.addingTimeInterval(Double(profile.minGap.seconds)))
         }
         // An explicit time is the brand's own coordination: fleet and network spreading do not move it.
-        if variant.time == nil, let resume = ledger.fleetConflict(network: variant.network, instant: slot.instant) {
+        if !isExplicit, let resume = ledger.fleetConflict(network: network, instant: slot.instant) {
             return Conflict(
                 phrase:
                     "is in a \(scheduler.timing.fleetBucket) span that already has \(scheduler.timing.fleetLimit) \(variant.network.displayName) posts (the fleet limit holds in any sliding \(scheduler.timing.fleetBucket))",
                 resumeAt: resume)
         }
-        if variant.time == nil, giveWay < .sameMinute, ledger.sameMinute(network: variant.network, instant: slot.instant) != nil {
+        if !isExplicit, giveWay < .sameMinute, ledger.sameMinute(network: network, instant: slot.instant) != nil {
             spreadRefused.happened = true
             return Conflict(
                 phrase: "shares its minute with another \(variant.network.displayName) post",
                 resumeAt: slot.instant.addingTimeInterval(60))
         }
-        if variant.time == nil, giveWay < .siblingGap,
-            let sibling = ledger.siblingConflict(account: variant.accountID, instant: slot.instant)
-        {
+        if !isExplicit, giveWay < .siblingGap, let sibling = ledger.siblingConflict(member: self.sibling, instant: slot.instant) {
             spreadRefused.happened = true
             return Conflict(
                 phrase:
-                    "is within \(scheduler.timing.siblingGap) of sibling account \(sibling.account)'s post (\(LocalInstant(instant: sibling.instant, zone: zone).time), \(SiblingGroups.describe(sibling.group)))",
+                    "is within \(scheduler.timing.siblingGap) of sibling account \(ledger.accountName(sibling.account))'s post (\(LocalInstant(instant: sibling.instant, zone: zone).time), \(SiblingGroups.describe(scheduler.siblings.names[sibling.group])))",
                 resumeAt: sibling.instant.addingTimeInterval(Double(scheduler.timing.siblingGap.seconds)))
         }
-        if !relaxSpacing, variant.time == nil,
-            let other = ledger.spacingConflict(key: spacingKey, network: variant.network, instant: slot.instant)
+        if !relaxSpacing, !isExplicit,
+            let other = ledger.spacingConflict(key: spacingKey, network: network, instant: slot.instant)
         {
             return Conflict(
                 phrase:
