@@ -9,6 +9,8 @@ extension SlotSearch {
         -> (slot: LocalInstant?, step: Int, firstProblem: String?)
     {
         guard end > start else { return (nil, 0, nil) }
+        // Near a daylight-saving change the day has two offsets, but a window that does not span it has one.
+        let utcOffset = utcOffset ?? windowOffset(day, from: start, to: end)
         let usable = usableMinutes(day, from: start, to: end, utcOffset: utcOffset, ledger: ledger)
         guard usable.count > 0, var position = usable.position(at: Int(seed % UInt64(usable.count))) else {
             return (nil, 0, firstStaticProblem(day, from: start, to: end, ledger: ledger))
@@ -36,6 +38,16 @@ extension SlotSearch {
             return (slot, step, firstProblem)
         }
         return (nil, usable.count, firstProblem)
+    }
+
+    /// The one UTC offset of `[start, end)` on `day`, or `nil` when a change falls inside it.
+    func windowOffset(_ day: LocalDate, from start: Int, to end: Int) -> Int? {
+        let first = Self.slot(day, minute: start, zoneID: zone.identifier, utcOffset: nil, zone: zone)
+        let last = Self.slot(day, minute: end - 1, zoneID: zone.identifier, utcOffset: nil, zone: zone)
+        guard first.adjustment == .exact, last.adjustment == .exact,
+            Int(last.instant.timeIntervalSince(first.instant)) == (end - 1 - start) * 60
+        else { return nil }
+        return day.daysSinceEpoch * 86_400 + start * 60 - Int(first.instant.timeIntervalSince1970)
     }
 
     /// The instant of minute `minute` of `day`, by arithmetic when the day's offset is constant.
