@@ -152,19 +152,18 @@ struct SlotSearch {
     /// Which spread rule the slot breaks, and why that was allowed.
     private func spreadReason(_ slot: LocalInstant, day: LocalDate, ledger: ScheduleLedger) -> ScheduleReason {
         let network = variant.network.displayName
-        let why =
-            "every usable minute of the \(network) windows on \(day) (after quiet hours, holidays, gaps and caps)"
+        let usable = "no usable minute of the \(network) windows on \(day) (after quiet hours, holidays, gaps and caps)"
         if let other = ledger.sameMinute(network: variant.network, instant: slot.instant) {
             return ScheduleReason(
                 "spread",
-                "same-minute gave way: \(why) is within \(scheduler.timing.siblingGap) of a sibling account's post or shares "
-                    + "its minute with another \(network) post; \(slot.time) shares its minute with one "
-                    + "(\(LocalInstant(instant: other, zone: zone).time)), the fleet limit still holds")
+                "same-minute gave way: \(usable) keeps every rule even without the sibling gap; \(slot.time) shares its "
+                    + "minute with another \(network) post (\(LocalInstant(instant: other, zone: zone).time)); the fleet limit "
+                    + "still holds")
         }
         if let sibling = ledger.siblingConflict(member: self.sibling, instant: slot.instant) {
             return ScheduleReason(
                 "spread",
-                "sibling-gap gave way: \(why) is within \(scheduler.timing.siblingGap) of a sibling account's post; "
+                "sibling-gap gave way: \(usable) keeps every rule with the \(scheduler.timing.siblingGap) sibling gap; "
                     + "\(slot.time) is \(Int(abs(sibling.instant.timeIntervalSince(slot.instant)) / 60)) min from "
                     + "\(ledger.accountName(sibling.account)) (\(SiblingGroups.describe(scheduler.siblings.names[sibling.group])))"
             )
