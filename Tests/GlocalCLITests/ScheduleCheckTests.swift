@@ -68,6 +68,8 @@ import Testing
         // The workspace is not trivial: it has posts on both sides of each change of 2027.
         let json = try String(contentsOf: plan, encoding: .utf8)
         #expect(json.components(separatedBy: "\"scheduledAt\"").count > 100)
+        // Explicit times fell into a gap or a repeated hour, and the scheduler said so.
+        #expect(json.contains("\"rule\" : \"dst\"") || json.contains("\"rule\":\"dst\""), "no post on a change's night")
     }
 
     /// A plan broken on purpose: quiet hours, the fleet limit, a shared minute between siblings, and a
