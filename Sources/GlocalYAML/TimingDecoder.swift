@@ -3,7 +3,9 @@ import Yams
 
 /// Decodes `timing:` in glocal.yaml: overrides of the default table (docs/scheduling.md, "Default table").
 enum TimingDecoder {
-    static let keys = ["fleet_limit", "fleet_bucket", "network_spacing", "networks"]
+    static let keys = ["fleet_limit", "fleet_bucket", "network_spacing", "sibling_gap", "networks"]
+    /// `timing.sibling_gap`: from nothing (0m, off) to a day.
+    static let siblingGapRange = GlocalDuration(seconds: 0)...GlocalDuration(seconds: 86_400)
     static let profileKeys = ["preferred", "allowed", "min_gap", "max_per_day", "max_per_week"]
 
     static func decode(_ node: Node, context: DecodeContext) -> TimingTable {
@@ -19,6 +21,9 @@ enum TimingDecoder {
             map.string("network_spacing"), what: "network_spacing", in: NumberRanges.networkSpacing)
         {
             table.networkSpacing = spacing.value
+        }
+        if let gap = context.duration(map.string("sibling_gap"), what: "sibling_gap", in: siblingGapRange) {
+            table.siblingGap = gap.value
         }
         if let networksNode = map.value("networks"),
             let networks = context.mapping(networksNode, what: "timing networks", allowed: [], for: "networks")

@@ -18,6 +18,7 @@ public struct PlanJSONRenderer: Sendable {
             if let link = v.link { object["link"] = link }
             if let at = v.scheduledAt { object["scheduledAt"] = formatter.string(from: at) }
             if let local = v.localTime { object["localTime"] = local }
+            object["explanation"] = v.explanation.map { ["rule": $0.rule, "detail": $0.detail] }
             return object
         }
         let changes: [[String: Any]] = plan.changes.map { change in

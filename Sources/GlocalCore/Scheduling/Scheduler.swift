@@ -12,6 +12,8 @@ public struct Scheduler: Sendable {
     public let timing: TimingTable
     /// What engagement taught, if anything; `nil` or empty: the default table decides alone.
     public let learned: LearnedTiming?
+    /// Which accounts are siblings (one network and locale, or one team): `sibling_gap` apart.
+    public let siblings: SiblingGroups
     private let zones: [String: TimeZone]
     private let holidays: [String: Set<LocalDate>]
     private let posts: [String: PostScheduling]
@@ -24,6 +26,7 @@ public struct Scheduler: Sendable {
         self.workspace = workspace
         self.timing = timing ?? workspace.settings.timing
         self.learned = learned
+        siblings = SiblingGroups(workspace: workspace)
         var zones: [String: TimeZone] = [:]
         var holidays: [String: Set<LocalDate>] = [:]
         for account in workspace.accounts {
@@ -52,7 +55,7 @@ public struct Scheduler: Sendable {
     public func schedule(_ variants: [PostVariant], stored: [StoredVariant] = [], notBefore: Date? = nil)
         -> (scheduled: [ScheduledVariant], diagnostics: [Diagnostic])
     {
-        var ledger = ScheduleLedger(timing: timing)
+        var ledger = ScheduleLedger(timing: timing, groups: siblings)
         // Ids are built once: a variant's id is derived, and 200 000 of them add up.
         let ids = variants.map(\.id)
         var placed: [Int: ScheduledVariant] = [:]

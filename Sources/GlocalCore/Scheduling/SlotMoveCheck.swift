@@ -70,7 +70,7 @@ public struct SlotMoveCheck: Sendable {
             }
         }
         let movable = others.filter { $0.id != current.id && Self.occupyingStates.contains($0.state) && $0.scheduledAt != nil }
-        var ledger = ScheduleLedger(timing: scheduler.timing)
+        var ledger = ScheduleLedger(timing: scheduler.timing, groups: scheduler.siblings)
         for other in movable {
             let instant = other.scheduledAt!
             ledger.book(
@@ -78,7 +78,10 @@ public struct SlotMoveCheck: Sendable {
                 spacingKey: other.campaignID + "/" + other.postID + "|" + other.locale, instant: instant,
                 local: LocalInstant(instant: instant, zone: scheduler.timeZone(of: other.accountID)).date)
         }
-        let search = SlotSearch(scheduler: scheduler, variant: variant, notBefore: now)
+        var search = SlotSearch(scheduler: scheduler, variant: variant, notBefore: now)
+        // A person's move is deliberate, like an explicit time: the spread (sibling gap, same minute) does
+        // not refuse it; the fleet limit and the account's own rules do.
+        search.giveWay = .sameMinute
         if let problem = search.dayProblem(date, ledger: ledger) {
             let sameDay = movable.filter { $0.accountID == variant.accountID && localDate(of: $0) == date }
             let message =
@@ -116,7 +119,9 @@ public struct SlotMoveCheck: Sendable {
         if phrase.hasPrefix("is in quiet hours") { return "quiet-hours" }
         if phrase.hasPrefix("is outside the") { return "window" }
         if phrase.contains("of another post of the account") { return "min-gap" }
-        if phrase.contains("bucket that already has") { return "fleet-limit" }
+        if phrase.contains("span that already has") { return "fleet-limit" }
+        if phrase.hasPrefix("shares its minute") { return "same-minute" }
+        if phrase.contains("of sibling account") { return "sibling-gap" }
         if phrase.contains("of this post on another") { return "network-spacing" }
         if phrase.hasPrefix("is less than") { return "sequence" }
         return "schedule"
@@ -130,9 +135,8 @@ public struct SlotMoveCheck: Sendable {
             candidates = others.filter { $0.accountID == variant.accountID }
         case "fleet-limit":
             let bucket = Double(max(60, scheduler.timing.fleetBucket.seconds))
-            let index = (slot.instant.timeIntervalSince1970 / bucket).rounded(.down)
             candidates = others.filter {
-                $0.network == variant.network && ($0.scheduledAt!.timeIntervalSince1970 / bucket).rounded(.down) == index
+                $0.network == variant.network && abs($0.scheduledAt!.timeIntervalSince(slot.instant)) < bucket
             }
         case "network-spacing":
             candidates = others.filter {

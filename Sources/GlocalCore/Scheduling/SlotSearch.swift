@@ -1,5 +1,10 @@
 import Foundation
 
+/// Whether a spread rule turned down a minute during one day's search (a box, so the non-mutating walk can say so).
+final class SpreadRefusal {
+    var happened = false
+}
+
 /// The search for one variant's slot: day by day from its planned day to the campaign's end, window
 /// by window (A before B), minute by minute from a staggered start, skipping anything that breaks a
 /// rule. It records why, for `glocal explain`.
@@ -23,8 +28,23 @@ struct SlotSearch {
     private let lastDay: LocalDate
     /// The key of this post and locale in the ledger's spacing index, built once.
     let spacingKey: String
-    /// Set when no day has room with the spacing between networks: that rule is the first to give way.
+    /// Set when no day has room with the spacing between networks: that rule gives way last.
     private var relaxSpacing = false
+    /// How much of the spread (sibling gap, same-minute) has given way on the day being searched.
+    var giveWay: SpreadGiveWay = .none
+    /// Set when a spread rule turned a minute down: only then can giving way find another one.
+    let spreadRefused = SpreadRefusal()
+    /// The account as the ledger's sibling lists know it.
+    let sibling: SiblingGroups.Member
+    /// Whether the post has an explicit time (`at:`): the spread rules then do not apply.
+    let isExplicit: Bool
+    /// The variant's network and account, read once (the search asks for them at every minute).
+    let network: Network
+    let accountID: String
+    /// The quiet hours, for the stagger's usable minutes.
+    var quietHours: QuietHours? { quiet }
+    /// The post this one follows (its variant id) and the least time after it.
+    var predecessorRule: (id: String, gap: GlocalDuration)? { predecessor }
 
     init(scheduler: Scheduler, variant: PostVariant, notBefore: Date?) {
         self.scheduler = scheduler
@@ -42,6 +62,10 @@ struct SlotSearch {
             predecessor = nil
         }
         spacingKey = scheduler.postKey(variant) + "|" + variant.locale
+        sibling = scheduler.siblings.member(variant.accountID)
+        isExplicit = variant.time != nil
+        network = variant.network
+        accountID = variant.accountID
     }
 
     /// The stored slot, if it still obeys every rule.
@@ -50,8 +74,15 @@ struct SlotSearch {
         let slot = LocalInstant(instant: instant, zone: zone)
         let asked = variant.time.map { LocalInstant(date: slot.date, time: $0, zone: zone).instant }
         guard slot.date >= variant.date, slot.date <= lastDay, asked == nil || asked == instant,
-            dayProblem(slot.date, ledger: ledger) == nil, violation(slot, ledger: ledger, checkWindow: variant.time == nil) == nil
+            dayProblem(slot.date, ledger: ledger) == nil
         else { return nil }
+        if violation(slot, ledger: ledger, checkWindow: variant.time == nil) != nil {
+            // A slot placed when the spread had to give way is kept on the same terms.
+            guard stored.explanation.contains(where: { $0.rule == "spread" }) else { return nil }
+            giveWay = .sameMinute
+            defer { giveWay = .none }
+            guard violation(slot, ledger: ledger, checkWindow: variant.time == nil) == nil else { return nil }
+        }
         // The reasons that chose the slot first still hold; say that it was kept.
         reasons =
             stored.explanation.filter { $0.rule != "kept" }
@@ -95,11 +126,49 @@ struct SlotSearch {
                 reasons.append(ScheduleReason("explicit-time", "at \(Self.describe(slot)), as the post asks"))
                 return .slot(slot)
             }
-            if let slot = searchWindows(day, ledger: ledger) { return .slot(slot) }
+            if let slot = searchDay(day, ledger: ledger) { return .slot(slot) }
             reasons.append(ScheduleReason("window", "no free minute in any \(variant.network.displayName) window on \(day)"))
             day = day.adding(days: 1)
         }
         return .none("every day to the campaign's end (\(lastDay)) is full or excluded")
+    }
+
+    /// The day's windows with every spread rule; when none has room, again with the sibling gap given
+    /// way, then with same-minute posts allowed too, saying which rule gave way and why.
+    private mutating func searchDay(_ day: LocalDate, ledger: ScheduleLedger) -> LocalInstant? {
+        spreadRefused.happened = false
+        if let slot = searchWindows(day, ledger: ledger) { return slot }
+        guard spreadRefused.happened else { return nil }
+        defer { giveWay = .none }
+        for level in [SpreadGiveWay.siblingGap, .sameMinute] {
+            giveWay = level
+            guard let slot = searchWindows(day, ledger: ledger) else { continue }
+            reasons.append(spreadReason(slot, day: day, ledger: ledger))
+            return slot
+        }
+        return nil
+    }
+
+    /// Which spread rule the slot breaks, and why that was allowed.
+    private func spreadReason(_ slot: LocalInstant, day: LocalDate, ledger: ScheduleLedger) -> ScheduleReason {
+        let network = variant.network.displayName
+        let usable = "no usable minute of the \(network) windows on \(day) (after quiet hours, holidays, gaps and caps)"
+        if let other = ledger.sameMinute(network: variant.network, instant: slot.instant) {
+            return ScheduleReason(
+                "spread",
+                "same-minute gave way: \(usable) keeps every rule even without the sibling gap; \(slot.time) shares its "
+                    + "minute with another \(network) post (\(LocalInstant(instant: other, zone: zone).time)); the fleet limit "
+                    + "still holds")
+        }
+        if let sibling = ledger.siblingConflict(member: self.sibling, instant: slot.instant) {
+            return ScheduleReason(
+                "spread",
+                "sibling-gap gave way: \(usable) keeps every rule with the \(scheduler.timing.siblingGap) sibling gap; "
+                    + "\(slot.time) is \(Int(abs(sibling.instant.timeIntervalSince(slot.instant)) / 60)) min from "
+                    + "\(ledger.accountName(sibling.account)) (\(SiblingGroups.describe(scheduler.siblings.names[sibling.group])))"
+            )
+        }
+        return ScheduleReason("spread", "the spread held after all: \(slot.time) is clear of every sibling")
     }
 
     private mutating func searchWindows(_ day: LocalDate, ledger: ScheduleLedger) -> LocalInstant? {
@@ -138,50 +207,14 @@ struct SlotSearch {
             reasons.append(
                 ScheduleReason(
                     "stagger",
-                    "\(slot.time): a spread seeded by account, campaign and post, so sibling accounts do not fire together"))
+                    "\(slot.time): a spread over the window's usable minutes, seeded by account, campaign and post, "
+                        + "so sibling accounts do not fire together"))
         } else {
             reasons.append(
                 ScheduleReason(
                     "stagger", "the staggered minute was taken (\(firstProblem ?? "")); first free minute after it: \(slot.time)")
             )
         }
-    }
-
-    /// Walks the minutes of `[start, end)` on `day` from an offset derived from `seed`, wrapping
-    /// around, never on :00 or :30; returns the first minute that breaks no rule (with how many
-    /// minutes it is past the offset), or the first problem met when none is free.
-    func walk(_ day: LocalDate, from start: Int, to end: Int, seed: UInt64, utcOffset: Int?, ledger: ScheduleLedger)
-        -> (slot: LocalInstant?, step: Int, firstProblem: String?)
-    {
-        let length = end - start
-        guard length > 0 else { return (nil, 0, nil) }
-        let zoneID = zone.identifier
-        let offset = Int(seed % UInt64(length))
-        var firstProblem: String? = nil
-        var step = -1
-        while step + 1 < length {
-            step += 1
-            let minute = start + (offset + step) % length
-            if minute % 30 == 0 { continue }  // Everyone posts on the hour and half hour.
-            let time = LocalTime(hour: minute / 60, minute: minute % 60)!
-            let slot =
-                utcOffset.map { LocalInstant(date: day, time: time, zoneID: zoneID, constantOffset: $0) }
-                ?? LocalInstant(date: day, time: time, zone: zone)
-            if case .skippedGap = slot.adjustment { continue }
-            if let conflict = conflict(slot, ledger: ledger, checkWindow: false) {
-                if firstProblem == nil { firstProblem = "\(slot.time) \(conflict.phrase)" }
-                // Jump past the conflict instead of trying every minute in between, but never
-                // across the wrap-around from the window's end back to its start.
-                if let resume = conflict.resumeAt {
-                    let minutes = Int((resume.timeIntervalSince(slot.instant) / 60).rounded(.up))
-                    let untilEnd = length - ((offset + step) % length) - 1
-                    if minutes > 1 { step += min(minutes, untilEnd + 1) - 1 }
-                }
-                continue
-            }
-            return (slot, step, firstProblem)
-        }
-        return (nil, step, firstProblem)
     }
 
     /// Why no slot can be on `day` at all, if so.
@@ -206,8 +239,16 @@ struct SlotSearch {
 
     /// A broken rule: what it is, and the earliest instant worth trying next, when known.
     struct Conflict {
-        var phrase: String
+        /// The phrase is built only when it is shown: a walk meets many conflicts and says one.
+        private let describe: () -> String
         var resumeAt: Date?
+
+        init(phrase: @autoclosure @escaping () -> String, resumeAt: Date?) {
+            describe = phrase
+            self.resumeAt = resumeAt
+        }
+
+        var phrase: String { describe() }
     }
 
     /// The first rule `slot` breaks, as a phrase, or `nil`.
@@ -217,6 +258,8 @@ struct SlotSearch {
 
     /// The first rule `slot` breaks, with where the search can jump to, or `nil`.
     func conflict(_ slot: LocalInstant, ledger: ScheduleLedger, checkWindow: Bool) -> Conflict? {
+        // The phrases capture these values, not `self`: a copy of the whole search for every conflict is costly.
+        let zone = self.zone, network = self.network, timing = scheduler.timing, minGap = profile.minGap
         if let notBefore, slot.instant < notBefore { return Conflict(phrase: "is in the past", resumeAt: notBefore) }
         if let quiet, quiet.contains(slot.time) {
             return Conflict(phrase: "is in quiet hours (\(quiet.start)-\(quiet.end))", resumeAt: nil)
@@ -225,32 +268,45 @@ struct SlotSearch {
             !(profile.preferred + profile.allowed).contains(where: { $0.contains(weekday: slot.date.isoWeekday, time: slot.time) }
             )
         {
-            return Conflict(phrase: "is outside the \(variant.network.displayName) windows", resumeAt: nil)
+            return Conflict(phrase: "is outside the \(network.displayName) windows", resumeAt: nil)
         }
-        if let other = ledger.gapConflict(account: variant.accountID, instant: slot.instant, gap: profile.minGap) {
+        if let other = ledger.gapConflict(account: accountID, instant: slot.instant, gap: profile.minGap) {
             return Conflict(
                 phrase:
-                    "is within \(profile.minGap) of another post of the account (\(LocalInstant(instant: other, zone: zone).time))",
+                    "is within \(minGap) of another post of the account (\(LocalInstant(instant: other, zone: zone).time))",
                 resumeAt: other.addingTimeInterval(Double(profile.minGap.seconds)))
         }
         // An explicit time is the brand's own coordination: fleet and network spreading do not move it.
-        if variant.time == nil, ledger.fleetFull(network: variant.network, instant: slot.instant) {
-            let bucket = Double(max(60, scheduler.timing.fleetBucket.seconds))
+        if !isExplicit, let resume = ledger.fleetConflict(network: network, instant: slot.instant) {
             return Conflict(
                 phrase:
-                    "is in a \(scheduler.timing.fleetBucket) bucket that already has \(scheduler.timing.fleetLimit) \(variant.network.displayName) posts",
-                resumeAt: Date(timeIntervalSince1970: ((slot.instant.timeIntervalSince1970 / bucket).rounded(.down) + 1) * bucket)
-            )
+                    "is in a \(timing.fleetBucket) span that already has \(timing.fleetLimit) \(network.displayName) posts (the fleet limit holds in any sliding \(timing.fleetBucket))",
+                resumeAt: resume)
         }
-        if !relaxSpacing, variant.time == nil,
-            let other = ledger.spacingConflict(key: spacingKey, network: variant.network, instant: slot.instant)
+        if !isExplicit, giveWay < .sameMinute, ledger.sameMinute(network: network, instant: slot.instant) != nil {
+            spreadRefused.happened = true
+            return Conflict(
+                phrase: "shares its minute with another \(network.displayName) post",
+                resumeAt: slot.instant.addingTimeInterval(60))
+        }
+        if !isExplicit, giveWay < .siblingGap, let sibling = ledger.siblingConflict(member: self.sibling, instant: slot.instant) {
+            spreadRefused.happened = true
+            let name = ledger.accountName(sibling.account), group = scheduler.siblings.names[sibling.group]
+            return Conflict(
+                phrase:
+                    "is within \(timing.siblingGap) of sibling account \(name)'s post (\(LocalInstant(instant: sibling.instant, zone: zone).time), \(SiblingGroups.describe(group)))",
+                resumeAt: sibling.instant.addingTimeInterval(Double(timing.siblingGap.seconds)))
+        }
+        let locale = variant.locale
+        if !relaxSpacing, !isExplicit,
+            let other = ledger.spacingConflict(key: spacingKey, network: network, instant: slot.instant)
         {
             return Conflict(
                 phrase:
-                    "is within \(scheduler.timing.networkSpacing) of this post on another \(variant.locale) account (\(LocalInstant(instant: other, zone: zone).time))",
-                resumeAt: other.addingTimeInterval(Double(scheduler.timing.networkSpacing.seconds)))
+                    "is within \(timing.networkSpacing) of this post on another \(locale) account (\(LocalInstant(instant: other, zone: zone).time))",
+                resumeAt: other.addingTimeInterval(Double(timing.networkSpacing.seconds)))
         }
-        if let predecessor, let before = ledger.slots[predecessor.id],
+        if let predecessor = self.predecessor, let before = ledger.slots[predecessor.id],
             slot.instant.timeIntervalSince(before) < Double(predecessor.gap.seconds)
         {
             return Conflict(

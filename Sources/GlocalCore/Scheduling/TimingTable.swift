@@ -8,6 +8,8 @@ public struct TimingTable: Sendable {
     public var fleetBucket = GlocalDuration(seconds: 600)
     /// Least time between two networks' variants of one post in the same locale.
     public var networkSpacing = GlocalDuration(seconds: 1800)
+    /// Least time between posts of sibling accounts (one network and locale, or one team); 0 turns it off.
+    public var siblingGap = GlocalDuration(seconds: 300)
 
     /// Creates a table.
     public init(profiles: [Network: TimingProfile]) { self.profiles = profiles }

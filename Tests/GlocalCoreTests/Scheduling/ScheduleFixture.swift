@@ -27,8 +27,15 @@ struct ScheduleFixture {
     var campaigns: [Campaign] = []
     var quietHours: QuietHours? = QuietHours(start: ScheduleFixture.time("22:00"), end: ScheduleFixture.time("07:00"))
     var timing = TimingTable.standard
+    /// Local teams (for sibling accounts).
+    var teams: [Team] = []
 
     init() {}
+
+    /// Adds a team covering `patterns`.
+    mutating func team(_ id: String, _ patterns: [String]) {
+        teams.append(Team(id: Self.located(id), accountPatterns: patterns.map { Self.located($0) }, managers: []))
+    }
 
     // MARK: Values
 
@@ -111,7 +118,7 @@ struct ScheduleFixture {
         policy.approval = .auto
         var settings = WorkspaceSettings(
             name: Self.located("fixture"), brand: "Lumière", defaultLocale: Self.located(locales.keys.sorted().first ?? "en"),
-            policy: policy, location: Self.location)
+            policy: policy, teams: teams, location: Self.location)
         settings.timing = timing
         return Workspace(settings: settings, accounts: accounts, locales: locales, campaigns: campaigns)
     }
