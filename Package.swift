@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "GlocalUseCases",
             dependencies: [
-                "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalNetworks", "GlocalDispatch",
+                "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .target(
@@ -78,7 +78,8 @@ let package = Package(
             name: "glocal",
             dependencies: [
                 "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox", "GlocalServer",
-                "GlocalUseCases", "GlocalNotify", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "GlocalUseCases", "GlocalNotify", "GlocalPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "glocal-bench",
@@ -110,7 +111,8 @@ let package = Package(
             name: "GlocalSandboxTests",
             dependencies: ["GlocalSandbox", "GlocalNetworks", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(
-            name: "GlocalCLITests", dependencies: ["glocal", "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalUseCases"],
+            name: "GlocalCLITests",
+            dependencies: ["glocal", "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalUseCases", "GlocalPostgres"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "GlocalUseCasesTests",
