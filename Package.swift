@@ -89,7 +89,7 @@ let package = Package(
             name: "glocal-simulate", dependencies: ["GlocalCore", "GlocalSandbox"], path: "Sources/GlocalSimulation"),
         .executableTarget(
             name: "glocal-dispatch-bench",
-            dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox"],
+            dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox", "GlocalPostgres"],
             path: "Sources/GlocalDispatchBench"),
         .executableTarget(name: "glocal-fuzz", dependencies: ["GlocalCore", "GlocalYAML"], path: "Sources/GlocalFuzz"),
         .testTarget(name: "GlocalCoreTests", dependencies: ["GlocalCore"]),
