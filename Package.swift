@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "GlocalCore"),
@@ -36,6 +37,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "GlocalNetworks", dependencies: ["GlocalCore"]),
+        // The PostgreSQL store: the store protocols on a database that several nodes share.
+        .target(
+            name: "GlocalPostgres",
+            dependencies: [
+                "GlocalCore", "GlocalStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .testTarget(
+            name: "GlocalPostgresTests",
+            dependencies: [
+                "GlocalPostgres", "GlocalCore", "GlocalStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         .target(name: "GlocalDispatch", dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks"]),
         // E-mail digests, alerts and team webhooks (SMTP client, outbox delivery).
         .target(name: "GlocalNotify", dependencies: ["GlocalCore", "GlocalStore"]),
@@ -49,7 +65,7 @@ let package = Package(
         .target(
             name: "GlocalUseCases",
             dependencies: [
-                "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalNetworks", "GlocalDispatch",
+                "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .target(
@@ -62,7 +78,8 @@ let package = Package(
             name: "glocal",
             dependencies: [
                 "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox", "GlocalServer",
-                "GlocalUseCases", "GlocalNotify", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "GlocalUseCases", "GlocalNotify", "GlocalPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "glocal-bench",
@@ -72,7 +89,7 @@ let package = Package(
             name: "glocal-simulate", dependencies: ["GlocalCore", "GlocalSandbox"], path: "Sources/GlocalSimulation"),
         .executableTarget(
             name: "glocal-dispatch-bench",
-            dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox"],
+            dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox", "GlocalPostgres"],
             path: "Sources/GlocalDispatchBench"),
         .executableTarget(name: "glocal-fuzz", dependencies: ["GlocalCore", "GlocalYAML"], path: "Sources/GlocalFuzz"),
         .testTarget(name: "GlocalCoreTests", dependencies: ["GlocalCore"]),
@@ -80,7 +97,7 @@ let package = Package(
         .testTarget(name: "GlocalFuzzTests", dependencies: ["glocal-fuzz", "GlocalCore"]),
         .testTarget(
             name: "GlocalStoreTests",
-            dependencies: ["GlocalCore", "GlocalStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["GlocalCore", "GlocalStore", "GlocalPostgres", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "GlocalDispatchTests",
@@ -94,7 +111,8 @@ let package = Package(
             name: "GlocalSandboxTests",
             dependencies: ["GlocalSandbox", "GlocalNetworks", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(
-            name: "GlocalCLITests", dependencies: ["glocal", "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalUseCases"],
+            name: "GlocalCLITests",
+            dependencies: ["glocal", "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalUseCases", "GlocalPostgres"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "GlocalUseCasesTests",

@@ -6,6 +6,8 @@ import Foundation
 ///     glocal-dispatch-bench loopback [POSTS] [CONCURRENCY]     dispatcher vs bare transport vs one reused session
 ///     glocal-dispatch-bench lateness [POSTS] [WINDOW] [CONC]   real clock, posts due over WINDOW seconds
 ///     glocal-dispatch-bench prepare-memory DIR [JOBS] [DUE]    a workspace with JOBS queued jobs
+///     glocal-dispatch-bench postgres-queue URL [JOBS] [NODES] [BATCH]   claim + begin + finish, NODES nodes
+///     glocal-dispatch-bench postgres-apply URL [VARIANTS]      apply into SQLite, then PostgreSQL
 let arguments = Array(CommandLine.arguments.dropFirst())
 func number(_ index: Int, _ fallback: Int) -> Int { arguments.count > index ? Int(arguments[index]) ?? fallback : fallback }
 
@@ -22,6 +24,10 @@ do {
         emit(try await LoopbackBench.run(posts: number(1, 10_000), concurrency: number(2, 8)))
     case "lateness":
         emit(try await LatenessBench.run(posts: number(1, 10_000), window: Double(number(2, 600)), concurrency: number(3, 8)))
+    case "postgres-queue" where arguments.count > 1:
+        emit(try PostgresBench.queue(url: arguments[1], jobs: number(2, 20_000), nodes: number(3, 1), batch: number(4, 100)))
+    case "postgres-apply" where arguments.count > 1:
+        emit(try PostgresBench.apply(url: arguments[1], variants: number(2, 210_000)))
     case "prepare-memory" where arguments.count > 1:
         try await MemoryFixture.prepare(
             directory: URL(fileURLWithPath: arguments[1]), jobs: number(2, 100_000), due: number(3, 1_000))

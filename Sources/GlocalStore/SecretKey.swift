@@ -69,12 +69,12 @@ public struct SecretKey: Sendable {
 
     /// `plaintext` sealed (nonce, ciphertext and tag together), bound to `context` (the account id) so
     /// that a sealed value copied to another account's row does not open.
-    func seal(_ plaintext: Data, context: String) throws -> Data {
+    public func seal(_ plaintext: Data, context: String) throws -> Data {
         try AES.GCM.seal(plaintext, using: key, authenticating: Data(context.utf8)).combined!
     }
 
     /// Opens what `seal` produced for the same `context`.
-    func open(_ sealed: Data, context: String) throws -> Data {
+    public func open(_ sealed: Data, context: String) throws -> Data {
         try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: key, authenticating: Data(context.utf8))
     }
 }

@@ -24,8 +24,19 @@ public enum DispatcherSetup {
         credentials: StoredCredentials, endpoints: NetworkEndpoints, mediaBaseURL: URL? = nil,
         clock: @escaping @Sendable () -> Date, onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in }
     ) -> Dispatcher {
+        dispatcher(
+            configuration: configuration, workspace: workspace, root: root, queue: store.publishQueue,
+            credentials: credentials, endpoints: endpoints, mediaBaseURL: mediaBaseURL, clock: clock)
+    }
+
+    /// A dispatcher for the workspace at `root` on any store's `queue` (SQLite or PostgreSQL).
+    public static func dispatcher(
+        configuration: DispatchConfiguration, workspace: Workspace, root: URL, queue: any PublishJobQueue,
+        credentials: StoredCredentials, endpoints: NetworkEndpoints, mediaBaseURL: URL? = nil,
+        clock: @escaping @Sendable () -> Date
+    ) -> Dispatcher {
         Dispatcher(
-            configuration: configuration, queue: store.publishQueue,
+            configuration: configuration, queue: queue,
             clients: clients(endpoints, clock: clock, apiVersions: workspace.settings.apiVersions),
             credentials: credentials,
             posts: OutgoingPostFactory(

@@ -1,6 +1,7 @@
 import Foundation
 import GlocalCore
 import GlocalDispatch
+import GlocalPostgres
 import GlocalStore
 import GlocalYAML
 
@@ -33,7 +34,8 @@ public struct WorkspaceAccess: Sendable {
     }
 
     /// The workspace at `workspacePath` (default: `currentDirectory` or its nearest parent with a glocal.yaml)
-    /// and its store: `database`, else `$GLOCAL_DATABASE`, else .glocal/glocal.sqlite in the workspace.
+    /// and its store: `database`, else `$GLOCAL_DATABASE_URL` or `$GLOCAL_DATABASE`, else
+    /// .glocal/glocal.sqlite in the workspace. A `postgres://` URL names a PostgreSQL store.
     public init(
         workspacePath: String?, database: String?, currentDirectory: URL,
         environment: [String: String] = ProcessInfo.processInfo.environment
@@ -43,7 +45,9 @@ public struct WorkspaceAccess: Sendable {
             throw UseCaseError.outsideWorkspace(workspacePath ?? ".")
         }
         let path: String
-        if let database {
+        if let url = database ?? environment["GLOCAL_DATABASE_URL"], PostgresLocation.isPostgresURL(url) {
+            path = url
+        } else if let database {
             path = URL(fileURLWithPath: database).standardizedFileURL.path
         } else if let fromEnvironment = environment["GLOCAL_DATABASE"], !fromEnvironment.isEmpty {
             path = fromEnvironment
@@ -69,6 +73,11 @@ public struct WorkspaceAccess: Sendable {
 
     /// The store, opened (and migrated) as `need` says.
     public func openStore(_ need: StoreNeed) throws -> SQLiteVariantStore {
+        if let postgres = postgresLocation {
+            throw UseCaseError.storeUnopenable(
+                path: postgres.description,
+                StoreFailure(kind: .refused, description: PostgresSupport.sqliteOnly))
+        }
         if need == .existing, !storeExists { throw UseCaseError.noStore(path: databasePath) }
         do {
             if need == .emptyIfMissing, !storeExists { return try SQLiteVariantStore.inMemory() }

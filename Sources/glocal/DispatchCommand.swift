@@ -32,6 +32,9 @@ struct DispatchCommand: ParsableCommand {
     @Option(help: "Seconds before the first retry of a failed attempt; doubled each attempt, at most an hour.")
     var backoff: Double = RetryPolicy.standard.baseDelay
 
+    @Option(help: "This node's id among the dispatchers sharing a PostgreSQL store (default: HOSTNAME-PID).")
+    var nodeID: String?
+
     @Flag(help: "Run one round (everything due now) and exit.")
     var once = false
 
@@ -49,8 +52,8 @@ struct DispatchCommand: ParsableCommand {
     func run() throws {
         let access = try options.access()
         let workspace = try access.loadWorkspace()
-        let store = try access.openStore(.existing)
-        let credentials = try access.credentials(in: store)
+        let node = nodeID ?? DispatchConfiguration.defaultWorker()
+        let stores = try access.openDispatchStores(nodeID: node)
         let (endpoints, sandboxURL) = try SandboxEndpoints.parse(sandbox)
         let fixedNow = try options.now.map { _ in try options.instant() }
         let replayEnd = try until.map { try Self.instant($0) }
@@ -60,9 +63,8 @@ struct DispatchCommand: ParsableCommand {
         policy.baseDelay = backoff
         let dispatcher = DispatcherSetup.dispatcher(
             configuration: DispatchConfiguration(
-                worker: DispatchConfiguration.defaultWorker(), concurrency: workers, lease: lease,
-                heartbeat: min(30, lease / 3), grace: grace, policy: policy),
-            workspace: workspace, root: access.root, store: store, credentials: credentials,
+                worker: node, concurrency: workers, lease: lease, heartbeat: min(30, lease / 3), grace: grace, policy: policy),
+            workspace: workspace, root: access.root, queue: stores.queue, credentials: stores.credentials,
             endpoints: endpoints, clock: { replayEnd == nil ? fixedNow ?? Date() : simulated.now })
         let stop = StopSignal()
         stop.install()
@@ -73,10 +75,13 @@ struct DispatchCommand: ParsableCommand {
             do {
                 if let replayEnd {
                     let sandboxClock = sandboxURL.map { SandboxClockRemote(baseURL: $0) }
-                    let replay = DispatchReplay(dispatcher: dispatcher, queue: store.publishQueue, clock: simulated)
+                    let replay = DispatchReplay(dispatcher: dispatcher, queue: stores.queue, clock: simulated)
                     DispatchReportPrinter.print(try await replay.run(until: replayEnd) { await sandboxClock?.set($0) })
                 } else if once {
                     DispatchReportPrinter.print(try await dispatcher.runOnce())
+                } else if let listener = stores.listener {
+                    try await PostgresDispatchLoop(dispatcher: dispatcher, queue: stores.queue, listener: listener, poll: poll)
+                        .run(shouldStop: { stop.requested }, onRound: DispatchReportPrinter.print)
                 } else {
                     try await dispatcher.run(pollInterval: .milliseconds(Int(poll * 1000)), shouldStop: { stop.requested }) {
                         DispatchReportPrinter.print($0)

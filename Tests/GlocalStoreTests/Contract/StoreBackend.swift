@@ -1,5 +1,6 @@
 import Foundation
 import GlocalCore
+import GlocalPostgres
 import Testing
 
 @testable import GlocalStore
@@ -11,8 +12,18 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqliteFile = "SQLite file"
     /// SQLite in memory (a queue), as most tests open it.
     case sqliteMemory = "SQLite in memory"
+    /// PostgreSQL, each test in a new schema of `GLOCAL_TEST_POSTGRES_URL`'s database.
+    case postgres = "PostgreSQL"
 
     var testDescription: String { rawValue }
+
+    /// The stores the suite runs on: PostgreSQL when a server is given (`GLOCAL_TEST_POSTGRES_URL`) or
+    /// required (`GLOCAL_REQUIRE_POSTGRES=1`, set by scripts/test: then a missing server fails the tests).
+    static var allCases: [StoreBackend] {
+        let environment = ProcessInfo.processInfo.environment
+        let postgres = environment["GLOCAL_TEST_POSTGRES_URL"] != nil || environment["GLOCAL_REQUIRE_POSTGRES"] == "1"
+        return [.sqliteFile, .sqliteMemory] + (postgres ? [.postgres] : [])
+    }
 
     /// A new, empty, migrated store of this kind, seen only through the store protocols.
     func open() throws -> StoreUnderTest {
@@ -23,12 +34,33 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 path: try StoreFixtures.temporaryDirectory().appendingPathComponent("store.sqlite").path)
         case .sqliteMemory:
             store = try SQLiteVariantStore.inMemory()
+        case .postgres:
+            return try Self.openPostgres()
         }
         return StoreUnderTest(
             variants: store, audit: store, queue: store.publishQueue, users: UserStore(store: store, bcryptCost: 4),
             sessions: SessionStore(store: store, lifetime: 3_600), metrics: store.metrics,
             credentials: store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 5, count: 32))), review: store,
             calendar: store, reports: store, notifications: store.notifications, whole: store)
+    }
+}
+
+extension StoreBackend {
+    struct NoPostgresServer: Error, CustomStringConvertible {
+        var description: String {
+            "GLOCAL_REQUIRE_POSTGRES=1 but GLOCAL_TEST_POSTGRES_URL is not set (scripts/postgres-test-server start)"
+        }
+    }
+
+    static func openPostgres() throws -> StoreUnderTest {
+        guard let url = ProcessInfo.processInfo.environment["GLOCAL_TEST_POSTGRES_URL"] else { throw NoPostgresServer() }
+        let schema = "c_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let store = try PostgresStore(location: try PostgresLocation(url: url).inSchema(schema), poolSize: 2)
+        return StoreUnderTest(
+            variants: store, audit: store, queue: store.publishQueue,
+            users: PostgresUserDirectory(store: store, bcryptCost: 4),
+            sessions: PostgresSessionDirectory(store: store, lifetime: 3_600), metrics: store.metrics,
+            credentials: PostgresCredentialVault(store: store, key: try SecretKey(bytes: Data(repeating: 5, count: 32))))
     }
 }
 

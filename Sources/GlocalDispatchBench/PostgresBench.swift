@@ -1,0 +1,90 @@
+import Foundation
+import GlocalCore
+import GlocalPostgres
+import GlocalStore
+
+/// Issue #16's figures on PostgreSQL: the queue's claim + begin + finish with several nodes at once (each
+/// node a connection of its own, in the dispatcher's steps), and applying a large plan into PostgreSQL
+/// beside the same plan into a SQLite file, in the same run.
+enum PostgresBench {
+    /// `jobs` jobs claimed, started and finished by `nodes` concurrent nodes in batches of `batch`.
+    static func queue(url: String, jobs: Int, nodes: Int, batch: Int) throws -> [String: Double] {
+        let location = try PostgresLocation(url: url).inSchema("bench_" + UUID().uuidString.prefix(8).lowercased())
+        let store = try PostgresStore(location: location, poolSize: 1)
+        let now = Date()
+        let accounts = BenchStore.accounts(200)
+        try store.apply(plan(jobs, accounts: accounts, slot: now), actor: "bench", now: now.addingTimeInterval(-86_400))
+        _ = try store.publishQueue.sync(now: now, grace: 900, policy: .standard)
+        let queues = try (0..<nodes).map { _ in try PostgresStore(location: location, poolSize: 1).publishQueue }
+        let done = Counter()
+        let failures = Counter()
+        let start = DispatchTime.now().uptimeNanoseconds
+        DispatchQueue.concurrentPerform(iterations: nodes) { node in
+            let queue = queues[node]
+            var outcomes: [(job: PublishJob, resolution: JobResolution)] = []
+            do {
+                while true {
+                    let step = try queue.settleAndClaim(
+                        outcomes, rateLimits: [:], worker: "node-\(node)", now: now, policy: .standard, lease: 120,
+                        limit: batch, caps: { _ in [] })
+                    done.add(step.held.filter { $0 }.count)
+                    guard !step.started.isEmpty else { break }
+                    outcomes = step.started.map {
+                        ($0.job, JobResolution.published(PublishReceipt(remoteID: "remote-\($0.job.id)")))
+                    }
+                }
+            } catch {
+                FileHandle.standardError.write(Data("node \(node): \(error)\n".utf8))
+                failures.add(1)
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        guard done.value == jobs, failures.value == 0 else { fatalError("finished \(done.value) of \(jobs) jobs") }
+        return [
+            "jobs": Double(jobs), "nodes": Double(nodes), "batch": Double(batch), "seconds": seconds,
+            "jobs_per_second": Double(jobs) / seconds,
+        ]
+    }
+
+    /// Applies a plan of `variants` new variants into a SQLite file and into PostgreSQL.
+    static func apply(url: String, variants: Int) throws -> [String: Double] {
+        let plan = plan(variants, accounts: BenchStore.accounts(300), slot: Date().addingTimeInterval(86_400))
+        let (sqlite, directory) = try BenchStore.newStore(named: "apply.sqlite")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var start = DispatchTime.now().uptimeNanoseconds
+        try sqlite.apply(plan, actor: "bench", now: Date())
+        let sqliteSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let location = try PostgresLocation(url: url).inSchema("apply_" + UUID().uuidString.prefix(8).lowercased())
+        let postgres = try PostgresStore(location: location, poolSize: 1)
+        start = DispatchTime.now().uptimeNanoseconds
+        try postgres.apply(plan, actor: "bench", now: Date())
+        let postgresSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return [
+            "variants": Double(variants), "sqlite_seconds": sqliteSeconds, "postgres_seconds": postgresSeconds,
+            "postgres_over_sqlite": postgresSeconds / sqliteSeconds,
+        ]
+    }
+
+    private static func plan(_ count: Int, accounts: [BenchStore.Account], slot: Date) -> Plan {
+        Plan(
+            changes: (0..<count).map { index in
+                let account = accounts[index % accounts.count]
+                let variant = StoredVariant(
+                    id: "bench/post-\(index)/\(account.id)", campaignID: "bench", postID: "post-\(index)",
+                    accountID: account.id, network: account.network, locale: "en", kind: .informative,
+                    text: "Benchmark post n°\(index) for \(account.id): a short text with a link https://example.com/\(index)",
+                    title: nil, link: nil, linkPlacement: .none, media: [], contentHash: "hash-\(index)", scheduledAt: slot,
+                    localTime: nil, timeZone: "UTC", live: false, state: .approved, explanation: [])
+                return PlanChange(
+                    action: .create, id: variant.id, desired: variant, stored: nil, contentChanged: true, timeChanged: true)
+            })
+    }
+
+    /// A count shared by the nodes' threads.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func add(_ amount: Int) { lock.withLock { count += amount } }
+    }
+}

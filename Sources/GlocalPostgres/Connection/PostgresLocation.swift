@@ -1,0 +1,100 @@
+import Foundation
+import PostgresNIO
+
+/// Where a PostgreSQL store lives, read from a `postgres://user:password@host:port/database` URL (or
+/// `postgresql://`). A `host` query item naming a directory (`?host=/run/postgresql`) selects a Unix
+/// socket. The password is kept for connecting but never shown: `description` leaves it out.
+public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
+    /// The server's host name or address (empty with a socket).
+    public var host: String
+    /// The server's TCP port.
+    public var port: Int
+    /// The Unix socket's path, when connecting through one.
+    public var socketPath: String?
+    /// The role to connect as.
+    public var username: String
+    /// Its password, if any (never logged).
+    public var password: String?
+    /// The database's name.
+    public var database: String
+    /// The schema the store's tables live in (`search_path`); `nil` for the server's default.
+    public var schema: String?
+
+    /// Why a URL does not name a PostgreSQL store.
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        /// Not a `postgres://` URL, or one without a database.
+        case notAPostgresURL(String)
+
+        /// A one-line explanation (the password replaced by `***`).
+        public var description: String {
+            switch self {
+            case .notAPostgresURL(let shown):
+                return "'\(shown)' is not a PostgreSQL URL: expected postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE"
+            }
+        }
+    }
+
+    /// Whether `text` names a PostgreSQL store rather than a SQLite file.
+    public static func isPostgresURL(_ text: String) -> Bool {
+        text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+    }
+
+    /// Reads a `postgres://` URL.
+    public init(url text: String) throws {
+        guard Self.isPostgresURL(text), let components = URLComponents(string: text) else {
+            throw Failure.notAPostgresURL(Self.redacted(text))
+        }
+        let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        let items = components.queryItems ?? []
+        let socketDirectory = items.first { $0.name == "host" }?.value
+        guard !database.isEmpty, socketDirectory != nil || !(components.host ?? "").isEmpty else {
+            throw Failure.notAPostgresURL(Self.redacted(text))
+        }
+        host = components.host ?? ""
+        port = components.port ?? 5432
+        socketPath = socketDirectory.map { "\($0)/.s.PGSQL.\(components.port ?? 5432)" }
+        username = components.user?.removingPercentEncoding ?? "postgres"
+        password = components.password?.removingPercentEncoding
+        self.database = database
+        schema = items.first { $0.name == "schema" }?.value
+    }
+
+    /// The URL without its password.
+    public var description: String {
+        let place = socketPath ?? "\(host):\(port)"
+        return "postgres://\(username)@\(place)/\(database)" + (schema.map { "?schema=\($0)" } ?? "")
+    }
+
+    /// The same location with its tables in `schema`.
+    public func inSchema(_ schema: String) -> PostgresLocation {
+        var copy = self
+        copy.schema = schema
+        return copy
+    }
+
+    /// The client's configuration.
+    var configuration: PostgresConnection.Configuration {
+        var configuration: PostgresConnection.Configuration
+        if let socketPath {
+            configuration = .init(unixSocketPath: socketPath, username: username, password: password, database: database)
+        } else {
+            configuration = .init(
+                host: host, port: port, username: username, password: password, database: database, tls: .disable)
+        }
+        if let schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
+        configuration.options.connectTimeout = .seconds(5)
+        return configuration
+    }
+
+    /// `name` as a quoted SQL identifier.
+    static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    /// `text` with whatever stands between `:` and `@` after the scheme replaced by `***`.
+    static func redacted(_ text: String) -> String {
+        guard let scheme = text.range(of: "://"), let at = text.range(of: "@", range: scheme.upperBound..<text.endIndex)
+        else { return text }
+        let userInfo = text[scheme.upperBound..<at.lowerBound]
+        guard let colon = userInfo.firstIndex(of: ":") else { return text }
+        return String(text[..<colon]) + ":***" + String(text[at.lowerBound...])
+    }
+}

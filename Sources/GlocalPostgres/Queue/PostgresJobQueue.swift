@@ -1,0 +1,246 @@
+import Foundation
+import GlocalCore
+import GlocalStore
+import PostgresNIO
+
+/// The publish queue on PostgreSQL, shared by several dispatcher nodes: claimed with one
+/// `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) RETURNING` (nodes never wait for each
+/// other's claims, nor take the same job), held under a lease renewed by heartbeat, rescued when the
+/// lease runs out, and finished only by the worker that holds it (the job's row is locked and its
+/// state and holder checked in every write). The decisions are the core's (`JobSettlement`,
+/// `AttemptOpening`, `RescuePolicy`, `PublishingCap`); this type applies them.
+///
+/// A write that makes work due sends `NOTIFY glocal_queue`, which wakes idle nodes (`PostgresQueueListener`).
+public struct PostgresJobQueue: PublishJobQueue {
+    let pool: PostgresConnectionPool
+    /// This node's id, written with the dispatcher's audit events.
+    let nodeID: String?
+
+    /// The channel a write that makes work due notifies.
+    public static let channel = "glocal_queue"
+
+    /// Who changes a variant's state on the queue's behalf, in the audit log (as on SQLite).
+    static let actor = PublishQueue.actor
+
+    /// A queue on `pool`'s database for this node.
+    public init(pool: PostgresConnectionPool, nodeID: String?) {
+        self.pool = pool
+        self.nodeID = nodeID
+    }
+
+    /// The advisory lock `sync` holds: one node brings the jobs in line at a time.
+    static let syncLockKey: Int64 = 0x676C_6F63_616C_0002
+
+    /// Brings the jobs in line with the variants at `now`, as `PublishQueue.sync` does on SQLite.
+    public func sync(now: Date, grace: TimeInterval, policy: RetryPolicy) throws -> PublishQueue.SyncReport {
+        try pool.transaction { transaction in
+            try transaction.execute("SELECT pg_advisory_xact_lock(\(Self.syncLockKey))")
+            let cutoff = now.addingTimeInterval(-grace)
+            let withdrawn = try transaction.execute(
+                """
+                UPDATE publish_job AS j SET state = 'cancelled', finished_at = \(now), updated_at = \(now),
+                    last_error = 'variant is ' || v.state
+                FROM variant AS v
+                WHERE v.id = j.variant_id AND j.state IN ('scheduled', 'available', 'retryable')
+                  AND v.state NOT IN ('scheduled', 'publishing', 'unknown')
+                """)
+            let moved = try transaction.execute(
+                """
+                UPDATE publish_job AS j SET run_at = v.scheduled_at, slot_at = v.scheduled_at, updated_at = \(now)
+                FROM variant AS v
+                WHERE v.id = j.variant_id AND j.state IN ('scheduled', 'available') AND j.attempt = 0
+                  AND v.scheduled_at IS NOT NULL AND v.scheduled_at <> j.slot_at
+                """)
+            var enqueued = 0
+            var missed = 0
+            let approved = try transaction.rows(
+                """
+                SELECT \(unescaped: PostgresVariantRow.selection) FROM variant
+                WHERE state = 'approved' AND (scheduled_at IS NOT NULL OR live) ORDER BY id COLLATE "C" FOR UPDATE
+                """
+            ).map(PostgresVariantRow.variant(from:))
+            for variant in approved {
+                let slot = variant.scheduledAt ?? now
+                if slot < cutoff {
+                    try move(transaction, variant.id, to: .missed, now: now, current: variant)
+                    missed += 1
+                    continue
+                }
+                try move(transaction, variant.id, to: .scheduled, now: now, current: variant)
+                try transaction.execute(
+                    """
+                    INSERT INTO publish_job (variant_id, account_id, network, state, run_at, slot_at, attempt,
+                        max_attempts, created_at, updated_at)
+                    VALUES (\(variant.id), \(variant.accountID), \(variant.network.rawValue), 'scheduled', \(slot), \(slot), 0,
+                        \(policy.maxAttempts), \(now), \(now))
+                    ON CONFLICT (variant_id) DO UPDATE SET state = 'scheduled', run_at = excluded.run_at,
+                        slot_at = excluded.slot_at, attempt = 0, max_attempts = excluded.max_attempts, last_error = NULL,
+                        finished_at = NULL, updated_at = excluded.updated_at
+                    WHERE publish_job.state = 'cancelled'
+                    """)
+                enqueued += 1
+            }
+            let stale = try transaction.rows(
+                """
+                SELECT variant_id FROM publish_job
+                WHERE state IN ('scheduled', 'available') AND attempt = 0 AND run_at < \(cutoff) ORDER BY id
+                """
+            ).map { try $0[0].decode(String.self) }
+            for variantID in stale {
+                try move(transaction, variantID, to: .missed, now: now)
+                try transaction.execute(
+                    """
+                    UPDATE publish_job SET state = 'cancelled', finished_at = \(now), updated_at = \(now),
+                        last_error = 'slot missed: it passed while the account or the dispatcher was paused or down'
+                    WHERE variant_id = \(variantID)
+                    """)
+                missed += 1
+            }
+            if enqueued + moved > 0 { try notify(transaction) }
+            return .value(enqueued: enqueued, withdrawn: withdrawn, moved: moved, missed: missed)
+        }
+    }
+
+    /// Claims up to `limit` due jobs for `worker`, oldest slot first, skipping held accounts and rows
+    /// another node is claiming at the same moment.
+    public func claim(worker: String, now: Date, lease: TimeInterval, limit: Int) throws -> [PublishJob] {
+        try pool.transaction { try claim($0, worker: worker, now: now, lease: lease, limit: limit) }
+    }
+
+    func claim(
+        _ transaction: PostgresTransaction, worker: String, now: Date, lease: TimeInterval, limit: Int
+    ) throws -> [PublishJob] {
+        let until = now.addingTimeInterval(lease)
+        return try transaction.rows(
+            """
+            UPDATE publish_job SET state = 'running', locked_by = \(worker), lease_expires_at = \(until),
+                attempt = attempt + 1, updated_at = \(now)
+            WHERE id IN (
+                SELECT j.id FROM publish_job AS j
+                LEFT JOIN account_status AS a ON a.account_id = j.account_id
+                WHERE j.state IN ('scheduled', 'available', 'retryable') AND j.run_at <= \(now)
+                  AND NOT coalesce(a.paused, false) AND a.needs_reconnect IS NULL
+                  AND (a.rate_limited_until IS NULL OR a.rate_limited_until <= \(now))
+                  AND NOT EXISTS (SELECT 1 FROM dispatch_control WHERE paused)
+                ORDER BY j.run_at, j.id LIMIT \(limit)
+                FOR UPDATE OF j SKIP LOCKED)
+            RETURNING \(unescaped: PostgresJobRow.columns)
+            """
+        ).map(PostgresJobRow.job(from:)).sorted { ($0.runAt, $0.id) < ($1.runAt, $1.id) }
+    }
+
+    /// Extends `worker`'s leases on `jobIDs`; returns the ids it still holds.
+    public func heartbeat(worker: String, jobIDs: [Int64], now: Date, lease: TimeInterval) throws -> Set<Int64> {
+        guard !jobIDs.isEmpty else { return [] }
+        let until = now.addingTimeInterval(lease)
+        return try pool.transaction { transaction in
+            Set(
+                try transaction.rows(
+                    """
+                    UPDATE publish_job SET lease_expires_at = \(until), updated_at = \(now)
+                    WHERE state = 'running' AND locked_by = \(worker) AND id = ANY(\(jobIDs))
+                    RETURNING id
+                    """
+                ).map { try $0[0].decode(Int64.self) })
+        }
+    }
+
+    /// Returns the jobs whose lease ran out to the queue, or sets a crash loop aside, as `RescuePolicy`
+    /// decides; returns how many. A job another node is rescuing (row locked) is skipped.
+    public func rescueExpiredLeases(now: Date, maxRescues: Int) throws -> Int {
+        let policy = RescuePolicy(maxRescues: maxRescues)
+        return try pool.transaction { transaction in
+            let expired = try transaction.rows(
+                """
+                SELECT id, variant_id, rescues, locked_by FROM publish_job
+                WHERE state = 'running' AND lease_expires_at < \(now) ORDER BY id FOR UPDATE SKIP LOCKED
+                """)
+            for row in expired {
+                let (id, variantID, previous, holder) = try PostgresFailure.decoding {
+                    (
+                        try row[0].decode(Int64.self), try row[1].decode(String.self), try row[2].decode(Int.self),
+                        try row[3].decode(String.self)
+                    )
+                }
+                let variant = try PostgresVariantRow.fetch(transaction, id: variantID, forUpdate: true)
+                switch policy.rescue(previousRescues: previous, variantState: variant?.state) {
+                case .discard(let rescues, let reason, let variantToUnknown):
+                    if variantToUnknown { try move(transaction, variantID, to: .unknown, now: now, current: variant) }
+                    try transaction.execute(
+                        """
+                        UPDATE publish_job SET rescues = \(rescues), state = 'discarded', locked_by = NULL,
+                            lease_expires_at = NULL, last_error = \(reason), finished_at = \(now), updated_at = \(now)
+                        WHERE id = \(id) AND state = 'running' AND locked_by = \(holder)
+                        """)
+                case .requeue(let rescues, let reason):
+                    try transaction.execute(
+                        """
+                        UPDATE publish_job SET state = 'retryable', locked_by = NULL, lease_expires_at = NULL,
+                            attempt = greatest(attempt - 1, 0), rescues = \(rescues), updated_at = \(now), last_error = \(reason)
+                        WHERE id = \(id) AND state = 'running' AND locked_by = \(holder)
+                        """)
+                }
+            }
+            if !expired.isEmpty { try notify(transaction) }
+            return expired.count
+        }
+    }
+
+    /// The next instant the queue may have work: the earliest due job or lease expiry.
+    public func nextWake() throws -> Date? {
+        try pool.transaction { transaction in
+            try transaction.value(
+                """
+                SELECT least(
+                    (SELECT min(run_at) FROM publish_job WHERE state IN ('scheduled', 'available', 'retryable')),
+                    (SELECT min(lease_expires_at) FROM publish_job WHERE state = 'running'))
+                """, as: Date?.self) ?? nil
+        }
+    }
+
+    /// When the next claimable job falls due, ignoring rate limits (`nil` if none waits).
+    public func nextDue() throws -> Date? {
+        try pool.transaction { transaction in
+            try transaction.value(
+                """
+                SELECT min(j.run_at) FROM publish_job AS j
+                LEFT JOIN account_status AS a ON a.account_id = j.account_id
+                WHERE j.state IN ('scheduled', 'available', 'retryable')
+                  AND NOT coalesce(a.paused, false) AND a.needs_reconnect IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM dispatch_control WHERE paused)
+                """, as: Date?.self) ?? nil
+        }
+    }
+
+    /// The job of `variantID`, if it has one.
+    public func job(forVariant variantID: String) throws -> PublishJob? {
+        try pool.transaction { transaction in
+            try transaction.rows(
+                "SELECT \(unescaped: PostgresJobRow.columns) FROM publish_job WHERE variant_id = \(variantID)"
+            ).first.map(PostgresJobRow.job(from:))
+        }
+    }
+
+    /// How many jobs are in each state.
+    public func countsByState() throws -> [JobState: Int] {
+        try pool.transaction { transaction in
+            var counts: [JobState: Int] = [:]
+            for row in try transaction.rows("SELECT state, count(*) FROM publish_job GROUP BY state") {
+                if let state = JobState(rawValue: try row[0].decode(String.self)) { counts[state] = try row[1].decode(Int.self) }
+            }
+            return counts
+        }
+    }
+
+    /// Moves a variant's state on the queue's behalf, recording this node.
+    func move(
+        _ transaction: PostgresTransaction, _ id: String, to state: VariantState, now: Date, current: StoredVariant? = nil
+    ) throws {
+        try PostgresStateChange.move(transaction, id: id, to: state, actor: Self.actor, now: now, current: current, node: nodeID)
+    }
+
+    /// Wakes the nodes waiting for work (delivered when the transaction commits).
+    func notify(_ transaction: PostgresTransaction) throws {
+        try transaction.execute("SELECT pg_notify(\(Self.channel), '')")
+    }
+}

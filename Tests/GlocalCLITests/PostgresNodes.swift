@@ -1,0 +1,111 @@
+import Foundation
+import GlocalCore
+import GlocalPostgres
+import GlocalStore
+import Testing
+
+/// Several `glocal dispatch` nodes (processes) on one PostgreSQL store, for the multi-node tests: the
+/// store in a schema of its own, the accounts' credentials sealed with a key every node is given.
+final class PostgresNodes: @unchecked Sendable {
+    let harness: DispatchHarness
+    let location: PostgresLocation
+    let store: PostgresStore
+    let url: String
+    /// The key every node opens the credentials with (`GLOCAL_SECRET_KEY`).
+    static let key = Data(repeating: 7, count: 32)
+
+    /// A store at `serverURL` (a new schema) for `harness`'s workspace.
+    init(harness: DispatchHarness, serverURL: String) throws {
+        self.harness = harness
+        let schema = "nodes_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        location = try PostgresLocation(url: serverURL).inSchema(schema)
+        url = serverURL + (serverURL.contains("?") ? "&" : "?") + "schema=\(schema)"
+        store = try PostgresStore(location: location, poolSize: 2)
+    }
+
+    /// Stores `perAccount` approved variants for each account of the harness, due at `slot`.
+    func approveVariants(perAccount: Int, slot: Date) throws -> [StoredVariant] {
+        let variants = harness.accounts.flatMap { account in
+            (0..<perAccount).map { index in
+                StoredVariant(
+                    id: "nodes/post-\(index)/\(account.id)", campaignID: "nodes", postID: "post-\(index)", accountID: account.id,
+                    network: account.network, locale: "en", kind: .informative,
+                    text: "Nodes test n°\(index) from \(account.id) 🌊", title: nil, link: nil, linkPlacement: .none,
+                    media: [], contentHash: "hash-\(index)-\(account.id)", scheduledAt: slot, localTime: nil, timeZone: "UTC",
+                    live: false, state: .approved, explanation: [])
+            }
+        }
+        let plan = Plan(
+            changes: variants.map {
+                PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
+            })
+        try store.apply(plan, actor: "test", now: slot.addingTimeInterval(-3_600))
+        return variants
+    }
+
+    /// Seals every account's credentials as `glocal account connect` does.
+    func connectAccounts() throws {
+        let vault = PostgresCredentialVault(store: store, key: try SecretKey(bytes: Self.key))
+        for account in harness.accounts {
+            _ = try vault.connect(Data(account.credentials.utf8), account: account.id, actor: "test", now: Date())
+        }
+    }
+
+    /// Starts node `name`: `glocal dispatch --database URL --node-id name` against the sandbox.
+    func start(_ name: String, _ extra: [String], log: FileHandle) throws -> Process {
+        let process = Process()
+        process.executableURL = try GlocalProcess.executable()
+        process.arguments =
+            ["dispatch", "--database", url, "--node-id", name, "--sandbox", harness.sandboxURL!.absoluteString] + extra
+        process.currentDirectoryURL = harness.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["GLOCAL_SECRET_KEY"] = Self.key.base64EncodedString()
+        process.environment = environment
+        process.standardOutput = log
+        process.standardError = log
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Jobs completed so far.
+    func completed() throws -> Int { try store.publishQueue.countsByState()[.completed] ?? 0 }
+
+    /// Whether no job is waiting or running any more.
+    func allOver() throws -> Bool {
+        try store.publishQueue.countsByState().filter { $0.key.isActive }.values.reduce(0, +) == 0
+    }
+
+    /// The nodes named in the dispatcher's audit events.
+    func auditedNodes() throws -> Set<String> {
+        try store.pool.transaction { transaction in
+            Set(
+                try transaction.rows("SELECT DISTINCT node_id FROM audit_event WHERE node_id IS NOT NULL")
+                    .map { try $0[0].decode(String.self) })
+        }
+    }
+
+    /// Checks that every variant went out exactly once: published with its own receipt, one post each in the sandbox.
+    func expectEachPublishedOnce(_ variants: [StoredVariant], log: String) async throws {
+        let counts = try store.publishQueue.countsByState()
+        #expect(counts == [.completed: variants.count], "\(counts)\n\(log.suffix(3_000))")
+        var receipts = Set<String>()
+        for variant in variants {
+            #expect(try store.variant(variant.id)?.state == .published, "\(variant.id)")
+            if let receipt = try store.publishQueue.publication(of: variant.id) { receipts.insert(receipt.remoteID) }
+        }
+        #expect(receipts.count == variants.count, "receipts missing or shared")
+        let posts = try await harness.sandboxPosts().filter { $0["kind"] as? String == "post" }
+        let perText = Dictionary(posts.compactMap { $0["text"] as? String }.map { ($0, 1) }, uniquingKeysWith: +)
+        #expect(posts.count == variants.count, "the sandbox holds \(posts.count) posts")
+        #expect(perText.filter { $0.value > 1 }.isEmpty, "posted twice: \(perText.filter { $0.value > 1 }.keys.sorted())")
+        #expect(variants.filter { perText[$0.text] == nil }.isEmpty, "never posted")
+    }
+}
+
+/// A log file in the harness's workspace.
+func nodesLog(_ harness: DispatchHarness, _ name: String) throws -> (FileHandle, URL) {
+    let url = harness.root.appendingPathComponent(name)
+    FileManager.default.createFile(atPath: url.path, contents: nil)
+    return (try FileHandle(forWritingTo: url), url)
+}

@@ -1,0 +1,86 @@
+import Foundation
+import GlocalCore
+import GlocalPostgres
+import GlocalStore
+import Testing
+
+/// Issue #16: the database stops for a few seconds while three nodes are publishing, then comes back.
+/// The nodes ride it out (their rounds fail and are tried again) and every post goes out exactly once:
+/// an outcome that could not be written is looked up after the lease ran out, never sent again.
+@Suite(.serialized, .enabled(if: PostgresTestEnvironment.enabled, "no PostgreSQL server (GLOCAL_TEST_POSTGRES_URL)"))
+struct PostgresOutageTests {
+    @Test func nodesRecoverWhenTheDatabaseStopsMidRun() async throws {
+        // A server of its own: stopping the shared one would break the tests running beside this one.
+        let server = try PrivatePostgresServer()
+        defer { server.stop() }
+        let harness = try DispatchHarness(networks: [.mastodon, .bluesky], perNetwork: 3)
+        defer { harness.tearDown() }
+        let nodes = try PostgresNodes(harness: harness, serverURL: server.url)
+        let variants = try nodes.approveVariants(perAccount: 50, slot: Date().addingTimeInterval(-5))
+        try nodes.connectAccounts()
+        try harness.startSandbox()
+        let (log, logURL) = try nodesLog(harness, "outage.log")
+        let options = ["--workers", "2", "--lease", "3", "--backoff", "1", "--poll", "0.2"]
+        let running = try ["node-a", "node-b", "node-c"].map { try nodes.start($0, options, log: log) }
+        let started = Date()
+        while try nodes.completed() < 60, Date().timeIntervalSince(started) < 90 { usleep(10_000) }
+        let beforeOutage = try nodes.completed()
+        #expect(beforeOutage < variants.count, "the outage must land mid-run")
+        try server.run("halt")
+        sleep(4)
+        try server.run("resume")
+        let deadline = Date().addingTimeInterval(240)
+        while Date() < deadline, !((try? nodes.allOver()) ?? false) { try await Task.sleep(for: .milliseconds(250)) }
+        for process in running {
+            #expect(process.isRunning, "a node died of the outage")
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let logText = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
+        #expect(logText.contains("dispatch round failed, trying again"), "the outage was not seen: \(logText.suffix(2_000))")
+        try await nodes.expectEachPublishedOnce(variants, log: logText)
+        print("outage test: \(beforeOutage) posts out before the database stopped for 4 s, \(variants.count) once each after")
+    }
+}
+
+/// A PostgreSQL server started for one test with scripts/postgres-test-server, stopped after.
+struct PrivatePostgresServer {
+    let url: String
+    let directory: String
+
+    init() throws {
+        let output = try Self.script(["start"])
+        var values: [String: String] = [:]
+        for line in output.split(separator: "\n") {
+            let parts = line.replacingOccurrences(of: "export ", with: "").split(separator: "=", maxSplits: 1)
+            if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
+        }
+        url = try #require(values["GLOCAL_TEST_POSTGRES_URL"])
+        directory = try #require(values["GLOCAL_TEST_POSTGRES_DIR"])
+    }
+
+    /// Runs `halt` or `resume` on this server.
+    func run(_ command: String) throws { _ = try Self.script([command, directory]) }
+
+    func stop() { _ = try? Self.script(["stop", directory]) }
+
+    /// Runs the script through `posix_spawn` and `waitpid`: Foundation's `Process` waits for the server the
+    /// script leaves running (it inherits the process's status channel), so `waitUntilExit` would never return.
+    private static func script(_ arguments: [String]) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("postgres-test-server-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let script = ValidateCommandTests.repositoryRoot.appendingPathComponent("scripts/postgres-test-server").path
+        let command =
+            ([script] + arguments).map { "'\($0)'" }.joined(separator: " ") + " >'\(output.path)' 2>/dev/null </dev/null"
+        let words: [String] = ["/bin/sh", "-c", command]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        try #require(posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0, "cannot start postgres-test-server")
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        try #require(status == 0, "postgres-test-server \(arguments.joined(separator: " ")) failed (\(status))")
+        return try String(contentsOf: output, encoding: .utf8)
+    }
+
+}

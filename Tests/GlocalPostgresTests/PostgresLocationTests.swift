@@ -1,0 +1,30 @@
+import GlocalPostgres
+import Testing
+
+struct PostgresLocationTests {
+    @Test func aURLIsReadAndItsPasswordNeverShown() throws {
+        let location = try PostgresLocation(url: "postgres://glocal:s3cret@db.example:6543/brands?schema=lumiere")
+        #expect(location.host == "db.example" && location.port == 6543 && location.database == "brands")
+        #expect(location.username == "glocal" && location.password == "s3cret" && location.schema == "lumiere")
+        #expect(location.description == "postgres://glocal@db.example:6543/brands?schema=lumiere")
+        #expect(!location.description.contains("s3cret"))
+    }
+
+    @Test func aSocketDirectoryIsAUnixSocket() throws {
+        let location = try PostgresLocation(url: "postgresql://postgres@/glocal?host=/run/postgresql")
+        #expect(location.socketPath == "/run/postgresql/.s.PGSQL.5432")
+    }
+
+    @Test func aBadURLIsRefusedWithoutItsPassword() {
+        #expect(PostgresLocation.isPostgresURL("postgres://x@h/db"))
+        #expect(!PostgresLocation.isPostgresURL("glocal.sqlite"))
+        do {
+            _ = try PostgresLocation(url: "postgres://glocal:s3cret@db.example")
+            Issue.record("a URL without a database was accepted")
+        } catch {
+            let message = String(describing: error)
+            #expect(message.contains("postgres://glocal:***@db.example"))
+            #expect(!message.contains("s3cret"))
+        }
+    }
+}
