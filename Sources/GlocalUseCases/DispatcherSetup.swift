@@ -26,14 +26,15 @@ public enum DispatcherSetup {
     ) -> Dispatcher {
         dispatcher(
             configuration: configuration, workspace: workspace, root: root, queue: store.publishQueue,
-            credentials: credentials, endpoints: endpoints, mediaBaseURL: mediaBaseURL, clock: clock)
+            credentials: credentials, endpoints: endpoints, mediaBaseURL: mediaBaseURL, clock: clock, onAttempt: onAttempt)
     }
 
-    /// A dispatcher for the workspace at `root` on any store's `queue` (SQLite or PostgreSQL).
+    /// A dispatcher for the workspace at `root` on any store's `queue` (SQLite or PostgreSQL); `onAttempt` hears of
+    /// every attempt (the service log's line per attempt).
     public static func dispatcher(
         configuration: DispatchConfiguration, workspace: Workspace, root: URL, queue: any PublishJobQueue,
         credentials: StoredCredentials, endpoints: NetworkEndpoints, mediaBaseURL: URL? = nil,
-        clock: @escaping @Sendable () -> Date
+        clock: @escaping @Sendable () -> Date, onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in }
     ) -> Dispatcher {
         Dispatcher(
             configuration: configuration, queue: queue,

@@ -12,5 +12,10 @@ public struct QueueSyncReport: Sendable, Equatable {
     public var missed = 0
 
     /// Nothing changed.
-    public init() {}
+    public init(enqueued: Int = 0, withdrawn: Int = 0, moved: Int = 0, missed: Int = 0) {
+        self.enqueued = enqueued
+        self.withdrawn = withdrawn
+        self.moved = moved
+        self.missed = missed
+    }
 }

@@ -186,7 +186,7 @@ public struct PostgresMetricsStore: EngagementMetricsStore {
             guard let network = Network(rawValue: raw) else {
                 throw VariantStoreError.unreadableRow(variantID: variantID, column: "metrics_job.network", value: raw)
             }
-            return .value(
+            return MetricsJob(
                 id: try row[0].decode(Int64.self), variantID: variantID, accountID: try row[2].decode(String.self),
                 network: network, checkpoint: try row[4].decode(Int.self), dueAt: try row[5].decode(Date.self),
                 runAt: try row[6].decode(Date.self), attempts: try row[7].decode(Int.self), state: try row[8].decode(String.self))

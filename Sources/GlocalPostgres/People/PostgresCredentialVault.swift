@@ -21,8 +21,10 @@ public struct PostgresCredentialVault: CredentialVault {
         try pool.transaction { try upsert($0, sealed: sealed, account: account, now: now) }
     }
 
-    /// Connects `account` as `actor`: stores `secret`, lifts a "needs reconnect" hold, audits it.
-    public func connect(_ secret: Data, account: String, actor: String, now: Date) throws -> AccountSecrets.Connection {
+    /// Connects `account` as `actor`: stores `secret`, lifts a "needs reconnect" hold, audits it with `note` as the
+    /// event's reason.
+    @discardableResult
+    public func connect(_ secret: Data, account: String, actor: String, now: Date, note: String?) throws -> CredentialConnection {
         let sealed = try key.seal(secret, context: account)
         return try pool.transaction { transaction in
             let hadSecret =
@@ -38,10 +40,10 @@ public struct PostgresCredentialVault: CredentialVault {
                     "UPDATE account_status SET needs_reconnect = NULL, updated_at = \(now) WHERE account_id = \(account)")
                 try transaction.execute("SELECT pg_notify(\(PostgresJobQueue.channel), '')")
             }
-            let connection = AccountSecrets.Connection.value(isReconnect: hadSecret || hold != nil, clearedHold: hold)
+            let connection = CredentialConnection(isReconnect: hadSecret || hold != nil, clearedHold: hold)
             try PostgresAuditLog.appendAccount(
                 transaction, at: now, actor: actor, accountID: account, action: connection.isReconnect ? .reconnect : .connect,
-                clearedHold: hold)
+                reason: note, clearedHold: hold)
             return connection
         }
     }

@@ -134,13 +134,13 @@ extension PostgresJobQueue {
             let held = try outcomes.map {
                 try finish(transaction, job: $0.job, worker: worker, resolution: $0.resolution, now: now, policy: policy)
             }
-            guard limit > 0 else { return .value(held: held, started: []) }
+            guard limit > 0 else { return QueueStep(held: held, started: []) }
             let claimed = try claim(transaction, worker: worker, now: now, lease: lease, limit: limit)
             var starts: [Int64: AttemptStart] = [:]
             for job in claimed.sorted(by: { ($0.accountID, $0.id) < ($1.accountID, $1.id) }) {
                 starts[job.id] = try begin(transaction, job: job, worker: worker, now: now, caps: caps)
             }
-            return .value(held: held, started: claimed.map { .value(job: $0, start: starts[$0.id]!) })
+            return QueueStep(held: held, started: claimed.map { StartedJob(job: $0, start: starts[$0.id]!) })
         }
     }
 

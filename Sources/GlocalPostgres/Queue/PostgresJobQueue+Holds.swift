@@ -32,6 +32,29 @@ extension PostgresJobQueue {
         }
     }
 
+    /// Holds `account` until it is reconnected, with a `needs_reconnect` account audit event by `actor`, in one
+    /// transaction; an account already held keeps its first reason and gets no second event. Whether the hold is new.
+    @discardableResult
+    public func markNeedsReconnect(_ reason: String, account: String, actor: String, now: Date) throws -> Bool {
+        try pool.transaction { transaction in
+            let current =
+                try transaction.value(
+                    "SELECT needs_reconnect FROM account_status WHERE account_id = \(account) FOR UPDATE", as: String?.self)
+                ?? nil
+            guard current == nil else { return false }
+            try transaction.execute(
+                """
+                INSERT INTO account_status (account_id, paused, needs_reconnect, updated_at)
+                VALUES (\(account), false, \(reason), \(now))
+                ON CONFLICT (account_id) DO UPDATE SET needs_reconnect = excluded.needs_reconnect,
+                    updated_at = excluded.updated_at
+                """)
+            try PostgresAuditLog.appendAccount(
+                transaction, at: now, actor: actor, accountID: account, action: .needsReconnect, reason: reason)
+            return true
+        }
+    }
+
     /// Holds `account` until `until` after a rate limit (`nil` lifts the hold).
     public func setRateLimited(until: Date?, account: String, now: Date) throws {
         try pool.transaction { try setRateLimited($0, until: until, account: account, now: now) }
@@ -49,7 +72,7 @@ extension PostgresJobQueue {
 
     /// The holds on `account` (none if it has no row).
     public func holds(account: String) throws -> PublishQueue.AccountHolds {
-        try allHolds(only: account)[account] ?? .value(paused: false, needsReconnect: nil, rateLimitedUntil: nil)
+        try allHolds(only: account)[account] ?? AccountHolds(paused: false, needsReconnect: nil, rateLimitedUntil: nil)
     }
 
     /// The holds of every account that has a status, by account id.
@@ -65,7 +88,7 @@ extension PostgresJobQueue {
                 """)
             for row in rows {
                 try PostgresFailure.decoding {
-                    holds[try row[0].decode(String.self)] = .value(
+                    holds[try row[0].decode(String.self)] = AccountHolds(
                         paused: try row[1].decode(Bool.self), needsReconnect: try row[2].decode(String?.self),
                         rateLimitedUntil: try row[3].decode(Date?.self))
                 }

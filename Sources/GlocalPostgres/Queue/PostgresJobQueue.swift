@@ -97,7 +97,7 @@ public struct PostgresJobQueue: PublishJobQueue {
                 missed += 1
             }
             if enqueued + moved > 0 { try notify(transaction) }
-            return .value(enqueued: enqueued, withdrawn: withdrawn, moved: moved, missed: missed)
+            return QueueSyncReport(enqueued: enqueued, withdrawn: withdrawn, moved: moved, missed: missed)
         }
     }
 
