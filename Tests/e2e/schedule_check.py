@@ -39,6 +39,8 @@ DEFAULT_TABLE = {
     "threads": (IG_A, X_B, "2h", 3, None),
     "bluesky": (X_A, X_B, "1h", 5, None),
     "mastodon": (X_A, X_B, "1h", 4, None),
+    "pinterest": (["Fri-Sun 20:00-22:00"], ["daily 12:00-21:00"], "4h", 3, None),
+    "google_business": (["Mon-Fri 09:00-11:00"], ["Mon-Sat 08:00-18:00"], "20h", 1, None),
 }
 
 
