@@ -12,6 +12,7 @@ asserts; the first failure exits non-zero with the step's name.
 """
 import json
 import os
+import re
 import sys
 
 from playwright.sync_api import sync_playwright, expect
@@ -71,7 +72,8 @@ with sync_playwright() as p:
         assert figure(admin, "rate").endswith("%"), figure(admin, "rate")
         assert figure(admin, "punctuality").endswith("%"), figure(admin, "punctuality")
         delta = admin.locator("#figure-posts .figure-delta").inner_text()
-        assert delta[0] in "+−±" and "%" in delta, f"the posts' change has no sign or percentage: {delta}"
+        # An arrow (hidden from screen readers, which hear "up"/"down") may come before the signed change.
+        assert re.search(r"[+−±]\s?[\d.,\u202f ]*\d\s?%", delta), f"the posts' change has no sign or percentage: {delta}"
         expect(admin.locator(".figure-compare")).to_contain_text("2026-12-01 – 2026-12-07")
         # Bluesky and Mastodon report no reach: the definitions say which networks the rate leaves out.
         expect(admin.locator(".report-definitions")).to_contain_text("(in this period: bluesky")
