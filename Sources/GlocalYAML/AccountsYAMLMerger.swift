@@ -106,7 +106,8 @@ public enum AccountsYAMLMerger {
                     )
                     continue
                 }
-                edits.append(edit)
+                edits.append(
+                    key == "boards" ? (edit.line, edit.remove, edit.insert.flatMap { boardLines($0, record.boards) }) : edit)
                 keys.append(key)
             }
             if keys.isEmpty { unchanged.append(record.id) } else { updated.append((record.id, keys)) }
@@ -186,7 +187,19 @@ public enum AccountsYAMLMerger {
 
     /// A new entry in block style.
     static func block(_ record: AccountRecord, indent: String) -> String {
-        "\(indent)- id: \(plain(record.id))\n" + wanted(record).map { "\(indent)  \($0.0): \($0.1)\n" }.joined()
+        "\(indent)- id: \(plain(record.id))\n"
+            + wanted(record).flatMap { key, value in
+                key == "boards" ? boardLines("\(indent)  \(key): \(value)", record.boards) : ["\(indent)  \(key): \(value)"]
+            }.map { $0 + "\n" }.joined()
+    }
+
+    /// A `boards: […]` line as a block list, one `{id, name}` per line as accounts.yaml usually has it; another line as is.
+    static func boardLines(_ line: String, _ boards: [PinterestBoard]) -> [String] {
+        let flow = "boards: " + self.boards(boards)
+        guard let range = line.range(of: flow) else { return [line] }
+        let itemIndent = String(repeating: " ", count: line.distance(from: line.startIndex, to: range.lowerBound) + 2)
+        return [line.replacingCharacters(in: range, with: "boards:")]
+            + boards.map { itemIndent + "- {id: \(quoted($0.id)), name: \(quoted($0.name))}" }
     }
 
     /// Whether `node` already says what `rendered` says.
@@ -256,7 +269,7 @@ public enum AccountsYAMLMerger {
             }
             // A block list under the key: replaced by one flow list on the key's line.
             let last = lastLine(of: node)
-            return (keyLine - 1, last - keyLine + 1, [keyIndent + "\(key): \(value)"])
+            return (keyLine - 1, last - keyLine + 1, [keyIndent + "\(key): \(value)" + trailingComment(original)])
         default:
             return nil
         }
