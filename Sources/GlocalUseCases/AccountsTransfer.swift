@@ -38,7 +38,9 @@ public struct AccountsTransfer: Sendable {
         let teams = Dictionary(
             (loaded.workspace?.settings.teams ?? []).map { ($0.id.value, $0.accountPatterns.map(\.value)) },
             uniquingKeysWith: { a, _ in a })
-        let (records, diagnostics) = AccountsCSVReader(path: displayPath, locales: locales, teams: teams).read(text)
+        let existing = Set((loaded.workspace?.accounts ?? []).map(\.id.value))
+        let reader = AccountsCSVReader(path: displayPath, locales: locales, teams: teams, existing: existing)
+        let (records, diagnostics) = reader.read(text)
         guard diagnostics.isEmpty else { return failed(diagnostics, sources: sources) }
         let accountsURL = root.appendingPathComponent("accounts.yaml")
         let merge: AccountsYAMLMerger.Result
@@ -87,7 +89,10 @@ public struct AccountsTransfer: Sendable {
             }
             return AccountRecord(
                 id: account.id.value, network: network, handle: account.handle, locale: account.locale.value,
-                timeZone: account.timeZone?.value, tags: account.tags.map(\.value), teams: teams.map(\.id.value))
+                timeZone: account.timeZone?.value, tags: account.tags.map(\.value), teams: teams.map(\.id.value),
+                city: account.city, country: account.country, credentials: account.credentials, instance: account.instance,
+                maxCharacters: account.maxCharacters, boards: account.boards, location: account.businessLocation?.value,
+                unaudited: account.unaudited ? true : nil)
         }
     }
 

@@ -2,11 +2,11 @@ import GlocalCore
 import Yams
 
 /// Writes accounts into accounts.yaml's text, keeping what is there: comments, blank lines, key order,
-/// entries the CSV does not mention, and keys it has no column for (city, credentials, …).
+/// entries the CSV does not mention, and keys its row leaves empty.
 ///
 /// For an id already in the file, each field whose value differs is rewritten on its own line (a
 /// trailing comment stays); a field the entry lacks is added after its last line; an empty
-/// `timezone`, `tags` or `team` cell changes nothing (merging never deletes). New ids are appended at
+/// optional cell (`timezone`, `tags`, `city`, `boards`, …) changes nothing (merging never deletes). New ids are appended at
 /// the end of the list in block style. An entry written in flow style (`- {id: …}`) cannot be edited
 /// in place: the merge reports it and writes nothing.
 public enum AccountsYAMLMerger {
@@ -92,7 +92,11 @@ public enum AccountsYAMLMerger {
             }
             var keys: [String] = []
             for (key, value) in wanted(record) {
-                if let existing = entry[Node(key)], same(existing, value) { continue }
+                if let existing = entry[Node(key)],
+                    key == "boards" ? same(existing, boards: record.boards) : same(existing, value)
+                {
+                    continue
+                }
                 guard let edit = edit(entry, key: key, value: value, lines: lines) else {
                     refusals.append(
                         Diagnostic(
@@ -102,7 +106,8 @@ public enum AccountsYAMLMerger {
                     )
                     continue
                 }
-                edits.append(edit)
+                edits.append(
+                    key == "boards" ? (edit.line, edit.remove, edit.insert.flatMap { boardLines($0, record.boards) }) : edit)
                 keys.append(key)
             }
             if keys.isEmpty { unchanged.append(record.id) } else { updated.append((record.id, keys)) }
@@ -154,13 +159,47 @@ public enum AccountsYAMLMerger {
             ("network", plain(record.network.rawValue)), ("handle", quoted(record.handle)), ("locale", plain(record.locale)),
         ]
         if let zone = record.timeZone { keys.append(("timezone", plain(zone))) }
+        if let city = record.city { keys.append(("city", quoted(city))) }
+        if let country = record.country { keys.append(("country", quoted(country))) }
         if !record.tags.isEmpty { keys.append(("tags", "[" + record.tags.map(plain).joined(separator: ", ") + "]")) }
+        if let credentials = record.credentials { keys.append(("credentials", plain(credentials))) }
+        if let instance = record.instance { keys.append(("instance", plain(instance))) }
+        if let limit = record.maxCharacters { keys.append(("max_characters", String(limit))) }
+        if !record.boards.isEmpty { keys.append(("boards", boards(record.boards))) }
+        if let location = record.location { keys.append(("location", plain(location))) }
+        if let unaudited = record.unaudited { keys.append(("unaudited", unaudited ? "true" : "false")) }
         return keys
+    }
+
+    /// Boards as one flow list of `{id, name}` maps (ids quoted, so YAML keeps them text).
+    static func boards(_ boards: [PinterestBoard]) -> String {
+        "[" + boards.map { "{id: \(quoted($0.id)), name: \(quoted($0.name))}" }.joined(separator: ", ") + "]"
+    }
+
+    /// Whether `node` is a list of `{id, name}` maps holding `boards`, in order.
+    static func same(_ node: Node, boards: [PinterestBoard]) -> Bool {
+        guard case .sequence(let sequence) = node, sequence.count == boards.count else { return false }
+        return zip(sequence, boards).allSatisfy { item, board in
+            guard case .mapping(let map) = item, map.count == 2 else { return false }
+            return map["id"]?.scalar?.string == board.id && map["name"]?.scalar?.string == board.name
+        }
     }
 
     /// A new entry in block style.
     static func block(_ record: AccountRecord, indent: String) -> String {
-        "\(indent)- id: \(plain(record.id))\n" + wanted(record).map { "\(indent)  \($0.0): \($0.1)\n" }.joined()
+        "\(indent)- id: \(plain(record.id))\n"
+            + wanted(record).flatMap { key, value in
+                key == "boards" ? boardLines("\(indent)  \(key): \(value)", record.boards) : ["\(indent)  \(key): \(value)"]
+            }.map { $0 + "\n" }.joined()
+    }
+
+    /// A `boards: […]` line as a block list, one `{id, name}` per line as accounts.yaml usually has it; another line as is.
+    static func boardLines(_ line: String, _ boards: [PinterestBoard]) -> [String] {
+        let flow = "boards: " + self.boards(boards)
+        guard let range = line.range(of: flow) else { return [line] }
+        let itemIndent = String(repeating: " ", count: line.distance(from: line.startIndex, to: range.lowerBound) + 2)
+        return [line.replacingCharacters(in: range, with: "boards:")]
+            + boards.map { itemIndent + "- {id: \(quoted($0.id)), name: \(quoted($0.name))}" }
     }
 
     /// Whether `node` already says what `rendered` says.
@@ -182,8 +221,25 @@ public enum AccountsYAMLMerger {
     /// The text a rendered scalar stands for.
     static func unrendered(_ rendered: String) -> String {
         guard rendered.hasPrefix("\""), rendered.hasSuffix("\""), rendered.count >= 2 else { return rendered }
-        return String(rendered.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
-            .replacingOccurrences(of: "\\\\", with: "\\")
+        var text = ""
+        var scalars = Array(rendered.unicodeScalars.dropFirst().dropLast())[...]
+        while let scalar = scalars.popFirst() {
+            guard scalar == "\\", let escaped = scalars.popFirst() else {
+                text.unicodeScalars.append(scalar)
+                continue
+            }
+            switch escaped {
+            case "n": text += "\n"
+            case "r": text += "\r"
+            case "t": text += "\t"
+            case "u":
+                let hex = String(String.UnicodeScalarView(scalars.prefix(4)))
+                scalars = scalars.dropFirst(4)
+                if let value = UInt32(hex, radix: 16), let decoded = Unicode.Scalar(value) { text.unicodeScalars.append(decoded) }
+            default: text.unicodeScalars.append(escaped)
+            }
+        }
+        return text
     }
 
     /// The edit that sets `key` to `value` in `entry`: the key's lines rewritten, or a line added after the entry.
@@ -213,7 +269,7 @@ public enum AccountsYAMLMerger {
             }
             // A block list under the key: replaced by one flow list on the key's line.
             let last = lastLine(of: node)
-            return (keyLine - 1, last - keyLine + 1, [keyIndent + "\(key): \(value)"])
+            return (keyLine - 1, last - keyLine + 1, [keyIndent + "\(key): \(value)" + trailingComment(original)])
         default:
             return nil
         }
@@ -273,8 +329,24 @@ public enum AccountsYAMLMerger {
     }
 
     /// A double-quoted scalar.
+    /// Line breaks, tabs and other control characters are escaped, so a CSV cell's line break stays one.
     static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+                result +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16, uppercase: true)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 
     private static func location(of node: Node, file: String) -> SourceLocation {

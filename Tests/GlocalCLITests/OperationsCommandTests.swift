@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 import Testing
 
 /// `glocal config check`, a service refusing a bad configuration, `glocal store backup`/`restore` and
@@ -101,7 +102,7 @@ import Testing
         defer { workspace.remove() }
         let (status, csv, _) = try Self.glocal(["accounts", "export"], in: workspace.root)
         #expect(status == 0)
-        #expect(csv.hasPrefix("id,network,handle,locale,timezone,tags,team\r\n"))
+        #expect(csv.hasPrefix(AccountRecord.columns.joined(separator: ",") + "\r\n"))
         try Data(csv.utf8).write(to: workspace.root.appendingPathComponent("accounts.csv"))
         let same = try Self.glocal(["accounts", "import", "accounts.csv"], in: workspace.root)
         #expect(same.status == 0)

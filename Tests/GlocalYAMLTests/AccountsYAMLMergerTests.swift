@@ -82,4 +82,47 @@ struct AccountsYAMLMergerTests {
         #expect(AccountsYAMLMerger.plain("-x") == "\"-x\"")
         #expect(AccountsYAMLMerger.plain("a: b") == "\"a: b\"")
     }
+
+    @Test func boardsAreComparedAsBoardsAndRewrittenAsABlockList() throws {
+        let text = """
+            accounts:
+              - id: lum-fr-pinterest
+                network: pinterest
+                handle: "lumiere"
+                locale: fr-FR
+                boards:   # where pins go
+                  - {id: "1", name: "Hiver"}
+                  - {id: "2", name: "Hydra"}
+                credentials: lum-fr-pinterest
+
+            """
+        let boards = [PinterestBoard(id: "1", name: "Hiver"), PinterestBoard(id: "2", name: "Hydra")]
+        let same = AccountRecord(id: "lum-fr-pinterest", network: .pinterest, handle: "lumiere", locale: "fr-FR", boards: boards)
+        #expect(try AccountsYAMLMerger.merge([same], into: text).unchanged == ["lum-fr-pinterest"])
+        var changed = same
+        changed.boards = [PinterestBoard(id: "3", name: "Noël \"24\"")] + boards.prefix(1)
+        changed.city = "Lyon\nPresqu'île"
+        changed.maxCharacters = 500
+        changed.unaudited = false
+        let result = try AccountsYAMLMerger.merge([changed], into: text)
+        #expect(result.updated.first?.keys == ["city", "max_characters", "boards", "unaudited"])
+        #expect(
+            result.text == """
+                accounts:
+                  - id: lum-fr-pinterest
+                    network: pinterest
+                    handle: "lumiere"
+                    locale: fr-FR
+                    boards:   # where pins go
+                      - {id: "3", name: "Noël \\"24\\""}
+                      - {id: "1", name: "Hiver"}
+                    credentials: lum-fr-pinterest
+                    city: "Lyon\\nPresqu'île"
+                    max_characters: 500
+                    unaudited: false
+
+                """)
+        #expect(AccountsYAMLMerger.problems(of: result.text).isEmpty)
+        #expect(try AccountsYAMLMerger.merge([changed], into: result.text).unchanged == ["lum-fr-pinterest"])
+    }
 }

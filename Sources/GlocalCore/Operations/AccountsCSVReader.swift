@@ -6,7 +6,9 @@ import Foundation
 ///
 /// Checks: the header (required columns present, no unknown or repeated one), each row's width, ids
 /// (lowercase slugs, once each), known networks, non-empty handles, locales the workspace has, real IANA
-/// time zones, tags as slugs, and teams that exist and whose account patterns cover the row's id.
+/// time zones, tags as slugs, teams that exist and whose account patterns cover the row's id, instance URLs,
+/// `max_characters` in range, `boards` cells (``PinterestBoardsCell``) and `location` names only on their network,
+/// `unaudited` as `true` or `false`, and the boards or location a new Pinterest or Google Business Profile account needs.
 public struct AccountsCSVReader: Sendable {
     /// The file's path as diagnostics print it.
     public var path: String
@@ -14,12 +16,15 @@ public struct AccountsCSVReader: Sendable {
     public var locales: Set<String>
     /// The workspace's teams: id and account patterns.
     public var teams: [String: [String]]
+    /// The ids accounts.yaml has already (a new Pinterest or Google Business Profile account needs its boards or location).
+    public var existing: Set<String>
 
-    /// Creates a reader checking against the workspace's locales and teams.
-    public init(path: String, locales: Set<String>, teams: [String: [String]]) {
+    /// Creates a reader checking against the workspace's locales, teams and existing account ids.
+    public init(path: String, locales: Set<String>, teams: [String: [String]], existing: Set<String> = []) {
         self.path = path
         self.locales = locales
         self.teams = teams
+        self.existing = existing
     }
 
     /// The records of `text` and what is wrong with them.
@@ -154,10 +159,110 @@ public struct AccountsCSVReader: Sendable {
                         ]))
             }
         }
+        let extra = networkFields(cell: cell, value: value, network: network, id: id, into: &diagnostics)
         guard diagnostics.count == before, let network else { return nil }
+        func optional(_ name: String) -> String? { value(name).isEmpty ? nil : value(name) }
         return AccountRecord(
             id: id, network: network, handle: value("handle"), locale: locale, timeZone: timeZone.isEmpty ? nil : timeZone,
-            tags: tags, teams: teamIDs)
+            tags: tags, teams: teamIDs, city: optional("city"), country: optional("country"),
+            credentials: optional("credentials"), instance: optional("instance"), maxCharacters: extra.maxCharacters,
+            boards: extra.boards, location: optional("location"), unaudited: extra.unaudited)
+    }
+
+    /// Checks `instance`, `max_characters`, `boards`, `location` and `unaudited`; the values that are not plain text.
+    private func networkFields(
+        cell: (String) -> CSVTable.Cell?, value: (String) -> String, network: Network?, id: String,
+        into diagnostics: inout [Diagnostic]
+    ) -> (maxCharacters: Int?, boards: [PinterestBoard], unaudited: Bool?) {
+        let instance = value("instance")
+        if !instance.isEmpty, !LinkChecks.isAbsoluteHTTPURL(instance), let instanceCell = cell("instance") {
+            diagnostics.append(
+                error(
+                    .linkInvalid, "instance '\(instance)' must be an https:// URL", instanceCell,
+                    notes: ["for example https://mastodon.social"]))
+        }
+        var maxCharacters: Int?
+        let limit = value("max_characters")
+        if !limit.isEmpty, let limitCell = cell("max_characters") {
+            if let number = Int(limit), NumberRanges.maxCharacters.contains(number) {
+                maxCharacters = number
+            } else {
+                diagnostics.append(
+                    error(
+                        .valueInvalid,
+                        "max_characters '\(limit)' must be a whole number from 1 to \(NumberRanges.maxCharacters.upperBound)",
+                        limitCell,
+                        notes: ["the account's own text limit, e.g. 5000 on a Mastodon instance that allows longer posts"]))
+            }
+        }
+        var boards: [PinterestBoard] = []
+        if let boardsCell = cell("boards"), !boardsCell.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let network, network != .pinterest {
+                diagnostics.append(onlyFor("boards", of: .pinterest, on: network, boardsCell))
+            } else {
+                let parsed = PinterestBoardsCell.parse(boardsCell.text)
+                boards = parsed.boards
+                for problem in parsed.problems {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, .valueInvalid, problem.message,
+                            at: place(of: problem.offset, length: problem.length, in: boardsCell), notes: problem.notes))
+                }
+            }
+        } else if network == .pinterest, !existing.contains(id) {
+            diagnostics.append(
+                error(
+                    .keyMissing, "new Pinterest account '\(id)' has no boards", cell("boards") ?? cell("network")!,
+                    notes: ["pins are created on a board: add a boards column, e.g. \(PinterestBoardsCell.example)"]))
+        }
+        let location = value("location")
+        if !location.isEmpty, let locationCell = cell("location") {
+            if let network, network != .googleBusiness {
+                diagnostics.append(onlyFor("location", of: .googleBusiness, on: network, locationCell))
+            } else if !AccountRecord.isLocationName(location) {
+                diagnostics.append(
+                    error(
+                        .valueInvalid, "location '\(DiagnosticText.cut(location))' is not a Business Profile location name",
+                        locationCell,
+                        notes: [
+                            "write it as accounts/{account id}/locations/{location id}, e.g. accounts/1098765432101234567/locations/4567890123456789012"
+                        ]))
+            }
+        } else if network == .googleBusiness, !existing.contains(id) {
+            diagnostics.append(
+                error(
+                    .keyMissing, "new Google Business Profile account '\(id)' has no location",
+                    cell("location") ?? cell("network")!,
+                    notes: ["posts go to one location: add a location column, accounts/{account id}/locations/{location id}"]))
+        }
+        var unaudited: Bool?
+        let flag = value("unaudited").lowercased()
+        if !flag.isEmpty, let flagCell = cell("unaudited") {
+            if flag == "true" || flag == "false" {
+                unaudited = flag == "true"
+            } else {
+                diagnostics.append(
+                    error(.valueInvalid, "unaudited '\(value("unaudited"))' must be true or false (or empty)", flagCell))
+            }
+        }
+        return (maxCharacters, boards, unaudited)
+    }
+
+    private func onlyFor(_ column: String, of owner: Network, on network: Network, _ cell: CSVTable.Cell) -> Diagnostic {
+        error(
+            .valueInvalid, "'\(column)' is only for \(owner.displayName) accounts, this one is on \(network.displayName)",
+            cell, notes: ["leave the \(column) cell empty, or set the network to \(owner.rawValue)"])
+    }
+
+    /// Where `offset` (characters into `cell`'s text) is in the file: exact when the cell is on one line and has no
+    /// `""`, else the cell itself.
+    private func place(of offset: Int, length: Int, in cell: CSVTable.Cell) -> SourceLocation {
+        let count = cell.text.count
+        let quoted = cell.length == count + 2
+        guard !cell.text.contains(where: \.isNewline), quoted || cell.length == count || (count == 0 && cell.length == 1) else {
+            return SourceLocation(file: path, line: cell.line, column: cell.column, length: cell.length)
+        }
+        return SourceLocation(file: path, line: cell.line, column: cell.column + (quoted ? 1 : 0) + offset, length: length)
     }
 
     /// A cell without the `'` that export put before a formula-like start (`'@handle` → `@handle`).

@@ -1,7 +1,8 @@
 /// Writes accounts as CSV (`glocal accounts export`): RFC 4180 with CRLF line ends, every text cell
 /// quoted, and a cell that a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a
 /// tab or a carriage return) prefixed with `'`, like the report's CSV. `import` reads the file back (it
-/// drops that `'` again where it was added).
+/// drops that `'` again where it was added). `unaudited` is written only when true; `boards` as
+/// ``PinterestBoardsCell`` says.
 public enum AccountsCSVWriter {
     /// The CSV text of `records`, header first.
     public static func render(_ records: [AccountRecord]) -> String {
@@ -9,7 +10,10 @@ public enum AccountsCSVWriter {
         for record in records {
             let cells = [
                 record.id, record.network.rawValue, record.handle, record.locale, record.timeZone ?? "",
-                record.tags.joined(separator: " "), record.teams.joined(separator: " "),
+                record.tags.joined(separator: " "), record.teams.joined(separator: " "), record.city ?? "",
+                record.country ?? "", record.credentials ?? "", record.instance ?? "",
+                record.maxCharacters.map(String.init) ?? "",
+                PinterestBoardsCell.render(record.boards), record.location ?? "", record.unaudited == true ? "true" : "",
             ]
             lines.append(cells.map(cell).joined(separator: ","))
         }

@@ -59,11 +59,67 @@ struct AccountsCSVTests {
             AccountRecord(id: "lumiere-uk-mastodon", network: .mastodon, handle: "@lumiere@mastodon.social", locale: "en"),
         ]
         let csv = AccountsCSVWriter.render(records)
-        #expect(csv.hasPrefix("id,network,handle,locale,timezone,tags,team\r\n"))
+        #expect(
+            csv.hasPrefix(
+                "id,network,handle,locale,timezone,tags,team,city,country,credentials,instance,max_characters,boards,location,"
+                    + "unaudited\r\n"))
         #expect(csv.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""))
         #expect(csv.contains("\"'@lumiere@mastodon.social\""))
         let (read, diagnostics) = Self.reader.read(csv)
         #expect(diagnostics.isEmpty)
         #expect(read == records)
+    }
+
+    @Test func boardsCellsRenderAndParseBackWithEscapes() {
+        let boards = [
+            PinterestBoard(id: "1022106146619306511", name: "Winter skincare"),
+            PinterestBoard(id: "1022106146619306512", name: "Hydra; Glow \\ 2: the return"),
+        ]
+        let text = PinterestBoardsCell.render(boards)
+        #expect(text == "1022106146619306511:Winter skincare;1022106146619306512:Hydra\\; Glow \\\\ 2: the return")
+        #expect(PinterestBoardsCell.parse(text).boards == boards)
+        #expect(PinterestBoardsCell.parse(text).problems.isEmpty)
+        #expect(
+            PinterestBoardsCell.parse(" 1:A ; 2 : B ;").boards == [
+                PinterestBoard(id: "1", name: "A"), PinterestBoard(id: "2", name: "B"),
+            ])
+        #expect(PinterestBoardsCell.parse("").boards.isEmpty && PinterestBoardsCell.parse("").problems.isEmpty)
+    }
+
+    @Test func everyProblemOfABoardsCellIsFoundWithItsPlace() {
+        let (boards, problems) = PinterestBoardsCell.parse("1:A;;x1:B;2;3:;4:a\\q;5:a")
+        #expect(boards.isEmpty)
+        #expect(
+            problems.map { "\($0.offset)+\($0.length) \($0.message)" } == [
+                "18+2 '\\q' is not an escape in a boards cell",
+                "3+1 an empty board entry in the boards cell",
+                "5+2 board id 'x1' is not a Pinterest board id",
+                "10+1 board '2' has no ':' between its id and its name",
+                "13+1 board 3 has no name after ':'",
+                "21+3 board 'a' (5) repeats board 'A' (1)",
+            ])
+    }
+
+    @Test func theNetworkColumnsAreCheckedCellByCell() {
+        let reader = AccountsCSVReader(
+            path: "new.csv", locales: ["en"], teams: [:], existing: ["lumiere-uk-pinterest"])
+        let csv = """
+            id,network,handle,locale,instance,max_characters,boards,location,unaudited
+            lumiere-uk-mastodon,mastodon,@l@m.example,en,m.example,0,,,
+            lumiere-uk-x,x,l,en,,,1:Winter,accounts/1/locations/2,maybe
+            lumiere-uk-gbp,google_business,Lumiere London,en,,,,London,
+            lumiere-uk-new-pinterest,pinterest,lumiere,en,,,,,
+            lumiere-uk-pinterest,pinterest,lumiere,en,,,,,
+            lumiere-uk-tiktok,tiktok,lumiere,en,,2200,,,TRUE
+            """
+        let (records, diagnostics) = reader.read(csv)
+        #expect(
+            diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.rule)" } == [
+                "2:46 link.invalid", "2:56 value.invalid", "3:23 value.invalid", "3:32 value.invalid", "3:55 value.invalid",
+                "4:53 value.invalid", "5:49 key.missing",
+            ])
+        #expect(records.map(\.id) == ["lumiere-uk-pinterest", "lumiere-uk-tiktok"])
+        #expect(records.last?.unaudited == true && records.last?.maxCharacters == 2200)
+        #expect(records.first?.boards.isEmpty == true && records.first?.unaudited == nil)
     }
 }
