@@ -25,8 +25,16 @@ final class PostgresNodes: @unchecked Sendable {
 
     /// Stores `perAccount` approved variants for each account of the harness, due at `slot`.
     func approveVariants(perAccount: Int, slot: Date) throws -> [StoredVariant] {
-        let variants = harness.accounts.flatMap { account in
-            (0..<perAccount).map { index in
+        let variants = variants(perAccount: perAccount, slot: slot)
+        try approve(variants, slot: slot)
+        return variants
+    }
+
+    /// `perAccount` approved variants for each account of the harness, due at `slot`, not stored yet; in release
+    /// order: post 0 of every account, then post 1 of every account…, so that any run of them spans the accounts.
+    func variants(perAccount: Int, slot: Date) -> [StoredVariant] {
+        (0..<perAccount).flatMap { index in
+            harness.accounts.map { account in
                 StoredVariant(
                     id: "nodes/post-\(index)/\(account.id)", campaignID: "nodes", postID: "post-\(index)", accountID: account.id,
                     network: account.network, locale: "en", kind: .informative,
@@ -35,12 +43,16 @@ final class PostgresNodes: @unchecked Sendable {
                     live: false, state: .approved, explanation: [])
             }
         }
+    }
+
+    /// Stores `variants` (approved, due at `slot`): the nodes' next sync queues them.
+    func approve(_ variants: some Collection<StoredVariant>, slot: Date) throws {
+        guard !variants.isEmpty else { return }
         let plan = Plan(
             changes: variants.map {
                 PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
             })
         try store.apply(plan, actor: "test", now: slot.addingTimeInterval(-3_600))
-        return variants
     }
 
     /// Seals every account's credentials as `glocal account connect` does.
@@ -70,6 +82,17 @@ final class PostgresNodes: @unchecked Sendable {
 
     /// Jobs completed so far.
     func completed() throws -> Int { try store.publishQueue.countsByState()[.completed] ?? 0 }
+
+    /// The nodes holding the lease of a running job now.
+    func leaseHolders() throws -> Set<String> {
+        try store.pool.transaction { transaction in
+            Set(
+                try transaction.rows(
+                    "SELECT DISTINCT locked_by FROM publish_job WHERE state = 'running' AND locked_by IS NOT NULL"
+                )
+                .map { try $0[0].decode(String.self) })
+        }
+    }
 
     /// Whether no job is waiting or running any more.
     func allOver() throws -> Bool {

@@ -16,7 +16,11 @@ struct PostgresOutageTests {
         let harness = try DispatchHarness(networks: [.mastodon, .bluesky], perNetwork: 3)
         defer { harness.tearDown() }
         let nodes = try PostgresNodes(harness: harness, serverURL: server.url)
-        let variants = try nodes.approveVariants(perAccount: 50, slot: Date().addingTimeInterval(-5))
+        let slot = Date().addingTimeInterval(-5)
+        let variants = nodes.variants(perAccount: 50, slot: slot)
+        // A third of the posts first; the rest is stored just before the database stops, so that however long this
+        // runner is starved while it waits, posts are still to go out when the outage starts.
+        try nodes.approve(variants.prefix(100), slot: slot)
         try nodes.connectAccounts()
         try harness.startSandbox()
         let (log, logURL) = try nodesLog(harness, "outage.log")
@@ -25,9 +29,23 @@ struct PostgresOutageTests {
         let started = Date()
         while try nodes.completed() < 60, Date().timeIntervalSince(started) < 90 { usleep(10_000) }
         let beforeOutage = try nodes.completed()
-        #expect(beforeOutage < variants.count, "the outage must land mid-run")
+        #expect(beforeOutage >= 60, "the nodes published \(beforeOutage) posts in 90 s")
+        try nodes.approve(variants.dropFirst(100), slot: slot)
+        let failuresBefore = Self.failedRounds(logURL)
         try server.run("halt")
-        sleep(4)
+        // No node claims a job while the database is down: beyond the few in flight, the posts still queued cannot go
+        // out before it is back, so fewer than all of them in the sandbox now means the outage caught work to do.
+        let sentDuringOutage = try await harness.sandboxPosts().filter { $0["kind"] as? String == "post" }.count
+        #expect(sentDuringOutage < variants.count, "the outage must land mid-run: \(sentDuringOutage) posts out")
+        // The outage outlasts the 3 s leases taken before it, and lasts until a node failed a round on it (polled; the
+        // 60 s bound only ends a stuck run).
+        let halted = Date()
+        while Self.failedRounds(logURL) == failuresBefore || Date().timeIntervalSince(halted) < 4,
+            Date().timeIntervalSince(halted) < 60
+        {
+            usleep(50_000)
+        }
+        let outage = Date().timeIntervalSince(halted)
         try server.run("resume")
         let deadline = Date().addingTimeInterval(240)
         while Date() < deadline, !((try? nodes.allOver()) ?? false) { try await Task.sleep(for: .milliseconds(250)) }
@@ -37,9 +55,17 @@ struct PostgresOutageTests {
             process.waitUntilExit()
         }
         let logText = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
-        #expect(logText.contains("dispatch round failed, trying again"), "the outage was not seen: \(logText.suffix(2_000))")
+        #expect(Self.failedRounds(logURL) > failuresBefore, "the outage was not seen: \(logText.suffix(2_000))")
         try await nodes.expectEachPublishedOnce(variants, log: logText)
-        print("outage test: \(beforeOutage) posts out before the database stopped for 4 s, \(variants.count) once each after")
+        print(
+            "outage test: \(beforeOutage) posts completed, \(sentDuringOutage) sent when the database stopped for"
+                + " \(String(format: "%.1f", outage)) s, \(variants.count) once each after")
+    }
+
+    /// How many times the nodes logged a failed dispatch round so far.
+    static func failedRounds(_ logURL: URL) -> Int {
+        let text = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
+        return text.components(separatedBy: "dispatch round failed, trying again").count - 1
     }
 }
 
