@@ -21,6 +21,8 @@ public final class Dispatcher: Sendable {
     let random: @Sendable () -> Double
     let resolver: OutcomeResolver
     let lane = StoreLane()
+    /// One refresh per account at a time, shared with `glocal run`'s token keeper.
+    let refreshGate: AccountRefreshGate
     /// Told of every attempt that reached a network (the service's one log line per publish attempt).
     let onAttempt: @Sendable (PublishAttempt) -> Void
 
@@ -29,8 +31,9 @@ public final class Dispatcher: Sendable {
         configuration: DispatchConfiguration, queue: any PublishJobQueue, clients: [Network: any NetworkClient],
         credentials: any CredentialSource, posts: OutgoingPostFactory, clock: @escaping @Sendable () -> Date = { Date() },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
-        onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in }
+        onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in }, refreshGate: AccountRefreshGate = .shared
     ) {
+        self.refreshGate = refreshGate
         self.onAttempt = onAttempt
         self.configuration = configuration
         self.queue = queue
@@ -278,18 +281,17 @@ public final class Dispatcher: Sendable {
             return .success(credentials)
         }
         let expired = expiry <= now
-        switch await client.refreshCredentials(credentials) {
+        // Through the store itself (not this round's copies), so a token another refresh stored is seen.
+        let outcome = await refreshGate.refresh(credentials, accountID: accountID, client: client, store: self.credentials)
+        source.forget(accountID)
+        switch outcome {
         case .refreshed(let fresh):
-            do {
-                try await source.store(fresh, for: accountID)
-                // Read back: the store keeps the old refresh token when the network sent none.
-                return .success(try await source.credentials(for: accountID) ?? fresh)
-            } catch {
-                return .failure(
-                    Stop(
-                        resolution: .retry(
-                            at: now.addingTimeInterval(60), reason: "refreshed token not stored", countsAsAttempt: true)))
-            }
+            return .success(fresh)
+        case .notStored:
+            return .failure(
+                Stop(
+                    resolution: .retry(
+                        at: now.addingTimeInterval(60), reason: "refreshed token not stored", countsAsAttempt: true)))
         case .transient(let why):
             guard expired else { return .success(credentials) }
             return .failure(
@@ -315,14 +317,11 @@ public final class Dispatcher: Sendable {
                 return .published(receipt)
             }
         case .reconnectRequired(let reason) where credentials.refreshToken != nil:
-            switch await client.refreshCredentials(credentials) {
-            case .refreshed(let fresh):
-                do {
-                    try await self.credentials.store(fresh, for: job.accountID)
-                    return .retry(at: clock(), reason: "token refreshed", countsAsAttempt: false)
-                } catch {
-                    return .retry(at: clock().addingTimeInterval(60), reason: "refreshed token not stored", countsAsAttempt: true)
-                }
+            switch await refreshGate.refresh(credentials, accountID: job.accountID, client: client, store: self.credentials) {
+            case .refreshed:
+                return .retry(at: clock(), reason: "token refreshed", countsAsAttempt: false)
+            case .notStored:
+                return .retry(at: clock().addingTimeInterval(60), reason: "refreshed token not stored", countsAsAttempt: true)
             case .transient(let why):
                 // A refresh that failed for a passing reason is not a dead token.
                 return .retry(

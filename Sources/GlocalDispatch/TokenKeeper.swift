@@ -39,15 +39,18 @@ public actor TokenKeeper {
     private let policy: TokenRefreshPolicy
     private let actor: String
     private let clock: @Sendable () -> Date
+    private let refreshGate: AccountRefreshGate
     private var failures: [String: (count: Int, last: Date)] = [:]
     private var refreshedAt: [String: Date] = [:]
 
-    /// A keeper for `accounts`, refreshing through `clients`, recording holds as `actor`.
+    /// A keeper for `accounts`, refreshing through `clients` one refresh per account at a time (`refreshGate`, shared
+    /// with the dispatchers), recording holds as `actor`.
     public init(
         accounts: [(id: String, network: Network)], credentials: any CredentialSource, clients: [Network: any NetworkClient],
         holds: any PublishJobQueue, policy: TokenRefreshPolicy = TokenRefreshPolicy(), actor: String = "token-keeper",
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() }, refreshGate: AccountRefreshGate = .shared
     ) {
+        self.refreshGate = refreshGate
         self.accounts = accounts
         self.credentials = credentials
         self.clients = clients
@@ -88,13 +91,10 @@ public actor TokenKeeper {
         let decision = policy.decide(
             expiresAt: stored.expiresAt, failures: failure?.count ?? 0, lastFailure: failure?.last, lifetime: lifetime, now: now)
         guard decision == .refresh else { return nil }
-        switch await client.refreshCredentials(stored) {
+        switch await refreshGate.refresh(stored, accountID: id, client: client, store: credentials) {
+        case .notStored:
+            return failed(id, "refreshed token not stored", now: now)
         case .refreshed(let fresh):
-            do {
-                try await credentials.store(fresh, for: id)
-            } catch {
-                return failed(id, "refreshed token not stored", now: now)
-            }
             failures[id] = nil
             refreshedAt[id] = now
             return Report(accountID: id, outcome: .refreshed(expiresAt: fresh.expiresAt))

@@ -15,6 +15,16 @@ public struct LoadedServiceConfiguration: Sendable {
         TextDiagnosticRenderer(sources: sources).renderDiagnostics(Diagnostic.sortedForOutput(configuration.diagnostics))
     }
 
+    /// The variables the file names for each network's OAuth app (`networks.NAME.client_id_env` /
+    /// `client_secret_env`), by network raw value; a network not in the file uses `GLOCAL_<NETWORK>_CLIENT_ID`.
+    public var appCredentialVariables: [String: (id: String, secret: String)] {
+        var names: [String: (id: String, secret: String)] = [:]
+        for network in configuration.networks {
+            names[network.network.rawValue] = (network.clientIDEnvironment, network.clientSecretEnvironment)
+        }
+        return names
+    }
+
     /// The environment the workspace and store are opened with: the process's, with `GLOCAL_SECRET_KEY`
     /// set from the file's `secret_key` (its env variable or its file) unless the process sets it itself.
     public func storeEnvironment(currentDirectory: URL) throws -> [String: String] {

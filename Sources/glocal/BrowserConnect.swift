@@ -12,7 +12,8 @@ struct BrowserConnect {
 
     /// The connected account, or a failure saying why (nothing is stored by this type).
     func run(_ account: Account, now: Date) throws -> ConnectedAccount {
-        let (connector, bluesky) = connect.connector(sandbox: try connect.sandbox(fallback: nil))
+        let (connector, bluesky) = connect.connector(
+            sandbox: try connect.sandbox(fallback: nil), appVariables: try Self.configuredAppVariables())
         let box = ResultBox()
         let done = DispatchSemaphore(value: 0)
         let port = self.port
@@ -64,6 +65,14 @@ struct BrowserConnect {
         }
         done.wait()
         return try box.connected()
+    }
+
+    /// The app variables the service configuration (`$GLOCAL_CONFIG`, else `glocal-service.yaml` here, if any) names,
+    /// so `account connect --browser` uses the same apps as `serve` and `run`.
+    static func configuredAppVariables(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> [String: (id: String, secret: String)] {
+        try ServiceOptions.parse([]).resolve(flags: [:], environment: environment).appCredentialVariables
     }
 
     /// The attempt started once the listener is bound.

@@ -39,12 +39,15 @@ struct ConnectOptions: ParsableArguments {
         return url
     }
 
-    /// The connector: the sandbox's apps, or the apps named by `GLOCAL_<NETWORK>_CLIENT_ID` / `_CLIENT_SECRET`.
-    func connector(sandbox: URL?, environment: [String: String] = ProcessInfo.processInfo.environment) -> (
-        OAuthConnector, BlueskyAppPasswordLogin
-    ) {
+    /// The connector: the sandbox's apps, or the apps named by the variables `appVariables` gives for a network (the
+    /// service configuration's `client_id_env` / `client_secret_env`), else by `GLOCAL_<NETWORK>_CLIENT_ID` / `_CLIENT_SECRET`.
+    func connector(
+        sandbox: URL?, appVariables: [String: (id: String, secret: String)] = [:],
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> (OAuthConnector, BlueskyAppPasswordLogin) {
         let transport = URLSessionTransport(timeout: 30)
-        let apps = OAuthApp.fromEnvironment(environment, networks: OAuthProvider.table.keys.sorted())
+        let apps = OAuthApp.fromEnvironment(
+            environment, networks: OAuthProvider.table.keys.sorted(), configured: appVariables)
         let connector = OAuthConnector(apps: apps, transport: transport, sandbox: sandbox)
         let bluesky =
             sandbox.map { BlueskyAppPasswordLogin.sandbox($0, transport: transport) }
@@ -53,11 +56,14 @@ struct ConnectOptions: ParsableArguments {
     }
 
     /// The web UI's connect routes over `store`'s sealed credentials, or `nil` (with a warning) when the secret key
-    /// cannot be read.
-    func routes(access: WorkspaceAccess, store: any WorkspaceStore, sandbox: URL?) -> ConnectRoutes? {
+    /// cannot be read; the apps as ``connector(sandbox:appVariables:environment:)`` reads them.
+    func routes(
+        access: WorkspaceAccess, store: any WorkspaceStore, sandbox: URL?,
+        appVariables: [String: (id: String, secret: String)] = [:]
+    ) -> ConnectRoutes? {
         do {
             let secrets = try access.secrets(in: store)
-            let (connector, bluesky) = connector(sandbox: try self.sandbox(fallback: sandbox))
+            let (connector, bluesky) = connector(sandbox: try self.sandbox(fallback: sandbox), appVariables: appVariables)
             return ConnectRoutes(connector: connector, bluesky: bluesky, secrets: secrets)
         } catch {
             UnbufferedOutput.say("glocal: warning: connecting accounts from the web UI is off: \(error)")

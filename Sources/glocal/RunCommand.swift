@@ -157,7 +157,9 @@ struct RunCommand: ParsableCommand {
                     apiVersions: { workspace.apiVersionNotices(at: clock()).map(\.text) })
                 let environment = served.environment(
                     workspace: workspace, publicURL: configuration.publicURL, clock: clock)
-                let connectRoutes = connect.routes(access: served.access, store: store, sandbox: sandboxURL)
+                let connectRoutes = connect.routes(
+                    access: served.access, store: store, sandbox: sandboxURL,
+                    appVariables: service.loaded.appCredentialVariables)
                 let databasePath = served.access.databasePath
                 let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
                 let approvalServer = ReloadableApprovalServer(

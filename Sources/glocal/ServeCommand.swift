@@ -55,7 +55,8 @@ struct ServeCommand: ParsableCommand {
         let serving = try holdStore(served.access.databasePath)
         let (host, port) = (configuration.host, configuration.port)
         let environment = served.environment(workspace: served.workspace, publicURL: configuration.publicURL, clock: clock)
-        let connectRoutes = connect.routes(access: served.access, store: served.store, sandbox: nil)
+        let connectRoutes = connect.routes(
+            access: served.access, store: served.store, sandbox: nil, appVariables: loaded.appCredentialVariables)
         let databasePath = served.access.databasePath
         let (notify, notifyEnvironment) = loaded.notificationOptions(
             self.notify, environment: ProcessInfo.processInfo.environment)

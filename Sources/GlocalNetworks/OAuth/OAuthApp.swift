@@ -22,11 +22,14 @@ public struct OAuthApp: Sendable, Equatable, CustomStringConvertible {
         return ("\(name)_CLIENT_ID", "\(name)_CLIENT_SECRET")
     }
 
-    /// The apps named in `environment`, by network raw value (an empty id counts as none).
-    public static func fromEnvironment(_ environment: [String: String], networks: [String]) -> [String: OAuthApp] {
+    /// The apps named in `environment`, by network raw value (an empty id counts as none). `configured` names other
+    /// variables for some networks (the service configuration's `client_id_env` / `client_secret_env`); they win.
+    public static func fromEnvironment(
+        _ environment: [String: String], networks: [String], configured: [String: (id: String, secret: String)] = [:]
+    ) -> [String: OAuthApp] {
         var apps: [String: OAuthApp] = [:]
         for network in networks {
-            let names = variables(for: network)
+            let names = configured[network] ?? variables(for: network)
             guard let id = environment[names.id], !id.isEmpty else { continue }
             apps[network] = OAuthApp(clientID: id, clientSecret: environment[names.secret].flatMap { $0.isEmpty ? nil : $0 })
         }
