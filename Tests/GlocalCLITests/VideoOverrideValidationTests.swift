@@ -101,13 +101,34 @@ import GlocalUseCases
         #expect(output.contains("error[key.unknown]") && output.contains("duet"), "\(output)")
     }
 
-    /// The golden base's PNG (a real image), and a PNG header padded to `size` bytes.
+    /// The golden base's PNG (a real image); with `size`, grown to that many bytes by a private ancillary chunk
+    /// (`glOc`) before its `IEND`, so that it stays a whole PNG.
     static func png(size: Int? = nil) throws -> Data {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/golden/base/assets/serum-4x5.png")
         let bytes = try Data(contentsOf: fixture)
         guard let size else { return bytes }
-        return bytes + Data(repeating: 0, count: size - bytes.count)
+        let payload = Data(repeating: 0, count: size - bytes.count - 12)
+        let typeAndData = Data("glOc".utf8) + payload
+        var chunk = Data()
+        for value in [UInt32(payload.count), crc32(typeAndData)] {
+            if chunk.isEmpty {
+                chunk += withUnsafeBytes(of: value.bigEndian) { Data($0) }
+            } else {
+                chunk += typeAndData + withUnsafeBytes(of: value.bigEndian) { Data($0) }
+            }
+        }
+        return bytes.prefix(bytes.count - 12) + chunk + bytes.suffix(12)
+    }
+
+    /// PNG's chunk checksum (CRC-32, polynomial 0xEDB88320).
+    static func crc32(_ data: Data) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in data {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
     }
 
     @Test func aThumbnailInTheWorkspaceIsClean() throws {
