@@ -21,7 +21,17 @@ extension OutgoingPostFactory {
         case .googleBusiness:
             post.businessLocation = account?.businessLocation?.value
             post.businessPost = override(for: variant)?.googleBusiness?.value ?? .standard
-        case .youtube: post.youtube = override(for: variant)?.youtube?.options
+        case .youtube:
+            let youtube = override(for: variant)?.youtube
+            post.youtube = youtube?.options
+            // The override's thumbnail replaces any image among the media: the client sends it by `thumbnails.set`.
+            if let thumbnail = youtube?.thumbnail {
+                post.media.removeAll { !$0.isVideo }
+                post.media.append(
+                    MediaFile(
+                        workspacePath: thumbnail.path.value, workspace: root, publicBaseURL: mediaBaseURL,
+                        altText: thumbnail.alt))
+            }
         case .tiktok: post.tiktok = override(for: variant)?.tiktok?.options
         case .x, .bluesky, .mastodon, .threads, .linkedin, .facebook, .instagram: break
         }

@@ -1,8 +1,9 @@
 import GlocalCore
+import Yams
 
 /// Decodes the YouTube- and TikTok-only keys of a post's `networks:` override.
 enum VideoOverrideDecoder {
-    static let youtubeKeys = ["tags", "privacy", "notify_subscribers", "category"]
+    static let youtubeKeys = ["tags", "privacy", "notify_subscribers", "category", "thumbnail"]
     static let tiktokKeys = [
         "privacy_level", "disable_comment", "disable_duet", "disable_stitch", "brand_content_toggle", "brand_organic_toggle",
     ]
@@ -20,10 +21,38 @@ enum VideoOverrideDecoder {
         }
         let override = YouTubeOverride(
             tags: tags, privacy: map.choice("privacy", YouTubePrivacy.self), notifySubscribers: map.bool("notify_subscribers"),
-            category: category)
+            category: category, thumbnail: map.value("thumbnail").flatMap { thumbnail($0, context: context) })
         let isEmpty =
             override.tags == nil && override.privacy == nil && override.notifySubscribers == nil && override.category == nil
+            && override.thumbnail == nil
         return isEmpty ? nil : override
+    }
+
+    /// The custom thumbnail, written like a media item (`{path, alt}` or a plain path); its extension must name a
+    /// JPEG or PNG (the file itself is checked by the validator: present, in the workspace, JPEG or PNG, at most 2 MB).
+    static func thumbnail(_ node: Node, context: DecodeContext) -> MediaReference? {
+        var path: Located<String>?
+        var alt: Located<String>?
+        if case .mapping = node {
+            guard
+                let map = context.mapping(
+                    node, what: "thumbnail", allowed: ["path", "alt"], required: ["path"], for: "thumbnail")
+            else { return nil }
+            path = map.string("path")
+            alt = map.string("alt")
+        } else {
+            path = context.string(node, for: "thumbnail")
+        }
+        guard let path else { return nil }
+        let fileExtension = MediaPath.fileExtension(path.value).lowercased()
+        // A path that cannot name a file is reported once, as media.path, by the validator.
+        if !["jpg", "jpeg", "png"].contains(fileExtension), MediaPath.problem(path.value) == nil {
+            context.collector.error(
+                .mediaType, "YouTube thumbnail '\(MediaPath.shown(path.value))' is not a JPEG or PNG", at: path.location,
+                notes: ["thumbnails.set takes a .jpg, .jpeg or .png image of at most 2 MB"])
+            return MediaReference(path: path, alt: alt?.value, altLocation: alt?.location, type: nil)
+        }
+        return MediaReference(path: path, alt: alt?.value, altLocation: alt?.location, type: .image)
     }
 
     /// The TikTok settings of a `tiktok` override, or `nil` when it sets none.

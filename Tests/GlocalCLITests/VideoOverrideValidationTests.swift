@@ -25,9 +25,10 @@ import GlocalUseCases
 
     /// Validation output of the golden base with a YouTube and an unaudited TikTok account and a campaign whose
     /// post has `youtube` and `tiktok` overrides written as given.
-    static func validate(youtube: String, tiktok: String) throws -> String {
+    static func validate(youtube: String, tiktok: String, files: [String: Data] = [:]) throws -> String {
         let workspace = try WorkspaceFixture(overlay: nil)
         defer { workspace.remove() }
+        for (path, bytes) in files { try bytes.write(to: workspace.root.appendingPathComponent(path)) }
         let accounts = workspace.root.appendingPathComponent("accounts.yaml")
         let base = try String(contentsOf: accounts, encoding: .utf8)
         try (base + Self.accounts).write(to: accounts, atomically: true, encoding: .utf8)
@@ -98,5 +99,85 @@ import GlocalUseCases
         #expect(output.contains("notify_subscribers"), "\(output)")
         #expect(output.contains("'FRIENDS'"), "\(output)")
         #expect(output.contains("error[key.unknown]") && output.contains("duet"), "\(output)")
+    }
+
+    /// The golden base's PNG (a real image); with `size`, grown to that many bytes by a private ancillary chunk
+    /// (`glOc`) before its `IEND`, so that it stays a whole PNG.
+    static func png(size: Int? = nil) throws -> Data {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/golden/base/assets/serum-4x5.png")
+        let bytes = try Data(contentsOf: fixture)
+        guard let size else { return bytes }
+        let payload = Data(repeating: 0, count: size - bytes.count - 12)
+        let typeAndData = Data("glOc".utf8) + payload
+        var chunk = Data()
+        for value in [UInt32(payload.count), crc32(typeAndData)] {
+            if chunk.isEmpty {
+                chunk += withUnsafeBytes(of: value.bigEndian) { Data($0) }
+            } else {
+                chunk += typeAndData + withUnsafeBytes(of: value.bigEndian) { Data($0) }
+            }
+        }
+        return bytes.prefix(bytes.count - 12) + chunk + bytes.suffix(12)
+    }
+
+    /// PNG's chunk checksum (CRC-32, polynomial 0xEDB88320).
+    static func crc32(_ data: Data) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in data {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
+
+    @Test func aThumbnailInTheWorkspaceIsClean() throws {
+        let output = try Self.validate(
+            youtube: "{thumbnail: {path: assets/thumb.png, alt: Hydra serum}}", tiktok: "{privacy_level: SELF_ONLY}",
+            files: ["assets/thumb.png": try Self.png()])
+        #expect(Self.lines(output, "").filter { $0.contains(": error[") }.isEmpty, "\(output)")
+        let plain = try Self.validate(
+            youtube: "{thumbnail: assets/thumb.png}", tiktok: "{privacy_level: SELF_ONLY}",
+            files: ["assets/thumb.png": try Self.png()])
+        #expect(Self.lines(plain, "").filter { $0.contains(": error[") }.isEmpty, "\(plain)")
+    }
+
+    @Test func aMissingThumbnailIsReportedOnItsPath() throws {
+        let output = try Self.validate(youtube: "{thumbnail: assets/thumbnail.png}", tiktok: "{}")
+        let errors = Self.lines(output, "media.missing")
+        #expect(errors.count == 1, "\(output)")
+        // Line 12 of the campaign, the path's column: `      youtube: {thumbnail: assets/thumbnail.png}`.
+        #expect(errors.first?.hasPrefix("campaigns/video-tips.yaml:12:28:") == true, "\(errors)")
+        #expect(errors.first?.contains("'assets/thumbnail.png' does not exist") == true, "\(errors)")
+    }
+
+    @Test func aThumbnailThatIsNotJPEGOrPNGIsAnError() throws {
+        let byName = try Self.validate(youtube: "{thumbnail: assets/teaser.mp4}", tiktok: "{}")
+        let errors = Self.lines(byName, "media.type")
+        #expect(errors.count == 1, "\(byName)")
+        #expect(errors.first?.contains("YouTube thumbnail 'assets/teaser.mp4' is not a JPEG or PNG") == true, "\(errors)")
+        // A .png whose content is a GIF: the content is what counts.
+        let gif = Data("GIF89a".utf8) + Data([1, 0, 1, 0, 0, 0, 0, 0x3B])
+        let byContent = try Self.validate(
+            youtube: "{thumbnail: assets/fake.png}", tiktok: "{}", files: ["assets/fake.png": gif])
+        #expect(Self.lines(byContent, "").contains { $0.contains(": error[media.") && $0.contains("fake.png") }, "\(byContent)")
+    }
+
+    @Test func aThumbnailOverTwoMegabytesIsAnError() throws {
+        let output = try Self.validate(
+            youtube: "{thumbnail: assets/big.png}", tiktok: "{}", files: ["assets/big.png": try Self.png(size: 2_097_153)])
+        let errors = Self.lines(output, "media.size")
+        #expect(errors.count == 1, "\(output)")
+        #expect(errors.first?.contains("is 2097153 bytes, over YouTube's 2 MB") == true, "\(errors)")
+        let fits = try Self.validate(
+            youtube: "{thumbnail: assets/big.png}", tiktok: "{}", files: ["assets/big.png": try Self.png(size: 2_097_152)])
+        #expect(Self.lines(fits, "media.size").isEmpty, "\(fits)")
+    }
+
+    @Test func aThumbnailOutsideTheWorkspaceIsRefusedLikeAnyMedium() throws {
+        let output = try Self.validate(youtube: "{thumbnail: ../outside.png}", tiktok: "{}")
+        let errors = Self.lines(output, "media.").filter { $0.contains(": error[media.") }
+        #expect(errors.count == 1, "\(output)")
+        #expect(errors.first?.contains("climbs out of the workspace") == true, "\(errors)")
     }
 }

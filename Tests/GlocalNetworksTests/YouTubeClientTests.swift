@@ -121,6 +121,24 @@ import Testing
         }
     }
 
+    @Test func theCampaignsThumbnailIsSentAfterTheUploadInsteadOfAnotherImage() async throws {
+        try await SandboxHarness.run { sandbox in
+            let thumbnail = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3])
+            var post = Self.post(thumbnail: true)
+            post.media.append(MediaFile(path: "assets/hydra/thumb.png") { thumbnail })
+            post.youtube?.thumbnailPath = "assets/hydra/thumb.png"
+            let outcome = await Self.client(sandbox.environment).publish(post, credentials: Self.credentials)
+            let receipt = try #require(outcome.receipt, "\(outcome)")
+            #expect(receipt.extra["thumbnail"] == "assets/hydra/thumb.png")
+            let stored = await sandbox.state.storedPosts(network: "youtube")
+            let media = stored.filter { $0.kind == "media" }
+            #expect(media.map(\.parentID) == [receipt.remoteID])
+            #expect(media.first?.body == "\(thumbnail.count) bytes image/png")
+            // The thumbnail goes to the uploaded video: the video was stored first.
+            #expect(stored.filter { $0.kind == "post" }.map(\.id) == [receipt.remoteID])
+        }
+    }
+
     @Test func lookUpWithoutAHandleFindsTheVideoByTitle() async throws {
         try await SandboxHarness.run { sandbox in
             let client = Self.client(sandbox.environment)

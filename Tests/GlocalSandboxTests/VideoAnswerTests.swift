@@ -95,6 +95,41 @@ import Testing
         }
     }
 
+    /// `thumbnails.set` of `bytes` as `type` for `videoID`.
+    static func setThumbnail(_ sandbox: SandboxCalls, videoID: String, _ bytes: Data, type: String) async throws
+        -> SandboxCalls.Answer
+    {
+        try await sandbox.call(
+            "POST", "youtube/upload/youtube/v3/thumbnails/set?videoId=\(videoID)", token: "yt~t", raw: (bytes, type))
+    }
+
+    static func reason(_ answer: SandboxCalls.Answer) -> String? {
+        (((answer.object["error"] as? [String: Any])?["errors"] as? [[String: Any]])?.first?["reason"] as? String)
+    }
+
+    @Test func youtubeThumbnailsAreJPEGOrPNGOfAtMostTwoMegabytes() async throws {
+        try await SandboxCalls.run { sandbox in
+            let session = try Self.sessionPath(try await Self.openSession(sandbox, size: 10))
+            let video = try await Self.put(sandbox, session, bytes: 10, range: "bytes 0-9/10")
+            let id = try #require(video.object["id"] as? String)
+            let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+            let set = try await Self.setThumbnail(sandbox, videoID: id, png, type: "image/png")
+            #expect(set.status == 200 && set.object["kind"] as? String == "youtube#thumbnailSetResponse")
+            // A GIF's bytes sent as image/png, and a PNG sent as text: invalidImage.
+            let gif = try await Self.setThumbnail(sandbox, videoID: id, Data("GIF89a".utf8), type: "image/png")
+            #expect(gif.status == 400 && Self.reason(gif) == "invalidImage")
+            let text = try await Self.setThumbnail(sandbox, videoID: id, png, type: "text/plain")
+            #expect(text.status == 400 && Self.reason(text) == "invalidImage")
+            // 2 MB is 2 097 152 bytes: one more is mediaBodyTooLarge.
+            let limit = png + Data(repeating: 0, count: 2_097_152 - png.count)
+            #expect(try await Self.setThumbnail(sandbox, videoID: id, limit, type: "image/png").status == 200)
+            let over = try await Self.setThumbnail(sandbox, videoID: id, limit + Data([0]), type: "image/png")
+            #expect(over.status == 413 && Self.reason(over) == "mediaBodyTooLarge")
+            let unknown = try await Self.setThumbnail(sandbox, videoID: "nope", png, type: "image/png")
+            #expect(unknown.status == 404 && Self.reason(unknown) == "videoNotFound")
+        }
+    }
+
     static func tiktokInit(_ sandbox: SandboxCalls, size: Int, chunk: Int, count: Int, privacy: String = "PUBLIC_TO_EVERYONE")
         async throws -> SandboxCalls.Answer
     {

@@ -19,6 +19,8 @@ public struct YouTubeVideoOptions: Sendable, Equatable {
     public var notifySubscribers: Bool
     /// The video category id (`22` is People & Blogs, YouTube's default for uploads; `26` Howto & Style).
     public var categoryID: String
+    /// The workspace path of the custom thumbnail sent by `thumbnails.set` after the upload, if the campaign gives one.
+    public var thumbnailPath: String?
 
     /// The category YouTube gives an upload that names none: People & Blogs.
     public static let defaultCategoryID = "22"
@@ -26,12 +28,27 @@ public struct YouTubeVideoOptions: Sendable, Equatable {
     /// Creates options; the defaults are YouTube's own.
     public init(
         tags: [String] = [], privacy: YouTubePrivacy = .public, notifySubscribers: Bool = true,
-        categoryID: String = YouTubeVideoOptions.defaultCategoryID
+        categoryID: String = YouTubeVideoOptions.defaultCategoryID, thumbnailPath: String? = nil
     ) {
         self.tags = tags
         self.privacy = privacy
         self.notifySubscribers = notifySubscribers
         self.categoryID = categoryID
+        self.thumbnailPath = thumbnailPath
+    }
+
+    /// The largest thumbnail `thumbnails.set` accepts: 2 MB.
+    public static let maxThumbnailBytes = 2_097_152
+
+    /// Why a file cannot be a YouTube thumbnail (YouTube takes JPEG or PNG of at most 2 MB), or `nil` when it can.
+    public static func thumbnailProblem(_ info: MediaFileInfo) -> (rule: DiagnosticRule, message: String)? {
+        if let format = info.format, format != .jpeg, format != .png {
+            return (.mediaType, "is \(format.displayName), and YouTube takes a JPEG or PNG thumbnail")
+        }
+        if info.bytes > maxThumbnailBytes {
+            return (.mediaSize, "is \(info.bytes) bytes, over YouTube's 2 MB (\(maxThumbnailBytes) bytes) for a thumbnail")
+        }
+        return nil
     }
 
     /// The most tag text one video may carry, as ``countedLength(of:)`` counts it.

@@ -62,6 +62,7 @@ struct CampaignChecker {
             }
             for tag in override.hashtags ?? [] { checkHashtag(tag) }
             checkMedia(override.media ?? [])
+            if let thumbnail = override.youtube?.thumbnail { checkYouTubeThumbnail(thumbnail) }
         }
     }
 
@@ -199,6 +200,19 @@ struct CampaignChecker {
                 add(.error, problem.rule, problem.message(for: item.path.value), at: item.path.location, notes: problem.notes)
             }
         }
+    }
+
+    /// A YouTube thumbnail is checked like any medium, then against `thumbnails.set`'s JPEG/PNG and 2 MB.
+    private mutating func checkYouTubeThumbnail(_ item: MediaReference) {
+        guard item.type != nil else { return }  // Its extension was already reported.
+        guard let info = media.inspect(item.path.value) else { return reportMissing(item) }
+        if let problem = info.problem {
+            return add(.error, problem.rule, problem.message(for: item.path.value), at: item.path.location, notes: problem.notes)
+        }
+        guard let problem = YouTubeVideoOptions.thumbnailProblem(info) else { return }
+        add(
+            .error, problem.rule, "YouTube thumbnail '\(MediaPath.shown(item.path.value))' \(problem.message)",
+            at: item.path.location, notes: ["thumbnails.set takes a JPEG or PNG image of at most 2 MB"])
     }
 
     private mutating func reportMissing(_ item: MediaReference) {

@@ -8,7 +8,10 @@ struct MediaCatalog: MediaInspector {
         for campaign in workspace.campaigns {
             for post in campaign.posts {
                 paths.formUnion(post.media.map(\.path.value))
-                for override in post.overrides { paths.formUnion((override.media ?? []).map(\.path.value)) }
+                for override in post.overrides {
+                    paths.formUnion((override.media ?? []).map(\.path.value))
+                    if let thumbnail = override.youtube?.thumbnail { paths.insert(thumbnail.path.value) }
+                }
             }
         }
         var facts: [String: MediaFileInfo] = [:]

@@ -119,7 +119,8 @@ public struct YouTubeClient: NetworkClient {
             throw NetworkFailure(.unknown("YouTube finished the upload without a video id"))
         }
         var receipt = Self.receipt(videoID: id, session: session)
-        guard let thumbnail = post.media.first(where: { !$0.isVideo }) else { return receipt }
+        let chosen = post.youtube?.thumbnailPath.flatMap { path in post.media.first { $0.path == path } }
+        guard let thumbnail = chosen ?? post.media.first(where: { !$0.isVideo }) else { return receipt }
         let now = environment.clock()
         do {
             var request = requests(credentials).request("POST", "/upload/youtube/v3/thumbnails/set", query: [("videoId", id)])

@@ -146,7 +146,9 @@ struct YouTubeRoutes: Sendable {
                     statusName: "NOT_FOUND")
             }
             let type = call.headers["content-type"] ?? ""
-            guard ["image/jpeg", "image/png", "application/octet-stream"].contains(type), !call.body.isEmpty else {
+            // YouTube takes JPEG or PNG content, whatever the header claims.
+            let isImage = call.body.starts(with: [0xFF, 0xD8, 0xFF]) || call.body.starts(with: [0x89, 0x50, 0x4E, 0x47])
+            guard ["image/jpeg", "image/png", "application/octet-stream"].contains(type), isImage else {
                 return Self.invalid("invalidImage", "The provided image content is invalid.")
             }
             guard call.body.count <= 2_097_152 else {
