@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 
 /// Content identifiers as atproto uses them: CIDv1, sha-256, base32 lower-case with the `b` multibase prefix.
 enum SandboxCID {
@@ -12,7 +13,7 @@ enum SandboxCID {
     static func string(of bytes: [UInt8], codec: UInt8) -> String { "b" + base32(binary(of: bytes, codec: codec)) }
 
     /// The binary CID: version 1, codec, sha2-256 multihash.
-    static func binary(of bytes: [UInt8], codec: UInt8) -> [UInt8] { [0x01, codec, 0x12, 0x20] + SandboxSHA256.digest(bytes) }
+    static func binary(of bytes: [UInt8], codec: UInt8) -> [UInt8] { [0x01, codec, 0x12, 0x20] + SHA256Digest.digest(bytes) }
 
     /// The CID of a record: sha-256 over its DAG-CBOR encoding.
     static func record(_ value: Any) -> String { string(of: DAGCBOREncoder.encode(value), codec: dagCBOR) }

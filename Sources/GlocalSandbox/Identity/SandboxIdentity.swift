@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 
 /// The identifiers the sandbox hands out, in each network's own form: numeric ids (X, Mastodon, Graph), DIDs and
 /// handles (Bluesky), TIDs. An account named by text (`alice` in a token `alice~…`, `lum-fr-fb` in a path) gets a
@@ -19,7 +20,7 @@ enum SandboxIdentity {
     /// `name` itself when it is a `did:plc:` or `did:web:` DID, else a `did:plc:` of 24 base32 characters derived from it.
     static func did(_ name: String) -> String {
         if name.hasPrefix("did:plc:") || name.hasPrefix("did:web:") { return name }
-        return "did:plc:" + String(SandboxCID.base32(SandboxSHA256.digest(Array(name.utf8))).prefix(24))
+        return "did:plc:" + String(SandboxCID.base32(SHA256Digest.digest(Array(name.utf8))).prefix(24))
     }
 
     /// A valid handle for an account: its DID's last part under `bsky.social` (`ewvi7nxzyoun6zhxrhs64oiz.bsky.social`).
