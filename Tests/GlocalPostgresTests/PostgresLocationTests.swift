@@ -27,4 +27,18 @@ struct PostgresLocationTests {
             #expect(!message.contains("s3cret"))
         }
     }
+
+    @Test func eachSchemaWakesItsNodesOnAChannelOfItsOwn() throws {
+        let database = try PostgresLocation(url: "postgres://glocal@db.example/brands")
+        #expect(database.queueChannel == "glocal_queue")
+        #expect(database.inSchema("lumiere_fr").queueChannel == "glocal_queue_lumiere_fr")
+        let accented = database.inSchema("Lumière-FR").queueChannel
+        #expect(accented.hasPrefix("glocal_queue__umi_re____"))
+        #expect(accented != database.inSchema("_umi_re___").queueChannel, "a name changed to fit is told apart by its digest")
+        let long = String(repeating: "brand", count: 20)
+        let first = database.inSchema(long + "a").queueChannel
+        let second = database.inSchema(long + "b").queueChannel
+        #expect(first.utf8.count <= 63 && second.utf8.count <= 63, "PostgreSQL cuts identifiers at 63 bytes")
+        #expect(first != second, "two long schemas sharing a prefix still get channels of their own")
+    }
 }

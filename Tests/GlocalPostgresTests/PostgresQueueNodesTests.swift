@@ -67,17 +67,24 @@ struct PostgresQueueNodesTests {
 
     @Test func anIdleNodeIsWokenWhenWorkFallsDue() throws {
         let location = try PostgresTestServer.freshLocation()
-        let store = try PostgresStore(location: location)
-        let listener = PostgresQueueListener(store: store)
-        listener.listenIfNeeded()
+        let listener = try listening(on: location)
         #expect(!listener.wait(upTo: 0.2), "nothing happened yet")
         let other = try PostgresStore(location: location).publishQueue
         try other.setGlobalPause(true, reason: "crisis", actor: "admin", now: Self.slot)
         let before = listener.received
         try other.setGlobalPause(false, reason: nil, actor: "admin", now: Self.slot)
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(30)
         while listener.received == before, Date() < deadline { listener.wait(upTo: 0.5) }
         #expect(listener.received > before, "resuming makes work due: the idle node is notified")
+    }
+
+    /// A listener on `location` whose `LISTEN` the server has confirmed (retried while the machine is busy).
+    func listening(on location: PostgresLocation) throws -> PostgresQueueListener {
+        let listener = PostgresQueueListener(store: try PostgresStore(location: location))
+        let deadline = Date().addingTimeInterval(30)
+        while !listener.listenIfNeeded(), Date() < deadline { listener.wait(upTo: 0.2) }
+        try #require(listener.listenIfNeeded(), "the listener could not LISTEN within 30 s")
+        return listener
     }
 
     final class ClaimLog: @unchecked Sendable {

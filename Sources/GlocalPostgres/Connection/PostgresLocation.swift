@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 import PostgresNIO
 
 /// Where a PostgreSQL store lives, read from a `postgres://user:password@host:port/database` URL (or
@@ -70,6 +71,20 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         var copy = self
         copy.schema = schema
         return copy
+    }
+
+    /// The `LISTEN`/`NOTIFY` channel the store's queue wakes its nodes on. Notifications are
+    /// per database, not per schema, so each schema gets a channel of its own: two stores sharing a
+    /// database never wake each other's nodes.
+    public var queueChannel: String {
+        guard let schema else { return "glocal_queue" }
+        let safe = String(schema.map { $0.isASCII && ($0.isLowercase || $0.isNumber) ? $0 : "_" })
+        let channel = "glocal_queue_" + safe
+        // A schema that had to be changed to fit (or that is longer than the 63 bytes PostgreSQL keeps
+        // of an identifier) keeps a prefix and a digest of its exact name, so two schemas never share.
+        guard safe != schema || channel.utf8.count > 63 else { return channel }
+        let digest = SHA256Digest.digest(Array(schema.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return String(channel.prefix(46)) + "_" + digest
     }
 
     /// The client's configuration.

@@ -38,7 +38,7 @@ public struct PostgresCredentialVault: CredentialVault {
             if hold != nil {
                 try transaction.execute(
                     "UPDATE account_status SET needs_reconnect = NULL, updated_at = \(now) WHERE account_id = \(account)")
-                try transaction.execute("SELECT pg_notify(\(PostgresJobQueue.channel), '')")
+                try transaction.execute("SELECT pg_notify(\(pool.location.queueChannel), '')")
             }
             let connection = CredentialConnection(isReconnect: hadSecret || hold != nil, clearedHold: hold)
             try PostgresAuditLog.appendAccount(

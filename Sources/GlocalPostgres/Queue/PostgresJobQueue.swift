@@ -10,14 +10,11 @@ import PostgresNIO
 /// state and holder checked in every write). The decisions are the core's (`JobSettlement`,
 /// `AttemptOpening`, `RescuePolicy`, `PublishingCap`); this type applies them.
 ///
-/// A write that makes work due sends `NOTIFY glocal_queue`, which wakes idle nodes (`PostgresQueueListener`).
+/// A write that makes work due notifies the location's `queueChannel`, which wakes idle nodes (`PostgresQueueListener`).
 public struct PostgresJobQueue: PublishJobQueue {
     let pool: PostgresConnectionPool
     /// This node's id, written with the dispatcher's audit events.
     let nodeID: String?
-
-    /// The channel a write that makes work due notifies.
-    public static let channel = "glocal_queue"
 
     /// Who changes a variant's state on the queue's behalf, in the audit log (as on SQLite).
     static let actor = PublishQueue.actor
@@ -241,6 +238,6 @@ public struct PostgresJobQueue: PublishJobQueue {
 
     /// Wakes the nodes waiting for work (delivered when the transaction commits).
     func notify(_ transaction: PostgresTransaction) throws {
-        try transaction.execute("SELECT pg_notify(\(Self.channel), '')")
+        try transaction.execute("SELECT pg_notify(\(pool.location.queueChannel), '')")
     }
 }

@@ -4,11 +4,12 @@ import NIOCore
 import PostgresNIO
 
 /// Wakes an idle dispatcher node when another node (or a person) makes work due: it LISTENs on
-/// `PostgresJobQueue.channel` over a connection of its own, and `wait(upTo:)` returns as soon as a
+/// the store's `queueChannel` over a connection of its own, and `wait(upTo:)` returns as soon as a
 /// notification arrives, or after the given time. A lost connection is opened again on the next wait;
 /// meanwhile waits simply time out, so a node polls at its usual pace while the database is away.
 public final class PostgresQueueListener: @unchecked Sendable {
     private let pool: PostgresConnectionPool
+    private let channel: String
     private let condition = NSCondition()
     private var notifications = 0
     private var connection: PostgresConnection?
@@ -16,6 +17,7 @@ public final class PostgresQueueListener: @unchecked Sendable {
     /// A listener on the database of `store`.
     public init(store: PostgresStore) {
         pool = store.pool
+        channel = store.pool.location.queueChannel
     }
 
     deinit { _ = try? connection?.close().wait() }
@@ -37,11 +39,13 @@ public final class PostgresQueueListener: @unchecked Sendable {
         return true
     }
 
-    /// Opens the listening connection if there is none (or it broke); quietly gives up if the server is away.
-    public func listenIfNeeded() {
-        if let connection, !connection.isClosed { return }
-        guard let opened = try? pool.openDedicated() else { return }
-        opened.addListener(channel: PostgresJobQueue.channel) { [weak self] _, _ in
+    /// Opens the listening connection if there is none (or it broke); quietly gives up if the server is
+    /// away. True when the server has confirmed the `LISTEN`: from then on no notification is missed.
+    @discardableResult
+    public func listenIfNeeded() -> Bool {
+        if let connection, !connection.isClosed { return true }
+        guard let opened = try? pool.openDedicated() else { return false }
+        opened.addListener(channel: channel) { [weak self] _, _ in
             guard let self else { return }
             self.condition.withLock {
                 self.notifications += 1
@@ -50,10 +54,11 @@ public final class PostgresQueueListener: @unchecked Sendable {
         }
         var logger = Logger(label: "glocal.postgres.listen")
         logger.logLevel = .critical
-        guard (try? opened.query("LISTEN \(unescaped: PostgresJobQueue.channel)", logger: logger).wait()) != nil else {
+        guard (try? opened.query("LISTEN \(unescaped: channel)", logger: logger).wait()) != nil else {
             _ = try? opened.close().wait()
-            return
+            return false
         }
         connection = opened
+        return true
     }
 }
