@@ -202,6 +202,88 @@ struct PostgresNotificationOutboxTests {
         #expect(try store.notifications.allMessages().count == 20)
     }
 
+    @Test func aFailureCommittedAfterALaterOneIsStillTold() throws {
+        let location = try PostgresTestServer.freshLocation()
+        let store = try PostgresStore(location: location)
+        let slow = variant("slow", state: .publishing), quick = variant("quick", state: .publishing)
+        try add([slow, quick], to: store)
+        #expect(try store.notifications.scanFailures(now: Self.now) { _ in [] } == 0)
+        let writer = try PostgresStore(location: location, poolSize: 1)
+        let scanner = try PostgresStore(location: location, poolSize: 1).notifications
+        let (inserted, release) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        let told = Seen<String>(), scanned = Seen<Bool>()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            // A node whose failure takes an audit id, then is slow to commit.
+            _ = try? writer.pool.transaction { transaction in
+                try transaction.execute("UPDATE variant SET state = 'failed', updated_at = \(Self.now) WHERE id = \(slow.id)")
+                try transaction.execute(
+                    """
+                    INSERT INTO audit_event (at, actor, variant_id, action, from_state, to_state)
+                    VALUES (\(Self.now), 'dispatcher', \(slow.id), 'set_state', 'publishing', 'failed')
+                    """)
+                inserted.signal()
+                release.wait()
+            }
+        }
+        inserted.wait()
+        try store.setState(quick.id, to: .failed, actor: "dispatcher", now: Self.now)
+        let compose: @Sendable ([FailedPost]) -> [OutboxMessage] = { posts in
+            posts.map { post in
+                told.add(post.variantID)
+                return OutboxMessage(
+                    dedupeKey: "f:\(post.auditID)", channel: .mail, recipient: "a@b.example", subject: "s", textBody: "t")
+            }
+        }
+        DispatchQueue.global().async(group: group) {
+            _ = try? scanner.scanFailures(now: Self.now, compose: compose)
+            scanned.add(true)
+        }
+        // The scan waits for the slow node's commit (its lock on the audit table is not granted meanwhile).
+        let deadline = Date().addingTimeInterval(30)
+        var waiting = false
+        while !waiting, scanned.values.isEmpty, Date() < deadline {
+            waiting =
+                try store.pool.transaction {
+                    try $0.value(
+                        "SELECT count(*) FROM pg_locks WHERE relation = 'audit_event'::regclass AND NOT granted", as: Int.self)
+                } ?? 0 > 0
+        }
+        #expect(waiting, "the scan waited for the failure in flight")
+        release.signal()
+        group.wait()
+        _ = try scanner.scanFailures(now: Self.now, compose: compose)
+        #expect(told.values.sorted() == [quick.id, slow.id].sorted(), "each failure is told once, the slow one too")
+    }
+
+    @Test func twoNodesScanningReconnectsAtOnceTellEachAccountOnce() throws {
+        let location = try PostgresTestServer.freshLocation()
+        let store = try PostgresStore(location: location)
+        let nodes = try (0..<2).map { _ in try PostgresStore(location: location, poolSize: 1).notifications }
+        let accounts = (0..<20).map { "lumiere-\($0)-x" }
+        let told = Seen<String>(), done = Seen<Bool>()
+        let compose: @Sendable ([ReconnectNeed]) -> [OutboxMessage] = { needs in
+            needs.map { need in
+                told.add(need.accountID)
+                return OutboxMessage(
+                    dedupeKey: "r:\(need.accountID):\(UUID().uuidString)", channel: .mail, recipient: "a@b.example", subject: "s",
+                    textBody: "t")
+            }
+        }
+        let group = DispatchGroup()
+        for node in nodes {
+            DispatchQueue.global().async(group: group) {
+                while done.values.isEmpty { _ = try? node.scanReconnects(now: Self.now, compose: compose) }
+            }
+        }
+        for account in accounts { try store.publishQueue.setNeedsReconnect("revoked", account: account, now: Self.now) }
+        done.add(true)
+        group.wait()
+        _ = try nodes[0].scanReconnects(now: Self.now, compose: compose)
+        #expect(told.values.sorted() == accounts.sorted(), "each account is told once, by one node")
+        #expect(try store.notifications.allMessages().count == 20)
+    }
+
     @Test func anAccountWaitingForATokenIsToldOnceUntilReconnected() throws {
         let store = try PostgresTestServer.freshStore()
         let outbox = store.notifications
