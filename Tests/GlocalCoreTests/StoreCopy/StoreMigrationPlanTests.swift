@@ -78,10 +78,14 @@ struct StoreMigrationPlanTests {
         let missing = StoreCopyVerification(source: source, copy: Array(source.prefix(2)))
         #expect(missing.differingTables == ["user"])
         #expect(missing.lines.last?.copy == nil)
-        let printed = differs.table.split(separator: "\n").map(String.init)
+        let printed = same.table.split(separator: "\n").map(String.init)
         #expect(printed.count == 4)
-        #expect(printed[1].hasPrefix("variant") && printed[1].hasSuffix("aaaaaaaaaaaaaaaa  ok"))
-        #expect(printed[2].contains("bbbbbbbbbbbbbbbb ≠ dddddddddddddddd") && printed[2].hasSuffix("DIFFERS"))
+        #expect(printed[0] == "table        SQLite rows  PostgreSQL rows  SHA-256 of the rows")
+        #expect(printed[1] == "variant                2                2  aaaaaaaaaaaaaaaa     ok")
+        let differing = differs.table.split(separator: "\n").map(String.init)
+        #expect(differing[2].contains("bbbbbbbbbbbbbbbb ≠ dddddddddddddddd") && differing[2].hasSuffix("DIFFERS"))
+        #expect(
+            differing[3].hasPrefix("user") && differing[3].contains(" 1                0 ") && differing[3].hasSuffix("DIFFERS"))
     }
 
     @Test func refusalsSayWhatToDoAndNeverShowAValue() {

@@ -13,7 +13,7 @@ struct StoreMigrationFixture {
     static let slot = StoreFixtures.date("2026-12-01T08:00:00Z")
     static let key = Data(repeating: 9, count: 32)
     static let password = "correct horse battery"
-    static let noCaps: (Network) -> [PublishingCap] = { _ in [] }
+    static func noCaps(_ network: Network) -> [PublishingCap] { [] }
 
     let sqlite: SQLiteVariantStore
     let store: StoreUnderTest
@@ -73,8 +73,10 @@ struct StoreMigrationFixture {
                 post: "teaser", account: "lumiere-de-bluesky", network: .bluesky, state: .approved, scheduledAt: slot),
             StoreFixtures.variant(
                 post: "live", account: "lumiere-uk-x", network: .x, state: .pendingApproval, scheduledAt: nil, live: true),
-            StoreFixtures.variant(post: "recap", state: .pendingApproval),
-            StoreFixtures.variant(post: "recap", account: "lumiere-uk-x", network: .x, state: .pendingApproval),
+            StoreFixtures.variant(post: "recap", state: .pendingApproval, scheduledAt: slot.addingTimeInterval(86_400)),
+            StoreFixtures.variant(
+                post: "recap", account: "lumiere-uk-x", network: .x, state: .pendingApproval,
+                scheduledAt: slot.addingTimeInterval(86_400)),
             titled,
         ]
         try store.variants.apply(StoreFixtures.creating(variants), actor: "apply", now: now)
@@ -90,25 +92,27 @@ struct StoreMigrationFixture {
         // The queue: one post out, one in flight, one to retry.
         try store.queue.sync(now: slot.addingTimeInterval(-600), grace: 900, policy: .standard)
         let jobs = try store.queue.claim(worker: "node-a/w1", now: slot, lease: 60, limit: 10)
-        precondition(jobs.count == 3, "three approved variants are due")
+        struct UnexpectedClaim: Error { var jobs: Int }
+        guard jobs.count == 3 else { throw UnexpectedClaim(jobs: jobs.count) }
         for job in jobs { _ = try store.queue.begin(job, worker: "node-a/w1", now: slot, caps: Self.noCaps) }
-        let published = jobs.first { $0.network == "instagram" }!
+        let published = jobs.first { $0.network == .instagram }!
         try store.queue.finish(
             published, worker: "node-a/w1",
             resolution: .published(PublishReceipt(remoteID: "1790", url: "https://instagram.example/p/1790")),
             now: slot.addingTimeInterval(5), policy: .standard)
-        let retried = jobs.first { $0.network == "x" }!
+        let retried = jobs.first { $0.network == .x }!
         try store.queue.finish(
             retried, worker: "node-a/w1",
             resolution: .retry(at: slot.addingTimeInterval(600), reason: "HTTP 503", countsAsAttempt: true),
             now: slot.addingTimeInterval(5), policy: .standard)
-        let inFlight = jobs.first { $0.network == "bluesky" }!
+        let inFlight = jobs.first { $0.network == .bluesky }!
         _ = try store.queue.savePending(
             PublishReceipt(remoteID: "at://did:plc:x/app.bsky.feed.post/3k"), for: inFlight, worker: "node-a/w1")
 
         // Engagement: jobs and one reading.
         try store.metrics.enqueuePublished(checkpoints: EngagementCheckpoints.standardReadings)
-        let reading = try store.metrics.claimDue(now: slot.addingTimeInterval(3_600), limit: 1, lease: 300)[0]
+        let readings = try store.metrics.claimDue(now: slot.addingTimeInterval(3_700), limit: 1, lease: 300)
+        guard let reading = readings.first else { throw UnexpectedClaim(jobs: 0) }
         try store.metrics.record(reading, counters: ["likes": 12, "comments": 3], fetchedAt: slot.addingTimeInterval(3_601.5))
 
         // People.
