@@ -119,3 +119,30 @@ import Testing
         #expect(throws: StoreCopyError.unhandledTables(["campaign_note"])) { try migration.run() }
     }
 }
+
+extension StoreMigrationCommandTests {
+    @Test(.enabled(if: Self.postgresEnabled, "no PostgreSQL server: set GLOCAL_TEST_POSTGRES_URL"))
+    func aCopyThatReadsBackDifferentlyExitsOneAndCommitsNothing() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        _ = try OperationsCommandTests.glocal(["apply", "--now", now], in: workspace.root)
+        let (url, location) = try Self.targetURL()
+        let target = try PostgresStore(location: location, poolSize: 1)
+        defer { target.pool.close() }
+        // A trigger that changes a value on its way in stands for any silent change of a value.
+        try target.pool.transaction { transaction in
+            try transaction.execute(
+                """
+                CREATE FUNCTION mark_actor() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN NEW.actor := NEW.actor || '!'; RETURN NEW; END $$
+                """)
+            try transaction.execute(
+                "CREATE TRIGGER mark BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION mark_actor()")
+        }
+        let result = try OperationsCommandTests.glocal(["store", "migrate", "--to", url], in: workspace.root)
+        #expect(result.status == 1)
+        #expect(result.error.hasPrefix("glocal: error: the copy differs from the source in audit_event; nothing was committed:"))
+        #expect(result.error.contains("DIFFERS") && result.output.isEmpty)
+        #expect(try target.allVariants().isEmpty, "the variants copied before the check were rolled back")
+    }
+}

@@ -75,8 +75,18 @@ struct StoreMigrationPostgresTests {
 
     @Test func newRowsGetIdsPastTheCopiedOnes() throws {
         let fixture = try StoreMigrationFixture()
+        // SQLite's AUTOINCREMENT never gives an id twice, even one whose row is gone: neither does the copy.
+        try fixture.sqlite.writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO login_attempt (id, email, at, succeeded) VALUES (500, 'gone@lumiere.example', '2026-11-20T10:00:00.000Z', 0);
+                    DELETE FROM login_attempt WHERE id = 500
+                    """)
+        }
         let (target, _) = try move(fixture)
         let copy = try StoreMigrationFixture.underTest(target)
+        _ = try copy.users.authenticate(email: "claire@lumiere.example", password: "wrong password!", now: StoreFixtures.now)
+        #expect(try target.pool.transaction { try $0.value("SELECT max(id) FROM login_attempt", as: Int.self) } == 501)
         let lastAudit = try #require(try copy.audit.auditEvents(variant: nil).map(\.id).max())
         let lastAccountAudit = try #require(try copy.audit.accountAuditEvents(account: nil).map(\.id).max())
         let pending = try #require(try copy.variants.allVariants().first { $0.state == .pendingApproval && !$0.live })
