@@ -9,10 +9,10 @@ struct StoreMigrateCommand: ParsableCommand {
         commandName: "migrate",
         abstract: "Copy a SQLite store into an empty PostgreSQL store, checked by row counts and checksums.",
         discussion: """
-            Every table is copied in one PostgreSQL transaction with its ids, then read back: each table's row count and
-            SHA-256 checksum must equal the SQLite store's, or nothing is committed and the command exits 1. The target
-            must hold no data (use a new database, or a new schema with ?schema=NAME); the source must not be in use by
-            glocal serve or glocal run. Sealed account credentials are copied sealed: run every node with the same
+            Every table is copied in one PostgreSQL transaction with its ids, then read back: each table's row count and \
+            SHA-256 checksum must equal the SQLite store's, or nothing is committed and the command exits 1. The target \
+            must hold no data (use a new database, or a new schema with ?schema=NAME); the source must not be in use by \
+            glocal serve or glocal run. Sealed account credentials are copied sealed: run every node with the same \
             secret key (GLOCAL_SECRET_KEY, or the secret.key beside the SQLite store).
             """)
 

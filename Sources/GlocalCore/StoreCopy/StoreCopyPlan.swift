@@ -7,7 +7,7 @@
 public enum StoreCopyPlan {
     /// SQLite's own tables and GRDB's record of migrations: not data of the store (PostgreSQL keeps its
     /// own `glocal_migration`, written when the target is migrated).
-    public static let sqliteInternalTables: Set<String> = ["sqlite_sequence", "grdb_migrations", "sqlite_stat1"]
+    public static let sqliteInternalTables: Set<String> = ["sqlite_sequence", "grdb_migrations", "sqlite_stat1", "sqlite_stat4"]
 
     /// PostgreSQL tables that have no SQLite counterpart: they must be empty too before a move.
     public static let postgresOnlyTables = ["dispatcher_node"]
