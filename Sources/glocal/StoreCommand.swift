@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import GlocalUseCases
 
-/// `glocal store`: backups of the SQLite store.
+/// `glocal store`: backups of the SQLite store, and its move to PostgreSQL.
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "store", abstract: "Back the store up online, or restore a backup.",
-        subcommands: [StoreBackupCommand.self, StoreRestoreCommand.self])
+        commandName: "store", abstract: "Back the store up online, restore a backup, or move the store to PostgreSQL.",
+        subcommands: [StoreBackupCommand.self, StoreRestoreCommand.self, StoreMigrateCommand.self])
 }
 
 /// `glocal store backup PATH`.
