@@ -110,12 +110,13 @@ extension PostgresStore: CalendarStore {
         _ transaction: PostgresTransaction, _ moved: StoredVariant, from current: StoredVariant, note: String?,
         actor: String, now: Date
     ) throws {
-        try transaction.execute(
+        let changed = try transaction.execute(
             """
             UPDATE variant SET scheduled_at = \(moved.scheduledAt), local_time = \(moved.localTime),
                 explanation = \(PostgresVariantRow.explanationJSON(moved.explanation)), updated_at = \(now)
             WHERE id = \(current.id) AND state = \(current.state.rawValue)
             """)
+        try expectOne(changed, .update, current.id)
         // The dispatcher's sync would move it later; the move does it now, so the old slot fires nothing.
         try transaction.execute(
             """

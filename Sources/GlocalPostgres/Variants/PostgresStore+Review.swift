@@ -42,13 +42,14 @@ extension PostgresStore: VariantReviewStore {
             // Whatever it was, an edited variant waits for a fresh approval.
             edited.state = .pendingApproval
             try PostgresStatement.wrapping(.edit, id) {
-                try transaction.execute(
+                let changed = try transaction.execute(
                     """
                     UPDATE variant SET text = \(text), link_placement = \(linkPlacement.rawValue),
                         content_hash = \(edited.contentHash), source_hash = \(edited.sourceHash),
                         state = \(edited.state.rawValue), updated_at = \(now)
                     WHERE id = \(id) AND state = \(current.state.rawValue)
                     """)
+                try Self.expectOne(changed, .edit, id)
                 try PostgresAuditLog.append(
                     transaction, at: now, actor: actor, variantID: id, action: .edit, before: current,
                     beforeState: current.state, after: edited, afterState: edited.state)
@@ -111,15 +112,22 @@ extension PostgresStore: VariantReviewStore {
         reason: String?, actor: String, now: Date
     ) throws {
         try PostgresStatement.wrapping(action, current.id) {
-            try transaction.execute(
+            let changed = try transaction.execute(
                 """
                 UPDATE variant SET state = \(state.rawValue), updated_at = \(now)
                 WHERE id = \(current.id) AND state = 'pending_approval'
                 """)
+            try expectOne(changed, action, current.id)
             try PostgresAuditLog.append(
                 transaction, at: now, actor: actor, variantID: current.id, action: action, before: current,
                 beforeState: current.state, after: current, afterState: state, reason: reason)
         }
+    }
+
+    /// Throws unless one row changed: the row is locked, so none means the variant changed against the lock.
+    static func expectOne(_ changed: Int, _ action: AuditEvent.Action, _ id: String) throws {
+        guard changed != 1 else { return }
+        throw VariantStoreError.statementFailed(action: action.rawValue, variantID: id, message: "the variant changed meanwhile")
     }
 
     /// Refuses when `revision` is given and no longer names the variant's content.
