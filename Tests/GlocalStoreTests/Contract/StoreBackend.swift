@@ -25,10 +25,6 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         return [.sqliteFile, .sqliteMemory] + (postgres ? [.postgres] : [])
     }
 
-    /// The stores that have a notification outbox and so implement `WorkspaceStore` as a whole: PostgreSQL
-    /// not yet (its outbox is another branch's work, issue 16), so the outbox tests run on SQLite only.
-    static var workspaceStoreCases: [StoreBackend] { allCases.filter { $0 != .postgres } }
-
     /// A new, empty, migrated store of this kind, seen only through the store protocols.
     func open() throws -> StoreUnderTest {
         let store: SQLiteVariantStore
@@ -45,8 +41,7 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
             variants: store, audit: store, queue: store.publishQueue, users: UserStore(store: store, bcryptCost: 4),
             sessions: SessionStore(store: store, lifetime: 3_600), metrics: store.metrics,
             credentials: store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 5, count: 32))),
-            review: store, calendar: store, reports: store,
-            parts: WorkspaceParts(notifications: store.notifications, whole: store))
+            review: store, calendar: store, reports: store, notifications: store.notifications, whole: store)
     }
 }
 
@@ -66,7 +61,7 @@ extension StoreBackend {
             users: PostgresUserDirectory(store: store, bcryptCost: 4),
             sessions: PostgresSessionDirectory(store: store, lifetime: 3_600), metrics: store.metrics,
             credentials: PostgresCredentialVault(store: store, key: try SecretKey(bytes: Data(repeating: 5, count: 32))),
-            review: store, calendar: store, reports: store, parts: nil)
+            review: store, calendar: store, reports: store, notifications: store.notifications, whole: store)
     }
 }
 
@@ -92,17 +87,8 @@ struct StoreUnderTest: Sendable {
     var calendar: any CalendarStore
     /// The period report's facts.
     var reports: any ReportFactsSource
-    /// The outbox and the whole-workspace store, on the stores that have them.
-    var parts: WorkspaceParts?
-
     /// Notification preferences and the outbox.
-    var notifications: any NotificationOutbox { parts!.notifications }
-    /// All of it as one store, as the server and the commands see it.
-    var whole: any WorkspaceStore { parts!.whole }
-}
-
-/// The parts only a whole-workspace store has so far (``StoreBackend/workspaceStoreCases``).
-struct WorkspaceParts: Sendable {
     var notifications: any NotificationOutbox
+    /// All of it as one store, as the server and the commands see it.
     var whole: any WorkspaceStore
 }

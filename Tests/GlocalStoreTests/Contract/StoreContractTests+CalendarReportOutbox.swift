@@ -83,7 +83,7 @@ extension StoreContractTests {
         #expect(waiting.network == .x && waiting.approvedAt == nil)
     }
 
-    @Test(arguments: StoreBackend.workspaceStoreCases)
+    @Test(arguments: StoreBackend.allCases)
     func theOutboxKeepsOneMessagePerKeyAndSendsEachOnce(backend: StoreBackend) throws {
         let store = try backend.open()
         let outbox = store.notifications
@@ -121,7 +121,7 @@ extension StoreContractTests {
         #expect(messages.last?.attempts == 2 && messages.last?.lastError == "HTTP 410")
     }
 
-    @Test(arguments: StoreBackend.workspaceStoreCases)
+    @Test(arguments: StoreBackend.allCases)
     func aDigestIsRecordedOncePerPersonAndDay(backend: StoreBackend) throws {
         let store = try backend.open()
         let outbox = store.notifications
@@ -139,7 +139,7 @@ extension StoreContractTests {
         #expect(try outbox.allMessages().count == 1)
     }
 
-    @Test(arguments: StoreBackend.workspaceStoreCases)
+    @Test(arguments: StoreBackend.allCases)
     func theWholeStoreHandsOutItsPartsOverTheSameData(backend: StoreBackend) throws {
         let variant = StoreFixtures.variant(state: .approved, scheduledAt: Self.slot)
         let store = try store(backend, with: [variant])
