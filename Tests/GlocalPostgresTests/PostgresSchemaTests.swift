@@ -23,7 +23,7 @@ struct PostgresSchemaTests {
         let stores = try (0..<3).map { _ in try PostgresStore(location: location) }
         for store in stores { #expect(try store.allVariants().isEmpty) }
         let count = try stores[0].pool.transaction { try $0.value("SELECT count(*) FROM glocal_migration", as: Int.self) }
-        #expect(count == 8)
+        #expect(count == 9)
     }
 
     @Test func theAuditIsAppendOnlyInTheDatabase() throws {
