@@ -87,7 +87,10 @@ struct AccountRefreshAcrossNodesTests {
 
     /// Waits until `condition` holds, polling (a bounded wait on a condition, not a guess at a duration).
     static func waitUntil(_ condition: () throws -> Bool) async throws {
-        for _ in 0..<3_000 where !(try condition()) { try await Task.sleep(for: .milliseconds(10)) }
+        for _ in 0..<3_000 {
+            if try condition() { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
     }
 
     /// Node A refreshes and is held at the network; node B, with the same stale token, asks for the lock; A is released.
