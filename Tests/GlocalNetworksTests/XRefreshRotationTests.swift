@@ -43,6 +43,16 @@ struct XRefreshRotationTests {
             #expect(response.status == 400)
             let body = try #require(try JSONSerialization.jsonObject(with: response.body) as? [String: String])
             #expect(body == ["error": "invalid_request", "error_description": "Value passed for the token was invalid."])
+            // The sign-in flow's token route answers a refresh token it does not hold (spent or never issued) alike.
+            let signIn = try await sandbox.environment.transport.send(
+                HTTPRequest(
+                    method: "POST", url: url.appendingPathComponent("oauth/token"),
+                    headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                    body: Data((form + "&client_secret=sandbox-secret").utf8)))
+            #expect(signIn.status == 400)
+            #expect(
+                try JSONSerialization.jsonObject(with: signIn.body) as? [String: String]
+                    == ["error": "invalid_request", "error_description": "Value passed for the token was invalid."])
         }
     }
 }

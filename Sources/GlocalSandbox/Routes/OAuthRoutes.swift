@@ -176,7 +176,11 @@ struct OAuthRoutes {
         case "refresh_token":
             guard let refresh = form["refresh_token"], let name = refresh.split(separator: "~").first,
                 await book.useRefresh(refresh)
-            else { return Self.refusal("invalid_grant", "The refresh token is invalid, revoked or was used already") }
+            else {
+                // X answers a spent (rotated) or unknown refresh token so.
+                if network == "x" { return Self.refusal("invalid_request", "Value passed for the token was invalid.") }
+                return Self.refusal("invalid_grant", "The refresh token is invalid, revoked or was used already")
+            }
             return await issue(network: network, account: String(name), scopes: nil)
         default:
             return Self.refusal("unsupported_grant_type", "grant_type '\(grantType)' is not supported")
