@@ -68,7 +68,8 @@ public actor AccountRefreshGate {
                 return await refresh(current ?? stale, accountID: accountID, client: client, store: store)
             }
         } catch {
-            return .transient("the refresh lock of \(accountID) could not be held: \(error)")
+            // The store could not be reached (lock or read): a passing failure, never a dead token.
+            return .transient("the refresh of \(accountID) could not start: \(error)")
         }
     }
 
