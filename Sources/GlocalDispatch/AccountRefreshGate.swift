@@ -5,7 +5,9 @@ import GlocalNetworks
 /// through it: a refresh of an account waits for the one in flight, then reads the stored credentials again and uses
 /// them when they are newer than the ones it came with, instead of spending a refresh token the other refresh already
 /// rotated (X's refresh tokens serve once: a second refresh with the old one is refused and the account would
-/// wrongly need a person to reconnect it).
+/// wrongly need a person to reconnect it). Across processes (several nodes on one store) the same holds through the
+/// store's refresh lock (``CredentialSource/whileRefreshing(_:_:)``), which the refresh holds while it calls the
+/// network and stores the answer.
 public actor AccountRefreshGate {
     /// What a gated refresh ended with.
     public enum Outcome: Sendable, Equatable {
@@ -55,7 +57,23 @@ public actor AccountRefreshGate {
     /// How many refreshes of `accountID` wait for the one in flight.
     public func waiters(for accountID: String) -> Int { waiting[accountID] ?? 0 }
 
+    /// The refresh itself, holding the account's refresh lock in the store (other processes on it wait there).
     private static func perform(
+        _ stale: AccountCredentials, accountID: String, client: any NetworkClient, store: any CredentialSource
+    ) async -> Outcome {
+        do {
+            return try await store.whileRefreshing(accountID) { current in
+                // Another node refreshed while this one waited for the lock: the token it stored serves.
+                if let current, current.accessToken != stale.accessToken { return .refreshed(current) }
+                return await refresh(current ?? stale, accountID: accountID, client: client, store: store)
+            }
+        } catch {
+            // The store could not be reached (lock or read): a passing failure, never a dead token.
+            return .transient("the refresh of \(accountID) could not start: \(error)")
+        }
+    }
+
+    private static func refresh(
         _ stale: AccountCredentials, accountID: String, client: any NetworkClient, store: any CredentialSource
     ) async -> Outcome {
         switch await client.refreshCredentials(stale) {

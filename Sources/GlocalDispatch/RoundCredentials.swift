@@ -27,6 +27,11 @@ final class RoundCredentials: CredentialSource, @unchecked Sendable {
         try await base.store(credentials, for: accountID)
     }
 
+    func whileRefreshing<T>(_ accountID: String, _ body: (AccountCredentials?) async throws -> T) async throws -> T {
+        forget(accountID)
+        return try await base.whileRefreshing(accountID, body)
+    }
+
     /// Reads `accountID`'s credentials from the store again next time.
     func forget(_ accountID: String) {
         _ = lock.withLock { known.removeValue(forKey: accountID) }

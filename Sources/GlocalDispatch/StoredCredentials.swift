@@ -25,4 +25,11 @@ public struct StoredCredentials: CredentialSource {
         if !credentials.hasRefreshToken { kept = credentials.keepingRefreshToken(of: try await self.credentials(for: accountID)) }
         try secrets.store(try kept.encoded(), account: accountID, now: clock())
     }
+
+    /// Runs `body` holding the vault's refresh lock of `accountID`, with the credentials stored once it is held.
+    public func whileRefreshing<T>(_ accountID: String, _ body: (AccountCredentials?) async throws -> T) async throws -> T {
+        try await secrets.whileRefreshing(account: accountID) { secret in
+            try await body(try secret.map(AccountCredentials.decode))
+        }
+    }
 }

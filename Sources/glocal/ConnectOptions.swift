@@ -48,7 +48,7 @@ struct ConnectOptions: ParsableArguments {
         let transport = URLSessionTransport(timeout: 30)
         let apps = OAuthApp.fromEnvironment(
             environment, networks: OAuthProvider.table.keys.sorted(), configured: appVariables)
-        let connector = OAuthConnector(apps: apps, transport: transport, sandbox: sandbox)
+        let connector = OAuthConnector(apps: apps, transport: transport, sandbox: sandbox, appVariables: appVariables)
         let bluesky =
             sandbox.map { BlueskyAppPasswordLogin.sandbox($0, transport: transport) }
             ?? BlueskyAppPasswordLogin(transport: transport)

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 import GlocalNetworks
 import GlocalUseCases
 import Testing
@@ -35,6 +36,30 @@ struct ConfiguredAppCredentialsTests {
 
         let (defaults, _) = ConnectOptions().connector(sandbox: nil, environment: Self.environment)
         #expect(defaults.apps["x"] == OAuthApp(clientID: "default-x-id", clientSecret: "default-x-secret"))
+    }
+
+    @Test func aMissingAppNamesTheVariablesTheConfigurationNames() async throws {
+        let variables = ["x": (id: "MY_X_ID", secret: "MY_X_SECRET")]
+        let (connector, _) = ConnectOptions().connector(sandbox: nil, appVariables: variables, environment: [:])
+        let here = SourceLocation(file: "accounts.yaml", line: 1, column: 1)
+        let begin = { (network: Network) in
+            let account = Account(
+                id: Located("lumiere-fr-\(network.rawValue)", at: here), network: network, networkLocation: here,
+                handle: "@lumiere", locale: Located("fr-FR", at: here))
+            return await connector.begin(
+                account: account, sessionKey: "s", actor: "cli", publicBaseURL: URL(string: "https://glocal.example")!,
+                now: Date())
+        }
+        guard case .failure(let configured) = await begin(.x), case .failure(let defaults) = await begin(.linkedin) else {
+            Issue.record("a sign-in started without an app")
+            return
+        }
+        #expect(configured == .noAppCredentials(network: "x", variables: ["MY_X_ID", "MY_X_SECRET"]))
+        #expect(configured.description == "no x app is configured: set MY_X_ID and MY_X_SECRET")
+        #expect(
+            defaults
+                == .noAppCredentials(
+                    network: "linkedin", variables: ["GLOCAL_LINKEDIN_CLIENT_ID", "GLOCAL_LINKEDIN_CLIENT_SECRET"]))
     }
 
     @Test func configCheckNamesTheVariablesAndNeverPrintsTheSecret() throws {

@@ -7,19 +7,20 @@ import GlocalStore
 import Testing
 
 /// The token keeper and the dispatcher refresh an account through one gate: with X's single-use rotating refresh
-/// tokens, two refreshes at once must not spend the same refresh token twice.
+/// tokens (the sandbox refuses a spent one), two refreshes at once must not spend the same refresh token twice.
 struct AccountRefreshGateTests {
-    /// The sandbox's X client, held at each refresh until released, and refusing a refresh token used before (as X does).
-    final class SingleUseRefreshClient: NetworkClient, @unchecked Sendable {
+    /// The sandbox's X client (whose token route refuses a refresh token used before, as X does), each refresh held
+    /// until released.
+    final class HeldRefreshClient: NetworkClient, @unchecked Sendable {
         let base: any NetworkClient
         private let lock = NSLock()
-        private var used: [String] = []
+        private var entered = 0
         private var released = false
 
         init(_ base: any NetworkClient) { self.base = base }
 
         var network: Network { base.network }
-        var calls: Int { lock.withLock { used.count } }
+        var calls: Int { lock.withLock { entered } }
         func release() { lock.withLock { released = true } }
 
         func publish(
@@ -37,20 +38,15 @@ struct AccountRefreshGateTests {
         }
 
         func refreshCredentials(_ credentials: AccountCredentials) async -> RefreshOutcome {
-            let token = credentials.refreshToken ?? ""
-            let reused = lock.withLock {
-                defer { used.append(token) }
-                return used.contains(token)
-            }
-            if reused { return .reconnectRequired("refresh token already used") }
+            lock.withLock { entered += 1 }
             for _ in 0..<10_000 where !lock.withLock({ released }) { await Task.yield() }
             return await base.refreshCredentials(credentials)
         }
     }
 
     @Test func twoConcurrentRefreshesOfOneAccountMakeOneCallAndBothHoldTheNewToken() async throws {
-        try await DispatchHarness.run { dispatcher, store, _, clock, _ in
-            let client = SingleUseRefreshClient(try #require(dispatcher.clients[.x]))
+        try await DispatchHarness.run { dispatcher, store, sandbox, clock, _ in
+            let client = HeldRefreshClient(try #require(dispatcher.clients[.x]))
             let gate = AccountRefreshGate()
             let credentials = StoredCredentials(secrets: store.accountSecrets(key: try SecretKey(bytes: TokenKeeperTests.key)))
             var x = DispatchHarness.accounts[1].credentials
@@ -72,7 +68,8 @@ struct AccountRefreshGateTests {
             let reports = await scheduled.value
             let outcome = await dispatched.value
 
-            #expect(client.calls == 1)
+            let granted = await sandbox.refreshesGranted(network: "x")
+            #expect(client.calls == 1 && granted == 1)
             let stored = try #require(try await credentials.credentials(for: "lum-fr-x"))
             #expect(stored.accessToken != x.accessToken && stored.refreshToken != x.refreshToken)
             #expect(outcome == .refreshed(stored))
@@ -83,7 +80,7 @@ struct AccountRefreshGateTests {
 
     @Test func aRefreshWithTheStoredTokenStillCallsTheNetwork() async throws {
         try await DispatchHarness.run { dispatcher, store, _, _, _ in
-            let client = SingleUseRefreshClient(try #require(dispatcher.clients[.x]))
+            let client = HeldRefreshClient(try #require(dispatcher.clients[.x]))
             client.release()
             let credentials = StoredCredentials(secrets: store.accountSecrets(key: try SecretKey(bytes: TokenKeeperTests.key)))
             let x = DispatchHarness.accounts[1].credentials
@@ -91,6 +88,28 @@ struct AccountRefreshGateTests {
             let outcome = await AccountRefreshGate().refresh(x, accountID: "lum-fr-x", client: client, store: credentials)
             let stored = try #require(try await credentials.credentials(for: "lum-fr-x"))
             #expect(client.calls == 1 && stored.accessToken != x.accessToken && outcome == .refreshed(stored))
+        }
+    }
+
+    @Test func aSpentRefreshTokenIsRefusedAndTheKeeperHoldsTheAccount() async throws {
+        try await DispatchHarness.run { dispatcher, store, _, clock, _ in
+            let client = try #require(dispatcher.clients[.x])
+            let credentials = StoredCredentials(secrets: store.accountSecrets(key: try SecretKey(bytes: TokenKeeperTests.key)))
+            var x = DispatchHarness.accounts[1].credentials
+            x.expiresAt = DispatchHarness.slot.addingTimeInterval(3_600)
+            // Another program spent the stored refresh token (X rotated it); glocal still holds the old one.
+            guard case .refreshed = await client.refreshCredentials(x) else {
+                Issue.record("the first refresh failed")
+                return
+            }
+            try await credentials.store(x, for: "lum-fr-x")
+            let keeper = TokenKeeper(
+                accounts: [("lum-fr-x", .x)], credentials: credentials, clients: [.x: client], holds: store.publishQueue,
+                policy: TokenRefreshPolicy(ahead: 24 * 3600, baseBackoff: 300, maxBackoff: 3600), clock: { clock.now },
+                refreshGate: AccountRefreshGate())
+            let reason = "scheduled token refresh refused: token refresh refused: invalid_request"
+            #expect(await keeper.runOnce() == [.init(accountID: "lum-fr-x", outcome: .needsReconnect(reason))])
+            #expect(try store.publishQueue.holds(account: "lum-fr-x").needsReconnect == reason)
         }
     }
 }

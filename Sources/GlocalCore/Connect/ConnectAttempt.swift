@@ -1,8 +1,9 @@
 import Foundation
 
 /// One connection started from the web UI or the command line, remembered until its callback: the `state` sent to the
-/// network, the session it belongs to, the PKCE verifier and the exact redirect URI. Single use.
-public struct ConnectAttempt: Sendable, Equatable {
+/// network, the session it belongs to, the PKCE verifier, the exact redirect URI and the app a Mastodon instance
+/// registered for it. Single use. The web UI keeps it in the store, sealed (a restarted server still finishes it).
+public struct ConnectAttempt: Sendable, Equatable, Codable {
     /// The random `state` (at least 128 bits, base64url).
     public var state: String
     /// A digest of the session that started it (the session id itself is not kept here).
@@ -21,11 +22,16 @@ public struct ConnectAttempt: Sendable, Equatable {
     public var issuedAt: Date
     /// The account's instance (Mastodon), if any.
     public var instance: URL?
+    /// The client id of the app registered on `instance` for this attempt (the code is issued to that app).
+    public var instanceClientID: String?
+    /// That app's secret (sealed with the attempt; never shown).
+    public var instanceClientSecret: String?
 
     /// Creates an attempt.
     public init(
         state: String, sessionKey: String, accountID: String, network: String, actor: String, verifier: String?,
-        redirectURI: String, issuedAt: Date, instance: URL? = nil
+        redirectURI: String, issuedAt: Date, instance: URL? = nil, instanceClientID: String? = nil,
+        instanceClientSecret: String? = nil
     ) {
         self.state = state
         self.sessionKey = sessionKey
@@ -36,6 +42,13 @@ public struct ConnectAttempt: Sendable, Equatable {
         self.redirectURI = redirectURI
         self.issuedAt = issuedAt
         self.instance = instance
+        self.instanceClientID = instanceClientID
+        self.instanceClientSecret = instanceClientSecret
+    }
+
+    /// The key an attempt is kept under in the store: a digest of its `state`, so the store never holds the state.
+    public static func stateDigest(of state: String) -> String {
+        PKCE.base64URL(SHA256Digest.digest(Array("glocal-connect-state:\(state)".utf8)))
     }
 
     /// The redirect URI of `network` under the public base URL: `<base>/connect/<network>/callback`.

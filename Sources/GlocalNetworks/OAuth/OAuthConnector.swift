@@ -14,12 +14,20 @@ public struct OAuthConnector: Sendable {
     public let sandbox: URL?
     /// Mastodon apps registered so far, per instance.
     public let mastodonApps: MastodonAppRegistry
+    /// The variables the configuration names for some networks' apps (`client_id_env` / `client_secret_env`), for
+    /// the message when an app is missing; other networks' are `GLOCAL_<NETWORK>_CLIENT_ID` / `_CLIENT_SECRET`.
+    public let appVariables: [String: (id: String, secret: String)]
 
-    /// Creates a connector; with `sandbox`, every flow goes to the sandbox with its own app.
-    public init(apps: [String: OAuthApp], transport: any HTTPTransport, sandbox: URL? = nil) {
+    /// Creates a connector; with `sandbox`, every flow goes to the sandbox with its own app. `appVariables` names the
+    /// variables `apps` were read from where the configuration chose them.
+    public init(
+        apps: [String: OAuthApp], transport: any HTTPTransport, sandbox: URL? = nil,
+        appVariables: [String: (id: String, secret: String)] = [:]
+    ) {
         self.apps = apps
         self.transport = transport
         self.sandbox = sandbox
+        self.appVariables = appVariables
         mastodonApps = MastodonAppRegistry(transport: transport)
     }
 
@@ -51,11 +59,14 @@ public struct OAuthConnector: Sendable {
         case .success(let found): app = found
         case .failure(let refusal): return .failure(refusal)
         }
+        // The instance's app goes with the attempt: the code is issued to it, even if this process is gone by the callback.
         let attempt = ConnectAttempt(
             state: PKCE.base64URL(Self.randomBytes(32)), sessionKey: sessionKey, accountID: account.id.value,
             network: network.rawValue, actor: actor,
             verifier: provider.usesPKCE ? PKCE(randomBytes: Self.randomBytes(32)).verifier : nil,
-            redirectURI: redirect, issuedAt: now, instance: instance)
+            redirectURI: redirect, issuedAt: now, instance: instance,
+            instanceClientID: provider.registersPerInstance ? app.clientID : nil,
+            instanceClientSecret: provider.registersPerInstance ? app.clientSecret : nil)
         let hint = sandbox == nil ? nil : account.handle
         guard let url = AuthorizationRequest.url(provider: provider, clientID: app.clientID, attempt: attempt, loginHint: hint)
         else { return .failure(.unsupported("the authorization URL of \(network.displayName) does not parse")) }
@@ -75,9 +86,13 @@ public struct OAuthConnector: Sendable {
             return .failure(.unsupported("glocal knows no sign-in flow for this account's network"))
         }
         let app: OAuthApp
-        switch await self.app(for: provider, instance: attempt.instance, redirectURI: attempt.redirectURI) {
-        case .success(let found): app = found
-        case .failure(let refusal): return .failure(refusal)
+        if let clientID = attempt.instanceClientID {
+            app = OAuthApp(clientID: clientID, clientSecret: attempt.instanceClientSecret)
+        } else {
+            switch await self.app(for: provider, instance: attempt.instance, redirectURI: attempt.redirectURI) {
+            case .success(let found): app = found
+            case .failure(let refusal): return .failure(refusal)
+            }
         }
         let exchange = OAuthTokenRequests(provider: provider, app: app, instance: attempt.instance, transport: transport)
         var grant: OAuthGrant
@@ -133,7 +148,7 @@ public struct OAuthConnector: Sendable {
         }
         if sandbox != nil { return .success(.sandbox) }
         guard let app = apps[provider.network] else {
-            let names = OAuthApp.variables(for: provider.network)
+            let names = appVariables[provider.network] ?? OAuthApp.variables(for: provider.network)
             return .failure(.noAppCredentials(network: provider.network, variables: [names.id, names.secret]))
         }
         return .success(app)

@@ -5,8 +5,8 @@ import Hummingbird
 /// Every network's authorization server, at `<network>/oauth/authorize` (a page with an account chooser, the
 /// permissions and Approve / Deny), `…/token` (authorization code with PKCE S256 and the exact redirect URI, refresh
 /// with rotation, Meta's long-lived exchanges), `…/revoke` and `…/me` (who a token stands for); Mastodon's
-/// `POST /api/v1/apps`; Bluesky's handle resolution, DID documents and app-password sessions. Codes serve once and
-/// expire on the sandbox's clock (X: 30 seconds, as its docs say; others: 10 minutes).
+/// `POST /api/v1/apps` (JSON or form data); Bluesky's handle resolution, DID documents and app-password sessions.
+/// Codes serve once and expire on the sandbox's clock (X: 30 seconds, as its docs say; others: 10 minutes).
 struct OAuthRoutes {
     let state: SandboxState
     let book = OAuthGrantBook()
@@ -57,7 +57,9 @@ struct OAuthRoutes {
         }
         router.post("mastodon/api/v1/apps") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
-            let fields = call.json
+            // Mastodon reads form data as well as JSON (and the query string).
+            let json = call.json
+            let fields: [String: Any] = json.isEmpty ? call.form : json
             guard let name = fields["client_name"] as? String, !name.isEmpty, fields["redirect_uris"] != nil else {
                 return SandboxReply.json(422, ["error": "Validation failed: Application name can't be blank"])
             }
@@ -174,7 +176,11 @@ struct OAuthRoutes {
         case "refresh_token":
             guard let refresh = form["refresh_token"], let name = refresh.split(separator: "~").first,
                 await book.useRefresh(refresh)
-            else { return Self.refusal("invalid_grant", "The refresh token is invalid, revoked or was used already") }
+            else {
+                // X answers a spent (rotated) or unknown refresh token so.
+                if network == "x" { return Self.refusal("invalid_request", "Value passed for the token was invalid.") }
+                return Self.refusal("invalid_grant", "The refresh token is invalid, revoked or was used already")
+            }
             return await issue(network: network, account: String(name), scopes: nil)
         default:
             return Self.refusal("unsupported_grant_type", "grant_type '\(grantType)' is not supported")

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 
 /// X API v2 in the sandbox: tweets (403 on a repeated text), media upload and alt text, the user (`/2/users/me`),
-/// the user timeline by numeric user id, metrics, OAuth 2 refresh. A token `alice~…` stands for the user whose id is
-/// `SandboxIdentity.numericID("alice")` (a numeric name is the id itself).
+/// the user timeline by numeric user id, metrics, OAuth 2 refresh (rotating: a refresh token serves once). A token
+/// `alice~…` stands for the user whose id is `SandboxIdentity.numericID("alice")` (a numeric name is the id itself).
 struct XRoutes: Sendable {
     let gate: SandboxGate
     var state: SandboxState { gate.state }
@@ -178,6 +178,8 @@ struct XRoutes: Sendable {
             let account = SandboxIdentity.numericID(name, digits: 19)
             if let refusal = await gate.before(call, account: account, refresh: true) { return refusal }
             guard call.form["grant_type"] == "refresh_token", !token.isEmpty else { return gate.dialect.refreshRefused() }
+            // X rotates refresh tokens: the one just used is invalid from now on.
+            guard await gate.state.spendRefreshToken(token, network: "x") else { return gate.dialect.refreshRefused() }
             let pair = await gate.issueTokens(account: name)
             return SandboxReply.json(
                 200,

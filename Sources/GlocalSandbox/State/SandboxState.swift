@@ -10,6 +10,8 @@ public actor SandboxState {
     private var audiences: [String: SandboxAudience] = [:]
     private var sequences: [String: Int] = [:]
     private var windows: [String: (start: Date, used: Int)] = [:]
+    private var spentRefreshTokens: Set<String> = []
+    private var refreshes: [String: Int] = [:]
     private var fixedNow: Date?
 
     /// Creates an empty state; with `now`, the clock stands still at that instant until set or advanced.
@@ -34,6 +36,8 @@ public actor SandboxState {
         audiences = [:]
         sequences = [:]
         windows = [:]
+        spentRefreshTokens = []
+        refreshes = [:]
     }
 
     /// Queues a fault.
@@ -67,6 +71,16 @@ public actor SandboxState {
         if faults[index].count <= 0 { faults.remove(at: index) }
         return fault
     }
+
+    /// Spends `token`, a refresh token of `network` (rotated: it serves once); `false` when it was spent already.
+    func spendRefreshToken(_ token: String, network: String) -> Bool {
+        guard spentRefreshTokens.insert("\(network) \(token)").inserted else { return false }
+        refreshes[network, default: 0] += 1
+        return true
+    }
+
+    /// How many refreshes `network`'s token route has granted.
+    public func refreshesGranted(network: String) -> Int { refreshes[network] ?? 0 }
 
     /// The next number of a sequence (1, 2, …), for deterministic ids.
     func next(_ sequence: String) -> Int {

@@ -3,27 +3,21 @@ import GlocalCore
 import GlocalNetworks
 import GlocalStore
 import Hummingbird
-import Synchronization
 
 /// Connecting accounts from the accounts page: `POST /accounts/ID/connect` starts the network's own sign-in (a state
 /// bound to the session, single use, ten minutes; PKCE where the network uses it) and sends the browser there;
 /// `GET /connect/NETWORK/callback` checks the state, exchanges the code, checks the scopes and that the account
 /// signed in is the one accounts.yaml declares, and only then seals the tokens (audited: who, when, as whom, which
 /// scopes, until when). Bluesky takes an app password on `/accounts/ID/connect`. A manager connects their teams'
-/// accounts, an admin any; a refusal says why and stores nothing.
+/// accounts, an admin any; a refusal says why and stores nothing. Sign-ins under way are kept in the store (sealed),
+/// so a server restarted between the two, or another node behind the same address, finishes them.
 public struct ConnectRoutes: Sendable {
     /// The OAuth flows.
     public let connector: OAuthConnector
     /// Bluesky's app-password sign-in.
     public let bluesky: BlueskyAppPasswordLogin
-    /// Where tokens are sealed.
+    /// Where tokens are sealed, and sign-ins under way kept.
     public let secrets: any CredentialVault
-    private let ledger = AttemptLedger()
-
-    /// The attempts waiting for their callback, behind a lock.
-    final class AttemptLedger: Sendable {
-        let attempts = Mutex(ConnectAttemptLedger())
-    }
 
     /// Creates the routes.
     public init(connector: OAuthConnector, bluesky: BlueskyAppPasswordLogin, secrets: any CredentialVault) {
@@ -45,8 +39,7 @@ public struct ConnectRoutes: Sendable {
                 now: environment.now())
             switch started {
             case .success(let (attempt, url)):
-                let now = environment.now()
-                ledger.attempts.withLock { $0.add(attempt, now: now) }
+                try secrets.keepConnectAttempt(attempt, now: environment.now())
                 return ConnectPage.leaving(to: url, network: account.network, session: session)
             case .failure(let refusal):
                 return ConnectPage.refused(
@@ -81,7 +74,7 @@ public struct ConnectRoutes: Sendable {
             for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
             let now = environment.now()
             let key = Self.sessionKey(session)
-            let taken = ledger.attempts.withLock { $0.take(state: query["state"], sessionKey: key, network: network, now: now) }
+            let taken = try take(state: query["state"], sessionKey: key, network: network, now: now)
             let attempt: ConnectAttempt
             switch taken {
             case .success(let found): attempt = found
@@ -97,6 +90,16 @@ public struct ConnectRoutes: Sendable {
                     account: attempt.accountID, refusal: refusal, session: session, status: .unprocessableContent)
             }
         }
+    }
+
+    /// The kept attempt a callback's `state` names, checked (``ConnectAttemptLedger/check(_:sessionKey:network:now:)``);
+    /// taken from the store whatever the outcome: a state serves once, even a refused one.
+    private func take(state: String?, sessionKey: String, network: String, now: Date) throws -> Result<
+        ConnectAttempt, ConnectRefusal
+    > {
+        guard let state, !state.isEmpty else { return .failure(.stateMissing) }
+        guard let attempt = try secrets.takeConnectAttempt(state: state) else { return .failure(.stateUnknown) }
+        return ConnectAttemptLedger.check(attempt, sessionKey: sessionKey, network: network, now: now)
     }
 
     /// Seals the credentials and audits the connection; then back to the accounts page.

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 
 /// Account credentials at rest, sealed before they are stored and opened only in memory. What is
 /// sealed is opaque to the vault.
@@ -13,6 +14,14 @@ public protocol CredentialVault: Sendable {
     func secret(account: String) throws -> Data?
     /// The accounts that have credentials.
     func accounts() throws -> [String]
+    /// Runs `body` holding `account`'s refresh lock, which every process on this store shares, with the opened secret
+    /// as stored once the lock is held: a refresh that waited for another node's reads the token that one stored
+    /// instead of spending a refresh token the network already rotated.
+    func whileRefreshing<T>(account: String, _ body: (Data?) async throws -> T) async throws -> T
+    /// Keeps `attempt`, a sign-in under way, until its callback (sealed; attempts a day old are forgotten).
+    func keepConnectAttempt(_ attempt: ConnectAttempt, now: Date) throws
+    /// Takes the attempt `state` names, removing it whatever comes next (a state serves once); `nil` if none is kept.
+    func takeConnectAttempt(state: String) throws -> ConnectAttempt?
 }
 
 extension CredentialVault {
