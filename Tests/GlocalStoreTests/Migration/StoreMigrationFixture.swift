@@ -43,8 +43,7 @@ struct StoreMigrationFixture {
             variants: sqlite, audit: sqlite, queue: sqlite.publishQueue, users: UserStore(store: sqlite, bcryptCost: 4),
             sessions: SessionStore(store: sqlite, lifetime: 3_600), metrics: sqlite.metrics,
             credentials: sqlite.accountSecrets(key: try SecretKey(bytes: key)),
-            parts: WorkspaceParts(
-                review: sqlite, calendar: sqlite, reports: sqlite, notifications: sqlite.notifications, whole: sqlite))
+            review: sqlite, calendar: sqlite, reports: sqlite, notifications: sqlite.notifications, whole: sqlite)
     }
 
     /// The PostgreSQL `store` through the same protocols (credentials opened with the same key).
@@ -52,7 +51,8 @@ struct StoreMigrationFixture {
         StoreUnderTest(
             variants: store, audit: store, queue: store.publishQueue, users: PostgresUserDirectory(store: store, bcryptCost: 4),
             sessions: PostgresSessionDirectory(store: store, lifetime: 3_600), metrics: store.metrics,
-            credentials: PostgresCredentialVault(store: store, key: try SecretKey(bytes: key)))
+            credentials: PostgresCredentialVault(store: store, key: try SecretKey(bytes: key)),
+            review: store, calendar: store, reports: store, notifications: store.notifications, whole: store)
     }
 
     /// A new SQLite store file filled with every kind of row.
