@@ -35,8 +35,7 @@ extension WorkspaceAccess {
     }
 
     /// Opens what a dispatcher node needs, on SQLite or PostgreSQL; `nodeID` is recorded with the
-    /// dispatcher's audit events on PostgreSQL. The credentials' key is `$GLOCAL_SECRET_KEY` or the key
-    /// file beside the SQLite store (on PostgreSQL: .glocal/secret.key in the workspace; every node needs the same key).
+    /// dispatcher's audit events on PostgreSQL. The credentials' key is `secretKey()` (every node needs the same key).
     public func openDispatchStores(nodeID: String) throws -> DispatchStores {
         guard PostgresLocation.isPostgresURL(databasePath) else {
             let store = try openStore(.existing)
@@ -44,21 +43,10 @@ extension WorkspaceAccess {
                 queue: store.publishQueue, metrics: store.metrics, credentials: try credentials(in: store), listener: nil,
                 location: databasePath)
         }
-        let location: PostgresLocation
-        let store: PostgresStore
-        do {
-            location = try PostgresLocation(url: databasePath)
-            store = try PostgresStore(location: location, nodeID: nodeID)
-        } catch {
-            throw UseCaseError.storeUnopenable(
-                path: (try? PostgresLocation(url: databasePath).description) ?? "postgres://…",
-                StoreFailure(kind: .unavailable, description: String(describing: error)))
-        }
-        let key = try SecretKey.load(
-            environment: environment, file: root.appendingPathComponent(".glocal/secret.key"))
+        let store = try openPostgresStore(nodeID: nodeID)
         return DispatchStores(
             queue: store.publishQueue, metrics: store.metrics,
-            credentials: StoredCredentials(secrets: PostgresCredentialVault(store: store, key: key)),
-            listener: PostgresQueueListener(store: store), location: location.description)
+            credentials: StoredCredentials(secrets: PostgresCredentialVault(store: store, key: try secretKey())),
+            listener: PostgresQueueListener(store: store), location: storeDescription)
     }
 }

@@ -32,7 +32,7 @@ struct ApplyCommand: ParsableCommand {
             let plan = result.plan
             print(
                 "Applied: \(plan.count(.create)) created, \(plan.count(.update)) updated, \(plan.count(.cancel)) cancelled, "
-                    + "\(plan.count(.keep)) unchanged (\(changed) variants written) to \(access.databasePath).")
+                    + "\(plan.count(.keep)) unchanged (\(changed) variants written) to \(access.storeDescription).")
         }
     }
 }

@@ -37,4 +37,57 @@ struct WorkspaceAccessPostgresTests {
             #expect(!message.contains("s3cret"))
         }
     }
+
+    @Test func aPostgreSQLStoreIsDescribedWithoutItsPasswordEvenWhenItsURLIsBroken() throws {
+        let valid = WorkspaceAccess(root: Self.root, databasePath: "postgres://glocal:s3cret@db.example/glocal?schema=eu")
+        #expect(valid.storeDescription == "postgres://glocal@db.example:5432/glocal?schema=eu")
+        let broken = WorkspaceAccess(root: Self.root, databasePath: "postgres://glocal:s3cret@db.example")
+        #expect(broken.storeDescription == "postgres://…")
+        do {
+            _ = try broken.openStore(.existing)
+            Issue.record("a URL without a database opened a store")
+        } catch {
+            #expect(String(describing: error).contains("is not a PostgreSQL URL"))
+            #expect(!String(describing: error).contains("s3cret"))
+        }
+        #expect(WorkspaceAccess(root: Self.root, databasePath: "/tmp/x.sqlite").storeDescription == "/tmp/x.sqlite")
+        let postgres = try StoreLocation(database: "postgresql://a:pw@h/d")
+        #expect(postgres.description == "postgres://a@h:5432/d")
+        guard case .postgres = postgres else { return #expect(Bool(false), "\(postgres) is not PostgreSQL") }
+        #expect(try StoreLocation(database: "/tmp/x.sqlite") == .sqliteFile("/tmp/x.sqlite"))
+    }
+
+    @Test func backupAndRestoreRefuseAPostgreSQLStoreAndPointToItsOwnTools() throws {
+        let backup = StoreBackup(databasePath: "postgres://glocal:s3cret@db.example/glocal")
+        for attempt in [
+            { _ = try backup.backup(to: "/tmp/never.sqlite") }, { _ = try backup.restore(from: "/tmp/never.sqlite") },
+        ] {
+            do {
+                try attempt()
+                Issue.record("a PostgreSQL store was backed up or restored as a SQLite file")
+            } catch let error as StoreBackupError {
+                #expect(
+                    error.message.contains("postgres://glocal@db.example:5432/glocal is PostgreSQL: use pg_dump and pg_restore"))
+                #expect(!error.message.contains("s3cret"))
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never.sqlite"))
+    }
+
+    @Test func everyNodeOfAPostgreSQLStoreSealsWithTheSharedKeyOrTheWorkspacesKeyFile() throws {
+        let root = try WorkspaceAccessTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let url = "postgres://glocal@db.example/glocal"
+        let shared = Data(repeating: 3, count: 32)
+        let fromEnvironment = WorkspaceAccess(
+            root: root, databasePath: url, environment: ["GLOCAL_SECRET_KEY": shared.base64EncodedString()])
+        let sealed = try fromEnvironment.secretKey().seal(Data("token".utf8), context: "acct")
+        #expect(try SecretKey(bytes: shared).open(sealed, context: "acct") == Data("token".utf8))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(".glocal/secret.key").path))
+        let fromFile = WorkspaceAccess(root: root, databasePath: url, environment: [:])
+        let again = try fromFile.secretKey().seal(Data("token".utf8), context: "acct")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".glocal/secret.key").path))
+        #expect(try fromFile.secretKey().open(again, context: "acct") == Data("token".utf8))
+        #expect((try? SecretKey(bytes: shared).open(again, context: "acct")) == nil)
+    }
 }

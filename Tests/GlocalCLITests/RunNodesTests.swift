@@ -1,0 +1,107 @@
+import Foundation
+import GlocalCore
+import GlocalPostgres
+import GlocalStore
+import Testing
+
+/// Issue #16: the commands of a team on one store, end to end through the real binary: `glocal apply`, then
+/// `glocal approve`, then `glocal run` nodes (web UI, dispatcher, notifier and token keeper in one process, each
+/// with its `--node-id`) publishing the approved posts to a real sandbox, each exactly once; each node's `/healthz`
+/// and `/metrics` name it.
+@Suite(.serialized)
+struct RunNodesTests {
+    static let networks: [Network] = [.x, .mastodon, .bluesky]
+
+    /// What the test reads back from the store the commands wrote.
+    struct StoreView {
+        var queue: any PublishJobQueue
+        var variant: (String) throws -> StoredVariant?
+        /// The nodes named in the dispatcher's audit events (PostgreSQL records them).
+        var auditedNodes: () throws -> Set<String>
+    }
+
+    @Test(.enabled(if: PostgresTestEnvironment.enabled, "no PostgreSQL server (GLOCAL_TEST_POSTGRES_URL)"))
+    func onPostgreSQLTwoRunNodesPublishWhatApplyAndApproveWroteEachOnce() async throws {
+        let server = try PostgresTestEnvironment.url()
+        let schema = "runnodes_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let url = server + (server.contains("?") ? "&" : "?") + "schema=\(schema)"
+        let workspace = try RunNodesWorkspace(networks: Self.networks, perNetwork: 2, database: url)
+        defer { workspace.harness.tearDown() }
+        let approved = try workspace.applyConnectAndApprove()
+        let store = try PostgresStore(location: try PostgresLocation(url: server).inSchema(schema), poolSize: 1)
+        let view = StoreView(
+            queue: store.publishQueue, variant: store.variant,
+            auditedNodes: {
+                try store.pool.transaction { transaction in
+                    Set(
+                        try transaction.rows("SELECT DISTINCT node_id FROM audit_event WHERE node_id IS NOT NULL")
+                            .map { try $0[0].decode(String.self) })
+                }
+            })
+        let audited = try await Self.publish(approved, through: ["node-a", "node-b"], of: workspace, view: view)
+        #expect(!audited.isEmpty && audited.isSubset(of: ["node-a", "node-b"]), "audited nodes: \(audited)")
+    }
+
+    @Test func onSQLiteOneRunNodePublishesWhatApplyAndApproveWroteEachOnce() async throws {
+        let workspace = try RunNodesWorkspace(networks: Self.networks, perNetwork: 1, database: nil)
+        defer { workspace.harness.tearDown() }
+        let approved = try workspace.applyConnectAndApprove()
+        let store = try SQLiteVariantStore(path: workspace.database)
+        let view = StoreView(queue: store.publishQueue, variant: store.variant, auditedNodes: { [] })
+        _ = try await Self.publish(approved, through: ["solo"], of: workspace, view: view)
+    }
+
+    /// Starts a sandbox and one `glocal run` per name, waits until every approved variant is published, checks each
+    /// went out once and each node's `/healthz` and `/metrics` name it, then stops the nodes gracefully. Returns the
+    /// nodes the audit names.
+    static func publish(
+        _ approved: [String], through names: [String], of workspace: RunNodesWorkspace, view: StoreView
+    ) async throws -> Set<String> {
+        try workspace.harness.startSandbox()
+        let (log, logURL) = try nodesLog(workspace.harness, "run-nodes.log")
+        let nodes = try names.map { try workspace.startNode($0, log: log) }
+        defer {
+            for node in nodes where node.isRunning {
+                kill(node.processIdentifier, SIGKILL)
+                node.waitUntilExit()
+            }
+        }
+        // Bounded: the nodes publish a handful of posts in seconds; the bound only ends a run whose nodes stopped.
+        let started = Date()
+        while try (view.queue.countsByState()[.completed] ?? 0) < approved.count, Date().timeIntervalSince(started) < 120,
+            nodes.allSatisfy(\.isRunning)
+        {
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        let printed = { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
+        let counts = try view.queue.countsByState()
+        #expect(counts == [.completed: approved.count], "\(counts)\n\(printed().suffix(3_000))")
+        var receipts = Set<String>()
+        for id in approved {
+            #expect(try view.variant(id)?.state == .published, "\(id)")
+            if let receipt = try view.queue.publication(of: id) { receipts.insert(receipt.remoteID) }
+        }
+        #expect(receipts.count == approved.count, "receipts missing or shared")
+        let posts = try await workspace.harness.sandboxPosts().filter { $0["kind"] as? String == "post" }
+        let texts = posts.compactMap { $0["text"] as? String }
+        #expect(posts.count == approved.count && Set(texts).count == texts.count, "the sandbox holds \(texts)")
+        for name in names {
+            var base: String?
+            for _ in 0..<100 where base == nil {
+                base = await RunNodesWorkspace.baseURL(of: name, in: logURL)
+                if base == nil { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            let url = try #require(base, "node \(name) never answered /healthz with its id:\n\(printed().suffix(3_000))")
+            let health = try #require(try await RunNodesWorkspace.healthJSON(url))
+            #expect(health["node"] as? String == name && health["healthy"] as? Bool == true, "\(health)")
+            #expect(try await RunNodesWorkspace.metrics(url).contains("glocal_node_info{node=\"\(name)\"} 1\n"))
+        }
+        let audited = try view.auditedNodes()
+        for node in nodes {
+            node.terminate()
+            node.waitUntilExit()
+            #expect(node.terminationStatus == 0, "a node did not stop gracefully:\n\(printed().suffix(3_000))")
+        }
+        return audited
+    }
+}
