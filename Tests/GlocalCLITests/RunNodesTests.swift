@@ -51,6 +51,15 @@ struct RunNodesTests {
         _ = try await Self.publish(approved, through: ["solo"], of: workspace, view: view)
     }
 
+    @Test func aNodeIDThatWouldNotReadAsOneWordIsAUsageError() throws {
+        for (command, id) in [("run", "node a"), ("dispatch", ""), ("run", "node\u{7}")] {
+            let (status, _, error) = try GlocalProcess.run(
+                [command, "--node-id", id], in: FileManager.default.temporaryDirectory)
+            #expect(status == 2, "\(command) --node-id '\(id)': \(status)")
+            #expect(error.contains("--node-id must be 1 to 200 characters without spaces or control characters"), "\(error)")
+        }
+    }
+
     /// Starts a sandbox and one `glocal run` per name, waits until every approved variant is published, checks each
     /// went out once and each node's `/healthz` and `/metrics` name it, then stops the nodes gracefully. Returns the
     /// nodes the audit names.

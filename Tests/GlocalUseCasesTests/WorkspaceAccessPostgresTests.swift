@@ -90,4 +90,17 @@ struct WorkspaceAccessPostgresTests {
         #expect(try fromFile.secretKey().open(again, context: "acct") == Data("token".utf8))
         #expect((try? SecretKey(bytes: shared).open(again, context: "acct")) == nil)
     }
+
+    @Test func configCheckShowsAPostgreSQLDatabaseWithoutItsPassword() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let loaded = try ServiceConfigurationLoader(
+            explicitPath: nil, currentDirectory: directory,
+            flags: ["database": "postgres://glocal:s3cret@db.example/glocal"], environment: [:]
+        ).load()
+        let text = loaded.checkText(environment: [:])
+        #expect(text.contains("postgres://glocal@db.example:5432/glocal"))
+        #expect(!text.contains("s3cret"))
+    }
 }
