@@ -55,7 +55,8 @@ let package = Package(
         .target(name: "GlocalDispatch", dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks"]),
         // E-mail digests, alerts and team webhooks (SMTP client, outbox delivery).
         .target(name: "GlocalNotify", dependencies: ["GlocalCore", "GlocalStore"]),
-        .testTarget(name: "GlocalNotifyTests", dependencies: ["GlocalNotify", "GlocalCore", "GlocalStore"]),
+        .testTarget(
+            name: "GlocalNotifyTests", dependencies: ["GlocalNotify", "GlocalCore", "GlocalStore", "GlocalPostgres"]),
         .target(
             name: "GlocalSandbox",
             dependencies: [

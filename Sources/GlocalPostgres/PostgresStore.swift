@@ -3,9 +3,10 @@ import GlocalCore
 import GlocalStore
 import PostgresNIO
 
-/// The store on PostgreSQL, for several nodes sharing one database: planned variants, their states
-/// and the append-only audit (this type), the publish queue (`PostgresJobQueue`), engagement readings
-/// (`PostgresMetricsStore`), credentials, users and sessions, all through one connection pool.
+/// The store on PostgreSQL, for several nodes sharing one database: planned variants, their states,
+/// reviews, moves and the append-only audit (this type), the publish queue (`PostgresJobQueue`),
+/// engagement readings (`PostgresMetricsStore`), credentials, users, sessions and the notification
+/// outbox, all through one connection pool: a `WorkspaceStore`, as `SQLiteVariantStore` is.
 ///
 /// Every write is one transaction; rows a write depends on are read `FOR UPDATE`, so nodes take turns
 /// on a variant or a job rather than overwrite each other. The schema's constraints and triggers hold

@@ -25,10 +25,6 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         return [.sqliteFile, .sqliteMemory] + (postgres ? [.postgres] : [])
     }
 
-    /// The stores that implement the whole-workspace protocols too (review, calendar, report facts, the outbox):
-    /// PostgreSQL does not yet (issue 16), so the tests of those protocols run on SQLite only.
-    static var workspaceStoreCases: [StoreBackend] { allCases.filter { $0 != .postgres } }
-
     /// A new, empty, migrated store of this kind, seen only through the store protocols.
     func open() throws -> StoreUnderTest {
         let store: SQLiteVariantStore
@@ -45,8 +41,7 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
             variants: store, audit: store, queue: store.publishQueue, users: UserStore(store: store, bcryptCost: 4),
             sessions: SessionStore(store: store, lifetime: 3_600), metrics: store.metrics,
             credentials: store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 5, count: 32))),
-            parts: WorkspaceParts(
-                review: store, calendar: store, reports: store, notifications: store.notifications, whole: store))
+            review: store, calendar: store, reports: store, notifications: store.notifications, whole: store)
     }
 }
 
@@ -65,7 +60,8 @@ extension StoreBackend {
             variants: store, audit: store, queue: store.publishQueue,
             users: PostgresUserDirectory(store: store, bcryptCost: 4),
             sessions: PostgresSessionDirectory(store: store, lifetime: 3_600), metrics: store.metrics,
-            credentials: PostgresCredentialVault(store: store, key: try SecretKey(bytes: Data(repeating: 5, count: 32))))
+            credentials: PostgresCredentialVault(store: store, key: try SecretKey(bytes: Data(repeating: 5, count: 32))),
+            review: store, calendar: store, reports: store, notifications: store.notifications, whole: store)
     }
 }
 
@@ -85,26 +81,14 @@ struct StoreUnderTest: Sendable {
     var metrics: any EngagementMetricsStore
     /// Sealed account credentials.
     var credentials: any CredentialVault
-    /// The whole-workspace parts (review, calendar, report facts, outbox), on the stores that have them.
-    var parts: WorkspaceParts?
-
     /// Approve, reject, edit, bulk decisions and what changed since a revision.
-    var review: any VariantReviewStore { parts!.review }
-    /// The calendar's entries and moves.
-    var calendar: any CalendarStore { parts!.calendar }
-    /// The period report's facts.
-    var reports: any ReportFactsSource { parts!.reports }
-    /// Notification preferences and the outbox.
-    var notifications: any NotificationOutbox { parts!.notifications }
-    /// All of it as one store, as the server and the commands see it.
-    var whole: any WorkspaceStore { parts!.whole }
-}
-
-/// The protocols only a whole-workspace store implements so far (``StoreBackend/workspaceStoreCases``).
-struct WorkspaceParts: Sendable {
     var review: any VariantReviewStore
+    /// The calendar's entries and moves.
     var calendar: any CalendarStore
+    /// The period report's facts.
     var reports: any ReportFactsSource
+    /// Notification preferences and the outbox.
     var notifications: any NotificationOutbox
+    /// All of it as one store, as the server and the commands see it.
     var whole: any WorkspaceStore
 }

@@ -7,7 +7,7 @@ import Testing
 /// The calendar's entries and moves, the period report's facts and the notification outbox, as the
 /// server and the notifier see them.
 extension StoreContractTests {
-    @Test(arguments: StoreBackend.workspaceStoreCases)
+    @Test(arguments: StoreBackend.allCases)
     func calendarEntriesAreTheVisibleSlotsInTheWindowBySlot(backend: StoreBackend) throws {
         let early = StoreFixtures.variant(post: "teaser", scheduledAt: StoreFixtures.date("2026-12-01T08:00:00Z"))
         let late = StoreFixtures.variant(post: "launch", scheduledAt: StoreFixtures.date("2026-12-03T08:00:00Z"))
@@ -29,7 +29,7 @@ extension StoreContractTests {
         #expect(try store.calendar.calendarEntries(from: to, to: to, visible: { _ in true }).isEmpty, "the end is excluded")
     }
 
-    @Test(arguments: StoreBackend.workspaceStoreCases)
+    @Test(arguments: StoreBackend.allCases)
     func aMoveWritesTheChosenSlotWithItsAuditEventAndAStaleOneWritesNothing(backend: StoreBackend) throws {
         let variant = StoreFixtures.variant(state: .approved)
         let store = try store(backend, with: [variant])
@@ -65,7 +65,7 @@ extension StoreContractTests {
         #expect(event.reason?.hasSuffix(": after the press") == true)
     }
 
-    @Test(arguments: StoreBackend.workspaceStoreCases)
+    @Test(arguments: StoreBackend.allCases)
     func reportFactsHaveOneRowPerVariantWithItsLatestApproval(backend: StoreBackend) throws {
         let pending = StoreFixtures.variant(post: "teaser")
         let other = StoreFixtures.variant(post: "recap", account: "lumiere-uk-x", network: .x)
@@ -83,7 +83,7 @@ extension StoreContractTests {
         #expect(waiting.network == .x && waiting.approvedAt == nil)
     }
 
-    @Test(arguments: StoreBackend.workspaceStoreCases)
+    @Test(arguments: StoreBackend.allCases)
     func theOutboxKeepsOneMessagePerKeyAndSendsEachOnce(backend: StoreBackend) throws {
         let store = try backend.open()
         let outbox = store.notifications
@@ -121,7 +121,7 @@ extension StoreContractTests {
         #expect(messages.last?.attempts == 2 && messages.last?.lastError == "HTTP 410")
     }
 
-    @Test(arguments: StoreBackend.workspaceStoreCases)
+    @Test(arguments: StoreBackend.allCases)
     func aDigestIsRecordedOncePerPersonAndDay(backend: StoreBackend) throws {
         let store = try backend.open()
         let outbox = store.notifications
@@ -139,7 +139,7 @@ extension StoreContractTests {
         #expect(try outbox.allMessages().count == 1)
     }
 
-    @Test(arguments: StoreBackend.workspaceStoreCases)
+    @Test(arguments: StoreBackend.allCases)
     func theWholeStoreHandsOutItsPartsOverTheSameData(backend: StoreBackend) throws {
         let variant = StoreFixtures.variant(state: .approved, scheduledAt: Self.slot)
         let store = try store(backend, with: [variant])

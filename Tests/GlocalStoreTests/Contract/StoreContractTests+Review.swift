@@ -12,7 +12,7 @@ extension StoreContractTests {
 
     func revision(_ variant: StoredVariant) -> VariantRevision { VariantRevision(of: variant.contentHash) }
 
-    @Test(arguments: StoreBackend.workspaceStoreCases)
+    @Test(arguments: StoreBackend.allCases)
     func anApprovalOfAStaleRevisionWritesNothing(backend: StoreBackend) throws {
         let variant = StoreFixtures.variant(state: .pendingApproval)
         let store = try store(backend, with: [variant])
@@ -34,7 +34,7 @@ extension StoreContractTests {
         #expect(last.action == .approve && last.actor == "claire" && last.toState == .approved)
     }
 
-    @Test(arguments: StoreBackend.workspaceStoreCases)
+    @Test(arguments: StoreBackend.allCases)
     func aRejectionNeedsAReasonAndTheCallersCheckRunsInsideTheWrite(backend: StoreBackend) throws {
         let variant = StoreFixtures.variant(state: .pendingApproval)
         let store = try store(backend, with: [variant])
@@ -59,7 +59,7 @@ extension StoreContractTests {
         #expect(try store.audit.auditEvents(variant: variant.id).last?.reason == "Store closed that day")
     }
 
-    @Test(arguments: StoreBackend.workspaceStoreCases)
+    @Test(arguments: StoreBackend.allCases)
     func anEditBasedOnAStaleRevisionIsRefusedAndChangesSinceARevisionAreTold(backend: StoreBackend) throws {
         let variant = StoreFixtures.variant(state: .approved)
         let store = try store(backend, with: [variant])
@@ -91,7 +91,7 @@ extension StoreContractTests {
         #expect(try store.review.changes(of: "no/such/variant", since: revision(variant)) == nil)
     }
 
-    @Test(arguments: StoreBackend.workspaceStoreCases)
+    @Test(arguments: StoreBackend.allCases)
     func aBulkApprovalDecidesTheCurrentOnesAndListsTheStaleOnesInOneWrite(backend: StoreBackend) throws {
         let first = StoreFixtures.variant(post: "teaser")
         let second = StoreFixtures.variant(post: "launch")
@@ -112,7 +112,7 @@ extension StoreContractTests {
         #expect(try store.variants.variant(third.id)?.state == .pendingApproval)
     }
 
-    @Test(arguments: StoreBackend.workspaceStoreCases)
+    @Test(arguments: StoreBackend.allCases)
     func oneVariantOutsideTheCallersScopeRefusesTheWholeBatch(backend: StoreBackend) throws {
         let mine = StoreFixtures.variant(account: "lumiere-fr-instagram")
         let theirs = StoreFixtures.variant(account: "lumiere-uk-x", network: .x)
@@ -137,7 +137,7 @@ extension StoreContractTests {
         }
     }
 
-    @Test(arguments: StoreBackend.workspaceStoreCases)
+    @Test(arguments: StoreBackend.allCases)
     func campaignProgressCountsTheVisibleVariantsByState(backend: StoreBackend) throws {
         let store = try store(
             backend,
