@@ -27,9 +27,7 @@ public struct ServedWorkspace: Sendable {
     }
 
     /// What wakes this node's idle dispatcher when work falls due on PostgreSQL (`nil` on SQLite: one node polls).
-    public var queueListener: PostgresQueueListener? {
-        (store as? PostgresStore).map { PostgresQueueListener(store: $0) }
-    }
+    public var queueListener: PostgresQueueListener? { WorkspaceAccess.queueListener(for: store) }
 
     /// Holds the SQLite store's serving lock while serving (a restore is refused meanwhile); `nil` on PostgreSQL,
     /// which is restored with its own tools.

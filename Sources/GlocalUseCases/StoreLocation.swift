@@ -36,14 +36,12 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .sqliteFile(let path): return try SQLiteVariantStore(path: path)
         case .sqliteMemory: return try SQLiteVariantStore.inMemory()
-        case .postgres:
-            // PostgresStore serves every store protocol once the workspace store's review, calendar, report and
-            // outbox parts are on PostgreSQL; until then the dispatcher alone opens it (`openPostgres`).
-            throw StoreFailure(kind: .refused, description: PostgresSupport.sqliteOnly)
+        case .postgres: return try openPostgres(nodeID: nodeID)
         }
     }
 
-    /// The PostgreSQL store here, as its own type (the queue's listener needs its connections).
+    /// The PostgreSQL store here, as its own type (the queue's listener needs its connections); a server that does not
+    /// answer is `StoreFailure.Kind.unavailable`.
     public func openPostgres(nodeID: String?) throws -> PostgresStore {
         guard case .postgres(let location) = self else {
             throw StoreFailure(kind: .refused, description: "\(description) is not a PostgreSQL store")

@@ -95,13 +95,6 @@ public struct WorkspaceAccess: Sendable {
         }
     }
 
-    /// The PostgreSQL store `databasePath` names, as its own type (the dispatcher's listener needs it).
-    func openPostgresStore(nodeID: String?) throws -> PostgresStore {
-        do { return try Self.postgresStoreLocation(databasePath).openPostgres(nodeID: nodeID) } catch {
-            throw UseCaseError.storeUnopenable(path: storeDescription, StoreFailure(error))
-        }
-    }
-
     private static func postgresStoreLocation(_ url: String) throws -> StoreLocation {
         do { return .postgres(try PostgresLocation(url: url)) } catch {
             throw StoreFailure(kind: .refused, description: String(describing: error))

@@ -23,18 +23,22 @@ struct WorkspaceAccessPostgresTests {
         #expect(sqlite.postgresLocation == nil && sqlite.databasePath == "/tmp/env.sqlite")
     }
 
-    @Test func aCommandThatNeedsSQLiteSaysSoWithoutThePassword() throws {
+    @Test func aPostgreSQLServerThatDoesNotAnswerIsNamedWithoutThePassword() throws {
+        // Port 1 on the loopback: nothing listens, the connection is refused at once.
         let access = try WorkspaceAccess(
-            workspacePath: Self.root.path, database: "postgres://glocal:s3cret@db.example/glocal", currentDirectory: Self.root,
+            workspacePath: Self.root.path, database: "postgres://glocal:s3cret@127.0.0.1:1/glocal", currentDirectory: Self.root,
             environment: [:])
         do {
             _ = try access.openStore(.existing)
-            Issue.record("a PostgreSQL URL opened the SQLite store")
-        } catch {
-            let message = String(describing: error)
-            #expect(message.contains("still needs the SQLite store"))
-            #expect(message.contains("postgres://glocal@db.example:5432/glocal"))
-            #expect(!message.contains("s3cret"))
+            Issue.record("a PostgreSQL server that does not listen opened")
+        } catch let error as UseCaseError {
+            guard case .storeUnopenable(let path, let failure) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(path == "postgres://glocal@127.0.0.1:1/glocal")
+            #expect(failure.kind == .unavailable)
+            #expect(!String(describing: error).contains("s3cret"))
         }
     }
 
@@ -53,7 +57,10 @@ struct WorkspaceAccessPostgresTests {
         #expect(WorkspaceAccess(root: Self.root, databasePath: "/tmp/x.sqlite").storeDescription == "/tmp/x.sqlite")
         let postgres = try StoreLocation(database: "postgresql://a:pw@h/d")
         #expect(postgres.description == "postgres://a@h:5432/d")
-        guard case .postgres = postgres else { return #expect(Bool(false), "\(postgres) is not PostgreSQL") }
+        guard case .postgres = postgres else {
+            Issue.record("\(postgres) is not PostgreSQL")
+            return
+        }
         #expect(try StoreLocation(database: "/tmp/x.sqlite") == .sqliteFile("/tmp/x.sqlite"))
     }
 
