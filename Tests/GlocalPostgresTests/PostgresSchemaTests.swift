@@ -1,9 +1,10 @@
 import Foundation
 import GlocalCore
-import GlocalPostgres
 import GlocalStore
 import PostgresNIO
 import Testing
+
+@testable import GlocalPostgres
 
 /// The schema holds whatever code writes: migrations, constraints, the append-only audit.
 @Suite(.postgres)
@@ -23,7 +24,7 @@ struct PostgresSchemaTests {
         let stores = try (0..<3).map { _ in try PostgresStore(location: location) }
         for store in stores { #expect(try store.allVariants().isEmpty) }
         let count = try stores[0].pool.transaction { try $0.value("SELECT count(*) FROM glocal_migration", as: Int.self) }
-        #expect(count == 8)
+        #expect(count == PostgresMigrations.all.count)
     }
 
     @Test func theAuditIsAppendOnlyInTheDatabase() throws {

@@ -13,7 +13,7 @@ enum PostgresMigrations {
     static var all: [any PostgresMigration.Type] {
         [
             V1Variants.self, V2UsersSessions.self, V3PublishQueue.self, V4AccountSecrets.self, V5Metrics.self,
-            V6AccountAudit.self, V7Notifications.self, V8DispatcherNodes.self,
+            V6AccountAudit.self, V7Notifications.self, V8DispatcherNodes.self, V11VariantNetworksPinterestGoogleBusiness.self,
         ]
     }
 
