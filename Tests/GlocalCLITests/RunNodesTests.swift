@@ -60,6 +60,37 @@ struct RunNodesTests {
         }
     }
 
+    @Test func serveTakesAPostgreSQLURLFromTheEnvironmentBeforeGLOCAL_DATABASEAndNeverPrintsItsPassword() throws {
+        let workspace = try RunNodesWorkspace(networks: [.mastodon], perNetwork: 1, database: nil)
+        defer { workspace.harness.tearDown() }
+        let process = Process()
+        process.executableURL = try GlocalProcess.executable()
+        process.arguments = ["serve", "--port", "0"]
+        process.currentDirectoryURL = workspace.harness.root
+        var environment = workspace.environment
+        environment["GLOCAL_DATABASE"] = workspace.harness.database
+        // Port 1 on the loopback: nothing listens, so the server must refuse to start, naming the URL it chose.
+        environment["GLOCAL_DATABASE_URL"] = "postgres://glocal:s3cret@127.0.0.1:1/glocal"
+        process.environment = environment
+        let error = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = error
+        try process.run()
+        // Bounded: a serve that opened the SQLite file instead would keep serving.
+        let started = Date()
+        while process.isRunning, Date().timeIntervalSince(started) < 60 { usleep(20_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            Issue.record("glocal serve started instead of refusing the PostgreSQL URL it was given")
+        }
+        process.waitUntilExit()
+        let printed = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 2)
+        #expect(printed.contains("cannot open the store postgres://glocal@127.0.0.1:1/glocal"), "\(printed)")
+        #expect(!printed.contains("s3cret"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.harness.database))
+    }
+
     /// Starts a sandbox and one `glocal run` per name, waits until every approved variant is published, checks each
     /// went out once and each node's `/healthz` and `/metrics` name it, then stops the nodes gracefully. Returns the
     /// nodes the audit names.
