@@ -173,18 +173,21 @@ struct PostgresNotificationOutboxTests {
         try add(variants, to: store)
         let nodes = try (0..<2).map { _ in try PostgresStore(location: location, poolSize: 1).notifications }
         #expect(try nodes[0].scanFailures(now: Self.now) { _ in [] } == 0)
-        let told = Seen<String>()
-        let done = Seen<Bool>()
+        let told = Seen<String>(), done = Seen<Bool>(), errors = Seen<String>()
         let group = DispatchGroup()
         for node in nodes {
             DispatchQueue.global().async(group: group) {
                 while done.values.isEmpty {
-                    _ = try? node.scanFailures(now: Self.now) { posts in
-                        // Each node's messages get keys of its own: a failure told by both would add two.
-                        posts.map { post in
-                            told.add(post.variantID)
-                            return self.mail("f:\(post.auditID):\(UUID().uuidString)")
+                    do {
+                        try node.scanFailures(now: Self.now) { posts in
+                            // Each node's messages get keys of its own: a failure told by both would add two.
+                            posts.map { post in
+                                told.add(post.variantID)
+                                return self.mail("f:\(post.auditID):\(UUID().uuidString)")
+                            }
                         }
+                    } catch {
+                        errors.add("\(error)")
                     }
                 }
             }
@@ -199,6 +202,7 @@ struct PostgresNotificationOutboxTests {
             }
         }
         #expect(told.values.sorted() == variants.map(\.id).sorted(), "each failure is told once, by one node")
+        #expect(errors.values.isEmpty, "a node's scan waits for the other's rather than fail")
         #expect(try store.notifications.allMessages().count == 20)
     }
 
@@ -256,32 +260,55 @@ struct PostgresNotificationOutboxTests {
         #expect(told.values.sorted() == [quick.id, slow.id].sorted(), "each failure is told once, the slow one too")
     }
 
-    @Test func twoNodesScanningReconnectsAtOnceTellEachAccountOnce() throws {
+    @Test func aSecondNodesReconnectScanWaitsForTheFirstAndTellsNothingAgain() throws {
         let location = try PostgresTestServer.freshLocation()
         let store = try PostgresStore(location: location)
         let nodes = try (0..<2).map { _ in try PostgresStore(location: location, poolSize: 1).notifications }
-        let accounts = (0..<20).map { "lumiere-\($0)-x" }
-        let told = Seen<String>(), done = Seen<Bool>()
-        let compose: @Sendable ([ReconnectNeed]) -> [OutboxMessage] = { needs in
-            needs.map { need in
-                told.add(need.accountID)
-                return OutboxMessage(
-                    dedupeKey: "r:\(need.accountID):\(UUID().uuidString)", channel: .mail, recipient: "a@b.example", subject: "s",
-                    textBody: "t")
-            }
-        }
+        try store.publishQueue.setNeedsReconnect("revoked", account: "lumiere-fr-x", now: Self.now)
+        let (composing, release) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        let told = Seen<String>(), errors = Seen<String>(), scanned = Seen<Bool>()
         let group = DispatchGroup()
-        for node in nodes {
-            DispatchQueue.global().async(group: group) {
-                while done.values.isEmpty { _ = try? node.scanReconnects(now: Self.now, compose: compose) }
+        DispatchQueue.global().async(group: group) {
+            do {
+                // The first node is in the middle of its scan: the account is remembered, not yet committed.
+                try nodes[0].scanReconnects(now: Self.now) { needs in
+                    needs.forEach { told.add($0.accountID) }
+                    composing.signal()
+                    release.wait()
+                    return needs.map { self.mail("r:\($0.accountID):first") }
+                }
+            } catch {
+                errors.add("\(error)")
             }
         }
-        for account in accounts { try store.publishQueue.setNeedsReconnect("revoked", account: account, now: Self.now) }
-        done.add(true)
+        composing.wait()
+        DispatchQueue.global().async(group: group) {
+            do {
+                try nodes[1].scanReconnects(now: Self.now) { needs in
+                    needs.forEach { told.add($0.accountID) }
+                    return needs.map { self.mail("r:\($0.accountID):second") }
+                }
+            } catch {
+                errors.add("\(error)")
+            }
+            scanned.add(true)
+        }
+        let deadline = Date().addingTimeInterval(30)
+        var waiting = false
+        while !waiting, scanned.values.isEmpty, Date() < deadline {
+            waiting =
+                try store.pool.transaction {
+                    try $0.value(
+                        "SELECT count(*) FROM pg_locks WHERE relation = 'notification_reconnect'::regclass AND NOT granted",
+                        as: Int.self)
+                } ?? 0 > 0
+        }
+        #expect(waiting, "the second scan waits for the first")
+        release.signal()
         group.wait()
-        _ = try nodes[0].scanReconnects(now: Self.now, compose: compose)
-        #expect(told.values.sorted() == accounts.sorted(), "each account is told once, by one node")
-        #expect(try store.notifications.allMessages().count == 20)
+        #expect(told.values == ["lumiere-fr-x"], "the account is told once, by the first node")
+        #expect(errors.values.isEmpty, "the second scan neither fails nor tells again")
+        #expect(try store.notifications.allMessages().map(\.dedupeKey) == ["r:lumiere-fr-x:first"])
     }
 
     @Test func anAccountWaitingForATokenIsToldOnceUntilReconnected() throws {

@@ -5,14 +5,15 @@ import GlocalStore
 import PostgresNIO
 import Testing
 
-/// Review decisions from several nodes (each a store of its own on the same database): a decision
-/// locks its variant, so a second node's decision waits, then sees the first's and refuses.
+/// Review decisions and moves from several nodes (each a store of its own on the same database): a
+/// decision locks its variant, so a second node's decision waits, then sees the first's and refuses; a
+/// move locks the variant's job, so no node claims it at its old time meanwhile.
 @Suite(.postgres)
 struct PostgresReviewNodesTests {
     static let now = Date(timeIntervalSince1970: 1_796_000_000)
 
-    /// A store in a fresh schema holding `count` pending variants, and where it is.
-    func pending(_ count: Int) throws -> (PostgresLocation, [StoredVariant]) {
+    /// A store in a fresh schema holding `count` variants in `state`, due a day after `now`, and where it is.
+    func pending(_ count: Int, state: VariantState = .pendingApproval) throws -> (PostgresLocation, [StoredVariant]) {
         let location = try PostgresTestServer.freshLocation()
         let store = try PostgresStore(location: location)
         let variants = (0..<count).map { index in
@@ -21,7 +22,7 @@ struct PostgresReviewNodesTests {
                 accountID: "lumiere-fr-x", network: .x, locale: "fr", kind: .informative, text: "Post \(index)", title: nil,
                 link: nil, linkPlacement: .none, media: [], contentHash: "h\(index)",
                 scheduledAt: Self.now.addingTimeInterval(86_400), localTime: nil, timeZone: "UTC", live: false,
-                state: .pendingApproval, explanation: [])
+                state: state, explanation: [])
         }
         try store.apply(
             Plan(
@@ -86,6 +87,41 @@ struct PostgresReviewNodesTests {
             ], "the second node's check and decision see the first's approval")
         #expect(try observer.variant(variant.id)?.state == .approved)
         #expect(try observer.auditEvents(variant: variant.id).map(\.action) == [.create, .approve])
+    }
+
+    @Test func noNodeClaimsAJobAtItsOldTimeWhileItsVariantMoves() throws {
+        let (location, variants) = try pending(1, state: .approved)
+        let variant = try #require(variants.first), oldSlot = try #require(variant.scheduledAt)
+        let mover = try PostgresStore(location: location, poolSize: 1)
+        let dispatcher = try PostgresStore(location: location, poolSize: 1).publishQueue
+        #expect(try dispatcher.sync(now: Self.now, grace: 900, policy: .standard).enqueued == 1)
+        let target = oldSlot.addingTimeInterval(7_200), utc = try #require(TimeZone(identifier: "UTC"))
+        let insideMove = DispatchSemaphore(value: 0), releaseMove = DispatchSemaphore(value: 0)
+        let moveDone = DispatchGroup()
+        let moved = Outcomes()
+        DispatchQueue.global().async(group: moveDone) {
+            do {
+                let request = SlotMoveRequest(
+                    id: variant.id, revision: VariantRevision(of: variant.contentHash), shownSlot: oldSlot, note: nil,
+                    actor: "claire")
+                let result = try mover.move(request, around: target, now: Self.now, permit: { _ in }) { _, _ in
+                    insideMove.signal()
+                    releaseMove.wait()
+                    return (LocalInstant(instant: target, zone: utc), [ScheduleReason("moved", "moved by claire")])
+                }
+                moved.add("moved to \(result.scheduledAt.map(UTCTimestamp.string(from:)) ?? "nowhere")")
+            } catch { moved.add("\(error)") }
+        }
+        insideMove.wait()
+        let duringMove = try dispatcher.claim(worker: "node-2", now: oldSlot, lease: 60, limit: 5)
+        releaseMove.signal()
+        moveDone.wait()
+
+        #expect(duringMove.isEmpty, "the job is locked by the move: the other node skips it")
+        #expect(moved.entries == ["moved to \(UTCTimestamp.string(from: target))"])
+        #expect(
+            try dispatcher.claim(worker: "node-2", now: oldSlot, lease: 60, limit: 5).isEmpty, "nothing fires at the old time")
+        #expect(try dispatcher.claim(worker: "node-2", now: target, lease: 60, limit: 5).map(\.variantID) == [variant.id])
     }
 
     @Test func twoNodesDecidingOverlappingBatchesDecideEachVariantOnce() throws {

@@ -4,7 +4,7 @@ import GlocalStore
 import PostgresNIO
 
 /// The variants as the calendar shows and moves them, as the SQLite store does. A move locks the
-/// variant and its publish job (`FOR UPDATE`): a node claiming the job skips it or waits, then finds
+/// publish job and the variant (`FOR UPDATE`): a node claiming the job skips it or waits, then finds
 /// it at its new time; a move finding the job claimed refuses.
 extension PostgresStore: CalendarStore {
     /// How far around the new slot other posts are read for the check: the weekly cap spans a week.
@@ -53,6 +53,13 @@ extension PostgresStore: CalendarStore {
         decide: (StoredVariant, [StoredVariant]) throws -> (slot: LocalInstant, explanation: [ScheduleReason])
     ) throws -> StoredVariant {
         try pool.transaction { transaction in
+            // The job first, then the variant: the queue's order (a claimed job's attempt locks its job, then
+            // its variant), so a move and an attempt take turns rather than deadlock. Locked whatever its state,
+            // a node claiming it meanwhile skips it, or waits and finds its new time.
+            let claimed = try transaction.value(
+                """
+                SELECT state = 'running' OR attempt > 0 FROM publish_job WHERE variant_id = \(request.id) FOR UPDATE
+                """, as: Bool.self)
             let current = try Self.lockedForReview(transaction, request.id, permit: permit)
             guard SlotMoveCheck.movableStates.contains(current.state) else {
                 throw ApprovalError.wrongState(variantID: current.id, state: current.state)
@@ -67,11 +74,6 @@ extension PostgresStore: CalendarStore {
                     message: "Someone moved this post since the page was shown (it is now at \(current.localTime ?? "?")); "
                         + "nothing was written. Look again and move it from there.")
             }
-            // Locked whatever its state: a node claiming it meanwhile skips it, or waits and finds its new time.
-            let claimed = try transaction.value(
-                """
-                SELECT state = 'running' OR attempt > 0 FROM publish_job WHERE variant_id = \(current.id) FOR UPDATE
-                """, as: Bool.self)
             if claimed == true {
                 throw SlotMoveRefusal(
                     rule: "state", message: "The dispatcher has already taken this post to send it: it cannot move.")
