@@ -7,7 +7,7 @@ import GlocalUseCases
 struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
-        abstract: "Write the plan into the SQLite store in one transaction; a second apply changes nothing.")
+        abstract: "Write the plan into the store in one transaction; a second apply changes nothing.")
 
     @OptionGroup var options: WorkspaceOptions
 
