@@ -19,15 +19,6 @@ public struct DispatchStores: Sendable {
     public var location: String
 }
 
-/// What the PostgreSQL store does not serve yet, said once.
-public enum PostgresSupport {
-    /// Why a command that needs the SQLite store refuses a PostgreSQL URL.
-    public static let sqliteOnly = """
-        this command still needs the SQLite store; on PostgreSQL, glocal dispatch (and its nodes) runs today: \
-        prepare the store with SQLite and copy it (docs/operations.md, "Choosing SQLite or PostgreSQL")
-        """
-}
-
 extension WorkspaceAccess {
     /// The PostgreSQL store `databasePath` names, if it is a `postgres://` URL.
     public var postgresLocation: PostgresLocation? {
@@ -35,30 +26,16 @@ extension WorkspaceAccess {
     }
 
     /// Opens what a dispatcher node needs, on SQLite or PostgreSQL; `nodeID` is recorded with the
-    /// dispatcher's audit events on PostgreSQL. The credentials' key is `$GLOCAL_SECRET_KEY` or the key
-    /// file beside the SQLite store (on PostgreSQL: .glocal/secret.key in the workspace; every node needs the same key).
+    /// dispatcher's audit events on PostgreSQL. The credentials' key is `secretKey()` (every node needs the same key).
     public func openDispatchStores(nodeID: String) throws -> DispatchStores {
-        guard PostgresLocation.isPostgresURL(databasePath) else {
-            let store = try openStore(.existing)
-            return DispatchStores(
-                queue: store.publishQueue, metrics: store.metrics, credentials: try credentials(in: store), listener: nil,
-                location: databasePath)
-        }
-        let location: PostgresLocation
-        let store: PostgresStore
-        do {
-            location = try PostgresLocation(url: databasePath)
-            store = try PostgresStore(location: location, nodeID: nodeID)
-        } catch {
-            throw UseCaseError.storeUnopenable(
-                path: (try? PostgresLocation(url: databasePath).description) ?? "postgres://…",
-                StoreFailure(kind: .unavailable, description: String(describing: error)))
-        }
-        let key = try SecretKey.load(
-            environment: environment, file: root.appendingPathComponent(".glocal/secret.key"))
+        let store = try openStore(.existing, nodeID: nodeID)
         return DispatchStores(
-            queue: store.publishQueue, metrics: store.metrics,
-            credentials: StoredCredentials(secrets: PostgresCredentialVault(store: store, key: key)),
-            listener: PostgresQueueListener(store: store), location: location.description)
+            queue: store.publishQueue, metrics: store.metrics, credentials: try credentials(in: store),
+            listener: Self.queueListener(for: store), location: storeDescription)
+    }
+
+    /// What wakes an idle dispatcher of `store` when work falls due: PostgreSQL's NOTIFY (`nil` on SQLite: one node polls).
+    public static func queueListener(for store: any WorkspaceStore) -> PostgresQueueListener? {
+        (store as? PostgresStore).map { PostgresQueueListener(store: $0) }
     }
 }

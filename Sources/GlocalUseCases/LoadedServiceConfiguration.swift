@@ -1,5 +1,6 @@
 import Foundation
 import GlocalCore
+import GlocalPostgres
 
 /// The effective service configuration with what is needed to report on it.
 public struct LoadedServiceConfiguration: Sendable {
@@ -70,6 +71,9 @@ public struct LoadedServiceConfiguration: Sendable {
                 value = "(the listening address: http://\(configuration.host):\(configuration.port))"
             }
             if setting.key == .database, setting.value == nil { value = "(.glocal/glocal.sqlite in the workspace)" }
+            if setting.key == .database, let url = setting.value, PostgresLocation.isPostgresURL(url) {
+                value = (try? PostgresLocation(url: url).description) ?? "postgres://… (not a valid PostgreSQL URL)"
+            }
             rows.append((setting.key.key, value, setting.source.label))
         }
         let keySource: String

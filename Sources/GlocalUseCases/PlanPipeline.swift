@@ -53,7 +53,7 @@ public struct PlanPipeline: Sendable {
         let store = try access.openStore(createsStore ? .createdIfMissing : .emptyIfMissing)
         let snapshot: StoreSnapshot
         do { snapshot = try store.snapshot() } catch {
-            throw UseCaseError.storeUnopenable(path: access.databasePath, StoreFailure(error))
+            throw UseCaseError.storeUnopenable(path: access.storeDescription, StoreFailure(error))
         }
         let stored = snapshot.variants
         let learned = try LearnedTimingLoader(metrics: store.metrics, table: workspace.settings.timing, now: now).load()

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GlocalPostgres
 import GlocalStore
 
 /// `glocal store backup` and `glocal store restore`.
@@ -17,6 +18,15 @@ public struct StoreBackup: Sendable {
     /// Works on the store at `databasePath`.
     public init(databasePath: String) { self.databasePath = databasePath }
 
+    /// A PostgreSQL store is backed up and restored with PostgreSQL's own tools; its URL is never printed with its password.
+    private func refusePostgres(_ operation: String) throws {
+        guard PostgresLocation.isPostgresURL(databasePath) else { return }
+        let shown = (try? PostgresLocation(url: databasePath).description) ?? "postgres://…"
+        throw StoreBackupError(
+            message: "glocal store \(operation) works on a SQLite store; \(shown) is PostgreSQL: use pg_dump and pg_restore "
+                + "(docs/operations.md, Backups)")
+    }
+
     /// What a backup wrote.
     public struct Summary: Sendable, Equatable {
         /// The backup's path.
@@ -29,6 +39,7 @@ public struct StoreBackup: Sendable {
 
     /// Copies the store into a new file at `destination` (which must not exist).
     public func backup(to destination: String) throws -> Summary {
+        try refusePostgres("backup")
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw StoreBackupError(message: "no store at \(databasePath)")
         }
@@ -96,6 +107,7 @@ public struct StoreBackup: Sendable {
 
     /// Replaces the store with the backup at `source`; returns where the previous store was kept (if there was one).
     public func restore(from source: String, now: Date = Date()) throws -> String? {
+        try refusePostgres("restore")
         let lock = try StoreServingLock.holdExclusive(forStoreAt: databasePath)
         defer { withExtendedLifetime(lock) {} }
         _ = try Self.check(source)

@@ -21,7 +21,7 @@ public struct WorkspaceAccess: Sendable {
 
     /// The workspace directory (it holds glocal.yaml).
     public let root: URL
-    /// The SQLite store's path.
+    /// The SQLite store's path, or the PostgreSQL store's `postgres://` URL (never print it: `storeDescription`).
     public let databasePath: String
     /// The process environment ($GLOCAL_SECRET_KEY, $USER).
     public let environment: [String: String]
@@ -57,8 +57,16 @@ public struct WorkspaceAccess: Sendable {
         self.init(root: target.root, databasePath: path, environment: environment)
     }
 
-    /// Whether the store's file exists.
-    public var storeExists: Bool { FileManager.default.fileExists(atPath: databasePath) }
+    /// Whether the store's file exists (a PostgreSQL store is there once its server answers: `true`).
+    public var storeExists: Bool {
+        PostgresLocation.isPostgresURL(databasePath) || FileManager.default.fileExists(atPath: databasePath)
+    }
+
+    /// The store for messages: the file's path, or the PostgreSQL URL without its password.
+    public var storeDescription: String {
+        guard PostgresLocation.isPostgresURL(databasePath) else { return databasePath }
+        return postgresLocation?.description ?? "postgres://…"
+    }
 
     /// The workspace, loaded but not validated (teams, accounts and policies are enough for most use cases).
     public func loadWorkspace() throws -> Workspace {
@@ -71,25 +79,40 @@ public struct WorkspaceAccess: Sendable {
     /// The workspace if it loads; `nil` otherwise (a report of the store can do without it).
     public func workspaceIfReadable() -> Workspace? { WorkspaceLoader(root: root).load().workspace }
 
-    /// The store, opened (and migrated) as `need` says.
-    public func openStore(_ need: StoreNeed) throws -> SQLiteVariantStore {
-        if let postgres = postgresLocation {
-            throw UseCaseError.storeUnopenable(
-                path: postgres.description,
-                StoreFailure(kind: .refused, description: PostgresSupport.sqliteOnly))
+    /// The store, opened (and migrated) as `need` says, on SQLite or PostgreSQL: every command and the server
+    /// open it here. A PostgreSQL store is opened (its schema created) whatever `need` says; `nodeID` is recorded
+    /// with the dispatcher's audit events there.
+    public func openStore(_ need: StoreNeed, nodeID: String? = nil) throws -> any WorkspaceStore {
+        if PostgresLocation.isPostgresURL(databasePath) {
+            do { return try Self.postgresStoreLocation(databasePath).open(nodeID: nodeID) } catch {
+                throw UseCaseError.storeUnopenable(path: storeDescription, StoreFailure(error))
+            }
         }
         if need == .existing, !storeExists { throw UseCaseError.noStore(path: databasePath) }
-        do {
-            if need == .emptyIfMissing, !storeExists { return try SQLiteVariantStore.inMemory() }
-            return try SQLiteVariantStore(path: databasePath)
-        } catch {
+        let location: StoreLocation = need == .emptyIfMissing && !storeExists ? .sqliteMemory : .sqliteFile(databasePath)
+        do { return try location.open() } catch {
             throw UseCaseError.storeUnopenable(path: databasePath, StoreFailure(error))
         }
     }
 
-    /// The accounts' credentials in `store`, sealed with the key of `$GLOCAL_SECRET_KEY` or the key file beside the store.
+    private static func postgresStoreLocation(_ url: String) throws -> StoreLocation {
+        do { return .postgres(try PostgresLocation(url: url)) } catch {
+            throw StoreFailure(kind: .refused, description: String(describing: error))
+        }
+    }
+
+    /// The key that seals the accounts' credentials: `$GLOCAL_SECRET_KEY`, else the key file beside the SQLite
+    /// store, or .glocal/secret.key in the workspace for a PostgreSQL store (every node needs the same key).
+    public func secretKey() throws -> SecretKey {
+        guard PostgresLocation.isPostgresURL(databasePath) else {
+            return try SecretKey.load(forStoreAt: databasePath, environment: environment)
+        }
+        return try SecretKey.load(environment: environment, file: root.appendingPathComponent(".glocal/secret.key"))
+    }
+
+    /// The accounts' credentials in `store`, sealed with `secretKey()`.
     public func secrets(in store: any WorkspaceStore) throws -> any CredentialVault {
-        store.accountSecrets(key: try SecretKey.load(forStoreAt: databasePath, environment: environment))
+        store.accountSecrets(key: try secretKey())
     }
 
     /// The credentials the dispatcher and the metrics collector read from `store`.

@@ -53,7 +53,7 @@ struct AccountCommand: ParsableCommand {
                     try connected.credentials.encoded(), account: account, actor: context.actor, now: now,
                     note: connected.auditNote(flow: declared.network == .bluesky ? "Bluesky app password" : "OAuth"))
                 let verb = connection.isReconnect ? "Reconnected" : "Connected"
-                print("\(verb) \(account) as \(connected.identity); credentials sealed in \(access.databasePath).")
+                print("\(verb) \(account) as \(connected.identity); credentials sealed in \(access.storeDescription).")
                 return
             }
             let input = FileHandle.standardInput.readDataToEndOfFile()
@@ -65,7 +65,7 @@ struct AccountCommand: ParsableCommand {
             let connection = try context.connect(account, credentials: credentials, now: now)
             let verb = connection.isReconnect ? "Reconnected" : "Connected"
             let lifted = connection.clearedHold.map { " (lifted the hold: \($0))" } ?? ""
-            print("\(verb) \(account)\(lifted); credentials sealed in \(access.databasePath).")
+            print("\(verb) \(account)\(lifted); credentials sealed in \(access.storeDescription).")
         }
     }
 

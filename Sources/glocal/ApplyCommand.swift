@@ -7,7 +7,7 @@ import GlocalUseCases
 struct ApplyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
-        abstract: "Write the plan into the SQLite store in one transaction; a second apply changes nothing.")
+        abstract: "Write the plan into the store in one transaction; a second apply changes nothing.")
 
     @OptionGroup var options: WorkspaceOptions
 
@@ -32,7 +32,7 @@ struct ApplyCommand: ParsableCommand {
             let plan = result.plan
             print(
                 "Applied: \(plan.count(.create)) created, \(plan.count(.update)) updated, \(plan.count(.cancel)) cancelled, "
-                    + "\(plan.count(.keep)) unchanged (\(changed) variants written) to \(access.databasePath).")
+                    + "\(plan.count(.keep)) unchanged (\(changed) variants written) to \(access.storeDescription).")
         }
     }
 }

@@ -47,6 +47,14 @@ struct DispatchCommand: ParsableCommand {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
         guard lease >= 0.5 else { throw ValidationError("--lease must be at least 0.5 seconds") }
         guard backoff > 0, poll > 0 else { throw ValidationError("--backoff and --poll must be positive") }
+        try Self.validateNodeID(nodeID)
+    }
+
+    /// Refuses a `--node-id` that would not read as one word in logs, `/healthz` and `/metrics`.
+    static func validateNodeID(_ nodeID: String?) throws {
+        guard let nodeID else { return }
+        guard !nodeID.isEmpty, nodeID.count <= 200, nodeID.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F })
+        else { throw ValidationError("--node-id must be 1 to 200 characters without spaces or control characters") }
     }
 
     func run() throws {
@@ -79,13 +87,11 @@ struct DispatchCommand: ParsableCommand {
                     DispatchReportPrinter.print(try await replay.run(until: replayEnd) { await sandboxClock?.set($0) })
                 } else if once {
                     DispatchReportPrinter.print(try await dispatcher.runOnce())
-                } else if let listener = stores.listener {
-                    try await PostgresDispatchLoop(dispatcher: dispatcher, queue: stores.queue, listener: listener, poll: poll)
-                        .run(shouldStop: { stop.requested }, onRound: DispatchReportPrinter.print)
                 } else {
-                    try await dispatcher.run(pollInterval: .milliseconds(Int(poll * 1000)), shouldStop: { stop.requested }) {
-                        DispatchReportPrinter.print($0)
-                    }
+                    try await NodeDispatchLoop(dispatcher: dispatcher, queue: stores.queue, listener: stores.listener, poll: poll)
+                        .run(
+                            shouldStop: { stop.requested }, onRound: DispatchReportPrinter.print,
+                            onRoundFailure: DispatchReportPrinter.roundFailed)
                 }
             } catch { failure.message = String(describing: error) }
             done.signal()
@@ -134,6 +140,11 @@ enum DispatchReportPrinter {
             Swift.print(line)
         }
         fflush(nil)
+    }
+
+    /// Says on standard error that a round failed (the database away) and is tried again.
+    @Sendable static func roundFailed(_ error: any Error) {
+        FileHandle.standardError.write(Data("glocal: dispatch round failed, trying again: \(error)\n".utf8))
     }
 }
 

@@ -53,12 +53,16 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Demo: example store, users, an in-process sandbox, one post approved everywhere and replayed.")
     var demo = false
 
+    @Option(help: "This node's id among the nodes sharing a PostgreSQL store, in /healthz and /metrics (default: HOSTNAME-PID).")
+    var nodeID: String?
+
     @OptionGroup var connect: ConnectOptions
 
     func validate() throws {
         guard ApprovalServer.idleTimeout(seconds: idleTimeout) != nil else {
             throw ValidationError("--idle-timeout must be between 0.1 and 86400 seconds")
         }
+        try DispatchCommand.validateNodeID(nodeID)
     }
 
     func run() throws {
@@ -68,8 +72,9 @@ struct RunCommand: ParsableCommand {
         ])
         let access = try loaded.access(options)
         let clock = try options.shiftedClock()
-        let served = try ServedWorkspace.open(access, demo: demo, now: clock())
-        let serving = try holdStore(served.access.databasePath)
+        let node = nodeID ?? DispatchConfiguration.defaultWorker()
+        let served = try ServedWorkspace.open(access, demo: demo, now: clock(), nodeID: node)
+        let serving = try served.holdStore()
         let credentials = try served.access.credentials(in: served.store)
         let stop = StopSignal()
         stop.install()
@@ -125,11 +130,11 @@ struct RunCommand: ParsableCommand {
                         mediaBaseURL: mediaBaseURL, now: clock(), moveSandboxClock: { await state.setNow($0) }))
             }
             for notice in workspace.apiVersionNotices(at: clock()) { say("glocal: warning: API version: \(notice.text)") }
-            let (workers, grace, endpointsURL) = (self.workers, self.grace, sandboxURL)
+            let (workers, grace, endpointsURL, node) = (self.workers, self.grace, sandboxURL, served.nodeID)
             let makeDispatcher: @Sendable (Workspace) -> Dispatcher = { workspace in
                 DispatcherSetup.dispatcher(
                     configuration: DispatchConfiguration(
-                        worker: DispatchConfiguration.defaultWorker(), concurrency: workers, grace: grace),
+                        worker: node ?? DispatchConfiguration.defaultWorker(), concurrency: workers, grace: grace),
                     workspace: workspace, root: root, store: store, credentials: credentials,
                     endpoints: endpointsURL.map { .sandbox(baseURL: $0) } ?? .production,
                     mediaBaseURL: endpointsURL == nil ? nil : mediaBaseURL, clock: clock,
@@ -154,13 +159,13 @@ struct RunCommand: ParsableCommand {
                         return (health.healthy, health.status + (notifier.map { "; " + $0.status() } ?? ""))
                     },
                     metrics: { metrics.prometheusText(queueDepth: (try? queue.countsByState()) ?? [:]) },
-                    apiVersions: { workspace.apiVersionNotices(at: clock()).map(\.text) })
+                    apiVersions: { workspace.apiVersionNotices(at: clock()).map(\.text) }, nodeID: node)
                 let environment = served.environment(
                     workspace: workspace, publicURL: configuration.publicURL, clock: clock)
                 let connectRoutes = connect.routes(
                     access: served.access, store: store, sandbox: sandboxURL,
                     appVariables: service.loaded.appCredentialVariables)
-                let databasePath = served.access.databasePath
+                let databasePath = served.access.storeDescription
                 let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
                 let approvalServer = ReloadableApprovalServer(
                     environment, operations: operations, connect: connectRoutes, accessLog: log)
@@ -205,16 +210,18 @@ struct RunCommand: ParsableCommand {
             // Awaited here, not in the group: on SIGTERM it stops claiming and lets the posts in flight
             // finish; nothing cancels it midway. After a reload it finishes its round and the next
             // rounds use a dispatcher of the new workspace.
+            // On PostgreSQL an idle node also wakes when another node or a person makes work due.
+            let listener = served.queueListener
             var current = dispatcher
             while !stop.requested {
                 let generation = reloader.generation
-                try await current.run(
-                    pollInterval: .seconds(1), shouldStop: { stop.requested || reloader.generation != generation }
-                ) { reports in
-                    metrics.record(reports)
-                    lastRound.mark(Date())
-                    DispatchReportPrinter.print(reports)
-                }
+                try await NodeDispatchLoop(dispatcher: current, queue: queue, listener: listener, poll: 1).run(
+                    shouldStop: { stop.requested || reloader.generation != generation },
+                    onRound: { reports in
+                        metrics.record(reports)
+                        lastRound.mark(Date())
+                        DispatchReportPrinter.print(reports)
+                    }, onRoundFailure: DispatchReportPrinter.roundFailed)
                 if !stop.requested { current = makeDispatcher(reloader.workspace) }
             }
             withExtendedLifetime(reload) {}

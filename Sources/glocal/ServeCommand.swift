@@ -52,12 +52,12 @@ struct ServeCommand: ParsableCommand {
         let clock = try options.shiftedClock()
         let log = loaded.serviceLog()
         let served = try ServedWorkspace.open(access, demo: demo, now: clock())
-        let serving = try holdStore(served.access.databasePath)
+        let serving = try served.holdStore()
         let (host, port) = (configuration.host, configuration.port)
         let environment = served.environment(workspace: served.workspace, publicURL: configuration.publicURL, clock: clock)
         let connectRoutes = connect.routes(
             access: served.access, store: served.store, sandbox: nil, appVariables: loaded.appCredentialVariables)
-        let databasePath = served.access.databasePath
+        let databasePath = served.access.storeDescription
         let (notify, notifyEnvironment) = loaded.notificationOptions(
             self.notify, environment: ProcessInfo.processInfo.environment)
         _ = try notify.start(
@@ -85,13 +85,6 @@ struct ServeCommand: ParsableCommand {
         done.wait()
         withExtendedLifetime((serving, reload)) {}
         if let error = failure.get() { throw CommandFailure(message: "the server stopped: \(error)") }
-    }
-}
-
-/// Holds the store's serving lock for `serve` and `run` (a restore is refused meanwhile).
-func holdStore(_ databasePath: String) throws -> StoreServingLock {
-    do { return try StoreServingLock.holdShared(forStoreAt: databasePath) } catch let error as StoreBackupError {
-        throw CommandFailure(message: "\(databasePath): \(error.message)")
     }
 }
 

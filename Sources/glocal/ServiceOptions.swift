@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GlocalPostgres
 import GlocalCore
 import GlocalUseCases
 
@@ -63,8 +64,12 @@ extension LoadedServiceConfiguration {
         do { environment = try storeEnvironment(currentDirectory: directory) } catch let error as ServiceConfigurationError {
             throw CommandFailure(message: error.message)
         }
+        // A PostgreSQL URL in GLOCAL_DATABASE_URL comes before GLOCAL_DATABASE and the file's `database`, as for every
+        // other command; only --database comes before it.
+        let postgresFromEnvironment = environment["GLOCAL_DATABASE_URL"].map(PostgresLocation.isPostgresURL) ?? false
         return try WorkspaceAccess(
-            workspacePath: options.workspacePath, database: configuration.database, currentDirectory: directory,
+            workspacePath: options.workspacePath,
+            database: options.database ?? (postgresFromEnvironment ? nil : configuration.database), currentDirectory: directory,
             environment: environment)
     }
 

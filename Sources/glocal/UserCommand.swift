@@ -7,7 +7,7 @@ import GlocalUseCases
 /// `glocal user add | list | remove | reset-password`: the users of the approval UI.
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage the users of the approval web UI (stored in the SQLite store).",
+        commandName: "user", abstract: "Manage the users of the approval web UI (kept in the store).",
         subcommands: [Add.self, List.self, Remove.self, ResetPassword.self, UserNotificationsCommand.self])
 
     /// Reads a password from standard input (first line), or generates one.

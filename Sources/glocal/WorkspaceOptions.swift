@@ -9,7 +9,11 @@ struct WorkspaceOptions: ParsableArguments {
         help: "The workspace directory (default: the current directory or its nearest parent with a glocal.yaml).")
     var workspacePath: String?
 
-    @Option(help: "The SQLite store (default: $GLOCAL_DATABASE, else .glocal/glocal.sqlite in the workspace).")
+    @Option(
+        help: """
+            The store: a SQLite file, or a postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?schema=NAME] URL shared by \
+            several nodes (default: $GLOCAL_DATABASE_URL, else $GLOCAL_DATABASE, else .glocal/glocal.sqlite in the workspace).
+            """)
     var database: String?
 
     @Option(

@@ -23,18 +23,91 @@ struct WorkspaceAccessPostgresTests {
         #expect(sqlite.postgresLocation == nil && sqlite.databasePath == "/tmp/env.sqlite")
     }
 
-    @Test func aCommandThatNeedsSQLiteSaysSoWithoutThePassword() throws {
+    @Test func aPostgreSQLServerThatDoesNotAnswerIsNamedWithoutThePassword() throws {
+        // Port 1 on the loopback: nothing listens, the connection is refused at once.
         let access = try WorkspaceAccess(
-            workspacePath: Self.root.path, database: "postgres://glocal:s3cret@db.example/glocal", currentDirectory: Self.root,
+            workspacePath: Self.root.path, database: "postgres://glocal:s3cret@127.0.0.1:1/glocal", currentDirectory: Self.root,
             environment: [:])
         do {
             _ = try access.openStore(.existing)
-            Issue.record("a PostgreSQL URL opened the SQLite store")
-        } catch {
-            let message = String(describing: error)
-            #expect(message.contains("still needs the SQLite store"))
-            #expect(message.contains("postgres://glocal@db.example:5432/glocal"))
-            #expect(!message.contains("s3cret"))
+            Issue.record("a PostgreSQL server that does not listen opened")
+        } catch let error as UseCaseError {
+            guard case .storeUnopenable(let path, let failure) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(path == "postgres://glocal@127.0.0.1:1/glocal")
+            #expect(failure.kind == .unavailable)
+            #expect(!String(describing: error).contains("s3cret"))
         }
+    }
+
+    @Test func aPostgreSQLStoreIsDescribedWithoutItsPasswordEvenWhenItsURLIsBroken() throws {
+        let valid = WorkspaceAccess(root: Self.root, databasePath: "postgres://glocal:s3cret@db.example/glocal?schema=eu")
+        #expect(valid.storeDescription == "postgres://glocal@db.example:5432/glocal?schema=eu")
+        let broken = WorkspaceAccess(root: Self.root, databasePath: "postgres://glocal:s3cret@db.example")
+        #expect(broken.storeDescription == "postgres://…")
+        do {
+            _ = try broken.openStore(.existing)
+            Issue.record("a URL without a database opened a store")
+        } catch {
+            #expect(String(describing: error).contains("is not a PostgreSQL URL"))
+            #expect(!String(describing: error).contains("s3cret"))
+        }
+        #expect(WorkspaceAccess(root: Self.root, databasePath: "/tmp/x.sqlite").storeDescription == "/tmp/x.sqlite")
+        let postgres = try StoreLocation(database: "postgresql://a:pw@h/d")
+        #expect(postgres.description == "postgres://a@h:5432/d")
+        guard case .postgres = postgres else {
+            Issue.record("\(postgres) is not PostgreSQL")
+            return
+        }
+        #expect(try StoreLocation(database: "/tmp/x.sqlite") == .sqliteFile("/tmp/x.sqlite"))
+    }
+
+    @Test func backupAndRestoreRefuseAPostgreSQLStoreAndPointToItsOwnTools() throws {
+        let backup = StoreBackup(databasePath: "postgres://glocal:s3cret@db.example/glocal")
+        for attempt in [
+            { _ = try backup.backup(to: "/tmp/never.sqlite") }, { _ = try backup.restore(from: "/tmp/never.sqlite") },
+        ] {
+            do {
+                try attempt()
+                Issue.record("a PostgreSQL store was backed up or restored as a SQLite file")
+            } catch let error as StoreBackupError {
+                #expect(
+                    error.message.contains("postgres://glocal@db.example:5432/glocal is PostgreSQL: use pg_dump and pg_restore"))
+                #expect(!error.message.contains("s3cret"))
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never.sqlite"))
+    }
+
+    @Test func everyNodeOfAPostgreSQLStoreSealsWithTheSharedKeyOrTheWorkspacesKeyFile() throws {
+        let root = try WorkspaceAccessTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let url = "postgres://glocal@db.example/glocal"
+        let shared = Data(repeating: 3, count: 32)
+        let fromEnvironment = WorkspaceAccess(
+            root: root, databasePath: url, environment: ["GLOCAL_SECRET_KEY": shared.base64EncodedString()])
+        let sealed = try fromEnvironment.secretKey().seal(Data("token".utf8), context: "acct")
+        #expect(try SecretKey(bytes: shared).open(sealed, context: "acct") == Data("token".utf8))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(".glocal/secret.key").path))
+        let fromFile = WorkspaceAccess(root: root, databasePath: url, environment: [:])
+        let again = try fromFile.secretKey().seal(Data("token".utf8), context: "acct")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".glocal/secret.key").path))
+        #expect(try fromFile.secretKey().open(again, context: "acct") == Data("token".utf8))
+        #expect((try? SecretKey(bytes: shared).open(again, context: "acct")) == nil)
+    }
+
+    @Test func configCheckShowsAPostgreSQLDatabaseWithoutItsPassword() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let loaded = try ServiceConfigurationLoader(
+            explicitPath: nil, currentDirectory: directory,
+            flags: ["database": "postgres://glocal:s3cret@db.example/glocal"], environment: [:]
+        ).load()
+        let text = loaded.checkText(environment: [:])
+        #expect(text.contains("postgres://glocal@db.example:5432/glocal"))
+        #expect(!text.contains("s3cret"))
     }
 }

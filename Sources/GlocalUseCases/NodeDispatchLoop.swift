@@ -1,0 +1,72 @@
+import Foundation
+import GlocalCore
+import GlocalDispatch
+import GlocalPostgres
+import GlocalStore
+
+/// A dispatcher node's rounds until it is asked to stop, for `glocal dispatch` and `glocal run`.
+///
+/// On SQLite (one node) it is `Dispatcher.run`, which polls. On PostgreSQL (`listener` set) an idle node
+/// waits for the queue's NOTIFY (another node or a person made work due) as well as for the next due job,
+/// so nodes do not poll hard; and a round that fails (the database away) is reported to `onRoundFailure`
+/// and tried again after the poll interval: the node rides out a restart of the database.
+public struct NodeDispatchLoop: Sendable {
+    /// The dispatcher whose rounds run.
+    public let dispatcher: Dispatcher
+    /// The queue it claims from (for the next due job).
+    public let queue: any PublishJobQueue
+    /// Wakes an idle node on PostgreSQL; `nil` on SQLite.
+    public let listener: PostgresQueueListener?
+    /// The longest idle wait, in seconds.
+    public let poll: Double
+
+    /// A loop of `dispatcher`'s rounds on `queue`, woken by `listener` when there is one.
+    public init(dispatcher: Dispatcher, queue: any PublishJobQueue, listener: PostgresQueueListener?, poll: Double) {
+        self.dispatcher = dispatcher
+        self.queue = queue
+        self.listener = listener
+        self.poll = poll
+    }
+
+    /// Runs rounds until `shouldStop`, handing each round's reports to `onRound`.
+    public func run(
+        shouldStop: @escaping @Sendable () -> Bool, onRound: @escaping @Sendable ([JobReport]) -> Void,
+        onRoundFailure: @escaping @Sendable (any Error) -> Void = { _ in }
+    ) async throws {
+        guard let listener else {
+            try await dispatcher.run(pollInterval: .milliseconds(Int(poll * 1000)), shouldStop: shouldStop, onRound: onRound)
+            return
+        }
+        let (queue, poll) = (self.queue, self.poll)
+        while !shouldStop() {
+            let reports: [JobReport]
+            do {
+                reports = try await dispatcher.runOnce(shouldStop: shouldStop)
+            } catch {
+                onRoundFailure(error)
+                await Self.blocking { _ = listener.wait(upTo: poll) }
+                continue
+            }
+            onRound(reports)
+            guard reports.isEmpty, !shouldStop() else { continue }
+            let wait: Double
+            if let next = try? queue.nextWake() {
+                let until = next.timeIntervalSinceNow
+                wait = until > 0 ? min(until, poll) : poll
+            } else {
+                wait = poll
+            }
+            await Self.blocking { _ = listener.wait(upTo: wait) }
+        }
+    }
+
+    /// Runs a blocking wait off the cooperative pool.
+    private static func blocking(_ body: @escaping @Sendable () -> Void) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            Thread.detachNewThread {
+                body()
+                continuation.resume()
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import GlocalCore
+import GlocalPostgres
+import GlocalStore
+import Testing
+
+/// Issue #16: the commands of a team on one store, end to end through the real binary: `glocal apply`, then
+/// `glocal approve`, then `glocal run` nodes (web UI, dispatcher, notifier and token keeper in one process, each
+/// with its `--node-id`) publishing the approved posts to a real sandbox, each exactly once; each node's `/healthz`
+/// and `/metrics` name it.
+@Suite(.serialized)
+struct RunNodesTests {
+    static let networks: [Network] = [.x, .mastodon, .bluesky]
+
+    /// What the test reads back from the store the commands wrote.
+    struct StoreView {
+        var queue: any PublishJobQueue
+        var variant: (String) throws -> StoredVariant?
+        /// The nodes named in the dispatcher's audit events (PostgreSQL records them).
+        var auditedNodes: () throws -> Set<String>
+    }
+
+    @Test(.enabled(if: PostgresTestEnvironment.enabled, "no PostgreSQL server (GLOCAL_TEST_POSTGRES_URL)"))
+    func onPostgreSQLTwoRunNodesPublishWhatApplyAndApproveWroteEachOnce() async throws {
+        let server = try PostgresTestEnvironment.url()
+        let schema = "runnodes_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let url = server + (server.contains("?") ? "&" : "?") + "schema=\(schema)"
+        let workspace = try RunNodesWorkspace(networks: Self.networks, perNetwork: 2, database: url)
+        defer { workspace.harness.tearDown() }
+        let approved = try workspace.applyConnectAndApprove()
+        let store = try PostgresStore(location: try PostgresLocation(url: server).inSchema(schema), poolSize: 1)
+        let view = StoreView(
+            queue: store.publishQueue, variant: store.variant,
+            auditedNodes: {
+                try store.pool.transaction { transaction in
+                    Set(
+                        try transaction.rows("SELECT DISTINCT node_id FROM audit_event WHERE node_id IS NOT NULL")
+                            .map { try $0[0].decode(String.self) })
+                }
+            })
+        let audited = try await Self.publish(approved, through: ["node-a", "node-b"], of: workspace, view: view)
+        #expect(!audited.isEmpty && audited.isSubset(of: ["node-a", "node-b"]), "audited nodes: \(audited)")
+    }
+
+    @Test func onSQLiteOneRunNodePublishesWhatApplyAndApproveWroteEachOnce() async throws {
+        let workspace = try RunNodesWorkspace(networks: Self.networks, perNetwork: 1, database: nil)
+        defer { workspace.harness.tearDown() }
+        let approved = try workspace.applyConnectAndApprove()
+        let store = try SQLiteVariantStore(path: workspace.database)
+        let view = StoreView(queue: store.publishQueue, variant: store.variant, auditedNodes: { [] })
+        _ = try await Self.publish(approved, through: ["solo"], of: workspace, view: view)
+    }
+
+    @Test func aNodeIDThatWouldNotReadAsOneWordIsAUsageError() throws {
+        for (command, id) in [("run", "node a"), ("dispatch", ""), ("run", "node\u{7}")] {
+            let (status, _, error) = try GlocalProcess.run(
+                [command, "--node-id", id], in: FileManager.default.temporaryDirectory)
+            #expect(status == 2, "\(command) --node-id '\(id)': \(status)")
+            #expect(error.contains("--node-id must be 1 to 200 characters without spaces or control characters"), "\(error)")
+        }
+    }
+
+    @Test func serveTakesAPostgreSQLURLFromTheEnvironmentBeforeGLOCAL_DATABASEAndNeverPrintsItsPassword() throws {
+        let workspace = try RunNodesWorkspace(networks: [.mastodon], perNetwork: 1, database: nil)
+        defer { workspace.harness.tearDown() }
+        let process = Process()
+        process.executableURL = try GlocalProcess.executable()
+        process.arguments = ["serve", "--port", "0"]
+        process.currentDirectoryURL = workspace.harness.root
+        var environment = workspace.environment
+        environment["GLOCAL_DATABASE"] = workspace.harness.database
+        // Port 1 on the loopback: nothing listens, so the server must refuse to start, naming the URL it chose.
+        environment["GLOCAL_DATABASE_URL"] = "postgres://glocal:s3cret@127.0.0.1:1/glocal"
+        process.environment = environment
+        let error = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = error
+        try process.run()
+        // Bounded: a serve that opened the SQLite file instead would keep serving.
+        let started = Date()
+        while process.isRunning, Date().timeIntervalSince(started) < 60 { usleep(20_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            Issue.record("glocal serve started instead of refusing the PostgreSQL URL it was given")
+        }
+        process.waitUntilExit()
+        let printed = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 2)
+        #expect(printed.contains("cannot open the store postgres://glocal@127.0.0.1:1/glocal"), "\(printed)")
+        #expect(!printed.contains("s3cret"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.harness.database))
+    }
+
+    /// Starts a sandbox and one `glocal run` per name, waits until every approved variant is published, checks each
+    /// went out once and each node's `/healthz` and `/metrics` name it, then stops the nodes gracefully. Returns the
+    /// nodes the audit names.
+    static func publish(
+        _ approved: [String], through names: [String], of workspace: RunNodesWorkspace, view: StoreView
+    ) async throws -> Set<String> {
+        try workspace.harness.startSandbox()
+        let (log, logURL) = try nodesLog(workspace.harness, "run-nodes.log")
+        let nodes = try names.map { try workspace.startNode($0, log: log) }
+        defer {
+            for node in nodes where node.isRunning {
+                kill(node.processIdentifier, SIGKILL)
+                node.waitUntilExit()
+            }
+        }
+        // Bounded: the nodes publish a handful of posts in seconds; the bound only ends a run whose nodes stopped.
+        let started = Date()
+        while try (view.queue.countsByState()[.completed] ?? 0) < approved.count, Date().timeIntervalSince(started) < 120,
+            nodes.allSatisfy(\.isRunning)
+        {
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        let printed = { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
+        let counts = try view.queue.countsByState()
+        #expect(counts == [.completed: approved.count], "\(counts)\n\(printed().suffix(3_000))")
+        var receipts = Set<String>()
+        for id in approved {
+            #expect(try view.variant(id)?.state == .published, "\(id)")
+            if let receipt = try view.queue.publication(of: id) { receipts.insert(receipt.remoteID) }
+        }
+        #expect(receipts.count == approved.count, "receipts missing or shared")
+        let posts = try await workspace.harness.sandboxPosts().filter { $0["kind"] as? String == "post" }
+        let texts = posts.compactMap { $0["text"] as? String }
+        #expect(posts.count == approved.count && Set(texts).count == texts.count, "the sandbox holds \(texts)")
+        for name in names {
+            var base: String?
+            for _ in 0..<100 where base == nil {
+                base = await RunNodesWorkspace.baseURL(of: name, in: logURL)
+                if base == nil { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            let url = try #require(base, "node \(name) never answered /healthz with its id:\n\(printed().suffix(3_000))")
+            let health = try #require(try await RunNodesWorkspace.healthJSON(url))
+            #expect(health["node"] as? String == name && health["healthy"] as? Bool == true, "\(health)")
+            #expect(try await RunNodesWorkspace.metrics(url).contains("glocal_node_info{node=\"\(name)\"} 1\n"))
+        }
+        let audited = try view.auditedNodes()
+        for node in nodes {
+            node.terminate()
+            node.waitUntilExit()
+            #expect(node.terminationStatus == 0, "a node did not stop gracefully:\n\(printed().suffix(3_000))")
+        }
+        return audited
+    }
+}
