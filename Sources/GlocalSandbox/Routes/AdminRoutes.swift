@@ -50,6 +50,15 @@ struct AdminRoutes: Sendable {
         }
         router.get("_sandbox/clock") { _, _ -> Response in SandboxReply.json(200, ["now": SandboxDialect.iso(await state.now())])
         }
+        router.post("_sandbox/limits") { request, _ -> Response in
+            let call = try await SandboxCall.read(request)
+            guard let limits = try? Self.decoder.decode([String: Int].self, from: call.body), limits.values.allSatisfy({ $0 > 0 })
+            else {
+                return SandboxReply.json(
+                    400, ["error": "expected {\"<window>\": positive limit}, e.g. {\"youtube/quota\": 100000}"])
+            }
+            return SandboxReply.json(200, await state.setLimits(limits))
+        }
         router.post("_sandbox/audiences") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
             guard let audiences = decodeMany(SandboxAudience.self, call.body) else {

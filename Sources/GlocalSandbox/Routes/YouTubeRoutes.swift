@@ -103,9 +103,14 @@ struct YouTubeRoutes: Sendable {
         }
         router.put(RouterPath(stringLiteral: Self.uploadPath)) { request, _ -> Response in
             let call = try await SandboxCall.read(request)
-            guard var session = await state.videoSession(call.query["upload_id"] ?? "") else {
-                return VideoDialect.googleError(
-                    404, reason: "notFound", message: "Upload session not found.", statusName: "NOT_FOUND")
+            let notFound = VideoDialect.googleError(
+                404, reason: "notFound", message: "Upload session not found.", statusName: "NOT_FOUND")
+            guard var session = await state.videoSession(call.query["upload_id"] ?? "") else { return notFound }
+            if await state.takeFault(
+                network: "youtube", account: session.account, path: call.path, afterStore: false, uploadSession: true) != nil
+            {
+                await state.forgetVideoSession(session.id)
+                return notFound
             }
             if let refusal = await gate.before(call, account: session.account) { return refusal }
             guard let range = Self.contentRange(call.headers["content-range"]), range.total == session.total else {
@@ -200,7 +205,9 @@ struct YouTubeRoutes: Sendable {
             guard await spend(account, 100) else { return VideoDialect.youtubeQuotaExceeded() }
             var items: [[String: Any]] = []
             let limit = Int(call.query["maxResults"] ?? "5") ?? 5
-            for post in await state.posts(network: "youtube", account: account).filter({ $0.kind == "post" }).prefix(limit) {
+            var videos = await state.posts(network: "youtube", account: account).filter { $0.kind == "post" }
+            if call.query["order"] == "date" { videos.reverse() }
+            for post in videos.prefix(limit) {
                 let metadata = (try? JSONSerialization.jsonObject(with: Data(post.body.utf8))) as? [String: Any] ?? [:]
                 let snippet = metadata["snippet"] as? [String: Any] ?? [:]
                 items.append([
@@ -211,7 +218,9 @@ struct YouTubeRoutes: Sendable {
                     ],
                 ])
             }
-            return SandboxReply.json(200, ["kind": "youtube#searchListResponse", "items": items])
+            var page: [String: Any] = ["kind": "youtube#searchListResponse", "items": items]
+            if videos.count > limit { page["nextPageToken"] = "sandbox-page-2" }
+            return SandboxReply.json(200, page)
         }
         router.post("youtube/token") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
