@@ -110,6 +110,10 @@ import Testing
         let texts = posts.compactMap { $0["text"] as? String }
         let perText = Dictionary(texts.map { ($0, 1) }, uniquingKeysWith: +)
         #expect(posts.count == 1_000, "the sandbox holds \(posts.count) posts")
+        // Every network of the mix got all its posts, the videos' networks included.
+        let perNetwork = Dictionary(posts.map { ($0["network"] as? String ?? "?", 1) }, uniquingKeysWith: +)
+        let planned = Dictionary(uniqueKeysWithValues: Self.networks.map { ($0.rawValue, Self.perNetwork * Self.perAccount($0)) })
+        #expect(perNetwork == planned)
         #expect(perText.filter { $0.value > 1 }.isEmpty, "posted twice: \(perText.filter { $0.value > 1 }.keys.sorted())")
         let missing = variants.filter { perText[$0.text] == nil }.map(\.id)
         #expect(missing.isEmpty, "never posted: \(missing)")
