@@ -12,7 +12,7 @@ import Testing
     static let networks: [Network] = [.mastodon, .x, .bluesky, .threads, .youtube, .tiktok, .pinterest, .googleBusiness]
     static let perNetwork = 5
 
-    /// Posts per account, 1 000 in all: YouTube's under its cap of 6 uploads a day per account, TikTok's under 15.
+    /// Posts per account, 1 000 in all: YouTube's under its cap of 100 uploads a day per account, TikTok's under 15.
     static func perAccount(_ network: Network) -> Int {
         switch network {
         case .youtube: return 5
@@ -34,10 +34,11 @@ import Testing
         #expect(variants.count == 1_000)
         try harness.connectAccounts()
         try harness.startSandbox()
-        // A session a kill left open, or one the `expire_session` fault ended, is opened again: 1 600 units each. The
-        // sandbox's daily YouTube quota and TikTok post cap are raised so that only glocal's own caps (6 and 15 per
-        // account and day) hold the posts back.
-        try await harness.admin("POST", "limits", json: #"{"youtube/quota": 1000000, "tiktok/posts": 1000}"#)
+        // A session a kill left open, or one the `expire_session` fault ended, is opened again: one more videos.insert
+        // call each. The sandbox's YouTube upload and search buckets and TikTok post cap are raised so that only glocal's
+        // own caps (100 and 15 per account and day) hold the posts back.
+        try await harness.admin(
+            "POST", "limits", json: #"{"youtube/uploads": 1000, "youtube/searches": 1000, "tiktok/posts": 1000}"#)
         let log = try FileHandle(
             forWritingTo: {
                 let url = harness.root.appendingPathComponent("dispatch.log")

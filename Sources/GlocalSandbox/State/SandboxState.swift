@@ -38,7 +38,7 @@ public actor SandboxState {
         limitOverrides = [:]
     }
 
-    /// Replaces the limits of the named windows (`youtube/quota`, `tiktok/posts`, …) for every account; answers all
+    /// Replaces the limits of the named windows (`youtube/uploads`, `youtube/units`, `tiktok/posts`, …) for every account; answers all
     /// the replaced limits.
     public func setLimits(_ limits: [String: Int]) -> [String: Int] {
         limitOverrides.merge(limits) { _, new in new }
