@@ -97,6 +97,14 @@ public struct DemoPublishing: Sendable {
         return readings
     }
 
+    /// The network column is as wide as the longest network name (`google_business`), so none is cut.
+    static let networkWidth = Network.allCases.map(\.rawValue.count).max() ?? 0
+
+    /// One table row: each cell padded to its width with spaces, never cut (a longer cell pushes the next one along).
+    static func row(_ cells: [(text: String, width: Int)]) -> String {
+        "  " + cells.map { $0.text + String(repeating: " ", count: max(0, $0.width - $0.text.count)) }.joined(separator: " ")
+    }
+
     /// The first `limit` posts (local time, zone, network, account, the network's link or id, or
     /// "sent to webhook" for a network without a native client), a count per network, and every
     /// post that did not go out with its reason.
@@ -108,15 +116,14 @@ public struct DemoPublishing: Sendable {
             let receipt = try store.publishQueue.publication(of: report.variantID)
             let reference = receipt?.url ?? receipt?.remoteID ?? "?"
             lines.append(
-                "  "
-                    + [
-                        (variant.localTime ?? "-").padding(toLength: 17, withPad: " ", startingAt: 0),
-                        variant.timeZone.padding(toLength: 17, withPad: " ", startingAt: 0),
-                        report.network.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0),
-                        report.accountID.padding(toLength: 29, withPad: " ", startingAt: 0),
+                Self.row([
+                    (variant.localTime ?? "-", 17), (variant.timeZone, 17), (report.network.rawValue, Self.networkWidth),
+                    (report.accountID, 29),
+                    (
                         DeliveryWording.hasNativeClient(report.network)
-                            ? reference : "\(DeliveryWording.sentToWebhook) (receipt \(reference))",
-                    ].joined(separator: " "))
+                            ? reference : "\(DeliveryWording.sentToWebhook) (receipt \(reference))", 0
+                    ),
+                ]))
         }
         if sent.count > limit { lines.append("  … and \(sent.count - limit) more") }
         let perNetwork = Dictionary(grouping: sent, by: \.network).mapValues(\.count)

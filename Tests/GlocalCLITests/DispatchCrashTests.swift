@@ -5,11 +5,24 @@ import Testing
 
 /// Issue #5, item 9: real `glocal dispatch` processes killed with SIGKILL at random moments, over
 /// and over, while 1 000 posts go out to a real `glocal sandbox` process with faults injected; then
-/// one last dispatcher finishes. Not one post may be lost, not one may go out twice.
+/// one last dispatcher finishes. Not one post may be lost, not one may go out twice. The mix has YouTube and TikTok
+/// videos uploaded in several chunks (a kill lands mid-upload too), Pinterest pins with an image and Business Profile
+/// posts beside the text networks.
 @Suite(.serialized) struct DispatchCrashTests {
-    static let networks: [Network] = [.mastodon, .x, .bluesky, .threads]
+    static let networks: [Network] = [.mastodon, .x, .bluesky, .threads, .youtube, .tiktok, .pinterest, .googleBusiness]
     static let perNetwork = 5
-    static let perAccount = 50
+
+    /// Posts per account, 1 000 in all: YouTube's under its cap of 100 uploads a day per account, TikTok's under 15.
+    static func perAccount(_ network: Network) -> Int {
+        switch network {
+        case .youtube: return 5
+        case .tiktok: return 10
+        case .pinterest, .googleBusiness: return 25
+        case .threads: return 33
+        case .x, .bluesky, .mastodon: return 34
+        case .linkedin, .facebook, .instagram: return 0
+        }
+    }
     static let kills = 110
     /// Short leases, so that the jobs of a killed worker come back quickly; short backoff for faults.
     static let dispatchOptions = ["--workers", "1", "--lease", "2", "--backoff", "1", "--poll", "0.2"]
@@ -21,6 +34,11 @@ import Testing
         #expect(variants.count == 1_000)
         try harness.connectAccounts()
         try harness.startSandbox()
+        // A session a kill left open, or one the `expire_session` fault ended, is opened again: one more videos.insert
+        // call each. The sandbox's YouTube upload and search buckets and TikTok post cap are raised so that only glocal's
+        // own caps (100 and 15 per account and day) hold the posts back.
+        try await harness.admin(
+            "POST", "limits", json: #"{"youtube/uploads": 1000, "youtube/searches": 1000, "tiktok/posts": 1000}"#)
         let log = try FileHandle(
             forWritingTo: {
                 let url = harness.root.appendingPathComponent("dispatch.log")
@@ -93,6 +111,10 @@ import Testing
         let texts = posts.compactMap { $0["text"] as? String }
         let perText = Dictionary(texts.map { ($0, 1) }, uniquingKeysWith: +)
         #expect(posts.count == 1_000, "the sandbox holds \(posts.count) posts")
+        // Every network of the mix got all its posts, the videos' networks included.
+        let perNetwork = Dictionary(posts.map { ($0["network"] as? String ?? "?", 1) }, uniquingKeysWith: +)
+        let planned = Dictionary(uniqueKeysWithValues: Self.networks.map { ($0.rawValue, Self.perNetwork * Self.perAccount($0)) })
+        #expect(perNetwork == planned)
         #expect(perText.filter { $0.value > 1 }.isEmpty, "posted twice: \(perText.filter { $0.value > 1 }.keys.sorted())")
         let missing = variants.filter { perText[$0.text] == nil }.map(\.id)
         #expect(missing.isEmpty, "never posted: \(missing)")
@@ -100,8 +122,8 @@ import Testing
         print("crash test: \(kills) kills in \(cycle) runs, \(completedDuringKills) posts out during the kills, 1000 at the end")
     }
 
-    /// Queues network faults: answers dropped after the post was stored (reconciled by look-up),
-    /// server errors (retried) and a short rate limit.
+    /// Queues network faults: answers dropped after the post was stored (reconciled by look-up; for YouTube and TikTok
+    /// the answer to a chunk), server errors (retried), a short rate limit and an expired YouTube upload session.
     func injectFaults(_ harness: DispatchHarness) async throws {
         var faults: [String] = []
         for network in Self.networks {
@@ -109,6 +131,8 @@ import Testing
             faults.append(#"{"network": "\#(network.rawValue)", "kind": "server_error", "count": 2}"#)
         }
         faults.append(#"{"network": "mastodon", "kind": "rate_limit", "seconds": 2}"#)
+        // An upload session that expires mid-upload: the channel is searched, then the upload starts over.
+        faults.append(#"{"network": "youtube", "kind": "expire_session", "count": 1}"#)
         try await harness.admin("POST", "faults", json: "[\(faults.joined(separator: ","))]")
     }
 }

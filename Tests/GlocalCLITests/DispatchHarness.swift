@@ -24,6 +24,22 @@ final class DispatchHarness: @unchecked Sendable {
     private(set) var sandbox: Process?
     private(set) var sandboxURL: URL?
 
+    /// The media every post of a network carries: a video over one upload chunk for YouTube (8 MiB chunks) and TikTok
+    /// (10 MB chunks), so that both upload in several chunks; an image for Pinterest, which needs one; none elsewhere.
+    static func media(for network: Network) -> [String] {
+        switch network {
+        case .youtube: return ["assets/crash-youtube.mp4"]
+        case .tiktok: return ["assets/crash-tiktok.mp4"]
+        case .pinterest: return ["assets/crash-pin.png"]
+        case .x, .bluesky, .mastodon, .threads, .linkedin, .facebook, .instagram, .googleBusiness: return []
+        }
+    }
+
+    /// Sizes of the crash test's videos: two YouTube chunks, two TikTok chunks (the second takes the trailing bytes).
+    static let videoSizes: [String: Int] = [
+        "assets/crash-youtube.mp4": 8 * 1_048_576 + 300_000, "assets/crash-tiktok.mp4": 20_000_123,
+    ]
+
     /// A workspace with `perNetwork` accounts on each of `networks`.
     init(networks: [Network], perNetwork: Int) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-dispatch-\(UUID().uuidString)")
@@ -42,20 +58,52 @@ final class DispatchHarness: @unchecked Sendable {
         try "locale: en\nstrings:\n  hello: Hello\n".write(
             to: root.appendingPathComponent("locales/en.yaml"), atomically: true, encoding: .utf8)
         var yaml = "accounts:\n"
-        for account in accounts {
+        for (index, account) in accounts.enumerated() {
             yaml += "  - id: \(account.id)\n    network: \(account.network.rawValue)\n    handle: \(account.id)\n    locale: en\n"
+            // Pinterest pins go to a board of the account; a Business Profile post to the account's location.
+            if account.network == .pinterest {
+                yaml += "    boards: [{id: \"\(1_022_106_146_619_306_000 + index)\", name: Crash}]\n"
+            }
+            if account.network == .googleBusiness {
+                yaml += "    location: accounts/1098765432101234567/locations/\(4_567_890_123_456_789_000 + index)\n"
+            }
         }
         try yaml.write(to: root.appendingPathComponent("accounts.yaml"), atomically: true, encoding: .utf8)
+        try writeMedia(for: Set(networks))
+    }
+
+    /// The media files the networks' posts carry (zero-filled videos: the sandbox counts bytes, it does not play them).
+    private func writeMedia(for networks: Set<Network>) throws {
+        let paths = Set(networks.flatMap(Self.media(for:)))
+        guard !paths.isEmpty else { return }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        for path in paths {
+            let target = root.appendingPathComponent(path)
+            if let size = Self.videoSizes[path] {
+                try Data(count: size).write(to: target)
+            } else {
+                let png = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                    .appendingPathComponent("Fixtures/golden/base/assets/serum-4x5.png")
+                try FileManager.default.copyItem(at: png, to: target)
+            }
+        }
     }
 
     /// Stores `perAccount` approved variants for each account, all due at `slot`; returns them.
     func approveVariants(perAccount: Int, slot: Date) throws -> [StoredVariant] {
+        try approveVariants(perAccount: { _ in perAccount }, slot: slot)
+    }
+
+    /// Stores approved variants for each account, as many as `perAccount` says for its network, all due at `slot`, each
+    /// with its network's media; returns them.
+    func approveVariants(perAccount: (Network) -> Int, slot: Date) throws -> [StoredVariant] {
         let variants = accounts.flatMap { account in
-            (0..<perAccount).map { index in
+            (0..<perAccount(account.network)).map { index in
                 StoredVariant(
                     id: "crash/post-\(index)/\(account.id)", campaignID: "crash", postID: "post-\(index)", accountID: account.id,
                     network: account.network, locale: "en", kind: .informative,
-                    text: "Crash test n°\(index) from \(account.id) 🌊", title: nil, link: nil, linkPlacement: .none, media: [],
+                    text: "Crash test n°\(index) from \(account.id) 🌊", title: nil, link: nil, linkPlacement: .none,
+                    media: Self.media(for: account.network),
                     contentHash: "hash-\(index)-\(account.id)", scheduledAt: slot, localTime: nil, timeZone: "UTC", live: false,
                     state: .approved, explanation: [])
             }

@@ -49,7 +49,8 @@ import GlocalUseCases
 
 /// A temporary copy of the golden base workspace with a case's files laid over it.
 /// A file named `<name>.delete` in the overlay removes `<name>` from the copy; one named `<name>.fifo` makes `<name>`
-/// a named pipe (git cannot hold one). Symbolic links in the overlay are copied as links, their targets unchanged.
+/// a named pipe (git cannot hold one); one named `<name>.grow` holding a byte count extends `<name>` to that size with
+/// a hole (a sparse file: a video over a network's gigabytes costs no disk). Symbolic links in the overlay are copied as links, their targets unchanged.
 /// A case's `outside/` folder (next to `overlay/`) is copied next to the workspace, for links that lead out of it:
 /// from `campaigns/x.yaml`, `../../outside/secret.env` names it.
 struct WorkspaceFixture {
@@ -75,6 +76,7 @@ struct WorkspaceFixture {
         try fm.createDirectory(at: destination, withIntermediateDirectories: true)
         let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey]
         guard let enumerator = fm.enumerator(at: source, includingPropertiesForKeys: keys) else { return }
+        var growths: [(URL, URL)] = []
         for case let file as URL in enumerator {
             let relative = String(file.standardizedFileURL.path.dropFirst(source.standardizedFileURL.path.count + 1))
             let target = destination.appendingPathComponent(relative)
@@ -94,6 +96,10 @@ struct WorkspaceFixture {
                 try? fm.removeItem(at: destination.appendingPathComponent(String(relative.dropLast(".delete".count))))
                 continue
             }
+            if relative.hasSuffix(".grow") {
+                growths.append((destination.appendingPathComponent(String(relative.dropLast(".grow".count))), file))
+                continue
+            }
             if relative.hasSuffix(".fifo") {
                 let pipe = destination.appendingPathComponent(String(relative.dropLast(".fifo".count)))
                 try? fm.removeItem(at: pipe)
@@ -102,6 +108,11 @@ struct WorkspaceFixture {
             }
             try? fm.removeItem(at: target)
             try fm.copyItem(at: file, to: target)
+        }
+        // After the copy, so the file to grow is there whatever order the folder lists them in.
+        for (target, sizeFile) in growths {
+            let text = try String(contentsOf: sizeFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let size = Int64(text), truncate(target.path, off_t(size)) == 0 else { throw CocoaError(.fileWriteUnknown) }
         }
     }
 

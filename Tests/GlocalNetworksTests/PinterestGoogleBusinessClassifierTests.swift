@@ -12,6 +12,10 @@ import Testing
         ClassifierRow(204, nil),
         // x-ratelimit-reset counts seconds left; Retry-After wins when both are sent.
         ClassifierRow(429, headers: ["x-ratelimit-reset": "120"], .rateLimited(until: now.addingTimeInterval(120))),
+        // An epoch instant is read as one, not as 56 years of seconds left.
+        ClassifierRow(
+            429, headers: ["x-ratelimit-reset": "\(Int(now.timeIntervalSince1970) + 90)"],
+            .rateLimited(until: Date(timeIntervalSince1970: Double(Int(now.timeIntervalSince1970) + 90)))),
         ClassifierRow(
             429, headers: ["retry-after": "30", "x-ratelimit-reset": "120"], .rateLimited(until: now.addingTimeInterval(30))),
         ClassifierRow(429, #"{"code":8,"message":"You have exceeded your rate limit."}"#, .rateLimited(until: nil)),
@@ -39,7 +43,8 @@ import Testing
             429, #"{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","message":"Quota exceeded"}}"#,
             headers: ["retry-after": "7"], .rateLimited(until: now.addingTimeInterval(7))),
         ClassifierRow(
-            429, #"{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","message":"Quota exceeded"}}"#, .rateLimited(until: nil)),
+            429, #"{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","message":"Quota exceeded"}}"#,
+            .rateLimited(until: now.addingTimeInterval(30))),
         ClassifierRow(
             401,
             #"{"error":{"code":401,"status":"UNAUTHENTICATED","message":"Request had invalid authentication credentials."}}"#,

@@ -195,18 +195,20 @@ import Testing
         }
     }
 
-    @Test func theProjectsDailyQuotaAdmitsSixUploads() async throws {
+    @Test func theProjectsDailyUploadBucketAdmitsAHundredUploads() async throws {
         try await SandboxHarness.run { sandbox in
             let client = Self.client(sandbox.environment)
-            for _ in 0..<6 {
+            for number in 1...YouTubeQuota.standard.uploadsPerDay {
                 let outcome = await client.publish(Self.post(), credentials: Self.credentials)
-                guard case .published = outcome else { Issue.record("expected published, got \(outcome)"); return }
+                guard case .published = outcome else {
+                    Issue.record("upload \(number): expected published, got \(outcome)"); return
+                }
             }
             guard case .rateLimited = await client.publish(Self.post(), credentials: Self.credentials) else {
-                Issue.record("the seventh upload of the day was not refused")
+                Issue.record("the 101st upload of the day was not refused")
                 return
             }
-            #expect(YouTubeUploadQuota.standard.uploadsPerDay == 6)
+            #expect(YouTubeQuota.standard.uploadsPerDay == 100)
         }
     }
 }

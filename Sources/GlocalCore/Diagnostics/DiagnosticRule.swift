@@ -140,9 +140,11 @@ extension DiagnosticRule {
     /// An alt text longer than the network accepts.
     public static let mediaAltTextTooLong = DiagnosticRule(
         "media.alt-text-too-long", "An image's alt text is longer than the network accepts.")
-    /// An image aspect ratio the network crops or refuses.
+    /// An image or video aspect ratio the network crops or refuses.
     public static let mediaAspect = DiagnosticRule(
-        "media.aspect-ratio", "An image's aspect ratio is outside what the network accepts.")
+        "media.aspect-ratio", "An image's or video's aspect ratio is outside what the network accepts.")
+    /// A video container the network does not accept.
+    public static let mediaFormat = DiagnosticRule("media.format", "A video is in a format the network does not accept.")
     /// A video longer or shorter than the network accepts.
     public static let mediaDuration = DiagnosticRule("media.duration", "A video is longer or shorter than the network accepts.")
     /// More hashtags than the network allows.
@@ -192,7 +194,8 @@ extension DiagnosticRule {
         .mediaCount, .mediaSize, .mediaAspect, .hashtagCount, .hashtagStyle, .mentionCount, .linkPlacement,
         .linkPolicy, .xDuplicateText, .promotionalShare, .scheduleUnplaceable,
         .mediaPath, .mediaOutsideWorkspace, .mediaNotAFile, .mediaContent, .mediaTruncated, .mediaDimensions,
-        .mediaDuration, .mediaAltTextTooLong, .apiVersionInvalid, .apiVersionSunset, .apiVersionSunsetsDuringCampaign,
+        .mediaDuration, .mediaFormat, .mediaAltTextTooLong, .apiVersionInvalid, .apiVersionSunset,
+        .apiVersionSunsetsDuringCampaign,
         .youtubeTags, .youtubeQuota, .tiktokUnaudited,
     ]
 

@@ -111,6 +111,24 @@ extension NetworkRules {
             rules[network]!.minVideoSeconds = low
             rules[network]!.maxVideoSeconds = high
         }
+        // Video files, from each network's media documentation (docs/networks.md, "Video limits"): the largest file in
+        // bytes (decimal units, as written: YouTube `videos.insert` 256 GB, TikTok's media transfer guide 4 GB, Pinterest
+        // 2 GB, Google Business Profile 75 MB), the aspect range (Pinterest: taller than 1.91:1, shorter than 1:2) and the
+        // accepted containers (YouTube and TikTok MP4/MOV and WebM; Pinterest .mp4, .mov, .m4v). `nil`: not documented
+        // where glocal read, or not checked yet (the seven networks before issue 15).
+        let mp4OrWebM: Set<MediaFormat> = [.isoVideo, .webm]
+        let videoFiles: [(Network, bytes: Int?, aspect: ClosedRange<Double>?, formats: Set<MediaFormat>?)] = [
+            (.x, nil, nil, nil), (.bluesky, nil, nil, nil), (.mastodon, nil, nil, nil), (.threads, nil, nil, nil),
+            (.linkedin, nil, nil, nil), (.facebook, nil, nil, nil), (.instagram, nil, nil, nil),
+            (.youtube, 256_000_000_000, nil, mp4OrWebM), (.tiktok, 4_000_000_000, nil, mp4OrWebM),
+            (.pinterest, 2_000_000_000, 0.5...1.91, [.isoVideo]), (.googleBusiness, 75_000_000, nil, nil),
+        ]
+        for (network, bytes, aspect, formats) in videoFiles {
+            rules[network]!.maxVideoBytes = bytes
+            rules[network]!.minVideoAspectRatio = aspect?.lowerBound
+            rules[network]!.maxVideoAspectRatio = aspect?.upperBound
+            rules[network]!.videoFormats = formats
+        }
         // Alt text, from each network's API reference (docs/networks.md, "Alt text"): X `POST /2/media/metadata`
         // `alt_text.text` maxLength 1000; Mastodon `media_attachments.description_limit` 1500 (instance default);
         // Bluesky `app.bsky.embed.images#image.alt` has no maxLength; LinkedIn Posts API `altText` at most 4086.

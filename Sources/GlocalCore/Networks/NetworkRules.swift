@@ -37,6 +37,14 @@ public struct NetworkRules: Sendable, Equatable {
     public var minVideoSeconds: Double? = nil
     /// Longest accepted video, in seconds, if the network documents one.
     public var maxVideoSeconds: Double? = nil
+    /// Largest accepted video file, in bytes, if the network documents one.
+    public var maxVideoBytes: Int? = nil
+    /// Narrowest accepted video aspect ratio (width / height), if the network documents a range.
+    public var minVideoAspectRatio: Double? = nil
+    /// Widest accepted video aspect ratio (width / height), if the network documents a range.
+    public var maxVideoAspectRatio: Double? = nil
+    /// The video formats the network accepts, if it documents them (`nil`: not checked).
+    public var videoFormats: Set<MediaFormat>? = nil
     /// What the network does with an image's alt text, and its length limit (see ``AltTextRule``).
     public var altText: AltTextRule = .notSent
     /// Whether the post's link goes in a field of its own rather than into the text (Pinterest's destination link,

@@ -2,7 +2,7 @@ import Foundation
 
 /// A network's documented cap on one account's publications over a rolling window (X 100 per
 /// 15 minutes, Mastodon 300 per 3 hours, Bluesky 1 666 per hour and 11 666 per day, Threads 250
-/// and Instagram 50 per 24 hours, YouTube 6 uploads and TikTok 15 posts per day;
+/// and Instagram 50 per 24 hours, YouTube 100 uploads and TikTok 15 posts per day;
 /// docs/networks.md).
 /// A network may have several caps, all of which must admit a post. Pure: the store brings what was published and what is in flight.
 public struct PublishingCap: Sendable, Equatable {
@@ -39,7 +39,7 @@ public struct PublishingCap: Sendable, Equatable {
             ]
         case .threads: return [PublishingCap(network: .threads, limit: 250, window: 86_400)]
         case .instagram: return [PublishingCap(network: .instagram, limit: 50, window: 86_400)]
-        case .youtube: return [YouTubeUploadQuota.standard.cap]
+        case .youtube: return [YouTubeQuota.standard.cap]
         // TikTok caps direct posts per creator across all API clients at about 15 a day (Content Posting API).
         case .tiktok: return [PublishingCap(network: .tiktok, limit: 15, window: 86_400)]
         case .linkedin, .facebook, .pinterest, .googleBusiness: return []

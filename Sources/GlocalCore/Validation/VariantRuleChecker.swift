@@ -131,17 +131,8 @@ struct VariantRuleChecker {
             report(.error, .mediaCount, "\(name) does not mix images and videos in one post", videos[0].path.location, [])
         }
         for item in videos {
-            guard let info = media.inspect(item.path.value), info.isMeasurable, let seconds = info.durationSeconds else {
-                continue
-            }
-            let lasts = "video '\(MediaPath.shown(item.path.value))' lasts \(Self.duration(seconds))"
-            if let max = rules.maxVideoSeconds, seconds > max {
-                report(
-                    .error, .mediaDuration, "\(lasts), \(name) accepts at most \(Self.duration(max))", item.path.location,
-                    ["cut a shorter version for \(variant.network.rawValue) with a per-network 'media' override"])
-            } else if let min = rules.minVideoSeconds, seconds < min {
-                report(.error, .mediaDuration, "\(lasts), \(name) needs at least \(Self.duration(min))", item.path.location, [])
-            }
+            guard let info = media.inspect(item.path.value), info.isMeasurable else { continue }
+            checkVideo(item, info: info, variant: variant, rules: rules, report: report)
         }
         if case .limited(let max, let counting) = rules.altText {
             for item in variant.media {
@@ -174,6 +165,51 @@ struct VariantRuleChecker {
                     "image '\(item.path.value)' is \(info.pixelWidth!)×\(info.pixelHeight!) (aspect \(Self.decimal(ratio))), \(name) accepts \(Self.decimal(low)) (4:5) to \(Self.decimal(high)) (1.91:1)",
                     item.path.location, [])
             }
+        }
+    }
+
+    /// A video's container, file size, aspect ratio and duration against the network's documented limits.
+    private func checkVideo(
+        _ item: MediaReference, info: MediaFileInfo, variant: PostVariant, rules: NetworkRules,
+        report: (Severity, DiagnosticRule, String, SourceLocation, [String]) -> Void
+    ) {
+        let name = variant.network.displayName
+        let shown = MediaPath.shown(item.path.value)
+        let override = "a per-network 'media' override"
+        if let formats = rules.videoFormats,
+            let format = info.format ?? MediaFormat.expected(forExtension: MediaPath.fileExtension(item.path.value)),
+            !formats.contains(format)
+        {
+            let accepted = MediaFormat.allCases.filter(formats.contains).map(\.displayName).joined(separator: ", ")
+            report(
+                .error, .mediaFormat, "video '\(shown)' is \(format.displayName), \(name) accepts \(accepted)",
+                item.path.location, ["convert it for \(variant.network.rawValue) and give it with \(override)"])
+        }
+        if let max = rules.maxVideoBytes, info.bytes > max {
+            var (size, limit) = (Self.fileSize(info.bytes), Self.fileSize(max))
+            // Just over the limit, both round alike: say it in bytes.
+            if size == limit { (size, limit) = ("\(Self.grouped(info.bytes)) bytes", "\(Self.grouped(max)) bytes (\(limit))") }
+            report(
+                .error, .mediaSize, "video '\(shown)' is \(size), \(name) accepts at most \(limit)",
+                item.path.location, ["compress it, or cut a shorter version, for \(variant.network.rawValue) with \(override)"])
+        }
+        if let ratio = info.aspectRatio, let low = rules.minVideoAspectRatio, let high = rules.maxVideoAspectRatio,
+            ratio < low - 0.005 || ratio > high + 0.005
+        {
+            report(
+                .error, .mediaAspect,
+                "video '\(shown)' is \(info.pixelWidth!)×\(info.pixelHeight!) (aspect \(Self.decimal(ratio))), \(name) accepts "
+                    + "\(Self.decimal(low)) (\(Self.ratioName(low))) to \(Self.decimal(high)) (\(Self.ratioName(high)))",
+                item.path.location, ["crop a version for \(variant.network.rawValue) and give it with \(override)"])
+        }
+        guard let seconds = info.durationSeconds else { return }
+        let lasts = "video '\(shown)' lasts \(Self.duration(seconds))"
+        if let max = rules.maxVideoSeconds, seconds > max {
+            report(
+                .error, .mediaDuration, "\(lasts), \(name) accepts at most \(Self.duration(max))", item.path.location,
+                ["cut a shorter version for \(variant.network.rawValue) with \(override)"])
+        } else if let min = rules.minVideoSeconds, seconds < min {
+            report(.error, .mediaDuration, "\(lasts), \(name) needs at least \(Self.duration(min))", item.path.location, [])
         }
     }
 
@@ -317,6 +353,29 @@ struct VariantRuleChecker {
     }
 
     static func megabytes(_ bytes: Int) -> String { decimal(Double(bytes) / 1_000_000) + " MB" }
+
+    /// `4.00 GB` from a billion bytes on, else `75.00 MB` (decimal units, as the networks write their limits).
+    static func fileSize(_ bytes: Int) -> String {
+        bytes >= 1_000_000_000 ? decimal(Double(bytes) / 1_000_000_000) + " GB" : megabytes(bytes)
+    }
+
+    /// `75 000 001`: digits in groups of three, as the docs write byte counts.
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number))
+        return String(
+            digits.enumerated().flatMap { index, digit in
+                index > 0 && (digits.count - index) % 3 == 0 ? [" ", digit] : [digit]
+            })
+    }
+
+    /// `1:2`, `4:5`, `1.91:1`: how the networks write an aspect ratio (width:height).
+    static func ratioName(_ ratio: Double) -> String {
+        for height in 1...20 {
+            let width = ratio * Double(height)
+            if abs(width - width.rounded()) < 0.001 { return "\(Int(width.rounded())):\(height)" }
+        }
+        return decimal(ratio) + ":1"
+    }
 
     static func decimal(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())

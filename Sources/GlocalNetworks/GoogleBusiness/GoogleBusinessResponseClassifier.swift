@@ -2,8 +2,12 @@ import Foundation
 
 /// Maps every Google Business Profile API answer to an outcome; `nil` means success. Google's errors are
 /// `{"error": {"code", "message", "status", "details"}}`: the `status` name decides, and a quota refusal's wait is the
-/// `google.rpc.RetryInfo` detail's `retryDelay` (`"120s"`), else `Retry-After`.
+/// `google.rpc.RetryInfo` detail's `retryDelay` (`"120s"`), else `Retry-After`, else 30 seconds.
 public enum GoogleBusinessResponseClassifier {
+    /// The least wait after a 429 quota error that names none: Google Cloud's troubleshooting guide
+    /// (<https://cloud.google.com/service-usage/docs/troubleshooting>) says to retry such an error after 30 seconds at least.
+    static let minimumQuotaWait: TimeInterval = 30
+
     /// The outcome of an answer with `status`, lowercased `headers` and `body`, read at `now`.
     public static func classify(status: Int, headers: [String: String], body: Data, now: Date) -> PublishOutcome? {
         if (200..<300).contains(status) { return nil }
@@ -12,7 +16,10 @@ public enum GoogleBusinessResponseClassifier {
         let message = error["message"].string ?? "HTTP \(status)"
         switch (status, name) {
         case (429, _), (_, "RESOURCE_EXHAUSTED"):
-            return .rateLimited(until: retryDelay(error, now: now) ?? RateLimitReset.retryAfter(headers["retry-after"], now: now))
+            // Google documents 30 s as the least wait before retrying a 429 quota error when nothing says more.
+            return .rateLimited(
+                until: retryDelay(error, now: now) ?? RateLimitReset.retryAfter(headers["retry-after"], now: now)
+                    ?? now.addingTimeInterval(minimumQuotaWait))
         case (401, _), (_, "UNAUTHENTICATED"): return .reconnectRequired("Google refused the token: \(message)")
         case (409, _), (_, "ALREADY_EXISTS"): return .duplicate(nil)
         case (400, _), (_, "INVALID_ARGUMENT"), (_, "FAILED_PRECONDITION"):

@@ -11,15 +11,23 @@ public enum PinterestResponseClassifier {
         let code = json["code"].int.map { " (code \($0))" } ?? ""
         switch status {
         case 429:
-            // `x-ratelimit-reset` counts the seconds left in the window, like `Retry-After`.
             return .rateLimited(
                 until: RateLimitReset.retryAfter(headers["retry-after"], now: now)
-                    ?? RateLimitReset.retryAfter(headers["x-ratelimit-reset"], now: now))
+                    ?? windowReset(headers["x-ratelimit-reset"], now: now))
         case 401: return .reconnectRequired("Pinterest refused the token\(code): \(message)")
         case 400, 422: return .invalidContent("Pinterest\(code): \(message)")
         case 500...599: return .transient("Pinterest answered HTTP \(status)")
         default: return .permanent("Pinterest answered HTTP \(status)\(code): \(message)")
         }
+    }
+
+    /// The end of the rate-limit window from `x-ratelimit-reset`. Pinterest's rate-limit page documents no header, so
+    /// its unit is not known: a value that can only be an instant (epoch seconds, 10⁹ and more: September 2001 on) is
+    /// read as one, a smaller one as seconds left, as `Retry-After` counts.
+    static func windowReset(_ value: String?, now: Date) -> Date? {
+        guard let text = value?.trimmingCharacters(in: .whitespaces), let seconds = Double(text), seconds.isFinite, seconds >= 0
+        else { return nil }
+        return seconds >= 1_000_000_000 ? Date(timeIntervalSince1970: seconds) : now.addingTimeInterval(seconds)
     }
 
     /// ``classify(status:headers:body:now:)`` of a response.

@@ -66,6 +66,17 @@ public struct TikTokClient: NetworkClient {
         )
     }
 
+    /// A video longer than the creator may post (`creator_info`'s `max_video_post_duration_sec`: 3, 5 or 10 minutes by
+    /// account), refused before init; `nil` when it fits or its duration cannot be read from the MP4/MOV container.
+    public static func durationRefusal(of bytes: Data, path: String, maxSeconds: Int?, handle: String) -> PublishOutcome? {
+        guard let maxSeconds, maxSeconds > 0 else { return nil }
+        let decoding = MediaContentReader.read(DataBytes(data: bytes), fileExtension: MediaPath.fileExtension(path))
+        guard let seconds = decoding.content?.durationSeconds, seconds > Double(maxSeconds) else { return nil }
+        return .invalidContent(
+            "the video lasts \(Int(seconds.rounded(.up))) s, but TikTok account \(handle) may post at most \(maxSeconds) s "
+                + "(creator_info max_video_post_duration_sec); give tiktok a shorter cut with a per-network 'media' override")
+    }
+
     /// Checks the creator, initialises the post, uploads the video (or lets TikTok pull it), waits for the outcome;
     /// a saved `publish_id` is resumed instead.
     public func publish(
@@ -94,6 +105,11 @@ public struct TikTokClient: NetworkClient {
                 source = ["source": "PULL_FROM_URL", "video_url": url.absoluteString]
             } else {
                 bytes = try await video.bytes()
+                if let refusal = Self.durationRefusal(
+                    of: bytes, path: video.path, maxSeconds: creator["max_video_post_duration_sec"].int, handle: post.handle)
+                {
+                    return refusal
+                }
                 let chunks = TikTokChunkPlan(videoSize: bytes.count, preferredChunk: preferredChunk)
                 plan = chunks
                 source = [

@@ -36,7 +36,7 @@ public struct YouTubeClient: NetworkClient {
     static func resource(for post: OutgoingPost) -> [String: Any] {
         let options = post.youtube ?? YouTubeVideoOptions()
         var snippet: [String: Any] = [
-            "title": post.title ?? String(post.text.prefix(100)), "description": post.text, "categoryId": options.categoryID,
+            "title": title(of: post), "description": post.text, "categoryId": options.categoryID,
             "defaultLanguage": post.languageCode,
         ]
         if !options.tags.isEmpty { snippet["tags"] = options.tags }
@@ -66,28 +66,71 @@ public struct YouTubeClient: NetworkClient {
                 case .complete(let resource):
                     return .duplicate(try await finish(resource, session: saved, post: post, api: api, credentials: credentials))
                 case .incomplete(let next):
-                    guard let resource = try await upload.send(bytes, to: session, from: next) else {
-                        return .permanent("the YouTube upload session expired during the upload; publish again to start over")
+                    if let resource = try await upload.send(bytes, to: session, from: next) {
+                        return .published(
+                            try await finish(resource, session: saved, post: post, api: api, credentials: credentials))
                     }
-                    return .published(try await finish(resource, session: saved, post: post, api: api, credentials: credentials))
+                    if let settled = await afterExpiry(post, pending: pending!, credentials: credentials) { return settled }
                 case .expired:
-                    // Google documents a new session after a 404; only once the channel shows no such video.
-                    if case .found(let existing) = await lookUp(post, pending: nil, credentials: credentials) {
-                        return .duplicate(existing)
-                    }
+                    if let settled = await afterExpiry(post, pending: pending!, credentials: credentials) { return settled }
                 }
             }
             let session = try await openSession(post, video: video, size: bytes.count, api: api, credentials: credentials)
             let uploadID = URLComponents(url: session, resolvingAgainstBaseURL: false)?.queryItems?
                 .first { $0.name == "upload_id" }?.value
-            let handle = PublishReceipt(remoteID: uploadID ?? "youtube-upload", extra: ["upload_session": session.absoluteString])
+            let handle = PublishReceipt(
+                remoteID: uploadID ?? "youtube-upload",
+                extra: ["upload_session": session.absoluteString, "session_opened_at": UTCTimestamp.string(from: now)])
             do { try await onPending(handle) } catch { return .transient("could not record the YouTube upload session") }
             guard let resource = try await upload.send(bytes, to: session, from: 0) else {
-                return .transient("the YouTube upload session expired before the upload")
+                // The next attempt finds the saved session expired and searches the channel before opening another.
+                return .transient("the YouTube upload session expired during the upload")
             }
             return .published(
                 try await finish(resource, session: session.absoluteString, post: post, api: api, credentials: credentials))
         } catch { return error.outcome }
+    }
+
+    /// After the saved session expired: the channel's videos by title decide (``ExpiredUploadSession``) between the
+    /// video found, a new session (`nil`), a later retry (the search's own failure) and a person's check.
+    private func afterExpiry(
+        _ post: OutgoingPost, pending: PublishReceipt, credentials: AccountCredentials
+    ) async -> PublishOutcome? {
+        let title = Self.title(of: post)
+        let search = await searchChannel(for: title, credentials: credentials)
+        let opened = pending.extra["session_opened_at"].flatMap(UTCTimestamp.date(from:))
+        switch ExpiredUploadSession.decide(title: title, search: search.answer, sessionOpenedAt: opened) {
+        case .alreadyPublished(let videoID): return .duplicate(Self.receipt(videoID: videoID, session: nil))
+        case .startOver: return nil
+        case .retryLater: return search.failure ?? .transient("the YouTube channel search failed")
+        case .askPerson(let reason): return .permanent(reason)
+        }
+    }
+
+    /// The title the video is published under (and searched by).
+    static func title(of post: OutgoingPost) -> String { post.title ?? String(post.text.prefix(100)) }
+
+    /// The channel's latest videos, newest first (`search?forMine=true&type=video&order=date`), matched by title.
+    private func searchChannel(
+        for title: String, credentials: AccountCredentials
+    ) async -> (answer: ExpiredUploadSession.ChannelSearch, failure: PublishOutcome?) {
+        let now = environment.clock()
+        let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
+        let search = requests(credentials).request(
+            "GET", "/youtube/v3/search",
+            query: [
+                ("part", "snippet"), ("forMine", "true"), ("type", "video"), ("order", "date"), ("maxResults", "50"),
+            ])
+        do {
+            let response = try await api.send(search, mutates: false) { YouTubeResponseClassifier.classify($0, now: now) }
+            let page = try api.json(response, mutated: false)
+            let items = page["items"].array
+            for item in items where PostTextMatcher.matches(title, item["snippet"]["title"].string ?? "") {
+                if let id = item["id"]["videoId"].string { return (.found(videoID: id), nil) }
+            }
+            let oldest = items.last?["snippet"]["publishedAt"].string.flatMap(UTCTimestamp.date(from:))
+            return (.notFound(oldestListed: oldest, hasMore: page["nextPageToken"].string != nil), nil)
+        } catch { return (.failed, error.outcome) }
     }
 
     /// `POST /upload/youtube/v3/videos?uploadType=resumable`: the session URI comes back in `Location`. Opening a session
@@ -133,7 +176,7 @@ public struct YouTubeClient: NetworkClient {
     }
 
     /// The saved session's state (complete: found; incomplete: not found, resume it), else the channel's own videos
-    /// by title (`search?forMine=true`).
+    /// by title (`search?forMine=true&order=date`).
     public func lookUp(_ post: OutgoingPost, pending: PublishReceipt?, credentials: AccountCredentials) async -> LookUpOutcome {
         let now = environment.clock()
         do {
@@ -149,15 +192,11 @@ public struct YouTubeClient: NetworkClient {
                 case .expired: break
                 }
             }
-            let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
-            let search = requests(credentials).request(
-                "GET", "/youtube/v3/search",
-                query: [("part", "snippet"), ("forMine", "true"), ("type", "video"), ("maxResults", "25")])
-            let response = try await api.send(search, mutates: false) { YouTubeResponseClassifier.classify($0, now: now) }
-            let title = post.title ?? String(post.text.prefix(100))
-            for item in try api.json(response, mutated: false)["items"].array
-            where PostTextMatcher.matches(title, item["snippet"]["title"].string ?? "") {
-                if let id = item["id"]["videoId"].string { return .found(Self.receipt(videoID: id, session: nil)) }
+            let search = await searchChannel(for: Self.title(of: post), credentials: credentials)
+            switch search.answer {
+            case .found(let id): return .found(Self.receipt(videoID: id, session: nil))
+            case .failed: return .failed(search.failure ?? .transient("the YouTube channel search failed"))
+            case .notFound: break
             }
             return .notFound
         } catch { return .failed(error.outcome) }

@@ -1,9 +1,14 @@
 import Foundation
+import GlocalCore
 import Hummingbird
 
 /// `/_sandbox/…`: inject faults, list what was posted, reset, set the clock and audiences.
 struct AdminRoutes: Sendable {
     let state: SandboxState
+
+    /// The windows `/_sandbox/limits` may replace: the rate windows of X, Mastodon and Bluesky, TikTok's daily posts and
+    /// YouTube's quota buckets.
+    static let limitWindows = ["bluesky", "mastodon", "tiktok/posts", "x"] + YouTubeQuotaBucket.allCases.map(\.window)
 
     private static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
@@ -49,6 +54,19 @@ struct AdminRoutes: Sendable {
             return SandboxReply.json(200, ["now": SandboxDialect.iso(await state.now())])
         }
         router.get("_sandbox/clock") { _, _ -> Response in SandboxReply.json(200, ["now": SandboxDialect.iso(await state.now())])
+        }
+        router.post("_sandbox/limits") { request, _ -> Response in
+            let call = try await SandboxCall.read(request)
+            guard let limits = try? Self.decoder.decode([String: Int].self, from: call.body), limits.values.allSatisfy({ $0 > 0 })
+            else {
+                return SandboxReply.json(
+                    400, ["error": "expected {\"<window>\": positive limit}, e.g. {\"youtube/uploads\": 100000}"])
+            }
+            if let unknown = limits.keys.sorted().first(where: { !Self.limitWindows.contains($0) }) {
+                return SandboxReply.json(
+                    400, ["error": "unknown window \(unknown); windows: \(Self.limitWindows.joined(separator: ", "))"])
+            }
+            return SandboxReply.json(200, await state.setLimits(limits))
         }
         router.post("_sandbox/audiences") { request, _ -> Response in
             let call = try await SandboxCall.read(request)

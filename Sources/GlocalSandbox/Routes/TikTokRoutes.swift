@@ -17,6 +17,9 @@ struct TikTokRoutes: Sendable {
             ? ["FOLLOWER_OF_CREATOR", "SELF_ONLY"] : ["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"]
     }
 
+    /// The longest video a creator may post: a creator named `short-…` has TikTok's 3 minutes, others 10.
+    static func maxVideoSeconds(_ account: String) -> Int { account.hasPrefix("short-") ? 180 : 600 }
+
     private static func invalid(_ message: String, code: String = "invalid_params") -> Response {
         VideoDialect.tiktokError(400, code: code, message: message)
     }
@@ -58,7 +61,8 @@ struct TikTokRoutes: Sendable {
             return VideoDialect.tiktokData([
                 "creator_avatar_url": "https://p16.tiktokcdn.com/sandbox/\(account).jpeg", "creator_username": account,
                 "creator_nickname": account, "privacy_level_options": Self.privacyOptions(account), "comment_disabled": false,
-                "duet_disabled": false, "stitch_disabled": false, "max_video_post_duration_sec": 600,
+                "duet_disabled": false, "stitch_disabled": false,
+                "max_video_post_duration_sec": Self.maxVideoSeconds(account),
             ])
         }
         router.post("tiktok/v2/post/publish/video/init") { request, _ -> Response in

@@ -1,18 +1,25 @@
 import Foundation
+import GlocalCore
 import Hummingbird
 
 /// YouTube Data API v3 in the sandbox: `videos.insert` by the resumable upload protocol (session URI in `Location`,
 /// chunked `PUT`s answered `308` with `Range`, status queries with `Content-Range: bytes */N`), `thumbnails.set`,
-/// `videos.list?part=statistics`, `search?forMine=true`, Google's token endpoint. Each account's project has 10 000
-/// units a day; an upload costs 1 600 (`quotaExceeded` 403 beyond).
+/// `videos.list?part=statistics`, `search?forMine=true`, Google's token endpoint. Each account's project has YouTube's daily buckets
+/// (``YouTubeQuota``): 100 upload sessions, 100 searches and 10 000 units for the rest (`quotaExceeded` 403 beyond).
 struct YouTubeRoutes: Sendable {
     let gate: SandboxGate
     var state: SandboxState { gate.state }
 
     static let uploadPath = "youtube/upload/youtube/v3/videos"
 
-    private func spend(_ account: String, _ units: Int) async -> Bool {
-        await !state.spend(network: "youtube/quota", account: account, cost: units, limit: 10_000, window: 86_400).exceeded
+    /// Spends the charge of `method` from the account's bucket; `false` when the bucket is empty.
+    private func spend(_ account: String, _ method: String) async -> Bool {
+        let charge = YouTubeQuotaCharge.of(method) ?? YouTubeQuotaCharge(.units, 1)
+        let limit = YouTubeQuota.standard.limit(of: charge.bucket)
+        return await !state.spend(
+            network: charge.bucket.window, account: account, cost: charge.cost, limit: limit, window: 86_400
+        )
+        .exceeded
     }
 
     private static func invalid(_ reason: String, _ message: String) -> Response {
@@ -88,7 +95,7 @@ struct YouTubeRoutes: Sendable {
             }
             let resource = call.json
             if let refusal = Self.refusal(of: resource) { return refusal }
-            guard await spend(account, 1_600) else { return VideoDialect.youtubeQuotaExceeded() }
+            guard await spend(account, "videos.insert") else { return VideoDialect.youtubeQuotaExceeded() }
             let id = "sandbox-upload-\(await state.next("youtube/upload"))"
             let snippet = resource["snippet"] as? [String: Any] ?? [:]
             await state.saveVideoSession(
@@ -103,9 +110,14 @@ struct YouTubeRoutes: Sendable {
         }
         router.put(RouterPath(stringLiteral: Self.uploadPath)) { request, _ -> Response in
             let call = try await SandboxCall.read(request)
-            guard var session = await state.videoSession(call.query["upload_id"] ?? "") else {
-                return VideoDialect.googleError(
-                    404, reason: "notFound", message: "Upload session not found.", statusName: "NOT_FOUND")
+            let notFound = VideoDialect.googleError(
+                404, reason: "notFound", message: "Upload session not found.", statusName: "NOT_FOUND")
+            guard var session = await state.videoSession(call.query["upload_id"] ?? "") else { return notFound }
+            if await state.takeFault(
+                network: "youtube", account: session.account, path: call.path, afterStore: false, uploadSession: true) != nil
+            {
+                await state.forgetVideoSession(session.id)
+                return notFound
             }
             if let refusal = await gate.before(call, account: session.account) { return refusal }
             guard let range = Self.contentRange(call.headers["content-range"]), range.total == session.total else {
@@ -156,7 +168,7 @@ struct YouTubeRoutes: Sendable {
                     413, reason: "mediaBodyTooLarge", message: "The thumbnail is larger than 2 MB.",
                     statusName: "INVALID_ARGUMENT")
             }
-            guard await spend(account, 50) else { return VideoDialect.youtubeQuotaExceeded() }
+            guard await spend(account, "thumbnails.set") else { return VideoDialect.youtubeQuotaExceeded() }
             await state.store(
                 SandboxPost(
                     network: "youtube", account: account, id: "thumbnail-\(videoID)", kind: "media", text: "",
@@ -170,7 +182,7 @@ struct YouTubeRoutes: Sendable {
             let call = try await SandboxCall.read(request)
             let account = call.tokenAccount ?? ""
             if let refusal = await gate.before(call, account: account) { return refusal }
-            guard await spend(account, 1) else { return VideoDialect.youtubeQuotaExceeded() }
+            guard await spend(account, "videos.list") else { return VideoDialect.youtubeQuotaExceeded() }
             let now = await state.now()
             var items: [[String: Any]] = []
             for id in (call.query["id"] ?? "").split(separator: ",").map(String.init) {
@@ -197,10 +209,12 @@ struct YouTubeRoutes: Sendable {
             guard call.query["forMine"] == "true", call.query["type"] == "video" else {
                 return Self.invalid("invalidSearchFilter", "forMine requires type=video.")
             }
-            guard await spend(account, 100) else { return VideoDialect.youtubeQuotaExceeded() }
+            guard await spend(account, "search.list") else { return VideoDialect.youtubeQuotaExceeded() }
             var items: [[String: Any]] = []
             let limit = Int(call.query["maxResults"] ?? "5") ?? 5
-            for post in await state.posts(network: "youtube", account: account).filter({ $0.kind == "post" }).prefix(limit) {
+            var videos = await state.posts(network: "youtube", account: account).filter { $0.kind == "post" }
+            if call.query["order"] == "date" { videos.reverse() }
+            for post in videos.prefix(limit) {
                 let metadata = (try? JSONSerialization.jsonObject(with: Data(post.body.utf8))) as? [String: Any] ?? [:]
                 let snippet = metadata["snippet"] as? [String: Any] ?? [:]
                 items.append([
@@ -211,7 +225,9 @@ struct YouTubeRoutes: Sendable {
                     ],
                 ])
             }
-            return SandboxReply.json(200, ["kind": "youtube#searchListResponse", "items": items])
+            var page: [String: Any] = ["kind": "youtube#searchListResponse", "items": items]
+            if videos.count > limit { page["nextPageToken"] = "sandbox-page-2" }
+            return SandboxReply.json(200, page)
         }
         router.post("youtube/token") { request, _ -> Response in
             let call = try await SandboxCall.read(request)

@@ -18,12 +18,18 @@ public struct SandboxFault: Sendable, Codable, Equatable {
         /// An uploaded video never finishes processing: each hit answers a media status poll with `processing`
         /// (Pinterest `GET /v5/media/{id}`); other calls never take it.
         case stuckUpload = "stuck_upload"
+        /// An upload session expires: the next call to it (a YouTube chunk `PUT` or status query) finds it gone and
+        /// answers Google's `404 notFound`; other calls never take it.
+        case expireSession = "expire_session"
 
         /// Whether the fault happens after a post is stored (only on calls that store one).
         var afterStore: Bool { self == .slow || self == .dropAfterStore }
 
         /// Whether the fault answers media status polls only.
         var atStatusPoll: Bool { self == .stuckUpload }
+
+        /// Whether the fault hits upload session calls only.
+        var atUploadSession: Bool { self == .expireSession }
     }
 
     /// `x`, `bluesky`, … or `webhook`.
@@ -52,9 +58,12 @@ public struct SandboxFault: Sendable, Codable, Equatable {
     }
 
     /// Whether the fault hits a call of `network` and `account` to `callPath`.
-    func matches(network: String, account: String, path callPath: String, afterStore: Bool, statusPoll: Bool = false) -> Bool {
+    func matches(
+        network: String, account: String, path callPath: String, afterStore: Bool, statusPoll: Bool = false,
+        uploadSession: Bool = false
+    ) -> Bool {
         self.network == network && (self.account == nil || self.account == account) && kind.afterStore == afterStore
-            && kind.atStatusPoll == statusPoll
+            && kind.atStatusPoll == statusPoll && kind.atUploadSession == uploadSession
             && (path.map { callPath.contains($0) } ?? true)
     }
 

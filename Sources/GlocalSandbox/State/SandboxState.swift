@@ -12,6 +12,7 @@ public actor SandboxState {
     private var windows: [String: (start: Date, used: Int)] = [:]
     private var spentRefreshTokens: Set<String> = []
     private var refreshes: [String: Int] = [:]
+    private var limitOverrides: [String: Int] = [:]
     private var fixedNow: Date?
 
     /// Creates an empty state; with `now`, the clock stands still at that instant until set or advanced.
@@ -38,6 +39,14 @@ public actor SandboxState {
         windows = [:]
         spentRefreshTokens = []
         refreshes = [:]
+        limitOverrides = [:]
+    }
+
+    /// Replaces the limits of the named windows (`youtube/uploads`, `youtube/units`, `tiktok/posts`, …) for every account; answers all
+    /// the replaced limits.
+    public func setLimits(_ limits: [String: Int]) -> [String: Int] {
+        limitOverrides.merge(limits) { _, new in new }
+        return limitOverrides
     }
 
     /// Queues a fault.
@@ -60,10 +69,14 @@ public actor SandboxState {
     }
 
     /// Takes one hit of the first fault matching the call; after-store faults only on calls that store.
-    func takeFault(network: String, account: String, path: String, afterStore: Bool, statusPoll: Bool = false) -> SandboxFault? {
+    func takeFault(
+        network: String, account: String, path: String, afterStore: Bool, statusPoll: Bool = false, uploadSession: Bool = false
+    ) -> SandboxFault? {
         guard
             let index = faults.firstIndex(where: {
-                $0.matches(network: network, account: account, path: path, afterStore: afterStore, statusPoll: statusPoll)
+                $0.matches(
+                    network: network, account: account, path: path, afterStore: afterStore, statusPoll: statusPoll,
+                    uploadSession: uploadSession)
             })
         else { return nil }
         let fault = faults[index]
@@ -114,6 +127,7 @@ public actor SandboxState {
         remaining: Int, reset: Date, exceeded: Bool
     ) {
         let key = "\(network)/\(account)"
+        let limit = limitOverrides[network] ?? limit
         let now = now()
         var current = windows[key] ?? (now, 0)
         if now >= current.start.addingTimeInterval(window) { current = (now, 0) }
@@ -149,4 +163,7 @@ public actor SandboxState {
 
     /// A YouTube upload session or TikTok post in progress, by its id.
     func videoSession(_ id: String) -> SandboxVideoSession? { videoSessions[id] }
+
+    /// Forgets an upload session (it expired).
+    func forgetVideoSession(_ id: String) { videoSessions[id] = nil }
 }

@@ -17,22 +17,22 @@ import Testing
         #expect(YouTubeVideoOptions.countedLength(of: tags) == expected)
     }
 
-    @Test func theStandardQuotaAdmitsSixUploadsADayPerProject() {
-        let quota = YouTubeUploadQuota.standard
-        #expect(quota.uploadsPerDay == 6)  // 10 000 / 1 600 = 6.25
-        #expect(quota.cap == PublishingCap(network: .youtube, limit: 6, window: 86_400))
+    @Test func theStandardQuotaAdmitsAHundredUploadsADayPerProject() {
+        let quota = YouTubeQuota.standard
+        #expect(quota.uploadsPerDay == 100)
+        #expect(quota.cap == PublishingCap(network: .youtube, limit: 100, window: 86_400))
         #expect(PublishingCap.caps(for: .youtube) == [quota.cap])
     }
 
     @Test func overBudgetDaysCountUploadsPerPacificDay() {
         // 2026-12-01 09:00 UTC is 01:00 in Los Angeles; 07:59 UTC the next day is still 2026-12-01 there.
         let start = Date(timeIntervalSince1970: 1_796_115_600)
-        let first = (0..<7).map { start.addingTimeInterval(Double($0) * 3_600) }
+        let first = (0..<100).map { start.addingTimeInterval(Double($0) * 60) }
         let lateSameDay = start.addingTimeInterval(22 * 3_600 + 59 * 60)
         let nextDay = start.addingTimeInterval(23 * 3_600)
-        let days = YouTubeUploadQuota.standard.overBudgetDays(first + [lateSameDay, nextDay])
+        let days = YouTubeQuota.standard.overBudgetDays(first + [lateSameDay, nextDay])
         #expect(days.map(\.day) == ["2026-12-01"])
-        #expect(days.map(\.uploads) == [8])
-        #expect(YouTubeUploadQuota.standard.overBudgetDays(Array(first.prefix(6))).isEmpty)
+        #expect(days.map(\.uploads) == [101])
+        #expect(YouTubeQuota.standard.overBudgetDays(first + [nextDay]).isEmpty)
     }
 }

@@ -18,8 +18,8 @@ struct PublishingCapTests {
         #expect(caps(.bluesky) == ["1666/3600", "11666/86400"])
         #expect(caps(.threads) == ["250/86400"])
         #expect(caps(.instagram) == ["50/86400"])
-        // YouTube: 10 000 quota units a day / 1 600 per upload; TikTok: about 15 direct posts a day per creator.
-        #expect(caps(.youtube) == ["6/86400"])
+        // YouTube: 100 videos.insert calls a day per project; TikTok: about 15 direct posts a day per creator.
+        #expect(caps(.youtube) == ["100/86400"])
         #expect(caps(.tiktok) == ["15/86400"])
         for network in [Network.linkedin, .facebook] { #expect(caps(network).isEmpty) }
         for network in Network.allCases { #expect(PublishingCap.caps(for: network).allSatisfy { $0.network == network }) }
