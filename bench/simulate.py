@@ -38,6 +38,8 @@ ROWS = [
     ("accounts whose peak is found within 6 weeks", "peak_within_6", "{:.0f}"),
     ("  same, within 3 % of the peak", "near_peak_within_6", "{:.0f}"),
     ("accounts whose peak is found by week 12", "peak_by_end", "{:.0f}"),
+    ("  best allowed hour within 1 h of the true one, within 6 weeks", "peak_hour_within_6", "{:.0f}"),
+    ("  same, by week 12", "peak_hour_by_end", "{:.0f}"),
     ("  steady audiences (found within 6 weeks)", "peak_within_6_steady", "{:.0f}"),
     ("    steady accounts", "accounts_steady", "{:.0f}"),
     ("  other hours on Mon and Fri (found within 6 weeks)", "peak_within_6_weekday", "{:.0f}"),

@@ -37,11 +37,13 @@ struct SimulationDay {
         self.buckets = buckets
     }
 
-    /// The scheduler's staggered minute inside `range` (FNV-1a of the same key, never :00 or :30).
+    /// The scheduler's staggered minute inside `range` (already cut by quiet hours): as `SlotSearch`'s
+    /// walk, the seed (FNV-1a of the key) picks one of the range's usable minutes, never :00 or :30.
     static func stagger(_ range: Range, key: String) -> Int {
-        let length = range.end - range.start
-        var minute = range.start + Int(SeededRandom.hash(key) % UInt64(length))
-        if minute % 30 == 0 { minute = minute + 1 < range.end ? minute + 1 : range.start + (minute + 1 - range.start) % length }
-        return minute
+        let usable = UsableMinutes(window: range.start..<range.end, blocked: [])
+        guard usable.count > 0, let position = usable.position(at: Int(SeededRandom.hash(key) % UInt64(usable.count))) else {
+            return range.start
+        }
+        return position.minute
     }
 }

@@ -32,6 +32,7 @@ struct SimulationSummary {
             "holdout_posts_all": learning.posts, "holdout_estimate_all": learning.estimate, "true_lift_all": learning.truth,
             "accounts": Double(accounts), "peak_within_6": within(peaks.exact, 6), "near_peak_within_6": within(peaks.near, 6),
             "peak_by_end": within(peaks.exact, weeks), "near_peak_by_end": within(peaks.near, weeks),
+            "peak_hour_within_6": within(peaks.hour, 6), "peak_hour_by_end": within(peaks.hour, weeks),
         ].merging(kinds, uniquingKeysWith: { a, _ in a })
     }
 

@@ -27,6 +27,9 @@ struct TimingSimulation {
         var exact: [Int?]
         /// Its best bucket is within 3 % of the true best's expected engagement on four weekdays of five.
         var near: [Int?]
+        /// Its best allowed hour (the peak model's peak, else its best bucket's middle) is within an hour
+        /// of the true best allowed hour on four weekdays of five.
+        var hour: [Int?]
     }
 
     let accounts: [SimulatedAccount]
@@ -57,6 +60,7 @@ struct TimingSimulation {
         var records: [EngagementRecord] = []
         var exact = Array(repeating: [Bool](), count: accounts.count)
         var near = Array(repeating: [Bool](), count: accounts.count)
+        var hour = Array(repeating: [Bool](), count: accounts.count)
         var random = SeededRandom(seed: seed ^ 0x5EED)
         var model = LearnedTiming.empty
         for week in 0..<weeks {
@@ -112,6 +116,7 @@ struct TimingSimulation {
                     let known = knowsPeak(account, model: model, week: week)
                     exact[index].append(known.exact)
                     near[index].append(known.near)
+                    hour[index].append(known.hour)
                 }
             }
         }
@@ -122,7 +127,7 @@ struct TimingSimulation {
             guard flags.last == true else { return nil }
             return (flags.lastIndex(of: false) ?? -1) + 1  // the model used in week w was fitted on weeks before it
         }
-        return (posts, PeakWeeks(exact: exact.map(firstForGood), near: near.map(firstForGood)))
+        return (posts, PeakWeeks(exact: exact.map(firstForGood), near: near.map(firstForGood), hour: hour.map(firstForGood)))
     }
 
     /// Interactions at 24 h: the same luck for this post whatever the policy.
@@ -146,11 +151,12 @@ struct TimingSimulation {
     }
 
     /// Whether the model's best bucket is the true best (exactly, or within 3 %) on at least four of five weekdays.
-    private func knowsPeak(_ account: SimulatedAccount, model: LearnedTiming, week: Int) -> (exact: Bool, near: Bool) {
+    private func knowsPeak(_ account: SimulatedAccount, model: LearnedTiming, week: Int) -> (exact: Bool, near: Bool, hour: Bool)
+    {
         guard let estimates = model.estimates(account: account.id, network: account.network), estimates.accountID != "*" else {
-            return (false, false)
+            return (false, false, false)
         }
-        var exact = 0, near = 0, days = 0
+        var exact = 0, near = 0, days = 0, hour = 0
         for weekday in 0..<5 {
             let day = self.day(account, week: week, weekday: weekday)
             let candidates = day.buckets.keys.sorted()
@@ -158,13 +164,31 @@ struct TimingSimulation {
             days += 1
             let belief = candidates.max { (estimates.buckets[$0]?.mean ?? -9) < (estimates.buckets[$1]?.mean ?? -9) }!
             if truth == belief { exact += 1 }
+            let peak = account.audience.peak(weekday: day.date.isoWeekday, week: week)
+            let learned = estimates.belief?.peakHour(weekday: day.date.isoWeekday) ?? Double(belief.block * 2 + 1)
+            if abs(Self.closestAllowed(day, to: learned) - Self.closestAllowed(day, to: peak)) <= 60 { hour += 1 }
             if trueValue(belief, day: day, account: account, week: week)
                 >= 0.97 * trueValue(truth, day: day, account: account, week: week)
             {
                 near += 1
             }
         }
-        return (days > 0 && exact >= days - 1, days > 0 && near >= days - 1)
+        return (days > 0 && exact >= days - 1, days > 0 && near >= days - 1, days > 0 && hour >= days - 1)
+    }
+
+    /// The allowed minute of `day` closest (around the clock) to `hour`: where a bump peaking at `hour` is highest.
+    static func closestAllowed(_ day: SimulationDay, to hour: Double) -> Int {
+        var best = day.ranges[0].start, distance = Double.infinity
+        for range in day.ranges {
+            for minute in range.start..<range.end {
+                let d = PeakGrid.circularDistance(Double(minute) / 60, hour)
+                if d < distance {
+                    distance = d
+                    best = minute
+                }
+            }
+        }
+        return best
     }
 
     /// The bucket of `day` with the highest expected engagement in `week`.

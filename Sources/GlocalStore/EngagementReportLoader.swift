@@ -16,14 +16,22 @@ public struct EngagementReportLoader: Sendable {
     public func input(variants: [StoredVariant], campaign: String?) throws -> EngagementReportInput {
         let published = try store.metrics.publicationTimes()
         var latest: [String: Int] = [:]
+        var scoring: [String: Int] = [:]
+        let networks = Dictionary(variants.map { ($0.id, $0.network) }, uniquingKeysWith: { a, _ in a })
+        let checkpoints = EngagementCheckpoints.standard
         // Samples come in checkpoint order, so the last one per variant is the latest.
-        for sample in try store.metrics.samples(variant: nil) { latest[sample.variantID] = sample.engagement }
+        for sample in try store.metrics.samples(variant: nil) {
+            latest[sample.variantID] = sample.engagement
+            if let network = networks[sample.variantID], sample.checkpoint == checkpoints.scoringCheckpoint(for: network) {
+                scoring[sample.variantID] = sample.engagement
+            }
+        }
         let posts = variants.map { variant in
             ReportPost(
                 variantID: variant.id, campaignID: variant.campaignID, accountID: variant.accountID, network: variant.network,
                 locale: variant.locale, kind: variant.kind, timeZone: variant.timeZone, scheduledAt: variant.scheduledAt,
                 publishedAt: published[variant.id], engagement: latest[variant.id],
-                counts: ![.cancelled, .rejected, .failed].contains(variant.state))
+                counts: ![.cancelled, .rejected, .failed].contains(variant.state), scoringEngagement: scoring[variant.id])
         }
         var requested: [String: Date] = [:]
         var approvals: [ApprovalRecord] = []

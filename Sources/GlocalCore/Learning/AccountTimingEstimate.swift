@@ -10,16 +10,20 @@ public struct AccountTimingEstimate: Sendable {
     public let buckets: [TimingBucket: BucketEstimate]
     /// The default table's prior per allowed bucket.
     public let prior: [TimingBucket: Double]
+    /// The peak model's belief about the account's daily curve (`nil` for a pool, or without the peak model).
+    public let belief: PeakBelief?
 
     /// Creates the estimates.
     public init(
-        accountID: String, network: Network, posts: Int, buckets: [TimingBucket: BucketEstimate], prior: [TimingBucket: Double]
+        accountID: String, network: Network, posts: Int, buckets: [TimingBucket: BucketEstimate], prior: [TimingBucket: Double],
+        belief: PeakBelief? = nil
     ) {
         self.accountID = accountID
         self.network = network
         self.posts = posts
         self.buckets = buckets
         self.prior = prior
+        self.belief = belief
     }
 
     /// The allowed bucket with the highest posterior mean (earliest in the week on a tie).

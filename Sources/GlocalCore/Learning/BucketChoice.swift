@@ -37,6 +37,19 @@ public struct BucketChoice: Sendable {
                 let pa = prior[a.bucket] ?? BucketPrior.allowed, pb = prior[b.bucket] ?? BucketPrior.allowed
                 return pa != pb ? pa > pb : a.bucket < b.bucket
             }
+        } else if let belief = estimates.belief, let weekday = candidates.first?.weekday {
+            // Thompson sampling on the peak: one plausible peak hour, then the buckets nearest it first.
+            let peak = belief.samplePeak(weekday: weekday, temperature: model.peakTemperature, using: &random)
+            ranked = items.map { item in
+                var drawn = item
+                drawn.draw = belief.value(block: item.bucket.block, peak: peak)
+                return drawn
+            }
+            .sorted { a, b in
+                a.draw != b.draw
+                    ? a.draw > b.draw
+                    : a.estimate.mean != b.estimate.mean ? a.estimate.mean > b.estimate.mean : a.bucket < b.bucket
+            }
         } else {
             ranked = ThompsonSampler.rank(items, scale: model.exploration, using: &random)
         }

@@ -49,12 +49,16 @@ public struct EngagementObservation: Sendable, Hashable, Codable {
     public var publishedAt: Date
     /// The account's region (see ``EngagementRecord/region``).
     public var region: String
+    /// `log(engagement + 1)`, when known: the peak model compares an account's posts on it rather than on
+    /// the score, whose trailing median rises as the learner finds better hours (later posts would look worse).
+    public var logEngagement: Double?
 
     /// Creates an observation.
     public init(
         variantID: String, accountID: String, network: Network, bucket: TimingBucket, score: Double, publishedAt: Date,
-        region: String = ""
+        region: String = "", logEngagement: Double? = nil
     ) {
+        self.logEngagement = logEngagement
         self.variantID = variantID
         self.accountID = accountID
         self.network = network

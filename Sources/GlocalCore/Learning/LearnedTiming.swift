@@ -11,12 +11,15 @@ public struct LearnedTiming: Sendable {
     public let holdoutShare: Double
     /// Scales the posterior's standard deviation when sampling (1: plain Thompson sampling).
     public let exploration: Double
+    /// Thompson sampling on the peak draws from the posterior raised to `1 / peakTemperature` (1: plain).
+    public let peakTemperature: Double
 
     /// Creates a model.
     public init(
         accounts: [String: AccountTimingEstimate], pools: [Network: AccountTimingEstimate], priorWeight: Double, seed: UInt64,
-        holdoutShare: Double, exploration: Double = 1
+        holdoutShare: Double, exploration: Double = 1, peakTemperature: Double = 1
     ) {
+        self.peakTemperature = peakTemperature
         self.accounts = accounts
         self.pools = pools
         self.priorWeight = priorWeight

@@ -23,14 +23,27 @@ public struct LearnedTimingEstimator: Sendable {
     public var defaultSpread: Double
     /// Scales the posterior's standard deviation in Thompson sampling (1: plain Thompson sampling).
     public var exploration: Double
+    /// The peak model for accounts with posts of their own (`nil`, the default: the bucket estimates
+    /// above only; the peak model captured less of the oracle's lift in the simulation, docs/scheduling.md).
+    public var peakCurve: PeakCurveFit?
+    /// Thompson sampling on the peak draws from the posterior raised to `1 / peakTemperature`.
+    public var peakTemperature: Double
+    /// Whether buckets compare an account's posts on `log(engagement + 1)` less the account's mean (true)
+    /// rather than on the score against the trailing median, which rises as the learner finds better
+    /// hours and so makes the later, better-placed posts look worse.
+    public var accountCentred: Bool
 
     /// Creates an estimator; the defaults are docs/scheduling.md's, tuned in the simulation (bench/simulate.py):
     /// a level above worth 4 posts, an hour's estimate worth 40 posts against one weekday's, an 8-week
     /// half-life, a quarter of a post lent to each neighbouring block, draws at 0.3 of the posterior's spread.
     public init(
         priorWeight: Double = 4, weekdayWeight: Double = 40, halfLife: TimeInterval = 8 * 7 * 86_400, smoothing: Double = 0.25,
-        defaultSpread: Double = 0.5, exploration: Double = 0.3
+        defaultSpread: Double = 0.5, exploration: Double = 0.3, peakCurve: PeakCurveFit? = nil,
+        peakTemperature: Double = 1, accountCentred: Bool = true
     ) {
+        self.accountCentred = accountCentred
+        self.peakCurve = peakCurve
+        self.peakTemperature = peakTemperature
         self.priorWeight = priorWeight
         self.weekdayWeight = weekdayWeight
         self.halfLife = halfLife
@@ -49,7 +62,9 @@ public struct LearnedTimingEstimator: Sendable {
         -> LearnedTiming
     {
         var byNetwork: [Network: [EngagementObservation]] = [:]
-        for observation in observations { byNetwork[observation.network, default: []].append(observation) }
+        for observation in accountCentred ? centred(observations, now: now) : observations {
+            byNetwork[observation.network, default: []].append(observation)
+        }
         var accounts: [String: AccountTimingEstimate] = [:]
         var pools: [Network: AccountTimingEstimate] = [:]
         for (network, items) in byNetwork {
@@ -73,7 +88,15 @@ public struct LearnedTimingEstimator: Sendable {
             pools[network] = AccountTimingEstimate(
                 accountID: "*", network: network, posts: items.count, buckets: level(all, parent: prior.means, spread: spread),
                 prior: prior.means)
+            let beliefs = peakCurve?.fit(curvePosts(items, now: now), fallbackSpread: spread) ?? [:]
             for (account, tallies) in own {
+                if let belief = beliefs[account] {
+                    accounts[AccountTimingEstimate.key(account, network)] = AccountTimingEstimate(
+                        accountID: account, network: network, posts: posts[account] ?? 0,
+                        buckets: Dictionary(uniqueKeysWithValues: prior.means.keys.map { ($0, belief.estimate($0)) }),
+                        prior: prior.means, belief: belief)
+                    continue
+                }
                 var parent = level(all.subtracting(tallies), parent: prior.means, spread: spread).mapValues(\.mean)
                 if let region = regionOf[account], !region.isEmpty, let neighbours = regions[region] {
                     parent = level(neighbours.subtracting(tallies), parent: parent, spread: spread).mapValues(\.mean)
@@ -85,7 +108,58 @@ public struct LearnedTimingEstimator: Sendable {
         }
         return LearnedTiming(
             accounts: accounts, pools: pools, priorWeight: priorWeight, seed: seed, holdoutShare: holdoutShare,
-            exploration: exploration)
+            exploration: exploration, peakTemperature: peakTemperature)
+    }
+
+    /// The observations scored by `log(engagement + 1)` less the account's decayed mean of it (the score
+    /// stays when the engagement is unknown).
+    func centred(_ items: [EngagementObservation], now: Date) -> [EngagementObservation] {
+        var sums: [String: (value: Double, weight: Double)] = [:]
+        for item in items {
+            guard let value = item.logEngagement else { continue }
+            let key = AccountTimingEstimate.key(item.accountID, item.network)
+            let w = decay(age: now.timeIntervalSince(item.publishedAt))
+            sums[key, default: (0, 0)].value += w * value
+            sums[key, default: (0, 0)].weight += w
+        }
+        return items.map { item in
+            guard let value = item.logEngagement, let total = sums[AccountTimingEstimate.key(item.accountID, item.network)],
+                total.weight > 0
+            else { return item }
+            var result = item
+            result.score = value - total.value / total.weight
+            return result
+        }
+    }
+
+    /// The observations as the peak model's posts: the local ten-minute slot from the instant and the
+    /// region's time zone (the bucket's middle when the region is not a zone or disagrees with the bucket);
+    /// the value is `log(engagement + 1)` less the account's weighted mean of it (the score when unknown).
+    func curvePosts(_ items: [EngagementObservation], now: Date) -> [PeakCurveFit.Post] {
+        var zones: [String: TimeZone?] = [:]
+        var sums: [String: (value: Double, weight: Double)] = [:]
+        for item in items {
+            let w = decay(age: now.timeIntervalSince(item.publishedAt))
+            let value = item.logEngagement ?? item.score
+            sums[item.accountID, default: (0, 0)].value += w * value
+            sums[item.accountID, default: (0, 0)].weight += w
+        }
+        return items.map { item in
+            var minute = item.bucket.startMinute + 60
+            if !item.region.isEmpty {
+                if zones[item.region] == nil { zones[item.region] = .some(TimeZone(identifier: item.region)) }
+                if let zone = zones[item.region] ?? nil {
+                    let local = item.publishedAt.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: item.publishedAt))
+                    let ofDay = ((Int((local / 60).rounded(.down)) % 1_440) + 1_440) % 1_440
+                    if ofDay / 120 == item.bucket.block { minute = ofDay }
+                }
+            }
+            let total = sums[item.accountID] ?? (0, 0)
+            let centre = total.weight > 0 ? total.value / total.weight : 0
+            return PeakCurveFit.Post(
+                account: item.accountID, region: item.region, slot: PeakGrid.slot(minute: minute), weekday: item.bucket.weekday,
+                score: (item.logEngagement ?? item.score) - centre, weight: decay(age: now.timeIntervalSince(item.publishedAt)))
+        }
     }
 
     /// One level's posterior per bucket of `parent`: the hour first (shrunk toward the parent with

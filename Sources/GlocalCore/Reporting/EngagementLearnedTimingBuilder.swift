@@ -3,7 +3,8 @@ import Foundation
 /// The report's learned-timing view: each account's best buckets as the learner sees them (the
 /// same ``LearnedTimingEstimator`` the scheduler uses, on the report's measured posts) and the lift
 /// measured on the holdout. A post counts for the holdout comparison once its network had a scored
-/// post before it (before that, every post was placed by the default table).
+/// post before it (before that, every post was placed by the default table). Posts are scored at the
+/// scheduler's reading (+24 h; +7 d on YouTube): a post without it yet is left out.
 public struct EngagementLearnedTimingBuilder: Sendable {
     /// The default timing table the estimates start from.
     public var timing: TimingTable
@@ -23,7 +24,8 @@ public struct EngagementLearnedTimingBuilder: Sendable {
     public func build(_ posts: [ReportPost]) -> (rows: [EngagementReport.LearnedTimingRow], overall: EngagementReport.HoldoutLift)
     {
         let records = posts.compactMap { post -> EngagementRecord? in
-            guard let published = post.publishedAt, let engagement = post.engagement else { return nil }
+            // Scored at the same reading as the scheduler's learner (+24 h; +7 d on YouTube), not the latest.
+            guard let published = post.publishedAt, let engagement = post.scoringEngagement else { return nil }
             return EngagementRecord(
                 variantID: post.variantID, accountID: post.accountID, network: post.network,
                 bucket: TimingBucket.local(of: published, timeZoneIdentifier: post.timeZone), engagement: Double(engagement),

@@ -24,12 +24,16 @@ public struct ReportPost: Sendable, Hashable {
     public var engagement: Int?
     /// Whether it counts toward the account's post volume (not cancelled, rejected or failed).
     public var counts: Bool
+    /// Interactions at the reading that scores it for learned timing (+24 h; +7 d on YouTube), if taken.
+    public var scoringEngagement: Int?
 
     /// Creates a post.
     public init(
         variantID: String, campaignID: String, accountID: String, network: Network, locale: String, kind: PostKind,
-        timeZone: String, scheduledAt: Date?, publishedAt: Date?, engagement: Int?, counts: Bool = true
+        timeZone: String, scheduledAt: Date?, publishedAt: Date?, engagement: Int?, counts: Bool = true,
+        scoringEngagement: Int? = nil
     ) {
+        self.scoringEngagement = scoringEngagement
         self.variantID = variantID
         self.campaignID = campaignID
         self.accountID = accountID

@@ -24,7 +24,8 @@ import Testing
             posts.append(
                 ReportPost(
                     variantID: id, campaignID: "hydra", accountID: account, network: network, locale: "fr-FR", kind: .informative,
-                    timeZone: "Europe/Paris", scheduledAt: published, publishedAt: published, engagement: engagement))
+                    timeZone: "Europe/Paris", scheduledAt: published, publishedAt: published, engagement: engagement,
+                    scoringEngagement: engagement))
         }
         for week in 0..<12 {
             add(learned[2 * week], week: week, hour: 10, engagement: 200)
@@ -84,6 +85,24 @@ import Testing
         let html = EngagementHTMLRenderer().body(Self.report)
         #expect(html.contains("<h2>Learned timing per account</h2>"))
         #expect(html.contains("<td>fr-x</td>") && html.contains("Tue 10-12 +"))
+    }
+
+    @Test func postsAreScoredAtTheirTwentyFourHourReadingNotTheLatest() throws {
+        // The same posts, but each latest reading (+7 d) is ten times the +24 h one for the learned 10:30
+        // posts; and one more post has only its +1 h reading so far.
+        var posts = Self.posts().map { post -> ReportPost in
+            var post = post
+            if post.scoringEngagement == 200 { post.engagement = 2_000 }
+            return post
+        }
+        let late = try Date("2027-02-02T09:30:00Z", strategy: .iso8601)
+        posts.append(
+            ReportPost(
+                variantID: Self.ids(25, holdout: false)[24], campaignID: "hydra", accountID: "fr-x", network: .x, locale: "fr-FR",
+                kind: .informative, timeZone: "Europe/Paris", scheduledAt: late, publishedAt: late, engagement: 5))
+        let report = EngagementReportBuilder().build(EngagementReportInput(posts: posts))
+        #expect(report.learnedTiming == Self.report.learnedTiming)
+        #expect(report.learnedTimingLift == Self.report.learnedTimingLift)
     }
 
     @Test func withoutMeasuredPostsTheViewSaysSo() {

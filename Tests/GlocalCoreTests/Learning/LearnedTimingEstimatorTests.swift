@@ -27,7 +27,7 @@ import Testing
     }
 
     /// Round weights, no smoothing: every number below can be worked out by hand.
-    static let plain = LearnedTimingEstimator(priorWeight: 5, weekdayWeight: 5, smoothing: 0)
+    static let plain = LearnedTimingEstimator(priorWeight: 5, weekdayWeight: 5, smoothing: 0, peakCurve: nil)
 
     @Test func theTablePriorIsZeroForPreferredAndMinusATenthForAllowed() {
         let prior = BucketPrior(profile: TimingTable.standard.profile(.x))
@@ -134,7 +134,8 @@ import Testing
     }
 
     @Test func decayHalvesAPostsWeightEveryHalfLife() throws {
-        let estimator = LearnedTimingEstimator(priorWeight: 5, weekdayWeight: 5, halfLife: 8 * 7 * 86_400, smoothing: 0)
+        let estimator = LearnedTimingEstimator(
+            priorWeight: 5, weekdayWeight: 5, halfLife: 8 * 7 * 86_400, smoothing: 0, peakCurve: nil)
         let eightWeeks: TimeInterval = 8 * 7 * 86_400
         #expect(estimator.decay(age: 0) == 1)
         #expect(abs(estimator.decay(age: eightWeeks) - 0.5) < 1e-12)
@@ -153,7 +154,7 @@ import Testing
             Self.posts(20, score: 1, age: 12 * 7 * 86_400) + Self.posts(20, score: -0.5, bucket: later, age: 12 * 7 * 86_400)
             + Self.posts(6, score: 1, bucket: later) + Self.posts(6, score: -0.5)
         func best(_ weeks: Double) throws -> TimingBucket? {
-            let estimator = LearnedTimingEstimator(halfLife: weeks * 7 * 86_400, smoothing: 0)
+            let estimator = LearnedTimingEstimator(halfLife: weeks * 7 * 86_400, smoothing: 0, peakCurve: nil)
             return try #require(
                 estimator.estimate(observations, table: .standard, now: Self.now).estimates(account: "a", network: .x)
             )
@@ -164,7 +165,7 @@ import Testing
     }
 
     @Test func smoothingLendsNeighbouringHoursAShareOfAPost() throws {
-        let estimator = LearnedTimingEstimator(priorWeight: 5, weekdayWeight: 5, smoothing: 0.25)
+        let estimator = LearnedTimingEstimator(priorWeight: 5, weekdayWeight: 5, smoothing: 0.25, peakCurve: nil)
         let model = estimator.estimate(Self.posts(4, score: 1), table: .standard, now: Self.now)
         let estimates = try #require(model.estimates(account: "a", network: .x))
         // Tue 12–14 is next to Tue 10–12: it gets 4 × 0.25 = 1 weighted post.
@@ -186,5 +187,31 @@ import Testing
         #expect(rest.bucket(Self.preferred).weight == 0)
         #expect(rest.block(Self.allowed.block).weight == 2 && rest.block(Self.allowed.block).mean == -1)
         #expect(rest.bucket(TimingBucket(weekday: 6, block: 7)).weight == 1)  // the smoothed neighbour: half of 2
+    }
+
+    @Test func laterBetterPostsAreNotPenalisedByARisingMedian() throws {
+        // Ten posts at Tue 08–10 with 10 interactions, then thirty at Tue 10–12 with 30: against the trailing
+        // median, the later posts look less good as the median rises; against the account's mean they do not.
+        var records: [EngagementRecord] = []
+        for index in 0..<40 {
+            let early = index < 10
+            let age = Double(40 - index) * 86_400
+            records.append(
+                EngagementRecord(
+                    variantID: "c/p\(index)/a", accountID: "a", network: .x,
+                    bucket: TimingBucket(weekday: 2, block: early ? 4 : 5),
+                    engagement: early ? 10 : 30, publishedAt: Self.now.addingTimeInterval(-age)))
+        }
+        let observations = EngagementScore.scores(records)
+        func gap(_ centred: Bool) throws -> Double {
+            let estimator = LearnedTimingEstimator(priorWeight: 5, weekdayWeight: 5, smoothing: 0, accountCentred: centred)
+            let estimates = try #require(
+                estimator.estimate(observations, table: .standard, now: Self.now).estimates(account: "a", network: .x))
+            return estimates.buckets[TimingBucket(weekday: 2, block: 5)]!.mean
+                - estimates.buckets[TimingBucket(weekday: 2, block: 4)]!.mean
+        }
+        let centred = try gap(true), median = try gap(false)
+        #expect(centred > median + 0.1)
+        #expect(observations.allSatisfy { $0.logEngagement != nil })
     }
 }

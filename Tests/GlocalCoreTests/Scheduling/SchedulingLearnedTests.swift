@@ -66,9 +66,14 @@ import Testing
         fixture.campaign("c", start: "2026-11-03", end: "2026-11-03", posts: [F.PostSpec(id: "p", day: 0)])
         let plain = try #require(Self.run(fixture, learned: nil).first?.slot)
         #expect(plain.time.hour < 14 || plain.time.hour >= 15)  // the stagger landed elsewhere: the test means something
-        // Tue 14–16 did far better for this account; only 14:00–15:00 of it is in X's window.
+        // Tue 14–16 did far better for this account than 10–12; only 14:00–15:00 of it is in X's window.
         let model = LearnedTimingEstimator().estimate(
-            Self.observations("fr-x", .x, bucket: TimingBucket(weekday: 2, block: 7), count: 30, score: 1.5),
+            Self.observations("fr-x", .x, bucket: TimingBucket(weekday: 2, block: 7), count: 30, score: 1.5)
+                + Self.observations("fr-x", .x, bucket: TimingBucket(weekday: 2, block: 5), count: 30, score: 0).map {
+                    var observation = $0
+                    observation.variantID += "/morning"
+                    return observation
+                },
             table: fixture.timing,
             now: Self.now, holdoutShare: 0)
         let item = try #require(Self.run(fixture, learned: model).first)
