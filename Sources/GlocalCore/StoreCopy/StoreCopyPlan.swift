@@ -9,6 +9,11 @@ public enum StoreCopyPlan {
     /// own `glocal_migration`, written when the target is migrated).
     public static let sqliteInternalTables: Set<String> = ["sqlite_sequence", "grdb_migrations", "sqlite_stat1", "sqlite_stat4"]
 
+    /// SQLite tables of running processes' state, not of the store's data: `account_refresh_lock` holds
+    /// leases of processes refreshing a token (PostgreSQL uses advisory locks instead). A move refuses a
+    /// store a server holds, and a lease left by a process that died means nothing to another database.
+    public static let sqliteTransientTables: Set<String> = ["account_refresh_lock"]
+
     /// PostgreSQL tables that have no SQLite counterpart: they must be empty too before a move.
     public static let postgresOnlyTables = ["dispatcher_node"]
 
@@ -16,14 +21,16 @@ public enum StoreCopyPlan {
     public static let tables: [StoreCopyTable] = [
         variant, auditEvent, user, session, loginAttempt, publishJob, publication, accountStatus, dispatchControl,
         accountSecret, metricsJob, metricSample, accountAuditEvent, notificationPreference, notificationOutbox,
-        notificationDigest, notificationCursor, notificationReconnect,
+        notificationDigest, notificationCursor, notificationReconnect, connectAttempt,
     ]
 
     /// The tables of `sqliteTables` (every table a SQLite store has) that the plan does not copy and
     /// that are not SQLite's or GRDB's own, sorted.
     public static func unhandledTables(in sqliteTables: [String]) -> [String] {
         let copied = Set(tables.map(\.sqliteName))
-        return sqliteTables.filter { !copied.contains($0) && !sqliteInternalTables.contains($0) }.sorted()
+        return sqliteTables.filter {
+            !copied.contains($0) && !sqliteInternalTables.contains($0) && !sqliteTransientTables.contains($0)
+        }.sorted()
     }
 
     /// The tables of the plan missing from `sqliteTables` (a store older than this glocal, or not a store), sorted.
@@ -107,6 +114,15 @@ public enum StoreCopyPlan {
         "account_secret",
         columns: [.init("account_id", .text), .init("sealed", .bytes), .init("updated_at", .instant)],
         primaryKey: ["account_id"])
+
+    /// Sign-ins under way (sealed with the store's key, which every node of the PostgreSQL store shares).
+    static let connectAttempt = StoreCopyTable(
+        "connect_attempt",
+        columns: [
+            .init("state_digest", .text), .init("session_key", .text), .init("account_id", .text), .init("network", .text),
+            .init("issued_at", .instant), .init("sealed", .bytes),
+        ],
+        primaryKey: ["state_digest"])
 
     static let metricsJob = StoreCopyTable(
         "metrics_job",

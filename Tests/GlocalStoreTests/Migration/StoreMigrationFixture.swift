@@ -55,6 +55,14 @@ struct StoreMigrationFixture {
             review: store, calendar: store, reports: store, notifications: store.notifications, whole: store)
     }
 
+    /// A sign-in under way (its verifier sealed with the store's key).
+    static func signIn(issuedAt: Date) -> ConnectAttempt {
+        ConnectAttempt(
+            state: "state-under-way", sessionKey: "session-of-claire", accountID: "lumiere-uk-x", network: "x",
+            actor: "claire@lumiere.example", verifier: "pkce-verifier", redirectURI: "https://glocal.example/connect/x/callback",
+            issuedAt: issuedAt)
+    }
+
     /// A new SQLite store file filled with every kind of row.
     init() throws {
         let path = try StoreFixtures.temporaryDirectory().appendingPathComponent("glocal.sqlite").path
@@ -130,6 +138,7 @@ struct StoreMigrationFixture {
             _ = try store.credentials.connect(secret, account: account, actor: "claire", now: now)
         }
         self.secrets = secrets
+        try store.credentials.keepConnectAttempt(Self.signIn(issuedAt: now), now: now)
         try store.queue.setPaused(true, account: "lumiere-fr-instagram", actor: "claire", now: now)
         try store.queue.setRateLimited(until: slot.addingTimeInterval(900), account: "lumiere-uk-x", now: slot)
         _ = try store.queue.markNeedsReconnect("token revoked", account: "lumiere-de-bluesky", actor: "dispatcher", now: slot)

@@ -71,6 +71,8 @@ struct StoreMigrationPostgresTests {
         for (account, secret) in fixture.secrets {
             #expect(try copy.credentials.secret(account: account) == secret, "opens with the same key")
         }
+        let signIn = try copy.credentials.takeConnectAttempt(state: "state-under-way")
+        #expect(signIn == StoreMigrationFixture.signIn(issuedAt: StoreFixtures.now), "a sign-in under way finishes on the copy")
     }
 
     @Test func newRowsGetIdsPastTheCopiedOnes() throws {
