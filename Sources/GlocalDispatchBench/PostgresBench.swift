@@ -31,7 +31,9 @@ enum PostgresBench {
                     done.add(step.held.filter { $0 }.count)
                     guard !step.started.isEmpty else { break }
                     outcomes = try step.started.map { item in
-                        guard case .send = item.start else { throw BenchFailure("job \(item.job.id) not sendable: \(item.start)") }
+                        guard case .send = item.start else {
+                            throw BenchFailure("job \(item.job.id) not sendable: \(item.start)")
+                        }
                         return (item.job, JobResolution.published(PublishReceipt(remoteID: "remote-\(item.job.id)")))
                     }
                 }

@@ -11,7 +11,8 @@ import GlocalStore
 /// own) sharing one queue, through loopback HTTP to the sandbox, on the real clock: how late each went out
 /// (from its slot to the network's answer).
 enum PostgresLatenessBench {
-    static func run(url: String, posts: Int, window: TimeInterval, nodes: Int, concurrency: Int) async throws -> [String: Double] {
+    static func run(url: String, posts: Int, window: TimeInterval, nodes: Int, concurrency: Int) async throws -> [String: Double]
+    {
         let location = try PostgresLocation(url: url).inSchema("lateness_" + UUID().uuidString.prefix(8).lowercased())
         let setup = try PostgresStore(location: location, poolSize: 1)
         let accounts = BenchStore.accounts(max(3, posts / 50))

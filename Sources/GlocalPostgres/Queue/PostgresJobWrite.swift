@@ -25,7 +25,8 @@ struct PostgresJobWrite {
 
     /// Writes `writes` for jobs `worker` holds (a job it no longer holds is left alone); returns how many changed.
     @discardableResult
-    static func write(_ writes: [PostgresJobWrite], worker: String, now: Date, in transaction: PostgresTransaction) throws -> Int {
+    static func write(_ writes: [PostgresJobWrite], worker: String, now: Date, in transaction: PostgresTransaction) throws -> Int
+    {
         guard !writes.isEmpty else { return 0 }
         var builder = PostgresQueryBuilder()
         builder.append(

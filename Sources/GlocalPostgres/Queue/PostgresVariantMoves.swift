@@ -40,7 +40,8 @@ struct PostgresVariantMoves {
         builder.append("), moved AS (UPDATE variant AS v SET state = x.to_state, updated_at = ")
         builder.append(.date(now))
         builder.append(" FROM x WHERE v.id = x.id AND v.state = x.from_state RETURNING v.id) ")
-        builder.append("INSERT INTO audit_event (at, actor, variant_id, action, from_state, to_state, before, after, node_id) SELECT ")
+        builder.append(
+            "INSERT INTO audit_event (at, actor, variant_id, action, from_state, to_state, before, after, node_id) SELECT ")
         builder.append(.date(now))
         builder.append(", ")
         builder.append(.text(actor))
