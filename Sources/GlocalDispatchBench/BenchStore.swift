@@ -39,21 +39,25 @@ enum BenchStore {
     static func approve(
         _ count: Int, accounts: [Account], in store: SQLiteVariantStore, slot: (Int) -> Date
     ) throws -> [StoredVariant] {
-        let variants = (0..<count).map { index in
-            let account = accounts[index % accounts.count]
-            return StoredVariant(
-                id: "bench/post-\(index)/\(account.id)", campaignID: "bench", postID: "post-\(index)", accountID: account.id,
-                network: account.network, locale: "en", kind: .informative,
-                text: "Benchmark post n°\(index) for \(account.id): a short text with a link https://example.com/\(index)",
-                title: nil, link: nil, linkPlacement: .none, media: [], contentHash: "hash-\(index)",
-                scheduledAt: slot(index), localTime: nil, timeZone: "UTC", live: false, state: .approved, explanation: [])
-        }
-        let plan = Plan(
-            changes: variants.map {
-                PlanChange(action: .create, id: $0.id, desired: $0, stored: nil, contentChanged: true, timeChanged: true)
-            })
+        let plan = plan(count, accounts: accounts, slot: slot)
         try store.apply(plan, actor: "bench", now: Date().addingTimeInterval(-86_400))
-        return variants
+        return plan.changes.compactMap(\.desired)
+    }
+
+    /// A plan creating `count` approved variants, round-robin over `accounts`, the `index`-th due at `slot(index)`.
+    static func plan(_ count: Int, accounts: [Account], slot: (Int) -> Date) -> Plan {
+        Plan(
+            changes: (0..<count).map { index in
+                let account = accounts[index % accounts.count]
+                let variant = StoredVariant(
+                    id: "bench/post-\(index)/\(account.id)", campaignID: "bench", postID: "post-\(index)",
+                    accountID: account.id, network: account.network, locale: "en", kind: .informative,
+                    text: "Benchmark post n°\(index) for \(account.id): a short text with a link https://example.com/\(index)",
+                    title: nil, link: nil, linkPlacement: .none, media: [], contentHash: "hash-\(index)",
+                    scheduledAt: slot(index), localTime: nil, timeZone: "UTC", live: false, state: .approved, explanation: [])
+                return PlanChange(
+                    action: .create, id: variant.id, desired: variant, stored: nil, contentChanged: true, timeChanged: true)
+            })
     }
 
     /// Seals every account's credentials in `store`.
@@ -68,12 +72,22 @@ enum BenchStore {
     static func dispatcher(
         store: SQLiteVariantStore, credentials: StoredCredentials, url: URL, transport: any HTTPTransport, concurrency: Int
     ) -> Dispatcher {
+        dispatcher(
+            queue: store.publishQueue, worker: "bench", credentials: credentials, url: url, transport: transport,
+            concurrency: concurrency)
+    }
+
+    /// A dispatcher, worker `worker`, on `queue` sending through `transport` to the sandbox at `url`.
+    static func dispatcher(
+        queue: any PublishJobQueue, worker: String, credentials: any CredentialSource, url: URL, transport: any HTTPTransport,
+        concurrency: Int
+    ) -> Dispatcher {
         let environment = ClientEnvironment(transport: transport, endpoints: .sandbox(baseURL: url))
         var clients: [Network: any NetworkClient] = [:]
         for network in Network.allCases { clients[network] = NetworkClients.client(for: network, environment: environment) }
         return Dispatcher(
-            configuration: DispatchConfiguration(worker: "bench", concurrency: concurrency, grace: 900),
-            queue: store.publishQueue, clients: clients, credentials: credentials,
+            configuration: DispatchConfiguration(worker: worker, concurrency: concurrency, grace: 900),
+            queue: queue, clients: clients, credentials: credentials,
             posts: OutgoingPostFactory(accounts: [], root: URL(fileURLWithPath: "/nonexistent")))
     }
 }

@@ -12,7 +12,8 @@ enum PostgresBench {
         let location = try PostgresLocation(url: url).inSchema("bench_" + UUID().uuidString.prefix(8).lowercased())
         let store = try PostgresStore(location: location, poolSize: 1)
         let now = Date()
-        let accounts = BenchStore.accounts(200)
+        // As many accounts as keep every one within X's cap of 100 posts per 15 minutes: every job goes out.
+        let accounts = BenchStore.accounts(max(200, (jobs + 99) / 100))
         try store.apply(plan(jobs, accounts: accounts, slot: now), actor: "bench", now: now.addingTimeInterval(-86_400))
         _ = try store.publishQueue.sync(now: now, grace: 900, policy: .standard)
         let queues = try (0..<nodes).map { _ in try PostgresStore(location: location, poolSize: 1).publishQueue }
@@ -26,11 +27,14 @@ enum PostgresBench {
                 while true {
                     let step = try queue.settleAndClaim(
                         outcomes, rateLimits: [:], worker: "node-\(node)", now: now, policy: .standard, lease: 120,
-                        limit: batch, caps: { _ in [] })
+                        limit: batch, caps: PublishingCap.caps(for:))
                     done.add(step.held.filter { $0 }.count)
                     guard !step.started.isEmpty else { break }
-                    outcomes = step.started.map {
-                        ($0.job, JobResolution.published(PublishReceipt(remoteID: "remote-\($0.job.id)")))
+                    outcomes = try step.started.map { item in
+                        guard case .send = item.start else {
+                            throw BenchFailure("job \(item.job.id) not sendable: \(item.start)")
+                        }
+                        return (item.job, JobResolution.published(PublishReceipt(remoteID: "remote-\(item.job.id)")))
                     }
                 }
             } catch {
@@ -66,18 +70,13 @@ enum PostgresBench {
     }
 
     private static func plan(_ count: Int, accounts: [BenchStore.Account], slot: Date) -> Plan {
-        Plan(
-            changes: (0..<count).map { index in
-                let account = accounts[index % accounts.count]
-                let variant = StoredVariant(
-                    id: "bench/post-\(index)/\(account.id)", campaignID: "bench", postID: "post-\(index)",
-                    accountID: account.id, network: account.network, locale: "en", kind: .informative,
-                    text: "Benchmark post n°\(index) for \(account.id): a short text with a link https://example.com/\(index)",
-                    title: nil, link: nil, linkPlacement: .none, media: [], contentHash: "hash-\(index)", scheduledAt: slot,
-                    localTime: nil, timeZone: "UTC", live: false, state: .approved, explanation: [])
-                return PlanChange(
-                    action: .create, id: variant.id, desired: variant, stored: nil, contentChanged: true, timeChanged: true)
-            })
+        BenchStore.plan(count, accounts: accounts) { _ in slot }
+    }
+
+    /// A benchmark that went wrong.
+    struct BenchFailure: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
     }
 
     /// A count shared by the nodes' threads.

@@ -9,7 +9,8 @@ enum QueueBench {
         let (store, directory) = try BenchStore.newStore(named: "queue.sqlite")
         defer { try? FileManager.default.removeItem(at: directory) }
         let now = Date()
-        _ = try BenchStore.approve(jobs, accounts: BenchStore.accounts(200), in: store, slot: { _ in now })
+        _ = try BenchStore.approve(
+            jobs, accounts: BenchStore.accounts(max(200, (jobs + 99) / 100)), in: store, slot: { _ in now })
         let queue = store.publishQueue
         try queue.sync(now: now, grace: 900)
         let start = DispatchTime.now().uptimeNanoseconds

@@ -8,6 +8,7 @@ import Foundation
 ///     glocal-dispatch-bench prepare-memory DIR [JOBS] [DUE]    a workspace with JOBS queued jobs
 ///     glocal-dispatch-bench postgres-queue URL [JOBS] [NODES] [BATCH]   claim + begin + finish, NODES nodes
 ///     glocal-dispatch-bench postgres-apply URL [VARIANTS]      apply into SQLite, then PostgreSQL
+///     glocal-dispatch-bench postgres-lateness URL [POSTS] [MINUTES] [NODES] [CONC]   real clock, NODES nodes, sandbox
 let arguments = Array(CommandLine.arguments.dropFirst())
 func number(_ index: Int, _ fallback: Int) -> Int { arguments.count > index ? Int(arguments[index]) ?? fallback : fallback }
 
@@ -28,6 +29,12 @@ do {
         emit(try PostgresBench.queue(url: arguments[1], jobs: number(2, 20_000), nodes: number(3, 1), batch: number(4, 100)))
     case "postgres-apply" where arguments.count > 1:
         emit(try PostgresBench.apply(url: arguments[1], variants: number(2, 210_000)))
+    case "postgres-lateness" where arguments.count > 1:
+        let minutes = arguments.count > 3 ? Double(arguments[3]) ?? 10 : 10
+        emit(
+            try await PostgresLatenessBench.run(
+                url: arguments[1], posts: number(2, 10_000), window: minutes * 60, nodes: number(4, 3),
+                concurrency: number(5, 8)))
     case "prepare-memory" where arguments.count > 1:
         try await MemoryFixture.prepare(
             directory: URL(fileURLWithPath: arguments[1]), jobs: number(2, 100_000), due: number(3, 1_000))

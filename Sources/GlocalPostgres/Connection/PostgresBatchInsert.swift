@@ -16,45 +16,78 @@ enum PostgresValue {
         case .int(let value): bindings.append(value)
         }
     }
+
+    /// The SQL type of the value's column.
+    var sqlType: String {
+        switch self {
+        case .text: return "text"
+        case .bool: return "bool"
+        case .date: return "timestamptz"
+        case .int: return "int8"
+        }
+    }
 }
 
-/// Inserts many rows of one table with multi-row `INSERT … VALUES` statements of bound values.
+/// Inserts many rows of one table, a large batch per statement: each column travels as one array value and
+/// `INSERT … SELECT * FROM unnest(…)` turns the arrays back into rows. The statement's text is the same for
+/// every batch, and binding a handful of arrays costs the server far less than parsing thousands of placeholders.
 struct PostgresBatchInsert {
     let table: String
     let columns: [String]
-    /// Rows per statement (the protocol allows 65 535 bindings per statement).
+    /// Rows per statement.
     let batchSize: Int
     private var rows: [[PostgresValue]] = []
 
-    init(table: String, columns: [String], batchSize: Int = 1_000) {
+    init(table: String, columns: [String], batchSize: Int = 5_000) {
         self.table = table
         self.columns = columns
-        self.batchSize = min(batchSize, 60_000 / max(1, columns.count))
+        self.batchSize = max(1, batchSize)
     }
 
-    /// Queues a row; true when a batch is full (call `flush`).
+    /// Queues a row (one value per column, each column's values of one kind); true when a batch is full (call `flush`).
     mutating func add(_ row: [PostgresValue]) -> Bool {
+        precondition(row.count == columns.count, "a row of \(row.count) values for \(columns.count) columns of \(table)")
         rows.append(row)
         return rows.count >= batchSize
     }
 
     /// Writes the queued rows.
     mutating func flush(_ transaction: PostgresTransaction) throws {
-        guard !rows.isEmpty else { return }
-        var bindings = PostgresBindings(capacity: rows.count * columns.count)
-        var sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-        sql.reserveCapacity(rows.count * columns.count * 6 + sql.utf8.count)
-        var index = 0
-        for (number, row) in rows.enumerated() {
-            sql += number == 0 ? "(" : ",("
-            for (position, value) in row.enumerated() {
-                index += 1
-                sql += position == 0 ? "$\(index)" : ",$\(index)"
-                value.append(to: &bindings)
+        guard let first = rows.first else { return }
+        var bindings = PostgresBindings(capacity: columns.count)
+        var arrays: [String] = []
+        for (position, kind) in first.enumerated() {
+            switch kind {
+            case .text: bindings.append(PostgresNullableArray(elements: rows.map { Self.text($0[position]) }))
+            case .date: bindings.append(PostgresNullableArray(elements: rows.map { Self.date($0[position]) }))
+            case .bool: bindings.append(PostgresNullableArray(elements: rows.map { Self.bool($0[position]) }))
+            case .int: bindings.append(PostgresNullableArray(elements: rows.map { Self.int($0[position]) }))
             }
-            sql += ")"
+            arrays.append("$\(position + 1)::\(kind.sqlType)[]")
         }
         rows.removeAll(keepingCapacity: true)
+        let sql =
+            "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT * FROM unnest(\(arrays.joined(separator: ", ")))"
         try transaction.execute(PostgresQuery(unsafeSQL: sql, binds: bindings))
+    }
+
+    private static func text(_ value: PostgresValue) -> String? {
+        guard case .text(let text) = value else { preconditionFailure("a column mixes kinds of values") }
+        return text
+    }
+
+    private static func date(_ value: PostgresValue) -> Date? {
+        guard case .date(let date) = value else { preconditionFailure("a column mixes kinds of values") }
+        return date
+    }
+
+    private static func bool(_ value: PostgresValue) -> Bool? {
+        guard case .bool(let bool) = value else { preconditionFailure("a column mixes kinds of values") }
+        return bool
+    }
+
+    private static func int(_ value: PostgresValue) -> Int? {
+        guard case .int(let int) = value else { preconditionFailure("a column mixes kinds of values") }
+        return int
     }
 }

@@ -114,10 +114,10 @@ public struct PostgresJobQueue: PublishJobQueue {
                 attempt = attempt + 1, updated_at = \(now)
             WHERE id IN (
                 SELECT j.id FROM publish_job AS j
-                LEFT JOIN account_status AS a ON a.account_id = j.account_id
                 WHERE j.state IN ('scheduled', 'available', 'retryable') AND j.run_at <= \(now)
-                  AND NOT coalesce(a.paused, false) AND a.needs_reconnect IS NULL
-                  AND (a.rate_limited_until IS NULL OR a.rate_limited_until <= \(now))
+                  AND NOT EXISTS (
+                    SELECT 1 FROM account_status AS a WHERE a.account_id = j.account_id
+                      AND (a.paused OR a.needs_reconnect IS NOT NULL OR a.rate_limited_until > \(now)))
                   AND NOT EXISTS (SELECT 1 FROM dispatch_control WHERE paused)
                 ORDER BY j.run_at, j.id LIMIT \(limit)
                 FOR UPDATE OF j SKIP LOCKED)
