@@ -57,4 +57,9 @@ struct FixedCredentials: CredentialSource {
     func credentials(for accountID: String) async throws -> AccountCredentials? { byAccount[accountID] }
 
     func store(_ credentials: AccountCredentials, for accountID: String) async throws {}
+
+    /// The bench's tokens never expire: nothing to serialise, the body sees the fixed credentials.
+    func whileRefreshing<T>(_ accountID: String, _ body: (AccountCredentials?) async throws -> T) async throws -> T {
+        try await body(byAccount[accountID])
+    }
 }
