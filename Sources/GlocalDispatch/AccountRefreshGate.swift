@@ -13,8 +13,8 @@ public actor AccountRefreshGate {
     public enum Outcome: Sendable, Equatable {
         /// Usable credentials: stored and read back, or the newer ones another refresh stored.
         case refreshed(AccountCredentials)
-        /// The network gave new credentials but they could not be stored.
-        case notStored
+        /// The network gave new credentials but they could not be stored (the store's error).
+        case notStored(String)
         /// A passing failure.
         case transient(String)
         /// The network refused the refresh.
@@ -83,7 +83,7 @@ public actor AccountRefreshGate {
                 // Read back: the store keeps the old refresh token when the network sent none.
                 return .refreshed(try await store.credentials(for: accountID) ?? fresh)
             } catch {
-                return .notStored
+                return .notStored("the refreshed token of \(accountID) could not be stored: \(error)")
             }
         case .transient(let why): return .transient(why)
         case .reconnectRequired(let why): return .reconnectRequired(why)

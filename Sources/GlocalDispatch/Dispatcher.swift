@@ -287,11 +287,8 @@ public final class Dispatcher: Sendable {
         switch outcome {
         case .refreshed(let fresh):
             return .success(fresh)
-        case .notStored:
-            return .failure(
-                Stop(
-                    resolution: .retry(
-                        at: now.addingTimeInterval(60), reason: "refreshed token not stored", countsAsAttempt: true)))
+        case .notStored(let why):
+            return .failure(Stop(resolution: .retry(at: now.addingTimeInterval(60), reason: why, countsAsAttempt: true)))
         case .transient(let why):
             guard expired else { return .success(credentials) }
             return .failure(
@@ -320,8 +317,8 @@ public final class Dispatcher: Sendable {
             switch await refreshGate.refresh(credentials, accountID: job.accountID, client: client, store: self.credentials) {
             case .refreshed:
                 return .retry(at: clock(), reason: "token refreshed", countsAsAttempt: false)
-            case .notStored:
-                return .retry(at: clock().addingTimeInterval(60), reason: "refreshed token not stored", countsAsAttempt: true)
+            case .notStored(let why):
+                return .retry(at: clock().addingTimeInterval(60), reason: why, countsAsAttempt: true)
             case .transient(let why):
                 // A refresh that failed for a passing reason is not a dead token.
                 return .retry(

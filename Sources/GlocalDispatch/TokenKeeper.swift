@@ -92,8 +92,8 @@ public actor TokenKeeper {
             expiresAt: stored.expiresAt, failures: failure?.count ?? 0, lastFailure: failure?.last, lifetime: lifetime, now: now)
         guard decision == .refresh else { return nil }
         switch await refreshGate.refresh(stored, accountID: id, client: client, store: credentials) {
-        case .notStored:
-            return failed(id, "refreshed token not stored", now: now)
+        case .notStored(let why):
+            return failed(id, why, now: now)
         case .refreshed(let fresh):
             failures[id] = nil
             refreshedAt[id] = now

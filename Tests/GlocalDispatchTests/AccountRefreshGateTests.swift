@@ -91,6 +91,29 @@ struct AccountRefreshGateTests {
         }
     }
 
+    /// A store that reads `stored` but refuses every write.
+    struct UnwritableCredentials: CredentialSource {
+        struct Full: Error, CustomStringConvertible { var description: String { "disk full" } }
+        let stored: AccountCredentials
+        func credentials(for accountID: String) async throws -> AccountCredentials? { stored }
+        func store(_ credentials: AccountCredentials, for accountID: String) async throws { throw Full() }
+        func whileRefreshing<T>(_ accountID: String, _ body: (AccountCredentials?) async throws -> T) async throws -> T {
+            try await body(stored)
+        }
+    }
+
+    @Test func aRefreshThatCannotBeStoredSaysWhy() async throws {
+        try await DispatchHarness.run { dispatcher, _, _, _, _ in
+            let client = HeldRefreshClient(try #require(dispatcher.clients[.x]))
+            client.release()
+            let x = DispatchHarness.accounts[1].credentials
+            let outcome = await AccountRefreshGate().refresh(
+                x, accountID: "lum-fr-x", client: client, store: UnwritableCredentials(stored: x))
+            #expect(client.calls == 1)
+            #expect(outcome == .notStored("the refreshed token of lum-fr-x could not be stored: disk full"))
+        }
+    }
+
     @Test func aSpentRefreshTokenIsRefusedAndTheKeeperHoldsTheAccount() async throws {
         try await DispatchHarness.run { dispatcher, store, _, clock, _ in
             let client = try #require(dispatcher.clients[.x])

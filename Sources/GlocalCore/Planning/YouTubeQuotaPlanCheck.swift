@@ -17,9 +17,9 @@ public struct YouTubeQuotaPlanCheck: Sendable {
     public func warnings(_ scheduled: [ScheduledVariant]) -> [Diagnostic] {
         let uploads = scheduled.filter { $0.variant.network == .youtube && $0.slot != nil }
             .sorted { $0.slot!.instant < $1.slot!.instant }
+        let byDay = Dictionary(grouping: uploads) { YouTubeQuota.day(of: $0.slot!.instant) }
         return quota.overBudgetDays(uploads.map { $0.slot!.instant }).compactMap { day in
-            let ofDay = uploads.filter { YouTubeQuota.day(of: $0.slot!.instant) == day.day }
-            guard let first = ofDay.first else { return nil }
+            guard let ofDay = byDay[day.day], let first = ofDay.first else { return nil }
             let accounts = Array(Set(ofDay.map(\.variant.accountID))).sorted()
             let across = accounts.count == 1 ? "youtube/\(accounts[0])" : "youtube (\(accounts.count) accounts)"
             return Diagnostic(
