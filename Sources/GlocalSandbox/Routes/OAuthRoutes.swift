@@ -178,7 +178,7 @@ struct OAuthRoutes {
                 await book.useRefresh(refresh)
             else {
                 // X answers a spent (rotated) or unknown refresh token so.
-                if network == "x" { return Self.refusal("invalid_request", "Value passed for the token was invalid.") }
+                if network == "x" { return SandboxDialect.x.refreshRefused() }
                 return Self.refusal("invalid_grant", "The refresh token is invalid, revoked or was used already")
             }
             return await issue(network: network, account: String(name), scopes: nil)
