@@ -14,6 +14,26 @@ import Testing
         #expect(try MastodonEntityDoc("mastodon/MediaAttachment.md").attributes.map(\.name).contains("description"))
     }
 
+    /// `POST /api/v1/apps`: each blank attribute named as Mastodon's validation names it; `redirect_uris` as a
+    /// list and `redirect_uri` as the URIs on lines.
+    @Test func appRegistrationNamesWhatIsBlankAndListsTheRedirectURIs() async throws {
+        try await SandboxCalls.run { sandbox in
+            let empty = try await sandbox.call("POST", "mastodon/api/v1/apps", form: [("scopes", "read")])
+            #expect(empty.status == 422)
+            #expect(
+                empty.object["error"] as? String
+                    == "Validation failed: Application name can't be blank, Redirect URI can't be blank")
+            let noRedirect = try await sandbox.call("POST", "mastodon/api/v1/apps", json: ["client_name": "glocal"])
+            #expect(noRedirect.object["error"] as? String == "Validation failed: Redirect URI can't be blank")
+            let two = try await sandbox.call(
+                "POST", "mastodon/api/v1/apps",
+                json: ["client_name": "glocal", "redirect_uris": ["https://a.example/cb", "https://b.example/cb"]])
+            #expect(two.status == 200)
+            #expect(two.object["redirect_uris"] as? [String] == ["https://a.example/cb", "https://b.example/cb"])
+            #expect(two.object["redirect_uri"] as? String == "https://a.example/cb\nhttps://b.example/cb")
+        }
+    }
+
     @Test func statusesMediaAndAccountsAreCompleteEntities() async throws {
         let status = try MastodonEntityDoc("mastodon/Status.md")
         let attachment = try MastodonEntityDoc("mastodon/MediaAttachment.md")

@@ -85,6 +85,8 @@ import Testing
             #expect(quota.status == 403)
             #expect(quotaError.first?["reason"] as? String == "quotaExceeded")
             #expect(quotaError.first?["domain"] as? String == "youtube.quota")
+            // YouTube's message links the quota page.
+            #expect((quotaError.first?["message"] as? String)?.contains("getting-started#quota") == true)
             await sandbox.state.inject(SandboxFault(network: "youtube", kind: .expiredToken))
             let expired = try await Self.openSession(sandbox, size: 10)
             #expect(expired.status == 401)

@@ -60,15 +60,22 @@ struct OAuthRoutes {
             // Mastodon reads form data as well as JSON (and the query string).
             let json = call.json
             let fields: [String: Any] = json.isEmpty ? call.form : json
-            guard let name = fields["client_name"] as? String, !name.isEmpty, fields["redirect_uris"] != nil else {
-                return SandboxReply.json(422, ["error": "Validation failed: Application name can't be blank"])
+            let name = fields["client_name"] as? String ?? ""
+            // One string (form data, or JSON with URIs apart by new lines) or a JSON array.
+            let redirects =
+                (fields["redirect_uris"] as? [String])
+                ?? (fields["redirect_uris"] as? String)?.split(separator: "\n").map(String.init) ?? []
+            let blank = [(name.isEmpty, "Application name"), (redirects.isEmpty, "Redirect URI")].filter(\.0).map(\.1)
+            guard blank.isEmpty else {
+                let reasons = blank.map { "\($0) can't be blank" }.joined(separator: ", ")
+                return SandboxReply.json(422, ["error": "Validation failed: \(reasons)"])
             }
             let app = await book.register()
             return SandboxReply.json(
                 200,
                 [
                     "id": app.id, "name": name, "client_id": app.id, "client_secret": app.secret,
-                    "redirect_uri": fields["redirect_uris"] ?? "",
+                    "redirect_uri": redirects.joined(separator: "\n"), "redirect_uris": redirects,
                     "scopes": (fields["scopes"] as? String ?? "read").split(separator: " ").map(String.init),
                 ])
         }
@@ -178,7 +185,7 @@ struct OAuthRoutes {
                 await book.useRefresh(refresh)
             else {
                 // X answers a spent (rotated) or unknown refresh token so.
-                if network == "x" { return Self.refusal("invalid_request", "Value passed for the token was invalid.") }
+                if network == "x" { return SandboxDialect.x.refreshRefused() }
                 return Self.refusal("invalid_grant", "The refresh token is invalid, revoked or was used already")
             }
             return await issue(network: network, account: String(name), scopes: nil)

@@ -18,11 +18,14 @@ enum VideoDialect {
             ], headers: headers)
     }
 
-    /// 403 `quotaExceeded`: the project's daily units are spent (until midnight Pacific time).
+    /// 403 `quotaExceeded`: the project's daily units are spent (until midnight Pacific time). The message carries the
+    /// link to the quota page, as YouTube's answer does.
     static func youtubeQuotaExceeded() -> Response {
         googleError(
             403, reason: "quotaExceeded", domain: "youtube.quota",
-            message: "The request cannot be completed because you have exceeded your quota.", statusName: "PERMISSION_DENIED")
+            message:
+                "The request cannot be completed because you have exceeded your <a href=\"/youtube/v3/getting-started#quota\">quota</a>.",
+            statusName: "PERMISSION_DENIED")
     }
 
     /// 503 `backendError`.
