@@ -48,8 +48,8 @@ extension SQLiteVariantStore {
     ) throws -> StoredVariant {
         try writer.write { db in
             let current = try Self.current(db, id, permit: permit)
-            try Self.check(current, shows: revision)
-            guard [.pendingApproval, .approved, .scheduled, .rejected].contains(current.state) else {
+            try current.check(shows: revision)
+            guard StoredVariant.editableStates.contains(current.state) else {
                 throw ApprovalError.wrongState(variantID: id, state: current.state)
             }
             var edited = current
@@ -133,7 +133,7 @@ extension SQLiteVariantStore {
         try writer.write { db in
             let current = try Self.current(db, id, permit: permit)
             guard current.state == .pendingApproval else { throw ApprovalError.wrongState(variantID: id, state: current.state) }
-            try Self.check(current, shows: revision)
+            try current.check(shows: revision)
             try AuditLog.wrapping(action, id) {
                 try db.execute(
                     sql: "UPDATE variant SET state = ?, updated_at = ? WHERE id = ? AND state = 'pending_approval'",
@@ -143,12 +143,6 @@ extension SQLiteVariantStore {
                     after: current, afterState: state, reason: reason)
             }
         }
-    }
-
-    /// Refuses when `revision` is given and no longer names the variant's content.
-    private static func check(_ current: StoredVariant, shows revision: VariantRevision?) throws {
-        guard let revision, !revision.names(current.contentHash) else { return }
-        throw ApprovalError.staleRevision(variantID: current.id, shown: revision.value, current: current.contentHash)
     }
 
     private static func current(_ db: Database, _ id: String, permit: Permit) throws -> StoredVariant {

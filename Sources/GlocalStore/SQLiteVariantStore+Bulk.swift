@@ -38,28 +38,11 @@ extension SQLiteVariantStore {
             var outcome = BulkOutcome()
             let timestamp = StoreTimestamp.string(from: now)
             for (id, revision) in picks {
-                guard let current = try Self.fetchVariant(db, id: id) else {
-                    outcome.refused.append((id, ApprovalError.variantNotFound(id).description))
-                    continue
-                }
-                do {
-                    try permit(current)
-                } catch ApprovalError.forbidden(let variantID) {
-                    throw ApprovalError.forbidden(variantID: variantID)
-                } catch let error as ApprovalError {
-                    outcome.refused.append((id, error.description))
-                    continue
-                }
-                guard current.state == .pendingApproval else {
-                    outcome.refused.append((id, ApprovalError.wrongState(variantID: id, state: current.state).description))
-                    continue
-                }
-                if checkRevision {
-                    guard let revision, revision.names(current.contentHash) else {
-                        outcome.stale.append((id, revision?.value ?? ""))
-                        continue
-                    }
-                }
+                guard
+                    let current = try outcome.admitted(
+                        try Self.fetchVariant(db, id: id), id: id, revision: revision, checkRevision: checkRevision,
+                        permit: permit)
+                else { continue }
                 try AuditLog.wrapping(action, id) {
                     try db.execute(
                         sql: "UPDATE variant SET state = ?, updated_at = ? WHERE id = ? AND state = 'pending_approval'",

@@ -26,27 +26,11 @@ extension SQLiteVariantStore {
                 throw ApprovalError.variantNotFound(request.id)
             }
             try permit(current)
-            guard SlotMoveCheck.movableStates.contains(current.state) else {
-                throw ApprovalError.wrongState(variantID: current.id, state: current.state)
-            }
-            guard request.revision.names(current.contentHash) else {
-                throw ApprovalError.staleRevision(
-                    variantID: current.id, shown: request.revision.value, current: current.contentHash)
-            }
-            if let shown = request.shownSlot, let slot = current.scheduledAt, abs(shown.timeIntervalSince(slot)) >= 1 {
-                throw SlotMoveRefusal(
-                    rule: "stale-slot",
-                    message: "Someone moved this post since the page was shown (it is now at \(current.localTime ?? "?")); "
-                        + "nothing was written. Look again and move it from there.")
-            }
             let claimed =
                 try Int.fetchOne(
                     db, sql: "SELECT count(*) FROM publish_job WHERE variant_id = ? AND (state = 'running' OR attempt > 0)",
                     arguments: [current.id]) ?? 0
-            if claimed > 0 {
-                throw SlotMoveRefusal(
-                    rule: "state", message: "The dispatcher has already taken this post to send it: it cannot move.")
-            }
+            try request.check(current, claimed: claimed > 0)
             let from = StoreTimestamp.string(from: target.addingTimeInterval(-Self.moveNeighbourhood))
             let to = StoreTimestamp.string(from: target.addingTimeInterval(Self.moveNeighbourhood))
             var others: [StoredVariant] = []
@@ -58,10 +42,7 @@ extension SQLiteVariantStore {
                     """, arguments: [current.id, from, to, current.campaignID])
             while let row = try rows.next() { others.append(try VariantRow.variant(from: row)) }
             let decision = try decide(current, others)
-            var moved = current
-            moved.scheduledAt = decision.slot.instant
-            moved.localTime = "\(decision.slot.date) \(decision.slot.time)"
-            moved.explanation = decision.explanation
+            let moved = current.moved(to: decision.slot, explanation: decision.explanation)
             let timestamp = StoreTimestamp.string(from: now)
             let slot = StoreTimestamp.string(from: decision.slot.instant)
             try AuditLog.wrapping(.update, current.id) {

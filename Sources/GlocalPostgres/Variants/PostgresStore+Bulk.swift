@@ -40,28 +40,10 @@ extension PostgresStore {
             var outcome = BulkApprovalOutcome()
             var rows = try Self.lockAll(transaction, Array(Set(picks.map(\.id))))
             for (id, revision) in picks {
-                guard let current = rows[id] else {
-                    outcome.refused.append((id, ApprovalError.variantNotFound(id).description))
-                    continue
-                }
-                do {
-                    try permit(current)
-                } catch ApprovalError.forbidden(let variantID) {
-                    throw ApprovalError.forbidden(variantID: variantID)
-                } catch let error as ApprovalError {
-                    outcome.refused.append((id, error.description))
-                    continue
-                }
-                guard current.state == .pendingApproval else {
-                    outcome.refused.append((id, ApprovalError.wrongState(variantID: id, state: current.state).description))
-                    continue
-                }
-                if checkRevision {
-                    guard let revision, revision.names(current.contentHash) else {
-                        outcome.stale.append((id, revision?.value ?? ""))
-                        continue
-                    }
-                }
+                guard
+                    let current = try outcome.admitted(
+                        rows[id], id: id, revision: revision, checkRevision: checkRevision, permit: permit)
+                else { continue }
                 try Self.write(transaction, current, to: state, action: action, reason: reason, actor: actor, now: now)
                 // A pick named twice finds the variant decided already, as a second request would.
                 rows[id]?.state = state

@@ -61,28 +61,9 @@ extension PostgresStore: CalendarStore {
                 SELECT state = 'running' OR attempt > 0 FROM publish_job WHERE variant_id = \(request.id) FOR UPDATE
                 """, as: Bool.self)
             let current = try Self.lockedForReview(transaction, request.id, permit: permit)
-            guard SlotMoveCheck.movableStates.contains(current.state) else {
-                throw ApprovalError.wrongState(variantID: current.id, state: current.state)
-            }
-            guard request.revision.names(current.contentHash) else {
-                throw ApprovalError.staleRevision(
-                    variantID: current.id, shown: request.revision.value, current: current.contentHash)
-            }
-            if let shown = request.shownSlot, let slot = current.scheduledAt, abs(shown.timeIntervalSince(slot)) >= 1 {
-                throw SlotMoveRefusal(
-                    rule: "stale-slot",
-                    message: "Someone moved this post since the page was shown (it is now at \(current.localTime ?? "?")); "
-                        + "nothing was written. Look again and move it from there.")
-            }
-            if claimed == true {
-                throw SlotMoveRefusal(
-                    rule: "state", message: "The dispatcher has already taken this post to send it: it cannot move.")
-            }
+            try request.check(current, claimed: claimed == true)
             let decision = try decide(current, try Self.neighbours(transaction, of: current, around: target))
-            var moved = current
-            moved.scheduledAt = decision.slot.instant
-            moved.localTime = "\(decision.slot.date) \(decision.slot.time)"
-            moved.explanation = decision.explanation
+            let moved = current.moved(to: decision.slot, explanation: decision.explanation)
             try PostgresStatement.wrapping(.update, current.id) {
                 try Self.write(transaction, moved, from: current, note: request.note, actor: request.actor, now: now)
             }

@@ -28,8 +28,8 @@ extension PostgresStore: VariantReviewStore {
     ) throws -> StoredVariant {
         try pool.transaction { transaction in
             let current = try Self.lockedForReview(transaction, id, permit: permit)
-            try Self.check(current, shows: revision)
-            guard Self.editableStates.contains(current.state) else {
+            try current.check(shows: revision)
+            guard StoredVariant.editableStates.contains(current.state) else {
                 throw ApprovalError.wrongState(variantID: id, state: current.state)
             }
             var edited = current
@@ -91,9 +91,6 @@ extension PostgresStore: VariantReviewStore {
         return result
     }
 
-    /// The states an edit may change: nothing handed to the dispatcher, nothing withdrawn or over.
-    static let editableStates: Set<VariantState> = [.pendingApproval, .approved, .scheduled, .rejected]
-
     private func decide(
         _ id: String, to state: VariantState, action: AuditEvent.Action, revision: VariantRevision?, reason: String?,
         actor: String, now: Date, permit: ApprovalCheck
@@ -101,7 +98,7 @@ extension PostgresStore: VariantReviewStore {
         try pool.transaction { transaction in
             let current = try Self.lockedForReview(transaction, id, permit: permit)
             guard current.state == .pendingApproval else { throw ApprovalError.wrongState(variantID: id, state: current.state) }
-            try Self.check(current, shows: revision)
+            try current.check(shows: revision)
             try Self.write(transaction, current, to: state, action: action, reason: reason, actor: actor, now: now)
         }
     }
@@ -128,12 +125,6 @@ extension PostgresStore: VariantReviewStore {
     static func expectOne(_ changed: Int, _ action: AuditEvent.Action, _ id: String) throws {
         guard changed != 1 else { return }
         throw VariantStoreError.statementFailed(action: action.rawValue, variantID: id, message: "the variant changed meanwhile")
-    }
-
-    /// Refuses when `revision` is given and no longer names the variant's content.
-    static func check(_ current: StoredVariant, shows revision: VariantRevision?) throws {
-        guard let revision, !revision.names(current.contentHash) else { return }
-        throw ApprovalError.staleRevision(variantID: current.id, shown: revision.value, current: current.contentHash)
     }
 
     /// The variant `id` read and locked in `transaction`, once `permit` allowed acting on it.

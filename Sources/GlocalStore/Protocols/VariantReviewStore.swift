@@ -40,3 +40,47 @@ extension VariantReviewStore {
         try edit(id, text: text, linkPlacement: linkPlacement, basedOn: nil, actor: actor, now: now, permit: permit)
     }
 }
+
+extension BulkApprovalOutcome {
+    /// `current` (the pick `id` as read in the write's transaction, `nil` if gone) if it is to be decided,
+    /// judged with the checks of a single decision; `nil` for a pick listed as refused or stale instead. A
+    /// pick outside the caller's scope throws `ApprovalError.forbidden`: it refuses the whole batch. Both
+    /// stores' bulk decisions call this, so they skip and refuse alike.
+    public mutating func admitted(
+        _ current: StoredVariant?, id: String, revision: VariantRevision?, checkRevision: Bool, permit: ApprovalCheck
+    ) throws -> StoredVariant? {
+        guard let current else {
+            refused.append((id, ApprovalError.variantNotFound(id).description))
+            return nil
+        }
+        do {
+            try permit(current)
+        } catch let error as ApprovalError {
+            if case .forbidden = error { throw error }
+            refused.append((id, error.description))
+            return nil
+        }
+        guard current.state == .pendingApproval else {
+            refused.append((id, ApprovalError.wrongState(variantID: id, state: current.state).description))
+            return nil
+        }
+        if checkRevision {
+            guard let revision, revision.names(current.contentHash) else {
+                stale.append((id, revision?.value ?? ""))
+                return nil
+            }
+        }
+        return current
+    }
+}
+
+extension StoredVariant {
+    /// The states an edit may change: nothing handed to the dispatcher, nothing withdrawn or over.
+    public static let editableStates: Set<VariantState> = [.pendingApproval, .approved, .scheduled, .rejected]
+
+    /// Throws `ApprovalError.staleRevision` when `revision` is given and no longer names this content.
+    public func check(shows revision: VariantRevision?) throws {
+        guard let revision, !revision.names(contentHash) else { return }
+        throw ApprovalError.staleRevision(variantID: id, shown: revision.value, current: contentHash)
+    }
+}
