@@ -113,6 +113,21 @@ extension StoreContractTests {
     }
 
     @Test(arguments: StoreBackend.allCases)
+    func aBulkDecisionListsAnUnknownVariantAsRefusedAndDecidesTheRest(backend: StoreBackend) throws {
+        let known = StoreFixtures.variant(post: "teaser")
+        let store = try store(backend, with: [known])
+        let approval = try store.review.approveAll(
+            [("no/such/variant", nil), (known.id, revision(known))], actor: "claire", now: StoreFixtures.now,
+            permit: Self.allowed)
+        #expect(approval.decided == [known.id])
+        #expect(approval.refused.map(\.id) == ["no/such/variant"])
+        #expect(approval.refused.first?.reason == ApprovalError.variantNotFound("no/such/variant").description)
+        let rejection = try store.review.rejectAll(
+            ["gone/too"], reason: "recall", actor: "claire", now: StoreFixtures.now, permit: Self.allowed)
+        #expect(rejection.decided.isEmpty && rejection.refused.map(\.id) == ["gone/too"])
+    }
+
+    @Test(arguments: StoreBackend.allCases)
     func oneVariantOutsideTheCallersScopeRefusesTheWholeBatch(backend: StoreBackend) throws {
         let mine = StoreFixtures.variant(account: "lumiere-fr-instagram")
         let theirs = StoreFixtures.variant(account: "lumiere-uk-x", network: .x)
