@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 
 /// The figures of a simulation run, as printed by `glocal-simulate` (text, or JSON for bench/simulate.py).
 struct SimulationSummary {
@@ -9,6 +10,8 @@ struct SimulationSummary {
     let accounts: Int
     let seed: UInt64
     let noise: Double
+    /// The share of the learner's posts in the holdout.
+    let holdoutShare: Double
 
     private func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
 
@@ -22,18 +25,18 @@ struct SimulationSummary {
     var figures: [String: Double] {
         let table = mean(engagement(.table, from: lastFour)), learned = mean(engagement(.learned, from: lastFour))
         let oracle = mean(engagement(.oracle, from: lastFour)), uniform = mean(engagement(.random, from: lastFour))
-        let recent = holdoutComparison(from: lastFour), learning = holdoutComparison(from: 1)
         func within(_ found: [Int?], _ limit: Int) -> Double { Double(found.filter { ($0 ?? Int.max) <= limit }.count) }
         return [
             "table": table, "random": uniform, "learned": learned, "oracle": oracle,
             "learned_lift": learned / table - 1, "oracle_lift": oracle / table - 1, "random_lift": uniform / table - 1,
             "captured": oracle > table ? (learned - table) / (oracle - table) : 0,
-            "holdout_posts": recent.posts, "holdout_estimate": recent.estimate, "true_lift": recent.truth,
-            "holdout_posts_all": learning.posts, "holdout_estimate_all": learning.estimate, "true_lift_all": learning.truth,
+            "holdout_share": holdoutShare,
             "accounts": Double(accounts), "peak_within_6": within(peaks.exact, 6), "near_peak_within_6": within(peaks.near, 6),
             "peak_by_end": within(peaks.exact, weeks), "near_peak_by_end": within(peaks.near, weeks),
             "peak_hour_within_6": within(peaks.hour, 6), "peak_hour_by_end": within(peaks.hour, weeks),
-        ].merging(kinds, uniquingKeysWith: { a, _ in a })
+        ].merging(kinds, uniquingKeysWith: { a, _ in a }).merging(
+            holdoutFigures(from: lastFour, suffix: ""), uniquingKeysWith: { a, _ in a }
+        ).merging(holdoutFigures(from: 1, suffix: "_all"), uniquingKeysWith: { a, _ in a })
     }
 
     /// Accounts of each kind, and of them those whose peak was found within 6 weeks: steady audiences,
@@ -55,18 +58,56 @@ struct SimulationSummary {
         return result
     }
 
-    /// From `week` on: the holdout posts, the lift the holdout estimates (learner's posts against
-    /// holdout posts, by score), and the true lift of the learner's posts over the table's slot for
-    /// the same posts with the same luck (per post, log ratio, as the score).
-    private func holdoutComparison(from week: Int) -> (posts: Double, estimate: Double, truth: Double) {
+    /// From `week` on, the holdout's estimate of the lift (``HoldoutLiftEstimate``, the report's code:
+    /// learner's against holdout posts within each account and 4-week period) and the true lift: the
+    /// learner's posts against the table's slot for the very same posts with the same luck (per post,
+    /// `log(engagement + 1)`, the quantity the estimate compares).
+    private func holdoutComparison(from week: Int) -> (estimate: HoldoutLiftEstimate, truth: Double) {
         let learnedPosts = posts.filter { $0.policy == .learned && $0.week >= week }
-        let scored = learnedPosts.filter { $0.score != nil }
-        let holdoutScore = mean(scored.filter(\.holdout).map { $0.score! })
-        let learnedScore = mean(scored.filter { !$0.holdout }.map { $0.score! })
+        let estimate = HoldoutLiftEstimate(
+            learnedPosts.map {
+                HoldoutLiftEstimate.Post(
+                    account: String($0.account), period: ($0.week - week) / 4, holdout: $0.holdout, engagement: $0.engagement)
+            })
         let tableByID = Dictionary(
             uniqueKeysWithValues: posts.filter { $0.policy == .table }.map { ($0.variantID, $0.engagement) })
         let gains = learnedPosts.filter { !$0.holdout }.map { log(($0.engagement + 1) / ((tableByID[$0.variantID] ?? 0) + 1)) }
-        return (Double(scored.filter(\.holdout).count), exp(learnedScore - holdoutScore) - 1, exp(mean(gains)) - 1)
+        return (estimate, exp(mean(gains)) - 1)
+    }
+
+    /// The estimator used before (every learner's post against every holdout post, on the score against
+    /// the trailing median, no strata), for a side-by-side comparison.
+    private func pooledEstimate(from week: Int) -> Double {
+        let scored = posts.filter { $0.policy == .learned && $0.week >= week && $0.score != nil }
+        return exp(mean(scored.filter { !$0.holdout }.map { $0.score! }) - mean(scored.filter(\.holdout).map { $0.score! })) - 1
+    }
+
+    /// The holdout figures over weeks from `week` on, keys ending in `suffix`.
+    private func holdoutFigures(from week: Int, suffix: String) -> [String: Double] {
+        let (estimate, truth) = holdoutComparison(from: week)
+        let lift = estimate.lift ?? .nan, interval = estimate.interval
+        let figures: [String: Double] = [
+            "holdout_posts" + suffix: Double(estimate.holdoutPosts), "holdout_estimate" + suffix: lift,
+            "holdout_low" + suffix: interval?.low ?? .nan, "holdout_high" + suffix: interval?.high ?? .nan,
+            "true_lift" + suffix: truth, "holdout_estimate_pooled" + suffix: pooledEstimate(from: week),
+            "holdout_covers" + suffix: interval.map { $0.low <= truth && truth <= $0.high ? 1 : 0 } ?? 0,
+        ]
+        return figures.filter { !$0.value.isNaN }  // JSON has no NaN: a figure without a value is left out
+    }
+
+    /// `holdout, weeks 2–12 (…; 643 of the learner's posts, 10 %): estimated lift +15.8 % (95 %: …), true lift …`.
+    private func holdoutLine(_ f: [String: Double], suffix: String, window: String) -> String {
+        let posts = Int(f["holdout_posts" + suffix] ?? 0), truth = f["true_lift" + suffix] ?? .nan
+        guard let estimate = f["holdout_estimate" + suffix] else {
+            return "holdout, \(window): no estimate (\(posts) holdout posts)"
+        }
+        let error = (estimate - truth) * 100
+        let interval = f["holdout_low" + suffix].flatMap { low in
+            f["holdout_high" + suffix].map { "95 %: \(Self.percent(low)) … \(Self.percent($0))" }
+        }
+        return "holdout, \(window), \(posts) posts placed by the table (\(Self.percent(holdoutShare).dropFirst()) holdout): "
+            + "estimated lift \(Self.percent(estimate)) (\(interval ?? "no interval")), true lift \(Self.percent(truth)), "
+            + String(format: "error %+.1f points (%@ ±3)", error, abs(error) <= 3 ? "within" : "NOT within")
     }
 
     /// One JSON object of ``figures`` (keys sorted).
@@ -103,11 +144,8 @@ struct SimulationSummary {
             "lift over the default table, last 4 weeks: learned \(Self.percent(f["learned_lift"]!)), random \(Self.percent(f["random_lift"]!)), oracle \(Self.percent(f["oracle_lift"]!)); learned captures \(String(format: "%.0f", f["captured"]! * 100)) % of the oracle's lift"
         )
         lines.append(
-            "holdout, last 4 weeks (\(Int(f["holdout_posts"]!)) posts placed by the table): estimated lift \(Self.percent(f["holdout_estimate"]!)); true lift of the learner's posts over the table's slot \(Self.percent(f["true_lift"]!)) (both per post, relative to the account's usual)"
-        )
-        lines.append(
-            "holdout, weeks 2–\(weeks) (\(Int(f["holdout_posts_all"]!)) posts): estimated lift \(Self.percent(f["holdout_estimate_all"]!)); true lift \(Self.percent(f["true_lift_all"]!))"
-        )
+            holdoutLine(f, suffix: "_all", window: "weeks 2–\(weeks) (the goal's window: what a \(weeks)-week report shows)"))
+        lines.append(holdoutLine(f, suffix: "", window: "last 4 weeks"))
         lines.append("")
         lines.append(
             "peak found for good (best bucket on ≥ 4 of 5 weekdays): \(Int(f["peak_within_6"]!))/\(accounts) accounts within 6 weeks, \(Int(f["peak_by_end"]!)) by week \(weeks); within 3 % of the peak: \(Int(f["near_peak_within_6"]!)) within 6 weeks, \(Int(f["near_peak_by_end"]!)) by week \(weeks)"

@@ -37,6 +37,8 @@ struct TimingSimulation {
     let seed: UInt64
     let noise: Double
     let estimator: LearnedTimingEstimator
+    /// The share of the learner's posts kept in the holdout (placed by the table).
+    var holdoutShare = Holdout.share
     let table = TimingTable.standard
     let firstMonday = LocalDate(iso: "2027-01-04")!
     let quietEnd = 7 * 60, quietStart = 22 * 60
@@ -69,7 +71,8 @@ struct TimingSimulation {
             ).instant
             if policy == .learned {
                 model = estimator.estimate(
-                    EngagementScore.scores(records), table: table, now: weekStart, seed: seed &+ UInt64(week))
+                    EngagementScore.scores(records), table: table, now: weekStart, seed: seed &+ UInt64(week),
+                    holdoutShare: holdoutShare)
             }
             for (index, account) in accounts.enumerated() {
                 for weekday in 0..<5 {

@@ -6,6 +6,7 @@ import GlocalCore
 // Usage: glocal-simulate [--accounts 120] [--weeks 12] [--seed 6] [--noise 0.5] [--json]
 //   learner settings, for tuning: [--prior-weight N] [--weekday-weight N] [--half-life-weeks N]
 //   [--smoothing S] [--exploration S] [--peak-temperature T] [--weekday-change P] [--ridge N] [--no-peak-curve | --peak-curve] [--median-scores]
+//   holdout: [--holdout-share S] (default Holdout.share)
 
 var options: [String: String] = [:]
 var json = false
@@ -48,8 +49,10 @@ let estimator = LearnedTimingEstimator(
 
 var random = SeededRandom(seed: seed)
 let fleet = SimulatedAccount.fleet(count: accountCount, random: &random)
-let simulation = TimingSimulation(accounts: fleet, weeks: weeks, seed: seed, noise: noise, estimator: estimator)
+var simulation = TimingSimulation(accounts: fleet, weeks: weeks, seed: seed, noise: noise, estimator: estimator)
+simulation.holdoutShare = number("holdout-share", Holdout.share)
 let result = simulation.run()
 let summary = SimulationSummary(
-    posts: result.posts, fleet: fleet, peaks: result.peaks, weeks: weeks, accounts: accountCount, seed: seed, noise: noise)
+    posts: result.posts, fleet: fleet, peaks: result.peaks, weeks: weeks, accounts: accountCount, seed: seed, noise: noise,
+    holdoutShare: simulation.holdoutShare)
 print(json ? summary.json : summary.text)

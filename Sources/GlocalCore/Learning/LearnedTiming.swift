@@ -29,7 +29,7 @@ public struct LearnedTiming: Sendable {
     }
 
     /// A model that knows nothing: the scheduler then uses the default table exactly.
-    public static let empty = LearnedTiming(accounts: [:], pools: [:], priorWeight: 5, seed: 0, holdoutShare: 0.1)
+    public static let empty = LearnedTiming(accounts: [:], pools: [:], priorWeight: 5, seed: 0, holdoutShare: Holdout.share)
 
     /// Whether anything was learned.
     public var isEmpty: Bool { pools.isEmpty }

@@ -57,7 +57,8 @@ public struct LearnedTimingEstimator: Sendable {
 
     /// Estimates every account × network with observations in `observations`, as of `now`.
     public func estimate(
-        _ observations: [EngagementObservation], table: TimingTable, now: Date, seed: UInt64 = 0, holdoutShare: Double = 0.1
+        _ observations: [EngagementObservation], table: TimingTable, now: Date, seed: UInt64 = 0,
+        holdoutShare: Double = Holdout.share
     )
         -> LearnedTiming
     {

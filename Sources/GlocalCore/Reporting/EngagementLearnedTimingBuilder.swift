@@ -2,7 +2,7 @@ import Foundation
 
 /// The report's learned-timing view: each account's best buckets as the learner sees them (the
 /// same ``LearnedTimingEstimator`` the scheduler uses, on the report's measured posts) and the lift
-/// measured on the holdout. A post counts for the holdout comparison once its network had a scored
+/// measured on the holdout (``HoldoutLiftEstimate``, as `glocal-simulate` checks it). A post counts for the holdout comparison once its network had a scored
 /// post before it (before that, every post was placed by the default table). Posts are scored at the
 /// scheduler's reading (+24 h; +7 d on YouTube): a post without it yet is left out.
 public struct EngagementLearnedTimingBuilder: Sendable {
@@ -32,13 +32,16 @@ public struct EngagementLearnedTimingBuilder: Sendable {
                 publishedAt: published, region: post.timeZone)
         }
         let observations = EngagementScore.scores(records)
-        guard let now = records.map(\.publishedAt).max() else { return ([], Self.lift([], [])) }
+        guard let now = records.map(\.publishedAt).max() else {
+            return ([], EngagementReport.HoldoutLift(HoldoutLiftEstimate([])))
+        }
         let model = LearnedTimingEstimator().estimate(observations, table: timing, now: now, holdoutShare: holdoutShare)
         var firstScored: [Network: Date] = [:]
         for item in observations {
             firstScored[item.network] = min(firstScored[item.network] ?? item.publishedAt, item.publishedAt)
         }
         let compared = observations.filter { item in firstScored[item.network].map { item.publishedAt > $0 } ?? false }
+        let start = compared.map(\.publishedAt).min() ?? now
         let groups = Dictionary(grouping: observations) { AccountKey(account: $0.accountID, network: $0.network) }
         let rows = groups.keys.sorted().map { key -> EngagementReport.LearnedTimingRow in
             let estimates = model.estimates(account: key.account, network: key.network)
@@ -53,9 +56,9 @@ public struct EngagementLearnedTimingBuilder: Sendable {
                         weekday: $0.key.weekday, hour: $0.key.block * 2, label: $0.key.description, score: $0.value.mean,
                         uncertainty: $0.value.variance.squareRoot())
                 },
-                holdout: split(own))
+                holdout: lift(own, from: start))
         }
-        return (rows, split(compared))
+        return (rows, lift(compared, from: start))
     }
 
     private struct AccountKey: Hashable, Comparable {
@@ -64,29 +67,17 @@ public struct EngagementLearnedTimingBuilder: Sendable {
         static func < (a: Self, b: Self) -> Bool { (a.network.rawValue, a.account) < (b.network.rawValue, b.account) }
     }
 
-    private func split(_ items: [EngagementObservation]) -> EngagementReport.HoldoutLift {
-        let held = items.filter { Holdout.contains($0.variantID, share: holdoutShare) }
-        let learned = items.filter { !Holdout.contains($0.variantID, share: holdoutShare) }
-        return Self.lift(learned.map(\.score), held.map(\.score))
-    }
-
-    /// The lift of `learned` scores over `holdout` scores, with a 95 % interval when each side has two or more.
-    static func lift(_ learned: [Double], _ holdout: [Double]) -> EngagementReport.HoldoutLift {
-        var result = EngagementReport.HoldoutLift(learnedPosts: learned.count, holdoutPosts: holdout.count)
-        guard !learned.isEmpty, !holdout.isEmpty else { return result }
-        func mean(_ v: [Double]) -> Double { v.reduce(0, +) / Double(v.count) }
-        func variance(_ v: [Double]) -> Double {
-            let m = mean(v)
-            return v.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(v.count - 1)
-        }
-        let difference = mean(learned) - mean(holdout)
-        result.lift = exp(difference) - 1
-        if learned.count >= 2, holdout.count >= 2 {
-            let margin =
-                1.96 * (variance(learned) / Double(learned.count) + variance(holdout) / Double(holdout.count)).squareRoot()
-            result.low = exp(difference - margin) - 1
-            result.high = exp(difference + margin) - 1
-        }
-        return result
+    /// The holdout's estimate over `items`, in 28-day periods counted from `start` (``HoldoutLiftEstimate``).
+    private func lift(_ items: [EngagementObservation], from start: Date) -> EngagementReport.HoldoutLift {
+        EngagementReport.HoldoutLift(
+            HoldoutLiftEstimate(
+                items.compactMap { item in
+                    item.logEngagement.map {
+                        HoldoutLiftEstimate.Post(
+                            account: item.network.rawValue + "/" + item.accountID,
+                            period: HoldoutLiftEstimate.period(of: item.publishedAt, from: start),
+                            holdout: Holdout.contains(item.variantID, share: holdoutShare), engagement: exp($0) - 1)
+                    }
+                }))
     }
 }

@@ -9,7 +9,8 @@ enum EngagementLearnedTimingText {
     static let note =
         "Best hours: the learner's best two-hour buckets in the account's local time, with the estimated score "
         + "(log ratio to the account's median) ± its standard deviation. Lift: posts placed by the learner against "
-        + "the ~10 % holdout placed by the default table, with a 95 % interval."
+        + "the ~\(Int((Holdout.share * 100).rounded())) % holdout placed by the default table, compared within each "
+        + "account and 28-day period, with a 95 % interval."
 
     /// One row per account.
     static func rows(_ report: EngagementReport) -> [[String]] {

@@ -19,10 +19,25 @@ extension EngagementReport {
         public var learnedPosts: Int
         /// Scored holdout posts (placed by the default table).
         public var holdoutPosts: Int
-        /// `exp(mean learned score − mean holdout score) − 1`; `nil` without posts on both sides.
+        /// ``HoldoutLiftEstimate/lift``: learner's against holdout posts within each account and 28-day
+        /// period; `nil` without such a period with posts on both sides.
         public var lift: Double?
-        /// The 95 % interval of `lift` (normal approximation on the score difference).
+        /// The 95 % interval of `lift`.
         public var low: Double?, high: Double?
+
+        /// Creates it with posts and no estimate yet.
+        public init(learnedPosts: Int, holdoutPosts: Int) {
+            self.learnedPosts = learnedPosts
+            self.holdoutPosts = holdoutPosts
+        }
+
+        /// The report's view of `estimate`.
+        public init(_ estimate: HoldoutLiftEstimate) {
+            self.init(learnedPosts: estimate.learnedPosts, holdoutPosts: estimate.holdoutPosts)
+            lift = estimate.lift
+            low = estimate.interval?.low
+            high = estimate.interval?.high
+        }
     }
 
     /// Learned timing of one account on one network.

@@ -61,14 +61,24 @@ import Testing
         #expect(Self.report.learnedTimingLift == row.holdout)  // the only account with a comparison
     }
 
-    @Test func theLiftArithmeticIsTheDifferenceOfMeanScores() throws {
-        let lift = EngagementLearnedTimingBuilder.lift([log(2.0), log(2.0)], [0, 0])
-        #expect(abs((lift.lift ?? 0) - 1) < 1e-12)  // twice as good: +100 %
-        #expect(abs((lift.low ?? 0) - 1) < 1e-12 && abs((lift.high ?? 0) - 1) < 1e-12)  // no spread, no margin
-        let none = EngagementLearnedTimingBuilder.lift([0.5], [])
-        #expect(none.lift == nil && none.learnedPosts == 1 && none.holdoutPosts == 0)
-        let one = EngagementLearnedTimingBuilder.lift([0.5], [0.2])
-        #expect(one.lift != nil && one.low == nil)
+    @Test func theReportsLiftIsTheEstimateTheSimulationChecks() throws {
+        // The compared posts (weeks 1-11), in 28-day periods from the first of them, as HoldoutLiftEstimate takes them.
+        let start = try #require(
+            Self.posts().filter { $0.accountID == "fr-x" }.compactMap(\.publishedAt).sorted().dropFirst(2).first)
+        let compared = Self.posts().filter { $0.accountID == "fr-x" && $0.publishedAt! >= start }
+        #expect(compared.count == 28)
+        let expected = HoldoutLiftEstimate(
+            compared.map {
+                HoldoutLiftEstimate.Post(
+                    account: "fr-x", period: HoldoutLiftEstimate.period(of: $0.publishedAt!, from: start),
+                    holdout: Holdout.contains($0.variantID, share: Holdout.share), engagement: Double($0.scoringEngagement!))
+            })
+        #expect(expected.strata == 3)  // weeks 1-4, 5-8, 9-11, each with two holdout posts
+        let lift = try #require(Self.report.learnedTimingLift?.lift)
+        #expect(abs(lift - expected.lift!) < 1e-9)
+        #expect(abs(Self.report.learnedTimingLift!.low! - expected.interval!.low) < 1e-9)
+        // Each period: half the learned posts did 200 where every holdout post did 60 -> sqrt(201/61) - 1.
+        #expect(abs(lift - ((201.0 / 61).squareRoot() - 1)) < 1e-9)
     }
 
     @Test func everyRendererShowsIt() throws {
