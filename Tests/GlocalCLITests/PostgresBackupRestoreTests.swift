@@ -15,7 +15,7 @@ struct PostgresBackupRestoreTests {
         let server = try PostgresTestEnvironment.url()
         let schema = "backup_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
         let restoredDatabase = "restored_\(schema)"
-        let url = "\(server)?schema=\(schema)"
+        let url = server + (server.contains("?") ? "&" : "?") + "schema=\(schema)"
         let workspace = try RunNodesWorkspace(networks: [.mastodon, .bluesky], perNetwork: 1, database: url)
         defer { workspace.harness.tearDown() }
         let approved = try workspace.applyConnectAndApprove()
@@ -36,7 +36,8 @@ struct PostgresBackupRestoreTests {
         target.path = "/" + restoredDatabase
         try PostgresClientTools.run("createdb", ["--maintenance-db", server, restoredDatabase])
         try PostgresClientTools.run("pg_restore", ["--dbname", try #require(target.string), dump])
-        let restored = try #require(target.string) + "?schema=\(schema)"
+        let restoredServer = try #require(target.string)
+        let restored = restoredServer + (restoredServer.contains("?") ? "&" : "?") + "schema=\(schema)"
 
         for (read, answer) in zip(reads, before) {
             let again = try workspace.glocal(read, store: restored)
