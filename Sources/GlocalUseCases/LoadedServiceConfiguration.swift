@@ -71,10 +71,15 @@ public struct LoadedServiceConfiguration: Sendable {
                 value = "(the listening address: http://\(configuration.host):\(configuration.port))"
             }
             if setting.key == .database, setting.value == nil { value = "(.glocal/glocal.sqlite in the workspace)" }
-            if setting.key == .database, let url = setting.value, PostgresLocation.isPostgresURL(url) {
-                value = (try? PostgresLocation(url: url).description) ?? "postgres://… (not a valid PostgreSQL URL)"
+            var source = setting.source.label
+            // As `serve` and `run` choose: a PostgreSQL URL in GLOCAL_DATABASE_URL before GLOCAL_DATABASE and the file.
+            if setting.key == .database, let url = environment["GLOCAL_DATABASE_URL"], PostgresLocation.isPostgresURL(url) {
+                if case .flag = setting.source {} else { (value, source) = (url, "env GLOCAL_DATABASE_URL") }
             }
-            rows.append((setting.key.key, value, setting.source.label))
+            if setting.key == .database, PostgresLocation.isPostgresURL(value) {
+                value = (try? PostgresLocation(url: value).description) ?? "postgres://… (not a valid PostgreSQL URL)"
+            }
+            rows.append((setting.key.key, value, source))
         }
         let keySource: String
         switch configuration.secretKey {

@@ -18,6 +18,13 @@ struct ConnectOptions: ParsableArguments {
     /// checked: http(s), a host, no query or fragment. OAuth redirects go to `<URL>/connect/<network>/callback`;
     /// without one, to the address the browser used.
     func publicBaseURL(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL? {
+        try Self.publicBaseURL(flag: flag, environment: environment)
+    }
+
+    /// As the instance method, for commands without the connect options (`dispatch`).
+    static func publicBaseURL(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> URL?
+    {
         guard let text = flag ?? environment["GLOCAL_PUBLIC_URL"], !text.isEmpty else { return nil }
         guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil, url.query == nil,
             url.fragment == nil

@@ -20,6 +20,12 @@ struct DispatchCommand: ParsableCommand {
     @Option(help: "Posts sent at the same time.")
     var workers: Int = 4
 
+    @Option(
+        help:
+            "The web UI's public address (or GLOCAL_PUBLIC_URL): Instagram, Threads and Google Business Profile fetch media from <URL>/media/."
+    )
+    var publicURL: String?
+
     @Option(help: "Seconds a slot may be late and still go out; older slots become missed.")
     var grace: Double = 900
 
@@ -73,7 +79,9 @@ struct DispatchCommand: ParsableCommand {
             configuration: DispatchConfiguration(
                 worker: node, concurrency: workers, lease: lease, heartbeat: min(30, lease / 3), grace: grace, policy: policy),
             workspace: workspace, root: access.root, queue: stores.queue, credentials: stores.credentials,
-            endpoints: endpoints, clock: { replayEnd == nil ? fixedNow ?? Date() : simulated.now })
+            endpoints: endpoints,
+            mediaBaseURL: try ConnectOptions.publicBaseURL(flag: publicURL).map { $0.appendingPathComponent("media/") },
+            clock: { replayEnd == nil ? fixedNow ?? Date() : simulated.now })
         let stop = StopSignal()
         stop.install()
         let done = DispatchSemaphore(value: 0)

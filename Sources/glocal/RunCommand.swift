@@ -221,7 +221,11 @@ struct RunCommand: ParsableCommand {
                         metrics.record(reports)
                         lastRound.mark(Date())
                         DispatchReportPrinter.print(reports)
-                    }, onRoundFailure: DispatchReportPrinter.roundFailed)
+                    },
+                    onRoundFailure: { error in
+                        lastRound.failed(Date(), error)
+                        DispatchReportPrinter.roundFailed(error)
+                    })
                 if !stop.requested { current = makeDispatcher(reloader.workspace) }
             }
             withExtendedLifetime(reload) {}
@@ -257,19 +261,17 @@ struct RunCommand: ParsableCommand {
     private func say(_ line: String) { UnbufferedOutput.say(line) }
 }
 
-/// When the dispatcher last finished a round, for `/healthz`.
+/// The dispatcher's rounds as `/healthz` reports them (`DispatchRoundHealth`), shared by the loop and the web server.
 final class LastRound: @unchecked Sendable {
     private let lock = NSLock()
-    private var instant: Date?
+    private var rounds = DispatchRoundHealth()
 
-    func mark(_ date: Date) { lock.withLock { instant = date } }
+    func mark(_ date: Date) { lock.withLock { rounds.succeeded(at: date) } }
 
-    /// Healthy when a round finished within `seconds`.
+    func failed(_ date: Date, _ error: any Error) { lock.withLock { rounds.failed(at: date, reason: "\(error)") } }
+
+    /// Healthy when a round finished within `seconds` and none failed since.
     func health(now: Date, within seconds: TimeInterval) -> (healthy: Bool, status: String) {
-        lock.withLock {
-            guard let instant else { return (false, "dispatcher: no round finished yet") }
-            let age = now.timeIntervalSince(instant)
-            return (age <= seconds, String(format: "dispatcher: last round %.0f s ago", age))
-        }
+        lock.withLock { rounds.health(now: now, within: seconds) }
     }
 }

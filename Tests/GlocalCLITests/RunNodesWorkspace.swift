@@ -62,11 +62,13 @@ final class RunNodesWorkspace: @unchecked Sendable {
         return environment
     }
 
-    /// Runs `glocal ARGUMENTS --database DATABASE` in the workspace and waits for it.
-    func glocal(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String, error: String) {
+    /// Runs `glocal ARGUMENTS --database DATABASE` in the workspace (`store`: another database) and waits for it.
+    func glocal(_ arguments: [String], input: String? = nil, store: String? = nil) throws -> (
+        status: Int32, output: String, error: String
+    ) {
         let process = Process()
         process.executableURL = try GlocalProcess.executable()
-        process.arguments = arguments + ["--database", database]
+        process.arguments = arguments + ["--database", store ?? database]
         process.currentDirectoryURL = harness.root
         process.environment = environment
         let output = Pipe(), error = Pipe(), stdin = Pipe()

@@ -68,6 +68,26 @@ struct ServiceConfigurationLoaderTests {
         #expect(store["GLOCAL_SECRET_KEY"] == "c2VjcmV0LWtleS12YWx1ZQ==")
     }
 
+    @Test func checkShowsThePostgreSQLURLServeAndRunTakeWithoutItsPassword() throws {
+        let directory = try Self.directory(file: "database: /var/lib/glocal/glocal.sqlite\n")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let environment = [
+            "GLOCAL_DATABASE_URL": "postgres://glocal:s3cret@db.internal:5432/glocal?schema=lumiere",
+            "GLOCAL_DATABASE": "/tmp/other.sqlite",
+        ]
+        let fromEnvironment = try ServiceConfigurationLoader(
+            explicitPath: nil, currentDirectory: directory, flags: [:], environment: environment
+        ).load().checkText(environment: environment)
+        let row = try #require(fromEnvironment.split(separator: "\n").first { $0.hasPrefix("  database ") })
+        #expect(row.contains("postgres://glocal@db.internal:5432/glocal?schema=lumiere"), "\(row)")
+        #expect(row.hasSuffix("(env GLOCAL_DATABASE_URL)") && !fromEnvironment.contains("s3cret"), "\(row)")
+        let fromFlag = try ServiceConfigurationLoader(
+            explicitPath: nil, currentDirectory: directory, flags: ["database": "/srv/glocal.sqlite"], environment: environment
+        ).load().checkText(environment: environment)
+        let flagRow = try #require(fromFlag.split(separator: "\n").first { $0.hasPrefix("  database ") })
+        #expect(flagRow.contains("/srv/glocal.sqlite") && flagRow.hasSuffix("(flag --database)"), "\(flagRow)")
+    }
+
     @Test func anExplicitFileMustExistAndNoDefaultFileIsFine() throws {
         let directory = try Self.directory(file: nil)
         defer { try? FileManager.default.removeItem(at: directory) }

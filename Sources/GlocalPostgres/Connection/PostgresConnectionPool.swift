@@ -143,10 +143,12 @@ public final class PostgresConnectionPool: @unchecked Sendable {
         nextID += 1
         let id = nextID
         condition.unlock()
-        return try PostgresFailure.translating {
-            try PostgresConnection.connect(
+        do {
+            return try PostgresConnection.connect(
                 on: MultiThreadedEventLoopGroup.singleton.any(), configuration: location.configuration, id: id, logger: logger
             ).wait()
+        } catch {
+            throw PostgresConnectFailure.translate(error, place: location.socketPath ?? "\(location.host):\(location.port)")
         }
     }
 
