@@ -50,25 +50,6 @@ enum PostgresBench {
         ]
     }
 
-    /// Applies a plan of `variants` new variants into a SQLite file and into PostgreSQL.
-    static func apply(url: String, variants: Int) throws -> [String: Double] {
-        let plan = plan(variants, accounts: BenchStore.accounts(300), slot: Date().addingTimeInterval(86_400))
-        let (sqlite, directory) = try BenchStore.newStore(named: "apply.sqlite")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var start = DispatchTime.now().uptimeNanoseconds
-        try sqlite.apply(plan, actor: "bench", now: Date())
-        let sqliteSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let location = try PostgresLocation(url: url).inSchema("apply_" + UUID().uuidString.prefix(8).lowercased())
-        let postgres = try PostgresStore(location: location, poolSize: 1)
-        start = DispatchTime.now().uptimeNanoseconds
-        try postgres.apply(plan, actor: "bench", now: Date())
-        let postgresSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return [
-            "variants": Double(variants), "sqlite_seconds": sqliteSeconds, "postgres_seconds": postgresSeconds,
-            "postgres_over_sqlite": postgresSeconds / sqliteSeconds,
-        ]
-    }
-
     private static func plan(_ count: Int, accounts: [BenchStore.Account], slot: Date) -> Plan {
         BenchStore.plan(count, accounts: accounts) { _ in slot }
     }

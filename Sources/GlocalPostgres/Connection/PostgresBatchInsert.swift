@@ -53,7 +53,19 @@ struct PostgresBatchInsert {
 
     /// Writes the queued rows.
     mutating func flush(_ transaction: PostgresTransaction) throws {
-        guard let first = rows.first else { return }
+        guard let statement = takeStatement() else { return }
+        try transaction.execute(statement)
+    }
+
+    /// Sends the queued rows on `pipeline` without waiting for the server.
+    mutating func send(_ pipeline: inout PostgresPipeline) {
+        guard let statement = takeStatement() else { return }
+        pipeline.send(statement)
+    }
+
+    /// The statement inserting the queued rows (nil when none is queued); the queue is emptied.
+    private mutating func takeStatement() -> PostgresQuery? {
+        guard let first = rows.first else { return nil }
         var bindings = PostgresBindings(capacity: columns.count)
         var arrays: [String] = []
         for (position, kind) in first.enumerated() {
@@ -68,7 +80,7 @@ struct PostgresBatchInsert {
         rows.removeAll(keepingCapacity: true)
         let sql =
             "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT * FROM unnest(\(arrays.joined(separator: ", ")))"
-        try transaction.execute(PostgresQuery(unsafeSQL: sql, binds: bindings))
+        return PostgresQuery(unsafeSQL: sql, binds: bindings)
     }
 
     private static func text(_ value: PostgresValue) -> String? {

@@ -23,10 +23,14 @@ struct PostgresPlanApplication {
     private var createEvents = PostgresBatchInsert(
         table: "audit_event", columns: ["at", "actor", "variant_id", "action", "from_state", "to_state", "after"])
 
+    /// The batches of new variants and their events on their way to the server.
+    private var pipeline: PostgresPipeline
+
     init(transaction: PostgresTransaction, actor: String, now: Date) {
         self.transaction = transaction
         self.actor = actor
         self.now = now
+        pipeline = PostgresPipeline(transaction: transaction)
     }
 
     /// Writes what is still queued.
@@ -61,14 +65,26 @@ struct PostgresPlanApplication {
             .text(desired.state.rawValue), .text(PostgresAuditSnapshot.json(desired, state: desired.state)),
         ]
         _ = createEvents.add(event)
-        if newVariants.add(row) { try flushCreates() }
+        if newVariants.add(row) { try sendCreates() }
         return true
     }
 
+    /// Sends the queued batch once the one before is written: the server inserts it while the next rows are encoded.
+    private mutating func sendCreates() throws {
+        try waitForCreates()
+        newVariants.send(&pipeline)
+        createEvents.send(&pipeline)
+    }
+
+    /// Writes the queued batch and waits for it (before an update or a cancel reads the table, and at the end).
     private mutating func flushCreates() throws {
+        try sendCreates()
+        try waitForCreates()
+    }
+
+    private mutating func waitForCreates() throws {
         do {
-            try newVariants.flush(transaction)
-            try createEvents.flush(transaction)
+            try pipeline.wait()
         } catch let error as PostgresStoreError where !error.isConnectionLoss && !error.isTransient {
             throw VariantStoreError.statementFailed(
                 action: AuditEvent.Action.create.rawValue, variantID: "(a batch of new variants)", message: error.message)
