@@ -16,7 +16,7 @@ while let name = arguments.next() {
         json = true
         continue
     }
-    if ["--no-peak-curve", "--peak-curve", "--median-scores", "--no-bound"].contains(name) {
+    if ["--no-peak-curve", "--peak-curve", "--median-scores", "--no-bound", "--peak-likelihood"].contains(name) {
         options[String(name.dropFirst(2))] = "1"
         continue
     }
@@ -45,7 +45,10 @@ let estimator = LearnedTimingEstimator(
     halfLife: number("half-life-weeks", defaults.halfLife / 604_800) * 604_800,
     smoothing: number("smoothing", defaults.smoothing), exploration: number("exploration", defaults.exploration),
     peakCurve: curve, peakTemperature: number("peak-temperature", defaults.peakTemperature),
-    accountCentred: options["median-scores"] == nil)
+    accountCentred: options["median-scores"] == nil,
+    peakLikelihood: options["peak-likelihood"] == nil
+        ? nil : PeakLikelihoodFit(weekdayChange: number("weekday-change", PeakLikelihoodFit().weekdayChange)),
+    peakPivot: number("peak-pivot", defaults.peakPivot))
 
 var random = SeededRandom(seed: seed)
 let fleet = SimulatedAccount.fleet(count: accountCount, random: &random)
