@@ -57,6 +57,13 @@ ROWS = [
     ("    such accounts", "accounts_drifting", "{:.0f}"),
     ("  small: < 20 interactions/post (found within 6 weeks)", "peak_within_6_small", "{:.0f}"),
     ("    such accounts", "accounts_small", "{:.0f}"),
+    # The hindsight bound (docs/scheduling.md, "Simulation"): a baseline that knows the world but each account's peak.
+    ("bound: peaks found within 6 weeks, learner's posts", "bound_learned_peak_within_6", "{:.0f}"),
+    ("  same, by week 12", "bound_learned_peak_by_end", "{:.0f}"),
+    ("bound: same, posts spread uniformly, within 6 weeks", "bound_random_peak_within_6", "{:.0f}"),
+    ("  same, by week 12", "bound_random_peak_by_end", "{:.0f}"),
+    ("bound: share of the oracle's lift, learner's posts", "bound_learned_captured", "{:.0%}"),
+    ("bound: same, posts spread uniformly", "bound_random_captured", "{:.0%}"),
 ]
 
 

@@ -53,7 +53,8 @@ struct SimulatedAccount {
             return SimulatedAccount(
                 id: "acct-\(index)-\(network.rawValue)", network: network, zone: TimeZone(identifier: zone)!,
                 audience: SimulatedAudience(
-                    size: size, rate: study.engagementRate, peakHour: peak, weekdayShift: shift, driftPerWeek: drift,
+                    size: size, rate: study.engagementRate, peakHour: peak, regionPeak: regionPeak[region]!, weekdayShift: shift,
+                    driftPerWeek: drift,
                     width: assumptions.width, floor: assumptions.floor))
         }
     }

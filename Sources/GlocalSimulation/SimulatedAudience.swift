@@ -9,6 +9,8 @@ struct SimulatedAudience {
     var rate: Double
     /// Local peak hour in week 0.
     var peakHour: Double
+    /// The peak its network and region's accounts are drawn around (what a pool could know).
+    var regionPeak: Double
     /// Hours added to the peak on some ISO weekdays.
     var weekdayShift: [Int: Double]
     /// Hours the peak moves per week.

@@ -16,6 +16,9 @@ struct TimingSimulation {
         var variantID: String
         var account: Int
         var week: Int
+        /// ISO weekday and local minute of the day it went out.
+        var weekday: Int
+        var minute: Int
         var holdout: Bool
         var engagement: Double
         var score: Double?
@@ -51,7 +54,7 @@ struct TimingSimulation {
         return (posts + learned.posts, learned.peaks)
     }
 
-    private func day(_ account: SimulatedAccount, week: Int, weekday: Int) -> SimulationDay {
+    func day(_ account: SimulatedAccount, week: Int, weekday: Int) -> SimulationDay {
         SimulationDay(
             date: firstMonday.adding(days: 7 * week + weekday), profile: table.profile(account.network), quietEnd: quietEnd,
             quietStart: quietStart)
@@ -112,8 +115,8 @@ struct TimingSimulation {
                             publishedAt: instant, region: account.zone.identifier))
                     posts.append(
                         Post(
-                            policy: policy, variantID: variantID, account: index, week: week, holdout: holdout,
-                            engagement: engagement, score: nil))
+                            policy: policy, variantID: variantID, account: index, week: week,
+                            weekday: day.date.isoWeekday, minute: minute, holdout: holdout, engagement: engagement, score: nil))
                 }
                 if policy == .learned {
                     let known = knowsPeak(account, model: model, week: week)
@@ -202,7 +205,7 @@ struct TimingSimulation {
     }
 
     /// Expected engagement of a post in `bucket`, averaged over its allowed minutes.
-    private func trueValue(_ bucket: TimingBucket, day: SimulationDay, account: SimulatedAccount, week: Int) -> Double {
+    func trueValue(_ bucket: TimingBucket, day: SimulationDay, account: SimulatedAccount, week: Int) -> Double {
         var sum = 0.0, count = 0.0
         for range in day.buckets[bucket] ?? [] {
             for minute in stride(from: range.start, to: range.end, by: 10) {

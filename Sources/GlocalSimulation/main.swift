@@ -7,6 +7,7 @@ import GlocalCore
 //   learner settings, for tuning: [--prior-weight N] [--weekday-weight N] [--half-life-weeks N]
 //   [--smoothing S] [--exploration S] [--peak-temperature T] [--weekday-change P] [--ridge N] [--no-peak-curve | --peak-curve] [--median-scores]
 //   holdout: [--holdout-share S] (default Holdout.share)
+//   [--no-bound] (skips the hindsight bound)
 
 var options: [String: String] = [:]
 var json = false
@@ -16,7 +17,7 @@ while let name = arguments.next() {
         json = true
         continue
     }
-    if ["--no-peak-curve", "--peak-curve", "--median-scores"].contains(name) {
+    if ["--no-peak-curve", "--peak-curve", "--median-scores", "--no-bound", "--peak-likelihood"].contains(name) {
         options[String(name.dropFirst(2))] = "1"
         continue
     }
@@ -45,7 +46,10 @@ let estimator = LearnedTimingEstimator(
     halfLife: number("half-life-weeks", defaults.halfLife / 604_800) * 604_800,
     smoothing: number("smoothing", defaults.smoothing), exploration: number("exploration", defaults.exploration),
     peakCurve: curve, peakTemperature: number("peak-temperature", defaults.peakTemperature),
-    accountCentred: options["median-scores"] == nil)
+    accountCentred: options["median-scores"] == nil,
+    peakLikelihood: options["peak-likelihood"] == nil
+        ? nil : PeakLikelihoodFit(weekdayChange: number("weekday-change", PeakLikelihoodFit().weekdayChange)),
+    peakPivot: number("peak-pivot", defaults.peakPivot))
 
 var random = SeededRandom(seed: seed)
 let fleet = SimulatedAccount.fleet(count: accountCount, random: &random)
@@ -55,4 +59,30 @@ let result = simulation.run()
 let summary = SimulationSummary(
     posts: result.posts, fleet: fleet, peaks: result.peaks, weeks: weeks, accounts: accountCount, seed: seed, noise: noise,
     holdoutShare: simulation.holdoutShare)
-print(json ? summary.json : summary.text)
+var figures = summary.figures
+var boundLines: [String] = []
+if options["no-bound"] == nil {
+    // The attainable bound (docs/scheduling.md, "Simulation"): a hindsight baseline, not a learner.
+    let bound = HindsightBound(simulation: simulation, accountSpread: SimulatedAccount.Assumptions().accountSpread)
+    boundLines = ["", "hindsight bound (knows the world but each account's peak; a baseline, not a learner):"]
+    for (name, policy, label) in [
+        ("learned", TimingSimulation.Policy.learned, "from the learner's own posts"),
+        ("random", .random, "from posts spread uniformly over the allowed time"),
+    ] {
+        let outcome = bound.outcome(result.posts.filter { $0.policy == policy })
+        let within6 = outcome.found.filter { ($0 ?? Int.max) <= 6 }.count
+        let byEnd = outcome.found.filter { $0 != nil }.count
+        figures["bound_\(name)_peak_within_6"] = Double(within6)
+        figures["bound_\(name)_peak_by_end"] = Double(byEnd)
+        figures["bound_\(name)_captured"] = outcome.captured
+        boundLines.append(
+            "  \(label): peak found for good \(within6)/\(accountCount) within 6 weeks, \(byEnd) by week \(weeks); "
+                + "would capture \(String(format: "%.0f", outcome.captured * 100)) % of the oracle's lift (expected values)")
+    }
+}
+if json {
+    let data = try! JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+} else {
+    print(([summary.text] + boundLines).joined(separator: "\n"))
+}

@@ -39,7 +39,10 @@ public struct BucketChoice: Sendable {
             }
         } else if let belief = estimates.belief, let weekday = candidates.first?.weekday {
             // Thompson sampling on the peak: one plausible peak hour, then the buckets nearest it first.
-            let peak = belief.samplePeak(weekday: weekday, temperature: model.peakTemperature, using: &random)
+            let temperature =
+                model.peakPivot > 0
+                ? model.peakTemperature * min(1, model.peakPivot / max(1, belief.weight)) : model.peakTemperature
+            let peak = belief.samplePeak(weekday: weekday, temperature: temperature, using: &random)
             ranked = items.map { item in
                 var drawn = item
                 drawn.draw = belief.value(block: item.bucket.block, peak: peak)

@@ -13,12 +13,16 @@ public struct LearnedTiming: Sendable {
     public let exploration: Double
     /// Thompson sampling on the peak draws from the posterior raised to `1 / peakTemperature` (1: plain).
     public let peakTemperature: Double
+    /// With the peak model, the temperature falls as the account's posts pass this many (0: fixed):
+    /// `peakTemperature · min(1, peakPivot / posts)`, exploring early and exploiting later.
+    public let peakPivot: Double
 
     /// Creates a model.
     public init(
         accounts: [String: AccountTimingEstimate], pools: [Network: AccountTimingEstimate], priorWeight: Double, seed: UInt64,
-        holdoutShare: Double, exploration: Double = 1, peakTemperature: Double = 1
+        holdoutShare: Double, exploration: Double = 1, peakTemperature: Double = 1, peakPivot: Double = 0
     ) {
+        self.peakPivot = peakPivot
         self.peakTemperature = peakTemperature
         self.accounts = accounts
         self.pools = pools

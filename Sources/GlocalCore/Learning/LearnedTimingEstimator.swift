@@ -32,6 +32,10 @@ public struct LearnedTimingEstimator: Sendable {
     /// rather than on the score against the trailing median, which rises as the learner finds better
     /// hours and so makes the later, better-placed posts look worse.
     public var accountCentred: Bool
+    /// The peak model with one curve shape per network (`nil`, the default: off); used instead of `peakCurve`.
+    public var peakLikelihood: PeakLikelihoodFit?
+    /// See ``LearnedTiming/peakPivot``.
+    public var peakPivot: Double
 
     /// Creates an estimator; the defaults are docs/scheduling.md's, tuned in the simulation (bench/simulate.py):
     /// a level above worth 4 posts, an hour's estimate worth 40 posts against one weekday's, an 8-week
@@ -39,8 +43,11 @@ public struct LearnedTimingEstimator: Sendable {
     public init(
         priorWeight: Double = 4, weekdayWeight: Double = 40, halfLife: TimeInterval = 8 * 7 * 86_400, smoothing: Double = 0.25,
         defaultSpread: Double = 0.5, exploration: Double = 0.3, peakCurve: PeakCurveFit? = nil,
-        peakTemperature: Double = 1, accountCentred: Bool = true
+        peakTemperature: Double = 1, accountCentred: Bool = true,
+        peakLikelihood: PeakLikelihoodFit? = nil, peakPivot: Double = 0
     ) {
+        self.peakPivot = peakPivot
+        self.peakLikelihood = peakLikelihood
         self.accountCentred = accountCentred
         self.peakCurve = peakCurve
         self.peakTemperature = peakTemperature
@@ -89,7 +96,9 @@ public struct LearnedTimingEstimator: Sendable {
             pools[network] = AccountTimingEstimate(
                 accountID: "*", network: network, posts: items.count, buckets: level(all, parent: prior.means, spread: spread),
                 prior: prior.means)
-            let beliefs = peakCurve?.fit(curvePosts(items, now: now), fallbackSpread: spread) ?? [:]
+            let beliefs =
+                peakLikelihood?.fit(curvePosts(items, now: now), fallbackSpread: spread)
+                ?? peakCurve?.fit(curvePosts(items, now: now), fallbackSpread: spread) ?? [:]
             for (account, tallies) in own {
                 if let belief = beliefs[account] {
                     accounts[AccountTimingEstimate.key(account, network)] = AccountTimingEstimate(
@@ -109,7 +118,7 @@ public struct LearnedTimingEstimator: Sendable {
         }
         return LearnedTiming(
             accounts: accounts, pools: pools, priorWeight: priorWeight, seed: seed, holdoutShare: holdoutShare,
-            exploration: exploration, peakTemperature: peakTemperature)
+            exploration: exploration, peakTemperature: peakTemperature, peakPivot: peakPivot)
     }
 
     /// The observations scored by `log(engagement + 1)` less the account's decayed mean of it (the score

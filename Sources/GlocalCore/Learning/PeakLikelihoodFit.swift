@@ -1,0 +1,218 @@
+import Foundation
+
+/// Fits each account's peak on one network with one daily curve shared by the network (docs/scheduling.md,
+/// "Learned timing"): an account's centred log engagement ≈ its level + `log(floor + (1 − floor) · bump)`
+/// around its peak, with Gaussian noise. The curve's width and floor are chosen for the whole network by
+/// the likelihood of every account's posts (empirical Bayes; an account's own few posts cannot tell a
+/// shape), so each account only has its peak (and its level) to learn. The prior over an account's peak
+/// centres on the other accounts of its network and region (else of its network), as wide as the accounts
+/// are seen to differ; each weekday keeps the account's peak or, with prior probability `weekdayChange`,
+/// has its own. The result is a ``PeakBelief``, so choosing and explaining work as for ``PeakCurveFit``.
+public struct PeakLikelihoodFit: Sendable {
+    /// Candidate floors: the share of the peak's engagement left far from it.
+    public var floors: [Double]
+    /// Prior probability that one weekday's peak differs from the account's.
+    public var weekdayChange: Double
+    /// Share of the prior spread evenly over the day (a peak far from the pool stays possible).
+    public var uniformShare: Double
+    /// How far (hours) an account's peak is assumed from its pool's until the data say.
+    public var defaultPeakSpread: Double
+    /// The range the learned spread of peaks is kept in, hours.
+    public var peakSpreadRange: ClosedRange<Double>
+    /// The grid (peaks every half hour; its widths are the candidate widths).
+    public let grid: PeakGrid
+
+    /// Creates the fit with docs/scheduling.md's settings.
+    public init(
+        floors: [Double] = [0.15, 0.3, 0.5, 0.7], weekdayChange: Double = 0.1, uniformShare: Double = 0.05,
+        defaultPeakSpread: Double = 3, peakSpreadRange: ClosedRange<Double> = 1...5, grid: PeakGrid = .standard
+    ) {
+        self.floors = floors
+        self.weekdayChange = weekdayChange
+        self.uniformShare = uniformShare
+        self.defaultPeakSpread = defaultPeakSpread
+        self.peakSpreadRange = peakSpreadRange
+        self.grid = grid
+    }
+
+    /// Per ten-minute slot: weight, weighted score and weighted squared score of one group of posts.
+    struct SlotSums {
+        var weight = [Double](repeating: 0, count: PeakGrid.slots)
+        var score = [Double](repeating: 0, count: PeakGrid.slots)
+        var squares = 0.0
+        var total = 0.0
+
+        mutating func add(_ value: Double, slot: Int, weight w: Double) {
+            weight[slot] += w
+            score[slot] += w * value
+            squares += w * value * value
+            total += w
+        }
+    }
+
+    /// One account's posts, all days and per weekday.
+    struct Account {
+        var region: String
+        var all = SlotSums()
+        var days = [SlotSums](repeating: SlotSums(), count: 7)
+    }
+
+    /// One candidate shape's log curve per peak and slot.
+    struct Shape {
+        var width: Int
+        var floor: Double
+        var curve: [[Double]]
+    }
+
+    /// Beliefs for every account of `posts` (one network); `fallbackSpread` is the noise used with fewer than 10 posts.
+    public func fit(_ posts: [PeakCurveFit.Post], fallbackSpread: Double) -> [String: PeakBelief] {
+        var accounts: [String: Account] = [:]
+        for post in posts {
+            var account = accounts[post.account] ?? Account(region: post.region)
+            account.all.add(post.score, slot: post.slot, weight: post.weight)
+            account.days[post.weekday - 1].add(post.score, slot: post.slot, weight: post.weight)
+            accounts[post.account] = account
+        }
+        let shapes = grid.widths.indices.flatMap { width in
+            floors.map { floor in
+                Shape(
+                    width: width, floor: floor,
+                    curve: grid.peaks.indices.map { peak in
+                        (0..<PeakGrid.slots).map { slot in
+                            log(floor + (1 - floor) * grid.kernel(slot: slot, point: grid.point(peak: peak, width: width)))
+                        }
+                    })
+            }
+        }
+        // Residual sums of squares per shape, account and peak (each account's level fitted at each peak).
+        let names = accounts.keys.sorted()
+        let residuals = shapes.map { shape in names.map { Self.residuals(accounts[$0]!.all, shape: shape) } }
+        let totalWeight = names.reduce(0.0) { $0 + accounts[$1]!.all.total }
+        // The shape that explains the network's posts best, each account at its own best peak, and the noise around it.
+        var best = (shape: 0, noise: fallbackSpread, score: -Double.infinity)
+        for index in shapes.indices {
+            let rss = residuals[index].reduce(0.0) { $0 + ($1.map(\.rss).min() ?? 0) }
+            let dof = max(1, totalWeight - 2 * Double(names.count))
+            let noise = posts.count >= 10 ? max(0.05, (rss / dof).squareRoot()) : fallbackSpread
+            let score =
+                residuals[index].reduce(0.0) { sum, account in
+                    sum + PeakCurveFit.logSumExp(account.map { -$0.rss / (2 * noise * noise) })
+                } - totalWeight * log(noise)
+            if score > best.score { best = (index, noise, score) }
+        }
+        let shape = shapes[best.shape]
+        let variance2 = 2 * best.noise * best.noise
+        // Each account's peak on its own data, then the pools' centres (the account left out) and spread.
+        var own: [String: (hour: Double, variance: Double, weight: Double)] = [:]
+        for (index, name) in names.enumerated() {
+            let posterior = PeakCurveFit.normalised(residuals[best.shape][index].map { -$0.rss / variance2 })
+            own[name] = (
+                PeakBelief.circularMean(posterior, hours: grid.peaks), PeakBelief.circularVariance(posterior, hours: grid.peaks),
+                accounts[name]!.all.total
+            )
+        }
+        func centre(of name: String, sameRegion: Bool) -> Double? {
+            let region = accounts[name]!.region
+            let others = names.filter { other in
+                other != name && own[other]!.weight >= 3 && (!sameRegion || accounts[other]!.region == region)
+            }
+            guard !others.isEmpty else { return nil }
+            return PeakBelief.circularMean(others.map { own[$0]!.weight }, hours: others.map { own[$0]!.hour })
+        }
+        var centres: [String: (hour: Double, extra: Double)] = [:]
+        var distances = 0.0, variances = 0.0, counted = 0.0
+        for name in names {
+            if let hour = centre(of: name, sameRegion: true) {
+                centres[name] = (hour, 0)
+            } else if let hour = centre(of: name, sameRegion: false) {
+                centres[name] = (hour, 1)
+            }
+            if let centre = centres[name], own[name]!.weight >= 10 {
+                let d = PeakGrid.circularDistance(own[name]!.hour, centre.hour)
+                distances += d * d
+                variances += own[name]!.variance
+                counted += 1
+            }
+        }
+        var peakSpread = defaultPeakSpread
+        if counted >= 4 {
+            peakSpread = min(
+                peakSpreadRange.upperBound,
+                max(peakSpreadRange.lowerBound, max(0, (distances - variances) / counted).squareRoot()))
+        }
+        var beliefs: [String: PeakBelief] = [:]
+        for (index, name) in names.enumerated() {
+            var prior = Array(repeating: 1 / Double(grid.peaks.count), count: grid.peaks.count)
+            if let centre = centres[name] {
+                prior = aroundPeak(centre.hour, spread: (peakSpread * peakSpread + centre.extra).squareRoot())
+            }
+            beliefs[name] = belief(
+                accounts[name]!, fits: residuals[best.shape][index], shape: shape, prior: prior, noise: best.noise)
+        }
+        return beliefs
+    }
+
+    /// A wrapped normal prior around `hour` with `spread`, with `uniformShare` spread evenly.
+    func aroundPeak(_ hour: Double, spread: Double) -> [Double] {
+        let bumps = grid.peaks.map { PeakGrid.bump(hour: $0, peak: hour, width: spread) }
+        let total = bumps.reduce(0, +)
+        let even = uniformShare / Double(grid.peaks.count)
+        return bumps.map { (1 - uniformShare) * $0 / total + even }
+    }
+
+    /// Per peak: the account's level (weighted mean of score − curve) and the residual sum of squares around it.
+    static func residuals(_ sums: SlotSums, shape: Shape) -> [(level: Double, rss: Double)] {
+        shape.curve.map { curve in
+            var curveSum = 0.0, curveSquares = 0.0, cross = 0.0
+            for slot in 0..<PeakGrid.slots where sums.weight[slot] > 0 {
+                curveSum += sums.weight[slot] * curve[slot]
+                curveSquares += sums.weight[slot] * curve[slot] * curve[slot]
+                cross += sums.score[slot] * curve[slot]
+            }
+            guard sums.total > 1e-12 else { return (0, 0) }
+            let level = (sums.score.reduce(0, +) - curveSum) / sums.total
+            // Σ w (z − curve − level)²
+            let rss =
+                sums.squares - 2 * cross + curveSquares - 2 * level * (sums.score.reduce(0, +) - curveSum)
+                + level * level * sums.total
+            return (level, max(0, rss))
+        }
+    }
+
+    /// One weekday's residual sum of squares at each peak, with the account's level at that peak.
+    static func dayResiduals(_ sums: SlotSums, shape: Shape, levels: [Double]) -> [Double] {
+        guard sums.total > 1e-12 else { return Array(repeating: 0, count: shape.curve.count) }
+        let scoreSum = sums.score.reduce(0, +)
+        return shape.curve.indices.map { peak in
+            let curve = shape.curve[peak], level = levels[peak]
+            var rss = sums.squares + level * level * sums.total - 2 * level * scoreSum
+            for slot in 0..<PeakGrid.slots where sums.weight[slot] > 0 {
+                let fitted = curve[slot] + level
+                rss += -2 * sums.score[slot] * curve[slot] + sums.weight[slot] * (fitted * fitted - level * level)
+            }
+            return max(0, rss)
+        }
+    }
+
+    /// One account's belief: the all-days posterior, then each weekday mixing "as the other days" and "its own".
+    private func belief(
+        _ account: Account, fits: [(level: Double, rss: Double)], shape: Shape, prior: [Double], noise: Double
+    ) -> PeakBelief {
+        let variance2 = 2 * noise * noise
+        let logPrior = prior.map { log(max($0, 1e-300)) }
+        let levels = fits.map(\.level)
+        let dayLogs = account.days.map { day in Self.dayResiduals(day, shape: shape, levels: levels).map { -$0 / variance2 } }
+        let all = grid.peaks.indices.map { peak in logPrior[peak] + dayLogs.reduce(0) { $0 + $1[peak] } }
+        let days = dayLogs.map { dayLog -> [Double] in
+            let without = PeakCurveFit.logSumExp(zip(all, dayLog).map { $0 - $1 })
+            let same = all.map { log(1 - weekdayChange) + $0 - without }
+            let different = grid.peaks.indices.map { log(weekdayChange) + dayLog[$0] + logPrior[$0] }
+            return PeakCurveFit.normalised(zip(same, different).map { PeakCurveFit.logSumExp([$0, $1]) })
+        }
+        let top = all.indices.max { all[$0] < all[$1] } ?? 0
+        let amplitude = -log(shape.floor)
+        return PeakBelief(
+            level: levels[top] - amplitude, amplitude: amplitude, width: shape.width, spread: noise, weight: account.all.total,
+            days: days, prior: prior, grid: grid)
+    }
+}
