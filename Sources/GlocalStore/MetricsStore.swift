@@ -124,6 +124,14 @@ public struct MetricsStore: Sendable {
         }
     }
 
+    /// The waiting reading that comes due first (earliest `run_at`), if any: what an idle round waits for.
+    public func nextWaiting() throws -> MetricsJob? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM metrics_job WHERE state = 'scheduled' ORDER BY run_at, id LIMIT 1")
+                .map(Self.job(from:))
+        }
+    }
+
     /// Every sample, oldest reading first; only those of `variantID` if given.
     public func samples(variant variantID: String? = nil) throws -> [MetricSample] {
         try writer.read { db in

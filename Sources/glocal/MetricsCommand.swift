@@ -44,10 +44,15 @@ struct MetricsCommand: ParsableCommand {
         let failure = MessageBox()
         Task {
             do {
-                for reading in try await collector.runOnce() {
+                let readings = try await collector.runOnce()
+                for reading in readings {
                     print(
                         "\(reading.outcome): \(reading.variantID) +\(reading.checkpoint / 3600)h"
                             + (reading.engagement.map { " engagement \($0)" } ?? ""))
+                }
+                if readings.isEmpty {
+                    let published = try store.metrics.publicationTimes().count
+                    print(MetricsIdleLine(publishedPosts: published, next: try store.metrics.nextWaiting(), now: clock()).text)
                 }
             } catch { failure.message = String(describing: error) }
             done.signal()

@@ -46,8 +46,11 @@ import Testing
             with: "Switch to a gentle cleanser until spring.")
         let (_, plan, _) = try glocal(["plan"], in: workspace)
         #expect(plan.contains("~ \(id)  (approved → pending_approval)"))
-        #expect(plan.contains("- Cold air dries skin out. Switch to a gentle, soap-free cleanser until spring."))
-        #expect(plan.contains("+ Cold air dries skin out. Switch to a gentle cleanser until spring."))
+        // What was there (-), then what replaces it (+).
+        let removed = try #require(
+            plan.range(of: "- Cold air dries skin out. Switch to a gentle, soap-free cleanser until spring."))
+        let added = try #require(plan.range(of: "+ Cold air dries skin out. Switch to a gentle cleanser until spring."))
+        #expect(removed.lowerBound < added.lowerBound, "\(plan)")
         _ = try glocal(["apply"], in: workspace)
         #expect(try store.variant(id)?.state == .pendingApproval)
         #expect(try store.variant(id)?.text.hasPrefix("Cold air dries skin out. Switch to a gentle cleanser") == true)

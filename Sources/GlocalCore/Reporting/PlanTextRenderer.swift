@@ -97,7 +97,7 @@ public struct PlanTextRenderer: Sendable {
         return "\(day)\(local) \(variant.timeZone)"
     }
 
-    /// A line diff: removed lines with `-`, added with `+`, common lines once.
+    /// A line diff: removed lines with `-` before the added lines with `+` that replace them, common lines once.
     static func diff(label: String, _ old: String, _ new: String) -> [String] {
         guard old != new else { return [] }
         let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -114,10 +114,11 @@ public struct PlanTextRenderer: Sendable {
         while i < a.count || j < b.count {
             if i < a.count, j < b.count, a[i] == b[j] {
                 lines.append("          \(a[i])"); i += 1; j += 1
-            } else if j < b.count, i == a.count || table[i][j + 1] >= table[i + 1][j] {
-                lines.append("        + \(b[j])"); j += 1
-            } else {
+            } else if i < a.count, j == b.count || table[i + 1][j] >= table[i][j + 1] {
+                // Removals first, as a diff reader expects: what was there, then what replaces it.
                 lines.append("        - \(a[i])"); i += 1
+            } else {
+                lines.append("        + \(b[j])"); j += 1
             }
         }
         return lines

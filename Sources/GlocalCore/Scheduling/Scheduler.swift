@@ -92,14 +92,15 @@ public struct Scheduler: Sendable {
                 }
             }
             // 2. Earlier slots that still obey every rule are kept before anything new is placed, so a
-            //    new post never pushes an existing one. A successor is kept only with its predecessor.
+            //    new post never pushes an existing one. A successor is kept only with its predecessor, unless
+            //    the predecessor is live: it never has a slot, so the successor's gap has nothing to count from.
             var keptIDs = Set<String>()
             for index in order where placed[index] == nil {
                 guard let kept = previous[ids[index]] else { continue }
                 let variant = variants[index]
                 var search = SlotSearch(scheduler: self, variant: variant, notBefore: notBefore)
                 if let predecessor = search.predecessorID, previous[predecessor] != nil, !keptIDs.contains(predecessor),
-                    ledger.slots[predecessor] == nil
+                    ledger.slots[predecessor] == nil, indexByID[predecessor].map({ !variants[$0].live }) ?? true
                 {
                     continue
                 }

@@ -102,6 +102,17 @@ public struct PostgresMetricsStore: EngagementMetricsStore {
         }
     }
 
+    /// The waiting reading that comes due first (earliest `run_at`), if any: what an idle round waits for.
+    public func nextWaiting() throws -> MetricsJob? {
+        try pool.transaction { transaction in
+            try transaction.rows(
+                """
+                SELECT \(unescaped: Self.columns) FROM metrics_job WHERE state = 'scheduled' ORDER BY run_at, id LIMIT 1
+                """
+            ).first.map(Self.job(from:))
+        }
+    }
+
     /// Every sample, oldest first; only those of `variantID` if given.
     public func samples(variant variantID: String?) throws -> [MetricSample] {
         try pool.transaction { transaction in

@@ -19,6 +19,8 @@ public protocol EngagementMetricsStore: Sendable {
     func postpone(account: String, until: Date) throws -> Int
     /// The readings of `variantID`, by checkpoint.
     func jobs(variant variantID: String) throws -> [MetricsJob]
+    /// The waiting reading that comes due first (earliest `run_at`), if any: what an idle round waits for.
+    func nextWaiting() throws -> MetricsJob?
     /// Every sample, oldest first; only those of `variantID` if given.
     func samples(variant variantID: String?) throws -> [MetricSample]
     /// When each published variant went out.
