@@ -165,36 +165,54 @@ import Testing
         )
     }
 
+    /// An approved Instagram variant of the example workspace's first Instagram account, due a minute ago.
+    static func instagramVariant(_ post: String, account: Account, now: Date) -> StoredVariant {
+        let id = account.id.value
+        return StoredVariant(
+            id: "hydra-launch/\(post)/\(id)", campaignID: "hydra-launch", postID: post, accountID: id,
+            network: .instagram, locale: account.locale.value, kind: .informative, text: "Hydra, en image", title: nil, link: nil,
+            linkPlacement: .none, media: [Self.path], contentHash: "hash-\(post)", scheduledAt: now.addingTimeInterval(-60),
+            localTime: nil, timeZone: "UTC", live: false, state: .approved, explanation: [])
+    }
+
+    static func add(_ variant: StoredVariant, to store: SQLiteVariantStore, now: Date) throws {
+        try store.apply(
+            Plan(changes: [
+                PlanChange(
+                    action: .create, id: variant.id, desired: variant, stored: nil, contentChanged: true, timeChanged: true)
+            ]), actor: "test", now: now.addingTimeInterval(-3_600))
+    }
+
     @Test func theImageURLOfADispatchedInstagramPostIsFetchableWithoutASession() async throws {
         let fixture = try ServerFixture()
         let clock = fixture.clock
         let account = try #require(ServerFixture.workspace.accounts.first { $0.network == .instagram })
         let id = account.id.value
-        let variant = StoredVariant(
-            id: "hydra-launch/signed/\(id)", campaignID: "hydra-launch", postID: "signed", accountID: id,
-            network: .instagram, locale: account.locale.value, kind: .informative, text: "Hydra, en image", title: nil, link: nil,
-            linkPlacement: .none, media: [Self.path], contentHash: "hash-signed", scheduledAt: clock.now.addingTimeInterval(-60),
-            localTime: nil, timeZone: "UTC", live: false, state: .approved, explanation: [])
-        try fixture.store.apply(
-            Plan(changes: [
-                PlanChange(
-                    action: .create, id: variant.id, desired: variant, stored: nil, contentChanged: true, timeChanged: true)
-            ]), actor: "test", now: clock.now.addingTimeInterval(-3_600))
         let credentials = StoredCredentials(
             secrets: fixture.store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 7, count: 32))))
         try await credentials.store(
             AccountCredentials(accessToken: "\(id)~demo-token", remoteUserID: id, pageID: id), for: id)
         let image = try Data(contentsOf: ServerFixture.root.appendingPathComponent(Self.path))
+        // The sandbox's Instagram fetches each image_url as Meta does.
         let state = SandboxState(now: clock.now)
+        await state.setFetchesMedia(true)
         let store = fixture.store
         try await Self.withServer(fixture) { base in
             try await SandboxServer(state: state).withRunning { sandbox in
-                let dispatcher = DispatcherSetup.dispatcher(
-                    configuration: DispatchConfiguration(worker: "signed-media-test", concurrency: 1),
-                    workspace: ServerFixture.workspace, root: ServerFixture.root, store: store, credentials: credentials,
-                    endpoints: .sandbox(baseURL: sandbox), mediaBaseURL: base, mediaSigner: Self.signer,
-                    clock: { clock.now })
-                let reports = try await dispatcher.runOnce()
+                let dispatcher: @Sendable (MediaURLSigner?) -> Dispatcher = { signer in
+                    DispatcherSetup.dispatcher(
+                        configuration: DispatchConfiguration(worker: "signed-media-test", concurrency: 1),
+                        workspace: ServerFixture.workspace, root: ServerFixture.root, store: store, credentials: credentials,
+                        endpoints: .sandbox(baseURL: sandbox), mediaBaseURL: base, mediaSigner: signer, clock: { clock.now })
+                }
+                // Unsigned, the web UI sends Meta's fetcher to sign in: the container is refused as Meta refuses it.
+                try Self.add(Self.instagramVariant("unsigned", account: account, now: clock.now), to: store, now: clock.now)
+                let refused = try await dispatcher(nil).runOnce()
+                #expect(refused.map(\.outcome) == ["failed"], "\(refused)")
+                #expect("\(refused)".contains("9004/2207052"), "\(refused)")
+                #expect(await state.storedPosts(network: "instagram").isEmpty)
+                try Self.add(Self.instagramVariant("signed", account: account, now: clock.now), to: store, now: clock.now)
+                let reports = try await dispatcher(Self.signer).runOnce()
                 #expect(reports.map(\.outcome) == ["published"], "\(reports)")
                 let post = try #require(await state.storedPosts(network: "instagram").first)
                 let form = URLComponents(string: "?" + post.body)?.queryItems ?? []
