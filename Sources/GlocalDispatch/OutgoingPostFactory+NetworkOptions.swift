@@ -29,7 +29,7 @@ extension OutgoingPostFactory {
                 post.media.removeAll { !$0.isVideo }
                 post.media.append(
                     MediaFile(
-                        workspacePath: thumbnail.path.value, workspace: root, publicBaseURL: mediaBaseURL,
+                        workspacePath: thumbnail.path.value, workspace: root, publicURLs: mediaURLs,
                         altText: thumbnail.alt))
             }
         case .tiktok: post.tiktok = override(for: variant)?.tiktok?.options

@@ -27,6 +27,9 @@ public struct ServerEnvironment: Sendable {
     /// The address people and networks reach glocal at (the configuration's `public_url`: OAuth redirect URIs
     /// `<publicURL>/connect/<network>/callback`, media URLs, links in mails); `nil`: the address the browser used.
     public var publicURL: URL?
+    /// Checks the signed media URLs given to networks (`/media/PATH?expires=…&sig=…`), which are served without a
+    /// session; `nil`: media only for signed-in users.
+    public var mediaSigner: MediaURLSigner?
 
     let accountsByID: [String: Account]
     /// The images `/media/` may serve.

@@ -67,6 +67,13 @@ public struct SecretKey: Sendable {
             file: URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("secret.key"))
     }
 
+    /// A key for another purpose derived from this one with HKDF-SHA256 and `label` as its info (the media URL
+    /// signer's), so this key itself is never used for that purpose and nothing derived from it opens credentials.
+    public func derivedKey(label: String, byteCount: Int = 32) -> [UInt8] {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Data(label.utf8), outputByteCount: byteCount)
+            .withUnsafeBytes { Array($0) }
+    }
+
     /// `plaintext` sealed (nonce, ciphertext and tag together), bound to `context` (the account id) so
     /// that a sealed value copied to another account's row does not open.
     public func seal(_ plaintext: Data, context: String) throws -> Data {

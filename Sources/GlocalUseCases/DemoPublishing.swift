@@ -22,6 +22,8 @@ public struct DemoPublishing: Sendable {
     public let moveSandboxClock: @Sendable (Date) async -> Void
     /// Where the sandbox fetches media from (the web UI's `/media/`).
     public let mediaBaseURL: URL?
+    /// Signs those media URLs so the web UI serves them to the sandbox (or a network) without a session.
+    public let mediaSigner: MediaURLSigner?
     /// Where simulated time starts.
     public let now: Date
     /// The demo admin, who approves.
@@ -30,7 +32,8 @@ public struct DemoPublishing: Sendable {
     /// A demo of `workspace` against the sandbox at `sandboxURL`, starting at `now`.
     public init(
         workspace: Workspace, root: URL, store: any WorkspaceStore, credentials: StoredCredentials, sandboxURL: URL,
-        mediaBaseURL: URL?, now: Date, moveSandboxClock: @escaping @Sendable (Date) async -> Void
+        mediaBaseURL: URL?, mediaSigner: MediaURLSigner? = nil, now: Date,
+        moveSandboxClock: @escaping @Sendable (Date) async -> Void
     ) {
         self.workspace = workspace
         self.root = root
@@ -38,6 +41,7 @@ public struct DemoPublishing: Sendable {
         self.credentials = credentials
         self.sandboxURL = sandboxURL
         self.mediaBaseURL = mediaBaseURL
+        self.mediaSigner = mediaSigner
         self.now = now
         self.moveSandboxClock = moveSandboxClock
     }
@@ -74,7 +78,7 @@ public struct DemoPublishing: Sendable {
         let dispatcher = DispatcherSetup.dispatcher(
             configuration: DispatchConfiguration(worker: "demo-replay", concurrency: 4), workspace: workspace, root: root,
             store: store, credentials: credentials, endpoints: .sandbox(baseURL: sandboxURL), mediaBaseURL: mediaBaseURL,
-            clock: { clock.now })
+            mediaSigner: mediaSigner, clock: { clock.now })
         let replay = DispatchReplay(dispatcher: dispatcher, queue: store.publishQueue, clock: clock)
         return try await replay.run(until: end) { instant in await moveSandboxClock(instant) }
     }

@@ -18,30 +18,34 @@ public enum DispatcherSetup {
     }
 
     /// A dispatcher for the workspace at `root`: its accounts' handles and media files, `store`'s
-    /// queue, the sealed `credentials`.
+    /// queue, the sealed `credentials`; media URLs under `mediaBaseURL`, signed by `mediaSigner`.
     public static func dispatcher(
         configuration: DispatchConfiguration, workspace: Workspace, root: URL, store: any WorkspaceStore,
         credentials: StoredCredentials, endpoints: NetworkEndpoints, mediaBaseURL: URL? = nil,
-        clock: @escaping @Sendable () -> Date, onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in }
+        mediaSigner: MediaURLSigner? = nil, clock: @escaping @Sendable () -> Date,
+        onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in }
     ) -> Dispatcher {
         dispatcher(
             configuration: configuration, workspace: workspace, root: root, queue: store.publishQueue,
-            credentials: credentials, endpoints: endpoints, mediaBaseURL: mediaBaseURL, clock: clock, onAttempt: onAttempt)
+            credentials: credentials, endpoints: endpoints, mediaBaseURL: mediaBaseURL, mediaSigner: mediaSigner,
+            clock: clock, onAttempt: onAttempt)
     }
 
     /// A dispatcher for the workspace at `root` on any store's `queue` (SQLite or PostgreSQL); `onAttempt` hears of
-    /// every attempt (the service log's line per attempt).
+    /// every attempt (the service log's line per attempt); media URLs under `mediaBaseURL`, signed by `mediaSigner`.
     public static func dispatcher(
         configuration: DispatchConfiguration, workspace: Workspace, root: URL, queue: any PublishJobQueue,
         credentials: StoredCredentials, endpoints: NetworkEndpoints, mediaBaseURL: URL? = nil,
-        clock: @escaping @Sendable () -> Date, onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in }
+        mediaSigner: MediaURLSigner? = nil, clock: @escaping @Sendable () -> Date,
+        onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in }
     ) -> Dispatcher {
         Dispatcher(
             configuration: configuration, queue: queue,
             clients: clients(endpoints, clock: clock, apiVersions: workspace.settings.apiVersions),
             credentials: credentials,
             posts: OutgoingPostFactory(
-                accounts: workspace.accounts, root: root, mediaBaseURL: mediaBaseURL, campaigns: workspace.campaigns),
+                accounts: workspace.accounts, root: root, mediaBaseURL: mediaBaseURL, mediaSigner: mediaSigner, clock: clock,
+                campaigns: workspace.campaigns),
             clock: clock, onAttempt: onAttempt)
     }
 }

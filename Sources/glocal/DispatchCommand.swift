@@ -81,6 +81,7 @@ struct DispatchCommand: ParsableCommand {
             workspace: workspace, root: access.root, queue: stores.queue, credentials: stores.credentials,
             endpoints: endpoints,
             mediaBaseURL: try ConnectOptions.publicBaseURL(flag: publicURL).map { $0.appendingPathComponent("media/") },
+            mediaSigner: try access.mediaURLSigner(),
             clock: { replayEnd == nil ? fixedNow ?? Date() : simulated.now })
         let stop = StopSignal()
         stop.install()

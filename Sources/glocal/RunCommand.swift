@@ -113,6 +113,7 @@ struct RunCommand: ParsableCommand {
             let mediaBaseURL =
                 configuration.publicURL.map { $0.appendingPathComponent("media/") }
                 ?? URL(string: "http://\(host):\(port)/media/")
+            let mediaSigner = try served.access.mediaURLSigner()
             if demo && sandboxURL == nil {
                 let state = SandboxState()
                 let (ports, continuation) = AsyncStream<Int>.makeStream()
@@ -127,7 +128,8 @@ struct RunCommand: ParsableCommand {
                 try await runDemo(
                     DemoPublishing(
                         workspace: workspace, root: root, store: store, credentials: credentials, sandboxURL: url,
-                        mediaBaseURL: mediaBaseURL, now: clock(), moveSandboxClock: { await state.setNow($0) }))
+                        mediaBaseURL: mediaBaseURL, mediaSigner: mediaSigner, now: clock(),
+                        moveSandboxClock: { await state.setNow($0) }))
             }
             for notice in workspace.apiVersionNotices(at: clock()) { say("glocal: warning: API version: \(notice.text)") }
             let (workers, grace, endpointsURL, node) = (self.workers, self.grace, sandboxURL, served.nodeID)
@@ -137,7 +139,7 @@ struct RunCommand: ParsableCommand {
                         worker: node ?? DispatchConfiguration.defaultWorker(), concurrency: workers, grace: grace),
                     workspace: workspace, root: root, store: store, credentials: credentials,
                     endpoints: endpointsURL.map { .sandbox(baseURL: $0) } ?? .production,
-                    mediaBaseURL: endpointsURL == nil ? nil : mediaBaseURL, clock: clock,
+                    mediaBaseURL: endpointsURL == nil ? nil : mediaBaseURL, mediaSigner: mediaSigner, clock: clock,
                     onAttempt: { log.publishAttempt($0) })
             }
             let dispatcher = makeDispatcher(workspace)

@@ -12,6 +12,8 @@ extension ServedWorkspace {
             workspace: workspace, workspaceRoot: access.root, store: store, users: store.users,
             sessions: store.sessions, media: FileMediaInspector(root: access.root), now: clock)
         environment.publicURL = publicURL
+        // Without a readable key only signed-in users see media; the commands that dispatch report the key's fault.
+        environment.mediaSigner = try? access.mediaURLSigner()
         return environment
     }
 }

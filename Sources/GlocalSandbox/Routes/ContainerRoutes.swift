@@ -47,6 +47,11 @@ struct ContainerRoutes: Sendable {
             if network == "instagram", form["image_url"] == nil, form["video_url"] == nil, type != "CAROUSEL" {
                 return graphError(100, "(#100) The parameter image_url is required.")
             }
+            if network == "instagram", let imageURL = form["image_url"], await state.fetchesMedia,
+                !(await SandboxMediaFetch.fetchesImage(at: imageURL))
+            {
+                return SandboxMediaFetch.notFetched()
+            }
             let isVideo = ["VIDEO", "REELS"].contains(type)
             let container = SandboxContainer(
                 network: network, account: user, id: String(idBase + 500_000 + (await state.next("\(network)/container"))),

@@ -14,12 +14,18 @@ public actor SandboxState {
     private var refreshes: [String: Int] = [:]
     private var limitOverrides: [String: Int] = [:]
     private var fixedNow: Date?
+    /// Whether Instagram fetches each image container's `image_url`, as Meta does (see ``setFetchesMedia(_:)``).
+    private(set) var fetchesMedia = false
 
     /// Creates an empty state; with `now`, the clock stands still at that instant until set or advanced.
     public init(now: Date? = nil) { self.fixedNow = now }
 
     /// The sandbox's current instant.
     public func now() -> Date { fixedNow ?? Date() }
+
+    /// Makes Instagram fetch each image container's `image_url` and refuse one it cannot fetch as an image, as Meta
+    /// does; off by default, since most tests give a public URL that nothing serves.
+    public func setFetchesMedia(_ fetches: Bool) { fetchesMedia = fetches }
 
     /// Stops the clock at `date`.
     public func setNow(_ date: Date) { fixedNow = date }
