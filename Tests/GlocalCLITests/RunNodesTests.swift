@@ -7,7 +7,7 @@ import Testing
 /// Issue #16: the commands of a team on one store, end to end through the real binary: `glocal apply`, then
 /// `glocal approve`, then `glocal run` nodes (web UI, dispatcher, notifier and token keeper in one process, each
 /// with its `--node-id`) publishing the approved posts to a real sandbox, each exactly once; each node's `/healthz`
-/// and `/metrics` name it.
+/// and `/metrics` name it, and `glocal audit` names the node that wrote each of the dispatcher's events.
 @Suite(.serialized)
 struct RunNodesTests {
     static let networks: [Network] = [.x, .mastodon, .bluesky]
@@ -16,7 +16,7 @@ struct RunNodesTests {
     struct StoreView {
         var queue: any PublishJobQueue
         var variant: (String) throws -> StoredVariant?
-        /// The nodes named in the dispatcher's audit events (PostgreSQL records them).
+        /// The nodes named in the dispatcher's audit events, as the store holds them.
         var auditedNodes: () throws -> Set<String>
     }
 
@@ -47,8 +47,11 @@ struct RunNodesTests {
         defer { workspace.harness.tearDown() }
         let approved = try workspace.applyConnectAndApprove()
         let store = try SQLiteVariantStore(path: workspace.database)
-        let view = StoreView(queue: store.publishQueue, variant: store.variant, auditedNodes: { [] })
-        _ = try await Self.publish(approved, through: ["solo"], of: workspace, view: view)
+        let view = StoreView(
+            queue: store.publishQueue, variant: store.variant,
+            auditedNodes: { Set(try store.auditEvents(variant: nil).compactMap(\.node)) })
+        let audited = try await Self.publish(approved, through: ["solo"], of: workspace, view: view)
+        #expect(audited == ["solo"])
     }
 
     @Test func aNodeIDThatWouldNotReadAsOneWordIsAUsageError() throws {
@@ -137,11 +140,23 @@ struct RunNodesTests {
             #expect(try await RunNodesWorkspace.metrics(url).contains("glocal_node_info{node=\"\(name)\"} 1\n"))
         }
         let audited = try view.auditedNodes()
+        #expect(try auditNodes(of: workspace) == audited, "glocal audit names the nodes the store recorded")
         for node in nodes {
             node.terminate()
             node.waitUntilExit()
             #expect(node.terminationStatus == 0, "a node did not stop gracefully:\n\(printed().suffix(3_000))")
         }
         return audited
+    }
+
+    /// The nodes `glocal audit` names: in its JSON (`"node"`) and, for each, in its text (`dispatcher on NODE`).
+    static func auditNodes(of workspace: RunNodesWorkspace) throws -> Set<String> {
+        let (status, json, error) = try workspace.glocal(["audit", "--format", "json"])
+        #expect(status == 0, "\(error)")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let nodes = Set(entries.compactMap { $0["node"] as? String })
+        let text = try workspace.glocal(["audit"]).output
+        for node in nodes { #expect(text.contains("  dispatcher on \(node)  set_state  "), "\(node) in:\n\(text.suffix(2_000))") }
+        return nodes
     }
 }
