@@ -183,7 +183,7 @@ public final class PostgresStore: VariantStore, AuditTrail {
                     FROM audit_event AS e JOIN variant AS v ON v.id = e.variant_id
                     WHERE e.id < \(before) ORDER BY e.id DESC LIMIT 500
                     """
-                ).map { (try PostgresAuditLog.event(from: $0), try $0[10].decode(String.self)) }
+                ).map { (try PostgresAuditLog.event(from: $0), try $0[PostgresAuditLog.columnCount].decode(String.self)) }
             }
             guard let last = page.last else { break }
             before = last.0.id

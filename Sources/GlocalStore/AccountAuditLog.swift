@@ -6,17 +6,17 @@ import GRDB
 /// (`apply`'s race check), so a pause never makes a plan stale. Triggers refuse any update or delete
 /// (migration `V9AccountAudit`).
 enum AccountAuditLog {
-    /// Appends one event inside the caller's transaction.
+    /// Appends one event inside the caller's transaction; `node` is the dispatcher node that wrote it, if one did.
     static func append(
         _ db: Database, at: Date, actor: String, accountID: String?, action: AccountAuditEvent.Action,
-        reason: String? = nil, clearedHold: String? = nil
+        reason: String? = nil, clearedHold: String? = nil, node: String? = nil
     ) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO account_audit_event (at, actor, account_id, action, reason, cleared_hold)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO account_audit_event (at, actor, account_id, action, reason, cleared_hold, node_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [StoreTimestamp.string(from: at), actor, accountID, action.rawValue, reason, clearedHold])
+        ).execute(arguments: [StoreTimestamp.string(from: at), actor, accountID, action.rawValue, reason, clearedHold, node])
     }
 
     /// The events of `accountID` and the global ones (or all, without an account), oldest first.
@@ -57,7 +57,7 @@ enum AccountAuditLog {
         }
         return AccountAuditEvent(
             id: row["id"], at: date, actor: row["actor"], accountID: account, action: action, reason: row["reason"],
-            clearedHold: row["cleared_hold"])
+            clearedHold: row["cleared_hold"], node: row["node_id"])
     }
 }
 

@@ -4,33 +4,32 @@ import GlocalCore
 
 /// Reads and appends `audit_event` rows; the table's triggers refuse any update or delete.
 enum AuditLog {
-    /// Appends one event inside the caller's transaction.
+    /// Appends one event inside the caller's transaction; `node` is the dispatcher node that wrote it, if one did.
     static func append(
         _ db: Database, at: Date, actor: String, variantID: String, action: AuditEvent.Action,
         before: StoredVariant?, beforeState: VariantState?, after: StoredVariant?, afterState: VariantState?,
-        reason: String? = nil
+        reason: String? = nil, node: String? = nil
     ) throws {
         try append(
             db, timestamp: StoreTimestamp.string(from: at), actor: actor, variantID: variantID, action: action,
-            before: before, beforeState: beforeState, after: after, afterState: afterState, reason: reason)
+            before: before, beforeState: beforeState, after: after, afterState: afterState, reason: reason, node: node)
     }
 
     /// Appends one event at an instant already formatted by `StoreTimestamp` (a plan formats it once).
     static func append(
         _ db: Database, timestamp: String, actor: String, variantID: String, action: AuditEvent.Action,
         before: StoredVariant?, beforeState: VariantState?, after: StoredVariant?, afterState: VariantState?,
-        reason: String? = nil
+        reason: String? = nil, node: String? = nil
     ) throws {
-        var inserter = BatchInserter(db: db, table: "audit_event", columns: columns, batchSize: 1)
-        _ = inserter.add(
-            row(
-                timestamp: timestamp, actor: actor, variantID: variantID, action: action, before: before,
-                beforeState: beforeState, after: after, afterState: afterState, reason: reason),
-            label: variantID)
+        var inserter = BatchInserter(db: db, table: "audit_event", columns: columns + ["node_id"], batchSize: 1)
+        let values = row(
+            timestamp: timestamp, actor: actor, variantID: variantID, action: action, before: before,
+            beforeState: beforeState, after: after, afterState: afterState, reason: reason)
+        _ = inserter.add(values + [.text(node)], label: variantID)
         try inserter.flush { _, error in error }
     }
 
-    /// The columns `row` fills.
+    /// The columns `row` fills (a plan's events: no node wrote them, so `node_id` stays NULL).
     static let columns = ["at", "actor", "variant_id", "action", "from_state", "to_state", "before", "after", "reason"]
 
     /// The values of one event, in `columns` order.
@@ -89,6 +88,6 @@ enum AuditLog {
         return AuditEvent(
             id: row["id"], at: date, actor: row["actor"], variantID: variantID, action: action,
             fromState: try value("from_state"), toState: try value("to_state"), before: row["before"], after: row["after"],
-            reason: row["reason"])
+            reason: row["reason"], node: row["node_id"])
     }
 }

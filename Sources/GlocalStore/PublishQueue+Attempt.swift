@@ -41,7 +41,7 @@ extension PublishQueue {
                 return .deferred(until: wait.until, reason: reason)
             }
             try VariantStateChange.move(
-                db, id: variant.id, to: .publishing, actor: Self.actor, timestamp: timestamp, current: variant)
+                db, id: variant.id, to: .publishing, actor: Self.actor, timestamp: timestamp, current: variant, node: nodeID)
             var sending = variant
             sending.state = .publishing
             return .send(sending)
@@ -60,7 +60,8 @@ extension PublishQueue {
             let current = try SQLiteVariantStore.fetchVariant(db, id: job.variantID)
             if current?.state == .unknown {
                 try VariantStateChange.move(
-                    db, id: job.variantID, to: .publishing, actor: Self.actor, timestamp: StoreTimestamp.string(from: now))
+                    db, id: job.variantID, to: .publishing, actor: Self.actor, timestamp: StoreTimestamp.string(from: now),
+                    node: nodeID)
             }
             return true
         }
@@ -114,7 +115,8 @@ extension PublishQueue {
         let current = try SQLiteVariantStore.fetchVariant(db, id: job.variantID)
         if current?.state != settlement.variantState {
             try VariantStateChange.move(
-                db, id: job.variantID, to: settlement.variantState, actor: Self.actor, timestamp: timestamp, current: current)
+                db, id: job.variantID, to: settlement.variantState, actor: Self.actor, timestamp: timestamp, current: current,
+                node: nodeID)
         }
         if let receipt = settlement.publication {
             try db.cachedStatement(
@@ -141,7 +143,8 @@ extension PublishQueue {
             // Once per refusal: another job of the account held for the same reason adds no event.
             if held != reason {
                 try AccountAuditLog.append(
-                    db, at: now, actor: worker, accountID: job.accountID, action: .needsReconnect, reason: reason)
+                    db, at: now, actor: worker, accountID: job.accountID, action: .needsReconnect, reason: reason,
+                    node: nodeID)
             }
             try db.cachedStatement(
                 sql: """

@@ -10,6 +10,8 @@ import GlocalCore
 /// can share it; SQLite's busy timeout makes them take turns.
 public struct PublishQueue: Sendable {
     let writer: any DatabaseWriter
+    /// This dispatcher node's id (`glocal run --node-id`), written with the queue's own audit events.
+    var nodeID: String? = nil
 
     /// Who changes a variant's state on the queue's behalf, in the audit log.
     public static let actor = "dispatcher"
@@ -61,11 +63,12 @@ public struct PublishQueue: Sendable {
                 let slot = (row[13] as String?) ?? timestamp
                 if slot < cutoff {
                     try VariantStateChange.move(
-                        db, id: id, to: .missed, actor: Self.actor, timestamp: timestamp, current: variant)
+                        db, id: id, to: .missed, actor: Self.actor, timestamp: timestamp, current: variant, node: nodeID)
                     report.missed += 1
                     continue
                 }
-                try VariantStateChange.move(db, id: id, to: .scheduled, actor: Self.actor, timestamp: timestamp, current: variant)
+                try VariantStateChange.move(
+                    db, id: id, to: .scheduled, actor: Self.actor, timestamp: timestamp, current: variant, node: nodeID)
                 try db.cachedStatement(
                     sql: """
                         INSERT INTO publish_job (variant_id, account_id, network, state, run_at, slot_at, attempt,
@@ -89,7 +92,7 @@ public struct PublishQueue: Sendable {
                     WHERE state IN ('scheduled', 'available') AND attempt = 0 AND run_at < :cutoff ORDER BY id
                     """, arguments: ["cutoff": cutoff])
             for variantID in stale {
-                try VariantStateChange.move(db, id: variantID, to: .missed, actor: Self.actor, timestamp: timestamp)
+                try VariantStateChange.move(db, id: variantID, to: .missed, actor: Self.actor, timestamp: timestamp, node: nodeID)
                 try db.execute(
                     sql: """
                         UPDATE publish_job SET state = 'cancelled', finished_at = :now, updated_at = :now,
@@ -182,7 +185,8 @@ public struct PublishQueue: Sendable {
                 case .discard(let rescues, let reason, let variantToUnknown):
                     if variantToUnknown {
                         try VariantStateChange.move(
-                            db, id: variantID, to: .unknown, actor: Self.actor, timestamp: timestamp, current: variant)
+                            db, id: variantID, to: .unknown, actor: Self.actor, timestamp: timestamp, current: variant,
+                            node: nodeID)
                     }
                     try db.execute(
                         sql: "UPDATE publish_job SET rescues = ? WHERE id = ? AND state = 'running' AND locked_by = ?",

@@ -9,24 +9,28 @@ import GlocalCore
 public final class SQLiteVariantStore: VariantStore {
     /// The connection (a WAL pool for a file, a queue in memory) every operation goes through.
     let writer: any DatabaseWriter
+    /// The dispatcher node this store is opened for (`glocal run --node-id`), recorded with the queue's audit events.
+    public let nodeID: String?
 
     /// Opens (or creates) the store at `path`, creating missing parent directories, in WAL mode with a
-    /// 5 s busy timeout and foreign keys on, and migrates it to the current schema.
-    public convenience init(path: String) throws {
+    /// 5 s busy timeout and foreign keys on, and migrates it to the current schema; `nodeID` is recorded with the
+    /// dispatcher's audit events.
+    public convenience init(path: String, nodeID: String? = nil) throws {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try self.init(writer: DatabasePool(path: path, configuration: Self.configuration()))
+        try self.init(writer: DatabasePool(path: path, configuration: Self.configuration()), nodeID: nodeID)
     }
 
-    /// A fresh, migrated store that lives in memory only (for tests).
-    public static func inMemory() throws -> SQLiteVariantStore {
-        try SQLiteVariantStore(writer: DatabaseQueue(configuration: configuration()))
+    /// A fresh, migrated store that lives in memory only (for tests), for node `nodeID` if given.
+    public static func inMemory(nodeID: String? = nil) throws -> SQLiteVariantStore {
+        try SQLiteVariantStore(writer: DatabaseQueue(configuration: configuration()), nodeID: nodeID)
     }
 
     /// Wraps `writer` and migrates it.
-    init(writer: any DatabaseWriter) throws {
+    init(writer: any DatabaseWriter, nodeID: String? = nil) throws {
         try StoreMigrations.migrator.migrate(writer)
         self.writer = writer
+        self.nodeID = nodeID
     }
 
     /// The page cache while applying a plan, in KiB (negative: a size, not a page count).
@@ -37,6 +41,7 @@ public final class SQLiteVariantStore: VariantStore {
     /// Wraps `writer` as it is (tests of migrations build an older schema with it).
     init(writerWithoutMigrating writer: any DatabaseWriter) throws {
         self.writer = writer
+        nodeID = nil
     }
 
     private static func configuration() -> Configuration {
@@ -138,7 +143,7 @@ public final class SQLiteVariantStore: VariantStore {
     }
 
     /// The publish queue kept in the same file.
-    public var publishQueue: PublishQueue { PublishQueue(writer: writer) }
+    public var publishQueue: PublishQueue { PublishQueue(writer: writer, nodeID: nodeID) }
 
     /// Reads one variant inside an open transaction or read.
     static func fetchVariant(_ db: Database, id: String) throws -> StoredVariant? {

@@ -6,13 +6,13 @@ import GlocalCore
 enum VariantStateChange {
     /// Moves variant `id` to `state` if the variant state machine allows it; returns the variant as it
     /// was before. A caller that has just read the variant in the same transaction passes it as
-    /// `current` rather than have it read again.
+    /// `current` rather than have it read again; `node` is the dispatcher node making the move, if one is.
     ///
     /// - Throws: `VariantStoreError.variantNotFound` or `.invalidTransition`.
     @discardableResult
     static func move(
         _ db: Database, id: String, to state: VariantState, actor: String, timestamp: String,
-        current alreadyRead: StoredVariant? = nil
+        current alreadyRead: StoredVariant? = nil, node: String? = nil
     ) throws -> StoredVariant {
         guard let current = try alreadyRead ?? SQLiteVariantStore.fetchVariant(db, id: id) else {
             throw VariantStoreError.variantNotFound(id)
@@ -25,7 +25,7 @@ enum VariantStateChange {
                 arguments: [state.rawValue, timestamp, id, current.state.rawValue])
             try AuditLog.append(
                 db, timestamp: timestamp, actor: actor, variantID: id, action: .setState, before: current,
-                beforeState: current.state, after: current, afterState: state)
+                beforeState: current.state, after: current, afterState: state, node: node)
         }
         return current
     }

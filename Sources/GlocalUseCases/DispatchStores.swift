@@ -26,7 +26,7 @@ extension WorkspaceAccess {
     }
 
     /// Opens what a dispatcher node needs, on SQLite or PostgreSQL; `nodeID` is recorded with the
-    /// dispatcher's audit events on PostgreSQL. The credentials' key is `secretKey()` (every node needs the same key).
+    /// dispatcher's audit events. The credentials' key is `secretKey()` (every node needs the same key).
     public func openDispatchStores(nodeID: String) throws -> DispatchStores {
         let store = try openStore(.existing, nodeID: nodeID)
         return DispatchStores(

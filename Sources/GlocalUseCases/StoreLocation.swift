@@ -31,11 +31,11 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Opens (and migrates) the store here; `nodeID` is recorded with the dispatcher's audit events on PostgreSQL.
+    /// Opens (and migrates) the store here; `nodeID` is recorded with the dispatcher's audit events.
     public func open(nodeID: String? = nil) throws -> any WorkspaceStore {
         switch self {
-        case .sqliteFile(let path): return try SQLiteVariantStore(path: path)
-        case .sqliteMemory: return try SQLiteVariantStore.inMemory()
+        case .sqliteFile(let path): return try SQLiteVariantStore(path: path, nodeID: nodeID)
+        case .sqliteMemory: return try SQLiteVariantStore.inMemory(nodeID: nodeID)
         case .postgres: return try openPostgres(nodeID: nodeID)
         }
     }

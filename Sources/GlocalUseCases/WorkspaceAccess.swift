@@ -81,7 +81,7 @@ public struct WorkspaceAccess: Sendable {
 
     /// The store, opened (and migrated) as `need` says, on SQLite or PostgreSQL: every command and the server
     /// open it here. A PostgreSQL store is opened (its schema created) whatever `need` says; `nodeID` is recorded
-    /// with the dispatcher's audit events there.
+    /// with the dispatcher's audit events.
     public func openStore(_ need: StoreNeed, nodeID: String? = nil) throws -> any WorkspaceStore {
         if PostgresLocation.isPostgresURL(databasePath) {
             do { return try Self.postgresStoreLocation(databasePath).open(nodeID: nodeID) } catch {
@@ -90,7 +90,7 @@ public struct WorkspaceAccess: Sendable {
         }
         if need == .existing, !storeExists { throw UseCaseError.noStore(path: databasePath) }
         let location: StoreLocation = need == .emptyIfMissing && !storeExists ? .sqliteMemory : .sqliteFile(databasePath)
-        do { return try location.open() } catch {
+        do { return try location.open(nodeID: nodeID) } catch {
             throw UseCaseError.storeUnopenable(path: databasePath, StoreFailure(error))
         }
     }

@@ -9,7 +9,8 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Print the audit log: who changed which variant, when, from which state to which, and why; "
-            + "who paused, resumed or connected which account, and the global crisis pause.")
+            + "who paused, resumed or connected which account, and the global crisis pause; "
+            + "which node's dispatcher wrote an event (glocal run --node-id).")
 
     @OptionGroup var options: WorkspaceOptions
 
@@ -68,15 +69,19 @@ struct AuditCommand: ParsableCommand {
 
     private static func stamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
 
+    /// The actor, and the node it ran on if a node wrote the event: `dispatcher on node-a`.
+    private static func who(_ actor: String, node: String?) -> String { node.map { "\(actor) on \($0)" } ?? actor }
+
     private static func text(_ event: AuditEvent) -> String {
-        var line = "\(stamp(event.at))  \(event.actor)  \(event.action.rawValue)  \(event.variantID)"
+        var line = "\(stamp(event.at))  \(who(event.actor, node: event.node))  \(event.action.rawValue)  \(event.variantID)"
         line += "  \(event.fromState?.rawValue ?? "-") -> \(event.toState?.rawValue ?? "-")"
         if let reason = event.reason { line += "  reason: \(reason)" }
         return line
     }
 
     private static func text(_ event: AccountAuditEvent) -> String {
-        var line = "\(stamp(event.at))  \(event.actor)  \(event.action.rawValue)  \(event.accountID ?? "every account")"
+        let actor = who(event.actor, node: event.node)
+        var line = "\(stamp(event.at))  \(actor)  \(event.action.rawValue)  \(event.accountID ?? "every account")"
         if let reason = event.reason { line += "  reason: \(reason)" }
         if let hold = event.clearedHold { line += "  lifted hold: \(hold)" }
         return line
@@ -88,15 +93,16 @@ struct AuditCommand: ParsableCommand {
             + "\"action\":\"\(event.action.rawValue)\",\"variant\":\(JSONString.quote(event.variantID)),"
             + "\"from\":\(event.fromState.map { "\"\($0.rawValue)\"" } ?? "null"),"
             + "\"to\":\(event.toState.map { "\"\($0.rawValue)\"" } ?? "null"),"
-            + "\"reason\":\(event.reason.map(JSONString.quote) ?? "null"),"
+            + "\"reason\":\(event.reason.map(JSONString.quote) ?? "null"),\"node\":\(event.node.map(JSONString.quote) ?? "null"),"
             + "\"before\":\(event.before ?? "null"),\"after\":\(event.after ?? "null")}"
     }
 
     private static func json(_ event: AccountAuditEvent) -> String {
         "{\"kind\":\"account\",\"id\":\(event.id),\"at\":\(JSONString.quote(stamp(event.at))),"
-            + "\"actor\":\(JSONString.quote(event.actor)),\"action\":\"\(event.action.rawValue)\","
-            + "\"account\":\(event.accountID.map(JSONString.quote) ?? "null"),"
+            + "\"actor\":\(JSONString.quote(event.actor)),"
+            + "\"action\":\"\(event.action.rawValue)\",\"account\":\(event.accountID.map(JSONString.quote) ?? "null"),"
             + "\"reason\":\(event.reason.map(JSONString.quote) ?? "null"),"
-            + "\"cleared_hold\":\(event.clearedHold.map(JSONString.quote) ?? "null")}"
+            + "\"cleared_hold\":\(event.clearedHold.map(JSONString.quote) ?? "null"),"
+            + "\"node\":\(event.node.map(JSONString.quote) ?? "null")}"
     }
 }

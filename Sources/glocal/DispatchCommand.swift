@@ -38,7 +38,7 @@ struct DispatchCommand: ParsableCommand {
     @Option(help: "Seconds before the first retry of a failed attempt; doubled each attempt, at most an hour.")
     var backoff: Double = RetryPolicy.standard.baseDelay
 
-    @Option(help: "This node's id among the dispatchers sharing a PostgreSQL store (default: HOSTNAME-PID).")
+    @Option(help: "This node's id among the dispatchers sharing a PostgreSQL store, in the audit (default: HOSTNAME-PID).")
     var nodeID: String?
 
     @Flag(help: "Run one round (everything due now) and exit.")

@@ -53,7 +53,10 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Demo: example store, users, an in-process sandbox, one post approved everywhere and replayed.")
     var demo = false
 
-    @Option(help: "This node's id among the nodes sharing a PostgreSQL store, in /healthz and /metrics (default: HOSTNAME-PID).")
+    @Option(
+        help:
+            "This node's id among the nodes sharing a PostgreSQL store, in /healthz, /metrics and the audit (default: HOSTNAME-PID)."
+    )
     var nodeID: String?
 
     @OptionGroup var connect: ConnectOptions

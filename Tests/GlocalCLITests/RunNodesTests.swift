@@ -7,7 +7,7 @@ import Testing
 /// Issue #16: the commands of a team on one store, end to end through the real binary: `glocal apply`, then
 /// `glocal approve`, then `glocal run` nodes (web UI, dispatcher, notifier and token keeper in one process, each
 /// with its `--node-id`) publishing the approved posts to a real sandbox, each exactly once; each node's `/healthz`
-/// and `/metrics` name it.
+/// and `/metrics` name it, and `glocal audit` names the node that wrote each of the dispatcher's events.
 @Suite(.serialized)
 struct RunNodesTests {
     static let networks: [Network] = [.x, .mastodon, .bluesky]
@@ -16,7 +16,7 @@ struct RunNodesTests {
     struct StoreView {
         var queue: any PublishJobQueue
         var variant: (String) throws -> StoredVariant?
-        /// The nodes named in the dispatcher's audit events (PostgreSQL records them).
+        /// The nodes named in the dispatcher's audit events, as the store holds them.
         var auditedNodes: () throws -> Set<String>
     }
 
@@ -39,7 +39,8 @@ struct RunNodesTests {
                 }
             })
         let audited = try await Self.publish(approved, through: ["node-a", "node-b"], of: workspace, view: view)
-        #expect(!audited.isEmpty && audited.isSubset(of: ["node-a", "node-b"]), "audited nodes: \(audited)")
+        // Six posts take the nodes seconds to send, two at a time each: both nodes publish, and the audit says so.
+        #expect(audited == ["node-a", "node-b"], "audited nodes: \(audited)")
     }
 
     @Test func onSQLiteOneRunNodePublishesWhatApplyAndApproveWroteEachOnce() async throws {
@@ -47,8 +48,11 @@ struct RunNodesTests {
         defer { workspace.harness.tearDown() }
         let approved = try workspace.applyConnectAndApprove()
         let store = try SQLiteVariantStore(path: workspace.database)
-        let view = StoreView(queue: store.publishQueue, variant: store.variant, auditedNodes: { [] })
-        _ = try await Self.publish(approved, through: ["solo"], of: workspace, view: view)
+        let view = StoreView(
+            queue: store.publishQueue, variant: store.variant,
+            auditedNodes: { Set(try store.auditEvents(variant: nil).compactMap(\.node)) })
+        let audited = try await Self.publish(approved, through: ["solo"], of: workspace, view: view)
+        #expect(audited == ["solo"])
     }
 
     @Test func aNodeIDThatWouldNotReadAsOneWordIsAUsageError() throws {
@@ -137,11 +141,31 @@ struct RunNodesTests {
             #expect(try await RunNodesWorkspace.metrics(url).contains("glocal_node_info{node=\"\(name)\"} 1\n"))
         }
         let audited = try view.auditedNodes()
+        #expect(
+            try auditNodes(of: workspace, published: approved.count) == audited, "glocal audit names the nodes the store recorded"
+        )
         for node in nodes {
             node.terminate()
             node.waitUntilExit()
             #expect(node.terminationStatus == 0, "a node did not stop gracefully:\n\(printed().suffix(3_000))")
         }
         return audited
+    }
+
+    /// The nodes `glocal audit` names: in its JSON (`"node"`) and, for each, in its text (`dispatcher on NODE`), where each
+    /// of the `published` posts is a `publishing -> published` line naming the node that sent it.
+    static func auditNodes(of workspace: RunNodesWorkspace, published: Int) throws -> Set<String> {
+        let (status, json, error) = try workspace.glocal(["audit", "--format", "json"])
+        #expect(status == 0, "\(error)")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let nodes = Set(entries.compactMap { $0["node"] as? String })
+        let text = try workspace.glocal(["audit"]).output
+        for node in nodes { #expect(text.contains("  dispatcher on \(node)  set_state  "), "\(node) in:\n\(text.suffix(2_000))") }
+        let publications = text.split(separator: "\n").filter { $0.hasSuffix("publishing -> published") }
+        #expect(publications.count == published, "\(text.suffix(2_000))")
+        #expect(
+            publications.allSatisfy { line in nodes.contains { line.contains("  dispatcher on \($0)  set_state  ") } },
+            "each publication names its node")
+        return nodes
     }
 }

@@ -43,15 +43,18 @@ struct ShippedSchemaTests {
     @Test func aNewStoreHasEveryShippedObjectAndTheLaterOnes() throws {
         let shipped = try Self.schemaUpToV9(of: DatabaseQueue())
         let full = try Self.schema(of: SQLiteVariantStore.inMemory().writer)
-        // V11 rebuilt the account audit table and V12 the variant table to widen a CHECK; their indexes and triggers
-        // are the shipped ones.
-        let rebuilt = ["table account_audit_event on account_audit_event", "table variant on variant"]
+        // V11 rebuilt the account audit table and V12 the variant table to widen a CHECK, and V14 added a column to
+        // the audit table; their indexes and triggers are the shipped ones.
+        let rebuilt = [
+            "table account_audit_event on account_audit_event", "table variant on variant", "table audit_event on audit_event",
+        ]
         for object in shipped.components(separatedBy: "\n-- ") where !rebuilt.contains(where: { object.contains($0 + "\n") }) {
             #expect(full.contains(object.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         #expect(full.contains("notification_preference"))
         #expect(full.contains("'connect', 'reconnect', 'needs_reconnect')"))
         #expect(full.contains("'pinterest', 'google_business')"))
+        #expect(full.contains("node_id TEXT CHECK (node_id IS NULL OR node_id <> '')"))
     }
 
     @Test func eachVersionHasItsOwnIdentifierInOrder() {

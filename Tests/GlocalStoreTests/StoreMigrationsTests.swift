@@ -38,7 +38,7 @@ struct StoreMigrationsTests {
                         "v5-account-secrets", "v6-metrics", "v7-dispatch-rescues-and-caps",
                         "v8-publishing-caps-index", "v9-account-audit", "v10-notifications",
                         "v11-account-audit-needs-reconnect", "v12-variant-networks-pinterest-google-business",
-                        "v13-refresh-locks-connect-attempts",
+                        "v13-refresh-locks-connect-attempts", "v14-audit-node",
                     ])
             let variantColumns = try db.columns(in: "variant").map(\.name)
             #expect(variantColumns.contains("scheduled_at") && variantColumns.contains("explanation"))

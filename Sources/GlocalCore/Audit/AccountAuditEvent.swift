@@ -40,11 +40,14 @@ public struct AccountAuditEvent: Sendable, Equatable {
     public var reason: String?
     /// The "needs reconnect" hold a connect lifted (the network's reason), if there was one.
     public var clearedHold: String?
+    /// The dispatcher node that wrote the event (a refusal met while publishing); `nil` for a person's and
+    /// for events written before nodes were recorded.
+    public var node: String?
 
     /// Creates an account audit event.
     public init(
         id: Int64, at: Date, actor: String, accountID: String?, action: Action, reason: String? = nil,
-        clearedHold: String? = nil
+        clearedHold: String? = nil, node: String? = nil
     ) {
         self.id = id
         self.at = at
@@ -53,5 +56,6 @@ public struct AccountAuditEvent: Sendable, Equatable {
         self.action = action
         self.reason = reason
         self.clearedHold = clearedHold
+        self.node = node
     }
 }

@@ -41,11 +41,14 @@ public struct AuditEvent: Sendable, Equatable {
     public var after: String?
     /// Why (a rejection's reason), if given.
     public var reason: String?
+    /// The dispatcher node that wrote the event (`glocal run --node-id`), for the dispatcher's own events;
+    /// `nil` for a person's and for events written before nodes were recorded.
+    public var node: String?
 
     /// Creates an audit event.
     public init(
         id: Int64, at: Date, actor: String, variantID: String, action: Action, fromState: VariantState?,
-        toState: VariantState?, before: String?, after: String?, reason: String? = nil
+        toState: VariantState?, before: String?, after: String?, reason: String? = nil, node: String? = nil
     ) {
         self.id = id
         self.at = at
@@ -57,5 +60,6 @@ public struct AuditEvent: Sendable, Equatable {
         self.before = before
         self.after = after
         self.reason = reason
+        self.node = node
     }
 }

@@ -2,8 +2,8 @@
 /// schema, parents before the tables that reference them, with every column.
 ///
 /// A table or column added to the SQLite schema must be added here (tests compare this list with the
-/// SQLite schema and with the PostgreSQL one, so nothing is skipped silently). Columns only PostgreSQL
-/// has (`audit_event.node_id`, `account_audit_event.node_id`) are left NULL: no node wrote those events.
+/// SQLite schema and with the PostgreSQL one, so nothing is skipped silently). The audit's `node_id` (the
+/// dispatcher node that wrote an event, SQLite migration V14) is copied as it is: NULL for older rows.
 public enum StoreCopyPlan {
     /// SQLite's own tables and GRDB's record of migrations: not data of the store (PostgreSQL keeps its
     /// own `glocal_migration`, written when the target is migrated).
@@ -56,7 +56,7 @@ public enum StoreCopyPlan {
         columns: [
             .init("id", .integer), .init("at", .instant), .init("actor", .text), .init("variant_id", .text),
             .init("action", .text), .init("from_state", .text), .init("to_state", .text), .init("before", .json),
-            .init("after", .json), .init("reason", .text),
+            .init("after", .json), .init("reason", .text), .init("node_id", .text),
         ],
         primaryKey: ["id"], references: ["variant"], generatedID: true)
 
@@ -145,7 +145,7 @@ public enum StoreCopyPlan {
         "account_audit_event",
         columns: [
             .init("id", .integer), .init("at", .instant), .init("actor", .text), .init("account_id", .text),
-            .init("action", .text), .init("reason", .text), .init("cleared_hold", .text),
+            .init("action", .text), .init("reason", .text), .init("cleared_hold", .text), .init("node_id", .text),
         ],
         primaryKey: ["id"], generatedID: true)
 

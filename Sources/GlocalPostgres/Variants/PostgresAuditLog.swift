@@ -34,7 +34,9 @@ enum PostgresAuditLog {
     }
 
     /// The columns `event(from:)` reads.
-    static let columns = "id, at, actor, variant_id, action, from_state, to_state, before, after, reason"
+    static let columns = "id, at, actor, variant_id, action, from_state, to_state, before, after, reason, node_id"
+    /// How many they are: the index of a column a query selects after them.
+    static let columnCount = columns.split(separator: ",").count
 
     /// Reads one variant event.
     static func event(from row: PostgresRandomAccessRow) throws -> AuditEvent {
@@ -55,12 +57,12 @@ enum PostgresAuditLog {
                 id: try row[0].decode(Int64.self), at: try row[1].decode(Date.self), actor: try row[2].decode(String.self),
                 variantID: variantID, action: action, fromState: try state(5), toState: try state(6),
                 before: try row[7].decode(String?.self), after: try row[8].decode(String?.self),
-                reason: try row[9].decode(String?.self))
+                reason: try row[9].decode(String?.self), node: try row[10].decode(String?.self))
         }
     }
 
     /// The columns `accountEvent(from:)` reads.
-    static let accountColumns = "id, at, actor, account_id, action, reason, cleared_hold"
+    static let accountColumns = "id, at, actor, account_id, action, reason, cleared_hold, node_id"
 
     /// Reads one account event.
     static func accountEvent(from row: PostgresRandomAccessRow) throws -> AccountAuditEvent {
@@ -74,7 +76,7 @@ enum PostgresAuditLog {
             return AccountAuditEvent(
                 id: try row[0].decode(Int64.self), at: try row[1].decode(Date.self), actor: try row[2].decode(String.self),
                 accountID: account, action: action, reason: try row[5].decode(String?.self),
-                clearedHold: try row[6].decode(String?.self))
+                clearedHold: try row[6].decode(String?.self), node: try row[7].decode(String?.self))
         }
     }
 }

@@ -98,9 +98,15 @@ enum AuditPage {
             detail = "\(detail)<span class=\"post\">\(pieces)</span>"
         }
         return """
-            <tr><td>\(Layout.utc(event.at))</td><td>\(event.actor)</td>\(variant)<td>\(event.action.rawValue)</td>
+            <tr><td>\(Layout.utc(event.at))</td><td>\(who(event.actor, node: event.node))</td>\(variant)<td>\(event.action.rawValue)</td>
             <td>\(change)</td><td>\(detail)</td></tr>
             """
+    }
+
+    /// Who wrote an event, and on which node when a dispatcher node did (`glocal run --node-id`).
+    static func who(_ actor: String, node: String?) -> HTML {
+        guard let node else { return "\(actor)" }
+        return "\(actor) <span class=\"node\">on \(node)</span>"
     }
 
     private static func accountRow(_ event: AccountAuditEvent) -> HTML {
@@ -122,7 +128,7 @@ enum AuditPage {
         }
         return """
             <tr class="account-event" id="account-event-\(String(event.id))"><td>\(Layout.utc(event.at))</td>
-            <td>\(event.actor)</td><td>\(subject)</td><td>\(event.action.rawValue)</td><td>\(change)</td>
+            <td>\(who(event.actor, node: event.node))</td><td>\(subject)</td><td>\(event.action.rawValue)</td><td>\(change)</td>
             <td>\(HTML.joined(details.map { detail -> HTML in "<div>\(detail)</div>" }))</td></tr>
             """
     }

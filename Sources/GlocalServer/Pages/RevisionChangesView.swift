@@ -11,7 +11,8 @@ enum RevisionChangesView {
             let from = Layout.stateLabel(event.fromState?.rawValue ?? "", network: network)
             let to = Layout.stateLabel(event.toState?.rawValue ?? "", network: network)
             let states: HTML = event.fromState == event.toState || event.fromState == nil ? .empty : " (\(from) → \(to))"
-            return "<li><strong>\(event.action.rawValue)</strong> by \(event.actor) at \(Layout.utc(event.at))\(states)</li>"
+            return
+                "<li><strong>\(event.action.rawValue)</strong> by \(AuditPage.who(event.actor, node: event.node)) at \(Layout.utc(event.at))\(states)</li>"
         }
         let text: HTML
         if let shown = changes.shownText, shown != changes.current.text {

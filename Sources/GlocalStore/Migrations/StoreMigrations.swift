@@ -14,7 +14,7 @@ enum StoreMigrations {
             V1Variants.self, V2DropRedundantIndex.self, V3UsersSessions.self, V4PublishQueue.self, V5AccountSecrets.self,
             V6Metrics.self, V7DispatchRescuesAndCaps.self, V8PublishingCapsIndex.self, V9AccountAudit.self,
             V10Notifications.self, V11AccountAuditNeedsReconnect.self, V12VariantNetworksPinterestGoogleBusiness.self,
-            V13RefreshLocksConnectAttempts.self,
+            V13RefreshLocksConnectAttempts.self, V14AuditNode.self,
         ]
     }
 

@@ -25,17 +25,18 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         return [.sqliteFile, .sqliteMemory] + (postgres ? [.postgres] : [])
     }
 
-    /// A new, empty, migrated store of this kind, seen only through the store protocols.
-    func open() throws -> StoreUnderTest {
+    /// A new, empty, migrated store of this kind, seen only through the store protocols; the dispatcher's audit
+    /// events name `nodeID` if given.
+    func open(nodeID: String? = nil) throws -> StoreUnderTest {
         let store: SQLiteVariantStore
         switch self {
         case .sqliteFile:
             store = try SQLiteVariantStore(
-                path: try StoreFixtures.temporaryDirectory().appendingPathComponent("store.sqlite").path)
+                path: try StoreFixtures.temporaryDirectory().appendingPathComponent("store.sqlite").path, nodeID: nodeID)
         case .sqliteMemory:
-            store = try SQLiteVariantStore.inMemory()
+            store = try SQLiteVariantStore.inMemory(nodeID: nodeID)
         case .postgres:
-            return try Self.openPostgres()
+            return try Self.openPostgres(nodeID: nodeID)
         }
         return StoreUnderTest(
             variants: store, audit: store, queue: store.publishQueue, users: UserStore(store: store, bcryptCost: 4),
@@ -52,10 +53,10 @@ extension StoreBackend {
         }
     }
 
-    static func openPostgres() throws -> StoreUnderTest {
+    static func openPostgres(nodeID: String? = nil) throws -> StoreUnderTest {
         guard let url = ProcessInfo.processInfo.environment["GLOCAL_TEST_POSTGRES_URL"] else { throw NoPostgresServer() }
         let schema = "c_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let store = try PostgresStore(location: try PostgresLocation(url: url).inSchema(schema), poolSize: 2)
+        let store = try PostgresStore(location: try PostgresLocation(url: url).inSchema(schema), nodeID: nodeID, poolSize: 2)
         return StoreUnderTest(
             variants: store, audit: store, queue: store.publishQueue,
             users: PostgresUserDirectory(store: store, bcryptCost: 4),

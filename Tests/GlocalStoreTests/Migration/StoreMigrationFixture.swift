@@ -63,10 +63,10 @@ struct StoreMigrationFixture {
             issuedAt: issuedAt)
     }
 
-    /// A new SQLite store file filled with every kind of row.
+    /// A new SQLite store file filled with every kind of row; the queue's audit events name dispatcher node `node-a`.
     init() throws {
         let path = try StoreFixtures.temporaryDirectory().appendingPathComponent("glocal.sqlite").path
-        sqlite = try SQLiteVariantStore(path: path)
+        sqlite = try SQLiteVariantStore(path: path, nodeID: "node-a")
         store = try Self.underTest(sqlite)
         let now = StoreFixtures.now
         let slot = Self.slot

@@ -47,6 +47,10 @@ struct StoreMigrationPostgresTests {
         #expect(try copy.variants.allVariants() == variants)
         #expect(variants.contains { $0.scheduledAt == StoreMigrationFixture.slot.addingTimeInterval(0.125) })
         #expect(try copy.audit.auditEvents(variant: nil) == original.audit.auditEvents(variant: nil))
+        // The dispatcher's events keep the node that wrote them; a person's and apply's have none.
+        let events = try copy.audit.auditEvents(variant: nil)
+        #expect(events.contains { $0.actor == PublishQueue.actor && $0.node == "node-a" })
+        #expect(events.filter { $0.actor != PublishQueue.actor }.allSatisfy { $0.node == nil })
         #expect(try copy.audit.accountAuditEvents(account: nil) == original.audit.accountAuditEvents(account: nil))
         for variant in variants {
             #expect(try copy.queue.job(forVariant: variant.id) == original.queue.job(forVariant: variant.id))
