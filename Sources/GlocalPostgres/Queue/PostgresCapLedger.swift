@@ -6,8 +6,9 @@ import GlocalStore
 /// account's cap lock is held: what `PublishingCap` needs to decide each send, kept up to date as the batch's
 /// sends are admitted one after the other (so the batch decides as a job-by-job loop would, in fewer round trips).
 ///
-/// The lock is a transaction-scoped advisory lock per account, taken in account order by every node, so two
-/// nodes never admit posts against the same free places, nor wait for each other in a circle.
+/// The lock is a transaction-scoped advisory lock per account of the schema (`PostgresAdvisoryKey`), taken in account
+/// order by every node, so two nodes never admit posts against the same free places, nor wait for each other in a
+/// circle, and stores in other schemas of the database never wait for it.
 struct PostgresCapLedger {
     private let caps: [String: [PublishingCap]]
     private let now: Date
@@ -27,7 +28,7 @@ struct PostgresCapLedger {
         guard !accounts.isEmpty else { return ledger }
         try transaction.execute(
             """
-            SELECT count(pg_advisory_xact_lock(hashtextextended('glocal-cap:' || account, 0)))
+            SELECT count(pg_advisory_xact_lock(\(unescaped: PostgresAdvisoryKey.sql("cap", subject: "account"))))
             FROM (SELECT account FROM unnest(\(accounts)::text[]) AS account ORDER BY account COLLATE "C") AS locked
             """)
         // Counted after the locks are held: this statement's snapshot sees every send another node committed.
