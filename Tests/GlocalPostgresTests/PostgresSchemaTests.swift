@@ -65,6 +65,14 @@ struct PostgresSchemaTests {
                     content_hash, time_zone, live, state, explanation, created_at, updated_at)
                 VALUES ('a/b/c', 'a', 'b', 'c', 'x', 'fr', 'promotional', 't', 'inline', 'not json', 'h', 'UTC', true,
                     'draft', '[]', now(), now())
+                """, "22P02"
+            ),
+            (
+                """
+                INSERT INTO variant (id, campaign_id, post_id, account_id, network, locale, kind, text, link_placement, media,
+                    content_hash, time_zone, live, state, explanation, created_at, updated_at)
+                VALUES ('a/b/c', 'a', 'b', 'c', 'x', 'fr', 'promotional', 't', 'inline', '{"a": 1}', 'h', 'UTC', true,
+                    'draft', '[]', now(), now())
                 """, "23514"
             ),
             (

@@ -13,17 +13,18 @@ enum PostgresMigrations {
     static var all: [any PostgresMigration.Type] {
         [
             V1Variants.self, V2UsersSessions.self, V3PublishQueue.self, V4AccountSecrets.self, V5Metrics.self,
-            V6AccountAudit.self, V7Notifications.self, V8DispatcherNodes.self, V10ConnectAttempts.self,
-            V11VariantNetworksPinterestGoogleBusiness.self,
+            V6AccountAudit.self, V7Notifications.self, V8DispatcherNodes.self, V9JSONChecksWithoutSubtransactions.self,
+            V10ConnectAttempts.self, V11VariantNetworksPinterestGoogleBusiness.self,
         ]
     }
 
     /// The advisory lock key migrations hold (any number, the same on every node).
     static let lockKey: Int64 = 0x676C_6F63_616C_0001
 
-    /// Applies the migrations `pool`'s database has not run yet; returns their identifiers.
+    /// Applies those of `migrations` (every one unless a test leaves some out) that `pool`'s database has not
+    /// run yet, in order; returns their identifiers.
     @discardableResult
-    static func migrate(_ pool: PostgresConnectionPool) throws -> [String] {
+    static func migrate(_ pool: PostgresConnectionPool, migrations: [any PostgresMigration.Type] = all) throws -> [String] {
         try pool.transaction { transaction in
             try transaction.execute("SELECT pg_advisory_xact_lock(\(lockKey))")
             try transaction.execute(
@@ -34,7 +35,7 @@ enum PostgresMigrations {
             let done = Set(
                 try transaction.rows("SELECT identifier FROM glocal_migration").map { try $0["identifier"].decode(String.self) })
             var applied: [String] = []
-            for migration in all where !done.contains(migration.identifier) {
+            for migration in migrations where !done.contains(migration.identifier) {
                 for statement in migration.statements { try transaction.execute(PostgresQuery(unsafeSQL: statement)) }
                 try transaction.execute("INSERT INTO glocal_migration (identifier) VALUES (\(migration.identifier))")
                 applied.append(migration.identifier)
