@@ -59,20 +59,68 @@ struct PostgresQueueLockScopeTests {
         #expect(try same.publishQueue.countsByState() == [.running: 1])
     }
 
-    @Test func aTokenRefreshWaitsForItsOwnSchemasAccountOnlyNotForAnotherSchemas() throws {
+    /// The refresh lock is taken by async code, so this test waits without blocking the concurrency pool's threads
+    /// (other tests may be holding them): the lock holder and the observer run on threads of their own.
+    @Test func aTokenRefreshWaitsForItsOwnSchemasAccountOnlyNotForAnotherSchemas() async throws {
         let schemaA = try PostgresTestServer.freshLocation(), schemaB = try PostgresTestServer.freshLocation()
         let key = try SecretKey(bytes: Data(repeating: 7, count: 32))
         let other = PostgresCredentialVault(store: try PostgresStore(location: schemaB, poolSize: 1), key: key)
         let same = PostgresCredentialVault(store: try PostgresStore(location: schemaA, poolSize: 1), key: key)
-        let waiter = try holding(PostgresAdvisoryKey.sql("refresh", subject: "'lumiere-fr-x'"), in: schemaA) { holder in
-            #expect(
-                try finishes { try Self.blockingOn { try await other.whileRefreshing(account: "lumiere-fr-x") { _ in } } },
-                "the same account in another schema does not wait")
-            return try expectWaits(for: holder, observer: schemaB) {
-                try Self.blockingOn { try await same.whileRefreshing(account: "lumiere-fr-x") { _ in } }
+        let observer = try PostgresStore(location: schemaB, poolSize: 1)
+        let holder = try PostgresStore(location: schemaA, poolSize: 1)
+        let process = try #require(try holder.pool.transaction { try $0.value("SELECT pg_backend_pid()", as: Int32.self) })
+        let locked = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        let lockSQL = PostgresAdvisoryKey.sql("refresh", subject: "'lumiere-fr-x'")
+        Thread.detachNewThread {
+            _ = try? holder.pool.transaction { transaction in
+                try transaction.execute("SELECT pg_advisory_xact_lock(\(unescaped: lockSQL))")
+                locked.signal()
+                release.wait()
+            }
+            done.signal()
+        }
+        await Self.offPool { locked.wait() }
+        #expect(
+            await Self.finishes { try await other.whileRefreshing(account: "lumiere-fr-x") { _ in } },
+            "the same account in another schema does not wait")
+        let waiting = Task { try await same.whileRefreshing(account: "lumiere-fr-x") { _ in } }
+        var blocked = false
+        for _ in 0..<400 where !blocked {
+            blocked =
+                try observer.pool.transaction {
+                    try $0.value(
+                        "SELECT count(*)::bigint FROM pg_stat_activity WHERE \(process) = ANY(pg_blocking_pids(pid))",
+                        as: Int.self)
+                } == 1
+            if !blocked { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(blocked, "a refresh of the same account in the same schema waits for the lock")
+        release.signal()
+        try await waiting.value
+        await Self.offPool { done.wait() }
+    }
+
+    /// Runs a blocking wait on a thread of its own, off the concurrency pool.
+    static func offPool(_ body: @escaping @Sendable () -> Void) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            Thread.detachNewThread {
+                body()
+                continuation.resume()
             }
         }
-        #expect(waiter.finished(), "the waiting refresh runs once the lock is released")
+    }
+
+    /// Whether `body` finishes without an error within 20 seconds (a lock wait would not; it is left to end later).
+    static func finishes(_ body: @escaping @Sendable () async throws -> Void) async -> Bool {
+        let outcome = Box<Bool?>(nil)
+        Task {
+            do {
+                try await body()
+                outcome.value = true
+            } catch { outcome.value = false }
+        }
+        for _ in 0..<400 where outcome.value == nil { try? await Task.sleep(for: .milliseconds(50)) }
+        return outcome.value == true
     }
 
     // MARK: - Helpers
@@ -169,18 +217,6 @@ struct PostgresQueueLockScopeTests {
         #expect(blocked, "a store of the same schema waits for the lock")
         #expect(waiter.done.wait(timeout: .now()) == .timedOut, "and has not finished while it is held")
         return waiter
-    }
-
-    /// Runs an async `body` to its end, blocking the calling thread.
-    static func blockingOn(_ body: @escaping @Sendable () async throws -> Void) throws {
-        let done = DispatchSemaphore(value: 0)
-        let failure = Box<String?>(nil)
-        Task {
-            do { try await body() } catch { failure.value = "\(error)" }
-            done.signal()
-        }
-        done.wait()
-        if let message = failure.value { throw Unexpected(message) }
     }
 
     /// A value shared between threads.
