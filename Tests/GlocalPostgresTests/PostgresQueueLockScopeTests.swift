@@ -16,17 +16,22 @@ struct PostgresQueueLockScopeTests {
     /// A store in a new schema with one approved X post of `account` due at `slot`.
     func schemaWithOnePost(account: String = "lumiere-fr-x") throws -> PostgresLocation {
         let location = try PostgresTestServer.freshLocation()
-        let variant = StoredVariant(
-            id: "launch/post-1/\(account)", campaignID: "launch", postID: "post-1", accountID: account, network: .x,
-            locale: "fr", kind: .informative, text: "Post", title: nil, link: nil, linkPlacement: .none, media: [],
-            contentHash: "h1", scheduledAt: Self.slot, localTime: nil, timeZone: "UTC", live: false, state: .approved,
-            explanation: [])
+        let variant = Self.post(1, account: account)
         try PostgresStore(location: location).apply(
             Plan(changes: [
                 PlanChange(
                     action: .create, id: variant.id, desired: variant, stored: nil, contentChanged: true, timeChanged: true)
             ]), actor: "test", now: Self.slot.addingTimeInterval(-3_600))
         return location
+    }
+
+    /// Approved X post number `number` of `account`, due at `slot`.
+    static func post(_ number: Int, account: String = "lumiere-fr-x") -> StoredVariant {
+        StoredVariant(
+            id: "launch/post-\(number)/\(account)", campaignID: "launch", postID: "post-\(number)", accountID: account,
+            network: .x, locale: "fr", kind: .informative, text: "Post \(number)", title: nil, link: nil, linkPlacement: .none,
+            media: [], contentHash: "h\(number)", scheduledAt: slot, localTime: nil, timeZone: "UTC", live: false,
+            state: .approved, explanation: [])
     }
 
     @Test func aSyncWaitsForItsOwnSchemasSyncOnlyNotForAnotherSchemas() throws {
@@ -42,6 +47,33 @@ struct PostgresQueueLockScopeTests {
         }
         #expect(waiter.finished(), "the waiting sync ends once the lock is released")
         #expect(try same.publishQueue.countsByState() == [.scheduled: 1])
+    }
+
+    @Test func aSyncThatWaitedForAnotherNodesLeavesTheWithdrawalsToItButStillQueuesApprovals() throws {
+        let location = try schemaWithOnePost()
+        let store = try PostgresStore(location: location, poolSize: 1)
+        #expect(try store.publishQueue.sync(now: Self.slot, grace: 900, policy: .standard).enqueued == 1)
+        // The queued post is withdrawn (any writer), and another post is approved.
+        try store.pool.transaction {
+            try $0.execute("UPDATE variant SET state = 'cancelled' WHERE id = 'launch/post-1/lumiere-fr-x'")
+        }
+        let second = Self.post(2)
+        try store.apply(
+            Plan(changes: [
+                PlanChange(action: .create, id: second.id, desired: second, stored: nil, contentChanged: true, timeChanged: true)
+            ]), actor: "test", now: Self.slot.addingTimeInterval(-3_600))
+        let waited = Box<QueueSyncReport?>(nil)
+        let waiter = try holding(PostgresAdvisoryKey.sync, in: location) { holder in
+            try expectWaits(for: holder, observer: location) {
+                waited.value = try store.publishQueue.sync(now: Self.slot, grace: 900, policy: .standard)
+            }
+        }
+        #expect(waiter.finished())
+        #expect(waited.value?.withdrawn == 0, "the node it waited for looked at the withdrawals")
+        #expect(waited.value?.enqueued == 1, "approvals are queued by every sync")
+        let next = try store.publishQueue.sync(now: Self.slot, grace: 900, policy: .standard)
+        #expect(next.withdrawn == 1 && next.enqueued == 0, "the next sync that finds the lock free withdraws the job")
+        #expect(try store.publishQueue.countsByState() == [.scheduled: 1, .cancelled: 1])
     }
 
     @Test func aCapCheckWaitsForItsOwnSchemasAccountOnlyNotForAnotherSchemas() throws {
