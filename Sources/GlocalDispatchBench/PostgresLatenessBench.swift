@@ -9,8 +9,8 @@ import GlocalStore
 /// Issue #16's lateness on PostgreSQL: posts due at spread instants over a window, sent by `nodes`
 /// dispatcher nodes in this process (each with its own store and connection pool, and a worker id of its
 /// own) sharing one queue, through loopback HTTP to the sandbox, on the real clock: how late each went out
-/// (from its slot to the network's answer), and how late each was begun (claimed and committed as
-/// `publishing`, from the audit log), by node.
+/// (from its slot to the network's answer), how late each was begun (the instant its claiming step began, from the
+/// audit log), by node, and how long the network calls took (`call_…`).
 ///
 /// The posts are approved and queued before the first falls due, as a team approves them ahead of their slots:
 /// the window opens a few seconds after the setup (apply and the first sync), so the figure is the dispatch's.
@@ -34,13 +34,15 @@ enum PostgresLatenessBench {
         FileHandle.standardError.write(Data("lateness bench: schema \(location.schema ?? "")\n".utf8))
         let credentials = FixedCredentials(accounts)
         let collected = LatenessLog()
+        let calls = LatenessLog()
         let stores = try (0..<nodes).map { try PostgresStore(location: location, nodeID: "bench-node-\($0)") }
         try await SandboxServer(state: SandboxState()).withRunning { url in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for (node, store) in stores.enumerated() {
                     let dispatcher = BenchStore.dispatcher(
                         queue: store.publishQueue, worker: "bench-node-\(node)", credentials: credentials, url: url,
-                        transport: URLSessionTransport(timeout: 30), concurrency: concurrency)
+                        transport: URLSessionTransport(timeout: 30), concurrency: concurrency,
+                        onAttempt: { calls.add([$0.seconds]) })
                     group.addTask {
                         try await dispatcher.run(pollInterval: .seconds(1), shouldStop: { collected.count >= posts }) { reports in
                             collected.add(reports.compactMap(\.lateness))
@@ -57,6 +59,10 @@ enum PostgresLatenessBench {
             "setup_seconds": setupSeconds, "p50_seconds": sent.at(0.50), "p99_seconds": sent.at(0.99),
             "max_seconds": sent.maximum,
         ]
+        let call = Percentiles(calls.values)
+        result["call_p50_seconds"] = call.at(0.50)
+        result["call_p99_seconds"] = call.at(0.99)
+        result["call_max_seconds"] = call.maximum
         let all = Percentiles(begun.map(\.lateness))
         result["begun_p50_seconds"] = all.at(0.50)
         result["begun_p99_seconds"] = all.at(0.99)
