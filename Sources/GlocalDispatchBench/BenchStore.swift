@@ -77,10 +77,11 @@ enum BenchStore {
             concurrency: concurrency)
     }
 
-    /// A dispatcher, worker `worker`, on `queue` sending through `transport` to the sandbox at `url`.
+    /// A dispatcher, worker `worker`, on `queue` sending through `transport` to the sandbox at `url`; `onAttempt` is
+    /// told of every attempt that reached the network.
     static func dispatcher(
         queue: any PublishJobQueue, worker: String, credentials: any CredentialSource, url: URL, transport: any HTTPTransport,
-        concurrency: Int
+        concurrency: Int, onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in }
     ) -> Dispatcher {
         let environment = ClientEnvironment(transport: transport, endpoints: .sandbox(baseURL: url))
         var clients: [Network: any NetworkClient] = [:]
@@ -88,6 +89,6 @@ enum BenchStore {
         return Dispatcher(
             configuration: DispatchConfiguration(worker: worker, concurrency: concurrency, grace: 900),
             queue: queue, clients: clients, credentials: credentials,
-            posts: OutgoingPostFactory(accounts: [], root: URL(fileURLWithPath: "/nonexistent")))
+            posts: OutgoingPostFactory(accounts: [], root: URL(fileURLWithPath: "/nonexistent")), onAttempt: onAttempt)
     }
 }

@@ -5,7 +5,8 @@ import GlocalStore
 
 /// Issue #16's figures on PostgreSQL: the queue's claim + begin + finish with several nodes at once (each
 /// node a connection of its own, in the dispatcher's steps), and applying a large plan into PostgreSQL
-/// beside the same plan into a SQLite file, in the same run.
+/// beside the same plan into a SQLite file, in the same run. The queue figure says where the CPU of its timed
+/// part went: the nodes' (this process) and the server's (`CPUTime`), in microseconds per job.
 enum PostgresBench {
     /// `jobs` jobs claimed, started and finished by `nodes` concurrent nodes in batches of `batch`.
     static func queue(url: String, jobs: Int, nodes: Int, batch: Int) throws -> [String: Double] {
@@ -19,6 +20,7 @@ enum PostgresBench {
         let queues = try (0..<nodes).map { _ in try PostgresStore(location: location, poolSize: 1).publishQueue }
         let done = Counter()
         let failures = Counter()
+        let (clientBefore, serverBefore) = (CPUTime.process(), CPUTime.server())
         let start = DispatchTime.now().uptimeNanoseconds
         DispatchQueue.concurrentPerform(iterations: nodes) { node in
             let queue = queues[node]
@@ -43,11 +45,17 @@ enum PostgresBench {
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let (clientAfter, serverAfter) = (CPUTime.process(), CPUTime.server())
         guard done.value == jobs, failures.value == 0 else { fatalError("finished \(done.value) of \(jobs) jobs") }
-        return [
+        var result = [
             "jobs": Double(jobs), "nodes": Double(nodes), "batch": Double(batch), "seconds": seconds,
             "jobs_per_second": Double(jobs) / seconds,
+            "client_cpu_us_per_job": (clientAfter - clientBefore) * 1e6 / Double(jobs),
         ]
+        if let serverBefore, let serverAfter {
+            result["server_cpu_us_per_job"] = (serverAfter - serverBefore) * 1e6 / Double(jobs)
+        }
+        return result
     }
 
     private static func plan(_ count: Int, accounts: [BenchStore.Account], slot: Date) -> Plan {

@@ -14,9 +14,11 @@ extension PostgresCredentialVault {
         do {
             try await Self.run("BEGIN", on: connection, logger: logger)
             // Keyed by the schema too: stores sharing a database in schemas of their own do not wait for each other.
-            let scope = "glocal-refresh:\(pool.location.schema ?? "")"
             try await Self.run(
-                "SELECT pg_advisory_xact_lock(hashtext(\(scope)), hashtext(\(account)))", on: connection, logger: logger)
+                """
+                SELECT pg_advisory_xact_lock(\(unescaped: PostgresAdvisoryKey.sql("refresh", subject: "s.account")))
+                FROM (SELECT \(account)::text AS account) AS s
+                """, on: connection, logger: logger)
             let result = try await body(try secret(account: account))
             try await Self.run("COMMIT", on: connection, logger: logger)
             try? await connection.close()

@@ -6,8 +6,9 @@ import GlocalStore
 /// account's cap lock is held: what `PublishingCap` needs to decide each send, kept up to date as the batch's
 /// sends are admitted one after the other (so the batch decides as a job-by-job loop would, in fewer round trips).
 ///
-/// The lock is a transaction-scoped advisory lock per account, taken in account order by every node, so two
-/// nodes never admit posts against the same free places, nor wait for each other in a circle.
+/// The lock is a transaction-scoped advisory lock per account of the schema (`PostgresAdvisoryKey`), taken in account
+/// order by every node, so two nodes never admit posts against the same free places, nor wait for each other in a
+/// circle, and stores in other schemas of the database never wait for it.
 struct PostgresCapLedger {
     private let caps: [String: [PublishingCap]]
     private let now: Date
@@ -27,30 +28,36 @@ struct PostgresCapLedger {
         guard !accounts.isEmpty else { return ledger }
         try transaction.execute(
             """
-            SELECT count(pg_advisory_xact_lock(hashtextextended('glocal-cap:' || account, 0)))
+            SELECT count(pg_advisory_xact_lock(\(unescaped: PostgresAdvisoryKey.sql("cap", subject: "account"))))
             FROM (SELECT account FROM unnest(\(accounts)::text[]) AS account ORDER BY account COLLATE "C") AS locked
             """)
-        // Counted after the locks are held: this statement's snapshot sees every send another node committed.
-        var windows: [(account: String, window: TimeInterval)] = []
+        // Counted after the locks are held: this statement's snapshot sees every send another node committed. A count
+        // stops at the largest limit of its window: a cap is full from there on, whatever the rest.
+        var windows: [(account: String, window: TimeInterval, limit: Int)] = []
         for account in accounts {
-            for window in Set(ledger.caps[account, default: []].map(\.window)).sorted() { windows.append((account, window)) }
+            let accountCaps = ledger.caps[account, default: []]
+            for window in Set(accountCaps.map(\.window)).sorted() {
+                windows.append((account, window, accountCaps.filter { $0.window == window }.map(\.limit).max() ?? 0))
+            }
         }
         let rows = try transaction.rows(
             """
             SELECT x.n,
-                (SELECT count(*) FROM publish_job AS j
-                 WHERE j.account_id = x.account AND j.state = 'completed' AND j.finished_at > x.since),
+                (SELECT count(*) FROM (
+                    SELECT FROM publish_job AS j
+                    WHERE j.account_id = x.account AND j.state = 'completed' AND j.finished_at > x.since LIMIT x.cap) AS c),
                 (SELECT count(*) FROM publish_job AS j JOIN variant AS v ON v.id = j.variant_id
                  WHERE j.account_id = x.account AND j.state IN ('running', 'retryable')
                    AND v.state IN ('publishing', 'unknown'))
-            FROM unnest(\(windows.map(\.account))::text[], \(windows.map { now.addingTimeInterval(-$0.window) })::timestamptz[])
-                WITH ORDINALITY AS x(account, since, n)
+            FROM unnest(\(windows.map(\.account))::text[], \(windows.map { now.addingTimeInterval(-$0.window) })::timestamptz[],
+                \(windows.map(\.limit))::int8[])
+                WITH ORDINALITY AS x(account, since, cap, n)
             """)
         for row in rows {
             let (position, count, flying) = try PostgresFailure.decoding {
                 (try row[0].decode(Int.self), try row[1].decode(Int.self), try row[2].decode(Int.self))
             }
-            let (account, window) = windows[position - 1]
+            let (account, window, _) = windows[position - 1]
             ledger.published[account, default: [:]][window] = count
             ledger.inFlight[account] = flying
         }

@@ -48,7 +48,7 @@ extension PostgresJobQueue {
             held[id] = (attempt, try PostgresVariantRow.variant(from: row))
         }
         var moves = PostgresVariantMoves()
-        var publications: [[PostgresValue]] = []
+        var publications: [(variantID: String, remoteID: String, url: String?, extra: String)] = []
         var writes: [PostgresJobWrite] = []
         var holds: [(job: PublishJob, reason: String)] = []
         let answers = try outcomes.map { job, resolution in
@@ -57,10 +57,7 @@ extension PostgresJobQueue {
             let settlement = JobSettlement.settling(resolution, attempt: attempt, runAt: job.runAt, policy: policy)
             if current.state != settlement.variantState { try moves.add(current, to: settlement.variantState) }
             if let receipt = settlement.publication {
-                publications.append([
-                    .text(job.variantID), .text(receipt.remoteID), .text(receipt.url), .text(try Self.json(receipt.extra)),
-                    .date(now),
-                ])
+                publications.append((job.variantID, receipt.remoteID, receipt.url, try Self.json(receipt.extra)))
             }
             switch settlement.job {
             case .complete: writes.append(.end(job.id, .completed, error: nil))
@@ -72,15 +69,16 @@ extension PostgresJobQueue {
         }
         try moves.write(transaction, actor: Self.actor, now: now, node: nodeID)
         if !publications.isEmpty {
-            var builder = PostgresQueryBuilder()
-            builder.append("INSERT INTO publication (variant_id, remote_id, url, extra, published_at) ")
-            builder.appendValues(publications, types: ["text", "text", "text", "text", "timestamptz"])
-            builder.append(
+            try transaction.execute(
                 """
-                 ON CONFLICT (variant_id) DO UPDATE SET remote_id = excluded.remote_id, url = excluded.url,
+                INSERT INTO publication (variant_id, remote_id, url, extra, published_at)
+                SELECT x.variant_id, x.remote_id, x.url, x.extra, \(now)
+                FROM unnest(\(publications.map(\.variantID))::text[], \(publications.map(\.remoteID))::text[],
+                    \(PostgresNullableArray(elements: publications.map(\.url)))::text[], \(publications.map(\.extra))::text[])
+                    AS x(variant_id, remote_id, url, extra)
+                ON CONFLICT (variant_id) DO UPDATE SET remote_id = excluded.remote_id, url = excluded.url,
                     extra = excluded.extra, published_at = excluded.published_at
                 """)
-            try transaction.execute(builder.query)
         }
         try PostgresJobWrite.write(writes, worker: worker, now: now, in: transaction)
         for (job, reason) in holds { try holdForReconnect(transaction, job: job, reason: reason, worker: worker, now: now) }

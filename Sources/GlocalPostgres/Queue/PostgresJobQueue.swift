@@ -25,79 +25,6 @@ public struct PostgresJobQueue: PublishJobQueue {
         self.nodeID = nodeID
     }
 
-    /// The advisory lock `sync` holds: one node brings the jobs in line at a time.
-    static let syncLockKey: Int64 = 0x676C_6F63_616C_0002
-
-    /// Brings the jobs in line with the variants at `now`, as `PublishQueue.sync` does on SQLite.
-    public func sync(now: Date, grace: TimeInterval, policy: RetryPolicy) throws -> PublishQueue.SyncReport {
-        try pool.transaction { transaction in
-            try transaction.execute("SELECT pg_advisory_xact_lock(\(Self.syncLockKey))")
-            let cutoff = now.addingTimeInterval(-grace)
-            let withdrawn = try transaction.execute(
-                """
-                UPDATE publish_job AS j SET state = 'cancelled', finished_at = \(now), updated_at = \(now),
-                    last_error = 'variant is ' || v.state
-                FROM variant AS v
-                WHERE v.id = j.variant_id AND j.state IN ('scheduled', 'available', 'retryable')
-                  AND v.state NOT IN ('scheduled', 'publishing', 'unknown')
-                """)
-            let moved = try transaction.execute(
-                """
-                UPDATE publish_job AS j SET run_at = v.scheduled_at, slot_at = v.scheduled_at, updated_at = \(now)
-                FROM variant AS v
-                WHERE v.id = j.variant_id AND j.state IN ('scheduled', 'available') AND j.attempt = 0
-                  AND v.scheduled_at IS NOT NULL AND v.scheduled_at <> j.slot_at
-                """)
-            var enqueued = 0
-            var missed = 0
-            let approved = try transaction.rows(
-                """
-                SELECT \(unescaped: PostgresVariantRow.selection) FROM variant
-                WHERE state = 'approved' AND (scheduled_at IS NOT NULL OR live) ORDER BY id COLLATE "C" FOR UPDATE
-                """
-            ).map(PostgresVariantRow.variant(from:))
-            for variant in approved {
-                let slot = variant.scheduledAt ?? now
-                if slot < cutoff {
-                    try move(transaction, variant.id, to: .missed, now: now, current: variant)
-                    missed += 1
-                    continue
-                }
-                try move(transaction, variant.id, to: .scheduled, now: now, current: variant)
-                try transaction.execute(
-                    """
-                    INSERT INTO publish_job (variant_id, account_id, network, state, run_at, slot_at, attempt,
-                        max_attempts, created_at, updated_at)
-                    VALUES (\(variant.id), \(variant.accountID), \(variant.network.rawValue), 'scheduled', \(slot), \(slot), 0,
-                        \(policy.maxAttempts), \(now), \(now))
-                    ON CONFLICT (variant_id) DO UPDATE SET state = 'scheduled', run_at = excluded.run_at,
-                        slot_at = excluded.slot_at, attempt = 0, max_attempts = excluded.max_attempts, last_error = NULL,
-                        finished_at = NULL, updated_at = excluded.updated_at
-                    WHERE publish_job.state = 'cancelled'
-                    """)
-                enqueued += 1
-            }
-            let stale = try transaction.rows(
-                """
-                SELECT variant_id FROM publish_job
-                WHERE state IN ('scheduled', 'available') AND attempt = 0 AND run_at < \(cutoff) ORDER BY id
-                """
-            ).map { try $0[0].decode(String.self) }
-            for variantID in stale {
-                try move(transaction, variantID, to: .missed, now: now)
-                try transaction.execute(
-                    """
-                    UPDATE publish_job SET state = 'cancelled', finished_at = \(now), updated_at = \(now),
-                        last_error = 'slot missed: it passed while the account or the dispatcher was paused or down'
-                    WHERE variant_id = \(variantID)
-                    """)
-                missed += 1
-            }
-            if enqueued + moved > 0 { try notify(transaction) }
-            return QueueSyncReport(enqueued: enqueued, withdrawn: withdrawn, moved: moved, missed: missed)
-        }
-    }
-
     /// Claims up to `limit` due jobs for `worker`, oldest slot first, skipping held accounts and rows
     /// another node is claiming at the same moment.
     public func claim(worker: String, now: Date, lease: TimeInterval, limit: Int) throws -> [PublishJob] {
@@ -108,6 +35,8 @@ public struct PostgresJobQueue: PublishJobQueue {
         _ transaction: PostgresTransaction, worker: String, now: Date, lease: TimeInterval, limit: Int
     ) throws -> [PublishJob] {
         let until = now.addingTimeInterval(lease)
+        // The held accounts are one array worked out once, not an anti-join: the planner then reads the due index in
+        // order and stops after `limit` jobs whatever it guesses of the holds (with a join it sorted every due job).
         return try transaction.rows(
             """
             UPDATE publish_job SET state = 'running', locked_by = \(worker), lease_expires_at = \(until),
@@ -115,9 +44,9 @@ public struct PostgresJobQueue: PublishJobQueue {
             WHERE id IN (
                 SELECT j.id FROM publish_job AS j
                 WHERE j.state IN ('scheduled', 'available', 'retryable') AND j.run_at <= \(now)
-                  AND NOT EXISTS (
-                    SELECT 1 FROM account_status AS a WHERE a.account_id = j.account_id
-                      AND (a.paused OR a.needs_reconnect IS NOT NULL OR a.rate_limited_until > \(now)))
+                  AND j.account_id <> ALL (ARRAY(
+                    SELECT a.account_id FROM account_status AS a
+                    WHERE a.paused OR a.needs_reconnect IS NOT NULL OR a.rate_limited_until > \(now)))
                   AND NOT EXISTS (SELECT 1 FROM dispatch_control WHERE paused)
                 ORDER BY j.run_at, j.id LIMIT \(limit)
                 FOR UPDATE OF j SKIP LOCKED)
@@ -183,15 +112,22 @@ public struct PostgresJobQueue: PublishJobQueue {
         }
     }
 
-    /// The next instant the queue may have work: the earliest due job or lease expiry.
+    /// The next instant the queue may have work: the earliest due job or lease expiry (holds are not considered).
+    ///
+    /// A job another node is claiming at this moment is not reported: its row is locked by that claim, and this waits
+    /// for the claim to commit (then the job no longer waits) instead of reporting a job that is already taken, which
+    /// an idle node would read as due yet held and answer with a full poll interval of sleep.
     public func nextWake() throws -> Date? {
         try pool.transaction { transaction in
-            try transaction.value(
+            let due = try transaction.value(
                 """
-                SELECT least(
-                    (SELECT min(run_at) FROM publish_job WHERE state IN ('scheduled', 'available', 'retryable')),
-                    (SELECT min(lease_expires_at) FROM publish_job WHERE state = 'running'))
-                """, as: Date?.self) ?? nil
+                SELECT run_at FROM publish_job WHERE state IN ('scheduled', 'available', 'retryable')
+                ORDER BY run_at, id LIMIT 1 FOR KEY SHARE
+                """, as: Date.self)
+            let lease =
+                try transaction.value(
+                    "SELECT min(lease_expires_at) FROM publish_job WHERE state = 'running'", as: Date?.self) ?? nil
+            return [due, lease].compactMap { $0 }.min()
         }
     }
 

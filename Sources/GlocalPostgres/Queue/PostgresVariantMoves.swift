@@ -1,6 +1,7 @@
 import Foundation
 import GlocalCore
 import GlocalStore
+import PostgresNIO
 
 /// Moves a batch of variants, each already read and locked by the caller, to new states with their audit
 /// events in one statement: what `PostgresStateChange.move` does for one variant, for the dispatcher's
@@ -19,7 +20,9 @@ struct PostgresVariantMoves {
         moves.append((current, state))
     }
 
-    /// Writes the moves and their `set_state` events by `actor` (and `node`), in the order added.
+    /// Writes the moves and their `set_state` events by `actor` (and `node`), in the order added: one statement whose
+    /// text is the same whatever the batch (each column one array, `unnest` back into rows), so a batch of any size is
+    /// six bound values and the server parses a short text.
     ///
     /// - Throws: `VariantStoreError.statementFailed` if a variant changed since it was read (none is moved then:
     ///   the caller's transaction rolls back).
@@ -27,31 +30,23 @@ struct PostgresVariantMoves {
         guard let first = moves.first else { return }
         let action = AuditEvent.Action.setState.rawValue
         let subject = moves.count == 1 ? first.current.id : "(a batch of \(moves.count) variants)"
-        var builder = PostgresQueryBuilder()
-        builder.append("WITH x (position, id, from_state, to_state, before, after) AS (")
-        builder.appendValues(
-            moves.enumerated().map { position, move in
-                [
-                    .int(position), .text(move.current.id), .text(move.current.state.rawValue), .text(move.to.rawValue),
-                    .text(PostgresAuditSnapshot.json(move.current, state: move.current.state)),
-                    .text(PostgresAuditSnapshot.json(move.current, state: move.to)),
-                ]
-            }, types: ["int8", "text", "text", "text", "text", "text"])
-        builder.append("), moved AS (UPDATE variant AS v SET state = x.to_state, updated_at = ")
-        builder.append(.date(now))
-        builder.append(" FROM x WHERE v.id = x.id AND v.state = x.from_state RETURNING v.id) ")
-        builder.append(
-            "INSERT INTO audit_event (at, actor, variant_id, action, from_state, to_state, before, after, node_id) SELECT ")
-        builder.append(.date(now))
-        builder.append(", ")
-        builder.append(.text(actor))
-        builder.append(", x.id, ")
-        builder.append(.text(action))
-        builder.append(", x.from_state, x.to_state, x.before, x.after, ")
-        builder.append(.text(node))
-        builder.append("::text FROM x JOIN moved ON moved.id = x.id ORDER BY x.position RETURNING variant_id")
+        let query: PostgresQuery = """
+            WITH x AS (
+                SELECT * FROM unnest(\(moves.map(\.current.id))::text[], \(moves.map(\.current.state.rawValue))::text[],
+                    \(moves.map(\.to.rawValue))::text[],
+                    \(moves.map { PostgresAuditSnapshot.json($0.current, state: $0.current.state) })::text[],
+                    \(moves.map { PostgresAuditSnapshot.json($0.current, state: $0.to) })::text[])
+                    WITH ORDINALITY AS x(id, from_state, to_state, before, after, position)),
+            moved AS (
+                UPDATE variant AS v SET state = x.to_state, updated_at = \(now)
+                FROM x WHERE v.id = x.id AND v.state = x.from_state RETURNING v.id)
+            INSERT INTO audit_event (at, actor, variant_id, action, from_state, to_state, before, after, node_id)
+            SELECT \(now), \(actor), x.id, \(action), x.from_state, x.to_state, x.before, x.after, \(node)::text
+            FROM x JOIN moved ON moved.id = x.id ORDER BY x.position
+            RETURNING variant_id
+            """
         do {
-            let written = Set(try transaction.rows(builder.query).map { try $0[0].decode(String.self) })
+            let written = Set(try transaction.rows(query).map { try $0[0].decode(String.self) })
             if let stale = moves.first(where: { !written.contains($0.current.id) }) {
                 throw VariantStoreError.statementFailed(
                     action: action, variantID: stale.current.id, message: "the variant changed meanwhile")

@@ -1,0 +1,122 @@
+import Foundation
+import GlocalCore
+import GlocalStore
+import PostgresNIO
+
+extension PostgresJobQueue {
+    /// Brings the jobs in line with the variants at `now`, as `PublishQueue.sync` does on SQLite, one node at a time
+    /// (the schema's sync lock). The approved variants are moved and queued, and the stale jobs missed, a whole set
+    /// per statement, so a large approval is queued in a few round trips while the other nodes wait for the lock.
+    ///
+    /// Withdrawing and moving jobs whose variant changed reads every waiting job. Nodes woken together by the same
+    /// due post all sync at once: only the first to take the lock does that scan; one that had to wait for another
+    /// node's sync leaves it to that sync (begun moments before), reports none, and the next sync that finds the lock
+    /// free looks again. Queuing approvals and missing stale slots (index reads) every sync does.
+    public func sync(now: Date, grace: TimeInterval, policy: RetryPolicy) throws -> PublishQueue.SyncReport {
+        try pool.transaction { transaction in
+            let free =
+                try transaction.value(
+                    "SELECT pg_try_advisory_xact_lock(\(unescaped: PostgresAdvisoryKey.sync))", as: Bool.self) ?? false
+            if !free { try transaction.execute("SELECT pg_advisory_xact_lock(\(unescaped: PostgresAdvisoryKey.sync))") }
+            let cutoff = now.addingTimeInterval(-grace)
+            let (withdrawn, moved) = free ? try followVariants(transaction, now: now) : (0, 0)
+            var moves = PostgresVariantMoves()
+            var queued: [(variant: StoredVariant, slot: Date)] = []
+            var missed = 0
+            let approved = try transaction.rows(
+                """
+                SELECT \(unescaped: PostgresVariantRow.selection) FROM variant
+                WHERE state = 'approved' AND (scheduled_at IS NOT NULL OR live) ORDER BY id COLLATE "C" FOR UPDATE
+                """
+            ).map(PostgresVariantRow.variant(from:))
+            for variant in approved {
+                let slot = variant.scheduledAt ?? now
+                if slot < cutoff {
+                    try moves.add(variant, to: .missed)
+                    missed += 1
+                } else {
+                    try moves.add(variant, to: .scheduled)
+                    queued.append((variant, slot))
+                }
+            }
+            try enqueue(transaction, queued, now: now, policy: policy)
+            let stale = try transaction.rows(
+                """
+                SELECT variant_id FROM publish_job
+                WHERE state IN ('scheduled', 'available') AND attempt = 0 AND run_at < \(cutoff) ORDER BY id
+                """
+            ).map { try $0[0].decode(String.self) }
+            if !stale.isEmpty {
+                var staleVariants: [String: StoredVariant] = [:]
+                for row in try transaction.rows(
+                    """
+                    SELECT \(unescaped: PostgresVariantRow.selection) FROM variant
+                    WHERE id = ANY(\(stale)) ORDER BY id COLLATE "C" FOR UPDATE
+                    """)
+                {
+                    let variant = try PostgresVariantRow.variant(from: row)
+                    staleVariants[variant.id] = variant
+                }
+                for variantID in stale {
+                    guard let variant = staleVariants[variantID] else { throw VariantStoreError.variantNotFound(variantID) }
+                    try moves.add(variant, to: .missed)
+                }
+            }
+            try moves.write(transaction, actor: Self.actor, now: now, node: nodeID)
+            if !stale.isEmpty {
+                try transaction.execute(
+                    """
+                    UPDATE publish_job SET state = 'cancelled', finished_at = \(now), updated_at = \(now),
+                        last_error = 'slot missed: it passed while the account or the dispatcher was paused or down'
+                    WHERE variant_id = ANY(\(stale))
+                    """)
+                missed += stale.count
+            }
+            if !queued.isEmpty || moved > 0 { try notify(transaction) }
+            return QueueSyncReport(enqueued: queued.count, withdrawn: withdrawn, moved: moved, missed: missed)
+        }
+    }
+
+    /// Gives each of `queued` a job due at its slot, in one statement (in their order, so the job ids follow it); a
+    /// variant sent back for approval gets its cancelled job back, one whose job still waits or runs keeps it.
+    private func enqueue(
+        _ transaction: PostgresTransaction, _ queued: [(variant: StoredVariant, slot: Date)], now: Date, policy: RetryPolicy
+    ) throws {
+        guard !queued.isEmpty else { return }
+        try transaction.execute(
+            """
+            INSERT INTO publish_job (variant_id, account_id, network, state, run_at, slot_at, attempt,
+                max_attempts, created_at, updated_at)
+            SELECT x.variant_id, x.account_id, x.network, 'scheduled', x.slot, x.slot, 0, \(policy.maxAttempts), \(now), \(now)
+            FROM unnest(\(queued.map(\.variant.id))::text[], \(queued.map(\.variant.accountID))::text[],
+                \(queued.map(\.variant.network.rawValue))::text[], \(queued.map(\.slot))::timestamptz[])
+                WITH ORDINALITY AS x(variant_id, account_id, network, slot, n)
+            ORDER BY x.n
+            ON CONFLICT (variant_id) DO UPDATE SET state = 'scheduled', run_at = excluded.run_at,
+                slot_at = excluded.slot_at, attempt = 0, max_attempts = excluded.max_attempts, last_error = NULL,
+                finished_at = NULL, updated_at = excluded.updated_at
+            WHERE publish_job.state = 'cancelled'
+            """)
+    }
+
+    /// Withdraws the waiting jobs whose variant left `scheduled`, and moves those whose slot moved (by `apply`);
+    /// returns how many of each.
+    private func followVariants(_ transaction: PostgresTransaction, now: Date) throws -> (withdrawn: Int, moved: Int) {
+        let withdrawn = try transaction.execute(
+            """
+            UPDATE publish_job AS j SET state = 'cancelled', finished_at = \(now), updated_at = \(now),
+                last_error = 'variant is ' || v.state
+            FROM variant AS v
+            WHERE v.id = j.variant_id AND j.state IN ('scheduled', 'available', 'retryable')
+              AND v.state NOT IN ('scheduled', 'publishing', 'unknown')
+            """)
+        let moved = try transaction.execute(
+            """
+            UPDATE publish_job AS j SET run_at = v.scheduled_at, slot_at = v.scheduled_at, updated_at = \(now)
+            FROM variant AS v
+            WHERE v.id = j.variant_id AND j.state IN ('scheduled', 'available') AND j.attempt = 0
+              AND v.scheduled_at IS NOT NULL AND v.scheduled_at <> j.slot_at
+            """)
+        return (withdrawn, moved)
+    }
+}
