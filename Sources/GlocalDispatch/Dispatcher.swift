@@ -139,14 +139,25 @@ public final class Dispatcher: Sendable {
 
     /// Rounds until `shouldStop` says so. After a round that found nothing it sleeps until the next
     /// job falls due (or a lease runs out), at most `pollInterval`, so a post goes out on time without
-    /// a tight poll. A stop request lets the jobs in flight finish; nothing new is claimed.
+    /// a tight poll. A stop request lets the jobs in flight finish; nothing new is claimed. A round that
+    /// fails (the store busy or away) ends the rounds with its error, unless `onRoundFailure` is given: then
+    /// it is told, and the round is tried again after `pollInterval`.
     public func run(
-        pollInterval: Duration, shouldStop: @escaping @Sendable () -> Bool, onRound: @Sendable ([JobReport]) -> Void = { _ in }
+        pollInterval: Duration, shouldStop: @escaping @Sendable () -> Bool, onRound: @Sendable ([JobReport]) -> Void = { _ in },
+        onRoundFailure: (@Sendable (any Error) -> Void)? = nil
     )
         async throws
     {
         while !shouldStop() {
-            let reports = try await runOnce(shouldStop: shouldStop)
+            let reports: [JobReport]
+            do {
+                reports = try await runOnce(shouldStop: shouldStop)
+            } catch {
+                guard let onRoundFailure else { throw error }
+                onRoundFailure(error)
+                if !shouldStop() { try? await Task.sleep(for: pollInterval) }
+                continue
+            }
             onRound(reports)
             if reports.isEmpty && !shouldStop() { try? await Task.sleep(for: try idleWait(max: pollInterval)) }
         }

@@ -21,10 +21,12 @@ public struct DispatchRoundHealth: Sendable, Equatable {
         failure = nil
     }
 
-    /// A round failed at `date` because of `reason`.
+    /// A round failed at `date` because of `reason`, kept on one line (an SQLite error quotes its statement,
+    /// over several lines).
     public mutating func failed(at date: Date, reason: String) {
         if failingSince == nil { failingSince = date }
-        failure = reason
+        failure = reason.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// Healthy when no failure follows the last round and that round finished within `seconds` of `now`.

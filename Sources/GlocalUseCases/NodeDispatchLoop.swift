@@ -8,8 +8,8 @@ import GlocalStore
 ///
 /// On SQLite (one node) it is `Dispatcher.run`, which polls. On PostgreSQL (`listener` set) an idle node
 /// waits for the queue's NOTIFY (another node or a person made work due) as well as for the next due job,
-/// so nodes do not poll hard; and a round that fails (the database away) is reported to `onRoundFailure`
-/// and tried again after the poll interval: the node rides out a restart of the database.
+/// so nodes do not poll hard. On both, a round that fails (the database away, or SQLite busy beyond its
+/// timeout) is reported to `onRoundFailure` and tried again after the poll interval: the node rides it out.
 public struct NodeDispatchLoop: Sendable {
     /// The dispatcher whose rounds run.
     public let dispatcher: Dispatcher
@@ -34,7 +34,9 @@ public struct NodeDispatchLoop: Sendable {
         onRoundFailure: @escaping @Sendable (any Error) -> Void = { _ in }
     ) async throws {
         guard let listener else {
-            try await dispatcher.run(pollInterval: .milliseconds(Int(poll * 1000)), shouldStop: shouldStop, onRound: onRound)
+            try await dispatcher.run(
+                pollInterval: .milliseconds(Int(poll * 1000)), shouldStop: shouldStop, onRound: onRound,
+                onRoundFailure: onRoundFailure)
             return
         }
         let (queue, poll) = (self.queue, self.poll)

@@ -36,6 +36,19 @@ struct DispatchRoundHealthTests {
             rounds.health(now: start.addingTimeInterval(9), within: 60).status.hasPrefix("dispatcher: rounds failing for 1 s"))
     }
 
+    @Test func aReasonOverSeveralLinesIsReportedOnOne() {
+        var rounds = DispatchRoundHealth()
+        rounds.succeeded(at: start)
+        rounds.failed(
+            at: start.addingTimeInterval(1),
+            reason: "SQLite error 5: database is locked - while executing `UPDATE publish_job\n    SET state = 'running'\n`")
+        let status = rounds.health(now: start.addingTimeInterval(2), within: 60).status
+        #expect(
+            status
+                == "dispatcher: rounds failing for 1 s (last round 2 s ago): SQLite error 5: database is locked - while executing "
+                + "`UPDATE publish_job SET state = 'running' `")
+    }
+
     @Test func aNodeWhoseFirstRoundsFailSaysSo() {
         var rounds = DispatchRoundHealth()
         rounds.failed(at: start, reason: "PostgreSQL error connection: cannot connect to db:5432: connection refused")

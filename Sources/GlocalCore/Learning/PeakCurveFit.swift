@@ -133,12 +133,8 @@ public struct PeakCurveFit: Sendable {
             variances += estimate.variance
             counted += 1
         }
-        var peakSpread = defaultPeakSpread
-        if counted >= 4 {
-            peakSpread = min(
-                peakSpreadRange.upperBound,
-                max(peakSpreadRange.lowerBound, max(0, (distances - variances) / counted).squareRoot()))
-        }
+        let peakSpread = PeakGrid.peakSpread(
+            distances: distances, variances: variances, counted: counted, fallback: defaultPeakSpread, range: peakSpreadRange)
         var beliefs: [String: PeakBelief] = [:]
         for (account, sums) in accounts {
             var prior = uniform
@@ -152,10 +148,7 @@ public struct PeakCurveFit: Sendable {
 
     /// A wrapped normal prior around `hour` with `spread`, with `uniformShare` spread evenly.
     func aroundPeak(_ hour: Double, spread: Double) -> [Double] {
-        let bumps = grid.peaks.map { PeakGrid.bump(hour: $0, peak: hour, width: spread) }
-        let total = bumps.reduce(0, +)
-        let even = uniformShare / Double(grid.peaks.count)
-        return bumps.map { (1 - uniformShare) * $0 / total + even }
+        grid.prior(around: hour, spread: spread, uniformShare: uniformShare)
     }
 
     /// The posterior over peaks of one group's sums (widths marginalised).

@@ -51,6 +51,25 @@ public struct PeakGrid: Sendable {
         return min(d, 24 - d)
     }
 
+    /// A wrapped normal prior over the peaks around `hour` with `spread`, `uniformShare` of it spread evenly
+    /// (the pool's belief of where an account's peak lies).
+    public func prior(around hour: Double, spread: Double, uniformShare: Double) -> [Double] {
+        let bumps = peaks.map { Self.bump(hour: $0, peak: hour, width: spread) }
+        let total = bumps.reduce(0, +)
+        let even = uniformShare / Double(peaks.count)
+        return bumps.map { (1 - uniformShare) * $0 / total + even }
+    }
+
+    /// How far accounts' peaks lie from their pools' centres, in hours: the root of the mean squared distance
+    /// (`distances` over `counted` accounts) less the accounts' own uncertainty (`variances`), within `range`;
+    /// `fallback` with fewer than 4 accounts to judge by.
+    public static func peakSpread(
+        distances: Double, variances: Double, counted: Double, fallback: Double, range: ClosedRange<Double>
+    ) -> Double {
+        guard counted >= 4 else { return fallback }
+        return min(range.upperBound, max(range.lowerBound, max(0, (distances - variances) / counted).squareRoot()))
+    }
+
     /// The ten-minute slot of minute-of-day `minute`.
     public static func slot(minute: Int) -> Int { min(slots - 1, max(0, minute / 10)) }
 

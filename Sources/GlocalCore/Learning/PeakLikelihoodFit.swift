@@ -134,12 +134,8 @@ public struct PeakLikelihoodFit: Sendable {
                 counted += 1
             }
         }
-        var peakSpread = defaultPeakSpread
-        if counted >= 4 {
-            peakSpread = min(
-                peakSpreadRange.upperBound,
-                max(peakSpreadRange.lowerBound, max(0, (distances - variances) / counted).squareRoot()))
-        }
+        let peakSpread = PeakGrid.peakSpread(
+            distances: distances, variances: variances, counted: counted, fallback: defaultPeakSpread, range: peakSpreadRange)
         var beliefs: [String: PeakBelief] = [:]
         for (index, name) in names.enumerated() {
             var prior = Array(repeating: 1 / Double(grid.peaks.count), count: grid.peaks.count)
@@ -154,10 +150,7 @@ public struct PeakLikelihoodFit: Sendable {
 
     /// A wrapped normal prior around `hour` with `spread`, with `uniformShare` spread evenly.
     func aroundPeak(_ hour: Double, spread: Double) -> [Double] {
-        let bumps = grid.peaks.map { PeakGrid.bump(hour: $0, peak: hour, width: spread) }
-        let total = bumps.reduce(0, +)
-        let even = uniformShare / Double(grid.peaks.count)
-        return bumps.map { (1 - uniformShare) * $0 / total + even }
+        grid.prior(around: hour, spread: spread, uniformShare: uniformShare)
     }
 
     /// Per peak: the account's level (weighted mean of score − curve) and the residual sum of squares around it.
