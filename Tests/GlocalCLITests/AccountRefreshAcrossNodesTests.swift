@@ -2,7 +2,7 @@ import Foundation
 import GlocalCore
 import GlocalDispatch
 import GlocalNetworks
-import GlocalPostgres
+@testable import GlocalPostgres
 import GlocalSandbox
 import GlocalStore
 import Testing
@@ -150,6 +150,10 @@ struct AccountRefreshAcrossNodesTests {
             first: PostgresCredentialVault(store: storeA, key: key), second: PostgresCredentialVault(store: storeB, key: key))
     }
 
+    /// The key of the account's refresh lock in the store's schema, as the vault computes it (a single `bigint` key:
+    /// `pg_locks` shows it as `classid` and `objid`, its high and low halves, with `objsubid` 1).
+    static let refreshKey = PostgresAdvisoryKey.sql("refresh", subject: "'lumiere-fr-x'")
+
     @Test(
         .timeLimit(.minutes(2)),
         .enabled(if: PostgresTestEnvironment.enabled, "no PostgreSQL server (GLOCAL_TEST_POSTGRES_URL)"))
@@ -166,8 +170,9 @@ struct AccountRefreshAcrossNodesTests {
             try storeA.pool.transaction {
                 try $0.value(
                     """
-                    SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND NOT granted
+                    SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND NOT granted
                         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                        AND (classid::bigint << 32) | objid::bigint = \(unescaped: Self.refreshKey)
                     """, as: Int.self) ?? 0
             }
         }
