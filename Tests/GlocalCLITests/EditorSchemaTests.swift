@@ -35,6 +35,15 @@ import Testing
         }
     }
 
+    @Test func timingTakesEveryNetwork() throws {
+        let data = try Data(contentsOf: Self.repositoryRoot.appendingPathComponent("schema/glocal.schema.json"))
+        let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let timing = try #require((schema["properties"] as? [String: Any])?["timing"] as? [String: Any])
+        let networks = try #require((timing["properties"] as? [String: Any])?["networks"] as? [String: Any])
+        let keys = Set(try #require(networks["properties"] as? [String: Any]).keys)
+        #expect(keys == Set(Network.allCases.map(\.rawValue)), "timing.networks in glocal.schema.json: \(keys.sorted())")
+    }
+
     @Test func aBlankHandleStillDoesNotFit() throws {
         let pattern = try #require(try Self.handlePattern(), "the schema should still refuse a blank handle")
         let expression = try NSRegularExpression(pattern: pattern)
