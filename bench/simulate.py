@@ -2,7 +2,7 @@
 """Learned-timing simulation over several seeds (issue 18), run from the repository root:
 
     python3 bench/simulate.py [--seeds 1,2,3,4,5] [--accounts 120] [--weeks 12] [--noise 0.5] [--skip-build]
-                              [--binary PATH] [--shares 0.05,0.1,0.15,0.2]
+                              [--binary PATH] [--shares 0.05,0.1,0.15,0.2] [--share-noises 0,0.25,0.5,1]
                               [-- extra glocal-simulate options, e.g. --half-life-weeks 6]
 
 Builds `glocal-simulate` (release) unless told not to, runs it once per seed (`--json`) and prints,
@@ -16,6 +16,10 @@ for each figure, its mean, min and max over the seeds, then whether each goal of
 
 With --shares, runs every seed at each holdout share and prints the trade-off: the holdout estimate's
 error against the lift the holdout costs (the learner's lift over the table falls with the share).
+
+With --share-noises, runs every seed without the early (+1 h) reading (`--early-weight 0`) and then with it at
+each assumed noise of its share (`--share-noise`), and prints what the reading buys: the share of the oracle's
+lift captured and the peaks found within 6 weeks (docs/scheduling.md, "Early reading").
 
 The simulation (docs/scheduling.md, "Simulation") is deterministic for a given seed.
 """
@@ -135,6 +139,23 @@ def share_tradeoff(binary, seeds, args, extra, shares):
         print(f"{'':6} {'':13} " + cells[1])
 
 
+def share_noise_table(binary, seeds, args, extra, noises):
+    """What the early reading buys at each assumed noise of its share (the 24 h counts are the same in every row)."""
+    print(f"early (+1 h) reading over seeds {args.seeds}"
+          + (f", {' '.join(extra)}" if extra else "") + ": mean (min-max) per seed")
+    print(f"{'learner':34} {'captured':>18} {'peaks within 6 weeks':>22} {'learned lift':>13}")
+    rows = [("+24 h score alone", ["--early-weight", "0"])]
+    rows += [(f"with the +1 h share, sigma {noise:g}", ["--share-noise", str(noise)]) for noise in noises]
+    for label, options in rows:
+        results = [run(binary, seed, args, extra + options + ["--no-bound"]) for seed in seeds]
+        captured = [r["captured"] for r in results]
+        peaks = [r["peak_within_6"] for r in results]
+        lift = sum(r["learned_lift"] for r in results) / len(results)
+        print(f"{label:34} {sum(captured) / len(captured):>6.0%} ({min(captured):.0%}-{max(captured):.0%})"
+              f" {sum(peaks) / len(peaks):>10.1f} ({min(peaks):.0f}-{max(peaks):.0f}) {lift:>+12.1%}"
+              + "   " + " ".join(f"{c:.0%}/{p:.0f}" for c, p in zip(captured, peaks)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", default="1,2,3,4,5")
@@ -144,6 +165,7 @@ def main():
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "glocal-simulate"))
     parser.add_argument("--shares", help="holdout shares to compare, e.g. 0.05,0.1,0.15,0.2")
+    parser.add_argument("--share-noises", help="assumed noises of the +1 h share to compare, e.g. 0,0.25,0.5,1")
     parser.add_argument("extra", nargs=argparse.REMAINDER, help="options passed on to glocal-simulate")
     args = parser.parse_args()
     extra = [item for item in args.extra if item != "--"]
@@ -154,6 +176,9 @@ def main():
         subprocess.run(["swift", "build", "-c", "release", "--product", "glocal-simulate"], cwd=ROOT, check=True)
     if args.shares:
         share_tradeoff(args.binary, seeds, args, extra, [float(s) for s in args.shares.split(",")])
+        return
+    if args.share_noises:
+        share_noise_table(args.binary, seeds, args, extra, [float(s) for s in args.share_noises.split(",")])
         return
     results = [run(args.binary, seed, args, extra) for seed in seeds]
     print(f"glocal-simulate over seeds {args.seeds}: {args.accounts} accounts, {args.weeks} weeks, noise {args.noise}"

@@ -8,18 +8,23 @@ struct NetworkStudy {
     var peakHour: Double
     /// Interactions per follower per post (median over brands).
     var engagementRate: Double
+    /// Hours after which a post has half of its interactions (its feed decay's half-life, ``FeedArrival``).
+    var halfLife: Double
 
     /// Sprout Social's "best times to post" (2023, local time): Facebook Mon–Thu 08–13, Instagram
     /// Mon–Wed and Fri 09/10–13, LinkedIn Tue–Wed 10–12, X Tue–Fri 09–12 (2021: Tue–Thu 09–11).
     /// Rival IQ's Social Media Industry Benchmark (median engagement rate per post by followers):
     /// Facebook 0.063 % (2024), Instagram 0.47 % and X 0.035 % (2023). Threads is assumed like
     /// Instagram, Bluesky and Mastodon like X, LinkedIn's rate like Instagram's (no study found).
+    /// Half-lives (docs/scheduling.md, "Early reading"): X 24 min (Wiselytics), Facebook 80 min (Visibli 2011),
+    /// Instagram 1 h (Takumi: half of a post's engagement in its first hour), LinkedIn 24 h (as compiled by
+    /// Graffius 2018); Threads assumed like Instagram, Bluesky and Mastodon like X.
     static func of(_ network: Network) -> NetworkStudy {
         switch network {
-        case .facebook: NetworkStudy(peakHour: 10.5, engagementRate: 0.000_63)
-        case .instagram, .threads: NetworkStudy(peakHour: 11, engagementRate: 0.004_7)
-        case .linkedin: NetworkStudy(peakHour: 11, engagementRate: 0.004_7)
-        default: NetworkStudy(peakHour: 10.5, engagementRate: 0.000_35)
+        case .facebook: NetworkStudy(peakHour: 10.5, engagementRate: 0.000_63, halfLife: 80.0 / 60)
+        case .instagram, .threads: NetworkStudy(peakHour: 11, engagementRate: 0.004_7, halfLife: 1)
+        case .linkedin: NetworkStudy(peakHour: 11, engagementRate: 0.004_7, halfLife: 24)
+        default: NetworkStudy(peakHour: 10.5, engagementRate: 0.000_35, halfLife: 0.4)
         }
     }
 

@@ -6,7 +6,8 @@ import GlocalCore
 /// at a uniformly random allowed time, with learned timing (refitted every Monday, ~10 % holdout
 /// placed by the table), and — as a ceiling — in the bucket an oracle that knows each audience's
 /// current peak would pick. Engagement is ``SimulatedAudience``'s expectation times log-normal post
-/// quality, counted as a Poisson number of interactions at 24 h.
+/// quality, counted as a Poisson number of interactions at 24 h; the early (+1 h) reading is the part of
+/// them that arrived in the first hour (``FeedArrival``'s share, times its own log-normal noise `shareNoise`).
 struct TimingSimulation {
     enum Policy: String, CaseIterable { case table, random, learned, oracle }
 
@@ -42,6 +43,9 @@ struct TimingSimulation {
     let estimator: LearnedTimingEstimator
     /// The share of the learner's posts kept in the holdout (placed by the table).
     var holdoutShare = Holdout.share
+    /// The log-normal σ of the early reading's share around what the audience's curve and feed decay give
+    /// (an assumption: docs/scheduling.md, "Early reading").
+    var shareNoise = 0.5
     let table = TimingTable.standard
     let firstMonday = LocalDate(iso: "2027-01-04")!
     let quietEnd = 7 * 60, quietStart = 22 * 60
@@ -106,13 +110,13 @@ struct TimingSimulation {
                     }
                     let time = LocalTime(hour: minute / 60, minute: minute % 60)!
                     let instant = LocalInstant(date: day.date, time: time, zone: account.zone).instant
-                    let engagement = observed(
+                    let (engagement, early) = observed(
                         account, variantID: variantID, weekday: day.date.isoWeekday, minute: minute, week: week)
                     records.append(
                         EngagementRecord(
                             variantID: variantID, accountID: account.id, network: account.network,
                             bucket: TimingBucket(weekday: day.date.isoWeekday, time: time), engagement: engagement,
-                            publishedAt: instant, region: account.zone.identifier))
+                            publishedAt: instant, region: account.zone.identifier, earlyEngagement: early))
                     posts.append(
                         Post(
                             policy: policy, variantID: variantID, account: index, week: week,
@@ -136,12 +140,32 @@ struct TimingSimulation {
         return (posts, PeakWeeks(exact: exact.map(firstForGood), near: near.map(firstForGood), hour: hour.map(firstForGood)))
     }
 
-    /// Interactions at 24 h: the same luck for this post whatever the policy.
-    private func observed(_ account: SimulatedAccount, variantID: String, weekday: Int, minute: Int, week: Int) -> Double {
+    /// Interactions at 24 h and, of them, those of the first hour: the same luck for this post whatever the
+    /// policy (the first hour's draws come from a stream of their own, so the 24 h count is the same as without it).
+    private func observed(_ account: SimulatedAccount, variantID: String, weekday: Int, minute: Int, week: Int)
+        -> (total: Double, early: Double)
+    {
         var luck = SeededRandom(text: "luck/\(variantID)", salt: seed)
         let quality = exp(noise * luck.normal() - noise * noise / 2)
         let mean = account.audience.expected(weekday: weekday, hour: Double(minute) / 60, week: week) * quality
-        return Self.poisson(mean, random: &luck)
+        let total = Self.poisson(mean, random: &luck)
+        var early = SeededRandom(text: "early/\(variantID)", salt: seed)
+        let expectedShare = account.audience.earlyShare(
+            weekday: weekday, hour: Double(minute) / 60, week: week,
+            arrival: FeedArrival(halfLife: NetworkStudy.of(account.network).halfLife))
+        let share = min(1, expectedShare * exp(shareNoise * early.normal() - shareNoise * shareNoise / 2))
+        return (total, Self.binomial(total, share, random: &early))
+    }
+
+    /// A binomial count of `trials` with probability `p` (a normal approximation above 50 trials).
+    static func binomial(_ trials: Double, _ p: Double, random: inout SeededRandom) -> Double {
+        if trials > 50 {
+            let spread = (trials * p * (1 - p)).squareRoot()
+            return min(trials, max(0, (trials * p + spread * random.normal()).rounded()))
+        }
+        var count = 0.0
+        for _ in 0..<Int(trials) where random.uniform() < p { count += 1 }
+        return count
     }
 
     /// A Poisson count (Knuth's method for small means, a normal approximation above 30).

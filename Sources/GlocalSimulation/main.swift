@@ -8,6 +8,8 @@ import GlocalCore
 //   [--smoothing S] [--exploration S] [--peak-temperature T] [--weekday-change P] [--ridge N] [--no-peak-curve | --peak-curve] [--median-scores]
 //   holdout: [--holdout-share S] (default Holdout.share)
 //   [--no-bound] (skips the hindsight bound)
+//   early reading (velocity): [--share-noise S] (σ of the +1 h share, default 0.5) [--early-weight W]
+//   (0: the learner ignores the +1 h reading; default the estimator's) [--early-minimum N]
 
 var options: [String: String] = [:]
 var json = false
@@ -41,6 +43,15 @@ let curve =
     ? nil
     : PeakCurveFit(
         ridge: number("ridge", curveDefaults.ridge), weekdayChange: number("weekday-change", curveDefaults.weekdayChange))
+// velocity (issue 18): the early (+1 h) reading's options, in one block.
+func earlyReading(_ fallback: EarlyReadingEvidence?) -> EarlyReadingEvidence? {
+    guard given["early-weight"] != nil || given["early-minimum"] != nil else { return fallback }
+    let base = fallback ?? EarlyReadingEvidence()
+    let weight = number("early-weight", base.weight)
+    return weight > 0
+        ? EarlyReadingEvidence(weight: weight, minimumInteractions: number("early-minimum", base.minimumInteractions)) : nil
+}
+
 let estimator = LearnedTimingEstimator(
     priorWeight: number("prior-weight", defaults.priorWeight), weekdayWeight: number("weekday-weight", defaults.weekdayWeight),
     halfLife: number("half-life-weeks", defaults.halfLife / 604_800) * 604_800,
@@ -49,12 +60,14 @@ let estimator = LearnedTimingEstimator(
     accountCentred: options["median-scores"] == nil,
     peakLikelihood: options["peak-likelihood"] == nil
         ? nil : PeakLikelihoodFit(weekdayChange: number("weekday-change", PeakLikelihoodFit().weekdayChange)),
-    peakPivot: number("peak-pivot", defaults.peakPivot))
+    peakPivot: number("peak-pivot", defaults.peakPivot),
+    earlyReading: earlyReading(defaults.earlyReading))
 
 var random = SeededRandom(seed: seed)
 let fleet = SimulatedAccount.fleet(count: accountCount, random: &random)
 var simulation = TimingSimulation(accounts: fleet, weeks: weeks, seed: seed, noise: noise, estimator: estimator)
 simulation.holdoutShare = number("holdout-share", Holdout.share)
+simulation.shareNoise = number("share-noise", simulation.shareNoise)
 let result = simulation.run()
 let summary = SimulationSummary(
     posts: result.posts, fleet: fleet, peaks: result.peaks, weeks: weeks, accounts: accountCount, seed: seed, noise: noise,

@@ -163,21 +163,27 @@ public struct MetricsStore: Sendable {
     }
 
     /// What the learner needs: each published post with its engagement at `checkpoint` seconds
-    /// (YouTube at `youtubeCheckpoint`), in the local bucket of the account's time zone. Which reading
-    /// scores a post and how it is bucketed are the core's (`EngagementCheckpoints`, `TimingBucket.local`).
+    /// (YouTube at `youtubeCheckpoint`), in the local bucket of the account's time zone, with its early
+    /// reading (``EngagementRecord/earlyCheckpoint``) when it was taken. Which reading scores a post and how
+    /// it is bucketed are the core's (`EngagementCheckpoints`, `TimingBucket.local`).
     public func engagementRecords(checkpoint: Int = 86_400, youtubeCheckpoint: Int = 604_800) throws -> [EngagementRecord] {
         let schedule = EngagementCheckpoints(
             readings: [checkpoint, youtubeCheckpoint], scoring: checkpoint, youtubeScoring: youtubeCheckpoint)
+        let early = EngagementRecord.earlyCheckpoint
         return try writer.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT v.id, v.account_id, v.network, v.time_zone, p.published_at, s.engagement, s.checkpoint
                     FROM variant AS v JOIN publication AS p ON p.variant_id = v.id
-                    JOIN metric_sample AS s ON s.variant_id = v.id AND s.checkpoint IN (:checkpoint, :youtube)
+                    JOIN metric_sample AS s ON s.variant_id = v.id AND s.checkpoint IN (:checkpoint, :youtube, :early)
                     WHERE p.published_at IS NOT NULL
                     ORDER BY p.published_at, v.id, s.id
-                    """, arguments: ["checkpoint": checkpoint, "youtube": youtubeCheckpoint])
+                    """, arguments: ["checkpoint": checkpoint, "youtube": youtubeCheckpoint, "early": early])
+            var earlyReadings: [String: Double] = [:]
+            for row in rows where row["checkpoint"] as Int == early {
+                earlyReadings[row["id"]] = earlyReadings[row["id"]] ?? Double(row["engagement"] as Int)
+            }
             var seen = Set<String>()
             return rows.compactMap { row -> EngagementRecord? in
                 let id: String = row["id"]
@@ -190,7 +196,7 @@ public struct MetricsStore: Sendable {
                     variantID: id, accountID: row["account_id"], network: network,
                     bucket: TimingBucket.local(of: published, timeZoneIdentifier: row["time_zone"]),
                     engagement: Double(row["engagement"] as Int),
-                    publishedAt: published, region: row["time_zone"])
+                    publishedAt: published, region: row["time_zone"], earlyEngagement: earlyReadings[id])
             }
         }
     }

@@ -43,7 +43,8 @@ public enum EngagementScore {
                     EngagementObservation(
                         variantID: post.variantID, accountID: post.accountID, network: post.network, bucket: post.bucket,
                         score: logRatio(engagement: post.engagement, median: median), publishedAt: post.publishedAt,
-                        region: post.region, logEngagement: log(max(0, post.engagement) + 1)))
+                        region: post.region, logEngagement: log(max(0, post.engagement) + 1),
+                        earlyEngagement: post.earlyEngagement))
             }
             history[key, default: []].append(post.engagement)
         }

@@ -36,6 +36,9 @@ public struct LearnedTimingEstimator: Sendable {
     public var peakLikelihood: PeakLikelihoodFit?
     /// See ``LearnedTiming/peakPivot``.
     public var peakPivot: Double
+    // velocity (issue 18): the early reading's hook, EarlyReadingEvidence.swift.
+    /// What the early (+1 h) readings add to the scores (`nil`: the +24 h scores alone).
+    public var earlyReading: EarlyReadingEvidence?
 
     /// Creates an estimator; the defaults are docs/scheduling.md's, tuned in the simulation (bench/simulate.py):
     /// a level above worth 4 posts, an hour's estimate worth 40 posts against one weekday's, an 8-week
@@ -44,8 +47,9 @@ public struct LearnedTimingEstimator: Sendable {
         priorWeight: Double = 4, weekdayWeight: Double = 40, halfLife: TimeInterval = 8 * 7 * 86_400, smoothing: Double = 0.25,
         defaultSpread: Double = 0.5, exploration: Double = 0.3, peakCurve: PeakCurveFit? = nil,
         peakTemperature: Double = 1, accountCentred: Bool = true,
-        peakLikelihood: PeakLikelihoodFit? = nil, peakPivot: Double = 0
+        peakLikelihood: PeakLikelihoodFit? = nil, peakPivot: Double = 0, earlyReading: EarlyReadingEvidence? = nil
     ) {
+        self.earlyReading = earlyReading
         self.peakPivot = peakPivot
         self.peakLikelihood = peakLikelihood
         self.accountCentred = accountCentred
@@ -70,7 +74,9 @@ public struct LearnedTimingEstimator: Sendable {
         -> LearnedTiming
     {
         var byNetwork: [Network: [EngagementObservation]] = [:]
-        for observation in accountCentred ? centred(observations, now: now) : observations {
+        let scored = accountCentred ? centred(observations, now: now) : observations
+        // velocity (issue 18): the early readings move each score toward what its share predicts.
+        for observation in earlyReading?.combine(scored) ?? scored {
             byNetwork[observation.network, default: []].append(observation)
         }
         var accounts: [String: AccountTimingEstimate] = [:]

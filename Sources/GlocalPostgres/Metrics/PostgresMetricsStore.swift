@@ -149,19 +149,27 @@ public struct PostgresMetricsStore: EngagementMetricsStore {
         }
     }
 
-    /// Each published post with its engagement at its scoring checkpoint, in its local bucket.
+    /// Each published post with its engagement at its scoring checkpoint, in its local bucket, with its
+    /// region (time zone) and its early reading (``EngagementRecord/earlyCheckpoint``) when it was taken.
     public func engagementRecords(checkpoint: Int, youtubeCheckpoint: Int) throws -> [EngagementRecord] {
         let schedule = EngagementCheckpoints(
             readings: [checkpoint, youtubeCheckpoint], scoring: checkpoint, youtubeScoring: youtubeCheckpoint)
+        let early = EngagementRecord.earlyCheckpoint
         let rows = try pool.transaction { transaction in
             try transaction.rows(
                 """
                 SELECT v.id, v.account_id, v.network, v.time_zone, p.published_at, s.engagement, s.checkpoint
                 FROM variant AS v JOIN publication AS p ON p.variant_id = v.id
-                JOIN metric_sample AS s ON s.variant_id = v.id AND s.checkpoint IN (\(checkpoint), \(youtubeCheckpoint))
+                JOIN metric_sample AS s ON s.variant_id = v.id AND s.checkpoint IN (\(checkpoint), \(youtubeCheckpoint), \(early))
                 WHERE p.published_at IS NOT NULL
                 ORDER BY p.published_at, v.id COLLATE "C", s.id
                 """)
+        }
+        var earlyReadings: [String: Double] = [:]
+        for row in rows {
+            guard try row[6].decode(Int.self) == early else { continue }
+            let id = try row[0].decode(String.self)
+            if earlyReadings[id] == nil { earlyReadings[id] = Double(try row[5].decode(Int.self)) }
         }
         var seen = Set<String>()
         var records: [EngagementRecord] = []
@@ -171,11 +179,13 @@ public struct PostgresMetricsStore: EngagementMetricsStore {
                 try row[6].decode(Int.self) == schedule.scoringCheckpoint(for: network), seen.insert(id).inserted
             else { continue }
             let published = try row[4].decode(Date.self)
+            let zone = try row[3].decode(String.self)
             records.append(
                 EngagementRecord(
                     variantID: id, accountID: try row[1].decode(String.self), network: network,
-                    bucket: TimingBucket.local(of: published, timeZoneIdentifier: try row[3].decode(String.self)),
-                    engagement: Double(try row[5].decode(Int.self)), publishedAt: published))
+                    bucket: TimingBucket.local(of: published, timeZoneIdentifier: zone),
+                    engagement: Double(try row[5].decode(Int.self)), publishedAt: published, region: zone,
+                    earlyEngagement: earlyReadings[id]))
         }
         return records
     }
