@@ -15,15 +15,42 @@ struct AssetRoutes {
         router.get("/health") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
-        // Only images a campaign references, inside the workspace; anything else is 404, whether it exists or not.
+        // Only media a campaign references, inside the workspace; anything else is 404, whether it exists or not.
+        // Streamed in chunks, with single byte ranges (networks fetch videos in parts); HEAD answers the same headers.
         router.get("/media/**") { request, context -> Response in
             let requested = context.parameters.getCatchAll().joined(separator: "/")
             if context.session == nil { try admitSigned(request, path: requested, context: context) }
             guard let file = environment.servedMedia.file(at: requested) else { throw HTTPError(.notFound) }
-            return Response(
-                status: .ok, headers: [.contentType: file.contentType, .cacheControl: "private, max-age=3600"],
-                body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
+            return Self.response(file, range: request.headers[.range], ifRange: request.headers[.ifRange])
         }
+    }
+
+    /// The answer for `file`: 200 with all of it, 206 with the one range asked for, or 416 for a range past its end.
+    /// With `If-Range` (a validator this server does not give) the whole file is sent, as RFC 9110 wants.
+    static func response(_ file: ServedMediaFile, range: String?, ifRange: String?) -> Response {
+        let size = file.size
+        var headers: HTTPFields = [
+            .contentType: file.contentType, .cacheControl: "private, max-age=3600", .acceptRanges: "bytes",
+        ]
+        let asked = ByteRangeRequest(header: ifRange == nil ? range : nil, size: size)
+        let status: HTTPResponse.Status
+        let (first, last): (Int, Int)
+        switch asked {
+        case .whole:
+            (status, first, last) = (.ok, 0, size - 1)
+        case .part(let from, let to):
+            (status, first, last) = (.partialContent, from, to)
+            headers[.contentRange] = "bytes \(from)-\(to)/\(size)"
+        case .unsatisfiable:
+            headers[.contentRange] = "bytes */\(size)"
+            headers[.contentType] = nil
+            return Response(status: .rangeNotSatisfiable, headers: headers, body: .init(byteBuffer: ByteBuffer()))
+        }
+        let body = ResponseBody(contentLength: asked.length(of: size)) { writer in
+            for chunk in file.chunks(first: first, last: last) { try await writer.write(chunk.get()) }
+            try await writer.finish(nil)
+        }
+        return Response(status: status, headers: headers, body: body)
     }
 
     /// Lets a request without a session through only with a valid, unexpired signature for exactly `path` (a network
