@@ -34,7 +34,9 @@ struct WebUIDatabaseOutageTests {
             ["user", "add", Self.email, "--role", "admin", "--password-stdin"], input: Self.password + "\n")
         try #require(added.status == 0, "user add: \(added.error)")
         let store = try PostgresStore(location: try PostgresLocation(url: server.url).inSchema(schema), poolSize: 1)
-        let (token, session) = try store.sessions.open(for: Self.email, now: Date())
+        // The node runs on the planning day (`--now`), before the approval deadline, and so does the session.
+        let planned = try Date(RunNodesWorkspace.planned, strategy: .iso8601)
+        let (token, session) = try store.sessions.open(for: Self.email, now: planned)
         let variantID = "nodes/first/\(workspace.harness.accounts[0].id)"
         let revision = try #require(try store.variant(variantID)).contentHash
         try workspace.harness.startSandbox()
@@ -132,6 +134,7 @@ struct WebUIDatabaseOutageTests {
         process.arguments = [
             "run", "--database", workspace.database, "--node-id", "web-a", "--sandbox",
             workspace.harness.sandboxURL!.absoluteString, "--port", "0", "--workers", "1", "--log-format", "json",
+            "--now", RunNodesWorkspace.planned,
         ]
         process.currentDirectoryURL = workspace.harness.root
         process.environment = workspace.environment
