@@ -111,7 +111,7 @@ struct DispatchCommand: ParsableCommand {
             done.signal()
         }
         done.wait()
-        if let message = failure.message { throw CommandFailure(message: "dispatch stopped: \(message)") }
+        if let message = failure.message { throw CommandFailure.stopped("dispatch stopped", message, log: log, node: node) }
     }
 }
 

@@ -94,7 +94,9 @@ struct RunCommand: ParsableCommand {
         }
         done.wait()
         withExtendedLifetime(serving) {}
-        if let message = failure.message { throw CommandFailure(message: "glocal run stopped: \(message)") }
+        if let message = failure.message {
+            throw CommandFailure.stopped("glocal run stopped", message, log: service.log, node: served.nodeID)
+        }
     }
 
     /// The configuration and the log, handed to the serving task.

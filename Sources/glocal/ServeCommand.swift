@@ -86,7 +86,9 @@ struct ServeCommand: ParsableCommand {
         }
         done.wait()
         withExtendedLifetime((serving, reload)) {}
-        if let error = failure.get() { throw CommandFailure(message: "the server stopped: \(error)") }
+        if let error = failure.get() {
+            throw CommandFailure.stopped("the server stopped", "\(error)", log: log, node: served.nodeID)
+        }
     }
 }
 

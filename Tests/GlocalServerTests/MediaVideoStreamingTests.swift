@@ -114,6 +114,10 @@ import Testing
                 #expect(whole.body == bytes, "\(path)")
             }
             let url = signed("clips/reel.mp4")
+            // HEAD: the same headers, no body (a fetcher asks the size first).
+            let head = try await SignedMediaURLTests.anonymous.send(GlocalNetworks.HTTPRequest(method: "HEAD", url: url))
+            #expect(head.status == 200 && head.body.isEmpty, "HEAD: \(head.status) \(head.headers)")
+            #expect(Self.header("Content-Length", head) == "300000" && Self.header("Accept-Ranges", head) == "bytes")
             let middle = try await Self.get(url, range: "bytes=100000-100099")
             #expect(middle.status == 206)
             #expect(Self.header("Content-Range", middle) == "bytes 100000-100099/300000")

@@ -17,12 +17,22 @@ struct AssetRoutes {
         }
         // Only media a campaign references, inside the workspace; anything else is 404, whether it exists or not.
         // Streamed in chunks, with single byte ranges (networks fetch videos in parts); HEAD answers the same headers.
-        router.get("/media/**") { request, context -> Response in
-            let requested = context.parameters.getCatchAll().joined(separator: "/")
-            if context.session == nil { try admitSigned(request, path: requested, context: context) }
-            guard let file = environment.servedMedia.file(at: requested) else { throw HTTPError(.notFound) }
-            return Self.response(file, range: request.headers[.range], ifRange: request.headers[.ifRange])
+        router.get("/media/**") { request, context -> Response in try media(request, context: context) }
+        router.head("/media/**") { request, context -> Response in try media(request, context: context, head: true) }
+    }
+
+    /// `/media/PATH` for GET, or its headers alone for HEAD.
+    private func media(_ request: Request, context: AppRequestContext, head: Bool = false) throws -> Response {
+        let requested = context.parameters.getCatchAll().joined(separator: "/")
+        if context.session == nil { try admitSigned(request, path: requested, context: context) }
+        guard let file = environment.servedMedia.file(at: requested) else { throw HTTPError(.notFound) }
+        var response = Self.response(file, range: request.headers[.range], ifRange: request.headers[.ifRange])
+        if head {
+            let length = response.headers[.contentLength]
+            response.body = ResponseBody()
+            response.headers[.contentLength] = length
         }
+        return response
     }
 
     /// The answer for `file`: 200 with all of it, 206 with the one range asked for, or 416 for a range past its end.
