@@ -51,8 +51,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
         }
     }
 
-    /// Whether `request` may have changed something (a form sent with POST, PUT, PATCH or DELETE).
-    static func isForm(_ request: Request) -> Bool { ![.get, .head, .options].contains(request.method) }
+    /// Whether `request` may have changed something (a form sent with POST, PUT, PATCH or DELETE; signing in changes
+    /// nothing the user made, so its page says only to try again).
+    static func isForm(_ request: Request) -> Bool {
+        ![.get, .head, .options].contains(request.method) && request.uri.path != "/login"
+    }
 
     /// The route's pattern (`/variants/{campaign}/{post}/{account}/approve`), or the path without its query.
     static func route(_ request: Request, _ context: Context) -> String {

@@ -71,6 +71,9 @@ struct WebUIDatabaseOutageTests {
             }
         }
         #expect(approve.body.contains("Your change was not saved."))
+        // The page's stylesheet still loads: it needs no session.
+        let stylesheet = try await client.get("/static/app.css")
+        #expect(stylesheet.status == 200 && stylesheet.headers["content-type"]?.hasPrefix("text/css") == true)
         #expect(!answers[0].1.body.contains("Your change was not saved."))
         // Scrapers and probes come without a session: they never touch the store's sessions.
         let metrics = try await client.get("/metrics", signedIn: false)
