@@ -12,7 +12,8 @@ struct SessionMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
     {
         var context = context
-        if let token = request.cookies[Self.cookieName]?.value {
+        // The stylesheet needs no session: it still loads (for the 503 page too) while the store cannot be reached.
+        if let token = request.cookies[Self.cookieName]?.value, !request.uri.path.hasPrefix("/static/") {
             context.session = try environment.sessions.session(token: token, now: environment.now())
         }
         return try await next(request, context)

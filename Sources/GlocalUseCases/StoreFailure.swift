@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GlocalPostgres
 import GlocalStore
 
 /// Why the store failed, in one line without SQL or statement arguments, and of which kind: what the
@@ -11,8 +12,11 @@ public struct StoreFailure: Error, Sendable, Equatable, CustomStringConvertible 
         case busy
         /// The file is not an SQLite database, or a damaged one (SQLITE_NOTADB, SQLITE_CORRUPT).
         case notADatabase
-        /// The file cannot be opened, read or written (permissions, read-only, I/O, full disk).
+        /// The file cannot be opened, read or written (permissions, read-only, I/O, full disk), or the
+        /// PostgreSQL server cannot be reached (stopped, restarting, the connection broke).
         case unavailable
+        /// The PostgreSQL connection broke after the COMMIT was sent: the change may or may not be saved.
+        case outcomeUnknown
         /// The store refused by its own rules (it changed since the plan, no such variant, a state it cannot leave).
         case refused
         /// Any other failure.
@@ -40,6 +44,8 @@ public struct StoreFailure: Error, Sendable, Equatable, CustomStringConvertible 
             self.init(
                 kind: Self.kind(of: database.resultCode),
                 description: "SQLite error \(database.resultCode.rawValue)" + (database.message.map { ": \($0)" } ?? ""))
+        case let postgres as PostgresStoreError:
+            self.init(kind: Self.kind(of: postgres), description: postgres.description)
         case let refusal as VariantStoreError:
             self.init(kind: Self.kind(of: refusal), description: refusal.description)
         default:
@@ -55,6 +61,19 @@ public struct StoreFailure: Error, Sendable, Equatable, CustomStringConvertible 
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_FULL, .SQLITE_AUTH: return .unavailable
         default: return .failed
         }
+    }
+
+    /// The kind of a PostgreSQL failure: a server that cannot be reached (no connection, class 08; shutting down or
+    /// starting up, 57P01-57P03; too many connections, 53300) is `unavailable`, a deadlock or serialization
+    /// failure that outlived the retries is `busy`, a broken COMMIT is `outcomeUnknown`.
+    static func kind(of error: PostgresStoreError) -> Kind {
+        if error.commitOutcomeUnknown { return .outcomeUnknown }
+        let state = error.sqlState
+        if state == "connection" || state.hasPrefix("08") || ["57P01", "57P02", "57P03", "53300"].contains(state) {
+            return .unavailable
+        }
+        if state == "40001" || state == "40P01" || state == "55P03" { return .busy }
+        return .failed
     }
 
     /// The kind of the store's own error: a statement that failed keeps only SQLite's message (or its

@@ -41,6 +41,9 @@ struct DispatchCommand: ParsableCommand {
     @Option(help: "This node's id among the dispatchers sharing a PostgreSQL store, in the audit (default: HOSTNAME-PID).")
     var nodeID: String?
 
+    @Option(help: "The format of the log on standard error: text or json (JSON lines).")
+    var logFormat: String = LogFormat.text.rawValue
+
     @Flag(help: "Run one round (everything due now) and exit.")
     var once = false
 
@@ -53,6 +56,7 @@ struct DispatchCommand: ParsableCommand {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
         guard lease >= 0.5 else { throw ValidationError("--lease must be at least 0.5 seconds") }
         guard backoff > 0, poll > 0 else { throw ValidationError("--backoff and --poll must be positive") }
+        guard LogFormat(rawValue: logFormat) != nil else { throw ValidationError("--log-format must be text or json") }
         try Self.validateNodeID(nodeID)
     }
 
@@ -83,8 +87,9 @@ struct DispatchCommand: ParsableCommand {
             mediaBaseURL: try ConnectOptions.publicBaseURL(flag: publicURL).map { $0.appendingPathComponent("media/") },
             mediaSigner: try access.mediaURLSigner(),
             clock: { replayEnd == nil ? fixedNow ?? Date() : simulated.now })
+        let log = ServiceLog(format: LogFormat(rawValue: logFormat) ?? .text, level: .info)
         let stop = StopSignal()
-        stop.install()
+        stop.install(log: log, node: node)
         let done = DispatchSemaphore(value: 0)
         let failure = MessageBox()
         let (once, poll) = (self.once, self.poll)
@@ -100,13 +105,13 @@ struct DispatchCommand: ParsableCommand {
                     try await NodeDispatchLoop(dispatcher: dispatcher, queue: stores.queue, listener: stores.listener, poll: poll)
                         .run(
                             shouldStop: { stop.requested }, onRound: DispatchReportPrinter.print,
-                            onRoundFailure: DispatchReportPrinter.roundFailed)
+                            onRoundFailure: { DispatchReportPrinter.roundFailed($0, log: log, node: node) })
                 }
             } catch { failure.message = String(describing: error) }
             done.signal()
         }
         done.wait()
-        if let message = failure.message { throw CommandFailure(message: "dispatch stopped: \(message)") }
+        if let message = failure.message { throw CommandFailure.stopped("dispatch stopped", message, log: log, node: node) }
     }
 }
 
@@ -151,9 +156,9 @@ enum DispatchReportPrinter {
         fflush(nil)
     }
 
-    /// Says on standard error that a round failed (the database away) and is tried again.
-    @Sendable static func roundFailed(_ error: any Error) {
-        FileHandle.standardError.write(Data("glocal: dispatch round failed, trying again: \(error)\n".utf8))
+    /// Logs that a round failed (the database away) and is tried again.
+    static func roundFailed(_ error: any Error, log: ServiceLog, node: String?) {
+        log.roundFailed("dispatch round failed, trying again", error: error, node: node)
     }
 }
 
@@ -169,15 +174,15 @@ final class StopSignal: @unchecked Sendable {
     /// Requests a stop from inside the process.
     func request() { lock.withLock { flag = true } }
 
-    /// Starts listening for the signals.
-    func install() {
+    /// Starts listening for the signals; `log` says when one came.
+    func install(log: ServiceLog, node: String?) {
         for number in [SIGTERM, SIGINT] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [weak self] in
                 guard let self else { return }
                 self.lock.withLock { self.flag = true }
-                FileHandle.standardError.write(Data("glocal: stopping after the posts in flight\n".utf8))
+                log.relay(.notice, "stopping after the posts in flight", node: node)
             }
             source.resume()
             sources.append(source)

@@ -3,6 +3,7 @@ import Foundation
 import GlocalCore
 import GlocalNotify
 import GlocalStore
+import GlocalUseCases
 
 /// `glocal run` and `glocal serve`'s notification options: the SMTP server and sender (flags or
 /// environment; credentials from the environment only), the digest's local hour, and the address
@@ -53,14 +54,15 @@ struct NotificationOptions: ParsableArguments {
     /// Starts a notifier round once a minute until `shouldStop`; `nil` when nothing is configured.
     func start(
         workspace: Workspace, store: any WorkspaceStore, listening: URL?, clock: @escaping @Sendable () -> Date,
-        shouldStop: @escaping @Sendable () -> Bool, environment: [String: String] = ProcessInfo.processInfo.environment
+        shouldStop: @escaping @Sendable () -> Bool, environment: [String: String] = ProcessInfo.processInfo.environment,
+        log: ServiceLog, node: String?
     ) throws -> Notifier? {
         guard
             let settings = try settings(
                 workspace: workspace, listening: listening, environment: environment)
         else { return nil }
         let notifier = Notifier(settings: settings, workspace: workspace, store: store) { line in
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            log.relay(.warning, line, node: node)
         }
         let channels = [
             settings.smtp.map { "e-mail via \($0.host):\($0.port)" },
@@ -73,7 +75,7 @@ struct NotificationOptions: ParsableArguments {
         Task.detached {
             while !shouldStop() && !Task.isCancelled {
                 do { try await notifier.runOnce(now: clock()) } catch {
-                    FileHandle.standardError.write(Data("glocal: notification round failed: \(error)\n".utf8))
+                    log.roundFailed("notification round failed", error: error, node: node)
                 }
                 for _ in 0..<60 where !shouldStop() { try? await Task.sleep(for: .seconds(1)) }
             }

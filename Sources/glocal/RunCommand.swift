@@ -79,12 +79,12 @@ struct RunCommand: ParsableCommand {
         let served = try ServedWorkspace.open(access, demo: demo, now: clock(), nodeID: node)
         let serving = try served.holdStore()
         let credentials = try served.access.credentials(in: served.store)
+        let service = RunService(loaded: loaded, log: loaded.serviceLog())
         let stop = StopSignal()
-        stop.install()
+        stop.install(log: service.log, node: served.nodeID)
         let done = DispatchSemaphore(value: 0)
         let failure = MessageBox()
         let settings = self
-        let service = RunService(loaded: loaded, log: loaded.serviceLog())
         Task {
             do {
                 try await settings.serveAndDispatch(
@@ -94,7 +94,9 @@ struct RunCommand: ParsableCommand {
         }
         done.wait()
         withExtendedLifetime(serving) {}
-        if let message = failure.message { throw CommandFailure(message: "glocal run stopped: \(message)") }
+        if let message = failure.message {
+            throw CommandFailure.stopped("glocal run stopped", message, log: service.log, node: served.nodeID)
+        }
     }
 
     /// The configuration and the log, handed to the serving task.
@@ -152,7 +154,7 @@ struct RunCommand: ParsableCommand {
                 self.notify, environment: ProcessInfo.processInfo.environment)
             let notifier = try notify.start(
                 workspace: workspace, store: store, listening: URL(string: "http://\(host):\(port)"), clock: clock,
-                shouldStop: { stop.requested }, environment: notifyEnvironment)
+                shouldStop: { stop.requested }, environment: notifyEnvironment, log: log, node: node)
             let queue = store.publishQueue
             let serverFailure = MessageBox()
             var server: Task<Void, Never>?
@@ -163,7 +165,12 @@ struct RunCommand: ParsableCommand {
                         let health = lastRound.health(now: Date(), within: 60)
                         return (health.healthy, health.status + (notifier.map { "; " + $0.status() } ?? ""))
                     },
-                    metrics: { metrics.prometheusText(queueDepth: (try? queue.countsByState()) ?? [:]) },
+                    metrics: {
+                        // While the store is down the process's own counters still answer, with the store's gauge at 0.
+                        let depth = try? queue.countsByState()
+                        return metrics.prometheusText(queueDepth: depth ?? [:])
+                            + OperationsRoutes.storeReachableMetric(depth != nil)
+                    },
                     apiVersions: { workspace.apiVersionNotices(at: clock()).map(\.text) }, nodeID: node)
                 let environment = served.environment(
                     workspace: workspace, publicURL: configuration.publicURL, clock: clock)
@@ -175,7 +182,9 @@ struct RunCommand: ParsableCommand {
                 let approvalServer = ReloadableApprovalServer(
                     environment, operations: operations, connect: connectRoutes, accessLog: log)
                 reloadable = approvalServer
-                let application = approvalServer.application(host: host, port: port, idleTimeout: idle) { port in
+                let application = approvalServer.application(
+                    host: host, port: port, idleTimeout: idle, logger: ServiceLogHandler.logger(log, node: node)
+                ) { port in
                     FileHandle.standardOutput.write(
                         Data(
                             "glocal: approval UI on http://\(host):\(port)/  (store \(databasePath); /healthz, /metrics; Ctrl-C stops)\n"
@@ -229,7 +238,7 @@ struct RunCommand: ParsableCommand {
                     },
                     onRoundFailure: { error in
                         lastRound.failed(Date(), error)
-                        DispatchReportPrinter.roundFailed(error)
+                        DispatchReportPrinter.roundFailed(error, log: log, node: node)
                     })
                 if !stop.requested { current = makeDispatcher(reloader.workspace) }
             }

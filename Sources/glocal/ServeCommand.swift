@@ -63,14 +63,16 @@ struct ServeCommand: ParsableCommand {
         _ = try notify.start(
             workspace: served.workspace, store: served.store,
             listening: configuration.publicURL ?? URL(string: "http://\(host):\(port)"), clock: clock, shouldStop: { false },
-            environment: notifyEnvironment)
+            environment: notifyEnvironment, log: log, node: served.nodeID)
         let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
         let server = ReloadableApprovalServer(environment, connect: connectRoutes, accessLog: log)
         let reloader = WorkspaceReloader(
             served: served, server: server, log: log, publicURL: configuration.publicURL, clock: clock)
         let reload = ReloadSignal()
         reload.install { reloader.reload() }
-        let application = server.application(host: host, port: port, idleTimeout: idle) { port in
+        let application = server.application(
+            host: host, port: port, idleTimeout: idle, logger: ServiceLogHandler.logger(log, node: served.nodeID)
+        ) { port in
             // Written straight to the descriptor: scripts and tests wait for this line.
             FileHandle.standardOutput.write(
                 Data("glocal: approval UI on http://\(host):\(port)/  (store \(databasePath); Ctrl-C stops)\n".utf8))
@@ -84,7 +86,9 @@ struct ServeCommand: ParsableCommand {
         }
         done.wait()
         withExtendedLifetime((serving, reload)) {}
-        if let error = failure.get() { throw CommandFailure(message: "the server stopped: \(error)") }
+        if let error = failure.get() {
+            throw CommandFailure.stopped("the server stopped", "\(error)", log: log, node: served.nodeID)
+        }
     }
 }
 

@@ -99,14 +99,8 @@ final class PostgresNodes: @unchecked Sendable {
         try store.publishQueue.countsByState().filter { $0.key.isActive }.values.reduce(0, +) == 0
     }
 
-    /// The nodes named in the dispatcher's audit events.
-    func auditedNodes() throws -> Set<String> {
-        try store.pool.transaction { transaction in
-            Set(
-                try transaction.rows("SELECT DISTINCT node_id FROM audit_event WHERE node_id IS NOT NULL")
-                    .map { try $0[0].decode(String.self) })
-        }
-    }
+    /// The nodes named in the dispatcher's audit events, read through the store's audit trail.
+    func auditedNodes() throws -> Set<String> { Set(try store.auditEvents(variant: nil).compactMap(\.node)) }
 
     /// Checks that every variant went out exactly once: published with its own receipt, one post each in the sandbox.
     func expectEachPublishedOnce(_ variants: [StoredVariant], log: String) async throws {

@@ -31,13 +31,7 @@ struct RunNodesTests {
         let store = try PostgresStore(location: try PostgresLocation(url: server).inSchema(schema), poolSize: 1)
         let view = StoreView(
             queue: store.publishQueue, variant: store.variant,
-            auditedNodes: {
-                try store.pool.transaction { transaction in
-                    Set(
-                        try transaction.rows("SELECT DISTINCT node_id FROM audit_event WHERE node_id IS NOT NULL")
-                            .map { try $0[0].decode(String.self) })
-                }
-            })
+            auditedNodes: { Set(try store.auditEvents(variant: nil).compactMap(\.node)) })
         let audited = try await Self.publish(approved, through: ["node-a", "node-b"], of: workspace, view: view)
         // Six posts take the nodes seconds to send, two at a time each: both nodes publish, and the audit says so.
         #expect(audited == ["node-a", "node-b"], "audited nodes: \(audited)")

@@ -70,7 +70,10 @@ public final class PostgresConnectionPool: @unchecked Sendable {
             } catch let error as PostgresStoreError {
                 if error.isConnectionLoss {
                     discard(connection)
-                    if committing || attempt >= Self.attempts { throw error }
+                    if committing {
+                        throw PostgresStoreError(sqlState: error.sqlState, message: error.message, commitOutcomeUnknown: true)
+                    }
+                    if attempt >= Self.attempts { throw error }
                     continue
                 }
                 _ = try? transaction.execute("ROLLBACK")

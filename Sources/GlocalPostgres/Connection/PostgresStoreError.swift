@@ -5,11 +5,14 @@ public struct PostgresStoreError: Error, Equatable, CustomStringConvertible {
     public var sqlState: String
     /// The server's message, or what went wrong with the connection.
     public var message: String
+    /// Whether the connection broke after the COMMIT was sent, so the transaction may or may not be saved.
+    public var commitOutcomeUnknown: Bool
 
     /// Creates an error.
-    public init(sqlState: String, message: String) {
+    public init(sqlState: String, message: String, commitOutcomeUnknown: Bool = false) {
         self.sqlState = sqlState
         self.message = message
+        self.commitOutcomeUnknown = commitOutcomeUnknown
     }
 
     /// A one-line explanation.

@@ -37,6 +37,38 @@ enum ErrorPage {
         return response
     }
 
+    /// 503 with `Retry-After` while the store cannot be reached: short, nothing of the error, and for a form whether
+    /// it was saved.
+    static func storeUnreachable(_ answer: StoreUnreachable.Answer, requestID: String) -> Response {
+        let title = "The database is not reachable"
+        let outcome: HTML
+        switch answer {
+        case .page:
+            outcome = ""
+        case .notSaved:
+            outcome = """
+                <p class="error" id="not-saved"><strong>Your change was not saved.</strong> \
+                Send the form again once the database is back.</p>
+                """
+        case .maybeSaved:
+            outcome = """
+                <p class="error" id="maybe-saved"><strong>The connection broke while your change was being saved, so it may \
+                or may not have been recorded.</strong> Open the page again once the database is back to see which, \
+                before you send the form again.</p>
+                """
+        }
+        let body: HTML = """
+            <h1>\(title)</h1>
+            <p class="error" id="store-unreachable">The database is not reachable; try again in a moment.</p>
+            \(outcome)<p><a href="/">Back to my queue</a></p>
+            <p>Request id <code>\(requestID)</code></p>
+            """
+        var response = Layout.response(Layout.page(title: title, session: nil, body), status: .serviceUnavailable)
+        response.headers[.retryAfter] = String(StoreUnreachable.retryAfterSeconds)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
     /// 500 for an error nobody expected: no detail in the answer, only the request id the log names.
     static func unexpected(requestID: String) -> Response {
         let title = "Something went wrong"

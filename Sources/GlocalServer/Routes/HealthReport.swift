@@ -38,4 +38,15 @@ enum HealthReport {
 
             """
     }
+
+    /// `glocal_store_reachable 1` (or 0 while the store cannot be read, e.g. the PostgreSQL server is down) with its
+    /// HELP and TYPE lines: `/metrics` still answers then, with the process's own counters and without the queue depth.
+    static func storeReachableMetric(_ reachable: Bool) -> String {
+        """
+        # HELP glocal_store_reachable Whether this node could read the store for this scrape (0: the queue depth is missing).
+        # TYPE glocal_store_reachable gauge
+        glocal_store_reachable \(reachable ? 1 : 0)
+
+        """
+    }
 }

@@ -24,6 +24,9 @@ public struct OperationsRoutes: Sendable {
         self.nodeID = nodeID
     }
 
+    /// The `/metrics` lines saying whether the store could be read for this scrape (`glocal_store_reachable`).
+    public static func storeReachableMetric(_ reachable: Bool) -> String { HealthReport.storeReachableMetric(reachable) }
+
     func register(on router: Router<AppRequestContext>) {
         let health = self.health
         let metrics = self.metrics
