@@ -14,7 +14,7 @@ when it started.
 
     bench/postgres.py [--binary PATH] [--jobs 20000] [--batch 100] [--variants 210000]
                       [--posts 10000] [--minutes 10] [--nodes 3] [--skip-lateness] [--skip-apply]
-                      [--queue-nodes 1,3] [--repeat 1] [--server DIR]
+                      [--queue-nodes 1,3] [--repeat 1] [--server DIR] [--checkpoint-before] [--diagnose DIR]
 
 --server DIR uses a server already started by `scripts/postgres-test-server start` (its directory), e.g. one
 with pg_stat_statements loaded, instead of starting one.
@@ -158,6 +158,10 @@ def main() -> int:
     parser.add_argument("--queue-nodes", default="1,3", help="the node counts of the queue figures, comma-separated")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each queue figure")
     parser.add_argument("--server", help="the directory of a server already started (left running)")
+    parser.add_argument(
+        "--checkpoint-before", action="store_true",
+        help="have each PostgreSQL queue figure run CHECKPOINT after its setup, before its timed part: every page it then touches first is written whole into"
+        " the WAL (a full-page image), as on a server where a checkpoint has just begun")
     parser.add_argument("--diagnose", metavar="DIR", help="sample the server's sessions and the disks into DIR")
     options = parser.parse_args()
     script = os.path.join(ROOT, "scripts/postgres-test-server")
@@ -174,6 +178,8 @@ def main() -> int:
         values = dict(line.replace("export ", "").split("=", 1) for line in started.stdout.splitlines() if "=" in line)
         url, directory = values["GLOCAL_TEST_POSTGRES_URL"], values["GLOCAL_TEST_POSTGRES_DIR"]
     environment = {**os.environ, "GLOCAL_BENCH_POSTGRES_DIR": directory}
+    if options.checkpoint_before:
+        environment["GLOCAL_BENCH_CHECKPOINT_BEFORE_TIMED"] = "1"
     if options.diagnose:
         os.makedirs(options.diagnose, exist_ok=True)
         diagnose(directory, url)

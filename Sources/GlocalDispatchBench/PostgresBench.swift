@@ -14,6 +14,11 @@ enum PostgresBench {
             ?? 0
     }
 
+    /// The server's WAL insert position as PostgreSQL writes it (`0/1A2B3C4D`), for `pg_waldump -s … -e …`.
+    static func walLSN(_ store: PostgresStore) throws -> String {
+        try store.pool.transaction { try $0.value("SELECT pg_current_wal_lsn()::text", as: String.self) } ?? "?"
+    }
+
     /// `jobs` jobs claimed, started and finished by `nodes` concurrent nodes in batches of `batch`.
     static func queue(url: String, jobs: Int, nodes: Int, batch: Int) throws -> [String: Double] {
         let location = try PostgresLocation(url: url).inSchema("bench_" + UUID().uuidString.prefix(8).lowercased())
@@ -28,8 +33,12 @@ enum PostgresBench {
         }
         let done = Counter()
         let failures = Counter()
+        if ProcessInfo.processInfo.environment["GLOCAL_BENCH_CHECKPOINT_BEFORE_TIMED"] == "1" {
+            // As on a server whose checkpoint has just begun: each page touched first from now on is logged whole.
+            try store.pool.transaction { try $0.execute("CHECKPOINT") }
+        }
         let (clientBefore, serverBefore) = (CPUTime.process(), CPUTime.server())
-        let walBefore = try walPosition(store)
+        let (walBefore, lsnBefore) = (try walPosition(store), try walLSN(store))
         let start = DispatchTime.now().uptimeNanoseconds
         DispatchQueue.concurrentPerform(iterations: nodes) { node in
             let queue = queues[node]
@@ -56,6 +65,7 @@ enum PostgresBench {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let (clientAfter, serverAfter) = (CPUTime.process(), CPUTime.server())
         let walBytes = try walPosition(store) - walBefore
+        FileHandle.standardError.write(Data("postgres-queue: timed part's WAL from \(lsnBefore) to \(try walLSN(store))\n".utf8))
         guard done.value == jobs, failures.value == 0 else { fatalError("finished \(done.value) of \(jobs) jobs") }
         var result = [
             "jobs": Double(jobs), "nodes": Double(nodes), "batch": Double(batch), "seconds": seconds,
