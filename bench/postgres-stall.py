@@ -13,6 +13,7 @@ import argparse
 import collections
 import os
 import re
+import signal
 import sys
 
 
@@ -97,4 +98,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet when piped into head
     sys.exit(main())
