@@ -150,6 +150,7 @@ public final class Dispatcher: Sendable {
     {
         while !shouldStop() {
             let reports: [JobReport]
+            let began = clock()
             do {
                 reports = try await runOnce(shouldStop: shouldStop)
             } catch {
@@ -159,18 +160,20 @@ public final class Dispatcher: Sendable {
                 continue
             }
             onRound(reports)
-            if reports.isEmpty && !shouldStop() { try? await Task.sleep(for: try idleWait(max: pollInterval)) }
+            guard reports.isEmpty && !shouldStop() else { continue }
+            let pollSeconds = Double(pollInterval.components.seconds) + Double(pollInterval.components.attoseconds) / 1e18
+            let wait = try idleWait(poll: pollSeconds, roundBegan: began)
+            if wait > 0 { try? await Task.sleep(for: .milliseconds(Int((wait * 1000).rounded(.up)))) }
         }
     }
 
-    /// How long to sleep after a round that claimed nothing.
-    func idleWait(max poll: Duration) throws -> Duration {
-        let pollSeconds = Double(poll.components.seconds) + Double(poll.components.attoseconds) / 1e18
-        guard let next = try queue.nextWake() else { return poll }
-        let wait = next.timeIntervalSince(clock())
-        // Due already yet not claimed: held (rate limit, pause, reconnect), so waiting a full poll is right.
-        guard wait > 0 else { return poll }
-        return .milliseconds(Int((min(wait, pollSeconds) * 1000).rounded(.up)))
+    /// The instant on the dispatcher's clock (a round's beginning, for ``idleWait(poll:roundBegan:)``).
+    public var now: Date { clock() }
+
+    /// Seconds to sleep after a round that began at `roundBegan` and started nothing (`IdleWait`): until the queue's
+    /// next wake-up, at most `poll`; 0 when a job fell due while the round ran, after its claims had looked.
+    public func idleWait(poll: TimeInterval, roundBegan: Date) throws -> TimeInterval {
+        IdleWait.seconds(nextWake: try queue.nextWake(), roundBegan: roundBegan, now: clock(), poll: poll)
     }
 
     /// The heartbeat: renews the leases held until cancelled at the end of the round.

@@ -40,7 +40,8 @@ enum PostgresLatenessBench {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for (node, store) in stores.enumerated() {
                     let dispatcher = BenchStore.dispatcher(
-                        queue: store.publishQueue, worker: "bench-node-\(node)", credentials: credentials, url: url,
+                        queue: SlowCallQueue.wrapping(store.publishQueue, node: "bench-node-\(node)"),
+                        worker: "bench-node-\(node)", credentials: credentials, url: url,
                         transport: URLSessionTransport(timeout: 30), concurrency: concurrency,
                         onAttempt: { calls.add([$0.seconds]) })
                     group.addTask {

@@ -39,9 +39,10 @@ public struct NodeDispatchLoop: Sendable {
                 onRoundFailure: onRoundFailure)
             return
         }
-        let (queue, poll) = (self.queue, self.poll)
+        let poll = self.poll
         while !shouldStop() {
             let reports: [JobReport]
+            let began = dispatcher.now
             do {
                 reports = try await dispatcher.runOnce(shouldStop: shouldStop)
             } catch {
@@ -51,14 +52,9 @@ public struct NodeDispatchLoop: Sendable {
             }
             onRound(reports)
             guard reports.isEmpty, !shouldStop() else { continue }
-            let wait: Double
-            if let next = try? queue.nextWake() {
-                let until = next.timeIntervalSinceNow
-                wait = until > 0 ? min(until, poll) : poll
-            } else {
-                wait = poll
-            }
-            await Self.blocking { _ = listener.wait(upTo: wait) }
+            // The store away: a full poll; a job that fell due during the round: no wait (`IdleWait`).
+            let wait = (try? dispatcher.idleWait(poll: poll, roundBegan: began)) ?? poll
+            if wait > 0 { await Self.blocking { _ = listener.wait(upTo: wait) } }
         }
     }
 
