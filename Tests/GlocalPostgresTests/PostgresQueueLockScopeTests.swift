@@ -8,7 +8,7 @@ import Testing
 
 /// The queue's advisory locks (`sync`, the publishing caps, the token refresh) are the schema's: advisory locks are
 /// per database, so each key names the schema, and stores in two schemas of one database never wait for each other,
-/// while two stores of one schema still take turns.
+/// while two stores of one schema still take turns (a sync that finds its schema's sync under way leaves the work to it).
 @Suite(.postgres)
 struct PostgresQueueLockScopeTests {
     static let slot = Date(timeIntervalSince1970: 1_796_000_000)
@@ -34,27 +34,34 @@ struct PostgresQueueLockScopeTests {
             state: .approved, explanation: [])
     }
 
-    @Test func aSyncWaitsForItsOwnSchemasSyncOnlyNotForAnotherSchemas() throws {
+    @Test func aSyncLeavesItsOwnSchemasWorkToTheSyncUnderWayAndIsNotHeldByAnotherSchemas() throws {
         let schemaA = try schemaWithOnePost(), schemaB = try schemaWithOnePost()
         let other = try PostgresStore(location: schemaB, poolSize: 1), same = try PostgresStore(location: schemaA, poolSize: 1)
-        let waiter = try holding(PostgresAdvisoryKey.sync, in: schemaA) { holder in
-            #expect(
-                try finishes { _ = try other.publishQueue.sync(now: Self.slot, grace: 900, policy: .standard) },
-                "a sync in another schema does not wait")
-            return try expectWaits(for: holder, observer: schemaB) {
-                _ = try same.publishQueue.sync(now: Self.slot, grace: 900, policy: .standard)
+        let reports = Box<[QueueSyncReport]>([])
+        try holding(PostgresAdvisoryKey.sync, in: schemaA) { _ in
+            let otherFinished = try finishes {
+                reports.value.append(try other.publishQueue.sync(now: Self.slot, grace: 900, policy: .standard))
             }
+            #expect(otherFinished, "a sync in another schema does not wait")
+            let sameFinished = try finishes {
+                reports.value.append(try same.publishQueue.sync(now: Self.slot, grace: 900, policy: .standard))
+            }
+            #expect(sameFinished, "a sync that finds its own schema's sync under way does not queue behind it")
         }
-        #expect(waiter.finished(), "the waiting sync ends once the lock is released")
+        #expect(reports.value.map(\.enqueued) == [1, 0], "the other schema queued its post; the skipped sync queued none")
+        #expect(try other.publishQueue.countsByState() == [.scheduled: 1])
+        #expect(try same.publishQueue.countsByState() == [:], "the skipped sync wrote nothing")
+        let next = try same.publishQueue.sync(now: Self.slot, grace: 900, policy: .standard)
+        #expect(next.enqueued == 1, "the next sync that finds the lock free queues the approval")
         #expect(try same.publishQueue.countsByState() == [.scheduled: 1])
     }
 
-    @Test func aSyncThatWaitedForAnotherNodesLeavesTheWithdrawalsToItButStillQueuesApprovals() throws {
+    @Test func aSyncThatFindsAnotherNodesSyncUnderWayLeavesWithdrawalsAndApprovalsToTheNextFreeSync() throws {
         let location = try schemaWithOnePost()
         let store = try PostgresStore(location: location, poolSize: 1)
         #expect(try store.publishQueue.sync(now: Self.slot, grace: 900, policy: .standard).enqueued == 1)
         // The queued post is withdrawn (any writer), and another post is approved.
-        try store.pool.transaction {
+        _ = try store.pool.transaction {
             try $0.execute("UPDATE variant SET state = 'cancelled' WHERE id = 'launch/post-1/lumiere-fr-x'")
         }
         let second = Self.post(2)
@@ -62,17 +69,17 @@ struct PostgresQueueLockScopeTests {
             Plan(changes: [
                 PlanChange(action: .create, id: second.id, desired: second, stored: nil, contentChanged: true, timeChanged: true)
             ]), actor: "test", now: Self.slot.addingTimeInterval(-3_600))
-        let waited = Box<QueueSyncReport?>(nil)
-        let waiter = try holding(PostgresAdvisoryKey.sync, in: location) { holder in
-            try expectWaits(for: holder, observer: location) {
-                waited.value = try store.publishQueue.sync(now: Self.slot, grace: 900, policy: .standard)
+        let skipped = Box<QueueSyncReport?>(nil)
+        try holding(PostgresAdvisoryKey.sync, in: location) { _ in
+            let finished = try finishes {
+                skipped.value = try store.publishQueue.sync(now: Self.slot, grace: 900, policy: .standard)
             }
+            #expect(finished, "the sync does not wait for the lock")
         }
-        #expect(waiter.finished())
-        #expect(waited.value?.withdrawn == 0, "the node it waited for looked at the withdrawals")
-        #expect(waited.value?.enqueued == 1, "approvals are queued by every sync")
+        #expect(skipped.value == QueueSyncReport(enqueued: 0, withdrawn: 0, moved: 0, missed: 0))
+        #expect(try store.publishQueue.countsByState() == [.scheduled: 1], "nothing changed while the lock was taken")
         let next = try store.publishQueue.sync(now: Self.slot, grace: 900, policy: .standard)
-        #expect(next.withdrawn == 1 && next.enqueued == 0, "the next sync that finds the lock free withdraws the job")
+        #expect(next.withdrawn == 1 && next.enqueued == 1, "the next sync that finds the lock free does both")
         #expect(try store.publishQueue.countsByState() == [.scheduled: 1, .cancelled: 1])
     }
 

@@ -8,18 +8,18 @@ extension PostgresJobQueue {
     /// (the schema's sync lock). The approved variants are moved and queued, and the stale jobs missed, a whole set
     /// per statement, so a large approval is queued in a few round trips while the other nodes wait for the lock.
     ///
-    /// Withdrawing and moving jobs whose variant changed reads every waiting job. Nodes woken together by the same
-    /// due post all sync at once: only the first to take the lock does that scan; one that had to wait for another
-    /// node's sync leaves it to that sync (begun moments before), reports none, and the next sync that finds the lock
-    /// free looks again. Queuing approvals and missing stale slots (index reads) every sync does.
+    /// Nodes woken together by the same due post all sync at once. Only the one that takes the lock syncs; one that
+    /// finds another node's sync under way leaves everything to it (begun moments before) and reports none, at once,
+    /// rather than queue behind it: a round that waited for every other node's sync began its posts late. What the
+    /// running sync could not see (an approval committed after it read) the next sync that finds the lock free does.
     public func sync(now: Date, grace: TimeInterval, policy: RetryPolicy) throws -> PublishQueue.SyncReport {
         try pool.transaction { transaction in
             let free =
                 try transaction.value(
                     "SELECT pg_try_advisory_xact_lock(\(unescaped: PostgresAdvisoryKey.sync))", as: Bool.self) ?? false
-            if !free { try transaction.execute("SELECT pg_advisory_xact_lock(\(unescaped: PostgresAdvisoryKey.sync))") }
+            guard free else { return QueueSyncReport(enqueued: 0, withdrawn: 0, moved: 0, missed: 0) }
             let cutoff = now.addingTimeInterval(-grace)
-            let (withdrawn, moved) = free ? try followVariants(transaction, now: now) : (0, 0)
+            let (withdrawn, moved) = try followVariants(transaction, now: now)
             var moves = PostgresVariantMoves()
             var queued: [(variant: StoredVariant, slot: Date)] = []
             var missed = 0
