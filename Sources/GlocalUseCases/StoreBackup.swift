@@ -27,6 +27,15 @@ public struct StoreBackup: Sendable {
                 + "(docs/operations.md, Backups)")
     }
 
+    /// A backup is a file: a `postgres://` URL given as one is most likely meant for `glocal store migrate`.
+    private static func refuseURL(_ path: String, _ operation: String) throws {
+        guard PostgresLocation.isPostgresURL(path) else { return }
+        let shown = (try? PostgresLocation(url: path).description) ?? "postgres://…"
+        throw StoreBackupError(
+            message: "glocal store \(operation) takes a file, not \(shown): to copy the store into PostgreSQL, use "
+                + "glocal store migrate --from sqlite:STORE --to postgres://… (docs/operations.md)")
+    }
+
     /// What a backup wrote.
     public struct Summary: Sendable, Equatable {
         /// The backup's path.
@@ -40,6 +49,7 @@ public struct StoreBackup: Sendable {
     /// Copies the store into a new file at `destination` (which must not exist).
     public func backup(to destination: String) throws -> Summary {
         try refusePostgres("backup")
+        try Self.refuseURL(destination, "backup")
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw StoreBackupError(message: "no store at \(databasePath)")
         }
@@ -108,6 +118,7 @@ public struct StoreBackup: Sendable {
     /// Replaces the store with the backup at `source`; returns where the previous store was kept (if there was one).
     public func restore(from source: String, now: Date = Date()) throws -> String? {
         try refusePostgres("restore")
+        try Self.refuseURL(source, "restore")
         let lock = try StoreServingLock.holdExclusive(forStoreAt: databasePath)
         defer { withExtendedLifetime(lock) {} }
         _ = try Self.check(source)

@@ -116,4 +116,27 @@ struct StoreBackupTests {
         let entries = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         #expect(!entries.contains { $0.contains("before-restore") || $0.contains("restoring") })
     }
+
+    @Test func aPostgresURLGivenAsTheBackupFileIsRefusedWithTheWayToMigrateAndNoPassword() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (path, pool) = try Self.store(in: directory)
+        try pool.close()
+        let url = "postgres://glocal:s3cret-pw@127.0.0.1:5432/glocal"
+        for operation in ["backup", "restore"] {
+            do {
+                if operation == "backup" {
+                    _ = try StoreBackup(databasePath: path).backup(to: url)
+                } else {
+                    _ = try StoreBackup(databasePath: path).restore(from: url)
+                }
+                Issue.record("\(operation) to a URL was not refused")
+            } catch let error as StoreBackupError {
+                #expect(error.message.contains("glocal store \(operation) takes a file"))
+                #expect(error.message.contains("glocal store migrate"))
+                #expect(!error.message.contains("s3cret-pw"))
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["glocal.sqlite"])
+    }
 }
