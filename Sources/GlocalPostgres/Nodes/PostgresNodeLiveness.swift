@@ -35,8 +35,11 @@ public struct PostgresNodeLiveness: NodeLiveness {
 
     /// Takes `worker`'s lock on a dedicated connection, waiting up to `holdTimeoutMilliseconds` for a dead node's to go.
     public func hold(_ worker: String) throws -> NodeLivenessLock {
-        var logger = Logger(label: "glocal.postgres.node-liveness")
-        logger.logLevel = .critical
+        let logger = {
+            var logger = Logger(label: "glocal.postgres.node-liveness")
+            logger.logLevel = .critical
+            return logger
+        }()
         let connection = try pool.openDedicated()
         do {
             _ = try connection.query("SET lock_timeout = \(unescaped: String(holdTimeoutMilliseconds))", logger: logger).wait()
@@ -54,6 +57,10 @@ public struct PostgresNodeLiveness: NodeLiveness {
             throw NodeLivenessError.unavailable(
                 worker: worker, reason: translated.map { "\($0.message)" } ?? String(describing: type(of: error)))
         }
-        return NodeLivenessLock { _ = try? connection.close().wait() }
+        return NodeLivenessLock {
+            // Let go before closing: the server ends a closed session (and drops its locks) a moment later.
+            _ = try? connection.query("SELECT pg_advisory_unlock_all()", logger: logger).wait()
+            _ = try? connection.close().wait()
+        }
     }
 }
