@@ -7,14 +7,17 @@ import Testing
 
 /// A loopback HTTP proxy in front of the sandbox (a small Python process) that holds the first `POST …/statuses` and
 /// never answers it, so the node that sent it stays mid-call for as long as the test wants; every other request goes
-/// through. `GET /_proxy/log` lists the requests it has seen (held or forwarded), in order.
+/// through. `GET /_proxy/log` lists the requests it has seen (held or forwarded), in order; the file `heldMarker` appears
+/// the moment the post is held (a test polls it without the network).
 final class HoldingProxy: @unchecked Sendable {
     let process: Process
     let url: URL
+    /// The file that appears once the post is held.
+    let heldMarker: URL
 
     static let script = #"""
         import http.server, json, sys, threading, urllib.request, urllib.error
-        upstream = sys.argv[1].rstrip('/')
+        upstream, marker = sys.argv[1].rstrip('/'), sys.argv[2]
         seen, lock, held = [], threading.Lock(), threading.Event()
         forever = threading.Event()
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -37,6 +40,7 @@ final class HoldingProxy: @unchecked Sendable {
                     hold = self.command == 'POST' and self.path.endswith('/statuses') and not held.is_set()
                     if hold: held.set()
                 if hold:
+                    open(marker, 'w').close()
                     forever.wait()
                     return
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in ('host', 'content-length', 'connection')}
@@ -55,11 +59,12 @@ final class HoldingProxy: @unchecked Sendable {
         server.serve_forever()
         """#
 
-    /// Starts the proxy in front of `upstream`.
-    init(upstream: URL) throws {
+    /// Starts the proxy in front of `upstream`; it creates `heldMarker` when it holds the post.
+    init(upstream: URL, heldMarker: URL) throws {
+        self.heldMarker = heldMarker
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script, upstream.absoluteString]
+        process.arguments = ["python3", "-c", Self.script, upstream.absoluteString, heldMarker.path]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -73,6 +78,9 @@ final class HoldingProxy: @unchecked Sendable {
         let port = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         url = try #require(URL(string: "http://127.0.0.1:\(port)"))
     }
+
+    /// Whether the post is held now.
+    var holding: Bool { FileManager.default.fileExists(atPath: heldMarker.path) }
 
     /// The requests seen so far, as `METHOD path`.
     func seen() async throws -> [String] {

@@ -5,9 +5,10 @@ import GlocalStore
 import Testing
 
 /// Never double-post when a lease holder is alive: two real `glocal dispatch` nodes on one store whose clocks are three
-/// hours apart (each given `--now`). The first is mid-call (a proxy holds its post and never answers); the second, for
-/// which that lease ran out long ago, must neither rescue the job nor send anything while the first lives. Once the
-/// first is SIGKILLed the second takes the job back (only after the lease, by its own clock) and the post goes out once.
+/// hours apart (each given `--now`). The first is mid-call (a proxy holds its post and never answers, and the node is
+/// then stopped with SIGSTOP so that its call cannot time out); the second, for which that lease ran out long ago, must
+/// neither rescue the job nor send anything while the first lives. Once the first is SIGKILLed the second takes the job
+/// back (only after the lease, by its own clock) and the post goes out once.
 @Suite(.serialized)
 struct LeaseLivenessTests {
     static let start = "2026-12-01T09:00:00Z"
@@ -49,7 +50,8 @@ struct LeaseLivenessTests {
 
     static func run(_ harness: DispatchHarness, variant: StoredVariant, _ backend: Backend) async throws {
         try harness.startSandbox()
-        let proxy = try HoldingProxy(upstream: try #require(harness.sandboxURL))
+        let proxy = try HoldingProxy(
+            upstream: try #require(harness.sandboxURL), heldMarker: harness.root.appendingPathComponent("proxy-held"))
         defer { proxy.stop() }
         let (log, logURL) = try nodesLog(harness, "liveness.log")
         let first = try node("node-a", now: start, backend, proxy: proxy, harness: harness, log: log)
@@ -58,7 +60,10 @@ struct LeaseLivenessTests {
         }
         // node-a is mid-call once the proxy holds its post (polled: a bounded wait on a condition).
         let started = Date()
-        while try await proxy.seen().isEmpty, Date().timeIntervalSince(started) < 60 { usleep(20_000) }
+        while !proxy.holding, Date().timeIntervalSince(started) < 60 { usleep(5_000) }
+        // Frozen there (SIGSTOP): alive, its locks held, but its call can never time out (30 s) and be retried while
+        // the test runs on a loaded machine. A stopped node is what a hung one looks like.
+        kill(first.processIdentifier, SIGSTOP)
         let sent = try await proxy.seen()
         try #require(sent.count == 1 && sent[0].hasPrefix("POST "), "node-a never sent: \(sent)")
         let job = try #require(try backend.queue.job(forVariant: variant.id))

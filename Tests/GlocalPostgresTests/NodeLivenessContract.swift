@@ -5,10 +5,12 @@ import Testing
 /// What every `NodeLiveness` does (the SQLite lock files and PostgreSQL's advisory locks run the same checks): a node
 /// is alive exactly while it holds its lock, a check takes nothing away, and one id cannot be held twice.
 enum NodeLivenessContract {
+    /// A node that never took its lock is not alive.
     static func nobodyHoldingIsNotAlive(_ liveness: any NodeLiveness) throws {
         #expect(try liveness.isAlive("node-never-started") == false)
     }
 
+    /// A holder is alive, to any number of checks, until it lets go.
     static func aHolderIsAliveUntilItLetsGo(_ liveness: any NodeLiveness) throws {
         let lock = try liveness.hold("node-a")
         #expect(try liveness.isAlive("node-a"))
@@ -19,6 +21,7 @@ enum NodeLivenessContract {
         #expect(try liveness.isAlive("node-a") == false)
     }
 
+    /// A check of a free lock leaves it free for the node to take.
     static func aCheckLeavesTheLockFree(_ liveness: any NodeLiveness) throws {
         #expect(try liveness.isAlive("node-c") == false)
         let lock = try liveness.hold("node-c")
@@ -26,6 +29,7 @@ enum NodeLivenessContract {
         withExtendedLifetime(lock) {}
     }
 
+    /// A second hold of a live id is refused; once the first lets go it succeeds.
     static func aLiveIDCannotBeHeldTwice(_ liveness: any NodeLiveness) throws {
         let first = try liveness.hold("node-d")
         #expect(throws: NodeLivenessError.heldElsewhere(worker: "node-d")) { try liveness.hold("node-d") }
@@ -36,6 +40,7 @@ enum NodeLivenessContract {
         second.release()
     }
 
+    /// Ids with characters a file name cannot carry do not share a lock with look-alikes.
     static func idsThatAreNotFileNamesAreKeptApart(_ liveness: any NodeLiveness) throws {
         let lock = try liveness.hold("host/a:1")
         #expect(try liveness.isAlive("host/a:1"))
