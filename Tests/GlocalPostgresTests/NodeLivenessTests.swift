@@ -23,6 +23,18 @@ struct FileNodeLivenessTests {
         try NodeLivenessContract.idsThatAreNotFileNamesAreKeptApart(try liveness())
     }
 
+    @Test func aLockFileIsRemovedWhenItsNodeLetsGo() throws {
+        let liveness = try #require(try liveness() as? FileNodeLiveness)
+        let lock = try liveness.hold("node-e")
+        #expect(FileManager.default.fileExists(atPath: liveness.lockFile("node-e").path))
+        lock.release()
+        #expect(!FileManager.default.fileExists(atPath: liveness.lockFile("node-e").path))
+        #expect(try liveness.isAlive("node-e") == false)
+        let again = try liveness.hold("node-e")
+        #expect(try liveness.isAlive("node-e"))
+        again.release()
+    }
+
     @Test func theLockFilesLiveNextToTheDatabase() throws {
         let files = FileNodeLiveness(databasePath: "/var/lib/glocal/glocal.sqlite")
         #expect(files.lockFile("node-c").path == "/var/lib/glocal/glocal.sqlite-nodes/node-c.lock")

@@ -7,7 +7,8 @@ import Foundation
 #endif
 
 /// The liveness of the nodes sharing one SQLite file: each node holds an exclusive `flock` on its own side file,
-/// `DATABASE-nodes/<node>.lock`, for its whole life; the kernel lets go of it when the process dies, even on `kill -9`.
+/// `DATABASE-nodes/<node>.lock`, for its whole life (removed when it lets go); the kernel lets go of it when the
+/// process dies, even on `kill -9` (the file then stays, unlocked, until the id runs and stops again).
 /// A node is alive while a non-blocking `flock` on its file from another descriptor fails.
 public struct FileNodeLiveness: NodeLiveness {
     /// The folder of the lock files, next to the database.
@@ -41,7 +42,9 @@ public struct FileNodeLiveness: NodeLiveness {
     }
 
     /// Takes `worker`'s lock file. A check by another node holds it for an instant, so a refusal is tried again for a
-    /// moment before it means that a live node runs under this id.
+    /// moment before it means that a live node runs under this id. The file is removed when the lock is let go (ids
+    /// default to `HOSTNAME-PID`, so files would pile up), which is why a lock taken on a file that was removed meanwhile
+    /// is not kept: the file at the path is opened again.
     public func hold(_ worker: String) throws -> NodeLivenessLock {
         let path = lockFile(worker).path
         do {
@@ -49,22 +52,38 @@ public struct FileNodeLiveness: NodeLiveness {
         } catch {
             throw NodeLivenessError.unavailable(worker: worker, reason: "cannot create \(directory.path)")
         }
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw NodeLivenessError.unavailable(worker: worker, reason: "cannot open \(path): \(Self.errorText())")
-        }
         for attempt in 0..<50 {
-            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return NodeLivenessLock { close(descriptor) } }
-            guard errno == EWOULDBLOCK else { break }
+            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                throw NodeLivenessError.unavailable(worker: worker, reason: "cannot open \(path): \(Self.errorText())")
+            }
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
+                if Self.isStillAt(path, descriptor) {
+                    return NodeLivenessLock {
+                        unlink(path)  // while still holding it: a checker then finds no file (not alive) or this one
+                        close(descriptor)
+                    }
+                }
+                close(descriptor)
+                continue
+            }
+            let failure = errno
+            close(descriptor)
+            guard failure == EWOULDBLOCK else {
+                throw NodeLivenessError.unavailable(
+                    worker: worker, reason: "cannot lock \(path): \(String(cString: strerror(failure)))")
+            }
             if attempt < 49 { usleep(20_000) }
         }
-        let failure = errno
-        close(descriptor)
-        guard failure == EWOULDBLOCK else {
-            throw NodeLivenessError.unavailable(
-                worker: worker, reason: "cannot lock \(path): \(String(cString: strerror(failure)))")
-        }
         throw NodeLivenessError.heldElsewhere(worker: worker)
+    }
+
+    /// Whether `descriptor` is still the file at `path` (not one its holder removed as it let go).
+    private static func isStillAt(_ path: String, _ descriptor: Int32) -> Bool {
+        var opened = stat()
+        var named = stat()
+        guard fstat(descriptor, &opened) == 0, stat(path, &named) == 0 else { return false }
+        return opened.st_dev == named.st_dev && opened.st_ino == named.st_ino
     }
 
     /// A file name for `worker`: kept as it is when it is made of letters, digits, `.`, `_` and `-` only (and does not
