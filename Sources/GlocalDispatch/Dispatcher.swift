@@ -64,7 +64,7 @@ public final class Dispatcher: Sendable {
         let (queue, configuration, clock) = (self.queue, self.configuration, self.clock)
         try await lane.run {
             _ = try queue.sync(now: clock(), grace: configuration.grace, policy: configuration.policy)
-            _ = try queue.rescueExpiredLeases(now: clock(), maxRescues: RescuePolicy.standard.maxRescues)
+            try Self.rescueExpiredLeases(queue, worker: configuration.worker, now: clock())
         }
         let leases = HeldLeases()
         let heartbeat = Task { await self.renew(leases) }
@@ -135,6 +135,24 @@ public final class Dispatcher: Sendable {
             }
         }
         return ledger.reports
+    }
+
+    /// Hands back the expired jobs whose holder is gone (``LeaseRescueRule``): a holder that still holds its liveness
+    /// lock keeps its jobs however far its clock is from this node's, so a post it is sending is never sent twice.
+    /// Rounds do not overlap, so none of this node's own jobs is in flight here: an expired job it holds is one a
+    /// previous incarnation with the same id left (or whose write failed), and it takes it back.
+    static func rescueExpiredLeases(_ queue: any PublishJobQueue, worker: String, now: Date) throws {
+        let holders = try queue.expiredLeaseHolders(now: now)
+        guard !holders.isEmpty else { return }
+        let liveness = queue.nodeLiveness
+        var alive: [String: Bool] = [:]
+        for holder in holders where holder != worker { alive[holder] = try liveness.isAlive(holder) }
+        _ = try queue.rescueExpiredLeases(now: now, maxRescues: RescuePolicy.standard.maxRescues) { holder, _ in
+            // A holder that took a job since the look (not judged) is spared: it was alive a moment ago.
+            LeaseRescueRule.decide(
+                leaseExpired: true, holderAlive: alive[holder] ?? (holder != worker), holderIsMe: holder == worker,
+                inFlight: false) == .rescue
+        }
     }
 
     /// Rounds until `shouldStop` says so. After a round that found nothing it sleeps until the next

@@ -167,6 +167,15 @@ public struct PublishQueue: Sendable {
     /// that may be out becomes `unknown`) rather than taking the dispatcher down forever.
     @discardableResult
     public func rescueExpiredLeases(now: Date, maxRescues: Int = Self.maxRescues) throws -> Int {
+        try rescueExpiredLeases(now: now, maxRescues: maxRescues, rescuing: { _, _ in true })
+    }
+
+    /// Like ``rescueExpiredLeases(now:maxRescues:)``, but only the expired jobs `rescuing(holder, jobID)` allows (the
+    /// dispatcher's ``LeaseRescueRule``: a holder still alive keeps its jobs); the others are left running.
+    @discardableResult
+    public func rescueExpiredLeases(
+        now: Date, maxRescues: Int, rescuing: (_ holder: String, _ jobID: Int64) -> Bool
+    ) throws -> Int {
         let policy = RescuePolicy(maxRescues: maxRescues)
         return try immediate { db in
             let timestamp = StoreTimestamp.string(from: now)
@@ -175,7 +184,8 @@ public struct PublishQueue: Sendable {
                 sql: """
                     SELECT id, variant_id, rescues, locked_by FROM publish_job WHERE state = 'running' AND lease_expires_at < ?
                     """,
-                arguments: [timestamp])
+                arguments: [timestamp]
+            ).filter { rescuing($0["locked_by"], $0["id"]) }
             for row in expired {
                 let id: Int64 = row["id"]
                 let holder: String = row["locked_by"]
@@ -203,6 +213,23 @@ public struct PublishQueue: Sendable {
             }
             return expired.count
         }
+    }
+
+    /// The workers holding a running job whose lease ran out at `now`.
+    public func expiredLeaseHolders(now: Date) throws -> Set<String> {
+        try writer.read { db in
+            Set(
+                try String.fetchAll(
+                    db, sql: "SELECT DISTINCT locked_by FROM publish_job WHERE state = 'running' AND lease_expires_at < ?",
+                    arguments: [StoreTimestamp.string(from: now)]))
+        }
+    }
+
+    /// The liveness of the nodes sharing this store: lock files next to the database, or one process in memory.
+    public var nodeLiveness: any NodeLiveness {
+        let path = writer.path
+        guard !path.isEmpty, path != ":memory:", !path.hasPrefix("file:") else { return SingleProcessLiveness() }
+        return FileNodeLiveness(databasePath: path)
     }
 
     /// The next instant the queue may have work: the earliest due time of a waiting job or lease

@@ -72,6 +72,7 @@ struct DispatchCommand: ParsableCommand {
         let workspace = try access.loadWorkspace()
         let node = nodeID ?? DispatchConfiguration.defaultWorker()
         let stores = try access.openDispatchStores(nodeID: node)
+        let liveness = try Self.holdLiveness(of: stores.queue, node: node)
         let (endpoints, sandboxURL) = try SandboxEndpoints.parse(sandbox)
         let fixedNow = try options.now.map { _ in try options.instant() }
         let replayEnd = try until.map { try Self.instant($0) }
@@ -111,7 +112,14 @@ struct DispatchCommand: ParsableCommand {
             done.signal()
         }
         done.wait()
+        withExtendedLifetime(liveness) {}
         if let message = failure.message { throw CommandFailure.stopped("dispatch stopped", message, log: log, node: node) }
+    }
+
+    /// Takes `node`'s liveness lock on `queue`'s store for the node's life: while it holds it, no other node rescues
+    /// its jobs, whatever their clocks say (docs/operations.md).
+    static func holdLiveness(of queue: any PublishJobQueue, node: String) throws -> NodeLivenessLock {
+        do { return try queue.nodeLiveness.hold(node) } catch { throw CommandFailure(message: "\(error)") }
     }
 }
 

@@ -78,6 +78,7 @@ struct RunCommand: ParsableCommand {
         let node = nodeID ?? DispatchConfiguration.defaultWorker()
         let served = try ServedWorkspace.open(access, demo: demo, now: clock(), nodeID: node)
         let serving = try served.holdStore()
+        let liveness = try DispatchCommand.holdLiveness(of: served.store.publishQueue, node: node)
         let credentials = try served.access.credentials(in: served.store)
         let service = RunService(loaded: loaded, log: loaded.serviceLog())
         let stop = StopSignal()
@@ -93,7 +94,7 @@ struct RunCommand: ParsableCommand {
             done.signal()
         }
         done.wait()
-        withExtendedLifetime(serving) {}
+        withExtendedLifetime((serving, liveness)) {}
         if let message = failure.message {
             throw CommandFailure.stopped("glocal run stopped", message, log: service.log, node: served.nodeID)
         }

@@ -74,20 +74,30 @@ public struct PostgresJobQueue: PublishJobQueue {
     /// Returns the jobs whose lease ran out to the queue, or sets a crash loop aside, as `RescuePolicy`
     /// decides; returns how many. A job another node is rescuing (row locked) is skipped.
     public func rescueExpiredLeases(now: Date, maxRescues: Int) throws -> Int {
+        try rescueExpiredLeases(now: now, maxRescues: maxRescues, rescuing: { _, _ in true })
+    }
+
+    /// Like ``rescueExpiredLeases(now:maxRescues:)``, but only the expired jobs `rescuing(holder, jobID)` allows (the
+    /// dispatcher's `LeaseRescueRule`: a holder still alive keeps its jobs); the others are left running.
+    public func rescueExpiredLeases(
+        now: Date, maxRescues: Int, rescuing: (_ holder: String, _ jobID: Int64) -> Bool
+    ) throws -> Int {
         let policy = RescuePolicy(maxRescues: maxRescues)
         return try pool.transaction { transaction in
             let expired = try transaction.rows(
                 """
                 SELECT id, variant_id, rescues, locked_by FROM publish_job
                 WHERE state = 'running' AND lease_expires_at < \(now) ORDER BY id FOR UPDATE SKIP LOCKED
-                """)
-            for row in expired {
-                let (id, variantID, previous, holder) = try PostgresFailure.decoding {
+                """
+            ).map { row in
+                try PostgresFailure.decoding {
                     (
-                        try row[0].decode(Int64.self), try row[1].decode(String.self), try row[2].decode(Int.self),
-                        try row[3].decode(String.self)
+                        id: try row[0].decode(Int64.self), variantID: try row[1].decode(String.self),
+                        previous: try row[2].decode(Int.self), holder: try row[3].decode(String.self)
                     )
                 }
+            }.filter { rescuing($0.holder, $0.id) }
+            for (id, variantID, previous, holder) in expired {
                 let variant = try PostgresVariantRow.fetch(transaction, id: variantID, forUpdate: true)
                 switch policy.rescue(previousRescues: previous, variantState: variant?.state) {
                 case .discard(let rescues, let reason, let variantToUnknown):

@@ -14,6 +14,13 @@ public protocol PublishJobQueue: Sendable {
     func heartbeat(worker: String, jobIDs: [Int64], now: Date, lease: TimeInterval) throws -> Set<Int64>
     /// Returns the jobs whose lease ran out to the queue (or sets a crash loop aside); returns how many.
     func rescueExpiredLeases(now: Date, maxRescues: Int) throws -> Int
+    /// Returns the expired jobs `rescuing(holder, jobID)` allows to the queue (the others stay with their holder, which
+    /// may still be sending them: `LeaseRescueRule`); returns how many.
+    func rescueExpiredLeases(now: Date, maxRescues: Int, rescuing: (_ holder: String, _ jobID: Int64) -> Bool) throws -> Int
+    /// The workers holding a running job whose lease ran out at `now`.
+    func expiredLeaseHolders(now: Date) throws -> Set<String>
+    /// The liveness of the nodes sharing this queue's store (each node holds its lock for its life).
+    var nodeLiveness: any NodeLiveness { get }
     /// Starts the attempt of a claimed job.
     func begin(
         _ job: PublishJob, worker: String, now: Date, caps: (Network) -> [PublishingCap]
