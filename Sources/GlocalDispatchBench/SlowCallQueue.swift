@@ -48,6 +48,20 @@ struct SlowCallQueue: PublishJobQueue {
         try timed("rescue", detail: { "rescued \($0)" }) { try base.rescueExpiredLeases(now: now, maxRescues: maxRescues) }
     }
 
+    func rescueExpiredLeases(
+        now: Date, maxRescues: Int, rescuing: (_ holder: String, _ jobID: Int64) -> Bool
+    ) throws -> Int {
+        try timed("rescue", detail: { "rescued \($0)" }) {
+            try base.rescueExpiredLeases(now: now, maxRescues: maxRescues, rescuing: rescuing)
+        }
+    }
+
+    func expiredLeaseHolders(now: Date) throws -> Set<String> {
+        try timed("expiredLeaseHolders", detail: { "holders \($0.count)" }) { try base.expiredLeaseHolders(now: now) }
+    }
+
+    var nodeLiveness: any NodeLiveness { base.nodeLiveness }
+
     func begin(_ job: PublishJob, worker: String, now: Date, caps: (Network) -> [PublishingCap]) throws -> AttemptStart {
         try timed("begin") { try base.begin(job, worker: worker, now: now, caps: caps) }
     }

@@ -65,7 +65,7 @@ struct LeaseLivenessDispatcherTests {
             #expect(kept.state == .running && kept.lockedBy == "node-a" && kept.rescues == 0)
             #expect(await state.storedPosts().isEmpty)
             // The spared lease expired hours ago by this node's clock: an idle node waits a full poll, it does not spin.
-            #expect(try dispatcher.idleWait(max: .seconds(5)) == .seconds(5))
+            #expect(try dispatcher.idleWait(poll: 5, roundBegan: dispatcher.now) == 5)
 
             alive.release()  // node-a dies: its lock goes with it
             let reports = try await dispatcher.runOnce()
