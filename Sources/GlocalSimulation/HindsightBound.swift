@@ -68,7 +68,7 @@ struct HindsightBound {
                     days += 1
                     if choice == truth { right += 1 }
                     if week >= simulation.weeks - 4 {
-                        let table = rangeValue(day.ranges[0], account: account, day: day, week: week)
+                        let table = Self.rangeValue(day.ranges[0], account: account, day: day, week: week)
                         gain += simulation.trueValue(choice, day: day, account: account, week: week) - table
                         oracleGain += simulation.trueValue(truth, day: day, account: account, week: week) - table
                     }
@@ -123,7 +123,7 @@ struct HindsightBound {
     }
 
     /// Expected engagement of a post in `range` of `day`, averaged over its minutes (every 10).
-    private func rangeValue(_ range: SimulationDay.Range, account: SimulatedAccount, day: SimulationDay, week: Int) -> Double {
+    static func rangeValue(_ range: SimulationDay.Range, account: SimulatedAccount, day: SimulationDay, week: Int) -> Double {
         let minutes = Array(stride(from: range.start, to: range.end, by: 10))
         let total = minutes.reduce(0.0) { sum, minute in
             sum + account.audience.expected(weekday: day.date.isoWeekday, hour: Double(minute) / 60, week: week)

@@ -6,8 +6,9 @@ import GlocalCore
 // Usage: glocal-simulate [--accounts 120] [--weeks 12] [--seed 6] [--noise 0.5] [--json]
 //   learner settings, for tuning: [--prior-weight N] [--weekday-weight N] [--half-life-weeks N]
 //   [--smoothing S] [--exploration S] [--peak-temperature T] [--weekday-change P] [--ridge N] [--no-peak-curve | --peak-curve] [--median-scores]
+//   peak model (off by default): [--peak-likelihood] [--peak-pivot N] [--account-noise N] [--alternate-peak] [--peak-drift]
 //   holdout: [--holdout-share S] (default Holdout.share)
-//   [--no-bound] (skips the hindsight bound)
+//   [--no-bound] (skips the hindsight bound) [--bound-ablation] (the bound forgetting one knowledge at a time)
 //   early reading (velocity): [--share-noise S] (σ of the +1 h share, default 0.5) [--early-weight W]
 //   (0: the learner ignores the +1 h reading; default the estimator's) [--early-minimum N]
 
@@ -19,7 +20,10 @@ while let name = arguments.next() {
         json = true
         continue
     }
-    if ["--no-peak-curve", "--peak-curve", "--median-scores", "--no-bound", "--peak-likelihood"].contains(name) {
+    if [
+        "--no-peak-curve", "--peak-curve", "--median-scores", "--no-bound", "--peak-likelihood", "--bound-ablation",
+        "--alternate-peak", "--peak-drift",
+    ].contains(name) {
         options[String(name.dropFirst(2))] = "1"
         continue
     }
@@ -59,7 +63,13 @@ let estimator = LearnedTimingEstimator(
     peakCurve: curve, peakTemperature: number("peak-temperature", defaults.peakTemperature),
     accountCentred: options["median-scores"] == nil,
     peakLikelihood: options["peak-likelihood"] == nil
-        ? nil : PeakLikelihoodFit(weekdayChange: number("weekday-change", PeakLikelihoodFit().weekdayChange)),
+        ? nil
+        : PeakLikelihoodFit(
+            weekdayChange: number("weekday-change", PeakLikelihoodFit().weekdayChange),
+            // curve (issue 18): the peak model's noise per account and shared alternate peak.
+            accountNoiseWeight: number("account-noise", PeakLikelihoodFit().accountNoiseWeight),
+            sharedAlternate: options["alternate-peak"] != nil || PeakLikelihoodFit().sharedAlternate,
+            drifts: options["peak-drift"] != nil ? PeakLikelihoodFit.driftPrior : PeakLikelihoodFit().drifts),
     peakPivot: number("peak-pivot", defaults.peakPivot),
     earlyReading: earlyReading(defaults.earlyReading))
 
@@ -91,6 +101,21 @@ if options["no-bound"] == nil {
         boundLines.append(
             "  \(label): peak found for good \(within6)/\(accountCount) within 6 weeks, \(byEnd) by week \(weeks); "
                 + "would capture \(String(format: "%.0f", outcome.captured * 100)) % of the oracle's lift (expected values)")
+    }
+}
+if options["bound-ablation"] != nil {
+    // curve (issue 18): the bound made less omniscient one knowledge at a time, from the learner's posts.
+    boundLines += ["", "bound ablation (from the learner's posts; each step forgets one more thing):"]
+    let learnedPosts = result.posts.filter { $0.policy == .learned }
+    for (step, (name, knowledge)) in BoundAblation.Knowledge.steps.enumerated() {
+        let outcome = BoundAblation(
+            simulation: simulation, accountSpread: SimulatedAccount.Assumptions().accountSpread, knowledge: knowledge
+        ).outcome(learnedPosts)
+        let within6 = outcome.found.filter { ($0 ?? Int.max) <= 6 }.count
+        figures["ablation_\(step)_captured"] = outcome.captured
+        figures["ablation_\(step)_peak_within_6"] = Double(within6)
+        boundLines.append(
+            "  \(step) \(name): captures \(String(format: "%.0f", outcome.captured * 100)) %, peaks within 6 weeks \(within6)")
     }
 }
 if json {

@@ -174,7 +174,8 @@ public struct LearnedTimingEstimator: Sendable {
             let centre = total.weight > 0 ? total.value / total.weight : 0
             return PeakCurveFit.Post(
                 account: item.accountID, region: item.region, slot: PeakGrid.slot(minute: minute), weekday: item.bucket.weekday,
-                score: (item.logEngagement ?? item.score) - centre, weight: decay(age: now.timeIntervalSince(item.publishedAt)))
+                score: (item.logEngagement ?? item.score) - centre, weight: decay(age: now.timeIntervalSince(item.publishedAt)),
+                age: max(0, now.timeIntervalSince(item.publishedAt)) / 604_800)
         }
     }
 

@@ -75,7 +75,7 @@ public struct PeakBelief: Sendable {
     }
 
     /// The circular mean of `hours` weighted by `weights`.
-    static func circularMean(_ weights: [Double], hours: [Double]) -> Double {
+    public static func circularMean(_ weights: [Double], hours: [Double]) -> Double {
         var x = 0.0, y = 0.0
         for (weight, hour) in zip(weights, hours) {
             x += weight * cos(hour * .pi / 12)

@@ -22,9 +22,12 @@ public struct PeakCurveFit: Sendable {
         public var score: Double
         /// Its decayed weight.
         public var weight: Double
+        /// Its age in weeks (for a peak that drifts).
+        public var age: Double
 
         /// Creates a post.
-        public init(account: String, region: String, slot: Int, weekday: Int, score: Double, weight: Double) {
+        public init(account: String, region: String, slot: Int, weekday: Int, score: Double, weight: Double, age: Double = 0) {
+            self.age = age
             self.account = account
             self.region = region
             self.slot = slot

@@ -19,14 +19,30 @@ public struct PeakLikelihoodFit: Sendable {
     public var defaultPeakSpread: Double
     /// The range the learned spread of peaks is kept in, hours.
     public var peakSpreadRange: ClosedRange<Double>
+    /// How many posts the network's noise is worth against an account's own residuals (0: the network's
+    /// noise for every account). Small accounts count few interactions, so `log(engagement + 1)` scatters
+    /// more for them than for large ones; one noise per network makes large accounts' posteriors too wide.
+    public var accountNoiseWeight: Double
+    /// Whether the weekdays that differ share one alternate peak (an audience that reads at other hours
+    /// on some days), rather than each having its own; the days that keep the main peak then no longer
+    /// pull it toward the others'.
+    public var sharedAlternate: Bool
+    /// Candidate drifts of an account's peak, hours per week, and their prior probabilities (`[0: 1]`: no
+    /// drift). Under drift `d`, a post `a` weeks old was made when the peak was `d·a` hours earlier, so it
+    /// is read as if made `d·a` hours later; each account keeps the drift its posts make most likely.
+    public var drifts: [Double: Double]
     /// The grid (peaks every half hour; its widths are the candidate widths).
     public let grid: PeakGrid
 
     /// Creates the fit with docs/scheduling.md's settings.
     public init(
         floors: [Double] = [0.15, 0.3, 0.5, 0.7], weekdayChange: Double = 0.1, uniformShare: Double = 0.05,
-        defaultPeakSpread: Double = 3, peakSpreadRange: ClosedRange<Double> = 1...5, grid: PeakGrid = .standard
+        defaultPeakSpread: Double = 3, peakSpreadRange: ClosedRange<Double> = 1...5, accountNoiseWeight: Double = 0,
+        sharedAlternate: Bool = false, drifts: [Double: Double] = [0: 1], grid: PeakGrid = .standard
     ) {
+        self.drifts = drifts
+        self.accountNoiseWeight = accountNoiseWeight
+        self.sharedAlternate = sharedAlternate
         self.floors = floors
         self.weekdayChange = weekdayChange
         self.uniformShare = uniformShare
@@ -64,15 +80,28 @@ public struct PeakLikelihoodFit: Sendable {
         var curve: [[Double]]
     }
 
-    /// Beliefs for every account of `posts` (one network); `fallbackSpread` is the noise used with fewer than 10 posts.
-    public func fit(_ posts: [PeakCurveFit.Post], fallbackSpread: Double) -> [String: PeakBelief] {
+    /// A documented prior for `drifts`: half of audiences keep their hours; the others move by ⅛, ¼ or ½ hour
+    /// a week, earlier or later, equally likely.
+    public static let driftPrior: [Double: Double] = [
+        0: 0.5, 0.125: 0.5 / 6, -0.125: 0.5 / 6, 0.25: 0.5 / 6, -0.25: 0.5 / 6, 0.5: 0.5 / 6, -0.5: 0.5 / 6,
+    ]
+
+    /// The posts' sums per account, each post read `drift · age` hours later.
+    static func accounts(_ posts: [PeakCurveFit.Post], drift: Double) -> [String: Account] {
         var accounts: [String: Account] = [:]
         for post in posts {
             var account = accounts[post.account] ?? Account(region: post.region)
-            account.all.add(post.score, slot: post.slot, weight: post.weight)
-            account.days[post.weekday - 1].add(post.score, slot: post.slot, weight: post.weight)
+            let slot = ((post.slot + Int((drift * post.age * 6).rounded())) % PeakGrid.slots + PeakGrid.slots) % PeakGrid.slots
+            account.all.add(post.score, slot: slot, weight: post.weight)
+            account.days[post.weekday - 1].add(post.score, slot: slot, weight: post.weight)
             accounts[post.account] = account
         }
+        return accounts
+    }
+
+    /// Beliefs for every account of `posts` (one network); `fallbackSpread` is the noise used with fewer than 10 posts.
+    public func fit(_ posts: [PeakCurveFit.Post], fallbackSpread: Double) -> [String: PeakBelief] {
+        let accounts = Self.accounts(posts, drift: 0)
         let shapes = grid.widths.indices.flatMap { width in
             floors.map { floor in
                 Shape(
@@ -137,15 +166,45 @@ public struct PeakLikelihoodFit: Sendable {
         let peakSpread = PeakGrid.peakSpread(
             distances: distances, variances: variances, counted: counted, fallback: defaultPeakSpread, range: peakSpreadRange)
         var beliefs: [String: PeakBelief] = [:]
+        var priors: [String: [Double]] = [:]
+        var noises: [String: Double] = [:]
         for (index, name) in names.enumerated() {
             var prior = Array(repeating: 1 / Double(grid.peaks.count), count: grid.peaks.count)
             if let centre = centres[name] {
                 prior = aroundPeak(centre.hour, spread: (peakSpread * peakSpread + centre.extra).squareRoot())
             }
-            beliefs[name] = belief(
-                accounts[name]!, fits: residuals[best.shape][index], shape: shape, prior: prior, noise: best.noise)
+            let fits = residuals[best.shape][index]
+            let noise = accountNoise(
+                rss: fits.map(\.rss).min() ?? 0, weight: accounts[name]!.all.total, network: best.noise)
+            beliefs[name] = belief(accounts[name]!, fits: fits, shape: shape, prior: prior, noise: noise)
+            priors[name] = prior
+            noises[name] = noise
         }
-        return beliefs
+        guard drifts.count > 1 || drifts.keys.first != 0 else { return beliefs }
+        // Each account's drift: the candidate whose reading of its posts is most likely (prior included).
+        var chosen: [String: (evidence: Double, belief: PeakBelief)] = [:]
+        for (drift, share) in drifts.sorted(by: { $0.key < $1.key }) where share > 0 {
+            let moved = drift == 0 ? accounts : Self.accounts(posts, drift: drift)
+            for name in names {
+                guard let account = moved[name], let prior = priors[name], let noise = noises[name] else { continue }
+                let fits = Self.residuals(account.all, shape: shape)
+                let evidence =
+                    log(share)
+                    + PeakCurveFit.logSumExp(zip(prior, fits).map { log(max($0, 1e-300)) - $1.rss / (2 * noise * noise) })
+                if evidence > chosen[name]?.evidence ?? -Double.infinity {
+                    chosen[name] = (evidence, belief(account, fits: fits, shape: shape, prior: prior, noise: noise))
+                }
+            }
+        }
+        return beliefs.merging(chosen.mapValues(\.belief), uniquingKeysWith: { _, drifted in drifted })
+    }
+
+    /// An account's noise: its residuals at its best peak (two parameters fitted) pooled with the network's
+    /// noise worth `accountNoiseWeight` posts.
+    func accountNoise(rss: Double, weight: Double, network: Double) -> Double {
+        guard accountNoiseWeight > 0 else { return network }
+        let k = accountNoiseWeight
+        return max(0.05, ((rss + k * network * network) / (max(0, weight - 2) + k)).squareRoot())
     }
 
     /// A wrapped normal prior around `hour` with `spread`, with `uniformShare` spread evenly.
@@ -196,16 +255,57 @@ public struct PeakLikelihoodFit: Sendable {
         let levels = fits.map(\.level)
         let dayLogs = account.days.map { day in Self.dayResiduals(day, shape: shape, levels: levels).map { -$0 / variance2 } }
         let all = grid.peaks.indices.map { peak in logPrior[peak] + dayLogs.reduce(0) { $0 + $1[peak] } }
-        let days = dayLogs.map { dayLog -> [Double] in
-            let without = PeakCurveFit.logSumExp(zip(all, dayLog).map { $0 - $1 })
-            let same = all.map { log(1 - weekdayChange) + $0 - without }
-            let different = grid.peaks.indices.map { log(weekdayChange) + dayLog[$0] + logPrior[$0] }
-            return PeakCurveFit.normalised(zip(same, different).map { PeakCurveFit.logSumExp([$0, $1]) })
-        }
+        let days =
+            sharedAlternate
+            // Each day at its own level: the account's level, fitted as if every day read at one peak, is
+            // biased when some days read at another.
+            ? Self.alternateDays(
+                account.days.map { day in Self.residuals(day, shape: shape).map { -$0.rss / variance2 } }, logPrior: logPrior,
+                change: weekdayChange)
+            : dayLogs.map { dayLog -> [Double] in
+                let without = PeakCurveFit.logSumExp(zip(all, dayLog).map { $0 - $1 })
+                let same = all.map { log(1 - weekdayChange) + $0 - without }
+                let different = grid.peaks.indices.map { log(weekdayChange) + dayLog[$0] + logPrior[$0] }
+                return PeakCurveFit.normalised(zip(same, different).map { PeakCurveFit.logSumExp([$0, $1]) })
+            }
         let top = all.indices.max { all[$0] < all[$1] } ?? 0
         let amplitude = -log(shape.floor)
         return PeakBelief(
             level: levels[top] - amplitude, amplitude: amplitude, width: shape.width, spread: noise, weight: account.all.total,
             days: days, prior: prior, grid: grid)
+    }
+
+    /// Per weekday, the posterior of its peak when the account has a main peak and one alternate peak, and
+    /// each weekday reads at the alternate with probability `change` (independently): the joint posterior
+    /// of the two peaks, then each day's responsibility for either. `dayLogs[d][p]` is weekday `d`'s log
+    /// likelihood at peak `p`; a day without posts keeps the prior share.
+    static func alternateDays(_ dayLogs: [[Double]], logPrior: [Double], change: Double) -> [[Double]] {
+        let n = logPrior.count
+        let keep = log(1 - change), move = log(change)
+        var joint = [Double](repeating: 0, count: n * n)
+        for main in 0..<n {
+            for other in 0..<n {
+                var sum = logPrior[main] + logPrior[other]
+                for day in dayLogs {
+                    let a = keep + day[main], b = move + day[other], top = max(a, b)
+                    sum += top + log(exp(a - top) + exp(b - top))
+                }
+                joint[main * n + other] = sum
+            }
+        }
+        let posterior = PeakCurveFit.normalised(joint)
+        return dayLogs.map { day in
+            var result = [Double](repeating: 0, count: n)
+            for main in 0..<n {
+                for other in 0..<n where posterior[main * n + other] > 1e-12 {
+                    let a = keep + day[main], b = move + day[other]
+                    let top = max(a, b)
+                    let moved = exp(b - top) / (exp(a - top) + exp(b - top))
+                    result[main] += posterior[main * n + other] * (1 - moved)
+                    result[other] += posterior[main * n + other] * moved
+                }
+            }
+            return result
+        }
     }
 }
