@@ -19,6 +19,9 @@ public struct PostgresNodeLiveness: NodeLiveness {
         self.holdTimeoutMilliseconds = max(1, holdTimeoutMilliseconds)
     }
 
+    /// How long stopping waits for the lock's connection to let go, in seconds.
+    static let releaseTimeout: TimeInterval = 5
+
     /// The SQL key of node `s.worker`'s lock (bound through a one-row `FROM` so the worker travels as a binding).
     static let key = PostgresAdvisoryKey.sql("node", subject: "s.worker")
 
@@ -58,9 +61,18 @@ public struct PostgresNodeLiveness: NodeLiveness {
                 worker: worker, reason: translated.map { "\($0.message)" } ?? String(describing: type(of: error)))
         }
         return NodeLivenessLock {
-            // Let go before closing: the server ends a closed session (and drops its locks) a moment later.
-            _ = try? connection.query("SELECT pg_advisory_unlock_all()", logger: logger).wait()
-            _ = try? connection.close().wait()
+            // Let go before closing: the server ends a closed session (and drops its locks) a moment later. Bounded: after
+            // a database outage the connection may be gone or half-open, and a node stopping must never hang on it
+            // (the server drops the lock with the session anyway).
+            let done = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                if !connection.isClosed {
+                    _ = try? connection.query("SELECT pg_advisory_unlock_all()", logger: logger).wait()
+                }
+                _ = try? connection.close().wait()
+                done.signal()
+            }
+            _ = done.wait(timeout: .now() + Self.releaseTimeout)
         }
     }
 }
