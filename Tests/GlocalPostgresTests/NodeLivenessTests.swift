@@ -1,5 +1,5 @@
 import Foundation
-import GlocalPostgres
+@testable import GlocalPostgres
 import GlocalStore
 import Testing
 
@@ -66,6 +66,38 @@ struct PostgresNodeLivenessTests {
     @Test func aLiveIDCannotBeHeldTwice() throws { try NodeLivenessContract.aLiveIDCannotBeHeldTwice(try liveness()) }
     @Test func idsThatAreNotFileNamesAreKeptApart() throws {
         try NodeLivenessContract.idsThatAreNotFileNamesAreKeptApart(try liveness())
+    }
+
+    @Test func lettingGoAfterTheServerEndedTheLocksSessionReturnsAndTheIDCanBeHeldAgain() throws {
+        let store = try PostgresTestServer.freshStore()
+        let liveness = PostgresNodeLiveness(pool: store.pool, holdTimeoutMilliseconds: 2_000)
+        let lock = try liveness.hold("node-a")
+        // The server ends the lock's session, as a database restart does (`pg_ctl stop -m fast` terminates them all).
+        let ended = try store.pool.transaction { transaction in
+            try transaction.value(
+                """
+                SELECT count(pg_terminate_backend(l.pid))::int
+                FROM pg_locks AS l, (SELECT \(unescaped: PostgresNodeLiveness.key) AS k FROM (SELECT 'node-a'::text AS worker) AS s) AS key
+                WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+                    AND ((l.classid::bigint << 32) | l.objid::bigint) = key.k
+                """, as: Int.self)
+        }
+        #expect(ended == 1)
+        let released = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            lock.release()
+            released.signal()
+        }
+        #expect(released.wait(timeout: .now() + 20) == .success, "a node stopping after an outage hangs on its lock")
+        var alive = true
+        for _ in 0..<100 where alive {
+            alive = try liveness.isAlive("node-a")
+            if alive { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(!alive, "the ended session's lock is gone")
+        let again = try liveness.hold("node-a")
+        #expect(try liveness.isAlive("node-a"))
+        again.release()
     }
 
     @Test func storesInTwoSchemasDoNotShareALock() throws {
