@@ -36,6 +36,7 @@ ROWS = [
     ("lift over the table: random", "random_lift", "{:+.1%}"),
     ("lift over the table: oracle", "oracle_lift", "{:+.1%}"),
     ("share of the oracle's lift captured", "captured", "{:.0%}"),
+    ("  on the learner's own posts (its 10 % holdout left out)", "captured_learned_posts", "{:.0%}"),
     ("holdout posts, weeks 2-12 (the goal's window)", "holdout_posts_all", "{:.0f}"),
     ("holdout estimate of the lift, weeks 2-12", "holdout_estimate_all", "{:+.1%}"),
     ("true lift of the learner's posts, weeks 2-12", "true_lift_all", "{:+.1%}"),
@@ -198,8 +199,15 @@ def main():
     errors_all = [abs(r.get("holdout_error_all", float("inf"))) for r in results]
     holdout_per_seed(seeds, results)
     print()
-    print(f"goal: captures >= 70 % of the oracle's lift: mean {sum(captured) / len(captured):.0%}, min {min(captured):.0%}"
-          f" -> {'met' if min(captured) >= 0.7 else 'NOT met'}")
+    own = [r["captured_learned_posts"] for r in results if "captured_learned_posts" in r]
+    for label, values in (("all the learner's posts, its 10 % holdout included", captured),
+                          ("the posts learned timing placed (holdout left out)", own)):
+        if not values:
+            continue
+        mean = sum(values) / len(values)
+        print(f"goal: captures >= 70 % of the oracle's lift, {label}: mean {mean:.0%}, min {min(values):.0%},"
+              f" >= 70 % on {sum(1 for v in values if v >= 0.7)} of {len(values)} seeds"
+              f" -> {'met' if mean >= 0.7 else 'NOT met'} on the mean, {'met' if min(values) >= 0.7 else 'NOT met'} on every seed")
     print(f"goal: peak of >= 90 % of accounts within 6 weeks: mean {sum(found) / len(found):.0%}, min {min(found):.0%}"
           f" -> {'met' if min(found) >= 0.9 else 'NOT met'}")
     print(f"goal: holdout estimate within +-3 points of the true lift, weeks 2-12: worst {max(errors_all):.1f} points,"

@@ -34,9 +34,26 @@ struct SimulationSummary {
             "accounts": Double(accounts), "peak_within_6": within(peaks.exact, 6), "near_peak_within_6": within(peaks.near, 6),
             "peak_by_end": within(peaks.exact, weeks), "near_peak_by_end": within(peaks.near, weeks),
             "peak_hour_within_6": within(peaks.hour, 6), "peak_hour_by_end": within(peaks.hour, weeks),
-        ].merging(kinds, uniquingKeysWith: { a, _ in a }).merging(
+        ].merging(kinds, uniquingKeysWith: { a, _ in a }).merging(ownPosts, uniquingKeysWith: { a, _ in a }).merging(
             holdoutFigures(from: lastFour, suffix: ""), uniquingKeysWith: { a, _ in a }
         ).merging(holdoutFigures(from: 1, suffix: "_all"), uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The share of the oracle's lift captured on the learner's own posts (the holdout's, placed by the
+    /// table, left out: the same posts the true lift is measured on), in the last 4 weeks, overall and per network.
+    private var ownPosts: [String: Double] {
+        let chosen = posts.filter { $0.policy == .learned && !$0.holdout && $0.week >= lastFour }
+        let ids = Set(chosen.map(\.variantID))
+        var sums: [String: [TimingSimulation.Policy: Double]] = [:]
+        for post in posts where ids.contains(post.variantID) && post.policy != .random {
+            for key in ["captured_learned_posts", "captured_learned_posts_" + fleet[post.account].network.rawValue] {
+                sums[key, default: [:]][post.policy, default: 0] += post.engagement
+            }
+        }
+        return sums.compactMapValues { sum in
+            let table = sum[.table] ?? 0, oracle = sum[.oracle] ?? 0, learned = sum[.learned] ?? 0
+            return oracle > table ? (learned - table) / (oracle - table) : nil
+        }
     }
 
     /// Accounts of each kind, and of them those whose peak was found within 6 weeks: steady audiences,

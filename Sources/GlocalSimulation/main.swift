@@ -6,7 +6,8 @@ import GlocalCore
 // Usage: glocal-simulate [--accounts 120] [--weeks 12] [--seed 6] [--noise 0.5] [--json]
 //   learner settings, for tuning: [--prior-weight N] [--weekday-weight N] [--half-life-weeks N]
 //   [--smoothing S] [--exploration S] [--peak-temperature T] [--weekday-change P] [--ridge N] [--no-peak-curve | --peak-curve] [--median-scores]
-//   peak model (off by default): [--peak-likelihood] [--peak-pivot N] [--account-noise N] [--alternate-peak] [--peak-drift]
+//   peak model (the default; --buckets: the bucket estimates alone): [--peak-pivot N] [--exploit-after N]
+//   [--account-noise N] [--alternate-peak] [--peak-drift] (--peak-likelihood, the old switch, changes nothing)
 //   holdout: [--holdout-share S] (default Holdout.share)
 //   [--no-bound] (skips the hindsight bound) [--bound-ablation] (the bound forgetting one knowledge at a time)
 //   early reading (velocity): [--share-noise S] (σ of the +1 h share, default 0.5) [--early-weight W]
@@ -22,7 +23,7 @@ while let name = arguments.next() {
     }
     if [
         "--no-peak-curve", "--peak-curve", "--median-scores", "--no-bound", "--peak-likelihood", "--bound-ablation",
-        "--alternate-peak", "--peak-drift",
+        "--alternate-peak", "--peak-drift", "--buckets",
     ].contains(name) {
         options[String(name.dropFirst(2))] = "1"
         continue
@@ -62,7 +63,7 @@ let estimator = LearnedTimingEstimator(
     smoothing: number("smoothing", defaults.smoothing), exploration: number("exploration", defaults.exploration),
     peakCurve: curve, peakTemperature: number("peak-temperature", defaults.peakTemperature),
     accountCentred: options["median-scores"] == nil,
-    peakLikelihood: options["peak-likelihood"] == nil
+    peakLikelihood: options["buckets"] != nil
         ? nil
         : PeakLikelihoodFit(
             weekdayChange: number("weekday-change", PeakLikelihoodFit().weekdayChange),
@@ -70,7 +71,7 @@ let estimator = LearnedTimingEstimator(
             accountNoiseWeight: number("account-noise", PeakLikelihoodFit().accountNoiseWeight),
             sharedAlternate: options["alternate-peak"] != nil || PeakLikelihoodFit().sharedAlternate,
             drifts: options["peak-drift"] != nil ? PeakLikelihoodFit.driftPrior : PeakLikelihoodFit().drifts),
-    peakPivot: number("peak-pivot", defaults.peakPivot),
+    peakPivot: number("peak-pivot", defaults.peakPivot), exploitAfter: number("exploit-after", defaults.exploitAfter),
     earlyReading: earlyReading(defaults.earlyReading))
 
 var random = SeededRandom(seed: seed)

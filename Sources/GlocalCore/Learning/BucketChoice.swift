@@ -1,6 +1,7 @@
-/// Orders the buckets a post may go in: by Thompson sampling from the learned posteriors, or, for a
-/// holdout post, as the default table would (tier A before tier B, earliest first): the holdout is
-/// what the posts would have done without learning, so comparing with it measures what learning adds.
+/// Orders the buckets a post may go in: by Thompson sampling from the learned posteriors while an account
+/// is still exploring, by the posterior's expected score once it has enough posts of its own to exploit,
+/// or, for a holdout post, as the default table would (tier A before tier B, earliest first): the holdout
+/// is what the posts would have done without learning, so comparing with it measures what learning adds.
 /// The scheduler walks the buckets in this order and takes the first free minute that passes every hard rule.
 public struct BucketChoice: Sendable {
     /// One bucket with the draw that ranked it.
@@ -13,8 +14,22 @@ public struct BucketChoice: Sendable {
         public var estimate: BucketEstimate
     }
 
+    /// How the buckets were ranked.
+    public enum Method: Sendable, Hashable {
+        /// As the default table would (a holdout post).
+        case table
+        /// Thompson sampling on each bucket's posterior (the bucket estimates).
+        case bucketDraw
+        /// Thompson sampling on the peak: the buckets nearest a peak drawn from the posterior first.
+        case peakDraw
+        /// By posterior expected score: the account has `exploitAfter` (decayed) posts or more.
+        case bestExpected
+    }
+
     /// Whether the post is in the holdout, placed by the default table.
     public let holdout: Bool
+    /// How ``ranked`` was ordered.
+    public let method: Method
     /// Candidate buckets, best first.
     public let ranked: [Ranked]
 
@@ -32,12 +47,20 @@ public struct BucketChoice: Sendable {
             return Ranked(bucket: bucket, draw: estimate.mean, estimate: estimate)
         }
         if holdout {
+            method = .table
             let prior = estimates.prior
             ranked = items.sorted { a, b in
                 let pa = prior[a.bucket] ?? BucketPrior.allowed, pb = prior[b.bucket] ?? BucketPrior.allowed
                 return pa != pb ? pa > pb : a.bucket < b.bucket
             }
+        } else if let belief = estimates.belief, model.exploitAfter > 0, belief.weight >= model.exploitAfter {
+            // Exploiting: enough posts that a draw would mostly cost (docs/scheduling.md, "Choose").
+            method = .bestExpected
+            ranked = items.sorted { a, b in
+                a.estimate.mean != b.estimate.mean ? a.estimate.mean > b.estimate.mean : a.bucket < b.bucket
+            }
         } else if let belief = estimates.belief, let weekday = candidates.first?.weekday {
+            method = .peakDraw
             // Thompson sampling on the peak: one plausible peak hour, then the buckets nearest it first.
             let temperature =
                 model.peakPivot > 0
@@ -54,6 +77,7 @@ public struct BucketChoice: Sendable {
                     : a.estimate.mean != b.estimate.mean ? a.estimate.mean > b.estimate.mean : a.bucket < b.bucket
             }
         } else {
+            method = .bucketDraw
             ranked = ThompsonSampler.rank(items, scale: model.exploration, using: &random)
         }
     }

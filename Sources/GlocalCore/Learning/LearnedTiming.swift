@@ -16,12 +16,17 @@ public struct LearnedTiming: Sendable {
     /// With the peak model, the temperature falls as the account's posts pass this many (0: fixed):
     /// `peakTemperature · min(1, peakPivot / posts)`, exploring early and exploiting later.
     public let peakPivot: Double
+    /// With the peak model, an account with at least this many (decayed) posts of its own no longer
+    /// explores: its buckets are ranked by their posterior expected score (0: it always samples).
+    public let exploitAfter: Double
 
     /// Creates a model.
     public init(
         accounts: [String: AccountTimingEstimate], pools: [Network: AccountTimingEstimate], priorWeight: Double, seed: UInt64,
-        holdoutShare: Double, exploration: Double = 1, peakTemperature: Double = 1, peakPivot: Double = 0
+        holdoutShare: Double, exploration: Double = 1, peakTemperature: Double = 1, peakPivot: Double = 0,
+        exploitAfter: Double = 0
     ) {
+        self.exploitAfter = exploitAfter
         self.peakPivot = peakPivot
         self.peakTemperature = peakTemperature
         self.accounts = accounts

@@ -32,23 +32,31 @@ public struct LearnedTimingEstimator: Sendable {
     /// rather than on the score against the trailing median, which rises as the learner finds better
     /// hours and so makes the later, better-placed posts look worse.
     public var accountCentred: Bool
-    /// The peak model with one curve shape per network (`nil`, the default: off); used instead of `peakCurve`.
+    /// The peak model with one curve shape per network, used instead of `peakCurve` (the default;
+    /// `nil`: the bucket estimates alone, which captured less of the oracle's lift in the simulation).
     public var peakLikelihood: PeakLikelihoodFit?
     /// See ``LearnedTiming/peakPivot``.
     public var peakPivot: Double
+    /// See ``LearnedTiming/exploitAfter``.
+    public var exploitAfter: Double
     // velocity (issue 18): the early reading's hook, EarlyReadingEvidence.swift.
     /// What the early (+1 h) readings add to the scores (`nil`: the +24 h scores alone).
     public var earlyReading: EarlyReadingEvidence?
 
     /// Creates an estimator; the defaults are docs/scheduling.md's, tuned in the simulation (bench/simulate.py):
-    /// a level above worth 4 posts, an hour's estimate worth 40 posts against one weekday's, an 8-week
-    /// half-life, a quarter of a post lent to each neighbouring block, draws at 0.3 of the posterior's spread.
+    /// the peak model, Thompson sampling on the peak at temperature `min(1, 10 / posts)` until an account
+    /// has 25 decayed posts, then its best expected bucket; an 8-week half-life. For the bucket estimates
+    /// (the pools, and the option without the peak model): a level above worth 4 posts, an hour's estimate
+    /// worth 40 posts against one weekday's, a quarter of a post lent to each neighbouring block, draws at
+    /// 0.3 of the posterior's spread.
     public init(
         priorWeight: Double = 4, weekdayWeight: Double = 40, halfLife: TimeInterval = 8 * 7 * 86_400, smoothing: Double = 0.25,
         defaultSpread: Double = 0.5, exploration: Double = 0.3, peakCurve: PeakCurveFit? = nil,
         peakTemperature: Double = 1, accountCentred: Bool = true,
-        peakLikelihood: PeakLikelihoodFit? = nil, peakPivot: Double = 0, earlyReading: EarlyReadingEvidence? = nil
+        peakLikelihood: PeakLikelihoodFit? = PeakLikelihoodFit(), peakPivot: Double = 10, exploitAfter: Double = 25,
+        earlyReading: EarlyReadingEvidence? = nil
     ) {
+        self.exploitAfter = exploitAfter
         self.earlyReading = earlyReading
         self.peakPivot = peakPivot
         self.peakLikelihood = peakLikelihood
@@ -124,7 +132,8 @@ public struct LearnedTimingEstimator: Sendable {
         }
         return LearnedTiming(
             accounts: accounts, pools: pools, priorWeight: priorWeight, seed: seed, holdoutShare: holdoutShare,
-            exploration: exploration, peakTemperature: peakTemperature, peakPivot: peakPivot)
+            exploration: exploration, peakTemperature: peakTemperature, peakPivot: peakPivot,
+            exploitAfter: exploitAfter)
     }
 
     /// The observations scored by `log(engagement + 1)` less the account's decayed mean of it (the score

@@ -38,7 +38,8 @@ extension SlotSearch {
             for range in ranges[item.bucket] ?? [] {
                 let found = walk(day, from: range.start, to: range.end, seed: staggerSeed, utcOffset: utcOffset, ledger: ledger)
                 guard let slot = found.slot else { continue }
-                reasons.append(learnedReason(item, choice: choice, estimates: estimates, share: model.holdoutShare, full: full))
+                reasons.append(
+                    learnedReason(item, choice: choice, estimates: estimates, exploitAfter: model.exploitAfter, full: full))
                 reasons.append(
                     ScheduleReason("window", "tier \(range.tier) window \(range.window) for \(variant.network.displayName)"))
                 noteStagger(slot, step: found.step, firstProblem: found.firstProblem)
@@ -78,24 +79,45 @@ extension SlotSearch {
     }
 
     private func learnedReason(
-        _ item: BucketChoice.Ranked, choice: BucketChoice, estimates: AccountTimingEstimate, share: Double, full: [String]
+        _ item: BucketChoice.Ranked, choice: BucketChoice, estimates: AccountTimingEstimate, exploitAfter: Double,
+        full: [String]
     )
         -> ScheduleReason
     {
         let source =
             estimates.accountID == "*"
             ? "the \(variant.network.displayName) pool (this account has no scored posts yet)"
-            : String(
-                format:
-                    "%.1f weighted posts of this account, shrunk toward %@ (its region's and the %@ pools, then the default table)",
-                item.estimate.weight, Self.signed(item.estimate.shrunkToward), variant.network.displayName)
+            : estimates.belief.map { belief in
+                String(
+                    format:
+                        "the peak model: %.1f weighted posts of this account, its peak on this weekday most likely near %@ (before them: %@, from its region's and the %@ accounts)",
+                    item.estimate.weight, Self.clock(belief.peakHour(weekday: item.bucket.weekday)),
+                    Self.signed(item.estimate.shrunkToward), variant.network.displayName)
+            }
+                ?? String(
+                    format:
+                        "%.1f weighted posts of this account, shrunk toward %@ (its region's and the %@ pools, then the default table)",
+                    item.estimate.weight, Self.signed(item.estimate.shrunkToward), variant.network.displayName)
         let estimate =
             "estimate \(Self.signed(item.estimate.mean)) ± \(String(format: "%.2f", item.estimate.variance.squareRoot())) from \(source)"
         let skipped = full.isEmpty ? "" : "; better-ranked buckets were full: \(full.joined(separator: ", "))"
-        return ScheduleReason(
-            "learned", "bucket \(item.bucket) chosen by Thompson sampling (draw \(Self.signed(item.draw)); \(estimate))\(skipped)"
-        )
+        let how: String
+        switch choice.method {
+        case .bestExpected:
+            how = String(
+                format: "as the best expected bucket (exploiting: %.1f weighted posts of this account, %g or more)",
+                item.estimate.weight, exploitAfter)
+        case .peakDraw: how = "by Thompson sampling on the peak (draw \(Self.signed(item.draw)))"
+        case .bucketDraw, .table: how = "by Thompson sampling (draw \(Self.signed(item.draw)))"
+        }
+        return ScheduleReason("learned", "bucket \(item.bucket) chosen \(how); \(estimate)\(skipped)")
     }
 
     static func signed(_ value: Double) -> String { String(format: "%+.2f", value) }
+
+    /// `hour` (0–24, fractional) as `HH:MM`.
+    static func clock(_ hour: Double) -> String {
+        let minutes = Int((hour * 60).rounded()) % 1_440
+        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
 }

@@ -84,8 +84,8 @@ import Testing
             }
         }
         let now = Self.start.addingTimeInterval(101 * 86_400)
-        let plain = LearnedTimingEstimator(accountCentred: false).estimate(items, table: .standard, now: now)
-        let early = LearnedTimingEstimator(accountCentred: false, earlyReading: EarlyReadingEvidence(weight: 1))
+        let plain = LearnedTimingEstimator(accountCentred: false).bucketsOnly().estimate(items, table: .standard, now: now)
+        let early = LearnedTimingEstimator(accountCentred: false, earlyReading: EarlyReadingEvidence(weight: 1)).bucketsOnly()
             .estimate(items, table: .standard, now: now)
         let bucket4 = TimingBucket(weekday: 2, block: 4), bucket5 = TimingBucket(weekday: 2, block: 5)
         let plainBuckets = plain.estimates(account: "a", network: .instagram)!.buckets

@@ -27,7 +27,7 @@ import Testing
     }
 
     /// Round weights, no smoothing: every number below can be worked out by hand.
-    static let plain = LearnedTimingEstimator(priorWeight: 5, weekdayWeight: 5, smoothing: 0, peakCurve: nil)
+    static let plain = LearnedTimingEstimator(priorWeight: 5, weekdayWeight: 5, smoothing: 0, peakCurve: nil).bucketsOnly()
 
     @Test func theTablePriorIsZeroForPreferredAndMinusATenthForAllowed() {
         let prior = BucketPrior(profile: TimingTable.standard.profile(.x))
@@ -135,7 +135,8 @@ import Testing
 
     @Test func decayHalvesAPostsWeightEveryHalfLife() throws {
         let estimator = LearnedTimingEstimator(
-            priorWeight: 5, weekdayWeight: 5, halfLife: 8 * 7 * 86_400, smoothing: 0, peakCurve: nil)
+            priorWeight: 5, weekdayWeight: 5, halfLife: 8 * 7 * 86_400, smoothing: 0, peakCurve: nil
+        ).bucketsOnly()
         let eightWeeks: TimeInterval = 8 * 7 * 86_400
         #expect(estimator.decay(age: 0) == 1)
         #expect(abs(estimator.decay(age: eightWeeks) - 0.5) < 1e-12)
@@ -154,7 +155,7 @@ import Testing
             Self.posts(20, score: 1, age: 12 * 7 * 86_400) + Self.posts(20, score: -0.5, bucket: later, age: 12 * 7 * 86_400)
             + Self.posts(6, score: 1, bucket: later) + Self.posts(6, score: -0.5)
         func best(_ weeks: Double) throws -> TimingBucket? {
-            let estimator = LearnedTimingEstimator(halfLife: weeks * 7 * 86_400, smoothing: 0, peakCurve: nil)
+            let estimator = LearnedTimingEstimator(halfLife: weeks * 7 * 86_400, smoothing: 0, peakCurve: nil).bucketsOnly()
             return try #require(
                 estimator.estimate(observations, table: .standard, now: Self.now).estimates(account: "a", network: .x)
             )
@@ -165,7 +166,7 @@ import Testing
     }
 
     @Test func smoothingLendsNeighbouringHoursAShareOfAPost() throws {
-        let estimator = LearnedTimingEstimator(priorWeight: 5, weekdayWeight: 5, smoothing: 0.25, peakCurve: nil)
+        let estimator = LearnedTimingEstimator(priorWeight: 5, weekdayWeight: 5, smoothing: 0.25, peakCurve: nil).bucketsOnly()
         let model = estimator.estimate(Self.posts(4, score: 1), table: .standard, now: Self.now)
         let estimates = try #require(model.estimates(account: "a", network: .x))
         // Tue 12–14 is next to Tue 10–12: it gets 4 × 0.25 = 1 weighted post.
@@ -205,6 +206,7 @@ import Testing
         let observations = EngagementScore.scores(records)
         func gap(_ centred: Bool) throws -> Double {
             let estimator = LearnedTimingEstimator(priorWeight: 5, weekdayWeight: 5, smoothing: 0, accountCentred: centred)
+                .bucketsOnly()
             let estimates = try #require(
                 estimator.estimate(observations, table: .standard, now: Self.now).estimates(account: "a", network: .x))
             return estimates.buckets[TimingBucket(weekday: 2, block: 5)]!.mean

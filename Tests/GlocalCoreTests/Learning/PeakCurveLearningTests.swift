@@ -124,7 +124,7 @@ import Testing
             estimates.belief != nil
                 && estimates.buckets.count == BucketPrior(profile: TimingTable.standard.profile(.x)).means.count)
         #expect(model.pool(.x)?.belief == nil)
-        let plain = LearnedTimingEstimator().estimate(observations, table: .standard, now: now)
+        let plain = LearnedTimingEstimator().bucketsOnly().estimate(observations, table: .standard, now: now)
         #expect(plain.estimates(account: "a", network: .x)?.belief == nil)
     }
 }

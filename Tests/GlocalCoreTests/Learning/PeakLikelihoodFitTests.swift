@@ -54,7 +54,7 @@ import Testing
         #expect(b.estimate(TimingBucket(weekday: 3, block: 4)).mean > b.estimate(TimingBucket(weekday: 3, block: 7)).mean)
     }
 
-    @Test func theEstimatorUsesItWhenAsked() throws {
+    @Test func theEstimatorUsesItByDefault() throws {
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let observations = Self.posts(40, account: "a", region: "", peak: 14).enumerated().map { index, post in
             EngagementObservation(
@@ -62,13 +62,14 @@ import Testing
                 bucket: TimingBucket(weekday: post.weekday, block: post.slot / 12), score: post.score,
                 publishedAt: now.addingTimeInterval(-Double(index) * 3_600), region: "", logEngagement: post.score)
         }
-        let model = LearnedTimingEstimator(peakLikelihood: PeakLikelihoodFit()).estimate(observations, table: .standard, now: now)
+        let model = LearnedTimingEstimator().estimate(observations, table: .standard, now: now)
         let estimates = try #require(model.estimates(account: "a", network: .x))
         let belief = try #require(estimates.belief)
         #expect(PeakGrid.circularDistance(belief.peakHour(weekday: 2), 14) < 1.5)
-        // Without it (the default), the bucket estimates decide and there is no belief.
+        // It is the default; without it, the bucket estimates decide and there is no belief.
         #expect(
-            LearnedTimingEstimator().estimate(observations, table: .standard, now: now).estimates(account: "a", network: .x)?
+            LearnedTimingEstimator().bucketsOnly().estimate(observations, table: .standard, now: now).estimates(
+                account: "a", network: .x)?
                 .belief == nil)
     }
 

@@ -80,8 +80,23 @@ import Testing
         let slot = try #require(item.slot)
         #expect(slot.date == F.date("2026-11-03") && slot.time.hour == 14 && slot.time.minute % 30 != 0)
         let reason = try #require(item.explanation.first { $0.rule == "learned" })
-        #expect(reason.detail.contains("Tue 14-16") && reason.detail.contains("Thompson"))
+        // 60 posts of its own: past `exploitAfter`, the account no longer explores.
+        #expect(reason.detail.contains("Tue 14-16") && reason.detail.contains("best expected bucket (exploiting"))
+        #expect(reason.detail.contains("the peak model") && !reason.detail.contains("Thompson"))
         #expect(item.explanation.contains { $0.rule == "window" && $0.detail.contains("Tue-Thu 09:00-15:00") })
+    }
+
+    @Test func anAccountWithFewPostsStillExplores() throws {
+        var fixture = ScheduleFixture()
+        fixture.locale("fr-FR", zone: "Europe/Paris")
+        fixture.account("fr-x", .x, locale: "fr-FR")
+        fixture.campaign("c", start: "2026-11-03", end: "2026-11-03", posts: [F.PostSpec(id: "p", day: 0)])
+        let model = LearnedTimingEstimator().estimate(
+            Self.observations("fr-x", .x, bucket: TimingBucket(weekday: 2, block: 7), count: 6, score: 1.5),
+            table: fixture.timing, now: Self.now, holdoutShare: 0)
+        let item = try #require(Self.run(fixture, learned: model).first)
+        let reason = try #require(item.explanation.first { $0.rule == "learned" })
+        #expect(reason.detail.contains("by Thompson sampling on the peak") && reason.detail.contains("the peak model"))
     }
 
     @Test func aLearnedPreferenceNeverBreaksQuietHours() throws {
