@@ -49,12 +49,13 @@ public struct EngagementLearnedTimingBuilder: Sendable {
                 a.value.mean != b.value.mean ? a.value.mean > b.value.mean : a.key < b.key
             }.prefix(bestCount)
             let own = compared.filter { $0.accountID == key.account && $0.network == key.network }
+            let postsByBucket = Dictionary(grouping: groups[key]!, by: \.bucket).mapValues(\.count)
             return EngagementReport.LearnedTimingRow(
                 account: key.account, network: key.network.rawValue, scoredPosts: groups[key]!.count,
                 bestHours: best.map {
                     EngagementReport.LearnedHour(
                         weekday: $0.key.weekday, hour: $0.key.block * 2, label: $0.key.description, score: $0.value.mean,
-                        uncertainty: $0.value.variance.squareRoot())
+                        uncertainty: $0.value.variance.squareRoot(), posts: postsByBucket[$0.key] ?? 0)
                 },
                 holdout: lift(own, from: start))
         }

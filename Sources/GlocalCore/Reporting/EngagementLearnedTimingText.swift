@@ -8,7 +8,8 @@ enum EngagementLearnedTimingText {
     /// The note above the table.
     static let note =
         "Best hours: the learner's best two-hour buckets in the account's local time, with the estimated score "
-        + "(log ratio to the account's median) ± its standard deviation. Lift: posts placed by the learner against "
+        + "(log ratio to the account's median) ± its standard deviation; \"no post there yet\": inferred from the "
+        + "account's curve, its other hours. Lift: posts placed by the learner against "
         + "the ~\(Int((Holdout.share * 100).rounded())) % holdout placed by the default table, compared within each "
         + "account and 28-day period, with a 95 % interval."
 
@@ -17,7 +18,10 @@ enum EngagementLearnedTimingText {
         report.learnedTiming.map { row in
             [
                 row.network, row.account, "\(row.scoredPosts)",
-                row.bestHours.map { "\($0.label) \(signed($0.score)) ± \(String(format: "%.2f", $0.uncertainty))" }.joined(
+                row.bestHours.map {
+                    "\($0.label) \(signed($0.score)) ± \(String(format: "%.2f", $0.uncertainty))"
+                        + ($0.posts == 0 ? " (no post there yet)" : "")
+                }.joined(
                     separator: "; "),
                 lift(row.holdout),
             ]

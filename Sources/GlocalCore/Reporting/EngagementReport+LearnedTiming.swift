@@ -11,6 +11,9 @@ extension EngagementReport {
         public var score: Double
         /// Posterior standard deviation of that mean.
         public var uncertainty: Double
+        /// The account's own scored posts in this bucket: 0 when the peak model inferred it from the
+        /// account's other hours (its daily curve) without a post there yet.
+        public var posts: Int
     }
 
     /// What the holdout measured: posts placed by the learner against posts placed by the default table.

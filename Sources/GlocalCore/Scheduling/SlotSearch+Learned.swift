@@ -90,7 +90,7 @@ extension SlotSearch {
             : estimates.belief.map { belief in
                 String(
                     format:
-                        "the peak model: %.1f weighted posts of this account, its peak on this weekday most likely near %@ (before them: %@, from its region's and the %@ accounts)",
+                        "the peak model: %.1f weighted posts of this account, its peak on this weekday around %@ (before them: %@, from its region's and the %@ accounts)",
                     item.estimate.weight, Self.clock(belief.peakHour(weekday: item.bucket.weekday)),
                     Self.signed(item.estimate.shrunkToward), variant.network.displayName)
             }

@@ -49,6 +49,10 @@ import Testing
         #expect(best.label == "Tue 08-10" && best.weekday == 2 && best.hour == 8)
         #expect(best.score > row.bestHours[1].score && best.score > 0)
         #expect(best.uncertainty > 0 && best.uncertainty < 0.5)
+        // No post went out at 08-10: the report says the curve inferred it; 10-12 had its twelve posts.
+        #expect(best.posts == 0)
+        let text = try #require(EngagementLearnedTimingText.rows(Self.report).first { $0[1] == "fr-x" })[3]
+        #expect(text.hasPrefix("Tue 08-10 +") && text.contains(" (no post there yet); "))
         // An account with one post has no score yet: no row.
         #expect(!Self.report.learnedTiming.contains { $0.account == "fr-masto" })
     }
