@@ -125,13 +125,17 @@ def holdout_per_seed(seeds, results):
 
 
 def share_tradeoff(binary, seeds, args, extra, shares):
-    """The holdout estimate's error against the lift each holdout share costs."""
+    """The holdout estimate's error against the lift each holdout share costs (and the share of the oracle's lift
+    captured, holdout included and on the learner's own posts: what the share costs the learning goal)."""
     print(f"holdout share trade-off over seeds {args.seeds} (error: estimate - true lift, weeks 2-12 / last 4 weeks)")
-    print(f"{'share':>6} {'learned lift':>13} {'holdout posts':>14} {'half-width':>11} {'rms error':>10} {'max |error|':>12}"
-          f" {'within +-3':>11} {'covers':>7}   (weeks 2-12; then last 4 weeks)")
+    print(f"{'share':>6} {'learned lift':>13} {'captured':>9} {'own':>5} {'holdout posts':>14} {'half-width':>11}"
+          f" {'rms error':>10} {'max |error|':>12} {'within +-3':>11} {'covers':>7}   (weeks 2-12; then last 4 weeks)")
     for share in shares:
-        results = [run(binary, seed, args, extra + ["--holdout-share", str(share)]) for seed in seeds]
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            results = list(pool.map(lambda seed: run(binary, seed, args, extra + ["--holdout-share", str(share)]), seeds))
         lift = sum(r["learned_lift"] for r in results) / len(results)
+        captured = sum(r["captured"] for r in results) / len(results)
+        own = [r["captured_learned_posts"] for r in results if "captured_learned_posts" in r]
         cells = []
         for suffix in ("_all", ""):
             errors = [r["holdout_error" + suffix] for r in results]
@@ -142,8 +146,8 @@ def share_tradeoff(binary, seeds, args, extra, shares):
             covers = sum(1 for r in results if r.get("holdout_covers" + suffix) == 1)
             cells.append(f"{posts:14.0f} {margin:11.1f} {rmse:10.1f} {max(map(abs, errors)):12.1f}"
                          f" {within:>7}/{len(errors):<3} {covers:>3}/{len(errors):<3}")
-        print(f"{share:6.0%} {lift:+13.1%} " + cells[0])
-        print(f"{'':6} {'':13} " + cells[1])
+        print(f"{share:6.0%} {lift:+13.1%} {captured:9.1%} {sum(own) / max(1, len(own)):5.1%} " + cells[0])
+        print(f"{'':6} {'':13} {'':9} {'':5} " + cells[1])
 
 
 def share_noise_table(binary, seeds, args, extra, noises):
