@@ -92,6 +92,30 @@ struct SimulationSummary {
         return (estimate, exp(mean(gains)) - 1)
     }
 
+    /// Every learner's post from week 1 on, one CSV line each, with the table's minute and engagement for the
+    /// very same post and luck (what the true lift compares) and the expected interactions at both minutes (the
+    /// simulation's secret, to bound what any covariate could explain): `glocal-simulate --holdout-posts PATH`,
+    /// for studying the holdout's estimator outside the simulation.
+    var holdoutPostsCSV: String {
+        let tableByID = Dictionary(uniqueKeysWithValues: posts.filter { $0.policy == .table }.map { ($0.variantID, $0) })
+        let rows = posts.filter { $0.policy == .learned && $0.week >= 1 }.compactMap { post -> String? in
+            guard let table = tableByID[post.variantID] else { return nil }
+            let account = fleet[post.account]
+            func expected(_ minute: Int) -> Double {
+                account.audience.expected(weekday: post.weekday, hour: Double(minute) / 60, week: post.week)
+            }
+            return [
+                account.id, account.network.rawValue, "\(post.week)", "\(post.weekday)", "\(post.minute)",
+                post.holdout ? "1" : "0",
+                "\(post.engagement)", "\(table.minute)", "\(table.engagement)",
+                "\(expected(post.minute))", "\(expected(table.minute))",
+            ].joined(separator: ",")
+        }
+        let header =
+            "account,network,week,weekday,minute,holdout,engagement,table_minute,table_engagement,expected,table_expected"
+        return ([header] + rows).joined(separator: "\n") + "\n"
+    }
+
     /// The estimator used before (every learner's post against every holdout post, on the score against
     /// the trailing median, no strata), for a side-by-side comparison.
     private func pooledEstimate(from week: Int) -> Double {

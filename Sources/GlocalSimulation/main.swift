@@ -8,7 +8,7 @@ import GlocalCore
 //   [--smoothing S] [--exploration S] [--peak-temperature T] [--weekday-change P] [--ridge N] [--no-peak-curve | --peak-curve] [--median-scores]
 //   peak model (the default; --buckets: the bucket estimates alone): [--peak-pivot N] [--exploit-after N]
 //   [--account-noise N] [--alternate-peak] [--peak-drift] (--peak-likelihood, the old switch, changes nothing)
-//   holdout: [--holdout-share S] (default Holdout.share)
+//   holdout: [--holdout-share S] (default Holdout.share) [--holdout-posts PATH] (the learner's posts as CSV)
 //   [--no-bound] (skips the hindsight bound) [--bound-ablation] (the bound forgetting one knowledge at a time)
 //   early reading (velocity): [--share-noise S] (σ of the +1 h share, default 0.5) [--early-weight W]
 //   (0: the learner ignores the +1 h reading; default the estimator's) [--early-minimum N]
@@ -84,6 +84,15 @@ let summary = SimulationSummary(
     posts: result.posts, fleet: fleet, peaks: result.peaks, weeks: weeks, accounts: accountCount, seed: seed, noise: noise,
     holdoutShare: simulation.holdoutShare)
 var figures = summary.figures
+// holdout (issue 18): the learner's posts, with the table's engagement for each, for studying the estimator.
+if let path = options["holdout-posts"] {
+    do {
+        try summary.holdoutPostsCSV.write(toFile: path, atomically: true, encoding: .utf8)
+    } catch {
+        FileHandle.standardError.write(Data("glocal-simulate: cannot write --holdout-posts \(path): \(error)\n".utf8))
+        exit(73)
+    }
+}
 var boundLines: [String] = []
 if options["no-bound"] == nil {
     // The attainable bound (docs/scheduling.md, "Simulation"): a hindsight baseline, not a learner.
