@@ -52,7 +52,7 @@ import Testing
         // A clear best is kept for every post.
         let clear = Self.choices(Self.estimates([22: 1], weight: 40), ChoiceRule(contrastMargin: 1))
         #expect(clear.allSatisfy { $0.method == .bestExpected && $0.ranked[0].bucket.block == 5 })
-        // Off, the close pair does not alternate either.
+        // Off, the close pair does not alternate.
         let off = Self.choices(Self.estimates([22: 0.5, 26: 0.5], weight: 40), ChoiceRule())
         #expect(off.allSatisfy { $0.method == .bestExpected } && Set(off.map { $0.ranked[0].bucket }).count == 1)
     }
@@ -63,13 +63,22 @@ import Testing
         #expect(choices.allSatisfy { $0.method == .confidentBest && $0.ranked[0].bucket.block == 5 })
         #expect(abs(try #require(choices.first?.bestProbability) - 0.95) < 1e-9)
         // Below the certainty, it samples.
-        let unsure = Self.choices(Self.estimates([22: 0.6, 30: 0.4], weight: 8), ChoiceRule(exploitCertainty: 0.9))
+        let unsure = Self.choices(
+            Self.estimates([22: 0.6, 30: 0.4], weight: 8), ChoiceRule(exploitCertainty: 0.9, topTwo: 0))
         #expect(unsure.allSatisfy { $0.method == .peakDraw && $0.bestProbability == nil })
+    }
+
+    @Test func byDefaultEveryExploringPostGoesToAChallengerWhileTheBeliefIsOpen() {
+        let choices = Self.choices(Self.estimates([22: 0.7, 30: 0.3], weight: 4), ChoiceRule())
+        #expect(choices.allSatisfy { $0.method == .topTwoChallenger })
+        // A belief with one leader has no challenger: its leader is kept.
+        let settled = Self.choices(Self.estimates([22: 1], weight: 4), ChoiceRule())
+        #expect(settled.allSatisfy { $0.method == .peakDraw && $0.ranked[0].bucket.block == 5 })
     }
 
     @Test func topTwoSendsSomePostsToAChallenger() {
         let estimates = Self.estimates([22: 0.9, 30: 0.1], weight: 4)
-        let plain = Self.choices(estimates, ChoiceRule()).filter { $0.ranked[0].bucket.block != 5 }.count
+        let plain = Self.choices(estimates, ChoiceRule(topTwo: 0)).filter { $0.ranked[0].bucket.block != 5 }.count
         let topTwo = Self.choices(estimates, ChoiceRule(topTwo: 0.5))
         let challengers = topTwo.filter { $0.method == .topTwoChallenger }
         #expect(challengers.count > 70 && challengers.count < 130)
@@ -82,8 +91,8 @@ import Testing
     @Test func aFloorKeepsUnlikelyBucketsBehind() {
         // 08:00 is drawn now and then (5 %), but below a 10 % floor it never comes first.
         let estimates = Self.estimates([16: 0.05, 22: 0.55, 30: 0.4], weight: 4)
-        #expect(Self.choices(estimates, ChoiceRule()).contains { $0.ranked[0].bucket.block == 4 })
-        let floored = Self.choices(estimates, ChoiceRule(bestFloor: 0.1))
+        #expect(Self.choices(estimates, ChoiceRule(topTwo: 0)).contains { $0.ranked[0].bucket.block == 4 })
+        let floored = Self.choices(estimates, ChoiceRule(topTwo: 0, bestFloor: 0.1))
         #expect(floored.allSatisfy { $0.method == .peakDraw && [5, 7].contains($0.ranked[0].bucket.block) })
     }
 
@@ -91,7 +100,7 @@ import Testing
         // 20 posts, twice the pivot: temperature 0.5 at power 1, about 0 at power 20.
         let estimates = Self.estimates([22: 0.6, 30: 0.4], weight: 20)
         func evenings(_ power: Double) -> Int {
-            Self.choices(estimates, exploitAfter: 0, ChoiceRule(temperaturePower: power))
+            Self.choices(estimates, exploitAfter: 0, ChoiceRule(temperaturePower: power, topTwo: 0))
                 .filter { $0.ranked[0].bucket.block == 7 }.count
         }
         let plain = evenings(1)
