@@ -115,7 +115,7 @@ extension SlotSearch {
             how = "as one of the two best expected buckets, too close to tell apart, which alternate (keeping two hours in view)"
         case .topTwoChallenger:
             how =
-                "by top-two Thompson sampling on the peak, as a challenger to the likeliest bucket (draw \(Self.signed(item.draw)))"
+                "by top-two Thompson sampling on the peak, as a challenger to the first draw's bucket (draw \(Self.signed(item.draw)))"
         case .peakDraw: how = "by Thompson sampling on the peak (draw \(Self.signed(item.draw)))"
         case .bucketDraw, .table: how = "by Thompson sampling (draw \(Self.signed(item.draw)))"
         }

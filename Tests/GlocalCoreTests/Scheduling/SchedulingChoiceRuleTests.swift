@@ -35,7 +35,7 @@ import Testing
     @Test func aChallengerSaysTopTwo() throws {
         // Few posts, peak at 10:00 or 14:00: with top-two always on, the post goes to a challenger.
         let detail = try Self.reason([20: 0.5, 28: 0.5], weight: 4, exploitAfter: 25, rule: ChoiceRule(topTwo: 1))
-        #expect(detail.contains("by top-two Thompson sampling on the peak, as a challenger"))
+        #expect(detail.contains("by top-two Thompson sampling on the peak, as a challenger to the first draw's bucket"))
     }
 
     @Test func aSureBestSaysHowSure() throws {
