@@ -46,6 +46,8 @@ struct TimingSimulation {
     /// The log-normal σ of the early reading's share around what the audience's curve and feed decay give
     /// (an assumption: docs/scheduling.md, "Early reading").
     var shareNoise = 0.5
+    /// The decision rule's options (`nil`: the model's own).
+    var choice: ChoiceRule?
     let table = TimingTable.standard
     let firstMonday = LocalDate(iso: "2027-01-04")!
     let quietEnd = 7 * 60, quietStart = 22 * 60
@@ -80,6 +82,7 @@ struct TimingSimulation {
                 model = estimator.estimate(
                     EngagementScore.scores(records), table: table, now: weekStart, seed: seed &+ UInt64(week),
                     holdoutShare: holdoutShare)
+                if let choice { model.choice = choice }
             }
             for (index, account) in accounts.enumerated() {
                 for weekday in 0..<5 {

@@ -9,6 +9,7 @@ import GlocalCore
 //   peak model (the default; --buckets: the bucket estimates alone): [--peak-pivot N] [--exploit-after N]
 //   [--account-noise N] [--alternate-peak] [--peak-drift] (--peak-likelihood, the old switch, changes nothing)
 //   holdout: [--holdout-share S] (default Holdout.share) [--holdout-posts PATH] (the learner's posts as CSV)
+//   decision rule: [--temperature-power P] [--exploit-certainty P] [--top-two B] [--best-floor P] [--contrast-margin K]
 //   [--no-bound] (skips the hindsight bound) [--bound-ablation] (the bound forgetting one knowledge at a time)
 //   early reading (velocity): [--share-noise S] (σ of the +1 h share, default 0.5) [--early-weight W]
 //   (0: the learner ignores the +1 h reading; default the estimator's) [--early-minimum N]
@@ -79,6 +80,12 @@ let fleet = SimulatedAccount.fleet(count: accountCount, random: &random)
 var simulation = TimingSimulation(accounts: fleet, weeks: weeks, seed: seed, noise: noise, estimator: estimator)
 simulation.holdoutShare = number("holdout-share", Holdout.share)
 simulation.shareNoise = number("share-noise", simulation.shareNoise)
+// choice (issue 18): the decision rule's options (ChoiceRule), in one block.
+let rule = ChoiceRule()
+simulation.choice = ChoiceRule(
+    temperaturePower: number("temperature-power", rule.temperaturePower),
+    exploitCertainty: number("exploit-certainty", rule.exploitCertainty), topTwo: number("top-two", rule.topTwo),
+    bestFloor: number("best-floor", rule.bestFloor), contrastMargin: number("contrast-margin", rule.contrastMargin))
 let result = simulation.run()
 let summary = SimulationSummary(
     posts: result.posts, fleet: fleet, peaks: result.peaks, weeks: weeks, accounts: accountCount, seed: seed, noise: noise,

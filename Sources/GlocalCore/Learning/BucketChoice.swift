@@ -1,5 +1,6 @@
 /// Orders the buckets a post may go in: by Thompson sampling from the learned posteriors while an account
-/// is still exploring, by the posterior's expected score once it has enough posts of its own to exploit,
+/// is still exploring, by the posterior's expected score once it has enough posts of its own to exploit
+/// (with the peak model, ``ChoiceRule``'s options refine both; `BucketChoice+Peak.swift`),
 /// or, for a holdout post, as the default table would (tier A before tier B, earliest first): the holdout
 /// is what the posts would have done without learning, so comparing with it measures what learning adds.
 /// The scheduler walks the buckets in this order and takes the first free minute that passes every hard rule.
@@ -24,6 +25,15 @@ public struct BucketChoice: Sendable {
         case peakDraw
         /// By posterior expected score: the account has `exploitAfter` (decayed) posts or more.
         case bestExpected
+        /// By posterior expected score: the best expected bucket is the day's best with a probability of at
+        /// least ``ChoiceRule/exploitCertainty`` (``BucketChoice/bestProbability``).
+        case confidentBest
+        /// Exploiting, but the two best expected buckets are too close to tell apart
+        /// (``ChoiceRule/contrastMargin``): they alternate, so the model keeps seeing two hours.
+        case contrast
+        /// Top-two Thompson sampling (``ChoiceRule/topTwo``): the buckets nearest a challenger peak first,
+        /// one whose best bucket differs from the first draw's.
+        case topTwoChallenger
     }
 
     /// Whether the post is in the holdout, placed by the default table.
@@ -32,6 +42,8 @@ public struct BucketChoice: Sendable {
     public let method: Method
     /// Candidate buckets, best first.
     public let ranked: [Ranked]
+    /// With ``Method/confidentBest``: the posterior probability that the first bucket is the day's best.
+    public private(set) var bestProbability: Double? = nil
 
     /// Ranks `candidates` for the variant `variantID` with `estimates`; deterministic in the
     /// variant id and the model's seed. Candidates without an estimate keep the prior.
@@ -53,29 +65,12 @@ public struct BucketChoice: Sendable {
                 let pa = prior[a.bucket] ?? BucketPrior.allowed, pb = prior[b.bucket] ?? BucketPrior.allowed
                 return pa != pb ? pa > pb : a.bucket < b.bucket
             }
-        } else if let belief = estimates.belief, model.exploitAfter > 0, belief.weight >= model.exploitAfter {
-            // Exploiting: enough posts that a draw would mostly cost (docs/scheduling.md, "Choose").
-            method = .bestExpected
-            ranked = items.sorted { a, b in
-                a.estimate.mean != b.estimate.mean ? a.estimate.mean > b.estimate.mean : a.bucket < b.bucket
-            }
         } else if let belief = estimates.belief, let weekday = candidates.first?.weekday {
-            method = .peakDraw
-            // Thompson sampling on the peak: one plausible peak hour, then the buckets nearest it first.
-            let temperature =
-                model.peakPivot > 0
-                ? model.peakTemperature * min(1, model.peakPivot / max(1, belief.weight)) : model.peakTemperature
-            let peak = belief.samplePeak(weekday: weekday, temperature: temperature, using: &random)
-            ranked = items.map { item in
-                var drawn = item
-                drawn.draw = belief.value(block: item.bucket.block, peak: peak)
-                return drawn
-            }
-            .sorted { a, b in
-                a.draw != b.draw
-                    ? a.draw > b.draw
-                    : a.estimate.mean != b.estimate.mean ? a.estimate.mean > b.estimate.mean : a.bucket < b.bucket
-            }
+            let peak = Self.peakRanking(
+                items, belief: belief, weekday: weekday, model: model, variantID: variantID, random: &random)
+            method = peak.method
+            ranked = peak.ranked
+            bestProbability = peak.bestProbability
         } else {
             method = .bucketDraw
             ranked = ThompsonSampler.rank(items, scale: model.exploration, using: &random)

@@ -19,13 +19,16 @@ public struct LearnedTiming: Sendable {
     /// With the peak model, an account with at least this many (decayed) posts of its own no longer
     /// explores: its buckets are ranked by their posterior expected score (0: it always samples).
     public let exploitAfter: Double
+    /// With the peak model, the decision rule's further options (all off by default).
+    public var choice: ChoiceRule
 
     /// Creates a model.
     public init(
         accounts: [String: AccountTimingEstimate], pools: [Network: AccountTimingEstimate], priorWeight: Double, seed: UInt64,
         holdoutShare: Double, exploration: Double = 1, peakTemperature: Double = 1, peakPivot: Double = 0,
-        exploitAfter: Double = 0
+        exploitAfter: Double = 0, choice: ChoiceRule = ChoiceRule()
     ) {
+        self.choice = choice
         self.exploitAfter = exploitAfter
         self.peakPivot = peakPivot
         self.peakTemperature = peakTemperature

@@ -107,6 +107,15 @@ extension SlotSearch {
             how = String(
                 format: "as the best expected bucket (exploiting: %.1f weighted posts of this account, %g or more)",
                 item.estimate.weight, exploitAfter)
+        case .confidentBest:
+            how = String(
+                format: "as the best expected bucket (exploiting: the day's best with a probability of %.0f %%)",
+                (choice.bestProbability ?? 0) * 100)
+        case .contrast:
+            how = "as one of the two best expected buckets, too close to tell apart, which alternate (keeping two hours in view)"
+        case .topTwoChallenger:
+            how =
+                "by top-two Thompson sampling on the peak, as a challenger to the first draw's bucket (draw \(Self.signed(item.draw)))"
         case .peakDraw: how = "by Thompson sampling on the peak (draw \(Self.signed(item.draw)))"
         case .bucketDraw, .table: how = "by Thompson sampling (draw \(Self.signed(item.draw)))"
         }
