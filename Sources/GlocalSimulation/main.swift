@@ -8,6 +8,9 @@ import GlocalCore
 //   [--smoothing S] [--exploration S] [--peak-temperature T] [--weekday-change P] [--ridge N] [--no-peak-curve | --peak-curve] [--median-scores]
 //   peak model (the default; --buckets: the bucket estimates alone): [--peak-pivot N] [--exploit-after N]
 //   [--account-noise N] [--alternate-peak] [--peak-drift] (--peak-likelihood, the old switch, changes nothing)
+//   [--learn-weekdays W] (each weekday's chance of its own peak learned from the fleet, prior worth W accounts; 0: off)
+//   [--region-shrink K] (the prior's centre: the region's accounts against the network's centre worth K; 0: off)
+//   [--drift-averaging 1] (with --peak-drift: the drifts averaged by their posterior, not the likeliest kept)
 //   holdout: [--holdout-share S] (default Holdout.share)
 //   [--no-bound] (skips the hindsight bound) [--bound-ablation] (the bound forgetting one knowledge at a time)
 //   early reading (velocity): [--share-noise S] (σ of the +1 h share, default 0.5) [--early-weight W]
@@ -70,7 +73,19 @@ let estimator = LearnedTimingEstimator(
             // curve (issue 18): the peak model's noise per account and shared alternate peak.
             accountNoiseWeight: number("account-noise", PeakLikelihoodFit().accountNoiseWeight),
             sharedAlternate: options["alternate-peak"] != nil || PeakLikelihoodFit().sharedAlternate,
-            drifts: options["peak-drift"] != nil ? PeakLikelihoodFit.driftPrior : PeakLikelihoodFit().drifts),
+            drifts: options["peak-drift"] != nil ? PeakLikelihoodFit.driftPrior : PeakLikelihoodFit().drifts,
+            // model (issue 18): which weekdays differ, learned from the fleet (`--learn-weekdays W`: the prior's weight).
+            weekdayLearning: given["learn-weekdays"].map { _ in
+                number("learn-weekdays", 0) > 0
+                    ? WeekdayChangePrior(
+                        prior: number("weekday-change", WeekdayChangePrior().prior), priorWeight: number("learn-weekdays", 10))
+                    : nil
+            } ?? PeakLikelihoodFit().weekdayLearning,
+            // model: the prior's centre shrunk from the region toward the network (`--region-shrink K`, 0: off).
+            regionShrink: given["region-shrink"].map { _ in number("region-shrink", 0) > 0 ? number("region-shrink", 0) : nil }
+                ?? PeakLikelihoodFit().regionShrink,
+            // model: average the drifts by their posterior rather than keep the likeliest (`--drift-averaging 1`).
+            driftAveraging: given["drift-averaging"].map { $0 != "0" } ?? PeakLikelihoodFit().driftAveraging),
     peakPivot: number("peak-pivot", defaults.peakPivot), exploitAfter: number("exploit-after", defaults.exploitAfter),
     earlyReading: earlyReading(defaults.earlyReading))
 
