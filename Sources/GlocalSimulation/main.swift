@@ -11,6 +11,7 @@ import GlocalCore
 //   [--learn-weekdays W] (each weekday's chance of its own peak learned from the fleet, prior worth W accounts; 0: off)
 //   [--region-shrink K] (the prior's centre: the region's accounts against the network's centre worth K; 0: off)
 //   [--drift-averaging 1] (with --peak-drift: the drifts averaged by their posterior, not the likeliest kept)
+//   [--weekday-levels W] (the network's weekday levels learned from its residuals, zero worth W posts; 0: off)
 //   holdout: [--holdout-share S] (default Holdout.share)
 //   [--no-bound] (skips the hindsight bound) [--bound-ablation] (the bound forgetting one knowledge at a time)
 //   early reading (velocity): [--share-noise S] (σ of the +1 h share, default 0.5) [--early-weight W]
@@ -85,7 +86,11 @@ let estimator = LearnedTimingEstimator(
             regionShrink: given["region-shrink"].map { _ in number("region-shrink", 0) > 0 ? number("region-shrink", 0) : nil }
                 ?? PeakLikelihoodFit().regionShrink,
             // model: average the drifts by their posterior rather than keep the likeliest (`--drift-averaging 1`).
-            driftAveraging: given["drift-averaging"].map { $0 != "0" } ?? PeakLikelihoodFit().driftAveraging),
+            driftAveraging: given["drift-averaging"].map { $0 != "0" } ?? PeakLikelihoodFit().driftAveraging,
+            // model: the network's weekday levels (`--weekday-levels W`: zero worth W posts; 0: off).
+            weekdayLevelWeight: given["weekday-levels"].map { _ in
+                number("weekday-levels", 0) > 0 ? number("weekday-levels", 0) : nil
+            } ?? PeakLikelihoodFit().weekdayLevelWeight),
     peakPivot: number("peak-pivot", defaults.peakPivot), exploitAfter: number("exploit-after", defaults.exploitAfter),
     earlyReading: earlyReading(defaults.earlyReading))
 

@@ -35,6 +35,10 @@ public struct PeakLikelihoodFit: Sendable {
     /// rather than keeping the most likely one: when the posts cannot yet tell which way the peak moves, the
     /// belief keeps both and its expected score falls where either reading would.
     public var driftAveraging: Bool
+    /// How many posts a weekday's level offset of zero is worth against the network's residuals that day
+    /// (`nil`: no offsets). Audiences engage less on some weekdays at every hour (the studies' Friday); a day's
+    /// lower scores, read against the account's one level, look like a peak further away.
+    public var weekdayLevelWeight: Double?
     /// How each weekday's probability of its own peak is learned from the network's accounts (`nil`:
     /// `weekdayChange` for every weekday); see ``WeekdayChangePrior``.
     public var weekdayLearning: WeekdayChangePrior?
@@ -50,8 +54,10 @@ public struct PeakLikelihoodFit: Sendable {
         floors: [Double] = [0.15, 0.3, 0.5, 0.7], weekdayChange: Double = 0.1, uniformShare: Double = 0.05,
         defaultPeakSpread: Double = 3, peakSpreadRange: ClosedRange<Double> = 1...5, accountNoiseWeight: Double = 0,
         sharedAlternate: Bool = false, drifts: [Double: Double] = [0: 1], weekdayLearning: WeekdayChangePrior? = nil,
-        regionShrink: Double? = nil, driftAveraging: Bool = false, grid: PeakGrid = .standard
+        regionShrink: Double? = nil, driftAveraging: Bool = false, weekdayLevelWeight: Double? = nil,
+        grid: PeakGrid = .standard
     ) {
+        self.weekdayLevelWeight = weekdayLevelWeight
         self.regionShrink = regionShrink
         self.driftAveraging = driftAveraging
         self.weekdayLearning = weekdayLearning
@@ -116,6 +122,18 @@ public struct PeakLikelihoodFit: Sendable {
 
     /// Beliefs for every account of `posts` (one network); `fallbackSpread` is the noise used with fewer than 10 posts.
     public func fit(_ posts: [PeakCurveFit.Post], fallbackSpread: Double) -> [String: PeakBelief] {
+        if let weight = weekdayLevelWeight {
+            // The network's weekday levels from a first fit, then the fit on scores without them.
+            var plain = self
+            plain.weekdayLevelWeight = nil
+            let offsets = Self.weekdayOffsets(posts, beliefs: plain.fit(posts, fallbackSpread: fallbackSpread), worth: weight)
+            return plain.fit(
+                posts.map { post in
+                    var post = post
+                    post.score -= offsets[post.weekday - 1]
+                    return post
+                }, fallbackSpread: fallbackSpread)
+        }
         let accounts = Self.accounts(posts, drift: 0)
         let shapes = grid.widths.indices.flatMap { width in
             floors.map { floor in
@@ -242,6 +260,28 @@ public struct PeakLikelihoodFit: Sendable {
             return PeakBelief.mixture(zip(weights, candidates.map(\.belief)).map { ($0, $1) })
         }
         return beliefs.merging(drifted, uniquingKeysWith: { _, drifted in drifted })
+    }
+
+    /// Per ISO weekday (index weekday − 1), the network's mean residual of the posts that day against their
+    /// accounts' expected score (each belief's posterior mean), shrunk toward 0 with the weight of `worth` posts.
+    public static func weekdayOffsets(_ posts: [PeakCurveFit.Post], beliefs: [String: PeakBelief], worth: Double) -> [Double] {
+        var sums = [Double](repeating: 0, count: 7), weights = [Double](repeating: 0, count: 7)
+        for post in posts {
+            guard let belief = beliefs[post.account], (1...7).contains(post.weekday) else { continue }
+            let posterior = belief.days[post.weekday - 1]
+            var expected = 0.0
+            for peak in posterior.indices where posterior[peak] > 1e-9 {
+                expected +=
+                    posterior[peak]
+                    * (belief.level + belief.amplitude
+                        + log(
+                            exp(-belief.amplitude) + (1 - exp(-belief.amplitude))
+                                * belief.grid.kernel(slot: post.slot, point: belief.grid.point(peak: peak, width: belief.width))))
+            }
+            sums[post.weekday - 1] += post.weight * (post.score - expected)
+            weights[post.weekday - 1] += post.weight
+        }
+        return zip(sums, weights).map { $0 / ($1 + max(0, worth)) }
     }
 
     /// The prior's centre: the circular mean of the region's centre (`accounts` of them) and the network's,
