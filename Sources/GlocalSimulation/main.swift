@@ -11,6 +11,7 @@ import GlocalCore
 //   [--learn-weekdays W] (each weekday's chance of its own peak learned from the fleet, prior worth W accounts; 0: off)
 //   [--region-shrink K] (the prior's centre: the region's accounts against the network's centre worth K; 0: off)
 //   [--drift-averaging 1] (with --peak-drift: the drifts averaged by their posterior, not the likeliest kept)
+//   [--uniform-share S] [--peak-spread-floor H] (the peak prior: share spread evenly, least spread in hours)
 //   [--weekday-levels W] (the network's weekday levels learned from its residuals, zero worth W posts; 0: off)
 //   holdout: [--holdout-share S] (default Holdout.share)
 //   [--no-bound] (skips the hindsight bound) [--bound-ablation] (the bound forgetting one knowledge at a time)
@@ -71,6 +72,11 @@ let estimator = LearnedTimingEstimator(
         ? nil
         : PeakLikelihoodFit(
             weekdayChange: number("weekday-change", PeakLikelihoodFit().weekdayChange),
+            // model: the prior's width (`--uniform-share S`, `--peak-spread-floor H`).
+            uniformShare: number("uniform-share", PeakLikelihoodFit().uniformShare),
+            peakSpreadRange: number(
+                "peak-spread-floor", PeakLikelihoodFit().peakSpreadRange.lowerBound)...max(
+                    PeakLikelihoodFit().peakSpreadRange.upperBound, number("peak-spread-floor", 0)),
             // curve (issue 18): the peak model's noise per account and shared alternate peak.
             accountNoiseWeight: number("account-noise", PeakLikelihoodFit().accountNoiseWeight),
             sharedAlternate: options["alternate-peak"] != nil || PeakLikelihoodFit().sharedAlternate,
