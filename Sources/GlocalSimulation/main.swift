@@ -8,6 +8,11 @@ import GlocalCore
 //   [--smoothing S] [--exploration S] [--peak-temperature T] [--weekday-change P] [--ridge N] [--no-peak-curve | --peak-curve] [--median-scores]
 //   peak model (the default; --buckets: the bucket estimates alone): [--peak-pivot N] [--exploit-after N]
 //   [--account-noise N] [--alternate-peak] [--peak-drift] (--peak-likelihood, the old switch, changes nothing)
+//   [--learn-weekdays W] (each weekday's chance of its own peak learned from the fleet, prior worth W accounts; 0: off)
+//   [--region-shrink K] (the prior's centre: the region's accounts against the network's centre worth K; 0: off)
+//   [--drift-averaging 1] (with --peak-drift: the drifts averaged by their posterior, not the likeliest kept)
+//   [--uniform-share S] [--peak-spread-floor H] (the peak prior: share spread evenly, least spread in hours)
+//   [--weekday-levels W] (the network's weekday levels learned from its residuals, zero worth W posts; 0: off)
 //   holdout: [--holdout-share S] (default Holdout.share) [--holdout-posts PATH] (the learner's posts as CSV)
 //   decision rule: [--temperature-power P] [--exploit-certainty P] [--top-two B] [--best-floor P] [--contrast-margin K]
 //   [--no-bound] (skips the hindsight bound) [--bound-ablation] (the bound forgetting one knowledge at a time)
@@ -68,10 +73,31 @@ let estimator = LearnedTimingEstimator(
         ? nil
         : PeakLikelihoodFit(
             weekdayChange: number("weekday-change", PeakLikelihoodFit().weekdayChange),
+            // model: the prior's width (`--uniform-share S`, `--peak-spread-floor H`).
+            uniformShare: number("uniform-share", PeakLikelihoodFit().uniformShare),
+            peakSpreadRange: number(
+                "peak-spread-floor", PeakLikelihoodFit().peakSpreadRange.lowerBound)...max(
+                    PeakLikelihoodFit().peakSpreadRange.upperBound, number("peak-spread-floor", 0)),
             // curve (issue 18): the peak model's noise per account and shared alternate peak.
             accountNoiseWeight: number("account-noise", PeakLikelihoodFit().accountNoiseWeight),
             sharedAlternate: options["alternate-peak"] != nil || PeakLikelihoodFit().sharedAlternate,
-            drifts: options["peak-drift"] != nil ? PeakLikelihoodFit.driftPrior : PeakLikelihoodFit().drifts),
+            drifts: options["peak-drift"] != nil ? PeakLikelihoodFit.driftPrior : PeakLikelihoodFit().drifts,
+            // model (issue 18): which weekdays differ, learned from the fleet (`--learn-weekdays W`: the prior's weight).
+            weekdayLearning: given["learn-weekdays"].map { _ in
+                number("learn-weekdays", 0) > 0
+                    ? WeekdayChangePrior(
+                        prior: number("weekday-change", WeekdayChangePrior().prior), priorWeight: number("learn-weekdays", 10))
+                    : nil
+            } ?? PeakLikelihoodFit().weekdayLearning,
+            // model: the prior's centre shrunk from the region toward the network (`--region-shrink K`, 0: off).
+            regionShrink: given["region-shrink"].map { _ in number("region-shrink", 0) > 0 ? number("region-shrink", 0) : nil }
+                ?? PeakLikelihoodFit().regionShrink,
+            // model: average the drifts by their posterior rather than keep the likeliest (`--drift-averaging 1`).
+            driftAveraging: given["drift-averaging"].map { $0 != "0" } ?? PeakLikelihoodFit().driftAveraging,
+            // model: the network's weekday levels (`--weekday-levels W`: zero worth W posts; 0: off).
+            weekdayLevelWeight: given["weekday-levels"].map { _ in
+                number("weekday-levels", 0) > 0 ? number("weekday-levels", 0) : nil
+            } ?? PeakLikelihoodFit().weekdayLevelWeight),
     peakPivot: number("peak-pivot", defaults.peakPivot), exploitAfter: number("exploit-after", defaults.exploitAfter),
     earlyReading: earlyReading(defaults.earlyReading))
 

@@ -74,6 +74,21 @@ public struct PeakBelief: Sendable {
         return tempered.count - 1
     }
 
+    /// The beliefs' weekday posteriors averaged with `weights` (they need not sum to 1); the level, amplitude,
+    /// width, spread, weight and prior of the most weighted belief.
+    public static func mixture(_ parts: [(weight: Double, belief: PeakBelief)]) -> PeakBelief {
+        let top = parts.max { $0.weight < $1.weight }!.belief
+        let total = parts.reduce(0) { $0 + $1.weight }
+        let days = top.days.indices.map { day in
+            top.days[day].indices.map { peak in
+                parts.reduce(0) { $0 + $1.weight * $1.belief.days[day][peak] } / max(total, 1e-300)
+            }
+        }
+        return PeakBelief(
+            level: top.level, amplitude: top.amplitude, width: top.width, spread: top.spread, weight: top.weight, days: days,
+            prior: top.prior, grid: top.grid)
+    }
+
     /// The circular mean of `hours` weighted by `weights`.
     public static func circularMean(_ weights: [Double], hours: [Double]) -> Double {
         var x = 0.0, y = 0.0

@@ -31,6 +31,21 @@ public struct PeakLikelihoodFit: Sendable {
     /// drift). Under drift `d`, a post `a` weeks old was made when the peak was `d·a` hours earlier, so it
     /// is read as if made `d·a` hours later; each account keeps the drift its posts make most likely.
     public var drifts: [Double: Double]
+    /// Whether an account's belief averages its candidate drifts by their posterior probability (true)
+    /// rather than keeping the most likely one: when the posts cannot yet tell which way the peak moves, the
+    /// belief keeps both and its expected score falls where either reading would.
+    public var driftAveraging: Bool
+    /// How many posts a weekday's level offset of zero is worth against the network's residuals that day
+    /// (`nil`: no offsets). Audiences engage less on some weekdays at every hour (the studies' Friday); a day's
+    /// lower scores, read against the account's one level, look like a peak further away.
+    public var weekdayLevelWeight: Double?
+    /// How each weekday's probability of its own peak is learned from the network's accounts (`nil`:
+    /// `weekdayChange` for every weekday); see ``WeekdayChangePrior``.
+    public var weekdayLearning: WeekdayChangePrior?
+    /// How many accounts the network's centre is worth against a region's own accounts in the prior's centre
+    /// (`nil`: the region's alone when it has any). A region of few accounts (a time zone with two or three)
+    /// centres on their mean, which scatters as much as they do; shrunk toward the network it scatters less.
+    public var regionShrink: Double?
     /// The grid (peaks every half hour; its widths are the candidate widths).
     public let grid: PeakGrid
 
@@ -38,8 +53,14 @@ public struct PeakLikelihoodFit: Sendable {
     public init(
         floors: [Double] = [0.15, 0.3, 0.5, 0.7], weekdayChange: Double = 0.1, uniformShare: Double = 0.05,
         defaultPeakSpread: Double = 3, peakSpreadRange: ClosedRange<Double> = 1...5, accountNoiseWeight: Double = 0,
-        sharedAlternate: Bool = false, drifts: [Double: Double] = [0: 1], grid: PeakGrid = .standard
+        sharedAlternate: Bool = false, drifts: [Double: Double] = [0: 1], weekdayLearning: WeekdayChangePrior? = nil,
+        regionShrink: Double? = nil, driftAveraging: Bool = false, weekdayLevelWeight: Double? = nil,
+        grid: PeakGrid = .standard
     ) {
+        self.weekdayLevelWeight = weekdayLevelWeight
+        self.regionShrink = regionShrink
+        self.driftAveraging = driftAveraging
+        self.weekdayLearning = weekdayLearning
         self.drifts = drifts
         self.accountNoiseWeight = accountNoiseWeight
         self.sharedAlternate = sharedAlternate
@@ -101,6 +122,18 @@ public struct PeakLikelihoodFit: Sendable {
 
     /// Beliefs for every account of `posts` (one network); `fallbackSpread` is the noise used with fewer than 10 posts.
     public func fit(_ posts: [PeakCurveFit.Post], fallbackSpread: Double) -> [String: PeakBelief] {
+        if let weight = weekdayLevelWeight {
+            // The network's weekday levels from a first fit, then the fit on scores without them.
+            var plain = self
+            plain.weekdayLevelWeight = nil
+            let offsets = Self.weekdayOffsets(posts, beliefs: plain.fit(posts, fallbackSpread: fallbackSpread), worth: weight)
+            return plain.fit(
+                posts.map { post in
+                    var post = post
+                    post.score -= offsets[post.weekday - 1]
+                    return post
+                }, fallbackSpread: fallbackSpread)
+        }
         let accounts = Self.accounts(posts, drift: 0)
         let shapes = grid.widths.indices.flatMap { width in
             floors.map { floor in
@@ -140,21 +173,26 @@ public struct PeakLikelihoodFit: Sendable {
                 accounts[name]!.all.total
             )
         }
-        func centre(of name: String, sameRegion: Bool) -> Double? {
+        func centre(of name: String, sameRegion: Bool) -> (hour: Double, count: Int)? {
             let region = accounts[name]!.region
             let others = names.filter { other in
                 other != name && own[other]!.weight >= 3 && (!sameRegion || accounts[other]!.region == region)
             }
             guard !others.isEmpty else { return nil }
-            return PeakBelief.circularMean(others.map { own[$0]!.weight }, hours: others.map { own[$0]!.hour })
+            return (PeakBelief.circularMean(others.map { own[$0]!.weight }, hours: others.map { own[$0]!.hour }), others.count)
         }
         var centres: [String: (hour: Double, extra: Double)] = [:]
         var distances = 0.0, variances = 0.0, counted = 0.0
         for name in names {
-            if let hour = centre(of: name, sameRegion: true) {
+            if let regional = centre(of: name, sameRegion: true) {
+                var hour = regional.hour
+                if let shrink = regionShrink, let network = centre(of: name, sameRegion: false) {
+                    hour = Self.shrunkCentre(
+                        region: regional.hour, accounts: Double(regional.count), network: network.hour, worth: shrink)
+                }
                 centres[name] = (hour, 0)
-            } else if let hour = centre(of: name, sameRegion: false) {
-                centres[name] = (hour, 1)
+            } else if let network = centre(of: name, sameRegion: false) {
+                centres[name] = (network.hour, 1)
             }
             if let centre = centres[name], own[name]!.weight >= 10 {
                 let d = PeakGrid.circularDistance(own[name]!.hour, centre.hour)
@@ -165,7 +203,6 @@ public struct PeakLikelihoodFit: Sendable {
         }
         let peakSpread = PeakGrid.peakSpread(
             distances: distances, variances: variances, counted: counted, fallback: defaultPeakSpread, range: peakSpreadRange)
-        var beliefs: [String: PeakBelief] = [:]
         var priors: [String: [Double]] = [:]
         var noises: [String: Double] = [:]
         for (index, name) in names.enumerated() {
@@ -173,16 +210,38 @@ public struct PeakLikelihoodFit: Sendable {
             if let centre = centres[name] {
                 prior = aroundPeak(centre.hour, spread: (peakSpread * peakSpread + centre.extra).squareRoot())
             }
-            let fits = residuals[best.shape][index]
-            let noise = accountNoise(
-                rss: fits.map(\.rss).min() ?? 0, weight: accounts[name]!.all.total, network: best.noise)
-            beliefs[name] = belief(accounts[name]!, fits: fits, shape: shape, prior: prior, noise: noise)
             priors[name] = prior
-            noises[name] = noise
+            noises[name] = accountNoise(
+                rss: residuals[best.shape][index].map(\.rss).min() ?? 0, weight: accounts[name]!.all.total, network: best.noise)
+        }
+        var changes = Array(repeating: weekdayChange, count: 7)
+        if let learning = weekdayLearning {
+            // Which weekdays differ, from the fleet: responsibilities and probabilities in turn.
+            changes = Array(repeating: learning.prior, count: 7)
+            for _ in 0..<max(1, learning.rounds) {
+                let responsibilities = names.enumerated().map { index, name in
+                    let logs = dayLogs(
+                        accounts[name]!, fits: residuals[best.shape][index], shape: shape, prior: priors[name]!,
+                        noise: noises[name]!)
+                    return (0..<7).map { day -> Double? in
+                        guard accounts[name]!.days[day].total >= 1 else { return nil }
+                        return WeekdayChangePrior.responsibility(
+                            dayLog: logs.days[day], all: logs.all, logPrior: logs.prior, change: changes[day])
+                    }
+                }
+                changes = learning.probabilities(responsibilities)
+            }
+        }
+        var beliefs: [String: PeakBelief] = [:]
+        for (index, name) in names.enumerated() {
+            beliefs[name] = belief(
+                accounts[name]!, fits: residuals[best.shape][index], shape: shape, prior: priors[name]!, noise: noises[name]!,
+                changes: changes)
         }
         guard drifts.count > 1 || drifts.keys.first != 0 else { return beliefs }
-        // Each account's drift: the candidate whose reading of its posts is most likely (prior included).
-        var chosen: [String: (evidence: Double, belief: PeakBelief)] = [:]
+        // Each account's drift: the candidate whose reading of its posts is most likely (prior included), or
+        // every candidate weighed by its posterior probability.
+        var readings: [String: [(evidence: Double, belief: PeakBelief)]] = [:]
         for (drift, share) in drifts.sorted(by: { $0.key < $1.key }) where share > 0 {
             let moved = drift == 0 ? accounts : Self.accounts(posts, drift: drift)
             for name in names {
@@ -191,12 +250,44 @@ public struct PeakLikelihoodFit: Sendable {
                 let evidence =
                     log(share)
                     + PeakCurveFit.logSumExp(zip(prior, fits).map { log(max($0, 1e-300)) - $1.rss / (2 * noise * noise) })
-                if evidence > chosen[name]?.evidence ?? -Double.infinity {
-                    chosen[name] = (evidence, belief(account, fits: fits, shape: shape, prior: prior, noise: noise))
-                }
+                readings[name, default: []].append(
+                    (evidence, belief(account, fits: fits, shape: shape, prior: prior, noise: noise, changes: changes)))
             }
         }
-        return beliefs.merging(chosen.mapValues(\.belief), uniquingKeysWith: { _, drifted in drifted })
+        let drifted = readings.mapValues { candidates -> PeakBelief in
+            let weights = PeakCurveFit.normalised(candidates.map(\.evidence))
+            guard driftAveraging else { return candidates[weights.indices.max { weights[$0] < weights[$1] }!].belief }
+            return PeakBelief.mixture(zip(weights, candidates.map(\.belief)).map { ($0, $1) })
+        }
+        return beliefs.merging(drifted, uniquingKeysWith: { _, drifted in drifted })
+    }
+
+    /// Per ISO weekday (index weekday − 1), the network's mean residual of the posts that day against their
+    /// accounts' expected score (each belief's posterior mean), shrunk toward 0 with the weight of `worth` posts.
+    public static func weekdayOffsets(_ posts: [PeakCurveFit.Post], beliefs: [String: PeakBelief], worth: Double) -> [Double] {
+        var sums = [Double](repeating: 0, count: 7), weights = [Double](repeating: 0, count: 7)
+        for post in posts {
+            guard let belief = beliefs[post.account], (1...7).contains(post.weekday) else { continue }
+            let posterior = belief.days[post.weekday - 1]
+            var expected = 0.0
+            for peak in posterior.indices where posterior[peak] > 1e-9 {
+                expected +=
+                    posterior[peak]
+                    * (belief.level + belief.amplitude
+                        + log(
+                            exp(-belief.amplitude) + (1 - exp(-belief.amplitude))
+                                * belief.grid.kernel(slot: post.slot, point: belief.grid.point(peak: peak, width: belief.width))))
+            }
+            sums[post.weekday - 1] += post.weight * (post.score - expected)
+            weights[post.weekday - 1] += post.weight
+        }
+        return zip(sums, weights).map { $0 / ($1 + max(0, worth)) }
+    }
+
+    /// The prior's centre: the circular mean of the region's centre (`accounts` of them) and the network's,
+    /// worth `worth` accounts.
+    public static func shrunkCentre(region: Double, accounts: Double, network: Double, worth: Double) -> Double {
+        PeakBelief.circularMean([accounts, max(0, worth)], hours: [region, network])
     }
 
     /// An account's noise: its residuals at its best peak (two parameters fitted) pooled with the network's
@@ -246,15 +337,27 @@ public struct PeakLikelihoodFit: Sendable {
         }
     }
 
-    /// One account's belief: the all-days posterior, then each weekday mixing "as the other days" and "its own".
-    private func belief(
+    /// One account's log prior, per-weekday log likelihoods and all-days log posterior per peak (unnormalised).
+    private func dayLogs(
         _ account: Account, fits: [(level: Double, rss: Double)], shape: Shape, prior: [Double], noise: Double
-    ) -> PeakBelief {
+    ) -> (prior: [Double], days: [[Double]], all: [Double]) {
         let variance2 = 2 * noise * noise
         let logPrior = prior.map { log(max($0, 1e-300)) }
         let levels = fits.map(\.level)
-        let dayLogs = account.days.map { day in Self.dayResiduals(day, shape: shape, levels: levels).map { -$0 / variance2 } }
-        let all = grid.peaks.indices.map { peak in logPrior[peak] + dayLogs.reduce(0) { $0 + $1[peak] } }
+        let days = account.days.map { day in Self.dayResiduals(day, shape: shape, levels: levels).map { -$0 / variance2 } }
+        let all = grid.peaks.indices.map { peak in logPrior[peak] + days.reduce(0) { $0 + $1[peak] } }
+        return (logPrior, days, all)
+    }
+
+    /// One account's belief: the all-days posterior, then each weekday mixing "as the other days" and "its own"
+    /// (weekday `d` has its own with probability `changes[d − 1]`).
+    private func belief(
+        _ account: Account, fits: [(level: Double, rss: Double)], shape: Shape, prior: [Double], noise: Double,
+        changes: [Double]
+    ) -> PeakBelief {
+        let variance2 = 2 * noise * noise
+        let (logPrior, dayLogs, all) = dayLogs(account, fits: fits, shape: shape, prior: prior, noise: noise)
+        let levels = fits.map(\.level)
         let days =
             sharedAlternate
             // Each day at its own level: the account's level, fitted as if every day read at one peak, is
@@ -262,10 +365,10 @@ public struct PeakLikelihoodFit: Sendable {
             ? Self.alternateDays(
                 account.days.map { day in Self.residuals(day, shape: shape).map { -$0.rss / variance2 } }, logPrior: logPrior,
                 change: weekdayChange)
-            : dayLogs.map { dayLog -> [Double] in
+            : zip(dayLogs, changes).map { dayLog, change -> [Double] in
                 let without = PeakCurveFit.logSumExp(zip(all, dayLog).map { $0 - $1 })
-                let same = all.map { log(1 - weekdayChange) + $0 - without }
-                let different = grid.peaks.indices.map { log(weekdayChange) + dayLog[$0] + logPrior[$0] }
+                let same = all.map { log(max(1e-12, 1 - change)) + $0 - without }
+                let different = grid.peaks.indices.map { log(max(1e-12, change)) + dayLog[$0] + logPrior[$0] }
                 return PeakCurveFit.normalised(zip(same, different).map { PeakCurveFit.logSumExp([$0, $1]) })
             }
         let top = all.indices.max { all[$0] < all[$1] } ?? 0
