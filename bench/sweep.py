@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 """Learner settings side by side over many seeds (issue 18), run from the repository root:
 
-    python3 bench/sweep.py [--binary .build/release/glocal-simulate] [--seeds 1-20] [--jobs 2] "" "--top-two 0" ...
+    python3 bench/sweep.py [--binary .build/release/glocal-simulate] [--seeds 1-20] [--jobs 2] -- "" "--top-two 0" ...
 
-Each argument is one configuration: options passed to `glocal-simulate --json --no-bound` ("" is the default
+Each argument after `--` is one configuration: options passed to `glocal-simulate --json --no-bound` ("" is the default
 learner). For each it prints, averaged over the seeds: the share of the oracle's lift captured in the last 4 of
 12 weeks with the learner's 10 % holdout included ("incl") and on the posts learned timing placed ("own"), the
 accounts whose peak was found within 6 weeks and by week 12, the worst holdout error over weeks 2-12 in points,
 then the captured share (incl) per seed. Tune on one set of seeds and confirm on another (docs/scheduling.md).
 """
-import argparse, concurrent.futures, json, os, subprocess
+import argparse, concurrent.futures, json, os, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -32,12 +32,13 @@ def main():
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "glocal-simulate"))
     parser.add_argument("--seeds", default="1-20", help="e.g. 1-20 or 1,2,3")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("configs", nargs="*", default=[""])
-    args = parser.parse_args()
+    split = sys.argv.index("--") if "--" in sys.argv else len(sys.argv)
+    args = parser.parse_args(sys.argv[1:split])
+    configs = sys.argv[split + 1:] or [""]
     seeds = seeds_of(args.seeds)
     print(f"seeds {args.seeds}: incl / own = captured share of the oracle's lift, last 4 weeks, holdout included /"
           " learned posts only; peaks = found within 6 weeks / by week 12; holdout = worst error, weeks 2-12")
-    for options in args.configs:
+    for options in configs:
         with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
             results = list(pool.map(lambda seed: run(args.binary, options, seed), seeds))
 
