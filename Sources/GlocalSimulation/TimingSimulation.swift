@@ -48,6 +48,9 @@ struct TimingSimulation {
     var shareNoise = 0.5
     /// The decision rule's options (`nil`: the model's own).
     var choice: ChoiceRule?
+    /// Mixed into the learner's seeds only: another replicate draws differently from the same world, audiences
+    /// and luck, so a setting can be judged on repeats (0: the draws of every earlier run).
+    var replicate: UInt64 = 0
     let table = TimingTable.standard
     let firstMonday = LocalDate(iso: "2027-01-04")!
     let quietEnd = 7 * 60, quietStart = 22 * 60
@@ -80,7 +83,8 @@ struct TimingSimulation {
             ).instant
             if policy == .learned {
                 model = estimator.estimate(
-                    EngagementScore.scores(records), table: table, now: weekStart, seed: seed &+ UInt64(week),
+                    EngagementScore.scores(records), table: table, now: weekStart,
+                    seed: seed &+ UInt64(week) &+ replicate &* 0x9E37_79B9_7F4A_7C15,
                     holdoutShare: holdoutShare)
                 if let choice { model.choice = choice }
             }

@@ -13,6 +13,7 @@ import GlocalCore
 //   [--drift-averaging 1] (with --peak-drift: the drifts averaged by their posterior, not the likeliest kept)
 //   [--uniform-share S] [--peak-spread-floor H] (the peak prior: share spread evenly, least spread in hours)
 //   [--weekday-levels W] (the network's weekday levels learned from its residuals, zero worth W posts; 0: off)
+//   [--replicate R] (the learner's draws reseeded: the same world and luck, other choices; 0: as always)
 //   holdout: [--holdout-share S] (default Holdout.share) [--holdout-posts PATH] (the learner's posts as CSV)
 //   decision rule: [--temperature-power P] [--exploit-certainty P] [--top-two B] [--best-floor P] [--contrast-margin K]
 //   [--no-bound] (skips the hindsight bound) [--bound-ablation] (the bound forgetting one knowledge at a time)
@@ -106,6 +107,7 @@ let fleet = SimulatedAccount.fleet(count: accountCount, random: &random)
 var simulation = TimingSimulation(accounts: fleet, weeks: weeks, seed: seed, noise: noise, estimator: estimator)
 simulation.holdoutShare = number("holdout-share", Holdout.share)
 simulation.shareNoise = number("share-noise", simulation.shareNoise)
+simulation.replicate = UInt64(options["replicate"] ?? "0") ?? 0
 // choice (issue 18): the decision rule's options (ChoiceRule), in one block.
 let rule = ChoiceRule()
 simulation.choice = ChoiceRule(
