@@ -40,6 +40,9 @@ def main():
     split = sys.argv.index("--") if "--" in sys.argv else len(sys.argv)
     args = parser.parse_args(sys.argv[1:split])
     configs = sys.argv[split + 1:] or [""]
+    if not os.access(args.binary, os.X_OK):
+        sys.exit(f"sweep.py: no glocal-simulate at {args.binary}; build it first:"
+                 " swift build -c release --product glocal-simulate")
     seeds = seeds_of(args.seeds)
     print(f"seeds {args.seeds}: incl / own = captured share of the oracle's lift, last 4 weeks, holdout included /"
           " learned posts only; peaks = found within 6 weeks / by week 12; holdout = worst error, weeks 2-12")

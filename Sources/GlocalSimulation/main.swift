@@ -107,7 +107,13 @@ let fleet = SimulatedAccount.fleet(count: accountCount, random: &random)
 var simulation = TimingSimulation(accounts: fleet, weeks: weeks, seed: seed, noise: noise, estimator: estimator)
 simulation.holdoutShare = number("holdout-share", Holdout.share)
 simulation.shareNoise = number("share-noise", simulation.shareNoise)
-simulation.replicate = UInt64(options["replicate"] ?? "0") ?? 0
+if let text = options["replicate"] {
+    guard let replicate = UInt64(text) else {
+        FileHandle.standardError.write(Data("glocal-simulate: --replicate takes a whole number ≥ 0, not '\(text)'\n".utf8))
+        exit(64)
+    }
+    simulation.replicate = replicate
+}
 // choice (issue 18): the decision rule's options (ChoiceRule), in one block.
 let rule = ChoiceRule()
 simulation.choice = ChoiceRule(

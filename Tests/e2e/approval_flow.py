@@ -38,6 +38,8 @@ def login(context, who):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     expect(page.locator("header")).to_contain_text(email)
+    # The header arrives first; a long queue may still be parsing, and the steps count its links at once.
+    page.wait_for_load_state("domcontentloaded")
     return page
 
 

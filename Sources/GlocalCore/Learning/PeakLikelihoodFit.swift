@@ -72,53 +72,11 @@ public struct PeakLikelihoodFit: Sendable {
         self.grid = grid
     }
 
-    /// Per ten-minute slot: weight, weighted score and weighted squared score of one group of posts.
-    struct SlotSums {
-        var weight = [Double](repeating: 0, count: PeakGrid.slots)
-        var score = [Double](repeating: 0, count: PeakGrid.slots)
-        var squares = 0.0
-        var total = 0.0
-
-        mutating func add(_ value: Double, slot: Int, weight w: Double) {
-            weight[slot] += w
-            score[slot] += w * value
-            squares += w * value * value
-            total += w
-        }
-    }
-
-    /// One account's posts, all days and per weekday.
-    struct Account {
-        var region: String
-        var all = SlotSums()
-        var days = [SlotSums](repeating: SlotSums(), count: 7)
-    }
-
-    /// One candidate shape's log curve per peak and slot.
-    struct Shape {
-        var width: Int
-        var floor: Double
-        var curve: [[Double]]
-    }
-
     /// A documented prior for `drifts`: half of audiences keep their hours; the others move by ⅛, ¼ or ½ hour
     /// a week, earlier or later, equally likely.
     public static let driftPrior: [Double: Double] = [
         0: 0.5, 0.125: 0.5 / 6, -0.125: 0.5 / 6, 0.25: 0.5 / 6, -0.25: 0.5 / 6, 0.5: 0.5 / 6, -0.5: 0.5 / 6,
     ]
-
-    /// The posts' sums per account, each post read `drift · age` hours later.
-    static func accounts(_ posts: [PeakCurveFit.Post], drift: Double) -> [String: Account] {
-        var accounts: [String: Account] = [:]
-        for post in posts {
-            var account = accounts[post.account] ?? Account(region: post.region)
-            let slot = ((post.slot + Int((drift * post.age * 6).rounded())) % PeakGrid.slots + PeakGrid.slots) % PeakGrid.slots
-            account.all.add(post.score, slot: slot, weight: post.weight)
-            account.days[post.weekday - 1].add(post.score, slot: slot, weight: post.weight)
-            accounts[post.account] = account
-        }
-        return accounts
-    }
 
     /// Beliefs for every account of `posts` (one network); `fallbackSpread` is the noise used with fewer than 10 posts.
     public func fit(_ posts: [PeakCurveFit.Post], fallbackSpread: Double) -> [String: PeakBelief] {
@@ -262,34 +220,6 @@ public struct PeakLikelihoodFit: Sendable {
         return beliefs.merging(drifted, uniquingKeysWith: { _, drifted in drifted })
     }
 
-    /// Per ISO weekday (index weekday − 1), the network's mean residual of the posts that day against their
-    /// accounts' expected score (each belief's posterior mean), shrunk toward 0 with the weight of `worth` posts.
-    public static func weekdayOffsets(_ posts: [PeakCurveFit.Post], beliefs: [String: PeakBelief], worth: Double) -> [Double] {
-        var sums = [Double](repeating: 0, count: 7), weights = [Double](repeating: 0, count: 7)
-        for post in posts {
-            guard let belief = beliefs[post.account], (1...7).contains(post.weekday) else { continue }
-            let posterior = belief.days[post.weekday - 1]
-            var expected = 0.0
-            for peak in posterior.indices where posterior[peak] > 1e-9 {
-                expected +=
-                    posterior[peak]
-                    * (belief.level + belief.amplitude
-                        + log(
-                            exp(-belief.amplitude) + (1 - exp(-belief.amplitude))
-                                * belief.grid.kernel(slot: post.slot, point: belief.grid.point(peak: peak, width: belief.width))))
-            }
-            sums[post.weekday - 1] += post.weight * (post.score - expected)
-            weights[post.weekday - 1] += post.weight
-        }
-        return zip(sums, weights).map { $0 / ($1 + max(0, worth)) }
-    }
-
-    /// The prior's centre: the circular mean of the region's centre (`accounts` of them) and the network's,
-    /// worth `worth` accounts.
-    public static func shrunkCentre(region: Double, accounts: Double, network: Double, worth: Double) -> Double {
-        PeakBelief.circularMean([accounts, max(0, worth)], hours: [region, network])
-    }
-
     /// An account's noise: its residuals at its best peak (two parameters fitted) pooled with the network's
     /// noise worth `accountNoiseWeight` posts.
     func accountNoise(rss: Double, weight: Double, network: Double) -> Double {
@@ -301,40 +231,6 @@ public struct PeakLikelihoodFit: Sendable {
     /// A wrapped normal prior around `hour` with `spread`, with `uniformShare` spread evenly.
     func aroundPeak(_ hour: Double, spread: Double) -> [Double] {
         grid.prior(around: hour, spread: spread, uniformShare: uniformShare)
-    }
-
-    /// Per peak: the account's level (weighted mean of score − curve) and the residual sum of squares around it.
-    static func residuals(_ sums: SlotSums, shape: Shape) -> [(level: Double, rss: Double)] {
-        shape.curve.map { curve in
-            var curveSum = 0.0, curveSquares = 0.0, cross = 0.0
-            for slot in 0..<PeakGrid.slots where sums.weight[slot] > 0 {
-                curveSum += sums.weight[slot] * curve[slot]
-                curveSquares += sums.weight[slot] * curve[slot] * curve[slot]
-                cross += sums.score[slot] * curve[slot]
-            }
-            guard sums.total > 1e-12 else { return (0, 0) }
-            let level = (sums.score.reduce(0, +) - curveSum) / sums.total
-            // Σ w (z − curve − level)²
-            let rss =
-                sums.squares - 2 * cross + curveSquares - 2 * level * (sums.score.reduce(0, +) - curveSum)
-                + level * level * sums.total
-            return (level, max(0, rss))
-        }
-    }
-
-    /// One weekday's residual sum of squares at each peak, with the account's level at that peak.
-    static func dayResiduals(_ sums: SlotSums, shape: Shape, levels: [Double]) -> [Double] {
-        guard sums.total > 1e-12 else { return Array(repeating: 0, count: shape.curve.count) }
-        let scoreSum = sums.score.reduce(0, +)
-        return shape.curve.indices.map { peak in
-            let curve = shape.curve[peak], level = levels[peak]
-            var rss = sums.squares + level * level * sums.total - 2 * level * scoreSum
-            for slot in 0..<PeakGrid.slots where sums.weight[slot] > 0 {
-                let fitted = curve[slot] + level
-                rss += -2 * sums.score[slot] * curve[slot] + sums.weight[slot] * (fitted * fitted - level * level)
-            }
-            return max(0, rss)
-        }
     }
 
     /// One account's log prior, per-weekday log likelihoods and all-days log posterior per peak (unnormalised).
@@ -376,39 +272,5 @@ public struct PeakLikelihoodFit: Sendable {
         return PeakBelief(
             level: levels[top] - amplitude, amplitude: amplitude, width: shape.width, spread: noise, weight: account.all.total,
             days: days, prior: prior, grid: grid)
-    }
-
-    /// Per weekday, the posterior of its peak when the account has a main peak and one alternate peak, and
-    /// each weekday reads at the alternate with probability `change` (independently): the joint posterior
-    /// of the two peaks, then each day's responsibility for either. `dayLogs[d][p]` is weekday `d`'s log
-    /// likelihood at peak `p`; a day without posts keeps the prior share.
-    static func alternateDays(_ dayLogs: [[Double]], logPrior: [Double], change: Double) -> [[Double]] {
-        let n = logPrior.count
-        let keep = log(1 - change), move = log(change)
-        var joint = [Double](repeating: 0, count: n * n)
-        for main in 0..<n {
-            for other in 0..<n {
-                var sum = logPrior[main] + logPrior[other]
-                for day in dayLogs {
-                    let a = keep + day[main], b = move + day[other], top = max(a, b)
-                    sum += top + log(exp(a - top) + exp(b - top))
-                }
-                joint[main * n + other] = sum
-            }
-        }
-        let posterior = PeakCurveFit.normalised(joint)
-        return dayLogs.map { day in
-            var result = [Double](repeating: 0, count: n)
-            for main in 0..<n {
-                for other in 0..<n where posterior[main * n + other] > 1e-12 {
-                    let a = keep + day[main], b = move + day[other]
-                    let top = max(a, b)
-                    let moved = exp(b - top) / (exp(a - top) + exp(b - top))
-                    result[main] += posterior[main * n + other] * (1 - moved)
-                    result[other] += posterior[main * n + other] * moved
-                }
-            }
-            return result
-        }
     }
 }
