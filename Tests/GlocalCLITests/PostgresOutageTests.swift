@@ -35,15 +35,18 @@ struct PostgresOutageTests {
         #expect(beforeOutage >= 60, "the nodes published \(beforeOutage) posts in 90 s")
         try nodes.approve(variants.dropFirst(100), slot: slot)
         let failuresBefore = Self.failedRounds(logURL)
+        let (jsonBefore, textBefore) = (Self.jsonRounds(logURL).count, Self.textRounds(logURL).count)
         try server.run("halt")
         // No node claims a job while the database is down: beyond the few in flight, the posts still queued cannot go
         // out before it is back, so fewer than all of them in the sandbox now means the outage caught work to do.
         let sentDuringOutage = try await harness.sandboxPosts().filter { $0["kind"] as? String == "post" }.count
         #expect(sentDuringOutage < variants.count, "the outage must land mid-run: \(sentDuringOutage) posts out")
-        // The outage outlasts the 3 s leases taken before it, and lasts until a node failed a round on it (polled; the
-        // 60 s bound only ends a stuck run).
+        // The outage outlasts the 3 s leases taken before it, and lasts until node-c (JSON) and a text node each failed
+        // a round on it: a node busy sending when the database stopped may meet it only a few seconds later on a loaded
+        // runner (polled; the 60 s bound only ends a stuck run).
         let halted = Date()
-        while Self.failedRounds(logURL) == failuresBefore || Date().timeIntervalSince(halted) < 4,
+        while Self.jsonRounds(logURL).count == jsonBefore || Self.textRounds(logURL).count == textBefore
+            || Date().timeIntervalSince(halted) < 4,
             Date().timeIntervalSince(halted) < 60
         {
             usleep(50_000)
@@ -64,15 +67,33 @@ struct PostgresOutageTests {
         let logText = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
         #expect(Self.failedRounds(logURL) > failuresBefore, "the outage was not seen: \(logText.suffix(2_000))")
         try await nodes.expectEachPublishedOnce(variants, log: logText)
-        let lines = logText.split(separator: "\n")
-        let jsonRounds = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-            .filter { $0["message"] as? String == "dispatch round failed, trying again" }
-        #expect(!jsonRounds.isEmpty && jsonRounds.allSatisfy { ($0["fields"] as? [String: Any])?["node"] as? String == "node-c" })
-        let textRounds = lines.filter { $0.contains(" warning dispatch round failed, trying again error=") }
+        let jsonRounds = Self.jsonRounds(logURL)
+        #expect(
+            jsonRounds.count > jsonBefore
+                && jsonRounds.allSatisfy { ($0["fields"] as? [String: Any])?["node"] as? String == "node-c" },
+            """
+            node-c's JSON lines: \(jsonRounds.count) failed rounds, \(jsonBefore) before the outage; its last lines:
+            \(logText.split(separator: "\n").filter { $0.hasPrefix("{") }.suffix(15).joined(separator: "\n"))
+            """)
+        let textRounds = Self.textRounds(logURL)
         #expect(textRounds.contains { $0.hasSuffix(" node=node-a") } || textRounds.contains { $0.hasSuffix(" node=node-b") })
         print(
             "outage test: \(beforeOutage) posts completed, \(sentDuringOutage) sent when the database stopped for"
                 + " \(String(format: "%.1f", outage)) s, \(variants.count) once each after")
+    }
+
+    /// The failed dispatch rounds logged so far as JSON lines (node-c's).
+    static func jsonRounds(_ logURL: URL) -> [[String: Any]] {
+        let text = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n")
+            .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            .filter { $0["message"] as? String == "dispatch round failed, trying again" }
+    }
+
+    /// The failed dispatch rounds logged so far as text lines (node-a's and node-b's).
+    static func textRounds(_ logURL: URL) -> [Substring] {
+        let text = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").filter { $0.contains(" warning dispatch round failed, trying again error=") }
     }
 
     /// How many times the nodes logged a failed dispatch round so far.

@@ -28,7 +28,7 @@ struct PostgresPipeline {
         var failure: (any Error)?
         for answer in sent {
             do {
-                _ = try PostgresFailure.translating { try answer.wait() }
+                _ = try PostgresAnswer.wait(answer, on: transaction.connection)
             } catch {
                 if failure == nil { failure = error }
             }

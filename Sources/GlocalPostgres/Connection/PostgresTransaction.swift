@@ -26,7 +26,7 @@ public struct PostgresTransaction {
     }
 
     private func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
-        try PostgresFailure.translating { try connection.query(query, logger: logger).wait() }
+        try PostgresAnswer.wait(connection.query(query, logger: logger), on: connection)
     }
 }
 
@@ -42,6 +42,15 @@ enum PostgresFailure {
             throw error
         } catch {
             throw PostgresStoreError(sqlState: "connection", message: String(describing: type(of: error)))
+        }
+    }
+
+    /// Awaits `answer`, translating a client error.
+    static func translating<T: Sendable>(_ answer: EventLoopFuture<T>) async throws -> T {
+        do {
+            return try await answer.get()
+        } catch let error as PSQLError {
+            throw translate(error)
         }
     }
 

@@ -45,18 +45,19 @@ public struct PostgresNodeLiveness: NodeLiveness {
         }()
         let connection = try pool.openDedicated()
         do {
-            _ = try connection.query("SET lock_timeout = \(unescaped: String(holdTimeoutMilliseconds))", logger: logger).wait()
-            _ = try connection.query(
+            let timeout = connection.query("SET lock_timeout = \(unescaped: String(holdTimeoutMilliseconds))", logger: logger)
+            _ = try PostgresAnswer.wait(timeout, on: connection)
+            let lock = connection.query(
                 """
                 SELECT pg_advisory_lock(\(unescaped: Self.key)) FROM (SELECT \(worker)::text AS worker) AS s
-                """, logger: logger
-            ).wait()
+                """, logger: logger)
+            _ = try PostgresAnswer.wait(lock, on: connection)
         } catch {
             _ = try? connection.close().wait()
-            if let failure = error as? PSQLError, failure.serverInfo?[.sqlState] == "55P03" {
+            if let failure = error as? PostgresStoreError, failure.sqlState == "55P03" {
                 throw NodeLivenessError.heldElsewhere(worker: worker)
             }
-            let translated = (error as? PSQLError).map(PostgresFailure.translate)
+            let translated = error as? PostgresStoreError
             throw NodeLivenessError.unavailable(
                 worker: worker, reason: translated.map { "\($0.message)" } ?? String(describing: type(of: error)))
         }
@@ -67,7 +68,8 @@ public struct PostgresNodeLiveness: NodeLiveness {
             let done = DispatchSemaphore(value: 0)
             DispatchQueue.global().async {
                 if !connection.isClosed {
-                    _ = try? connection.query("SELECT pg_advisory_unlock_all()", logger: logger).wait()
+                    _ = try? PostgresAnswer.wait(
+                        connection.query("SELECT pg_advisory_unlock_all()", logger: logger), on: connection)
                 }
                 _ = try? connection.close().wait()
                 done.signal()

@@ -30,10 +30,6 @@ extension PostgresCredentialVault {
     }
 
     private static func run(_ query: PostgresQuery, on connection: PostgresConnection, logger: Logger) async throws {
-        do {
-            _ = try await connection.query(query, logger: logger).collect()
-        } catch let error as PSQLError {
-            throw PostgresFailure.translate(error)
-        }
+        _ = try await PostgresAnswer.value(connection.query(query, logger: logger), onShortLived: connection)
     }
 }

@@ -54,7 +54,7 @@ public final class PostgresQueueListener: @unchecked Sendable {
         }
         var logger = Logger(label: "glocal.postgres.listen")
         logger.logLevel = .critical
-        guard (try? opened.query("LISTEN \(unescaped: channel)", logger: logger).wait()) != nil else {
+        guard (try? PostgresAnswer.wait(opened.query("LISTEN \(unescaped: channel)", logger: logger), on: opened)) != nil else {
             _ = try? opened.close().wait()
             return false
         }
