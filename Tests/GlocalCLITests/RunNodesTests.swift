@@ -27,25 +27,30 @@ struct RunNodesTests {
         let url = server + (server.contains("?") ? "&" : "?") + "schema=\(schema)"
         let workspace = try RunNodesWorkspace(networks: Self.networks, perNetwork: 2, database: url)
         defer { workspace.harness.tearDown() }
-        let approved = try workspace.applyConnectAndApprove()
+        let pending = try workspace.applyAndConnect()
         let store = try PostgresStore(location: try PostgresLocation(url: server).inSchema(schema), poolSize: 1)
         let view = StoreView(
             queue: store.publishQueue, variant: store.variant,
             auditedNodes: { Set(try store.auditEvents(variant: nil).compactMap(\.node)) })
-        let audited = try await Self.publish(approved, through: ["node-a", "node-b"], of: workspace, view: view)
-        // Six posts take the nodes seconds to send, two at a time each: both nodes publish, and the audit says so.
+        let audited = try await Self.publish(
+            approving: { try workspace.approve(pending) }, through: ["node-a", "node-b"], of: workspace, view: view,
+            answerDelay: 2)
+        // Both nodes are up and waiting when the posts are approved, each sends two at a time, and the sandbox takes 2 s
+        // to answer each: the node that claims first is busy long enough for the other to claim too, however loaded
+        // the runner. Both publish, and the audit says so.
         #expect(audited == ["node-a", "node-b"], "audited nodes: \(audited)")
     }
 
     @Test func onSQLiteOneRunNodePublishesWhatApplyAndApproveWroteEachOnce() async throws {
         let workspace = try RunNodesWorkspace(networks: Self.networks, perNetwork: 1, database: nil)
         defer { workspace.harness.tearDown() }
-        let approved = try workspace.applyConnectAndApprove()
+        let pending = try workspace.applyAndConnect()
         let store = try SQLiteVariantStore(path: workspace.database)
         let view = StoreView(
             queue: store.publishQueue, variant: store.variant,
             auditedNodes: { Set(try store.auditEvents(variant: nil).compactMap(\.node)) })
-        let audited = try await Self.publish(approved, through: ["solo"], of: workspace, view: view)
+        let audited = try await Self.publish(
+            approving: { try workspace.approve(pending) }, through: ["solo"], of: workspace, view: view)
         #expect(audited == ["solo"])
     }
 
@@ -89,13 +94,23 @@ struct RunNodesTests {
         #expect(!FileManager.default.fileExists(atPath: workspace.harness.database))
     }
 
-    /// Starts a sandbox and one `glocal run` per name, waits until every approved variant is published, checks each
-    /// went out once and each node's `/healthz` and `/metrics` name it, then stops the nodes gracefully. Returns the
-    /// nodes the audit names.
+    /// Starts a sandbox and one `glocal run` per name, waits until each node's `/healthz` names it and says it is
+    /// healthy (a round ran), then runs `approving` (which returns the approved ids) and waits until every approved
+    /// variant is published; checks each went out once and each node's `/metrics` names it, then stops the nodes
+    /// gracefully. Returns the nodes the audit names. `answerDelay`: seconds the sandbox takes to answer each post.
     static func publish(
-        _ approved: [String], through names: [String], of workspace: RunNodesWorkspace, view: StoreView
+        approving: () throws -> [String], through names: [String], of workspace: RunNodesWorkspace, view: StoreView,
+        answerDelay: Double? = nil
     ) async throws -> Set<String> {
         try workspace.harness.startSandbox()
+        if let answerDelay {
+            // The sandbox's `slow` fault: the post is stored, then answered after the delay (well within the client's
+            // 30 s timeout, so each post simply takes that long to go out).
+            let faults = networks.map {
+                #"{"network": "\#($0.rawValue)", "kind": "slow", "count": 100, "seconds": \#(answerDelay)}"#
+            }
+            try await workspace.harness.admin("POST", "faults", json: "[\(faults.joined(separator: ","))]")
+        }
         let (log, logURL) = try nodesLog(workspace.harness, "run-nodes.log")
         let nodes = try names.map { try workspace.startNode($0, log: log) }
         defer {
@@ -104,6 +119,21 @@ struct RunNodesTests {
                 node.waitUntilExit()
             }
         }
+        let printed = { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
+        var bases: [String: String] = [:]
+        for name in names {
+            // Bounded: a node answers within seconds; the bound only ends a run whose node never came up.
+            var healthy = false
+            for _ in 0..<600 where !healthy {
+                if let base = await RunNodesWorkspace.baseURL(of: name, in: logURL) {
+                    bases[name] = base
+                    healthy = (try? await RunNodesWorkspace.healthJSON(base))?["healthy"] as? Bool == true
+                }
+                if !healthy { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            try #require(healthy, "node \(name) never answered /healthz healthy with its id:\n\(printed().suffix(3_000))")
+        }
+        let approved = try approving()
         // Bounded: the nodes publish a handful of posts in seconds; the bound only ends a run whose nodes stopped.
         let started = Date()
         while try (view.queue.countsByState()[.completed] ?? 0) < approved.count, Date().timeIntervalSince(started) < 120,
@@ -111,7 +141,6 @@ struct RunNodesTests {
         {
             try await Task.sleep(for: .milliseconds(200))
         }
-        let printed = { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
         let counts = try view.queue.countsByState()
         #expect(counts == [.completed: approved.count], "\(counts)\n\(printed().suffix(3_000))")
         var receipts = Set<String>()
@@ -124,12 +153,7 @@ struct RunNodesTests {
         let texts = posts.compactMap { $0["text"] as? String }
         #expect(posts.count == approved.count && Set(texts).count == texts.count, "the sandbox holds \(texts)")
         for name in names {
-            var base: String?
-            for _ in 0..<100 where base == nil {
-                base = await RunNodesWorkspace.baseURL(of: name, in: logURL)
-                if base == nil { try await Task.sleep(for: .milliseconds(100)) }
-            }
-            let url = try #require(base, "node \(name) never answered /healthz with its id:\n\(printed().suffix(3_000))")
+            let url = try #require(bases[name])
             let health = try #require(try await RunNodesWorkspace.healthJSON(url))
             #expect(health["node"] as? String == name && health["healthy"] as? Bool == true, "\(health)")
             #expect(try await RunNodesWorkspace.metrics(url).contains("glocal_node_info{node=\"\(name)\"} 1\n"))

@@ -87,6 +87,12 @@ final class RunNodesWorkspace: @unchecked Sendable {
     /// `glocal apply`, every account connected with `glocal account connect`, then every pending variant approved
     /// with `glocal approve ID@REVISION` as `glocal pending` prints them; returns the approved ids.
     func applyConnectAndApprove() throws -> [String] {
+        try approve(try applyAndConnect())
+    }
+
+    /// `glocal apply` and every account connected with `glocal account connect`; returns the pending variants as
+    /// `glocal pending` prints them (`ID@REVISION`).
+    func applyAndConnect() throws -> [String] {
         let applied = try glocal(["apply", "--now", Self.planned])
         try #require(applied.status == 0, "apply: \(applied.output)\(applied.error)")
         #expect(!applied.output.contains("s3cret") && !applied.error.contains("s3cret"))
@@ -98,6 +104,11 @@ final class RunNodesWorkspace: @unchecked Sendable {
         try #require(pending.status == 0, "pending: \(pending.error)")
         let named = pending.output.matches(of: #/(?m)^(\S+@\S+)  slot /#).map { String($0.1) }
         try #require(named.count == 2 * harness.accounts.count, "pending printed:\n\(pending.output)")
+        return named
+    }
+
+    /// `glocal approve` on `named` (`ID@REVISION`); returns the approved ids.
+    func approve(_ named: [String]) throws -> [String] {
         let approved = try glocal(["approve"] + named + ["--now", Self.planned])
         try #require(approved.status == 0, "approve: \(approved.error)")
         #expect(approved.output.split(separator: "\n").count == named.count)
