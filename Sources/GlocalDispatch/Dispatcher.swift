@@ -60,7 +60,12 @@ public final class Dispatcher: Sendable {
     /// half of `concurrency` ahead, so a sender that frees up finds a started job ready instead of
     /// waiting for the disk. Outcomes wait for half of `concurrency` others (or for the end of the
     /// round), so a sync to disk serves several posts. At most `concurrency` posts are in flight.
-    public func runOnce(shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> [JobReport] {
+    ///
+    /// `onReport` hears of each report as soon as the job is done with (its outcome written), during the round: a round
+    /// lasts as long as jobs keep falling due, and one that fails midway returns none of its reports.
+    public func runOnce(
+        shouldStop: @escaping @Sendable () -> Bool = { false }, onReport: (JobReport) -> Void = { _ in }
+    ) async throws -> [JobReport] {
         let (queue, configuration, clock) = (self.queue, self.configuration, self.clock)
         try await lane.run {
             _ = try queue.sync(now: clock(), grace: configuration.grace, policy: configuration.policy)
@@ -116,6 +121,7 @@ public final class Dispatcher: Sendable {
                     }
                 }
                 guard let event = try await group.next() else { break }
+                let reported = ledger.reports.count
                 switch event {
                 case .attempted(let job, let start, let report):
                     running -= 1
@@ -132,6 +138,7 @@ public final class Dispatcher: Sendable {
                     // An outcome written without a claim after it may be a retry due now: look again.
                     if !claimed && !settled.isEmpty { drained = false }
                 }
+                ledger.reports[reported...].forEach(onReport)
             }
         }
         return ledger.reports
@@ -162,7 +169,7 @@ public final class Dispatcher: Sendable {
     /// it is told, and the round is tried again after `pollInterval`.
     public func run(
         pollInterval: Duration, shouldStop: @escaping @Sendable () -> Bool, onRound: @Sendable ([JobReport]) -> Void = { _ in },
-        onRoundFailure: (@Sendable (any Error) -> Void)? = nil
+        onReport: (JobReport) -> Void = { _ in }, onRoundFailure: (@Sendable (any Error) -> Void)? = nil
     )
         async throws
     {
@@ -170,7 +177,7 @@ public final class Dispatcher: Sendable {
             let reports: [JobReport]
             let began = clock()
             do {
-                reports = try await runOnce(shouldStop: shouldStop)
+                reports = try await runOnce(shouldStop: shouldStop, onReport: onReport)
             } catch {
                 guard let onRoundFailure else { throw error }
                 onRoundFailure(error)

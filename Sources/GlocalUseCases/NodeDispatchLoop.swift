@@ -28,14 +28,16 @@ public struct NodeDispatchLoop: Sendable {
         self.poll = poll
     }
 
-    /// Runs rounds until `shouldStop`, handing each round's reports to `onRound`.
+    /// Runs rounds until `shouldStop`, handing each report to `onReport` as soon as its job is done with (during the
+    /// round, so a round that fails later keeps what it reported) and each round's reports to `onRound` once it ended.
     public func run(
-        shouldStop: @escaping @Sendable () -> Bool, onRound: @escaping @Sendable ([JobReport]) -> Void,
+        shouldStop: @escaping @Sendable () -> Bool, onRound: @escaping @Sendable ([JobReport]) -> Void = { _ in },
+        onReport: @escaping @Sendable (JobReport) -> Void = { _ in },
         onRoundFailure: @escaping @Sendable (any Error) -> Void = { _ in }
     ) async throws {
         guard let listener else {
             try await dispatcher.run(
-                pollInterval: .milliseconds(Int(poll * 1000)), shouldStop: shouldStop, onRound: onRound,
+                pollInterval: .milliseconds(Int(poll * 1000)), shouldStop: shouldStop, onRound: onRound, onReport: onReport,
                 onRoundFailure: onRoundFailure)
             return
         }
@@ -44,7 +46,7 @@ public struct NodeDispatchLoop: Sendable {
             let reports: [JobReport]
             let began = dispatcher.now
             do {
-                reports = try await dispatcher.runOnce(shouldStop: shouldStop)
+                reports = try await dispatcher.runOnce(shouldStop: shouldStop, onReport: onReport)
             } catch {
                 onRoundFailure(error)
                 await Self.blocking { _ = listener.wait(upTo: poll) }

@@ -101,11 +101,11 @@ struct DispatchCommand: ParsableCommand {
                     let replay = DispatchReplay(dispatcher: dispatcher, queue: stores.queue, clock: simulated)
                     DispatchReportPrinter.print(try await replay.run(until: replayEnd) { await sandboxClock?.set($0) })
                 } else if once {
-                    DispatchReportPrinter.print(try await dispatcher.runOnce())
+                    _ = try await dispatcher.runOnce(onReport: DispatchReportPrinter.print)
                 } else {
                     try await NodeDispatchLoop(dispatcher: dispatcher, queue: stores.queue, listener: stores.listener, poll: poll)
                         .run(
-                            shouldStop: { stop.requested }, onRound: DispatchReportPrinter.print,
+                            shouldStop: { stop.requested }, onReport: DispatchReportPrinter.print,
                             onRoundFailure: { DispatchReportPrinter.roundFailed($0, log: log, node: node) })
                 }
             } catch { failure.message = String(describing: error) }
@@ -147,21 +147,26 @@ struct SandboxClockRemote: Sendable {
     }
 }
 
-/// Prints one line per job of a round.
+/// Prints one line per job on standard output, each written to the descriptor at once (no buffer): a job's line comes
+/// as soon as the job is done with, in order with the log on standard error, and a later SIGKILL loses none.
 enum DispatchReportPrinter {
-    static func print(_ reports: [JobReport]) {
-        for report in reports {
-            let outcome = DeliveryWording.outcome(of: report)
-            var line = "\(outcome): \(report.network.rawValue)/\(report.accountID) \(report.variantID)"
-            if let lateness = report.lateness { line += String(format: " (%.1f s after its slot)", lateness) }
-            if let note = report.note { line += " — \(note)" }
-            switch report.resolution {
-            case .retry(_, let reason, _), .reconcile(_, let reason), .hold(let reason), .fail(let reason): line += " — \(reason)"
-            default: break
-            }
-            Swift.print(line)
+    /// Prints a line per report.
+    static func print(_ reports: [JobReport]) { for report in reports { Self.print(report) } }
+
+    /// Prints `report`'s line.
+    static func print(_ report: JobReport) { UnbufferedOutput.say(line(report)) }
+
+    /// `published: mastodon/acct variant (4.2 s after its slot)`, or the outcome and why.
+    static func line(_ report: JobReport) -> String {
+        let outcome = DeliveryWording.outcome(of: report)
+        var line = "\(outcome): \(report.network.rawValue)/\(report.accountID) \(report.variantID)"
+        if let lateness = report.lateness { line += String(format: " (%.1f s after its slot)", lateness) }
+        if let note = report.note { line += " — \(note)" }
+        switch report.resolution {
+        case .retry(_, let reason, _), .reconcile(_, let reason), .hold(let reason), .fail(let reason): line += " — \(reason)"
+        default: break
         }
-        fflush(nil)
+        return line
     }
 
     /// Logs that a round failed (the database away) and is tried again.

@@ -235,8 +235,8 @@ struct RunCommand: ParsableCommand {
                     onRound: { reports in
                         metrics.record(reports)
                         lastRound.mark(Date())
-                        DispatchReportPrinter.print(reports)
                     },
+                    onReport: DispatchReportPrinter.print,
                     onRoundFailure: { error in
                         lastRound.failed(Date(), error)
                         DispatchReportPrinter.roundFailed(error, log: log, node: node)
