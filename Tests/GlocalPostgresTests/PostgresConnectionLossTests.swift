@@ -66,7 +66,7 @@ struct PostgresConnectionLossTests {
         #expect(error.isConnectionLoss)
     }
 
-    @Test func anAwaitedStatementOnAClosedConnectionFailsAsALostConnection() throws {
+    @Test func anAwaitedStatementOnAClosedConnectionFailsAsALostConnection() async throws {
         let location = try PostgresTestServer.freshLocation()
         let pool = PostgresConnectionPool(location: location, size: 1)
         let other = PostgresConnectionPool(location: location, size: 1)
@@ -74,28 +74,39 @@ struct PostgresConnectionLossTests {
         defer { _ = try? connection.close().wait() }
         let transaction = PostgresTransaction(connection: connection, logger: Logger(label: "test"))
         try Self.endSession(of: transaction, from: other)
-        let failure = try Self.bounded { () -> PostgresStoreError? in
-            let awaited = DispatchSemaphore(value: 0)
-            let box = ResultBox<Int>()
+        let query: EventLoopFuture<PostgresQueryResult> = connection.query("SELECT 1", logger: Logger(label: "test"))
+        // Awaited, not blocked on: the test's thread stays free for the cooperative pool, however busy the suite.
+        let outcome = await Self.boundedAsync { try await PostgresAnswer.value(query, onShortLived: connection) }
+        let result = try #require(outcome, "an awaited statement on a closed connection was never answered")
+        #expect(throws: PostgresAnswer.lost) { try result.get() }
+    }
+
+    /// Awaits `body` for at most 60 s: `nil` when it never finished (a hang fails the test instead of the suite).
+    static func boundedAsync<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async -> Result<T, any Error>? {
+        let once = FirstOnly()
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, any Error>?, Never>) in
             Task {
-                let query: EventLoopFuture<PostgresQueryResult> = connection.query("SELECT 1", logger: Logger(label: "test"))
-                do {
-                    _ = try await PostgresAnswer.value(query, onShortLived: connection)
-                    box.result = .success(1)
-                } catch {
-                    box.result = .failure(error)
-                }
-                awaited.signal()
+                let result: Result<T, any Error>
+                do { result = .success(try await body()) } catch { result = .failure(error) }
+                if once.claim() { continuation.resume(returning: result) }
             }
-            awaited.wait()
-            do {
-                _ = try #require(box.result).get()
-                return nil
-            } catch let error as PostgresStoreError {
-                return error
+            DispatchQueue.global().asyncAfter(deadline: .now() + 60) {
+                if once.claim() { continuation.resume(returning: nil) }
             }
         }
-        #expect(failure == PostgresAnswer.lost)
+    }
+}
+
+/// Lets the first of two racers through.
+private final class FirstOnly: @unchecked Sendable {
+    private let lock = NSLock()
+    private var taken = false
+
+    func claim() -> Bool {
+        lock.withLock {
+            defer { taken = true }
+            return !taken
+        }
     }
 }
 
