@@ -75,25 +75,18 @@ struct PostgresConnectionLossTests {
         let transaction = PostgresTransaction(connection: connection, logger: Logger(label: "test"))
         try Self.endSession(of: transaction, from: other)
         let query: EventLoopFuture<PostgresQueryResult> = connection.query("SELECT 1", logger: Logger(label: "test"))
-        // Awaited, not blocked on: the test's thread stays free for the cooperative pool, however busy the suite.
-        let outcome = await Self.boundedAsync { try await PostgresAnswer.value(query, onShortLived: connection) }
-        let result = try #require(outcome, "an awaited statement on a closed connection was never answered")
-        #expect(throws: PostgresAnswer.lost) { try result.get() }
-    }
-
-    /// Awaits `body` for at most 60 s: `nil` when it never finished (a hang fails the test instead of the suite).
-    static func boundedAsync<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async -> Result<T, any Error>? {
+        let settled = PostgresAnswer.settled(query, onShortLived: connection)
+        // Heard of on the client's and Dispatch's threads, not the cooperative pool's (busy with the whole suite).
         let once = FirstOnly()
-        return await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, any Error>?, Never>) in
-            Task {
-                let result: Result<T, any Error>
-                do { result = .success(try await body()) } catch { result = .failure(error) }
-                if once.claim() { continuation.resume(returning: result) }
-            }
+        let outcome = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<PostgresQueryResult, any Error>?, Never>) in
+            settled.whenComplete { result in if once.claim() { continuation.resume(returning: result) } }
             DispatchQueue.global().asyncAfter(deadline: .now() + 60) {
                 if once.claim() { continuation.resume(returning: nil) }
             }
         }
+        let result = try #require(outcome, "an awaited statement on a closed connection was never answered")
+        #expect(throws: PostgresAnswer.lost) { try result.get() }
     }
 }
 

@@ -32,11 +32,18 @@ enum PostgresAnswer {
     static func value<Value: Sendable>(_ answer: EventLoopFuture<Value>, onShortLived connection: PostgresConnection)
         async throws -> Value
     {
+        try await PostgresFailure.translating(settled(answer, onShortLived: connection))
+    }
+
+    /// `answer`, or a failure with ``lost`` if `connection` closes first.
+    static func settled<Value: Sendable>(_ answer: EventLoopFuture<Value>, onShortLived connection: PostgresConnection)
+        -> EventLoopFuture<Value>
+    {
         let settled = answer.eventLoop.makePromise(of: Value.self)
         answer.cascade(to: settled)
         // Completing a settled promise again does nothing: whichever comes first, the answer or the close, wins.
         connection.closeFuture.whenComplete { _ in settled.fail(lost) }
-        return try await PostgresFailure.translating(settled.futureResult)
+        return settled.futureResult
     }
 
     /// The error of a statement whose connection closed before answering it.
