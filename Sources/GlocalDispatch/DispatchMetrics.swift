@@ -26,21 +26,28 @@ public final class DispatchMetrics: @unchecked Sendable {
     /// An empty set of metrics.
     public init() { latenessCounts = Array(repeating: 0, count: Self.latenessBuckets.count) }
 
-    /// Records one round's reports.
+    /// Records one round's reports, and the round.
     public func record(_ reports: [JobReport]) {
+        reports.forEach(record)
+        recordRound()
+    }
+
+    /// Records one job's report as soon as its outcome is written (`Dispatcher.runOnce(onReport:)`), so the posts of a
+    /// round that fails afterwards (the database away) are counted too.
+    public func record(_ report: JobReport) {
         lock.withLock {
-            rounds += 1
-            for report in reports {
-                outcomes[
-                    OutcomeKey(network: report.network.rawValue, account: report.accountID, outcome: report.outcome), default: 0] +=
-                    1
-                guard let lateness = report.lateness else { continue }
-                latenessSum += max(0, lateness)
-                latenessTotal += 1
-                for (index, bound) in Self.latenessBuckets.enumerated() where lateness <= bound { latenessCounts[index] += 1 }
-            }
+            outcomes[
+                OutcomeKey(network: report.network.rawValue, account: report.accountID, outcome: report.outcome), default: 0] +=
+                1
+            guard let lateness = report.lateness else { return }
+            latenessSum += max(0, lateness)
+            latenessTotal += 1
+            for (index, bound) in Self.latenessBuckets.enumerated() where lateness <= bound { latenessCounts[index] += 1 }
         }
     }
+
+    /// Counts a round that ended (`glocal_dispatch_rounds_total`); its reports are recorded one by one.
+    public func recordRound() { lock.withLock { rounds += 1 } }
 
     /// The metrics in the Prometheus text exposition format, with the queue depth per job state.
     public func prometheusText(queueDepth: [JobState: Int]) -> String {

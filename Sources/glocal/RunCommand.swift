@@ -232,11 +232,14 @@ struct RunCommand: ParsableCommand {
                 let generation = reloader.generation
                 try await NodeDispatchLoop(dispatcher: current, queue: queue, listener: listener, poll: 1).run(
                     shouldStop: { stop.requested || reloader.generation != generation },
-                    onRound: { reports in
-                        metrics.record(reports)
+                    onRound: { _ in
+                        metrics.recordRound()
                         lastRound.mark(Date())
                     },
-                    onReport: DispatchReportPrinter.print,
+                    onReport: { report in
+                        metrics.record(report)
+                        DispatchReportPrinter.print(report)
+                    },
                     onRoundFailure: { error in
                         lastRound.failed(Date(), error)
                         DispatchReportPrinter.roundFailed(error, log: log, node: node)

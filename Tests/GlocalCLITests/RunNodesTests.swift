@@ -152,12 +152,19 @@ struct RunNodesTests {
         let posts = try await workspace.harness.sandboxPosts().filter { $0["kind"] as? String == "post" }
         let texts = posts.compactMap { $0["text"] as? String }
         #expect(posts.count == approved.count && Set(texts).count == texts.count, "the sandbox holds \(texts)")
+        var publishedByMetrics = 0
         for name in names {
             let url = try #require(bases[name])
             let health = try #require(try await RunNodesWorkspace.healthJSON(url))
             #expect(health["node"] as? String == name && health["healthy"] as? Bool == true, "\(health)")
-            #expect(try await RunNodesWorkspace.metrics(url).contains("glocal_node_info{node=\"\(name)\"} 1\n"))
+            let metrics = try await RunNodesWorkspace.metrics(url)
+            #expect(metrics.contains("glocal_node_info{node=\"\(name)\"} 1\n"))
+            publishedByMetrics += metrics.split(separator: "\n")
+                .filter { $0.hasPrefix("glocal_publish_outcomes_total{") && $0.contains("outcome=\"published\"}") }
+                .compactMap { $0.split(separator: " ").last.flatMap { Int($0) } }.reduce(0, +)
         }
+        // Each node counts every post it published, as soon as its outcome is written.
+        #expect(publishedByMetrics == approved.count, "the nodes' /metrics count \(publishedByMetrics) published")
         let audited = try view.auditedNodes()
         #expect(
             try auditNodes(of: workspace, published: approved.count) == audited, "glocal audit names the nodes the store recorded"

@@ -26,4 +26,25 @@ struct DispatchMetricsTests {
         #expect(text.contains("glocal_publish_lateness_seconds_sum 3.4\n"))
         #expect(text.contains("glocal_dispatch_rounds_total 1\n"))
     }
+
+    @Test func reportsRecordedOneByOneCountLikeARoundAndARoundThatFailedStillCountsItsPosts() {
+        var published = JobReport(variantID: "c/p/a", accountID: "lum-fr-x", network: .x)
+        published.resolution = .published(PublishReceipt(remoteID: "1"))
+        published.lateness = 0.4
+        var failed = JobReport(variantID: "c/p/b", accountID: "lum-fr-m", network: .mastodon)
+        failed.resolution = .fail(reason: "invalid content")
+        let byRound = DispatchMetrics()
+        byRound.record([published, failed])
+        let oneByOne = DispatchMetrics()
+        oneByOne.record(published)
+        oneByOne.record(failed)
+        oneByOne.recordRound()
+        #expect(oneByOne.prometheusText(queueDepth: [:]) == byRound.prometheusText(queueDepth: [:]))
+        // A round that failed after writing an outcome: its post is counted, the round is not.
+        let failedRound = DispatchMetrics()
+        failedRound.record(published)
+        let text = failedRound.prometheusText(queueDepth: [:])
+        #expect(text.contains("glocal_publish_outcomes_total{network=\"x\",account=\"lum-fr-x\",outcome=\"published\"} 1\n"))
+        #expect(text.contains("glocal_dispatch_rounds_total 0\n"))
+    }
 }
