@@ -26,12 +26,6 @@ public final class DispatchMetrics: @unchecked Sendable {
     /// An empty set of metrics.
     public init() { latenessCounts = Array(repeating: 0, count: Self.latenessBuckets.count) }
 
-    /// Records one round's reports, and the round.
-    public func record(_ reports: [JobReport]) {
-        reports.forEach(record)
-        recordRound()
-    }
-
     /// Records one job's report as soon as its outcome is written (`Dispatcher.runOnce(onReport:)`), so the posts of a
     /// round that fails afterwards (the database away) are counted too.
     public func record(_ report: JobReport) {

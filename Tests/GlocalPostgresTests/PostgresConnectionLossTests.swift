@@ -21,29 +21,32 @@ struct PostgresConnectionLossTests {
 
     /// Runs `body` on a thread of its own and waits for it at most 60 s: a hang fails the test instead of the suite.
     static func bounded<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> T {
-        let box = ResultBox<T>()
+        let outcome = Guarded<Result<T, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
-            box.result = Result { try body() }
+            let result = Result { try body() }
+            outcome.update { $0 = result }
             done.signal()
         }
         try #require(done.wait(timeout: .now() + 60) == .success, "a statement on a closed connection was never answered")
-        return try #require(box.result).get()
+        return try #require(outcome.value).get()
     }
 
     @Test func aStatementAfterTheServerClosedTheConnectionFailsAndTheTransactionRunsAgain() throws {
         let location = try PostgresTestServer.freshLocation()
         let pool = PostgresConnectionPool(location: location, size: 2)
         let other = PostgresConnectionPool(location: location, size: 1)
-        let attempts = AttemptCounter()
+        // The pool may run the body more than once.
+        let attempts = Guarded(0)
         let answer = try Self.bounded {
             try pool.transaction { transaction in
-                if attempts.next() == 1 { try Self.endSession(of: transaction, from: other) }
+                attempts.update { $0 += 1 }
+                if attempts.value == 1 { try Self.endSession(of: transaction, from: other) }
                 return try transaction.value("SELECT 41 + 1", as: Int.self)
             }
         }
         #expect(answer == 42)
-        #expect(attempts.count == 2, "the transaction ran again on a new connection")
+        #expect(attempts.value == 2, "the transaction ran again on a new connection")
     }
 
     @Test func aStatementOnAClosedConnectionFailsAsALostConnection() throws {
@@ -66,7 +69,7 @@ struct PostgresConnectionLossTests {
         #expect(error.isConnectionLoss)
     }
 
-    @Test func anAwaitedStatementOnAClosedConnectionFailsAsALostConnection() async throws {
+    @Test func aStatementOnAShortLivedConnectionThatClosedFailsAsALostConnection() async throws {
         let location = try PostgresTestServer.freshLocation()
         let pool = PostgresConnectionPool(location: location, size: 1)
         let other = PostgresConnectionPool(location: location, size: 1)
@@ -77,48 +80,22 @@ struct PostgresConnectionLossTests {
         let query: EventLoopFuture<PostgresQueryResult> = connection.query("SELECT 1", logger: Logger(label: "test"))
         let settled = PostgresAnswer.settled(query, onShortLived: connection)
         // Heard of on the client's and Dispatch's threads, not the cooperative pool's (busy with the whole suite).
-        let once = FirstOnly()
+        let resumed = Guarded(false)
         let outcome = await withCheckedContinuation {
             (continuation: CheckedContinuation<Result<PostgresQueryResult, any Error>?, Never>) in
-            settled.whenComplete { result in if once.claim() { continuation.resume(returning: result) } }
-            DispatchQueue.global().asyncAfter(deadline: .now() + 60) {
-                if once.claim() { continuation.resume(returning: nil) }
+            // Whichever comes first, the answer or the 60 s bound, resumes the test.
+            let resume = { @Sendable (outcome: Result<PostgresQueryResult, any Error>?) in
+                var first = false
+                resumed.update {
+                    first = !$0
+                    $0 = true
+                }
+                if first { continuation.resume(returning: outcome) }
             }
+            settled.whenComplete { resume($0) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 60) { resume(nil) }
         }
         let result = try #require(outcome, "an awaited statement on a closed connection was never answered")
         #expect(throws: PostgresAnswer.lost) { try result.get() }
     }
-}
-
-/// Lets the first of two racers through.
-private final class FirstOnly: @unchecked Sendable {
-    private let lock = NSLock()
-    private var taken = false
-
-    func claim() -> Bool {
-        lock.withLock {
-            defer { taken = true }
-            return !taken
-        }
-    }
-}
-
-/// Counts a transaction body's runs (the pool may run it more than once).
-private final class AttemptCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var runs = 0
-
-    var count: Int { lock.withLock { runs } }
-
-    func next() -> Int {
-        lock.withLock {
-            runs += 1
-            return runs
-        }
-    }
-}
-
-/// The result of a body run on another thread.
-private final class ResultBox<T>: @unchecked Sendable {
-    var result: Result<T, any Error>?
 }

@@ -57,9 +57,8 @@ public struct PostgresNodeLiveness: NodeLiveness {
             if let failure = error as? PostgresStoreError, failure.sqlState == "55P03" {
                 throw NodeLivenessError.heldElsewhere(worker: worker)
             }
-            let translated = error as? PostgresStoreError
             throw NodeLivenessError.unavailable(
-                worker: worker, reason: translated.map { "\($0.message)" } ?? String(describing: type(of: error)))
+                worker: worker, reason: (error as? PostgresStoreError)?.message ?? String(describing: type(of: error)))
         }
         return NodeLivenessLock {
             // Let go before closing: the server ends a closed session (and drops its locks) a moment later. Bounded: after
