@@ -3,15 +3,20 @@ public enum Suggestion {
     /// The candidate closest to `name` by edit distance, if it is close enough to be a likely typo.
     public static func closest<S: Sequence>(to name: String, in candidates: S) -> String? where S.Element == String {
         let lowered = name.lowercased()
+        let nameCount = name.count, loweredScalars = lowered.unicodeScalars.count
         var best: (String, Int)? = nil
         var prefixMatch: String? = nil
         for candidate in candidates where candidate != name {
+            let candidateLowered = candidate.lowercased()
             // A truncated id ("lum-fr-insta") is a likely slip too.
-            if name.count >= 4, candidate.lowercased().hasPrefix(lowered), prefixMatch == nil || candidate < prefixMatch! {
+            if nameCount >= 4, candidateLowered.hasPrefix(lowered), prefixMatch == nil || candidate < prefixMatch! {
                 prefixMatch = candidate
             }
-            let distance = editDistance(lowered, candidate.lowercased())
-            let allowed = max(1, min(3, (max(name.count, candidate.count) + 2) / 4))
+            let allowed = max(1, min(3, (max(nameCount, candidate.count) + 2) / 4))
+            // The distance is at least the difference in length: a name far longer than every candidate (a
+            // hostile 800 000-character value) is turned down without the quadratic table.
+            guard abs(loweredScalars - candidateLowered.unicodeScalars.count) <= allowed else { continue }
+            let distance = editDistance(lowered, candidateLowered)
             guard distance <= allowed else { continue }
             if best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
                 best = (candidate, distance)
