@@ -55,26 +55,71 @@ public struct Template: Sendable {
         segments.contains { if case let .variable(n, _, _) = $0 { return n == name } else { return false } }
     }
 
+    /// The most UTF-8 bytes a filled text, title or link may have: above what any network takes (Facebook's
+    /// 63 206 characters are at most 252 824 bytes), and small enough that checking such a text stays quick.
+    /// A hostile value (an 800 000-character city in a text that uses `{city}` many times) stops here.
+    public static let maximumBytes = 262_144
+
     /// Fills the variables from `value`; a known variable without a value is reported and left as written.
-    public func render(_ value: (String) -> String?) -> (text: String, missing: [TemplateRenderer.Problem]) {
-        if segments.count == 1, case let .literal(text) = segments[0] { return (text, []) }
+    /// Past `limit` UTF-8 bytes it stops filling: `text` is then cut short and `overflow` says by how much.
+    public func render(limit: Int = Template.maximumBytes, _ value: (String) -> String?) -> Rendering {
+        if segments.count == 1, case let .literal(text) = segments[0] {
+            return Rendering(text: text, missing: [], overflow: Overflow.of(text, limit: limit, largest: nil))
+        }
         var output = ""
         var missing: [TemplateRenderer.Problem] = []
+        var total = 0, largest: (name: String, bytes: Int)? = nil
         for segment in segments {
+            var piece: String
             switch segment {
             case let .literal(text):
-                output += text
+                piece = text
             case let .variable(name, offset, length):
                 if let filled = value(name), !filled.isEmpty || TemplateRenderer.optionalVariables.contains(name) {
-                    output += filled
+                    piece = filled
+                    if filled.utf8.count > largest?.bytes ?? 0 { largest = (name, filled.utf8.count) }
                 } else {
                     if TemplateRenderer.variables.contains(name) {
                         missing.append(TemplateRenderer.Problem(kind: .missingValue(name), offset: offset, length: length))
                     }
-                    output += "{" + name + "}"
+                    piece = "{" + name + "}"
                 }
             }
+            // `utf8.count` is O(1) on native strings: the total is known without building what is past the limit.
+            total += piece.utf8.count
+            if total <= limit { output += piece }
         }
-        return (output, missing)
+        let overflow = total > limit ? Overflow(bytes: total, largest: largest) : nil
+        return Rendering(text: output, missing: missing, overflow: overflow)
+    }
+
+    /// A filled template.
+    public struct Rendering: Sendable {
+        /// The text (cut short when it overflows).
+        public var text: String
+        /// Known variables that had no value.
+        public var missing: [TemplateRenderer.Problem]
+        /// Set when the text would pass the limit.
+        public var overflow: Overflow?
+    }
+
+    /// A filled template past the limit: how long it would be, and its longest filled variable.
+    public struct Overflow: Sendable, Equatable {
+        /// The UTF-8 bytes the whole text would have.
+        public var bytes: Int
+        /// The variable whose value is the longest (`nil`: no variable was filled).
+        public var largestVariable: String?
+        /// That value's UTF-8 bytes.
+        public var largestVariableBytes: Int
+
+        static func of(_ text: String, limit: Int, largest: (name: String, bytes: Int)?) -> Overflow? {
+            text.utf8.count > limit ? Overflow(bytes: text.utf8.count, largest: largest) : nil
+        }
+
+        init(bytes: Int, largest: (name: String, bytes: Int)?) {
+            self.bytes = bytes
+            largestVariable = largest?.name
+            largestVariableBytes = largest?.bytes ?? 0
+        }
     }
 }

@@ -75,16 +75,25 @@ public struct VariantExpander: Sendable {
         let campaignID = campaign.id.value, postID = post.id.value
         let rules = NetworkRules.forNetwork(network)
         var title: (origin: TextOrigin, text: String)? = nil
+        func refuse(_ what: String, _ overflow: Template.Overflow, at location: SourceLocation, note: String? = nil)
+            -> PostVariant?
+        {
+            var diagnostic = Self.oversized(what, overflow, at: location, network: network, account: account.id.value)
+            if let note { diagnostic.notes.insert(note, at: 0) }
+            state.diagnostics.append(diagnostic)
+            return nil
+        }
         if rules.maxTitleLength != nil, let titleKey = override?.title ?? post.title,
             let resolved = state.resolve(titleKey, locale: account.locale.value)
         {
-            title = (
-                resolved.origin, resolved.template.render { values.value($0, campaign: campaignID, post: postID, link: nil) }.text
-            )
+            let rendered = resolved.template.render { values.value($0, campaign: campaignID, post: postID, link: nil) }
+            if let overflow = rendered.overflow { return refuse("title", overflow, at: resolved.origin.location) }
+            title = (resolved.origin, rendered.text)
         }
         let placement = override?.linkPlacement?.value ?? post.linkPlacement?.value ?? .inline
         var link: String? = nil
-        if let linkTemplate = override?.link ?? post.link ?? campaign.link, linkTemplate.value != "none" {
+        let linkTemplate = (override?.link ?? post.link ?? campaign.link).flatMap { $0.value == "none" ? nil : $0 }
+        if let linkTemplate {
             let template = state.template(for: linkTemplate.value)
             let perLocale = !template.usesAny(of: AccountTemplateValues.accountSpecific)
             // The cache is emptied at each post, so network and locale identify the link template.
@@ -92,7 +101,9 @@ public struct VariantExpander: Sendable {
             if let cacheKey, let cached = state.links[cacheKey] {
                 link = cached.head + account.id.value + cached.tail
             } else {
-                let rendered = template.render { values.value($0, campaign: campaignID, post: postID, link: nil) }.text
+                let filled = template.render { values.value($0, campaign: campaignID, post: postID, link: nil) }
+                if let overflow = filled.overflow { return refuse("link", overflow, at: linkTemplate.location) }
+                let rendered = filled.text
                 if campaign.utm, let parts = LinkBuilder.utmParts(of: rendered, network: network, campaign: campaignID) {
                     // The account id is the only per-account part: remember what surrounds it.
                     if let cacheKey { state.links[cacheKey] = parts }
@@ -101,6 +112,12 @@ public struct VariantExpander: Sendable {
                     link = rendered
                 }
             }
+        }
+        // The campaign id goes into the UTM parameters as well.
+        if let link, let linkTemplate, link.utf8.count > Template.maximumBytes {
+            return refuse(
+                "link", Template.Overflow(bytes: link.utf8.count, largest: nil), at: linkTemplate.location,
+                note: campaign.utm ? "its UTM parameters carry the campaign id, \(campaignID.utf8.count) bytes" : nil)
         }
         if network == .pinterest, let problem = PinterestBoardCheck.problem(account: account, override: override) {
             state.diagnostics.append(problem)
@@ -122,10 +139,14 @@ public struct VariantExpander: Sendable {
                     ],
                     network: network, account: account.id.value))
         }
+        if let overflow = rendered.overflow { return refuse("text", overflow, at: text.origin.location) }
         var body = Self.trimmingTrailingWhitespace(rendered.text)
         let tagLine = hashtags.line
         if !tagLine.isEmpty { body += "\n\n" + tagLine }
         if let inlineLink, !text.template.uses("link") { body += (tagLine.isEmpty ? "\n\n" : " ") + inlineLink }
+        if body.utf8.count > Template.maximumBytes {
+            return refuse("text", Template.Overflow(bytes: body.utf8.count, largest: nil), at: text.origin.location)
+        }
         return PostVariant(
             campaignID: campaignID, postID: postID,
             accountID: account.id.value, network: network, locale: account.locale.value,
@@ -134,6 +155,20 @@ public struct VariantExpander: Sendable {
             date: campaign.window.start.value.adding(days: post.day?.value ?? 0), time: post.at?.value, live: post.live,
             holiday: post.holiday, textOrigin: text.origin, titleOrigin: title?.origin,
             source: state.source(for: post, campaign: campaign, network: network, override: override))
+    }
+
+    /// A text, title or link past ``Template/maximumBytes`` once filled in: the variant is not made, so nothing
+    /// later spends time on it.
+    static func oversized(
+        _ what: String, _ overflow: Template.Overflow, at location: SourceLocation, network: Network, account: String
+    ) -> Diagnostic {
+        var notes = ["glocal takes at most \(Template.maximumBytes) bytes, more than any network allows"]
+        if let name = overflow.largestVariable, overflow.largestVariableBytes > Template.maximumBytes / 16 {
+            notes.insert("{\(name)} alone is \(overflow.largestVariableBytes) bytes for this account", at: 0)
+        }
+        return Diagnostic(
+            .error, .textTooLong, "\(network.rawValue)/\(account): \(what) is \(overflow.bytes) UTF-8 bytes once filled in",
+            at: location, notes: notes, network: network, account: account)
     }
 
     static func uniqueHashtags(_ tags: [String]) -> [String] {
