@@ -7,24 +7,32 @@ import Testing
 /// not made: the fuzzer's 3.6 MB city (`https://x.example/` 200 000 times) held validation for 18 s, scanning
 /// the text for links again and again.
 @Suite struct OversizedVariantTests {
-    /// The golden base workspace with `replace` applied to one of its files.
-    func workspace(_ file: String, _ replace: (String) -> String) throws -> (Workspace, WorkspaceFixture) {
+    /// The variants and expansion diagnostics of `campaign` in the golden base workspace, once `replace` has
+    /// edited one of its files.
+    func expand(_ campaign: String, after file: String, _ replace: (String) -> String) throws -> (
+        variants: [PostVariant], diagnostics: [Diagnostic]
+    ) {
         let fixture = try WorkspaceFixture(overlay: nil)
+        defer { try? FileManager.default.removeItem(at: fixture.container) }
         let url = fixture.root.appendingPathComponent(file)
         try replace(String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
-        return (try #require(WorkspaceLoader(root: fixture.root).load().workspace), fixture)
+        let workspace = try #require(WorkspaceLoader(root: fixture.root).load().workspace)
+        let found = try #require(workspace.campaigns.first { $0.id.value == campaign })
+        return VariantExpander(workspace: workspace).expand(found)
     }
 
-    @Test func aCityOfMegabytesMakesNoVariantAndSaysWhichValueIsTooLong() throws {
-        let city = String(repeating: "https://x.example/", count: 200_000)
-        let (workspace, fixture) = try workspace("accounts.yaml") {
+    /// hydra-launch's variants once lum-fr-x's city is `city`.
+    func hydraLaunch(frenchXCity city: String) throws -> (variants: [PostVariant], diagnostics: [Diagnostic]) {
+        try expand("hydra-launch", after: "accounts.yaml") {
             $0.replacingOccurrences(
                 of: "handle: LumiereFR\n    locale: fr-FR\n    city: Paris",
                 with: "handle: LumiereFR\n    locale: fr-FR\n    city: \(city)")
         }
-        defer { try? FileManager.default.removeItem(at: fixture.container) }
-        let campaign = try #require(workspace.campaigns.first { $0.id.value == "hydra-launch" })
-        let (variants, diagnostics) = VariantExpander(workspace: workspace).expand(campaign)
+    }
+
+    @Test func aCityOfMegabytesMakesNoVariantAndSaysWhichValueIsTooLong() throws {
+        let city = String(repeating: "https://x.example/", count: 200_000)
+        let (variants, diagnostics) = try hydraLaunch(frenchXCity: city)
 
         #expect(!variants.contains { $0.accountID == "lum-fr-x" })
         #expect(variants.contains { $0.accountID == "lum-fr-instagram" && $0.text.contains("Paris") })
@@ -40,12 +48,9 @@ import Testing
 
     @Test func aCampaignIdOfHundredsOfKilobytesMakesLinksTooLongAndSaysTheUTMCarriesIt() throws {
         let id = String(repeating: "a", count: 300_000)
-        let (workspace, fixture) = try workspace("campaigns/hydra-launch.yaml") {
+        let (variants, diagnostics) = try expand(id, after: "campaigns/hydra-launch.yaml") {
             $0.replacingOccurrences(of: "campaign: hydra-launch", with: "campaign: \(id)")
         }
-        defer { try? FileManager.default.removeItem(at: fixture.container) }
-        let campaign = try #require(workspace.campaigns.first { $0.id.value == id })
-        let (variants, diagnostics) = VariantExpander(workspace: workspace).expand(campaign)
 
         #expect(variants.isEmpty)
         let tooLong = diagnostics.filter { $0.rule == DiagnosticRule.textTooLong.id }
@@ -56,17 +61,9 @@ import Testing
     }
 
     @Test func aTextJustUnderTheCeilingIsMadeAndLeftToTheNetworksRules() throws {
-        // 'Paris' is 5 bytes; a city that brings the X text to just under the ceiling keeps its variant, whose
-        // length the network's own rule then reports.
-        let city = String(repeating: "b", count: Template.maximumBytes - 1_000)
-        let (workspace, fixture) = try workspace("accounts.yaml") {
-            $0.replacingOccurrences(
-                of: "handle: LumiereFR\n    locale: fr-FR\n    city: Paris",
-                with: "handle: LumiereFR\n    locale: fr-FR\n    city: \(city)")
-        }
-        defer { try? FileManager.default.removeItem(at: fixture.container) }
-        let campaign = try #require(workspace.campaigns.first { $0.id.value == "hydra-launch" })
-        let (variants, diagnostics) = VariantExpander(workspace: workspace).expand(campaign)
+        // A city that brings the X texts to just under the ceiling keeps their variants, whose length the
+        // network's own rule then reports.
+        let (variants, diagnostics) = try hydraLaunch(frenchXCity: String(repeating: "b", count: Template.maximumBytes - 1_000))
         #expect(variants.filter { $0.accountID == "lum-fr-x" }.count == 2)
         #expect(!diagnostics.contains { $0.rule == DiagnosticRule.textTooLong.id })
     }
