@@ -60,6 +60,30 @@ import Testing
         #expect(tooLong.allSatisfy { $0.location?.file == "campaigns/hydra-launch.yaml" && $0.location?.line == 6 })
     }
 
+    @Test func aTitleOfMegabytesIsATitleProblemAndMakesNoVariant() throws {
+        let city = String(repeating: "😀", count: 100_000)
+        let fixture = try WorkspaceFixture(overlay: nil)
+        defer { try? FileManager.default.removeItem(at: fixture.container) }
+        let accounts = fixture.root.appendingPathComponent("accounts.yaml")
+        try
+            (String(contentsOf: accounts, encoding: .utf8)
+            + "\n  - id: lum-fr-pinterest\n    network: pinterest\n    handle: lumierefr\n    locale: fr-FR\n"
+            + "    city: \(city)\n    tags: [eu]\n").write(to: accounts, atomically: true, encoding: .utf8)
+        let campaignFile = fixture.root.appendingPathComponent("campaigns/hydra-launch.yaml")
+        try String(contentsOf: campaignFile, encoding: .utf8)
+            .replacingOccurrences(of: "    text: serum.teaser\n", with: "    text: serum.teaser\n    title: serum.teaser\n")
+            .write(to: campaignFile, atomically: true, encoding: .utf8)
+        let workspace = try #require(WorkspaceLoader(root: fixture.root).load().workspace)
+        let campaign = try #require(workspace.campaigns.first { $0.id.value == "hydra-launch" })
+        let (variants, diagnostics) = VariantExpander(workspace: workspace).expand(campaign)
+
+        #expect(!variants.contains { $0.accountID == "lum-fr-pinterest" && $0.postID == "teaser" })
+        let title = try #require(diagnostics.first { $0.account == "lum-fr-pinterest" })
+        #expect(title.rule == DiagnosticRule.titleInvalid.id)
+        #expect(title.message.hasPrefix("pinterest/lum-fr-pinterest: title is "))
+        #expect(title.notes.first == "{city} alone is \(city.utf8.count) bytes for this account")
+    }
+
     @Test func aTextJustUnderTheCeilingIsMadeAndLeftToTheNetworksRules() throws {
         // A city that brings the X texts to just under the ceiling keeps their variants, whose length the
         // network's own rule then reports.

@@ -157,8 +157,8 @@ public struct VariantExpander: Sendable {
             source: state.source(for: post, campaign: campaign, network: network, override: override))
     }
 
-    /// A text, title or link past ``Template/maximumBytes`` once filled in: the variant is not made, so nothing
-    /// later spends time on it.
+    /// A text, title or link past ``Template/maximumBytes`` once filled in (`title.invalid` for a title,
+    /// `text.too-long` otherwise): the variant is not made, so nothing later spends time on it.
     static func oversized(
         _ what: String, _ overflow: Template.Overflow, at location: SourceLocation, network: Network, account: String
     ) -> Diagnostic {
@@ -167,7 +167,8 @@ public struct VariantExpander: Sendable {
             notes.insert("{\(name)} alone is \(overflow.largestVariableBytes) bytes for this account", at: 0)
         }
         return Diagnostic(
-            .error, .textTooLong, "\(network.rawValue)/\(account): \(what) is \(overflow.bytes) UTF-8 bytes once filled in",
+            .error, what == "title" ? .titleInvalid : .textTooLong,
+            "\(network.rawValue)/\(account): \(what) is \(overflow.bytes) UTF-8 bytes once filled in",
             at: location, notes: notes, network: network, account: account)
     }
 
