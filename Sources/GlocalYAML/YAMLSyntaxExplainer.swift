@@ -135,9 +135,16 @@ enum YAMLSyntaxExplainer {
     private static func unquotedHashInFlow(before mark: Mark, in lines: SourceLines) -> (Int, Int)? {
         for number in stride(from: min(mark.line, lines.count), through: max(1, mark.line - 3), by: -1) {
             let scalars = lines.scalars(number)
-            for index in scalars.indices.dropFirst() where scalars[index] == "#" && ["[", "{", " "].contains(scalars[index - 1]) {
-                let before = scalars[..<index].filter { !$0.properties.isWhitespace }.last
-                if before == "[" || before == "{" || before == "," { return (number, index + 1) }
+            // The last non-blank scalar before each index, carried along: one pass, even over a line of
+            // 200 000 `#tag`s.
+            var before: Unicode.Scalar? = nil
+            for index in scalars.indices {
+                if index > 0, scalars[index] == "#", ["[", "{", " "].contains(scalars[index - 1]),
+                    before == "[" || before == "{" || before == ","
+                {
+                    return (number, index + 1)
+                }
+                if !scalars[index].properties.isWhitespace { before = scalars[index] }
             }
         }
         return nil

@@ -99,6 +99,25 @@ import Yams
         #expect(node?["n"]?["b"]?.string == "1")
     }
 
+    @Test func anUnquotedHashAfterACommaInAFlowListIsNamed() throws {
+        let (_, diagnostics) = parse("hashtags: [Hydra, #Serum]\nname: x\n")
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.message == "'#' starts a comment in YAML, so the rest of line 1 was ignored")
+        #expect(diagnostic.location?.column == 19)
+    }
+
+    /// The shape of the fuzzer's slowest input (4.4 s): lines of thousands of `#tag`s before a syntax error. Looking
+    /// for an unquoted `#` in a flow list used to re-read each line's start at every `#`; it is one pass now, and a
+    /// `[#…` after such lines is still found.
+    @Test func anUnquotedHashAfterLinesOfHashtagCommentsIsFoundOnItsOwnLine() throws {
+        let comments = (0..<4).map { "k\($0): x" + String(repeating: " #tag", count: 2_500) }
+        let (node, diagnostics) = parse(comments.joined(separator: "\n") + "\nhashtags: [#Serum]\nname: x\n")
+        #expect(node == nil)
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.message == "'#' starts a comment in YAML, so the rest of line 5 was ignored")
+        #expect(diagnostic.location?.column == 12)
+    }
+
     @Test func patternStartingWithStarSaysToQuoteIt() throws {
         let (_, diagnostics) = parse("targets:\n  accounts: [*-fr]\n")
         let diagnostic = try #require(diagnostics.first)
