@@ -71,7 +71,7 @@ enum LocaleDecoder {
             text = truncated(text, toBytes: NumberRanges.maximumTextBytes)
         }
         // libyaml drops a byte-order mark at the start of a scalar; networks do not, so keep it visible.
-        if context.sourceHasByteOrderMark, startsWithByteOrderMark(at: location, in: context.source),
+        if context.byteOrderMarks.contains(.init(line: location.line, column: location.column)),
             text.unicodeScalars.first != "\u{FEFF}"
         {
             text = "\u{FEFF}" + text
@@ -91,12 +91,4 @@ enum LocaleDecoder {
         return String(text.unicodeScalars[..<end])
     }
 
-    private static func startsWithByteOrderMark(at location: SourceLocation, in source: String) -> Bool {
-        var lines = SourceFiles()
-        lines.add(path: "", text: source)
-        guard let line = lines.line(location.line, of: "") else { return false }
-        let scalars = Array(line.unicodeScalars)
-        let index = location.column - 1
-        return index >= 0 && index < scalars.count && scalars[index] == "\u{FEFF}"
-    }
 }

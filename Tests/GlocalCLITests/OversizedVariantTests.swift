@@ -3,7 +3,7 @@ import GlocalCore
 import GlocalYAML
 import Testing
 
-/// A text, title or link that filling in makes longer than `Template.maximumBytes` is an error, and its variant is
+/// A text, title or link that filling in makes longer than `NumberRanges.maximumFilledTextBytes` is an error, and its variant is
 /// not made: the fuzzer's 3.6 MB city (`https://x.example/` 200 000 times) held validation for 18 s, scanning
 /// the text for links again and again.
 @Suite struct OversizedVariantTests {
@@ -42,7 +42,7 @@ import Testing
         #expect(first.account == "lum-fr-x")
         #expect(first.message.hasPrefix("x/lum-fr-x: text is "))
         #expect(first.message.hasSuffix(" UTF-8 bytes once filled in"))
-        #expect(first.notes.contains("{city} alone is \(city.utf8.count) bytes for this account"))
+        #expect(first.notes.contains("{city} alone is 3 600 000 bytes for this account"))
         #expect(first.location?.file.hasPrefix("locales/fr") == true)
     }
 
@@ -56,7 +56,7 @@ import Testing
         let tooLong = diagnostics.filter { $0.rule == DiagnosticRule.textTooLong.id }
         #expect(!tooLong.isEmpty)
         #expect(tooLong.allSatisfy { $0.message.contains(": link is ") })
-        #expect(tooLong.allSatisfy { $0.notes.first == "its UTM parameters carry the campaign id, 300000 bytes" })
+        #expect(tooLong.allSatisfy { $0.notes.first == "its UTM parameters carry the campaign id, 300 000 bytes" })
         #expect(tooLong.allSatisfy { $0.location?.file == "campaigns/hydra-launch.yaml" && $0.location?.line == 6 })
     }
 
@@ -81,13 +81,14 @@ import Testing
         let title = try #require(diagnostics.first { $0.account == "lum-fr-pinterest" })
         #expect(title.rule == DiagnosticRule.titleInvalid.id)
         #expect(title.message.hasPrefix("pinterest/lum-fr-pinterest: title is "))
-        #expect(title.notes.first == "{city} alone is \(city.utf8.count) bytes for this account")
+        #expect(title.notes.first == "{city} alone is 400 000 bytes for this account")
     }
 
     @Test func aTextJustUnderTheCeilingIsMadeAndLeftToTheNetworksRules() throws {
         // A city that brings the X texts to just under the ceiling keeps their variants, whose length the
         // network's own rule then reports.
-        let (variants, diagnostics) = try hydraLaunch(frenchXCity: String(repeating: "b", count: Template.maximumBytes - 1_000))
+        let (variants, diagnostics) = try hydraLaunch(
+            frenchXCity: String(repeating: "b", count: NumberRanges.maximumFilledTextBytes - 1_000))
         #expect(variants.filter { $0.accountID == "lum-fr-x" }.count == 2)
         #expect(!diagnostics.contains { $0.rule == DiagnosticRule.textTooLong.id })
     }

@@ -77,6 +77,23 @@ import Yams
         #expect(string.text.unicodeScalars.first == "\u{FEFF}")
     }
 
+    /// The fuzzer's hang: a locale of 15 000 strings with a U+FEFF somewhere indexed the whole file's lines again
+    /// for every string (over two minutes). Where U+FEFF stands is now found once per file.
+    @Test(.timeLimit(.minutes(1))) func aByteOrderMarkAmongFifteenThousandStringsIsKeptWhereItIs() throws {
+        let strings = (0..<15_000).map { "  k\($0): \"Hello \($0)\"" }.joined(separator: "\n")
+        let (locale, _) = decode("locale: en\nstrings:\n" + strings + "\n  bom: \"\u{FEFF}Hello\"\n")
+        let decoded = try #require(locale)
+        #expect(decoded.strings.count == 15_001)
+        #expect(decoded.strings["bom"]?.text.unicodeScalars.first == "\u{FEFF}")
+        #expect(decoded.strings["k14999"]?.text == "Hello 14999")
+    }
+
+    @Test func aByteOrderMarkInsideAStringIsNotMovedToItsStart() throws {
+        let (locale, _) = decode("locale: en\nstrings:\n  k: \"Hello\u{FEFF} there\"\n  j: \"\u{FEFF}x\"\n")
+        #expect(locale?.strings["k"]?.text == "Hello\u{FEFF} there")
+        #expect(locale?.strings["j"]?.text == "\u{FEFF}x")
+    }
+
     @Test func fileNameMustMatchLocale() {
         let (_, diagnostics) = decode("locale: en-GB\n")
         #expect(diagnostics.map(\.rule) == ["locale.mismatch"])

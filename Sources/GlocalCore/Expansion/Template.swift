@@ -55,14 +55,9 @@ public struct Template: Sendable {
         segments.contains { if case let .variable(n, _, _) = $0 { return n == name } else { return false } }
     }
 
-    /// The most UTF-8 bytes a filled text, title or link may have: above what any network takes (Facebook's
-    /// 63 206 characters are at most 252 824 bytes), and small enough that checking such a text stays quick.
-    /// A hostile value (an 800 000-character city in a text that uses `{city}` many times) stops here.
-    public static let maximumBytes = 262_144
-
     /// Fills the variables from `value`; a known variable without a value is reported and left as written.
     /// Past `limit` UTF-8 bytes it stops filling: `text` is then cut short and `overflow` says by how much.
-    public func render(limit: Int = Template.maximumBytes, _ value: (String) -> String?) -> Rendering {
+    public func render(limit: Int = NumberRanges.maximumFilledTextBytes, _ value: (String) -> String?) -> Rendering {
         if segments.count == 1, case let .literal(text) = segments[0] {
             return Rendering(text: text, missing: [], overflow: Overflow.of(text, limit: limit, largest: nil))
         }

@@ -114,10 +114,12 @@ public struct VariantExpander: Sendable {
             }
         }
         // The campaign id goes into the UTM parameters as well.
-        if let link, let linkTemplate, link.utf8.count > Template.maximumBytes {
+        if let link, let linkTemplate, link.utf8.count > NumberRanges.maximumFilledTextBytes {
             return refuse(
                 "link", Template.Overflow(bytes: link.utf8.count, largest: nil), at: linkTemplate.location,
-                note: campaign.utm ? "its UTM parameters carry the campaign id, \(campaignID.utf8.count) bytes" : nil)
+                note: campaign.utm
+                    ? "its UTM parameters carry the campaign id, \(VariantRuleChecker.grouped(campaignID.utf8.count)) bytes" : nil
+            )
         }
         if network == .pinterest, let problem = PinterestBoardCheck.problem(account: account, override: override) {
             state.diagnostics.append(problem)
@@ -144,7 +146,7 @@ public struct VariantExpander: Sendable {
         let tagLine = hashtags.line
         if !tagLine.isEmpty { body += "\n\n" + tagLine }
         if let inlineLink, !text.template.uses("link") { body += (tagLine.isEmpty ? "\n\n" : " ") + inlineLink }
-        if body.utf8.count > Template.maximumBytes {
+        if body.utf8.count > NumberRanges.maximumFilledTextBytes {
             return refuse("text", Template.Overflow(bytes: body.utf8.count, largest: nil), at: text.origin.location)
         }
         return PostVariant(
@@ -162,13 +164,16 @@ public struct VariantExpander: Sendable {
     static func oversized(
         _ what: String, _ overflow: Template.Overflow, at location: SourceLocation, network: Network, account: String
     ) -> Diagnostic {
-        var notes = ["glocal takes at most \(Template.maximumBytes) bytes, more than any network allows"]
-        if let name = overflow.largestVariable, overflow.largestVariableBytes > Template.maximumBytes / 16 {
-            notes.insert("{\(name)} alone is \(overflow.largestVariableBytes) bytes for this account", at: 0)
+        var notes = [
+            "glocal takes at most \(VariantRuleChecker.grouped(NumberRanges.maximumFilledTextBytes)) bytes, more than any network allows"
+        ]
+        if let name = overflow.largestVariable, overflow.largestVariableBytes > NumberRanges.maximumFilledTextBytes / 16 {
+            notes.insert(
+                "{\(name)} alone is \(VariantRuleChecker.grouped(overflow.largestVariableBytes)) bytes for this account", at: 0)
         }
         return Diagnostic(
             .error, what == "title" ? .titleInvalid : .textTooLong,
-            "\(network.rawValue)/\(account): \(what) is \(overflow.bytes) UTF-8 bytes once filled in",
+            "\(network.rawValue)/\(account): \(what) is \(VariantRuleChecker.grouped(overflow.bytes)) UTF-8 bytes once filled in",
             at: location, notes: notes, network: network, account: account)
     }
 

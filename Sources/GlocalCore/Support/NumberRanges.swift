@@ -36,5 +36,10 @@ public enum NumberRanges {
     /// this for each of the variants that use it.
     public static let maximumTextBytes = 100_000
 
+    /// The longest text, title or link a variant may have once its template is filled in (and a link's UTM
+    /// parameters added), in UTF-8 bytes: room for a whole string of ``maximumTextBytes`` with its link and
+    /// hashtags, and small enough that checking it stays quick. A city or campaign id of megabytes stops here.
+    public static let maximumFilledTextBytes = 262_144
+
     private static func days(_ count: Int) -> GlocalDuration { GlocalDuration(seconds: count * 86_400) }
 }
