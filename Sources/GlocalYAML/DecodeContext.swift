@@ -25,8 +25,6 @@ struct DecodeContext {
     /// Where U+FEFF stands in the text (line, and column in Unicode scalars), found in one pass per file: the
     /// check at each string's start is then a lookup, even in a locale of 15 000 strings.
     private(set) var byteOrderMarks: Set<TextPosition> = []
-    /// Whether the text contains U+FEFF anywhere (most files do not).
-    var sourceHasByteOrderMark: Bool { !byteOrderMarks.isEmpty }
 
     /// A line and a column, both 1-based.
     struct TextPosition: Hashable {

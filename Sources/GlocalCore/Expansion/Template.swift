@@ -65,7 +65,7 @@ public struct Template: Sendable {
         var missing: [TemplateRenderer.Problem] = []
         var total = 0, largest: (name: String, bytes: Int)? = nil
         for segment in segments {
-            var piece: String
+            let piece: String
             switch segment {
             case let .literal(text):
                 piece = text
