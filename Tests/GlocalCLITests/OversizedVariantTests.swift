@@ -7,27 +7,36 @@ import Testing
 /// not made: the fuzzer's 3.6 MB city (`https://x.example/` 200 000 times) held validation for 18 s, scanning
 /// the text for links again and again.
 @Suite struct OversizedVariantTests {
-    /// The variants and expansion diagnostics of `campaign` in the golden base workspace, once `replace` has
-    /// edited one of its files.
-    func expand(_ campaign: String, after file: String, _ replace: (String) -> String) throws -> (
+    /// The variants and expansion diagnostics of `campaign` in the golden base workspace, once each file of `edits`
+    /// has been rewritten by its function.
+    func expand(_ campaign: String, edits: [String: (String) -> String]) throws -> (
         variants: [PostVariant], diagnostics: [Diagnostic]
     ) {
         let fixture = try WorkspaceFixture(overlay: nil)
         defer { try? FileManager.default.removeItem(at: fixture.container) }
-        let url = fixture.root.appendingPathComponent(file)
-        try replace(String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+        for (file, edit) in edits {
+            let url = fixture.root.appendingPathComponent(file)
+            try edit(String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+        }
         let workspace = try #require(WorkspaceLoader(root: fixture.root).load().workspace)
         let found = try #require(workspace.campaigns.first { $0.id.value == campaign })
         return VariantExpander(workspace: workspace).expand(found)
     }
 
-    /// hydra-launch's variants once lum-fr-x's city is `city`.
-    func hydraLaunch(frenchXCity city: String) throws -> (variants: [PostVariant], diagnostics: [Diagnostic]) {
-        try expand("hydra-launch", after: "accounts.yaml") {
-            $0.replacingOccurrences(
-                of: "handle: LumiereFR\n    locale: fr-FR\n    city: Paris",
-                with: "handle: LumiereFR\n    locale: fr-FR\n    city: \(city)")
-        }
+    /// hydra-launch's variants once lum-fr-x's city is `city` and `campaignEdit` has rewritten the campaign.
+    func hydraLaunch(frenchXCity city: String, campaignEdit: @escaping (String) -> String = { $0 }) throws -> (
+        variants: [PostVariant], diagnostics: [Diagnostic]
+    ) {
+        try expand(
+            "hydra-launch",
+            edits: [
+                "accounts.yaml": {
+                    $0.replacingOccurrences(
+                        of: "handle: LumiereFR\n    locale: fr-FR\n    city: Paris",
+                        with: "handle: LumiereFR\n    locale: fr-FR\n    city: \(city)")
+                },
+                "campaigns/hydra-launch.yaml": campaignEdit,
+            ])
     }
 
     @Test func aCityOfMegabytesMakesNoVariantAndSaysWhichValueIsTooLong() throws {
@@ -48,9 +57,11 @@ import Testing
 
     @Test func aCampaignIdOfHundredsOfKilobytesMakesLinksTooLongAndSaysTheUTMCarriesIt() throws {
         let id = String(repeating: "a", count: 300_000)
-        let (variants, diagnostics) = try expand(id, after: "campaigns/hydra-launch.yaml") {
-            $0.replacingOccurrences(of: "campaign: hydra-launch", with: "campaign: \(id)")
-        }
+        let (variants, diagnostics) = try expand(
+            id,
+            edits: [
+                "campaigns/hydra-launch.yaml": { $0.replacingOccurrences(of: "campaign: hydra-launch", with: "campaign: \(id)") }
+            ])
 
         #expect(variants.isEmpty)
         let tooLong = diagnostics.filter { $0.rule == DiagnosticRule.textTooLong.id }
@@ -62,26 +73,46 @@ import Testing
 
     @Test func aTitleOfMegabytesIsATitleProblemAndMakesNoVariant() throws {
         let city = String(repeating: "😀", count: 100_000)
-        let fixture = try WorkspaceFixture(overlay: nil)
-        defer { try? FileManager.default.removeItem(at: fixture.container) }
-        let accounts = fixture.root.appendingPathComponent("accounts.yaml")
-        try
-            (String(contentsOf: accounts, encoding: .utf8)
-            + "\n  - id: lum-fr-pinterest\n    network: pinterest\n    handle: lumierefr\n    locale: fr-FR\n"
-            + "    city: \(city)\n    tags: [eu]\n").write(to: accounts, atomically: true, encoding: .utf8)
-        let campaignFile = fixture.root.appendingPathComponent("campaigns/hydra-launch.yaml")
-        try String(contentsOf: campaignFile, encoding: .utf8)
-            .replacingOccurrences(of: "    text: serum.teaser\n", with: "    text: serum.teaser\n    title: serum.teaser\n")
-            .write(to: campaignFile, atomically: true, encoding: .utf8)
-        let workspace = try #require(WorkspaceLoader(root: fixture.root).load().workspace)
-        let campaign = try #require(workspace.campaigns.first { $0.id.value == "hydra-launch" })
-        let (variants, diagnostics) = VariantExpander(workspace: workspace).expand(campaign)
+        let pinterest = "\n  - id: lum-fr-pinterest\n    network: pinterest\n    handle: lumierefr\n    locale: fr-FR\n"
+        let (variants, diagnostics) = try expand(
+            "hydra-launch",
+            edits: [
+                "accounts.yaml": { $0 + pinterest + "    city: \(city)\n    tags: [eu]\n" },
+                "campaigns/hydra-launch.yaml": {
+                    $0.replacingOccurrences(
+                        of: "    text: serum.teaser\n", with: "    text: serum.teaser\n    title: serum.teaser\n")
+                },
+            ])
 
         #expect(!variants.contains { $0.accountID == "lum-fr-pinterest" && $0.postID == "teaser" })
         let title = try #require(diagnostics.first { $0.account == "lum-fr-pinterest" })
         #expect(title.rule == DiagnosticRule.titleInvalid.id)
         #expect(title.message.hasPrefix("pinterest/lum-fr-pinterest: title is "))
         #expect(title.notes.first == "{city} alone is 400 000 bytes for this account")
+    }
+
+    @Test func aLinkTemplateFilledWithAHugeCityNamesTheCityAtTheLink() throws {
+        let (variants, diagnostics) = try hydraLaunch(frenchXCity: String(repeating: "a", count: 300_000)) {
+            $0.replacingOccurrences(
+                of: "link: https://lumiere.example/{locale}/hydra", with: "link: https://lumiere.example/{city}")
+        }
+        #expect(!variants.contains { $0.accountID == "lum-fr-x" })
+        let link = try #require(diagnostics.first { $0.account == "lum-fr-x" })
+        #expect(link.rule == DiagnosticRule.textTooLong.id)
+        #expect(link.message.hasPrefix("x/lum-fr-x: link is "))
+        #expect(link.notes.first == "{city} alone is 300 000 bytes for this account")
+        #expect(link.location?.file == "campaigns/hydra-launch.yaml" && link.location?.line == 6)
+    }
+
+    @Test func aTextItsHashtagsAndLinkPushPastTheCeilingIsRefusedWithoutBlamingAVariable() throws {
+        // The filled text stays under the ceiling; the hashtags and the tagged link (about 130 bytes) take it over.
+        let (variants, diagnostics) = try hydraLaunch(
+            frenchXCity: String(repeating: "b", count: NumberRanges.maximumFilledTextBytes - 100))
+        #expect(!variants.contains { $0.accountID == "lum-fr-x" })
+        let tooLong = diagnostics.filter { $0.account == "lum-fr-x" }
+        #expect(tooLong.count == 2)
+        #expect(tooLong.allSatisfy { $0.rule == DiagnosticRule.textTooLong.id && $0.message.hasPrefix("x/lum-fr-x: text is ") })
+        #expect(tooLong.allSatisfy { !$0.notes.contains { $0.contains("alone is") } })
     }
 
     @Test func aTextJustUnderTheCeilingIsMadeAndLeftToTheNetworksRules() throws {

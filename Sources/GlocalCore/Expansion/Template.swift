@@ -59,7 +59,8 @@ public struct Template: Sendable {
     /// Past `limit` UTF-8 bytes it stops filling: `text` is then cut short and `overflow` says by how much.
     public func render(limit: Int = NumberRanges.maximumFilledTextBytes, _ value: (String) -> String?) -> Rendering {
         if segments.count == 1, case let .literal(text) = segments[0] {
-            return Rendering(text: text, missing: [], overflow: Overflow.of(text, limit: limit, largest: nil))
+            let bytes = text.utf8.count
+            return Rendering(text: text, missing: [], overflow: bytes > limit ? Overflow(bytes: bytes, largest: nil) : nil)
         }
         var output = ""
         var missing: [TemplateRenderer.Problem] = []
@@ -106,10 +107,6 @@ public struct Template: Sendable {
         public var largestVariable: String?
         /// That value's UTF-8 bytes.
         public var largestVariableBytes: Int
-
-        static func of(_ text: String, limit: Int, largest: (name: String, bytes: Int)?) -> Overflow? {
-            text.utf8.count > limit ? Overflow(bytes: text.utf8.count, largest: largest) : nil
-        }
 
         init(bytes: Int, largest: (name: String, bytes: Int)?) {
             self.bytes = bytes

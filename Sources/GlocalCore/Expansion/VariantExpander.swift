@@ -78,9 +78,8 @@ public struct VariantExpander: Sendable {
         func refuse(_ what: String, _ overflow: Template.Overflow, at location: SourceLocation, note: String? = nil)
             -> PostVariant?
         {
-            var diagnostic = Self.oversized(what, overflow, at: location, network: network, account: account.id.value)
-            if let note { diagnostic.notes.insert(note, at: 0) }
-            state.diagnostics.append(diagnostic)
+            state.diagnostics.append(
+                Self.oversized(what, overflow, at: location, note: note, network: network, account: account.id.value))
             return nil
         }
         if rules.maxTitleLength != nil, let titleKey = override?.title ?? post.title,
@@ -159,10 +158,11 @@ public struct VariantExpander: Sendable {
             source: state.source(for: post, campaign: campaign, network: network, override: override))
     }
 
-    /// A text, title or link past ``Template/maximumBytes`` once filled in (`title.invalid` for a title,
-    /// `text.too-long` otherwise): the variant is not made, so nothing later spends time on it.
+    /// A text, title or link past ``NumberRanges/maximumFilledTextBytes`` once filled in (`title.invalid` for a
+    /// title, `text.too-long` otherwise), `note` first: the variant is not made, so nothing later spends time on it.
     static func oversized(
-        _ what: String, _ overflow: Template.Overflow, at location: SourceLocation, network: Network, account: String
+        _ what: String, _ overflow: Template.Overflow, at location: SourceLocation, note: String?, network: Network,
+        account: String
     ) -> Diagnostic {
         var notes = [
             "glocal takes at most \(VariantRuleChecker.grouped(NumberRanges.maximumFilledTextBytes)) bytes, more than any network allows"
@@ -171,6 +171,7 @@ public struct VariantExpander: Sendable {
             notes.insert(
                 "{\(name)} alone is \(VariantRuleChecker.grouped(overflow.largestVariableBytes)) bytes for this account", at: 0)
         }
+        if let note { notes.insert(note, at: 0) }
         return Diagnostic(
             .error, what == "title" ? .titleInvalid : .textTooLong,
             "\(network.rawValue)/\(account): \(what) is \(VariantRuleChecker.grouped(overflow.bytes)) UTF-8 bytes once filled in",
