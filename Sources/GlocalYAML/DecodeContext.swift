@@ -10,15 +10,10 @@ struct DecodeContext {
         didSet {
             byteOrderMarks = []
             guard source.unicodeScalars.contains("\u{FEFF}") else { return }
-            var line = 1, column = 1
+            var counter = YAMLLineCounter()
             for scalar in source.unicodeScalars {
-                if scalar == "\u{FEFF}" { byteOrderMarks.insert(TextPosition(line: line, column: column)) }
-                if scalar == "\n" {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
+                if scalar == "\u{FEFF}" { byteOrderMarks.insert(TextPosition(line: counter.line, column: counter.column)) }
+                counter.advance(past: scalar)
             }
         }
     }

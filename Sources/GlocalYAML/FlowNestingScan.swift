@@ -11,17 +11,20 @@ enum FlowNestingScan {
     /// The line and column (in scalars) of the first bracket nested deeper than `limit`, if any.
     static func firstTooDeep(in text: String, limit: Int = YAMLEventScan.maxDepth) -> (line: Int, column: Int)? {
         var depth = 0
-        var line = 1, column = 0
+        var offset = -1
+        var last: UInt8 = 0, beforeLast: UInt8 = 0  // the raw bytes before this one, for NEL, LS and PS
         var quote: UInt8?
         var inComment = false
         var previous: UInt8 = 0x0A  // The last byte that was not a space: a line start counts as a break.
         var escaped = false
         var afterSpace = false
         for byte in text.utf8 {
-            if byte & 0xC0 != 0x80 { column += 1 }
-            if byte == 0x0A {
-                line += 1
-                column = 0
+            offset += 1
+            defer { (beforeLast, last) = (last, byte) }
+            // A line break as YAML reads it (``YAMLLineCounter``): LF, CR, and the last byte of NEL, LS or PS.
+            if byte == 0x0A || byte == 0x0D || (byte == 0x85 && last == 0xC2)
+                || ((byte == 0xA8 || byte == 0xA9) && last == 0x80 && beforeLast == 0xE2)
+            {
                 inComment = false
                 afterSpace = false
                 previous = 0x0A
@@ -39,7 +42,7 @@ enum FlowNestingScan {
                 }
                 continue
             }
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+            if byte == 0x20 || byte == 0x09 {
                 afterSpace = true
                 continue
             }
@@ -52,7 +55,7 @@ enum FlowNestingScan {
                 quote = byte
             case 0x5B where opensValue(after: previous), 0x7B where opensValue(after: previous):  // '[', '{'
                 depth += 1
-                if depth > limit { return (line, column) }
+                if depth > limit { return YAMLLineCounter.position(ofUTF8Offset: offset, in: text) }
             case 0x5D where depth > 0, 0x7D where depth > 0:  // ']', '}'
                 depth -= 1
             default:

@@ -6,8 +6,8 @@ import Yams
 ///
 /// libyaml notices most mistakes a line or more later (an unclosed quote swallows text up to the next
 /// quote; `text:care.spf` runs into the next key), so the explainer looks back from the error for the
-/// usual culprits, in order: an unquoted `#` in a flow list, a tab or an invisible space in the
-/// indentation, a quote closed only by the next value's opening quote, a key with no space after its
+/// usual culprits, in order: a line break an editor may not show (a lone CR in a file of LF line ends,
+/// NEL, LS, PS), an unquoted `#` in a flow list, a tab or an invisible space in the indentation, a quote closed only by the next value's opening quote, a key with no space after its
 /// colon, and a value starting with a YAML indicator.
 enum YAMLSyntaxExplainer {
     /// How many lines before an error are searched for its cause.
@@ -24,6 +24,16 @@ enum YAMLSyntaxExplainer {
                 return YAMLEventScan.tooDeep(at: location(mark))
             }
             let lines = SourceLines(text: text, upTo: mark.line + 1)
+            if let (line, lineBreak) = hiddenLineBreak(before: mark, in: lines, text: text) {
+                return Diagnostic(
+                    .error, .yamlSyntax,
+                    "line \(line) ends with \(DiagnosticText.codePointName(lineBreak.scalar)), which YAML reads as a line break",
+                    at: SourceLocation(file: file, line: line, column: lineBreak.column),
+                    notes: [
+                        "an editor may show line \(line + 1) as part of line \(line); YAML starts a new line there, so what follows no longer fits",
+                        "end lines with LF (or CR LF) only",
+                    ])
+            }
             if let (line, column) = unquotedHashInFlow(before: mark, in: lines) {
                 return Diagnostic(
                     .error, .yamlSyntax, "'#' starts a comment in YAML, so the rest of line \(line) was ignored",
@@ -113,18 +123,31 @@ enum YAMLSyntaxExplainer {
     /// The first scalar that YAML does not allow in a stream (C0 controls other than tab and line breaks,
     /// DEL, C1 controls other than NEL, surrogates, U+FFFE/U+FFFF), with its line and column.
     private static func firstNonPrintable(in text: String) -> (Int, Int, Unicode.Scalar)? {
-        var line = 1, column = 1
+        var counter = YAMLLineCounter()
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x0A:
-                line += 1
-                column = 1
-                continue
-            case 0x09, 0x0D, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF:
-                column += 1
-                continue
+            case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF:
+                counter.advance(past: scalar)
             default:
-                return (line, column, scalar)
+                return (counter.line, counter.column, scalar)
+            }
+        }
+        return nil
+    }
+
+    /// The last line, at or up to ``lookBack`` lines before `mark`'s, that ends with a break an editor may not show
+    /// as one: NEL, LS or PS, or a lone CR in a text that also has LF line ends (a text of CR line ends throughout is
+    /// consistent, and its mistake is elsewhere).
+    private static func hiddenLineBreak(before mark: Mark, in lines: SourceLines, text: String)
+        -> (Int, SourceLines.LineBreak)?
+    {
+        let usesLineFeeds = text.utf8.contains(0x0A)
+        for line in stride(from: mark.line - 1, through: max(1, mark.line - lookBack), by: -1) {
+            guard let lineBreak = lines.lineBreak(line) else { continue }
+            switch lineBreak.scalar {
+            case "\u{85}", "\u{2028}", "\u{2029}": return (line, lineBreak)
+            case "\r" where usesLineFeeds: return (line, lineBreak)
+            default: continue
             }
         }
         return nil

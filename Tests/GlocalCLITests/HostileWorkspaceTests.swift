@@ -30,6 +30,16 @@ import GlocalUseCases
         #expect(result.output.utf8.count < 2_000)
     }
 
+    /// A lone CR ends a line for YAML though many editors show none: the diagnostic's line and its excerpt agree.
+    @Test func aKeyAfterALoneCarriageReturnIsQuotedFromItsOwnLine() throws {
+        let result = try validate("campaigns/winter-tips.yaml") {
+            $0.replacingOccurrences(of: "kind: informative\n", with: "kind: informative # central\rbogus: 1\n")
+        }
+        #expect(result.exitCode == 1)
+        #expect(result.output.hasPrefix("campaigns/winter-tips.yaml:3:1: error[key.unknown]: unknown key 'bogus' in campaign"))
+        #expect(result.output.contains("    3 | bogus: 1\n"))
+    }
+
     @Test func hugeStringIsCutInEveryFormat() throws {
         let huge = String(repeating: "Le froid assèche la peau. ", count: 80_000)  // 2 MB on one line.
         for format in OutputFormat.allCases {

@@ -21,8 +21,9 @@ import Testing
     /// Another image a campaign references.
     static let otherPath = "assets/holiday-gift-sets/gift-guide-4x5.png"
 
-    /// An anonymous client that follows no redirect and keeps no cookie, like a network's fetcher.
-    static let anonymous = URLSessionTransport(timeout: 10)
+    /// An anonymous client that follows no redirect and keeps no cookie, like a network's fetcher; it waits as long as
+    /// the other in-process server tests do (60 s), since a full run can keep the server off the CPU for over 10 s.
+    static let anonymous = URLSessionTransport(timeout: 60)
 
     /// Hummingbird's own log, quiet (stopping the server at the end of a test is no error).
     static let quiet: Logger = {

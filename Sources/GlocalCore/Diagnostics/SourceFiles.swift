@@ -1,10 +1,12 @@
 /// The text of the workspace files that were read, so diagnostics can quote their lines.
 ///
-/// Where each line starts is recorded once per file, so quoting a line costs its own length,
-/// not the file's: ten thousand diagnostics in a large file stay linear.
+/// Where each line starts and ends is recorded once per file, so quoting a line costs its own length,
+/// not the file's: ten thousand diagnostics in a large file stay linear. Lines end where YAML ends them
+/// (``YAMLLineCounter``: LF, CR LF, a lone CR, NEL, LS, PS), so the quoted line is the one libyaml's
+/// position names.
 public struct SourceFiles: Sendable {
     private var contents: [String: String] = [:]
-    private var lineStarts: [String: [String.Index]] = [:]
+    private var lines: [String: [Range<String.Index>]] = [:]
 
     /// Creates an empty store.
     public init() {}
@@ -12,14 +14,28 @@ public struct SourceFiles: Sendable {
     /// Records a file's text under its workspace-relative path.
     public mutating func add(path: String, text: String) {
         contents[path] = text
-        var starts = [text.startIndex]
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while let newline = utf8[index...].firstIndex(of: 0x0A) {
-            index = utf8.index(after: newline)
-            starts.append(index)
+        var ranges: [Range<String.Index>] = []
+        var counter = YAMLLineCounter()
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex, end = start
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let line = counter.line
+            let isBreak = counter.advance(past: scalars[index])
+            index = scalars.index(after: index)
+            if !isBreak {
+                end = index
+            } else if counter.line > line {
+                ranges.append(start..<end)
+                start = index
+                end = index
+            } else {
+                start = index  // the LF of a CR LF
+                end = index
+            }
         }
-        lineStarts[path] = starts
+        ranges.append(start..<end)
+        lines[path] = ranges
     }
 
     /// The file's whole text, if it was read.
@@ -28,12 +44,9 @@ public struct SourceFiles: Sendable {
     /// Every path recorded, sorted.
     public var paths: [String] { contents.keys.sorted() }
 
-    /// Line `number` (1-based) of `path`, without its line break (LF or CR LF), or `nil` if there is no such line.
+    /// Line `number` (1-based) of `path`, without its line break, or `nil` if there is no such line.
     public func line(_ number: Int, of path: String) -> Substring? {
-        guard number >= 1, let text = contents[path], let starts = lineStarts[path], number <= starts.count else { return nil }
-        let start = starts[number - 1]
-        var end = number < starts.count ? text.utf8.index(before: starts[number]) : text.endIndex
-        if end > start, text.utf8[text.utf8.index(before: end)] == 0x0D { end = text.utf8.index(before: end) }
-        return text[start..<end]
+        guard number >= 1, let text = contents[path], let ranges = lines[path], number <= ranges.count else { return nil }
+        return text[ranges[number - 1]]
     }
 }
