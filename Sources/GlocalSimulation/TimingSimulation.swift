@@ -43,6 +43,9 @@ struct TimingSimulation {
     let estimator: LearnedTimingEstimator
     /// The share of the learner's posts kept in the holdout (placed by the table).
     var holdoutShare = Holdout.share
+    /// The share of a post's log-normal luck (its variance) that its content brings, the same on every account of
+    /// the network that carried it the same day (an assumption; 0: each account's luck its own, as before).
+    var sharedLuck = 0.0
     /// The log-normal σ of the early reading's share around what the audience's curve and feed decay give
     /// (an assumption: docs/scheduling.md, "Early reading").
     var shareNoise = 0.5
@@ -153,7 +156,13 @@ struct TimingSimulation {
         -> (total: Double, early: Double)
     {
         var luck = SeededRandom(text: "luck/\(variantID)", salt: seed)
-        let quality = exp(noise * luck.normal() - noise * noise / 2)
+        var draw = luck.normal()
+        if sharedLuck > 0 {
+            var content = SeededRandom(
+                text: "content/\(ContentEffect.post(of: variantID))/\(account.network.rawValue)", salt: seed)
+            draw = sharedLuck.squareRoot() * content.normal() + (1 - sharedLuck).squareRoot() * draw
+        }
+        let quality = exp(noise * draw - noise * noise / 2)
         let mean = account.audience.expected(weekday: weekday, hour: Double(minute) / 60, week: week) * quality
         let total = Self.poisson(mean, random: &luck)
         var early = SeededRandom(text: "early/\(variantID)", salt: seed)

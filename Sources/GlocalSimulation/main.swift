@@ -19,6 +19,8 @@ import GlocalCore
 //   [--no-bound] (skips the hindsight bound) [--bound-ablation] (the bound forgetting one knowledge at a time)
 //   early reading (velocity): [--share-noise S] (σ of the +1 h share, default 0.5) [--early-weight W]
 //   (0: the learner ignores the +1 h reading; default the estimator's) [--early-minimum N]
+//   content: [--shared-luck S] (the share of a post's luck its content brings, shared by the network's accounts
+//   that carried it; default 0) [--content-effect 1|0] (the learner takes the content effect out; default the estimator's)
 
 var options: [String: String] = [:]
 var json = false
@@ -100,13 +102,16 @@ let estimator = LearnedTimingEstimator(
                 number("weekday-levels", 0) > 0 ? number("weekday-levels", 0) : nil
             } ?? PeakLikelihoodFit().weekdayLevelWeight),
     peakPivot: number("peak-pivot", defaults.peakPivot), exploitAfter: number("exploit-after", defaults.exploitAfter),
-    earlyReading: earlyReading(defaults.earlyReading))
+    earlyReading: earlyReading(defaults.earlyReading),
+    // content (issue 18): the content effect measured on sibling accounts (`--content-effect 1`; 0: off).
+    contentEffect: given["content-effect"].map { $0 == "0" ? nil : ContentEffect() } ?? defaults.contentEffect)
 
 var random = SeededRandom(seed: seed)
 let fleet = SimulatedAccount.fleet(count: accountCount, random: &random)
 var simulation = TimingSimulation(accounts: fleet, weeks: weeks, seed: seed, noise: noise, estimator: estimator)
 simulation.holdoutShare = number("holdout-share", Holdout.share)
 simulation.shareNoise = number("share-noise", simulation.shareNoise)
+simulation.sharedLuck = min(1, max(0, number("shared-luck", simulation.sharedLuck)))
 if let text = options["replicate"] {
     guard let replicate = UInt64(text) else {
         FileHandle.standardError.write(Data("glocal-simulate: --replicate takes a whole number ≥ 0, not '\(text)'\n".utf8))

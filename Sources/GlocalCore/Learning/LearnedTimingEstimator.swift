@@ -42,10 +42,14 @@ public struct LearnedTimingEstimator: Sendable {
     // velocity (issue 18): the early reading's hook, EarlyReadingEvidence.swift.
     /// What the early (+1 h) readings add to the scores (`nil`: the +24 h scores alone).
     public var earlyReading: EarlyReadingEvidence?
+    /// Takes each post's content effect, measured on the sibling accounts that carried it, out of its result
+    /// before anything else (the default; `nil`: off).
+    public var contentEffect: ContentEffect?
 
     /// Creates an estimator; the defaults are docs/scheduling.md's, tuned in the simulation (bench/simulate.py):
     /// the peak model, Thompson sampling on the peak at temperature `min(1, 10 / posts)` until an account
-    /// has 25 decayed posts, then its best expected bucket; an 8-week half-life. For the bucket estimates
+    /// has 25 decayed posts, then its best expected bucket; an 8-week half-life; each post's content effect, seen on
+    /// its sibling accounts, taken out first. For the bucket estimates
     /// (the pools, and the option without the peak model): a level above worth 4 posts, an hour's estimate
     /// worth 40 posts against one weekday's, a quarter of a post lent to each neighbouring block, draws at
     /// 0.3 of the posterior's spread.
@@ -54,8 +58,9 @@ public struct LearnedTimingEstimator: Sendable {
         defaultSpread: Double = 0.5, exploration: Double = 0.3, peakCurve: PeakCurveFit? = nil,
         peakTemperature: Double = 1, accountCentred: Bool = true,
         peakLikelihood: PeakLikelihoodFit? = PeakLikelihoodFit(), peakPivot: Double = 10, exploitAfter: Double = 25,
-        earlyReading: EarlyReadingEvidence? = nil
+        earlyReading: EarlyReadingEvidence? = nil, contentEffect: ContentEffect? = ContentEffect()
     ) {
+        self.contentEffect = contentEffect
         self.exploitAfter = exploitAfter
         self.earlyReading = earlyReading
         self.peakPivot = peakPivot
@@ -82,6 +87,17 @@ public struct LearnedTimingEstimator: Sendable {
         -> LearnedTiming
     {
         var byNetwork: [Network: [EngagementObservation]] = [:]
+        var observations = observations
+        if let contentEffect {
+            // What the hours explain comes first, from a fit without the adjustment; the content's effect is what
+            // the sibling accounts show beyond it.
+            var plain = self
+            plain.contentEffect = nil
+            let first = plain.estimate(observations, table: table, now: now, seed: seed, holdoutShare: holdoutShare)
+            observations = contentEffect.adjusted(observations) { item in
+                first.estimates(account: item.accountID, network: item.network)?.buckets[item.bucket]?.mean
+            }
+        }
         let scored = accountCentred ? centred(observations, now: now) : observations
         // velocity (issue 18): the early readings move each score toward what its share predicts.
         for observation in earlyReading?.combine(scored) ?? scored {

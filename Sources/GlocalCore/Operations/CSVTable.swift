@@ -65,7 +65,7 @@ public struct CSVTable: Sendable, Equatable {
                     }
                     value.append(character)
                     index += 1
-                    if character == "\n" || character == "\r\n" {
+                    if character == "\n" || character == "\r\n" || character == "\r" {
                         line += 1
                         column = 1
                     } else {

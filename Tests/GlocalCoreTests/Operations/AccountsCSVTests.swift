@@ -16,6 +16,17 @@ struct AccountsCSVTests {
         #expect(table.records[1][1].column == 8)
     }
 
+    /// A lone CR ends a line inside a quoted cell too, as it does between records and in the quoted excerpt.
+    @Test func aLoneCRInsideAQuotedCellCountsAsALine() {
+        let table = CSVTable(parsing: "a,b\r\"one\rtwo\",x\rlast,y\r")
+        #expect(table.syntaxError == nil)
+        #expect(table.records.map { $0.map(\.text) } == [["a", "b"], ["one\rtwo", "x"], ["last", "y"]])
+        #expect(table.records[2][0].line == 4)
+        var sources = SourceFiles()
+        sources.add(path: "new.csv", text: "a,b\r\"one\rtwo\",x\rlast,y\r")
+        #expect(sources.line(4, of: "new.csv") == "last,y")
+    }
+
     @Test func anUnclosedQuoteIsASyntaxErrorAtItsPlace() {
         let table = CSVTable(parsing: "a,b\n1,\"open\n")
         #expect(table.syntaxError?.line == 2)
