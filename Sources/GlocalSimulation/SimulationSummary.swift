@@ -12,6 +12,8 @@ struct SimulationSummary {
     let noise: Double
     /// The share of the learner's posts in the holdout.
     let holdoutShare: Double
+    /// The learner's content step, used by the holdout's estimate as the report uses it (`nil`: off).
+    var contentEffect: ContentEffect? = ContentEffect()
 
     private func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
 
@@ -81,10 +83,20 @@ struct SimulationSummary {
     /// `log(engagement + 1)`, the quantity the estimate compares).
     private func holdoutComparison(from week: Int) -> (estimate: HoldoutLiftEstimate, truth: Double) {
         let learnedPosts = posts.filter { $0.policy == .learned && $0.week >= week }
+        // As the report does: each post's content effect, seen on its sibling accounts, taken out of both sides.
+        let effects =
+            contentEffect?.effects(
+                learnedPosts.map {
+                    EngagementObservation(
+                        variantID: $0.variantID, accountID: fleet[$0.account].id, network: fleet[$0.account].network,
+                        bucket: TimingBucket(weekday: $0.weekday, block: $0.minute / 120), score: 0,
+                        publishedAt: Date(timeIntervalSince1970: 0), logEngagement: log($0.engagement + 1))
+                }) ?? Array(repeating: 0, count: learnedPosts.count)
         let estimate = HoldoutLiftEstimate(
-            learnedPosts.map {
+            zip(learnedPosts, effects).map { post, effect in
                 HoldoutLiftEstimate.Post(
-                    account: String($0.account), period: ($0.week - week) / 4, holdout: $0.holdout, engagement: $0.engagement)
+                    account: String(post.account), period: (post.week - week) / 4, holdout: post.holdout,
+                    engagement: post.engagement, contentEffect: effect)
             })
         let tableByID = Dictionary(
             uniqueKeysWithValues: posts.filter { $0.policy == .table }.map { ($0.variantID, $0.engagement) })

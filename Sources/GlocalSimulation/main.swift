@@ -128,7 +128,7 @@ simulation.choice = ChoiceRule(
 let result = simulation.run()
 let summary = SimulationSummary(
     posts: result.posts, fleet: fleet, peaks: result.peaks, weeks: weeks, accounts: accountCount, seed: seed, noise: noise,
-    holdoutShare: simulation.holdoutShare)
+    holdoutShare: simulation.holdoutShare, contentEffect: estimator.contentEffect)
 var figures = summary.figures
 // holdout (issue 18): the learner's posts, with the table's engagement for each, for studying the estimator.
 if let path = options["holdout-posts"] {

@@ -58,6 +58,19 @@ public struct ContentEffect: Sendable, Equatable {
         _ observations: [EngagementObservation], expected: (EngagementObservation) -> Double? = { _ in nil }
     ) -> [EngagementObservation] {
         var result = observations
+        for (index, effect) in effects(observations, expected: expected).enumerated() where effect != 0 {
+            result[index].score -= effect
+            result[index].logEngagement = result[index].logEngagement.map { $0 - effect }
+        }
+        return result
+    }
+
+    /// Each observation's estimated content effect, on the scale of `log(engagement + 1)` (0 where none is taken
+    /// out); ``adjusted(_:expected:)`` subtracts them.
+    public func effects(
+        _ observations: [EngagementObservation], expected: (EngagementObservation) -> Double? = { _ in nil }
+    ) -> [Double] {
+        var result = Array(repeating: 0.0, count: observations.count)
         for (_, groups) in groups(observations, expected: expected) {
             guard let components = split(groups), components.shared > 0, components.sharedShare >= minimumSharedShare
             else { continue }
@@ -66,9 +79,7 @@ public struct ContentEffect: Sendable, Equatable {
                 let others = Double(group.members.count - 1)
                 let shrink = components.shared / (components.shared + components.individual / others)
                 for member in group.members {
-                    let effect = shrink * ((group.sum - member.residual) / others - grand)
-                    result[member.index].score -= effect
-                    result[member.index].logEngagement = result[member.index].logEngagement.map { $0 - effect }
+                    result[member.index] = shrink * ((group.sum - member.residual) / others - grand)
                 }
             }
         }

@@ -26,9 +26,13 @@ public struct HoldoutLiftEstimate: Sendable, Equatable {
         public var holdout: Bool
         /// Interactions at the scoring reading.
         public var engagement: Double
+        /// Subtracted from `log(engagement + 1)`: the post's content effect, seen on its sibling accounts
+        /// (``ContentEffect``), so a strong or weak post on one side does not pass for the hour's doing.
+        public var contentEffect: Double
 
         /// Creates a post.
-        public init(account: String, period: Int, holdout: Bool, engagement: Double) {
+        public init(account: String, period: Int, holdout: Bool, engagement: Double, contentEffect: Double = 0) {
+            self.contentEffect = contentEffect
             self.account = account
             self.period = period
             self.holdout = holdout
@@ -66,7 +70,7 @@ public struct HoldoutLiftEstimate: Sendable, Equatable {
         }
         var sides: [Key: (learned: [Double], holdout: [Double])] = [:]
         for post in posts {
-            let value = log(max(0, post.engagement) + 1)
+            let value = log(max(0, post.engagement) + 1) - post.contentEffect
             let key = Key(account: post.account, period: post.period)
             if post.holdout {
                 sides[key, default: ([], [])].holdout.append(value)

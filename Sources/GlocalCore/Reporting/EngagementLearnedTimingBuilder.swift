@@ -35,12 +35,16 @@ public struct EngagementLearnedTimingBuilder: Sendable {
         guard let now = records.map(\.publishedAt).max() else {
             return ([], EngagementReport.HoldoutLift(HoldoutLiftEstimate([])))
         }
-        let model = LearnedTimingEstimator().estimate(observations, table: timing, now: now, holdoutShare: holdoutShare)
+        let estimator = LearnedTimingEstimator()
+        let model = estimator.estimate(observations, table: timing, now: now, holdoutShare: holdoutShare)
         var firstScored: [Network: Date] = [:]
         for item in observations {
             firstScored[item.network] = min(firstScored[item.network] ?? item.publishedAt, item.publishedAt)
         }
         let compared = observations.filter { item in firstScored[item.network].map { item.publishedAt > $0 } ?? false }
+        // Each post's content effect, seen on its sibling accounts, comes out of both sides of the holdout's comparison.
+        let effects = Dictionary(
+            zip(compared.map(\.variantID), estimator.contentEffect?.effects(compared) ?? []), uniquingKeysWith: { a, _ in a })
         let start = compared.map(\.publishedAt).min() ?? now
         let groups = Dictionary(grouping: observations) { AccountKey(account: $0.accountID, network: $0.network) }
         let rows = groups.keys.sorted().map { key -> EngagementReport.LearnedTimingRow in
@@ -57,9 +61,9 @@ public struct EngagementLearnedTimingBuilder: Sendable {
                         weekday: $0.key.weekday, hour: $0.key.block * 2, label: $0.key.description, score: $0.value.mean,
                         uncertainty: $0.value.variance.squareRoot(), posts: postsByBucket[$0.key] ?? 0)
                 },
-                holdout: lift(own, from: start))
+                holdout: lift(own, from: start, effects: effects))
         }
-        return (rows, lift(compared, from: start))
+        return (rows, lift(compared, from: start, effects: effects))
     }
 
     private struct AccountKey: Hashable, Comparable {
@@ -68,8 +72,11 @@ public struct EngagementLearnedTimingBuilder: Sendable {
         static func < (a: Self, b: Self) -> Bool { (a.network.rawValue, a.account) < (b.network.rawValue, b.account) }
     }
 
-    /// The holdout's estimate over `items`, in 28-day periods counted from `start` (``HoldoutLiftEstimate``).
-    private func lift(_ items: [EngagementObservation], from start: Date) -> EngagementReport.HoldoutLift {
+    /// The holdout's estimate over `items`, in 28-day periods counted from `start` (``HoldoutLiftEstimate``), each
+    /// post's content effect (by variant id) taken out.
+    private func lift(_ items: [EngagementObservation], from start: Date, effects: [String: Double])
+        -> EngagementReport.HoldoutLift
+    {
         EngagementReport.HoldoutLift(
             HoldoutLiftEstimate(
                 items.compactMap { item in
@@ -77,7 +84,8 @@ public struct EngagementLearnedTimingBuilder: Sendable {
                         HoldoutLiftEstimate.Post(
                             account: item.network.rawValue + "/" + item.accountID,
                             period: HoldoutLiftEstimate.period(of: item.publishedAt, from: start),
-                            holdout: Holdout.contains(item.variantID, share: holdoutShare), engagement: exp($0) - 1)
+                            holdout: Holdout.contains(item.variantID, share: holdoutShare), engagement: exp($0) - 1,
+                            contentEffect: effects[item.variantID] ?? 0)
                     }
                 }))
     }

@@ -127,4 +127,41 @@ import Testing
         #expect(report.learnedTiming.isEmpty)
         #expect(EngagementTextRenderer().render(report).contains("every account: – (0 learned vs 0 holdout posts)"))
     }
+
+    /// Ten X accounts post the same 40 posts at the same hour, so timing adds nothing: the true lift is 0. Each
+    /// post's content moves its result on every account alike (σ 1 in the log). The report's lift takes the
+    /// content out, as seen on each post's sibling accounts, and lands near 0; without that, the luck of which
+    /// posts fell in the holdout would be read as a lift.
+    @Test func theLiftTakesOutWhatTheSiblingsSayOfEachPostsContent() throws {
+        var random = SeededRandom(seed: 5)
+        let firstTuesday = try Date("2026-11-03T09:30:00Z", strategy: .iso8601)
+        var posts: [ReportPost] = []
+        for post in 0..<40 {
+            let content = random.normal()
+            for account in 0..<10 {
+                let published = firstTuesday.addingTimeInterval(Double(post / 2 * 7 + post % 2 * 2) * 86_400)
+                let engagement = Int((300 * exp(content + 0.05 * random.normal())).rounded())
+                posts.append(
+                    ReportPost(
+                        variantID: "c/p\(post)/acct-\(account)", campaignID: "c", accountID: "acct-\(account)", network: .x,
+                        locale: "fr-FR", kind: .informative, timeZone: "Europe/Paris", scheduledAt: published,
+                        publishedAt: published, engagement: engagement, scoringEngagement: engagement))
+            }
+        }
+        let report = EngagementReportBuilder().build(EngagementReportInput(posts: posts))
+        let lift = try #require(report.learnedTimingLift?.lift)
+        // The same comparison without the content taken out (every post after the first, one period per 28 days).
+        let compared = posts.filter { $0.publishedAt! > firstTuesday }
+        let start = try #require(compared.compactMap(\.publishedAt).min())
+        let plain = try #require(
+            HoldoutLiftEstimate(
+                compared.map {
+                    HoldoutLiftEstimate.Post(
+                        account: $0.accountID, period: HoldoutLiftEstimate.period(of: $0.publishedAt!, from: start),
+                        holdout: Holdout.contains($0.variantID, share: Holdout.share), engagement: Double($0.engagement!))
+                }
+            ).lift)
+        #expect(abs(plain) > 0.1, "without the content taken out: \(plain)")
+        #expect(abs(lift) < 0.3 * abs(plain), "lift \(lift), \(plain) without the content taken out")
+    }
 }

@@ -55,6 +55,17 @@ import Testing
         #expect(abs(interval.low - 0.25) < 1e-12 && abs(interval.high - 0.25) < 1e-12)
     }
 
+    @Test func aPostsContentEffectIsTakenOutOfItsSide() throws {
+        // The learned posts did e² − 1, but their content (seen on sibling accounts) accounts for 0.5 of the log.
+        let posts =
+            (0..<4).map {
+                HoldoutLiftEstimate.Post(
+                    account: "a", period: 0, holdout: false, engagement: exp(2) - 1, contentEffect: 0.5 + 0.1 * Double($0 % 2))
+            } + (0..<4).map { _ in HoldoutLiftEstimate.Post(account: "a", period: 0, holdout: true, engagement: exp(1) - 1) }
+        let estimate = HoldoutLiftEstimate(posts)
+        #expect(abs(try #require(estimate.difference) - 0.45) < 1e-12)
+    }
+
     @Test func strataAreWeightedByTheirSizes() throws {
         // Stratum a: lift +100 %, 2 learned vs 2 holdout (weight 1); stratum b: no lift, 6 vs 3 (weight 2).
         let posts =
