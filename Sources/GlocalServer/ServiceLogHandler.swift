@@ -27,14 +27,11 @@ public struct ServiceLogHandler: LogHandler {
     }
 
     /// Writes one line.
-    public func log(
-        level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String, file: String,
-        function: String, line: UInt
-    ) {
+    public func log(event: LogEvent) {
         var fields: [(name: String, value: LogValue)] = []
-        if let id = explicit?["hb.request.id"] ?? metadata["hb.request.id"] { fields.append(("request_id", .text("\(id)"))) }
+        if let id = event.metadata?["hb.request.id"] ?? metadata["hb.request.id"] { fields.append(("request_id", .text("\(id)"))) }
         if let node { fields.append(("node", .text(node))) }
-        serviceLog.log(Self.level(level), LogRedaction.maskingURLPasswords(message.description), fields)
+        serviceLog.log(Self.level(event.level), LogRedaction.maskingURLPasswords(event.message.description), fields)
     }
 
     /// The service log's level of a swift-log level (the same names).

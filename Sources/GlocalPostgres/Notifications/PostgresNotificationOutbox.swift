@@ -32,7 +32,7 @@ public struct PostgresNotificationOutbox: NotificationOutbox {
     /// Records the preferences of `email`.
     public func setPreferences(_ preferences: NotificationPreferences, for email: String, now: Date) throws {
         try pool.transaction { transaction in
-            try transaction.execute(
+            _ = try transaction.execute(
                 """
                 INSERT INTO notification_preference (email, digest, alerts, updated_at)
                 VALUES (\(email.lowercased()), \(preferences.digest), \(preferences.alerts), \(now))
@@ -87,7 +87,7 @@ public struct PostgresNotificationOutbox: NotificationOutbox {
     /// Records that message `id` went out.
     public func markSent(_ id: Int64, now: Date) throws {
         try pool.transaction { transaction in
-            try transaction.execute(
+            _ = try transaction.execute(
                 """
                 UPDATE notification_outbox SET state = 'sent', attempts = attempts + 1, sent_at = \(now), last_error = NULL
                 WHERE id = \(id) AND state = 'pending'
@@ -100,7 +100,7 @@ public struct PostgresNotificationOutbox: NotificationOutbox {
         let state = retryAt == nil ? "failed" : "pending"
         let next = retryAt ?? now
         try pool.transaction { transaction in
-            try transaction.execute(
+            _ = try transaction.execute(
                 """
                 UPDATE notification_outbox SET attempts = attempts + 1, last_error = \(String(error.prefix(500))),
                     state = \(state), next_attempt_at = \(next)

@@ -57,7 +57,7 @@ public struct PostgresSessionDirectory: SessionDirectory {
 
     /// Ends the session of `token`.
     public func close(token: String) throws {
-        try pool.transaction { try $0.execute("DELETE FROM session WHERE token_hash = \(Self.hash(token))") }
+        try pool.transaction { _ = try $0.execute("DELETE FROM session WHERE token_hash = \(Self.hash(token))") }
     }
 
     private static func hash(_ token: String) -> String {

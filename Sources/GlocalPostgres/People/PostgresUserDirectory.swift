@@ -91,7 +91,7 @@ public struct PostgresUserDirectory: UserDirectory {
         let hash = try stored.map { try $0[3].decode(String.self) } ?? Bcrypt.hash(UUID().uuidString, cost: bcryptCost)
         let valid = Bcrypt.verify(password, hash: hash) && stored != nil
         try pool.transaction { transaction in
-            try transaction.execute("INSERT INTO login_attempt (email, at, succeeded) VALUES (\(email), \(now), \(valid))")
+            _ = try transaction.execute("INSERT INTO login_attempt (email, at, succeeded) VALUES (\(email), \(now), \(valid))")
         }
         guard valid, let stored, let user = Self.user(from: stored) else { return .invalid }
         return .success(user)
