@@ -29,7 +29,9 @@ public struct ServiceLogHandler: LogHandler {
     /// Writes one line.
     public func log(event: LogEvent) {
         var fields: [(name: String, value: LogValue)] = []
-        if let id = event.metadata?["hb.request.id"] ?? metadata["hb.request.id"] { fields.append(("request_id", .text("\(id)"))) }
+        if let id = event.metadata?["hb.request.id"] ?? metadata["hb.request.id"] {
+            fields.append(("request_id", .text("\(id)")))
+        }
         if let node { fields.append(("node", .text(node))) }
         serviceLog.log(Self.level(event.level), LogRedaction.maskingURLPasswords(event.message.description), fields)
     }
