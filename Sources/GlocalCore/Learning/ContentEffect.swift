@@ -65,6 +65,16 @@ public struct ContentEffect: Sendable, Equatable {
         return result
     }
 
+    /// Per network, the share of the residual variance content explains, where its effect is taken out (at least
+    /// ``minimumSharedShare``).
+    public func appliedShares(
+        _ observations: [EngagementObservation], expected: (EngagementObservation) -> Double? = { _ in nil }
+    ) -> [Network: Double] {
+        components(observations, expected: expected).compactMapValues { components in
+            components.shared > 0 && components.sharedShare >= minimumSharedShare ? components.sharedShare : nil
+        }
+    }
+
     /// Each observation's estimated content effect, on the scale of `log(engagement + 1)` (0 where none is taken
     /// out); ``adjusted(_:expected:)`` subtracts them.
     public func effects(

@@ -21,6 +21,9 @@ public struct LearnedTiming: Sendable {
     public let exploitAfter: Double
     /// With the peak model, the decision rule's further options (all off by default).
     public var choice: ChoiceRule
+    /// Per network where ``ContentEffect`` took posts' content out, the share of the post-to-post spread it found
+    /// the content explains (`explain` says so).
+    public var contentShares: [Network: Double] = [:]
 
     /// Creates a model.
     public init(

@@ -88,15 +88,18 @@ public struct LearnedTimingEstimator: Sendable {
     {
         var byNetwork: [Network: [EngagementObservation]] = [:]
         var observations = observations
+        var contentShares: [Network: Double] = [:]
         if let contentEffect {
             // What the hours explain comes first, from a fit without the adjustment; the content's effect is what
             // the sibling accounts show beyond it.
             var plain = self
             plain.contentEffect = nil
             let first = plain.estimate(observations, table: table, now: now, seed: seed, holdoutShare: holdoutShare)
-            observations = contentEffect.adjusted(observations) { item in
+            let expected = { (item: EngagementObservation) in
                 first.estimates(account: item.accountID, network: item.network)?.buckets[item.bucket]?.mean
             }
+            contentShares = contentEffect.appliedShares(observations, expected: expected)
+            observations = contentEffect.adjusted(observations, expected: expected)
         }
         let scored = accountCentred ? centred(observations, now: now) : observations
         // velocity (issue 18): the early readings move each score toward what its share predicts.
@@ -146,10 +149,12 @@ public struct LearnedTimingEstimator: Sendable {
                     buckets: level(tallies, parent: parent, spread: spread), prior: prior.means)
             }
         }
-        return LearnedTiming(
+        var model = LearnedTiming(
             accounts: accounts, pools: pools, priorWeight: priorWeight, seed: seed, holdoutShare: holdoutShare,
             exploration: exploration, peakTemperature: peakTemperature, peakPivot: peakPivot,
             exploitAfter: exploitAfter)
+        model.contentShares = contentShares
+        return model
     }
 
     /// The observations scored by `log(engagement + 1)` less the account's decayed mean of it (the score

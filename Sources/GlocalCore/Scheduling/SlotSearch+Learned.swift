@@ -39,7 +39,9 @@ extension SlotSearch {
                 let found = walk(day, from: range.start, to: range.end, seed: staggerSeed, utcOffset: utcOffset, ledger: ledger)
                 guard let slot = found.slot else { continue }
                 reasons.append(
-                    learnedReason(item, choice: choice, estimates: estimates, exploitAfter: model.exploitAfter, full: full))
+                    learnedReason(
+                        item, choice: choice, estimates: estimates, exploitAfter: model.exploitAfter,
+                        contentShare: model.contentShares[variant.network], full: full))
                 reasons.append(
                     ScheduleReason("window", "tier \(range.tier) window \(range.window) for \(variant.network.displayName)"))
                 noteStagger(slot, step: found.step, firstProblem: found.firstProblem)
@@ -80,7 +82,7 @@ extension SlotSearch {
 
     private func learnedReason(
         _ item: BucketChoice.Ranked, choice: BucketChoice, estimates: AccountTimingEstimate, exploitAfter: Double,
-        full: [String]
+        contentShare: Double?, full: [String]
     )
         -> ScheduleReason
     {
@@ -100,6 +102,10 @@ extension SlotSearch {
                     item.estimate.weight, Self.signed(item.estimate.shrunkToward), variant.network.displayName)
         let estimate =
             "estimate \(Self.signed(item.estimate.mean)) ± \(String(format: "%.2f", item.estimate.variance.squareRoot())) from \(source)"
+        let content =
+            contentShare.map {
+                "; each post's content, as its sibling accounts saw it, taken out first (content explains \(Int(($0 * 100).rounded())) % of the \(variant.network.displayName) posts' spread)"
+            } ?? ""
         let skipped = full.isEmpty ? "" : "; better-ranked buckets were full: \(full.joined(separator: ", "))"
         let how: String
         switch choice.method {
@@ -119,7 +125,7 @@ extension SlotSearch {
         case .peakDraw: how = "by Thompson sampling on the peak (draw \(Self.signed(item.draw)))"
         case .bucketDraw, .table: how = "by Thompson sampling (draw \(Self.signed(item.draw)))"
         }
-        return ScheduleReason("learned", "bucket \(item.bucket) chosen \(how); \(estimate)\(skipped)")
+        return ScheduleReason("learned", "bucket \(item.bucket) chosen \(how); \(estimate)\(content)\(skipped)")
     }
 
     static func signed(_ value: Double) -> String { String(format: "%+.2f", value) }

@@ -86,6 +86,43 @@ import Testing
         #expect(item.explanation.contains { $0.rule == "window" && $0.detail.contains("Tue-Thu 09:00-15:00") })
     }
 
+    /// Six X accounts carried the same 30 posts, whose content moved their results on every account alike: the
+    /// explanation says the content was taken out first and how much of the spread it explains; where each post's
+    /// luck was its own (the test above), it says nothing of content.
+    @Test func theExplanationSaysWhenContentWasTakenOut() throws {
+        var fixture = ScheduleFixture()
+        fixture.locale("fr-FR", zone: "Europe/Paris")
+        fixture.account("fr-x", .x, locale: "fr-FR")
+        fixture.campaign("c", start: "2026-11-03", end: "2026-11-03", posts: [F.PostSpec(id: "p", day: 0)])
+        var random = SeededRandom(seed: 3)
+        var observations: [EngagementObservation] = []
+        for post in 0..<30 {
+            let content = random.normal()
+            for account in ["fr-x", "be-x", "ch-x", "ca-x", "lu-x", "mc-x"] {
+                let bucket = TimingBucket(weekday: 2, block: post % 2 == 0 ? 5 : 6)
+                let value = 4 + content + 0.2 * random.normal()
+                observations.append(
+                    EngagementObservation(
+                        variantID: "old/p\(post)/\(account)", accountID: account, network: .x, bucket: bucket, score: value - 4,
+                        publishedAt: Self.now.addingTimeInterval(-Double(post) * 86_400), logEngagement: value))
+            }
+        }
+        let model = LearnedTimingEstimator().estimate(observations, table: fixture.timing, now: Self.now, holdoutShare: 0)
+        let share = try #require(model.contentShares[.x])
+        #expect(share > 0.5)
+        let item = try #require(Self.run(fixture, learned: model).first)
+        let reason = try #require(item.explanation.first { $0.rule == "learned" })
+        #expect(
+            reason.detail.contains(
+                "; each post's content, as its sibling accounts saw it, taken out first (content explains \(Int((share * 100).rounded())) % of the X posts' spread)"
+            ))
+        let plain = LearnedTimingEstimator(contentEffect: nil).estimate(
+            observations, table: fixture.timing, now: Self.now, holdoutShare: 0)
+        #expect(plain.contentShares.isEmpty)
+        let without = try #require(Self.run(fixture, learned: plain).first?.explanation.first { $0.rule == "learned" })
+        #expect(!without.detail.contains("content"))
+    }
+
     @Test func anAccountWithFewPostsStillExplores() throws {
         var fixture = ScheduleFixture()
         fixture.locale("fr-FR", zone: "Europe/Paris")
