@@ -7,11 +7,7 @@ import Yams
 /// A lone CR, NEL, LS or PS is a line break to YAML even where an editor shows none: positions, excerpts and
 /// the syntax explainer all count lines as libyaml does, and a hidden break that breaks a file is named.
 @Suite struct YAMLLineBreakTests {
-    func parse(_ text: String) -> (Node?, [Diagnostic]) {
-        let collector = DiagnosticCollector()
-        let node = YAMLDocumentParser.parse(text, file: "c.yaml", into: collector)
-        return (node, collector.diagnostics)
-    }
+    func parse(_ text: String) -> (Node?, [Diagnostic]) { YAMLHostileInputTests().parse(text) }
 
     @Test func aHiddenBreakInACommentIsNamedAtTheEndOfItsLine() throws {
         for (scalar, name) in [
