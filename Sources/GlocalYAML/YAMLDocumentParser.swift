@@ -11,7 +11,7 @@ import Yams
 /// text is composed once; decoders skip such keys.
 enum YAMLDocumentParser {
     /// How many duplicate keys are listed one by one; the last one listed counts the rest.
-    static let listedDuplicates = 1000
+    static let listedDuplicates = DiagnosticCollector.listedPerRule
 
     /// Whether a key was renamed because it duplicates an earlier one.
     static func isRenamedDuplicate(_ key: String) -> Bool {

@@ -68,14 +68,19 @@ import GlocalUseCases
         #expect(result.output.contains("note: and 1000 more duplicate keys in this file, not listed"))
     }
 
-    @Test func tenThousandUnknownKeysAreEachReportedOnce() throws {
+    /// Each of the first 1 000 is listed once, in order; the last one listed counts the rest (as duplicate keys do),
+    /// so the report stays readable: about 250 KB rather than 2.5 MB.
+    @Test func tenThousandUnknownKeysListTheFirstThousandAndCountTheRest() throws {
         let result = try validate("campaigns/winter-tips.yaml") {
             $0.replacingOccurrences(
                 of: "kind: informative\n", with: "kind: informative\n" + (0..<10_000).map { "unknown_\($0): x\n" }.joined())
         }
         #expect(result.exitCode == 1)
-        #expect(result.output.components(separatedBy: "error[key.unknown]").count - 1 == 10_000)
-        #expect(result.output.contains("winter-tips.yaml:10002:1: error[key.unknown]: unknown key 'unknown_9999' in campaign"))
+        #expect(result.output.components(separatedBy: "error[key.unknown]").count - 1 == 1_000)
+        #expect(result.output.contains("winter-tips.yaml:1002:1: error[key.unknown]: unknown key 'unknown_999' in campaign"))
+        #expect(!result.output.contains("'unknown_1000'"))
+        #expect(result.output.contains("note: and 9000 more key.unknown diagnostics in this file, not listed"))
+        #expect(result.output.utf8.count < 300_000)
     }
 
     @Test func hundredThousandKeysAreReadLinearly() throws {
