@@ -85,13 +85,14 @@ struct SimulationSummary {
         let learnedPosts = posts.filter { $0.policy == .learned && $0.week >= week }
         // As the report does: each post's content effect, seen on its sibling accounts, taken out of both sides.
         let effects =
-            contentEffect?.effects(
+            contentEffect?.estimate(
                 learnedPosts.map {
                     EngagementObservation(
                         variantID: $0.variantID, accountID: fleet[$0.account].id, network: fleet[$0.account].network,
                         bucket: TimingBucket(weekday: $0.weekday, block: $0.minute / 120), score: 0,
                         publishedAt: Date(timeIntervalSince1970: 0), logEngagement: log($0.engagement + 1))
-                }) ?? Array(repeating: 0, count: learnedPosts.count)
+                }
+            ).effects ?? Array(repeating: 0, count: learnedPosts.count)
         let estimate = HoldoutLiftEstimate(
             zip(learnedPosts, effects).map { post, effect in
                 HoldoutLiftEstimate.Post(

@@ -45,53 +45,57 @@ public struct ContentEffect: Sendable, Equatable {
     public func components(
         _ observations: [EngagementObservation], expected: (EngagementObservation) -> Double? = { _ in nil }
     ) -> [Network: Components] {
-        groups(observations, expected: expected).compactMapValues(split)
+        groups(observations, expected: expected).compactMapValues { split($0)?.components }
     }
 
-    /// `observations` with each post's estimated content effect subtracted from its `logEngagement` and `score`.
+    /// What one pass over the observations found.
+    public struct Estimate: Sendable, Equatable {
+        /// Each observation's content effect, on the scale of `log(engagement + 1)` (0 where none is taken out).
+        public var effects: [Double]
+        /// Per network where effects are taken out, the share of the residual variance content explains.
+        public var shares: [Network: Double]
+    }
+
+    /// Each observation's estimated content effect, and the networks where content explains enough to take it out.
     ///
     /// `expected` is what the timing model expects of a post, on the scale of `log(engagement + 1)` less the
     /// account's mean (`nil`: nothing): a residual is what is left beyond it. Without it, the hours themselves
     /// would pass for content: while a fleet learns, its early posts, at worse hours, would all look like weak
     /// posts, and taking that out would make the hours they went out at look better than they are.
-    public func adjusted(
+    public func estimate(
         _ observations: [EngagementObservation], expected: (EngagementObservation) -> Double? = { _ in nil }
-    ) -> [EngagementObservation] {
-        var result = observations
-        for (index, effect) in effects(observations, expected: expected).enumerated() where effect != 0 {
-            result[index].score -= effect
-            result[index].logEngagement = result[index].logEngagement.map { $0 - effect }
-        }
-        return result
-    }
-
-    /// Per network, the share of the residual variance content explains, where its effect is taken out (at least
-    /// ``minimumSharedShare``).
-    public func appliedShares(
-        _ observations: [EngagementObservation], expected: (EngagementObservation) -> Double? = { _ in nil }
-    ) -> [Network: Double] {
-        components(observations, expected: expected).compactMapValues { components in
-            components.shared > 0 && components.sharedShare >= minimumSharedShare ? components.sharedShare : nil
-        }
-    }
-
-    /// Each observation's estimated content effect, on the scale of `log(engagement + 1)` (0 where none is taken
-    /// out); ``adjusted(_:expected:)`` subtracts them.
-    public func effects(
-        _ observations: [EngagementObservation], expected: (EngagementObservation) -> Double? = { _ in nil }
-    ) -> [Double] {
-        var result = Array(repeating: 0.0, count: observations.count)
-        for (_, groups) in groups(observations, expected: expected) {
-            guard let components = split(groups), components.shared > 0, components.sharedShare >= minimumSharedShare
+    ) -> Estimate {
+        var result = Estimate(effects: Array(repeating: 0, count: observations.count), shares: [:])
+        for (network, groups) in groups(observations, expected: expected) {
+            guard let (components, grand) = split(groups), components.shared > 0,
+                components.sharedShare >= minimumSharedShare
             else { continue }
-            let grand = groups.reduce(0) { $0 + $1.sum } / Double(groups.reduce(0) { $0 + $1.members.count })
+            result.shares[network] = components.sharedShare
             for group in groups where group.members.count > minimumOthers {
                 let others = Double(group.members.count - 1)
                 let shrink = components.shared / (components.shared + components.individual / others)
                 for member in group.members {
-                    result[member.index] = shrink * ((group.sum - member.residual) / others - grand)
+                    result.effects[member.index] = shrink * ((group.sum - member.residual) / others - grand)
                 }
             }
+        }
+        return result
+    }
+
+    /// `observations` with each post's estimated content effect (``estimate(_:expected:)``) subtracted from its
+    /// `logEngagement` and `score`.
+    public func adjusted(
+        _ observations: [EngagementObservation], expected: (EngagementObservation) -> Double? = { _ in nil }
+    ) -> [EngagementObservation] {
+        Self.subtracting(estimate(observations, expected: expected).effects, from: observations)
+    }
+
+    /// `observations` with `effects` (one per observation) subtracted from their `logEngagement` and `score`.
+    public static func subtracting(_ effects: [Double], from observations: [EngagementObservation]) -> [EngagementObservation] {
+        var result = observations
+        for (index, effect) in effects.enumerated() where effect != 0 {
+            result[index].score -= effect
+            result[index].logEngagement = result[index].logEngagement.map { $0 - effect }
         }
         return result
     }
@@ -100,6 +104,11 @@ public struct ContentEffect: Sendable, Equatable {
     struct Group {
         var members: [(index: Int, residual: Double)] = []
         var sum = 0.0
+
+        mutating func add(_ index: Int, _ residual: Double) {
+            members.append((index, residual))
+            sum += residual
+        }
     }
 
     /// Per network, the groups of sibling posts, each post's residual taken from its account's mean and what
@@ -108,8 +117,9 @@ public struct ContentEffect: Sendable, Equatable {
         var accountSums: [String: (sum: Double, count: Double)] = [:]
         for item in observations {
             guard let value = item.logEngagement else { continue }
-            accountSums[AccountTimingEstimate.key(item.accountID, item.network), default: (0, 0)].sum += value
-            accountSums[AccountTimingEstimate.key(item.accountID, item.network), default: (0, 0)].count += 1
+            let key = AccountTimingEstimate.key(item.accountID, item.network)
+            accountSums[key, default: (0, 0)].sum += value
+            accountSums[key, default: (0, 0)].count += 1
         }
         var byPost: [Network: [Substring: Group]] = [:]
         for (index, item) in observations.enumerated() {
@@ -117,15 +127,14 @@ public struct ContentEffect: Sendable, Equatable {
                 let account = accountSums[AccountTimingEstimate.key(item.accountID, item.network)], account.count >= 2
             else { continue }
             let residual = value - account.sum / account.count - (expected(item) ?? 0)
-            byPost[item.network, default: [:]][Self.post(of: item.variantID), default: Group()].members.append((index, residual))
-            byPost[item.network, default: [:]][Self.post(of: item.variantID), default: Group()].sum += residual
+            byPost[item.network, default: [:]][Self.post(of: item.variantID), default: Group()].add(index, residual)
         }
         return byPost.mapValues { Array($0.values) }
     }
 
-    /// One network's one-way random-effects split (method of moments, unbalanced groups), or `nil` with too few
-    /// posts carried by two accounts or more.
-    func split(_ groups: [Group]) -> Components? {
+    /// One network's one-way random-effects split (method of moments, unbalanced groups) and the mean residual of
+    /// the posts it used (those carried by two accounts or more), or `nil` with too few of them.
+    func split(_ groups: [Group]) -> (components: Components, grand: Double)? {
         let shared = groups.filter { $0.members.count >= 2 }
         guard shared.count >= minimumPosts else { return nil }
         let total = Double(shared.reduce(0) { $0 + $1.members.count })
@@ -140,6 +149,6 @@ public struct ContentEffect: Sendable, Equatable {
         let g = Double(shared.count)
         let individual = within / (total - g)
         let typical = (total - squares / total) / (g - 1)
-        return Components(shared: max(0, (between / (g - 1) - individual) / typical), individual: individual)
+        return (Components(shared: max(0, (between / (g - 1) - individual) / typical), individual: individual), grand)
     }
 }

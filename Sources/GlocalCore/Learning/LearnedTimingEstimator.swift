@@ -98,8 +98,9 @@ public struct LearnedTimingEstimator: Sendable {
             let expected = { (item: EngagementObservation) in
                 first.estimates(account: item.accountID, network: item.network)?.buckets[item.bucket]?.mean
             }
-            contentShares = contentEffect.appliedShares(observations, expected: expected)
-            observations = contentEffect.adjusted(observations, expected: expected)
+            let estimate = contentEffect.estimate(observations, expected: expected)
+            contentShares = estimate.shares
+            observations = ContentEffect.subtracting(estimate.effects, from: observations)
         }
         let scored = accountCentred ? centred(observations, now: now) : observations
         // velocity (issue 18): the early readings move each score toward what its share predicts.

@@ -44,7 +44,8 @@ public struct EngagementLearnedTimingBuilder: Sendable {
         let compared = observations.filter { item in firstScored[item.network].map { item.publishedAt > $0 } ?? false }
         // Each post's content effect, seen on its sibling accounts, comes out of both sides of the holdout's comparison.
         let effects = Dictionary(
-            zip(compared.map(\.variantID), estimator.contentEffect?.effects(compared) ?? []), uniquingKeysWith: { a, _ in a })
+            zip(compared.map(\.variantID), estimator.contentEffect?.estimate(compared).effects ?? []),
+            uniquingKeysWith: { a, _ in a })
         let start = compared.map(\.publishedAt).min() ?? now
         let groups = Dictionary(grouping: observations) { AccountKey(account: $0.accountID, network: $0.network) }
         let rows = groups.keys.sorted().map { key -> EngagementReport.LearnedTimingRow in

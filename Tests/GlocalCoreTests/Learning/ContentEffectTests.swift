@@ -37,8 +37,13 @@ import Testing
 
     @Test func theVarianceSplitFindsTheContentsShare() throws {
         for shared in [0.0, 0.5, 0.8] {
-            let split = try #require(ContentEffect().components(Self.fleet(shared: shared).observations)[.instagram])
+            let observations = Self.fleet(shared: shared).observations
+            let split = try #require(ContentEffect().components(observations)[.instagram])
             #expect(abs(split.sharedShare - shared) < 0.1, "shared \(shared): estimated \(split.sharedShare)")
+            // Taken out only where content explains at least 5 %, and then said.
+            let estimate = ContentEffect().estimate(observations)
+            #expect(estimate.shares == (split.sharedShare >= 0.05 ? [.instagram: split.sharedShare] : [:]))
+            #expect(estimate.effects.contains { $0 != 0 } == (split.sharedShare >= 0.05))
         }
     }
 
