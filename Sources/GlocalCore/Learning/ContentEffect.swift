@@ -121,15 +121,26 @@ public struct ContentEffect: Sendable, Equatable {
             accountSums[key, default: (0, 0)].sum += value
             accountSums[key, default: (0, 0)].count += 1
         }
-        var byPost: [Network: [Substring: Group]] = [:]
+        // Groups are kept in the order their posts first appear, never a dictionary's: sums over them then come
+        // out the same, to the last bit, in every process.
+        var groups: [Network: [Group]] = [:]
+        var positions: [Network: [Substring: Int]] = [:]
         for (index, item) in observations.enumerated() {
             guard let value = item.logEngagement,
                 let account = accountSums[AccountTimingEstimate.key(item.accountID, item.network)], account.count >= 2
             else { continue }
             let residual = value - account.sum / account.count - (expected(item) ?? 0)
-            byPost[item.network, default: [:]][Self.post(of: item.variantID), default: Group()].add(index, residual)
+            let post = Self.post(of: item.variantID)
+            if let position = positions[item.network]?[post] {
+                groups[item.network]![position].add(index, residual)
+            } else {
+                positions[item.network, default: [:]][post] = groups[item.network, default: []].count
+                var group = Group()
+                group.add(index, residual)
+                groups[item.network, default: []].append(group)
+            }
         }
-        return byPost.mapValues { Array($0.values) }
+        return groups
     }
 
     /// One network's one-way random-effects split (method of moments, unbalanced groups) and the mean residual of

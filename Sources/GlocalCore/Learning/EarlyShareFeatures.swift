@@ -73,7 +73,7 @@ struct EarlyShareFeatures {
         }
         let slope = shares > 0 ? max(0, cross / shares) : 0
         var within = 0.0, freedom = 0.0
-        for cell in cells.values where cell.count > 1 {
+        for cell in cells.sorted(by: { $0.key < $1.key }).map(\.value) where cell.count > 1 {
             within += cell.squares - cell.sum * cell.sum / cell.count
             freedom += cell.count - 1
         }

@@ -79,7 +79,9 @@ public struct HoldoutLiftEstimate: Sendable, Equatable {
             }
         }
         var weightedSum = 0.0, totalWeight = 0.0, squares = 0.0, compared = 0, used = 0
-        for (learned, holdout) in sides.values where !learned.isEmpty && !holdout.isEmpty {
+        // In a fixed order, so the sums come out the same to the last bit in every process.
+        let ordered = sides.sorted { ($0.key.account, $0.key.period) < ($1.key.account, $1.key.period) }
+        for (learned, holdout) in ordered.map(\.value) where !learned.isEmpty && !holdout.isEmpty {
             let learnedMean = Self.mean(learned), holdoutMean = Self.mean(holdout)
             let weight = Double(learned.count * holdout.count) / Double(learned.count + holdout.count)
             weightedSum += weight * (learnedMean - holdoutMean)

@@ -88,7 +88,9 @@ public struct PeakCurveFit: Sendable {
         }
         var network = PeakSums(grid: grid)
         var regions: [String: PeakSums] = [:]
-        for sums in accounts.values {
+        // Accounts in a fixed order, so the sums come out the same to the last bit in every process.
+        let names = accounts.keys.sorted()
+        for sums in names.map({ accounts[$0]! }) {
             network = network.combined(with: sums.all, sign: 1)
             if !sums.region.isEmpty {
                 regions[sums.region] = (regions[sums.region] ?? PeakSums(grid: grid)).combined(with: sums.all, sign: 1)
@@ -97,7 +99,7 @@ public struct PeakCurveFit: Sendable {
         let uniform = Array(repeating: 1 / Double(grid.peaks.count), count: grid.peaks.count)
         // First pass, every account on its own: the spread of scores around the curves, the typical amplitude.
         var residual = 0.0, residualWeight = 0.0, amplitudes = 0.0, amplitudeWeight = 0.0
-        for sums in accounts.values where sums.all.weight >= 3 {
+        for sums in names.map({ accounts[$0]! }) where sums.all.weight >= 3 {
             let best = (0..<grid.count).map { sums.all.fit(point: $0, amplitude: defaultAmplitude, ridge: 1) }
                 .min { $0.residual < $1.residual }!
             residual += best.residual
@@ -129,7 +131,7 @@ public struct PeakCurveFit: Sendable {
             }
         }
         var distances = 0.0, variances = 0.0, counted = 0.0
-        for (account, estimate) in own {
+        for (account, estimate) in own.sorted(by: { $0.key < $1.key }) {
             guard let centre = centres[account] ?? nil else { continue }
             let d = PeakGrid.circularDistance(estimate.mean, centre.hour)
             distances += d * d

@@ -47,6 +47,14 @@ import Testing
         }
     }
 
+    @Test func theSameObservationsGiveTheSameEffectsToTheLastBit() {
+        // Posts are grouped in the order they first appear, never a dictionary's (each has its own hash seed).
+        let observations = Self.fleet(shared: 0.5).observations
+        let first = ContentEffect().estimate(observations)
+        let differing = (0..<20).filter { _ in ContentEffect().estimate(observations) != first }.count
+        #expect(differing == 0)
+    }
+
     @Test func takingTheContentOutLeavesEachAccountsOwnLuck() throws {
         let (observations, individual) = Self.fleet(shared: 0.6)
         let adjusted = ContentEffect().adjusted(observations)
