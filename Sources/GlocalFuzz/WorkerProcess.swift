@@ -17,7 +17,7 @@ final class WorkerProcess {
 
     init(arguments: [String], errorLog: URL, environment: [String: String]) throws {
         self.errorLog = errorLog
-        FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         process.executableURL = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         process.arguments = arguments
         process.environment = environment

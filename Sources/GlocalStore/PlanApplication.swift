@@ -13,11 +13,6 @@ struct PlanApplication {
     /// When.
     let now: Date
 
-    /// States in which the network may already have the post: SQL guards never touch these.
-    private static let untouchable = "('published', 'publishing', 'unknown')"
-    /// States a cancel leaves alone: the untouchable ones and the already finished ones.
-    private static let uncancellable = "('published', 'publishing', 'unknown', 'rejected', 'cancelled', 'failed')"
-
     /// `now` as stored, formatted once for the whole plan.
     let timestamp: String
 
@@ -122,7 +117,7 @@ struct PlanApplication {
             try db.execute(
                 sql: """
                     UPDATE variant SET \(assignments.joined(separator: ", "))
-                    WHERE id = :id AND state NOT IN \(Self.untouchable)
+                    WHERE id = :id AND state NOT IN \(VariantStateSQL.untouchable)
                     """,
                 arguments: StatementArguments(arguments))
             guard db.changesCount == 1 else { return false }
@@ -137,10 +132,10 @@ struct PlanApplication {
         guard let current = try SQLiteVariantStore.fetchVariant(db, id: change.id) else {
             throw VariantStoreError.variantNotFound(change.id)
         }
-        if current.state.isPublishedOrInFlight || current.state.isFinal { return false }
+        if !current.state.isCancellable { return false }
         return try AuditLog.wrapping(.cancel, change.id) {
             try db.execute(
-                sql: "UPDATE variant SET state = 'cancelled', updated_at = ? WHERE id = ? AND state NOT IN \(Self.uncancellable)",
+                sql: "UPDATE variant SET state = 'cancelled', updated_at = ? WHERE id = ? AND state NOT IN \(VariantStateSQL.uncancellable)",
                 arguments: [timestamp, change.id])
             guard db.changesCount == 1 else { return false }
             try AuditLog.append(

@@ -32,8 +32,7 @@ extension SQLiteVariantStore {
 
     /// Rejects a pending variant with a reason, whatever its revision: rejecting publishes nothing.
     public func reject(_ id: String, reason: String, actor: String, now: Date, permit: Permit) throws {
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw ApprovalError.reasonRequired }
+        let reason = try ApprovalError.rejectionReason(reason)
         try decide(id, to: .rejected, action: .reject, revision: nil, reason: reason, actor: actor, now: now, permit: permit)
     }
 
@@ -49,18 +48,7 @@ extension SQLiteVariantStore {
         try writer.write { db in
             let current = try Self.current(db, id, permit: permit)
             try current.check(shows: revision)
-            guard StoredVariant.editableStates.contains(current.state) else {
-                throw ApprovalError.wrongState(variantID: id, state: current.state)
-            }
-            var edited = current
-            edited.text = text
-            edited.linkPlacement = linkPlacement
-            edited.contentHash = Planner.contentHash(
-                text: text, title: current.title, link: current.link, linkPlacement: linkPlacement, media: current.media)
-            edited.sourceHash = current.plannedHash
-            if edited.contentHash == current.contentHash { return current }
-            // Whatever it was, an edited variant waits for a fresh approval.
-            edited.state = .pendingApproval
+            guard let edited = try current.edited(text: text, linkPlacement: linkPlacement) else { return current }
             try AuditLog.wrapping(.edit, id) {
                 try db.execute(
                     sql: """

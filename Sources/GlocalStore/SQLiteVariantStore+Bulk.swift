@@ -23,8 +23,7 @@ extension SQLiteVariantStore {
 
     /// Rejects each of `ids` with `reason`, in one transaction; like a single reject, whatever its revision.
     public func rejectAll(_ ids: [String], reason: String, actor: String, now: Date, permit: Permit) throws -> BulkOutcome {
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw ApprovalError.reasonRequired }
+        let reason = try ApprovalError.rejectionReason(reason)
         return try decideAll(
             ids.map { ($0, nil) }, to: .rejected, action: .reject, checkRevision: false, reason: reason, actor: actor, now: now,
             permit: permit)

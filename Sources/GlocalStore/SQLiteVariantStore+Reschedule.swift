@@ -52,7 +52,7 @@ extension SQLiteVariantStore {
                         WHERE id = ? AND state = ?
                         """,
                     arguments: [
-                        slot, moved.localTime, VariantRow.explanationJSON(moved.explanation), timestamp, current.id,
+                        slot, moved.localTime, VariantColumnJSON.explanation(moved.explanation), timestamp, current.id,
                         current.state.rawValue,
                     ])
                 // A job waiting for the old slot waits for the new one (the dispatcher's sync would, later).

@@ -22,24 +22,8 @@ enum VariantRow {
             .text(variant.link), .text(variant.linkPlacement.rawValue), .text(JSONText.array(variant.media)),
             .text(variant.contentHash), .text(variant.scheduledAt.map(StoreTimestamp.string(from:))),
             .text(variant.localTime), .text(variant.timeZone), .integer(variant.live ? 1 : 0),
-            .text(explanationJSON(variant.explanation)),
+            .text(VariantColumnJSON.explanation(variant.explanation)),
         ]
-    }
-
-    /// The explanation as a JSON array of `{detail, rule}` objects.
-    static func explanationJSON(_ reasons: [ScheduleReason]) -> String {
-        var json = JSONText(capacity: 2 + reasons.reduce(0) { $0 + $1.detail.utf8.count + $1.rule.utf8.count + 24 })
-        json.raw("[")
-        for (index, reason) in reasons.enumerated() {
-            json.raw(index == 0 ? "{" : ",{")
-            json.key("detail", first: true)
-            json.string(reason.detail)
-            json.key("rule")
-            json.string(reason.rule)
-            json.raw("}")
-        }
-        json.raw("]")
-        return json.text
     }
 
     /// The values of `contentColumns` (plus `id` and `state`) for `variant`, keyed by column name.
@@ -62,7 +46,7 @@ enum VariantRow {
             "local_time": variant.localTime,
             "time_zone": variant.timeZone,
             "live": variant.live,
-            "explanation": explanationJSON(variant.explanation),
+            "explanation": VariantColumnJSON.explanation(variant.explanation),
             "state": variant.state.rawValue,
         ]
     }
@@ -87,9 +71,9 @@ enum VariantRow {
             return value
         }
         let mediaText: String = row[11]
-        guard let media = JSONColumn.strings(mediaText) else { throw unreadable(11, mediaText) }
+        guard let media = VariantColumnJSON.strings(mediaText) else { throw unreadable(11, mediaText) }
         let explanationText: String = row[18]
-        guard let explanation = JSONColumn.reasons(explanationText) else { throw unreadable(18, explanationText) }
+        guard let explanation = VariantColumnJSON.reasons(explanationText) else { throw unreadable(18, explanationText) }
         var scheduledAt: Date?
         if let raw: String = row[13] {
             guard let date = StoreTimestamp.date(from: raw) else { throw unreadable(13, raw) }
@@ -108,27 +92,5 @@ enum JSONColumn {
     /// Decodes a JSON string.
     static func decode<T: Decodable>(_ text: String) throws -> T {
         try JSONDecoder().decode(T.self, from: Data(text.utf8))
-    }
-
-    /// A JSON array of strings (`media`); `nil` if it is anything else.
-    static func strings(_ text: String) -> [String]? {
-        if text == "[]" { return [] }
-        guard let items = JSONParser.parse(text) as? [Any] else { return nil }
-        let strings = items.compactMap { $0 as? String }
-        return strings.count == items.count ? strings : nil
-    }
-
-    /// A JSON array of `{rule, detail}` objects (`explanation`); `nil` if it is anything else.
-    static func reasons(_ text: String) -> [ScheduleReason]? {
-        if text == "[]" { return [] }
-        guard let items = JSONParser.parse(text) as? [Any] else { return nil }
-        var reasons: [ScheduleReason] = []
-        for item in items {
-            guard let object = item as? [String: Any], let rule = object["rule"] as? String,
-                let detail = object["detail"] as? String
-            else { return nil }
-            reasons.append(ScheduleReason(rule, detail))
-        }
-        return reasons
     }
 }

@@ -29,4 +29,7 @@ public enum VariantState: String, Sendable, CaseIterable, Codable {
 
     /// Whether the variant is finished one way or another.
     public var isFinal: Bool { [.published, .rejected, .cancelled, .failed].contains(self) }
+
+    /// Whether a plan may still cancel it: neither out (or on its way) nor finished.
+    public var isCancellable: Bool { !isPublishedOrInFlight && !isFinal }
 }

@@ -10,9 +10,6 @@ struct PostgresPlanApplication {
     let actor: String
     let now: Date
 
-    private static let untouchable = "('published', 'publishing', 'unknown')"
-    private static let uncancellable = "('published', 'publishing', 'unknown', 'rejected', 'cancelled', 'failed')"
-
     private var newVariants = PostgresBatchInsert(
         table: "variant",
         columns: [
@@ -58,7 +55,7 @@ struct PostgresPlanApplication {
             .text(desired.kind.rawValue), .text(desired.text), .text(desired.title), .text(desired.link),
             .text(desired.linkPlacement.rawValue), .text(JSONText.array(desired.media)), .text(desired.contentHash),
             .date(desired.scheduledAt), .text(desired.localTime), .text(desired.timeZone), .bool(desired.live),
-            .text(PostgresVariantRow.explanationJSON(desired.explanation)),
+            .text(VariantColumnJSON.explanation(desired.explanation)),
         ]
         let event: [PostgresValue] = [
             .date(now), .text(actor), .text(desired.id), .text(AuditEvent.Action.create.rawValue), .text(nil),
@@ -117,9 +114,9 @@ struct PostgresPlanApplication {
                     link_placement = \(desired.linkPlacement.rawValue), media = \(JSONText.array(desired.media)),
                     content_hash = \(desired.contentHash), scheduled_at = \(desired.scheduledAt),
                     local_time = \(desired.localTime), time_zone = \(desired.timeZone), live = \(desired.live),
-                    explanation = \(PostgresVariantRow.explanationJSON(desired.explanation)), state = \(state.rawValue),
+                    explanation = \(VariantColumnJSON.explanation(desired.explanation)), state = \(state.rawValue),
                     updated_at = \(now), source_hash = \(desired.sourceHash)
-                WHERE id = \(desired.id) AND state NOT IN \(unescaped: Self.untouchable)
+                WHERE id = \(desired.id) AND state NOT IN \(unescaped: VariantStateSQL.untouchable)
                 """)
             guard changed == 1 else { return false }
             try PostgresAuditLog.append(
@@ -133,12 +130,12 @@ struct PostgresPlanApplication {
         guard let current = try PostgresVariantRow.fetch(transaction, id: change.id, forUpdate: true) else {
             throw VariantStoreError.variantNotFound(change.id)
         }
-        if current.state.isPublishedOrInFlight || current.state.isFinal { return false }
+        if !current.state.isCancellable { return false }
         return try PostgresStatement.wrapping(.cancel, change.id) {
             let changed = try transaction.execute(
                 """
                 UPDATE variant SET state = 'cancelled', updated_at = \(now)
-                WHERE id = \(change.id) AND state NOT IN \(unescaped: Self.uncancellable)
+                WHERE id = \(change.id) AND state NOT IN \(unescaped: VariantStateSQL.uncancellable)
                 """)
             guard changed == 1 else { return false }
             try PostgresAuditLog.append(

@@ -24,8 +24,7 @@ extension PostgresStore {
     public func rejectAll(_ ids: [String], reason: String, actor: String, now: Date, permit: ApprovalCheck) throws
         -> BulkApprovalOutcome
     {
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw ApprovalError.reasonRequired }
+        let reason = try ApprovalError.rejectionReason(reason)
         return try decideAll(
             ids.map { ($0, nil) }, to: .rejected, action: .reject, checkRevision: false, reason: reason, actor: actor,
             now: now, permit: permit)

@@ -96,7 +96,7 @@ extension PostgresStore: CalendarStore {
         let changed = try transaction.execute(
             """
             UPDATE variant SET scheduled_at = \(moved.scheduledAt), local_time = \(moved.localTime),
-                explanation = \(PostgresVariantRow.explanationJSON(moved.explanation)), updated_at = \(now)
+                explanation = \(VariantColumnJSON.explanation(moved.explanation)), updated_at = \(now)
             WHERE id = \(current.id) AND state = \(current.state.rawValue)
             """)
         try expectOne(changed, .update, current.id)

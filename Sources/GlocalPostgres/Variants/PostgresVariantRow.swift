@@ -25,9 +25,9 @@ enum PostgresVariantRow {
                 return value
             }
             let mediaText = try row[11].decode(String.self)
-            guard let media = strings(mediaText) else { throw unreadable(11, mediaText) }
+            guard let media = VariantColumnJSON.strings(mediaText) else { throw unreadable(11, mediaText) }
             let explanationText = try row[18].decode(String.self)
-            guard let explanation = reasons(explanationText) else { throw unreadable(18, explanationText) }
+            guard let explanation = VariantColumnJSON.reasons(explanationText) else { throw unreadable(18, explanationText) }
             return StoredVariant(
                 id: id, campaignID: try row[1].decode(String.self), postID: try row[2].decode(String.self),
                 accountID: try row[3].decode(String.self), network: try decoded(4), locale: try row[5].decode(String.self),
@@ -38,44 +38,6 @@ enum PostgresVariantRow {
                 live: try row[16].decode(Bool.self), state: try decoded(17), explanation: explanation,
                 sourceHash: try row[19].decode(String?.self))
         }
-    }
-
-    /// The explanation as a JSON array of `{detail, rule}` objects (as SQLite writes it).
-    static func explanationJSON(_ reasons: [ScheduleReason]) -> String {
-        var json = JSONText(capacity: 2 + reasons.reduce(0) { $0 + $1.detail.utf8.count + $1.rule.utf8.count + 24 })
-        json.raw("[")
-        for (index, reason) in reasons.enumerated() {
-            json.raw(index == 0 ? "{" : ",{")
-            json.key("detail", first: true)
-            json.string(reason.detail)
-            json.key("rule")
-            json.string(reason.rule)
-            json.raw("}")
-        }
-        json.raw("]")
-        return json.text
-    }
-
-    /// A JSON array of strings; `nil` if it is anything else.
-    static func strings(_ text: String) -> [String]? {
-        if text == "[]" { return [] }
-        guard let items = JSONParser.parse(text) as? [Any] else { return nil }
-        let strings = items.compactMap { $0 as? String }
-        return strings.count == items.count ? strings : nil
-    }
-
-    /// A JSON array of `{rule, detail}` objects; `nil` if it is anything else.
-    static func reasons(_ text: String) -> [ScheduleReason]? {
-        if text == "[]" { return [] }
-        guard let items = JSONParser.parse(text) as? [Any] else { return nil }
-        var reasons: [ScheduleReason] = []
-        for item in items {
-            guard let object = item as? [String: Any], let rule = object["rule"] as? String,
-                let detail = object["detail"] as? String
-            else { return nil }
-            reasons.append(ScheduleReason(rule, detail))
-        }
-        return reasons
     }
 
     /// Reads one variant inside `transaction`, locking its row when `forUpdate` (a write follows).

@@ -75,9 +75,6 @@ extension BulkApprovalOutcome {
 }
 
 extension StoredVariant {
-    /// The states an edit may change: nothing handed to the dispatcher, nothing withdrawn or over.
-    public static let editableStates: Set<VariantState> = [.pendingApproval, .approved, .scheduled, .rejected]
-
     /// Throws `ApprovalError.staleRevision` when `revision` is given and no longer names this content.
     public func check(shows revision: VariantRevision?) throws {
         guard let revision, !revision.names(contentHash) else { return }
