@@ -35,7 +35,7 @@ enum PostgresBench {
         let failures = Counter()
         if ProcessInfo.processInfo.environment["GLOCAL_BENCH_CHECKPOINT_BEFORE_TIMED"] == "1" {
             // As on a server whose checkpoint has just begun: each page touched first from now on is logged whole.
-            try store.pool.transaction { try $0.execute("CHECKPOINT") }
+            _ = try store.pool.transaction { try $0.execute("CHECKPOINT") }
         }
         let (clientBefore, serverBefore) = (CPUTime.process(), CPUTime.server())
         let (walBefore, lsnBefore) = (try walPosition(store), try walLSN(store))

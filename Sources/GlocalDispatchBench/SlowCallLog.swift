@@ -8,7 +8,7 @@ final class SlowCallLog: @unchecked Sendable {
     /// The log named by `GLOCAL_BENCH_SLOW_CALLS`, created if need be; `nil` when it is not set.
     static let fromEnvironment: SlowCallLog? = {
         guard let path = ProcessInfo.processInfo.environment["GLOCAL_BENCH_SLOW_CALLS"], !path.isEmpty else { return nil }
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
         handle.seekToEndOfFile()
         return SlowCallLog(handle: handle)

@@ -135,7 +135,10 @@ struct PlanApplication {
         if !current.state.isCancellable { return false }
         return try AuditLog.wrapping(.cancel, change.id) {
             try db.execute(
-                sql: "UPDATE variant SET state = 'cancelled', updated_at = ? WHERE id = ? AND state NOT IN \(VariantStateSQL.uncancellable)",
+                sql: """
+                    UPDATE variant SET state = 'cancelled', updated_at = ?
+                    WHERE id = ? AND state NOT IN \(VariantStateSQL.uncancellable)
+                    """,
                 arguments: [timestamp, change.id])
             guard db.changesCount == 1 else { return false }
             try AuditLog.append(

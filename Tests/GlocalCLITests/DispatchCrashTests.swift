@@ -42,7 +42,7 @@ import Testing
         let log = try FileHandle(
             forWritingTo: {
                 let url = harness.root.appendingPathComponent("dispatch.log")
-                FileManager.default.createFile(atPath: url.path, contents: nil)
+                _ = FileManager.default.createFile(atPath: url.path, contents: nil)
                 return url
             }())
         let store = try SQLiteVariantStore(path: harness.database)

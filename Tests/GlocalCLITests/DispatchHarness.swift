@@ -143,7 +143,8 @@ final class DispatchHarness: @unchecked Sendable {
         }
         let text = String(decoding: line, as: UTF8.self)
         let address = try #require(text.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
-        sandboxURL = try #require(URL(string: address))
+        guard let url = URL(string: address) else { throw URLError(.badURL) }
+        sandboxURL = url
     }
 
     /// Starts a dispatcher process on the store, against the sandbox; its output goes to `log`.

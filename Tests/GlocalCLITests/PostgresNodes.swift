@@ -123,6 +123,6 @@ final class PostgresNodes: @unchecked Sendable {
 /// A log file in the harness's workspace.
 func nodesLog(_ harness: DispatchHarness, _ name: String) throws -> (FileHandle, URL) {
     let url = harness.root.appendingPathComponent(name)
-    FileManager.default.createFile(atPath: url.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: url.path, contents: nil)
     return (try FileHandle(forWritingTo: url), url)
 }

@@ -144,7 +144,7 @@ struct WebUIDatabaseOutageTests {
     static func startNode(_ workspace: RunNodesWorkspace) throws -> (Process, URL, URL) {
         let output = workspace.harness.root.appendingPathComponent("node.out")
         let errors = workspace.harness.root.appendingPathComponent("node.err")
-        for file in [output, errors] { FileManager.default.createFile(atPath: file.path, contents: nil) }
+        for file in [output, errors] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
         let process = Process()
         process.executableURL = try GlocalProcess.executable()
         process.arguments = [

@@ -140,7 +140,7 @@ struct DispatcherTests {
         try await credentials.store(AccountCredentials(accessToken: "new-access", refreshToken: ""), for: "a")
         let kept = try #require(try await credentials.credentials(for: "a"))
         #expect(kept.accessToken == "new-access" && kept.refreshToken == "keep-me")
-        let sealed = try store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 2, count: 32)))
+        let sealed = try store.accountSecrets(key: SecretKey(bytes: Data(repeating: 2, count: 32)))
         #expect(throws: AccountSecrets.Failure.cannotOpen(account: "a")) { try sealed.secret(account: "a") }
     }
 }

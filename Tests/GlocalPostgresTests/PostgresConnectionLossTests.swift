@@ -74,7 +74,7 @@ struct PostgresConnectionLossTests {
         let pool = PostgresConnectionPool(location: location, size: 1)
         let other = PostgresConnectionPool(location: location, size: 1)
         let connection = try pool.openDedicated()
-        defer { _ = try? connection.close().wait() }
+        defer { connection.close().whenComplete { _ in } }
         let transaction = PostgresTransaction(connection: connection, logger: Logger(label: "test"))
         try Self.endSession(of: transaction, from: other)
         let query: EventLoopFuture<PostgresQueryResult> = connection.query("SELECT 1", logger: Logger(label: "test"))

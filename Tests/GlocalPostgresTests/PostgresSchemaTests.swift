@@ -39,7 +39,7 @@ struct PostgresSchemaTests {
             "UPDATE audit_event SET actor = 'mallory'", "DELETE FROM audit_event", "TRUNCATE audit_event",
         ] {
             do {
-                try store.pool.transaction { try $0.execute(statement) }
+                _ = try store.pool.transaction { try $0.execute(statement) }
                 Issue.record("the audit accepted \(statement.sql)")
             } catch let error as PostgresStoreError {
                 #expect(error.message == "audit_event is append-only", "\(statement.sql)")
@@ -85,7 +85,7 @@ struct PostgresSchemaTests {
         ]
         for (statement, state) in refused {
             do {
-                try store.pool.transaction { try $0.execute(statement) }
+                _ = try store.pool.transaction { try $0.execute(statement) }
                 Issue.record("accepted: \(statement.sql)")
             } catch let error as PostgresStoreError {
                 #expect(error.sqlState == state, "\(error)")

@@ -88,7 +88,7 @@ struct ConnectAcrossRestartTests {
                 let state = try #require(
                     URLComponents(url: signIn, resolvingAgainstBaseURL: false)?.queryItems?.first { $0.name == "state" }?.value)
                 // What the store keeps names the account, not the state; the verifier is sealed.
-                let kept = try await fixture.store.writer.read { db in
+                let kept = try fixture.store.writer.read { db in
                     try Row.fetchAll(db, sql: "SELECT state_digest, account_id, sealed FROM connect_attempt")
                 }
                 #expect(kept.count == 1 && kept.first?["account_id"] == account)

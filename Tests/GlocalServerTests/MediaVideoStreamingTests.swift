@@ -22,7 +22,7 @@ import Testing
             for (path, file) in sparse {
                 // A large file without writing its size in bytes: the head, a hole, the tail.
                 let url = root.appendingPathComponent(path)
-                FileManager.default.createFile(atPath: url.path, contents: file.head)
+                _ = FileManager.default.createFile(atPath: url.path, contents: file.head)
                 let handle = try FileHandle(forWritingTo: url)
                 try handle.truncate(atOffset: UInt64(file.size))
                 try handle.seek(toOffset: UInt64(file.size - file.tail.count))

@@ -14,7 +14,7 @@ extension StoreContractTests {
         let reviewed = StoreFixtures.variant(post: "recap", account: "lumiere-fr-instagram", state: .pendingApproval)
         let store = try backend.open(nodeID: "node-a")
         try store.variants.apply(StoreFixtures.creating([queued, reviewed]), actor: "apply", now: StoreFixtures.now)
-        try store.queue.sync(now: Self.slot.addingTimeInterval(-600), grace: 900, policy: .standard)
+        _ = try store.queue.sync(now: Self.slot.addingTimeInterval(-600), grace: 900, policy: .standard)
         let job = try #require(try store.queue.claim(worker: "node-a/w1", now: Self.slot, lease: lease, limit: 5).first)
         _ = try store.queue.begin(job, worker: "node-a/w1", now: Self.slot, caps: noCaps)
         #expect(

@@ -14,14 +14,14 @@ extension StoreContractTests {
                 account: "lumiere-fr-\(network.rawValue)", network: network, state: .approved, scheduledAt: Self.slot)
             try store.variants.apply(StoreFixtures.creating([variant]), actor: "test", now: StoreFixtures.now)
         }
-        try store.queue.sync(now: Self.slot.addingTimeInterval(-600), grace: 900, policy: .standard)
+        _ = try store.queue.sync(now: Self.slot.addingTimeInterval(-600), grace: 900, policy: .standard)
         for job in try store.queue.claim(worker: "w1", now: Self.slot, lease: lease, limit: 5) {
             _ = try store.queue.begin(job, worker: "w1", now: Self.slot, caps: noCaps)
-            try store.queue.finish(
+            _ = try store.queue.finish(
                 job, worker: "w1", resolution: .published(PublishReceipt(remoteID: job.variantID)), now: Self.slot,
                 policy: .standard)
         }
-        try store.metrics.enqueuePublished(checkpoints: EngagementCheckpoints.standardReadings)
+        _ = try store.metrics.enqueuePublished(checkpoints: EngagementCheckpoints.standardReadings)
         let readings = try store.metrics.claimDue(now: Self.slot.addingTimeInterval(604_800), limit: 10, lease: 300)
         #expect(readings.count == 6)
         // Facebook's +1 h reading is never taken (a collector that failed it): its record has none.

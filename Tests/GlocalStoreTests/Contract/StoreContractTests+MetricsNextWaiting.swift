@@ -11,9 +11,9 @@ extension StoreContractTests {
         let (store, variant, job) = try claimed(backend)
         #expect(try store.metrics.nextWaiting() == nil)
         let published = Self.slot.addingTimeInterval(5)
-        try store.queue.finish(
+        _ = try store.queue.finish(
             job, worker: "w1", resolution: .published(PublishReceipt(remoteID: "1")), now: published, policy: .standard)
-        try store.metrics.enqueuePublished(checkpoints: [86_400, 3_600])
+        _ = try store.metrics.enqueuePublished(checkpoints: [86_400, 3_600])
         let first = try #require(try store.metrics.nextWaiting())
         #expect(first.variantID == variant.id && first.checkpoint == 3_600)
         #expect(first.runAt == published.addingTimeInterval(3_600) && first.state == "scheduled")

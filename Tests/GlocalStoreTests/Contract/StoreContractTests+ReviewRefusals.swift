@@ -44,7 +44,7 @@ extension StoreContractTests {
     @Test(arguments: StoreBackend.allCases)
     func reportFactsOfAPublishedPostCarryItsLatestReading(backend: StoreBackend) throws {
         let (store, variant, job) = try claimed(backend)
-        try store.queue.finish(
+        _ = try store.queue.finish(
             job, worker: "w1", resolution: .published(PublishReceipt(remoteID: "remote-1")), now: Self.slot,
             policy: .standard)
         #expect(try store.metrics.enqueuePublished(checkpoints: [86_400, 604_800]) == 2)

@@ -40,7 +40,7 @@ extension StoreContractTests {
     func aPublishedPostGetsOneReadingPerCheckpointOnce(backend: StoreBackend) throws {
         let (store, variant, job) = try claimed(backend)
         let published = Self.slot.addingTimeInterval(5)
-        try store.queue.finish(
+        _ = try store.queue.finish(
             job, worker: "w1", resolution: .published(PublishReceipt(remoteID: "1")), now: published, policy: .standard)
         let checkpoints = EngagementCheckpoints.standardReadings
         #expect(try store.metrics.enqueuePublished(checkpoints: checkpoints + [0]) == 3)
@@ -61,9 +61,9 @@ extension StoreContractTests {
     @Test(arguments: StoreBackend.allCases)
     func aReadingIsRetriedThenGivenUp(backend: StoreBackend) throws {
         let (store, variant, job) = try claimed(backend)
-        try store.queue.finish(
+        _ = try store.queue.finish(
             job, worker: "w1", resolution: .published(PublishReceipt(remoteID: "1")), now: Self.slot, policy: .standard)
-        try store.metrics.enqueuePublished(checkpoints: [3_600])
+        _ = try store.metrics.enqueuePublished(checkpoints: [3_600])
         var now = Self.slot.addingTimeInterval(3_600)
         for attempt in 1...MetricsRetryPolicy.standard.maxAttempts {
             let reading = try #require(try store.metrics.claimDue(now: now, limit: 1, lease: 300).first)
@@ -85,16 +85,16 @@ extension StoreContractTests {
                 account: "lumiere-fr-\(network.rawValue)", network: network, state: .approved, scheduledAt: Self.slot)
             try store.variants.apply(StoreFixtures.creating([variant]), actor: "test", now: StoreFixtures.now)
         }
-        try store.queue.sync(now: Self.slot.addingTimeInterval(-600), grace: 900, policy: .standard)
+        _ = try store.queue.sync(now: Self.slot.addingTimeInterval(-600), grace: 900, policy: .standard)
         for job in try store.queue.claim(worker: "w1", now: Self.slot, lease: lease, limit: 5) {
             _ = try store.queue.begin(job, worker: "w1", now: Self.slot, caps: noCaps)
-            try store.queue.finish(
+            _ = try store.queue.finish(
                 job, worker: "w1", resolution: .published(PublishReceipt(remoteID: job.variantID)), now: Self.slot,
                 policy: .standard)
             published[job.network] = Self.slot
         }
         #expect(published.count == 2)
-        try store.metrics.enqueuePublished(checkpoints: [86_400, 604_800])
+        _ = try store.metrics.enqueuePublished(checkpoints: [86_400, 604_800])
         let readings = try store.metrics.claimDue(now: Self.slot.addingTimeInterval(604_800), limit: 10, lease: 300)
         #expect(readings.count == 4)
         for reading in readings {

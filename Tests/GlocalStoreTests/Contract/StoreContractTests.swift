@@ -179,7 +179,7 @@ struct StoreContractTests {
                 account: "account-\(100 + $0)", state: .approved, scheduledAt: Self.slot.addingTimeInterval(Double($0)))
         }
         let store = try store(backend, with: variants)
-        try store.queue.sync(now: Self.slot.addingTimeInterval(-600), grace: 900, policy: .standard)
+        _ = try store.queue.sync(now: Self.slot.addingTimeInterval(-600), grace: 900, policy: .standard)
         #expect(try store.queue.nextDue() == Self.slot)
         #expect(try store.queue.waitingJobCounts() == ["account-100": 1, "account-101": 1, "account-102": 1])
         let first = try store.queue.settleAndClaim(

@@ -98,18 +98,18 @@ struct StoreMigrationFixture {
             actor: "claire", now: now.addingTimeInterval(60), permit: { _ in })
 
         // The queue: one post out, one in flight, one to retry.
-        try store.queue.sync(now: slot.addingTimeInterval(-600), grace: 900, policy: .standard)
+        _ = try store.queue.sync(now: slot.addingTimeInterval(-600), grace: 900, policy: .standard)
         let jobs = try store.queue.claim(worker: "node-a/w1", now: slot, lease: 60, limit: 10)
         struct UnexpectedClaim: Error { var jobs: Int }
         guard jobs.count == 3 else { throw UnexpectedClaim(jobs: jobs.count) }
         for job in jobs { _ = try store.queue.begin(job, worker: "node-a/w1", now: slot, caps: Self.noCaps) }
         let published = jobs.first { $0.network == .instagram }!
-        try store.queue.finish(
+        _ = try store.queue.finish(
             published, worker: "node-a/w1",
             resolution: .published(PublishReceipt(remoteID: "1790", url: "https://instagram.example/p/1790")),
             now: slot.addingTimeInterval(5), policy: .standard)
         let retried = jobs.first { $0.network == .x }!
-        try store.queue.finish(
+        _ = try store.queue.finish(
             retried, worker: "node-a/w1",
             resolution: .retry(at: slot.addingTimeInterval(600), reason: "HTTP 503", countsAsAttempt: true),
             now: slot.addingTimeInterval(5), policy: .standard)
@@ -118,7 +118,7 @@ struct StoreMigrationFixture {
             PublishReceipt(remoteID: "at://did:plc:x/app.bsky.feed.post/3k"), for: inFlight, worker: "node-a/w1")
 
         // Engagement: jobs and one reading.
-        try store.metrics.enqueuePublished(checkpoints: EngagementCheckpoints.standardReadings)
+        _ = try store.metrics.enqueuePublished(checkpoints: EngagementCheckpoints.standardReadings)
         let readings = try store.metrics.claimDue(now: slot.addingTimeInterval(3_700), limit: 1, lease: 300)
         guard let reading = readings.first else { throw UnexpectedClaim(jobs: 0) }
         try store.metrics.record(reading, counters: ["likes": 12, "comments": 3], fetchedAt: slot.addingTimeInterval(3_601.5))
