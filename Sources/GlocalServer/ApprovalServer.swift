@@ -54,6 +54,17 @@ public enum ApprovalServer {
         connect: ConnectRoutes? = nil, idleTimeout: Duration = defaultIdleTimeout, logger: Logger? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
+        application(
+            responder: router(environment, operations: operations, connect: connect).buildResponder(), host: host,
+            port: port, idleTimeout: idleTimeout, logger: logger, onRunning: onRunning)
+    }
+
+    /// The HTTP application serving `responder` on `host:port`, as ``application(_:host:port:operations:connect:idleTimeout:logger:onRunning:)``
+    /// describes it; the reloadable server builds its own on it too.
+    static func application<Responder: HTTPResponder>(
+        responder: Responder, host: String, port: Int, idleTimeout: Duration, logger: Logger?,
+        onRunning: @escaping @Sendable (Int) async -> Void
+    ) -> some ApplicationProtocol where Responder.Context == AppRequestContext {
         let logger =
             logger
             ?? {
@@ -63,7 +74,7 @@ public enum ApprovalServer {
             }()
         let nanoseconds = idleTimeout.components.seconds * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000
         return Application(
-            router: router(environment, operations: operations, connect: connect),
+            responder: responder,
             server: .http1(configuration: .init(idleTimeout: .nanoseconds(nanoseconds))),
             configuration: .init(address: .hostname(host, port: port), serverName: "glocal"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)

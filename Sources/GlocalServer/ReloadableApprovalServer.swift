@@ -40,19 +40,9 @@ public final class ReloadableApprovalServer: Sendable {
         host: String, port: Int, idleTimeout: Duration = ApprovalServer.defaultIdleTimeout, logger: Logger? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let logger =
-            logger
-            ?? {
-                var logger = Logger(label: "glocal.serve")
-                logger.logLevel = .warning
-                return logger
-            }()
-        let nanoseconds = idleTimeout.components.seconds * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000
-        return Application(
-            responder: SwappingResponder(server: self),
-            server: .http1(configuration: .init(idleTimeout: .nanoseconds(nanoseconds))),
-            configuration: .init(address: .hostname(host, port: port), serverName: "glocal"),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) }, logger: logger)
+        ApprovalServer.application(
+            responder: SwappingResponder(server: self), host: host, port: port, idleTimeout: idleTimeout, logger: logger,
+            onRunning: onRunning)
     }
 
     fileprivate var responder: RouterResponder<AppRequestContext> { current.withLock { $0 } }

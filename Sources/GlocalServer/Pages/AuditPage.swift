@@ -88,14 +88,7 @@ enum AuditPage {
         if event.action == .edit || event.action == .update, let beforeText = before?.text, let afterText = after?.text,
             beforeText != afterText
         {
-            let pieces = TextDiff.words(from: beforeText, to: afterText).map { piece -> HTML in
-                switch piece {
-                case .same(let text): return "\(text)"
-                case .removed(let text): return "<del>\(text)</del>"
-                case .added(let text): return "<ins>\(text)</ins>"
-                }
-            }
-            detail = "\(detail)<span class=\"post\">\(pieces)</span>"
+            detail = "\(detail)<span class=\"post\">\(WordDiffHTML.inline(from: beforeText, to: afterText))</span>"
         }
         return """
             <tr><td>\(Layout.utc(event.at))</td><td>\(who(event.actor, node: event.node))</td>\(variant)<td>\(event.action.rawValue)</td>

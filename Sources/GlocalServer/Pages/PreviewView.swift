@@ -79,21 +79,7 @@ enum PreviewView {
         guard let generated, generated != local else {
             return "<p id=\"local-changes\">The local text is as glocal generated it from the campaign.</p>"
         }
-        let pieces = TextDiff.words(from: generated, to: local)
-        let left = pieces.map { piece -> HTML in
-            switch piece {
-            case .same(let text): return "\(text)"
-            case .removed(let text): return "<del>\(text)</del>"
-            case .added: return .empty
-            }
-        }
-        let right = pieces.map { piece -> HTML in
-            switch piece {
-            case .same(let text): return "\(text)"
-            case .added(let text): return "<ins>\(text)</ins>"
-            case .removed: return .empty
-            }
-        }
+        let (left, right) = WordDiffHTML.sides(from: generated, to: local)
         return """
             <div class="columns" id="local-changes">
             <div class="card"><h3>Generated local text</h3><p class="post">\(left)</p></div>

@@ -16,21 +16,7 @@ enum RevisionChangesView {
         }
         let text: HTML
         if let shown = changes.shownText, shown != changes.current.text {
-            let pieces = TextDiff.words(from: shown, to: changes.current.text)
-            let left = pieces.map { piece -> HTML in
-                switch piece {
-                case .same(let text): return "\(text)"
-                case .removed(let text): return "<del>\(text)</del>"
-                case .added: return .empty
-                }
-            }
-            let right = pieces.map { piece -> HTML in
-                switch piece {
-                case .same(let text): return "\(text)"
-                case .added(let text): return "<ins>\(text)</ins>"
-                case .removed: return .empty
-                }
-            }
+            let (left, right) = WordDiffHTML.sides(from: shown, to: changes.current.text)
             text = """
                 <div class="columns"><div class="card"><h3>The text you saw</h3><p class="post" id="shown-text">\(left)</p></div>
                 <div class="card"><h3>The text now</h3><p class="post" id="current-text">\(right)</p></div></div>
