@@ -99,6 +99,8 @@ public struct LearnedTimingEstimator: Sendable {
                 first.estimates(account: item.accountID, network: item.network)?.buckets[item.bucket]?.mean
             }
             let estimate = contentEffect.estimate(observations, expected: expected)
+            // Where content explains too little in every network nothing moves, and the first fit is the answer.
+            if estimate.shares.isEmpty { return first }
             contentShares = estimate.shares
             observations = ContentEffect.subtracting(estimate.effects, from: observations)
         }

@@ -114,6 +114,36 @@ import Testing
         #expect(ContentEffect().adjusted(unknown) == unknown)
     }
 
+    /// Ten accounts post the same 30 posts, each account's luck its own: the step moves nothing, and the estimate is
+    /// the fit without it.
+    @Test func whereContentExplainsNothingTheEstimateIsTheFirstFits() throws {
+        var random = SeededRandom(seed: 5)
+        let buckets = [
+            TimingBucket(weekday: 2, block: 4), TimingBucket(weekday: 2, block: 5), TimingBucket(weekday: 3, block: 6),
+        ]
+        var observations: [EngagementObservation] = []
+        for post in 0..<30 {
+            for account in 0..<10 {
+                observations.append(
+                    EngagementObservation(
+                        variantID: "c/p\(post)/a\(account)", accountID: "a\(account)", network: .instagram,
+                        bucket: buckets[(post + account) % 3], score: random.normal(),
+                        publishedAt: Date(timeIntervalSince1970: 1_800_000_000 + Double(post) * 86_400),
+                        logEngagement: 3 + random.normal()))
+            }
+        }
+        #expect(ContentEffect().estimate(observations).shares.isEmpty)
+        let now = Date(timeIntervalSince1970: 1_800_000_000 + 31 * 86_400)
+        let adjusted = LearnedTimingEstimator().estimate(observations, table: .standard, now: now)
+        let plain = LearnedTimingEstimator(contentEffect: nil).estimate(observations, table: .standard, now: now)
+        #expect(adjusted.contentShares.isEmpty)
+        for account in 0..<10 {
+            let a = try #require(adjusted.estimates(account: "a\(account)", network: .instagram)?.buckets)
+            let p = try #require(plain.estimates(account: "a\(account)", network: .instagram)?.buckets)
+            #expect(a.mapValues(\.mean) == p.mapValues(\.mean))
+        }
+    }
+
     /// Twelve accounts post each day's post, each at 08–10 or 10–12 as a coin falls; the hour makes no difference,
     /// but a post's content moves its result on every account alike (σ 0.8). Without the adjustment an account's
     /// two slots differ by the luck of which posts fell in each; by default the content, seen on the siblings, is
