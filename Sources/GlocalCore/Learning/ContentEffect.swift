@@ -1,7 +1,7 @@
 import Foundation
 
 /// How well a post's content did wherever it went out, taken out of each account's result before the learner
-/// compares that account's hours (docs/scheduling.md, "Content effect").
+/// compares that account's hours (docs/scheduling.md, "Content taken out").
 ///
 /// A campaign's post goes out on many accounts of one network (variant ids `campaign/post/account`). A good post
 /// does well on all of them, whatever the hour, so part of a post's luck is shared with its siblings. For each

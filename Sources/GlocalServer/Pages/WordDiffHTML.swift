@@ -5,32 +5,23 @@ enum WordDiffHTML {
     /// Both texts side by side: the first with what it lost marked, the second with what it gained.
     static func sides(from old: String, to new: String) -> (old: HTML, new: HTML) {
         let pieces = TextDiff.words(from: old, to: new)
-        let left = pieces.map { piece -> HTML in
-            switch piece {
-            case .same(let text): return "\(text)"
-            case .removed(let text): return "<del>\(text)</del>"
-            case .added: return .empty
-            }
-        }
-        let right = pieces.map { piece -> HTML in
-            switch piece {
-            case .same(let text): return "\(text)"
-            case .added(let text): return "<ins>\(text)</ins>"
-            case .removed: return .empty
-            }
-        }
-        return ("\(left)", "\(right)")
+        return (marked(pieces, removed: true, added: false), marked(pieces, removed: false, added: true))
     }
 
     /// One text with both: what was removed and what was added, in place.
     static func inline(from old: String, to new: String) -> HTML {
-        let pieces = TextDiff.words(from: old, to: new).map { piece -> HTML in
+        marked(TextDiff.words(from: old, to: new), removed: true, added: true)
+    }
+
+    /// `pieces` with the removed words (if `removed`) and the added ones (if `added`) marked; the others left out.
+    private static func marked(_ pieces: [TextDiff.Piece], removed: Bool, added: Bool) -> HTML {
+        let parts = pieces.map { piece -> HTML in
             switch piece {
             case .same(let text): return "\(text)"
-            case .removed(let text): return "<del>\(text)</del>"
-            case .added(let text): return "<ins>\(text)</ins>"
+            case .removed(let text): return removed ? "<del>\(text)</del>" : .empty
+            case .added(let text): return added ? "<ins>\(text)</ins>" : .empty
             }
         }
-        return "\(pieces)"
+        return "\(parts)"
     }
 }
