@@ -67,12 +67,7 @@ public struct ValidationRun: Sendable {
         case .json: output = JSONDiagnosticRenderer().render(report)
         case .github:
             // Notes would crowd a pull request's annotations; --verbose adds them.
-            let shown =
-                verbose
-                ? report
-                : ValidationReport(
-                    diagnostics: report.diagnostics.filter { $0.severity != .note }, statistics: report.statistics)
-            output = GitHubAnnotationRenderer().render(shown)
+            output = GitHubAnnotationRenderer(showNotes: verbose).render(report)
         case .sarif:
             output = SARIFRenderer(toolVersion: toolVersion, sourceRoot: currentDirectory.standardizedFileURL.path)
                 .render(report)

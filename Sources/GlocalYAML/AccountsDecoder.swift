@@ -26,7 +26,7 @@ enum AccountsDecoder {
     }
 
     private static func decodeAccount(_ node: Node, context: DecodeContext) -> Account? {
-        let label = node.mapping?["id"]?.string.map { "account '\($0)'" } ?? "account"
+        let label = node.mapping?["id"]?.string.map { "account '\(DiagnosticText.cut($0))'" } ?? "account"
         guard
             let map = context.mapping(
                 node, what: label, allowed: keys, required: ["id", "network", "handle", "locale"], for: "accounts")
@@ -42,7 +42,9 @@ enum AccountsDecoder {
             notes: ["the account's own text limit, e.g. 5000 on a Mastodon instance that allows longer posts"])?.value
         if let instance = map.string("instance"), !LinkChecks.isAbsoluteHTTPURL(instance.value) {
             context.collector.error(
-                .linkInvalid, "instance '\(instance.value)' must be an https:// URL", at: instance.location,
+                .linkInvalid,
+                "instance '\(DiagnosticText.cut(instance.value))' must be an absolute URL (https://, or http:// for a local server)",
+                at: instance.location,
                 notes: ["for example https://mastodon.social"])
         }
         let tags = (map.strings("tags") ?? []).compactMap { context.slug($0, what: "tag") }

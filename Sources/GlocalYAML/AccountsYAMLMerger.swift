@@ -101,7 +101,7 @@ public enum AccountsYAMLMerger {
                     refusals.append(
                         Diagnostic(
                             .error, .valueInvalid,
-                            "'\(key)' of account '\(record.id)' spans several lines and cannot be merged in place",
+                            "'\(DiagnosticText.cut(key))' of account '\(record.id)' spans several lines and cannot be merged in place",
                             at: location(of: entry[Node(key)] ?? entry["id"]!, file: path), notes: ["write it on one line first"])
                     )
                     continue

@@ -98,7 +98,8 @@ enum LinkValidation {
                 : ["add the scheme: https://\(link.value)"]
             if allowNone { notes.append("use 'none' to publish this post without a link") }
             context.collector.error(
-                .linkInvalid, "'\(link.value)' is not an absolute http(s) link", at: link.location, notes: notes)
+                .linkInvalid, "'\(DiagnosticText.cut(link.value))' is not an absolute http(s) link", at: link.location,
+                notes: notes)
         }
     }
 }

@@ -17,12 +17,33 @@ extension DecodeContext {
                 return lowerOrDigit || c == "-" || (dotted && (c == "." || c == "_"))
             }
         if !ok {
-            let suggestion = text.value.lowercased().map { $0 == " " || $0 == "_" && !dotted ? "-" : $0 }
+            let suggestion = Self.slugSuggestion(text.value, dotted: dotted)
             collector.error(
-                .idInvalid, "\(what) '\(text.value)' must be lowercase letters, digits and dashes", at: text.location,
-                notes: ["for example '\(String(suggestion))'"])
+                .idInvalid, "\(what) '\(DiagnosticText.cut(text.value))' must be lowercase letters, digits and dashes",
+                at: text.location,
+                notes: suggestion.map { ["for example '\(DiagnosticText.cut($0))'"] } ?? [])
         }
         return text
+    }
+
+    /// A valid id close to `text` (lowercased, spaces as dashes, other characters dropped, starting with a
+    /// letter or digit), or `nil` when nothing of it is left.
+    static func slugSuggestion(_ text: String, dotted: Bool) -> String? {
+        var result = String.UnicodeScalarView()
+        for c in text.lowercased().unicodeScalars {
+            let lowerOrDigit = ("a"..."z").contains(c) || ("0"..."9").contains(c)
+            if lowerOrDigit {
+                result.append(c)
+            } else if !result.isEmpty {
+                if dotted && (c == "." || c == "_") {
+                    result.append(c)
+                } else if c == " " || c == "_" || c == "-" {
+                    result.append("-")
+                }
+            }
+        }
+        let suggestion = String(result)
+        return suggestion.isEmpty ? nil : suggestion
     }
 
     /// A `YYYY-MM-DD` date, in the years ``NumberRanges/years``.
@@ -32,7 +53,8 @@ extension DecodeContext {
             let hint =
                 text.value.count == 10 && text.value.contains("-")
                 ? "no such day in the calendar" : "write dates as YYYY-MM-DD, e.g. 2026-12-01"
-            collector.error(.dateInvalid, "invalid date '\(text.value)' for \(what)", at: text.location, notes: [hint])
+            collector.error(
+                .dateInvalid, "invalid date '\(DiagnosticText.cut(text.value))' for \(what)", at: text.location, notes: [hint])
             return nil
         }
         guard NumberRanges.years.contains(date.year) else {
@@ -88,14 +110,24 @@ extension DecodeContext {
     func time(_ text: Located<String>?, what: String) -> Located<LocalTime>? {
         guard let text else { return nil }
         guard let time = LocalTime(text: text.value) else {
-            var notes = ["write times as HH:MM on a 24-hour clock, e.g. \"09:30\""]
+            var notes = [
+                Self.paddedHour(text.value).map { "the hour takes two digits: \"\($0)\"" }
+                    ?? "write times as HH:MM on a 24-hour clock, e.g. \"09:30\""
+            ]
             if let number = Int(text.value) {
                 notes.append("YAML read this as the number \(number): an unquoted 09:30 is sexagesimal in YAML 1.1; quote it")
             }
-            collector.error(.timeInvalid, "invalid time '\(text.value)' for \(what)", at: text.location, notes: notes)
+            collector.error(
+                .timeInvalid, "invalid time '\(DiagnosticText.cut(text.value))' for \(what)", at: text.location, notes: notes)
             return nil
         }
         return Located(time, at: text.location)
+    }
+
+    /// `9:30` as `09:30` when that is a valid time, for the note on a one-digit hour.
+    static func paddedHour(_ text: String) -> String? {
+        let padded = "0" + text
+        return text.split(separator: ":").first?.count == 1 && LocalTime(text: padded) != nil ? padded : nil
     }
 
     /// A duration like `36h`.
@@ -103,7 +135,7 @@ extension DecodeContext {
         guard let text else { return nil }
         guard let duration = GlocalDuration(text: text.value) else {
             collector.error(
-                .durationInvalid, "invalid duration '\(text.value)' for \(what)", at: text.location,
+                .durationInvalid, "invalid duration '\(DiagnosticText.cut(text.value))' for \(what)", at: text.location,
                 notes: ["write durations as a number and a unit (w, d, h, m, s), e.g. 36h, 90m, 2d, 1d12h"])
             return nil
         }
@@ -119,7 +151,7 @@ extension DecodeContext {
             !(text.value.contains("/") && TimeZone(identifier: text.value) != nil)
         {
             collector.error(
-                .timezoneUnknown, "unknown time zone '\(text.value)'", at: text.location,
+                .timezoneUnknown, "unknown time zone '\(DiagnosticText.cut(text.value))'", at: text.location,
                 notes: Suggestion.notes(for: text.value, in: Self.knownTimeZones)
                     + ["use an IANA identifier such as Europe/Paris or America/New_York"])
         }
@@ -133,7 +165,7 @@ extension DecodeContext {
         guard let network = Network(rawValue: text.value) else {
             let notes = Network.suggestion(for: text.value).map { ["did you mean '\($0.rawValue)'?"] } ?? []
             collector.error(
-                .networkUnknown, "unknown network '\(text.value)'", at: text.location,
+                .networkUnknown, "unknown network '\(DiagnosticText.cut(text.value))'", at: text.location,
                 notes: notes + ["supported networks: \(Network.allCases.map(\.rawValue).joined(separator: ", "))"])
             return nil
         }

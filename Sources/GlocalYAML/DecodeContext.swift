@@ -60,7 +60,8 @@ struct DecodeContext {
     }
 
     func typeMismatch(_ node: Node, expected: String, for key: String) {
-        collector.error(.typeMismatch, "'\(key)' must be \(expected), found \(describe(node))", at: location(of: node))
+        collector.error(
+            .typeMismatch, "'\(DiagnosticText.cut(key))' must be \(expected), found \(describe(node))", at: location(of: node))
     }
 
     /// Reads a mapping, reporting unknown keys (with suggestions) and missing required keys.

@@ -15,10 +15,24 @@ enum LocaleDecoder {
         guard let map = context.mapping(root, what: "locale file", allowed: keys, required: ["locale"]),
             let id = map.string("locale")
         else { return nil }
-        if id.value != expectedID {
+        if !LocaleID.isWellFormed(id.value) {
+            let example =
+                LocaleID.suggestion(for: id.value).map { "; did you mean '\(DiagnosticText.cut($0))'?" } ?? ", e.g. fr-CA"
             context.collector.error(
-                .localeMismatch, "locale '\(id.value)' is in a file named '\(expectedID).yaml'", at: id.location,
-                notes: ["rename the file to locales/\(id.value).yaml, or set locale: \(expectedID)"])
+                .localeUnknown, "'\(DiagnosticText.cut(id.value))' is not a locale id", at: id.location,
+                notes: [
+                    "a locale id is a lowercase language, an optional script and an optional uppercase region, joined by '-'"
+                        + example
+                ])
+        } else if id.value != expectedID {
+            context.collector.error(
+                .localeMismatch, "locale '\(DiagnosticText.cut(id.value))' is in a file named '\(expectedID).yaml'",
+                at: id.location,
+                notes: [
+                    LocaleID.isWellFormed(expectedID)
+                        ? "rename the file to locales/\(id.value).yaml, or set locale: \(expectedID)"
+                        : "rename the file to locales/\(id.value).yaml"
+                ])
         }
         var holidays: [Located<LocalDate>] = []
         for text in map.strings("holidays") ?? [] {

@@ -30,7 +30,7 @@ struct MappingReader {
         }
         for key in required where positions[key] == nil {
             context.collector.error(
-                .keyMissing, "\(what) is missing required key '\(key)'", at: keyMissingLocation)
+                .keyMissing, "\(what) is missing required key '\(DiagnosticText.cut(key))'", at: keyMissingLocation)
         }
     }
 
@@ -113,7 +113,7 @@ extension DecodeContext {
         guard case let .sequence(sequence) = node else {
             if case .scalar = node, !isNull(node) {
                 collector.error(
-                    .typeMismatch, "'\(key)' must be a list, found \(describe(node))", at: location(of: node),
+                    .typeMismatch, "'\(DiagnosticText.cut(key))' must be a list, found \(describe(node))", at: location(of: node),
                     notes: ["write it as a list: \(key): [\(DiagnosticText.cut(node.scalar?.string ?? ""))]"])
             } else {
                 typeMismatch(node, expected: "a list", for: key)

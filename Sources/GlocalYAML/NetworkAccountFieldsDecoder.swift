@@ -16,7 +16,8 @@ enum NetworkAccountFieldsDecoder {
             }
         } else if network == .pinterest {
             context.collector.error(
-                .keyMissing, "Pinterest account '\(account.id.value)' has no 'boards'", at: account.id.location,
+                .keyMissing, "Pinterest account '\(DiagnosticText.cut(account.id.value))' has no 'boards'",
+                at: account.id.location,
                 notes: [
                     "pins are created on a board: list the account's boards, e.g. boards: [{id: \"1022106146619306511\", name: \"Skincare\"}]"
                 ])
@@ -40,7 +41,8 @@ enum NetworkAccountFieldsDecoder {
             }
         } else if network == .googleBusiness {
             context.collector.error(
-                .keyMissing, "Google Business Profile account '\(account.id.value)' has no 'location'", at: account.id.location,
+                .keyMissing, "Google Business Profile account '\(DiagnosticText.cut(account.id.value))' has no 'location'",
+                at: account.id.location,
                 notes: ["posts go to one location: location: accounts/{account id}/locations/{location id}"])
         }
     }
@@ -56,8 +58,9 @@ enum NetworkAccountFieldsDecoder {
         _ key: String, of owner: Network, at location: SourceLocation, on network: Network, context: DecodeContext
     ) {
         context.collector.error(
-            .keyUnknown, "'\(key)' is only for \(owner.displayName) accounts, this one is on \(network.displayName)",
-            at: location, notes: ["remove '\(key)', or set 'network: \(owner.rawValue)'"])
+            .keyUnknown,
+            "'\(DiagnosticText.cut(key))' is only for \(owner.displayName) accounts, this one is on \(network.displayName)",
+            at: location, notes: ["remove '\(DiagnosticText.cut(key))', or set 'network: \(owner.rawValue)'"])
     }
 
     private static func decodeBoards(_ node: Node, context: DecodeContext) -> [PinterestBoard] {
@@ -78,7 +81,8 @@ enum NetworkAccountFieldsDecoder {
             }
             if let twin = boards.first(where: { $0.id == id.value || $0.name.lowercased() == name.value.lowercased() }) {
                 context.collector.error(
-                    .valueInvalid, "board '\(name.value)' (\(id.value)) repeats board '\(twin.name)' (\(twin.id))",
+                    .valueInvalid,
+                    "board '\(DiagnosticText.cut(name.value))' (\(id.value)) repeats board '\(twin.name)' (\(twin.id))",
                     at: name.location, notes: ["each board id and name appears once, so that 'board:' names one board"])
                 continue
             }

@@ -12,7 +12,7 @@ enum PostDecoder {
     static let mediaKeys = ["path", "alt"]
 
     static func decode(_ node: Node, context: DecodeContext, windowStart: LocalDate? = nil) -> Post? {
-        let label = node.mapping?["id"]?.string.map { "post '\($0)'" } ?? "post"
+        let label = node.mapping?["id"]?.string.map { "post '\(DiagnosticText.cut($0))'" } ?? "post"
         guard let map = context.mapping(node, what: label, allowed: keys, required: ["id", "text"], for: "posts"),
             let id = context.slug(map.string("id"), what: "post id"), let text = map.string("text")
         else { return nil }
@@ -135,7 +135,8 @@ enum PostDecoder {
             // A path that cannot name a file is reported once, as media.path, by the validator.
             if type == nil, MediaPath.problem(path.value) == nil {
                 context.collector.error(
-                    .mediaType, "cannot tell the type of media '\(path.value)' from its extension", at: path.location,
+                    .mediaType, "cannot tell the type of media '\(DiagnosticText.cut(path.value))' from its extension",
+                    at: path.location,
                     notes: ["use .jpg, .jpeg, .png, .webp or .heic for images; .mp4, .mov, .m4v, .webm or .gif for videos"])
             }
             media.append(MediaReference(path: path, alt: alt?.value, altLocation: alt?.location, type: type))

@@ -47,7 +47,7 @@ enum SettingsDecoder {
                 policy.quietHours = QuietHours(start: start, end: end)
             } else {
                 context.collector.error(
-                    .timeInvalid, "invalid quiet_hours '\(quiet.value)'", at: quiet.location,
+                    .timeInvalid, "invalid quiet_hours '\(DiagnosticText.cut(quiet.value))'", at: quiet.location,
                     notes: ["write quiet hours as \"HH:MM-HH:MM\", e.g. \"22:00-07:00\""])
             }
         }
@@ -75,7 +75,7 @@ enum SettingsDecoder {
                 case "warning": policy.promotionalShare.severity = .warning
                 default:
                     context.collector.error(
-                        .valueInvalid, "'\(severity.value)' is not a valid severity", at: severity.location,
+                        .valueInvalid, "'\(DiagnosticText.cut(severity.value))' is not a valid severity", at: severity.location,
                         notes: Suggestion.notes(for: severity.value, in: ["error", "warning"]) + [
                             "expected one of: error, warning"
                         ])
@@ -91,13 +91,27 @@ enum SettingsDecoder {
             let id = context.slug(Located(entry.key, at: context.location(of: entry.keyNode)), what: "team id")!
             guard
                 let team = context.mapping(
-                    entry.value, what: "team '\(entry.key)'", allowed: teamKeys, required: ["accounts", "managers"],
+                    entry.value, what: "team '\(DiagnosticText.cut(entry.key))'", allowed: teamKeys,
+                    required: ["accounts", "managers"],
                     for: entry.key)
             else { continue }
+            for key in ["accounts", "managers"] {
+                if let node = team.value(key), case let .sequence(items) = node, items.isEmpty {
+                    context.collector.error(
+                        .keyMissing, "team '\(DiagnosticText.cut(entry.key))' has an empty '\(DiagnosticText.cut(key))' list",
+                        at: context.location(of: node),
+                        notes: [
+                            key == "accounts"
+                                ? "a team with no accounts approves nothing: list its accounts or patterns, e.g. [\"lum-fr-*\"]"
+                                : "a team with no managers leaves its accounts' variants with nobody to approve them"
+                        ])
+                }
+            }
             let managers = team.strings("managers") ?? []
             for manager in managers where !isEmail(manager.value) {
                 context.collector.error(
-                    .managerInvalid, "manager '\(manager.value)' is not an e-mail address", at: manager.location,
+                    .managerInvalid, "manager '\(DiagnosticText.cut(manager.value))' is not an e-mail address",
+                    at: manager.location,
                     notes: ["managers sign in with their e-mail address, e.g. claire@lumiere.example"])
             }
             teams.append(Team(id: id, accountPatterns: team.strings("accounts") ?? [], managers: managers))

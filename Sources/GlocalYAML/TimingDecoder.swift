@@ -60,7 +60,7 @@ enum TimingDecoder {
         texts.compactMap { text in
             if let window = TimeWindow(text: text.value) { return window }
             context.collector.error(
-                .timeInvalid, "invalid posting window '\(text.value)'", at: text.location,
+                .timeInvalid, "invalid posting window '\(DiagnosticText.cut(text.value))'", at: text.location,
                 notes: [
                     "write windows as days and hours, e.g. \"Mon-Fri 09:00-13:00\", \"Sat,Sun 10:00-12:00\" or \"daily 05:00-08:00\""
                 ])

@@ -15,7 +15,8 @@ enum VideoOverrideDecoder {
         var category = map.value("category").flatMap { context.string($0, for: "category") }
         if let value = category, value.value.isEmpty || !value.value.allSatisfy({ $0.isASCII && $0.isNumber }) {
             context.collector.error(
-                .valueInvalid, "YouTube category '\(value.value)' must be a numeric category id", at: value.location,
+                .valueInvalid, "YouTube category '\(DiagnosticText.cut(value.value))' must be a numeric category id",
+                at: value.location,
                 notes: ["for example 22 (People & Blogs, YouTube's default), 26 (Howto & Style), 24 (Entertainment)"])
             category = nil
         }

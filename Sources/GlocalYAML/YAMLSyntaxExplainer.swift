@@ -84,7 +84,7 @@ enum YAMLSyntaxExplainer {
                 let key = written.prefix { $0 != ":" }
                 return Diagnostic(
                     .error, .yamlSyntax,
-                    "no space after ':' in '\(DiagnosticText.cut(written))', so YAML does not read '\(key)' as a key",
+                    "no space after ':' in '\(DiagnosticText.cut(written))', so YAML does not read '\(DiagnosticText.cut(String(key)))' as a key",
                     at: SourceLocation(file: file, line: line, column: column),
                     notes: ["write a space after the colon: \(key): \(written.dropFirst(key.count + 1))"])
             }

@@ -189,6 +189,13 @@ extension WorkspaceFixture {
         #expect(!quiet.output.contains("::notice"))
         let verbose = try workspace.validate(format: .github, verbose: true)
         #expect(verbose.output.contains("::notice file=campaigns/hydra-launch.yaml"))
+        // Hidden or shown, the notes are counted in the summary, as in the text format.
+        let text = try workspace.validate(format: .text, verbose: false).output
+        let textSummary = try #require(text.split(separator: "\n").last).replacingOccurrences(
+            of: " (notes hidden: --verbose shows them)", with: "")
+        #expect(textSummary.contains(" 0 notes") == false, "the base has notes: \(textSummary)")
+        #expect(quiet.output.split(separator: "\n").last.map(String.init) == textSummary)
+        #expect(verbose.output.split(separator: "\n").last.map(String.init) == textSummary)
     }
 
     @Test func sarifNamesTheSourceRoot() throws {

@@ -178,7 +178,9 @@ public struct AccountsCSVReader: Sendable {
         if !instance.isEmpty, !LinkChecks.isAbsoluteHTTPURL(instance), let instanceCell = cell("instance") {
             diagnostics.append(
                 error(
-                    .linkInvalid, "instance '\(instance)' must be an https:// URL", instanceCell,
+                    .linkInvalid,
+                    "instance '\(DiagnosticText.cut(instance))' must be an absolute URL (https://, or http:// for a local server)",
+                    instanceCell,
                     notes: ["for example https://mastodon.social"]))
         }
         var maxCharacters: Int?

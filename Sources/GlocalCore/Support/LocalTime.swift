@@ -9,10 +9,10 @@ public struct LocalTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
         minutes = hour * 60 + minute
     }
 
-    /// Parses `H:MM` or `HH:MM` (24-hour clock).
+    /// Parses `HH:MM` (24-hour clock, two digits each: `09:30`, not `9:30`).
     public init?(text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
             parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
             let h = Int(parts[0]), let m = Int(parts[1])
         else { return nil }

@@ -21,12 +21,15 @@ struct CampaignChecker {
     }
 
     mutating func check(_ campaign: Campaign) {
-        if checkTargets { checkTargets(campaign.targets, campaign: campaign, what: "campaign '\(campaign.id.value)'") }
+        if checkTargets {
+            checkTargets(campaign.targets, campaign: campaign, what: "campaign '\(DiagnosticText.cut(campaign.id.value))'")
+        }
         var postIDs: [String: SourceLocation] = [:]
         for post in campaign.posts {
             if let first = postIDs[post.id.value] {
                 add(
-                    .error, .idDuplicate, "post id '\(post.id.value)' is already used in this campaign", at: post.id.location,
+                    .error, .idDuplicate, "post id '\(DiagnosticText.cut(post.id.value))' is already used in this campaign",
+                    at: post.id.location,
                     notes: ["first used at line \(first.line)"])
             } else {
                 postIDs[post.id.value] = post.id.location
@@ -39,7 +42,7 @@ struct CampaignChecker {
 
     private mutating func check(_ post: Post, in campaign: Campaign) {
         if let targets = post.targets, checkTargets {
-            checkTargets(targets, campaign: campaign, what: "post '\(post.id.value)'", narrowing: true)
+            checkTargets(targets, campaign: campaign, what: "post '\(DiagnosticText.cut(post.id.value))'", narrowing: true)
         }
         if let day = post.day, day.value >= campaign.window.dayCount, campaign.window.dayCount > 0 {
             add(
@@ -56,7 +59,7 @@ struct CampaignChecker {
             if checkTargets, !targeted.isEmpty, !targeted.contains(override.network.value) {
                 add(
                     .warning, .overrideUnused,
-                    "override for \(override.network.value.rawValue) is unused: post '\(post.id.value)' targets no \(override.network.value.displayName) account",
+                    "override for \(override.network.value.rawValue) is unused: post '\(DiagnosticText.cut(post.id.value))' targets no \(override.network.value.displayName) account",
                     at: override.network.location,
                     notes: ["targeted networks: \(targeted.sorted().map(\.rawValue).joined(separator: ", "))"])
             }
@@ -71,12 +74,12 @@ struct CampaignChecker {
         let tags = Set(accounts.flatMap { $0.tags.map(\.value) })
         for tag in targets.tags where !tags.contains(tag.value) {
             add(
-                .error, .tagUnknown, "no account has the tag '\(tag.value)'", at: tag.location,
+                .error, .tagUnknown, "no account has the tag '\(DiagnosticText.cut(tag.value))'", at: tag.location,
                 notes: Suggestion.notes(for: tag.value, in: tags))
         }
         for network in targets.networks where Network(rawValue: network.value) == nil {
             add(
-                .error, .networkUnknown, "unknown network '\(network.value)'", at: network.location,
+                .error, .networkUnknown, "unknown network '\(DiagnosticText.cut(network.value))'", at: network.location,
                 notes: (Network.suggestion(for: network.value).map { ["did you mean '\($0.rawValue)'?"] } ?? [])
                     + ["supported networks: \(Network.allCases.map(\.rawValue).joined(separator: ", "))"])
         }
@@ -84,12 +87,13 @@ struct CampaignChecker {
         for pattern in targets.accounts + targets.exclude where !ids.contains(where: { GlobPattern.matches(pattern.value, $0) }) {
             let kind =
                 GlobPattern.isPattern(pattern.value)
-                ? "pattern '\(pattern.value)' matches no account" : "unknown account '\(pattern.value)'"
+                ? "pattern '\(DiagnosticText.cut(pattern.value))' matches no account"
+                : "unknown account '\(DiagnosticText.cut(pattern.value))'"
             add(.error, .accountUnknown, kind, at: pattern.location, notes: Suggestion.notes(for: pattern.value, in: ids))
         }
         for locale in targets.locales where workspace.locales[locale.value] == nil {
             add(
-                .error, .localeUnknown, "unknown locale '\(locale.value)'", at: locale.location,
+                .error, .localeUnknown, "unknown locale '\(DiagnosticText.cut(locale.value))'", at: locale.location,
                 notes: Suggestion.notes(for: locale.value, in: workspace.locales.keys))
         }
         let selected = accounts.contains { targets.selects($0) && (narrowing ? campaign.targets.selects($0) : true) }
@@ -103,21 +107,24 @@ struct CampaignChecker {
     private mutating func checkSequencing(_ after: PostSequencing, of post: Post, in campaign: Campaign) {
         guard let previous = campaign.posts.first(where: { $0.id.value == after.post.value }) else {
             add(
-                .error, .postUnknown, "post '\(post.id.value)' comes after unknown post '\(after.post.value)'",
+                .error, .postUnknown,
+                "post '\(DiagnosticText.cut(post.id.value))' comes after unknown post '\(DiagnosticText.cut(after.post.value))'",
                 at: after.post.location,
                 notes: Suggestion.notes(for: after.post.value, in: campaign.posts.map(\.id.value))
                     + ["posts of this campaign: \(campaign.posts.map(\.id.value).joined(separator: ", "))"])
             return
         }
         if previous.id.value == post.id.value {
-            add(.error, .sequenceInvalid, "post '\(post.id.value)' cannot come after itself", at: after.post.location)
+            add(
+                .error, .sequenceInvalid, "post '\(DiagnosticText.cut(post.id.value))' cannot come after itself",
+                at: after.post.location)
             return
         }
         let postDay = post.day?.value ?? 0, previousDay = previous.day?.value ?? 0
         if postDay < previousDay {
             add(
                 .error, .sequenceInvalid,
-                "post '\(post.id.value)' (day \(postDay)) must come after '\(previous.id.value)' (day \(previousDay))",
+                "post '\(DiagnosticText.cut(post.id.value))' (day \(postDay)) must come after '\(DiagnosticText.cut(previous.id.value))' (day \(previousDay))",
                 at: post.day?.location ?? after.post.location, notes: ["move it to day \(previousDay) or later"])
         } else if let gap = after.minGap, post.day != nil || post.at != nil {
             // The widest possible gap: the earlier post at its earliest allowed minute, the later at its latest.
@@ -128,12 +135,12 @@ struct CampaignChecker {
             if gap.value.seconds > widest {
                 add(
                     .error, .sequenceInvalid,
-                    "min_gap \(gap.value) cannot fit: '\(previous.id.value)' and '\(post.id.value)' are at most \(GlocalDuration(seconds: max(0, widest))) apart",
+                    "min_gap \(gap.value) cannot fit: '\(DiagnosticText.cut(previous.id.value))' and '\(DiagnosticText.cut(post.id.value))' are at most \(GlocalDuration(seconds: max(0, widest))) apart",
                     at: gap.location,
                     notes: [
-                        "'\(previous.id.value)' is on day \(previousDay)\(previous.at.map { " at \($0.value)" } ?? ""), '\(post.id.value)' on day \(postDay)\(post.at.map { " at \($0.value)" } ?? "")"
+                        "'\(DiagnosticText.cut(previous.id.value))' is on day \(previousDay)\(previous.at.map { " at \($0.value)" } ?? ""), '\(DiagnosticText.cut(post.id.value))' on day \(postDay)\(post.at.map { " at \($0.value)" } ?? "")"
                             + (quiet != nil && (previous.at == nil || post.at == nil) ? ", outside quiet hours" : ""),
-                        "move '\(post.id.value)' to a later day or shorten min_gap",
+                        "move '\(DiagnosticText.cut(post.id.value))' to a later day or shorten min_gap",
                     ])
             }
         }
@@ -186,7 +193,9 @@ struct CampaignChecker {
                     "did you mean '\(text.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())'?",
                     at: 0)
             }
-            add(.error, .hashtagInvalid, "'\(tag.value)' is not a valid hashtag", at: tag.location, notes: notes)
+            add(
+                .error, .hashtagInvalid, "'\(DiagnosticText.cut(tag.value))' is not a valid hashtag", at: tag.location,
+                notes: notes)
         }
     }
 

@@ -12,7 +12,9 @@ struct DistinctTextChecker {
         var postLocation: SourceLocation
 
         init(_ variant: PostVariant) {
-            key = "\(variant.campaignID)|\(variant.postID)|\(DistinctTextChecker.normalized(variant.text))"
+            // The post's place too: two posts that share an id by mistake (`id.duplicate`) are still two posts.
+            key =
+                "\(variant.campaignID)|\(variant.postID)|\(variant.postLocation)|\(DistinctTextChecker.normalized(variant.text))"
             network = variant.network
             accountID = variant.accountID
             campaignID = variant.campaignID

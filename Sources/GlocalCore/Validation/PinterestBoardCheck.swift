@@ -12,7 +12,7 @@ public enum PinterestBoardCheck {
         let names = account.boards.map(\.name)
         return Diagnostic(
             .error, .valueInvalid,
-            "pinterest/\(account.id.value): board '\(reference.value)' is not one of the account's boards",
+            "pinterest/\(account.id.value): board '\(DiagnosticText.cut(reference.value))' is not one of the account's boards",
             at: reference.location,
             notes: Suggestion.notes(for: reference.value, in: names)
                 + ["the account's boards: \(names.isEmpty ? "none" : names.joined(separator: ", ")) (accounts.yaml)"],

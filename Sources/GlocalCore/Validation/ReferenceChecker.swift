@@ -25,13 +25,25 @@ struct ReferenceChecker {
     mutating func checkLocale(_ id: Located<String>, what: String) {
         guard workspace.locales[id.value] == nil else { return }
         error(
-            .localeUnknown, "unknown locale '\(id.value)' in \(what)", at: id.location,
+            .localeUnknown, "unknown locale '\(DiagnosticText.cut(id.value))' in \(what)", at: id.location,
             notes: Suggestion.notes(for: id.value, in: localeIDs)
                 + ["known locales: \(localeIDs.joined(separator: ", ")); add a file locales/\(id.value).yaml for a new one"])
     }
 
+    /// The default locale ends every fallback chain, so its file is required (`file.missing`).
+    private mutating func checkDefaultLocale() {
+        let id = workspace.settings.defaultLocale
+        guard workspace.locales[id.value] == nil else { return }
+        guard LocaleID.isWellFormed(id.value) else { return checkLocale(id, what: "default_locale") }
+        error(
+            .fileMissing, "locales/\(id.value).yaml, the default locale's file, is missing from the workspace",
+            at: id.location,
+            notes: Suggestion.notes(for: id.value, in: localeIDs)
+                + ["every fallback chain ends at the default locale: create locales/\(id.value).yaml with 'locale: \(id.value)'"])
+    }
+
     mutating func checkWorkspace(checkTeams teamsReliable: Bool = true) {
-        checkLocale(workspace.settings.defaultLocale, what: "default_locale")
+        checkDefaultLocale()
         checkLocales()
         checkAccounts()
         if teamsReliable { checkTeams() }
@@ -39,7 +51,8 @@ struct ReferenceChecker {
         for campaign in workspace.campaigns {
             if let first = campaignIDs[campaign.id.value] {
                 error(
-                    .idDuplicate, "campaign id '\(campaign.id.value)' is already used", at: campaign.id.location,
+                    .idDuplicate, "campaign id '\(DiagnosticText.cut(campaign.id.value))' is already used",
+                    at: campaign.id.location,
                     notes: ["first used at \(first)"])
             } else {
                 campaignIDs[campaign.id.value] = campaign.id.location
@@ -77,15 +90,16 @@ struct ReferenceChecker {
         for account in workspace.accounts {
             if let first = seen[account.id.value] {
                 error(
-                    .idDuplicate, "account id '\(account.id.value)' is already used", at: account.id.location,
+                    .idDuplicate, "account id '\(DiagnosticText.cut(account.id.value))' is already used", at: account.id.location,
                     notes: ["first used at \(first)"])
             } else {
                 seen[account.id.value] = account.id.location
             }
-            checkLocale(account.locale, what: "account '\(account.id.value)'")
+            checkLocale(account.locale, what: "account '\(DiagnosticText.cut(account.id.value))'")
             if account.timeZone == nil, let locale = workspace.locales[account.locale.value], locale.timeZone == nil {
                 error(
-                    .timezoneUnknown, "account '\(account.id.value)' has no time zone", at: account.id.location,
+                    .timezoneUnknown, "account '\(DiagnosticText.cut(account.id.value))' has no time zone",
+                    at: account.id.location,
                     notes: ["add 'timezone:' to the account, or to locales/\(account.locale.value).yaml"])
             }
         }
@@ -100,7 +114,8 @@ struct ReferenceChecker {
                 managed.formUnion(matched)
                 if matched.isEmpty {
                     error(
-                        .accountUnknown, "'\(pattern.value)' in team '\(team.id.value)' matches no account",
+                        .accountUnknown,
+                        "'\(DiagnosticText.cut(pattern.value))' in team '\(DiagnosticText.cut(team.id.value))' matches no account",
                         at: pattern.location, notes: Suggestion.notes(for: pattern.value, in: ids))
                 }
             }
@@ -108,7 +123,8 @@ struct ReferenceChecker {
         guard !workspace.settings.teams.isEmpty else { return }
         for account in workspace.accounts where !managed.contains(account.id.value) {
             warning(
-                .accountUnmanaged, "account '\(account.id.value)' is in no team: no local manager can approve its posts",
+                .accountUnmanaged,
+                "account '\(DiagnosticText.cut(account.id.value))' is in no team: no local manager can approve its posts",
                 at: account.id.location, notes: ["add it to a team's 'accounts' in glocal.yaml"])
         }
     }

@@ -4,7 +4,7 @@ struct TemplateChecker {
         for id in workspace.locales.keys.sorted() {
             let locale = workspace.locales[id]!
             for key in locale.strings.keys.sorted() {
-                check(locale.strings[key]!, what: "string '\(key)'", allowLink: true, into: &diagnostics)
+                check(locale.strings[key]!, what: "string '\(DiagnosticText.cut(key))'", allowLink: true, into: &diagnostics)
             }
         }
         for campaign in workspace.campaigns {

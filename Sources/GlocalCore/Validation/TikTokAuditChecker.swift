@@ -13,24 +13,29 @@ struct TikTokAuditChecker: Sendable {
         }
         for campaign in workspace.campaigns {
             for post in campaign.posts {
-                guard let accounts = accountsByPost["\(campaign.id.value)/\(post.id.value)"] else { continue }
+                guard let accounts = accountsByPost["\(campaign.id.value)/\(post.id.value)"], !accounts.isEmpty else {
+                    continue
+                }
                 let override = post.overrides.first { $0.network.value == .tiktok }
                 let level = override?.tiktok?.privacyLevel
                 guard (level?.value ?? .publicToEveryone) != .selfOnly else { continue }
                 let names = accounts.sorted()
-                let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? " and \(names.count - 5) more" : "")
+                let head =
+                    "tiktok/\(names[0])"
+                    + (names.count > 1 ? " and \(names.count - 1) more account\(names.count == 2 ? "" : "s")" : "")
+                let others = names.count > 1 ? ["accounts: " + names.joined(separator: ", ")] : []
                 diagnostics.append(
                     Diagnostic(
                         .warning, .tiktokUnaudited,
-                        "tiktok: post '\(post.id.value)' asks \(level?.value.rawValue ?? "PUBLIC_TO_EVERYONE") on unaudited "
-                            + "account\(names.count == 1 ? "" : "s") \(shown)",
+                        "\(head): post '\(DiagnosticText.cut(post.id.value))' asks "
+                            + "\(level?.value.rawValue ?? "PUBLIC_TO_EVERYONE") on an unaudited account",
                         at: level?.location ?? override?.network.location ?? post.id.location,
                         notes: [
                             "TikTok refuses anything but SELF_ONLY from an app it has not audited "
                                 + "(unaudited_client_can_only_post_to_private_accounts)",
                             "set privacy_level: SELF_ONLY in the post's tiktok override, or remove unaudited once TikTok "
                                 + "has audited the app",
-                        ], network: .tiktok, account: names.count == 1 ? names[0] : nil))
+                        ] + others, network: .tiktok, account: names[0]))
             }
         }
     }

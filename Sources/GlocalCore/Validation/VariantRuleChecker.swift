@@ -71,7 +71,11 @@ struct VariantRuleChecker {
             return
         }
         let length = TextCounter.measureTitle(title, rules: rules)
-        if length > maxTitle {
+        if rules.requiresTitle, title.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            report(
+                .error, .titleInvalid, "title is empty", origin.location,
+                ["\(variant.network.displayName) needs a title of 1–\(maxTitle) characters; give the string a text"])
+        } else if length > maxTitle {
             report(.error, .titleInvalid, "title is \(length)/\(maxTitle) characters", origin.location, [])
         }
         let forbidden = title.unicodeScalars.filter { rules.forbiddenCharacters.contains($0) }

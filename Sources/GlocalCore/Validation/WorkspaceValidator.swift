@@ -175,15 +175,14 @@ public struct WorkspaceValidator: Sendable {
             guard group.count > 1, var merged = group.first, let account = merged.account else { return group[0] }
             let accounts = group.compactMap(\.account)
             let more = "\(accounts.count - 1) more account\(accounts.count == 2 ? "" : "s")"
+            merged.message = merged.message.replacingFirst("/\(account): ", with: "/\(account) and \(more): ")
             if Set(group.compactMap(\.network)).count == 1 {
-                merged.message = merged.message.replacingFirst("/\(account): ", with: "/\(account) and \(more): ")
+                merged.notes.append("accounts: " + accounts.joined(separator: ", "))
             } else {
-                // Several networks: naming one network for all would mislead.
-                let prefix = "\(merged.network?.rawValue ?? "")/\(account): "
-                merged.message = "\(account) and \(more): " + merged.message.replacingPrefix(prefix)
-                merged.network = nil
+                // Several networks: the message names the first; the note names each account's own.
+                let named = group.compactMap { d in d.account.map { "\(d.network?.rawValue ?? "")/\($0)" } }
+                merged.notes.append("accounts: " + named.joined(separator: ", "))
             }
-            merged.notes.append("accounts: " + accounts.joined(separator: ", "))
             return merged
         }
     }

@@ -13,12 +13,16 @@
 /// escapes such as `\u{1B}` (see ``DiagnosticText``).
 /// `endColumn` is exclusive (`column + length`). The output ends with a plain summary line and a newline.
 public struct GitHubAnnotationRenderer: Sendable {
-    /// Creates a renderer.
-    public init() {}
+    /// Whether notes get annotations of their own; the summary line counts them either way.
+    public let showNotes: Bool
 
-    /// Every diagnostic as a workflow command line, then the summary line; ends with a newline.
+    /// Creates a renderer; `showNotes: false` leaves notes out of the annotations (not out of the summary).
+    public init(showNotes: Bool = true) { self.showNotes = showNotes }
+
+    /// Every diagnostic (notes only if ``showNotes``) as a workflow command line, then the summary line;
+    /// ends with a newline.
     public func render(_ report: ValidationReport) -> String {
-        var lines = report.diagnostics.map(command(for:))
+        var lines = report.diagnostics.filter { showNotes || $0.severity != .note }.map(command(for:))
         lines.append(RenderedSummary.line(for: report))
         return lines.joined(separator: "\n") + "\n"
     }
