@@ -31,7 +31,8 @@ struct TextLengthCommand: ParsableCommand {
 
     func run() throws {
         let data = FileHandle.standardInput.readDataToEndOfFile()
-        guard var text = String(data: data, encoding: .utf8) else {
+        // Not Foundation's String(data:encoding:), which drops a leading U+FEFF: X counts it and refuses it.
+        guard var text = String(validating: data, as: UTF8.self) else {
             throw CommandFailure(message: "standard input is not UTF-8 text")
         }
         if !keepTrailingNewline {

@@ -41,4 +41,13 @@ import GlocalUseCases
         #expect(status == 0)
         #expect(output == #"{"network":"x","length":10,"limit":280,"valid":true}"# + "\n")
     }
+
+    @Test func aLeadingByteOrderMarkIsCountedAndRefusedAsXDoes() throws {
+        // twitter-text's validate.yml: U+FEFF makes a post invalid. It counts wherever it stands, first too.
+        let (status, output, _) = try GlocalProcess.run(
+            ["text-length", "--network", "x"], in: ValidateCommandTests.repositoryRoot, input: "\u{FEFF}ab")
+        #expect(status == 0)
+        #expect(output.contains(#""valid":false"#), "\(output)")
+        #expect(!output.contains(#""length":2,"#), "the mark was dropped: \(output)")
+    }
 }

@@ -21,7 +21,8 @@ import Testing
             ("http://example.com:8080/path", ["http://example.com:8080/path"]),
             ("https://example.com:", ["https://example.com"]),
             ("https://example.com/#section", ["https://example.com/#section"]),
-            ("https://example.com#section", ["https://example.com#section"]),
+            // twitter-text's path starts with `/`: a fragment right after the host is text, not link.
+            ("https://example.com#section", ["https://example.com"]),
             ("https://lumiere.example/spring", ["https://lumiere.example/spring"]),
             ("Le site https://lumiere.example/é-té!", ["https://lumiere.example/é-té"]),
             ("https://example.com/日本", ["https://example.com/"]),
@@ -30,6 +31,12 @@ import Testing
             ("xhttps://example.com", []),
             ("https://", []),
             ("http://localhost", []),
+            // As Mastodon's twitter-text extractor: an unknown TLD, an IP address or a t.co slug over 40 is no link.
+            ("https://foo.zzzz/x", []),
+            ("http://192.168.0.1/x", []),
+            ("https://t.co/" + String(repeating: "a", count: 41), []),
+            ("https://t.co/" + String(repeating: "a", count: 40), ["https://t.co/" + String(repeating: "a", count: 40)]),
+            ("bare example.com and https://example.org/x", ["https://example.org/x"]),
             ("example.com", []),
             ("no links here.", []),
         ] as [(String, [String])])

@@ -22,6 +22,12 @@ import Testing
         FacetRow(
             text: "👨‍👩‍👧‍👦 #日本 #2024 x#no",
             facets: [BlueskyFacet(byteStart: 26, byteEnd: 33, feature: .tag("日本"))]),
+        // 64 graphemes but 1 600 bytes: over the lexicon's 640 bytes, so no tag facet (64 letters are one).
+        FacetRow(text: "#" + String(repeating: "👨‍👩‍👧‍👦", count: 64), facets: []),
+        FacetRow(
+            text: "#" + String(repeating: "a", count: 64),
+            facets: [BlueskyFacet(byteStart: 0, byteEnd: 65, feature: .tag(String(repeating: "a", count: 64)))]),
+        FacetRow(text: "#" + String(repeating: "a", count: 65), facets: []),
         FacetRow(
             text: "(see https://lumiere.example/fr?utm_source=bsky)",
             facets: [BlueskyFacet(byteStart: 5, byteEnd: 47, feature: .link("https://lumiere.example/fr?utm_source=bsky"))]),

@@ -82,7 +82,8 @@ public enum BlueskyFacetBuilder {
                 tagEnd = text.index(before: tagEnd)
             }
             let tag = String(text[text.index(after: index)..<tagEnd])
-            if !tag.isEmpty, tag.count <= 64, !tag.allSatisfy(\.isNumber) {
+            // app.bsky.richtext.facet#tag: at most 64 graphemes and 640 bytes, or the PDS refuses the record.
+            if !tag.isEmpty, tag.count <= 64, tag.utf8.count <= 640, !tag.allSatisfy(\.isNumber) {
                 facets.append(
                     BlueskyFacet(
                         byteStart: byteOffset(index, in: text), byteEnd: byteOffset(tagEnd, in: text), feature: .tag(tag)))
