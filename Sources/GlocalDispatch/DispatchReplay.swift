@@ -16,14 +16,17 @@ public struct DispatchReplay: Sendable {
         self.clock = clock
     }
 
-    /// Runs rounds until nothing is due before `end`; `onStep` sees each instant before its round.
-    public func run(until end: Date, onStep: @Sendable (Date) async -> Void = { _ in }) async throws -> [JobReport] {
-        var reports = try await dispatcher.runOnce()
+    /// Runs rounds until nothing is due before `end`; `onStep` sees each instant before its round, `onReport` each
+    /// job's report as soon as its outcome is written (as `Dispatcher.runOnce(onReport:)`).
+    public func run(
+        until end: Date, onStep: @Sendable (Date) async -> Void = { _ in }, onReport: (JobReport) -> Void = { _ in }
+    ) async throws -> [JobReport] {
+        var reports = try await dispatcher.runOnce(onReport: onReport)
         while let next = try queue.nextDue(), next <= end {
             let before = clock.now
             clock.move(to: next)
             await onStep(clock.now)
-            let round = try await dispatcher.runOnce()
+            let round = try await dispatcher.runOnce(onReport: onReport)
             reports += round
             // Due now yet nothing claimable (a rate limit on the account): step past it.
             if round.isEmpty && clock.now == before { clock.advance(by: 60) }

@@ -72,15 +72,20 @@ public struct DemoPublishing: Sendable {
         return (first.campaignID, first.postID, chosen.compactMap(\.scheduledAt).max()!)
     }
 
-    /// Replays the dispatcher from `now` to `end` against the sandbox; returns its reports.
-    public func replay(until end: Date) async throws -> [JobReport] {
+    /// Replays the dispatcher from `now` to `end` against the sandbox; returns its reports. `onAttempt` hears of every
+    /// attempt and `onReport` of each job's outcome as it is written, as the dispatcher of `glocal run` does (its log
+    /// and `/metrics`).
+    public func replay(
+        until end: Date, onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in },
+        onReport: (JobReport) -> Void = { _ in }
+    ) async throws -> [JobReport] {
         let clock = SimulatedClock(now)
         let dispatcher = DispatcherSetup.dispatcher(
             configuration: DispatchConfiguration(worker: "demo-replay", concurrency: 4), workspace: workspace, root: root,
             store: store, credentials: credentials, endpoints: .sandbox(baseURL: sandboxURL), mediaBaseURL: mediaBaseURL,
-            mediaSigner: mediaSigner, clock: { clock.now })
+            mediaSigner: mediaSigner, clock: { clock.now }, onAttempt: onAttempt)
         let replay = DispatchReplay(dispatcher: dispatcher, queue: store.publishQueue, clock: clock)
-        return try await replay.run(until: end) { instant in await moveSandboxClock(instant) }
+        return try await replay.run(until: end, onStep: { instant in await moveSandboxClock(instant) }, onReport: onReport)
     }
 
     /// Reads engagement back from the sandbox at each checkpoint of the published posts (+1 h,

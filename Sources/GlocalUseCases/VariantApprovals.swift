@@ -68,8 +68,23 @@ public struct VariantApprovals: Sendable {
 
     /// Approves `id` if its content is still `revision`; throws `ApprovalError` when refused.
     public func approve(_ id: String, revision: VariantRevision, by actor: ApprovalActor, now: Date) throws {
+        try refuseAmbiguous(revision, of: id)
         try store.approve(
             id, revision: revision, actor: actor.name, now: now, permit: permit(for: actor.scope, action: .approve, now: now))
+    }
+
+    /// Throws `ApprovalError.ambiguousRevision` when `revision` is a prefix of `id`'s current content hash and of an
+    /// earlier one in its audit history: approving then might approve content the person was not shown.
+    private func refuseAmbiguous(_ revision: VariantRevision, of id: String) throws {
+        guard let current = try store.variant(id)?.contentHash, revision.value != current, revision.names(current) else {
+            return
+        }
+        let earlier = try store.auditEvents(variant: id).flatMap { [$0.before, $0.after] }.compactMap { snapshot in
+            snapshot.flatMap { (JSONParser.parse($0) as? [String: Any])?["content_hash"] as? String }
+        }
+        if earlier.contains(where: { $0 != current && $0.hasPrefix(revision.value) }) {
+            throw ApprovalError.ambiguousRevision(variantID: id, revision: revision.value)
+        }
     }
 
     /// Rejects `id` with `reason`; throws `ApprovalError` when refused.

@@ -38,23 +38,35 @@ struct ApproveCommand: ParsableCommand {
     /// Each id with the revision it names.
     func requests() throws -> [(id: String, revision: VariantRevision)] {
         try ids.map { argument in
-            if let at = argument.lastIndex(of: "@") {
-                let id = String(argument[..<at])
-                guard let named = VariantRevision(String(argument[argument.index(after: at)...])) else {
-                    throw ValidationError("'\(argument)': no revision after '@' (glocal pending prints each variant's revision)")
-                }
-                if let revision, revision != named.value {
-                    throw ValidationError("'\(argument)' and --revision \(revision) name different revisions")
-                }
-                return (id, named)
-            }
-            guard let named = revision.flatMap(VariantRevision.init) else {
+            let (id, named) = try request(argument)
+            // A usage error, not a refusal saying the variant changed: too short a prefix names no revision reliably.
+            guard named.value.count >= VariantRevision.minimumPrefix else {
                 throw ValidationError(
-                    "'\(argument)': name the revision you reviewed: glocal approve \(argument)@REVISION "
-                        + "(or --revision REVISION); glocal pending prints each variant's revision")
+                    "'\(argument)': revision '\(named)' is too short: give the full revision as glocal pending prints it "
+                        + "(or at least its first \(VariantRevision.minimumPrefix) characters)")
             }
-            return (argument, named)
+            return (id, named)
         }
+    }
+
+    /// `argument`'s id and the revision it (or --revision) names.
+    private func request(_ argument: String) throws -> (id: String, revision: VariantRevision) {
+        if let at = argument.lastIndex(of: "@") {
+            let id = String(argument[..<at])
+            guard let named = VariantRevision(String(argument[argument.index(after: at)...])) else {
+                throw ValidationError("'\(argument)': no revision after '@' (glocal pending prints each variant's revision)")
+            }
+            if let revision, revision != named.value {
+                throw ValidationError("'\(argument)' and --revision \(revision) name different revisions")
+            }
+            return (id, named)
+        }
+        guard let named = revision.flatMap(VariantRevision.init) else {
+            throw ValidationError(
+                "'\(argument)': name the revision you reviewed: glocal approve \(argument)@REVISION "
+                    + "(or --revision REVISION); glocal pending prints each variant's revision")
+        }
+        return (argument, named)
     }
 
     func run() throws {

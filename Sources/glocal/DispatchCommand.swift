@@ -80,6 +80,7 @@ struct DispatchCommand: ParsableCommand {
         let simulated = SimulatedClock(fixedNow ?? Date())
         var policy = RetryPolicy.standard
         policy.baseDelay = backoff
+        let log = ServiceLog(format: LogFormat(rawValue: logFormat) ?? .text, level: .info)
         let dispatcher = DispatcherSetup.dispatcher(
             configuration: DispatchConfiguration(
                 worker: node, concurrency: workers, lease: lease, heartbeat: min(30, lease / 3), grace: grace, policy: policy),
@@ -87,8 +88,7 @@ struct DispatchCommand: ParsableCommand {
             endpoints: endpoints,
             mediaBaseURL: try ConnectOptions.publicBaseURL(flag: publicURL).map { $0.appendingPathComponent("media/") },
             mediaSigner: try access.mediaURLSigner(),
-            clock: { replayEnd == nil ? fixedNow ?? Date() : simulated.now })
-        let log = ServiceLog(format: LogFormat(rawValue: logFormat) ?? .text, level: .info)
+            clock: { replayEnd == nil ? fixedNow ?? Date() : simulated.now }, onAttempt: { log.publishAttempt($0) })
         let stop = StopSignal()
         stop.install(log: log, node: node)
         let done = DispatchSemaphore(value: 0)

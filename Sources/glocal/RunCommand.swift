@@ -120,6 +120,8 @@ struct RunCommand: ParsableCommand {
                 configuration.publicURL.map { $0.appendingPathComponent("media/") }
                 ?? URL(string: "http://\(host):\(port)/media/")
             let mediaSigner = try served.access.mediaURLSigner()
+            // Before the demo's replay, so its posts count in `/metrics` and the log like any other.
+            let metrics = DispatchMetrics()
             if demo && sandboxURL == nil {
                 let state = SandboxState()
                 let (ports, continuation) = AsyncStream<Int>.makeStream()
@@ -135,7 +137,7 @@ struct RunCommand: ParsableCommand {
                     DemoPublishing(
                         workspace: workspace, root: root, store: store, credentials: credentials, sandboxURL: url,
                         mediaBaseURL: mediaBaseURL, mediaSigner: mediaSigner, now: clock(),
-                        moveSandboxClock: { await state.setNow($0) }))
+                        moveSandboxClock: { await state.setNow($0) }), log: log, metrics: metrics)
             }
             for notice in workspace.apiVersionNotices(at: clock()) { say("glocal: warning: API version: \(notice.text)") }
             let (workers, grace, endpointsURL, node) = (self.workers, self.grace, sandboxURL, served.nodeID)
@@ -149,7 +151,6 @@ struct RunCommand: ParsableCommand {
                     onAttempt: { log.publishAttempt($0) })
             }
             let dispatcher = makeDispatcher(workspace)
-            let metrics = DispatchMetrics()
             let lastRound = LastRound()
             let (notify, notifyEnvironment) = service.loaded.notificationOptions(
                 self.notify, environment: ProcessInfo.processInfo.environment)
@@ -190,6 +191,7 @@ struct RunCommand: ParsableCommand {
                         Data(
                             "glocal: approval UI on http://\(host):\(port)/  (store \(databasePath); /healthz, /metrics; Ctrl-C stops)\n"
                                 .utf8))
+                    log.log(.info, "listening", [("address", .text("\(host):\(port)")), ("store", .text(databasePath))])
                 }
                 server = Task {
                     // A server that cannot start (port taken) stops the dispatcher too.
@@ -256,7 +258,7 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    private func runDemo(_ demo: DemoPublishing) async throws {
+    private func runDemo(_ demo: DemoPublishing, log: ServiceLog, metrics: DispatchMetrics) async throws {
         try await demo.connectAccounts()
         say("demo: every account connected to the sandbox (credentials sealed in the store)")
         guard let (campaign, post, lastSlot) = try demo.approveSoonestPost() else {
@@ -266,7 +268,8 @@ struct RunCommand: ParsableCommand {
         say(
             "demo: \(demo.admin) approved post '\(post)' of campaign '\(campaign)' on every account; replaying simulated time up to its last slot, \(ISO8601DateFormatter().string(from: lastSlot))…"
         )
-        let reports = try await demo.replay(until: lastSlot)
+        let reports = try await demo.replay(
+            until: lastSlot, onAttempt: { log.publishAttempt($0) }, onReport: { metrics.record($0) })
         say("demo: what went out where (local time, zone, network, account, post):")
         say(try demo.table(reports))
         say(demo.summary(reports))

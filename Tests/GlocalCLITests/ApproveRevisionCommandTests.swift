@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import GlocalCore
 import GlocalStore
 import Testing
@@ -34,6 +35,44 @@ import Testing
         let (several, _, usage) = try glocal(["approve", frX, frLinkedIn, "--revision", "0123456789abcdef"], in: workspace)
         #expect(several == 2 && usage.contains("for several, write each as ID@REVISION"))
         #expect(try SQLiteVariantStore(path: database(workspace)).variant(frX)?.state == .pendingApproval)
+    }
+
+    @Test func aRevisionShorterThanEightCharactersIsAUsageErrorNotAChange() throws {
+        let workspace = try applied()
+        defer { workspace.remove() }
+        let hash = try #require(try SQLiteVariantStore(path: database(workspace)).variant(frX)).contentHash
+        for arguments in [[frX + "@" + hash.prefix(7)], [frX, "--revision", String(hash.prefix(7))]] {
+            let (status, _, error) = try glocal(["approve"] + arguments, in: workspace)
+            #expect(status == 2, "\(error)")
+            #expect(
+                error.contains("revision '\(hash.prefix(7))' is too short: give the full revision as glocal pending prints it"))
+            #expect(!error.contains("changed since"))
+        }
+        #expect(try SQLiteVariantStore(path: database(workspace)).variant(frX)?.state == .pendingApproval)
+    }
+
+    @Test func aPrefixThatAlsoStartsAnEarlierRevisionApprovesNothing() throws {
+        let workspace = try applied()
+        defer { workspace.remove() }
+        let hash = try #require(try SQLiteVariantStore(path: database(workspace)).variant(frX)).contentHash
+        // An earlier revision whose first 8 characters are the current one's (64-bit hashes rarely collide so; the
+        // audit row stands in for an edit that did).
+        let earlier = String(hash.prefix(8)) + (hash.hasSuffix("00000000") ? "11111111" : "00000000")
+        try DatabaseQueue(path: database(workspace)).write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO audit_event (at, actor, variant_id, action, before, after)
+                    VALUES ('2026-11-21T08:00:00Z', 'test', ?, 'edit', json_object('content_hash', ?, 'text', 'then'),
+                            json_object('content_hash', ?, 'text', 'now'))
+                    """, arguments: [frX, earlier, hash])
+        }
+        let (status, _, error) = try glocal(["approve", frX + "@" + hash.prefix(8)], in: workspace)
+        #expect(status == 1, "\(error)")
+        #expect(error.contains("also starts an earlier revision") && error.contains("give the full revision"))
+        #expect(try SQLiteVariantStore(path: database(workspace)).variant(frX)?.state == .pendingApproval)
+        // The full revision names one: approved.
+        let (full, output, _) = try glocal(["approve", frX + "@" + hash], in: workspace)
+        #expect(full == 0 && output == "approved \(frX)@\(hash)\n")
     }
 
     @Test func pendingPrintsTheRevisionThatApproveTakes() throws {

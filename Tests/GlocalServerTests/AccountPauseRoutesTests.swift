@@ -68,6 +68,21 @@ struct AccountPauseRoutesTests {
         #expect(try fixture.store.publishQueue.allHolds()["no-such-account"] == nil)
     }
 
+    @Test(arguments: [ServerFixture.france, ServerFixture.uk, ServerFixture.viewer])
+    func anAccountAccountsYAMLDoesNotDeclareIs404ForEveryRole(user: String) async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(user, password: ServerFixture.password)
+            let csrf = try #require(try await browser.get("/accounts").csrf)
+            for action in ["pause", "resume"] {
+                let answer = try await browser.post("/accounts/lumiere-zz-x/\(action)", form: [("csrf", csrf)])
+                #expect(answer.status == .notFound, "\(user) \(action)")
+            }
+        }
+        #expect(try fixture.store.publishQueue.allHolds()["lumiere-zz-x"] == nil)
+    }
+
     @Test func aFormWithoutTheCSRFTokenChangesNothing() async throws {
         let fixture = try ServerFixture()
         try fixture.store.publishQueue.setPaused(true, account: "lumiere-fr-facebook", actor: "test", now: ServerFixture.start)

@@ -49,6 +49,17 @@ struct RunCommandTests {
         let text = String(decoding: metrics, as: UTF8.self)
         #expect(text.contains("glocal_jobs{state=\"completed\"} \(published)\n"))
         #expect(text.contains("# TYPE glocal_publish_lateness_seconds histogram"))
+        // The demo's own posts count in /metrics and the log like the dispatcher's (they were left out before).
+        let outcomes = text.matches(of: /glocal_publish_outcomes_total\{[^}]*outcome="published"\} (\d+)\n/)
+        #expect(outcomes.compactMap { Int($0.1) }.reduce(0, +) == published)
+        let lateness = try #require(text.firstMatch(of: /glocal_publish_lateness_seconds_count (\d+)\n/))
+        #expect(try #require(Int(lateness.1)) >= published)
+        let attempts = served.printed.split(separator: "\n").filter {
+            $0.contains(" publish attempt ") && $0.contains(" outcome=published")
+        }
+        #expect(attempts.count == published)
+        // The service event `serve` logs too (docs/operations.md, Logs).
+        #expect(served.printed.contains(/info listening address=127\.0\.0\.1:\d+ store=/))
 
         #expect(served.terminateGracefully() == 0)
         // What the demo said went out is what the store holds: one receipt per published variant.

@@ -67,6 +67,9 @@ struct TextCountRoutesTests {
                     rules.maxTextLength = max
                 }
                 #expect(answer.json["count"] as? Int == TextCounter.measure(text, rules: rules).length, "\(account)")
+                // Bytes on every network (docs/approvals.md), a byte limit only where the network has one (Bluesky).
+                #expect(answer.json["bytes"] as? Int == text.utf8.count, "\(account)")
+                #expect(answer.json["byte_limit"] == nil, "\(account)")
             }
         }
     }

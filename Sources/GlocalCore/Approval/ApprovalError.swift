@@ -18,6 +18,8 @@ public enum ApprovalError: Error, Sendable, Equatable, CustomStringConvertible {
     case staleRevision(variantID: String, shown: String, current: String)
     /// The request names no revision of the variant (a form from before revisions were carried).
     case revisionMissing(variantID: String)
+    /// The prefix `revision` starts the current revision and an earlier one: it does not say which was shown.
+    case ambiguousRevision(variantID: String, revision: String)
 
     /// A one-line explanation for the command line and the UI.
     public var description: String {
@@ -35,6 +37,9 @@ public enum ApprovalError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "nothing was written; review it again"
         case .revisionMissing(let id):
             return "the request names no revision of '\(id)': reload the page and act on what it shows; nothing was written"
+        case .ambiguousRevision(let id, let revision):
+            return "revision \(revision) of '\(id)' also starts an earlier revision, so it does not say which one was shown: "
+                + "give the full revision (glocal pending prints it); nothing was written"
         }
     }
 }

@@ -16,9 +16,9 @@ enum EditorScript {
             return node;
           }
           function show(answer) {
-            var over = answer.count > answer.limit || (answer.bytes != null && answer.bytes > answer.byte_limit);
+            var over = answer.count > answer.limit || (answer.byte_limit != null && answer.bytes > answer.byte_limit);
             var line = answer.count + " / " + answer.limit;
-            if (answer.bytes != null) line += " · " + answer.bytes + " / " + answer.byte_limit + " bytes";
+            if (answer.byte_limit != null) line += " · " + answer.bytes + " / " + answer.byte_limit + " bytes";
             var counter = element("p", "live-counter" + (over ? " over" : ""));
             counter.id = "live-counter";
             counter.appendChild(element("strong", "counter", line));

@@ -7,7 +7,7 @@ enum LoginPage {
             """
             <h1>Sign in</h1>
             \(message)
-            <form method="post" action="/login" class="card" style="max-width:28rem">
+            <form method="post" action="/login" class="card login">
             <input type="hidden" name="csrf" value="\(csrf)">
             <label for="email">E-mail</label>
             <input type="email" id="email" name="email" autocomplete="username" required value="\(email)">

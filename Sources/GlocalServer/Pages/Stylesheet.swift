@@ -33,6 +33,7 @@ enum Stylesheet {
         .table-wrap{overflow-x:auto}
         .columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem}
         .card{background:#fff;border:1px solid #ddd;border-radius:.5rem;padding:1rem;margin:0 0 1rem}
+        .login{max-width:28rem}
         .post{white-space:normal;word-wrap:break-word}
         .post .hashtag,.post .mention,.post .link{color:#1d4ed8}
         .counter{font-variant-numeric:tabular-nums}.over{color:#991b1b;font-weight:700}

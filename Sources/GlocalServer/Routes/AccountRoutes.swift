@@ -67,8 +67,8 @@ struct AccountRoutes {
         }
     }
 
-    /// Pauses or resumes the route's account after the CSRF and scope checks: 403 outside the
-    /// user's teams (or for a viewer), 404 for an account accounts.yaml does not declare.
+    /// Pauses or resumes the route's account after the CSRF and scope checks: 404 for an account accounts.yaml does
+    /// not declare (for every role), 403 outside the user's teams (or for a viewer).
     private func setPaused(_ paused: Bool, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let guardian = RequestGuard(environment: environment)
         let session = try guardian.session(context)
@@ -76,8 +76,9 @@ struct AccountRoutes {
         let scope = environment.scope(of: session.user)
         let raw = try context.parameters.require("account")
         let account = raw.removingPercentEncoding ?? raw
-        guard scope.canSee(account: account) else { throw RequestGuard.forbidden(account) }
+        // An account accounts.yaml does not declare is not found for anyone, whatever their teams.
         guard environment.accountsByID[account] != nil else { throw HTTPError(.notFound, message: "No account '\(account)'.") }
+        guard scope.canSee(account: account) else { throw RequestGuard.forbidden(account) }
         guard scope.canAct(on: account) else {
             throw HTTPError(.forbidden, message: "You may not pause or resume accounts (role \(scope.role.rawValue)).")
         }

@@ -1,8 +1,9 @@
 import Foundation
 import GlocalCore
 
-/// The live counter's answer: the count as the network counts it against its limit (and bytes where the
-/// network limits them), and each problem in plain words with its rule id and the validator's own message.
+/// The live counter's answer: the count as the network counts it against its limit, the text's UTF-8 bytes (with
+/// their limit where the network limits them), and each problem in plain words with its rule id and the validator's
+/// own message.
 struct TextCountAnswer: Encodable {
     struct Problem: Encodable {
         var rule: String
@@ -14,7 +15,7 @@ struct TextCountAnswer: Encodable {
     var network: String
     var count: Int
     var limit: Int
-    var bytes: Int?
+    var bytes: Int
     var byteLimit: Int?
     var method: String
     var problems: [Problem]
@@ -32,7 +33,7 @@ struct TextCountAnswer: Encodable {
         self.network = network.rawValue
         count = measurement.length
         limit = measurement.limit
-        bytes = measurement.bytes
+        bytes = measurement.bytes ?? text.utf8.count
         byteLimit = measurement.byteLimit
         method = PreviewView.countingMethod(network)
         problems = Diagnostic.sortedForOutput(diagnostics).map {
