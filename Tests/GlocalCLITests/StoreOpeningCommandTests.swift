@@ -5,7 +5,7 @@ import Testing
 /// (one vocabulary, `UseCaseError`), with exit status 2 and nothing written.
 struct StoreOpeningCommandTests {
     static let needStore: [[String]] = [
-        ["dispatch", "--once"], ["report"], ["collect-metrics"], ["pending"], ["audit"], ["approve", "a/b/c@1234"],
+        ["dispatch", "--once"], ["report"], ["collect-metrics"], ["pending"], ["audit"], ["approve", "a/b/c@12345678"],
         ["reject", "a/b/c", "--reason", "no"], ["user", "list"],
     ]
 

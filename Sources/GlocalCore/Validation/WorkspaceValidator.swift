@@ -59,7 +59,7 @@ public struct WorkspaceValidator: Sendable {
             diagnostics += Self.grouped(result.variantDiagnostics)
             if result.checked {
                 checkedCampaigns.insert(result.campaignID)
-                statistics.variants += result.planned.count
+                statistics.variants += result.variantCount
             }
         }
         // The 80/20 rule needs the whole plan: with a campaign missing or doubled it would report noise.
@@ -105,6 +105,8 @@ public struct WorkspaceValidator: Sendable {
     private struct CampaignResult: Sendable {
         var campaignID: String
         var planned: [PlannedPost] = []
+        /// Every variant expanded, those of days after the window (left out of `planned`) too.
+        var variantCount = 0
         var diagnostics: [Diagnostic] = []
         var variantDiagnostics: [Diagnostic] = []
         var checked = false
@@ -131,7 +133,11 @@ public struct WorkspaceValidator: Sendable {
             guard expandVariants, expandable.contains(campaign.file) else { return result }
             var distinctTextEntries: [DistinctTextChecker.Entry] = []
             let expansionDiagnostics = expander.forEachVariant(of: campaign) { variant in
-                result.planned.append(PlannedPost(variant))
+                result.variantCount += 1
+                // A day after the window is `window.invalid` and then ignored: no 80/20 or sunset check counts it.
+                if campaign.window.dayCount <= 0 || variant.date <= campaign.window.end.value {
+                    result.planned.append(PlannedPost(variant))
+                }
                 guard selected else { return }
                 ruleChecker.check(variant, into: &result.variantDiagnostics)
                 if NetworkRules.forNetwork(variant.network).requiresDistinctTextAcrossAccounts {
