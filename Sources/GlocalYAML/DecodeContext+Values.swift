@@ -114,7 +114,12 @@ extension DecodeContext {
                 Self.paddedHour(text.value).map { "the hour takes two digits: \"\($0)\"" }
                     ?? "write times as HH:MM on a 24-hour clock, e.g. \"09:30\""
             ]
-            if let number = Int(text.value) {
+            let digits = Array(text.value)
+            if digits.count == 4, digits.allSatisfy(\.isASCII), Int(text.value) != nil,
+                case let withColon = String(digits[0..<2]) + ":" + String(digits[2...]), LocalTime(text: withColon) != nil
+            {
+                notes.append("the ':' is missing: \"\(withColon)\"")
+            } else if let number = Int(text.value) {
                 notes.append("YAML read this as the number \(number): an unquoted 09:30 is sexagesimal in YAML 1.1; quote it")
             }
             collector.error(

@@ -117,6 +117,10 @@ import Testing
         #expect(
             WorkspaceContainment.explanation(of: .tooLarge(bytes: 1_572_864, limit: 1_048_576), for: "c.yaml")
                 == "c.yaml is 1.5 MiB, over the limit of 1.0 MiB; it was not read")
+        // Just over: the rounded sizes would read "16 MiB, over the limit of 16 MiB".
+        #expect(
+            WorkspaceContainment.explanation(of: .tooLarge(bytes: 16_777_365, limit: 16 * 1_048_576), for: "c.yaml")
+                == "c.yaml is 16777365 bytes, over the limit of 16777216 bytes (16 MiB); it was not read")
     }
 }
 

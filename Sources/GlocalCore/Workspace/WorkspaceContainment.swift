@@ -183,6 +183,10 @@ public struct WorkspaceContainment: Sendable {
         case .wrongKind(let kind):
             return "\(path) is \(kind.rawValue), not a regular file; it was not read"
         case .tooLarge(let bytes, let limit):
+            // In bytes when the rounded sizes read the same (16 777 217 bytes is "16 MiB" too).
+            if Self.mebibytes(bytes) == Self.mebibytes(limit) {
+                return "\(path) is \(bytes) bytes, over the limit of \(limit) bytes (\(Self.mebibytes(limit))); it was not read"
+            }
             return "\(path) is \(Self.mebibytes(bytes)), over the limit of \(Self.mebibytes(limit)); it was not read"
         case .unreadable(let reason):
             return "\(path) cannot be read: \(reason)"
