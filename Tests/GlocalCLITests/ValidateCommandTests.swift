@@ -103,8 +103,14 @@ import GlocalUseCases
         try workspace.write("campaigns/winter-tips.yaml", replacing: "day: 3", with: "day: 40")
         let parent = workspace.root.deletingLastPathComponent()
         let name = workspace.root.lastPathComponent
+        // A per-variant problem, whose note names the post's place.
+        try workspace.write(
+            "campaigns/hydra-launch.yaml", replacing: "alt: A bottle of Hydra serum}",
+            with: "alt: \"\(String(repeating: "a", count: 1_501))\"}")
         let result = try ValidationRun(paths: [name], format: .text, strict: false, currentDirectory: parent).execute()
         #expect(result.output.contains("\(name)/campaigns/winter-tips.yaml:10:10: error[window.invalid]"))
+        #expect(result.output.contains("of campaign 'hydra-launch' (\(name)/campaigns/hydra-launch.yaml:"), "\(result.output)")
+        #expect(!result.output.contains("(campaigns/"), "every path from the current directory: \(result.output)")
     }
 
     @Test(arguments: [

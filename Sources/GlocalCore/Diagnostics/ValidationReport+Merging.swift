@@ -1,14 +1,34 @@
 extension ValidationReport {
-    /// The same report with every file path prefixed, so paths read from another directory.
+    /// The same report with every file path prefixed, so paths read from another directory: the
+    /// diagnostics' locations and the workspace paths their notes name (`in post … (campaigns/a.yaml:9:9)`).
     public func relocated(prefix: String) -> ValidationReport {
         guard !prefix.isEmpty else { return self }
         var copy = self
         copy.diagnostics = diagnostics.map { diagnostic in
             var moved = diagnostic
             moved.location?.file = prefix + (diagnostic.location?.file ?? "")
+            moved.notes = diagnostic.notes.map { Self.relocatedPaths(in: $0, prefix: prefix) }
             return moved
         }
         return copy
+    }
+
+    /// Where glocal's notes name workspace files: the folders and files of a workspace's root.
+    static let workspacePathStarts = ["campaigns/", "locales/", "assets/", "accounts.yaml", "glocal.yaml"]
+
+    /// `note` with `prefix` before each workspace path it names, at the start of a word or after `(`.
+    static func relocatedPaths(in note: String, prefix: String) -> String {
+        var result = ""
+        var rest = Substring(note)
+        var previous: Character? = nil
+        while let first = rest.first {
+            let atWordStart = previous == nil || previous == " " || previous == "("
+            if atWordStart, workspacePathStarts.contains(where: { rest.hasPrefix($0) }) { result += prefix }
+            result.append(first)
+            previous = first
+            rest = rest.dropFirst()
+        }
+        return result
     }
 
     /// The diagnostics of both reports, and the sum of their statistics.
