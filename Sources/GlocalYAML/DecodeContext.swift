@@ -48,7 +48,11 @@ struct DecodeContext {
         case let .scalar(scalar):
             if isNull(node) { return "nothing" }
             if scalar.style == .plain, node.int != nil { return "the number \(DiagnosticText.cut(scalar.string))" }
-            if scalar.style == .plain, node.bool != nil { return "the boolean \(scalar.string)" }
+            if scalar.style == .plain, node.bool != nil {
+                // YAML 1.1's yes, no, on, off: booleans to some tools, text to YAML 1.2 and to glocal.
+                return ["true", "false"].contains(scalar.string.lowercased())
+                    ? "the boolean \(scalar.string)" : "'\(scalar.string)' (write true or false)"
+            }
             return "the text '\(DiagnosticText.cut(scalar.string))'"
         }
     }

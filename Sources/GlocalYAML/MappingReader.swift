@@ -78,7 +78,10 @@ struct MappingReader {
     /// `true` or `false`; reports anything else.
     func bool(_ key: String) -> Located<Bool>? {
         guard let node = value(key) else { return nil }
-        guard case let .scalar(scalar) = node, ["true", "false"].contains(scalar.string.lowercased()) else {
+        // Plain only: a quoted "false" is text, and reading it as false would hide the quotes' mistake.
+        guard case let .scalar(scalar) = node, scalar.style == .plain,
+            ["true", "false"].contains(scalar.string.lowercased())
+        else {
             context.typeMismatch(node, expected: "true or false", for: key)
             return nil
         }
