@@ -31,7 +31,7 @@ struct PromotionalShareChecker {
                     "\(breach.trigger.network.rawValue)/\(account): \(breach.promotional) of \(breach.total) posts from \(breach.start) to \(end) are promotional (\(percent) %, at most \(allowed) % allowed)",
                     at: campaignKindLocations[breach.trigger.campaignID] ?? breach.trigger.postLocation,
                     notes: [
-                        "the 80/20 rule: at most \(allowed) % promotional posts in any \(windowDays) days; add informative posts for this account or target fewer accounts",
+                        "the 80/20 rule: at most \(allowed) % promotional posts in any \(windowDays == 1 ? "day" : "\(windowDays) days"); add informative posts for this account or target fewer accounts",
                         "counted from post '\(breach.trigger.postID)' of campaign '\(breach.trigger.campaignID)' on \(breach.trigger.date)",
                     ], network: breach.trigger.network, account: account))
         }
