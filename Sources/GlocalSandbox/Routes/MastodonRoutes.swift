@@ -15,9 +15,8 @@ struct MastodonRoutes: Sendable {
         let counts = SandboxEngagement.counters(
             postedAt: post.postedAt, now: await state.now(),
             audience: await state.audience(network: "mastodon", account: post.account))
-        let body = (try? JSONSerialization.jsonObject(with: Data(post.body.utf8))) as? [String: Any] ?? [:]
         var media: [SandboxPost] = []
-        for id in body["media_ids"] as? [String] ?? [] {
+        for id in MastodonStatusRequest(stored: post.body).mediaIDs {
             if let item = await state.post(network: "mastodon", id: id) { media.append(item) }
         }
         return MastodonEntities.status(post, media: media, counts: counts)
@@ -38,19 +37,18 @@ struct MastodonRoutes: Sendable {
             if let key, let existing = await state.post(network: "mastodon", account: account, key: key) {
                 return SandboxReply.json(200, await status(existing), headers: headers)
             }
-            let json = call.json
-            let mediaIDs = json["media_ids"] as? [String] ?? []
-            let text = json["status"] as? String ?? ""
-            guard !text.isEmpty || !mediaIDs.isEmpty, text.count <= 500 else {
-                return SandboxReply.json(422, ["error": "Validation failed: Text can't be blank or is over 500 characters"])
+            let parameters = MastodonStatusRequest(call)
+            var own: Set<String> = []
+            for media in parameters.mediaIDs where await state.post(network: "mastodon", id: media)?.account == account {
+                own.insert(media)
             }
-            for media in mediaIDs where await state.post(network: "mastodon", id: media)?.account != account {
-                return SandboxReply.json(422, ["error": "Validation failed: Media attachments are invalid"])
-            }
-            let parent = json["in_reply_to_id"] as? String
+            if let refusal = parameters.refusal(ownMedia: own.contains) { return SandboxReply.json(422, ["error": refusal]) }
+            let text = parameters.status
+            let parent = parameters.inReplyToID
             let post = SandboxPost(
                 network: "mastodon", account: account, id: String(110_000_000_000_000_000 + (await state.next("mastodon"))),
-                kind: parent == nil ? "post" : "reply", text: text, body: call.bodyText, parentID: parent, key: key,
+                kind: parent == nil ? "post" : "reply", text: text,
+                body: call.isMultipart ? SandboxCall.formEncoded(call.bodyPairs) : call.bodyText, parentID: parent, key: key,
                 postedAt: await state.now())
             await state.store(post)
             return await gate.after(account: account, SandboxReply.json(200, await status(post), headers: headers))
@@ -73,7 +71,22 @@ struct MastodonRoutes: Sendable {
                 body: "\(file.bytes.count) bytes \(file.contentType ?? "")", postedAt: await state.now())
             media.altText = description
             await state.store(media)
+            // Mastodon processes larger formats (video, gifv, audio) in the background: 202 with `url` null.
+            guard file.contentType?.hasPrefix("image/") == true else {
+                await state.startProcessing("mastodon/\(id)")
+                return SandboxReply.json(202, MastodonEntities.attachment(media, processing: true))
+            }
             return SandboxReply.json(200, MastodonEntities.attachment(media))
+        }
+        router.get("mastodon/api/v1/media/:id") { request, context -> Response in
+            let call = try await SandboxCall.read(request)
+            let account = Self.accountID(call)
+            if let refusal = await gate.before(call, account: account) { return refusal }
+            let id = context.parameters.get("id") ?? ""
+            guard let media = await state.post(network: "mastodon", id: id), media.kind == "media", media.account == account
+            else { return SandboxReply.json(404, ["error": "Record not found"]) }
+            let processing = await state.checkProcessing("mastodon/\(id)")
+            return SandboxReply.json(processing ? 206 : 200, MastodonEntities.attachment(media, processing: processing))
         }
         router.get("mastodon/api/v1/accounts/verify_credentials") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
@@ -97,8 +110,13 @@ struct MastodonRoutes: Sendable {
         router.get("mastodon/api/v1/statuses/:id") { request, context -> Response in
             let call = try await SandboxCall.read(request)
             let account = Self.accountID(call)
-            if let refusal = await gate.before(call, account: account) { return refusal }
-            guard let post = await state.post(network: "mastodon", id: context.parameters.get("id") ?? "") else {
+            // Public and unlisted statuses need no token; another one is "not found" to whoever may not see it.
+            if call.bearer != nil, let refusal = await gate.before(call, account: account) { return refusal }
+            guard let post = await state.post(network: "mastodon", id: context.parameters.get("id") ?? ""),
+                post.kind != "media",
+                ["public", "unlisted"].contains(MastodonStatusRequest(stored: post.body).visibility ?? "public")
+                    || (call.bearer != nil && post.account == account)
+            else {
                 return SandboxReply.json(404, ["error": "Record not found"])
             }
             return SandboxReply.json(200, await status(post))

@@ -13,6 +13,7 @@ public actor SandboxState {
     private var spentRefreshTokens: Set<String> = []
     private var refreshes: [String: Int] = [:]
     private var limitOverrides: [String: Int] = [:]
+    private var processingMedia: Set<String> = []
     private var fixedNow: Date?
     /// Whether Instagram fetches each image container's `image_url`, as Meta does (see ``setFetchesMedia(_:)``).
     private(set) var fetchesMedia = false
@@ -46,6 +47,7 @@ public actor SandboxState {
         spentRefreshTokens = []
         refreshes = [:]
         limitOverrides = [:]
+        processingMedia = []
     }
 
     /// Replaces the limits of the named windows (`youtube/uploads`, `youtube/units`, `tiktok/posts`, …) for every account; answers all
@@ -142,6 +144,12 @@ public actor SandboxState {
         windows[key] = current
         return (max(0, limit - current.used), current.start.addingTimeInterval(window), exceeded)
     }
+
+    /// Marks an uploaded media item (`network/id`) as still processing, until its next status check.
+    func startProcessing(_ key: String) { processingMedia.insert(key) }
+
+    /// Whether the media item is still processing; a check finishes it (the next one finds it processed).
+    func checkProcessing(_ key: String) -> Bool { processingMedia.remove(key) != nil }
 
     func saveContainer(_ container: SandboxContainer) { containers[container.id] = container }
 
