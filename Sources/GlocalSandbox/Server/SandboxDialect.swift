@@ -105,6 +105,18 @@ enum SandboxDialect: String, Sendable {
         }
     }
 
+    /// The answer to a call that carries no token at all (an expired one is ``expiredToken()``).
+    func missingToken() -> Response {
+        switch self {
+        case .bluesky:
+            // XRPC: "401 Unauthorized … There should be a WWW-Authenticate header"; the PDS names the error AuthMissing.
+            return SandboxReply.json(
+                401, ["error": "AuthMissing", "message": "Authentication Required"], headers: [("WWW-Authenticate", "Bearer")])
+        case .x, .mastodon, .linkedin, .facebook, .instagram, .threads, .webhook, .youtube, .tiktok, .pinterest, .googleBusiness:
+            return expiredToken()
+        }
+    }
+
     /// The answer of a token endpoint to a dead refresh token.
     func refreshRefused() -> Response {
         switch self {
