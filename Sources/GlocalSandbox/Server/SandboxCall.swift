@@ -46,6 +46,14 @@ struct SandboxCall: Sendable {
         }
     }
 
+    /// The access token of a Graph call (Facebook, Instagram, Threads): the `Authorization: Bearer` header, else the
+    /// `access_token` parameter Meta documents (query, form or multipart body).
+    var graphToken: String? {
+        if let bearer { return bearer }
+        let token = query["access_token"] ?? field("access_token")
+        return token?.isEmpty == false ? token : nil
+    }
+
     /// The bearer token, if any.
     var bearer: String? {
         guard let value = headers["authorization"], value.hasPrefix("Bearer ") else { return nil }

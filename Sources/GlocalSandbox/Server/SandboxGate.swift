@@ -9,9 +9,10 @@ struct SandboxGate: Sendable {
     var network: String { dialect.rawValue }
 
     /// An answer when the call fails before any work (no token where one is required, or a queued fault); `nil` to go
-    /// on.
+    /// on. Graph calls may carry their token as the `access_token` parameter.
     func before(_ call: SandboxCall, account: String, refresh: Bool = false, requiresToken: Bool = true) async -> Response? {
-        if !refresh, requiresToken, call.bearer == nil { return dialect.missingToken() }
+        let token = dialect.isGraph ? call.graphToken : call.bearer
+        if !refresh, requiresToken, token == nil { return dialect.missingToken() }
         guard let fault = await state.takeFault(network: network, account: account, path: call.path, afterStore: false)
         else { return nil }
         return dialect.answer(to: fault, now: await state.now(), account: account, refresh: refresh)

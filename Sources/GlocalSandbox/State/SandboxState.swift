@@ -153,9 +153,12 @@ public actor SandboxState {
 
     func saveContainer(_ container: SandboxContainer) { containers[container.id] = container }
 
+    /// How long a container can wait to be published ("Containers expire after 24 hours").
+    static let containerLifetime: TimeInterval = 86_400
+
     /// The container, counting one status check (a video finishes after a check or two).
     func checkContainer(_ id: String) -> SandboxContainer? {
-        guard var container = containers[id] else { return nil }
+        guard var container = container(id) else { return nil }
         if container.status == "IN_PROGRESS" {
             container.checksUntilFinished -= 1
             if container.checksUntilFinished <= 0 { container.status = "FINISHED" }
@@ -164,7 +167,17 @@ public actor SandboxState {
         return container
     }
 
-    func container(_ id: String) -> SandboxContainer? { containers[id] }
+    /// The container, `EXPIRED` once its lifetime has passed unpublished.
+    func container(_ id: String) -> SandboxContainer? {
+        guard var container = containers[id] else { return nil }
+        if container.status != "PUBLISHED", let created = container.createdAt,
+            now() >= created.addingTimeInterval(Self.containerLifetime)
+        {
+            container.status = "EXPIRED"
+            containers[id] = container
+        }
+        return container
+    }
 
     func saveUpload(_ upload: SandboxUpload) { uploads[upload.asset] = upload }
 
