@@ -217,6 +217,29 @@ struct BlueskyRoutes: Sendable {
             ]
             return await gate.after(account: repo, SandboxReply.json(200, answer, headers: limit.headers))
         }
+        router.post("bluesky/xrpc/com.atproto.repo.deleteRecord") { request, _ -> Response in
+            let call = try await SandboxCall.read(request)
+            let json = call.json
+            let session = Self.did(call)
+            guard let repo = Self.repoDID(json["repo"] as? String ?? "", session: session) else {
+                return Self.invalid("Input/repo must be a valid did or a handle")
+            }
+            if let refusal = await gate.before(call, account: repo) { return refusal }
+            guard repo == session else { return Self.invalid("Input/repo must be the authenticated account") }
+            let collection = json["collection"] as? String ?? ""
+            guard Self.isNSID(collection) else { return Self.invalid("Input/collection must be a valid NSID") }
+            guard let rkey = json["rkey"] as? String, !rkey.isEmpty else {
+                return Self.invalid("Input must have the property \"rkey\"")
+            }
+            let uri = "at://\(repo)/\(collection)/\(rkey)"
+            // A PDS answers a record that is not there with success and no commit: deleting is idempotent.
+            guard await state.post(network: "bluesky", id: uri) != nil else { return SandboxReply.json(200, [String: Any]()) }
+            await state.remove(network: "bluesky", id: uri)
+            let serial = await state.next("bluesky/tid")
+            let rev = SandboxIdentity.tid(at: await state.now(), clockID: serial)
+            let commit = SandboxCID.record(["did": repo, "rev": rev, "version": 3] as [String: Any])
+            return SandboxReply.json(200, ["commit": ["cid": commit, "rev": rev]])
+        }
         router.post("bluesky/xrpc/com.atproto.repo.uploadBlob") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
             let account = Self.did(call)

@@ -107,6 +107,19 @@ struct MastodonRoutes: Sendable {
             }
             return SandboxReply.json(200, statuses)
         }
+        router.delete("mastodon/api/v1/statuses/:id") { request, context -> Response in
+            let call = try await SandboxCall.read(request)
+            let account = Self.accountID(call)
+            if let refusal = await gate.before(call, account: account) { return refusal }
+            // "Delete one of your own statuses": another's is not found, as for anyone who may not delete it.
+            guard let post = await state.post(network: "mastodon", id: context.parameters.get("id") ?? ""),
+                post.kind != "media", post.account == account
+            else { return SandboxReply.json(404, ["error": "Record not found"]) }
+            var deleted = await status(post)
+            deleted["text"] = post.text
+            await state.remove(network: "mastodon", id: post.id)
+            return SandboxReply.json(200, deleted)
+        }
         router.get("mastodon/api/v1/statuses/:id") { request, context -> Response in
             let call = try await SandboxCall.read(request)
             let account = Self.accountID(call)

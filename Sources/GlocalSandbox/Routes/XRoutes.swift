@@ -117,6 +117,36 @@ struct XRoutes: Sendable {
                     ["data": ["id": id, "text": text, "edit_history_tweet_ids": [id], "edit_history_post_ids": [id]]],
                     headers: limit.headers))
         }
+        router.delete("x/2/tweets/:id") { request, context -> Response in
+            let call = try await SandboxCall.read(request)
+            let account = Self.userID(call)
+            let id = context.parameters.get("id") ?? ""
+            guard SandboxIdentity.isNumeric(id) else {
+                return Self.invalidRequest(
+                    parameter: "id", value: id, message: "The `id` query parameter value [\(id)] does not match ^[0-9]{1,19}$")
+            }
+            if let refusal = await gate.before(call, account: account) { return refusal }
+            guard let post = await state.post(network: "x", id: id), post.kind != "media" else {
+                return SandboxReply.json(
+                    404,
+                    [
+                        "title": "Not Found Error", "detail": "Could not find tweet with id: [\(id)].",
+                        "type":
+                            "https://api.twitter.com/2/problems/resource-not-found", "resource_type": "tweet", "parameter": "id",
+                        "resource_id": id, "value": id,
+                    ], contentType: "application/problem+json")
+            }
+            guard post.account == account else {
+                return SandboxReply.json(
+                    403,
+                    [
+                        "title": "Forbidden", "detail": "You are not allowed to delete this Tweet.", "type": "about:blank",
+                        "status": 403,
+                    ], contentType: "application/problem+json")
+            }
+            await state.remove(network: "x", id: id)
+            return SandboxReply.json(200, ["data": ["deleted": true]])
+        }
         router.post("x/2/media/upload") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
             let account = Self.userID(call)

@@ -111,6 +111,9 @@ public actor SandboxState {
 
     func store(_ post: SandboxPost) { posts.append(post) }
 
+    /// Forgets a stored item (the network deleted it).
+    func remove(network: String, id: String) { posts.removeAll { $0.network == network && $0.id == id } }
+
     /// Sets the alt text of a stored item.
     func describe(network: String, id: String, altText: String) {
         if let index = posts.firstIndex(where: { $0.network == network && $0.id == id }) { posts[index].altText = altText }
