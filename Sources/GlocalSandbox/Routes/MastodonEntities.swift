@@ -29,12 +29,13 @@ enum MastodonEntities {
         ]
     }
 
-    /// A `Status`; `media` are its attachments, `counts` its engagement.
-    static func status(_ post: SandboxPost, media: [SandboxPost], counts: [String: Int]) -> [String: Any] {
+    /// A `Status`; `media` are its attachments, `counts` its engagement, `name` the name its account's id was derived
+    /// from (its `username`, as `verify_credentials` answers it).
+    static func status(_ post: SandboxPost, media: [SandboxPost], counts: [String: Int], name: String? = nil) -> [String: Any] {
         let escaped = post.text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
         let request = MastodonStatusRequest(stored: post.body)
-        let account = account(post.account)
+        let account = account(post.account, name: name)
         let username = account["username"] as? String ?? post.account
         return [
             "id": post.id, "uri": "\(host)/users/\(username)/statuses/\(post.id)",

@@ -14,6 +14,7 @@ public actor SandboxState {
     private var refreshes: [String: Int] = [:]
     private var limitOverrides: [String: Int] = [:]
     private var processingMedia: Set<String> = []
+    private var names: [String: String] = [:]
     private var fixedNow: Date?
     /// Whether Instagram fetches each image container's `image_url`, as Meta does (see ``setFetchesMedia(_:)``).
     private(set) var fetchesMedia = false
@@ -48,6 +49,7 @@ public actor SandboxState {
         refreshes = [:]
         limitOverrides = [:]
         processingMedia = []
+        names = [:]
     }
 
     /// Replaces the limits of the named windows (`youtube/uploads`, `youtube/units`, `tiktok/posts`, …) for every account; answers all
@@ -56,6 +58,9 @@ public actor SandboxState {
         limitOverrides.merge(limits) { _, new in new }
         return limitOverrides
     }
+
+    /// The limit a window was given through ``setLimits(_:)``, if any.
+    func limit(of window: String) -> Int? { limitOverrides[window] }
 
     /// Queues a fault.
     public func inject(_ fault: SandboxFault) { faults.append(fault) }
@@ -147,6 +152,12 @@ public actor SandboxState {
         windows[key] = current
         return (max(0, limit - current.used), current.start.addingTimeInterval(window), exceeded)
     }
+
+    /// Remembers the account name an id (`network/id`) was derived from.
+    func rememberName(_ name: String, of key: String) { names[key] = name }
+
+    /// The account name an id (`network/id`) was derived from, if a token has named it.
+    func name(of key: String) -> String? { names[key] }
 
     /// Marks an uploaded media item (`network/id`) as still processing, until its next status check.
     func startProcessing(_ key: String) { processingMedia.insert(key) }
