@@ -19,7 +19,7 @@ import Testing
     /// Uploads `count` bytes and posts them as an image (or as a link card's thumb); returns the createRecord answer.
     static func post(bytes count: Int, asThumb: Bool, in sandbox: SandboxCalls) async throws -> SandboxCalls.Answer {
         let did = try #require(
-            try await sandbox.call("POST", "bluesky/xrpc/com.atproto.server.refreshSession", token: token)
+            try await sandbox.call("GET", "bluesky/xrpc/com.atproto.server.getSession", token: token)
                 .object["did"] as? String)
         var bytes = Data(repeating: 0x5A, count: count)
         bytes.replaceSubrange(0..<3, with: [0xFF, 0xD8, 0xFF])

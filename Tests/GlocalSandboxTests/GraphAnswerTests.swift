@@ -28,13 +28,14 @@ import Testing
     func containerAndMediaIdsAreNumeric(_ network: String, _ edge: String, _ publish: String, _ field: String) async throws {
         try await SandboxCalls.run { sandbox in
             let user = "17841405822304914"
+            let version = network == "threads" ? "v1.0" : "v25.0"
             let container = try await sandbox.call(
-                "POST", "\(network)/v1.0/\(user)/\(edge)", token: "u~t",
+                "POST", "\(network)/\(version)/\(user)/\(edge)", token: "u~t",
                 form: [("image_url", "https://cdn.example/a.jpg"), (field, "Bonjour"), ("media_type", "IMAGE")])
             let creation = try #require(container.object["id"] as? String)
             #expect(Self.isNumeric(creation))
             let published = try await sandbox.call(
-                "POST", "\(network)/v1.0/\(user)/\(publish)", token: "u~t", form: [("creation_id", creation)])
+                "POST", "\(network)/\(version)/\(user)/\(publish)", token: "u~t", form: [("creation_id", creation)])
             #expect(Self.isNumeric(published.object["id"] as? String))
             let stored = await sandbox.state.storedPosts(network: network).first { $0.kind == "post" }
             #expect(stored?.account == user)

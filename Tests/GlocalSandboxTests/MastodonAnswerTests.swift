@@ -88,4 +88,36 @@ import Testing
             for answer in answers { #expect(error.problems(answer.object) == []) }
         }
     }
+
+    /// `POST /api/v1/media` is deprecated but documented: like v2, except that it answers once processed (200, `url`).
+    @Test func theDeprecatedV1UploadAnswersProcessedMedia() async throws {
+        let page = try SpecFiles.text("mastodon/media.md")
+        #expect(
+            page.contains("POST /api/v1/media HTTP/1.1") && page.contains("return after the full sized media is done processing"))
+        let attachment = try MastodonEntityDoc("mastodon/MediaAttachment.md")
+        try await SandboxCalls.run { sandbox in
+            let video = try await sandbox.call(
+                "POST", "mastodon/api/v1/media", token: Self.token,
+                raw: SandboxCalls.multipart(
+                    fields: [("description", "Un film")], file: ("file", "video/mp4", Data([0, 0, 0, 24]))))
+            #expect(video.status == 200)
+            #expect(video.object["url"] is String && video.object["description"] as? String == "Un film")
+            #expect(attachment.problems(video.object) == [])
+        }
+    }
+
+    /// One account is one `Account`: the same `username` in `verify_credentials` and inside its statuses.
+    @Test func anAccountIsTheSameEverywhere() async throws {
+        try await SandboxCalls.run { sandbox in
+            let me = try await sandbox.call("GET", "mastodon/api/v1/accounts/verify_credentials", token: Self.token)
+            let posted = try await sandbox.call("POST", "mastodon/api/v1/statuses", token: Self.token, json: ["status": "moi"])
+            let inside = try #require(posted.object["account"] as? [String: Any])
+            for field in ["id", "username", "acct", "url"] {
+                #expect(inside[field] as? String == me.object[field] as? String, "\(field)")
+            }
+            let id = try #require(posted.object["id"] as? String)
+            let fetched = try await sandbox.call("GET", "mastodon/api/v1/statuses/\(id)")
+            #expect((fetched.object["account"] as? [String: Any])?["username"] as? String == me.object["username"] as? String)
+        }
+    }
 }

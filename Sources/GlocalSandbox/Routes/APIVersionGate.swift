@@ -49,8 +49,8 @@ struct APIVersionGate: RouterMiddleware {
         return SandboxReply.json(426, ["status": 426, "code": "NONEXISTENT_VERSION", "message": message])
     }
 
-    /// Graph's answer to a path version of the table that is not served at `now`; `nil` when it is served, is not
-    /// in the table, or the segment is not a version (`refresh_access_token`).
+    /// Graph's answer to a path version that is not served at `now` (past its sunset, not released yet, or never a
+    /// version of the table); `nil` when it is served or the segment is not a version (`refresh_access_token`).
     static func graphRefusal(_ segment: String, network: Network, now: Date) -> Response? {
         let latest = APIVersionTable.knownVersions(of: APIFamily.of(network)).last?.name ?? segment
         let refused: String
@@ -61,8 +61,11 @@ struct APIVersionGate: RouterMiddleware {
             case .sunset: refused = "\(segment) was available until \(version.sunset.map { "\($0)" } ?? "")"
             case .unreleased: refused = "\(segment) is not released"
             }
-        // A version the table does not list has no date the sandbox could hold it to: it is served.
-        case .unknown, .malformed, .notPinnable: return nil
+        // A version Meta never released (`v27.0`, `v25.1`, Threads `v2.0`) is refused like one that has ended.
+        case .unknown: refused = "\(segment) does not exist"
+        case .malformed, .notPinnable:
+            guard segment.range(of: "^v[0-9]+(\\.[0-9]+)?$", options: .regularExpression) != nil else { return nil }
+            refused = "\(segment) does not exist"
         }
         let message =
             "(#2635) You are calling a deprecated version of the Graph API (\(refused)). "

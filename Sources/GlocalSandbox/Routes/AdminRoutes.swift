@@ -6,9 +6,11 @@ import Hummingbird
 struct AdminRoutes: Sendable {
     let state: SandboxState
 
-    /// The windows `/_sandbox/limits` may replace: the rate windows of X, Mastodon and Bluesky, TikTok's daily posts and
-    /// YouTube's quota buckets.
-    static let limitWindows = ["bluesky", "mastodon", "tiktok/posts", "x"] + YouTubeQuotaBucket.allCases.map(\.window)
+    /// The windows `/_sandbox/limits` may replace: the rate windows of X, Mastodon (statuses, and every call, media
+    /// uploads and deletions) and Bluesky, TikTok's daily posts and YouTube's quota buckets.
+    static let limitWindows =
+        ["bluesky", "mastodon", "mastodon/all", "mastodon/deletes", "mastodon/media", "tiktok/posts", "x"]
+        + YouTubeQuotaBucket.allCases.map(\.window)
 
     private static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()

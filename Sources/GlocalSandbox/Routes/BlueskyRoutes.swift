@@ -9,13 +9,13 @@ struct BlueskyRoutes: Sendable {
     let gate: SandboxGate
     var state: SandboxState { gate.state }
 
-    private func rateHeaders(_ account: String) async -> (headers: [(String, String)], exceeded: Bool) {
+    private func rateHeaders(_ account: String) async -> (headers: [(String, String)], reset: Date, exceeded: Bool) {
         let window = await state.spend(network: "bluesky", account: account, cost: 3, limit: 5000, window: 3600)
         return (
             [
                 ("RateLimit-Limit", "5000"), ("RateLimit-Remaining", String(window.remaining)),
                 ("RateLimit-Reset", String(Int(window.reset.timeIntervalSince1970))), ("RateLimit-Policy", "5000;w=3600"),
-            ], window.exceeded
+            ], window.reset, window.exceeded
         )
     }
 
@@ -28,11 +28,36 @@ struct BlueskyRoutes: Sendable {
     /// The session's DID.
     static func did(_ call: SandboxCall) -> String { SandboxIdentity.did(call.tokenAccount ?? "") }
 
-    /// The DID a repo names (a DID, or the session's handle); `nil` when it is neither.
-    static func repoDID(_ repo: String, session: String) -> String? {
+    /// The DID a repo names (a DID, or the handle of the session or of a `did:plc:` the sandbox derived); `nil`
+    /// when it is neither.
+    static func repoDID(_ repo: String, session: String?) -> String? {
         if repo.hasPrefix("did:") { return repo }
-        return repo == SandboxIdentity.handle(session) ? session : nil
+        if let session, repo == SandboxIdentity.handle(session) { return session }
+        let label = repo.hasSuffix(".bsky.social") ? String(repo.dropLast(".bsky.social".count)) : ""
+        let did = "did:plc:\(label)"
+        return label.count == 24 && SandboxIdentity.handle(did) == repo ? did : nil
     }
+
+    /// The NSID syntax (`com.atproto.repo.createRecord` `collection` `format: nsid`).
+    static func isNSID(_ text: String) -> Bool {
+        text.count <= 317
+            && text.range(
+                of:
+                    "^[a-zA-Z]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}[a-zA-Z0-9])?)+(\\.[a-zA-Z]([a-zA-Z0-9]{0,62})?)$",
+                options: .regularExpression) != nil
+    }
+
+    /// The atproto `datetime` syntax (RFC 3339 with a time zone; `-00:00` is refused).
+    static func isDatetime(_ text: String) -> Bool {
+        !text.hasSuffix("-00:00")
+            && text.range(
+                of:
+                    "^[0-9]{4}-(0[1-9]|1[012])-([0-2][0-9]|3[01])T([0-1][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|[+-]([0-1][0-9]|2[0-3]):[0-5][0-9])$",
+                options: .regularExpression) != nil
+    }
+
+    /// `app.bsky.feed.post` `langs` `maxLength`.
+    static let maxLangs = 3
 
     private static func invalid(_ message: String) -> Response {
         SandboxReply.json(400, ["error": "InvalidRequest", "message": message])
@@ -46,8 +71,15 @@ struct BlueskyRoutes: Sendable {
         if text.count > 300 || text.utf8.count > 3000 {
             return "Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes"
         }
-        guard record["createdAt"] is String else {
+        guard let createdAt = record["createdAt"] as? String else {
             return "Invalid app.bsky.feed.post record: Record must have the property \"createdAt\""
+        }
+        guard isDatetime(createdAt) else {
+            return
+                "Invalid app.bsky.feed.post record: Record/createdAt must be an valid atproto datetime (both RFC-3339 and ISO-8601)"
+        }
+        if let langs = record["langs"] as? [Any], langs.count > maxLangs {
+            return "Invalid app.bsky.feed.post record: Record/langs must not have more than \(maxLangs) elements"
         }
         guard let embed = record["embed"] as? [String: Any], embed["$type"] as? String == "app.bsky.embed.images" else {
             return nil
@@ -89,12 +121,41 @@ struct BlueskyRoutes: Sendable {
         return nil
     }
 
+    /// Why an image embed's blobs cannot be used, or `nil`: a blob must have been uploaded to this PDS first, and an
+    /// image must be `image/*` (`app.bsky.embed.images#image.image` `accept`), as uploaded and as the record says.
+    /// `uploadedType` gives an uploaded blob's content type, `nil` for a blob never uploaded.
+    static func blobUseProblem(_ record: [String: Any], uploadedType: (String) -> String?) -> (error: String, message: String)? {
+        let embed = record["embed"] as? [String: Any] ?? [:]
+        let images = embed["$type"] as? String == "app.bsky.embed.images" ? embed["images"] as? [[String: Any]] ?? [] : []
+        for ref in blobRefs(record) where uploadedType(ref) == nil {
+            return ("BlobNotFound", "Could not find blob: \(ref)")
+        }
+        for image in images {
+            let blob = image["image"] as? [String: Any] ?? [:]
+            let ref = (blob["ref"] as? [String: Any])?["$link"] as? String ?? ""
+            let types = [blob["mimeType"] as? String ?? "", uploadedType(ref) ?? ""]
+            if let type = types.first(where: { !$0.hasPrefix("image/") }) {
+                return ("InvalidMimeType", "Wrong type of file. It is \(type) but it must match image/*.")
+            }
+        }
+        return nil
+    }
+
     /// The `$link` of every blob an embed names.
     static func blobRefs(_ record: [String: Any]) -> [String] {
         let embed = record["embed"] as? [String: Any] ?? [:]
         let images = (embed["images"] as? [[String: Any]] ?? []).map { $0["image"] }
         let thumb = (embed["external"] as? [String: Any])?["thumb"]
         return (images + [thumb]).compactMap { (($0 as? [String: Any])?["ref"] as? [String: Any])?["$link"] as? String }
+    }
+
+    /// The content type of a blob the account uploaded (stored as "N bytes <type>"), `nil` if it never did.
+    private func blobType(_ ref: String, account: String) async -> String? {
+        let uploads = await state.storedPosts(network: "bluesky")
+        guard let blob = uploads.first(where: { $0.id == ref && $0.kind == "media" && $0.account == account }) else {
+            return nil
+        }
+        return blob.body.split(separator: " ").dropFirst(2).first.map(String.init) ?? ""
     }
 
     /// The byte count of an uploaded blob (stored as "N bytes").
@@ -114,18 +175,23 @@ struct BlueskyRoutes: Sendable {
             if let refusal = await gate.before(call, account: repo) { return refusal }
             guard repo == session else { return Self.invalid("Input/repo must be the authenticated account") }
             let limit = await rateHeaders(repo)
-            if limit.exceeded {
-                return gate.dialect.rateLimited(
-                    reset: await state.now().addingTimeInterval(3600), now: await state.now(), account: repo)
-            }
+            if limit.exceeded { return gate.dialect.rateLimited(reset: limit.reset, now: await state.now(), account: repo) }
             let collection = json["collection"] as? String ?? ""
+            guard Self.isNSID(collection) else { return Self.invalid("Input/collection must be a valid NSID") }
             let record = json["record"] as? [String: Any] ?? [:]
+            guard let type = record["$type"] as? String else { return Self.invalid("Input/record must contain a $type field") }
+            guard type == collection else { return Self.invalid("Invalid $type: expected \(collection), got \(type)") }
             let serial = await state.next("bluesky/tid")
             let now = await state.now()
             let rkey = json["rkey"] as? String ?? SandboxIdentity.tid(at: now, clockID: serial)
             guard rkey.range(of: "^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$", options: .regularExpression) != nil
             else { return Self.invalid("Invalid record key: app.bsky.feed.post keys are TIDs") }
             if let problem = Self.recordProblem(record) { return Self.invalid(problem) }
+            var types: [String: String] = [:]
+            for ref in Self.blobRefs(record) { types[ref] = await blobType(ref, account: repo) }
+            if let problem = Self.blobUseProblem(record, uploadedType: { types[$0] }) {
+                return SandboxReply.json(400, ["error": problem.error, "message": problem.message])
+            }
             var sizes: [String: Int] = [:]
             for ref in Self.blobRefs(record) { sizes[ref] = await blobSize(ref) }
             if let problem = Self.blobProblem(record, size: { sizes[$0] }) {
@@ -151,6 +217,29 @@ struct BlueskyRoutes: Sendable {
             ]
             return await gate.after(account: repo, SandboxReply.json(200, answer, headers: limit.headers))
         }
+        router.post("bluesky/xrpc/com.atproto.repo.deleteRecord") { request, _ -> Response in
+            let call = try await SandboxCall.read(request)
+            let json = call.json
+            let session = Self.did(call)
+            guard let repo = Self.repoDID(json["repo"] as? String ?? "", session: session) else {
+                return Self.invalid("Input/repo must be a valid did or a handle")
+            }
+            if let refusal = await gate.before(call, account: repo) { return refusal }
+            guard repo == session else { return Self.invalid("Input/repo must be the authenticated account") }
+            let collection = json["collection"] as? String ?? ""
+            guard Self.isNSID(collection) else { return Self.invalid("Input/collection must be a valid NSID") }
+            guard let rkey = json["rkey"] as? String, !rkey.isEmpty else {
+                return Self.invalid("Input must have the property \"rkey\"")
+            }
+            let uri = "at://\(repo)/\(collection)/\(rkey)"
+            // A PDS answers a record that is not there with success and no commit: deleting is idempotent.
+            guard await state.post(network: "bluesky", id: uri) != nil else { return SandboxReply.json(200, [String: Any]()) }
+            await state.remove(network: "bluesky", id: uri)
+            let serial = await state.next("bluesky/tid")
+            let rev = SandboxIdentity.tid(at: await state.now(), clockID: serial)
+            let commit = SandboxCID.record(["did": repo, "rev": rev, "version": 3] as [String: Any])
+            return SandboxReply.json(200, ["commit": ["cid": commit, "rev": rev]])
+        }
         router.post("bluesky/xrpc/com.atproto.repo.uploadBlob") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
             let account = Self.did(call)
@@ -160,7 +249,8 @@ struct BlueskyRoutes: Sendable {
             await state.store(
                 SandboxPost(
                     network: "bluesky", account: account, id: ref, kind: "media", text: "",
-                    body: "\(call.body.count) bytes", key: "blob-\(serial)", postedAt: await state.now()))
+                    body: "\(call.body.count) bytes \(call.headers["content-type"] ?? "*/*")", key: "blob-\(serial)",
+                    postedAt: await state.now()))
             let blob: [String: Any] = [
                 "$type": "blob", "ref": ["$link": ref], "mimeType": call.headers["content-type"] ?? "*/*",
                 "size": call.body.count,
@@ -169,10 +259,11 @@ struct BlueskyRoutes: Sendable {
         }
         router.get("bluesky/xrpc/com.atproto.repo.getRecord") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
-            guard let repo = Self.repoDID(call.query["repo"] ?? "", session: Self.did(call)) else {
+            guard let repo = Self.repoDID(call.query["repo"] ?? "", session: call.bearer.map { _ in Self.did(call) }) else {
                 return Self.invalid("Input/repo must be a valid did or a handle")
             }
-            if let refusal = await gate.before(call, account: repo) { return refusal }
+            // getRecord "does not require auth".
+            if let refusal = await gate.before(call, account: repo, requiresToken: false) { return refusal }
             let uri = "at://\(repo)/\(call.query["collection"] ?? "")/\(call.query["rkey"] ?? "")"
             guard let post = await state.post(network: "bluesky", id: uri) else {
                 return SandboxReply.json(400, ["error": "RecordNotFound", "message": "Could not locate record: \(uri)"])
@@ -184,8 +275,9 @@ struct BlueskyRoutes: Sendable {
             let account = Self.did(call)
             if let refusal = await gate.before(call, account: account) { return refusal }
             var posts: [[String: Any]] = []
-            for uri in (call.query["uris"] ?? "").split(separator: ",") {
-                guard let post = await state.post(network: "bluesky", id: String(uri)) else { continue }
+            // An XRPC array parameter is the name repeated: `uris=a&uris=b`.
+            for (_, uri) in call.queryItems.filter({ $0.name == "uris" }) {
+                guard let post = await state.post(network: "bluesky", id: uri) else { continue }
                 let counts = SandboxEngagement.counters(
                     postedAt: post.postedAt, now: await state.now(),
                     audience: await state.audience(network: "bluesky", account: post.account))
@@ -203,8 +295,11 @@ struct BlueskyRoutes: Sendable {
             let call = try await SandboxCall.read(request)
             let name = call.tokenAccount ?? ""
             let account = Self.did(call)
-            if call.bearer == nil { return gate.dialect.expiredToken() }
+            if call.bearer == nil { return gate.dialect.missingToken() }
             if let refusal = await gate.before(call, account: account, refresh: true) { return refusal }
+            // "Requires auth using the 'refreshJwt' (not the 'accessJwt')": a sandbox token naming `access` is one.
+            guard !(call.bearer ?? "").split(separator: "~", maxSplits: 1).dropFirst().contains(where: { $0.contains("access") })
+            else { return SandboxReply.json(400, ["error": "InvalidToken", "message": "Invalid token type"]) }
             let pair = await gate.issueTokens(account: name)
             return SandboxReply.json(
                 200,

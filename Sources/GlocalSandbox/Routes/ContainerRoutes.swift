@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 import Hummingbird
 
 /// Instagram and Threads in the sandbox: containers (images `FINISHED` at once, videos after one status check),
@@ -17,6 +18,8 @@ struct ContainerRoutes: Sendable {
     let refreshGrant: String
     /// First id of this network's sequence.
     let idBase: Int
+    /// The insight metrics the network serves, each with the engagement counter it reports.
+    let metrics: [String: String]
 
     var state: SandboxState { gate.state }
     var network: String { gate.network }
@@ -24,17 +27,46 @@ struct ContainerRoutes: Sendable {
     static func instagram(_ state: SandboxState) -> ContainerRoutes {
         ContainerRoutes(
             gate: SandboxGate(state: state, dialect: .instagram), statusField: "status_code", mediaEdge: "media",
-            publishEdge: "media_publish", textField: "caption", refreshGrant: "ig_refresh_token", idBase: 17_900_000_000_000_000)
+            publishEdge: "media_publish", textField: "caption", refreshGrant: "ig_refresh_token", idBase: 17_900_000_000_000_000,
+            // `impressions` and `plays` were deprecated in v22.0 and, for all versions, on April 21, 2025.
+            metrics: [
+                "views": "views", "reach": "views", "likes": "likes", "comments": "replies", "shares": "shares",
+                "saved": "saves", "total_interactions": "likes",
+            ])
     }
 
     static func threads(_ state: SandboxState) -> ContainerRoutes {
         ContainerRoutes(
             gate: SandboxGate(state: state, dialect: .threads), statusField: "status", mediaEdge: "threads",
-            publishEdge: "threads_publish", textField: "text", refreshGrant: "th_refresh_token", idBase: 18_000_000_000_000_000)
+            publishEdge: "threads_publish", textField: "text", refreshGrant: "th_refresh_token", idBase: 18_000_000_000_000_000,
+            metrics: [
+                "views": "views", "likes": "likes", "replies": "replies", "reposts": "reposts", "quotes": "quotes",
+                "shares": "shares",
+            ])
     }
 
     private func graphError(_ code: Int, _ message: String) -> Response {
-        SandboxReply.json(400, ["error": ["message": message, "type": "OAuthException", "code": code, "fbtrace_id": "sandbox"]])
+        SandboxDialect.graphError(400, code: code, message: message)
+    }
+
+    /// Threads' text limit ("Text posts are limited to 500 characters", emoji counted by their UTF-8 bytes).
+    static let threadsTextLimit = 500
+    /// Threads' `media_type` values.
+    static let threadsMediaTypes: Set<String> = ["TEXT", "IMAGE", "VIDEO", "CAROUSEL"]
+
+    /// Why Threads refuses a container's parameters (`media_type` required and known, `text` for TEXT, `image_url`
+    /// for IMAGE, `video_url` for VIDEO, `children` for CAROUSEL, text within the limit), or `nil`.
+    static func threadsRefusal(_ form: [String: String]) -> String? {
+        guard let type = form["media_type"] else { return "(#100) The parameter media_type is required." }
+        guard threadsMediaTypes.contains(type) else {
+            return "(#100) Param media_type must be one of {\(threadsMediaTypes.sorted().joined(separator: ", "))}"
+        }
+        let required = ["TEXT": "text", "IMAGE": "image_url", "VIDEO": "video_url", "CAROUSEL": "children"][type] ?? ""
+        if form[required]?.isEmpty ?? true { return "(#100) The parameter \(required) is required for media_type=\(type)." }
+        if let text = form["text"], ThreadsLengthCounter.length(text) > threadsTextLimit {
+            return "(#100) Param text must be at most \(threadsTextLimit) characters long."
+        }
+        return nil
     }
 
     func register(on router: Router<BasicRequestContext>) {
@@ -43,6 +75,7 @@ struct ContainerRoutes: Sendable {
             let user = SandboxIdentity.numericID(context.parameters.get("id") ?? "", digits: 17)
             if let refusal = await gate.before(call, account: user) { return refusal }
             let form = call.form
+            if network == "threads", let refusal = Self.threadsRefusal(form) { return graphError(100, refusal) }
             let type = form["media_type"] ?? "IMAGE"
             if network == "instagram", form["image_url"] == nil, form["video_url"] == nil, type != "CAROUSEL" {
                 return graphError(100, "(#100) The parameter image_url is required.")
@@ -56,7 +89,7 @@ struct ContainerRoutes: Sendable {
             let container = SandboxContainer(
                 network: network, account: user, id: String(idBase + 500_000 + (await state.next("\(network)/container"))),
                 body: call.bodyText, text: form[textField] ?? "", status: isVideo ? "IN_PROGRESS" : "FINISHED",
-                checksUntilFinished: isVideo ? 1 : 0, replyTo: form["reply_to_id"])
+                checksUntilFinished: isVideo ? 1 : 0, replyTo: form["reply_to_id"], createdAt: await state.now())
             await state.saveContainer(container)
             return SandboxReply.json(200, ["id": container.id])
         }
@@ -102,15 +135,17 @@ struct ContainerRoutes: Sendable {
             let counts = SandboxEngagement.counters(
                 postedAt: post.postedAt, now: await state.now(),
                 audience: await state.audience(network: network, account: post.account))
-            let names: [String: String] = [
-                "views": "views", "reach": "views", "likes": "likes", "comments": "replies", "replies": "replies",
-                "shares": "shares",
-                "saved": "saves", "reposts": "reposts", "quotes": "quotes", "total_interactions": "likes",
-            ]
-            let data = (call.query["metric"] ?? "").split(separator: ",").map { metric -> [String: Any] in
-                let value = counts[names[String(metric)] ?? ""] ?? 0
-                return [
-                    "name": String(metric), "period": "lifetime", "values": [["value": value]],
+            let requested = (call.query["metric"] ?? "").split(separator: ",").map(String.init)
+            if requested.isEmpty { return graphError(100, "(#100) The parameter metric is required") }
+            if let index = requested.firstIndex(where: { metrics[$0] == nil }) {
+                return graphError(
+                    100,
+                    "(#100) metric[\(index)] must be one of the following values: "
+                        + metrics.keys.sorted().joined(separator: ", "))
+            }
+            let data = requested.map { metric -> [String: Any] in
+                [
+                    "name": metric, "period": "lifetime", "values": [["value": counts[metrics[metric] ?? ""] ?? 0]],
                     "id": "\(post.id)/insights/\(metric)/lifetime",
                 ]
             }

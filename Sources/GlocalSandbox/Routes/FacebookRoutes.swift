@@ -71,8 +71,8 @@ struct FacebookRoutes: Sendable {
             let account = String(id.split(separator: "_").first ?? "")
             if let refusal = await gate.before(call, account: account) { return refusal }
             guard let post = await state.post(network: "facebook", id: id) else {
-                return SandboxReply.json(
-                    400, ["error": ["message": "Unsupported get request.", "type": "GraphMethodException", "code": 100]])
+                return SandboxDialect.graphError(
+                    400, code: 100, message: "Unsupported get request.", type: "GraphMethodException")
             }
             let counts = SandboxEngagement.counters(
                 postedAt: post.postedAt, now: await state.now(),

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 import Hummingbird
 
 /// LinkedIn's Posts API in the sandbox: versioned headers required, 422 `DUPLICATE_POST`, `content` checked against
@@ -7,9 +8,13 @@ struct LinkedInRoutes: Sendable {
     let gate: SandboxGate
     var state: SandboxState { gate.state }
 
-    /// 426 without a `LinkedIn-Version` (`YYYYMM`), 400 without `X-Restli-Protocol-Version: 2.0.0`.
+    /// 426 without a `LinkedIn-Version` that names a released version (`YYYYMM`, from 202206; the dates are the
+    /// version gate's), 400 without `X-Restli-Protocol-Version: 2.0.0`.
     static func versionRefusal(_ call: SandboxCall) -> Response? {
-        guard call.headers["linkedin-version"]?.count == 6 else { return APIVersionGate.nonexistentVersion(nil) }
+        let version = call.headers["linkedin-version"]
+        guard let version, case .known = APIVersionTable.lookUp(version, for: .linkedin) else {
+            return APIVersionGate.nonexistentVersion(version)
+        }
         guard call.headers["x-restli-protocol-version"] == "2.0.0" else {
             return SandboxReply.json(400, ["status": 400, "message": "X-Restli-Protocol-Version 2.0.0 is required"])
         }
@@ -23,6 +28,12 @@ struct LinkedInRoutes: Sendable {
             let author = json["author"] as? String ?? ""
             if let refusal = await gate.before(call, account: author) { return refusal }
             if let refusal = Self.versionRefusal(call) { return refusal }
+            // `author`: "Person or Organization URN … create-only required".
+            guard author.range(of: "^urn:li:(person|organization):[A-Za-z0-9_-]+$", options: .regularExpression) != nil else {
+                let problem =
+                    json["author"] == nil ? "field is required but not found and has no default value" : "is not a valid URN"
+                return SandboxReply.json(422, ["status": 422, "message": "ERROR :: /author :: \(problem)"])
+            }
             guard let commentary = json["commentary"] as? String, json["lifecycleState"] as? String == "PUBLISHED" else {
                 return SandboxReply.json(422, ["status": 422, "message": "commentary and lifecycleState are required"])
             }
@@ -71,6 +82,7 @@ struct LinkedInRoutes: Sendable {
             let call = try await SandboxCall.read(request)
             let account = call.tokenAccount ?? ""
             if let refusal = await gate.before(call, account: account) { return refusal }
+            if let refusal = Self.versionRefusal(call) { return refusal }
             let urn = context.parameters.get("urn")?.removingPercentEncoding ?? ""
             guard let post = await state.post(network: "linkedin", id: urn) else {
                 return SandboxReply.json(404, ["status": 404, "message": "Not Found"])

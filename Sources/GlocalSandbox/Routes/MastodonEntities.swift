@@ -18,33 +18,35 @@ enum MastodonEntities {
         ]
     }
 
-    /// A `MediaAttachment` of an image or video the account uploaded.
-    static func attachment(_ media: SandboxPost) -> [String: Any] {
+    /// A `MediaAttachment` of an image or video the account uploaded; `url` is null while it is `processing`.
+    static func attachment(_ media: SandboxPost, processing: Bool = false) -> [String: Any] {
         let isVideo = media.body.contains("video/")
         return [
-            "id": media.id, "type": isVideo ? "video" : "image", "url": "\(host)/media/\(media.id)",
+            "id": media.id, "type": isVideo ? "video" : "image",
+            "url": processing ? NSNull() : "\(host)/media/\(media.id)" as Any,
             "preview_url": "\(host)/media/\(media.id)/small", "remote_url": NSNull(), "meta": [String: Any](),
             "description": media.altText ?? NSNull(), "blurhash": "UCDJaM~qD%oz~qt7WBIU?bj[s:M{j[Rjt7ay",
         ]
     }
 
-    /// A `Status`; `media` are its attachments, `counts` its engagement.
-    static func status(_ post: SandboxPost, media: [SandboxPost], counts: [String: Int]) -> [String: Any] {
+    /// A `Status`; `media` are its attachments, `counts` its engagement, `name` the name its account's id was derived
+    /// from (its `username`, as `verify_credentials` answers it).
+    static func status(_ post: SandboxPost, media: [SandboxPost], counts: [String: Int], name: String? = nil) -> [String: Any] {
         let escaped = post.text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
-        let body = (try? JSONSerialization.jsonObject(with: Data(post.body.utf8))) as? [String: Any] ?? [:]
-        let account = account(post.account)
+        let request = MastodonStatusRequest(stored: post.body)
+        let account = account(post.account, name: name)
         let username = account["username"] as? String ?? post.account
         return [
             "id": post.id, "uri": "\(host)/users/\(username)/statuses/\(post.id)",
             "created_at": SandboxDialect.iso(post.postedAt), "account": account, "content": "<p>\(escaped)</p>",
-            "visibility": body["visibility"] as? String ?? "public", "sensitive": false, "spoiler_text": "",
-            "media_attachments": media.map(attachment), "mentions": [], "tags": [], "emojis": [],
+            "visibility": request.visibility ?? "public", "sensitive": false, "spoiler_text": "",
+            "media_attachments": media.map { attachment($0) }, "mentions": [], "tags": [], "emojis": [],
             "reblogs_count": counts["reposts"] ?? 0, "favourites_count": counts["likes"] ?? 0,
             "quotes_count": counts["quotes"] ?? 0, "replies_count": counts["replies"] ?? 0,
             "url": "\(host)/@\(username)/\(post.id)", "in_reply_to_id": post.parentID ?? NSNull(),
             "in_reply_to_account_id": post.parentID == nil ? NSNull() : post.account, "reblog": NSNull(), "poll": NSNull(),
-            "card": NSNull(), "language": body["language"] as? String ?? NSNull(), "text": NSNull(), "edited_at": NSNull(),
+            "card": NSNull(), "language": request.language.map { $0 as Any } ?? NSNull(), "text": NSNull(), "edited_at": NSNull(),
             "quote": NSNull(),
             "quote_approval": ["automatic": ["public"], "manual": [], "current_user": "automatic"] as [String: Any],
             "tagged_collections": [],

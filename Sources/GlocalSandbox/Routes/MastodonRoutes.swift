@@ -11,22 +11,55 @@ struct MastodonRoutes: Sendable {
     /// The numeric account id of the token's account.
     static func accountID(_ call: SandboxCall) -> String { SandboxIdentity.numericID(call.tokenAccount ?? "", digits: 18) }
 
+    /// The account id of the token, remembering the name it was derived from, so that every `Account` of it (in
+    /// `verify_credentials` or inside a `Status`) has the same `username`.
+    private func identify(_ call: SandboxCall) async -> String {
+        let id = Self.accountID(call)
+        if let name = call.tokenAccount { await state.rememberName(name, of: "mastodon/\(id)") }
+        return id
+    }
+
     private func status(_ post: SandboxPost) async -> [String: Any] {
         let counts = SandboxEngagement.counters(
             postedAt: post.postedAt, now: await state.now(),
             audience: await state.audience(network: "mastodon", account: post.account))
-        let body = (try? JSONSerialization.jsonObject(with: Data(post.body.utf8))) as? [String: Any] ?? [:]
         var media: [SandboxPost] = []
-        for id in body["media_ids"] as? [String] ?? [] {
+        for id in MastodonStatusRequest(stored: post.body).mediaIDs {
             if let item = await state.post(network: "mastodon", id: id) { media.append(item) }
         }
-        return MastodonEntities.status(post, media: media, counts: counts)
+        return MastodonEntities.status(
+            post, media: media, counts: counts, name: await state.name(of: "mastodon/\(post.account)"))
+    }
+
+    /// `POST /api/v1/media` or `/api/v2/media`; v2 processes larger formats (video, gifv, audio) in the background
+    /// and answers 202 with `url` null.
+    private func upload(_ call: SandboxCall, processesInBackground: Bool) async -> Response {
+        let account = await identify(call)
+        if let refusal = await gate.before(call, account: account) { return refusal }
+        guard let file = call.multipartFile(named: "file") else {
+            return SandboxReply.json(422, ["error": "Validation failed: File can't be blank"])
+        }
+        let description = call.field("description")
+        if let description, description.count > 1500 {
+            return SandboxReply.json(422, ["error": "Validation failed: Description is too long (maximum is 1500 characters)"])
+        }
+        let id = String(120_000_000_000_000_000 + (await state.next("mastodon/media")))
+        var media = SandboxPost(
+            network: "mastodon", account: account, id: id, kind: "media", text: "",
+            body: "\(file.bytes.count) bytes \(file.contentType ?? "")", postedAt: await state.now())
+        media.altText = description
+        await state.store(media)
+        guard processesInBackground, file.contentType?.hasPrefix("image/") != true else {
+            return SandboxReply.json(200, MastodonEntities.attachment(media))
+        }
+        await state.startProcessing("mastodon/\(id)")
+        return SandboxReply.json(202, MastodonEntities.attachment(media, processing: true))
     }
 
     func register(on router: Router<BasicRequestContext>) {
         router.post("mastodon/api/v1/statuses") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
-            let account = Self.accountID(call)
+            let account = await identify(call)
             if let refusal = await gate.before(call, account: account) { return refusal }
             let window = await state.spend(network: "mastodon", account: account, cost: 1, limit: 300, window: 10800)
             let headers = [
@@ -38,46 +71,42 @@ struct MastodonRoutes: Sendable {
             if let key, let existing = await state.post(network: "mastodon", account: account, key: key) {
                 return SandboxReply.json(200, await status(existing), headers: headers)
             }
-            let json = call.json
-            let mediaIDs = json["media_ids"] as? [String] ?? []
-            let text = json["status"] as? String ?? ""
-            guard !text.isEmpty || !mediaIDs.isEmpty, text.count <= 500 else {
-                return SandboxReply.json(422, ["error": "Validation failed: Text can't be blank or is over 500 characters"])
+            let parameters = MastodonStatusRequest(call)
+            var own: Set<String> = []
+            for media in parameters.mediaIDs where await state.post(network: "mastodon", id: media)?.account == account {
+                own.insert(media)
             }
-            for media in mediaIDs where await state.post(network: "mastodon", id: media)?.account != account {
-                return SandboxReply.json(422, ["error": "Validation failed: Media attachments are invalid"])
-            }
-            let parent = json["in_reply_to_id"] as? String
+            if let refusal = parameters.refusal(ownMedia: own.contains) { return SandboxReply.json(422, ["error": refusal]) }
+            let text = parameters.status
+            let parent = parameters.inReplyToID
             let post = SandboxPost(
                 network: "mastodon", account: account, id: String(110_000_000_000_000_000 + (await state.next("mastodon"))),
-                kind: parent == nil ? "post" : "reply", text: text, body: call.bodyText, parentID: parent, key: key,
+                kind: parent == nil ? "post" : "reply", text: text,
+                body: call.isMultipart ? SandboxCall.formEncoded(call.bodyPairs) : call.bodyText, parentID: parent, key: key,
                 postedAt: await state.now())
             await state.store(post)
             return await gate.after(account: account, SandboxReply.json(200, await status(post), headers: headers))
         }
+        // v1 is deprecated but documented: equal to v2 except that it answers once the media is processed (200, url set).
+        router.post("mastodon/api/v1/media") { request, _ -> Response in
+            try await upload(SandboxCall.read(request), processesInBackground: false)
+        }
         router.post("mastodon/api/v2/media") { request, _ -> Response in
+            try await upload(SandboxCall.read(request), processesInBackground: true)
+        }
+        router.get("mastodon/api/v1/media/:id") { request, context -> Response in
             let call = try await SandboxCall.read(request)
-            let account = Self.accountID(call)
+            let account = await identify(call)
             if let refusal = await gate.before(call, account: account) { return refusal }
-            guard let file = call.multipartFile(named: "file") else {
-                return SandboxReply.json(422, ["error": "Validation failed: File can't be blank"])
-            }
-            let description = call.field("description")
-            if let description, description.count > 1500 {
-                return SandboxReply.json(
-                    422, ["error": "Validation failed: Description is too long (maximum is 1500 characters)"])
-            }
-            let id = String(120_000_000_000_000_000 + (await state.next("mastodon/media")))
-            var media = SandboxPost(
-                network: "mastodon", account: account, id: id, kind: "media", text: "",
-                body: "\(file.bytes.count) bytes \(file.contentType ?? "")", postedAt: await state.now())
-            media.altText = description
-            await state.store(media)
-            return SandboxReply.json(200, MastodonEntities.attachment(media))
+            let id = context.parameters.get("id") ?? ""
+            guard let media = await state.post(network: "mastodon", id: id), media.kind == "media", media.account == account
+            else { return SandboxReply.json(404, ["error": "Record not found"]) }
+            let processing = await state.checkProcessing("mastodon/\(id)")
+            return SandboxReply.json(processing ? 206 : 200, MastodonEntities.attachment(media, processing: processing))
         }
         router.get("mastodon/api/v1/accounts/verify_credentials") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
-            let account = Self.accountID(call)
+            let account = await identify(call)
             if let refusal = await gate.before(call, account: account) { return refusal }
             return SandboxReply.json(200, MastodonEntities.account(account, name: call.tokenAccount))
         }
@@ -94,11 +123,29 @@ struct MastodonRoutes: Sendable {
             }
             return SandboxReply.json(200, statuses)
         }
+        router.delete("mastodon/api/v1/statuses/:id") { request, context -> Response in
+            let call = try await SandboxCall.read(request)
+            let account = await identify(call)
+            if let refusal = await gate.before(call, account: account) { return refusal }
+            // "Delete one of your own statuses": another's is not found, as for anyone who may not delete it.
+            guard let post = await state.post(network: "mastodon", id: context.parameters.get("id") ?? ""),
+                post.kind != "media", post.account == account
+            else { return SandboxReply.json(404, ["error": "Record not found"]) }
+            var deleted = await status(post)
+            deleted["text"] = post.text
+            await state.remove(network: "mastodon", id: post.id)
+            return SandboxReply.json(200, deleted)
+        }
         router.get("mastodon/api/v1/statuses/:id") { request, context -> Response in
             let call = try await SandboxCall.read(request)
-            let account = Self.accountID(call)
-            if let refusal = await gate.before(call, account: account) { return refusal }
-            guard let post = await state.post(network: "mastodon", id: context.parameters.get("id") ?? "") else {
+            let account = await identify(call)
+            // Public and unlisted statuses need no token; another one is "not found" to whoever may not see it.
+            if call.bearer != nil, let refusal = await gate.before(call, account: account) { return refusal }
+            guard let post = await state.post(network: "mastodon", id: context.parameters.get("id") ?? ""),
+                post.kind != "media",
+                ["public", "unlisted"].contains(MastodonStatusRequest(stored: post.body).visibility ?? "public")
+                    || (call.bearer != nil && post.account == account)
+            else {
                 return SandboxReply.json(404, ["error": "Record not found"])
             }
             return SandboxReply.json(200, await status(post))

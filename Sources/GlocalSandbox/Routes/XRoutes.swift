@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 import Hummingbird
 
 /// X API v2 in the sandbox: tweets (403 on a repeated text), media upload and alt text, the user (`/2/users/me`),
@@ -22,27 +23,54 @@ struct XRoutes: Sendable {
             ], contentType: "application/problem+json")
     }
 
-    private func rateHeaders(_ account: String, cost: Int) async -> (headers: [(String, String)], exceeded: Bool) {
+    private func rateHeaders(_ account: String, cost: Int) async -> (headers: [(String, String)], reset: Date, exceeded: Bool) {
         let window = await state.spend(network: "x", account: account, cost: cost, limit: 100, window: 900)
         return (
             [
                 ("x-rate-limit-limit", "100"), ("x-rate-limit-remaining", String(window.remaining)),
                 ("x-rate-limit-reset", String(Int(window.reset.timeIntervalSince1970))),
-            ], window.exceeded
+            ], window.reset, window.exceeded
         )
+    }
+
+    /// `TweetCreateRequest.media.media_ids` `maxItems`.
+    static let maxMediaIDs = 4
+    /// `MediaUploadRequest.media_category` `enum`.
+    static let mediaCategories: Set<String> = [
+        "tweet_image", "tweet_video", "tweet_gif", "dm_image", "dm_video", "dm_gif", "subtitles",
+    ]
+
+    /// X's 400 for a create request it refuses (text and media), or `nil`. `text` is optional when media are
+    /// attached (the request schema requires nothing); a text counts as twitter-text counts it, at most 280.
+    static func createRefusal(text: String?, mediaIDs: [String]) -> Response? {
+        if mediaIDs.count > maxMediaIDs {
+            return invalidRequest(
+                parameter: "media.media_ids", value: mediaIDs.joined(separator: ","),
+                message: "[media.media_ids]: size must be between 1 and \(maxMediaIDs)")
+        }
+        guard let text, !text.isEmpty else {
+            return mediaIDs.isEmpty
+                ? invalidRequest(parameter: "text", value: "", message: "text or media is required") : nil
+        }
+        guard XWeightedLengthCounter.parse(text).isValid else {
+            return invalidRequest(parameter: "text", value: text, message: "The text of your post is too long or invalid.")
+        }
+        return nil
     }
 
     private func tweet(_ post: SandboxPost, metrics: Bool) async -> [String: Any] {
         var tweet: [String: Any] = [
             "id": post.id, "text": post.text, "created_at": SandboxDialect.iso(post.postedAt),
-            "edit_history_tweet_ids": [post.id], "author_id": post.account,
+            "edit_history_tweet_ids": [post.id], "edit_history_post_ids": [post.id], "author_id": post.account,
         ]
         if metrics {
             let now = await state.now()
             let counts = SandboxEngagement.counters(
                 postedAt: post.postedAt, now: now, audience: await state.audience(network: "x", account: post.account))
             tweet["public_metrics"] = [
-                "retweet_count": counts["reposts"]!, "reply_count": counts["replies"]!, "like_count": counts["likes"]!,
+                // `repost_count` is the newer OpenAPI's required name for `retweet_count`: both are sent.
+                "retweet_count": counts["reposts"]!, "repost_count": counts["reposts"]!, "reply_count": counts["replies"]!,
+                "like_count": counts["likes"]!,
                 "quote_count": counts["quotes"]!, "impression_count": counts["views"]!, "bookmark_count": counts["saves"]!,
             ]
         }
@@ -56,20 +84,18 @@ struct XRoutes: Sendable {
             if let refusal = await gate.before(call, account: account) { return refusal }
             let limit = await rateHeaders(account, cost: 1)
             if limit.exceeded {
-                return gate.dialect.rateLimited(
-                    reset: await state.now().addingTimeInterval(900), now: await state.now(), account: account)
+                return gate.dialect.rateLimited(reset: limit.reset, now: await state.now(), account: account)
             }
             let json = call.json
             let mediaIDs = (json["media"] as? [String: Any])?["media_ids"] as? [String] ?? []
-            guard let text = json["text"] as? String, !text.isEmpty || !mediaIDs.isEmpty else {
-                return Self.invalidRequest(parameter: "text", value: "", message: "text or media is required")
-            }
+            if let refusal = Self.createRefusal(text: json["text"] as? String, mediaIDs: mediaIDs) { return refusal }
+            let text = json["text"] as? String ?? ""
             for media in mediaIDs where await state.post(network: "x", id: media)?.account != account {
                 return Self.invalidRequest(
                     parameter: "media.media_ids", value: media, message: "Your media IDs are invalid.")
             }
             let parent = (json["reply"] as? [String: Any])?["in_reply_to_tweet_id"] as? String
-            if parent == nil, await state.post(network: "x", account: account, text: text) != nil {
+            if parent == nil, !text.isEmpty, await state.post(network: "x", account: account, text: text) != nil {
                 return SandboxReply.json(
                     403,
                     [
@@ -86,19 +112,64 @@ struct XRoutes: Sendable {
             return await gate.after(
                 account: account,
                 SandboxReply.json(
-                    201, ["data": ["id": id, "text": text, "edit_history_tweet_ids": [id]]], headers: limit.headers))
+                    201,
+                    // `edit_history_post_ids` is the newer OpenAPI's name for `edit_history_tweet_ids`: both are sent.
+                    ["data": ["id": id, "text": text, "edit_history_tweet_ids": [id], "edit_history_post_ids": [id]]],
+                    headers: limit.headers))
+        }
+        router.delete("x/2/tweets/:id") { request, context -> Response in
+            let call = try await SandboxCall.read(request)
+            let account = Self.userID(call)
+            let id = context.parameters.get("id") ?? ""
+            guard SandboxIdentity.isNumeric(id) else {
+                return Self.invalidRequest(
+                    parameter: "id", value: id, message: "The `id` query parameter value [\(id)] does not match ^[0-9]{1,19}$")
+            }
+            if let refusal = await gate.before(call, account: account) { return refusal }
+            guard let post = await state.post(network: "x", id: id), post.kind != "media" else {
+                return SandboxReply.json(
+                    404,
+                    [
+                        "title": "Not Found Error", "detail": "Could not find tweet with id: [\(id)].",
+                        "type":
+                            "https://api.twitter.com/2/problems/resource-not-found", "resource_type": "tweet", "parameter": "id",
+                        "resource_id": id, "value": id,
+                    ], contentType: "application/problem+json")
+            }
+            guard post.account == account else {
+                return SandboxReply.json(
+                    403,
+                    [
+                        "title": "Forbidden", "detail": "You are not allowed to delete this Tweet.", "type": "about:blank",
+                        "status": 403,
+                    ], contentType: "application/problem+json")
+            }
+            await state.remove(network: "x", id: id)
+            return SandboxReply.json(200, ["data": ["deleted": true]])
         }
         router.post("x/2/media/upload") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
             let account = Self.userID(call)
             if let refusal = await gate.before(call, account: account) { return refusal }
-            guard let file = call.multipartFile(named: "media") else {
+            // The documented bodies: multipart (raw bytes) or JSON (base64), each with a `media_category`.
+            let json = call.json
+            let bytes =
+                call.multipartFile(named: "media")?.bytes ?? (json["media"] as? String).flatMap { Data(base64Encoded: $0) }
+            guard let bytes, !bytes.isEmpty else {
                 return Self.invalidRequest(parameter: "media", value: "", message: "media is required")
             }
+            let category = call.isMultipart ? call.field("media_category") : json["media_category"] as? String
+            guard let category, Self.mediaCategories.contains(category) else {
+                return Self.invalidRequest(
+                    parameter: "media_category", value: category ?? "",
+                    message: "media_category must be one of \(Self.mediaCategories.sorted().joined(separator: ", "))")
+            }
+            let file = (bytes: bytes, category: category)
             let id = String(1_700_000_000_000_000_000 + (await state.next("x/media")))
             await state.store(
                 SandboxPost(
-                    network: "x", account: account, id: id, kind: "media", text: "", body: "\(file.bytes.count) bytes",
+                    network: "x", account: account, id: id, kind: "media", text: "",
+                    body: "\(file.bytes.count) bytes \(file.category)",
                     postedAt: await state.now()))
             return SandboxReply.json(
                 200, ["data": ["id": id, "media_key": "3_\(id)", "expires_after_secs": 86400, "size": file.bytes.count]])
@@ -136,8 +207,14 @@ struct XRoutes: Sendable {
                     message: "The `id` query parameter value [\(account)] does not match ^[0-9]{1,19}$")
             }
             if let refusal = await gate.before(call, account: account) { return refusal }
+            let maxResults = call.query["max_results"] ?? "10"
+            guard let count = Int(maxResults), (5...100).contains(count) else {
+                return Self.invalidRequest(
+                    parameter: "max_results", value: maxResults,
+                    message: "The `max_results` query parameter value [\(maxResults)] is not between 5 and 100")
+            }
             var data: [[String: Any]] = []
-            for post in await state.posts(network: "x", account: account).prefix(Int(call.query["max_results"] ?? "10") ?? 10) {
+            for post in await state.posts(network: "x", account: account).prefix(count) {
                 data.append(await tweet(post, metrics: false))
             }
             var meta: [String: Any] = ["result_count": data.count]
@@ -153,9 +230,19 @@ struct XRoutes: Sendable {
             let call = try await SandboxCall.read(request)
             let account = Self.userID(call)
             if let refusal = await gate.before(call, account: account) { return refusal }
+            let ids = (call.query["ids"] ?? "").split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard call.query["ids"]?.isEmpty == false, ids.count <= 100 else {
+                return Self.invalidRequest(
+                    parameter: "ids", value: call.query["ids"] ?? "",
+                    message: "The number of values in the `ids` query parameter list must be between 1 and 100")
+            }
+            for id in ids where !SandboxIdentity.isNumeric(id) {
+                return Self.invalidRequest(
+                    parameter: "ids", value: id, message: "The `ids` query parameter value [\(id)] does not match ^[0-9]{1,19}$")
+            }
             var data: [[String: Any]] = []
             var errors: [[String: Any]] = []
-            for id in (call.query["ids"] ?? "").split(separator: ",") {
+            for id in ids {
                 if let post = await state.post(network: "x", id: String(id)) {
                     data.append(await tweet(post, metrics: true))
                 } else {

@@ -8,6 +8,15 @@ enum SandboxDialect: String, Sendable {
 
     var isGraph: Bool { self == .facebook || self == .instagram || self == .threads }
 
+    /// A Graph error object (`message`, `type`, `code`, `error_subcode`, `fbtrace_id`), as every Graph route answers it.
+    static func graphError(_ status: Int, code: Int, subcode: Int? = nil, message: String, type: String = "OAuthException")
+        -> Response
+    {
+        var error: [String: Any] = ["message": message, "type": type, "code": code, "fbtrace_id": "sandbox"]
+        if let subcode { error["error_subcode"] = subcode }
+        return SandboxReply.json(status, ["error": error])
+    }
+
     private func graphError(_ status: Int, code: Int, subcode: Int? = nil, message: String, headers: [(String, String)] = [])
         -> Response
     {
@@ -45,9 +54,13 @@ enum SandboxDialect: String, Sendable {
             let minutes = Int((Double(seconds) / 60).rounded(.up))
             let usage =
                 "{\"\(account)\":[{\"type\":\"pages\",\"call_count\":100,\"total_cputime\":25,\"total_time\":25,\"estimated_time_to_regain_access\":\(minutes)}]}"
-            return graphError(
-                400, code: self == .facebook ? 32 : 4, message: "(#32) Page request limit reached",
-                headers: [("X-Business-Use-Case-Usage", usage)])
+            // Code 32 is a Page's limit, code 4 the app's: each with its own message.
+            return self == .facebook
+                ? graphError(
+                    400, code: 32, message: "(#32) Page request limit reached", headers: [("X-Business-Use-Case-Usage", usage)])
+                : graphError(
+                    400, code: 4, message: "(#4) Application request limit reached",
+                    headers: [("X-Business-Use-Case-Usage", usage)])
         case .webhook:
             return SandboxReply.json(429, ["error": "too many requests"], headers: [("Retry-After", String(seconds))])
         case .youtube: return VideoDialect.youtubeQuotaExceeded()
@@ -102,6 +115,19 @@ enum SandboxDialect: String, Sendable {
                 401, code: "access_token_invalid", message: "The access token is invalid or not found in the request.")
         case .pinterest: return PinterestAnswers.unauthorized()
         case .googleBusiness: return GoogleBusinessAnswers.unauthenticated()
+        }
+    }
+
+    /// The answer to a call that carries no token at all (an expired one is ``expiredToken()``).
+    func missingToken() -> Response {
+        switch self {
+        case .bluesky:
+            // XRPC: "401 Unauthorized … There should be a WWW-Authenticate header"; the PDS names the error AuthMissing.
+            return SandboxReply.json(
+                401, ["error": "AuthMissing", "message": "Authentication Required"], headers: [("WWW-Authenticate", "Bearer")])
+        case .facebook, .instagram, .threads:
+            return graphError(400, code: 104, message: "An access token is required to request this resource.")
+        case .x, .mastodon, .linkedin, .webhook, .youtube, .tiktok, .pinterest, .googleBusiness: return expiredToken()
         }
     }
 

@@ -8,9 +8,11 @@ struct SandboxGate: Sendable {
 
     var network: String { dialect.rawValue }
 
-    /// An answer when the call fails before any work (no token, or a queued fault); `nil` to go on.
-    func before(_ call: SandboxCall, account: String, refresh: Bool = false) async -> Response? {
-        if !refresh, call.bearer == nil { return dialect.expiredToken() }
+    /// An answer when the call fails before any work (no token where one is required, or a queued fault); `nil` to go
+    /// on. Graph calls may carry their token as the `access_token` parameter.
+    func before(_ call: SandboxCall, account: String, refresh: Bool = false, requiresToken: Bool = true) async -> Response? {
+        let token = dialect.isGraph ? call.graphToken : call.bearer
+        if !refresh, requiresToken, token == nil { return dialect.missingToken() }
         guard let fault = await state.takeFault(network: network, account: account, path: call.path, afterStore: false)
         else { return nil }
         return dialect.answer(to: fault, now: await state.now(), account: account, refresh: refresh)

@@ -14,6 +14,8 @@ public struct SandboxServer: Sendable {
     func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: APIVersionGate(state: state))
+        router.add(middleware: MastodonRateLimit(state: state))
+        router.add(middleware: XRateLimit(state: state))
         AdminRoutes(state: state).register(on: router)
         XRoutes(gate: SandboxGate(state: state, dialect: .x)).register(on: router)
         BlueskyRoutes(gate: SandboxGate(state: state, dialect: .bluesky)).register(on: router)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An Instagram or Threads media container held by the sandbox.
 struct SandboxContainer: Sendable, Codable {
     var network: String
@@ -15,4 +17,6 @@ struct SandboxContainer: Sendable, Codable {
     var mediaID: String?
     /// The post a Threads reply answers.
     var replyTo: String?
+    /// When it was made (sandbox clock): a container not published within 24 hours is `EXPIRED`.
+    var createdAt: Date?
 }

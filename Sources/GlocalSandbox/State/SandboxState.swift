@@ -13,6 +13,8 @@ public actor SandboxState {
     private var spentRefreshTokens: Set<String> = []
     private var refreshes: [String: Int] = [:]
     private var limitOverrides: [String: Int] = [:]
+    private var processingMedia: Set<String> = []
+    private var names: [String: String] = [:]
     private var fixedNow: Date?
     /// Whether Instagram fetches each image container's `image_url`, as Meta does (see ``setFetchesMedia(_:)``).
     private(set) var fetchesMedia = false
@@ -46,6 +48,8 @@ public actor SandboxState {
         spentRefreshTokens = []
         refreshes = [:]
         limitOverrides = [:]
+        processingMedia = []
+        names = [:]
     }
 
     /// Replaces the limits of the named windows (`youtube/uploads`, `youtube/units`, `tiktok/posts`, …) for every account; answers all
@@ -54,6 +58,9 @@ public actor SandboxState {
         limitOverrides.merge(limits) { _, new in new }
         return limitOverrides
     }
+
+    /// The limit a window was given through ``setLimits(_:)``, if any.
+    func limit(of window: String) -> Int? { limitOverrides[window] }
 
     /// Queues a fault.
     public func inject(_ fault: SandboxFault) { faults.append(fault) }
@@ -109,6 +116,9 @@ public actor SandboxState {
 
     func store(_ post: SandboxPost) { posts.append(post) }
 
+    /// Forgets a stored item (the network deleted it).
+    func remove(network: String, id: String) { posts.removeAll { $0.network == network && $0.id == id } }
+
     /// Sets the alt text of a stored item.
     func describe(network: String, id: String, altText: String) {
         if let index = posts.firstIndex(where: { $0.network == network && $0.id == id }) { posts[index].altText = altText }
@@ -143,11 +153,26 @@ public actor SandboxState {
         return (max(0, limit - current.used), current.start.addingTimeInterval(window), exceeded)
     }
 
+    /// Remembers the account name an id (`network/id`) was derived from.
+    func rememberName(_ name: String, of key: String) { names[key] = name }
+
+    /// The account name an id (`network/id`) was derived from, if a token has named it.
+    func name(of key: String) -> String? { names[key] }
+
+    /// Marks an uploaded media item (`network/id`) as still processing, until its next status check.
+    func startProcessing(_ key: String) { processingMedia.insert(key) }
+
+    /// Whether the media item is still processing; a check finishes it (the next one finds it processed).
+    func checkProcessing(_ key: String) -> Bool { processingMedia.remove(key) != nil }
+
     func saveContainer(_ container: SandboxContainer) { containers[container.id] = container }
+
+    /// How long a container can wait to be published ("Containers expire after 24 hours").
+    static let containerLifetime: TimeInterval = 86_400
 
     /// The container, counting one status check (a video finishes after a check or two).
     func checkContainer(_ id: String) -> SandboxContainer? {
-        guard var container = containers[id] else { return nil }
+        guard var container = container(id) else { return nil }
         if container.status == "IN_PROGRESS" {
             container.checksUntilFinished -= 1
             if container.checksUntilFinished <= 0 { container.status = "FINISHED" }
@@ -156,7 +181,17 @@ public actor SandboxState {
         return container
     }
 
-    func container(_ id: String) -> SandboxContainer? { containers[id] }
+    /// The container, `EXPIRED` once its lifetime has passed unpublished.
+    func container(_ id: String) -> SandboxContainer? {
+        guard var container = containers[id] else { return nil }
+        if container.status != "PUBLISHED", let created = container.createdAt,
+            now() >= created.addingTimeInterval(Self.containerLifetime)
+        {
+            container.status = "EXPIRED"
+            containers[id] = container
+        }
+        return container
+    }
 
     func saveUpload(_ upload: SandboxUpload) { uploads[upload.asset] = upload }
 
