@@ -60,3 +60,33 @@ import Testing
         }
     }
 }
+
+/// Mastodon processes a video after its upload (202, `url` null) and refuses a status that attaches it before it is
+/// done, so the client checks `GET /api/v1/media/:id` until it answers 200 (mastodon/media.md).
+@Suite struct MastodonVideoProcessingTests {
+    @Test func theStatusWaitsForTheVideoToFinishProcessing() async throws {
+        try await SandboxHarness.run { sandbox in
+            let client = MastodonClient(environment: sandbox.environment, pollInterval: .milliseconds(1))
+            var post = AccountIDTests.post(.mastodon)
+            post.media = [MediaFile(path: "assets/hydra/clip.mp4") { Data(repeating: 1, count: 64) }]
+            let credentials = AccountCredentials(accessToken: "42~token", remoteUserID: "42")
+            let outcome = await client.publish(post, credentials: credentials)
+            let receipt = try #require(outcome.receipt, "\(outcome)")
+            let status = try #require(await sandbox.state.storedPosts(network: "mastodon").first { $0.id == receipt.remoteID })
+            #expect(status.body.contains("media_ids"), "the video is attached: \(status.body)")
+        }
+    }
+
+    @Test func aVideoThatNeverFinishesIsATransientFailureAndNoStatus() async throws {
+        try await SandboxHarness.run { sandbox in
+            // One check only: the sandbox's video is still processing at the first (206).
+            let client = MastodonClient(environment: sandbox.environment, pollInterval: .milliseconds(1), maxPolls: 1)
+            var post = AccountIDTests.post(.mastodon)
+            post.media = [MediaFile(path: "assets/hydra/clip.mp4") { Data(repeating: 1, count: 64) }]
+            let outcome = await client.publish(post, credentials: AccountCredentials(accessToken: "42~token", remoteUserID: "42"))
+            #expect(outcome.receipt == nil)
+            #expect("\(outcome)".contains("still processing"), "\(outcome)")
+            #expect(await sandbox.state.storedPosts(network: "mastodon").allSatisfy { $0.kind != "post" })
+        }
+    }
+}

@@ -116,10 +116,18 @@ import Testing
             #expect(video.object["url"] is NSNull, "url is null while processing")
             #expect(attachment.problems(video.object) == [])
             let id = try #require(video.object["id"] as? String)
+            // "check that the full-sized media has finished processing" before attaching it: until then, refused.
+            #expect(page.contains("before it is attached to a status and posted"))
+            let early = try await sandbox.call(
+                "POST", "mastodon/api/v1/statuses", token: Self.token, json: ["status": "too soon", "media_ids": [id]])
+            #expect(early.status == 422 && (early.object["error"] as? String)?.contains("not finished processing") == true)
             let first = try await sandbox.call("GET", "mastodon/api/v1/media/\(id)", token: Self.token)
             #expect(first.status == 206 && first.object["url"] is NSNull)
             let done = try await sandbox.call("GET", "mastodon/api/v1/media/\(id)", token: Self.token)
             #expect(done.status == 200 && done.object["url"] is String)
+            let posted = try await sandbox.call(
+                "POST", "mastodon/api/v1/statuses", token: Self.token, json: ["status": "ready", "media_ids": [id]])
+            #expect(posted.status == 200)
             let image = try await Self.upload(sandbox)
             #expect(image.status == 200 && image.object["url"] is String)
         }

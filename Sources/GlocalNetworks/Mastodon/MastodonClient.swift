@@ -6,9 +6,17 @@ public struct MastodonClient: NetworkClient {
     /// Always `.mastodon`.
     public let network = Network.mastodon
     let environment: ClientEnvironment
+    /// Time between checks of a video still processing after its upload.
+    public let pollInterval: Duration
+    /// Checks of one upload before the attempt is given up as transient.
+    public let maxPolls: Int
 
     /// Creates a client.
-    public init(environment: ClientEnvironment) { self.environment = environment }
+    public init(environment: ClientEnvironment, pollInterval: Duration = .seconds(2), maxPolls: Int = 30) {
+        self.environment = environment
+        self.pollInterval = pollInterval
+        self.maxPolls = maxPolls
+    }
 
     private func request(
         _ method: String, _ path: String, _ credentials: AccountCredentials, query: [(String, String)] = [], json: Any? = nil
@@ -77,12 +85,31 @@ public struct MastodonClient: NetworkClient {
             upload.body = form.finished
             let now = environment.clock()
             let response = try await api.send(upload, mutates: false) { MastodonResponseClassifier.classify($0, now: now) }
-            guard let id = try api.json(response, mutated: false)["id"].string else {
+            let attachment = try api.json(response, mutated: false)
+            guard let id = attachment["id"].string else {
                 throw NetworkFailure(.transient("Mastodon media upload gave no id"))
+            }
+            // 202 with `url` null: a video still processing, which a status may not attach yet (media.md).
+            if response.status == 202 || attachment["url"].string == nil {
+                try await waitUntilProcessed(id, credentials: credentials)
             }
             ids.append(id)
         }
         return ids
+    }
+
+    /// `GET /api/v1/media/:id` until it answers 200 (206 while processing), at most ``maxPolls`` times.
+    private func waitUntilProcessed(_ id: String, credentials: AccountCredentials) async throws(NetworkFailure) {
+        let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
+        for poll in 0..<maxPolls {
+            if poll > 0 { try? await Task.sleep(for: pollInterval) }
+            let now = environment.clock()
+            let response = try await api.send(try request("GET", "/api/v1/media/\(id)", credentials), mutates: false) {
+                MastodonResponseClassifier.classify($0, now: now)
+            }
+            if response.status == 200, try api.json(response, mutated: false)["url"].string != nil { return }
+        }
+        throw NetworkFailure(.transient("Mastodon media \(id) is still processing"))
     }
 
     /// The account id: the stored one when it is numeric (Mastodon ids are integers sent as strings), else the token's

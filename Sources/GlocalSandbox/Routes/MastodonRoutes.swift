@@ -77,6 +77,11 @@ struct MastodonRoutes: Sendable {
                 own.insert(media)
             }
             if let refusal = parameters.refusal(ownMedia: own.contains) { return SandboxReply.json(422, ["error": refusal]) }
+            // media.md: check with GET /api/v1/media/:id that the media finished processing before attaching it.
+            for media in parameters.mediaIDs where await state.isProcessing("mastodon/\(media)") {
+                return SandboxReply.json(
+                    422, ["error": "Cannot attach files that have not finished processing. Try again in a moment!"])
+            }
             let text = parameters.status
             let parent = parameters.inReplyToID
             let post = SandboxPost(

@@ -165,6 +165,9 @@ public actor SandboxState {
     /// Whether the media item is still processing; a check finishes it (the next one finds it processed).
     func checkProcessing(_ key: String) -> Bool { processingMedia.remove(key) != nil }
 
+    /// Whether the media is still processing, without counting a check.
+    func isProcessing(_ key: String) -> Bool { processingMedia.contains(key) }
+
     func saveContainer(_ container: SandboxContainer) { containers[container.id] = container }
 
     /// How long a container can wait to be published ("Containers expire after 24 hours").
