@@ -38,23 +38,9 @@ struct ExplainCommand: ParsableCommand {
         }
         lines.append("  because:")
         for reason in item.explanation { lines.append("    \(reason.rule): \(reason.detail)") }
-        lines.append("  spread: " + Self.spreadSummary(item.explanation))
+        lines.append("  spread: " + SpreadSummary.of(item.explanation, timing: result.workspace.settings.timing))
         lines.append("  learned score: " + Self.learnedScore(item, model: result.learned))
         print(lines.joined(separator: "\n"))
-    }
-
-    /// Whether every spread rule held, or which gave way and why (docs/scheduling.md, "Spread").
-    static func spreadSummary(_ reasons: [ScheduleReason]) -> String {
-        let gaveWay = reasons.filter {
-            $0.rule == "spread" || ($0.rule == "network-spacing" && $0.detail.hasPrefix("no slot keeps"))
-        }
-        if reasons.contains(where: { $0.rule == "explicit-time" || $0.rule == "live" }) {
-            return "not applied: an explicit time or a live post is the brand's own coordination"
-        }
-        guard !gaveWay.isEmpty else {
-            return "held (sibling gap, one post per network and minute, fleet limit in any sliding bucket, network spacing)"
-        }
-        return "gave way — " + gaveWay.map(\.detail).joined(separator: "; ")
     }
 
     /// The learned estimate of the slot's bucket, or why there is none.

@@ -99,7 +99,15 @@ struct SlotSearch {
                 "network-spacing",
                 "no slot keeps \(scheduler.timing.networkSpacing) between networks for this post in \(variant.locale); searching again without that spacing"
             ))
-        return findOnce(ledger: ledger)
+        let relaxed = findOnce(ledger: ledger)
+        if case .none = relaxed { return relaxed }
+        // Like the other spread rules that give way, a `spread` line says so (docs/scheduling.md, "Spread").
+        reasons.append(
+            ScheduleReason(
+                "spread",
+                "network-spacing gave way: no day until the campaign's end has a slot \(scheduler.timing.networkSpacing) from this post on the other networks in \(variant.locale)"
+            ))
+        return relaxed
     }
 
     private mutating func findOnce(ledger: ScheduleLedger) -> Outcome {

@@ -94,6 +94,12 @@ import Testing
         #expect(run.scheduled.compactMap(\.slot).count == 2)
         #expect(run.unplaceable.isEmpty)
         #expect(run.rules("camp/p/fr-x").contains("network-spacing"))
+        // The variant placed without the spacing carries a spread line naming the rule, as the others that give way.
+        let spread = run.scheduled.flatMap { $0.explanation.filter { $0.rule == "spread" } }.map(\.detail)
+        #expect(spread.count == 1, "\(spread)")
+        #expect(spread.first?.hasPrefix("network-spacing gave way: ") == true, "\(spread)")
+        let summaries = run.scheduled.map { SpreadSummary.of($0.explanation, timing: fixture.timing) }
+        #expect(summaries.filter { $0.hasPrefix("gave way — network-spacing gave way") }.count == 1, "\(summaries)")
     }
 
     // MARK: Sequencing
