@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 
 /// How to reach the operator's SMTP server: `smtp://host:port`, the sender, optional credentials
 /// (from the environment only), and whether plain SMTP to a non-loopback host is allowed.
@@ -74,11 +75,7 @@ public struct SMTPSettings: Sendable {
         return String(text[text.index(after: open)..<close])
     }
 
-    private static func redacted(_ text: String) -> String {
-        guard var url = URLComponents(string: text), url.password != nil else { return text }
-        url.password = "***"
-        return url.string ?? "***"
-    }
+    private static func redacted(_ text: String) -> String { URLPasswordMask.masked(text) }
 }
 
 /// A bad SMTP setting, told as one sentence.

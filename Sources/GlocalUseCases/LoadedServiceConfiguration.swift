@@ -65,7 +65,10 @@ public struct LoadedServiceConfiguration: Sendable {
         for setting in configuration.settings {
             var value = setting.value ?? "(unset)"
             if setting.key.namesSecret, let name = setting.value {
-                value = "\(name) (\(environment[name].map { $0.isEmpty ? "empty" : "set, value hidden" } ?? "not set"))"
+                value =
+                    ServiceConfigurationResolver.isEnvironmentName(name)
+                    ? "\(name) (\(environment[name].map { $0.isEmpty ? "empty" : "set, value hidden" } ?? "not set"))"
+                    : "(not a variable name; not shown, as it may be the secret itself)"
             }
             if setting.key == .publicURL, setting.value == nil {
                 value = "(the listening address: http://\(configuration.host):\(configuration.port))"
@@ -78,13 +81,18 @@ public struct LoadedServiceConfiguration: Sendable {
             }
             if setting.key == .database, PostgresLocation.isPostgresURL(value) {
                 value = (try? PostgresLocation(url: value).description) ?? "postgres://… (not a valid PostgreSQL URL)"
+            } else if setting.key == .database {
+                value = URLPasswordMask.masked(value)
             }
             rows.append((setting.key.key, value, source))
         }
         let keySource: String
         switch configuration.secretKey {
         case .keyInEnvironment: keySource = "GLOCAL_SECRET_KEY (set, value hidden)"
-        case .environment(let name): keySource = "env \(name)"
+        case .environment(let name):
+            keySource =
+                ServiceConfigurationResolver.isEnvironmentName(name)
+                ? "env \(name)" : "env (not a variable name; not shown, as it may be the secret itself)"
         case .file(let path): keySource = "file \(path)"
         case .besideStore: keySource = "secret.key beside the store"
         }
@@ -94,9 +102,12 @@ public struct LoadedServiceConfiguration: Sendable {
                 ("client_id_env", network.clientIDEnvironment), ("client_secret_env", network.clientSecretEnvironment),
             ] {
                 let state = environment[name].map { $0.isEmpty ? "empty" : "set, value hidden" } ?? "not set"
+                let shown =
+                    ServiceConfigurationResolver.isEnvironmentName(name)
+                    ? "\(name) (\(state))" : "(not a variable name; not shown, as it may be the secret itself)"
                 rows.append(
                     (
-                        "networks.\(network.network.rawValue).\(key)", "\(name) (\(state))",
+                        "networks.\(network.network.rawValue).\(key)", shown,
                         "file \(network.location.file):\(network.location.line):\(network.location.column)"
                     ))
             }

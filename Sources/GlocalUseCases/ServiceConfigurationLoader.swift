@@ -53,7 +53,8 @@ public struct ServiceConfigurationLoader: Sendable {
             do { text = try String(contentsOf: url, encoding: .utf8) } catch {
                 throw ServiceConfigurationError(message: "cannot read \(path) as UTF-8 text: \(error.localizedDescription)")
             }
-            sources.add(path: path, text: text)
+            // Quoted masked: a secret pasted into the file by mistake is not repeated under a caret.
+            sources.add(path: path, text: ConfigurationExcerptMask.masked(text))
             let decoded = ServiceConfigurationDecoder.decode(text, path: path)
             file = decoded.file
             diagnostics = decoded.diagnostics

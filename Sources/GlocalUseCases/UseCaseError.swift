@@ -21,6 +21,8 @@ public enum UseCaseError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownUser(String)
     /// An account id that accounts.yaml does not declare, with the closest one declared.
     case unknownAccount(String, suggestion: String?)
+    /// A store named by a URL of another kind than `postgres://` (shown without its password).
+    case unknownStoreURL(String)
 
     /// The one-line explanation.
     public var description: String {
@@ -36,6 +38,8 @@ public enum UseCaseError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownUser(let email): return "no user '\(email)' (glocal user list)"
         case .unknownAccount(let id, let suggestion):
             return "no account '\(id)' in accounts.yaml" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .unknownStoreURL(let shown):
+            return "'\(shown)' is not a store glocal can open: give a postgres:// (or postgresql://) URL or a SQLite file path"
         }
     }
 }

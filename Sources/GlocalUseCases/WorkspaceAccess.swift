@@ -44,6 +44,10 @@ public struct WorkspaceAccess: Sendable {
         guard let target = try locator.targets(for: workspacePath.map { [$0] } ?? []).first else {
             throw UseCaseError.outsideWorkspace(workspacePath ?? ".")
         }
+        for named in [database, environment["GLOCAL_DATABASE_URL"], environment["GLOCAL_DATABASE"]].compactMap({ $0 })
+        where PostgresLocation.looksLikeURL(named) && !PostgresLocation.isPostgresURL(named) {
+            throw UseCaseError.unknownStoreURL(PostgresLocation.shown(named))
+        }
         let path: String
         if let url = database ?? environment["GLOCAL_DATABASE_URL"], PostgresLocation.isPostgresURL(url) {
             path = url

@@ -5,6 +5,9 @@ import Yams
 struct DecodeContext {
     let file: String
     let collector: DiagnosticCollector
+    /// Whether messages quote the values they describe; not in the service configuration, where a value in the
+    /// wrong place may be a secret pasted by mistake.
+    var quotesValues = true
     /// The file's text, for the rare checks that need more than the node tree.
     var source: String = "" {
         didSet {
@@ -47,6 +50,7 @@ struct DecodeContext {
         case .alias: return "an alias"
         case let .scalar(scalar):
             if isNull(node) { return "nothing" }
+            if !quotesValues { return scalar.style == .plain && node.int != nil ? "a number" : "a text (not shown)" }
             if scalar.style == .plain, node.int != nil { return "the number \(DiagnosticText.cut(scalar.string))" }
             if scalar.style == .plain, node.bool != nil {
                 // YAML 1.1's yes, no, on, off: booleans to some tools, text to YAML 1.2 and to glocal.

@@ -28,6 +28,7 @@ public enum ServiceConfigurationDecoder {
         let collector = DiagnosticCollector()
         var context = DecodeContext(file: path, collector: collector)
         context.source = text
+        context.quotesValues = false
         guard let root = YAMLDocumentParser.parse(text, file: path, into: collector) else {
             if !collector.diagnostics.isEmpty || !text.allSatisfy(\.isWhitespace) { return (nil, collector.diagnostics) }
             return (ServiceConfigurationFile(path: path), [])

@@ -50,4 +50,39 @@ import Testing
     @Test func redactorReplacesEveryOccurrence() {
         #expect(SecretRedactor.redact("a tok-1234 b tok-1234", secrets: ["tok-1234"]) == "a <redacted> b <redacted>")
     }
+
+    /// A network that quotes the request URL gives the token back percent-encoded, in either case of hex digits.
+    @Test func redactorReplacesTheEncodedFormsToo() {
+        let secret = "S3CRET+TOKEN/xyz=!"
+        for quoted in [
+            "url ?access_token=S3CRET%2BTOKEN%2Fxyz%3D%21&x=1",
+            "url ?access_token=S3CRET%2bTOKEN%2fxyz%3d%21", #"{"token":"S3CRET+TOKEN\/xyz=!"}"#,
+        ] {
+            let redacted = SecretRedactor.redact(quoted, secrets: [secret])
+            #expect(redacted.contains("<redacted>") && !redacted.contains("S3CRET"), "\(redacted)")
+        }
+    }
+
+    /// Threads refreshes with the token in the query string (networks.md); an error that quotes that URL says nothing
+    /// of the token or the app secret.
+    struct URLQuotingTransport: HTTPTransport {
+        func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+            let message = "Invalid OAuth access token url \(request.url.absoluteString)"
+            return HTTPResponse(status: 400, body: Data(#"{"error":{"message":"\#(message)","code":100}}"#.utf8))
+        }
+    }
+
+    @Test func aRefreshErrorQuotingTheURLCarriesNoEncodedToken() async {
+        let client = ThreadsClient(
+            environment: ClientEnvironment(
+                transport: URLQuotingTransport(),
+                endpoints: NetworkEndpoints(api: [.threads: URL(string: "https://t.example")!], accountServersWin: false)))
+        let encodable = AccountCredentials(
+            accessToken: "S3CRET+TOKEN/xyz-threads", refreshToken: "R3FRESH+/abc", remoteUserID: "1",
+            clientSecret: "CLIENTS3CRET+q/x")
+        let outcome = await client.refreshCredentials(encodable)
+        let text = "\(outcome)"
+        #expect(!text.contains("S3CRET") && !text.contains("R3FRESH"), "\(text)")
+        #expect(text.contains("<redacted>"), "the answer quoting the URL reaches the outcome: \(text)")
+    }
 }

@@ -139,8 +139,12 @@ public struct ServiceConfigurationResolver: Sendable {
         guard Self.isEnvironmentName(name) else {
             return [
                 Diagnostic(
-                    .error, .configValueInvalid, "\(key) must name an environment variable (A-Z, 0-9, _), not '\(name)'",
-                    at: location, notes: ["the file holds the variable's name, never the secret itself"])
+                    .error, .configValueInvalid, "\(key) must name an environment variable (A-Z, 0-9, _)",
+                    at: location,
+                    notes: [
+                        "the file holds the variable's name, never the secret itself; what it holds is not shown, "
+                            + "as it may be the secret"
+                    ])
             ]
         }
         guard let value = environment[name], !value.isEmpty else {

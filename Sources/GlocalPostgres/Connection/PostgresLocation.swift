@@ -35,13 +35,28 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Whether `text` names a PostgreSQL store rather than a SQLite file.
+    /// Whether `text` names a PostgreSQL store rather than a SQLite file: `postgres://` or `postgresql://`, the
+    /// scheme in any case (RFC 3986: schemes are case-insensitive), around spaces ignored.
     public static func isPostgresURL(_ text: String) -> Bool {
-        text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
+        let scheme = text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(13).lowercased()
+        return scheme.hasPrefix("postgres://") || scheme.hasPrefix("postgresql://")
     }
+
+    /// Whether `text` is written as a URL (`scheme://…`) rather than a file path: such a text that is not a
+    /// PostgreSQL URL is refused, not taken for a SQLite file whose name would carry its password.
+    public static func looksLikeURL(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let separator = trimmed.range(of: "://") else { return false }
+        let scheme = trimmed[..<separator.lowerBound]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.:".contains($0) }
+    }
+
+    /// `text` with a URL's password replaced by `***`, for messages.
+    public static func shown(_ text: String) -> String { redacted(text) }
 
     /// Reads a `postgres://` URL.
     public init(url text: String) throws {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard Self.isPostgresURL(text), let components = URLComponents(string: text) else {
             throw Failure.notAPostgresURL(Self.redacted(text))
         }
@@ -104,12 +119,6 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     /// `name` as a quoted SQL identifier.
     static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
-    /// `text` with whatever stands between `:` and `@` after the scheme replaced by `***`.
-    static func redacted(_ text: String) -> String {
-        guard let scheme = text.range(of: "://"), let at = text.range(of: "@", range: scheme.upperBound..<text.endIndex)
-        else { return text }
-        let userInfo = text[scheme.upperBound..<at.lowerBound]
-        guard let colon = userInfo.firstIndex(of: ":") else { return text }
-        return String(text[..<colon]) + ":***" + String(text[at.lowerBound...])
-    }
+    /// `text` with the URL's password replaced by `***`.
+    static func redacted(_ text: String) -> String { URLPasswordMask.masked(text) }
 }
