@@ -354,6 +354,9 @@ public final class Dispatcher: Sendable {
             }
         case .reconnectRequired(let reason) where credentials.refreshToken != nil:
             switch await refreshGate.refresh(credentials, accountID: job.accountID, client: client, store: self.credentials) {
+            case .refreshed(let fresh) where fresh.accessToken == credentials.accessToken:
+                // The same token came back (Mastodon's never change): trying it again would be refused again, forever.
+                return .hold(reason: "\(reason); the refresh gave back the same token")
             case .refreshed:
                 return .retry(at: clock(), reason: "token refreshed", countsAsAttempt: false)
             case .notStored(let why):

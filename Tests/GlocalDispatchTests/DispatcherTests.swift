@@ -132,6 +132,23 @@ struct DispatcherTests {
         }
     }
 
+    /// Mastodon's refresh gives back the token it was given: a token Mastodon refuses is then held for a person to
+    /// reconnect, not retried at once for ever (the audit saw 50 000 attempts in 14 minutes).
+    @Test(.timeLimit(.minutes(1)))
+    func aRefreshThatGivesBackTheSameTokenHoldsTheAccount() async throws {
+        try await withDispatcher { dispatcher, store, sandbox, _, _ in
+            var mastodon = Self.accounts[0].credentials
+            mastodon.refreshToken = "42~refresh-m"
+            try await sealed(store).store(mastodon, for: "lum-fr-mastodon")
+            await sandbox.inject(SandboxFault(network: "mastodon", account: "42", kind: .expiredToken, count: 1_000))
+            let reports = try await dispatcher.runOnce()
+            #expect(reports.filter { $0.accountID == "lum-fr-mastodon" }.map(\.outcome) == ["held"], "\(reports)")
+            let reason = try #require(try store.publishQueue.holds(account: "lum-fr-mastodon").needsReconnect)
+            #expect(reason.contains("the refresh gave back the same token"), "\(reason)")
+            #expect(await sandbox.storedPosts(network: "mastodon").isEmpty)
+        }
+    }
+
     @Test func credentialsAreSealedAndARefreshNeverBlanksTheRefreshToken() async throws {
         let store = try SQLiteVariantStore.inMemory()
         let secrets = store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 1, count: 32)))
