@@ -341,6 +341,9 @@ public final class Dispatcher: Sendable {
         }
     }
 
+    /// The retry of a refused token whose refresh gave back the same token; refused once more, the account is held.
+    static let sameTokenRetry = "token refused; its refresh gave back the same token: trying it once more"
+
     /// Resolves the outcomes that need one more call first: a duplicate without its post (look it
     /// up) and a refused token (try a refresh before asking a person).
     private func settle(
@@ -355,8 +358,12 @@ public final class Dispatcher: Sendable {
         case .reconnectRequired(let reason) where credentials.refreshToken != nil:
             switch await refreshGate.refresh(credentials, accountID: job.accountID, client: client, store: self.credentials) {
             case .refreshed(let fresh) where fresh.accessToken == credentials.accessToken:
-                // The same token came back (Mastodon's never change): trying it again would be refused again, forever.
-                return .hold(reason: "\(reason); the refresh gave back the same token")
+                // The same token came back (Mastodon's never change): one more try, for a refusal that passes; refused
+                // again, a person reconnects (retrying at once for ever was 50 000 attempts in 14 minutes).
+                guard job.lastError == Self.sameTokenRetry else {
+                    return .retry(at: clock(), reason: Self.sameTokenRetry, countsAsAttempt: false)
+                }
+                return .hold(reason: "\(reason); refused again after its refresh gave back the same token")
             case .refreshed:
                 return .retry(at: clock(), reason: "token refreshed", countsAsAttempt: false)
             case .notStored(let why):

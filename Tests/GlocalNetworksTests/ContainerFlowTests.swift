@@ -95,4 +95,28 @@ import Testing
             #expect(await sandbox.posts(clientCase).map(\.key) == [container])
         }
     }
+
+    /// A container left unpublished for 24 hours expires (meta/EXCERPTS.md): the attempt is transient, and the next
+    /// one makes a new container and publishes it, once.
+    @Test(arguments: containerCases)
+    func anExpiredContainerIsMadeAgainNotFailed(_ clientCase: ClientCase) async throws {
+        try await SandboxHarness.run { sandbox in
+            let client = clientCase.make(sandbox.environment)
+            let saved = PendingBox()
+            // The container is recorded, then a day passes before it is published (a stalled dispatcher).
+            let first = await client.publish(clientCase.post, credentials: clientCase.credentials, pending: nil) { receipt in
+                await saved.record(receipt)
+                await sandbox.state.advance(by: 86_401)
+            }
+            #expect(first.isTransient, "an expired container is no failure of the post: \(first)")
+            #expect(await sandbox.posts(clientCase).isEmpty)
+            let expired = try #require(await saved.last?.extra["container_id"])
+            let second = await client.publish(clientCase.post, credentials: clientCase.credentials, pending: await saved.last) {
+                receipt in await saved.record(receipt)
+            }
+            let receipt = try #require(second.receipt, "got \(second)")
+            #expect(receipt.extra["container_id"] != expired)
+            #expect(await sandbox.posts(clientCase).count == 1)
+        }
+    }
 }

@@ -66,6 +66,11 @@ struct ContainerFlow: Sendable {
                 polls += 1
                 try? await Task.sleep(for: pollInterval)
             case "IN_PROGRESS": return .transient("\(style.name) container \(container) is still processing")
+            case "EXPIRED":
+                // Never published (containers expire after 24 hours unpublished): the next attempt, resuming, finds it
+                // expired and makes a new one, so nothing can go out twice.
+                return .transient(
+                    "\(style.name) container \(container) expired before it was published; the next attempt makes a new one")
             default: return .invalidContent("\(style.name) container \(status): \(message ?? "no reason given")")
             }
         }
