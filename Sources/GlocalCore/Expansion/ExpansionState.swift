@@ -35,13 +35,18 @@ struct ExpansionState {
             sourcesPost = post.id.location
         }
         if let known = sources[network] { return known }
+        var seenTags = Set<String>()
+        let tags = (override?.hashtags ?? campaign.hashtags + post.hashtags).filter {
+            seenTags.insert($0.value.lowercased()).inserted
+        }
         let source = VariantSource(
             postLocation: post.id.location,
             mediaLocation: override?.media != nil ? override!.network.location : post.id.location,
             hashtagsLocation: override?.hashtags?.first?.location ?? post.hashtags.first?.location
                 ?? campaign.hashtags.first?.location ?? post.id.location,
             linkLocation: override?.linkPlacement?.location ?? post.linkPlacement?.location ?? override?.link?.location
-                ?? post.link?.location ?? campaign.link?.location ?? post.id.location)
+                ?? post.link?.location ?? campaign.link?.location ?? post.id.location,
+            hashtagLocations: tags.map(\.location))
         sources[network] = source
         return source
     }

@@ -65,16 +65,25 @@ public final class VariantSource: Sendable {
     public let hashtagsLocation: SourceLocation
     /// Where the link placement is written (or the post when defaulted).
     public let linkLocation: SourceLocation
+    /// Where each of the variant's hashtags is written, in the order of ``PostVariant/hashtags``; empty when
+    /// the hashtags have no place of their own (an edited variant).
+    public let hashtagLocations: [SourceLocation]
 
     /// Creates the positions of one post on one network.
     public init(
         postLocation: SourceLocation, mediaLocation: SourceLocation, hashtagsLocation: SourceLocation,
-        linkLocation: SourceLocation
+        linkLocation: SourceLocation, hashtagLocations: [SourceLocation] = []
     ) {
         self.postLocation = postLocation
         self.mediaLocation = mediaLocation
         self.hashtagsLocation = hashtagsLocation
         self.linkLocation = linkLocation
+        self.hashtagLocations = hashtagLocations
+    }
+
+    /// Where the variant's hashtag at `index` is written, else where its hashtags are.
+    public func hashtagLocation(at index: Int) -> SourceLocation {
+        hashtagLocations.indices.contains(index) ? hashtagLocations[index] : hashtagsLocation
     }
 }
 

@@ -35,7 +35,10 @@ public struct PlanJSONRenderer: Sendable {
             var object: [String: Any] = ["severity": d.severity.rawValue, "rule": d.rule, "message": d.message, "notes": d.notes]
             if let location = d.location {
                 object["file"] = location.file; object["line"] = location.line; object["column"] = location.column
+                object["endColumn"] = location.column + location.length
             }
+            if let network = d.network { object["network"] = network.rawValue }
+            if let account = d.account { object["account"] = account }
             return object
         }
         let root: [String: Any] = ["version": 1, "summary": summary, "changes": changes, "diagnostics": diagnostics]

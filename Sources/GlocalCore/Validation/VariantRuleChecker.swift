@@ -225,30 +225,30 @@ struct VariantRuleChecker {
         if let max = rules.maxHashtags, tags.count > max {
             report(
                 .error, .hashtagCount, "\(tags.count) hashtags, \(variant.network.displayName) allows at most \(max)",
-                variant.hashtagsLocation, [])
+                Self.excessHashtagLocation(variant, found: tags.count, allowed: max), [])
         } else if let recommended = rules.recommendedHashtags, tags.count > recommended {
             report(
                 .warning, .hashtagCount,
                 "\(tags.count) hashtags, \(variant.network.displayName) recommends at most \(recommended)",
-                variant.hashtagsLocation,
+                Self.excessHashtagLocation(variant, found: tags.count, allowed: recommended),
                 ["set fewer hashtags for this network with 'networks: {\(variant.network.rawValue): {hashtags: [...]}}'"])
         }
         if rules.singleTopicTag, tags.count > 1 {
             report(
                 .warning, .hashtagCount,
                 "\(tags.count) hashtags, but \(variant.network.displayName) keeps only the first as the post's topic",
-                variant.hashtagsLocation,
+                Self.excessHashtagLocation(variant, found: tags.count, allowed: 1),
                 ["keep one hashtag for \(variant.network.rawValue) with a per-network 'hashtags' override"])
         }
         if rules.recommendsCamelCaseHashtags {
-            for tag in variant.hashtags
+            for (index, tag) in variant.hashtags.enumerated()
             where tag.count > 6 && tag == tag.lowercased() && tag.contains(where: \.isLetter)
                 && tag.unicodeScalars.allSatisfy(\.isASCII)
             {
                 report(
                     .warning, .hashtagStyle,
                     "hashtag '#\(tag)' is all lowercase; screen readers need CamelCase on \(variant.network.displayName)",
-                    variant.hashtagsLocation,
+                    variant.source.hashtagLocation(at: index),
                     [
                         "write it in CamelCase, e.g. '#\(tag.prefix(1).uppercased() + tag.dropFirst())…' with a capital at each word"
                     ])
@@ -262,6 +262,13 @@ struct VariantRuleChecker {
                     variant.textOrigin.location, [])
             }
         }
+    }
+
+    /// Where the first hashtag over `allowed` is written: the text's own hashtags come first, then the
+    /// list's; the list's place when the text alone has too many.
+    static func excessHashtagLocation(_ variant: PostVariant, found: Int, allowed: Int) -> SourceLocation {
+        let inText = max(0, found - variant.hashtags.count)
+        return variant.source.hashtagLocation(at: allowed >= inText ? allowed - inText : -1)
     }
 
     private func checkLink(
