@@ -132,11 +132,14 @@ public struct VariantExpander: Sendable {
             state.diagnostics.append(
                 Diagnostic(
                     .error, .templateMissingValue,
-                    "\(network.rawValue)/\(account.id.value): {\(name)} has no value for this account",
+                    "\(network.rawValue)/\(account.id.value): {\(name)} has no value"
+                        + (name == "link" ? "" : " in accounts.yaml"),
                     at: text.string.location(atScalarOffset: problem.offset, length: problem.length),
+                    // No account id in the notes, so that the same gap for several accounts is reported once.
                     notes: [
                         name == "link"
-                            ? "post '\(postID)' has no link" : "add '\(name)' to account '\(account.id.value)' in accounts.yaml"
+                            ? "post '\(postID)' has no link" : "add '\(name)' to each account's entry in accounts.yaml",
+                        "in post '\(postID)' of campaign '\(campaignID)' (\(post.id.location))",
                     ],
                     network: network, account: account.id.value))
         }

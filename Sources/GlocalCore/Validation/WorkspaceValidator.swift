@@ -146,7 +146,9 @@ public struct WorkspaceValidator: Sendable {
             }
             guard selected else { return result }
             result.checked = true
-            result.diagnostics += expansionDiagnostics
+            // A variant's problem (an unfilled {city}) merges with the same one of the post's other accounts.
+            result.diagnostics += expansionDiagnostics.filter { $0.account == nil }
+            result.variantDiagnostics += expansionDiagnostics.filter { $0.account != nil }
             // X's distinct-text rule compares the accounts of one post, so it stays within the campaign.
             DistinctTextChecker().check(distinctTextEntries, into: &result.variantDiagnostics)
             return result
