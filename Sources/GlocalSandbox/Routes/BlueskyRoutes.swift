@@ -164,20 +164,42 @@ struct BlueskyRoutes: Sendable {
         return blob.body.split(separator: " ").first.flatMap { Int($0) }
     }
 
+    /// The repository a write may change: the one it names, once the gate let the call through and it is the
+    /// authenticated account's; else the answer that refuses it.
+    private enum RepoAccess {
+        case repo(String)
+        case refused(Response)
+    }
+
+    /// Reads and checks the `repo` of a write (createRecord, deleteRecord).
+    private func writableRepo(_ call: SandboxCall) async -> RepoAccess {
+        let session = Self.did(call)
+        guard let repo = Self.repoDID(call.json["repo"] as? String ?? "", session: session) else {
+            return .refused(Self.invalid("Input/repo must be a valid did or a handle"))
+        }
+        if let refusal = await gate.before(call, account: repo) { return .refused(refusal) }
+        guard repo == session else { return .refused(Self.invalid("Input/repo must be the authenticated account")) }
+        return .repo(repo)
+    }
+
+    /// A write's `collection`, when it is an NSID.
+    private static func collection(_ json: [String: Any]) -> String? {
+        let collection = json["collection"] as? String ?? ""
+        return isNSID(collection) ? collection : nil
+    }
+
     func register(on router: Router<BasicRequestContext>) {
         router.post("bluesky/xrpc/com.atproto.repo.createRecord") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
             let json = call.json
-            let session = Self.did(call)
-            guard let repo = Self.repoDID(json["repo"] as? String ?? "", session: session) else {
-                return Self.invalid("Input/repo must be a valid did or a handle")
+            let repo: String
+            switch await writableRepo(call) {
+            case .refused(let refusal): return refusal
+            case .repo(let did): repo = did
             }
-            if let refusal = await gate.before(call, account: repo) { return refusal }
-            guard repo == session else { return Self.invalid("Input/repo must be the authenticated account") }
             let limit = await rateHeaders(repo)
             if limit.exceeded { return gate.dialect.rateLimited(reset: limit.reset, now: await state.now(), account: repo) }
-            let collection = json["collection"] as? String ?? ""
-            guard Self.isNSID(collection) else { return Self.invalid("Input/collection must be a valid NSID") }
+            guard let collection = Self.collection(json) else { return Self.invalid("Input/collection must be a valid NSID") }
             let record = json["record"] as? [String: Any] ?? [:]
             guard let type = record["$type"] as? String else { return Self.invalid("Input/record must contain a $type field") }
             guard type == collection else { return Self.invalid("Invalid $type: expected \(collection), got \(type)") }
@@ -220,14 +242,12 @@ struct BlueskyRoutes: Sendable {
         router.post("bluesky/xrpc/com.atproto.repo.deleteRecord") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
             let json = call.json
-            let session = Self.did(call)
-            guard let repo = Self.repoDID(json["repo"] as? String ?? "", session: session) else {
-                return Self.invalid("Input/repo must be a valid did or a handle")
+            let repo: String
+            switch await writableRepo(call) {
+            case .refused(let refusal): return refusal
+            case .repo(let did): repo = did
             }
-            if let refusal = await gate.before(call, account: repo) { return refusal }
-            guard repo == session else { return Self.invalid("Input/repo must be the authenticated account") }
-            let collection = json["collection"] as? String ?? ""
-            guard Self.isNSID(collection) else { return Self.invalid("Input/collection must be a valid NSID") }
+            guard let collection = Self.collection(json) else { return Self.invalid("Input/collection must be a valid NSID") }
             guard let rkey = json["rkey"] as? String, !rkey.isEmpty else {
                 return Self.invalid("Input must have the property \"rkey\"")
             }
