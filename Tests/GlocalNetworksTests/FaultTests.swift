@@ -30,12 +30,18 @@ import Testing
         }
     }
 
+    /// A 5xx is a passing failure; where the network has no idempotency key (Pinterest, Google Business Profile) and
+    /// the 5xx answers the create itself, the post may be out, so the outcome is unknown and the retry looks first.
     @Test(arguments: ClientCase.all)
     func serverErrorIsTransient(_ clientCase: ClientCase) async throws {
         try await SandboxHarness.run { sandbox in
             await inject(.serverError, clientCase, sandbox)
             let outcome = await clientCase.make(sandbox.environment).publish(clientCase.post, credentials: clientCase.credentials)
-            #expect(outcome.isTransient, "got \(outcome)")
+            if [.pinterest, .googleBusiness].contains(clientCase.network) {
+                #expect(outcome.isUnknown, "got \(outcome)")
+            } else {
+                #expect(outcome.isTransient, "got \(outcome)")
+            }
             #expect(await sandbox.posts(clientCase).isEmpty)
         }
     }

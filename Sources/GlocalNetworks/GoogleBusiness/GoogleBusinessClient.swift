@@ -54,7 +54,7 @@ public struct GoogleBusinessClient: NetworkClient {
             case .notFound: break
             }
         }
-        do {
+        do throws(NetworkFailure) {
             let body = try GoogleBusinessLocalPost.body(post)
             do {
                 try await onPending(PublishReceipt(remoteID: "", extra: ["location": location, "attempt": "local_post"]))
@@ -62,7 +62,13 @@ public struct GoogleBusinessClient: NetworkClient {
                 return .transient("could not record the pending local post")
             }
             let url = FormEncoding.url(base(credentials), path: "/v4/\(location)/localPosts")
-            let created = try await send("POST", url, credentials, json: body, mutates: true)
+            let created: JSON
+            do throws(NetworkFailure) { created = try await send("POST", url, credentials, json: body, mutates: true) } catch {
+                // No idempotency key either: after a passing failure of the create itself (a 5xx) the local post may
+                // be out, so the next attempt looks it up before making another.
+                guard case .transient(let reason) = error.outcome else { throw error }
+                return .unknown("creating the local post failed: \(reason)")
+            }
             guard let name = created["name"].string else { return .unknown("Google accepted the post without a name") }
             return .published(Self.receipt(created, name: name, location: location))
         } catch {

@@ -55,8 +55,17 @@ struct ContainerFlow: Sendable {
             let (status, message) = try await status(of: container)
             switch status {
             case "FINISHED":
-                let response = try await api.send(
-                    graph.post("\(userID)/\(style.publishEdge)", [("creation_id", container)]), mutates: true, classify: classify)
+                let response: HTTPResponse
+                do {
+                    response = try await api.send(
+                        graph.post("\(userID)/\(style.publishEdge)", [("creation_id", container)]), mutates: true,
+                        classify: classify)
+                } catch {
+                    // A passing failure of the publish call itself (a 5xx, Meta's codes 1 and 2) does not say the post
+                    // is not out: the next attempt asks the container's status before publishing anything.
+                    guard case .transient(let reason) = error.outcome else { throw error }
+                    return .unknown("\(style.name) publishing container \(container) failed: \(reason)")
+                }
                 guard let id = try api.json(response, mutated: true)["id"].string else {
                     return .unknown("\(style.name) published without an id")
                 }

@@ -71,7 +71,7 @@ public struct PinterestClient: NetworkClient {
             }
         }
         guard let file = post.media.first else { return .invalidContent("a pin needs an image or a video") }
-        do {
+        do throws(NetworkFailure) {
             var attempt = PublishReceipt(remoteID: "", extra: ["board_id": board, "attempt": "pin"])
             let source: [String: Any]
             if file.isVideo {
@@ -85,9 +85,17 @@ public struct PinterestClient: NetworkClient {
                 source = try await imageSource(file)
             }
             let url = FormEncoding.url(base(credentials), path: "/v5/pins")
-            let pin = try await send(
-                request("POST", url, credentials, json: Self.pinBody(post, board: board, source: source)), credentials,
-                mutates: true)
+            let pin: JSON
+            do throws(NetworkFailure) {
+                pin = try await send(
+                    request("POST", url, credentials, json: Self.pinBody(post, board: board, source: source)), credentials,
+                    mutates: true)
+            } catch {
+                // Pinterest has no idempotency key: after a passing failure of the create itself (a 5xx) the pin may
+                // be out, so the next attempt looks it up before making another.
+                guard case .transient(let reason) = error.outcome else { throw error }
+                return .unknown("creating the pin failed: \(reason)")
+            }
             guard let id = pin["id"].string else { return .unknown("Pinterest accepted the pin without an id") }
             return .published(PublishReceipt(remoteID: id, url: Self.pinURL(id), extra: ["board_id": board]))
         } catch { return error.outcome }

@@ -23,6 +23,7 @@ struct SandboxGate: Sendable {
         guard let fault = await state.takeFault(network: network, account: account, path: path, afterStore: true)
         else { return response }
         if fault.kind == .dropAfterStore { return SandboxReply.dropped() }
+        if fault.kind == .errorAfterStore { return dialect.serverError() }
         try? await Task.sleep(for: .milliseconds(Int((fault.seconds ?? 5) * 1000)))
         return response
     }

@@ -13,6 +13,8 @@ public struct SandboxFault: Sendable, Codable, Equatable {
         case slow
         /// The post is stored, then the connection is closed without an answer.
         case dropAfterStore = "drop_after_store"
+        /// The post is stored, then the network's 5xx answer (as `server_error`) comes back: the worst passing failure.
+        case errorAfterStore = "error_after_store"
         /// The network's expired-token answer (Bluesky 400 `ExpiredToken`, Graph 190, others 401).
         case expiredToken = "expired_token"
         /// An uploaded video never finishes processing: each hit answers a media status poll with `processing`
@@ -23,7 +25,7 @@ public struct SandboxFault: Sendable, Codable, Equatable {
         case expireSession = "expire_session"
 
         /// Whether the fault happens after a post is stored (only on calls that store one).
-        var afterStore: Bool { self == .slow || self == .dropAfterStore }
+        var afterStore: Bool { self == .slow || self == .dropAfterStore || self == .errorAfterStore }
 
         /// Whether the fault answers media status polls only.
         var atStatusPoll: Bool { self == .stuckUpload }
