@@ -55,4 +55,62 @@ struct XRefreshRotationTests {
                     == ["error": "invalid_request", "error_description": "Value passed for the token was invalid."])
         }
     }
+
+    /// Keeps every request a client sends, then sends it on.
+    actor RequestLog {
+        private(set) var requests: [HTTPRequest] = []
+        func record(_ request: HTTPRequest) { requests.append(request) }
+    }
+
+    struct LoggingTransport: HTTPTransport {
+        let inner: any HTTPTransport
+        let log: RequestLog
+        func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+            await log.record(request)
+            return try await inner.send(request)
+        }
+    }
+
+    /// X's OAuth 2.0 docs: a confidential client authenticates at the token endpoint with HTTP Basic (and needs no
+    /// `client_id`); a public one names its `client_id`. A refresh that does neither is refused.
+    @Test func aConfidentialClientRefreshesWithHTTPBasicAPublicOneWithItsClientID() async throws {
+        try await SandboxHarness.run { sandbox in
+            let log = RequestLog()
+            var environment = sandbox.environment
+            environment.transport = LoggingTransport(inner: sandbox.environment.transport, log: log)
+            let client = XClient(environment: environment)
+            var confidential = Self.credentials
+            confidential.clientSecret = "x-app-secret"
+            guard case .refreshed(let fresh) = await client.refreshCredentials(confidential) else {
+                Issue.record("the confidential client's refresh failed")
+                return
+            }
+            let first = try #require(await log.requests.last)
+            let basic = "Basic " + Data("glocal-sandbox:x-app-secret".utf8).base64EncodedString()
+            #expect(first.headers["Authorization"] == basic)
+            let firstForm = String(decoding: first.body ?? Data(), as: UTF8.self)
+            #expect(!firstForm.contains("client_id="), "\(firstForm)")
+            #expect(firstForm.contains("grant_type=refresh_token"))
+            // The public client (no secret stored) names its client id, and no Authorization header.
+            var publicClient = fresh
+            publicClient.clientSecret = nil
+            guard case .refreshed = await client.refreshCredentials(publicClient) else {
+                Issue.record("the public client's refresh failed")
+                return
+            }
+            let second = try #require(await log.requests.last)
+            #expect(second.headers["Authorization"] == nil)
+            #expect(String(decoding: second.body ?? Data(), as: UTF8.self).contains("client_id=glocal-sandbox"))
+            // Neither: the token route refuses it.
+            let url = try #require(sandbox.environment.endpoints.authBase(.x, credentials: Self.credentials))
+            let response = try await sandbox.environment.transport.send(
+                HTTPRequest(
+                    method: "POST", url: url.appendingPathComponent("2/oauth2/token"),
+                    headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                    body: Data("grant_type=refresh_token&refresh_token=lumierefr~refresh-9".utf8)))
+            #expect(response.status == 401)
+            let body = try #require(try JSONSerialization.jsonObject(with: response.body) as? [String: String])
+            #expect(body["error"] == "unauthorized_client")
+        }
+    }
 }

@@ -156,16 +156,22 @@ public struct XClient: NetworkClient {
         } catch { return .failed(error.outcome) }
     }
 
-    /// OAuth 2 refresh (`grant_type=refresh_token`, public client id).
+    /// OAuth 2 refresh (`grant_type=refresh_token`): a confidential client (an app secret is stored) authenticates
+    /// with HTTP Basic, as X requires at its token endpoint; a public one names its `client_id`.
     public func refreshCredentials(_ credentials: AccountCredentials) async -> RefreshOutcome {
         guard let refreshToken = credentials.refreshToken else { return .reconnectRequired("no X refresh token") }
         let base = environment.endpoints.authBase(.x, credentials: credentials) ?? base(credentials)
-        let form = FormEncoding.encode([
-            ("grant_type", "refresh_token"), ("refresh_token", refreshToken), ("client_id", credentials.clientID ?? ""),
-        ])
+        var fields = [("grant_type", "refresh_token"), ("refresh_token", refreshToken)]
+        var headers = ["Content-Type": "application/x-www-form-urlencoded"]
+        if let secret = credentials.clientSecret, !secret.isEmpty {
+            headers["Authorization"] =
+                "Basic " + Data("\(credentials.clientID ?? ""):\(secret)".utf8).base64EncodedString()
+        } else {
+            fields.append(("client_id", credentials.clientID ?? ""))
+        }
         let request = HTTPRequest(
-            method: "POST", url: FormEncoding.url(base, path: "/2/oauth2/token"),
-            headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Data(form.utf8))
+            method: "POST", url: FormEncoding.url(base, path: "/2/oauth2/token"), headers: headers,
+            body: Data(FormEncoding.encode(fields).utf8))
         return await OAuthTokenExchange.run(
             request, credentials: credentials, transport: environment.transport, now: environment.clock())
     }

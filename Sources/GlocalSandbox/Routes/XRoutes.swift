@@ -264,6 +264,11 @@ struct XRoutes: Sendable {
             let name = String(token.split(separator: "~").first ?? "")
             let account = SandboxIdentity.numericID(name, digits: 19)
             if let refusal = await gate.before(call, account: account, refresh: true) { return refusal }
+            // A confidential client authenticates with HTTP Basic, a public one names its client_id (X's OAuth 2.0 docs).
+            guard call.basicCredentials != nil || !(call.form["client_id"] ?? "").isEmpty else {
+                return SandboxReply.json(
+                    401, ["error": "unauthorized_client", "error_description": "Missing valid authorization header"])
+            }
             guard call.form["grant_type"] == "refresh_token", !token.isEmpty else { return gate.dialect.refreshRefused() }
             // X rotates refresh tokens: the one just used is invalid from now on.
             guard await gate.state.spendRefreshToken(token, network: "x") else { return gate.dialect.refreshRefused() }

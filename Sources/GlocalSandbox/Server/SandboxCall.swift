@@ -61,6 +61,16 @@ struct SandboxCall: Sendable {
         return token.isEmpty ? nil : token
     }
 
+    /// The client id and secret of an HTTP Basic `Authorization` header (`id:secret`, base64), if any.
+    var basicCredentials: (id: String, secret: String)? {
+        guard let value = headers["authorization"], value.hasPrefix("Basic "),
+            let decoded = Data(base64Encoded: String(value.dropFirst(6))).map({ String(decoding: $0, as: UTF8.self) }),
+            let colon = decoded.firstIndex(of: ":")
+        else { return nil }
+        let id = String(decoded[..<colon]), secret = String(decoded[decoded.index(after: colon)...])
+        return id.isEmpty || secret.isEmpty ? nil : (id, secret)
+    }
+
     /// The account a token stands for: the text before `~` (`alice~token-1` is `alice`).
     var tokenAccount: String? { bearer.map { String($0.split(separator: "~", maxSplits: 1).first ?? Substring($0)) } }
 }
