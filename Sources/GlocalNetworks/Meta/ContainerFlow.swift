@@ -14,9 +14,10 @@ struct ContainerFlow: Sendable {
 
     func status(of container: String) async throws(NetworkFailure) -> (status: String, message: String?) {
         let response = try await api.send(
-            graph.get(container, [("fields", "\(style.statusField),id")]), mutates: false, classify: classify)
+            graph.get(container, [("fields", "\(style.statusField),\(style.errorField),id")]), mutates: false,
+            classify: classify)
         let json = try api.json(response, mutated: false)
-        return (json[style.statusField].string ?? "UNKNOWN", json["error_message"].string)
+        return (json[style.statusField].string ?? "UNKNOWN", json[style.errorField].string)
     }
 
     private func create(_ form: [(String, String)]) async throws(NetworkFailure) -> String {
