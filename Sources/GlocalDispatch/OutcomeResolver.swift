@@ -26,7 +26,7 @@ public struct OutcomeResolver: Sendable {
         case .duplicate(.none):
             // The network has it but we could not find it: look again later. A look-up that still finds nothing lets
             // the post be sent again, which the network's own duplicate check refuses again (it said it has it), so it
-            // cannot go out twice; each round spends an attempt, and the last one fails the job with this reason.
+            // cannot go out twice; each round spends an attempt, and the last leaves it unknown for a person to check.
             return .reconcile(at: backoff, reason: "the network reports a duplicate that the look-up did not find yet")
         case .rateLimited(let until):
             let at = policy.nextRun(afterAttempt: attempt, now: now, networkReset: until, random: random)
