@@ -129,6 +129,9 @@ extension NetworkRules {
             rules[network]!.maxVideoAspectRatio = aspect?.upperBound
             rules[network]!.videoFormats = formats
         }
+        // Image formats, where the network's API reference lists them: X's one-shot `POST /2/media/upload` takes
+        // `image/jpeg`, `png`, `webp` (and `bmp`, `pjpeg`, `tiff`, which glocal does not read), not HEIC.
+        rules[.x]!.imageFormats = [.jpeg, .png, .webp]
         // Alt text, from each network's API reference (docs/networks.md, "Alt text"): X `POST /2/media/metadata`
         // `alt_text.text` maxLength 1000; Mastodon `media_attachments.description_limit` 1500 (instance default);
         // Bluesky `app.bsky.embed.images#image.alt` has no maxLength; LinkedIn Posts API `altText` at most 4086.

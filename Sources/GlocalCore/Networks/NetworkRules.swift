@@ -45,6 +45,8 @@ public struct NetworkRules: Sendable, Equatable {
     public var maxVideoAspectRatio: Double? = nil
     /// The video formats the network accepts, if it documents them (`nil`: not checked).
     public var videoFormats: Set<MediaFormat>? = nil
+    /// The image formats the network accepts, if it documents them (`nil`: not checked).
+    public var imageFormats: Set<MediaFormat>? = nil
     /// What the network does with an image's alt text, and its length limit (see ``AltTextRule``).
     public var altText: AltTextRule = .notSent
     /// Whether the post's link goes in a field of its own rather than into the text (Pinterest's destination link,

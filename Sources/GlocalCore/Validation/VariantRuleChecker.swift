@@ -154,7 +154,19 @@ struct VariantRuleChecker {
             }
         }
         for item in images {
-            guard let info = media.inspect(item.path.value), info.isMeasurable else { continue }
+            let info = media.inspect(item.path.value)
+            if let formats = rules.imageFormats,
+                let format = info?.format ?? MediaFormat.expected(forExtension: MediaPath.fileExtension(item.path.value)),
+                !formats.contains(format)
+            {
+                let accepted = MediaFormat.allCases.filter(formats.contains).map(\.displayName).joined(separator: ", ")
+                report(
+                    .error, .mediaFormat,
+                    "image '\(MediaPath.shown(item.path.value))' is \(format.displayName), \(name) accepts \(accepted)",
+                    item.path.location,
+                    ["convert it for \(variant.network.rawValue) and give it with a per-network 'media' override"])
+            }
+            guard let info, info.isMeasurable else { continue }
             if let max = rules.maxImageBytes, info.bytes > max {
                 report(
                     .error, .mediaSize,
