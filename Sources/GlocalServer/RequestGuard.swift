@@ -40,6 +40,15 @@ struct RequestGuard {
         return variant
     }
 
+    /// The variant `id` if the user may change it: as ``visibleVariant(_:scope:)``, and 403 for a viewer.
+    func actionableVariant(_ id: String, scope: ApprovalScope) throws -> StoredVariant {
+        let variant = try visibleVariant(id, scope: scope)
+        guard scope.canAct(on: variant.accountID) else {
+            throw HTTPError(.forbidden, message: "You may not change variants (role \(scope.role.rawValue)).")
+        }
+        return variant
+    }
+
     /// 403 for an account outside the user's teams.
     static func forbidden(_ account: String) -> HTTPError {
         HTTPError(.forbidden, message: "Account '\(account)' is not in your teams.")

@@ -131,10 +131,15 @@ extension AccountCommand {
 
         func run() throws {
             let context = try AccountControls(access: options.access())
-            let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !reason.isEmpty else { throw CommandFailure(message: "--reason is empty: say why every account is paused") }
-            try context.setGlobalPause(true, reason: reason, now: try options.instant())
-            print("Paused every account: \(reason)")
+            switch CrisisPauseReason.reading(reason) {
+            case .failure(.empty): throw CommandFailure(message: "--reason is empty: say why every account is paused")
+            case .failure(.tooLong(let length)):
+                throw CommandFailure(
+                    message: "--reason is \(length) characters, at most \(CrisisPauseReason.maxLength): every page shows it")
+            case .success(let reason):
+                try context.setGlobalPause(true, reason: reason.text, now: try options.instant())
+                print("Paused every account: \(reason.text)")
+            }
         }
     }
 

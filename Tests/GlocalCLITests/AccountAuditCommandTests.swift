@@ -48,7 +48,14 @@ struct AccountAuditCommandTests {
         defer { workspace.remove() }
         let (status, _, error) = try GlocalProcess.run(["account", "pause-all", "--reason", "  "], in: workspace.root)
         #expect(status != 0 && error.contains("--reason is empty"))
+        // At most 500 characters, as on the web page (docs/approvals.md): every page shows it.
+        let long = String(repeating: "x", count: 501)
+        let (tooLong, _, longError) = try GlocalProcess.run(["account", "pause-all", "--reason", long], in: workspace.root)
+        #expect(tooLong == 2 && longError.contains("--reason is 501 characters, at most 500"), "\(longError)")
         let (_, listed, _) = try GlocalProcess.run(["account", "list"], in: workspace.root)
         #expect(!listed.contains("every account is paused"))
+        let (fits, _, _) = try GlocalProcess.run(
+            ["account", "pause-all", "--reason", String(repeating: "x", count: 500)], in: workspace.root)
+        #expect(fits == 0)
     }
 }

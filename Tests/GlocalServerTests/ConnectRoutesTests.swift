@@ -66,6 +66,24 @@ struct ConnectRoutesTests {
         #expect(try fixture.store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 3, count: 32))).accounts().isEmpty)
     }
 
+    /// A held account's fix, as each user can carry it out: Reconnect for its manager, who to ask for a viewer.
+    @Test func aNeedsReconnectRowSaysWhoReconnects() async throws {
+        let fixture = try ServerFixture()
+        try fixture.store.publishQueue.setNeedsReconnect("token revoked", account: "lumiere-fr-x", now: ServerFixture.start)
+        try await Self.test(fixture) { client in
+            var france = BrowserSession(client: client)
+            _ = try await france.login(ServerFixture.france, password: ServerFixture.password)
+            let managerRow = try #require(AccountHoldsRoutesTests.row("lumiere-fr-x", in: try await france.get("/accounts").body))
+            #expect(managerRow.contains("Fix: press Reconnect to sign in on the network again."))
+            #expect(managerRow.contains(">Reconnect<"))
+            var viewer = BrowserSession(client: client)
+            _ = try await viewer.login(ServerFixture.viewer, password: ServerFixture.password)
+            let viewerRow = try #require(AccountHoldsRoutesTests.row("lumiere-fr-x", in: try await viewer.get("/accounts").body))
+            #expect(viewerRow.contains("Fix: one of the account's managers or an admin reconnects it."))
+            #expect(!viewerRow.contains("press Reconnect") && !viewerRow.contains("/connect\""))
+        }
+    }
+
     @Test func callbacksWithAForgedStolenOrDeniedStateStoreNothing() async throws {
         let fixture = try ServerFixture()
         try await Self.test(fixture) { client in

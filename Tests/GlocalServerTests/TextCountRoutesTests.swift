@@ -110,6 +110,12 @@ struct TextCountRoutesTests {
             #expect(try await Self.count("Hi", account: "lumiere-fr-x", browser: &browser, csrf: "").status == 403)
             #expect(try await Self.count("Hi", account: "lumiere-uk-x", browser: &browser, csrf: csrf).status == 403)
             #expect(try await Self.count("Hi", account: "lumiere-fr-nowhere", browser: &browser, csrf: csrf).status == 404)
+            // A viewer sees the variant but has no edit form: its post is 403, as every viewer post (docs/approvals.md).
+            var viewer = BrowserSession(client: client)
+            _ = try await viewer.login(ServerFixture.viewer, password: ServerFixture.password)
+            let viewerCSRF = try await viewer.get("/variants/hydra-launch/launch/lumiere-fr-x").csrf ?? ""
+            #expect(!viewerCSRF.isEmpty)
+            #expect(try await Self.count("Hi", account: "lumiere-fr-x", browser: &viewer, csrf: viewerCSRF).status == 403)
         }
     }
 

@@ -87,8 +87,9 @@ public struct QueueFilter: Sendable, Equatable {
             guard case .open(let due) = deadline, due.timeIntervalSince(now) <= Self.soonWindow else { return false }
         }
         if let search {
-            let inText = variant.text.range(of: search, options: .caseInsensitive) != nil
-            let inTitle = variant.title.map { $0.range(of: search, options: .caseInsensitive) != nil } ?? false
+            let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive]
+            let inText = variant.text.range(of: search, options: options) != nil
+            let inTitle = variant.title.map { $0.range(of: search, options: options) != nil } ?? false
             if !inText && !inTitle { return false }
         }
         return true

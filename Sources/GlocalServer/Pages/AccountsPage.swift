@@ -72,7 +72,9 @@ enum AccountsPage {
                 Fix: <code>glocal account connect \(status.id)</code> with the new token on standard input (or \
                 <code>--browser</code>).
                 """
-                : "Fix: press Connect to sign in on the network again."
+                : scope.canAct(on: status.id)
+                    ? "Fix: press Reconnect to sign in on the network again."
+                    : "Fix: one of the account's managers or an admin reconnects it."
             labels.append("<span class=\"hold hold-reconnect\">Needs reconnect</span> \(reason). \(fix)")
         }
         if let until = status.rateLimitedUntil {
@@ -158,7 +160,7 @@ enum AccountsPage {
             form = """
                 <form method="post" action="/accounts/pause-all">\(Layout.csrfField(session))
                 <label for="crisis-reason">Reason (shown on every page, to everyone)</label>\(error)
-                <input type="text" id="crisis-reason" name="reason" required maxlength="\(AccountRoutes.maxReasonLength)"
+                <input type="text" id="crisis-reason" name="reason" required maxlength="\(CrisisPauseReason.maxLength)"
                 value="\(draft?.reason ?? "")"\(described)>
                 <p><button type="submit" class="danger" id="pause-all">Pause every account</button></p></form>
                 """

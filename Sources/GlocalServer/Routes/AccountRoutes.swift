@@ -11,8 +11,6 @@ struct AccountRoutes {
     let environment: ServerEnvironment
     /// Whether accounts connect from the page (the connect routes are served).
     var connects = false
-    /// The longest crisis reason accepted.
-    static let maxReasonLength = 500
 
     /// Fixed messages shown after an action (the query names one; no text is reflected).
     static func notice(_ request: Request) -> String? {
@@ -44,17 +42,20 @@ struct AccountRoutes {
             let form = try await guardian.form(request, context: context, session: session)
             try Self.requireAdmin(session)
             let typed = form["reason"] ?? ""
-            let reason = typed.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !reason.isEmpty, reason.count <= Self.maxReasonLength else {
-                let error =
-                    reason.isEmpty
-                    ? "Give a reason: everyone sees it on every page while the pause holds."
-                    : "The reason is longer than \(Self.maxReasonLength) characters."
+            let reason: CrisisPauseReason
+            switch CrisisPauseReason.reading(typed) {
+            case .success(let read): reason = read
+            case .failure(let problem):
+                let error: String
+                switch problem {
+                case .empty: error = "Give a reason: everyone sees it on every page while the pause holds."
+                case .tooLong: error = "The reason is longer than \(CrisisPauseReason.maxLength) characters."
+                }
                 let draft = AccountsPage.CrisisDraft(reason: typed, error: error)
                 return try page(session: session, crisisDraft: draft, status: .unprocessableContent)
             }
             try environment.store.publishQueue.setGlobalPause(
-                true, reason: reason, actor: session.user.email, now: environment.now())
+                true, reason: reason.text, actor: session.user.email, now: environment.now())
             return Layout.redirect(to: "/accounts?notice=paused-all")
         }
         router.post("/accounts/resume-all") { request, context -> Response in

@@ -13,7 +13,8 @@ struct EditorRoutes {
             let guardian = RequestGuard(environment: environment)
             let session = try guardian.session(context)
             let form = try await guardian.form(request, context: context, session: session)
-            let variant = try guardian.visibleVariant(
+            // The count serves the edit form, which only those who may change the variant have: a viewer's post is 403.
+            let variant = try guardian.actionableVariant(
                 try RequestGuard.variantID(context), scope: environment.scope(of: session.user))
             let text = (form["text"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
             let placement = form["link_placement"].flatMap(LinkPlacement.init(rawValue:)) ?? variant.linkPlacement

@@ -63,10 +63,7 @@ struct VariantRoutes {
         let session = try guardian.session(context)
         let form = try await guardian.form(request, context: context, session: session)
         let scope = environment.scope(of: session.user)
-        let variant = try guardian.visibleVariant(try RequestGuard.variantID(context), scope: scope)
-        guard scope.canAct(on: variant.accountID) else {
-            throw HTTPError(.forbidden, message: "You may not change variants (role \(scope.role.rawValue)).")
-        }
+        let variant = try guardian.actionableVariant(try RequestGuard.variantID(context), scope: scope)
         do {
             let notice = try body(variant, session, scope, form, environment.now())
             return Layout.redirect(to: Layout.variantPath(variant.id) + "?notice=" + notice)

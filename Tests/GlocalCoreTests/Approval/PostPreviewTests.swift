@@ -37,6 +37,13 @@ struct PostPreviewTests {
                 .same("Meet Hydra "), .removed("today"), .added("tomorrow"),
             ])
         #expect(TextDiff.words(from: "a", to: "a") == [.same("a")])
+        // A word added at the end marks only that word, not the one before it whose trailing space changed.
+        #expect(
+            TextDiff.words(from: "Merci #NewIn", to: "Merci #NewIn merci") == [.same("Merci #NewIn"), .added(" merci")])
+        #expect(
+            TextDiff.words(from: "Hydra  est là", to: "Hydra est là") == [
+                .same("Hydra"), .removed("  "), .added(" "), .same("est là"),
+            ])
     }
 
     @Test func anEditIsCheckedWithTheNetworksOwnRules() {
