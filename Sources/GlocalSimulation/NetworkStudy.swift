@@ -24,7 +24,8 @@ struct NetworkStudy {
         case .facebook: NetworkStudy(peakHour: 10.5, engagementRate: 0.000_63, halfLife: 80.0 / 60)
         case .instagram, .threads: NetworkStudy(peakHour: 11, engagementRate: 0.004_7, halfLife: 1)
         case .linkedin: NetworkStudy(peakHour: 11, engagementRate: 0.004_7, halfLife: 24)
-        default: NetworkStudy(peakHour: 10.5, engagementRate: 0.000_35, halfLife: 0.4)
+        case .x, .bluesky, .mastodon, .youtube, .tiktok, .pinterest, .googleBusiness:
+            NetworkStudy(peakHour: 10.5, engagementRate: 0.000_35, halfLife: 0.4)
         }
     }
 

@@ -104,7 +104,8 @@ extension NetworkRules {
         rules[.pinterest]!.maxLinkLength = 2_048
         // Video durations, from each network's media documentation (docs/networks.md); Mastodon leaves it to instances.
         let videoSeconds: [(Network, Double?, Double?)] = [
-            (.x, 0.5, 140), (.bluesky, nil, 180), (.threads, nil, 300), (.linkedin, 3, 1_800), (.facebook, nil, 14_400),
+            (.x, 0.5, 140), (.bluesky, nil, 180), (.mastodon, nil, nil), (.threads, nil, 300), (.linkedin, 3, 1_800),
+            (.facebook, nil, 14_400),
             (.instagram, 3, 900), (.youtube, nil, 43_200), (.tiktok, nil, 600), (.pinterest, 4, 900), (.googleBusiness, nil, 30),
         ]
         for (network, low, high) in videoSeconds {
@@ -146,6 +147,13 @@ extension NetworkRules {
             (.googleBusiness, .notSent),
         ]
         for (network, rule) in altText { rules[network]!.altText = rule }
+        // Each list names every network (nil where nothing is documented): a network left out would get no video
+        // limits and no alt text in silence.
+        for (list, networks) in [
+            ("videoSeconds", videoSeconds.map(\.0)), ("videoFiles", videoFiles.map(\.0)), ("altText", altText.map(\.0)),
+        ] {
+            precondition(networks.count == Network.allCases.count && Set(networks) == Set(Network.allCases), "\(list)")
+        }
         return rules
     }()
 }

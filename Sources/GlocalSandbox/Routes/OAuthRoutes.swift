@@ -19,15 +19,16 @@ struct OAuthRoutes {
 
     /// How long an access token lives (`nil`: it does not expire, as on Mastodon).
     static func tokenLifetime(_ network: String) -> Int? {
-        switch network {
-        case "x": return 7_200
-        case "mastodon": return nil
-        case "linkedin": return 5_184_000
-        case "youtube", "google_business": return 3_599
-        case "tiktok": return 86_400
-        case "pinterest": return 2_592_000
-        case "facebook", "instagram", "threads": return 3_600
-        default: return 3_600
+        guard let known = Network(rawValue: network) else { return 3_600 }
+        switch known {
+        case .x: return 7_200
+        case .mastodon: return nil
+        case .linkedin: return 5_184_000
+        case .youtube, .googleBusiness: return 3_599
+        case .tiktok: return 86_400
+        case .pinterest: return 2_592_000
+        // Bluesky signs in with an app password; its OAuth route here is only the generic one.
+        case .facebook, .instagram, .threads, .bluesky: return 3_600
         }
     }
 
