@@ -119,4 +119,49 @@ import Testing
             #expect(await sandbox.posts(clientCase).count == 1)
         }
     }
+
+    /// Moves the sandbox's clock a day on, once, just before the first call to `edge` (the publish call).
+    struct DayPassesBeforePublish: HTTPTransport {
+        actor Once {
+            var done = false
+            func take() -> Bool {
+                defer { done = true }
+                return !done
+            }
+        }
+        let inner: any HTTPTransport
+        let sandbox: SandboxHarness
+        let edge: String
+        let once = Once()
+
+        func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+            if request.method == "POST", request.url.path.hasSuffix(edge), await once.take() {
+                await sandbox.state.advance(by: 86_401)
+            }
+            return try await inner.send(request)
+        }
+    }
+
+    /// The container expires between the status read (`FINISHED`) and the publish call, which Meta refuses (error
+    /// 9007): the container's status decides, so it is a passing failure and the next attempt makes a new one.
+    @Test(arguments: containerCases)
+    func aContainerThatExpiresJustBeforeItsPublishIsMadeAgain(_ clientCase: ClientCase) async throws {
+        try await SandboxHarness.run { sandbox in
+            var environment = sandbox.environment
+            let edge = clientCase.network == .instagram ? "/media_publish" : "/threads_publish"
+            environment.transport = DayPassesBeforePublish(inner: sandbox.environment.transport, sandbox: sandbox, edge: edge)
+            let client = clientCase.make(environment)
+            let saved = PendingBox()
+            let first = await client.publish(clientCase.post, credentials: clientCase.credentials, pending: nil) { receipt in
+                await saved.record(receipt)
+            }
+            #expect(first.isTransient, "the container expired, the post is not out: \(first)")
+            #expect(await sandbox.posts(clientCase).isEmpty)
+            let second = await client.publish(clientCase.post, credentials: clientCase.credentials, pending: await saved.last) {
+                receipt in await saved.record(receipt)
+            }
+            #expect(second.receipt != nil, "got \(second)")
+            #expect(await sandbox.posts(clientCase).count == 1)
+        }
+    }
 }

@@ -52,20 +52,30 @@ struct ContainerFlow: Sendable {
 
     private func finish(_ container: String) async throws(NetworkFailure) -> PublishOutcome {
         var polls = 0
+        var refused: NetworkFailure? = nil
         while true {
             let (status, message) = try await status(of: container)
             switch status {
             case "FINISHED":
+                if let refused { throw refused }
                 let response: HTTPResponse
                 do {
                     response = try await api.send(
                         graph.post("\(userID)/\(style.publishEdge)", [("creation_id", container)]), mutates: true,
                         classify: classify)
                 } catch {
-                    // A passing failure of the publish call itself (a 5xx, Meta's codes 1 and 2) does not say the post
-                    // is not out: the next attempt asks the container's status before publishing anything.
-                    guard case .transient(let reason) = error.outcome else { throw error }
-                    return .unknown("\(style.name) publishing container \(container) failed: \(reason)")
+                    switch error.outcome {
+                    case .transient(let reason):
+                        // A passing failure of the publish call itself (a 5xx, Meta's codes 1 and 2) does not say the
+                        // post is not out: the next attempt asks the container's status before publishing anything.
+                        return .unknown("\(style.name) publishing container \(container) failed: \(reason)")
+                    case .invalidContent:
+                        // Meta refuses a container that is no longer ready (error 9007, "Media ID is not available"):
+                        // it may have expired or be processing again since its status was read; that status decides.
+                        refused = error
+                        continue
+                    default: throw error
+                    }
                 }
                 guard let id = try api.json(response, mutated: true)["id"].string else {
                     return .unknown("\(style.name) published without an id")
@@ -74,6 +84,7 @@ struct ContainerFlow: Sendable {
             case "PUBLISHED": return .duplicate(try await published(container: container, text: nil))
             case "IN_PROGRESS" where polls < maxPolls:
                 polls += 1
+                refused = nil
                 try? await Task.sleep(for: pollInterval)
             case "IN_PROGRESS": return .transient("\(style.name) container \(container) is still processing")
             case "EXPIRED":
