@@ -69,6 +69,21 @@ import Testing
         }
     }
 
+    @Test func aVideoWhoseProcessingFailsIsInvalidContentAndNoPin() async throws {
+        try await SandboxHarness.run { sandbox in
+            await sandbox.state.inject(
+                SandboxFault(network: "pinterest", account: Self.pinterest.accountKey, kind: .failUpload))
+            let client = PinterestClient(environment: sandbox.environment, pollInterval: .milliseconds(1))
+            let pending = PendingBox()
+            let outcome = await client.publish(
+                Self.videoPost(), credentials: Self.pinterest.credentials, pending: nil, onPending: pending.recorder)
+            #expect(
+                outcome == .invalidContent("Pinterest could not process the video \(await pending.last?.extra["media_id"] ?? "")")
+            )
+            #expect(await sandbox.posts(Self.pinterest).isEmpty)
+        }
+    }
+
     @Test func anImageWithoutAPublicURLIsSentAsBase64() async throws {
         try await SandboxHarness.run { sandbox in
             var post = Self.videoPost()

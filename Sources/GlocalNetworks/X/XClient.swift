@@ -1,15 +1,23 @@
 import Foundation
 import GlocalCore
 
-/// X API v2: `POST /2/tweets`, media through `POST /2/media/upload` (alt text with `POST /2/media/metadata`), the link as
-/// a reply.
+/// X API v2: `POST /2/tweets`, media through ``XMediaUpload`` (alt text with `POST /2/media/metadata`), the link as a
+/// reply.
 public struct XClient: NetworkClient {
     /// Always `.x`.
     public let network = Network.x
     let environment: ClientEnvironment
+    /// The length of one of X's `check_after_secs` seconds while a video or GIF is processed.
+    public let pollInterval: Duration
+    /// Status checks of one video or GIF before the attempt is given up as transient.
+    public let maxPolls: Int
 
     /// Creates a client.
-    public init(environment: ClientEnvironment) { self.environment = environment }
+    public init(environment: ClientEnvironment, pollInterval: Duration = .seconds(1), maxPolls: Int = 60) {
+        self.environment = environment
+        self.pollInterval = pollInterval
+        self.maxPolls = maxPolls
+    }
 
     private func base(_ credentials: AccountCredentials) -> URL {
         environment.endpoints.apiBase(.x, credentials: credentials) ?? URL(string: "https://api.x.com")!
@@ -67,30 +75,22 @@ public struct XClient: NetworkClient {
         }
     }
 
+    /// Uploads each file (``XMediaUpload``: images at once, videos and GIFs in segments, then processed), then its
+    /// alt text when it has one.
     private func upload(_ media: [MediaFile], credentials: AccountCredentials) async throws(NetworkFailure) -> [String] {
+        let uploader = XMediaUpload(
+            environment: environment, credentials: credentials, base: base(credentials), pollInterval: pollInterval,
+            maxPolls: maxPolls)
         var ids: [String] = []
-        let api = caller(credentials)
         for file in media {
-            let bytes: Data
-            bytes = try await file.bytes()
-            var form = MultipartBody()
-            form.addField("media_category", file.isVideo ? "tweet_video" : "tweet_image")
-            form.addFile("media", fileName: (file.path as NSString).lastPathComponent, mimeType: file.mimeType, bytes: bytes)
-            var upload = request("POST", FormEncoding.url(base(credentials), path: "/2/media/upload"), credentials)
-            upload.headers["Content-Type"] = form.contentType
-            upload.body = form.finished
-            let now = environment.clock()
-            let response = try await api.send(upload, mutates: false) { XResponseClassifier.classify($0, now: now) }
-            guard let id = try api.json(response, mutated: false)["data"]["id"].string else {
-                throw NetworkFailure(.transient("X media upload gave no id"))
-            }
+            let id = try await uploader.upload(file)
             if let alt = file.altText, !alt.isEmpty { try await describe(id, alt: alt, credentials: credentials) }
             ids.append(id)
         }
         return ids
     }
 
-    /// Sets an uploaded image's alt text (`POST /2/media/metadata`, `metadata.alt_text.text`).
+    /// Sets an uploaded media's alt text (`POST /2/media/metadata`, `metadata.alt_text.text`).
     private func describe(_ id: String, alt: String, credentials: AccountCredentials) async throws(NetworkFailure) {
         let body: [String: Any] = ["id": id, "metadata": ["alt_text": ["text": alt]]]
         let url = FormEncoding.url(base(credentials), path: "/2/media/metadata")

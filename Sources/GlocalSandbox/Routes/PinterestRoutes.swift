@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 
 /// Pinterest API v5 in the sandbox: pins on a board (`POST /v5/pins`, image by URL or base64, video by media id),
-/// a board's pins, video media registration → pre-signed upload → status (`stuck_upload` keeps it `processing`),
-/// pin analytics, and the OAuth refresh. A token `alice~…` is the user `alice`; any board id (digits) is theirs.
+/// a board's pins, video media registration → pre-signed upload → status (`stuck_upload` keeps it `processing`,
+/// `fail_upload` makes it `failed`), pin analytics, and the OAuth refresh. A token `alice~…` is the user `alice`;
+/// any board id (digits) is theirs.
 struct PinterestRoutes: Sendable {
     let gate: SandboxGate
     var state: SandboxState { gate.state }
@@ -137,11 +138,10 @@ struct PinterestRoutes: Sendable {
             else { return PinterestAnswers.notFound("Media") }
             var status = await uploaded(id) ? "succeeded" : "registered"
             if status == "succeeded",
-                await state.takeFault(
+                let fault = await state.takeFault(
                     network: "pinterest", account: account, path: call.path, afterStore: false, statusPoll: true)
-                    != nil
             {
-                status = "processing"
+                status = fault.kind == .failUpload ? "failed" : "processing"
             }
             return SandboxReply.json(200, ["media_id": id, "media_type": "video", "status": status])
         }

@@ -21,6 +21,12 @@ struct XRateLimit: RouterMiddleware {
         case (.get, 2) where rest == ["users", "me"]: return ("GET /2/users/me", 75)
         case (.get, 3) where rest[0] == "users" && rest[2] == "tweets": return ("GET /2/users/:id/tweets", 900)
         case (.post, 2) where rest == ["media", "upload"]: return ("POST /2/media/upload", 500)
+        case (.get, 2) where rest == ["media", "upload"]: return ("GET /2/media/upload", 1_000)
+        case (.post, 3) where rest == ["media", "upload", "initialize"]: return ("POST /2/media/upload/initialize", 1_875)
+        case (.post, 4) where rest[0...1] == ["media", "upload"] && rest[3] == "append":
+            return ("POST /2/media/upload/:id/append", 1_875)
+        case (.post, 4) where rest[0...1] == ["media", "upload"] && rest[3] == "finalize":
+            return ("POST /2/media/upload/:id/finalize", 1_875)
         case (.post, 2) where rest == ["media", "metadata"]: return ("POST /2/media/metadata", 500)
         default: return nil
         }

@@ -2,7 +2,8 @@ import Foundation
 import GlocalCore
 import Hummingbird
 
-/// X API v2 in the sandbox: tweets (403 on a repeated text), media upload and alt text, the user (`/2/users/me`),
+/// X API v2 in the sandbox: tweets (403 on a repeated text), the one-shot media upload (images; videos and GIFs go
+/// through ``XMediaRoutes``) and alt text, the user (`/2/users/me`),
 /// the user timeline by numeric user id, metrics, OAuth 2 refresh (rotating: a refresh token serves once). A token
 /// `alice~…` stands for the user whose id is `SandboxIdentity.numericID("alice")` (a numeric name is the id itself).
 struct XRoutes: Sendable {
@@ -35,10 +36,6 @@ struct XRoutes: Sendable {
 
     /// `TweetCreateRequest.media.media_ids` `maxItems`.
     static let maxMediaIDs = 4
-    /// `MediaUploadRequest.media_category` `enum`.
-    static let mediaCategories: Set<String> = [
-        "tweet_image", "tweet_video", "tweet_gif", "dm_image", "dm_video", "dm_gif", "subtitles",
-    ]
 
     /// X's 400 for a create request it refuses (text and media), or `nil`. `text` is optional when media are
     /// attached (the request schema requires nothing); a text counts as twitter-text counts it, at most 280.
@@ -93,6 +90,11 @@ struct XRoutes: Sendable {
             for media in mediaIDs where await state.post(network: "x", id: media)?.account != account {
                 return Self.invalidRequest(
                     parameter: "media.media_ids", value: media, message: "Your media IDs are invalid.")
+            }
+            for media in mediaIDs where await state.xMediaUpload(media).map({ !$0.isReady }) ?? false {
+                return Self.invalidRequest(
+                    parameter: "media.media_ids", value: media,
+                    message: "The media \(media) cannot be attached: its processing has not succeeded.")
             }
             let parent = (json["reply"] as? [String: Any])?["in_reply_to_tweet_id"] as? String
             if parent == nil, !text.isEmpty, await state.post(network: "x", account: account, text: text) != nil {
@@ -159,12 +161,12 @@ struct XRoutes: Sendable {
                 return Self.invalidRequest(parameter: "media", value: "", message: "media is required")
             }
             let category = call.isMultipart ? call.field("media_category") : json["media_category"] as? String
-            guard let category, Self.mediaCategories.contains(category) else {
-                return Self.invalidRequest(
-                    parameter: "media_category", value: category ?? "",
-                    message: "media_category must be one of \(Self.mediaCategories.sorted().joined(separator: ", "))")
+            let fields = call.isMultipart ? call.multipartParts.map(\.name) : Array(json.keys)
+            let mediaType = call.isMultipart ? call.field("media_type") : json["media_type"] as? String
+            if let refusal = XMediaRoutes.oneShotRefusal(fields: fields, category: category, mediaType: mediaType) {
+                return refusal
             }
-            let file = (bytes: bytes, category: category)
+            let file = (bytes: bytes, category: category ?? "")
             let id = String(1_700_000_000_000_000_000 + (await state.next("x/media")))
             await state.store(
                 SandboxPost(

@@ -161,7 +161,7 @@ enum SandboxDialect: String, Sendable {
         case .rateLimit: return rateLimited(reset: now.addingTimeInterval(fault.seconds ?? 60), now: now, account: account)
         case .serverError: return serverError()
         case .expiredToken: return refresh ? refreshRefused() : expiredToken()
-        case .slow, .dropAfterStore, .errorAfterStore, .stuckUpload, .expireSession: return serverError()
+        case .slow, .dropAfterStore, .errorAfterStore, .stuckUpload, .failUpload, .expireSession: return serverError()
         }
     }
 

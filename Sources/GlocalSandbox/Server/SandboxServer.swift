@@ -18,6 +18,7 @@ public struct SandboxServer: Sendable {
         router.add(middleware: XRateLimit(state: state))
         AdminRoutes(state: state).register(on: router)
         XRoutes(gate: SandboxGate(state: state, dialect: .x)).register(on: router)
+        XMediaRoutes(gate: SandboxGate(state: state, dialect: .x)).register(on: router)
         BlueskyRoutes(gate: SandboxGate(state: state, dialect: .bluesky)).register(on: router)
         MastodonRoutes(gate: SandboxGate(state: state, dialect: .mastodon)).register(on: router)
         LinkedInRoutes(gate: SandboxGate(state: state, dialect: .linkedin)).register(on: router)

@@ -18,8 +18,13 @@ public struct SandboxFault: Sendable, Codable, Equatable {
         /// The network's expired-token answer (Bluesky 400 `ExpiredToken`, Graph 190, others 401).
         case expiredToken = "expired_token"
         /// An uploaded video never finishes processing: each hit answers a media status poll with `processing`
-        /// (Pinterest `GET /v5/media/{id}`); other calls never take it.
+        /// (Pinterest `GET /v5/media/{id}`) or `in_progress` without moving on (X `GET /2/media/upload?command=STATUS`);
+        /// other calls never take it.
         case stuckUpload = "stuck_upload"
+        /// An uploaded video's processing fails: a hit answers a media status poll with `failed` (Pinterest
+        /// `GET /v5/media/{id}`; X `GET /2/media/upload?command=STATUS`, with a Problem in `errors`, and the media
+        /// stays failed); other calls never take it.
+        case failUpload = "fail_upload"
         /// An upload session expires: the next call to it (a YouTube chunk `PUT` or status query) finds it gone and
         /// answers Google's `404 notFound`; other calls never take it.
         case expireSession = "expire_session"
@@ -28,7 +33,7 @@ public struct SandboxFault: Sendable, Codable, Equatable {
         var afterStore: Bool { self == .slow || self == .dropAfterStore || self == .errorAfterStore }
 
         /// Whether the fault answers media status polls only.
-        var atStatusPoll: Bool { self == .stuckUpload }
+        var atStatusPoll: Bool { self == .stuckUpload || self == .failUpload }
 
         /// Whether the fault hits upload session calls only.
         var atUploadSession: Bool { self == .expireSession }

@@ -7,6 +7,7 @@ public actor SandboxState {
     private var containers: [String: SandboxContainer] = [:]
     private var uploads: [String: SandboxUpload] = [:]
     private var videoSessions: [String: SandboxVideoSession] = [:]
+    private var xMediaUploads: [String: SandboxXMediaUpload] = [:]
     private var audiences: [String: SandboxAudience] = [:]
     private var sequences: [String: Int] = [:]
     private var windows: [String: (start: Date, used: Int)] = [:]
@@ -42,6 +43,7 @@ public actor SandboxState {
         containers = [:]
         uploads = [:]
         videoSessions = [:]
+        xMediaUploads = [:]
         audiences = [:]
         sequences = [:]
         windows = [:]
@@ -210,4 +212,10 @@ public actor SandboxState {
 
     /// Forgets an upload session (it expired).
     func forgetVideoSession(_ id: String) { videoSessions[id] = nil }
+
+    /// Saves an X chunked media upload.
+    func saveXMediaUpload(_ upload: SandboxXMediaUpload) { xMediaUploads[upload.id] = upload }
+
+    /// An X chunked media upload by media id.
+    func xMediaUpload(_ id: String) -> SandboxXMediaUpload? { xMediaUploads[id] }
 }
