@@ -82,6 +82,15 @@ import Testing
             }
             #expect(after.counters["impression_count"]! > before.counters["impression_count"]!)
             #expect(after.counters["impression_count"] == 4000)
+            // Fields left out take the defaults docs/networks.md gives (UTC, peak 18, 1000); network and account do not.
+            let (partial, _) = try await call(
+                sandbox, "POST", "_sandbox/audiences", #"{"network":"x","account":"2244994945","size":5000}"#)
+            #expect(partial == 200)
+            #expect(
+                await sandbox.state.audience(network: "x", account: "2244994945")
+                    == SandboxAudience(network: "x", account: "2244994945", timeZone: "UTC", peakHour: 18, size: 5000))
+            let (unnamed, _) = try await call(sandbox, "POST", "_sandbox/audiences", #"{"network":"x","size":5000}"#)
+            #expect(unnamed == 400)
         }
     }
 }

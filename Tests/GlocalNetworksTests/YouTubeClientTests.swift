@@ -68,6 +68,45 @@ import Testing
         }
     }
 
+    /// Loses the first `failures` chunks that carry bytes before they are sent (the connection drops), then sends on.
+    struct LosingChunks: HTTPTransport {
+        actor Counter {
+            var lost = 0
+            func loseOne(upTo failures: Int) -> Bool {
+                guard lost < failures else { return false }
+                lost += 1
+                return true
+            }
+        }
+        let inner: any HTTPTransport
+        let failures: Int
+        let counter = Counter()
+
+        func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+            if request.method == "PUT", !(request.body ?? Data()).isEmpty, await counter.loseOne(upTo: failures) {
+                throw TransportError.connectionLost("dropped before the chunk arrived")
+            }
+            return try await inner.send(request)
+        }
+    }
+
+    /// docs/networks.md: three interruptions without progress end the attempt as unknown; two are resumed.
+    @Test(arguments: [(2, true), (3, false)])
+    func threeInterruptionsWithoutProgressEndTheAttempt(_ failures: Int, _ published: Bool) async throws {
+        try await SandboxHarness.run { sandbox in
+            var environment = sandbox.relaxedEnvironment
+            environment.transport = LosingChunks(inner: sandbox.relaxedEnvironment.transport, failures: failures)
+            let outcome = await Self.client(environment).publish(
+                Self.post(), credentials: Self.credentials, pending: nil, onPending: { _ in })
+            if published {
+                #expect(outcome.receipt != nil, "\(outcome)")
+            } else {
+                #expect(outcome.isUnknown, "\(outcome)")
+            }
+            #expect(await sandbox.state.storedPosts(network: "youtube").filter { $0.kind == "post" }.count == (published ? 1 : 0))
+        }
+    }
+
     @Test func aLostAnswerToTheLastChunkIsFoundByTheStatusQuery() async throws {
         try await SandboxHarness.run { sandbox in
             // Three chunks, each answer dropped after it is stored: every one is confirmed by a status query.

@@ -54,6 +54,7 @@ struct YouTubeResumableUpload: Sendable {
             let chunk = Data(bytes[next..<end])
             let range = chunk.isEmpty ? "bytes */\(bytes.count)" : "bytes \(next)-\(end - 1)/\(bytes.count)"
             let answer: YouTubeUploadProgress
+            var interrupted = false
             do {
                 answer = try progress(try await transport.send(requests.put(session, bytes: chunk, contentRange: range)))
             } catch let failure as NetworkFailure {
@@ -61,7 +62,8 @@ struct YouTubeResumableUpload: Sendable {
             } catch {
                 // The chunk may or may not have arrived: ask the session where it stands.
                 stalls += 1
-                guard stalls <= maxStalls else {
+                interrupted = true
+                guard stalls < maxStalls else {
                     throw NetworkFailure(.unknown("YouTube upload interrupted at byte \(next) of \(bytes.count)"))
                 }
                 answer = try await status(of: session, total: bytes.count)
@@ -70,9 +72,10 @@ struct YouTubeResumableUpload: Sendable {
             case .complete(let video): return video
             case .expired: return nil
             case .incomplete(let held):
-                if held > next { stalls = 0 } else { stalls += 1 }
+                // An interruption is one stall, counted above; the status after it does not count it again.
+                if held > next { stalls = 0 } else if !interrupted { stalls += 1 }
                 guard held <= bytes.count else { throw NetworkFailure(.transient("YouTube holds more bytes than were sent")) }
-                guard stalls <= maxStalls else {
+                guard stalls < maxStalls else {
                     throw NetworkFailure(.unknown("YouTube upload made no progress at byte \(held) of \(bytes.count)"))
                 }
                 next = held

@@ -73,7 +73,7 @@ struct AdminRoutes: Sendable {
         router.post("_sandbox/audiences") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
             guard let audiences = decodeMany(SandboxAudience.self, call.body) else {
-                return SandboxReply.json(400, ["error": "expected {network, account, timeZone, peakHour, size}"])
+                return SandboxReply.json(400, ["error": "expected {network, account} and optionally timeZone, peakHour, size"])
             }
             for audience in audiences { await state.setAudience(audience) }
             return SandboxReply.json(200, ["audiences": audiences.count])

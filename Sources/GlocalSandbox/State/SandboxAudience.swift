@@ -21,4 +21,19 @@ public struct SandboxAudience: Sendable, Codable, Equatable {
         self.peakHour = peakHour
         self.size = size
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case network, account, timeZone, peakHour, size
+    }
+
+    /// Reads an audience; `network` and `account` are required, the rest default as ``init(network:account:timeZone:peakHour:size:)``.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            network: try container.decode(String.self, forKey: .network),
+            account: try container.decode(String.self, forKey: .account),
+            timeZone: try container.decodeIfPresent(String.self, forKey: .timeZone) ?? "UTC",
+            peakHour: try container.decodeIfPresent(Int.self, forKey: .peakHour) ?? 18,
+            size: try container.decodeIfPresent(Int.self, forKey: .size) ?? 1000)
+    }
 }
