@@ -7,6 +7,8 @@ public enum UseCaseError: Error, Sendable, Equatable, CustomStringConvertible {
     case noSuchPath(String)
     /// A file named on the command line is not a YAML file.
     case notYAML(String)
+    /// A file named on the command line lies in a subfolder of campaigns/, whose files are not campaigns.
+    case nestedCampaign(String)
     /// No glocal.yaml at or above the path.
     case outsideWorkspace(String)
     /// The workspace's files do not load (validation says why).
@@ -29,6 +31,9 @@ public enum UseCaseError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .noSuchPath(let path): return "no such file or directory: \(path)"
         case .notYAML(let path): return "\(path) is not a YAML file"
+        case .nestedCampaign(let path):
+            return "\(path) is in a subfolder of campaigns/: glocal reads only the .yaml files directly in campaigns/, "
+                + "so it would check nothing; move it up"
         case .outsideWorkspace(let path):
             return "\(path) is not inside a glocal workspace (no glocal.yaml here or in a parent directory)"
         case .workspaceUnreadable(let root): return "cannot read the workspace at \(root); run glocal validate"

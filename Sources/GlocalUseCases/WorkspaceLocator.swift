@@ -37,6 +37,9 @@ public struct WorkspaceLocator: Sendable {
             if !isDirectory.boolValue, !relative.hasSuffix(".yaml"), !relative.hasSuffix(".yml") {
                 throw UseCaseError.notYAML(path)
             }
+            if let file = campaignFile, file.dropFirst("campaigns/".count).contains("/") {
+                throw UseCaseError.nestedCampaign(path)
+            }
             if let index = targets.firstIndex(where: { $0.root == root }) {
                 if let file = campaignFile, targets[index].campaignFiles != nil {
                     targets[index].campaignFiles!.insert(file)

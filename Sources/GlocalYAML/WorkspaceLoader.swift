@@ -155,7 +155,19 @@ public struct WorkspaceLoader: Sendable {
         for folder in ["locales", "campaigns"] {
             switch containment.folder(folder) {
             case .success(let location):
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: containment.absolutePath(of: location))) ?? []
+                let names: [String]
+                do { names = try FileManager.default.contentsOfDirectory(atPath: containment.absolutePath(of: location)) } catch {
+                    // A folder that cannot be listed would otherwise check nothing and pass.
+                    listing.refusedFolders.insert(folder)
+                    listing.diagnostics.append(
+                        Self.refusalDiagnostic(
+                            .unreadable(
+                                reason:
+                                    "its files cannot be listed (\(Self.listingFailure(containment.absolutePath(of: location))))"),
+                            path: folder,
+                            isFolder: true))
+                    continue
+                }
                 listing.files += names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
                     .sorted().map { "\(folder)/\($0)" }
             case .failure(.missing(danglingLink: false)):
@@ -166,6 +178,13 @@ public struct WorkspaceLoader: Sendable {
             }
         }
         return listing
+    }
+
+    /// The operating system's words for why the folder at `path` cannot be listed (`Permission denied`).
+    static func listingFailure(_ path: String) -> String {
+        guard let directory = opendir(path) else { return String(cString: strerror(errno)) }
+        closedir(directory)
+        return "it changed while it was read"
     }
 
     /// The error for a file or folder that containment refused; it names the path, never anything read from it.
@@ -186,7 +205,7 @@ public struct WorkspaceLoader: Sendable {
         case .tooLarge:
             note = "a workspace YAML file may be at most \(maximumFileBytes / 1_048_576) MiB; split it into several files"
         case .unreadable:
-            note = "check the file's permissions and links"
+            note = "check the \(thing)'s permissions and links"
         }
         return Diagnostic(.error, .fileUnreadable, message, at: SourceLocation(file: path, line: 1, column: 1), notes: [note])
     }

@@ -40,7 +40,7 @@ struct AuditCommand: ParsableCommand {
             }
         }
         switch format {
-        case .text: for line in lines { print(line) }
+        case .text: for line in lines { print(TerminalText.safe(line)) }
         case .json: print("[" + lines.joined(separator: ",\n") + "]")
         }
     }

@@ -28,7 +28,7 @@ struct CalendarCommand: ParsableCommand {
         }
         switch format {
         case .text:
-            print(AccountCalendarRenderer().render(result.scheduled, account: account), terminator: "")
+            print(TerminalText.safe(AccountCalendarRenderer().render(result.scheduled, account: account)), terminator: "")
         case .ics:
             var states: [String: VariantState] = [:]
             for change in result.plan.changes { states[change.id] = change.resultingState }

@@ -40,7 +40,7 @@ struct ExplainCommand: ParsableCommand {
         for reason in item.explanation { lines.append("    \(reason.rule): \(reason.detail)") }
         lines.append("  spread: " + SpreadSummary.of(item.explanation, timing: result.workspace.settings.timing))
         lines.append("  learned score: " + Self.learnedScore(item, model: result.learned))
-        print(lines.joined(separator: "\n"))
+        print(TerminalText.safe(lines.joined(separator: "\n")))
     }
 
     /// The learned estimate of the slot's bucket, or why there is none.

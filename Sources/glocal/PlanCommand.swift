@@ -30,12 +30,12 @@ struct PlanCommand: ParsableCommand {
         case .json:
             output = PlanJSONRenderer().render(result.plan)
         case .text:
-            output = PlanTextRenderer(detailed: detail).render(result.plan)
+            output = TerminalText.safe(PlanTextRenderer(detailed: detail).render(result.plan))
             if !result.plan.diagnostics.isEmpty {
                 output = TextDiagnosticRenderer(sources: result.sources).renderDiagnostics(result.plan.diagnostics) + output
             }
             if calendar {
-                output += "\n" + AccountCalendarRenderer().render(result.scheduled, account: account)
+                output += "\n" + TerminalText.safe(AccountCalendarRenderer().render(result.scheduled, account: account))
             }
         }
         FileHandle.standardOutput.write(Data(output.utf8))

@@ -38,7 +38,7 @@ struct ReportCommand: ParsableCommand {
         let input = try EngagementReportLoader(store: store, workspace: workspace).input(variants: variants, campaign: campaign)
         let report = EngagementReportBuilder().build(input)
         switch format {
-        case .text: print(EngagementTextRenderer().render(report), terminator: "")
+        case .text: print(TerminalText.safe(EngagementTextRenderer().render(report)), terminator: "")
         case .csv: print(EngagementCSVRenderer().render(report), terminator: "")
         case .json: print(try EngagementJSONRenderer().render(report), terminator: "")
         case .html: print(EngagementHTMLRenderer().render(report), terminator: "")

@@ -19,6 +19,9 @@ struct TextLengthCommand: ParsableCommand {
     @Flag(help: "Keep a final line break (by default one trailing newline from the shell is removed).")
     var keepTrailingNewline = false
 
+    /// The most standard input read: a workspace file's limit (a post's filled-in text is far smaller).
+    static let inputLimit = 16 * 1_048_576
+
     func validate() throws {
         guard Network(rawValue: network) != nil else {
             let suggestion = Network.suggestion(for: network).map { " (did you mean '\($0.rawValue)'?)" } ?? ""
@@ -30,7 +33,15 @@ struct TextLengthCommand: ParsableCommand {
     }
 
     func run() throws {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
+        // Read in pieces, to a limit: `< /dev/zero` must end with a message, not fill the memory.
+        var data = Data()
+        while case let piece = FileHandle.standardInput.availableData, !piece.isEmpty {
+            data.append(piece)
+            guard data.count <= Self.inputLimit else {
+                throw CommandFailure(
+                    message: "standard input is over \(Self.inputLimit / 1_048_576) MiB; text-length counts one post's text")
+            }
+        }
         // Not Foundation's String(data:encoding:), which drops a leading U+FEFF: X counts it and refuses it.
         guard var text = String(validating: data, as: UTF8.self) else {
             throw CommandFailure(message: "standard input is not UTF-8 text")

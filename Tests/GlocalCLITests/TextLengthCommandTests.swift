@@ -50,4 +50,15 @@ import GlocalUseCases
         #expect(output.contains(#""valid":false"#), "\(output)")
         #expect(!output.contains(#""length":2,"#), "the mark was dropped: \(output)")
     }
+
+    /// One post's text is counted; an endless input (`< /dev/zero`) ends with a message at 16 MiB instead of filling
+    /// the memory.
+    @Test func anInputOverSixteenMebibytesIsRefused() throws {
+        let (status, output, error) = try GlocalProcess.run(
+            ["text-length", "--network", "x"], in: ValidateCommandTests.repositoryRoot,
+            input: String(repeating: "a", count: 16 * 1_048_576 + 1))
+        #expect(status == 2)
+        #expect(output.isEmpty)
+        #expect(error.contains("standard input is over 16 MiB"), "\(error)")
+    }
 }

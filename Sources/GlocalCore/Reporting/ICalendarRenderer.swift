@@ -38,11 +38,30 @@ public struct ICalendarRenderer: Sendable {
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
     }
 
-    /// RFC 5545 TEXT escaping: backslash, semicolon, comma and newlines.
+    /// RFC 5545 TEXT escaping: backslash, semicolon, comma; every line break (CR LF, LF, a lone CR, NEL, LS, PS)
+    /// as `\n`; other control characters but the tab, which TEXT excludes (§3.3.11), left out, so no text can end a
+    /// content line.
     func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        var result = ""
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            switch scalar {
+            case "\\": result += "\\\\"
+            case ";": result += "\\;"
+            case ",": result += "\\,"
+            case "\r":
+                result += "\\n"
+                if pending == "\n" { pending = scalars.next() }
+            case "\n", "\u{85}", "\u{2028}", "\u{2029}": result += "\\n"
+            case "\t": result.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     /// `20261201T084700Z`.

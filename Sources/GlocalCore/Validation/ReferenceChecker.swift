@@ -6,6 +6,8 @@ struct ReferenceChecker {
     let workspace: Workspace
     let media: any MediaInspector
     var diagnostics: [Diagnostic] = []
+    /// False when the locales/ folder itself could not be read: no locale can then be called unknown or missing.
+    var localesListed = true
 
     init(workspace: Workspace, media: any MediaInspector) {
         self.workspace = workspace
@@ -23,7 +25,7 @@ struct ReferenceChecker {
     }
 
     mutating func checkLocale(_ id: Located<String>, what: String) {
-        guard workspace.locales[id.value] == nil else { return }
+        guard localesListed, workspace.locales[id.value] == nil else { return }
         error(
             .localeUnknown, "unknown locale '\(DiagnosticText.cut(id.value))' in \(what)", at: id.location,
             notes: Suggestion.notes(for: id.value, in: localeIDs)
@@ -33,7 +35,7 @@ struct ReferenceChecker {
     /// The default locale ends every fallback chain, so its file is required (`file.missing`).
     private mutating func checkDefaultLocale() {
         let id = workspace.settings.defaultLocale
-        guard workspace.locales[id.value] == nil else { return }
+        guard localesListed, workspace.locales[id.value] == nil else { return }
         guard LocaleID.isWellFormed(id.value) else { return checkLocale(id, what: "default_locale") }
         error(
             .fileMissing, "locales/\(id.value).yaml, the default locale's file, is missing from the workspace",

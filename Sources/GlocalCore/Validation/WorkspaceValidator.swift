@@ -31,8 +31,10 @@ public struct WorkspaceValidator: Sendable {
         }
         let broken = unreadableFiles.union(readingDiagnostics.filter { $0.severity == .error }.compactMap { $0.location?.file })
         let accountsReliable = !broken.contains("accounts.yaml")
-        let localesReliable = !broken.contains { $0.hasPrefix("locales/") }
-        let campaignsReliable = !broken.contains { $0.hasPrefix("campaigns/") } && !broken.contains("glocal.yaml")
+        // "locales" or "campaigns" alone: the folder itself could not be read (its error says why).
+        let localesReliable = !broken.contains { $0 == "locales" || $0.hasPrefix("locales/") }
+        let campaignsReliable =
+            !broken.contains { $0 == "campaigns" || $0.hasPrefix("campaigns/") } && !broken.contains("glocal.yaml")
         // A locale file that exists but is broken is not "unknown": its id comes from the file name.
         for file in broken where file.hasPrefix("locales/") {
             let id = String(file.dropFirst("locales/".count).prefix { $0 != "." })
@@ -43,6 +45,7 @@ public struct WorkspaceValidator: Sendable {
         }
         let media = MediaCatalog(workspace: workspace, inspector: self.media)
         var references = ReferenceChecker(workspace: workspace, media: media)
+        references.localesListed = !broken.contains("locales")
         references.checkWorkspace(checkTeams: accountsReliable)
         diagnostics += references.diagnostics
         TemplateChecker().check(workspace, into: &diagnostics)

@@ -32,7 +32,8 @@ public struct GitHubAnnotationRenderer: Sendable {
         var properties: [(String, String)] = []
         if let location = diagnostic.location {
             properties += [
-                ("file", location.file), ("line", String(location.line)), ("col", String(location.column)),
+                ("file", DiagnosticText.escaped(location.file, keeping: ["\r", "\n"])), ("line", String(location.line)),
+                ("col", String(location.column)),
                 ("endColumn", String(location.column + location.length)),
             ]
         }

@@ -55,7 +55,8 @@ public struct TextDiagnosticRenderer: Sendable {
 
     /// One diagnostic's lines: header, excerpt (when the line is known) and notes.
     private func block(for diagnostic: Diagnostic, excerpt: Excerpt?, gutterWidth: Int) -> String {
-        let place = diagnostic.location.map { $0.description } ?? "glocal"
+        // A file name is input too (a pull request can name a file with a line feed or an escape sequence).
+        let place = diagnostic.location.map { DiagnosticText.escaped($0.description) } ?? "glocal"
         var lines = [
             bold(place + ": ") + styled(diagnostic.severity.rawValue, Self.code(for: diagnostic.severity))
                 + bold("[\(diagnostic.rule)]: \(DiagnosticText.escaped(diagnostic.message))")
