@@ -90,7 +90,7 @@ struct RunCommand: ParsableCommand {
             do {
                 try await settings.serveAndDispatch(
                     served, credentials: credentials, clock: clock, stop: stop, service: service)
-            } catch { failure.message = String(describing: error) }
+            } catch { failure.message = (error as? CommandFailure)?.message ?? String(describing: error) }
             done.signal()
         }
         done.wait()
@@ -120,6 +120,11 @@ struct RunCommand: ParsableCommand {
                 configuration.publicURL.map { $0.appendingPathComponent("media/") }
                 ?? URL(string: "http://\(host):\(port)/media/")
             let mediaSigner = try served.access.mediaURLSigner()
+            // A bad notification setting stops the command at start, before the demo's replay (docs/operations.md).
+            let (notify, notifyEnvironment) = service.loaded.notificationOptions(
+                self.notify, environment: ProcessInfo.processInfo.environment)
+            _ = try notify.settings(
+                workspace: workspace, listening: URL(string: "http://\(host):\(port)"), environment: notifyEnvironment)
             // Before the demo's replay, so its posts count in `/metrics` and the log like any other.
             let metrics = DispatchMetrics()
             if demo && sandboxURL == nil {
@@ -152,8 +157,6 @@ struct RunCommand: ParsableCommand {
             }
             let dispatcher = makeDispatcher(workspace)
             let lastRound = LastRound()
-            let (notify, notifyEnvironment) = service.loaded.notificationOptions(
-                self.notify, environment: ProcessInfo.processInfo.environment)
             let notifier = try notify.start(
                 workspace: workspace, store: store, listening: URL(string: "http://\(host):\(port)"), clock: clock,
                 shouldStop: { stop.requested }, environment: notifyEnvironment, log: log, node: node)
