@@ -47,6 +47,9 @@ public struct EngagementTextRenderer: Sendable {
                         Self.number($0.maxDelaySeconds),
                     ]
                 }))
+        lines.append("")
+        lines.append("Engagement by local weekday × hour (mean interactions per post; · no post measured)")
+        lines += heatmap(report.heatmap)
         for (title, items) in [("Top variants", report.top), ("Bottom variants", report.bottom)] {
             lines.append("")
             lines.append("\(title) (score = log of engagement over the account's median)")
@@ -66,6 +69,30 @@ public struct EngagementTextRenderer: Sendable {
         lines.append("  " + EngagementLearnedTimingText.overall(report))
         lines.append(table(EngagementLearnedTimingText.header, EngagementLearnedTimingText.rows(report)))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One grid per network: a row per ISO weekday, a column per local hour that has posts on that network.
+    func heatmap(_ cells: [EngagementReport.HeatmapCell]) -> [String] {
+        guard !cells.isEmpty else { return ["  (none)"] }
+        let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        var lines: [String] = []
+        for network in Set(cells.map(\.network)).sorted() {
+            let mine = cells.filter { $0.network == network }
+            let hours = Set(mine.map(\.hour)).sorted()
+            var byPlace: [Int: String] = [:]
+            for cell in mine { byPlace[cell.weekday * 24 + cell.hour] = String(Int(cell.meanEngagement.rounded())) }
+            let width = max(2, byPlace.values.map(\.count).max() ?? 2)
+            func cell(_ text: String) -> String { String(repeating: " ", count: width - text.count) + text }
+            lines.append(
+                "  " + network.padding(toLength: 9, withPad: " ", startingAt: 0)
+                    + hours.map { cell(String(format: "%02d", $0)) }.joined(separator: " "))
+            for weekday in 1...7 {
+                lines.append(
+                    "  " + days[weekday - 1].padding(toLength: 9, withPad: " ", startingAt: 0)
+                        + hours.map { cell(byPlace[weekday * 24 + $0] ?? "·") }.joined(separator: " "))
+            }
+        }
+        return lines
     }
 
     /// Left-aligned columns, two spaces apart; "(none)" for an empty table.

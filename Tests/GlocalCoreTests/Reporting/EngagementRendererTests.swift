@@ -18,6 +18,14 @@ import Testing
         #expect(lines.contains("  x         5          4        10              120"))
         #expect(lines.contains("  hydra/teaser/fr-x  x        fr-FR   30          +0.39"))
         #expect(lines.contains("  fr-FR   3         15               -0.09"))
+        // The weekday × hour heatmap, as in the CSV (x: Tuesday 10:00, 2 posts, mean 25), one grid per network.
+        let heat = lines.firstIndex { $0.hasPrefix("Engagement by local weekday × hour") } ?? lines.count
+        #expect(
+            Array(lines[heat...].dropFirst(9).prefix(8)) == [
+                "  x        10 11", "  Mon       ·  ·", "  Tue      25  ·", "  Wed       ·  ·", "  Thu       · 15",
+                "  Fri       ·  ·", "  Sat       ·  ·", "  Sun       ·  ·",
+            ])
+        #expect(lines[heat...].dropFirst().first == "  linkedin 09")
     }
 
     @Test func csvHasOneBlockPerViewWithRawNumbers() {
