@@ -7,15 +7,21 @@ public struct NetworkEndpoints: Sendable {
     public var api: [Network: URL]
     /// OAuth token endpoint base per network, where it differs from the API (LinkedIn).
     public var auth: [Network: URL]
+    /// Video publish base per network, where it differs from the API (Facebook's `graph-video` host).
+    public var video: [Network: URL]
     /// The base for webhook clients (`nil`: each account's `serverURL`).
     public var webhook: URL?
     /// Whether an account's own `serverURL` (Mastodon instance, Bluesky PDS) wins over `api`.
     public var accountServersWin: Bool
 
     /// Creates endpoints.
-    public init(api: [Network: URL], auth: [Network: URL] = [:], webhook: URL? = nil, accountServersWin: Bool) {
+    public init(
+        api: [Network: URL], auth: [Network: URL] = [:], video: [Network: URL] = [:], webhook: URL? = nil,
+        accountServersWin: Bool
+    ) {
         self.api = api
         self.auth = auth
+        self.video = video
         self.webhook = webhook
         self.accountServersWin = accountServersWin
     }
@@ -39,6 +45,7 @@ public struct NetworkEndpoints: Sendable {
             .youtube: URL(string: "https://oauth2.googleapis.com")!,
             .googleBusiness: URL(string: "https://oauth2.googleapis.com")!,
         ],
+        video: [.facebook: URL(string: "https://graph-video.facebook.com")!],
         accountServersWin: true)
 
     /// Every network at `baseURL/<network>` (e.g. `http://127.0.0.1:8080/bluesky/xrpc/…`), webhooks at `baseURL/webhook`.
@@ -53,6 +60,11 @@ public struct NetworkEndpoints: Sendable {
     public func apiBase(_ network: Network, credentials: AccountCredentials) -> URL? {
         if accountServersWin, let server = credentials.serverURL { return server }
         return api[network] ?? credentials.serverURL
+    }
+
+    /// The base of `network`'s video publishes: its own host where it has one, else the API's (the sandbox's prefix).
+    public func videoBase(_ network: Network, credentials: AccountCredentials) -> URL? {
+        video[network] ?? apiBase(network, credentials: credentials)
     }
 
     /// The OAuth base for `network`.

@@ -22,6 +22,14 @@ public struct FacebookClient: NetworkClient {
         return GraphRequests(base: base, version: apiVersion, token: credentials.accessToken)
     }
 
+    /// Graph requests on the video host, where Page videos are published (`graph-video.facebook.com`).
+    private func videoGraph(_ credentials: AccountCredentials) -> GraphRequests {
+        let base =
+            environment.endpoints.videoBase(.facebook, credentials: credentials)
+            ?? URL(string: "https://graph-video.facebook.com")!
+        return GraphRequests(base: base, version: apiVersion, token: credentials.accessToken)
+    }
+
     private func receipt(_ id: String, permalink: String? = nil) -> PublishReceipt {
         PublishReceipt(remoteID: id, url: permalink ?? "https://www.facebook.com/\(id)")
     }
@@ -48,7 +56,10 @@ public struct FacebookClient: NetworkClient {
                 }
                 receipt = self.receipt(id)
             } else {
-                let result = try await FacebookMediaPublisher(page: page, graph: graph, api: api, now: now).publish(post)
+                let publisher = FacebookMediaPublisher(
+                    page: page, graph: graph, videoGraph: videoGraph(credentials), appID: credentials.clientID, api: api,
+                    now: now)
+                let result = try await publisher.publish(post)
                 guard let found = await postReceipt(result, post: post, credentials: credentials) else {
                     return .unknown("Facebook took the video \(result.extra["video_id"] ?? "") but its post is not in the feed")
                 }

@@ -2,8 +2,10 @@ import Foundation
 
 /// Facebook Page posts with media. One image: `POST /{page}/photos` (caption in `message`), answering `post_id`.
 /// Several: each `POST /{page}/photos` with `published=false`, then `POST /{page}/feed` with `attached_media[n]`.
-/// A video: `POST /{page}/videos` with `description`. A file with a `publicURL` is fetched by Facebook (`url`,
-/// `file_url`); otherwise its bytes go up as multipart `source`.
+/// A video: `POST /{page}/videos` on the video host with `description`. A file with a `publicURL` is fetched by
+/// Facebook (`url`, `file_url`). Otherwise a photo's bytes go up as multipart `source`; a video's go through the
+/// Resumable Upload API (``GraphResumableUpload``, under the app id) and the post names the handle
+/// (`fbuploader_video_file_chunk`, with `title`), or, without an app id or for a type the API does not list, as `source`.
 struct FacebookMediaPublisher: Sendable {
     /// What a media post produced: the feed post id when the network answered it, and the media ids.
     struct Result: Sendable {
@@ -13,6 +15,10 @@ struct FacebookMediaPublisher: Sendable {
 
     let page: String
     let graph: GraphRequests
+    /// The same requests on the video host (`graph-video`; the sandbox's prefix).
+    let videoGraph: GraphRequests
+    /// The app the Resumable Upload API sessions are opened under (the credentials' `clientID`).
+    let appID: String?
     let api: APICaller
     let now: Date
 
@@ -28,7 +34,7 @@ struct FacebookMediaPublisher: Sendable {
 
     /// Publishes `post` with its media; only the call that makes the post live counts as a write.
     func publish(_ post: OutgoingPost) async throws(NetworkFailure) -> Result {
-        if let video = post.media.first, video.isVideo { return try await publishVideo(video, description: post.text) }
+        if let video = post.media.first, video.isVideo { return try await publishVideo(video, post: post) }
         if post.media.count == 1 {
             let photo = try await photo(post.media[0], message: post.text, published: true)
             guard let postID = photo["post_id"].string else {
@@ -68,9 +74,24 @@ struct FacebookMediaPublisher: Sendable {
         return try api.json(response, mutated: published)
     }
 
-    /// `POST /{page}/videos`: the answer is the video id; the feed post id is found afterwards.
-    private func publishVideo(_ file: MediaFile, description: String) async throws(NetworkFailure) -> Result {
-        let request = try await sending(file, to: "videos", urlField: "file_url", fields: [("description", description)])
+    /// `POST /{page}/videos` on the video host: the answer is the video id; the feed post id is found afterwards.
+    private func publishVideo(_ file: MediaFile, post: OutgoingPost) async throws(NetworkFailure) -> Result {
+        let fields = [("description", post.text)]
+        let request: HTTPRequest
+        if let url = file.publicURL {
+            request = videoGraph.post("\(page)/videos", [("file_url", url.absoluteString)] + fields)
+        } else if let appID, !appID.isEmpty, GraphResumableUpload.fileTypes.contains(file.mimeType) {
+            let now = now
+            let upload = GraphResumableUpload(
+                base: graph.base, version: graph.version, appID: appID, token: graph.token, api: api,
+                classify: { FacebookResponseClassifier.classify($0, now: now) })
+            let handle = try await upload.handle(for: file, bytes: try await file.bytes())
+            let title = post.title.map { [("title", $0)] } ?? []
+            request = videoGraph.post("\(page)/videos", title + fields + [("fbuploader_video_file_chunk", handle)])
+        } else {
+            request = videoGraph.upload(
+                "\(page)/videos", fields, fileField: "source", file: file, bytes: try await file.bytes())
+        }
         let response = try await api.send(request, mutates: true, classify: classify)
         guard let id = try api.json(response, mutated: true)["id"].string else {
             throw NetworkFailure(.unknown("Facebook accepted the video without an id"))

@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 
 /// Facebook Page photos and videos in the sandbox: `POST /{page}/photos` (`url` or multipart `source`, `published`),
-/// `POST /{page}/videos` (`file_url` or multipart `source`, `description`). A published photo or a video is also a
-/// feed post `{page}_{n}`; an unpublished photo waits to be attached with `attached_media`.
+/// `POST /{page}/videos` (`file_url`, multipart `source`, or `fbuploader_video_file_chunk`: the handle of a complete
+/// video upload of ``GraphUploadRoutes``; `title`, `description`). A published photo or a video is also a feed post
+/// `{page}_{n}`; an unpublished photo waits to be attached with `attached_media`.
 struct FacebookMediaRoutes: Sendable {
     let gate: SandboxGate
     var state: SandboxState { gate.state }
@@ -58,12 +59,23 @@ struct FacebookMediaRoutes: Sendable {
             let call = try await SandboxCall.read(request)
             let page = SandboxIdentity.numericID(context.parameters.get("id") ?? "", digits: 15)
             if let refusal = await gate.before(call, account: page) { return refusal }
-            guard let source = source(call, urlField: "file_url") else {
-                return Self.graphError(100, "A video file (source) or file_url is required")
+            let source: String
+            if let handle = call.field("fbuploader_video_file_chunk") {
+                guard let upload = await state.graphUpload(handle: handle), upload.fileType.hasPrefix("video/") else {
+                    return Self.graphError(100, "Param fbuploader_video_file_chunk is not the handle of an uploaded video")
+                }
+                source = "\(upload.received) bytes"
+            } else {
+                guard let found = self.source(call, urlField: "file_url") else {
+                    return Self.graphError(
+                        100, "A video file (source), file_url or fbuploader_video_file_chunk is required")
+                }
+                source = found
             }
             let description = call.field("description") ?? ""
             if let refusal = await Self.duplicate(state, page: page, message: description) { return refusal }
-            let body = call.storedBody(fields: ["description", "title", "file_url"], files: ["source"])
+            let body = call.storedBody(
+                fields: ["description", "title", "file_url", "fbuploader_video_file_chunk"], files: ["source"])
             let video = String(300_000_000_000 + (await state.next("facebook/video")))
             await state.store(
                 SandboxPost(

@@ -25,6 +25,7 @@ public struct SandboxServer: Sendable {
         LinkedInMediaRoutes(gate: SandboxGate(state: state, dialect: .linkedin)).register(on: router)
         FacebookRoutes(gate: SandboxGate(state: state, dialect: .facebook)).register(on: router)
         FacebookMediaRoutes(gate: SandboxGate(state: state, dialect: .facebook)).register(on: router)
+        GraphUploadRoutes(gate: SandboxGate(state: state, dialect: .facebook)).register(on: router)
         ContainerRoutes.instagram(state).register(on: router)
         ContainerRoutes.threads(state).register(on: router)
         WebhookRoutes(gate: SandboxGate(state: state, dialect: .webhook)).register(on: router)

@@ -8,6 +8,7 @@ public actor SandboxState {
     private var uploads: [String: SandboxUpload] = [:]
     private var videoSessions: [String: SandboxVideoSession] = [:]
     private var xMediaUploads: [String: SandboxXMediaUpload] = [:]
+    private var graphUploads: [String: SandboxGraphUpload] = [:]
     private var audiences: [String: SandboxAudience] = [:]
     private var sequences: [String: Int] = [:]
     private var windows: [String: (start: Date, used: Int)] = [:]
@@ -44,6 +45,7 @@ public actor SandboxState {
         uploads = [:]
         videoSessions = [:]
         xMediaUploads = [:]
+        graphUploads = [:]
         audiences = [:]
         sequences = [:]
         windows = [:]
@@ -218,4 +220,13 @@ public actor SandboxState {
 
     /// An X chunked media upload by media id.
     func xMediaUpload(_ id: String) -> SandboxXMediaUpload? { xMediaUploads[id] }
+
+    /// Saves a Resumable Upload API session.
+    func saveGraphUpload(_ upload: SandboxGraphUpload) { graphUploads[upload.session] = upload }
+
+    /// A Resumable Upload API session by what follows `upload:`.
+    func graphUpload(session: String) -> SandboxGraphUpload? { graphUploads[session] }
+
+    /// The complete Resumable Upload API session that answered `handle`.
+    func graphUpload(handle: String) -> SandboxGraphUpload? { graphUploads.values.first { $0.handle == handle } }
 }
