@@ -14,7 +14,8 @@ extension PostgresStore: ReportFactsSource {
                     SELECT DISTINCT ON (variant_id) variant_id, counters, engagement FROM metric_sample
                     ORDER BY variant_id, checkpoint DESC, id DESC),
                 approved AS (
-                    SELECT variant_id, max(at) AS at FROM audit_event WHERE to_state = 'approved' GROUP BY variant_id)
+                    SELECT variant_id, max(at) AS at FROM audit_event
+                        WHERE to_state = 'approved' AND from_state = 'pending_approval' GROUP BY variant_id)
                 SELECT v.id, v.campaign_id, v.account_id, v.network, v.locale, v.time_zone, v.scheduled_at,
                     p.published_at, l.engagement, l.counters, a.at AS approved_at
                 FROM variant AS v

@@ -69,11 +69,14 @@ extension StoreContractTests {
     func reportFactsHaveOneRowPerVariantWithItsLatestApproval(backend: StoreBackend) throws {
         let pending = StoreFixtures.variant(post: "teaser")
         let other = StoreFixtures.variant(post: "recap", account: "lumiere-uk-x", network: .x)
-        let store = try store(backend, with: [pending, other])
+        // Created approved (`approval: auto`): nobody approved it, so it has no approval time.
+        let auto = StoreFixtures.variant(post: "auto", account: "lumiere-uk-x", network: .x, state: .approved)
+        let store = try store(backend, with: [pending, other, auto])
         let approvedAt = StoreFixtures.now.addingTimeInterval(3_600)
         try store.review.approve(pending.id, revision: revision(pending), actor: "claire", now: approvedAt, permit: Self.allowed)
         let facts = try store.reports.reportFacts()
-        #expect(facts.map(\.variantID) == [pending.id, other.id].sorted())
+        #expect(facts.map(\.variantID) == [pending.id, other.id, auto.id].sorted())
+        #expect(try #require(facts.first { $0.variantID == auto.id }).approvedAt == nil)
         let approved = try #require(facts.first { $0.variantID == pending.id })
         #expect(approved.campaignID == "hydra-launch" && approved.accountID == pending.accountID)
         #expect(approved.network == .instagram && approved.locale == "fr-FR" && approved.timeZone == "Europe/Paris")
