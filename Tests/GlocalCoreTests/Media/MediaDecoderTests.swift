@@ -158,6 +158,10 @@ import Testing
         #expect(MediaPath.problem("assets/\u{301}.png")?.contains("combining mark") == true)
         #expect(MediaPath.problem("assets/" + String(repeating: "a", count: 300) + ".png")?.contains("300") != nil)
         #expect(MediaPath.problem(String(repeating: "a/", count: 600) + "x.png") != nil)
+        // The web UI's /media/ URL and a network's fetch fold '//' and '/./' away: the preview would be a 404.
+        for folded in ["assets/./a.png", "./assets/a.png", "assets//a.png"] {
+            #expect(MediaPath.problem(folded)?.contains("empty or '.' folder name") == true, "\(folded)")
+        }
     }
 
     @Test func visibleSpellsOutInvisibleCharacters() {

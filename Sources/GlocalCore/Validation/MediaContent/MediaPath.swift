@@ -24,6 +24,10 @@ public enum MediaPath {
             return "the name '\(visible(first))' starts with a combining mark that has no letter to sit on"
         }
         if components.last == "" || components.last == "." { return "it names a folder, not a file" }
+        // A browser or a network fetching the file's URL folds these away and asks for another path.
+        if components.contains(".") || components.dropLast().contains("") {
+            return "it has an empty or '.' folder name ('//' or '/./'); write each folder once"
+        }
         return nil
     }
 
