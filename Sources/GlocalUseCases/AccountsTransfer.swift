@@ -88,15 +88,45 @@ public struct AccountsTransfer: Sendable {
         return ImportOutcome(merge: merge, report: "", errors: 0, wrote: true)
     }
 
-    /// The workspace's accounts as CSV (`glocal accounts export`).
-    public func exportCSV() throws -> String {
-        guard let workspace = WorkspaceLoader(root: root).load().workspace else {
-            throw UseCaseError.workspaceUnreadable(root: root.path)
-        }
-        return AccountsCSVWriter.render(Self.records(of: workspace))
+    /// Why `exportCSV` wrote nothing: errors in accounts.yaml, or an account it cannot write.
+    public struct ExportRefusal: Error, Sendable {
+        /// The errors, rendered like the compiler's.
+        public var report: String
+        /// How many errors.
+        public var errors: Int
     }
 
-    /// The CSV records of `workspace`'s accounts: teams are the ones whose patterns cover each id.
+    /// The workspace's accounts as CSV (`glocal accounts export`): every account, or an `ExportRefusal` when accounts.yaml
+    /// is missing, cannot be read (not UTF-8, leads outside, not a regular file), has an error (YAML syntax, an unknown
+    /// network) or holds an account that cannot be written. Then no CSV at all, never a short one.
+    public func exportCSV() throws -> String {
+        let loaded = WorkspaceLoader(root: root).load()
+        var problems = loaded.diagnostics.filter { diagnostic in
+            guard diagnostic.severity == .error else { return false }
+            guard let location = diagnostic.location else { return diagnostic.message.hasPrefix("accounts.yaml ") }
+            return location.file == "accounts.yaml"
+        }
+        if let workspace = loaded.workspace, problems.isEmpty {
+            let records = Self.records(of: workspace)
+            let written = Set(records.map(\.id))
+            for account in workspace.accounts where !written.contains(account.id.value) {
+                problems.append(
+                    Diagnostic(
+                        .error, .networkUnknown,
+                        "account '\(account.id.value)' has no network glocal knows; it cannot be exported",
+                        at: account.networkLocation))
+            }
+            if problems.isEmpty { return AccountsCSVWriter.render(records) }
+        }
+        guard !problems.isEmpty else { throw UseCaseError.workspaceUnreadable(root: root.path) }
+        let sorted = Diagnostic.sortedForOutput(problems)
+        throw ExportRefusal(
+            report: TextDiagnosticRenderer(sources: loaded.sources).renderDiagnostics(sorted),
+            errors: sorted.filter { $0.severity == .error }.count)
+    }
+
+    /// The CSV records of `workspace`'s accounts: teams are the ones whose patterns cover each id. An account without a
+    /// known network has no record (`exportCSV` refuses such a workspace).
     public static func records(of workspace: Workspace) -> [AccountRecord] {
         workspace.accounts.compactMap { account in
             guard let network = account.network else { return nil }

@@ -64,7 +64,11 @@ struct AccountsImportCommand: ParsableCommand {
 struct AccountsExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write accounts.yaml's accounts as CSV (RFC 4180; cells a spreadsheet would run as formulas are defused).")
+        abstract: "Write accounts.yaml's accounts as CSV (RFC 4180; cells a spreadsheet would run as formulas are defused).",
+        discussion: """
+            Every account or nothing: when accounts.yaml is missing, cannot be read or has an error (or holds an account
+            that cannot be written), the errors go to standard error, no CSV is written and the exit status is 1.
+            """)
 
     @Option(name: .customLong("workspace"), help: "The workspace directory (default: the current one or its nearest parent).")
     var workspacePath: String?
@@ -76,7 +80,15 @@ struct AccountsExportCommand: ParsableCommand {
         let access = try WorkspaceAccess(
             workspacePath: workspacePath, database: nil,
             currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let csv = try AccountsTransfer(root: access.root).exportCSV()
+        let csv: String
+        do {
+            csv = try AccountsTransfer(root: access.root).exportCSV()
+        } catch let refusal as AccountsTransfer.ExportRefusal {
+            // Standard output is the CSV's, so the errors go to standard error, and no CSV is written at all.
+            let summary = "\(refusal.errors) error\(refusal.errors == 1 ? "" : "s") in accounts.yaml: nothing was exported\n"
+            FileHandle.standardError.write(Data((refusal.report + summary).utf8))
+            throw ExitCode(ExitStatus.failed)
+        }
         if let output {
             try Data(csv.utf8).write(to: URL(fileURLWithPath: output))
         } else {

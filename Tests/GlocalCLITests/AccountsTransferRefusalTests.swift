@@ -7,8 +7,8 @@ import Testing
     import Darwin
 #endif
 
-/// `glocal accounts import` over an accounts.yaml it cannot read, through the real binary: refused with the loader's
-/// error and a non-zero exit, nothing written, nothing from outside shown.
+/// `glocal accounts import` over an accounts.yaml it cannot read, and `glocal accounts export` of one with errors, through
+/// the real binary: refused with the loader's error and a non-zero exit, nothing written, nothing from outside shown.
 @Suite struct AccountsTransferRefusalTests {
     /// A string that only the files outside the workspace (or hidden in it) hold: no output may contain it.
     static let secret = "SECRET_TOKEN_s14_b7f3"
@@ -175,5 +175,63 @@ import Testing
         #expect(try fm.contentsOfDirectory(atPath: shared.deletingLastPathComponent().path) == ["accounts.yaml"])
         let validate = try Self.glocal(["validate"], in: workspace.root)
         #expect(!validate.output.contains("accounts.yaml:"), "\(validate.output)")
+    }
+
+    /// An accounts.yaml that export cannot write in full.
+    enum Unexportable: String, CaseIterable, CustomTestStringConvertible {
+        case yamlError, unknownNetwork, linkOutside, missing
+
+        var testDescription: String { rawValue }
+
+        var message: String {
+            switch self {
+            case .yamlError: return "error[yaml.syntax]"
+            case .unknownNetwork: return "error[network.unknown]: unknown network 'linkedn'"
+            case .linkOutside:
+                return
+                    "error[file.unreadable]: accounts.yaml leads outside the workspace through a symbolic link; it was not read"
+            case .missing: return "error[file.missing]: accounts.yaml is missing from the workspace"
+            }
+        }
+
+        func make(in workspace: WorkspaceFixture) throws {
+            let fm = FileManager.default
+            let accounts = workspace.root.appendingPathComponent("accounts.yaml")
+            let original = try String(contentsOf: accounts, encoding: .utf8)
+            switch self {
+            case .yamlError:
+                try Data((original + "accounts: [\n").utf8).write(to: accounts)
+            case .unknownNetwork:
+                try Data(original.replacingOccurrences(of: "network: linkedin", with: "network: linkedn").utf8).write(
+                    to: accounts)
+            case .linkOutside:
+                // A valid accounts file outside: before the fix, its secret handle was exported.
+                let outside = workspace.container.appendingPathComponent("accounts.yaml")
+                let text = original.replacingOccurrences(
+                    of: "handle: LumiereFR", with: "handle: \(AccountsTransferRefusalTests.secret)")
+                try Data(text.utf8).write(to: outside)
+                try fm.removeItem(at: accounts)
+                try fm.createSymbolicLink(atPath: accounts.path, withDestinationPath: outside.path)
+            case .missing:
+                try fm.removeItem(at: accounts)
+            }
+        }
+    }
+
+    @Test(arguments: Unexportable.allCases)
+    func exportFailsWithoutACSVWhenItCannotWriteEveryAccount(_ kind: Unexportable) throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        try kind.make(in: workspace)
+        let (status, output, error) = try Self.glocal(["accounts", "export"], in: workspace.root)
+        #expect(status == 1, "\(kind): \(output)\(error)")
+        #expect(output.isEmpty, "no CSV, not even the header: \(output)")
+        #expect(error.contains(kind.message), "\(error)")
+        #expect(error.contains(/\d+ errors? in accounts\.yaml: nothing was exported/), "\(error)")
+        #expect(!(output + error).contains(Self.secret))
+        let file = workspace.container.appendingPathComponent("backup.csv")
+        let written = try Self.glocal(["accounts", "export", "-o", file.path], in: workspace.root)
+        #expect(written.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: file.path))
     }
 }
