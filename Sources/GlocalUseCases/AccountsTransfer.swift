@@ -29,10 +29,16 @@ public struct AccountsTransfer: Sendable {
     }
 
     /// Checks the CSV at `csvPath` (shown as `displayPath`) and, when every row is good and not `dryRun`,
-    /// merges it into accounts.yaml (or writes a new one). Nothing is written when any row is bad.
+    /// merges it into accounts.yaml (or writes a new one when there is none). Nothing is written when any row is bad
+    /// or when accounts.yaml is there but cannot be read as the workspace loader reads it.
     public func importCSV(_ text: String, displayPath: String, dryRun: Bool = false) throws -> ImportOutcome {
         var sources = SourceFiles()
         sources.add(path: displayPath, text: text)
+        // Read as the workspace loader reads it, first: only a truly absent accounts.yaml starts a new file. One that
+        // cannot be read (not UTF-8, a folder, a FIFO, a link leading outside or to nothing) is refused, never replaced,
+        // and its error comes alone (the rows' checks against the accounts already there would be wrong).
+        let reading = WorkspaceLoader(root: root).read("accounts.yaml")
+        if case .refused(let diagnostic) = reading { return failed([diagnostic], sources: sources) }
         let loaded = WorkspaceLoader(root: root).load()
         let locales = localeIDs()
         let teams = Dictionary(
@@ -42,15 +48,24 @@ public struct AccountsTransfer: Sendable {
         let reader = AccountsCSVReader(path: displayPath, locales: locales, teams: teams, existing: existing)
         let (records, diagnostics) = reader.read(text)
         guard diagnostics.isEmpty else { return failed(diagnostics, sources: sources) }
-        let accountsURL = root.appendingPathComponent("accounts.yaml")
         let merge: AccountsYAMLMerger.Result
-        if let existing = try? String(contentsOf: accountsURL, encoding: .utf8) {
+        let target: String
+        let existed: Bool
+        switch reading {
+        case .refused(let diagnostic):
+            return failed([diagnostic], sources: sources)
+        case .text(let existing, let location):
             sources.add(path: "accounts.yaml", text: existing)
             do { merge = try AccountsYAMLMerger.merge(records, into: existing) } catch let refusal as AccountsYAMLMerger.Refusal {
                 return failed(refusal.diagnostics, sources: sources)
             }
-        } else {
+            // A symbolic link that stays inside the workspace is written through: its target is replaced, the link kept.
+            target = WorkspaceContainment(root: root).absolutePath(of: location)
+            existed = true
+        case .absent:
             merge = AccountsYAMLMerger.fresh(records, source: displayPath)
+            target = root.appendingPathComponent("accounts.yaml").path
+            existed = false
         }
         let problems = AccountsYAMLMerger.problems(of: merge.text)
         if !problems.isEmpty {
@@ -59,28 +74,59 @@ public struct AccountsTransfer: Sendable {
             return failed(problems, sources: merged)
         }
         guard !dryRun else { return ImportOutcome(merge: merge, report: "", errors: 0, wrote: false) }
-        if merge.added.isEmpty && merge.updated.isEmpty, FileManager.default.fileExists(atPath: accountsURL.path) {
+        if merge.added.isEmpty && merge.updated.isEmpty, existed {
             return ImportOutcome(merge: merge, report: "", errors: 0, wrote: false)
         }
         // Written beside and renamed over, so accounts.yaml is never half-written.
-        let partial = root.appendingPathComponent(".accounts.yaml.importing")
+        let targetURL = URL(fileURLWithPath: target)
+        let partial = targetURL.deletingLastPathComponent().appendingPathComponent(".\(targetURL.lastPathComponent).importing")
         try Data(merge.text.utf8).write(to: partial)
-        guard rename(partial.path, accountsURL.path) == 0 else {
+        guard rename(partial.path, target) == 0 else {
             try? FileManager.default.removeItem(at: partial)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: accountsURL.path])
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
         }
         return ImportOutcome(merge: merge, report: "", errors: 0, wrote: true)
     }
 
-    /// The workspace's accounts as CSV (`glocal accounts export`).
-    public func exportCSV() throws -> String {
-        guard let workspace = WorkspaceLoader(root: root).load().workspace else {
-            throw UseCaseError.workspaceUnreadable(root: root.path)
-        }
-        return AccountsCSVWriter.render(Self.records(of: workspace))
+    /// Why `exportCSV` wrote nothing: errors in accounts.yaml, or an account it cannot write.
+    public struct ExportRefusal: Error, Sendable {
+        /// The errors, rendered like the compiler's.
+        public var report: String
+        /// How many errors.
+        public var errors: Int
     }
 
-    /// The CSV records of `workspace`'s accounts: teams are the ones whose patterns cover each id.
+    /// The workspace's accounts as CSV (`glocal accounts export`): every account, or an `ExportRefusal` when accounts.yaml
+    /// is missing, cannot be read (not UTF-8, leads outside, not a regular file), has an error (YAML syntax, an unknown
+    /// network) or holds an account that cannot be written. Then no CSV at all, never a short one.
+    public func exportCSV() throws -> String {
+        let loaded = WorkspaceLoader(root: root).load()
+        var problems = loaded.diagnostics.filter { diagnostic in
+            guard diagnostic.severity == .error else { return false }
+            guard let location = diagnostic.location else { return diagnostic.message.hasPrefix("accounts.yaml ") }
+            return location.file == "accounts.yaml"
+        }
+        if let workspace = loaded.workspace, problems.isEmpty {
+            let records = Self.records(of: workspace)
+            let written = Set(records.map(\.id))
+            for account in workspace.accounts where !written.contains(account.id.value) {
+                problems.append(
+                    Diagnostic(
+                        .error, .networkUnknown,
+                        "account '\(account.id.value)' has no network glocal knows; it cannot be exported",
+                        at: account.networkLocation))
+            }
+            if problems.isEmpty { return AccountsCSVWriter.render(records) }
+        }
+        guard !problems.isEmpty else { throw UseCaseError.workspaceUnreadable(root: root.path) }
+        let sorted = Diagnostic.sortedForOutput(problems)
+        throw ExportRefusal(
+            report: TextDiagnosticRenderer(sources: loaded.sources).renderDiagnostics(sorted),
+            errors: sorted.filter { $0.severity == .error }.count)
+    }
+
+    /// The CSV records of `workspace`'s accounts: teams are the ones whose patterns cover each id. An account without a
+    /// known network has no record (`exportCSV` refuses such a workspace).
     public static func records(of workspace: Workspace) -> [AccountRecord] {
         workspace.accounts.compactMap { account in
             guard let network = account.network else { return nil }

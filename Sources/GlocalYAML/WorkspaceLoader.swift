@@ -101,21 +101,65 @@ public struct WorkspaceLoader: Sendable {
         files.concurrentMap { decode($0) }
     }
 
+    /// One workspace file (`accounts.yaml`, say), read as `load` reads it.
+    public enum FileReading: Sendable {
+        /// Nothing is at the path, not even a symbolic link.
+        case absent
+        /// The file's text, and where it is (`location.resolved` differs from the path when a link inside led there).
+        case text(String, location: WorkspaceContainment.Location)
+        /// The error `load` reports for the file: it leads outside, is hidden, is not a regular file, is too large,
+        /// cannot be read, or is not UTF-8 text. A refused file was not opened, and the error quotes nothing from it.
+        case refused(Diagnostic)
+    }
+
+    /// Reads the workspace file at `path` (relative to the root) through the workspace's containment, as `load` does.
+    public func read(_ path: String) -> FileReading {
+        if !isPresent(path) { return .absent }
+        switch readText(path) {
+        case .success(let (text, location)): return .text(text, location: location)
+        case .failure(let failure): return .refused(failure.diagnostic)
+        }
+    }
+
+    private struct ReadFailure: Error {
+        var diagnostic: Diagnostic
+        /// Whether containment refused the file, so that it was not opened.
+        var refused: Bool
+    }
+
+    /// The text of the file at `path`, or the one error that says why there is none.
+    private func readText(_ path: String) -> Result<(String, WorkspaceContainment.Location), ReadFailure> {
+        let location: WorkspaceContainment.Location
+        switch containment.file(path, limit: Self.maximumFileBytes) {
+        case .success(let found): location = found
+        case .failure(let refusal):
+            return .failure(ReadFailure(diagnostic: Self.refusalDiagnostic(refusal, path: path), refused: true))
+        }
+        let data: Data
+        switch containment.read(location.resolved, limit: Self.maximumFileBytes) {
+        case .success(let bytes): data = bytes
+        case .failure(let refusal):
+            return .failure(ReadFailure(diagnostic: Self.refusalDiagnostic(refusal, path: path), refused: true))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let diagnostic = Diagnostic(
+                .error, .fileUnreadable, "\(path) is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1),
+                notes: ["save the file as UTF-8"])
+            return .failure(ReadFailure(diagnostic: diagnostic, refused: false))
+        }
+        return .success((text, location))
+    }
+
     private func decode(_ path: String) -> FileResult {
         let collector = DiagnosticCollector()
         var context = DecodeContext(file: path, collector: collector)
-        let data: Data
-        switch containment.read(path, limit: Self.maximumFileBytes) {
-        case .success(let bytes): data = bytes
-        case .failure(let refusal):
-            collector.add(Self.refusalDiagnostic(refusal, path: path))
-            return FileResult(path: path, text: nil, content: .none, diagnostics: collector.diagnostics, refused: true)
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            collector.error(
-                .fileUnreadable, "\(path) is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1),
-                notes: ["save the file as UTF-8"])
-            return FileResult(path: path, text: nil, content: .none, diagnostics: collector.diagnostics)
+        let text: String
+        switch readText(path) {
+        case .success(let (read, _)): text = read
+        case .failure(let failure):
+            collector.add(failure.diagnostic)
+            return FileResult(
+                path: path, text: nil, content: .none, diagnostics: collector.diagnostics, refused: failure.refused)
         }
         context.source = text
         let root = YAMLDocumentParser.parse(text, file: path, into: collector)
