@@ -49,6 +49,10 @@ public struct ServiceConfigurationLoader: Sendable {
         }
         if let path {
             let url = Self.resolve(path, in: currentDirectory)
+            // Reading a FIFO would wait for a writer, and a device or a folder has no text: say what it is instead.
+            if let kind = WorkspaceContainment.kind(at: url.path), kind != .regularFile {
+                throw ServiceConfigurationError(message: "cannot read \(path): it is \(kind.rawValue), not a regular file")
+            }
             let text: String
             do { text = try String(contentsOf: url, encoding: .utf8) } catch {
                 throw ServiceConfigurationError(message: "cannot read \(path) as UTF-8 text: \(error.localizedDescription)")

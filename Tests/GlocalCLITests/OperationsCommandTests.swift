@@ -39,6 +39,25 @@ import Testing
           x: {client_id_env: X_ID, client_secret_env: X_SECRET}
         """
 
+    /// A configuration file that is a FIFO (reading it would wait for a writer), a device or a folder is named for
+    /// what it is, exit 2, at once; a listen host that cannot be one is refused before the service would fail to start.
+    @Test func configCheckNamesWhatAConfigurationPathIsAndRefusesABadHost() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        let fifo = workspace.root.appendingPathComponent("service.fifo")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        let folder = workspace.root.appendingPathComponent("service.d")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (path, kind) in [(fifo.path, "a named pipe (FIFO)"), ("/dev/zero", "a character device"), (folder.path, "a folder")] {
+            let (status, _, error) = try Self.glocal(["config", "check", "--config", path], in: workspace.root)
+            #expect(status == 2)
+            #expect(error.contains("cannot read \(path): it is \(kind), not a regular file"), "\(error)")
+        }
+        let (status, output, _) = try Self.glocal(["config", "check", "--host", "127.0.0.1 evil"], in: workspace.root)
+        #expect(status != 0, "\(output)")
+        #expect(output.contains("is not a host name or an IP address"), "\(output)")
+    }
+
     @Test func configCheckPrintsSourcesAndMasksSecrets() throws {
         let workspace = try WorkspaceFixture(overlay: nil)
         defer { workspace.remove() }

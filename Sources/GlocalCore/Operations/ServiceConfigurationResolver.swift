@@ -115,7 +115,17 @@ public struct ServiceConfigurationResolver: Sendable {
                         notes: Suggestion.notes(for: value, in: levels) + ["levels: \(levels.joined(separator: ", "))"])
                 ]
             }
-        case .host, .database, .secretKeyFile, .smtpHost, .smtpFrom, .smtpUser:
+        case .host:
+            if value.isEmpty { return [error(.configValueInvalid, "\(setting.key.key) is empty", setting: setting)] }
+            if !Self.isHostSyntax(value) {
+                return [
+                    error(
+                        .configValueInvalid,
+                        "\(setting.key.key) '\(DiagnosticText.cut(value))' is not a host name or an IP address",
+                        setting: setting, notes: ["e.g. 127.0.0.1, ::1, 0.0.0.0 or glocal.internal"])
+                ]
+            }
+        case .database, .secretKeyFile, .smtpHost, .smtpFrom, .smtpUser:
             if value.isEmpty { return [error(.configValueInvalid, "\(setting.key.key) is empty", setting: setting)] }
         case .secretKeyEnvironment, .smtpPasswordEnvironment:
             return environmentProblems(name: value, for: setting.key.key, at: location(of: setting))
@@ -123,6 +133,21 @@ public struct ServiceConfigurationResolver: Sendable {
             break
         }
         return []
+    }
+
+    /// Whether `value` is written as a host to listen on: an IPv6 address (hex digits, `:` and `.`), or DNS labels
+    /// of letters, digits and `-` (at most 63 each, 253 in all) — which covers IPv4. Whether the name resolves is
+    /// only known when the server starts.
+    static func isHostSyntax(_ value: String) -> Bool {
+        let scalars = value.unicodeScalars
+        guard !scalars.isEmpty, scalars.count <= 253, scalars.allSatisfy(\.isASCII) else { return false }
+        if scalars.contains(":") {
+            return scalars.allSatisfy { $0 == ":" || $0 == "." || $0.properties.isASCIIHexDigit }
+        }
+        return value.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
+            (1...63).contains(label.count) && label.first != "-" && label.last != "-"
+                && label.unicodeScalars.allSatisfy { $0 == "-" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        }
     }
 
     /// What is wrong with `public_url`, if anything.

@@ -221,6 +221,14 @@ public struct WorkspaceContainment: Sendable {
         return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// What `path` is, following symbolic links (`nil` when nothing is there): for files an operator names outside a
+    /// workspace, such as the service configuration.
+    public static func kind(at path: String) -> FileKind? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return kind(of: info)
+    }
+
     private static func kind(of info: stat) -> FileKind {
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .regularFile

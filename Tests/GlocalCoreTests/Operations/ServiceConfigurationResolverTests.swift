@@ -57,6 +57,18 @@ struct ServiceConfigurationResolverTests {
         #expect(configuration.diagnostics[0].location == nil)
     }
 
+    /// `config check` says "ok" only when the service would start: a host with a line feed or a space is refused.
+    @Test func aListenHostMustBeWrittenAsAHostOrAnAddress() {
+        for good in ["127.0.0.1", "0.0.0.0", "::1", "::", "fe80::1", "localhost", "glocal-1.internal"] {
+            #expect(ServiceConfigurationResolver(flags: ["listen.host": good]).resolve().isValid, "\(good)")
+        }
+        for bad in ["127.0.0.1\nevil", "glocal internal", "-x.example", "a..b", "http://x", "héte.example"] {
+            let configuration = ServiceConfigurationResolver(flags: ["listen.host": bad]).resolve()
+            #expect(configuration.diagnostics.map(\.rule) == ["config.value-invalid"], "\(bad)")
+            #expect(configuration.diagnostics.first?.message.contains("is not a host name or an IP address") == true)
+        }
+    }
+
     @Test func anEnvironmentVariableTheFileNamesMustBeSet() {
         let file = ServiceConfigurationFile(
             path: "glocal-service.yaml",
