@@ -46,4 +46,22 @@ import Testing
             #expect(receipt?.remoteID == stored.id, "got \(String(describing: receipt))")
         }
     }
+
+    /// X: "Every response includes rate limit information" (x-api_fundamentals_response-codes-and-errors.mdx), the
+    /// 5xx that follows a stored post too.
+    @Test func xsErrorAfterTheStoreKeepsTheRateLimitHeaders() async throws {
+        try await SandboxHarness.run { sandbox in
+            let x = try #require(ClientCase.all.first { $0.network == .x })
+            await sandbox.state.inject(SandboxFault(network: "x", account: x.accountKey, kind: .errorAfterStore))
+            let base = try #require(sandbox.environment.endpoints.apiBase(.x, credentials: x.credentials))
+            let response = try await sandbox.environment.transport.send(
+                HTTPRequest(
+                    method: "POST", url: base.appendingPathComponent("2/tweets"),
+                    headers: ["Authorization": "Bearer \(x.credentials.accessToken)", "Content-Type": "application/json"],
+                    body: Data(#"{"text":"Bonjour"}"#.utf8)))
+            #expect(response.status == 503)
+            #expect(response.headers["x-rate-limit-limit"] != nil && response.headers["x-rate-limit-remaining"] != nil)
+            #expect(await sandbox.posts(x).count == 1)
+        }
+    }
 }

@@ -23,7 +23,18 @@ struct SandboxGate: Sendable {
         guard let fault = await state.takeFault(network: network, account: account, path: path, afterStore: true)
         else { return response }
         if fault.kind == .dropAfterStore { return SandboxReply.dropped() }
-        if fault.kind == .errorAfterStore { return dialect.serverError() }
+        if fault.kind == .errorAfterStore {
+            // The network's rate-limit headers come on every answer (X: "Every response includes rate limit
+            // information"), the error too.
+            var error = dialect.serverError()
+            for field in response.headers
+            where field.name.canonicalName.contains("ratelimit")
+                || field.name.canonicalName.contains("rate-limit")
+            {
+                error.headers[field.name] = field.value
+            }
+            return error
+        }
         try? await Task.sleep(for: .milliseconds(Int((fault.seconds ?? 5) * 1000)))
         return response
     }
