@@ -91,15 +91,19 @@ enum CampaignDecoder {
 enum LinkValidation {
     static func check(_ link: Located<String>, context: DecodeContext, allowNone: Bool = false) {
         if allowNone, link.value == "none" { return }
-        if !LinkChecks.isAbsoluteHTTPURL(link.value) {
-            var notes =
-                link.value.contains("://")
-                ? ["links must be absolute, e.g. https://lumiere.example/{locale}/hydra"]
-                : ["add the scheme: https://\(link.value)"]
-            if allowNone { notes.append("use 'none' to publish this post without a link") }
-            context.collector.error(
-                .linkInvalid, "'\(DiagnosticText.cut(link.value))' is not an absolute http(s) link", at: link.location,
-                notes: notes)
+        guard !LinkChecks.isAbsoluteHTTPURL(link.value) else { return }
+        let shown = "'\(DiagnosticText.cut(link.value))'"
+        var message = "\(shown) is not an absolute http(s) link"
+        var notes: [String]
+        if let scalar = LinkChecks.forbiddenScalar(in: link.value) {
+            message = "\(shown) holds \(LinkChecks.describe(scalar)), which a link cannot hold"
+            notes = ["percent-encode it as \(LinkBuilder.percentEncoded(String(scalar))), or remove it"]
+        } else if link.value.contains("://") {
+            notes = ["links must be absolute, e.g. https://lumiere.example/{locale}/hydra"]
+        } else {
+            notes = ["add the scheme: https://\(link.value)"]
         }
+        if allowNone { notes.append("use 'none' to publish this post without a link") }
+        context.collector.error(.linkInvalid, message, at: link.location, notes: notes)
     }
 }

@@ -44,6 +44,21 @@ import Testing
             ])
     }
 
+    @Test func aTemplateValueGoesIntoTheLinkPercentEncoded() throws {
+        let root = GoldenCorpusTests.fixtures.appendingPathComponent("base")
+        var workspace = try #require(WorkspaceLoader(root: root).load().workspace)
+        let index = try #require(workspace.campaigns.firstIndex { $0.id.value == "hydra-launch" })
+        let written = try #require(workspace.campaigns[index].link)
+        workspace.campaigns[index].link = Located("https://lumiere.example/{city}/hydra", at: written.location)
+        let variants = VariantExpander(workspace: workspace).expand(workspace.campaigns[index]).variants
+        let link = try #require(variants.first { $0.id == "hydra-launch/launch/lum-us-x" }?.link)
+        // A raw space would end the link at "New" wherever a network turns text into links.
+        #expect(
+            link
+                == "https://lumiere.example/New%20York/hydra?utm_source=x&utm_medium=social&utm_campaign=hydra-launch&utm_content=lum-us-x"
+        )
+    }
+
     @Test func perNetworkTextOverrideApplies() throws {
         let x = try variants(of: "winter-tips").filter { $0.postID == "hydration-2" && $0.network == .x }
         #expect(

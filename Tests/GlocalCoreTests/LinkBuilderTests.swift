@@ -27,4 +27,13 @@ import Testing
     @Test func leavesLinksThatAlreadyCarryUTMAlone() {
         #expect(LinkBuilder.utmParts(of: "https://lumiere.example/?utm_source=news", network: .x, campaign: "launch") == nil)
     }
+
+    @Test(arguments: [
+        ("New York", "New%20York"), ("São Paulo", "S%C3%A3o%20Paulo"), ("fr-FR", "fr-FR"),
+        ("a/b?c=d&e#f", "a%2Fb%3Fc%3Dd%26e%23f"),
+        ("tab\there", "tab%09here"), ("~_.", "~_."),
+    ])
+    func percentEncodesEveryByteButTheUnreservedOnes(value: String, encoded: String) {
+        #expect(LinkBuilder.percentEncoded(value) == encoded)
+    }
 }

@@ -100,7 +100,10 @@ public struct VariantExpander: Sendable {
             if let cacheKey, let cached = state.links[cacheKey] {
                 link = cached.head + account.id.value + cached.tail
             } else {
-                let filled = template.render { values.value($0, campaign: campaignID, post: postID, link: nil) }
+                // A value goes into the link percent-encoded: `{city}` as `São Paulo` must not end the link at its space.
+                let filled = template.render {
+                    values.value($0, campaign: campaignID, post: postID, link: nil).map(LinkBuilder.percentEncoded)
+                }
                 if let overflow = filled.overflow { return refuse("link", overflow, at: linkTemplate.location) }
                 let rendered = filled.text
                 if campaign.utm, let parts = LinkBuilder.utmParts(of: rendered, network: network, campaign: campaignID) {

@@ -1,6 +1,6 @@
 /// Checks on links written in campaigns and account settings.
 public enum LinkChecks {
-    /// Whether `text` is an absolute `http://` or `https://` URL with a host and no spaces.
+    /// Whether `text` is an absolute `http://` or `https://` URL with a host and no character a link cannot hold.
     /// Template variables such as `{locale}` are allowed anywhere after the host.
     public static func isAbsoluteHTTPURL(_ text: String) -> Bool {
         let lower = text.lowercased()
@@ -14,6 +14,25 @@ public enum LinkChecks {
         }
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         guard !host.isEmpty, host.contains("."), !host.hasPrefix("."), !host.hasSuffix(".") else { return false }
-        return !text.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        return forbiddenScalar(in: text) == nil
     }
+
+    /// The first character `text` holds that no link may hold unencoded, if any: any space, a control or an
+    /// invisible formatting character (bidi controls, zero-width characters), and `"`, `<`, `>`, `\` and `` ` ``,
+    /// which RFC 3986 leaves out of URLs and which end a link where a network's autolinker meets them.
+    public static func forbiddenScalar(in text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.first { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+            default: return forbiddenASCII.contains(scalar) || scalar.properties.isWhitespace
+            }
+        }
+    }
+
+    /// How `forbiddenScalar` is named in a diagnostic: `'"'`, or `U+00A0 NO-BREAK SPACE` when it is not visible.
+    public static func describe(_ scalar: Unicode.Scalar) -> String {
+        forbiddenASCII.contains(scalar) ? "'\(scalar)'" : DiagnosticText.codePointName(scalar)
+    }
+
+    private static let forbiddenASCII: Set<Unicode.Scalar> = ["\"", "<", ">", "\\", "`"]
 }
