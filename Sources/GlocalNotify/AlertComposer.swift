@@ -17,7 +17,7 @@ public enum AlertComposer {
         if let slot = post.scheduledAt { lines.append("Its slot: \(NotificationText.local(slot, zoneID: post.timeZone))") }
         lines.append("Text: \(NotificationText.excerpt(post.text))")
         if let link = NotificationText.variantLink(post.variantID, base: base) { lines.append("Open it: \(link)") }
-        return (subject, lines.joined(separator: "\n") + "\n" + footer, html(lines))
+        return (subject, lines.joined(separator: "\n") + "\n" + footer, html(lines, base: base))
     }
 
     /// The alert for `need`.
@@ -29,7 +29,7 @@ public enum AlertComposer {
             "Reconnect it (glocal account connect \(need.accountID)); its posts then go out at their next slots.",
         ]
         if let link = NotificationText.link("/accounts", base: base) { lines.append("Accounts: \(link)") }
-        return (subject, lines.joined(separator: "\n") + "\n" + footer, html(lines))
+        return (subject, lines.joined(separator: "\n") + "\n" + footer, html(lines, base: base))
     }
 
     /// The one-line text a team's webhook gets for `alert`.
@@ -39,8 +39,8 @@ public enum AlertComposer {
 
     static let footer = "\n(Turn these alerts off on your Notifications page in glocal.)"
 
-    private static func html(_ lines: [String]) -> String {
-        "<!doctype html><html><body>" + lines.map { "<p>\(HTMLEscaping.escape($0))</p>" }.joined()
+    private static func html(_ lines: [String], base: URL?) -> String {
+        "<!doctype html><html><body>" + lines.map { "<p>\(NotificationText.html($0, base: base))</p>" }.joined()
             + "<p><small>\(HTMLEscaping.escape(footer.trimmingCharacters(in: .whitespacesAndNewlines)))</small></p></body></html>"
     }
 }

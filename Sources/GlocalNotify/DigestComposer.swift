@@ -135,7 +135,7 @@ public struct DigestComposer: Sendable {
     public var html: String {
         let body = sections.map { section in
             "<h2>\(HTMLEscaping.escape(section.heading))</h2><ul>"
-                + section.lines.map { "<li>\(HTMLEscaping.escape($0))</li>" }.joined() + "</ul>"
+                + section.lines.map { "<li>\(NotificationText.html($0, base: base))</li>" }.joined() + "</ul>"
         }.joined()
         return "<!doctype html><html><body><h1>\(HTMLEscaping.escape("glocal digest \(day)"))</h1>\(body)"
             + "<p><small>Turn these digests off on your Notifications page in glocal.</small></p></body></html>"

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 
 /// The small formatting the digest and the alerts share: local times, relative hints, links, HTML.
 enum NotificationText {
@@ -37,5 +38,21 @@ enum NotificationText {
     /// The absolute URL of `path` on the web UI.
     static func link(_ path: String, base: URL?) -> String? {
         base.map { $0.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + path }
+    }
+
+    /// `line` as HTML: escaped, each link into the web UI (a run after `base` up to a space or `>`) made an
+    /// `<a href>`. Only glocal's own links are made clickable: a URL inside a network's error message stays text.
+    static func html(_ line: String, base: URL?) -> String {
+        guard let root = link("", base: base), !root.isEmpty else { return HTMLEscaping.escape(line) }
+        var result = ""
+        var rest = Substring(line)
+        while let start = rest.range(of: root) {
+            result += HTMLEscaping.escape(String(rest[..<start.lowerBound]))
+            let end = rest[start.lowerBound...].firstIndex { $0 == " " || $0 == ">" || $0 == "\n" } ?? rest.endIndex
+            let url = HTMLEscaping.escape(String(rest[start.lowerBound..<end]))
+            result += "<a href=\"\(url)\">\(url)</a>"
+            rest = rest[end...]
+        }
+        return result + HTMLEscaping.escape(String(rest))
     }
 }

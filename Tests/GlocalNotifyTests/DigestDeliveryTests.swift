@@ -45,6 +45,12 @@ struct DigestDeliveryTests {
             #expect(!digest.text.contains("late"), "a post whose deadline passed is not asked for")
             #expect(digest.html.contains("<h2>Deadlines in the next 48 hours (1)</h2>"))
             #expect(digest.html.contains("Hydra arrive à Paris : teaser"))
+            // The HTML part's links are links, not text: the variant's page and the queue.
+            #expect(
+                digest.html.contains(
+                    "<a href=\"https://glocal.lumiere.example/variants/hydra/teaser/lumiere-fr-x\">https://glocal.lumiere.example/variants/hydra/teaser/lumiere-fr-x</a>&gt;"
+                ))
+            #expect(digest.html.contains("Your queue: <a href=\"https://glocal.lumiere.example/\">"))
             #expect(digest.messageID.hasSuffix("@lumiere.example>"))
 
             // The same day again, then after a restart (a new notifier on the reopened file): nothing more.
