@@ -136,6 +136,9 @@ extension AccountCommand {
             case .failure(.tooLong(let length)):
                 throw CommandFailure(
                     message: "--reason is \(length) characters, at most \(CrisisPauseReason.maxLength): every page shows it")
+            case .failure(.control(let scalar)):
+                throw CommandFailure(
+                    message: "--reason holds \(DiagnosticText.codePointName(scalar)), a control character: give it without")
             case .success(let reason):
                 try context.setGlobalPause(true, reason: reason.text, now: try options.instant())
                 print("Paused every account: \(reason.text)")

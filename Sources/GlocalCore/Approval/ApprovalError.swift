@@ -12,6 +12,8 @@ public enum ApprovalError: Error, Sendable, Equatable, CustomStringConvertible {
     case pastDeadline(variantID: String, deadline: Date)
     /// A rejection needs a reason.
     case reasonRequired
+    /// The rejection reason holds a control character (this one) other than a tab or a line break.
+    case reasonControl(Unicode.Scalar)
     /// The edit breaks the network's rules.
     case invalidEdit([Diagnostic])
     /// The variant's content changed since revision `shown` was shown (it is now `current`).
@@ -31,6 +33,9 @@ public enum ApprovalError: Error, Sendable, Equatable, CustomStringConvertible {
         case .pastDeadline(let id, let deadline):
             return "'\(id)' passed its approval deadline (\(UTCTimestamp.string(from: deadline))): it will not be published"
         case .reasonRequired: return "a rejection needs a reason"
+        case .reasonControl(let scalar):
+            return "the rejection reason holds \(DiagnosticText.codePointName(scalar)), a control character: "
+                + "type it again without it; nothing was written"
         case .invalidEdit(let diagnostics): return diagnostics.map { "\($0.rule): \($0.message)" }.joined(separator: "; ")
         case .staleRevision(let id, let shown, let current):
             return "'\(id)' changed since revision \(shown) was shown (it is now revision \(current)): "

@@ -23,10 +23,12 @@ extension StoredVariant {
 }
 
 extension ApprovalError {
-    /// `reason` without the blanks around it; throws ``reasonRequired`` when nothing is left.
+    /// `reason` without the blanks around it; throws ``reasonRequired`` when nothing is left, ``reasonControl(_:)``
+    /// when it holds a control character other than a tab or a line break.
     public static func rejectionReason(_ reason: String) throws(ApprovalError) -> String {
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .reasonRequired }
+        if let control = TypedText.control(in: trimmed) { throw .reasonControl(control) }
         return trimmed
     }
 }

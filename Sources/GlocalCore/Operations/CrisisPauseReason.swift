@@ -12,6 +12,8 @@ public struct CrisisPauseReason: Sendable, Equatable {
         case empty
         /// Longer than ``CrisisPauseReason/maxLength`` characters (this many).
         case tooLong(Int)
+        /// Holds a control character (this one) other than a tab or a line break.
+        case control(Unicode.Scalar)
     }
 
     /// The reason, trimmed.
@@ -22,6 +24,7 @@ public struct CrisisPauseReason: Sendable, Equatable {
         let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { return .failure(.empty) }
         if text.count > maxLength { return .failure(.tooLong(text.count)) }
+        if let control = TypedText.control(in: text) { return .failure(.control(control)) }
         return .success(CrisisPauseReason(text: text))
     }
 }

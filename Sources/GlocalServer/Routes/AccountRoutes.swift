@@ -50,6 +50,9 @@ struct AccountRoutes {
                 switch problem {
                 case .empty: error = "Give a reason: everyone sees it on every page while the pause holds."
                 case .tooLong: error = "The reason is longer than \(CrisisPauseReason.maxLength) characters."
+                case .control(let scalar):
+                    error =
+                        "The reason holds \(DiagnosticText.codePointName(scalar)), a control character: type it again without it."
                 }
                 let draft = AccountsPage.CrisisDraft(reason: typed, error: error)
                 return try page(session: session, crisisDraft: draft, status: .unprocessableContent)

@@ -50,6 +50,16 @@ struct VariantEditTests {
         #expect(throws: ApprovalError.reasonRequired) { try ApprovalError.rejectionReason(" \n\t") }
     }
 
+    @Test func aRejectionReasonHoldingAControlCharacterIsRefused() throws {
+        // A NUL was stored whole but read back cut at it: "a" of "a\0b".
+        #expect(throws: ApprovalError.reasonControl("\u{0}")) { try ApprovalError.rejectionReason("a\u{0}b") }
+        #expect(throws: ApprovalError.reasonControl("\u{8}")) { try ApprovalError.rejectionReason("wrong\u{8}price") }
+        #expect(try ApprovalError.rejectionReason("wrong price\r\nsee\tbrief") == "wrong price\r\nsee\tbrief")
+        #expect(
+            ApprovalError.reasonControl("\u{0}").description
+                == "the rejection reason holds U+0000 NULL, a control character: type it again without it; nothing was written")
+    }
+
     @Test func aPlanCancelsOnlyWhatIsNeitherOutNorOver() {
         let cancellable = VariantState.allCases.filter(\.isCancellable)
         #expect(Set(cancellable) == [.draft, .pendingApproval, .approved, .scheduled, .missed])

@@ -10,4 +10,11 @@ struct CrisisPauseReasonTests {
         #expect(CrisisPauseReason.reading(String(repeating: "é", count: 500)) != .failure(.tooLong(500)))
         #expect(CrisisPauseReason.reading(String(repeating: "é", count: 501)) == .failure(.tooLong(501)))
     }
+
+    @Test func aReasonHoldingAControlCharacterIsRefusedNamingIt() {
+        #expect(CrisisPauseReason.reading("recall\u{0}hidden") == .failure(.control("\u{0}")))
+        #expect(CrisisPauseReason.reading("recall \u{1B}[31m") == .failure(.control("\u{1B}")))
+        #expect(
+            CrisisPauseReason.reading("recall\n\tsee the memo") == .success(CrisisPauseReason(text: "recall\n\tsee the memo")))
+    }
 }
