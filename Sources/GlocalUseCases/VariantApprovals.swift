@@ -40,9 +40,11 @@ public struct VariantApprovals: Sendable {
         ApprovalScope(email: user.email, role: user.role, teams: workspace.settings.teams)
     }
 
-    /// The operator at the command line, who owns the store file and so acts on every account, as `cli:$USER`.
+    /// The operator at the command line, who owns the store file and so acts on every account, as `cli:$USER`
+    /// (`$LOGNAME` where `USER` is unset or empty, as under a systemd unit; else `cli:operator`).
     public static func operatorActor(environment: [String: String]) -> ApprovalActor {
-        let name = "cli:" + (environment["USER"] ?? "operator")
+        let login = [environment["USER"], environment["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty }
+        let name = "cli:" + (login ?? "operator")
         return ApprovalActor(name: name, scope: ApprovalScope(email: name, role: .admin, teams: []))
     }
 

@@ -49,6 +49,10 @@ struct VariantApprovalsTests {
     @Test func withoutAUserTheOperatorActsOnEverythingAndAnUnknownUserIsAnError() throws {
         let operatorActor = try approvals.actor(named: nil, environment: ["USER": "ops"])
         #expect(operatorActor.name == "cli:ops")
+        // Under a systemd unit or in a container USER may be unset or empty: LOGNAME, else "operator".
+        #expect(VariantApprovals.operatorActor(environment: ["USER": "", "LOGNAME": "svc"]).name == "cli:svc")
+        #expect(VariantApprovals.operatorActor(environment: ["LOGNAME": "svc"]).name == "cli:svc")
+        #expect(VariantApprovals.operatorActor(environment: ["USER": ""]).name == "cli:operator")
         #expect(operatorActor.scope.canAct(on: "lumiere-uk-x") && operatorActor.scope.canAct(on: "lumiere-fr-x"))
         #expect(try approvals.actor(named: nil, environment: [:]).name == "cli:operator")
         #expect(throws: UseCaseError.unknownUser("nobody@lumiere.example")) {

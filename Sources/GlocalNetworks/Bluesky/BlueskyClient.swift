@@ -202,7 +202,8 @@ public struct BlueskyClient: NetworkClient {
                 return .transient("refreshSession gave no token")
             }
             var refreshed = credentials.refreshed(
-                accessToken: access, refreshToken: json["refreshJwt"].string, expiresIn: nil, now: now)
+                accessToken: access, refreshToken: json["refreshJwt"].string,
+                expiresIn: BlueskySessionExpiry.secondsLeft(of: access, now: now), now: now)
             if let did = json["did"].string, Self.isAccountDID(did) { refreshed.remoteUserID = did }
             return .refreshed(refreshed)
         } catch {

@@ -70,7 +70,11 @@ public struct BlueskyAppPasswordLogin: Sendable {
                 return .failure(refusal)
             }
             let credentials = AccountCredentials(
-                accessToken: access, refreshToken: session["refreshJwt"].string, remoteUserID: did, serverURL: pds)
+                accessToken: access, refreshToken: session["refreshJwt"].string,
+                expiresAt: BlueskySessionExpiry.secondsLeft(of: access, now: now).map {
+                    now.addingTimeInterval(TimeInterval($0))
+                },
+                remoteUserID: did, serverURL: pds)
             return .success(ConnectedAccount(credentials: credentials, identity: handle, scopes: []))
         } catch {
             return .failure(.exchangeFailed("\((error as? TransportError)?.description ?? "\(error)")"))
