@@ -43,14 +43,17 @@ public final class DispatchMetrics: @unchecked Sendable {
     /// Counts a round that ended (`glocal_dispatch_rounds_total`); its reports are recorded one by one.
     public func recordRound() { lock.withLock { rounds += 1 } }
 
-    /// The metrics in the Prometheus text exposition format, with the queue depth per job state.
-    public func prometheusText(queueDepth: [JobState: Int]) -> String {
+    /// The metrics in the Prometheus text exposition format, with the queue depth per job state; `nil` (the store
+    /// could not be read) leaves the `glocal_jobs` samples out rather than report a queue emptied to 0.
+    public func prometheusText(queueDepth: [JobState: Int]?) -> String {
         lock.withLock {
             var lines: [String] = []
             lines.append("# HELP glocal_jobs Publish jobs by state.")
             lines.append("# TYPE glocal_jobs gauge")
-            for state in JobState.allCases {
-                lines.append("glocal_jobs{state=\"\(state.rawValue)\"} \(queueDepth[state] ?? 0)")
+            if let queueDepth {
+                for state in JobState.allCases {
+                    lines.append("glocal_jobs{state=\"\(state.rawValue)\"} \(queueDepth[state] ?? 0)")
+                }
             }
             lines.append("# HELP glocal_publish_outcomes_total Attempts by network, account and outcome.")
             lines.append("# TYPE glocal_publish_outcomes_total counter")

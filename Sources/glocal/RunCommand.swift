@@ -173,7 +173,7 @@ struct RunCommand: ParsableCommand {
                     metrics: {
                         // While the store is down the process's own counters still answer, with the store's gauge at 0.
                         let depth = try? queue.countsByState()
-                        return metrics.prometheusText(queueDepth: depth ?? [:])
+                        return metrics.prometheusText(queueDepth: depth)
                             + OperationsRoutes.storeReachableMetric(depth != nil)
                     },
                     apiVersions: { workspace.apiVersionNotices(at: clock()).map(\.text) }, nodeID: node)

@@ -39,4 +39,14 @@ struct DispatchMetricsTests {
         #expect(text.contains("glocal_publish_outcomes_total{network=\"x\",account=\"lum-fr-x\",outcome=\"published\"} 1\n"))
         #expect(text.contains("glocal_dispatch_rounds_total 0\n"))
     }
+
+    @Test func aQueueDepthThatCouldNotBeReadLeavesTheJobSamplesOut() {
+        let metrics = DispatchMetrics()
+        let unread = metrics.prometheusText(queueDepth: nil)
+        // A store that is down must not read as a queue emptied to 0.
+        #expect(!unread.contains("glocal_jobs{"))
+        #expect(unread.contains("# TYPE glocal_jobs gauge\n"))
+        let empty = metrics.prometheusText(queueDepth: [:])
+        #expect(empty.contains("glocal_jobs{state=\"scheduled\"} 0\n"))
+    }
 }
