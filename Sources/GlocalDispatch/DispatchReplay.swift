@@ -16,13 +16,15 @@ public struct DispatchReplay: Sendable {
         self.clock = clock
     }
 
-    /// Runs rounds until nothing is due before `end`; `onStep` sees each instant before its round, `onReport` each
+    /// Runs rounds until nothing is due before `end`, or until `shouldStop` says so between rounds (SIGTERM: the round
+    /// in flight finishes, nothing new is claimed); `onStep` sees each instant before its round, `onReport` each
     /// job's report as soon as its outcome is written (as `Dispatcher.runOnce(onReport:)`).
     public func run(
-        until end: Date, onStep: @Sendable (Date) async -> Void = { _ in }, onReport: (JobReport) -> Void = { _ in }
+        until end: Date, onStep: @Sendable (Date) async -> Void = { _ in }, onReport: (JobReport) -> Void = { _ in },
+        shouldStop: @Sendable () -> Bool = { false }
     ) async throws -> [JobReport] {
         var reports = try await dispatcher.runOnce(onReport: onReport)
-        while let next = try queue.nextDue(), next <= end {
+        while !shouldStop(), let next = try queue.nextDue(), next <= end {
             let before = clock.now
             clock.move(to: next)
             await onStep(clock.now)

@@ -265,7 +265,11 @@ public final class Dispatcher: Sendable {
             return .hold(reason: "no client for \(job.network.rawValue): configure a webhook for this network")
         }
         let stored: AccountCredentials?
-        do { stored = try await source.credentials(for: job.accountID) } catch {
+        do { stored = try await source.credentials(for: job.accountID) } catch let failure as AccountSecrets.Failure {
+            // This node's key opens other accounts' credentials (it was checked at start), not these: they are lost to
+            // it, and a retry a minute apart would only fill the audit log. A reconnect seals them again.
+            return .hold(reason: "credentials unreadable: \(failure): reconnect the account")
+        } catch {
             return .retry(at: now.addingTimeInterval(60), reason: "credentials unreadable: \(error)", countsAsAttempt: false)
         }
         guard let current = stored else {

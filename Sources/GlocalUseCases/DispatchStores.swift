@@ -26,11 +26,14 @@ extension WorkspaceAccess {
     }
 
     /// Opens what a dispatcher node needs, on SQLite or PostgreSQL; `nodeID` is recorded with the
-    /// dispatcher's audit events. The credentials' key is `secretKey()` (every node needs the same key).
+    /// dispatcher's audit events. The credentials' key is `secretKey()` (every node needs the same key): one that
+    /// opens none of the store's sealed credentials throws ``CredentialKeyCheck/Mismatch``.
     public func openDispatchStores(nodeID: String) throws -> DispatchStores {
         let store = try openStore(.existing, nodeID: nodeID)
+        let vault = try secrets(in: store)
+        try CredentialKeyCheck.verify(vault)
         return DispatchStores(
-            queue: store.publishQueue, metrics: store.metrics, credentials: try credentials(in: store),
+            queue: store.publishQueue, metrics: store.metrics, credentials: StoredCredentials(secrets: vault),
             listener: Self.queueListener(for: store), location: storeDescription)
     }
 

@@ -71,7 +71,10 @@ struct DispatchCommand: ParsableCommand {
         let access = try options.access()
         let workspace = try access.loadWorkspace()
         let node = nodeID ?? DispatchConfiguration.defaultWorker()
-        let stores = try access.openDispatchStores(nodeID: node)
+        let stores: DispatchStores
+        do { stores = try access.openDispatchStores(nodeID: node) } catch let mismatch as CredentialKeyCheck.Mismatch {
+            throw CommandFailure(message: mismatch.description)
+        }
         let liveness = try Self.holdLiveness(of: stores.queue, node: node)
         let (endpoints, sandboxURL) = try SandboxEndpoints.parse(sandbox)
         let fixedNow = try options.now.map { _ in try options.instant() }
@@ -99,7 +102,10 @@ struct DispatchCommand: ParsableCommand {
                 if let replayEnd {
                     let sandboxClock = sandboxURL.map { SandboxClockRemote(baseURL: $0) }
                     let replay = DispatchReplay(dispatcher: dispatcher, queue: stores.queue, clock: simulated)
-                    DispatchReportPrinter.print(try await replay.run(until: replayEnd) { await sandboxClock?.set($0) })
+                    // Each line as its outcome is written: a replay stopped by an error or a signal loses none.
+                    _ = try await replay.run(
+                        until: replayEnd, onStep: { await sandboxClock?.set($0) }, onReport: DispatchReportPrinter.print,
+                        shouldStop: { stop.requested })
                 } else if once {
                     _ = try await dispatcher.runOnce(onReport: DispatchReportPrinter.print)
                 } else {

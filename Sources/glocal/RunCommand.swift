@@ -79,7 +79,11 @@ struct RunCommand: ParsableCommand {
         let served = try ServedWorkspace.open(access, demo: demo, now: clock(), nodeID: node)
         let serving = try served.holdStore()
         let liveness = try DispatchCommand.holdLiveness(of: served.store.publishQueue, node: node)
-        let credentials = try served.access.credentials(in: served.store)
+        let vault = try served.access.secrets(in: served.store)
+        do { try CredentialKeyCheck.verify(vault) } catch let mismatch as CredentialKeyCheck.Mismatch {
+            throw CommandFailure(message: mismatch.description)
+        }
+        let credentials = StoredCredentials(secrets: vault)
         let service = RunService(loaded: loaded, log: loaded.serviceLog())
         let stop = StopSignal()
         stop.install(log: service.log, node: served.nodeID)

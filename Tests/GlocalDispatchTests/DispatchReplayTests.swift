@@ -25,4 +25,38 @@ struct DispatchReplayTests {
             #expect(try store.publishQueue.nextDue() == DispatchHarness.slot.addingTimeInterval(2_400))
         }
     }
+
+    @Test func aStopRequestEndsTheReplayAfterTheRoundInFlight() async throws {
+        try await DispatchHarness.run(perAccount: 5) { dispatcher, store, sandbox, clock, _ in
+            let replay = DispatchReplay(dispatcher: dispatcher, queue: store.publishQueue, clock: clock)
+            let stop = StopFlag()
+            let seen = ReportCount()
+            // SIGTERM arrives while the second round's posts are out: they finish, nothing later is claimed.
+            let reports = try await replay.run(
+                until: DispatchHarness.slot.addingTimeInterval(3_600), onStep: { instant in await sandbox.setNow(instant) },
+                onReport: { _ in if seen.add() == 6 { stop.set() } }, shouldStop: { stop.isSet })
+            #expect(reports.count == 6)
+            #expect(seen.value == 6, "every report was handed over as it came")
+            #expect(await sandbox.storedPosts().filter { $0.kind == "post" }.count == 6)
+            #expect(try store.publishQueue.nextDue() == DispatchHarness.slot.addingTimeInterval(1_200))
+        }
+    }
+
+    final class StopFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var flag = false
+        var isSet: Bool { lock.withLock { flag } }
+        func set() { lock.withLock { flag = true } }
+    }
+
+    final class ReportCount: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func add() -> Int {
+            lock.withLock {
+                count += 1; return count
+            }
+        }
+    }
 }

@@ -157,6 +157,24 @@ struct DispatcherTests {
         }
     }
 
+    @Test func credentialsThatDoNotOpenHoldTheAccountInsteadOfBouncingEveryMinute() async throws {
+        try await withDispatcher { dispatcher, store, sandbox, clock, _ in
+            // Sealed by another key (another node's GLOCAL_SECRET_KEY): this node cannot open them.
+            let other = store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 9, count: 32)))
+            try other.store(Data(#"{"access_token":"t"}"#.utf8), account: "lum-fr-x", now: clock.now)
+            let reports = try await dispatcher.runOnce()
+            let held = try #require(reports.first { $0.accountID == "lum-fr-x" })
+            #expect(held.outcome == "held")
+            let reason = try #require(try store.publishQueue.holds(account: "lum-fr-x").needsReconnect)
+            #expect(reason.contains("do not open with this key") && reason.contains("reconnect"))
+            #expect(reports.filter { $0.accountID != "lum-fr-x" }.map(\.outcome) == ["published", "published"])
+            // Held, it is not claimed again a minute later (it was: two audit rows a minute, for ever).
+            clock.advance(by: 120)
+            #expect(try await dispatcher.runOnce().isEmpty)
+            #expect(await sandbox.storedPosts().filter { $0.kind == "post" }.count == 2)
+        }
+    }
+
     @Test func credentialsAreSealedAndARefreshNeverBlanksTheRefreshToken() async throws {
         let store = try SQLiteVariantStore.inMemory()
         let secrets = store.accountSecrets(key: try SecretKey(bytes: Data(repeating: 1, count: 32)))
