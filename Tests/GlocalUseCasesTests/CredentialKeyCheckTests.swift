@@ -21,6 +21,7 @@ struct CredentialKeyCheckTests {
         // One account sealed by another key: the node's key still opens the rest, so it starts.
         try store.accountSecrets(key: try Self.key(2)).store(Data("c".utf8), account: "lum-uk-x", now: Date())
         try CredentialKeyCheck.verify(sealing)
-        #expect(CredentialKeyCheck.Mismatch(sealed: 2).description.hasPrefix("this node's secret key opens none of the credentials sealed in the store (2 accounts): "))
+        let words = CredentialKeyCheck.Mismatch(sealed: 2).description
+        #expect(words.hasPrefix("this node's secret key opens none of the credentials sealed in the store (2 accounts): "))
     }
 }
