@@ -21,7 +21,10 @@ struct NotificationOptions: ParsableArguments {
     @Option(help: "Local time (HH:MM, each manager's time zone) from which the daily digest is sent.")
     var digestAt = "08:00"
 
-    @Option(help: "The web UI's public address for links in e-mails (default: the address it listens on).")
+    @Option(
+        help:
+            "The web UI's public address, for links in e-mails, the networks' sign-in redirect (<URL>/connect/<network>/callback) and the media the networks fetch (default: the address it listens on)."
+    )
     var publicURL: String?
 
     /// The notifier's settings, or `nil` when neither SMTP nor a webhook is configured.

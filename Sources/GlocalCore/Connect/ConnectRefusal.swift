@@ -30,13 +30,18 @@ public enum ConnectRefusal: Error, Sendable, Equatable, CustomStringConvertible 
     /// A one-line explanation.
     public var description: String {
         switch self {
-        case .stateMissing: return "the network's answer has no state: start again from the Connect button"
+        case .stateMissing:
+            return
+                "the network's answer has no state: start the connection again (Connect on the accounts page, or glocal account connect)"
         case .stateUnknown:
             return
-                "this sign-in answer is unknown or was used already (each one serves once): start again from the Connect button"
-        case .otherSession: return "this sign-in was started in another session: start again from the Connect button"
+                "this sign-in answer is unknown or was used already (each one serves once): start the connection again (Connect on the accounts page, or glocal account connect)"
+        case .otherSession:
+            return
+                "this sign-in was started in another session: start the connection again (Connect on the accounts page, or glocal account connect)"
         case .expired(let minutes):
-            return "this sign-in was started more than \(minutes) minutes ago: start again from the Connect button"
+            return
+                "this sign-in was started more than \(minutes) minutes ago: start the connection again (Connect on the accounts page, or glocal account connect)"
         case .networkMismatch(let expected, let got): return "this sign-in was started for \(expected), not \(got)"
         case .denied(let error, let description):
             if error == "access_denied" { return "access was denied on the network's page; nothing was stored" }
