@@ -14,10 +14,20 @@ public final class SQLiteVariantStore: VariantStore {
 
     /// Opens (or creates) the store at `path`, creating missing parent directories, in WAL mode with a
     /// 5 s busy timeout and foreign keys on, and migrates it to the current schema; `nodeID` is recorded with the
-    /// dispatcher's audit events.
+    /// dispatcher's audit events. A store it creates is readable by its owner only (0600, and 0700 for the folders it
+    /// creates): it holds the users' password hashes, sessions and sealed tokens. SQLite gives its `-wal` and `-shm`
+    /// files the store's mode.
     public convenience init(path: String, nodeID: String? = nil) throws {
+        let manager = FileManager.default
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        if !manager.fileExists(atPath: directory.path) {
+            try manager.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        if !manager.fileExists(atPath: path) {
+            // An empty file is an empty database to SQLite; made first, it has the owner-only mode from the start.
+            _ = manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
         try self.init(writer: DatabasePool(path: path, configuration: Self.configuration()), nodeID: nodeID)
     }
 

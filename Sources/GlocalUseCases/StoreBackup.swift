@@ -62,6 +62,8 @@ public struct StoreBackup: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(30)
             let source = try DatabasePool(path: databasePath, configuration: configuration)
+            // A backup holds what the store holds (password hashes, sealed tokens): owner-only, like a new store.
+            _ = FileManager.default.createFile(atPath: partial, contents: nil, attributes: [.posixPermissions: 0o600])
             let target = try DatabaseQueue(path: partial)
             try source.backup(to: target)
             try target.close()

@@ -44,6 +44,8 @@ struct StoreBackupTests {
         let before = written.withLock { $0 }
         let backupPath = directory.appendingPathComponent("backup.sqlite").path
         let summary = try StoreBackup(databasePath: path).backup(to: backupPath)
+        // It holds what the store holds: the owner's only.
+        #expect(try FileManager.default.attributesOfItem(atPath: backupPath)[.posixPermissions] as? Int == 0o600)
         for _ in 0..<1_000_000 where written.withLock({ $0 }) < before + 20 { await Task.yield() }
         stop.withLock { $0 = true }
         for _ in 0..<10_000_000 where writer.isExecuting { await Task.yield() }
