@@ -27,14 +27,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch let error as HTTPError {
             return ErrorPage.response(for: error)
         } catch let error as any HTTPResponseError {
-            // A body over the limit is NIO's error, answered with an empty body: say what happened in a page.
-            guard error.status == .contentTooLarge else { return try error.response(from: request, context: context) }
-            let limit = context.maxUploadSize / 1024
-            return ErrorPage.response(
-                for: HTTPError(
-                    .contentTooLarge,
-                    message: "This request is larger than the \(limit) KiB glocal accepts, so nothing in it was read or saved."
-                ))
+            return try error.response(from: request, context: context)
         } catch {
             let route = "\(request.method.rawValue) \(Self.route(request, context))"
             let failure = StoreFailure(error)

@@ -27,9 +27,31 @@ struct RequestGuard {
         return form
     }
 
+    /// How much of a body over the limit is read and dropped before the 413 (beyond it the connection is closed).
+    static let drainLimit = 16 * 1024 * 1024
+
     /// A form body without a session check (the sign-in form checks its own token).
     static func body(_ request: Request, context: AppRequestContext) async throws -> FormBody {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        var buffer = ByteBuffer()
+        var received = 0
+        for try await part in request.body {
+            received += part.readableBytes
+            if received <= context.maxUploadSize {
+                var part = part
+                buffer.writeBuffer(&part)
+            } else if received > Self.drainLimit {
+                break
+            }
+        }
+        guard received <= context.maxUploadSize else {
+            // The rest of a body over the limit was read and dropped before answering: answered while the browser
+            // is still sending, the connection closes under it and the browser shows a reset instead of the page.
+            throw HTTPError(
+                .contentTooLarge,
+                message:
+                    "This request is larger than the \(context.maxUploadSize / 1024) KiB glocal accepts, so nothing in it was read or saved."
+            )
+        }
         return FormBody(String(buffer: buffer))
     }
 
