@@ -16,6 +16,7 @@ public struct SandboxServer: Sendable {
         router.add(middleware: APIVersionGate(state: state))
         router.add(middleware: MastodonRateLimit(state: state))
         router.add(middleware: XRateLimit(state: state))
+        router.add(middleware: BlueskyRateLimit(state: state))
         AdminRoutes(state: state).register(on: router)
         XRoutes(gate: SandboxGate(state: state, dialect: .x)).register(on: router)
         XMediaRoutes(gate: SandboxGate(state: state, dialect: .x)).register(on: router)
