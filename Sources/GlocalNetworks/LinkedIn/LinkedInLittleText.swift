@@ -1,36 +1,35 @@
+import GlocalCore
+
 /// LinkedIn's "little text" format for `commentary`: reserved characters escaped, hashtags as templates.
 public enum LinkedInLittleText {
     /// Characters that must be escaped, or LinkedIn silently truncates the post at them.
-    static let reserved: Set<Character> = ["\\", "|", "{", "}", "@", "[", "]", "(", ")", "<", ">", "#", "*", "_", "~"]
+    static let reserved: Set<Unicode.Scalar> = ["\\", "|", "{", "}", "@", "[", "]", "(", ")", "<", ">", "#", "*", "_", "~"]
 
-    /// `text` as commentary: `#tag` at a word start becomes `{hashtag|#|tag}` (the documented template), every other
-    /// reserved character gets a `\`.
+    /// `text` as commentary: each hashtag glocal counts (`EntityScanner`, `#tag` or `＃tag`) becomes the documented
+    /// template with its own sign, `{hashtag|#|tag}` or `{hashtag|＃|tag}`; every other reserved character gets a `\`.
     public static func commentary(for text: String) -> String {
+        let scalars = text.unicodeScalars
         var result = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let atWordStart = index == text.startIndex || text[text.index(before: index)].isWhitespace
-            if character == "#", atWordStart {
-                var end = text.index(after: index)
-                while end < text.endIndex, text[end].isLetter || text[end].isNumber || text[end] == "_" {
-                    end = text.index(after: end)
-                }
-                let tag = text[text.index(after: index)..<end]
-                if tag.contains(where: \.isLetter) {
-                    result += "{hashtag|#|\(escape(String(tag)))}"
-                    index = end
-                    continue
-                }
-            }
-            result += reserved.contains(character) ? "\\\(character)" : String(character)
-            index = text.index(after: index)
+        var position = scalars.startIndex
+        for tag in EntityScanner.hashtags(in: text) {
+            let sign = scalars.index(before: tag.startIndex)
+            result += escape(scalars[position..<sign])
+            result += "{hashtag|\(scalars[sign])|\(escape(tag.unicodeScalars[...]))}"
+            position = tag.endIndex
         }
-        return result
+        return result + escape(scalars[position...])
     }
 
     /// Every reserved character preceded by a backslash.
-    public static func escape(_ text: String) -> String {
-        text.map { reserved.contains($0) ? "\\\($0)" : String($0) }.joined()
+    public static func escape(_ text: String) -> String { escape(text.unicodeScalars[...]) }
+
+    /// Scalar by scalar, as LinkedIn reads the text: the `#` inside a keycap emoji (`#️⃣`) is escaped too.
+    private static func escape(_ scalars: Substring.UnicodeScalarView) -> String {
+        var escaped = String.UnicodeScalarView()
+        for scalar in scalars {
+            if reserved.contains(scalar) { escaped.append("\\") }
+            escaped.append(scalar)
+        }
+        return String(escaped)
     }
 }

@@ -7,9 +7,11 @@ struct AdminRoutes: Sendable {
     let state: SandboxState
 
     /// The windows `/_sandbox/limits` may replace: the rate windows of X, Mastodon (statuses, and every call, media
-    /// uploads and deletions) and Bluesky, TikTok's daily posts and YouTube's quota buckets.
+    /// uploads and deletions) and Bluesky (the repo's, the global one, blobs' and sessions'), Instagram's containers,
+    /// TikTok's daily posts and YouTube's quota buckets.
     static let limitWindows =
-        ["bluesky", "mastodon", "mastodon/all", "mastodon/deletes", "mastodon/media", "tiktok/posts", "x"]
+        ["instagram/containers", "mastodon", "mastodon/all", "mastodon/deletes", "mastodon/media", "tiktok/posts", "x"]
+        + BlueskyRateLimit.windows
         + YouTubeQuotaBucket.allCases.map(\.window)
 
     private static let decoder: JSONDecoder = {

@@ -2,22 +2,12 @@ import Foundation
 import Hummingbird
 
 /// A Bluesky PDS in the sandbox: createRecord (a repeated record key answers 500), uploadBlob, getRecord, getPosts,
-/// refreshSession, getSession; `RateLimit-*` headers with 3 points per create out of 5000 an hour. A token `alice~…`
+/// refreshSession, getSession; the limiters and their `RateLimit-*` headers are ``BlueskyRateLimit``'s. A token `alice~…`
 /// stands for the DID `SandboxIdentity.did("alice")` (a `did:plc:`/`did:web:` name is the DID itself) and the handle
 /// `SandboxIdentity.handle("alice")`; CIDs are sha-256 CIDv1 over the record's DAG-CBOR (blobs: over the bytes, raw).
 struct BlueskyRoutes: Sendable {
     let gate: SandboxGate
     var state: SandboxState { gate.state }
-
-    private func rateHeaders(_ account: String) async -> (headers: [(String, String)], reset: Date, exceeded: Bool) {
-        let window = await state.spend(network: "bluesky", account: account, cost: 3, limit: 5000, window: 3600)
-        return (
-            [
-                ("RateLimit-Limit", "5000"), ("RateLimit-Remaining", String(window.remaining)),
-                ("RateLimit-Reset", String(Int(window.reset.timeIntervalSince1970))), ("RateLimit-Policy", "5000;w=3600"),
-            ], window.reset, window.exceeded
-        )
-    }
 
     private func cid(_ post: SandboxPost) -> String { SandboxCID.record(record(post)) }
 
@@ -197,8 +187,6 @@ struct BlueskyRoutes: Sendable {
             case .refused(let refusal): return refusal
             case .repo(let did): repo = did
             }
-            let limit = await rateHeaders(repo)
-            if limit.exceeded { return gate.dialect.rateLimited(reset: limit.reset, now: await state.now(), account: repo) }
             guard let collection = Self.collection(json) else { return Self.invalid("Input/collection must be a valid NSID") }
             let record = json["record"] as? [String: Any] ?? [:]
             guard let type = record["$type"] as? String else { return Self.invalid("Input/record must contain a $type field") }
@@ -222,8 +210,7 @@ struct BlueskyRoutes: Sendable {
             let text = record["text"] as? String ?? ""
             let uri = "at://\(repo)/\(collection)/\(rkey)"
             if await state.post(network: "bluesky", id: uri) != nil {
-                return SandboxReply.json(
-                    500, ["error": "InternalServerError", "message": "Internal Server Error"], headers: limit.headers)
+                return SandboxReply.json(500, ["error": "InternalServerError", "message": "Internal Server Error"])
             }
             let parent = ((record["reply"] as? [String: Any])?["parent"] as? [String: Any])?["uri"] as? String
             let post = SandboxPost(
@@ -237,7 +224,7 @@ struct BlueskyRoutes: Sendable {
             let answer: [String: Any] = [
                 "uri": uri, "cid": cid(post), "commit": ["cid": commit, "rev": rev], "validationStatus": "valid",
             ]
-            return await gate.after(account: repo, SandboxReply.json(200, answer, headers: limit.headers))
+            return await gate.after(account: repo, SandboxReply.json(200, answer))
         }
         router.post("bluesky/xrpc/com.atproto.repo.deleteRecord") { request, _ -> Response in
             let call = try await SandboxCall.read(request)

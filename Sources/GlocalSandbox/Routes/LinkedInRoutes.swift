@@ -2,8 +2,9 @@ import Foundation
 import GlocalCore
 import Hummingbird
 
-/// LinkedIn's Posts API in the sandbox: versioned headers required, 422 `DUPLICATE_POST`, `content` checked against
-/// uploaded media, comments, social actions, OAuth refresh. Images and videos: ``LinkedInMediaRoutes``.
+/// LinkedIn's Posts API in the sandbox: versioned headers required, `commentary` kept as LinkedIn reads its little text
+/// (``LinkedInLittleTextReader``) and at most 3000 characters, 422 `DUPLICATE_POST`, `content` checked against uploaded
+/// media, comments, social actions, OAuth refresh. Images and videos: ``LinkedInMediaRoutes``.
 struct LinkedInRoutes: Sendable {
     let gate: SandboxGate
     var state: SandboxState { gate.state }
@@ -21,6 +22,10 @@ struct LinkedInRoutes: Sendable {
         return nil
     }
 
+    /// The most a commentary may hold: 3000 characters, counted as glocal's LinkedIn rule counts them (graphemes of
+    /// the text as it reads). LinkedIn's own pages found so far give no number; integrators' guides give 3000.
+    static let commentaryLimit = 3000
+
     func register(on router: Router<BasicRequestContext>) {
         router.post("linkedin/rest/posts") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
@@ -37,17 +42,24 @@ struct LinkedInRoutes: Sendable {
             guard let commentary = json["commentary"] as? String, json["lifecycleState"] as? String == "PUBLISHED" else {
                 return SandboxReply.json(422, ["status": 422, "message": "commentary and lifecycleState are required"])
             }
+            let read = LinkedInLittleTextReader(commentary)
+            if read.shown.count > Self.commentaryLimit {
+                // The Rest.li validator's wording, in the 422 every schema check of the sandbox answers.
+                let message = "ERROR :: /commentary :: length of \"\(commentary)\" is out of range 0...\(Self.commentaryLimit)"
+                return SandboxReply.json(422, ["status": 422, "message": message])
+            }
             if let refusal = await LinkedInMediaRoutes.contentRefusal(json["content"], author: author, state: state) {
                 return refusal
             }
-            if let existing = await state.post(network: "linkedin", account: author, text: commentary) {
+            if let existing = await state.post(network: "linkedin", account: author, text: read.kept) {
                 return SandboxReply.json(
                     422, ["status": 422, "code": "DUPLICATE_POST", "message": "Content is a duplicate of \(existing.id)"])
             }
             let urn = "urn:li:share:\(7_000_000_000_000_000_000 + (await state.next("linkedin")))"
+            // Kept as LinkedIn keeps it: cut at an unescaped reserved character, so a post reads back as it went out.
             await state.store(
                 SandboxPost(
-                    network: "linkedin", account: author, id: urn, kind: "post", text: commentary, body: call.bodyText,
+                    network: "linkedin", account: author, id: urn, kind: "post", text: read.kept, body: call.bodyText,
                     postedAt: await state.now()))
             return await gate.after(
                 account: author, SandboxReply.raw(201, Data(), contentType: nil, headers: [("x-restli-id", urn)]))

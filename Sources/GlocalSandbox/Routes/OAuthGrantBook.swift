@@ -51,6 +51,40 @@ actor OAuthGrantBook {
     /// Takes a code: it serves once.
     func take(code: String) -> Code? { codes.removeValue(forKey: code) }
 
+    /// A code waiting for its exchange, left in place (whose it is, before the exchange takes it).
+    func peek(code: String) -> Code? { codes[code] }
+
+    /// Why a code exchange is refused (RFC 6749 section 4.1.3's checks, and PKCE's).
+    enum Refusal: Error, Equatable {
+        /// Unknown, used already, or another network's.
+        case unknownCode
+        /// Older than its lifetime.
+        case expired
+        /// Issued to another client.
+        case otherClient
+        /// Not the `redirect_uri` of the authorization request.
+        case otherRedirect
+        /// No `code_verifier`, or one whose S256 is not the `code_challenge`.
+        case wrongVerifier
+    }
+
+    /// Takes `code` (it serves once, even when refused) for an exchange by `clientID` at `network`'s token endpoint at
+    /// `now`, and checks it: issued for that network and client within `lifetime`, the same `redirectURI`, and the
+    /// PKCE verifier when the authorization request had a challenge.
+    func redeem(
+        code: String?, network: String, clientID: String?, redirectURI: String?, verifier: String?, now: Date,
+        lifetime: TimeInterval
+    ) -> Result<Code, Refusal> {
+        guard let code, let grant = take(code: code), grant.network == network else { return .failure(.unknownCode) }
+        guard now.timeIntervalSince(grant.issuedAt) <= lifetime else { return .failure(.expired) }
+        guard grant.clientID == clientID else { return .failure(.otherClient) }
+        guard redirectURI == grant.redirectURI else { return .failure(.otherRedirect) }
+        if let challenge = grant.challenge {
+            guard let verifier, PKCE.challenge(of: verifier) == challenge else { return .failure(.wrongVerifier) }
+        }
+        return .success(grant)
+    }
+
     /// A new token pair for `account`; the refresh token is remembered until used or revoked.
     func tokens(account: String) -> (access: String, refresh: String) {
         let number = next()

@@ -9,7 +9,8 @@ import Hummingbird
 /// Codes serve once and expire on the sandbox's clock (X: 30 seconds, as its docs say; others: 10 minutes).
 struct OAuthRoutes {
     let state: SandboxState
-    let book = OAuthGrantBook()
+    /// The codes, apps and tokens, shared with X's own token endpoint (``XTokenRoutes``).
+    let book: OAuthGrantBook
 
     /// The networks served: every one glocal knows a flow for.
     static var networks: [String] { OAuthProvider.table.keys.sorted() }
@@ -164,23 +165,20 @@ struct OAuthRoutes {
         }
         switch grantType {
         case "authorization_code":
-            guard let code = form["code"], let grant = await book.take(code: code), grant.network == network else {
+            let redeemed = await book.redeem(
+                code: form["code"], network: network, clientID: client, redirectURI: form["redirect_uri"],
+                verifier: form["code_verifier"], now: await state.now(), lifetime: Self.codeLifetime(network))
+            switch redeemed {
+            case .success(let grant): return await issue(network: network, account: grant.account, scopes: grant.scopes)
+            case .failure(.unknownCode):
                 return Self.refusal("invalid_grant", "The authorization code is invalid or was used already")
-            }
-            let now = await state.now()
-            guard now.timeIntervalSince(grant.issuedAt) <= Self.codeLifetime(network) else {
-                return Self.refusal("invalid_grant", "The authorization code has expired")
-            }
-            guard grant.clientID == client else { return Self.refusal("invalid_grant", "The code was issued to another client") }
-            guard form["redirect_uri"] == grant.redirectURI else {
+            case .failure(.expired): return Self.refusal("invalid_grant", "The authorization code has expired")
+            case .failure(.otherClient): return Self.refusal("invalid_grant", "The code was issued to another client")
+            case .failure(.otherRedirect):
                 return Self.refusal("invalid_grant", "redirect_uri does not match the authorization request")
+            case .failure(.wrongVerifier):
+                return Self.refusal("invalid_grant", "code_verifier does not match the code_challenge")
             }
-            if let challenge = grant.challenge {
-                guard let verifier = form["code_verifier"], PKCE.challenge(of: verifier) == challenge else {
-                    return Self.refusal("invalid_grant", "code_verifier does not match the code_challenge")
-                }
-            }
-            return await issue(network: network, account: grant.account, scopes: grant.scopes)
         case "refresh_token":
             guard let refresh = form["refresh_token"], let name = refresh.split(separator: "~").first,
                 await book.useRefresh(refresh)

@@ -4,7 +4,7 @@ import Hummingbird
 
 /// X API v2 in the sandbox: tweets (403 on a repeated text), the one-shot media upload (images; videos and GIFs go
 /// through ``XMediaRoutes``) and alt text, the user (`/2/users/me`),
-/// the user timeline by numeric user id, metrics, OAuth 2 refresh (rotating: a refresh token serves once). A token
+/// the user timeline by numeric user id, metrics; the token endpoint is ``XTokenRoutes``. A token
 /// `alice~…` stands for the user whose id is `SandboxIdentity.numericID("alice")` (a numeric name is the id itself).
 struct XRoutes: Sendable {
     let gate: SandboxGate
@@ -259,28 +259,6 @@ struct XRoutes: Sendable {
             if !data.isEmpty { answer["data"] = data }
             if !errors.isEmpty { answer["errors"] = errors }
             return SandboxReply.json(200, answer)
-        }
-        router.post("x/2/oauth2/token") { request, _ -> Response in
-            let call = try await SandboxCall.read(request)
-            let token = call.form["refresh_token"] ?? ""
-            let name = String(token.split(separator: "~").first ?? "")
-            let account = SandboxIdentity.numericID(name, digits: 19)
-            if let refusal = await gate.before(call, account: account, refresh: true) { return refusal }
-            // A confidential client authenticates with HTTP Basic, a public one names its client_id (X's OAuth 2.0 docs).
-            guard call.basicCredentials != nil || !(call.form["client_id"] ?? "").isEmpty else {
-                return SandboxReply.json(
-                    401, ["error": "unauthorized_client", "error_description": "Missing valid authorization header"])
-            }
-            guard call.form["grant_type"] == "refresh_token", !token.isEmpty else { return gate.dialect.refreshRefused() }
-            // X rotates refresh tokens: the one just used is invalid from now on.
-            guard await gate.state.spendRefreshToken(token, network: "x") else { return gate.dialect.refreshRefused() }
-            let pair = await gate.issueTokens(account: name)
-            return SandboxReply.json(
-                200,
-                [
-                    "token_type": "bearer", "expires_in": 7200, "access_token": pair.access, "refresh_token": pair.refresh,
-                    "scope": "tweet.read tweet.write users.read offline.access",
-                ])
         }
     }
 

@@ -13,11 +13,15 @@ public struct SandboxServer: Sendable {
     /// The router with every network's routes and the admin API.
     func router() -> Router<BasicRequestContext> {
         let router = Router()
+        // One book of codes and tokens for every authorization server, X's own token endpoint included.
+        let book = OAuthGrantBook()
         router.add(middleware: APIVersionGate(state: state))
         router.add(middleware: MastodonRateLimit(state: state))
         router.add(middleware: XRateLimit(state: state))
+        router.add(middleware: BlueskyRateLimit(state: state))
         AdminRoutes(state: state).register(on: router)
         XRoutes(gate: SandboxGate(state: state, dialect: .x)).register(on: router)
+        XTokenRoutes(gate: SandboxGate(state: state, dialect: .x), book: book).register(on: router)
         XMediaRoutes(gate: SandboxGate(state: state, dialect: .x)).register(on: router)
         BlueskyRoutes(gate: SandboxGate(state: state, dialect: .bluesky)).register(on: router)
         MastodonRoutes(gate: SandboxGate(state: state, dialect: .mastodon)).register(on: router)
@@ -33,7 +37,7 @@ public struct SandboxServer: Sendable {
         TikTokRoutes(gate: SandboxGate(state: state, dialect: .tiktok)).register(on: router)
         PinterestRoutes(gate: SandboxGate(state: state, dialect: .pinterest)).register(on: router)
         GoogleBusinessRoutes(gate: SandboxGate(state: state, dialect: .googleBusiness)).register(on: router)
-        OAuthRoutes(state: state).register(on: router)
+        OAuthRoutes(state: state, book: book).register(on: router)
         return router
     }
 

@@ -174,6 +174,12 @@ public actor SandboxState {
 
     func saveContainer(_ container: SandboxContainer) { containers[container.id] = container }
 
+    /// When the account's containers on `network` made after `since` were made, oldest first.
+    func containerTimes(network: String, account: String, since: Date) -> [Date] {
+        containers.values.filter { $0.network == network && $0.account == account }.compactMap(\.createdAt)
+            .filter { $0 > since }.sorted()
+    }
+
     /// How long a container can wait to be published ("Containers expire after 24 hours").
     static let containerLifetime: TimeInterval = 86_400
 
