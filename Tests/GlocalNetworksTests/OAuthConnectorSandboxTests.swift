@@ -107,13 +107,16 @@ struct OAuthConnectorSandboxTests {
             callback = try await Self.decide(url, granted: ["tweet.read", "users.read", "offline.access"], transport: transport)
             result = await connector.finish(attempt: attempt, callback: callback, account: account, now: now)
             #expect(result == .failure(.scopesMissing(["tweet.write", "media.write"])))
-            // The code exchanged too late (X: 30 seconds).
+            // The code exchanged too late (X: 30 seconds), answered in X's words at X's token path.
             (attempt, url) = try await start()
             callback = try await Self.decide(url, transport: transport)
             await state.advance(by: 31)
             result = await connector.finish(attempt: attempt, callback: callback, account: account, now: now)
             #expect(
-                result == .failure(.exchangeFailed("code exchange: invalid_grant: The authorization code has expired (HTTP 400)"))
+                result
+                    == .failure(
+                        .exchangeFailed(
+                            "code exchange: invalid_request: Value passed for the authorization code was invalid. (HTTP 400)"))
             )
             // A verifier that is not the one the challenge was made from.
             (attempt, url) = try await start()
@@ -125,14 +128,15 @@ struct OAuthConnectorSandboxTests {
                 result
                     == .failure(
                         .exchangeFailed(
-                            "code exchange: invalid_grant: code_verifier does not match the code_challenge (HTTP 400)")))
+                            "code exchange: invalid_request: Value passed for the code verifier did not match the code challenge. (HTTP 400)"
+                        )))
             // The code served once, even though its exchange was refused.
             result = await connector.finish(attempt: attempt, callback: callback, account: account, now: now)
             #expect(
                 result
                     == .failure(
                         .exchangeFailed(
-                            "code exchange: invalid_grant: The authorization code is invalid or was used already (HTTP 400)")))
+                            "code exchange: invalid_request: Value passed for the authorization code was invalid. (HTTP 400)")))
         }
     }
 

@@ -5,9 +5,9 @@ import Testing
 
 @testable import GlocalNetworks
 
-/// glocal's own code exchange, as the connector sends it for X (PKCE verifier, HTTP Basic, `client_id`), pointed at
-/// the sandbox's X-shaped `/x/2/oauth2/token` instead of the generic `/x/oauth/token` that
-/// `OAuthProvider.inSandbox` maps it to: the same grant comes back, so that mapping may move to X's own path.
+/// glocal's own code exchange, as the connector sends it for X (PKCE verifier, HTTP Basic, `client_id`), at the
+/// sandbox's X-shaped `/x/2/oauth2/token`, where `OAuthProvider.inSandbox` maps X's token URL (and its revoke URL to
+/// `/x/2/oauth2/revoke`), as on X.
 @Suite struct XTokenPathExchangeTests {
     @Test func theConnectorsExchangeWorksAtXsOwnTokenPath() async throws {
         let state = SandboxState(now: Date(timeIntervalSince1970: 1_796_115_600))
@@ -20,9 +20,9 @@ import Testing
                 publicBaseURL: OAuthConnectorSandboxTests.base, now: await state.now()
             ).get()
             let callback = try await OAuthConnectorSandboxTests.decide(page, transport: transport)
-            var provider = try #require(connector.provider(for: .x))
-            #expect(provider.tokenURL.hasSuffix("/x/oauth/token"), "the generic path, today")
-            provider.tokenURL = url.appendingPathComponent("x/2/oauth2/token").absoluteString
+            let provider = try #require(connector.provider(for: .x))
+            #expect(provider.tokenURL == url.appendingPathComponent("x/2/oauth2/token").absoluteString)
+            #expect(provider.revokeURL == url.appendingPathComponent("x/2/oauth2/revoke").absoluteString)
             let exchange = OAuthTokenRequests(provider: provider, app: .sandbox, instance: nil, transport: transport)
             let grant = try await exchange.exchange(code: try #require(callback["code"]), attempt: attempt).get()
             #expect(grant.refreshToken != nil && grant.expiresIn == 7200)

@@ -94,7 +94,7 @@ with sync_playwright() as p:
 
         page.route("**/x/oauth/authorize*", late)
         page.locator("#approve").click()
-        refused(page, "The authorization code has expired")
+        refused(page, "Value passed for the authorization code was invalid.")  # X's answer to a code past its 30 s
         page.unroute("**/x/oauth/authorize*")
 
         step("the state comes back tampered with")

@@ -109,6 +109,11 @@ public struct OAuthProvider: Sendable, Equatable {
         sandboxed.identityURL = prefix + "/me"
         sandboxed.longLivedURL = longLivedGrant == nil ? nil : prefix + "/token"
         sandboxed.identityField = "username"
+        if network == "x" {
+            // X's own token and revoke paths, which the sandbox serves as X does (the generic ones work as well).
+            sandboxed.tokenURL = root + "/x/2/oauth2/token"
+            sandboxed.revokeURL = root + "/x/2/oauth2/revoke"
+        }
         return sandboxed
     }
 

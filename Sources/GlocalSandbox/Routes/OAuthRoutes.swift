@@ -187,6 +187,8 @@ struct OAuthRoutes {
                 if network == "x" { return SandboxDialect.x.refreshRefused() }
                 return Self.refusal("invalid_grant", "The refresh token is invalid, revoked or was used already")
             }
+            // Spent on X's own token route too (`/x/2/oauth2/token`), which keeps its own record of spent tokens.
+            if network == "x" { _ = await state.spendRefreshToken(refresh, network: "x") }
             return await issue(network: network, account: String(name), scopes: nil)
         default:
             return Self.refusal("unsupported_grant_type", "grant_type '\(grantType)' is not supported")

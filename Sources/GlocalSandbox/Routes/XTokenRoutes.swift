@@ -4,7 +4,8 @@ import Hummingbird
 /// X's OAuth 2.0 token endpoint in the sandbox, `POST /2/oauth2/token` as X's "OAuth 2.0 Authorization Code Flow with
 /// PKCE" describes it: the code exchange (`grant_type=authorization_code`, `code`, `redirect_uri`, `code_verifier`;
 /// a public client names its `client_id`, a confidential one authenticates with HTTP Basic), on the codes of the
-/// sandbox's X authorize page (the book ``OAuthRoutes`` keeps), and the refresh, rotating: a refresh token serves once.
+/// sandbox's X authorize page (the book ``OAuthRoutes`` keeps), and the refresh, rotating: a refresh token serves once;
+/// and `POST /2/oauth2/revoke`. Spent and revoked tokens are the generic route's too.
 struct XTokenRoutes: Sendable {
     let gate: SandboxGate
     let book: OAuthGrantBook
@@ -38,14 +39,38 @@ struct XTokenRoutes: Sendable {
                 return Self.unauthorizedClient()
             }
             guard call.form["grant_type"] == "refresh_token", !token.isEmpty else { return gate.dialect.refreshRefused() }
-            guard await gate.state.spendRefreshToken(token, network: "x") else { return gate.dialect.refreshRefused() }
+            // One record of spent and revoked tokens for both token routes: a token revoked, or rotated on either, is
+            // refused on both (a `name~…` token the sandbox never issued still stands for that account).
+            guard !(await book.isRevoked(token)), await gate.state.spendRefreshToken(token, network: "x") else {
+                return gate.dialect.refreshRefused()
+            }
+            await book.revoke(token)
             let pair = await gate.issueTokens(account: name)
             return SandboxReply.json(
                 200,
                 [
                     "token_type": "bearer", "expires_in": 7200, "access_token": pair.access, "refresh_token": pair.refresh,
-                    "scope": "tweet.read tweet.write users.read offline.access",
+                    "scope": "tweet.read tweet.write users.read media.write offline.access",
                 ])
+        }
+        // X's revoke (`POST /2/oauth2/revoke`): `token` (access or refresh) and the client, named (`client_id`) or
+        // authenticated (HTTP Basic); the token is refused everywhere from then on.
+        router.post("x/2/oauth2/revoke") { request, _ -> Response in
+            let call = try await SandboxCall.read(request)
+            if let basic = call.basicCredentials {
+                guard await book.knows(clientID: basic.id, secret: basic.secret) else { return Self.unauthorizedClient() }
+            } else {
+                guard let id = call.form["client_id"], !id.isEmpty, await book.knows(clientID: id, secret: nil) else {
+                    return Self.unauthorizedClient()
+                }
+            }
+            guard let token = call.form["token"], !token.isEmpty else {
+                return SandboxReply.json(
+                    400, ["error": "invalid_request", "error_description": "Missing required parameter [token]."])
+            }
+            await book.revoke(token)
+            _ = await gate.state.spendRefreshToken(token, network: "x")
+            return SandboxReply.json(200, ["revoked": true])
         }
     }
 
