@@ -134,7 +134,9 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
             configuration = .init(
                 host: host, port: port, username: username, password: password, database: database, tls: .disable)
         }
-        if let schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
+        // Quoted as `CREATE SCHEMA` quotes it: PostgreSQL reads `search_path` as a list of identifiers and would fold
+        // an unquoted `Mixed_Case` to `mixed_case` (and split a name holding a comma or a space).
+        if let schema { configuration.options.additionalStartupParameters = [("search_path", Self.quoted(schema))] }
         configuration.options.connectTimeout = .seconds(5)
         return configuration
     }
