@@ -35,6 +35,8 @@ import Testing
         defer { workspace.remove() }
         for (url, reason) in [
             ("postgres://glocal:\(Self.password)@127.0.0.1:notaport/glocal", "its port is not a whole number from 1 to 65535"),
+            ("postgres://glocal:\(Self.password)@127.0.0.1/glocal?sslmode=allow", "its value of ?sslmode= is not one glocal"),
+            ("postgres://glocal:\(Self.password)@127.0.0.1/glocal?connect_timeout=5", "its parameter ?connect_timeout= is not"),
             ("postgres://glocal:\(Self.password)%zz@127.0.0.1/glocal", "its password holds a '%' not followed"),
         ] {
             let check = try OperationsCommandTests.glocal(["config", "check", "--database", url], in: workspace.root)
@@ -69,14 +71,14 @@ import Testing
     @Test func aStoreTheCommandsOpenIsStillFine() throws {
         let workspace = try WorkspaceFixture(overlay: nil)
         defer { workspace.remove() }
-        let url = "postgres://glocal:\(Self.password)@db.example/glocal?schema=Mixed%20Case"
+        let url = "postgres://glocal:\(Self.password)@db.example/glocal?schema=Mixed%20Case&sslmode=verify-full"
         let check = try OperationsCommandTests.glocal(
             ["config", "check"], in: workspace.root,
             environment: ["GLOCAL_DATABASE_URL": url, "GLOCAL_DATABASE": "/tmp/x.sqlite"])
         #expect(check.status == 0, "\(check.output)")
         #expect(
             check.output.contains(
-                /database +postgres:\/\/glocal@db\.example:5432\/glocal\?schema=Mixed%20Case +\(env GLOCAL_DATABASE_URL\)/
+                /database +postgres:\/\/glocal@db\.example:5432\/glocal\?schema=Mixed%20Case&sslmode=verify-full +\(env GLOCAL_DATABASE_URL\)/
             ), "\(check.output)")
         #expect(check.output.hasSuffix("configuration ok\n"))
         #expect(!check.output.contains(Self.password))

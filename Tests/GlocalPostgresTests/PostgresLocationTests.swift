@@ -81,6 +81,41 @@ struct PostgresLocationTests {
         }
     }
 
+    @Test func theTLSParametersAreRead() throws {
+        #expect(try PostgresLocation(url: "postgres://glocal@db.example/glocal").sslMode == .prefer, "libpq's default")
+        let verified = try PostgresLocation(
+            url: "postgres://glocal@db.example/glocal?sslmode=verify-full&sslrootcert=/etc/ca.pem")
+        #expect(verified.sslMode == .verifyFull && verified.rootCertificate == "/etc/ca.pem")
+        #expect(verified.description == "postgres://glocal@db.example:5432/glocal?sslmode=verify-full&sslrootcert=/etc/ca.pem")
+        for mode in PostgresSSLMode.allCases {
+            #expect(try PostgresLocation(url: "postgres://glocal@db.example/glocal?sslmode=\(mode.rawValue)").sslMode == mode)
+        }
+    }
+
+    @Test func anyOtherParameterIsRefusedByNameNotIgnored() {
+        let refused: [(query: String, says: String)] = [
+            (
+                "sslmode=allow",
+                "its value of ?sslmode= is not one glocal supports: disable, prefer, require, verify-ca, verify-full"
+            ),
+            ("sslmode=REQUIRE", "its value of ?sslmode= is not one glocal supports"),
+            ("sslcert=/etc/client.pem", "its parameter ?sslcert= is not one glocal reads (it reads schema, host, port, sslmode"),
+            ("schema=eu&application_name=glocal", "its parameter ?application_name= is not one glocal reads"),
+            ("password=s3cret", "its parameter ?password= is not one glocal reads"),
+            ("port=0", "its value of ?port= is not a whole number from 1 to 65535"),
+        ]
+        for (query, says) in refused {
+            do {
+                let location = try PostgresLocation(url: "postgres://glocal:s3cret@db.example/glocal?" + query)
+                Issue.record("?\(query) was read as \(location)")
+            } catch {
+                let message = String(describing: error)
+                #expect(message.contains(says), "\(query): \(message)")
+                #expect(!message.contains("s3cret"), "\(message)")
+            }
+        }
+    }
+
     @Test func eachSchemaWakesItsNodesOnAChannelOfItsOwn() throws {
         let database = try PostgresLocation(url: "postgres://glocal@db.example/brands")
         #expect(database.queueChannel == "glocal_queue")

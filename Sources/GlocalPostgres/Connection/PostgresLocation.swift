@@ -20,6 +20,14 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     public var database: String
     /// The schema the store's tables live in (`search_path`); `nil` for the server's default.
     public var schema: String?
+    /// How a TCP connection uses TLS (`?sslmode=`, default `prefer` as in libpq); a Unix socket never does.
+    public var sslMode: PostgresSSLMode = .prefer
+    /// The PEM file of the authorities that sign the server's certificate (`?sslrootcert=`); `nil` or `system`: the
+    /// system's.
+    public var rootCertificate: String?
+
+    /// The query parameters a URL may give: glocal's `schema`, and libpq's that glocal honours.
+    public static let parameters = ["schema", "host", "port", "sslmode", "sslrootcert"]
 
     /// Why a URL does not name a PostgreSQL store. Each message shows the URL with its password replaced by `***`
     /// and names the part at fault, never its text.
@@ -60,8 +68,9 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     public static func shown(_ text: String) -> String { redacted(text) }
 
     /// Reads a `postgres://` URL, each part percent-decoded once, as libpq reads it: `%25` in a password is `%`.
-    /// The query may name `schema`, and `host` and `port` as libpq does (`?host=/run/postgresql`, a directory, selects
-    /// a Unix socket).
+    /// The query may name `schema`, and `host`, `port`, `sslmode` and `sslrootcert` as libpq does
+    /// (`?host=/run/postgresql`, a directory, selects a Unix socket); any other parameter is refused by its name, not
+    /// silently ignored.
     public init(url text: String) throws {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let parts = try PostgresURLParts(text)
@@ -76,7 +85,18 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
             case "host" where value.hasPrefix("/"): socketDirectory = value
             case "host": (host, socketDirectory) = (value, nil)
             case "port": port = try PostgresURLParts.port(Substring(value), part: "value of ?port=", in: shown)
-            default: break
+            case "sslmode":
+                guard let mode = PostgresSSLMode(rawValue: value) else {
+                    throw Failure.malformed(
+                        shown, part: "value of ?sslmode=",
+                        problem: "is not one glocal supports: \(PostgresSSLMode.names)")
+                }
+                sslMode = mode
+            case "sslrootcert": rootCertificate = value
+            default:
+                throw Failure.malformed(
+                    shown, part: "parameter ?\(name)=",
+                    problem: "is not one glocal reads (it reads \(Self.parameters.joined(separator: ", ")))")
             }
         }
         guard !parts.database.isEmpty, socketDirectory != nil || !host.isEmpty else { throw Failure.notAPostgresURL(shown) }
@@ -97,10 +117,12 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         return "postgres://\(user)@\(place)/\(Self.encoded(database, keeping: "!$'()*+,;=:"))" + query
     }
 
-    /// The query of ``description``: the schema.
+    /// The query of ``description``: the schema, and the TLS settings that are not libpq's default.
     private var query: String {
         var items: [String] = []
         if let schema { items.append("schema=" + Self.encoded(schema, keeping: "!$'()*+,;:/")) }
+        if sslMode != .prefer { items.append("sslmode=" + sslMode.rawValue) }
+        if let rootCertificate { items.append("sslrootcert=" + Self.encoded(rootCertificate, keeping: "!$'()*+,;:/")) }
         return items.isEmpty ? "" : "?" + items.joined(separator: "&")
     }
 
@@ -125,14 +147,15 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         return String(channel.prefix(46)) + "_" + digest
     }
 
-    /// The client's configuration.
-    var configuration: PostgresConnection.Configuration {
+    /// The client's configuration; a `sslrootcert` file that cannot be read throws.
+    func configuration() throws -> PostgresConnection.Configuration {
         var configuration: PostgresConnection.Configuration
         if let socketPath {
             configuration = .init(unixSocketPath: socketPath, username: username, password: password, database: database)
         } else {
             configuration = .init(
-                host: host, port: port, username: username, password: password, database: database, tls: .disable)
+                host: host, port: port, username: username, password: password, database: database,
+                tls: try sslMode.tls(rootCertificate: rootCertificate))
         }
         // Quoted as `CREATE SCHEMA` quotes it: PostgreSQL reads `search_path` as a list of identifiers and would fold
         // an unquoted `Mixed_Case` to `mixed_case` (and split a name holding a comma or a space).
@@ -164,6 +187,9 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         return result
     }
 
-    /// `text` with the URL's password replaced by `***`.
-    static func redacted(_ text: String) -> String { URLPasswordMask.masked(text) }
+    /// `text` with the URL's password replaced by `***`, and the value of a `password` parameter (which glocal refuses
+    /// there) too.
+    static func redacted(_ text: String) -> String {
+        URLPasswordMask.masked(text).replacing(/(?i)([?&]password=)[^&]*/) { $0.output.1 + "***" }
+    }
 }
