@@ -92,6 +92,18 @@ public struct LoadedServiceConfiguration: Sendable {
         }
     }
 
+    /// Where the secret key is read from when no setting names it: beside a SQLite store, in the workspace for a
+    /// PostgreSQL store (`WorkspaceAccess.secretKey()`), made on first use.
+    private func keyFileRow(environment: [String: String]) -> String {
+        guard let choice = try? storeSelection(environment: environment).choice() else {
+            return "secret.key beside a SQLite store, .glocal/secret.key in the workspace for PostgreSQL"
+        }
+        if choice.postgres != nil { return ".glocal/secret.key in the workspace (PostgreSQL: every node needs the same key)" }
+        guard let named = choice.named else { return ".glocal/secret.key in the workspace (beside the store)" }
+        let directory = URL(fileURLWithPath: named.text).deletingLastPathComponent().path
+        return "secret.key beside the store (\(directory == "/" ? "" : directory)/secret.key)"
+    }
+
     /// `glocal config check`'s table: every setting with its effective value and source, secrets masked
     /// (settings that name a secret's variable show the name and whether it is set, never the value).
     public func checkText(environment: [String: String]) -> String {
@@ -119,7 +131,7 @@ public struct LoadedServiceConfiguration: Sendable {
                 ServiceConfigurationResolver.isEnvironmentName(name)
                 ? "env \(name)" : "env (not a variable name; not shown, as it may be the secret itself)"
         case .file(let path): keySource = "file \(path)"
-        case .besideStore: keySource = "secret.key beside the store"
+        case .besideStore: keySource = keyFileRow(environment: environment)
         }
         rows.append(("secret key from", keySource, ""))
         for network in configuration.networks {
