@@ -1,6 +1,5 @@
 import Foundation
 import GlocalCore
-import GlocalPostgres
 
 /// The effective service configuration with what is needed to report on it.
 public struct LoadedServiceConfiguration: Sendable {
@@ -58,6 +57,53 @@ public struct LoadedServiceConfiguration: Sendable {
         return base
     }
 
+    /// The store `serve` and `run` open, chosen from `--database`, the environment and the file by the rules every
+    /// command follows.
+    public func storeSelection(environment: [String: String]) -> StoreSelection {
+        StoreSelection(configured: configuration.setting(.database), environment: environment)
+    }
+
+    /// The error `serve`, `run` and `glocal config check` report for a store name that cannot be used: at its place in
+    /// the file, or naming its flag or variable; `nil` when the store can be opened.
+    public func storeDiagnostic(environment: [String: String]) -> Diagnostic? {
+        let selection = storeSelection(environment: environment)
+        do { _ = try selection.choice() } catch let refusal as StoreSelection.Refusal {
+            switch refusal.source {
+            case .file(let location):
+                return Diagnostic(.error, .configValueInvalid, "database \(refusal.reason)", at: location)
+            case .flag, .environment, .builtIn:
+                return Diagnostic(.error, .configValueInvalid, refusal.description, at: nil)
+            }
+        } catch {}
+        return nil
+    }
+
+    /// The check's `database` row: the store chosen and where it was named (a refused one as given, password masked).
+    private func storeRow(environment: [String: String]) -> (value: String, source: String) {
+        do {
+            let choice = try storeSelection(environment: environment).choice()
+            guard let named = choice.named else { return ("(.glocal/glocal.sqlite in the workspace)", "default") }
+            return (choice.postgres?.description ?? named.shown, named.source.label)
+        } catch let refusal as StoreSelection.Refusal {
+            let named = storeSelection(environment: environment).named(from: refusal.source)
+            return ("\(named?.shown ?? "?") (refused: see below)", refusal.source.label)
+        } catch {
+            return ("(unknown)", "")
+        }
+    }
+
+    /// Where the secret key is read from when no setting names it: beside a SQLite store, in the workspace for a
+    /// PostgreSQL store (`WorkspaceAccess.secretKey()`), made on first use.
+    private func keyFileRow(environment: [String: String]) -> String {
+        guard let choice = try? storeSelection(environment: environment).choice() else {
+            return "secret.key beside a SQLite store, .glocal/secret.key in the workspace for PostgreSQL"
+        }
+        if choice.postgres != nil { return ".glocal/secret.key in the workspace (PostgreSQL: every node needs the same key)" }
+        guard let named = choice.named else { return ".glocal/secret.key in the workspace (beside the store)" }
+        let directory = URL(fileURLWithPath: named.text).deletingLastPathComponent().path
+        return "secret.key beside the store (\(directory == "/" ? "" : directory)/secret.key)"
+    }
+
     /// `glocal config check`'s table: every setting with its effective value and source, secrets masked
     /// (settings that name a secret's variable show the name and whether it is set, never the value).
     public func checkText(environment: [String: String]) -> String {
@@ -73,17 +119,8 @@ public struct LoadedServiceConfiguration: Sendable {
             if setting.key == .publicURL, setting.value == nil {
                 value = "(the listening address: http://\(configuration.host):\(configuration.port))"
             }
-            if setting.key == .database, setting.value == nil { value = "(.glocal/glocal.sqlite in the workspace)" }
             var source = setting.source.label
-            // As `serve` and `run` choose: a PostgreSQL URL in GLOCAL_DATABASE_URL before GLOCAL_DATABASE and the file.
-            if setting.key == .database, let url = environment["GLOCAL_DATABASE_URL"], PostgresLocation.isPostgresURL(url) {
-                if case .flag = setting.source {} else { (value, source) = (url, "env GLOCAL_DATABASE_URL") }
-            }
-            if setting.key == .database, PostgresLocation.isPostgresURL(value) {
-                value = (try? PostgresLocation(url: value).description) ?? "postgres://… (not a valid PostgreSQL URL)"
-            } else if setting.key == .database {
-                value = URLPasswordMask.masked(value)
-            }
+            if setting.key == .database { (value, source) = storeRow(environment: environment) }
             rows.append((setting.key.key, value, source))
         }
         let keySource: String
@@ -94,7 +131,7 @@ public struct LoadedServiceConfiguration: Sendable {
                 ServiceConfigurationResolver.isEnvironmentName(name)
                 ? "env \(name)" : "env (not a variable name; not shown, as it may be the secret itself)"
         case .file(let path): keySource = "file \(path)"
-        case .besideStore: keySource = "secret.key beside the store"
+        case .besideStore: keySource = keyFileRow(environment: environment)
         }
         rows.append(("secret key from", keySource, ""))
         for network in configuration.networks {

@@ -65,7 +65,10 @@ public struct ServiceConfigurationLoader: Sendable {
         }
         var configuration = ServiceConfigurationResolver(flags: flags, environment: environment, file: file).resolve()
         configuration.diagnostics = diagnostics + configuration.diagnostics
-        return LoadedServiceConfiguration(configuration: configuration, sources: sources, path: path)
+        var loaded = LoadedServiceConfiguration(configuration: configuration, sources: sources, path: path)
+        // The store as the commands will choose it: one they would refuse is an error of the configuration.
+        if let refused = loaded.storeDiagnostic(environment: environment) { loaded.configuration.diagnostics.append(refused) }
+        return loaded
     }
 
     /// `path` as a file URL: absolute as it is, relative from `directory`.

@@ -23,8 +23,9 @@ public enum UseCaseError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownUser(String)
     /// An account id that accounts.yaml does not declare, with the closest one declared.
     case unknownAccount(String, suggestion: String?)
-    /// A store named by a URL of another kind than `postgres://` (shown without its password).
-    case unknownStoreURL(String)
+    /// A store name that cannot be used (a URL of another kind than `postgres://`, or one glocal cannot read),
+    /// with where it was given; the password never shown.
+    case storeRefused(StoreSelection.Refusal)
 
     /// The one-line explanation.
     public var description: String {
@@ -43,8 +44,7 @@ public enum UseCaseError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownUser(let email): return "no user '\(email)' (glocal user list)"
         case .unknownAccount(let id, let suggestion):
             return "no account '\(id)' in accounts.yaml" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
-        case .unknownStoreURL(let shown):
-            return "'\(shown)' is not a store glocal can open: give a postgres:// (or postgresql://) URL or a SQLite file path"
+        case .storeRefused(let refusal): return refusal.description
         }
     }
 }

@@ -40,23 +40,32 @@ public struct WorkspaceAccess: Sendable {
         workspacePath: String?, database: String?, currentDirectory: URL,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws {
+        try self.init(
+            workspacePath: workspacePath, store: StoreSelection(database: database, environment: environment),
+            currentDirectory: currentDirectory, environment: environment)
+    }
+
+    /// The workspace at `workspacePath` (default: `currentDirectory` or its nearest parent with a glocal.yaml) and the
+    /// store `store` chooses; a name it refuses is `UseCaseError.storeRefused`.
+    public init(
+        workspacePath: String?, store: StoreSelection, currentDirectory: URL,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
         let locator = WorkspaceLocator(currentDirectory: currentDirectory)
         guard let target = try locator.targets(for: workspacePath.map { [$0] } ?? []).first else {
             throw UseCaseError.outsideWorkspace(workspacePath ?? ".")
         }
-        for named in [database, environment["GLOCAL_DATABASE_URL"], environment["GLOCAL_DATABASE"]].compactMap({ $0 })
-        where PostgresLocation.looksLikeURL(named) && !PostgresLocation.isPostgresURL(named) {
-            throw UseCaseError.unknownStoreURL(PostgresLocation.shown(named))
+        let choice: StoreSelection.Choice
+        do { choice = try store.choice() } catch let refusal as StoreSelection.Refusal {
+            throw UseCaseError.storeRefused(refusal)
         }
         let path: String
-        if let url = database ?? environment["GLOCAL_DATABASE_URL"], PostgresLocation.isPostgresURL(url) {
-            path = url
-        } else if let database {
-            path = URL(fileURLWithPath: database).standardizedFileURL.path
-        } else if let fromEnvironment = environment["GLOCAL_DATABASE"], !fromEnvironment.isEmpty {
-            path = fromEnvironment
-        } else {
-            path = target.root.appendingPathComponent(".glocal/glocal.sqlite").path
+        switch (choice.named, choice.postgres) {
+        case (let named?, .some): path = named.text
+        // GLOCAL_DATABASE is taken as it is written; a flag's or the file's path is made absolute.
+        case (let named?, nil) where named.source == .environment("GLOCAL_DATABASE"): path = named.text
+        case (let named?, nil): path = URL(fileURLWithPath: named.text).standardizedFileURL.path
+        case (nil, _): path = target.root.appendingPathComponent(".glocal/glocal.sqlite").path
         }
         self.init(root: target.root, databasePath: path, environment: environment)
     }

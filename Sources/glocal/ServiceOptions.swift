@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GlocalPostgres
 import GlocalCore
 import GlocalUseCases
 
@@ -64,12 +63,8 @@ extension LoadedServiceConfiguration {
         do { environment = try storeEnvironment(currentDirectory: directory) } catch let error as ServiceConfigurationError {
             throw CommandFailure(message: error.message)
         }
-        // A PostgreSQL URL in GLOCAL_DATABASE_URL comes before GLOCAL_DATABASE and the file's `database`, as for every
-        // other command; only --database comes before it.
-        let postgresFromEnvironment = environment["GLOCAL_DATABASE_URL"].map(PostgresLocation.isPostgresURL) ?? false
         return try WorkspaceAccess(
-            workspacePath: options.workspacePath,
-            database: options.database ?? (postgresFromEnvironment ? nil : configuration.database), currentDirectory: directory,
+            workspacePath: options.workspacePath, store: storeSelection(environment: environment), currentDirectory: directory,
             environment: environment)
     }
 

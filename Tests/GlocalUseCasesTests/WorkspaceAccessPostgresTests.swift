@@ -110,4 +110,33 @@ struct WorkspaceAccessPostgresTests {
         #expect(text.contains("postgres://glocal@db.example:5432/glocal"))
         #expect(!text.contains("s3cret"))
     }
+
+    /// The check says where the key really is: `.glocal/secret.key` in the workspace for a PostgreSQL store, as
+    /// `secretKey()` reads it (it said "secret.key beside the store", and a PostgreSQL store has no "beside").
+    @Test func configCheckSaysWhereTheSecretKeyOfEachKindOfStoreIs() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func keyRow(database: String?, environment: [String: String] = [:]) throws -> String {
+            let loaded = try ServiceConfigurationLoader(
+                explicitPath: nil, currentDirectory: directory, flags: database.map { ["database": $0] } ?? [:],
+                environment: environment
+            ).load()
+            let row = loaded.checkText(environment: environment).split(separator: "\n").first { $0.contains("secret key from") }
+            return row.map {
+                String($0).replacingOccurrences(of: #"^ *secret key from +"#, with: "", options: .regularExpression)
+            }
+                ?? ""
+        }
+        #expect(
+            try keyRow(database: "postgres://glocal:s3cret@db.example/glocal")
+                == ".glocal/secret.key in the workspace (PostgreSQL: every node needs the same key)")
+        #expect(
+            try keyRow(database: nil, environment: ["GLOCAL_DATABASE_URL": "postgres://glocal@db.example/glocal"])
+                == ".glocal/secret.key in the workspace (PostgreSQL: every node needs the same key)")
+        #expect(
+            try keyRow(database: "/var/lib/glocal/glocal.sqlite") == "secret.key beside the store (/var/lib/glocal/secret.key)")
+        #expect(try keyRow(database: nil) == ".glocal/secret.key in the workspace (beside the store)")
+        #expect(try keyRow(database: nil, environment: ["GLOCAL_SECRET_KEY": "x"]) == "GLOCAL_SECRET_KEY (set, value hidden)")
+    }
 }

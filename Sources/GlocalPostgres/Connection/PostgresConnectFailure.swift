@@ -7,25 +7,31 @@ import PostgresNIO
 /// that does not resolve, a server that wants a password the URL does not give. The server's own refusals
 /// (a wrong password, a database that does not exist) keep its message and SQLSTATE.
 public enum PostgresConnectFailure {
-    /// The error a failed connect to `place` (`HOST:PORT` or the socket's path) reports.
-    static func translate(_ error: any Error, place: String) -> PostgresStoreError {
+    /// The error a failed connect to `place` (`HOST:PORT` or the socket's path) of `location` reports.
+    static func translate(_ error: any Error, place: String, location: PostgresLocation) -> PostgresStoreError {
         guard let error = error as? PSQLError else {
             return PostgresStoreError(sqlState: "connection", message: "cannot connect to \(place): \(type(of: error))")
         }
         if error.serverInfo != nil { return PostgresFailure.translate(error) }
         return PostgresStoreError(
-            sqlState: "connection", message: message(code: error.code, underlying: error.underlying, place: place))
+            sqlState: "connection",
+            message: message(code: error.code, underlying: error.underlying, place: place, sslMode: location.sslMode))
     }
 
-    /// The explanation of a connect failure of `code` caused by `underlying` (no server involved).
-    public static func message(code: PSQLError.Code, underlying: (any Error)?, place: String) -> String {
+    /// The explanation of a connect failure of `code` caused by `underlying` (no server involved), in `sslMode`.
+    public static func message(
+        code: PSQLError.Code, underlying: (any Error)?, place: String, sslMode: PostgresSSLMode = .prefer
+    ) -> String {
         switch code {
         case .authMechanismRequiresPassword:
             return "the server at \(place) asks for a password and the URL has none (postgres://USER:PASSWORD@HOST/DATABASE)"
         case .unsupportedAuthMechanism:
             return "the server at \(place) asks for an authentication method glocal does not support (use scram-sha-256 or md5)"
         case .sslUnsupported:
-            return "the server at \(place) refused the connection's TLS settings"
+            return "the server at \(place) does not accept TLS, and sslmode=\(sslMode.rawValue) asks for it: turn ssl on in"
+                + " the server, or reach it through an SSH tunnel or a Unix socket (?host=DIR) and use sslmode=disable"
+        case .connectionError where underlying.map(isTLSFailure) == true:
+            return "cannot connect to \(place) over TLS (sslmode=\(sslMode.rawValue)): " + reason(underlying!)
         case .serverClosedConnection where underlying == nil:
             return "cannot connect to \(place): the connection was closed before the server answered"
         default:
@@ -33,8 +39,22 @@ public enum PostgresConnectFailure {
         }
     }
 
-    /// The cause a socket or name lookup gave, in one short phrase.
+    /// Whether `error` came from the TLS handshake.
+    static func isTLSFailure(_ error: any Error) -> Bool { error is NIOSSLError || error is NIOSSLExtraError }
+
+    /// The cause a socket, a name lookup or the TLS handshake gave, in one short phrase.
     static func reason(_ error: any Error) -> String {
+        if let failure = error as? NIOSSLExtraError, failure == .failedToValidateHostname {
+            return "the server's certificate is not for this host name or address (verify-full checks it: connect by a"
+                + " name the certificate gives, or use sslmode=verify-ca)"
+        }
+        if let failure = error as? NIOSSLError, case .handshakeFailed(let cause) = failure {
+            if String(describing: cause).contains("CERTIFICATE_VERIFY_FAILED") {
+                return "the server's certificate is not signed by an authority glocal trusts (name the authority's"
+                    + " certificate with ?sslrootcert=PATH)"
+            }
+            return "the TLS handshake failed: \(cause)"
+        }
         if let failure = error as? NIOConnectionError {
             if failure.dnsAError != nil || failure.dnsAAAAError != nil { return "the host name \(failure.host) does not resolve" }
             if let first = failure.connectionErrors.first { return reason(first.error) }

@@ -20,6 +20,8 @@ public final class PostgresConnectionPool: @unchecked Sendable {
     private var opened = 0
     private var nextID = 0
     private var closed = false
+    /// The client's configuration, made once: its TLS context reads the authorities' certificates.
+    private var configuration: PostgresConnection.Configuration?
     private let logger: Logger
 
     /// How many times a transaction runs at most (deadlocks, serialization failures, lost connections).
@@ -145,13 +147,27 @@ public final class PostgresConnectionPool: @unchecked Sendable {
         condition.lock()
         nextID += 1
         let id = nextID
+        let made = configuration
         condition.unlock()
+        let place = location.socketPath ?? "\(location.host):\(location.port)"
+        let configuration: PostgresConnection.Configuration
+        do { configuration = try made ?? location.configuration() } catch {
+            throw PostgresStoreError(
+                sqlState: "connection",
+                message: "cannot set up TLS for \(place) (sslmode=\(location.sslMode.rawValue)"
+                    + (location.rootCertificate.map { ", sslrootcert=\($0)" } ?? "") + "): \(error)")
+        }
+        if made == nil {
+            condition.lock()
+            self.configuration = configuration
+            condition.unlock()
+        }
         do {
             return try PostgresConnection.connect(
-                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: location.configuration, id: id, logger: logger
+                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: logger
             ).wait()
         } catch {
-            throw PostgresConnectFailure.translate(error, place: location.socketPath ?? "\(location.host):\(location.port)")
+            throw PostgresConnectFailure.translate(error, place: place, location: location)
         }
     }
 

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// A PostgreSQL server of its own that also accepts TLS (`GLOCAL_TEST_POSTGRES_SSL=1 scripts/postgres-test-server
+/// start`): its certificate names `localhost` only, signed by a throwaway authority whose certificate is `rootCertificate`.
+struct PostgresTLSTestServer {
+    /// The server's port on 127.0.0.1.
+    let port: String
+    /// The PEM file of the authority that signed the server's certificate.
+    let rootCertificate: String
+    private let directory: String
+
+    init() throws {
+        var values: [String: String] = [:]
+        for line in try Self.script(["start"], tls: true).split(separator: "\n") {
+            let parts = line.replacingOccurrences(of: "export ", with: "").split(separator: "=", maxSplits: 1)
+            if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
+        }
+        let url = try #require(values["GLOCAL_TEST_POSTGRES_URL"])
+        port = try #require(url.split(separator: ":").last?.split(separator: "/").first.map(String.init))
+        directory = try #require(values["GLOCAL_TEST_POSTGRES_DIR"])
+        rootCertificate = try #require(values["GLOCAL_TEST_POSTGRES_ROOT_CERT"])
+    }
+
+    /// The URL of the test database on `host` (`localhost` or `127.0.0.1`), with `query`.
+    func url(host: String, _ query: String = "") -> String {
+        "postgres://postgres@\(host):\(port)/glocal_test" + (query.isEmpty ? "" : "?" + query)
+    }
+
+    /// Stops the server and removes its directory.
+    func stop() { _ = try? Self.script(["stop", directory], tls: false) }
+
+    /// Runs the script through `posix_spawn` and `waitpid`: Foundation's `Process` would wait for the server the
+    /// script leaves running (it inherits the process's status channel).
+    private static func script(_ arguments: [String], tls: Bool) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("postgres-test-server-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/postgres-test-server").path
+        let command =
+            (tls ? "GLOCAL_TEST_POSTGRES_SSL=1 " : "") + ([script] + arguments).map { "'\($0)'" }.joined(separator: " ")
+            + " >'\(output.path)' </dev/null"
+        let words: [String] = ["/bin/sh", "-c", command]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        try #require(posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0, "cannot start postgres-test-server")
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        try #require(status == 0, "postgres-test-server \(arguments.joined(separator: " ")) failed (\(status))")
+        return try String(contentsOf: output, encoding: .utf8)
+    }
+}
