@@ -128,10 +128,15 @@ struct PrivatePostgresServer {
     /// script leaves running (it inherits the process's status channel), so `waitUntilExit` would never return.
     private static func script(_ arguments: [String]) throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("postgres-test-server-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
+        let errors = output.appendingPathExtension("err")
+        defer {
+            try? FileManager.default.removeItem(at: output)
+            try? FileManager.default.removeItem(at: errors)
+        }
         let script = ValidateCommandTests.repositoryRoot.appendingPathComponent("scripts/postgres-test-server").path
         let command =
-            ([script] + arguments).map { "'\($0)'" }.joined(separator: " ") + " >'\(output.path)' 2>/dev/null </dev/null"
+            ([script] + arguments).map { "'\($0)'" }.joined(separator: " ")
+            + " >'\(output.path)' 2>'\(errors.path)' </dev/null"
         let words: [String] = ["/bin/sh", "-c", command]
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -139,7 +144,9 @@ struct PrivatePostgresServer {
         try #require(posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0, "cannot start postgres-test-server")
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        try #require(status == 0, "postgres-test-server \(arguments.joined(separator: " ")) failed (\(status))")
+        // The script prints the server's log when it cannot start it: the reason, in the test's failure.
+        let said = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        try #require(status == 0, "postgres-test-server \(arguments.joined(separator: " ")) failed (\(status)): \(said)")
         return try String(contentsOf: output, encoding: .utf8)
     }
 
