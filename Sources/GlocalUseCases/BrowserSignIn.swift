@@ -9,11 +9,13 @@ import Synchronization
 /// Bluesky takes an app password instead. Nothing is stored here: the caller seals what it returns.
 public struct BrowserSignIn: Sendable {
     /// Listens on loopback for the network's redirect: calls `onListening` with the bound port once it listens (an
-    /// answer of `false` stops listening and throws), then returns the first callback's network and query.
+    /// answer of `false` stops listening and throws), then returns the first callback `accepts` takes (one carrying
+    /// this sign-in's `state`; any other is answered and ignored), with its network and query.
     public typealias CallbackReceiver =
-        @Sendable (_ onListening: @escaping @Sendable (Int) async -> Bool) async throws -> (
-            network: String, query: [String: String]
-        )
+        @Sendable (
+            _ accepts: @escaping @Sendable ([String: String]) -> Bool,
+            _ onListening: @escaping @Sendable (Int) async -> Bool
+        ) async throws -> (network: String, query: [String: String])
 
     /// The OAuth flows.
     public let connector: OAuthConnector
@@ -48,7 +50,12 @@ public struct BrowserSignIn: Sendable {
         let begun = Mutex<Result<ConnectAttempt, ConnectRefusal>?>(nil)
         let connector = self.connector
         do {
-            let (network, query) = try await receive { port in
+            // Only the answer to this attempt ends the wait: a stray request to the callback cannot stop the sign-in.
+            let ours: @Sendable ([String: String]) -> Bool = { query in
+                guard let state = query["state"], let attempt = try? begun.withLock({ $0 })?.get() else { return false }
+                return state == attempt.state
+            }
+            let (network, query) = try await receive(ours) { port in
                 let base = URL(string: "http://127.0.0.1:\(port)")!
                 switch await connector.begin(account: account, sessionKey: session, actor: "cli", publicBaseURL: base, now: now) {
                 case .success(let (attempt, url)):

@@ -23,7 +23,8 @@ struct BrowserConnect {
         }
         return try Self.wait {
             await signIn.signIn(
-                account, now: now, receive: { try await ConnectCallbackListener.receive(port: port, onListening: $0) },
+                account, now: now,
+                receive: { try await ConnectCallbackListener.receive(port: port, accepts: $0, onListening: $1) },
                 show: { url, redirectURI in
                     UnbufferedOutput.say("Open this URL in a browser and sign in as \(account.handle):\n  \(url.absoluteString)")
                     UnbufferedOutput.say("Waiting for the network's answer on \(redirectURI) (Ctrl-C stops)")

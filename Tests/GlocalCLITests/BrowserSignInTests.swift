@@ -50,7 +50,7 @@ struct BrowserSignInTests {
             let shown = Shown()
             let result = await signIn.signIn(
                 Self.account, now: Self.now,
-                receive: { onListening in
+                receive: { _, onListening in
                     #expect(await onListening(54_321))
                     let url = try #require(shown.all.first?.url)
                     return ("x", try await Self.approve(url, transport: transport))
@@ -58,6 +58,30 @@ struct BrowserSignInTests {
             #expect(shown.all.map(\.redirect) == ["http://127.0.0.1:54321/connect/x/callback"])
             let connected = try result.get()
             #expect(IdentityMatch.normalized(connected.identity) == "lumierefr" && connected.credentials.hasRefreshToken)
+        }
+    }
+
+    @Test func onlyTheAnswerCarryingTheAttemptsStateEndsTheWait() async throws {
+        let transport = URLSessionTransport(timeout: 60)
+        try await SandboxServer(state: SandboxState(now: Self.now)).withRunning { sandbox in
+            let signIn = BrowserSignIn(
+                connector: OAuthConnector(apps: [:], transport: transport, sandbox: sandbox),
+                bluesky: .sandbox(sandbox, transport: transport), wallClock: { Self.now })
+            let shown = Shown()
+            let result = await signIn.signIn(
+                Self.account, now: Self.now,
+                receive: { accepts, onListening in
+                    #expect(!accepts(["code": "abc"]), "no state")
+                    #expect(await onListening(54_321))
+                    let url = try #require(shown.all.first?.url)
+                    let state = try #require(
+                        URLComponents(url: url, resolvingAgainstBaseURL: false)?.queryItems?.first { $0.name == "state" }?.value)
+                    #expect(!accepts(["code": "abc", "state": "forged"]), "a stray or forged answer is ignored")
+                    let answer = try await Self.approve(url, transport: transport)
+                    #expect(accepts(answer) && answer["state"] == state)
+                    return ("x", answer)
+                }, show: shown.add)
+            #expect((try? result.get()) != nil)
         }
     }
 
@@ -69,7 +93,7 @@ struct BrowserSignInTests {
                 bluesky: .sandbox(sandbox, transport: transport), wallClock: { Self.now })
             let tampered = await signIn.signIn(
                 Self.account, now: Self.now,
-                receive: { onListening in
+                receive: { _, onListening in
                     _ = await onListening(54_321)
                     return ("x", ["code": "abc", "state": "forged"])
                 }, show: { _, _ in })
@@ -85,7 +109,7 @@ struct BrowserSignInTests {
             bluesky: BlueskyAppPasswordLogin(transport: URLSessionTransport(timeout: 1)))
         let result = await signIn.signIn(
             Self.account, now: Self.now,
-            receive: { onListening in
+            receive: { _, onListening in
                 #expect(await onListening(54_321) == false)
                 throw CancellationError()
             }, show: { _, _ in Issue.record("a URL was shown") })

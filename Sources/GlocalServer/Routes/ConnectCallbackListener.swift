@@ -4,20 +4,32 @@ import Logging
 import ServiceLifecycle
 
 /// The one-shot loopback listener of `glocal account connect ID --browser`: it serves
-/// `http://127.0.0.1:PORT/connect/NETWORK/callback` until the first callback arrives, answers the browser with a
-/// short page, and returns the callback's query.
+/// `http://127.0.0.1:PORT/connect/NETWORK/callback` until the first callback it accepts arrives, answers the browser
+/// with a short page, and returns the callback's query.
 public enum ConnectCallbackListener {
-    /// Listens on `127.0.0.1:port` (0: a free port) and returns the first callback's network and query. `onListening`
-    /// gets the bound port once it listens; when it answers `false` (the sign-in could not start), listening stops
-    /// and `CancellationError` is thrown.
+    /// Listens on `127.0.0.1:port` (0: a free port) and returns the first callback whose query `accepts` takes (the
+    /// sign-in's own `state`): any other request to the path, a stray or a hostile one, gets a 400 page and the
+    /// listener keeps waiting, so it cannot end the sign-in. `onListening` gets the bound port once it listens; when
+    /// it answers `false` (the sign-in could not start), listening stops and `CancellationError` is thrown.
     public static func receive(
-        port: Int, onListening: @escaping @Sendable (Int) async -> Bool
+        port: Int, accepts: @escaping @Sendable ([String: String]) -> Bool = { _ in true },
+        onListening: @escaping @Sendable (Int) async -> Bool
     ) async throws -> (network: String, query: [String: String]) {
         let (callbacks, continuation) = AsyncStream<(String, [String: String])>.makeStream()
         let router = Router()
         router.get("/connect/:network/callback") { request, context -> Response in
             var query: [String: String] = [:]
             for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+            guard accepts(query) else {
+                let page = """
+                    <!doctype html><html lang="en"><head><meta charset="utf-8"><title>glocal</title></head>
+                    <body><p>This is not the answer to the sign-in glocal is waiting for in the terminal, so it was \
+                    ignored. The terminal keeps waiting (Ctrl-C stops it).</p></body></html>
+                    """
+                return Response(
+                    status: .badRequest, headers: [.contentType: "text/html; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: page)))
+            }
             continuation.yield((try context.parameters.require("network"), query))
             let page = """
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>glocal</title></head>
