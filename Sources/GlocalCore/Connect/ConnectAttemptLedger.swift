@@ -41,9 +41,10 @@ public struct ConnectAttemptLedger: Sendable {
     > {
         guard let sessionKey, sessionKey == attempt.sessionKey else { return .failure(.otherSession) }
         guard attempt.network == network else { return .failure(.networkMismatch(expected: attempt.network, got: network)) }
-        guard now.timeIntervalSince(attempt.issuedAt) <= lifetime, now >= attempt.issuedAt.addingTimeInterval(-60) else {
-            return .failure(.expired(minutes: Int(lifetime / 60)))
+        guard now >= attempt.issuedAt.addingTimeInterval(-60) else {
+            return .failure(.fromTheFuture(minutes: Int((attempt.issuedAt.timeIntervalSince(now) / 60).rounded(.up))))
         }
+        guard now.timeIntervalSince(attempt.issuedAt) <= lifetime else { return .failure(.expired(minutes: Int(lifetime / 60))) }
         return .success(attempt)
     }
 }

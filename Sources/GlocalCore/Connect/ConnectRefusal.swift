@@ -10,6 +10,8 @@ public enum ConnectRefusal: Error, Sendable, Equatable, CustomStringConvertible 
     case otherSession
     /// The connection was started too long ago.
     case expired(minutes: Int)
+    /// The connection was started by a node whose clock is ahead of this one's (by about this many minutes).
+    case fromTheFuture(minutes: Int)
     /// The callback names another network than the one the connection was started for.
     case networkMismatch(expected: String, got: String)
     /// The person declined on the network's page (`error=access_denied`), or the network reported another error.
@@ -42,6 +44,9 @@ public enum ConnectRefusal: Error, Sendable, Equatable, CustomStringConvertible 
         case .expired(let minutes):
             return
                 "this sign-in was started more than \(minutes) minutes ago: start the connection again (Connect on the accounts page, or glocal account connect)"
+        case .fromTheFuture(let minutes):
+            return "this sign-in was started by a glocal whose clock is about \(minutes) minutes ahead of this one's "
+                + "(another node, or another --now): give every node the same clock, then start the connection again"
         case .networkMismatch(let expected, let got): return "this sign-in was started for \(expected), not \(got)"
         case .denied(let error, let description):
             if error == "access_denied" { return "access was denied on the network's page; nothing was stored" }

@@ -45,6 +45,20 @@ struct ConnectAttemptLedgerTests {
         #expect((try? ledger.take(state: "state-2", sessionKey: session, network: "x", now: inTime).get()) != nil)
     }
 
+    @Test func anAttemptFromANodeWhoseClockIsAheadSaysSo() {
+        // Started on a node (or a --now) six minutes ahead: not "more than ten minutes ago", which it is not.
+        var ledger = ConnectAttemptLedger()
+        ledger.add(attempt(at: now.addingTimeInterval(6 * 60)), now: now)
+        let refusal = ledger.take(state: "state-1", sessionKey: session, network: "x", now: now)
+        #expect(refusal == .failure(.fromTheFuture(minutes: 6)))
+        #expect(
+            ConnectRefusal.fromTheFuture(minutes: 6).description.hasPrefix(
+                "this sign-in was started by a glocal whose clock is about 6 minutes ahead of this one's"))
+        // A minute ahead is a clock's ordinary drift: accepted.
+        ledger.add(attempt("state-2", at: now.addingTimeInterval(59)), now: now)
+        #expect((try? ledger.take(state: "state-2", sessionKey: session, network: "x", now: now).get()) != nil)
+    }
+
     @Test func theCallbackOfAnotherNetworkIsRefused() {
         var ledger = ConnectAttemptLedger()
         ledger.add(attempt(), now: now)
