@@ -17,11 +17,12 @@ struct AccountCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Store an account's credentials, sealed with AES-GCM (key: $GLOCAL_SECRET_KEY or a 0600 key file).",
             discussion: """
-                Reads a JSON object from standard input: {"access_token": …, "refresh_token": …, "expires_at": …,
-                "user_id": …, "page_id": …, "author_urn": …, "server_url": …}. Tokens never go on the command line
+                Reads a JSON object from standard input: {"access_token": …, "refresh_token": …, "expires_at": …, \
+                "user_id": …, "page_id": …, "author_urn": …, "server_url": …}. Tokens never go on the command line \
                 (shell history) nor into YAML. Connecting clears a "needs reconnect" hold.
-                With --browser, signs in on the network's own page instead: prints the URL to open and waits for the
-                redirect on http://127.0.0.1:PORT/connect/<network>/callback (register that redirect URI with the
+
+                With --browser, signs in on the network's own page instead: prints the URL to open and waits for the \
+                redirect on http://127.0.0.1:PORT/connect/<network>/callback (register that redirect URI with the \
                 network's app); Bluesky reads an app password from standard input.
                 """)
 

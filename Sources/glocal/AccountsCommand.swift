@@ -15,13 +15,13 @@ struct AccountsImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Check every row of a CSV (id,network,handle,locale and optional columns) and merge it into accounts.yaml.",
         discussion: """
-            Errors name FILE.csv:LINE:COL and a rule id, like the compiler's; nothing is written when any row is bad
-            (exit 1), nor when accounts.yaml is there but cannot be read (not UTF-8, not a regular file, a link leading
-            outside the workspace: exit 1); only a missing accounts.yaml is created, and one that is a link inside the
-            workspace is written through (the link stays). Optional columns: timezone, tags, team, city, country,
-            credentials, instance, max_characters, boards (ID:NAME;ID:NAME, \\; for a ; in a name), location, unaudited.
-            Merging keeps accounts.yaml's comments, order, the accounts the CSV does not list and the keys its rows leave
-            empty; a changed field is rewritten on its own line, new accounts are appended. Empty cells change nothing.
+            Errors name FILE.csv:LINE:COL and a rule id, like the compiler's; nothing is written when any row is bad \
+            (exit 1), nor when accounts.yaml is there but cannot be read (not UTF-8, not a regular file, a link leading \
+            outside the workspace: exit 1); only a missing accounts.yaml is created, and one that is a link inside the \
+            workspace is written through (the link stays). Optional columns: timezone, tags, team, city, country, \
+            credentials, instance, max_characters, boards (ID:NAME;ID:NAME, \\; for a ; in a name), location, unaudited. \
+            Merging keeps accounts.yaml's comments, order, the accounts the CSV does not list and the keys its rows leave \
+            empty; a changed field is rewritten on its own line, new accounts are appended. Empty cells change nothing. \
             `team` is checked against glocal.yaml's teams (it is not written).
             """)
 
@@ -66,7 +66,7 @@ struct AccountsExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write accounts.yaml's accounts as CSV (RFC 4180; cells a spreadsheet would run as formulas are defused).",
         discussion: """
-            Every account or nothing: when accounts.yaml is missing, cannot be read or has an error (or holds an account
+            Every account or nothing: when accounts.yaml is missing, cannot be read or has an error (or holds an account \
             that cannot be written), the errors go to standard error, no CSV is written and the exit status is 1.
             """)
 

@@ -16,7 +16,7 @@ struct ConfigCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Print the effective service configuration with the source of each value (secrets masked).",
         discussion: """
-            Precedence: flag > environment > file > default. Exit status 1 when the configuration has errors
+            Precedence: flag > environment > file > default. Exit status 1 when the configuration has errors \
             (they are printed like the workspace's: file:line:col, rule id, caret), 0 otherwise.
             """)
 

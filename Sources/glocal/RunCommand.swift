@@ -15,11 +15,12 @@ struct RunCommand: ParsableCommand {
         abstract:
             "Serve the approval web UI and publish approved variants when due (SIGTERM: finish posts in flight, then stop).",
         discussion: """
-            --demo (the README's first command) fills an empty store from the workspace, creates demo users, starts
-            a sandbox in this process and connects every account to it, approves the soonest post on every account as the
-            demo admin, replays simulated time up to its last slot (each post at its own slot) and prints what went out where;
+            --demo (the README's first command) fills an empty store from the workspace, creates demo users, starts \
+            a sandbox in this process and connects every account to it, approves the soonest post on every account as the \
+            demo admin, replays simulated time up to its last slot (each post at its own slot) and prints what went out where; \
             then it serves the web UI and keeps dispatching against the sandbox.
-            Settings: flags, then the environment, then the configuration file (--config), then defaults. Logs: one line
+
+            Settings: flags, then the environment, then the configuration file (--config), then defaults. Logs: one line \
             per request and per publish attempt (--log-format json for JSON lines). SIGHUP re-reads the workspace.
             """)
 

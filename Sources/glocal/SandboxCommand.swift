@@ -8,9 +8,9 @@ struct SandboxCommand: ParsableCommand {
         commandName: "sandbox",
         abstract: "Serve a local stand-in for every supported network (same paths, bodies, errors and rate-limit headers).",
         discussion: """
-            Networks live under http://HOST:PORT/<network>/… (x, bluesky, mastodon, threads, linkedin, facebook,
-            instagram, youtube, tiktok, pinterest, google_business), each with its sign-in flow at
-            /<network>/oauth/…; the webhook under /webhook/. Admin API under /_sandbox/: POST faults, GET posts,
+            Networks live under http://HOST:PORT/<network>/… (x, bluesky, mastodon, threads, linkedin, facebook, \
+            instagram, youtube, tiktok, pinterest, google_business), each with its sign-in flow at \
+            /<network>/oauth/…; the webhook under /webhook/. Admin API under /_sandbox/: POST faults, GET posts, \
             POST reset, POST clock, POST audiences. See docs/networks.md. State is in memory; stop with Ctrl-C.
             """)
 

@@ -10,9 +10,9 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Start the approval web UI (my queue, variant pages with previews, campaigns, calendars, audit log).",
         discussion: """
-            --demo applies the workspace's plan into the store if it has no variants yet, and creates (or resets)
-            four demo users, printing their passwords: a brand admin, two local managers from two teams, a viewer.
-            Settings come from flags, then the environment, then the configuration file (--config), then defaults;
+            --demo applies the workspace's plan into the store if it has no variants yet, and creates (or resets) \
+            four demo users, printing their passwords: a brand admin, two local managers from two teams, a viewer. \
+            Settings come from flags, then the environment, then the configuration file (--config), then defaults; \
             `glocal config check` prints them. SIGHUP re-reads the workspace (kept as it was when it has errors).
             """)
 

@@ -15,8 +15,8 @@ struct StoreBackupCommand: ParsableCommand {
         commandName: "backup",
         abstract: "Copy the store to a new file, consistently, while the server keeps running (SQLite's online backup).",
         discussion: """
-            The copy is one snapshot even while glocal run writes. It is checked (integrity_check) before the command
-            reports success. The secret key (secret.key beside the store, or GLOCAL_SECRET_KEY) is not in the backup:
+            The copy is one snapshot even while glocal run writes. It is checked (integrity_check) before the command \
+            reports success. The secret key (secret.key beside the store, or GLOCAL_SECRET_KEY) is not in the backup: \
             keep it separately, or the sealed account credentials of a restored store cannot be opened.
             """)
 
@@ -45,7 +45,7 @@ struct StoreRestoreCommand: ParsableCommand {
         commandName: "restore",
         abstract: "Replace the store with a backup (refused while glocal serve or glocal run holds the store).",
         discussion: """
-            The backup must pass SQLite's integrity_check and carry a schema this glocal knows (an older one is migrated
+            The backup must pass SQLite's integrity_check and carry a schema this glocal knows (an older one is migrated \
             on next start). The current store is kept beside it as <store>.before-restore-<time>.
             """)
 
