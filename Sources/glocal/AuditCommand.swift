@@ -75,15 +75,15 @@ struct AuditCommand: ParsableCommand {
     private static func text(_ event: AuditEvent) -> String {
         var line = "\(stamp(event.at))  \(who(event.actor, node: event.node))  \(event.action.rawValue)  \(event.variantID)"
         line += "  \(event.fromState?.rawValue ?? "-") -> \(event.toState?.rawValue ?? "-")"
-        if let reason = event.reason { line += "  reason: \(reason)" }
+        if let reason = event.reason { line += "  reason: \(TerminalText.oneLine(reason))" }
         return line
     }
 
     private static func text(_ event: AccountAuditEvent) -> String {
         let actor = who(event.actor, node: event.node)
         var line = "\(stamp(event.at))  \(actor)  \(event.action.rawValue)  \(event.accountID ?? "every account")"
-        if let reason = event.reason { line += "  reason: \(reason)" }
-        if let hold = event.clearedHold { line += "  lifted hold: \(hold)" }
+        if let reason = event.reason { line += "  reason: \(TerminalText.oneLine(reason))" }
+        if let hold = event.clearedHold { line += "  lifted hold: \(TerminalText.oneLine(hold))" }
         return line
     }
 

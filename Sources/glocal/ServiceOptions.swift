@@ -27,7 +27,9 @@ struct ServiceOptions: ParsableArguments {
             FileHandle.standardError.write(Data(loaded.renderedDiagnostics.utf8))
             let errors = loaded.configuration.diagnostics.filter { $0.severity == .error }.count
             throw CommandFailure(
-                message: "the service configuration has \(errors) error\(errors == 1 ? "" : "s"); `glocal config check` shows it")
+                message:
+                    "the service configuration has \(errors) error\(errors == 1 ? "" : "s"); `glocal config check` shows "
+                    + (errors == 1 ? "it" : "them"))
         }
         return loaded
     }

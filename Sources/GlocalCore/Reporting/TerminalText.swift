@@ -6,4 +6,10 @@ public enum TerminalText {
     public static func safe(_ text: String) -> String {
         DiagnosticText.escaped(text, keeping: ["\n", "\t"])
     }
+
+    /// `text` for a one-line entry (the audit log's `reason:`): as ``safe(_:)``, and a line break shown as `\u{A}`, so a
+    /// reason typed on two lines does not read as two entries.
+    public static func oneLine(_ text: String) -> String {
+        DiagnosticText.escaped(text, keeping: ["\t"])
+    }
 }

@@ -10,6 +10,11 @@ struct TerminalSafeOutputTests {
         #expect(TerminalText.safe("Découvrez Hydra 💧") == "Découvrez Hydra 💧")
     }
 
+    @Test func aOneLineEntryShowsALineBreakEscapedAndKeepsTabs() {
+        // A rejection reason typed on two lines is allowed; in `glocal audit` it must not read as two entries.
+        #expect(TerminalText.oneLine("wrong price\r\nsee\tbrief") == "wrong price\\u{D}\\u{A}see\tbrief")
+    }
+
     @Test func iCalendarTextEndsNoContentLineAndCarriesNoControlCharacter() {
         let renderer = ICalendarRenderer(workspace: "w")
         #expect(renderer.escape("a\r\nb\nc\rd\u{85}e\u{2028}f") == "a\\nb\\nc\\nd\\ne\\nf")
