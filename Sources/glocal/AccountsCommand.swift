@@ -52,7 +52,8 @@ struct AccountsImportCommand: ParsableCommand {
         }
         for id in merge.added { print("  added    \(id)") }
         for change in merge.updated { print("  updated  \(change.id): \(change.keys.joined(separator: ", "))") }
-        let verb = dryRun ? "would change" : (outcome.wrote ? "changed" : "left unchanged")
+        let changes = !merge.added.isEmpty || !merge.updated.isEmpty
+        let verb = dryRun ? (changes ? "would change" : "would not change") : (outcome.wrote ? "changed" : "left unchanged")
         print(
             "accounts.yaml \(verb): \(merge.added.count) added, \(merge.updated.count) updated, "
                 + "\(merge.unchanged.count) already as in \(file)"

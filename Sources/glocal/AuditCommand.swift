@@ -43,6 +43,10 @@ struct AuditCommand: ParsableCommand {
         case .text: for line in lines { print(TerminalText.safe(line)) }
         case .json: print("[" + lines.joined(separator: ",\n") + "]")
         }
+        // Nothing for an id the store does not know is most likely a typo: say so, beside the (empty) answer.
+        if let variant, events.isEmpty, try store.variant(variant) == nil {
+            FileHandle.standardError.write(Data("glocal: no variant '\(TerminalText.oneLine(variant))' in the store\n".utf8))
+        }
     }
 
     private enum Entry {

@@ -145,6 +145,9 @@ import Testing
         #expect(output.contains("accounts.yaml changed: 1 added"))
         let written = try String(contentsOf: accounts, encoding: .utf8)
         #expect(written.contains("  - id: lum-fr-bluesky\n"))
+        // The same CSV again: nothing would change, and the dry run says so.
+        let again = try Self.glocal(["accounts", "import", "--dry-run", "new.csv"], in: workspace.root)
+        #expect(again.output.contains("accounts.yaml would not change: 0 added, 0 updated, 1 already"), "\(again.output)")
     }
 
     /// The documented choice: a link that stays inside the workspace is written through, and stays a link.

@@ -24,6 +24,10 @@ import Testing
 
         let (status, text, error) = try approval.glocal(["audit", "--variant", frX], in: workspace)
         #expect(status == 0, "\(error)")
+        #expect(error.isEmpty)
+        // An id the store does not know (a typo) prints nothing, and says so.
+        let typo = try approval.glocal(["audit", "--variant", frX + "x"], in: workspace)
+        #expect(typo.0 == 0 && typo.1.isEmpty && typo.2 == "glocal: no variant '\(frX)x' in the store\n")
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.count == 5, "\(text)")
         #expect(lines.contains { $0.hasSuffix("  approve  \(frX)  pending_approval -> approved") && !$0.contains(" on ") })
