@@ -27,7 +27,7 @@ extension WorkspaceAccess {
 
     /// Opens what a dispatcher node needs, on SQLite or PostgreSQL; `nodeID` is recorded with the
     /// dispatcher's audit events. The credentials' key is `secretKey()` (every node needs the same key): one that
-    /// opens none of the store's sealed credentials throws ``CredentialKeyCheck/Mismatch``.
+    /// opens none of the store's sealed credentials throws ``UseCaseError/secretKeyOpensNone(sealed:)``.
     public func openDispatchStores(nodeID: String) throws -> DispatchStores {
         let store = try openStore(.existing, nodeID: nodeID)
         let vault = try secrets(in: store)

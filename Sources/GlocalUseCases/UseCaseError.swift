@@ -26,6 +26,8 @@ public enum UseCaseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A store name that cannot be used (a URL of another kind than `postgres://`, or one glocal cannot read),
     /// with where it was given; the password never shown.
     case storeRefused(StoreSelection.Refusal)
+    /// This node's secret key opens none of the credentials sealed in the store (this many accounts have some).
+    case secretKeyOpensNone(sealed: Int)
 
     /// The one-line explanation.
     public var description: String {
@@ -45,6 +47,10 @@ public enum UseCaseError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownAccount(let id, let suggestion):
             return "no account '\(id)' in accounts.yaml" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
         case .storeRefused(let refusal): return refusal.description
+        case .secretKeyOpensNone(let sealed):
+            return "this node's secret key opens none of the credentials sealed in the store (\(sealed) account"
+                + (sealed == 1 ? "" : "s") + "): give it the key that sealed them (the same GLOCAL_SECRET_KEY or key "
+                + "file on every node and every command that connects an account, docs/operations.md); nothing was published"
         }
     }
 }

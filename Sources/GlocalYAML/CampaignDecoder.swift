@@ -97,7 +97,7 @@ enum LinkValidation {
         var notes: [String]
         if let scalar = LinkChecks.forbiddenScalar(in: link.value) {
             message = "\(shown) holds \(LinkChecks.describe(scalar)), which a link cannot hold"
-            notes = ["percent-encode it as \(LinkBuilder.percentEncoded(String(scalar))), or remove it"]
+            notes = ["percent-encode it as \(PercentEncoding.component(String(scalar))), or remove it"]
         } else if link.value.contains("://") {
             notes = ["links must be absolute, e.g. https://lumiere.example/{locale}/hydra"]
         } else {

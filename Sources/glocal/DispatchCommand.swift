@@ -71,10 +71,7 @@ struct DispatchCommand: ParsableCommand {
         let access = try options.access()
         let workspace = try access.loadWorkspace()
         let node = nodeID ?? DispatchConfiguration.defaultWorker()
-        let stores: DispatchStores
-        do { stores = try access.openDispatchStores(nodeID: node) } catch let mismatch as CredentialKeyCheck.Mismatch {
-            throw CommandFailure(message: mismatch.description)
-        }
+        let stores = try access.openDispatchStores(nodeID: node)
         let liveness = try Self.holdLiveness(of: stores.queue, node: node)
         let (endpoints, sandboxURL) = try SandboxEndpoints.parse(sandbox)
         let fixedNow = try options.now.map { _ in try options.instant() }

@@ -81,9 +81,7 @@ struct RunCommand: ParsableCommand {
         let serving = try served.holdStore()
         let liveness = try DispatchCommand.holdLiveness(of: served.store.publishQueue, node: node)
         let vault = try served.access.secrets(in: served.store)
-        do { try CredentialKeyCheck.verify(vault) } catch let mismatch as CredentialKeyCheck.Mismatch {
-            throw CommandFailure(message: mismatch.description)
-        }
+        try CredentialKeyCheck.verify(vault)
         let credentials = StoredCredentials(secrets: vault)
         let service = RunService(loaded: loaded, log: loaded.serviceLog())
         let stop = StopSignal()

@@ -34,6 +34,6 @@ import Testing
         ("tab\there", "tab%09here"), ("~_.", "~_."),
     ])
     func percentEncodesEveryByteButTheUnreservedOnes(value: String, encoded: String) {
-        #expect(LinkBuilder.percentEncoded(value) == encoded)
+        #expect(PercentEncoding.component(value) == encoded)
     }
 }

@@ -60,7 +60,9 @@ import Testing
             for sign in signs {
                 let text = "Découvrez {hashtag|\(sign)|Hydra\\_Serum} et #Été (fin)"
                 let kept = try await Self.roundTrip(sandbox, text).kept
-                #expect(kept == "Découvrez {hashtag|\(sign)|Hydra\\_Serum} et #Été ")
+                // A bare `#Été` is no element: reserved characters must be escaped "even if … not used in one of
+                // the supported elements or templates" (linkedin/EXCERPTS.md); LinkedIn cuts there.
+                #expect(kept == "Découvrez {hashtag|\(sign)|Hydra\\_Serum} et ")
             }
             for (index, refused) in [
                 "{hashtag|+|Hydra} fin", "{hashtag|#|} fin", "{hashtag|#|Hydra fin", "{hashtags|#|Hydra} fin",

@@ -61,3 +61,49 @@ import Testing
         }
     }
 }
+
+/// What X's docs show besides: the `plain` PKCE method (the pages' own examples use it), a revoked access token refused
+/// by the API, and a refresh that never hands out a token already spent.
+@Suite struct XTokenSpecTests {
+    @Test func thePlainMethodOfTheDocsExampleIsAccepted() async throws {
+        let page = try SpecFiles.text("x/fundamentals_authentication_oauth-2-0_user-access-token.mdx")
+        #expect(page.contains("code_challenge_method=plain"))
+        try await SandboxCalls.run { sandbox in
+            let authorize = try await sandbox.call(
+                "POST", "x/oauth/authorize",
+                form: [
+                    ("client_id", "glocal-sandbox"), ("redirect_uri", XTokenExchangeTests.redirect), ("response_type", "code"),
+                    ("state", "s"), ("code_challenge", "challenge"), ("code_challenge_method", "plain"),
+                    ("decision", "approve"), ("account", "alice"), ("granted", "tweet.read"), ("granted", "users.read"),
+                ])
+            let location = try #require(authorize.headers["location"].flatMap { URLComponents(string: $0) })
+            let code = try #require(location.queryItems?.first { $0.name == "code" }?.value)
+            let fields = try XTokenExchangeTests.examples()[0].fields
+            let answer = try await sandbox.call(
+                "POST", "x/2/oauth2/token", form: XTokenExchangeTests.form(fields, code: code, verifier: "challenge"))
+            #expect(answer.status == 200, "\(String(decoding: answer.body, as: UTF8.self))")
+        }
+    }
+
+    @Test func aRevokedAccessTokenIsRefusedByTheAPI() async throws {
+        try await SandboxCalls.run { sandbox in
+            let (access, _) = try await XTokenRevokeTests.tokens(sandbox)
+            #expect(try await sandbox.call("GET", "x/2/users/me", token: access).status == 200)
+            _ = try await sandbox.call("POST", "x/2/oauth2/revoke", form: [("token", access), ("client_id", "glocal-sandbox")])
+            #expect(try await sandbox.call("GET", "x/2/users/me", token: access).status == 401)
+        }
+    }
+
+    @Test func aRefreshNeverHandsOutATokenAlreadySpent() async throws {
+        try await SandboxCalls.run { sandbox in
+            // Tokens from code exchanges and from refreshes come from one numbering: each new one serves once.
+            var (_, refresh) = try await XTokenRevokeTests.tokens(sandbox)
+            for _ in 0..<4 {
+                _ = try await XTokenRevokeTests.tokens(sandbox)
+                let answer = try await XTokenRevokeTests.refresh(sandbox, "x/2/oauth2/token", refresh)
+                #expect(answer.status == 200, "\(String(decoding: answer.body, as: UTF8.self))")
+                refresh = try #require(answer.object["refresh_token"] as? String)
+            }
+        }
+    }
+}

@@ -27,11 +27,6 @@ public enum AuthorizationRequest {
         return components.url
     }
 
-    private static let unreserved = CharacterSet(
-        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-
     /// RFC 3986 unreserved characters kept, everything else percent-encoded (a space is `%20`, a comma `%2C`).
-    public static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
-    }
+    public static func encode(_ text: String) -> String { PercentEncoding.component(text) }
 }

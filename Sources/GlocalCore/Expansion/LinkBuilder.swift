@@ -15,26 +15,6 @@ public enum LinkBuilder {
         return (head, rest)
     }
 
-    /// `value` as one URL component: every byte but the unreserved ones (letters, digits, `-`, `.`, `_`, `~`)
-    /// percent-encoded, so a template value such as `São Paulo` cannot break the link it is put into.
-    public static func percentEncoded(_ value: String) -> String {
-        var result = ""
-        result.reserveCapacity(value.utf8.count)
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                result += "%" + String(hexDigits[Int(byte >> 4)]) + String(hexDigits[Int(byte & 0x0F)])
-            }
-        }
-        return result
-    }
-
-    private static let hexDigits = Array("0123456789ABCDEF")
-
     private static let marker = Array("utm_source=".utf8)
 
     private static func containsUTMSource(_ bytes: [UInt8]) -> Bool {

@@ -102,7 +102,7 @@ public struct VariantExpander: Sendable {
             } else {
                 // A value goes into the link percent-encoded: `{city}` as `São Paulo` must not end the link at its space.
                 let filled = template.render {
-                    values.value($0, campaign: campaignID, post: postID, link: nil).map(LinkBuilder.percentEncoded)
+                    values.value($0, campaign: campaignID, post: postID, link: nil).map(PercentEncoding.component)
                 }
                 if let overflow = filled.overflow { return refuse("link", overflow, at: linkTemplate.location) }
                 let rendered = filled.text

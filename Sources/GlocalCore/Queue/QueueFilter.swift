@@ -118,14 +118,7 @@ public struct QueueFilter: Sendable, Equatable {
         if deadlineSoon { pairs.append(("soon", "1")) }
         if let search { pairs.append(("q", search)) }
         if target > 1 { pairs.append(("page", String(target))) }
-        return pairs.map { "\($0)=\(Self.encode($1))" }.joined(separator: "&")
-    }
-
-    private static let unreserved = CharacterSet(
-        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-
-    private static func encode(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value
+        return pairs.map { "\($0)=\(PercentEncoding.component($1))" }.joined(separator: "&")
     }
 }
 

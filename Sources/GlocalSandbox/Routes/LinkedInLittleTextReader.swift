@@ -2,8 +2,8 @@ import Foundation
 
 /// How LinkedIn reads a post's `commentary` in its "little text" format (`linkedin/EXCERPTS.md`): a reserved character
 /// is plain text only when escaped with a backslash; an unescaped one must open an element or a template — a mention
-/// `@[Name](urn:li:person:…)` or `@(urn:li:organization:…)`, a hashtag `#word`, a hashtag template
-/// `{hashtag|#|word}` whose sign is `#` (U+0023) or `＃` (U+FF03) — or LinkedIn silently cuts the commentary there.
+/// `@[Name](urn:li:person:…)` or `@(urn:li:organization:…)`, or a hashtag template `{hashtag|#|word}` whose sign is
+/// `#` (U+0023) or `＃` (U+FF03) — or LinkedIn silently cuts the commentary there (a bare `#word` too).
 /// Read scalar by scalar, as a parser of UTF-16 text does: the `#` of a keycap emoji is a `#` too.
 struct LinkedInLittleTextReader: Equatable, Sendable {
     /// The characters reserved for little elements.
@@ -54,11 +54,8 @@ struct LinkedInLittleTextReader: Equatable, Sendable {
             return ([scalars[start + 1]], start + 2)
         case "{": return template(in: scalars, at: start)
         case "@": return mention(in: scalars, at: start)
-        case "#":
-            guard start + 1 < scalars.count, isWordStart(scalars[start + 1]) else { return nil }
-            var end = start + 2
-            while end < scalars.count, isWordStart(scalars[end]) || isMark(scalars[end]) { end += 1 }
-            return (Array(scalars[start..<end]), end)
+        // A bare `#word` is no element: "all reserved characters need to be escaped … even if … not used in one of
+        // the supported elements or templates"; a hashtag is `{hashtag|#|word}`.
         default: return nil
         }
     }
@@ -113,15 +110,5 @@ struct LinkedInLittleTextReader: Equatable, Sendable {
             }
         }
         return (text, index)
-    }
-
-    /// A letter or digit: what a `#word` starts with and is made of.
-    private static func isWordStart(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-    }
-
-    /// A combining mark, which a `#word` may carry after its first letter (`#Été` written with combining accents).
-    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        [.nonspacingMark, .spacingMark].contains(scalar.properties.generalCategory)
     }
 }

@@ -10,6 +10,8 @@ actor OAuthGrantBook {
         var clientID: String
         var redirectURI: String
         var challenge: String?
+        /// `code_challenge_method`: `S256`, or `plain` (the verifier is the challenge itself), which X's docs allow.
+        var challengeMethod: String = "S256"
         var account: String
         var scopes: [String]
         var issuedAt: Date
@@ -80,7 +82,8 @@ actor OAuthGrantBook {
         guard grant.clientID == clientID else { return .failure(.otherClient) }
         guard redirectURI == grant.redirectURI else { return .failure(.otherRedirect) }
         if let challenge = grant.challenge {
-            guard let verifier, PKCE.challenge(of: verifier) == challenge else { return .failure(.wrongVerifier) }
+            let derived = grant.challengeMethod == "plain" ? verifier : verifier.map(PKCE.challenge(of:))
+            guard derived == challenge else { return .failure(.wrongVerifier) }
         }
         return .success(grant)
     }

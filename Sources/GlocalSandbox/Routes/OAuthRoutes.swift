@@ -45,7 +45,10 @@ struct OAuthRoutes {
             router.get("\(network)/oauth/token") { request, _ -> Response in try await token(network: network, request) }
             router.post("\(network)/oauth/revoke") { request, _ -> Response in
                 let call = try await SandboxCall.read(request)
-                if let token = call.form["token"] { await book.revoke(token) }
+                if let token = call.form["token"] {
+                    await book.revoke(token)
+                    await state.revokeAccessToken(token, network: network)
+                }
                 return SandboxReply.json(200, [String: Any]())
             }
             router.get("\(network)/oauth/me") { request, _ -> Response in
@@ -129,8 +132,9 @@ struct OAuthRoutes {
         let granted = pairs.filter { $0.0 == "granted" }.map(\.1)
         let code = await book.issue(
             OAuthGrantBook.Code(
-                network: network, clientID: client, redirectURI: redirect, challenge: form["code_challenge"], account: account,
-                scopes: granted, issuedAt: await state.now()))
+                network: network, clientID: client, redirectURI: redirect, challenge: form["code_challenge"],
+                challengeMethod: form["code_challenge_method"] ?? "S256", account: account, scopes: granted,
+                issuedAt: await state.now()))
         return redirectBack(redirect, ["code": code], state: form["state"])
     }
 

@@ -45,7 +45,8 @@ struct XTokenRoutes: Sendable {
                 return gate.dialect.refreshRefused()
             }
             await book.revoke(token)
-            let pair = await gate.issueTokens(account: name)
+            // The book numbers every pair, the code exchange's too: a new token is never one already spent.
+            let pair = await book.tokens(account: name)
             return SandboxReply.json(
                 200,
                 [
@@ -70,6 +71,7 @@ struct XTokenRoutes: Sendable {
             }
             await book.revoke(token)
             _ = await gate.state.spendRefreshToken(token, network: "x")
+            await gate.state.revokeAccessToken(token, network: "x")
             return SandboxReply.json(200, ["revoked": true])
         }
     }

@@ -13,6 +13,8 @@ struct SandboxGate: Sendable {
     func before(_ call: SandboxCall, account: String, refresh: Bool = false, requiresToken: Bool = true) async -> Response? {
         let token = dialect.isGraph ? call.graphToken : call.bearer
         if !refresh, requiresToken, token == nil { return dialect.missingToken() }
+        // A token revoked at the network's revoke route (X's) is refused as an invalid one.
+        if !refresh, let token, await state.isRevoked(token, network: network) { return dialect.expiredToken() }
         guard let fault = await state.takeFault(network: network, account: account, path: call.path, afterStore: false)
         else { return nil }
         return dialect.answer(to: fault, now: await state.now(), account: account, refresh: refresh)

@@ -13,6 +13,7 @@ public actor SandboxState {
     private var sequences: [String: Int] = [:]
     private var windows: [String: (start: Date, used: Int)] = [:]
     private var spentRefreshTokens: Set<String> = []
+    private var revokedAccessTokens: Set<String> = []
     private var refreshes: [String: Int] = [:]
     private var limitOverrides: [String: Int] = [:]
     private var processingMedia: Set<String> = []
@@ -50,6 +51,7 @@ public actor SandboxState {
         sequences = [:]
         windows = [:]
         spentRefreshTokens = []
+        revokedAccessTokens = []
         refreshes = [:]
         limitOverrides = [:]
         processingMedia = []
@@ -101,6 +103,12 @@ public actor SandboxState {
         if faults[index].count <= 0 { faults.remove(at: index) }
         return fault
     }
+
+    /// Revokes `token` of `network` (X's `POST /2/oauth2/revoke`): an API call carrying it is then refused.
+    func revokeAccessToken(_ token: String, network: String) { revokedAccessTokens.insert("\(network) \(token)") }
+
+    /// Whether `token` of `network` was revoked.
+    func isRevoked(_ token: String, network: String) -> Bool { revokedAccessTokens.contains("\(network) \(token)") }
 
     /// Spends `token`, a refresh token of `network` (rotated: it serves once); `false` when it was spent already.
     func spendRefreshToken(_ token: String, network: String) -> Bool {
