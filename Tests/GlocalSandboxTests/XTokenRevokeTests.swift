@@ -47,8 +47,32 @@ import Testing
             let next = try #require(rotated.object["refresh_token"] as? String)
             let onX = try await Self.refresh(sandbox, "x/2/oauth2/token", next)
             #expect(onX.status == 200)
-            #expect((onX.object["scope"] as? String)?.split(separator: " ").contains("media.write") == true)
+            #expect((onX.object["scope"] as? String)?.split(separator: " ").contains("offline.access") == true)
             #expect(try await Self.refresh(sandbox, "x/oauth/token", next).status == 400)
+        }
+    }
+
+    @Test func aRefreshTokenServesOnlyItsClientAndKeepsItsScopes() async throws {
+        try await SandboxCalls.run { sandbox in
+            // Another app the sandbox knows (registered as on Mastodon: one book of clients).
+            let app = try await sandbox.call(
+                "POST", "mastodon/api/v1/apps", form: [("client_name", "other"), ("redirect_uris", "https://other.example/cb")])
+            let other = try #require(app.object["client_id"] as? String)
+            let (_, refresh) = try await Self.tokens(sandbox)
+            for path in ["x/2/oauth2/token", "x/oauth/token"] {
+                let stranger = try await sandbox.call(
+                    "POST", path, form: [("grant_type", "refresh_token"), ("refresh_token", refresh), ("client_id", other)])
+                #expect(stranger.status == 400 || stranger.status == 401, "\(path)")
+            }
+            let unknown = try await sandbox.call(
+                "POST", "x/2/oauth2/token",
+                form: [("grant_type", "refresh_token"), ("refresh_token", refresh), ("client_id", "nobody")])
+            #expect(unknown.status == 401)
+            // Refused for strangers, the token still serves its own client, with the scopes of its grant.
+            let own = try await Self.refresh(sandbox, "x/2/oauth2/token", refresh)
+            #expect(own.status == 200, "\(String(decoding: own.body, as: UTF8.self))")
+            let scopes = (own.object["scope"] as? String)?.split(separator: " ").map(String.init) ?? []
+            #expect(Set(scopes) == ["tweet.read", "tweet.write", "users.read", "offline.access"])
         }
     }
 

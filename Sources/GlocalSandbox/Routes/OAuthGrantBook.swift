@@ -20,6 +20,7 @@ actor OAuthGrantBook {
     private var codes: [String: Code] = [:]
     private var apps: [String: String] = ["glocal-sandbox": "sandbox-secret"]
     private var refreshTokens: Set<String> = []
+    private var grantsOfRefresh: [String: RefreshGrant] = [:]
     private var revoked: Set<String> = []
     private var serial = 0
 
@@ -88,13 +89,26 @@ actor OAuthGrantBook {
         return .success(grant)
     }
 
-    /// A new token pair for `account`; the refresh token is remembered until used or revoked.
-    func tokens(account: String) -> (access: String, refresh: String) {
+    /// The client a refresh token was issued to, and the scopes granted with it (RFC 6749 section 6: a refresh is
+    /// bound to its client, and its scopes are those of the original grant).
+    struct RefreshGrant: Equatable {
+        var clientID: String
+        var scopes: [String]
+    }
+
+    /// A new token pair for `account`; the refresh token is remembered until used or revoked, with the client and
+    /// scopes of its grant when known.
+    func tokens(account: String, grant: RefreshGrant? = nil) -> (access: String, refresh: String) {
         let number = next()
         let pair = ("\(account)~access-\(number)", "\(account)~refresh-\(number)")
         refreshTokens.insert(pair.1)
+        if let grant { grantsOfRefresh[pair.1] = grant }
         return pair
     }
+
+    /// The client and scopes a refresh token was issued with; `nil` for a token issued without them (or never
+    /// issued: a `name~…` token of a workspace's own credentials).
+    func grant(ofRefresh token: String) -> RefreshGrant? { grantsOfRefresh[token] }
 
     /// Uses a refresh token (rotated: it serves once), `false` when unknown or revoked.
     func useRefresh(_ token: String) -> Bool { refreshTokens.remove(token) != nil && !revoked.contains(token) }

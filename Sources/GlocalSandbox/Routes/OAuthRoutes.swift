@@ -173,7 +173,9 @@ struct OAuthRoutes {
                 code: form["code"], network: network, clientID: client, redirectURI: form["redirect_uri"],
                 verifier: form["code_verifier"], now: await state.now(), lifetime: Self.codeLifetime(network))
             switch redeemed {
-            case .success(let grant): return await issue(network: network, account: grant.account, scopes: grant.scopes)
+            case .success(let grant):
+                return await issue(
+                    network: network, account: grant.account, grant: .init(clientID: client ?? "", scopes: grant.scopes))
             case .failure(.unknownCode):
                 return Self.refusal("invalid_grant", "The authorization code is invalid or was used already")
             case .failure(.expired): return Self.refusal("invalid_grant", "The authorization code has expired")
@@ -184,8 +186,11 @@ struct OAuthRoutes {
                 return Self.refusal("invalid_grant", "code_verifier does not match the code_challenge")
             }
         case "refresh_token":
+            // A refresh token serves only the client it was issued to (RFC 6749 section 6).
+            var issued: OAuthGrantBook.RefreshGrant?
+            if let refresh = form["refresh_token"] { issued = await book.grant(ofRefresh: refresh) }
             guard let refresh = form["refresh_token"], let name = refresh.split(separator: "~").first,
-                await book.useRefresh(refresh)
+                issued.map({ $0.clientID == client }) ?? true, await book.useRefresh(refresh)
             else {
                 // X answers a spent (rotated) or unknown refresh token so.
                 if network == "x" { return SandboxDialect.x.refreshRefused() }
@@ -193,14 +198,15 @@ struct OAuthRoutes {
             }
             // Spent on X's own token route too (`/x/2/oauth2/token`), which keeps its own record of spent tokens.
             if network == "x" { _ = await state.spendRefreshToken(refresh, network: "x") }
-            return await issue(network: network, account: String(name), scopes: nil)
+            return await issue(network: network, account: String(name), grant: issued)
         default:
             return Self.refusal("unsupported_grant_type", "grant_type '\(grantType)' is not supported")
         }
     }
 
-    private func issue(network: String, account: String, scopes: [String]?) async -> Response {
-        let pair = await book.tokens(account: account)
+    private func issue(network: String, account: String, grant: OAuthGrantBook.RefreshGrant?) async -> Response {
+        let pair = await book.tokens(account: account, grant: grant)
+        let scopes = grant?.scopes
         var answer: [String: Any] = ["access_token": pair.access, "token_type": "bearer", "refresh_token": pair.refresh]
         if let lifetime = Self.tokenLifetime(network) { answer["expires_in"] = lifetime }
         if let scopes {

@@ -35,23 +35,38 @@ struct XTokenRoutes: Sendable {
             let name = String(token.split(separator: "~").first ?? "")
             let account = SandboxIdentity.numericID(name, digits: 19)
             if let refusal = await gate.before(call, account: account, refresh: true) { return refusal }
-            guard call.basicCredentials != nil || !(call.form["client_id"] ?? "").isEmpty else {
+            let client: String
+            if let basic = call.basicCredentials {
+                client = basic.id
+            } else if let id = call.form["client_id"], !id.isEmpty {
+                client = id
+            } else {
                 return Self.unauthorizedClient()
             }
             guard call.form["grant_type"] == "refresh_token", !token.isEmpty else { return gate.dialect.refreshRefused() }
+            // A token the sandbox issued serves only the client it was issued to (HTTP Basic with that client's
+            // secret, or its `client_id`); a `name~…` token it never issued stands for that account with any client.
+            let grant = await book.grant(ofRefresh: token)
+            if let grant {
+                let secret = call.basicCredentials?.secret
+                guard await book.knows(clientID: client, secret: secret) else { return Self.unauthorizedClient() }
+                guard grant.clientID == client else { return gate.dialect.refreshRefused() }
+            }
             // One record of spent and revoked tokens for both token routes: a token revoked, or rotated on either, is
-            // refused on both (a `name~…` token the sandbox never issued still stands for that account).
+            // refused on both.
             guard !(await book.isRevoked(token)), await gate.state.spendRefreshToken(token, network: "x") else {
                 return gate.dialect.refreshRefused()
             }
             await book.revoke(token)
-            // The book numbers every pair, the code exchange's too: a new token is never one already spent.
-            let pair = await book.tokens(account: name)
+            // The book numbers every pair, the code exchange's too: a new token is never one already spent. The new
+            // pair keeps the grant's client and scopes.
+            let pair = await book.tokens(account: name, grant: grant)
+            let scopes = grant?.scopes ?? ["tweet.read", "tweet.write", "users.read", "media.write", "offline.access"]
             return SandboxReply.json(
                 200,
                 [
                     "token_type": "bearer", "expires_in": 7200, "access_token": pair.access, "refresh_token": pair.refresh,
-                    "scope": "tweet.read tweet.write users.read media.write offline.access",
+                    "scope": scopes.joined(separator: " "),
                 ])
         }
         // X's revoke (`POST /2/oauth2/revoke`): `token` (access or refresh) and the client, named (`client_id`) or
@@ -102,7 +117,7 @@ struct XTokenRoutes: Sendable {
         switch redeemed {
         case .failure(let refusal): return Self.refusal(refusal)
         case .success(let grant):
-            let pair = await book.tokens(account: grant.account)
+            let pair = await book.tokens(account: grant.account, grant: .init(clientID: client, scopes: grant.scopes))
             var answer: [String: Any] = [
                 "token_type": "bearer", "expires_in": OAuthRoutes.tokenLifetime("x") ?? 7200, "access_token": pair.access,
                 "scope": grant.scopes.joined(separator: " "),
