@@ -57,7 +57,7 @@ struct StoreRestoreCommand: ParsableCommand {
     func run() throws {
         let access = try options.access()
         do {
-            let kept = try StoreBackup(databasePath: access.databasePath).restore(from: path)
+            let kept = try StoreBackup(databasePath: access.databasePath).restore(from: path, now: options.instant())
             print(
                 "glocal: restored \(access.databasePath) from \(path)"
                     + (kept.map { " (the previous store is kept as \($0))" } ?? ""))
