@@ -14,6 +14,12 @@ import Testing
             ("@alice@mastodon.social", 6),  // "@alice"
             ("@alice@mastodon.social @bob@example.social!", 12),  // 6 + 1 + 4 + 1
             ("https://mastodon.social/@alice@example.social", 23),  // the mention is inside the URL
+            // Mastodon's server overrides twitter-text's path ending characters: not `=` (nor `&`, `;`), so the
+            // link ends before it and it counts as text.
+            ("https://example.com/a=", 24),
+            ("https://example.com/a&", 24),
+            ("https://example.com/a=b", 23),
+            ("https://example.com/wiki/Foo_(bar)", 23),
             ("Mañana 🇪🇸", 8),  // 6 + 1 + 1 grapheme
         ] as [(String, Int)])
     func mastodon(text: String, expected: Int) {

@@ -13,6 +13,12 @@ import Testing
             ("(https://example.com/a)", ["https://example.com/a"]),
             ("https://en.wikipedia.org/wiki/Foo_(bar)", ["https://en.wikipedia.org/wiki/Foo_(bar)"]),
             ("(see https://en.wikipedia.org/wiki/Foo_(bar)).", ["https://en.wikipedia.org/wiki/Foo_(bar)"]),
+            // twitter-text's `validUrlPath` is a run of pieces, each ending in an ending character or being a
+            // parenthesis alone: a parenthesis after `.` cannot end the path, one inside a piece can.
+            ("https://example.com/path.(x)", ["https://example.com/path"]),
+            ("https://example.com/path.(example.app)", ["https://example.com/path"]),
+            ("https://example.com/a.(x)b", ["https://example.com/a.(x)b"]),
+            ("https://example.com/(x)", ["https://example.com/(x)"]),
             ("Is it https://example.com/path?", ["https://example.com/path"]),
             ("https://example.com/search?q=swift&lang=en!", ["https://example.com/search?q=swift&lang=en"]),
             ("Go: https://example.com/a, https://example.org/b; done", ["https://example.com/a", "https://example.org/b"]),

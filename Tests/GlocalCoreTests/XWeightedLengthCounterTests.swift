@@ -83,6 +83,9 @@ import Testing
             (longURL, 23),  // 100 characters, still 23
             ("Read https://example.com/a.", 29),  // 5 + 23 + "." 1 (the dot is not in the URL)
             ("(https://example.com/a)", 25),  // 1 + 23 + 1
+            // twitter-text's `validUrlPath`: a parenthesis after `.` cannot end a path, so the link ends at `path`.
+            ("https://example.com/path.(x)", 27),  // 23 + ".(x)" 4
+            ("https://example.com/path.(example.app)", 49),  // 23 + ".(" 2 + example.app 23 + ")" 1
             ("https://a.example/x https://b.example/y", 47),  // 23 + 1 + 23
             ("Visit example.com today", 35),  // bare domain with a TLD: 6 + 23 + 6
             ("www.example.fr", 23),

@@ -133,7 +133,8 @@ public struct PostPreview: Sendable, Equatable {
     private static func segments(of text: String, network: Network, clickableLinks: Bool, singleTopicTag: Bool) -> [Segment] {
         // Every entity as (range, segment), sorted, then the gaps become plain text.
         var entities: [(Range<String.Index>, Segment)] = []
-        let urls = URLScanner.urlRanges(in: text, requireScheme: PreviewFacts.of(network).linksNeedScheme)
+        let urls = URLScanner.urlRanges(
+            in: text, requireScheme: PreviewFacts.of(network).linksNeedScheme, mastodon: network == .mastodon)
         if clickableLinks {
             for range in urls {
                 let url = String(text[range])

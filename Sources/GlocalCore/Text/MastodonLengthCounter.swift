@@ -10,7 +10,7 @@ public enum MastodonLengthCounter {
 
     /// The length of `text` as Mastodon counts it, each URL counting `urlWeight`.
     public static func length(_ text: String, urlWeight: Int = defaultURLWeight) -> Int {
-        let urls = URLScanner.urlRanges(in: text, requireScheme: true)
+        let urls = URLScanner.urlRanges(in: text, requireScheme: true, mastodon: true)
         let remoteMentions = EntityScanner.mentionMatches(in: text, excluding: urls).filter(\.isRemote)
         if urls.isEmpty && remoteMentions.isEmpty { return text.count }
         var total = 0

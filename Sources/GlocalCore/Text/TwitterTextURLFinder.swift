@@ -11,8 +11,9 @@
 /// keeps no more than its slug and query. One addition: after a protocol, the TLDs reserved for
 /// examples (`lumiere.example`, see ``TopLevelDomains/reservedForExamples``) end a host too.
 enum TwitterTextURLFinder {
-    /// The scalar ranges of the links in `text` (Unicode scalar values), in order.
-    static func ranges(in text: [UInt32]) -> [Range<Int>] {
+    /// The scalar ranges of the links in `text` (Unicode scalar values), in order; `mastodon` applies the one rule
+    /// of Mastodon's server that makes a link shorter than twitter-text's: a path does not end with `=`.
+    static func ranges(in text: [UInt32], mastodon: Bool = false) -> [Range<Int>] {
         guard text.contains(0x2E) else { return [] }
         var found: [Range<Int>] = []
         var domains = DomainIndex(text)
@@ -20,8 +21,10 @@ enum TwitterTextURLFinder {
         var p = 0
         while p < text.count {
             var candidate: Candidate?
-            if isValidPreceding(text[p]) { candidate = Candidate(text, at: p + 1, before: text[p], &domains) }
-            if candidate == nil, p == 0 { candidate = Candidate(text, at: 0, before: nil, &domains) }
+            if isValidPreceding(text[p]) {
+                candidate = Candidate(text, at: p + 1, before: text[p], mastodon: mastodon, &domains)
+            }
+            if candidate == nil, p == 0 { candidate = Candidate(text, at: 0, before: nil, mastodon: mastodon, &domains) }
             guard let candidate else {
                 p += 1
                 continue
@@ -42,7 +45,7 @@ enum TwitterTextURLFinder {
         let end: Int
         let before: UInt32?
 
-        init?(_ text: [UInt32], at start: Int, before: UInt32?, _ domains: inout DomainIndex) {
+        init?(_ text: [UInt32], at start: Int, before: UInt32?, mastodon: Bool, _ domains: inout DomainIndex) {
             guard start < text.count else { return nil }
             var hasProtocol = false
             if let afterScheme = Self.schemeEnd(text, start), let domain = domains.domain(at: afterScheme, afterProtocol: true) {
@@ -61,7 +64,7 @@ enum TwitterTextURLFinder {
             var pathStart: Int?
             if end < text.count, text[end] == 0x2F {
                 pathStart = end
-                end = URLCharacters.pathEnd(text, from: end + 1)
+                end = URLCharacters.pathEnd(text, from: end + 1, mastodon: mastodon)
             }
             if end < text.count, text[end] == 0x3F, let queryEnd = URLCharacters.queryEnd(text, from: end + 1) {
                 end = queryEnd

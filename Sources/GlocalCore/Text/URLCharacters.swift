@@ -37,27 +37,31 @@ enum URLCharacters {
         }
     }
 
-    /// A character a path may end with: letters and `+-=_#/` (or a balanced parenthesis).
-    static func isPathEnding(_ c: UInt32) -> Bool {
+    /// A character a path may end with: letters and `+-=_#/` (or a balanced parenthesis); on Mastodon, whose
+    /// server overrides twitter-text's `valid_url_path_ending_chars`, not `=`.
+    static func isPathEnding(_ c: UInt32, mastodon: Bool = false) -> Bool {
         switch c {
-        case 0x2B, 0x2D, 0x3D, 0x5F, 0x23, 0x2F: return true
+        case 0x3D: return !mastodon
+        case 0x2B, 0x2D, 0x5F, 0x23, 0x2F: return true
         default: return isPathLetter(c)
         }
     }
 
     /// The end of a path whose first character (after its `/`) is at `start`: after its last ending
-    /// character or balanced parenthesis (one nested level), so `/menu.` ends before the dot.
-    static func pathEnd(_ text: [UInt32], from start: Int) -> Int {
+    /// character, so `/menu.` ends before the dot. A balanced parenthesis (one nested level) ends a path only
+    /// where a path could end just before it (twitter-text's `validUrlPath` is a run of pieces, each ending in an
+    /// ending character or being a parenthesis alone): `/wiki/Foo_(bar)` keeps it, `/path.(x)` ends at `path`.
+    static func pathEnd(_ text: [UInt32], from start: Int, mastodon: Bool = false) -> Int {
         var lastGood = start
         var k = start
         while k < text.count {
             if text[k] == 0x28 {
                 guard let close = balancedEnd(text, k) else { break }
+                if k == lastGood { lastGood = close }
                 k = close
-                lastGood = k
             } else if isPathCharacter(text[k]) {
                 k += 1
-                if isPathEnding(text[k - 1]) { lastGood = k }
+                if isPathEnding(text[k - 1], mastodon: mastodon) { lastGood = k }
             } else {
                 break
             }

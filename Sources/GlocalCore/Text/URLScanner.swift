@@ -14,21 +14,22 @@ public enum URLScanner {
     ///
     /// - Parameter requireScheme: when true, only `http://`/`https://` URLs are found (Mastodon);
     ///   when false, bare domains with a known TLD are found too (X).
-    public static func urlRanges(in text: String, requireScheme: Bool) -> [Range<String.Index>] {
+    /// - Parameter mastodon: Mastodon's own ending of a path (not with `=`), for its counter.
+    public static func urlRanges(in text: String, requireScheme: Bool, mastodon: Bool = false) -> [Range<String.Index>] {
         var found: [Range<String.Index>] = []
         let utf8 = text.utf8
-        forEachURL(in: text, requireScheme: requireScheme) { start, end in
+        forEachURL(in: text, requireScheme: requireScheme, mastodon: mastodon) { start, end in
             found.append(utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end))
         }
         return found
     }
 
     /// Calls `body` with the UTF-8 byte offsets `[start, end)` of every URL, in order.
-    static func forEachURL(in text: String, requireScheme: Bool, _ body: (Int, Int) -> Void) {
+    static func forEachURL(in text: String, requireScheme: Bool, mastodon: Bool = false, _ body: (Int, Int) -> Void) {
         guard text.utf8.contains(0x2E) else { return }
         // twitter-text's rules work on Unicode scalars; offsets go back to UTF-8.
         let scalars = text.unicodeScalars.map(\.value)
-        let ranges = TwitterTextURLFinder.ranges(in: scalars)
+        let ranges = TwitterTextURLFinder.ranges(in: scalars, mastodon: mastodon)
         guard !ranges.isEmpty else { return }
         var offsets = [Int](repeating: 0, count: scalars.count + 1)
         for (i, value) in scalars.enumerated() {
