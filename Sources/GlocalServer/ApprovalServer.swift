@@ -30,7 +30,7 @@ public enum ApprovalServer {
         if let accessLog { router.add(middleware: AccessLogMiddleware(log: accessLog)) }
         router.add(middleware: GlobalPauseMiddleware(environment: environment))
         AuthRoutes(environment: environment).register(on: router)
-        QueueRoutes(environment: environment).register(on: router)
+        QueueRoutes(environment: environment, connects: connect != nil).register(on: router)
         VariantRoutes(environment: environment).register(on: router)
         OverviewRoutes(environment: environment).register(on: router)
         ReportRoutes(environment: environment).register(on: router)

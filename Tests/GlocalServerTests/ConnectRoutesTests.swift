@@ -76,11 +76,19 @@ struct ConnectRoutesTests {
             let managerRow = try #require(AccountHoldsRoutesTests.row("lumiere-fr-x", in: try await france.get("/accounts").body))
             #expect(managerRow.contains("Fix: press Reconnect to sign in on the network again."))
             #expect(managerRow.contains(">Reconnect<"))
+            // The queue's warning names the same fix, never the command line nor "an operator".
+            let queue = try await france.get("/")
+            #expect(queue.body.contains("id=\"reconnect-warning\""))
+            #expect(queue.body.contains("Fix: <a href=\"/accounts#account-lumiere-fr-x\">Reconnect</a>"))
+            #expect(!queue.body.contains("glocal account connect") && !queue.body.contains("operator"))
             var viewer = BrowserSession(client: client)
             _ = try await viewer.login(ServerFixture.viewer, password: ServerFixture.password)
             let viewerRow = try #require(AccountHoldsRoutesTests.row("lumiere-fr-x", in: try await viewer.get("/accounts").body))
             #expect(viewerRow.contains("Fix: one of the account's managers or an admin reconnects it."))
             #expect(!viewerRow.contains("press Reconnect") && !viewerRow.contains("/connect\""))
+            let viewerQueue = try await viewer.get("/")
+            #expect(viewerQueue.body.contains("Fix: one of the account's managers or an admin reconnects it."))
+            #expect(!viewerQueue.body.contains("glocal account connect"))
         }
     }
 

@@ -138,6 +138,35 @@ struct QueueRoutesTests {
         }
     }
 
+    /// Enter in "Reason for rejecting the selected" submits the form by its first button, *Approve selected*
+    /// (without JavaScript; the queue's script presses *Reject selected* instead): a body carrying a reason, or no
+    /// ticked box, approves nothing. A reason the core refuses (a NUL) is a 409 naming it, not a server error.
+    @Test func bulkApproveWithAReasonOrNothingTickedAndABulkReasonWithANulChangeNothing() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let queue = try await browser.get("/?network=x")
+            #expect(queue.body.contains("<script src=\"/static/queue.js\" defer></script>"))
+            let csrf = queue.csrf ?? ""
+            let picks = [("id", "\(ServerFixture.frX.id)@\(ServerFixture.frX.contentHash)")]
+            let withReason = try await browser.post(
+                "/approve", form: [("csrf", csrf), ("back", "network=x"), ("reason", "Mauvais visuel")] + picks)
+            #expect(withReason.status == .conflict && withReason.body.contains("id=\"bulk-error\""))
+            #expect(
+                withReason.body.contains("You wrote a reason for rejecting") && withReason.body.contains("Nothing was approved."))
+            let nothing = try await browser.post("/approve", form: [("csrf", csrf), ("reason", "")])
+            #expect(nothing.status == .conflict && nothing.body.contains("Select at least one variant to approve"))
+            let nul = try await browser.post(
+                "/reject-selected", form: [("csrf", csrf), ("reason", "ok\u{0}no")] + picks)
+            #expect(nul.status == .conflict && nul.body.contains("U+0000 NULL") && nul.body.contains("id=\"bulk-error\""))
+            let script = try await browser.get("/static/queue.js")
+            #expect(script.status == .ok && script.body.contains("requestSubmit(reject)"))
+        }
+        #expect(try fixture.store.variant(ServerFixture.frX.id)?.state == .pendingApproval)
+        #expect(try fixture.store.auditEvents(variant: ServerFixture.frX.id).allSatisfy { $0.action != .approve })
+    }
+
     @Test func bulkApproveSkipsAndListsAStaleVariantAndApprovesTheRestInOneGo() async throws {
         let fixture = try ServerFixture()
         try await fixture.test { client in

@@ -68,7 +68,7 @@ enum QueuePage {
         return Layout.page(
             title: "My queue", session: session, notice: notice,
             """
-            <link rel="stylesheet" href="/static/queue.css">
+            <link rel="stylesheet" href="/static/queue.css"><script src="/static/queue.js" defer></script>
             <h1>My queue <span class="progress">\(heading)</span></h1>
             \(warning)
             \(changed)

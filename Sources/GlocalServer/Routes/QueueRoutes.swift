@@ -7,6 +7,8 @@ import Hummingbird
 /// My queue (filtered, searched, paged), and bulk approve and bulk reject from it.
 struct QueueRoutes {
     let environment: ServerEnvironment
+    /// Whether this server serves the networks' sign-in (the reconnect warning's fix says so).
+    var connects = false
 
     /// Fixed messages shown after an action (the query names one; no text is reflected).
     static func notice(_ request: Request) -> String? {
@@ -57,6 +59,11 @@ struct QueueRoutes {
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(string: QueueStylesheet.css)))
         }
+        router.get("/static/queue.js") { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: QueueScript.script)))
+        }
         router.get("/") { request, context -> Response in
             let session = try guardian.session(context)
             let scope = environment.scope(of: session.user)
@@ -65,7 +72,8 @@ struct QueueRoutes {
                 try page(
                     filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: Self.notice(request),
                     warning: ReconnectWarning.render(
-                        try AccountHoldStatus.needingReconnect(scope: scope, environment: environment))))
+                        try AccountHoldStatus.needingReconnect(scope: scope, environment: environment), scope: scope,
+                        connects: connects)))
         }
         router.post("/approve") { request, context -> Response in
             let session = try guardian.session(context)
@@ -73,10 +81,23 @@ struct QueueRoutes {
             let scope = environment.scope(of: session.user)
             let picks = form.all("id").map(Self.pick)
             try checkScope(picks.map(\.id), scope: scope, guardian: guardian)
+            let filter = Self.filter(back: form["back"])
+            // Enter in the reason field submits the form by its first button, *Approve selected*: a body carrying a
+            // rejection reason was meant for *Reject selected*, and approves nothing.
+            let reason = form["reason"] ?? ""
+            let refusal: String? =
+                picks.isEmpty
+                ? "Select at least one variant to approve: nothing was approved."
+                : (reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                    ? nil
+                    : "You wrote a reason for rejecting: press “Reject selected” to reject the variants you ticked, "
+                        + "or clear the reason to approve them. Nothing was approved.")
+            if let refusal {
+                return try refused(refusal, filter: filter, session: session, scope: scope, thumbnails: thumbnails)
+            }
             let now = environment.now()
             let outcome = try environment.approvals.approveAll(
                 picks, by: ApprovalActor(name: session.user.email, scope: scope), now: now)
-            let filter = Self.filter(back: form["back"])
             let back = filter.query(page: filter.page)
             let skipped = outcome.refused.count
             guard !outcome.stale.isEmpty else {
@@ -109,19 +130,36 @@ struct QueueRoutes {
                     ? "A rejection needs a reason: write it in “Reason for rejecting the selected”. Nothing was rejected."
                     : nil)
             if let refusal {
-                return Layout.response(
-                    try page(
-                        filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: nil,
-                        changed: "<p class=\"field-error\" id=\"bulk-error\" role=\"alert\">\(refusal)</p>"),
-                    status: .conflict)
+                return try refused(refusal, filter: filter, session: session, scope: scope, thumbnails: thumbnails)
             }
-            let outcome = try environment.approvals.rejectAll(
-                ids, reason: reason, by: ApprovalActor(name: session.user.email, scope: scope), now: environment.now())
+            let outcome: BulkApprovalOutcome
+            do {
+                outcome = try environment.approvals.rejectAll(
+                    ids, reason: reason, by: ApprovalActor(name: session.user.email, scope: scope), now: environment.now())
+            } catch let error as ApprovalError {
+                // A reason the core refuses (a control character in it) is the user's to fix, as on the variant page.
+                guard case .reasonControl = error else { throw error }
+                let text = error.description
+                return try refused(
+                    text.prefix(1).uppercased() + text.dropFirst() + ".", filter: filter, session: session, scope: scope,
+                    thumbnails: thumbnails)
+            }
             let back = filter.query(page: filter.page)
             return Layout.redirect(
                 to: "/?notice=bulk-rejected&count=\(outcome.decided.count)&skipped=\(outcome.refused.count)"
                     + (back.isEmpty ? "" : "&" + back))
         }
+    }
+
+    /// The queue again, 409, with why a bulk action did nothing (in plain words, announced).
+    private func refused(
+        _ refusal: String, filter: QueueFilter, session: Session, scope: ApprovalScope, thumbnails: QueueThumbnails
+    ) throws -> Response {
+        Layout.response(
+            try page(
+                filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: nil,
+                changed: "<p class=\"field-error\" id=\"bulk-error\" role=\"alert\">\(refusal)</p>"),
+            status: .conflict)
     }
 
     /// Scope first, for every id: a request naming another team's variant changes nothing (403 or 404).
