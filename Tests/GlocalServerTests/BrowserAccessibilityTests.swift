@@ -7,8 +7,10 @@ import Testing
 /// by axe-core with no serious or critical violation, as the admin, a manager and a viewer: login (and a
 /// failed one), the queue (and filtered), campaigns, a campaign, a variant of each network and its refused
 /// edit, the move page, calendar month and week, accounts (a paused one, the global pause), audit log,
-/// report (period and tables), notifications, a 404; screenshots in test-artifacts/e2e/a11y-*.png. Then the
-/// queue with the keyboard only: the skip link, a visible focus ring, a box ticked and approved.
+/// report (period and tables), notifications, a 404, a carousel preview; then the manager's pages on a 320 px
+/// phone (WCAG reflow: nothing scrolls sideways but the regions made to, each focusable); screenshots in
+/// test-artifacts/e2e/a11y-*.png. Then the queue with the keyboard only: the skip link, a visible focus ring, a box
+/// ticked and approved, and another rejected by Enter in the reason field.
 struct BrowserAccessibilityTests {
     @Test(.timeLimit(.minutes(10))) func everyPagePassesAxeAndTheQueueWorksWithTheKeyboard() async throws {
         try BrowserPrerequisites.require(axe: true)
@@ -34,6 +36,9 @@ struct BrowserAccessibilityTests {
         #expect(perNetwork.count >= 5, "the demo should give the manager posts on most networks: \(perNetwork.keys)")
         let edit = try #require(perNetwork["x"])
         let move = try #require(pending.first { $0.scheduledAt != nil && $0.network == .bluesky })
+        // A preview that scrolls sideways: a carousel of several images.
+        let carousel = try #require(
+            pending.sorted { $0.id < $1.id }.first { [.instagram, .threads].contains($0.network) && $0.media.count > 1 })
 
         let artifacts = ServerFixture.root.appendingPathComponent("test-artifacts/e2e")
         let config: [String: Any] = [
@@ -42,7 +47,8 @@ struct BrowserAccessibilityTests {
                 "admin": [admin, try #require(passwords[admin])], "manager": [manager, try #require(passwords[manager])],
                 "viewer": [viewer, try #require(passwords[viewer])],
             ],
-            "campaign": move.campaignID, "variants": perNetwork, "edit": edit, "move": move.id,
+            "campaign": move.campaignID, "variants": perNetwork, "edit": edit, "move": move.id, "carousel": carousel.id,
+            "history": try #require(perNetwork["mastodon"] ?? perNetwork["bluesky"]),
             "pause": "lumiere-fr-mastodon", "month": "2026-12-01",
         ]
         let json = String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self)
@@ -56,6 +62,13 @@ struct BrowserAccessibilityTests {
                 .dropFirst("approving by keyboard: ".count))
         let approvals = try store.auditEvents(variant: String(ticked)).filter { $0.action == .approve }
         #expect(approvals.map(\.actor) == [manager])
+        // Enter in the bulk reason rejected the box it ticked, with that reason, and approved nothing.
+        let rejectedByEnter = try #require(
+            result.output.split(separator: "\n").first { $0.hasPrefix("rejecting by keyboard: ") }?
+                .dropFirst("rejecting by keyboard: ".count))
+        let rejectEvents = try store.auditEvents(variant: String(rejectedByEnter))
+        #expect(rejectEvents.filter { $0.action == .reject }.map(\.reason) == ["Wrong visual for this city"])
+        #expect(!rejectEvents.contains { $0.action == .approve })
         // The refused edit stored nothing.
         #expect(try store.variant(edit)?.text == pending.first { $0.id == edit }?.text)
         // The admin's pause and the global pause (set, then lifted) are in the account audit log.

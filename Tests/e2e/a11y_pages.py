@@ -8,6 +8,7 @@ CONFIG_JSON: {"base": "http://127.0.0.1:PORT", "artifacts": DIR,
               "users": {"admin": [email, password], "manager": [...], "viewer": [...]},
               "campaign": CAMPAIGN_ID, "variants": {NETWORK: VARIANT_ID, ...} (the manager's, one per network),
               "edit": VARIANT_ID (the manager's X variant), "move": VARIANT_ID, "pause": ACCOUNT_ID,
+              "carousel": VARIANT_ID (several images), "history": VARIANT_ID (edited on the phone),
               "month": "YYYY-MM-DD"}
 Every page is checked before the script fails, so one run lists every violation; then it exits non-zero.
 """
@@ -63,6 +64,31 @@ def move_path(variant):
 def visit(page, role, name, path):
     page.goto(BASE + path)
     check(page, f"{role}-{name}")
+
+
+def fits(page, name):
+    """WCAG 1.4.10 reflow: at 320 CSS pixels the page itself does not scroll sideways (wide tables and carousels
+    scroll inside their own focusable regions)."""
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    if widths[0] > widths[1]:
+        problems.append(f"{name}: the page scrolls sideways at 320 px ({widths[0]} > {widths[1]} pixels)")
+
+
+def phone(page):
+    """The manager's daily pages on a 320 px wide phone: axe, and nothing wider than the screen."""
+    pages = [
+        ("queue", "/"), ("campaigns", "/campaigns"), ("campaign", "/campaigns/" + config["campaign"]),
+        ("calendar-month", f"/calendar?view=month&date={config['month']}"),
+        ("calendar-week", f"/calendar?view=week&date={config['month']}"),
+        ("calendar-empty-month", "/calendar?view=month&date=2026-10-01"), ("accounts", "/accounts"),
+        ("audit", "/audit"), ("report", "/report?period=last-4-weeks"), ("report-tables", "/report?view=tables"),
+        ("notifications", "/notifications"), ("move", move_path(config["move"])),
+        ("variant-history", variant_path(config["history"])), ("variant-carousel", variant_path(config["carousel"])),
+    ]
+    for name, path in pages:
+        page.goto(BASE + path)
+        check(page, f"phone-{name}")
+        fits(page, f"phone-{name}")
 
 
 def common_pages(page, role):
@@ -130,6 +156,13 @@ def keyboard(page):
         raise AssertionError("tabbing never reached the button 'Approve selected'")
     page.keyboard.press("Enter")
     expect(page.locator(".notice")).to_contain_text("Approved 1 variant.")
+    # Enter in the rejection reason rejects the ticked box (it never approves it).
+    other = page.locator("li.q-item input[type=checkbox]").first
+    print("rejecting by keyboard: " + other.get_attribute("value").split("@")[0], flush=True)
+    other.check()
+    page.get_by_label("Reason for rejecting the selected").fill("Wrong visual for this city")
+    page.get_by_label("Reason for rejecting the selected").press("Enter")
+    expect(page.locator(".notice")).to_contain_text("Rejected 1 variant.")
 
 
 with sync_playwright() as p:
@@ -152,6 +185,7 @@ with sync_playwright() as p:
         for network, variant in sorted(config["variants"].items()):
             visit(manager, "manager", f"variant-{network}", variant_path(variant))
         visit(manager, "manager", "move", move_path(config["move"]))
+        visit(manager, "manager", "variant-carousel", variant_path(config["carousel"]))
         manager.goto(BASE + variant_path(config["edit"]))
         manager.locator("#text").fill("Hydra " * 50)
         manager.get_by_role("button", name="Check and save").click()
@@ -170,6 +204,14 @@ with sync_playwright() as p:
         visit(admin, "admin", "queue-global-pause", "/")
         admin.goto(BASE + "/accounts")
         admin.locator("#resume-all").click()
+
+        # The manager's edit refused above left the history empty: a saved edit gives the history a row.
+        phone_page = login(browser.new_context(viewport={"width": 320, "height": 800}), "manager")
+        phone_page.goto(BASE + variant_path(config["history"]))
+        phone_page.locator("#text").fill("Hydra Glow: an edit to give the history a row, on a phone.")
+        phone_page.get_by_role("button", name="Check and save").click()
+        expect(phone_page.locator(".notice")).to_be_visible()
+        phone(phone_page)
 
         keyboard(login(browser.new_context(viewport={"width": 1280, "height": 900}), "manager"))
     except Exception as error:  # noqa: BLE001 - report where it failed, then fail

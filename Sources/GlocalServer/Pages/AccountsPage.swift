@@ -36,9 +36,11 @@ enum AccountsPage {
             statuses.isEmpty
             ? "<p>You see no accounts.</p>"
             : """
-            <div class="table-wrap"><table id="accounts"><thead><tr><th scope="col">Account</th><th scope="col" class="optional">Network</th>
+            \(Layout.scroller("Accounts", """
+            <table id="accounts"><thead><tr><th scope="col">Account</th><th scope="col" class="optional">Network</th>
             <th scope="col">Status</th><th scope="col">Posts waiting</th><th scope="col">Action</th></tr></thead>
-            <tbody>\(rows)</tbody></table></div>
+            <tbody>\(rows)</tbody></table>
+            """))
             """
         return Layout.page(
             title: "Accounts", session: session, notice: notice,

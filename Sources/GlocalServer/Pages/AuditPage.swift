@@ -47,9 +47,11 @@ enum AuditPage {
             entries.isEmpty
             ? "<p>No events.</p>"
             : """
-            <div class="table-wrap"><table id="audit"><thead><tr><th scope="col">When</th><th scope="col">Who</th>
+            \(Layout.scroller("Audit log", """
+            <table id="audit"><thead><tr><th scope="col">When</th><th scope="col">Who</th>
             <th scope="col">Variant or account</th><th scope="col">Action</th><th scope="col">State</th>
-            <th scope="col">Before → after, why</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            <th scope="col">Before → after, why</th></tr></thead><tbody>\(rows)</tbody></table>
+            """))
             """
         return Layout.page(
             title: "Audit log", session: session,
@@ -67,11 +69,13 @@ enum AuditPage {
         guard !events.isEmpty else { return "<p>No events.</p>" }
         let rows = events.map { variantRow($0, showVariant: showVariant, network: network) }
         let variantHeader: HTML = showVariant ? "<th scope=\"col\">Variant</th>" : .empty
-        return """
-            <div class="table-wrap"><table id="audit"><thead><tr><th scope="col">When</th><th scope="col">Who</th>\(variantHeader)
-            <th scope="col">Action</th><th scope="col">State</th><th scope="col">Before → after</th></tr></thead>
-            <tbody>\(rows)</tbody></table></div>
+        return Layout.scroller(
+            "History",
             """
+            <table id="audit"><thead><tr><th scope="col">When</th><th scope="col">Who</th>\(variantHeader)
+            <th scope="col">Action</th><th scope="col">State</th><th scope="col">Before → after</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """)
     }
 
     private static func variantRow(_ event: AuditEvent, showVariant: Bool, network: Network?) -> HTML {

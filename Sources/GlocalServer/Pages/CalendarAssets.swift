@@ -6,7 +6,7 @@ enum CalendarAssets {
     static let css = """
         main:has(.cal-month),main:has(.cal-week){max-width:96rem}
         .cal-controls{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:flex-end}
-        .cal-controls label{margin:0}.cal-controls select,.cal-controls input{width:auto;max-width:100%}
+        .cal-controls label{margin:0;min-width:0;max-width:100%}.cal-controls select,.cal-controls input{width:auto;max-width:100%}
         .cal-nav{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:baseline;margin:.5rem 0}
         .cal-nav h2{margin:0;font-size:1.3rem}
         .cal-zone,.cal-help{font-size:.9rem;color:#3f3f46;margin:.3rem 0}

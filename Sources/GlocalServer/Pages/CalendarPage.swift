@@ -51,7 +51,7 @@ enum CalendarPage {
             </nav>
             \(legend)
             <p class="cal-help">Drag a post onto another day to move it (same time of day), or use its “Move” link to pick a day and time.</p>
-            <div class="cal cal-\(period.kind.rawValue)" data-calendar data-csrf="\(input.session.csrfToken)" data-back="\(back)" aria-labelledby="cal-title">
+            <div class="cal cal-\(period.kind.rawValue)" data-calendar data-csrf="\(input.session.csrfToken)" data-back="\(back)" role="region" aria-labelledby="cal-title">
             <div class="cal-head" aria-hidden="true">\(HTML.joined(headings))</div>
             <ol class="cal-days">\(HTML.joined(cells))</ol>
             </div>

@@ -24,8 +24,10 @@ enum CampaignPage {
             title: "Campaigns", session: session,
             """
             <h1>Campaigns</h1>
-            <div class="table-wrap"><table><thead><tr><th scope="col">Campaign</th><th scope="col">Approved</th>
-            <th scope="col">Pending</th><th scope="col">Rejected</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            \(Layout.scroller("Campaigns", """
+            <table><thead><tr><th scope="col">Campaign</th><th scope="col">Approved</th>
+            <th scope="col">Pending</th><th scope="col">Rejected</th></tr></thead><tbody>\(rows)</tbody></table>
+            """))
             \(approvedDefinition)
             """)
     }
@@ -73,7 +75,7 @@ enum CampaignPage {
             variants approved across \(byAccount.count) accounts.</p>
             \(approvedDefinition)
             <ul>\(summary)</ul>
-            <div class="table-wrap"><table><thead><tr><th scope="col">Account</th>\(header)</tr></thead><tbody>\(rows)</tbody></table></div>
+            \(Layout.scroller("Variants by account", "<table><thead><tr><th scope=\"col\">Account</th>\(header)</tr></thead><tbody>\(rows)</tbody></table>"))
             """)
     }
 }

@@ -36,6 +36,12 @@ enum Layout {
             """
     }
 
+    /// A region that scrolls sideways when its content (a wide table, a carousel) is wider than the screen: focusable
+    /// and named, so a keyboard user can scroll it too (WCAG 2.1.1; axe's `scrollable-region-focusable`).
+    static func scroller(_ label: String, class name: String = "table-wrap", _ content: HTML) -> HTML {
+        "<div class=\"\(name)\" role=\"region\" tabindex=\"0\" aria-label=\"\(label)\">\(content)</div>"
+    }
+
     /// The hidden CSRF field every form of a session carries.
     static func csrfField(_ session: Session) -> HTML {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(session.csrfToken)\">"

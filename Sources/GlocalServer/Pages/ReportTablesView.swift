@@ -34,13 +34,14 @@ enum ReportTablesView {
             \(breakdown(report.byTeam, key: "team"))</section>
             <section class="report-section" aria-labelledby="heatmap"><h2 id="heatmap">Engagement by weekday and hour</h2>\
             <p>Local time of each post's account.</p>\
-            \(table(["weekday", "hour", "posts", "interactions", "per post"], heatRows, numeric: 2))</section>
+            \(table(["weekday", "hour", "posts", "interactions", "per post"], heatRows, numeric: 2, label: "Engagement by weekday and hour"))</section>
             <section class="report-section" aria-labelledby="posts"><h2 id="posts">Posts published in the period</h2>\
             <p>Times in \(report.period.timeZone); delay is seconds from the slot to publication.</p>\
-            \(table(["published", "variant", "team", "network", "locale", "delay (s)", "reach", "engagement"], postRows, numeric: 5))\
+            \(table(["published", "variant", "team", "network", "locale", "delay (s)", "reach", "engagement"], postRows, numeric: 5, label: "Posts published in the period"))\
             </section>
             <section class="report-section" aria-labelledby="all-time"><h2 id="all-time">All-time tables (every post so far)</h2>
-            <div class="all-time">\(HTML.prerendered(EngagementHTMLRenderer().body(allTime)))</div></section>
+            \(Layout.scroller("All-time tables", class: "table-wrap all-time", HTML.prerendered(EngagementHTMLRenderer().body(allTime))))\
+            </section>
             """
     }
 
@@ -52,11 +53,11 @@ enum ReportTablesView {
                     $0.key, ReportNumbers.count($0.published), ReportNumbers.count($0.reach), ReportNumbers.count($0.engagement),
                     ReportNumbers.percent($0.engagementRate),
                 ]
-            }, numeric: 1)
+            }, numeric: 1, label: "Engagement by \(key)")
     }
 
     /// A table whose columns from `numeric` on are right-aligned numbers.
-    static func table(_ header: [String], _ rows: [[String]], numeric: Int) -> HTML {
+    static func table(_ header: [String], _ rows: [[String]], numeric: Int, label: String) -> HTML {
         guard !rows.isEmpty else { return "<p class=\"none\">None in this period.</p>" }
         let head = HTML.joined(
             header.enumerated().map { index, name in
@@ -70,6 +71,6 @@ enum ReportTablesView {
                     })
                 return "<tr>\(cells)</tr>\n"
             })
-        return "<div class=\"table-wrap\"><table><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table></div>"
+        return Layout.scroller(label, "<table><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table>")
     }
 }

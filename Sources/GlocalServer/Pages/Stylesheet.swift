@@ -23,7 +23,8 @@ enum Stylesheet {
         textarea,input[type=text],input[type=email],input[type=password],select{font:inherit;width:100%;padding:.4rem;border:1px solid #666;border-radius:.3rem}
         textarea{min-height:9rem}
         label{font-weight:600;display:block;margin:.5rem 0 .2rem}
-        form.inline{display:inline-flex;gap:.5rem;align-items:center}
+        form.inline{display:inline-flex;flex-wrap:wrap;gap:.5rem;align-items:center;max-width:100%}
+        h1,h2{overflow-wrap:anywhere}select{max-width:100%}
         .notice{background:#dcfce7;border:1px solid #166534;padding:.5rem 1rem;border-radius:.4rem}
         .error{color:#991b1b;font-weight:600}
         .field-error{border:2px solid #991b1b;background:#fef2f2;padding:.4rem .6rem;border-radius:.3rem;color:#7f1d1d;margin:.3rem 0}

@@ -62,7 +62,10 @@ struct PreviewParts {
                 items.count > 1
                 ? "<p class=\"pv-dots\" role=\"img\" aria-label=\"\(items.count) slides\">\(String(repeating: "• ", count: items.count))</p>"
                 : .empty
-            return "<div class=\"pv-media pv-carousel\">\(tiles)</div>\(dots)"
+            // Several slides scroll sideways: the keyboard reaches them too.
+            guard items.count > 1 else { return "<div class=\"pv-media pv-carousel\">\(tiles)</div>" }
+            return
+                "\(Layout.scroller("\(items.count) slides, scroll sideways", class: "pv-media pv-carousel", HTML.joined(tiles)))\(dots)"
         case .player:
             return "<div class=\"pv-media pv-player\">\(tiles[0])</div>"
         }
