@@ -15,7 +15,13 @@ struct ApprovalRoutesTests {
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let page = try await browser.get(Self.frXPath)
-            #expect(page.body.contains("Approve by <strong>2026-11-30 20:00 UTC</strong>"))
+            // The deadline in the account's time (Paris), as the slot, with the UTC instant.
+            #expect(
+                page.body.contains(
+                    "Approve by <strong><time datetime=\"2026-11-30T20:00:00Z\">Mon 30 Nov 2026, 21:00 CET</time>"))
+            #expect(page.body.contains("2026-11-30 20:00 UTC)</strong>, 12h before the slot."))
+            // Text in the variant's language is marked so (WCAG 3.1.2), the page itself is in English.
+            #expect(page.body.contains("<textarea id=\"text\" name=\"text\" lang=\"fr-FR\""))
             let done = try await browser.post(
                 Self.frXPath + "/approve", form: [("csrf", page.csrf ?? ""), ("revision", page.revision ?? "")])
             #expect(done.status == .seeOther && done.location == Self.frXPath + "?notice=approved")

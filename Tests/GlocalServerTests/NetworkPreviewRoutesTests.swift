@@ -92,7 +92,7 @@ struct NetworkPreviewRoutesTests {
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let before = try await browser.get(path)
             #expect(before.body.contains("The local text is as glocal generated it"))
-            #expect(before.body.contains("<p class=\"post\" id=\"global-text\">"))
+            #expect(before.body.contains("<p class=\"post\" id=\"global-text\" lang=\"en\">"))
             let saved = try await browser.post(
                 path + "/edit",
                 form: [
@@ -106,7 +106,7 @@ struct NetworkPreviewRoutesTests {
                     "<h3>Generated local text</h3><p class=\"post\">Votre peau a soif ? Découvrez <del>Hydra.</del>"))
             #expect(after.body.contains("<ins>Hydra à Lyon.</ins>"))
             // The default-locale text is shown as written, no word of it marked.
-            let global = try #require(after.body.range(of: "id=\"global-text\">"))
+            let global = try #require(after.body.range(of: "id=\"global-text\" lang=\"en\">"))
             #expect(!after.body[global.upperBound...].prefix { $0 != "<" }.isEmpty)
             #expect(!after.body[global.upperBound...].prefix(200).contains("<del>"))
         }

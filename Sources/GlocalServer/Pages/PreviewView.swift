@@ -70,7 +70,7 @@ enum PreviewView {
         guard let global else { return "<p>No default-locale text to show.</p>" }
         return """
             <div class="card"><h3>Default-locale text (for reference, \(locale))</h3>
-            <p class="post" id="global-text">\(global)</p></div>
+            <p class="post" id="global-text" lang="\(locale)">\(global)</p></div>
             """
     }
 

@@ -58,7 +58,7 @@ struct QueueRow {
             <li class="q-item" id="q-\(variant.id)">\(box)\(thumbnails.html(variant))<div class="q-body">
             <p class="q-head">\(NetworkBadge.html(variant.network)) <span class="q-account">\(variant.accountID)</span> \
             <span class="q-campaign">\(variant.campaignID) · \(variant.postID)</span></p>
-            <p class="q-text"><a href="\(Layout.variantPath(variant.id))">\
+            <p class="q-text" lang="\(variant.locale)"><a href="\(Layout.variantPath(variant.id))">\
             \(title)\(Self.excerpt(variant.text, search: search))</a></p>
             <p class="q-when">\(slot)\(deadline)</p></div></li>
             """

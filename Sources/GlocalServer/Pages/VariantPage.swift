@@ -27,13 +27,18 @@ enum VariantPage {
         let global = CampaignText.global(
             campaignID: variant.campaignID, postID: variant.postID, network: variant.network, in: environment.workspace)
         var deadline: HTML
+        // The deadline in the account's local time, as the slot and the queue show it, with the UTC instant.
+        func local(_ due: Date) -> HTML {
+            let label = LocalTimeLabel(due, zoneID: variant.timeZone, now: now)
+            return "<time datetime=\"\(QueueRow.iso(due))\">\(label.local)</time> (\(label.relative); \(Layout.utc(due)))"
+        }
         switch status {
         case .missed(let due):
             deadline =
-                "<p class=\"late\" id=\"deadline\"><strong>Will not be published:</strong> \(status.explanation(policy: policy) ?? "") (deadline \(Layout.utc(due))).</p>"
+                "<p class=\"late\" id=\"deadline\"><strong>Will not be published:</strong> \(status.explanation(policy: policy) ?? "") (deadline \(local(due))).</p>"
         case .open(let due):
             deadline =
-                "<p id=\"deadline\">Approve by <strong>\(Layout.utc(due))</strong> (\(policy.deadline.map { "\($0)" } ?? "0m") before the slot).</p>"
+                "<p id=\"deadline\">Approve by <strong>\(local(due))</strong>, \(policy.deadline.map { "\($0)" } ?? "0m") before the slot.</p>"
         case .notApplicable: deadline = .empty
         }
         if policy.mode == .auto {
@@ -55,9 +60,9 @@ enum VariantPage {
             \(deadline)\(problem)\(changes)
             \(PreviewView.stylesheetLink)
             <h2>Preview</h2>
-            \(PreviewView.render(preview, account: previewAccount))
+            <div lang="\(variant.locale)">\(PreviewView.render(preview, account: previewAccount))</div>
             <h2>Local text</h2>
-            \(PreviewView.localChanges(generated: GeneratedText.of(history), local: draft?.text ?? variant.text))
+            <div lang="\(variant.locale)">\(PreviewView.localChanges(generated: GeneratedText.of(history), local: draft?.text ?? variant.text))</div>
             \(PreviewView.reference(global: global, locale: environment.workspace.settings.defaultLocale.value))
             \(canAct ? editing : HTML("<p>You can read this variant but not change it.</p>"))
             <h2>History</h2>
@@ -106,7 +111,7 @@ enum VariantPage {
             <form method="post" action="\(path)/edit">\(Layout.csrfField(session))\(revisionField(variant))
             <label for="text">Text</label>
             \(fieldErrors("text"))
-            <textarea id="text" name="text"\(described) data-count-url="\(path)/count">\(draft?.text ?? variant.text)</textarea>
+            <textarea id="text" name="text" lang="\(variant.locale)"\(described) data-count-url="\(path)/count">\(draft?.text ?? variant.text)</textarea>
             <div class="live-count" id="live-count" aria-live="polite" hidden></div>
             <label for="link_placement">Link placement</label>
             \(fieldErrors("link_placement"))
