@@ -48,8 +48,10 @@ struct BrowserPreviewEditorTests {
         let result = try BrowserEndToEndTests.run("/usr/bin/env", ["python3", script, json])
         #expect(result.status == 0, "the browser flow failed:\n\(result.output)\nserver:\n\(server.printed)")
 
-        // Typing checks the text and saves nothing.
+        // Typing checks the text and saves nothing; Approve with the edit unsaved approved nothing.
         #expect(try store.variant(edit.id)?.text == edit.text)
+        #expect(try store.variant(edit.id)?.state == .pendingApproval)
+        #expect(try store.auditEvents(variant: edit.id).allSatisfy { $0.action != .approve })
         for network in Network.allCases {
             for size in ["desktop", "phone"] {
                 #expect(FileManager.default.fileExists(atPath: artifacts + "/previews-\(network.rawValue)-\(size).png"))

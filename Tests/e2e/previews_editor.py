@@ -79,6 +79,10 @@ with sync_playwright() as p:
         field.fill("Hydra arrive : votre peau va adorer.")
         expect(a.locator("#live-problems")).to_have_count(0)
         expect(counter).to_contain_text("36 / 280")
+        step("Approve with the edit not saved approves nothing and says why")
+        a.get_by_role("button", name="Approve", exact=True).click()
+        expect(a.locator("#unsaved-edit")).to_contain_text("Nothing was approved: your edit is not saved")
+        assert a.url.endswith("/variants/" + config["edit"]), f"Approve left the page: {a.url}"
         step("after a refused save the server's errors stay until the manager types again")
         field.fill("Hydra " * 50)
         a.get_by_role("button", name="Check and save").click()

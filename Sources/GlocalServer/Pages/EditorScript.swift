@@ -1,6 +1,7 @@
 /// The edit form's progressive enhancement, served as /static/editor.js: as the manager types (debounced),
 /// it posts the text to the variant's count endpoint and shows the count as the network counts it and the
-/// problems next to the field. Without it the form works as before: problems appear after saving.
+/// problems next to the field; and Approve with an unsaved edit stops and says so. Without it the form works as
+/// before: problems appear after saving.
 enum EditorScript {
     static let source = #"""
         "use strict";
@@ -66,6 +67,27 @@ enum EditorScript {
             typed = true;
             clearTimeout(timer);
             timer = setTimeout(count, 250);
+          }
+          // Approve approves the saved text: with an edit typed and not saved, it stops and says so, rather than
+          // approve a text other than the one on screen.
+          var approve = document.getElementById("approve");
+          var placement = form.elements.link_placement;
+          if (approve && approve.form) {
+            approve.form.addEventListener("submit", function (event) {
+              var unsaved = field.value !== field.defaultValue ||
+                (placement && placement.selectedOptions[0] && !placement.selectedOptions[0].defaultSelected);
+              if (!unsaved) return;
+              event.preventDefault();
+              var note = document.getElementById("unsaved-edit");
+              if (!note) {
+                note = element("p", "field-error");
+                note.id = "unsaved-edit";
+                note.setAttribute("role", "alert");
+                approve.form.appendChild(note);
+              }
+              note.textContent = "Nothing was approved: your edit is not saved, and Approve approves the saved text. " +
+                "Press “Check and save” first, or reload the page to drop the edit.";
+            });
           }
           field.setAttribute("aria-describedby", ((field.getAttribute("aria-describedby") || "") + " live-count").trim());
           field.addEventListener("input", schedule);
