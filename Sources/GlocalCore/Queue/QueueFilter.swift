@@ -8,8 +8,10 @@ public struct QueueFilter: Sendable, Equatable {
     public static let pageSize = 50
     /// "Deadline soon": the approval deadline falls within this many seconds from now.
     public static let soonWindow: TimeInterval = 48 * 3600
-    /// The states the queue can list; pending approval by default.
-    public static let states: [VariantState] = [.pendingApproval, .approved, .scheduled, .rejected, .published, .failed]
+    /// The states the queue can list (every state a stored variant can be in); pending approval by default.
+    public static let states: [VariantState] = [
+        .pendingApproval, .approved, .scheduled, .publishing, .published, .unknown, .rejected, .failed, .missed, .cancelled,
+    ]
 
     /// Only this campaign.
     public var campaign: String?

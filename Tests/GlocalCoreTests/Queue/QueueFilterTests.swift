@@ -26,6 +26,10 @@ struct QueueFilterTests {
         #expect(filter.campaign == "hydra" && filter.network == .linkedin && filter.account == "lumiere-fr-x")
         #expect(filter.state == .approved && filter.deadlineSoon && filter.search == "peau" && filter.page == 3)
         #expect(filter.problems.isEmpty)
+        // Every state a variant can end in can be listed: a manager finds the posts that missed their deadline.
+        for state in VariantState.allCases where state != .draft {
+            #expect(QueueFilter(query: ["state": state.rawValue]).state == state, "\(state)")
+        }
         let empty = QueueFilter(query: ["campaign": "", "network": "", "q": "  "])
         #expect(empty == QueueFilter())
         let wrong = QueueFilter(query: ["network": "myspace", "state": "draft", "page": "-2"])
