@@ -49,10 +49,14 @@ public struct ValidationRun: Sendable {
             let loaded = WorkspaceLoader(root: target.root).load()
             let validator = WorkspaceValidator(media: FileMediaInspector(root: target.root))
             let prefix = locator.displayPrefix(for: target.root)
-            let single = validator.validate(
+            var single = validator.validate(
                 loaded.workspace, readingDiagnostics: loaded.diagnostics, fileCount: loaded.fileCount,
                 unreadableFiles: loaded.unreadableFiles, campaignFiles: target.campaignFiles, now: now
-            ).relocated(prefix: prefix)
+            )
+            // Every SARIF result needs a location for GitHub code scanning: a problem with no file points at the
+            // workspace's glocal.yaml.
+            if format == .sarif { single = single.anchoringUnlocated(at: "glocal.yaml") }
+            single = single.relocated(prefix: prefix)
             report = report.map { $0.merged(with: single) } ?? single
             sources = sources.merged(with: loaded.sources.relocated(prefix: prefix))
             if summary, let workspace = loaded.workspace { overviews.append(WorkspaceOverview(workspace: workspace).render()) }

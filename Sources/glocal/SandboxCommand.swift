@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GlocalCore
 import GlocalSandbox
 
 /// `glocal sandbox`: serves a local stand-in for every supported network until interrupted.
@@ -8,9 +9,8 @@ struct SandboxCommand: ParsableCommand {
         commandName: "sandbox",
         abstract: "Serve a local stand-in for every supported network (same paths, bodies, errors and rate-limit headers).",
         discussion: """
-            Networks live under http://HOST:PORT/<network>/… (x, bluesky, mastodon, threads, linkedin, facebook, \
-            instagram, youtube, tiktok, pinterest, google_business), each with its sign-in flow at \
-            /<network>/oauth/…; the webhook under /webhook/. Admin API under /_sandbox/: POST faults, GET posts, \
+            Networks live under http://HOST:PORT/<network>/… (\(Network.allCases.map(\.rawValue).joined(separator: ", "))), \
+            each with its sign-in flow at /<network>/oauth/…; the webhook under /webhook/. Admin API under /_sandbox/: POST faults, GET posts, \
             POST reset, POST clock, POST audiences. See docs/networks.md. State is in memory; stop with Ctrl-C.
             """)
 

@@ -212,6 +212,33 @@ extension WorkspaceFixture {
         #expect(result.output.contains("file://" + workspace.root.standardizedFileURL.path))
     }
 
+    /// GitHub code scanning refuses a whole SARIF upload when one result has no location: a problem with no file
+    /// (a missing accounts.yaml) is placed at the start of the workspace's glocal.yaml.
+    @Test func everySARIFResultHasALocationEvenAProblemWithoutAFile() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        try FileManager.default.removeItem(at: workspace.root.appendingPathComponent("accounts.yaml"))
+        let result = try workspace.validate(format: .sarif)
+        #expect(result.exitCode == 1)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(!results.isEmpty)
+        for item in results {
+            let location = try #require((item["locations"] as? [[String: Any]])?.first, "\(item["ruleId"] ?? "")")
+            let physical = try #require(location["physicalLocation"] as? [String: Any])
+            #expect((physical["region"] as? [String: Any])?["startLine"] as? Int != nil)
+        }
+        let missing = try #require(results.first { ($0["ruleId"] as? String) == "file.missing" })
+        let artifact =
+            ((missing["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?[
+                "artifactLocation"] as? [String: Any]
+        #expect(artifact?["uri"] as? String == "glocal.yaml")
+        // The other formats keep saying the problem has no file.
+        let json = try workspace.validate(format: .json)
+        #expect(!json.output.contains("\"file\" : \"glocal.yaml\"") && !json.output.contains("\"file\":\"glocal.yaml\""))
+    }
+
     @Test func mixedMediaCountsEveryItemTowardsTheTotal() throws {
         let workspace = try WorkspaceFixture(overlay: nil)
         defer { workspace.remove() }
