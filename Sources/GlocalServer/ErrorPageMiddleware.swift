@@ -24,7 +24,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
             // The request itself broke off (a body cut short when the idle timeout closed the connection):
             // there is nobody to answer, and Hummingbird closes the connection on it.
             throw error
-        } catch let error as HTTPError {
+        } catch var error as HTTPError {
+            // A signed-out reader of a page is sent to sign in and then back to that page.
+            if error.status == .seeOther, error.headers[.location] == "/login", request.method == .get {
+                error.headers[.location] = SignInReturn.loginLocation(path: request.uri.path, query: request.uri.query)
+            }
             return ErrorPage.response(for: error)
         } catch let error as any HTTPResponseError {
             return try error.response(from: request, context: context)

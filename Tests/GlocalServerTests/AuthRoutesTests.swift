@@ -4,6 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import GlocalServer
+
 /// Sign-in, cookies, CSRF, throttling and session expiry through the in-process router.
 struct AuthRoutesTests {
     @Test func signingInSetsASecureHttpOnlySameSiteCookieAndOpensTheQueue() async throws {
@@ -58,6 +60,39 @@ struct AuthRoutesTests {
             let later = try await browser.login(ServerFixture.uk, password: ServerFixture.password)
             #expect(later.status == .seeOther)
         }
+    }
+
+    /// A manager whose session expired, opening a variant's page, signs in and lands on that page; a `next` that
+    /// leads off this server leads to the queue.
+    @Test func signingInLeadsBackToThePageAskedFor() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            let path = "/variants/hydra-launch/launch/lumiere-fr-x?x=1"
+            let asked = try await browser.get(path)
+            #expect(asked.status == .seeOther)
+            #expect(asked.location == "/login?next=%2Fvariants%2Fhydra-launch%2Flaunch%2Flumiere-fr-x%3Fx%3D1")
+            let form = try await browser.get(try #require(asked.location))
+            #expect(form.body.contains("<input type=\"hidden\" name=\"next\" value=\"\(path)\">"))
+            let wrong = try await browser.post(
+                "/login",
+                form: [("csrf", form.csrf ?? ""), ("email", ServerFixture.france), ("password", "nope"), ("next", path)])
+            #expect(wrong.status == .unauthorized && wrong.body.contains("name=\"next\" value=\"\(path)\""))
+            let landing = try await browser.post(
+                "/login",
+                form: [
+                    ("csrf", wrong.csrf ?? ""), ("email", ServerFixture.france), ("password", ServerFixture.password),
+                    ("next", path),
+                ])
+            #expect(landing.status == .seeOther && landing.location == path)
+            // Signed in already, /login?next= goes straight there.
+            #expect(try await browser.get("/login?next=%2Fcalendar").location == "/calendar")
+        }
+        for hostile in ["https://evil.example/", "//evil.example/x", "/\\evil.example", "/login?next=/", "/a b", "x"] {
+            #expect(SignInReturn.safe(hostile) == "/", "\(hostile)")
+        }
+        #expect(SignInReturn.safe("/accounts#account-lumiere-fr-x") == "/accounts#account-lumiere-fr-x")
+        #expect(SignInReturn.loginLocation(path: "/", query: nil) == "/login")
     }
 
     @Test func aSessionExpiresAndLogoutEndsIt() async throws {

@@ -1,6 +1,6 @@
 /// The sign-in form.
 enum LoginPage {
-    static func render(csrf: String, email: String = "", error: String? = nil) -> HTML {
+    static func render(csrf: String, email: String = "", error: String? = nil, next: String = "/") -> HTML {
         let message: HTML = error.map { "<p class=\"field-error\" role=\"alert\" id=\"login-error\">\($0)</p>" } ?? .empty
         return Layout.page(
             title: "Sign in", session: nil,
@@ -9,6 +9,7 @@ enum LoginPage {
             \(message)
             <form method="post" action="/login" class="card login">
             <input type="hidden" name="csrf" value="\(csrf)">
+            \(next == "/" ? HTML.empty : "<input type=\"hidden\" name=\"next\" value=\"\(next)\">")
             <label for="email">E-mail</label>
             <input type="email" id="email" name="email" autocomplete="username" required value="\(email)">
             <label for="password">Password</label>

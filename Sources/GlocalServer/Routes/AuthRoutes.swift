@@ -9,9 +9,10 @@ struct AuthRoutes {
     let environment: ServerEnvironment
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("/login") { _, context -> Response in
-            if context.session != nil { return Layout.redirect(to: "/") }
-            return loginForm(status: .ok)
+        router.get("/login") { request, context -> Response in
+            let next = SignInReturn.safe(request.uri.queryParameters["next"].map(String.init))
+            if context.session != nil { return Layout.redirect(to: next) }
+            return loginForm(status: .ok, next: next)
         }
         router.post("/login") { request, context -> Response in try await login(request, context: context) }
         router.post("/logout") { request, context -> Response in
@@ -30,32 +31,37 @@ struct AuthRoutes {
         guard let expected = request.cookies[Self.loginCookie]?.value, let given = form["csrf"],
             SessionToken.constantTimeEquals(expected, given)
         else {
-            return loginForm(status: .forbidden, error: "The sign-in form expired. Please try again.")
+            return loginForm(
+                status: .forbidden, error: "The sign-in form expired. Please try again.", next: SignInReturn.safe(form["next"]))
         }
         let email = form["email"] ?? ""
+        let next = SignInReturn.safe(form["next"])
         let now = environment.now()
         switch try environment.users.authenticate(email: email, password: form["password"] ?? "", now: now) {
         case .throttled(let until):
             let seconds = max(1, Int(until.timeIntervalSince(now).rounded(.up)))
             var response = loginForm(
                 status: .tooManyRequests, email: email,
-                error: "Too many failed attempts for this address. Try again in \((seconds + 59) / 60) minutes.")
+                error: "Too many failed attempts for this address. Try again in \((seconds + 59) / 60) minutes.", next: next)
             response.headers[.retryAfter] = "\(seconds)"
             return response
         case .invalid:
-            return loginForm(status: .unauthorized, email: email, error: "Wrong e-mail or password.")
+            return loginForm(status: .unauthorized, email: email, error: "Wrong e-mail or password.", next: next)
         case .success(let user):
             let (token, _) = try environment.sessions.open(for: user.email, now: now)
-            var response = Layout.redirect(to: "/")
+            var response = Layout.redirect(to: next)
             response.setCookie(cookie(SessionMiddleware.cookieName, token, maxAge: Int(environment.sessions.lifetime), path: "/"))
             response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, path: "/login"))
             return response
         }
     }
 
-    private func loginForm(status: HTTPResponse.Status, email: String = "", error: String? = nil) -> Response {
+    private func loginForm(status: HTTPResponse.Status, email: String = "", error: String? = nil, next: String = "/")
+        -> Response
+    {
         let token = SessionToken.random()
-        var response = Layout.response(LoginPage.render(csrf: token, email: email, error: error), status: status)
+        var response = Layout.response(
+            LoginPage.render(csrf: token, email: email, error: error, next: next), status: status)
         response.setCookie(cookie(Self.loginCookie, token, maxAge: 3600, path: "/login"))
         return response
     }
