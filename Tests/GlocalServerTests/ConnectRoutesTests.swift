@@ -53,6 +53,8 @@ struct ConnectRoutesTests {
             #expect(query["scope"] == "tweet.read tweet.write users.read media.write offline.access")
             // Another team's account, and a viewer: refused.
             #expect(try await france.post("/accounts/lumiere-uk-x/connect", form: [("csrf", csrf)]).status == .forbidden)
+            // An account no workspace file declares: 404 for a manager as for an admin.
+            #expect(try await france.post("/accounts/nonexistent-acc/connect", form: [("csrf", csrf)]).status == .notFound)
             var viewer = BrowserSession(client: client)
             _ = try await viewer.login(ServerFixture.viewer, password: ServerFixture.password)
             let viewerPage = try await viewer.get("/accounts")

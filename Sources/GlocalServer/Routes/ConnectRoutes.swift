@@ -122,8 +122,9 @@ public struct ConnectRoutes: Sendable {
 
     private static func permitted(_ id: String, session: Session, environment: ServerEnvironment) throws -> Account {
         let scope = environment.scope(of: session.user)
-        guard scope.canSee(account: id) else { throw RequestGuard.forbidden(id) }
+        // An account the workspace does not declare is 404 to everyone, as for pausing (its name tells nothing).
         guard let account = environment.accountsByID[id] else { throw HTTPError(.notFound, message: "No account '\(id)'.") }
+        guard scope.canSee(account: id) else { throw RequestGuard.forbidden(id) }
         guard scope.canAct(on: id) else {
             throw HTTPError(.forbidden, message: "You may not connect accounts (role \(scope.role.rawValue)).")
         }
