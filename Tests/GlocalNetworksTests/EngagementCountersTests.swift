@@ -6,7 +6,7 @@ import Testing
 @testable import GlocalNetworks
 
 /// Each network's interactions counted once each, whatever the network calls them: X's reposts under one of
-/// their two names.
+/// their two names, Mastodon's quotes and Bluesky's bookmarks as X's quotes and bookmarks are.
 struct EngagementCountersTests {
     /// The interactions the sandbox makes for a post of `clientCase` at its clock, by the sandbox's own names
     /// (`likes`, `reposts` …), and only those the network reports.
@@ -56,5 +56,22 @@ struct EngagementCountersTests {
             ])
         #expect(XPublicMetrics.counters(["repost_count": 5, "like_count": 2]) == ["retweet_count": 5, "like_count": 2])
         #expect(XPublicMetrics.counters(["retweet_count": 3]) == ["retweet_count": 3])
+    }
+
+    @Test func mastodonReadsItsQuotes() async throws {
+        try await Self.readADayLater(try Self.clientCase(.mastodon), reported: ["likes", "reposts", "replies", "quotes"]) {
+            counters, interactions in
+            #expect(counters["quotes_count"].map { $0 > 0 } == true)
+            #expect(EngagementScore.total(counters) == interactions)
+        }
+    }
+
+    @Test func blueskyReadsItsBookmarks() async throws {
+        try await Self.readADayLater(
+            try Self.clientCase(.bluesky), reported: ["likes", "reposts", "replies", "quotes", "saves"]
+        ) { counters, interactions in
+            #expect(counters["bookmarkCount"].map { $0 > 0 } == true)
+            #expect(EngagementScore.total(counters) == interactions)
+        }
     }
 }
