@@ -21,6 +21,20 @@ public struct MetricsCollector: Sendable {
         public var outcome: String
         /// Interactions read, when fetched.
         public var engagement: Int?
+
+        /// A reading of `variantID` at `checkpoint` seconds after publication.
+        public init(variantID: String, checkpoint: Int, outcome: String, engagement: Int? = nil) {
+            self.variantID = variantID
+            self.checkpoint = checkpoint
+            self.outcome = outcome
+            self.engagement = engagement
+        }
+
+        /// The line `glocal collect-metrics` prints for it: `fetched: ID +24h engagement 42`, the checkpoint
+        /// written as the `nothing due` line writes it (``CheckpointLabel``).
+        public var line: String {
+            "\(outcome): \(variantID) \(CheckpointLabel(seconds: checkpoint))" + (engagement.map { " engagement \($0)" } ?? "")
+        }
     }
 
     let metrics: any EngagementMetricsStore

@@ -96,6 +96,25 @@ struct MetricsCollectorTests {
         }
     }
 
+    /// docs/operations.md: `fetched: ID +24h engagement 42`, each checkpoint written exactly (not `+0h` for 30 minutes,
+    /// `+1h` for 90 or `+168h` for a week).
+    @Test func eachReadingsLineNamesItsCheckpointExactly() {
+        let id = "hydra/teaser/lum-fr-x"
+        #expect(
+            MetricsCollector.Reading(variantID: id, checkpoint: 86_400, outcome: "fetched", engagement: 42).line
+                == "fetched: hydra/teaser/lum-fr-x +24h engagement 42")
+        #expect(
+            [1_800, 5_400, 3_600, 604_800].map {
+                MetricsCollector.Reading(variantID: id, checkpoint: $0, outcome: "fetched").line
+            }
+                == [
+                    "fetched: \(id) +30m", "fetched: \(id) +1h30m", "fetched: \(id) +1h", "fetched: \(id) +7d",
+                ])
+        #expect(
+            MetricsCollector.Reading(variantID: id, checkpoint: 3_600, outcome: "rate_limited").line
+                == "rate_limited: hydra/teaser/lum-fr-x +1h")
+    }
+
     @Test func aRateLimitedReadingWaitsForTheResetWithoutBurningAnAttempt() async throws {
         try await withPublished { collector, store, sandbox, clock in
             await sandbox.inject(SandboxFault(network: "mastodon", account: "42", kind: .rateLimit, seconds: 600))
