@@ -62,9 +62,10 @@ public struct MetricsCollector: Sendable {
     }
 
     /// One round: enqueue, then read every due checkpoint, one call at a time (metrics are not
-    /// urgent, and one call at a time keeps each account well inside its rate limit).
-    public func runOnce() async throws -> [Reading] {
-        _ = try metrics.enqueuePublished(checkpoints: checkpoints)
+    /// urgent, and one call at a time keeps each account well inside its rate limit). `planning: false` skips the
+    /// enqueueing, for a caller that knows nothing was published since its last round (a replay).
+    public func runOnce(planning: Bool = true) async throws -> [Reading] {
+        if planning { _ = try metrics.enqueuePublished(checkpoints: checkpoints) }
         var readings: [Reading] = []
         var limitedUntil: [String: Date] = [:]
         while true {
@@ -86,6 +87,9 @@ public struct MetricsCollector: Sendable {
             }
         }
     }
+
+    /// When the waiting reading that comes due first is due (readings are planned by ``runOnce()``), if any.
+    public func nextDue() throws -> Date? { try metrics.nextWaiting()?.runAt }
 
     private func read(_ job: MetricsJob) async throws -> Reading {
         var reading = Reading(variantID: job.variantID, checkpoint: job.checkpoint, outcome: "retry")
