@@ -21,6 +21,20 @@ public struct MetricsCollector: Sendable {
         public var outcome: String
         /// Interactions read, when fetched.
         public var engagement: Int?
+
+        /// A reading of `variantID` at `checkpoint` seconds after publication.
+        public init(variantID: String, checkpoint: Int, outcome: String, engagement: Int? = nil) {
+            self.variantID = variantID
+            self.checkpoint = checkpoint
+            self.outcome = outcome
+            self.engagement = engagement
+        }
+
+        /// The line `glocal collect-metrics` prints for it: `fetched: ID +24h engagement 42`, the checkpoint
+        /// written as the `nothing due` line writes it (``CheckpointLabel``).
+        public var line: String {
+            "\(outcome): \(variantID) \(CheckpointLabel(seconds: checkpoint))" + (engagement.map { " engagement \($0)" } ?? "")
+        }
     }
 
     let metrics: any EngagementMetricsStore
@@ -48,9 +62,10 @@ public struct MetricsCollector: Sendable {
     }
 
     /// One round: enqueue, then read every due checkpoint, one call at a time (metrics are not
-    /// urgent, and one call at a time keeps each account well inside its rate limit).
-    public func runOnce() async throws -> [Reading] {
-        _ = try metrics.enqueuePublished(checkpoints: checkpoints)
+    /// urgent, and one call at a time keeps each account well inside its rate limit). `planning: false` skips the
+    /// enqueueing, for a caller that knows nothing was published since its last round (a replay).
+    public func runOnce(planning: Bool = true) async throws -> [Reading] {
+        if planning { _ = try metrics.enqueuePublished(checkpoints: checkpoints) }
         var readings: [Reading] = []
         var limitedUntil: [String: Date] = [:]
         while true {
@@ -72,6 +87,9 @@ public struct MetricsCollector: Sendable {
             }
         }
     }
+
+    /// When the waiting reading that comes due first is due (readings are planned by ``runOnce()``), if any.
+    public func nextDue() throws -> Date? { try metrics.nextWaiting()?.runAt }
 
     private func read(_ job: MetricsJob) async throws -> Reading {
         var reading = Reading(variantID: job.variantID, checkpoint: job.checkpoint, outcome: "retry")

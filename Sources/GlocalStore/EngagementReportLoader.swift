@@ -12,15 +12,17 @@ public struct EngagementReportLoader: Sendable {
         self.workspace = workspace
     }
 
-    /// The report's input for `variants` (already filtered to what the reader may see), optionally one campaign.
-    public func input(variants: [StoredVariant], campaign: String?) throws -> EngagementReportInput {
-        let published = try store.metrics.publicationTimes()
+    /// The report's input for `variants` (already filtered to what the reader may see), optionally one campaign;
+    /// with `asOf`, only what was known at that instant (publications, readings and approvals up to it).
+    public func input(variants: [StoredVariant], campaign: String?, asOf: Date? = nil) throws -> EngagementReportInput {
+        let known: (Date) -> Bool = { date in asOf.map { date <= $0 } ?? true }
+        let published = try store.metrics.publicationTimes().filter { known($0.value) }
         var latest: [String: Int] = [:]
         var scoring: [String: Int] = [:]
         let networks = Dictionary(variants.map { ($0.id, $0.network) }, uniquingKeysWith: { a, _ in a })
         let checkpoints = EngagementCheckpoints.standard
         // Samples come in checkpoint order, so the last one per variant is the latest.
-        for sample in try store.metrics.samples(variant: nil) {
+        for sample in try store.metrics.samples(variant: nil) where known(sample.fetchedAt) {
             latest[sample.variantID] = sample.engagement
             if let network = networks[sample.variantID], sample.checkpoint == checkpoints.scoringCheckpoint(for: network) {
                 scoring[sample.variantID] = sample.engagement
@@ -36,7 +38,7 @@ public struct EngagementReportLoader: Sendable {
         var requested: [String: Date] = [:]
         var approvals: [ApprovalRecord] = []
         let accounts = Dictionary(variants.map { ($0.id, $0.accountID) }, uniquingKeysWith: { a, _ in a })
-        for event in try store.auditEvents(variant: nil) {
+        for event in try store.auditEvents(variant: nil) where known(event.at) {
             if event.toState == .pendingApproval, requested[event.variantID] == nil { requested[event.variantID] = event.at }
             if event.toState == .approved, let start = requested.removeValue(forKey: event.variantID) {
                 approvals.append(

@@ -6,7 +6,7 @@ import GlocalStore
 
 /// The demo's end-to-end run (`glocal run --demo`): every account connected to the sandbox, the
 /// soonest post approved by the demo admin on every account, its slots replayed in simulated time so each post
-/// goes out at its own slot, and a table of what went out where.
+/// goes out at its own slot and is read back at its own +1 h, +24 h and +7 d, and a table of what went out where.
 public struct DemoPublishing: Sendable {
     /// The workspace (its accounts and media).
     public let workspace: Workspace
@@ -72,38 +72,34 @@ public struct DemoPublishing: Sendable {
         return (first.campaignID, first.postID, chosen.compactMap(\.scheduledAt).max()!)
     }
 
-    /// Replays the dispatcher from `now` to `end` against the sandbox; returns its reports. `onAttempt` hears of every
-    /// attempt and `onReport` of each job's outcome as it is written, as the dispatcher of `glocal run` does (its log
-    /// and `/metrics`).
+    /// Replays the dispatcher from `now` to `end` against the sandbox, reading each post's engagement back at its
+    /// own checkpoints (+1 h, +24 h, +7 d after it went out) as they come due, simulated time running on past `end`
+    /// to the last reading; returns the dispatcher's reports and how many readings were taken. `onAttempt` hears of
+    /// every attempt and `onReport` of each job's outcome as it is written, as the dispatcher of `glocal run` does (its
+    /// log and `/metrics`).
     public func replay(
         until end: Date, onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in },
         onReport: (JobReport) -> Void = { _ in }
-    ) async throws -> [JobReport] {
+    ) async throws -> (reports: [JobReport], readings: Int) {
         let clock = SimulatedClock(now)
         let dispatcher = DispatcherSetup.dispatcher(
             configuration: DispatchConfiguration(worker: "demo-replay", concurrency: 4), workspace: workspace, root: root,
             store: store, credentials: credentials, endpoints: .sandbox(baseURL: sandboxURL), mediaBaseURL: mediaBaseURL,
             mediaSigner: mediaSigner, clock: { clock.now }, onAttempt: onAttempt)
-        let replay = DispatchReplay(dispatcher: dispatcher, queue: store.publishQueue, clock: clock)
-        return try await replay.run(until: end, onStep: { instant in await moveSandboxClock(instant) }, onReport: onReport)
-    }
-
-    /// Reads engagement back from the sandbox at each checkpoint of the published posts (+1 h,
-    /// +24 h, +7 d), moving simulated time from `start` past the last one; returns how many readings.
-    public func collectEngagement(from start: Date) async throws -> Int {
-        let clock = SimulatedClock(start)
+        let checkpoints = EngagementCheckpoints.standardReadings
         let collector = MetricsCollector(
             metrics: store.metrics, publications: store.publishQueue,
             clients: DispatcherSetup.clients(
                 .sandbox(baseURL: sandboxURL), clock: { clock.now }, apiVersions: workspace.settings.apiVersions),
-            credentials: credentials, clock: { clock.now })
+            credentials: credentials, checkpoints: checkpoints, clock: { clock.now })
+        let replay = DispatchReplay(dispatcher: dispatcher, queue: store.publishQueue, clock: clock, collector: collector)
         var readings = 0
-        for step in [3_600.0, 86_400, 604_800] {
-            clock.move(to: start.addingTimeInterval(step + 60))
-            await moveSandboxClock(clock.now)
-            readings += try await collector.runOnce().filter { $0.engagement != nil }.count
-        }
-        return readings
+        // The last post's last reading, and a day's grace for a reading a retry or a rate limit made late.
+        let readingsUntil = end.addingTimeInterval(TimeInterval((checkpoints.max() ?? 0) + 86_400))
+        let reports = try await replay.run(
+            until: end, readingsUntil: readingsUntil, onStep: { instant in await moveSandboxClock(instant) },
+            onReport: onReport, onReading: { if $0.engagement != nil { readings += 1 } })
+        return (reports, readings)
     }
 
     /// The network column is as wide as the longest network name (`google_business`), so none is cut.

@@ -37,7 +37,9 @@ struct ExplainCommand: ParsableCommand {
             lines.append("  plan: \(change.action.rawValue)\(change.resultingState.map { ", state \($0.rawValue)" } ?? "")")
         }
         lines.append("  because:")
-        for reason in item.explanation { lines.append("    \(reason.rule): \(reason.detail)") }
+        let holdout = Holdout.reason(
+            for: variant, explanation: item.explanation, share: result.learned.holdoutShare)
+        for reason in item.explanation + (holdout.map { [$0] } ?? []) { lines.append("    \(reason.rule): \(reason.detail)") }
         lines.append("  spread: " + SpreadSummary.of(item.explanation, timing: result.workspace.settings.timing))
         lines.append("  learned score: " + Self.learnedScore(item, model: result.learned))
         print(TerminalText.safe(lines.joined(separator: "\n")))

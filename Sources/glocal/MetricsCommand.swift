@@ -45,11 +45,7 @@ struct MetricsCommand: ParsableCommand {
         Task {
             do {
                 let readings = try await collector.runOnce()
-                for reading in readings {
-                    print(
-                        "\(reading.outcome): \(reading.variantID) +\(reading.checkpoint / 3600)h"
-                            + (reading.engagement.map { " engagement \($0)" } ?? ""))
-                }
+                for reading in readings { print(reading.line) }
                 if readings.isEmpty {
                     let published = try store.metrics.publicationTimes().count
                     print(MetricsIdleLine(publishedPosts: published, next: try store.metrics.nextWaiting(), now: clock()).text)

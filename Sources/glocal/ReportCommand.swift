@@ -9,7 +9,10 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Report engagement by campaign × network × locale × account, the 80/20 share, approvals and punctuality.",
-        discussion: "--format html writes one self-contained page (inline SVG charts) to send around.")
+        discussion: """
+            --format html writes one self-contained page (inline SVG charts) to send around. --now reports what was \
+            known at that instant: publications, readings and approvals up to it.
+            """)
 
     /// The output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -25,6 +28,8 @@ struct ReportCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
+        // `--now`: the report as it stood at that instant (an invalid value is refused, as every command refuses it).
+        let asOf = try options.now.map { _ in try options.instant() }
         let access = try options.access()
         let store = try access.openStore(.existing)
         let workspace = access.workspaceIfReadable()
@@ -35,7 +40,8 @@ struct ReportCommand: ParsableCommand {
                 ?? ""
             throw CommandFailure(message: "no campaign '\(campaign)' in the store\(hint)")
         }
-        let input = try EngagementReportLoader(store: store, workspace: workspace).input(variants: variants, campaign: campaign)
+        let input = try EngagementReportLoader(store: store, workspace: workspace).input(
+            variants: variants, campaign: campaign, asOf: asOf)
         let report = EngagementReportBuilder().build(input)
         switch format {
         case .text: print(TerminalText.safe(EngagementTextRenderer().render(report)), terminator: "")

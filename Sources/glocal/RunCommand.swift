@@ -272,14 +272,13 @@ struct RunCommand: ParsableCommand {
             return
         }
         say(
-            "demo: \(demo.admin) approved post '\(post)' of campaign '\(campaign)' on every account; replaying simulated time up to its last slot, \(ISO8601DateFormatter().string(from: lastSlot))…"
+            "demo: \(demo.admin) approved post '\(post)' of campaign '\(campaign)' on every account; replaying simulated time up to its last slot, \(ISO8601DateFormatter().string(from: lastSlot)), and on to its last engagement reading a week later…"
         )
-        let reports = try await demo.replay(
+        let (reports, readings) = try await demo.replay(
             until: lastSlot, onAttempt: { log.publishAttempt($0) }, onReport: { metrics.record($0) })
         say("demo: what went out where (local time, zone, network, account, post):")
         say(try demo.table(reports))
         say(demo.summary(reports))
-        let readings = try await demo.collectEngagement(from: lastSlot)
         say(
             "demo: \(readings) engagement readings pulled back (+1 h, +24 h, +7 d after each post): see Report in the web UI, or `glocal report`."
         )

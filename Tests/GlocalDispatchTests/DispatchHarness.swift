@@ -34,6 +34,21 @@ enum DispatchHarness {
         onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in },
         _ body: @Sendable (Dispatcher, SQLiteVariantStore, SandboxState, SimulatedClock, [StoredVariant]) async throws -> Void
     ) async throws {
+        try await runWithCollector(
+            perAccount: count, spacing: spacing, concurrency: concurrency, transport: wrap, onAttempt: onAttempt
+        ) { dispatcher, store, sandbox, clock, variants, _ in try await body(dispatcher, store, sandbox, clock, variants) }
+    }
+
+    /// As ``run(perAccount:spacing:concurrency:transport:onAttempt:_:)``, with a metrics collector on the same
+    /// clients, credentials and clock.
+    static func runWithCollector(
+        perAccount count: Int = 1, spacing: TimeInterval = 600, concurrency: Int = 3,
+        transport wrap: @Sendable (any HTTPTransport) -> any HTTPTransport = { $0 },
+        onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in },
+        _ body:
+            @Sendable (Dispatcher, SQLiteVariantStore, SandboxState, SimulatedClock, [StoredVariant], MetricsCollector)
+            async throws -> Void
+    ) async throws {
         let store = try SQLiteVariantStore.inMemory()
         let variants = Self.accounts.flatMap { account in
             (0..<count).map { index in
@@ -68,7 +83,10 @@ enum DispatchHarness {
                 queue: store.publishQueue, clients: clients, credentials: credentials,
                 posts: OutgoingPostFactory(accounts: [], root: URL(fileURLWithPath: "/nonexistent")),
                 clock: { clock.now }, random: { 0.5 }, onAttempt: onAttempt)
-            try await body(dispatcher, store, state, clock, variants)
+            let collector = MetricsCollector(
+                metrics: store.metrics, publications: store.publishQueue, clients: clients, credentials: credentials,
+                clock: { clock.now })
+            try await body(dispatcher, store, state, clock, variants, collector)
         }
     }
 

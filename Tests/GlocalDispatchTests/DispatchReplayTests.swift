@@ -42,6 +42,34 @@ struct DispatchReplayTests {
         }
     }
 
+    /// The demo's replay (README): each post is read back at its own +1 h, +24 h and +7 d, the clock stopping at
+    /// each reading as it comes due, even past the last slot; not all at once after the last post.
+    @Test func withACollectorEachPostIsReadAtItsOwnCheckpoints() async throws {
+        try await DispatchHarness.runWithCollector(perAccount: 3, spacing: 5_400) {
+            dispatcher, store, sandbox, clock, variants, collector in
+            let replay = DispatchReplay(dispatcher: dispatcher, queue: store.publishQueue, clock: clock, collector: collector)
+            let end = DispatchHarness.slot.addingTimeInterval(2 * 5_400)
+            let taken = ReportCount()
+            let reports = try await replay.run(
+                until: end, readingsUntil: end.addingTimeInterval(8 * 86_400),
+                onStep: { instant in await sandbox.setNow(instant) }, onReading: { _ in _ = taken.add() })
+            #expect(reports.count == 9 && reports.allSatisfy { $0.outcome == "published" })
+            let published = try store.metrics.publicationTimes()
+            let samples = try store.metrics.samples()
+            #expect(samples.count == 27 && taken.value == 27)
+            for sample in samples {
+                // The +1 h reading of the first posts is taken before the last ones go out (+3 h).
+                #expect(sample.fetchedAt == published[sample.variantID]!.addingTimeInterval(Double(sample.checkpoint)))
+            }
+            // Engagement grows with age: each post's three readings differ.
+            for variant in variants {
+                let readings = samples.filter { $0.variantID == variant.id }.map(\.engagement)
+                #expect(readings == readings.sorted() && Set(readings).count == 3, "\(variant.id) \(readings)")
+            }
+            #expect(clock.now == end.addingTimeInterval(604_800))
+        }
+    }
+
     final class StopFlag: @unchecked Sendable {
         private let lock = NSLock()
         private var flag = false

@@ -77,11 +77,12 @@ struct MetricsCollectorTests {
             await Self.advance(23 * 3_600, clock, sandbox)
             let day = try await collector.runOnce()
             #expect(day.count == 3 && day.allSatisfy { $0.checkpoint == 86_400 })
-            // Mastodon at 24 h at the peak: 1000 × 24/30 = 800 views → 64 favourites, 16 reblogs, 8 replies.
+            // Mastodon at 24 h at the peak: 1000 × 24/30 = 800 views → 64 favourites, 16 reblogs, 8 replies, 4 quotes.
             let mastodon = try store.metrics.samples(variant: "hydra/teaser/lum-fr-mastodon")
             try #require(mastodon.map(\.checkpoint) == [3_600, 86_400])
-            #expect(mastodon[1].counters == ["favourites_count": 64, "reblogs_count": 16, "replies_count": 8])
-            #expect(mastodon[1].engagement == 88)
+            #expect(
+                mastodon[1].counters == ["favourites_count": 64, "reblogs_count": 16, "replies_count": 8, "quotes_count": 4])
+            #expect(mastodon[1].engagement == 92)
             #expect(mastodon[0].engagement < mastodon[1].engagement)
             await Self.advance(6 * 86_400, clock, sandbox)
             #expect(try await collector.runOnce().count == 3)
@@ -91,8 +92,27 @@ struct MetricsCollectorTests {
             let records = try store.metrics.engagementRecords()
             #expect(records.count == 3)
             #expect(records.allSatisfy { $0.bucket == TimingBucket(weekday: 2, block: 5) })
-            #expect(records.first { $0.accountID == "lum-fr-mastodon" }?.engagement == 88)
+            #expect(records.first { $0.accountID == "lum-fr-mastodon" }?.engagement == 92)
         }
+    }
+
+    /// docs/operations.md: `fetched: ID +24h engagement 42`, each checkpoint written exactly (not `+0h` for 30 minutes,
+    /// `+1h` for 90 or `+168h` for a week).
+    @Test func eachReadingsLineNamesItsCheckpointExactly() {
+        let id = "hydra/teaser/lum-fr-x"
+        #expect(
+            MetricsCollector.Reading(variantID: id, checkpoint: 86_400, outcome: "fetched", engagement: 42).line
+                == "fetched: hydra/teaser/lum-fr-x +24h engagement 42")
+        #expect(
+            [1_800, 5_400, 3_600, 604_800].map {
+                MetricsCollector.Reading(variantID: id, checkpoint: $0, outcome: "fetched").line
+            }
+                == [
+                    "fetched: \(id) +30m", "fetched: \(id) +1h30m", "fetched: \(id) +1h", "fetched: \(id) +7d",
+                ])
+        #expect(
+            MetricsCollector.Reading(variantID: id, checkpoint: 3_600, outcome: "rate_limited").line
+                == "rate_limited: hydra/teaser/lum-fr-x +1h")
     }
 
     @Test func aRateLimitedReadingWaitsForTheResetWithoutBurningAnAttempt() async throws {

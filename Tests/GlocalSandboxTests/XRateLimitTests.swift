@@ -70,4 +70,19 @@ import Testing
             #expect(try await sandbox.call("GET", "x/2/users/me", token: Self.token).status == 200)
         }
     }
+
+    /// docs/networks.md's admin API: an injected `rate_limit` is "the network's throttling answer with a reset
+    /// `seconds` ahead", on a metrics lookup (`GET /2/tweets`) as on `POST /2/tweets`: nothing remains until then.
+    @Test func anInjectedRateLimitOnAReadSaysNothingRemainsUntilItsSeconds() async throws {
+        try await SandboxCalls.run { sandbox in
+            let now = await sandbox.state.now()
+            await sandbox.state.inject(SandboxFault(network: "x", kind: .rateLimit, seconds: 60))
+            let limited = try await sandbox.call("GET", "x/2/tweets?ids=1&tweet.fields=public_metrics", token: Self.token)
+            #expect(limited.status == 429)
+            #expect(limited.headers["x-rate-limit-remaining"] == "0")
+            #expect(limited.headers["x-rate-limit-reset"] == String(Int(now.timeIntervalSince1970) + 60))
+            #expect(limited.headers["x-rate-limit-limit"] == String(try Self.perUser("GET", "/2/tweets")))
+            #expect(XAnswerTests.check(limited, "GET", "/2/tweets", in: try OpenAPIChecker("x/xdk-latest-openapi.json")) == [])
+        }
+    }
 }

@@ -71,9 +71,19 @@ struct RunCommandTests {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM publish_job WHERE state = 'running'") ?? -1,
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM account_secret") ?? -1,
                 try Int.fetchOne(db, sql: "SELECT count(DISTINCT variant_id) FROM metric_sample") ?? -1,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM metric_sample") ?? -1,
+                // README: each reading at its own +1 h, +24 h or +7 d (not all after the last slot).
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM metric_sample AS s
+                        JOIN metrics_job AS j ON j.variant_id = s.variant_id AND j.checkpoint = s.checkpoint
+                        WHERE abs(julianday(s.fetched_at) - julianday(j.due_at)) * 1440 > 15
+                        """) ?? -1,
             ]
         }
-        // Every published post was read back at least once.
-        #expect(counts == [published, published, 0, 140, published])
+        // Every published post was read back at each checkpoint, when it came due.
+        #expect(counts == [published, published, 0, 140, published, 3 * published, 0])
+        #expect(try #require(Int(readings.1)) == 3 * published)
     }
 }

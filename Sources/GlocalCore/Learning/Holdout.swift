@@ -11,4 +11,15 @@ public enum Holdout {
         var random = SeededRandom(text: variantID + "#holdout")
         return random.uniform() < share
     }
+
+    /// The `holdout` line `glocal explain` shows for a holdout post whose reasons do not already say so
+    /// (docs/scheduling.md: "A holdout post says `holdout: …`"): one placed, or kept from a plan made, while nothing
+    /// was learned, or given by its `time:`; `nil` for a post outside the holdout or whose reasons name it.
+    public static func reason(for variantID: String, explanation: [ScheduleReason], share: Double) -> ScheduleReason? {
+        guard contains(variantID, share: share), !explanation.contains(where: { $0.rule == "holdout" }) else { return nil }
+        return ScheduleReason(
+            "holdout",
+            "this post is in the ~\(Int((share * 100).rounded())) % holdout that measures what learned timing adds: the learner does not place it"
+        )
+    }
 }

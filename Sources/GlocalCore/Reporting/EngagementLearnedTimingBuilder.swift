@@ -48,13 +48,15 @@ public struct EngagementLearnedTimingBuilder: Sendable {
             uniquingKeysWith: { a, _ in a })
         let start = compared.map(\.publishedAt).min() ?? now
         let groups = Dictionary(grouping: observations) { AccountKey(account: $0.accountID, network: $0.network) }
+        // A bucket's posts are the account's measured posts there, its first (which has no score) included.
+        let measured = Dictionary(grouping: records) { AccountKey(account: $0.accountID, network: $0.network) }
         let rows = groups.keys.sorted().map { key -> EngagementReport.LearnedTimingRow in
             let estimates = model.estimates(account: key.account, network: key.network)
             let best = (estimates?.buckets ?? [:]).sorted { a, b in
                 a.value.mean != b.value.mean ? a.value.mean > b.value.mean : a.key < b.key
             }.prefix(bestCount)
             let own = compared.filter { $0.accountID == key.account && $0.network == key.network }
-            let postsByBucket = Dictionary(grouping: groups[key]!, by: \.bucket).mapValues(\.count)
+            let postsByBucket = Dictionary(grouping: measured[key] ?? [], by: \.bucket).mapValues(\.count)
             return EngagementReport.LearnedTimingRow(
                 account: key.account, network: key.network.rawValue, scoredPosts: groups[key]!.count,
                 bestHours: best.map {

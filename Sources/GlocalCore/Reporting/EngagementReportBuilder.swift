@@ -7,14 +7,18 @@ public struct EngagementReportBuilder: Sendable {
     public init() {}
 
     /// The report of `input`.
+    /// A campaign filter chooses which rows are shown; what is an account's (its promotional share over the
+    /// rolling window, the median its posts are scored against, its learned timing) is worked out from all its posts.
     public func build(_ input: EngagementReportInput) -> EngagementReport {
-        let posts = input.posts.filter { input.campaign == nil || $0.campaignID == input.campaign }
+        let shown: (ReportPost) -> Bool = { input.campaign == nil || $0.campaignID == input.campaign }
+        let posts = input.posts.filter(shown)
         let measured = posts.filter { $0.publishedAt != nil && $0.engagement != nil }
-        let ranked = rank(measured)
+        let ranked = rank(measured, medians: medians(input.posts.filter { $0.publishedAt != nil && $0.engagement != nil }))
         // Timing is learnt per account from every post, whatever the campaign filter.
         let learned = EngagementLearnedTimingBuilder(timing: input.timing, holdoutShare: input.holdoutShare).build(input.posts)
         return EngagementReport(
-            campaign: input.campaign, rows: rows(posts), promotionalShare: promotionalShare(posts, input: input),
+            campaign: input.campaign, rows: rows(posts),
+            promotionalShare: promotionalShare(input.posts, shown: shown, input: input),
             promotionalShareMax: input.promotionalShareMax, approvals: approvals(input, posts: posts),
             punctuality: punctuality(posts, tolerance: input.onTimeTolerance), heatmap: heatmap(measured),
             top: Array(ranked.prefix(input.topCount)), bottom: Array(ranked.reversed().prefix(input.topCount)),
@@ -44,12 +48,14 @@ public struct EngagementReportBuilder: Sendable {
         }
     }
 
-    /// At the end of every ISO week with posts, each account's share over the trailing window.
-    private func promotionalShare(_ posts: [ReportPost], input: EngagementReportInput) -> [EngagementReport.PromotionalShare] {
+    /// At the end of every ISO week with shown posts, each account's share over the trailing window, counting all
+    /// its posts; an account-week is listed when its window holds a shown post.
+    private func promotionalShare(_ posts: [ReportPost], shown: (ReportPost) -> Bool, input: EngagementReportInput)
+        -> [EngagementReport.PromotionalShare]
+    {
         let counted = posts.filter { $0.counts && $0.scheduledAt != nil }
-        guard let first = counted.map({ $0.scheduledAt! }).min(), let last = counted.map({ $0.scheduledAt! }).max() else {
-            return []
-        }
+        let slots = counted.filter(shown).map { $0.scheduledAt! }
+        guard let first = slots.min(), let last = slots.max() else { return [] }
         let byAccount = Dictionary(grouping: counted, by: \.accountID)
         var result: [EngagementReport.PromotionalShare] = []
         // Week ends: the Sundays (UTC) from the first slot's week to the last slot's week.
@@ -61,7 +67,7 @@ public struct EngagementReportBuilder: Sendable {
             let start = end.addingTimeInterval(-Double(input.promotionalWindowDays) * 86_400)
             for account in byAccount.keys.sorted() {
                 let inWindow = byAccount[account]!.filter { $0.scheduledAt! >= start && $0.scheduledAt! < end }
-                guard !inWindow.isEmpty else { continue }
+                guard inWindow.contains(where: shown) else { continue }
                 let promotional = inWindow.filter { $0.kind == .promotional }.count
                 let share = Double(promotional) / Double(inWindow.count)
                 result.append(
@@ -122,16 +128,21 @@ public struct EngagementReportBuilder: Sendable {
         }
     }
 
-    /// Measured posts by score, best first (ties: higher engagement, then id).
-    private func rank(_ measured: [ReportPost]) -> [EngagementReport.RankedVariant] {
-        let byAccount = Dictionary(grouping: measured) { $0.accountID + "|" + $0.network.rawValue }
-        let medians = byAccount.mapValues { EngagementScore.median($0.map { Double($0.engagement!) }) ?? 0 }
-        return measured.map { post in
+    /// Each account's median engagement over `measured` (all its measured posts), by `account|network`.
+    private func medians(_ measured: [ReportPost]) -> [String: Double] {
+        Dictionary(grouping: measured) { $0.accountID + "|" + $0.network.rawValue }.mapValues {
+            EngagementScore.median($0.map { Double($0.engagement!) }) ?? 0
+        }
+    }
+
+    /// Measured posts by score against their account's median, best first (ties: higher engagement, then id).
+    private func rank(_ measured: [ReportPost], medians: [String: Double]) -> [EngagementReport.RankedVariant] {
+        measured.map { post in
             EngagementReport.RankedVariant(
                 variant: post.variantID, account: post.accountID, network: post.network.rawValue, locale: post.locale,
                 engagement: post.engagement!,
                 score: EngagementScore.logRatio(
-                    engagement: Double(post.engagement!), median: medians[post.accountID + "|" + post.network.rawValue]!))
+                    engagement: Double(post.engagement!), median: medians[post.accountID + "|" + post.network.rawValue] ?? 0))
         }.sorted { a, b in
             if a.score != b.score { return a.score > b.score }
             if a.engagement != b.engagement { return a.engagement > b.engagement }

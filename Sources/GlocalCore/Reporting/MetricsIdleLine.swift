@@ -23,7 +23,7 @@ public struct MetricsIdleLine: Sendable, Equatable {
             let minutes = max(0, Int(next.runAt.timeIntervalSince(now)) / 60)
             let wait = minutes == 0 ? "under a minute" : GlocalDuration(seconds: minutes * 60).description
             return "nothing due: next reading at \(Self.instant(next.runAt)) (in \(wait)), "
-                + "+\(GlocalDuration(seconds: next.checkpoint)) after \(next.variantID) went out"
+                + "\(CheckpointLabel(seconds: next.checkpoint)) after \(next.variantID) went out"
         }
         if publishedPosts == 0 { return "nothing due: no published posts to measure" }
         let posts = publishedPosts == 1 ? "1 published post" : "\(publishedPosts) published posts"

@@ -174,7 +174,8 @@ public struct BlueskyClient: NetworkClient {
         } catch { return .failed(error.outcome) }
     }
 
-    /// `app.bsky.feed.getPosts`: like, repost, reply and quote counts.
+    /// `app.bsky.feed.getPosts`: like, repost, reply and quote counts, and the bookmark count where the
+    /// `postView` carries it (saves, as X's `bookmark_count`).
     public func fetchMetrics(_ receipt: PublishReceipt, credentials: AccountCredentials) async -> MetricsOutcome {
         let now = environment.clock()
         let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
@@ -185,6 +186,7 @@ public struct BlueskyClient: NetworkClient {
             guard post.exists else { return .failed(.permanent("Bluesky has no post \(receipt.remoteID)")) }
             var counters: [String: Int] = [:]
             for name in ["likeCount", "repostCount", "replyCount", "quoteCount"] { counters[name] = post[name].int ?? 0 }
+            if let bookmarks = post["bookmarkCount"].int { counters["bookmarkCount"] = bookmarks }
             return .fetched(EngagementMetrics(counters: counters, fetchedAt: now))
         } catch { return .failed(error.outcome) }
     }

@@ -143,7 +143,8 @@ public struct MastodonClient: NetworkClient {
         } catch { return .failed(error.outcome) }
     }
 
-    /// `GET /api/v1/statuses/:id`: favourites, reblogs, replies.
+    /// `GET /api/v1/statuses/:id`: favourites, reblogs, replies, and quotes where the server counts them
+    /// (`quotes_count`, Mastodon 4.5 on).
     public func fetchMetrics(_ receipt: PublishReceipt, credentials: AccountCredentials) async -> MetricsOutcome {
         let now = environment.clock()
         let api = APICaller(transport: environment.transport, secrets: credentials.secrets)
@@ -154,6 +155,7 @@ public struct MastodonClient: NetworkClient {
             let status = try api.json(response, mutated: false)
             var counters: [String: Int] = [:]
             for name in ["favourites_count", "reblogs_count", "replies_count"] { counters[name] = status[name].int ?? 0 }
+            if let quotes = status["quotes_count"].int { counters["quotes_count"] = quotes }
             return .fetched(EngagementMetrics(counters: counters, fetchedAt: now))
         } catch { return .failed(error.outcome) }
     }

@@ -140,7 +140,7 @@ public struct XClient: NetworkClient {
         } catch { return .failed(error.outcome) }
     }
 
-    /// `public_metrics` of the tweet.
+    /// `public_metrics` of the tweet, reposts counted once (``XPublicMetrics``).
     public func fetchMetrics(_ receipt: PublishReceipt, credentials: AccountCredentials) async -> MetricsOutcome {
         let url = FormEncoding.url(
             base(credentials), path: "/2/tweets", query: [("ids", receipt.remoteID), ("tweet.fields", "public_metrics")])
@@ -152,7 +152,7 @@ public struct XClient: NetworkClient {
             }
             let metrics = try api.json(response, mutated: false)["data"][0]["public_metrics"]
             guard metrics.exists else { return .failed(.permanent("X returned no metrics for \(receipt.remoteID)")) }
-            return .fetched(EngagementMetrics(counters: metrics.integerMembers, fetchedAt: now))
+            return .fetched(EngagementMetrics(counters: XPublicMetrics.counters(metrics.integerMembers), fetchedAt: now))
         } catch { return .failed(error.outcome) }
     }
 

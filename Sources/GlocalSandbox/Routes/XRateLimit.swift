@@ -4,7 +4,8 @@ import Hummingbird
 
 /// X's per-user limits on the calls the sandbox serves besides `POST /2/tweets` (which keeps its own window in
 /// ``XRoutes``), each endpoint its own 15-minute window as the rate-limit tables give them; "every response includes
-/// rate limit information": a spent window answers 429, any other answer carries its `x-rate-limit-*`.
+/// rate limit information": a spent window answers 429, any other answer carries its `x-rate-limit-*` (a route's own
+/// 429, an injected fault's, keeps its remaining and reset).
 struct XRateLimit: RouterMiddleware {
     typealias Context = BasicRequestContext
 
@@ -51,7 +52,12 @@ struct XRateLimit: RouterMiddleware {
                 headers: headers, contentType: "application/problem+json")
         }
         var response = try await next(request, context)
-        for (field, text) in headers { if let field = HTTPField.Name(field) { response.headers[field] = text } }
+        // A 429 of the route's own (an injected `rate_limit` fault) keeps its `remaining` 0 and its reset: only the
+        // limit is this endpoint's.
+        let throttled = response.status == .tooManyRequests
+        for (field, text) in headers where !throttled || field == "x-rate-limit-limit" {
+            if let field = HTTPField.Name(field) { response.headers[field] = text }
+        }
         return response
     }
 }

@@ -57,6 +57,19 @@ import Testing
         #expect(!Self.report.learnedTiming.contains { $0.account == "fr-masto" })
     }
 
+    /// docs/scheduling.md: "(no post there yet)" is a bucket where the account has not posted; a bucket's
+    /// `posts` count the account's measured posts there, its first one (which has no score) included.
+    @Test func aBucketCountsTheAccountsMeasuredPostsItsFirstIncluded() throws {
+        let (rows, _) = EngagementLearnedTimingBuilder(bestCount: 7 * 12).build(Self.posts())
+        let row = try #require(rows.first { $0.account == "fr-x" })
+        let posts = Dictionary(uniqueKeysWithValues: row.bestHours.map { ($0.label, $0.posts) })
+        // fr-x's first post went out Tue 10:30: twelve posts there (eleven scored); 12:30 had twelve learned and six
+        // holdout posts.
+        #expect(posts["Tue 10-12"] == 12)
+        #expect(posts["Tue 12-14"] == 18)
+        #expect(row.bestHours.map(\.posts).reduce(0, +) == 30)
+    }
+
     @Test func theLiftIsMeasuredOnTheHoldoutOnly() throws {
         let row = try #require(Self.report.learnedTiming.first { $0.account == "fr-x" })
         // Every scored post after the network's first scored one: 28 of them, the 6 holdout posts among them.

@@ -73,6 +73,40 @@ import Testing
         let news = EngagementReportBuilder().build(F.input(campaign: "news"))
         #expect(news.rows.map(\.account) == ["fr-x"])
         #expect(news.top.isEmpty && news.heatmap.isEmpty && news.approvals.isEmpty)
-        #expect(news.promotionalShare.allSatisfy { $0.promotional == 0 })
+    }
+
+    /// README's 80/20 rule is per account over 28 days, and a score is against the account's median: under
+    /// `--campaign` both still count all the account's posts; the filter only chooses the rows.
+    @Test func aCampaignFilterChoosesRowsNotTheAccountsFigures() {
+        // H: a news post of fr-x, Fri 12-04, measured: fr-x's measured posts are A 30, B 10, H 90 (median 30).
+        let posts =
+            F.posts + [
+                F.post(
+                    "news/extra/fr-x", .x, "fr-FR", .informative, zone: "Europe/Paris", slot: "2026-12-04T09:00:00Z",
+                    published: "2026-12-04T09:00:00Z", engagement: 90)
+            ]
+        func build(_ campaign: String?) -> EngagementReport {
+            var input = F.input(campaign: campaign)
+            input.posts = posts
+            return EngagementReportBuilder().build(input)
+        }
+        let all = build(nil)
+        let news = build("news")
+        let rows = { (report: EngagementReport) in
+            report.promotionalShare.map { "\($0.weekEnding) \($0.account) \($0.promotional)/\($0.posts) \($0.overLimit)" }
+        }
+        // The account-weeks whose 28 days hold a news post (E, H on fr-x; F on uk-x from 12-08), with the
+        // unfiltered figures: fr-x's promotional A and B among its four posts, not 0 of the two news posts.
+        #expect(rows(news) == ["2026-12-06 fr-x 2/4 true", "2026-12-13 fr-x 2/4 true", "2026-12-13 uk-x 2/3 true"])
+        #expect(Set(rows(news)).isSubset(of: rows(all)))
+        // H against fr-x's median 30, not against itself.
+        #expect(news.top.map(\.variant) == ["news/extra/fr-x"])
+        #expect(abs(news.top[0].score - log(91.0 / 31)) < 1e-12)
+        #expect(news.locales.map(\.meanScore) == [news.top[0].score])
+        let hydra = build("hydra")
+        for item in hydra.top + hydra.bottom {
+            #expect(item.score == (all.top + all.bottom).first { $0.variant == item.variant }?.score, "\(item.variant)")
+        }
+        #expect(abs((hydra.top.first { $0.variant == "hydra/teaser/fr-x" }?.score ?? 1) - 0) < 1e-12)
     }
 }

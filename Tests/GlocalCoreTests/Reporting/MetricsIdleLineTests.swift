@@ -38,4 +38,18 @@ struct MetricsIdleLineTests {
                 == "nothing due: next reading at 2026-12-16T09:00:20Z (in under a minute), "
                 + "+1h after shop-winter-events/winter-routine/lumiere-fr-x went out")
     }
+
+    /// docs/operations.md: `nothing due: next reading at … (in 3h14m), +24h after …`, as the `fetched:` lines
+    /// write the day's reading (``CheckpointLabel``), not `+1d`.
+    @Test func theDaysReadingIsWrittenAsTheFetchedLinesWriteIt() {
+        let day = Self.job(runAt: Self.now.addingTimeInterval(3 * 3600 + 14 * 60 + 30), checkpoint: 86_400)
+        #expect(
+            MetricsIdleLine(publishedPosts: 3, next: day, now: Self.now).text
+                == "nothing due: next reading at 2026-12-16T12:14:30Z (in 3h14m), "
+                + "+24h after shop-winter-events/winter-routine/lumiere-fr-x went out")
+        let halfHour = Self.job(runAt: Self.now.addingTimeInterval(600), checkpoint: 5_400)
+        #expect(
+            MetricsIdleLine(publishedPosts: 3, next: halfHour, now: Self.now).text.hasSuffix(
+                ", +1h30m after shop-winter-events/winter-routine/lumiere-fr-x went out"))
+    }
 }
