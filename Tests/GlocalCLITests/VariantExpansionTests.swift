@@ -75,4 +75,41 @@ import Testing
         #expect(a != VariantIdentity.idempotencyKey(for: "hydra-launch/teaser/lum-us-x"))
         #expect(a.hasPrefix("glocal-") && a.count == 23)
     }
+
+    /// The golden base workspace, to be changed by a test.
+    func baseWorkspace() throws -> Workspace {
+        let root = GoldenCorpusTests.fixtures.appendingPathComponent("base")
+        return try #require(WorkspaceLoader(root: root).load().workspace)
+    }
+
+    @Test func aLinkPublishedOutsideTheTextLeavesNeitherItsPlaceholderNorAGap() throws {
+        var workspace = try baseWorkspace()
+        workspace.locales["en"]!.strings["serum.teaser"]!.text = "Meet Hydra: {link} in {city}.\n{link} Online too: {link}"
+        workspace.locales["fr"]!.strings["serum.teaser"]!.text = "Hydra : {link} à {city}."
+        workspace.locales["fr"]!.strings["serum.launch"]!.text = "Hydra : {link} à {city}."
+        let index = try #require(workspace.campaigns.firstIndex { $0.id.value == "hydra-launch" })
+        let teaser = try #require(workspace.campaigns[index].posts.firstIndex { $0.id.value == "teaser" })
+        let post = workspace.campaigns[index].posts[teaser]
+        // X, Bluesky, Mastodon: reply; LinkedIn: first_comment; Instagram: none (the post's overrides).
+        workspace.campaigns[index].posts[teaser].linkPlacement = Located(.reply, at: post.id.location)
+        var pinterest = try #require(workspace.accounts.first { $0.id.value == "lum-fr-x" })
+        pinterest.id = Located("lum-fr-pinterest", at: pinterest.id.location)
+        pinterest.network = .pinterest
+        workspace.accounts.append(pinterest)
+        let (variants, diagnostics) = VariantExpander(workspace: workspace).expand(workspace.campaigns[index])
+        func variant(_ post: String, _ account: String) -> PostVariant? {
+            variants.first { $0.postID == post && $0.accountID == account }
+        }
+        #expect(variant("teaser", "lum-us-x")?.text == "Meet Hydra: in New York.\nOnline too:\n\n#HydraSerum")
+        #expect(variant("teaser", "lum-us-bluesky")?.text == "Meet Hydra: in New York.\nOnline too:\n\n#HydraSerum")
+        #expect(variant("teaser", "lum-ca-mastodon")?.text == "Hydra : à Montréal.\n\n#HydraSerum")
+        #expect(variant("teaser", "lum-fr-linkedin")?.text == "Hydra : à Paris.\n\n#HydraSerum")
+        #expect(variant("teaser", "lum-fr-instagram")?.text == "Hydra : à Paris.\n\n#HydraSerum")
+        // Post `launch` keeps the default placement, inline: in the text on X, in its own field on Pinterest.
+        #expect(variant("launch", "lum-fr-pinterest")?.text == "Hydra : à Paris.\n\n#HydraSerum")
+        #expect(variant("launch", "lum-fr-pinterest")?.link?.hasPrefix("https://lumiere.example/fr-FR/hydra?") == true)
+        #expect(variant("launch", "lum-fr-x")?.text.hasPrefix("Hydra : https://lumiere.example/fr-FR/hydra?") == true)
+        #expect(variants.allSatisfy { !$0.text.contains("{link}") })
+        #expect(!diagnostics.contains { $0.rule == DiagnosticRule.templateMissingValue.id }, "\(diagnostics)")
+    }
 }

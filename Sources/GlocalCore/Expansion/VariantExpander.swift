@@ -127,11 +127,12 @@ public struct VariantExpander: Sendable {
             state.diagnostics.append(problem)
         }
         let inlineLink = placement == .inline && !rules.linkInOwnField ? link : nil
-        let rendered = text.template.render {
-            values.value($0, campaign: campaignID, post: postID, link: inlineLink ?? ($0 == "link" && link != nil ? "" : nil))
-        }
+        // A link published outside the text (a reply, a first comment, its own field, or not at all) leaves `{link}`
+        // empty, with the spaces around it, so that nothing of the placeholder is published or counted.
+        let textTemplate = link != nil && inlineLink == nil ? text.template.removing("link") : text.template
+        let rendered = textTemplate.render { values.value($0, campaign: campaignID, post: postID, link: inlineLink) }
         for problem in rendered.missing {
-            guard case let .missingValue(name) = problem.kind, !(name == "link" && link != nil) else { continue }
+            guard case let .missingValue(name) = problem.kind else { continue }
             state.diagnostics.append(
                 Diagnostic(
                     .error, .templateMissingValue,
