@@ -112,4 +112,26 @@ import Testing
         #expect(variants.allSatisfy { !$0.text.contains("{link}") })
         #expect(!diagnostics.contains { $0.rule == DiagnosticRule.templateMissingValue.id }, "\(diagnostics)")
     }
+
+    @Test func theRegionIsThePartAfterTheScript() throws {
+        var workspace = try baseWorkspace()
+        workspace.locales["en"]!.strings["serum.teaser"]!.text = "lang={language} reg={region}"
+        let index = try #require(workspace.campaigns.firstIndex { $0.id.value == "hydra-launch" })
+        let written = try #require(workspace.campaigns[index].link)
+        workspace.campaigns[index].link = Located("https://lumiere.example/{language}/{region}", at: written.location)
+        for (account, locale) in [("lum-us-x", "zh-Hant-TW"), ("lum-us-bluesky", "sr-Latn"), ("lum-ca-mastodon", "es-419")] {
+            workspace.locales[locale] = LocaleDefinition(
+                id: Located(locale, at: written.location), file: "locales/\(locale).yaml")
+            let position = try #require(workspace.accounts.firstIndex { $0.id.value == account })
+            workspace.accounts[position].locale = Located(locale, at: written.location)
+        }
+        let teasers = VariantExpander(workspace: workspace).expand(workspace.campaigns[index]).variants.filter {
+            $0.postID == "teaser"
+        }
+        func variant(_ account: String) -> PostVariant? { teasers.first { $0.accountID == account } }
+        #expect(variant("lum-us-x")?.text.hasPrefix("lang=zh reg=TW\n") == true)
+        #expect(variant("lum-us-x")?.link?.hasPrefix("https://lumiere.example/zh/TW?") == true)
+        #expect(variant("lum-us-bluesky")?.text.hasPrefix("lang=sr reg=\n") == true)
+        #expect(variant("lum-ca-mastodon")?.text.hasPrefix("lang=es reg=419\n") == true)
+    }
 }

@@ -14,14 +14,14 @@ struct AccountTemplateValues: Sendable {
     let network: String
 
     init(account: Account, network: Network, brand: String) {
-        let parts = account.locale.value.split(separator: "-", maxSplits: 1).map(String.init)
+        let parts = LocaleID.parts(of: account.locale.value)
         self.brand = brand
         handle = account.handle
         city = account.city
         country = account.country
         locale = account.locale.value
-        language = parts.first ?? account.locale.value
-        region = parts.count > 1 ? parts[1] : nil
+        language = parts.language
+        region = parts.region
         self.account = account.id.value
         self.network = network.displayName
     }
