@@ -3,7 +3,8 @@ struct AccountTemplateValues: Sendable {
     /// Variables whose value differs between accounts of one locale.
     static let accountSpecific: Set<String> = ["handle", "city", "country", "account"]
 
-    let brand: String
+    /// `nil` when glocal.yaml has no `brand`: `{brand}` then has no value.
+    let brand: String?
     let handle: String
     let city: String?
     let country: String?
@@ -13,7 +14,7 @@ struct AccountTemplateValues: Sendable {
     let account: String
     let network: String
 
-    init(account: Account, network: Network, brand: String) {
+    init(account: Account, network: Network, brand: String?) {
         let parts = LocaleID.parts(of: account.locale.value)
         self.brand = brand
         handle = account.handle
