@@ -134,4 +134,17 @@ import Testing
         #expect(variant("lum-us-bluesky")?.text.hasPrefix("lang=sr reg=\n") == true)
         #expect(variant("lum-ca-mastodon")?.text.hasPrefix("lang=es reg=419\n") == true)
     }
+
+    @Test func aLinkVariableWithNoValueIsReportedOnTheLink() throws {
+        var workspace = try baseWorkspace()
+        let index = try #require(workspace.campaigns.firstIndex { $0.id.value == "hydra-launch" })
+        let written = try #require(workspace.campaigns[index].link)
+        workspace.campaigns[index].link = Located("https://lumiere.example/{country}/{brand}", at: written.location)
+        workspace.settings.brand = nil
+        let diagnostics = VariantExpander(workspace: workspace).expand(workspace.campaigns[index]).diagnostics
+        let missing = diagnostics.filter { $0.rule == DiagnosticRule.templateMissingValue.id && $0.location == written.location }
+        #expect(missing.contains { $0.message == "x/lum-us-x: {country} has no value in accounts.yaml" })
+        #expect(missing.contains { $0.message == "x/lum-us-x: {brand} has no value: glocal.yaml has no 'brand'" })
+        #expect(missing.allSatisfy { $0.notes.last?.hasPrefix("in the link of post '") == true })
+    }
 }
