@@ -102,10 +102,8 @@ public struct UserStore: Sendable {
 
     static func normalized(_ email: String) throws -> String {
         let email = email.lowercased().trimmingCharacters(in: .whitespaces)
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" ") else {
-            throw UserStoreError.invalidEmail(email)
-        }
+        // The same rule as managers in glocal.yaml (`manager.invalid`).
+        guard EmailAddress.isValid(email) else { throw UserStoreError.invalidEmail(email) }
         return email
     }
 

@@ -78,12 +78,26 @@ enum CampaignDecoder {
         guard let map = context.mapping(node, what: what, allowed: targetKeys, for: "targets") else { return nil }
         var targets = CampaignTargets()
         targets.location = context.location(of: node)
-        targets.tags = map.strings("tags") ?? []
-        targets.networks = map.strings("networks") ?? []
-        targets.accounts = map.strings("accounts") ?? []
-        targets.locales = map.strings("locales") ?? []
+        targets.tags = selectingList("tags", in: map, what: what, context: context)
+        targets.networks = selectingList("networks", in: map, what: what, context: context)
+        targets.accounts = selectingList("accounts", in: map, what: what, context: context)
+        targets.locales = selectingList("locales", in: map, what: what, context: context)
         targets.exclude = map.strings("exclude") ?? []
         return targets
+    }
+
+    /// A list that selects accounts. An empty one (`tags: []`) would select every account, as if it were not
+    /// written, while it reads as "none": it is `targets.empty` (an empty `exclude` is harmless).
+    private static func selectingList(_ key: String, in map: MappingReader, what: String, context: DecodeContext)
+        -> [Located<String>]
+    {
+        guard let list = map.strings(key) else { return [] }
+        if list.isEmpty, let node = map.value(key), case .sequence = node {
+            context.collector.error(
+                .targetsEmpty, "'\(key)' in \(what) is an empty list, which selects no account", at: context.location(of: node),
+                notes: ["list at least one, or remove '\(key)' so that it does not narrow the selection"])
+        }
+        return list
     }
 }
 

@@ -19,7 +19,9 @@ extension DecodeContext {
         if !ok {
             let suggestion = Self.slugSuggestion(text.value, dotted: dotted)
             collector.error(
-                .idInvalid, "\(what) '\(DiagnosticText.cut(text.value))' must be lowercase letters, digits and dashes",
+                .idInvalid,
+                "\(what) '\(DiagnosticText.cut(text.value))' must be lowercase letters, digits and "
+                    + (dotted ? "'-', '.' or '_', starting with a letter or digit" : "dashes, starting with a letter or digit"),
                 at: text.location,
                 notes: suggestion.map { ["for example '\(DiagnosticText.cut($0))'"] } ?? [])
         }

@@ -50,8 +50,13 @@ struct DecodeContext {
         case .alias: return "an alias"
         case let .scalar(scalar):
             if isNull(node) { return "nothing" }
-            if !quotesValues { return scalar.style == .plain && node.int != nil ? "a number" : "a text (not shown)" }
-            if scalar.style == .plain, node.int != nil { return "the number \(DiagnosticText.cut(scalar.string))" }
+            let isNumber = scalar.style == .plain && PlainNumber.integer(scalar.string) != nil
+            if !quotesValues { return isNumber ? "a number" : "a text (not shown)" }
+            if isNumber { return "the number \(DiagnosticText.cut(scalar.string))" }
+            if scalar.style == .plain, let yaml11 = node.int {
+                // 010, 0x10, 1_0, 1:00: a number to YAML 1.1 tools, which glocal does not read as one.
+                return "'\(DiagnosticText.cut(scalar.string))', which YAML 1.1 tools read as \(yaml11)"
+            }
             if scalar.style == .plain, node.bool != nil {
                 // YAML 1.1's yes, no, on, off: booleans to some tools, text to YAML 1.2 and to glocal.
                 return ["true", "false"].contains(scalar.string.lowercased())
@@ -65,6 +70,25 @@ struct DecodeContext {
     func isNull(_ node: Node) -> Bool {
         guard case let .scalar(scalar) = node, scalar.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// `key` holds no number as glocal writes them (``PlainNumber``): plain decimal digits, unquoted.
+    func numberMismatch(_ node: Node, expected: String, for key: String, isNumber: (String) -> Bool) {
+        var notes: [String] = []
+        if case let .scalar(scalar) = node, !isNull(node) {
+            if scalar.style != .plain, isNumber(scalar.string) {
+                notes.append("in quotes a number is text: remove the quotes")
+            } else if scalar.style == .plain, PlainNumber.decimal(scalar.string) == nil,
+                node.int != nil || node.float != nil || Double(scalar.string) != nil
+            {
+                notes.append(
+                    "write numbers in plain decimal digits (such as \(expected == "a number" ? "0.2" : "10")), "
+                        + "without a leading 0, '_', ':', or a 0x, 0o or 0b prefix")
+            }
+        }
+        collector.error(
+            .typeMismatch, "'\(DiagnosticText.cut(key))' must be \(expected), found \(describe(node))", at: location(of: node),
+            notes: notes)
     }
 
     func typeMismatch(_ node: Node, expected: String, for key: String) {

@@ -40,6 +40,7 @@ enum LocaleDecoder {
         }
         var strings: [String: LocalizedString] = [:]
         if let node = map.value("strings"), let entries = context.mapping(node, what: "strings", allowed: [], for: "strings") {
+            let lines = SourceLineIndex(context.source)
             for entry in entries.entries {
                 let keyLocation = context.location(of: entry.keyNode)
                 _ = context.slug(Located(entry.key, at: keyLocation), what: "string key", dotted: true)
@@ -47,7 +48,8 @@ enum LocaleDecoder {
                     context.typeMismatch(entry.value, expected: "text", for: entry.key)
                     continue
                 }
-                strings[entry.key] = localized(scalar, valueNode: entry.value, keyLocation: keyLocation, context: context)
+                strings[entry.key] = localized(
+                    scalar, valueNode: entry.value, keyLocation: keyLocation, lines: lines, context: context)
             }
         }
         return LocaleDefinition(
@@ -55,24 +57,16 @@ enum LocaleDecoder {
             name: map.string("name")?.value, holidays: holidays, strings: strings, file: context.file)
     }
 
-    /// Keeps where the text starts so that a column inside it can be computed when the scalar is on one line.
+    /// Keeps where the text starts so that a column inside it can be computed when the scalar is written on one
+    /// line, character for character (``ScalarLayout``); otherwise carets inside it fall back to its start.
     private static func localized(
-        _ scalar: Node.Scalar, valueNode: Node, keyLocation: SourceLocation, context: DecodeContext
+        _ scalar: Node.Scalar, valueNode: Node, keyLocation: SourceLocation, lines: SourceLineIndex, context: DecodeContext
     ) -> LocalizedString {
-        var location = context.location(of: valueNode)
-        var exact = false
-        switch scalar.style {
-        case .plain:
-            exact = !scalar.string.containsASCII("\n")
-        case .singleQuoted, .doubleQuoted:
+        let start = context.location(of: valueNode)
+        var location = start
+        if scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
             location.column += 1
             location.length = max(1, location.length - 2)
-            // Escapes (\" in double quotes, '' in single quotes) make source and value columns differ.
-            let escape: Unicode.Scalar = scalar.style == .doubleQuoted ? "\\" : "'"
-            exact = !scalar.string.containsASCII("\n") && !scalar.string.containsASCII(escape)
-        default:
-            // Block scalars start on the next line; point at the indicator.
-            exact = false
         }
         var text = scalar.string
         if text.utf8.count > NumberRanges.maximumTextBytes {
@@ -90,7 +84,12 @@ enum LocaleDecoder {
         {
             text = "\u{FEFF}" + text
         }
-        return LocalizedString(text: text, location: location, keyLocation: keyLocation, isColumnExact: exact)
+        // Block scalars start on the next line: the caret stays on the indicator.
+        let layout = ScalarLayout.of(
+            text, style: scalar.style, source: lines.text(fromLine: start.line, column: start.column))
+        // A span over several lines would run past the end of the first: mark its first character only.
+        if layout == .severalLines { location.length = 1 }
+        return LocalizedString(text: text, location: location, keyLocation: keyLocation, isColumnExact: layout == .verbatim)
     }
 
     /// The longest prefix of `text` made of whole Unicode scalars that fits in `limit` UTF-8 bytes.

@@ -55,21 +55,22 @@ struct MappingReader {
         return context.string(node, for: key)
     }
 
-    /// A whole number; reports anything else.
+    /// A whole number in plain decimal digits, unquoted (``PlainNumber/integer(_:)``); reports anything else,
+    /// YAML 1.1's `010`, `0x10`, `1_0` and `1:00` too.
     func int(_ key: String) -> Located<Int>? {
         guard let node = value(key) else { return nil }
-        guard case .scalar = node, let value = node.int else {
-            context.typeMismatch(node, expected: "a whole number", for: key)
+        guard case let .scalar(scalar) = node, scalar.style == .plain, let value = PlainNumber.integer(scalar.string) else {
+            context.numberMismatch(node, expected: "a whole number", for: key, isNumber: { PlainNumber.integer($0) != nil })
             return nil
         }
         return Located(value, at: context.location(of: node))
     }
 
-    /// A number; reports anything else.
+    /// A number in plain decimal digits, unquoted (``PlainNumber/decimal(_:)``); reports anything else.
     func double(_ key: String) -> Located<Double>? {
         guard let node = value(key) else { return nil }
-        guard case let .scalar(scalar) = node, let value = Double(scalar.string) else {
-            context.typeMismatch(node, expected: "a number", for: key)
+        guard case let .scalar(scalar) = node, scalar.style == .plain, let value = PlainNumber.decimal(scalar.string) else {
+            context.numberMismatch(node, expected: "a number", for: key, isNumber: { PlainNumber.decimal($0) != nil })
             return nil
         }
         return Located(value, at: context.location(of: node))

@@ -108,20 +108,15 @@ enum SettingsDecoder {
                 }
             }
             let managers = team.strings("managers") ?? []
-            for manager in managers where !isEmail(manager.value) {
+            for manager in managers {
+                guard let problem = EmailAddress.problem(in: manager.value) else { continue }
                 context.collector.error(
                     .managerInvalid, "manager '\(DiagnosticText.cut(manager.value))' is not an e-mail address",
                     at: manager.location,
-                    notes: ["managers sign in with their e-mail address, e.g. claire@lumiere.example"])
+                    notes: [problem, "managers sign in with their e-mail address, e.g. claire@lumiere.example"])
             }
             teams.append(Team(id: id, accountPatterns: team.strings("accounts") ?? [], managers: managers))
         }
         return teams
-    }
-
-    private static func isEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
-            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
     }
 }

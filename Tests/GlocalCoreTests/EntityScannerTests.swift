@@ -52,4 +52,19 @@ import Testing
         #expect(matches[0].isRemote)
         #expect(text[matches[0].range.lowerBound..<matches[0].localEnd] == "@alice")
     }
+
+    @Test func aListedTagIsValidOnlyWhenItIsOneWholeHashtag() {
+        for tag in ["HydraSerum", "Swift2", "日本", "tag_name", "café", "_a", "नमस्ते"] {
+            #expect(EntityScanner.isHashtag(tag), "\(tag)")
+            #expect(EntityScanner.hashtags(in: "#" + tag) == [Substring(tag)], "\(tag) is counted as written")
+        }
+        for tag in ["_", "_1", "__", "2024", "", "a b", "a-b", "a\u{200D}", "\u{B7}\u{B7}"] {
+            #expect(!EntityScanner.isHashtag(tag), "\(tag)")
+        }
+    }
+
+    @Test func aHashtagNeedsALetterOrAMarkNotOnlyJoiners() {
+        #expect(EntityScanner.hashtags(in: "#_ #_1 #__ #a1") == ["a1"])
+        #expect(EntityScanner.hashtags(in: "#\u{B7}\u{B7}").isEmpty, "middle dots alone are not a tag (twitter-text)")
+    }
 }

@@ -38,6 +38,12 @@ struct UserStoreTests {
         #expect(throws: UserStoreError.invalidEmail("not-an-address")) {
             try users.add(email: "not-an-address", role: .viewer, password: password, now: now)
         }
+        // The rule of managers in glocal.yaml (EmailAddress): no control, invisible character or list separator.
+        for address in ["c@x.example\u{202E}", "c,d@x.example", "c@x.example\r\nDATA", "c\u{200B}@x.example"] {
+            #expect(throws: UserStoreError.invalidEmail(address.lowercased())) {
+                try users.add(email: address, role: .viewer, password: password, now: now)
+            }
+        }
     }
 
     @Test func fiveFailuresBlockLoginsForFifteenMinutesEvenWithTheRightPassword() throws {

@@ -3,7 +3,8 @@ struct AccountTemplateValues: Sendable {
     /// Variables whose value differs between accounts of one locale.
     static let accountSpecific: Set<String> = ["handle", "city", "country", "account"]
 
-    let brand: String
+    /// `nil` when glocal.yaml has no `brand`: `{brand}` then has no value.
+    let brand: String?
     let handle: String
     let city: String?
     let country: String?
@@ -13,15 +14,15 @@ struct AccountTemplateValues: Sendable {
     let account: String
     let network: String
 
-    init(account: Account, network: Network, brand: String) {
-        let parts = account.locale.value.split(separator: "-", maxSplits: 1).map(String.init)
+    init(account: Account, network: Network, brand: String?) {
+        let parts = LocaleID.parts(of: account.locale.value)
         self.brand = brand
         handle = account.handle
         city = account.city
         country = account.country
         locale = account.locale.value
-        language = parts.first ?? account.locale.value
-        region = parts.count > 1 ? parts[1] : nil
+        language = parts.language
+        region = parts.region
         self.account = account.id.value
         self.network = network.displayName
     }

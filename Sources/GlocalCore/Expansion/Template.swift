@@ -11,6 +11,8 @@ public struct Template: Sendable {
     /// The pieces, in order.
     public let segments: [Segment]
 
+    private init(segments: [Segment]) { self.segments = segments }
+
     /// Parses `text`; malformed braces are kept as literal text (``TemplateRenderer/scan(_:)`` reports them).
     public init(_ text: String) {
         guard text.utf8.contains(UInt8(ascii: "{")) || text.utf8.contains(UInt8(ascii: "}")) else {
@@ -54,6 +56,47 @@ public struct Template: Sendable {
     public func uses(_ name: String) -> Bool {
         segments.contains { if case let .variable(n, _, _) = $0 { return n == name } else { return false } }
     }
+
+    /// The offsets and lengths (in Unicode scalars) of each `{name}`.
+    public func occurrences(of name: String) -> [(offset: Int, length: Int)] {
+        segments.compactMap { segment in
+            guard case let .variable(n, offset, length) = segment, n == name else { return nil }
+            return (offset, length)
+        }
+    }
+
+    /// The template without its `{name}`s, each taking along the spaces and tabs just before it, and at the start of
+    /// a line those just after it too: a `{link}` published outside the text leaves no gap (`A {link} B` → `A B`,
+    /// `{link} B` → `B`). Other variables keep their offsets.
+    public func removing(_ name: String) -> Template {
+        guard uses(name) else { return self }
+        var result: [Segment] = []
+        var trimNextStart = false
+        for segment in segments {
+            switch segment {
+            case let .variable(n, _, _) where n == name:
+                trimNextStart = false
+                guard case let .literal(before)? = result.last else {
+                    // At the start of the text (after another variable, the space belongs to that one).
+                    trimNextStart = result.isEmpty
+                    continue
+                }
+                var scalars = before.unicodeScalars
+                while let last = scalars.last, Self.isSpaceOrTab(last) { scalars.removeLast() }
+                result[result.count - 1] = .literal(String(scalars))
+                trimNextStart = scalars.last.map(YAMLLineCounter.isBreak) ?? (result.count == 1)
+            case let .literal(text) where trimNextStart:
+                trimNextStart = false
+                result.append(.literal(String(text.unicodeScalars.drop(while: Self.isSpaceOrTab))))
+            default:
+                trimNextStart = false
+                result.append(segment)
+            }
+        }
+        return Template(segments: result)
+    }
+
+    private static func isSpaceOrTab(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
 
     /// Fills the variables from `value`; a known variable without a value is reported and left as written.
     /// Past `limit` UTF-8 bytes it stops filling: `text` is then cut short and `overflow` says by how much.

@@ -11,7 +11,8 @@ public struct VariantExpander: Sendable {
     public init(workspace: Workspace) {
         self.workspace = workspace
         self.resolver = LocaleResolver(locales: workspace.locales, defaultLocale: workspace.settings.defaultLocale.value)
-        let brand = workspace.settings.brand ?? workspace.settings.name.value
+        // No fallback: without `brand`, `{brand}` has no value and is reported, as a city is.
+        let brand = workspace.settings.brand
         var values: [String: AccountTemplateValues] = [:]
         for account in workspace.accounts {
             if let network = account.network {
@@ -82,10 +83,35 @@ public struct VariantExpander: Sendable {
                 Self.oversized(what, overflow, at: location, note: note, network: network, account: account.id.value))
             return nil
         }
+        func reportMissing(_ problems: [TemplateRenderer.Problem], in place: String, at location: (Int, Int) -> SourceLocation) {
+            for problem in problems {
+                guard case let .missingValue(name) = problem.kind else { continue }
+                state.diagnostics.append(
+                    Self.missingValue(
+                        name, in: place, at: location(problem.offset, problem.length), post: post, campaign: campaignID,
+                        network: network, account: account.id.value))
+            }
+        }
         if rules.maxTitleLength != nil, let titleKey = override?.title ?? post.title,
             let resolved = state.resolve(titleKey, locale: account.locale.value)
         {
-            let rendered = resolved.template.render { values.value($0, campaign: campaignID, post: postID, link: nil) }
+            // A title never holds the link (it goes in the description or the pin's own field): refused, and left out.
+            var template = resolved.template
+            for (offset, length) in template.occurrences(of: "link") {
+                state.diagnostics.append(
+                    Diagnostic(
+                        .error, .templateUnknown, "\(network.rawValue)/\(account.id.value): {link} cannot be used in a title",
+                        at: resolved.string.location(atScalarOffset: offset, length: length),
+                        notes: [
+                            rules.linkInOwnField
+                                ? "the link goes in the pin's own link field" : "the link goes in the description",
+                            "in the title of post '\(postID)' of campaign '\(campaignID)' (\(post.id.location))",
+                        ],
+                        network: network, account: account.id.value))
+                template = template.removing("link")
+            }
+            let rendered = template.render { values.value($0, campaign: campaignID, post: postID, link: nil) }
+            reportMissing(rendered.missing, in: "the title of") { resolved.string.location(atScalarOffset: $0, length: $1) }
             if let overflow = rendered.overflow { return refuse("title", overflow, at: resolved.origin.location) }
             title = (resolved.origin, rendered.text)
         }
@@ -105,6 +131,7 @@ public struct VariantExpander: Sendable {
                     values.value($0, campaign: campaignID, post: postID, link: nil).map(PercentEncoding.component)
                 }
                 if let overflow = filled.overflow { return refuse("link", overflow, at: linkTemplate.location) }
+                reportMissing(filled.missing, in: "the link of") { _, _ in linkTemplate.location }
                 let rendered = filled.text
                 if campaign.utm, let parts = LinkBuilder.utmParts(of: rendered, network: network, campaign: campaignID) {
                     // The account id is the only per-account part: remember what surrounds it.
@@ -127,25 +154,11 @@ public struct VariantExpander: Sendable {
             state.diagnostics.append(problem)
         }
         let inlineLink = placement == .inline && !rules.linkInOwnField ? link : nil
-        let rendered = text.template.render {
-            values.value($0, campaign: campaignID, post: postID, link: inlineLink ?? ($0 == "link" && link != nil ? "" : nil))
-        }
-        for problem in rendered.missing {
-            guard case let .missingValue(name) = problem.kind, !(name == "link" && link != nil) else { continue }
-            state.diagnostics.append(
-                Diagnostic(
-                    .error, .templateMissingValue,
-                    "\(network.rawValue)/\(account.id.value): {\(name)} has no value"
-                        + (name == "link" ? "" : " in accounts.yaml"),
-                    at: text.string.location(atScalarOffset: problem.offset, length: problem.length),
-                    // No account id in the notes, so that the same gap for several accounts is reported once.
-                    notes: [
-                        name == "link"
-                            ? "post '\(postID)' has no link" : "add '\(name)' to each account's entry in accounts.yaml",
-                        "in post '\(postID)' of campaign '\(campaignID)' (\(post.id.location))",
-                    ],
-                    network: network, account: account.id.value))
-        }
+        // A link published outside the text (a reply, a first comment, its own field, or not at all) leaves `{link}`
+        // empty, with the spaces around it, so that nothing of the placeholder is published or counted.
+        let textTemplate = link != nil && inlineLink == nil ? text.template.removing("link") : text.template
+        let rendered = textTemplate.render { values.value($0, campaign: campaignID, post: postID, link: inlineLink) }
+        reportMissing(rendered.missing, in: "") { text.string.location(atScalarOffset: $0, length: $1) }
         if let overflow = rendered.overflow { return refuse("text", overflow, at: text.origin.location) }
         var body = Self.trimmingTrailingWhitespace(rendered.text)
         let tagLine = hashtags.line
@@ -162,6 +175,28 @@ public struct VariantExpander: Sendable {
             date: campaign.window.start.value.adding(days: post.day?.value ?? 0), time: post.at?.value, live: post.live,
             holiday: post.holiday, textOrigin: text.origin, titleOrigin: title?.origin,
             source: state.source(for: post, campaign: campaign, network: network, override: override))
+    }
+
+    /// `{name}` with no value for `account`, at `location` in the text, title (`place` "the title of") or link.
+    /// No account id in the notes, so that the same gap for several accounts is merged into one report.
+    static func missingValue(
+        _ name: String, in place: String, at location: SourceLocation, post: Post, campaign: String, network: Network,
+        account: String
+    ) -> Diagnostic {
+        let (source, fix): (String, String)
+        switch name {
+        case "link": (source, fix) = ("", "post '\(post.id.value)' has no link")
+        case "brand":
+            (source, fix) = (": glocal.yaml has no 'brand'", "add the brand's display name to glocal.yaml, e.g. brand: Lumière")
+        default: (source, fix) = (" in accounts.yaml", "add '\(name)' to each account's entry in accounts.yaml")
+        }
+        return Diagnostic(
+            .error, .templateMissingValue, "\(network.rawValue)/\(account): {\(name)} has no value" + source, at: location,
+            notes: [
+                fix,
+                "in \(place.isEmpty ? "" : place + " ")post '\(post.id.value)' of campaign '\(campaign)' (\(post.id.location))",
+            ],
+            network: network, account: account)
     }
 
     /// A text, title or link past ``NumberRanges/maximumFilledTextBytes`` once filled in (`title.invalid` for a

@@ -11,6 +11,21 @@ public enum LocaleID {
         return rest.isEmpty
     }
 
+    /// The language, script and region of `id`, as BCP 47 places them: the region is the two-letter or three-digit
+    /// part after the optional four-letter script (`zh-Hant-TW` → `TW`, `sr-Latn` → none, `es-419` → `419`).
+    /// An id that is not well formed keeps its first part as the language and has no script or region.
+    public static func parts(of id: String) -> (language: String, script: String?, region: String?) {
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard isWellFormed(id) else { return (parts.first ?? id, nil, nil) }
+        var rest = parts.dropFirst()
+        var script: String? = nil
+        if let first = rest.first, isScript(first) {
+            script = first
+            rest = rest.dropFirst()
+        }
+        return (parts[0], script, rest.first)
+    }
+
     /// The well-formed id a writer most likely meant (`fr_CA`, `fr-ca` → `fr-CA`; `FR` → `fr`), or `nil`.
     public static func suggestion(for text: String) -> String? {
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)

@@ -19,7 +19,7 @@ public enum EntityScanner {
             var hasLetter = false
             while j < scalars.endIndex, isHashtagCharacter(scalars[j]) {
                 let scalar = scalars[j]
-                if scalar != "_" && !isDigit(scalar) { hasLetter = true }
+                if isLetterOrMark(scalar) { hasLetter = true }
                 j = scalars.index(after: j)
                 if scalar.value != 0x200C && scalar.value != 0x200D { end = j }
             }
@@ -29,6 +29,21 @@ public enum EntityScanner {
             }
         }
         return outsideURLs(found, in: text).map { text[$0] }
+    }
+
+    /// Whether `tag` (written without `#`) is one whole hashtag by the definition of ``hashtags(in:)``: letters,
+    /// marks, digits and `_` (and the joiners twitter-text allows inside), with at least one letter or mark.
+    /// `_`, `_1` and `2024` are not hashtags; `Swift2` and `日本` are. `hashtags:` lists are checked with it, so
+    /// that every listed tag is published, and counted, as a hashtag.
+    public static func isHashtag(_ tag: String) -> Bool {
+        var hasLetter = false
+        for scalar in tag.unicodeScalars {
+            guard isHashtagCharacter(scalar) else { return false }
+            if isLetterOrMark(scalar) { hasLetter = true }
+        }
+        // A joiner at the end is not part of the tag (`hashtags(in:)` stops before it).
+        guard let last = tag.unicodeScalars.last, last.value != 0x200C, last.value != 0x200D else { return false }
+        return hasLetter
     }
 
     /// The indices of `ascii` (`#`, `@`) and of its full-width form (bytes EF BC `fullWidth`).
@@ -159,6 +174,17 @@ public enum EntityScanner {
         if properties.isAlphabetic { return true }
         switch properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber: return true
+        default: return false
+        }
+    }
+
+    /// A letter (Unicode alphabetic) or a combining mark: what a hashtag needs at least one of.
+    private static func isLetterOrMark(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return (0x41...0x5A).contains(s.value) || (0x61...0x7A).contains(s.value) }
+        let properties = s.properties
+        if properties.isAlphabetic { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
     }

@@ -177,17 +177,9 @@ struct CampaignChecker {
                 notes: ["write hashtags without '#': glocal adds it as each network expects"])
             text.removeFirst()
         }
-        let valid =
-            !text.isEmpty
-            && text.allSatisfy {
-                $0.isLetter || $0.isNumber || $0 == "_"
-                    || $0.unicodeScalars.allSatisfy {
-                        $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark
-                    }
-            }
-            && !text.allSatisfy(\.isNumber)
-        if !valid {
-            var notes = ["hashtags may contain letters, digits and '_' only, and not only digits"]
+        // One rule with the counting of hashtags in texts: a listed tag is published as one hashtag.
+        if !EntityScanner.isHashtag(text) {
+            var notes = ["a hashtag is letters, marks, digits and '_', with at least one letter: not only digits or '_'"]
             if text.contains(" ") {
                 notes.insert(
                     "did you mean '\(text.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())'?",

@@ -25,4 +25,12 @@ import Testing
         #expect(LocaleID.suggestion(for: "french") == nil, "no spelling of it is an id")
     }
 
+    @Test func theRegionIsThePartAfterTheOptionalScript() {
+        #expect(LocaleID.parts(of: "zh-Hant-TW") == ("zh", "Hant", "TW"))
+        #expect(LocaleID.parts(of: "sr-Latn") == ("sr", "Latn", nil))
+        #expect(LocaleID.parts(of: "es-419") == ("es", nil, "419"))
+        #expect(LocaleID.parts(of: "fr-CA") == ("fr", nil, "CA"))
+        #expect(LocaleID.parts(of: "en") == ("en", nil, nil))
+        #expect(LocaleID.parts(of: "fr_CA") == ("fr_CA", nil, nil), "not an id: no region is guessed")
+    }
 }

@@ -3,7 +3,8 @@ import GlocalCore
 /// The account a preview is posted from, as feeds name it: a display name, the bare handle and,
 /// on Mastodon, its server.
 struct PreviewAccount {
-    /// The display name: the brand, then the account's city when it has one (`Lumière Paris`).
+    /// The display name: the brand, then the account's city when it has one (`Lumière Paris`); the handle without a
+    /// brand.
     var name: String
     /// The handle without `@`.
     var handle: String
@@ -16,16 +17,18 @@ struct PreviewAccount {
         self.instance = instance
     }
 
-    /// The account `account` (or, unknown, the bare id) under the workspace's brand name.
+    /// The account `account` (or, unknown, the bare id) under the workspace's brand name (``PreviewDisplayName``:
+    /// the handle when there is no brand).
     init(account: Account?, id: String, workspace: Workspace) {
-        let brand = workspace.settings.brand ?? workspace.settings.name.value
-        let city = account?.city.map { " \($0)" } ?? ""
         let host = account?.instance.map { instance -> String in
             var host = Substring(instance)
             for prefix in ["https://", "http://"] where host.hasPrefix(prefix) { host = host.dropFirst(prefix.count) }
             return String(host.prefix { $0 != "/" })
         }
-        self.init(name: brand + city, handle: account?.handle ?? id, instance: host)
+        let handle = account?.handle ?? id
+        self.init(
+            name: PreviewDisplayName.name(brand: workspace.settings.brand, city: account?.city, handle: handle), handle: handle,
+            instance: host)
     }
 
     /// The handle as `@handle`, with `@server` on Mastodon.
