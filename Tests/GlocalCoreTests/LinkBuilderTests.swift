@@ -17,6 +17,25 @@ import Testing
             "https://lumiere.example/p#shop",
             "https://lumiere.example/p?utm_source=x&utm_medium=social&utm_campaign=launch&utm_content=", "#shop"
         ),
+        // An empty query, or one ending with `&`, takes no extra `&`.
+        (
+            "https://lumiere.example/p?",
+            "https://lumiere.example/p?utm_source=x&utm_medium=social&utm_campaign=launch&utm_content=", ""
+        ),
+        (
+            "https://lumiere.example/p?a=1&",
+            "https://lumiere.example/p?a=1&utm_source=x&utm_medium=social&utm_campaign=launch&utm_content=", ""
+        ),
+        // Only a parameter named utm_source counts: not one whose name merely contains it, a path or a fragment.
+        (
+            "https://lumiere.example/p?xutm_source=2",
+            "https://lumiere.example/p?xutm_source=2&utm_source=x&utm_medium=social&utm_campaign=launch&utm_content=", ""
+        ),
+        (
+            "https://lumiere.example/utm_source=/p#utm_source=y",
+            "https://lumiere.example/utm_source=/p?utm_source=x&utm_medium=social&utm_campaign=launch&utm_content=",
+            "#utm_source=y"
+        ),
     ])
     func tagsTheQueryBeforeTheFragment(link: String, head: String, tail: String) throws {
         let parts = try #require(LinkBuilder.utmParts(of: link, network: .x, campaign: "launch"))
@@ -26,6 +45,7 @@ import Testing
 
     @Test func leavesLinksThatAlreadyCarryUTMAlone() {
         #expect(LinkBuilder.utmParts(of: "https://lumiere.example/?utm_source=news", network: .x, campaign: "launch") == nil)
+        #expect(LinkBuilder.utmParts(of: "https://lumiere.example/?a=1&UTM_SOURCE=news", network: .x, campaign: "launch") == nil)
     }
 
     @Test(arguments: [

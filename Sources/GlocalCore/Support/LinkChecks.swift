@@ -24,7 +24,11 @@ public enum LinkChecks {
         text.unicodeScalars.first { scalar in
             switch scalar.properties.generalCategory {
             case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
-            default: return forbiddenASCII.contains(scalar) || scalar.properties.isWhitespace
+            default:
+                // Invisible fillers a link cannot hold either: default-ignorable code points (U+3164 HANGUL FILLER,
+                // U+034F, variation selectors) and U+2800 BRAILLE PATTERN BLANK.
+                return forbiddenASCII.contains(scalar) || scalar.properties.isWhitespace
+                    || scalar.properties.isDefaultIgnorableCodePoint || scalar.value == 0x2800
             }
         }
     }

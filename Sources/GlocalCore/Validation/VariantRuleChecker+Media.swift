@@ -85,9 +85,9 @@ extension VariantRuleChecker {
             }
             guard let info, info.isMeasurable else { continue }
             if let max = rules.maxImageBytes, info.bytes > max {
+                let (size, limit) = Self.sizes(info.bytes, over: max, unit: Self.megabytes)
                 report(
-                    .error, .mediaSize,
-                    "image '\(item.path.value)' is \(Self.megabytes(info.bytes)), \(name) accepts at most \(Self.megabytes(max))",
+                    .error, .mediaSize, "image '\(item.path.value)' is \(size), \(name) accepts at most \(limit)",
                     item.path.location, [])
             }
             if let ratio = info.aspectRatio, let low = rules.minAspectRatio, let high = rules.maxAspectRatio,
@@ -119,9 +119,7 @@ extension VariantRuleChecker {
                 item.path.location, ["convert it for \(variant.network.rawValue) and give it with \(override)"])
         }
         if let max = rules.maxVideoBytes, info.bytes > max {
-            var (size, limit) = (Self.fileSize(info.bytes), Self.fileSize(max))
-            // Just over the limit, both round alike: say it in bytes.
-            if size == limit { (size, limit) = ("\(Self.grouped(info.bytes)) bytes", "\(Self.grouped(max)) bytes (\(limit))") }
+            let (size, limit) = Self.sizes(info.bytes, over: max, unit: Self.fileSize)
             report(
                 .error, .mediaSize, "video '\(shown)' is \(size), \(name) accepts at most \(limit)",
                 item.path.location, ["compress it, or cut a shorter version, for \(variant.network.rawValue) with \(override)"])

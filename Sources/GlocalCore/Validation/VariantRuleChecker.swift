@@ -235,6 +235,14 @@ struct VariantRuleChecker {
 
     static func megabytes(_ bytes: Int) -> String { decimal(Double(bytes) / 1_000_000) + " MB" }
 
+    /// A file's size and the limit it passes, in `unit`; just over the limit, where both round alike, in bytes
+    /// (`5 000 001 bytes`, `5 000 000 bytes (5.00 MB)`), so the message never reads "5.00 MB, at most 5.00 MB".
+    static func sizes(_ bytes: Int, over limit: Int, unit: (Int) -> String) -> (size: String, limit: String) {
+        let (size, most) = (unit(bytes), unit(limit))
+        guard size == most else { return (size, most) }
+        return ("\(grouped(bytes)) bytes", "\(grouped(limit)) bytes (\(most))")
+    }
+
     /// `4.00 GB` from a billion bytes on, else `75.00 MB` (decimal units, as the networks write their limits).
     static func fileSize(_ bytes: Int) -> String {
         bytes >= 1_000_000_000 ? decimal(Double(bytes) / 1_000_000_000) + " GB" : megabytes(bytes)

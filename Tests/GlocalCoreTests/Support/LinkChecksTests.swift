@@ -20,6 +20,9 @@ import Testing
         ("https://lumiere.example/a\u{200B}b", "\u{200B}"), ("https://lumiere.example/a\u{FEFF}", "\u{FEFF}"),
         ("https://lumiere.example/a\u{7F}", "\u{7F}"), ("https://lumiere.example/a\u{85}", "\u{85}"),
         ("https://lumiere.example/a\u{2028}", "\u{2028}"), ("https://lumiere.example/a\u{1B}[31m", "\u{1B}"),
+        // Invisible fillers: Hangul filler, braille blank, combining grapheme joiner, a variation selector.
+        ("https://lumiere.example/a\u{3164}b", "\u{3164}"), ("https://lumiere.example/a\u{2800}b", "\u{2800}"),
+        ("https://lumiere.example/a\u{034F}b", "\u{034F}"), ("https://lumiere.example/a\u{FE0F}b", "\u{FE0F}"),
     ])
     func refusesACharacterNoLinkMayHold(link: String, character: String) throws {
         #expect(!LinkChecks.isAbsoluteHTTPURL(link))
