@@ -42,6 +42,7 @@ public struct PeriodReportBuilder: Sendable {
                 figures.engagement += engagement
                 if let reach = post.reach {
                     figures.reach += reach
+                    figures.withReach += 1
                     figures.engagementWithReach += engagement
                 }
             }

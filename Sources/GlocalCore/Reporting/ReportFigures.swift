@@ -6,6 +6,8 @@ public struct ReportFigures: Sendable, Equatable {
     public var measured: Int
     /// People reached, summed over the posts whose network reports reach.
     public var reach: Int
+    /// Of the measured posts, those whose network reports a reach (the posts the reach and the rate are over).
+    public var withReach: Int
     /// Interactions, summed over the measured posts.
     public var engagement: Int
     /// Interactions of the posts with a reach, summed (the engagement rate's numerator).
@@ -22,8 +24,9 @@ public struct ReportFigures: Sendable, Equatable {
     /// Creates figures.
     public init(
         published: Int = 0, measured: Int = 0, reach: Int = 0, engagement: Int = 0, engagementWithReach: Int = 0,
-        approved: Int = 0, approvedOnTime: Int = 0, slotted: Int = 0, punctual: Int = 0
+        approved: Int = 0, approvedOnTime: Int = 0, slotted: Int = 0, punctual: Int = 0, withReach: Int = 0
     ) {
+        self.withReach = withReach
         self.published = published
         self.measured = measured
         self.reach = reach

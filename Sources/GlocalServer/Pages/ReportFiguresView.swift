@@ -20,7 +20,8 @@ enum ReportFiguresView {
                 ReportNumbers.countDelta(count(\.published)), count(\.published)),
             card(
                 "reach", "Reach", ReportNumbers.count(now.reach),
-                "people reached (\(ReportNumbers.count(now.measured)) posts measured)",
+                "people reached, over the \(ReportNumbers.count(now.withReach)) of \(ReportNumbers.count(now.measured)) "
+                    + "measured posts whose network reports reach",
                 ReportNumbers.countDelta(count(\.reach)), count(\.reach)),
             card(
                 "engagement", "Engagement", ReportNumbers.count(now.engagement), "likes, comments, shares, saves …",

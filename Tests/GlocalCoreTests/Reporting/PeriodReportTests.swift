@@ -64,6 +64,8 @@ import Testing
         let figures = report.figures
         #expect(figures.published == 4 && figures.measured == 3)
         #expect(figures.engagement == 45 && figures.reach == 300 && figures.engagementWithReach == 40)
+        // The reach is over the 2 measured posts whose network reports one (Bluesky's does not).
+        #expect(figures.withReach == 2)
         #expect(figures.engagementRate == 40.0 / 300)
         #expect(figures.slotted == 3 && figures.punctual == 2 && figures.punctuality == 2.0 / 3)
         #expect(figures.approved == 3 && figures.approvedOnTime == 2 && figures.approvalsOnTime == 2.0 / 3)
