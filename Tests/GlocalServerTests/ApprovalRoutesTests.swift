@@ -111,6 +111,10 @@ struct ApprovalRoutesTests {
             let csrf = try await browser.get(Self.frXPath).csrf ?? ""
             let empty = try await browser.post(Self.frXPath + "/reject", form: [("csrf", csrf), ("reason", " ")])
             #expect(empty.status == .conflict && empty.body.contains("a rejection needs a reason"))
+            let long = try await browser.post(
+                Self.frXPath + "/reject", form: [("csrf", csrf), ("reason", String(repeating: "x", count: 501))])
+            #expect(long.status == .conflict && long.body.contains("has 501 characters, more than the 500"))
+            #expect(long.body.contains("name=\"reason\" required maxlength=\"500\""))
             let done = try await browser.post(
                 Self.frXPath + "/reject", form: [("csrf", csrf), ("reason", "Store closed that day")])
             #expect(done.status == .seeOther)

@@ -160,6 +160,10 @@ struct QueueRoutesTests {
             let nul = try await browser.post(
                 "/reject-selected", form: [("csrf", csrf), ("reason", "ok\u{0}no")] + picks)
             #expect(nul.status == .conflict && nul.body.contains("U+0000 NULL") && nul.body.contains("id=\"bulk-error\""))
+            let long = try await browser.post(
+                "/reject-selected", form: [("csrf", csrf), ("reason", String(repeating: "x", count: 501))] + picks)
+            #expect(long.status == .conflict && long.body.contains("has 501 characters, more than the 500"), "\(long.body)")
+            #expect(long.body.contains("id=\"bulk-reason\" name=\"reason\" maxlength=\"500\""))
             let script = try await browser.get("/static/queue.js")
             #expect(script.status == .ok && script.body.contains("requestSubmit(reject)"))
         }
@@ -233,6 +237,14 @@ struct QueueRoutesTests {
             let read = try await viewer.get("/")
             #expect(read.body.contains("(3 waiting)") && !read.body.contains("type=\"checkbox\" name=\"id\""))
             #expect(!read.body.contains("bulk-reject"))
+            // A viewer posting the bulk forms anyway is told it is the role, not that the account is another team's.
+            let ownPick = [("id", "\(ServerFixture.ukX.id)@\(ServerFixture.ukX.contentHash)")]
+            for (path, reason) in [("/approve", []), ("/reject-selected", [("reason", "Nope")])] {
+                let refusedToViewer = try await viewer.post(path, form: [("csrf", read.csrf ?? "")] + reason + ownPick)
+                #expect(refusedToViewer.status == .forbidden)
+                #expect(refusedToViewer.body.contains("You may not change variants (role viewer)."), "\(refusedToViewer.body)")
+                #expect(!refusedToViewer.body.contains("is not in your teams"))
+            }
         }
         for variant in ServerFixture.defaultVariants {
             #expect(try fixture.store.variant(variant.id)?.state == .pendingApproval)

@@ -2,6 +2,10 @@ import Foundation
 
 /// Why an approval action was refused; nothing was written then.
 public enum ApprovalError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The longest rejection reason accepted, in characters (as the crisis pause's): it is shown in the audit log,
+    /// the variant's history and the central team's notifications.
+    public static let maxReasonLength = 500
+
     /// No such variant.
     case variantNotFound(String)
     /// The user may not act on this variant's account.
@@ -14,6 +18,8 @@ public enum ApprovalError: Error, Sendable, Equatable, CustomStringConvertible {
     case reasonRequired
     /// The rejection reason holds a control character (this one) other than a tab or a line break.
     case reasonControl(Unicode.Scalar)
+    /// The rejection reason has this many characters, more than ``maxReasonLength``.
+    case reasonTooLong(Int)
     /// The edit breaks the network's rules.
     case invalidEdit([Diagnostic])
     /// The variant's content changed since revision `shown` was shown (it is now `current`).
@@ -36,6 +42,9 @@ public enum ApprovalError: Error, Sendable, Equatable, CustomStringConvertible {
         case .reasonControl(let scalar):
             return "the rejection reason holds \(DiagnosticText.codePointName(scalar)), a control character: "
                 + "type it again without it; nothing was written"
+        case .reasonTooLong(let length):
+            return "the rejection reason has \(length) characters, more than the \(Self.maxReasonLength) a reason may have: "
+                + "shorten it; nothing was written"
         case .invalidEdit(let diagnostics): return diagnostics.map { "\($0.rule): \($0.message)" }.joined(separator: "; ")
         case .staleRevision(let id, let shown, let current):
             return "'\(id)' changed since revision \(shown) was shown (it is now revision \(current)): "

@@ -23,11 +23,13 @@ extension StoredVariant {
 }
 
 extension ApprovalError {
-    /// `reason` without the blanks around it; throws ``reasonRequired`` when nothing is left, ``reasonControl(_:)``
-    /// when it holds a control character other than a tab or a line break.
+    /// `reason` without the blanks around it; throws ``reasonRequired`` when nothing is left, ``reasonTooLong(_:)``
+    /// over ``maxReasonLength`` characters, ``reasonControl(_:)`` when it holds a control character other than a tab
+    /// or a line break.
     public static func rejectionReason(_ reason: String) throws(ApprovalError) -> String {
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .reasonRequired }
+        if trimmed.count > maxReasonLength { throw .reasonTooLong(trimmed.count) }
         if let control = TypedText.control(in: trimmed) { throw .reasonControl(control) }
         return trimmed
     }

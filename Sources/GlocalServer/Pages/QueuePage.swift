@@ -54,7 +54,7 @@ enum QueuePage {
                 <div class="q-actions card">
                 <p><button type="submit" class="primary" id="bulk-approve">Approve selected</button></p>
                 <label for="bulk-reason">Reason for rejecting the selected</label>
-                <input type="text" id="bulk-reason" name="reason" maxlength="500">
+                <input type="text" id="bulk-reason" name="reason" maxlength="\(ApprovalError.maxReasonLength)">
                 <p><button type="submit" class="danger" id="bulk-reject" formaction="/reject-selected">\
                 Reject selected</button></p>
                 </div></form>

@@ -99,7 +99,7 @@ enum VariantPage {
             <form method="post" action="\(path)/approve" class="inline">\(Layout.csrfField(session))\(revisionField(variant))
             <button type="submit" class="primary" id="approve">Approve</button></form>
             <form method="post" action="\(path)/reject">\(Layout.csrfField(session))
-            <label for="reason">Reason for rejecting</label><input type="text" id="reason" name="reason" required>
+            <label for="reason">Reason for rejecting</label><input type="text" id="reason" name="reason" required maxlength="\(ApprovalError.maxReasonLength)">
             <p><button type="submit" class="danger" id="reject">Reject</button></p></form></div>
             """
             : .empty

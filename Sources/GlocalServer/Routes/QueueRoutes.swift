@@ -137,8 +137,12 @@ struct QueueRoutes {
                 outcome = try environment.approvals.rejectAll(
                     ids, reason: reason, by: ApprovalActor(name: session.user.email, scope: scope), now: environment.now())
             } catch let error as ApprovalError {
-                // A reason the core refuses (a control character in it) is the user's to fix, as on the variant page.
-                guard case .reasonControl = error else { throw error }
+                // A reason the core refuses (too long, a control character in it) is the user's to fix, as on the
+                // variant page.
+                switch error {
+                case .reasonControl, .reasonTooLong: break
+                default: throw error
+                }
                 let text = error.description
                 return try refused(
                     text.prefix(1).uppercased() + text.dropFirst() + ".", filter: filter, session: session, scope: scope,
@@ -164,10 +168,8 @@ struct QueueRoutes {
 
     /// Scope first, for every id: a request naming another team's variant changes nothing (403 or 404).
     private func checkScope(_ ids: [String], scope: ApprovalScope, guardian: RequestGuard) throws {
-        for id in ids {
-            let variant = try guardian.visibleVariant(id, scope: scope)
-            guard scope.canAct(on: variant.accountID) else { throw RequestGuard.forbidden(variant.accountID) }
-        }
+        // A viewer is told it is the role, as on the variant page; a manager, which account is not theirs.
+        for id in ids { _ = try guardian.actionableVariant(id, scope: scope) }
     }
 
     private func page(

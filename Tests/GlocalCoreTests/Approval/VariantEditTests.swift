@@ -60,6 +60,16 @@ struct VariantEditTests {
                 == "the rejection reason holds U+0000 NULL, a control character: type it again without it; nothing was written")
     }
 
+    @Test func aRejectionReasonLongerThanFiveHundredCharactersIsRefused() throws {
+        let longest = String(repeating: "é", count: ApprovalError.maxReasonLength)
+        #expect(try ApprovalError.rejectionReason("  " + longest + "\n") == longest)
+        #expect(throws: ApprovalError.reasonTooLong(501)) { try ApprovalError.rejectionReason(longest + "x") }
+        #expect(
+            ApprovalError.reasonTooLong(501).description
+                == "the rejection reason has 501 characters, more than the 500 a reason may have: shorten it; nothing was written"
+        )
+    }
+
     @Test func aPlanCancelsOnlyWhatIsNeitherOutNorOver() {
         let cancellable = VariantState.allCases.filter(\.isCancellable)
         #expect(Set(cancellable) == [.draft, .pendingApproval, .approved, .scheduled, .missed])
