@@ -113,4 +113,27 @@ struct AuthRoutesTests {
             #expect(try await browser.get("/").status == .seeOther)
         }
     }
+
+    /// Signing in again in a browser that holds a session (a sign-in form opened before, in another tab) ends that
+    /// session: a copied or stolen cookie of the old one stops working.
+    @Test func signingInAgainEndsTheSessionItReplaces() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            let form = try await browser.get("/login")
+            var other = BrowserSession(client: client)
+            _ = try await other.login(ServerFixture.admin, password: ServerFixture.password)
+            let first = try #require(other.cookies["glocal_session"])
+            browser.cookies["glocal_session"] = first
+            #expect(try await browser.get("/").status == .ok)
+            let signedIn = try await browser.post(
+                "/login",
+                form: [("csrf", form.csrf ?? ""), ("email", ServerFixture.viewer), ("password", ServerFixture.password)])
+            #expect(signedIn.status == .seeOther)
+            let second = try #require(browser.cookies["glocal_session"])
+            #expect(second != first)
+            #expect(try await browser.get("/").status == .ok)
+            #expect(try await other.get("/").status == .seeOther)
+        }
+    }
 }

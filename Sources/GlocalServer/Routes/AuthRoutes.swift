@@ -48,6 +48,10 @@ struct AuthRoutes {
         case .invalid:
             return loginForm(status: .unauthorized, email: email, error: "Wrong e-mail or password.", next: next)
         case .success(let user):
+            // The session this browser held until now ends here: a sign-in replaces it, never adds to it.
+            if let replaced = request.cookies[SessionMiddleware.cookieName]?.value {
+                try environment.sessions.close(token: replaced)
+            }
             let (token, _) = try environment.sessions.open(for: user.email, now: now)
             var response = Layout.redirect(to: next)
             response.setCookie(cookie(SessionMiddleware.cookieName, token, maxAge: Int(environment.sessions.lifetime), path: "/"))
