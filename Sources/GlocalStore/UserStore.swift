@@ -7,8 +7,8 @@ import Synchronization
 /// The users of the approval UI, their bcrypt password hashes and their login attempts, in the
 /// variant store's SQLite file.
 public struct UserStore: Sendable {
-    /// The shortest password accepted.
-    public static let minimumPasswordLength = 10
+    /// The shortest password accepted (``PasswordRule/minimumLength``).
+    public static let minimumPasswordLength = PasswordRule.minimumLength
 
     let writer: any DatabaseWriter
     /// The bcrypt cost (work factor); tests lower it to stay fast.
@@ -108,7 +108,7 @@ public struct UserStore: Sendable {
     }
 
     static func checkStrength(_ password: String) throws {
-        if password.count < minimumPasswordLength { throw UserStoreError.weakPassword(minimumLength: minimumPasswordLength) }
+        if let problem = PasswordRule.problem(in: password) { throw problem }
     }
 
     /// A valid hash of a random password at `cost`, compared against when the user does not exist.

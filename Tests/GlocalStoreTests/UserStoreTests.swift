@@ -35,6 +35,9 @@ struct UserStoreTests {
         #expect(throws: UserStoreError.weakPassword(minimumLength: 10)) {
             try users.add(email: "b@lumiere.example", role: .viewer, password: "short", now: now)
         }
+        #expect(throws: UserStoreError.blankPassword) {
+            try users.add(email: "b@lumiere.example", role: .viewer, password: String(repeating: " ", count: 12), now: now)
+        }
         #expect(throws: UserStoreError.invalidEmail("not-an-address")) {
             try users.add(email: "not-an-address", role: .viewer, password: password, now: now)
         }

@@ -8,6 +8,8 @@ public enum UserStoreError: Error, Sendable, Equatable, CustomStringConvertible 
     case invalidEmail(String)
     /// The password is too short.
     case weakPassword(minimumLength: Int)
+    /// The password is only blanks (spaces, tabs…).
+    case blankPassword
 
     /// A one-line explanation for the command line.
     public var description: String {
@@ -16,6 +18,7 @@ public enum UserStoreError: Error, Sendable, Equatable, CustomStringConvertible 
         case .userNotFound(let email): return "no user '\(email)'"
         case .invalidEmail(let email): return "'\(email)' is not an e-mail address"
         case .weakPassword(let length): return "the password must have at least \(length) characters"
+        case .blankPassword: return "the password must not be only blanks"
         }
     }
 }

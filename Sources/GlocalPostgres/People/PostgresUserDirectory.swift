@@ -105,9 +105,7 @@ public struct PostgresUserDirectory: UserDirectory {
     }
 
     private static func checkStrength(_ password: String) throws {
-        if password.count < UserStore.minimumPasswordLength {
-            throw UserStoreError.weakPassword(minimumLength: UserStore.minimumPasswordLength)
-        }
+        if let problem = PasswordRule.problem(in: password) { throw problem }
     }
 
     private static func user(from row: PostgresRandomAccessRow) -> User? {
