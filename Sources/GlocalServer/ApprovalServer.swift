@@ -22,7 +22,8 @@ public enum ApprovalServer {
         _ environment: ServerEnvironment, operations: OperationsRoutes? = nil, connect: ConnectRoutes? = nil,
         accessLog: ServiceLog? = nil
     ) -> Router<AppRequestContext> {
-        let router = Router(context: AppRequestContext.self)
+        // HEAD is answered on every GET route, as HTTP asks (RFC 9110, 9.3.2): link checkers and monitors send it.
+        let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: ServerTimingMiddleware())
         // Outside the session middleware: a busy store while reading the session is a page too.
         router.add(middleware: ErrorPageMiddleware())
