@@ -12,7 +12,11 @@ import Testing
             ("(#tag).", ["tag"]),
             ("#café #日本 #tag_name", ["café", "日本", "tag_name"]),
             ("line one\n#tag", ["tag"]),
-            ("#foo#bar", ["foo"]),  // the second # is glued to "foo"
+            ("#foo#bar", []),  // twitter-text: a tag followed by another # is none, and the second is glued to "foo"
+            ("#foo ＃bar#", ["foo"]),
+            ("#http://twitter.com #https://twitter.com", []),  // followed by a URL: not a hashtag (extract.yml)
+            ("Archive: #http://a.com #https://b.com #Real", ["Real"]),
+            ("#tag:// #tag: #tag:/", ["tag", "tag"]),
             ("＃全角", ["全角"]),  // full-width number sign
             ("#", []),
             ("#_", []),

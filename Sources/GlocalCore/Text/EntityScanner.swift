@@ -6,7 +6,9 @@ public enum EntityScanner {
     ///
     /// A hashtag is `#` (or the full-width `＃`) at the start of the text or after a character
     /// that is not a letter, digit, `_`, `&` or `#`, followed by letters, marks, digits and `_`,
-    /// with at least one letter or mark: `#Swift2` and `#日本` are tags, `#2024` is not.
+    /// with at least one letter or mark: `#Swift2` and `#日本` are tags, `#2024` is not. As in twitter-text
+    /// (`extract.yml`: "DO NOT extract hashtag when # is followed by URL"), one followed right away by
+    /// `://`, `#` or `＃` is none: `#http://example.com` is text, and so is `#foo#bar`.
     public static func hashtags(in text: String) -> [Substring] {
         let scalars = text.unicodeScalars
         var found: [Range<String.Index>] = []
@@ -23,12 +25,30 @@ public enum EntityScanner {
                 j = scalars.index(after: j)
                 if scalar.value != 0x200C && scalar.value != 0x200D { end = j }
             }
-            if hasLetter && end > start {
+            if hasLetter && end > start && !endsHashtagMatch(scalars, at: j) {
                 found.append(start..<end)
                 resume = j
             }
         }
         return outsideURLs(found, in: text).map { text[$0] }
+    }
+
+    /// twitter-text's `end_hashtag_match`: what, right after a hashtag's characters, makes it no hashtag at all
+    /// (`://` of a URL, another `#` or `＃`).
+    private static func endsHashtagMatch(_ scalars: String.UnicodeScalarView, at index: String.Index) -> Bool {
+        guard index < scalars.endIndex else { return false }
+        let next = scalars[index]
+        return next == "#" || next == "\u{FF03}" || startsSchemeSeparator(scalars, at: index)
+    }
+
+    /// Whether `://` starts at `index`.
+    private static func startsSchemeSeparator(_ scalars: String.UnicodeScalarView, at index: String.Index) -> Bool {
+        var cursor = index
+        for expected: Unicode.Scalar in [":", "/", "/"] {
+            guard cursor < scalars.endIndex, scalars[cursor] == expected else { return false }
+            cursor = scalars.index(after: cursor)
+        }
+        return true
     }
 
     /// Whether `tag` (written without `#`) is one whole hashtag by the definition of ``hashtags(in:)``: letters,
