@@ -32,8 +32,7 @@ import Testing
     @Test(
         arguments: [
             ("@alice and @bob_2", ["alice", "bob_2"]),
-            ("@alice@mastodon.social", ["alice@mastodon.social"]),
-            ("@alice@mastodon.social.", ["alice@mastodon.social"]),
+            ("@alice@mastodon.social", []),  // twitter-text: too close to an e-mail address
             ("@alice.bsky.social", ["alice.bsky.social"]),
             ("hi @alice.", ["alice"]),
             ("(@alice)", ["alice"]),
@@ -44,14 +43,39 @@ import Testing
             ("@", []),
             ("@@x", []),
             ("@ alice", []),
+            // Audit s17 M5, as twitter-text's extract.yml: after a non-Latin letter, after RT, not before an
+            // accented Latin letter or `://`.
+            ("の@username に", ["username"]),
+            ("RT@username RT:@mention rt @test", ["username", "mention", "test"]),
+            ("ART@x +RT@y", []),
+            ("@aliceìnheiro", []),
+            ("@http://twitter.com", []),
+            ("＠fullwidth", ["fullwidth"]),
         ] as [(String, [String])])
     func mentions(text: String, expected: [String]) {
         #expect(EntityScanner.mentions(in: text).map(String.init) == expected)
     }
 
+    @Test(
+        arguments: [
+            ("@alice@mastodon.social", ["alice@mastodon.social"]),
+            ("@alice@mastodon.social.", ["alice@mastodon.social"]),
+            ("hi @alice and @bob@example.social!", ["alice", "bob@example.social"]),
+            // Account::MENTION_RE: not after `=`, `/` or a word character of any script; `!` is fine.
+            ("=@alice@mastodon.social", []),
+            ("の@alice@mastodon.social", []),
+            ("RT@alice", []),
+            ("!@alice@mastodon.social", ["alice@mastodon.social"]),
+            ("@alice@mastodon.social@x", []),  // end_mention_match, which Mastodon's extractor applies too
+            ("＠alice", []),
+        ] as [(String, [String])])
+    func mastodonMentions(text: String, expected: [String]) {
+        #expect(EntityScanner.mentions(in: text, syntax: .mastodon).map(String.init) == expected)
+    }
+
     @Test func remoteMentionKnowsItsLocalPart() {
         let text = "hi @alice@mastodon.social"
-        let matches = EntityScanner.mentionMatches(in: text, excluding: [])
+        let matches = EntityScanner.mentionMatches(in: text, excluding: [], syntax: .mastodon)
         #expect(matches.count == 1)
         #expect(matches[0].isRemote)
         #expect(text[matches[0].range.lowerBound..<matches[0].localEnd] == "@alice")

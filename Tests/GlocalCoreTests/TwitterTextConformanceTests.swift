@@ -12,7 +12,7 @@ enum TwitterTextSpecs {
 
 /// X counting held to twitter-text's own conformance suite, read at test time from
 /// `../shared/specs/x/twitter-text` (never copied here): every weighted-length case of `validate.yml`,
-/// every URL and hashtag case of `extract.yml`, and every TLD of `tld_lib.yml`.
+/// every URL, hashtag and mention case of `extract.yml`, and every TLD of `tld_lib.yml`.
 @Suite(.enabled(if: TwitterTextSpecs.folderExists, "twitter-text conformance files not found in ../shared/specs/x/twitter-text"))
 struct TwitterTextConformanceTests {
     static let folder = TwitterTextSpecs.folder
@@ -144,6 +144,47 @@ struct TwitterTextConformanceTests {
         }
         print("twitter-text extract.yml: \(checked - failures.count)/\(checked) hashtag cases agree")
         #expect(checked >= 70)
+        #expect(failures.isEmpty, "\(failures.count) disagreements:\n\(failures.joined(separator: "\n"))")
+    }
+
+    /// The mention sections of `extract.yml` (not `mentions_or_lists_with_indices`: glocal has no lists), what
+    /// Instagram's `mention.count` counts (``EntityScanner/mentions(in:syntax:)`` with twitter-text's syntax).
+    static let mentionSections = ["mentions", "mentions_with_indices"]
+
+    @Test func everyMentionCaseOfExtractYmlAgrees() throws {
+        let tests = try Self.tests("extract.yml")
+        var checked = 0
+        var failures: [String] = []
+        for section in Self.mentionSections {
+            let cases = try #require(tests[section], "section \(section) missing").items
+            #expect(!cases.isEmpty)
+            for test in cases {
+                let text = try #require(test["text"]?.string)
+                let expected = try #require(test["expected"])
+                let found = EntityScanner.mentions(in: text, syntax: .twitterText)
+                let got: [String]
+                let wanted: [String]
+                if section.hasSuffix("with_indices") {
+                    got = found.map {
+                        let sign = text.unicodeScalars.index(before: $0.startIndex)
+                        return "\($0) [\(text.utf16.distance(from: text.startIndex, to: sign)), "
+                            + "\(text.utf16.distance(from: text.startIndex, to: $0.endIndex))]"
+                    }
+                    wanted = expected.items.map {
+                        "\($0["screen_name"]?.string ?? "?") [\($0["indices"]?.items.compactMap(\.string).joined(separator: ", ") ?? "")]"
+                    }
+                } else {
+                    got = found.map(String.init)
+                    wanted = expected.items.compactMap(\.string)
+                }
+                checked += 1
+                if got != wanted {
+                    failures.append("\(section) — \(test["description"]?.string ?? "?"): got \(got), expected \(wanted)")
+                }
+            }
+        }
+        print("twitter-text extract.yml: \(checked - failures.count)/\(checked) mention cases agree")
+        #expect(checked >= 25)
         #expect(failures.isEmpty, "\(failures.count) disagreements:\n\(failures.joined(separator: "\n"))")
     }
 

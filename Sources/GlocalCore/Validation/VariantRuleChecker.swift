@@ -125,7 +125,7 @@ struct VariantRuleChecker {
             }
         }
         if let max = rules.maxMentions {
-            let mentions = EntityScanner.mentions(in: variant.text).count
+            let mentions = EntityScanner.mentions(in: variant.text, syntax: .twitterText).count
             if mentions > max {
                 report(
                     .error, .mentionCount, "\(mentions) @mentions, \(variant.network.displayName) allows at most \(max)",
