@@ -176,23 +176,34 @@ struct VariantRuleChecker {
     /// Where in the translated string the text stops fitting: the first character of the shortest
     /// tail whose removal would bring the variant under the limit. Only for one-line strings, whose
     /// columns are exact; `nil` otherwise.
+    ///
+    /// The search cuts the string only between characters (grapheme clusters): a prefix that ends inside one, such as
+    /// a family emoji cut after its first person and joiner, can weigh more than the whole (X counts the whole
+    /// sequence 2), and the caret must land on the first character that no longer fits, never inside one.
     static func overflowLocation(of variant: PostVariant, measurement: TextMeasurement, rules: NetworkRules) -> SourceLocation? {
         let string = variant.textOrigin.string
         guard string.isColumnExact else { return nil }
         let scalars = Array(string.text.unicodeScalars)
-        func length(_ count: Int) -> Int {
+        // The scalar offset of each character boundary: boundaries[k] scalars make the first k characters.
+        var boundaries = [0]
+        boundaries.reserveCapacity(string.text.count + 1)
+        for character in string.text { boundaries.append(boundaries[boundaries.count - 1] + character.unicodeScalars.count) }
+        func length(_ characters: Int) -> Int {
             TextCounter.length(
-                String(String.UnicodeScalarView(scalars[0..<count])), counting: rules.textCounting, urlWeight: rules.urlWeight)
+                String(String.UnicodeScalarView(scalars[0..<boundaries[characters]])), counting: rules.textCounting,
+                urlWeight: rules.urlWeight)
         }
+        let count = boundaries.count - 1
         // What the rest of the variant (templates filled, hashtags, link) adds to the string itself.
-        let extra = measurement.length - length(scalars.count)
-        var low = 0, high = scalars.count
+        let extra = measurement.length - length(count)
+        var low = 0, high = count
         while low < high {
             let middle = (low + high + 1) / 2
             if length(middle) + extra <= measurement.limit { low = middle } else { high = middle - 1 }
         }
-        guard low < scalars.count else { return nil }
-        return string.location(atScalarOffset: low, length: scalars.count - low)
+        guard low < count else { return nil }
+        let offset = boundaries[low]
+        return string.location(atScalarOffset: offset, length: scalars.count - offset)
     }
 
     /// `U+FEFF (ZERO WIDTH NO-BREAK SPACE)` or `'<'`.
