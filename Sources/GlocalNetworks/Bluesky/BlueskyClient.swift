@@ -50,8 +50,9 @@ public struct BlueskyClient: NetworkClient {
             // No pending receipt: the record key is derived from the idempotency key, so `lookUp`
             // finds the post without one, and a sync to disk per post is saved.
             let record = BlueskyRecordBuilder.record(
-                text: post.text, language: post.languageCode, createdAt: now,
-                link: post.linkPlacement == .inline ? post.link : nil, title: post.title, images: images)
+                text: post.text, facets: BlueskyFacetBuilder.facets(for: post.text, link: post.link),
+                language: post.languageCode, createdAt: now, link: post.linkPlacement == .inline ? post.link : nil,
+                title: post.title, images: images)
             let body: [String: Any] = ["repo": did, "collection": Self.collection, "rkey": rkey, "record": record]
             let response: HTTPResponse
             do throws(NetworkFailure) {
@@ -110,7 +111,8 @@ public struct BlueskyClient: NetworkClient {
     ) async -> (extra: [String: String], quota: Date?) {
         let now = environment.clock()
         let record = BlueskyRecordBuilder.record(
-            text: link, language: post.languageCode, createdAt: now, link: nil, title: nil, images: [], replyTo: parent)
+            text: link, facets: BlueskyFacetBuilder.facets(for: link, link: link), language: post.languageCode,
+            createdAt: now, link: nil, title: nil, images: [], replyTo: parent)
         let body: [String: Any] = [
             "repo": did, "collection": Self.collection, "rkey": Self.replyKey(for: post), "record": record,
         ]
