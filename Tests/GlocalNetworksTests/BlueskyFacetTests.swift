@@ -1,9 +1,11 @@
 import Foundation
 import GlocalCore
 import GlocalNetworks
+import GlocalSandbox
 import Testing
 
-/// Bluesky's links and tags are the ones glocal finds on every network (audit s17: D1, D2, M3).
+/// Bluesky's links and tags are the ones glocal finds on every network (audit s17: D1, D2, M3, D3), and a link
+/// reply shows the link shortened with the whole link in its facet.
 @Suite struct BlueskyFacetTests {
     struct Row: Sendable, CustomTestStringConvertible {
         let text: String
@@ -56,5 +58,33 @@ import Testing
         let facets = BlueskyFacetBuilder.facets(for: row.text, link: row.link)
         #expect(facets == row.facets)
         for (a, b) in zip(facets, facets.dropFirst()) { #expect(a.byteEnd <= b.byteStart, "facets overlap") }
+    }
+
+    /// D3: a link of 348 characters as the reply's text is over Bluesky's 300 graphemes; the reply shows it shortened
+    /// and its facet carries the whole link, so the reply is stored and the post keeps its link.
+    @Test func aLongReplyLinkIsShortenedAndStillReachesItsFacet() async throws {
+        let bluesky = try #require(ClientCase.all.first { $0.network == .bluesky })
+        let long = "https://lumiere.example/fr/hydra?utm_source=bluesky&ref=" + String(repeating: "p", count: 292)
+        #expect(long.count == 348)
+        try await SandboxHarness.run { sandbox in
+            var post = bluesky.post
+            post.text = ClientCase.baseText
+            post.link = long
+            post.linkPlacement = .reply
+            let outcome = await bluesky.make(sandbox.environment).publish(post, credentials: bluesky.credentials)
+            let receipt = try #require(outcome.receipt, "got \(outcome)")
+            #expect(receipt.extra["reply_error"] == nil)
+            let reply = try #require(await sandbox.stored(bluesky).first { $0.kind == "reply" })
+            #expect(receipt.extra["reply_id"] == reply.id)
+            let record = try #require(try WireExpectations.json(reply.body)["record"] as? [String: Any])
+            let shown = "lumiere.example/fr/hydra?utm..."
+            #expect(record["text"] as? String == shown)
+            let facets = try #require(record["facets"] as? [[String: Any]])
+            #expect(facets.count == 1)
+            #expect(facets.first?["index"] as? [String: Int] == ["byteStart": 0, "byteEnd": shown.utf8.count])
+            let feature = try #require((facets.first?["features"] as? [[String: Any]])?.first)
+            #expect(feature["$type"] as? String == "app.bsky.richtext.facet#link")
+            #expect(feature["uri"] as? String == long)
+        }
     }
 }

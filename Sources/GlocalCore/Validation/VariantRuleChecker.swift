@@ -160,6 +160,7 @@ struct VariantRuleChecker {
                 .error, .linkInvalid, "the link is \(link.count) characters, \(name) takes at most \(max)",
                 variant.linkLocation, ["UTM parameters count too; shorten the link"])
         }
+        checkSeparateLink(variant, rules: rules, report: report)
         // A link in a field of its own (Pinterest's destination, Google's button) is clickable and not in the text.
         guard variant.linkPlacement == .inline, !rules.linkInOwnField else { return }
         if !rules.clickableLinks {
@@ -170,6 +171,33 @@ struct VariantRuleChecker {
             report(
                 .warning, .linkPolicy, "an inline link reduces \(name) feed reach", variant.linkLocation,
                 ["set 'link_placement: first_comment' for \(variant.network.rawValue)"])
+        }
+    }
+
+    /// A `reply` or `first_comment` link is the whole text of a post or comment of its own
+    /// (``NetworkRules/separateLinkText(for:)``): it must fit the network's text limit as the network counts it, or
+    /// the post goes out without its link.
+    private func checkSeparateLink(
+        _ variant: PostVariant, rules: NetworkRules, report: (Severity, DiagnosticRule, String, SourceLocation, [String]) -> Void
+    ) {
+        guard let link = variant.link, variant.linkPlacement == .reply || variant.linkPlacement == .firstComment else {
+            return
+        }
+        let carrier = variant.linkPlacement == .reply ? "reply" : "first comment"
+        let measurement = TextCounter.measure(rules.separateLinkText(for: link), rules: rules)
+        let notes = [
+            "the link is the whole text of the \(carrier), which \(variant.network.displayName) limits like a post",
+            "UTM parameters count too; shorten the link, or set 'link_placement: none' for \(variant.network.rawValue)",
+        ]
+        if measurement.length > measurement.limit {
+            report(
+                .error, .linkTooLong,
+                "the link is \(measurement.length)/\(measurement.limit) \(Self.unit(of: rules.textCounting)) as the \(carrier)'s text",
+                variant.linkValueLocation, notes)
+        } else if let bytes = measurement.bytes, let limit = measurement.byteLimit, bytes > limit {
+            report(
+                .error, .linkTooLong, "the link is \(bytes)/\(limit) UTF-8 bytes as the \(carrier)'s text",
+                variant.linkValueLocation, notes)
         }
     }
 

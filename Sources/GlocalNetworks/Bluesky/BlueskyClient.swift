@@ -105,14 +105,16 @@ public struct BlueskyClient: NetworkClient {
     private func uri(_ did: String, _ rkey: String) -> String { "at://\(did)/\(Self.collection)/\(rkey)" }
 
     /// The link reply's extras, and what its answer says of the quota (`nil`: nothing known, or
-    /// not spent).
+    /// not spent). The reply shows the link shortened, as Bluesky's apps do, with the whole link in its facet
+    /// (``BlueskyFacetBuilder/linkReply(_:)``), so it always fits Bluesky's 300 graphemes.
     private func reply(
         _ link: String, to parent: (uri: String, cid: String), post: OutgoingPost, did: String, credentials: AccountCredentials
     ) async -> (extra: [String: String], quota: Date?) {
         let now = environment.clock()
+        let reply = BlueskyFacetBuilder.linkReply(link)
         let record = BlueskyRecordBuilder.record(
-            text: link, facets: BlueskyFacetBuilder.facets(for: link, link: link), language: post.languageCode,
-            createdAt: now, link: nil, title: nil, images: [], replyTo: parent)
+            text: reply.text, facets: reply.facets, language: post.languageCode, createdAt: now, link: nil, title: nil,
+            images: [], replyTo: parent)
         let body: [String: Any] = [
             "repo": did, "collection": Self.collection, "rkey": Self.replyKey(for: post), "record": record,
         ]

@@ -24,6 +24,15 @@ public enum BlueskyFacetBuilder {
         return (links + tags).sorted { $0.byteStart < $1.byteStart }
     }
 
+    /// The text of the reply that carries a `reply` link, and its one facet: the link shown as Bluesky's own apps
+    /// show it (``NetworkRules/separateLinkText(for:)``: host and the path's first 13 characters, then `...`), so the
+    /// reply always fits in 300 graphemes, the whole link in the facet, as `app.bsky.richtext.facet#link` allows
+    /// ("The text URL may have been simplified or truncated, but the facet reference should be a complete URL").
+    public static func linkReply(_ link: String) -> (text: String, facets: [BlueskyFacet]) {
+        let text = NetworkRules.forNetwork(.bluesky).separateLinkText(for: link)
+        return (text, [BlueskyFacet(byteStart: 0, byteEnd: text.utf8.count, feature: .link(link))])
+    }
+
     private static func byteOffset(_ index: String.Index, in text: String) -> Int {
         text.utf8.distance(from: text.utf8.startIndex, to: index)
     }
