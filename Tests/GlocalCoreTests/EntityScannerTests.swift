@@ -12,7 +12,11 @@ import Testing
             ("(#tag).", ["tag"]),
             ("#café #日本 #tag_name", ["café", "日本", "tag_name"]),
             ("line one\n#tag", ["tag"]),
-            ("#foo#bar", ["foo"]),  // the second # is glued to "foo"
+            ("#foo#bar", []),  // twitter-text: a tag followed by another # is none, and the second is glued to "foo"
+            ("#foo ＃bar#", ["foo"]),
+            ("#http://twitter.com #https://twitter.com", []),  // followed by a URL: not a hashtag (extract.yml)
+            ("Archive: #http://a.com #https://b.com #Real", ["Real"]),
+            ("#tag:// #tag: #tag:/", ["tag", "tag"]),
             ("＃全角", ["全角"]),  // full-width number sign
             ("#", []),
             ("#_", []),
@@ -28,8 +32,7 @@ import Testing
     @Test(
         arguments: [
             ("@alice and @bob_2", ["alice", "bob_2"]),
-            ("@alice@mastodon.social", ["alice@mastodon.social"]),
-            ("@alice@mastodon.social.", ["alice@mastodon.social"]),
+            ("@alice@mastodon.social", []),  // twitter-text: too close to an e-mail address
             ("@alice.bsky.social", ["alice.bsky.social"]),
             ("hi @alice.", ["alice"]),
             ("(@alice)", ["alice"]),
@@ -40,14 +43,39 @@ import Testing
             ("@", []),
             ("@@x", []),
             ("@ alice", []),
+            // Audit s17 M5, as twitter-text's extract.yml: after a non-Latin letter, after RT, not before an
+            // accented Latin letter or `://`.
+            ("の@username に", ["username"]),
+            ("RT@username RT:@mention rt @test", ["username", "mention", "test"]),
+            ("ART@x +RT@y", []),
+            ("@aliceìnheiro", []),
+            ("@http://twitter.com", []),
+            ("＠fullwidth", ["fullwidth"]),
         ] as [(String, [String])])
     func mentions(text: String, expected: [String]) {
         #expect(EntityScanner.mentions(in: text).map(String.init) == expected)
     }
 
+    @Test(
+        arguments: [
+            ("@alice@mastodon.social", ["alice@mastodon.social"]),
+            ("@alice@mastodon.social.", ["alice@mastodon.social"]),
+            ("hi @alice and @bob@example.social!", ["alice", "bob@example.social"]),
+            // Account::MENTION_RE: not after `=`, `/` or a word character of any script; `!` is fine.
+            ("=@alice@mastodon.social", []),
+            ("の@alice@mastodon.social", []),
+            ("RT@alice", []),
+            ("!@alice@mastodon.social", ["alice@mastodon.social"]),
+            ("@alice@mastodon.social@x", []),  // end_mention_match, which Mastodon's extractor applies too
+            ("＠alice", []),
+        ] as [(String, [String])])
+    func mastodonMentions(text: String, expected: [String]) {
+        #expect(EntityScanner.mentions(in: text, syntax: .mastodon).map(String.init) == expected)
+    }
+
     @Test func remoteMentionKnowsItsLocalPart() {
         let text = "hi @alice@mastodon.social"
-        let matches = EntityScanner.mentionMatches(in: text, excluding: [])
+        let matches = EntityScanner.mentionMatches(in: text, excluding: [], syntax: .mastodon)
         #expect(matches.count == 1)
         #expect(matches[0].isRemote)
         #expect(text[matches[0].range.lowerBound..<matches[0].localEnd] == "@alice")

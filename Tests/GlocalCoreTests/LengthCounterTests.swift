@@ -14,6 +14,11 @@ import Testing
             ("@alice@mastodon.social", 6),  // "@alice"
             ("@alice@mastodon.social @bob@example.social!", 12),  // 6 + 1 + 4 + 1
             ("https://mastodon.social/@alice@example.social", 23),  // the mention is inside the URL
+            // Account::MENTION_RE: after `=` or a letter no mention (counted whole), after `!` one (audit s17 M2).
+            ("=@alice@mastodon.social", 23),
+            ("の@alice@mastodon.social", 23),
+            ("!@alice@mastodon.social", 7),
+            (String(repeating: "a", count: 480) + "=@alice@mastodon.social", 503),
             // Mastodon's server overrides twitter-text's path ending characters: not `=` (nor `&`, `;`), so the
             // link ends before it and it counts as text.
             ("https://example.com/a=", 24),

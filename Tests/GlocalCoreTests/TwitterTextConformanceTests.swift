@@ -12,7 +12,7 @@ enum TwitterTextSpecs {
 
 /// X counting held to twitter-text's own conformance suite, read at test time from
 /// `../shared/specs/x/twitter-text` (never copied here): every weighted-length case of `validate.yml`,
-/// every URL case of `extract.yml`, and every TLD of `tld_lib.yml`.
+/// every URL, hashtag and mention case of `extract.yml`, and every TLD of `tld_lib.yml`.
 @Suite(.enabled(if: TwitterTextSpecs.folderExists, "twitter-text conformance files not found in ../shared/specs/x/twitter-text"))
 struct TwitterTextConformanceTests {
     static let folder = TwitterTextSpecs.folder
@@ -65,7 +65,7 @@ struct TwitterTextConformanceTests {
         #expect(failures.isEmpty, "\(failures.count) disagreements:\n\(failures.joined(separator: "\n"))")
     }
 
-    /// The URL sections of `extract.yml` (the hashtag, mention and cashtag ones are not X counting).
+    /// The URL sections of `extract.yml`.
     static let urlSections = ["urls", "urls_with_indices", "urls_with_directional_markers", "tco_urls_with_params"]
 
     @Test func everyURLCaseOfExtractYmlAgrees() throws {
@@ -102,6 +102,89 @@ struct TwitterTextConformanceTests {
         }
         print("twitter-text extract.yml: \(checked - failures.count)/\(checked) URL cases agree")
         #expect(checked >= 100)
+        #expect(failures.isEmpty, "\(failures.count) disagreements:\n\(failures.joined(separator: "\n"))")
+    }
+
+    /// The hashtag sections of `extract.yml`: what X, Instagram, YouTube and TikTok count, LinkedIn makes templates of
+    /// and Bluesky makes tag facets of (``EntityScanner/hashtags(in:)``).
+    static let hashtagSections = ["hashtags", "hashtags_from_astral", "hashtags_with_indices"]
+
+    @Test func everyHashtagCaseOfExtractYmlAgrees() throws {
+        let tests = try Self.tests("extract.yml")
+        var checked = 0
+        var failures: [String] = []
+        for section in Self.hashtagSections {
+            let cases = try #require(tests[section], "section \(section) missing").items
+            #expect(!cases.isEmpty)
+            for test in cases {
+                let text = try #require(test["text"]?.string)
+                let expected = try #require(test["expected"])
+                let found = EntityScanner.hashtags(in: text)
+                let got: [String]
+                let wanted: [String]
+                if section.hasSuffix("with_indices") {
+                    // Indices are UTF-16 offsets from the `#`, as twitter-text's JavaScript reports them.
+                    got = found.map {
+                        let sign = text.unicodeScalars.index(before: $0.startIndex)
+                        return "\($0) [\(text.utf16.distance(from: text.startIndex, to: sign)), "
+                            + "\(text.utf16.distance(from: text.startIndex, to: $0.endIndex))]"
+                    }
+                    wanted = expected.items.map {
+                        "\($0["hashtag"]?.string ?? "?") [\($0["indices"]?.items.compactMap(\.string).joined(separator: ", ") ?? "")]"
+                    }
+                } else {
+                    got = found.map(String.init)
+                    wanted = expected.items.compactMap(\.string)
+                }
+                checked += 1
+                if got != wanted {
+                    failures.append("\(section) — \(test["description"]?.string ?? "?"): got \(got), expected \(wanted)")
+                }
+            }
+        }
+        print("twitter-text extract.yml: \(checked - failures.count)/\(checked) hashtag cases agree")
+        #expect(checked >= 70)
+        #expect(failures.isEmpty, "\(failures.count) disagreements:\n\(failures.joined(separator: "\n"))")
+    }
+
+    /// The mention sections of `extract.yml` (not `mentions_or_lists_with_indices`: glocal has no lists), what
+    /// Instagram's `mention.count` counts (``EntityScanner/mentions(in:syntax:)`` with twitter-text's syntax).
+    static let mentionSections = ["mentions", "mentions_with_indices"]
+
+    @Test func everyMentionCaseOfExtractYmlAgrees() throws {
+        let tests = try Self.tests("extract.yml")
+        var checked = 0
+        var failures: [String] = []
+        for section in Self.mentionSections {
+            let cases = try #require(tests[section], "section \(section) missing").items
+            #expect(!cases.isEmpty)
+            for test in cases {
+                let text = try #require(test["text"]?.string)
+                let expected = try #require(test["expected"])
+                let found = EntityScanner.mentions(in: text, syntax: .twitterText)
+                let got: [String]
+                let wanted: [String]
+                if section.hasSuffix("with_indices") {
+                    got = found.map {
+                        let sign = text.unicodeScalars.index(before: $0.startIndex)
+                        return "\($0) [\(text.utf16.distance(from: text.startIndex, to: sign)), "
+                            + "\(text.utf16.distance(from: text.startIndex, to: $0.endIndex))]"
+                    }
+                    wanted = expected.items.map {
+                        "\($0["screen_name"]?.string ?? "?") [\($0["indices"]?.items.compactMap(\.string).joined(separator: ", ") ?? "")]"
+                    }
+                } else {
+                    got = found.map(String.init)
+                    wanted = expected.items.compactMap(\.string)
+                }
+                checked += 1
+                if got != wanted {
+                    failures.append("\(section) — \(test["description"]?.string ?? "?"): got \(got), expected \(wanted)")
+                }
+            }
+        }
+        print("twitter-text extract.yml: \(checked - failures.count)/\(checked) mention cases agree")
+        #expect(checked >= 25)
         #expect(failures.isEmpty, "\(failures.count) disagreements:\n\(failures.joined(separator: "\n"))")
     }
 

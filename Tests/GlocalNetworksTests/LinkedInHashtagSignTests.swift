@@ -15,6 +15,9 @@ import Testing
         ("＃2024 reste du texte", "＃2024 reste du texte"),
         ("Touche #\u{FE0F}\u{20E3}", "Touche \\#\u{FE0F}\u{20E3}"),
         ("https://lumiere.example/#top", "https://lumiere.example/\\#top"),
+        // twitter-text: `#` followed by a URL is no hashtag, so the URL stays whole (not `{hashtag|#|http}://…`).
+        ("Old link #http://twitter.com here", "Old link \\#http://twitter.com here"),
+        ("#https://lumiere.example/a #Real", "\\#https://lumiere.example/a {hashtag|#|Real}"),
     ])
     func hashtagsGoOutAsTemplatesWithTheirSign(_ text: String, _ commentary: String) {
         #expect(LinkedInLittleText.commentary(for: text) == commentary)

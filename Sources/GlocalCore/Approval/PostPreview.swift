@@ -145,7 +145,7 @@ public struct PostPreview: Sendable, Equatable {
             let start = text.unicodeScalars.index(before: tag.startIndex)
             entities.append((start..<tag.endIndex, .hashtag(String(text[start..<tag.endIndex]))))
         }
-        for mention in EntityScanner.mentions(in: text) {
+        for mention in EntityScanner.mentions(in: text, syntax: network == .mastodon ? .mastodon : .twitterText) {
             let start = text.unicodeScalars.index(before: mention.startIndex)
             entities.append((start..<mention.endIndex, .mention(String(text[start..<mention.endIndex]))))
         }

@@ -155,6 +155,9 @@ extension DiagnosticRule {
     public static let mentionCount = DiagnosticRule("mention.count", "More @mentions than the network allows.")
     /// A link placement the network does not support.
     public static let linkPlacement = DiagnosticRule("link.placement", "A link placement the network does not support.")
+    /// A link published on its own, as a reply or first comment, that is too long for the network's text limit.
+    public static let linkTooLong = DiagnosticRule(
+        "link.too-long", "A link sent as a reply or first comment is longer than the network allows a text to be.")
     /// An inline link that costs reach or is not clickable.
     public static let linkPolicy = DiagnosticRule(
         "link.policy", "An inline link that costs feed reach or is not clickable on the network.")
@@ -192,7 +195,7 @@ extension DiagnosticRule {
         .localeFallbackCycle, .localeMismatch, .templateUnknown, .templateMissingValue, .templateSyntax, .stringUnused,
         .textTooLong, .textTooManyBytes, .textEmpty, .textForbiddenCharacter, .titleInvalid, .mediaRequired,
         .mediaCount, .mediaSize, .mediaAspect, .hashtagCount, .hashtagStyle, .mentionCount, .linkPlacement,
-        .linkPolicy, .xDuplicateText, .promotionalShare, .scheduleUnplaceable,
+        .linkTooLong, .linkPolicy, .xDuplicateText, .promotionalShare, .scheduleUnplaceable,
         .mediaPath, .mediaOutsideWorkspace, .mediaNotAFile, .mediaContent, .mediaTruncated, .mediaDimensions,
         .mediaDuration, .mediaFormat, .mediaAltTextTooLong, .apiVersionInvalid, .apiVersionSunset,
         .apiVersionSunsetsDuringCampaign,

@@ -46,6 +46,7 @@ struct ExpansionState {
                 ?? campaign.hashtags.first?.location ?? post.id.location,
             linkLocation: override?.linkPlacement?.location ?? post.linkPlacement?.location ?? override?.link?.location
                 ?? post.link?.location ?? campaign.link?.location ?? post.id.location,
+            linkValueLocation: override?.link?.location ?? post.link?.location ?? campaign.link?.location,
             hashtagLocations: tags.map(\.location))
         sources[network] = source
         return source

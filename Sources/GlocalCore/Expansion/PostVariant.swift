@@ -52,6 +52,8 @@ public struct PostVariant: Sendable {
     public var hashtagsLocation: SourceLocation { source.hashtagsLocation }
     /// Where the link placement is written (or the post when defaulted).
     public var linkLocation: SourceLocation { source.linkLocation }
+    /// Where the link itself is written (override, post or campaign), else ``linkLocation``.
+    public var linkValueLocation: SourceLocation { source.linkValueLocation }
 }
 
 /// The source positions behind a post's variants on one network. A class, so that the thousands of
@@ -65,6 +67,8 @@ public final class VariantSource: Sendable {
     public let hashtagsLocation: SourceLocation
     /// Where the link placement is written (or the post when defaulted).
     public let linkLocation: SourceLocation
+    /// Where the link itself is written (the override's, the post's or the campaign's `link`).
+    public let linkValueLocation: SourceLocation
     /// Where each of the variant's hashtags is written, in the order of ``PostVariant/hashtags``; empty when
     /// the hashtags have no place of their own (an edited variant).
     public let hashtagLocations: [SourceLocation]
@@ -72,12 +76,13 @@ public final class VariantSource: Sendable {
     /// Creates the positions of one post on one network.
     public init(
         postLocation: SourceLocation, mediaLocation: SourceLocation, hashtagsLocation: SourceLocation,
-        linkLocation: SourceLocation, hashtagLocations: [SourceLocation] = []
+        linkLocation: SourceLocation, linkValueLocation: SourceLocation? = nil, hashtagLocations: [SourceLocation] = []
     ) {
         self.postLocation = postLocation
         self.mediaLocation = mediaLocation
         self.hashtagsLocation = hashtagsLocation
         self.linkLocation = linkLocation
+        self.linkValueLocation = linkValueLocation ?? linkLocation
         self.hashtagLocations = hashtagLocations
     }
 

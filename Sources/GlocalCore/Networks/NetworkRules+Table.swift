@@ -102,6 +102,10 @@ extension NetworkRules {
         // Business Profile"); Pinterest's `link` takes at most 2 048 characters.
         for network in [Network.pinterest, .googleBusiness] { rules[network]!.linkInOwnField = true }
         rules[.pinterest]!.maxLinkLength = 2_048
+        // Bluesky's reply shows the link as Bluesky's apps do (social-app's `toShortUrl`), the whole link in its facet:
+        // `app.bsky.richtext.facet#link` "The text URL may have been simplified or truncated, but the facet reference
+        // should be a complete URL".
+        rules[.bluesky]!.shortensSeparateLink = true
         // Video durations, from each network's media documentation (docs/networks.md); Mastodon leaves it to instances.
         let videoSeconds: [(Network, Double?, Double?)] = [
             (.x, 0.5, 140), (.bluesky, nil, 180), (.mastodon, nil, nil), (.threads, nil, 300), (.linkedin, 3, 1_800),

@@ -54,6 +54,9 @@ public struct NetworkRules: Sendable, Equatable {
     public var linkInOwnField = false
     /// The longest accepted link, in characters, if the network documents one (Pinterest 2 048).
     public var maxLinkLength: Int? = nil
+    /// Whether a link published on its own (`reply`) is shown shortened, its whole URL in a facet (Bluesky, as its own
+    /// apps do): see ``separateLinkText(for:)``.
+    public var shortensSeparateLink = false
     /// Hard maximum number of hashtags, if any.
     public var maxHashtags: Int?
     /// Recommended maximum number of hashtags (a warning above it).
@@ -78,6 +81,13 @@ public struct NetworkRules: Sendable, Equatable {
     /// The rules of `network`, from the built-in table.
     public static func forNetwork(_ network: Network) -> NetworkRules {
         ordered[network.ordinal]
+    }
+
+    /// The text of the reply or first comment that carries a `reply` or `first_comment` link: the link itself, or on
+    /// a network that ``shortensSeparateLink``, the link as ``ShortLinkText`` shows it. `glocal validate` measures this
+    /// text against the network's text limit (`link.too-long`), and the clients send it.
+    public func separateLinkText(for link: String) -> String {
+        shortensSeparateLink ? ShortLinkText.of(link) : link
     }
 
     /// The table as an array in `Network.allCases` order: looked up for every variant, so no hashing.

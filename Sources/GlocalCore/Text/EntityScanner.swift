@@ -6,7 +6,9 @@ public enum EntityScanner {
     ///
     /// A hashtag is `#` (or the full-width `＃`) at the start of the text or after a character
     /// that is not a letter, digit, `_`, `&` or `#`, followed by letters, marks, digits and `_`,
-    /// with at least one letter or mark: `#Swift2` and `#日本` are tags, `#2024` is not.
+    /// with at least one letter or mark: `#Swift2` and `#日本` are tags, `#2024` is not. As in twitter-text
+    /// (`extract.yml`: "DO NOT extract hashtag when # is followed by URL"), one followed right away by
+    /// `://`, `#` or `＃` is none: `#http://example.com` is text, and so is `#foo#bar`.
     public static func hashtags(in text: String) -> [Substring] {
         let scalars = text.unicodeScalars
         var found: [Range<String.Index>] = []
@@ -23,12 +25,30 @@ public enum EntityScanner {
                 j = scalars.index(after: j)
                 if scalar.value != 0x200C && scalar.value != 0x200D { end = j }
             }
-            if hasLetter && end > start {
+            if hasLetter && end > start && !endsHashtagMatch(scalars, at: j) {
                 found.append(start..<end)
                 resume = j
             }
         }
         return outsideURLs(found, in: text).map { text[$0] }
+    }
+
+    /// twitter-text's `end_hashtag_match`: what, right after a hashtag's characters, makes it no hashtag at all
+    /// (`://` of a URL, another `#` or `＃`).
+    private static func endsHashtagMatch(_ scalars: String.UnicodeScalarView, at index: String.Index) -> Bool {
+        guard index < scalars.endIndex else { return false }
+        let next = scalars[index]
+        return next == "#" || next == "\u{FF03}" || startsSchemeSeparator(scalars, at: index)
+    }
+
+    /// Whether `://` starts at `index`.
+    private static func startsSchemeSeparator(_ scalars: String.UnicodeScalarView, at index: String.Index) -> Bool {
+        var cursor = index
+        for expected: Unicode.Scalar in [":", "/", "/"] {
+            guard cursor < scalars.endIndex, scalars[cursor] == expected else { return false }
+            cursor = scalars.index(after: cursor)
+        }
+        return true
     }
 
     /// Whether `tag` (written without `#`) is one whole hashtag by the definition of ``hashtags(in:)``: letters,
@@ -61,12 +81,22 @@ public enum EntityScanner {
         return offsets.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 
-    /// The @mentions in `text`, in order, without the leading `@`: `alice`, `alice.bsky.social`,
-    /// or `alice@mastodon.social` for a remote (fediverse) mention.
+    /// The @mentions in `text`, in order, without the leading `@`, as `syntax` finds them: `alice`,
+    /// `alice.bsky.social`, or on Mastodon `alice@mastodon.social` for a remote (fediverse) mention.
     ///
-    /// An `@` right after a letter, digit or `_` is part of an e-mail address, not a mention.
-    public static func mentions(in text: String) -> [Substring] {
-        let all = mentionMatches(in: text, excluding: [])
+    /// - ``MentionSyntax/twitterText`` (Instagram's `mention.count`, the preview of every other network): an `@`
+    ///   (or `＠`) at the start or after any character but an ASCII letter or digit, `_`, `!`, `#`, `$`, `%`, `&`, `*`,
+    ///   `@` or `＠`, also right after `RT` or `RT:` (any case) (`の@username`, `RT@username`); `@user@domain` is no
+    ///   mention at all ("too close to an email").
+    /// - ``MentionSyntax/mastodon`` (Mastodon's `Account::MENTION_RE`): not after `=`, `/` or a word character of any
+    ///   script; `@user@domain` is one remote mention.
+    ///
+    /// On both, as twitter-text's `end_mention_match` (which Mastodon's extractor applies too), a mention followed
+    /// right away by `@`, an accented Latin letter or `://` is none (`@aliceìnheiro`, `@http://…`), and none is
+    /// looked for inside a URL. Unlike twitter-text's, a user name may hold `.` and `-` between its letters
+    /// (`alice.bsky.social`, Instagram's `lumiere.france`) and is not cut at 20 characters: the count is the same.
+    public static func mentions(in text: String, syntax: MentionSyntax = .twitterText) -> [Substring] {
+        let all = mentionMatches(in: text, excluding: [], syntax: syntax)
         if all.isEmpty { return [] }
         let kept = outsideURLs(all.map(\.range), in: text)
         return kept.map {
@@ -84,26 +114,39 @@ public enum EntityScanner {
         var isRemote: Bool { localEnd < range.upperBound }
     }
 
-    /// The mentions of `text` that do not overlap any of `urls` (sorted ranges).
-    static func mentionMatches(in text: String, excluding urls: [Range<String.Index>]) -> [MentionMatch] {
+    /// The mentions of `text` that do not overlap any of `urls` (sorted ranges), by `syntax`'s rules.
+    static func mentionMatches(
+        in text: String, excluding urls: [Range<String.Index>], syntax: MentionSyntax
+    ) -> [MentionMatch] {
         let scalars = text.unicodeScalars
         var found: [MentionMatch] = []
         var resume = scalars.startIndex
-        for i in candidates(in: text, ascii: 0x40, fullWidth: nil) where i >= resume {
-            if i > scalars.startIndex, blocksMention(scalars[scalars.index(before: i)]) { continue }
+        let fullWidth: UInt8? = syntax == .twitterText ? 0xA0 : nil  // ＠ (EF BC A0)
+        for i in candidates(in: text, ascii: 0x40, fullWidth: fullWidth) where i >= resume {
+            if i > scalars.startIndex, blocksMention(before: i, in: scalars, syntax: syntax) { continue }
             let localStart = scalars.index(after: i)
             let localEnd = wordRunEnd(scalars, from: localStart, allowNonASCII: false)
             guard localEnd > localStart else { continue }
             var end = localEnd
-            if localEnd < scalars.endIndex, scalars[localEnd] == "@" {
+            if syntax == .mastodon, localEnd < scalars.endIndex, scalars[localEnd] == "@" {
                 let domainStart = scalars.index(after: localEnd)
                 let domainEnd = wordRunEnd(scalars, from: domainStart, allowNonASCII: true)
                 if domainEnd > domainStart { end = domainEnd }
             }
-            found.append(MentionMatch(range: i..<end, localEnd: localEnd))
+            // Like a regular expression's scan, the next match starts after this one, kept or not.
             resume = end
+            if endsMentionMatch(scalars, at: end) { continue }
+            found.append(MentionMatch(range: i..<end, localEnd: localEnd))
         }
         return outsideURLs(found, urls: urls, range: \.range)
+    }
+
+    /// twitter-text's `end_mention_match`: `@`, `＠`, an accented Latin letter or `://` right after a mention.
+    private static func endsMentionMatch(_ scalars: String.UnicodeScalarView, at index: String.Index) -> Bool {
+        guard index < scalars.endIndex else { return false }
+        let next = scalars[index]
+        return next == "@" || next == "\u{FF20}" || URLCharacters.isLatinAccent(next.value)
+            || startsSchemeSeparator(scalars, at: index)
     }
 
     // MARK: - Helpers
@@ -195,13 +238,39 @@ public enum EntityScanner {
         return previous.value != 0x200D && previous.value != 0x200C && isHashtagCharacter(previous)
     }
 
-    private static func blocksMention(_ previous: Unicode.Scalar?) -> Bool {
-        guard let previous else { return false }
-        switch previous {
-        case "!", "#", "$", "%", "&", "*", "@", "/", "\u{FF20}": return true
-        default: break
+    /// Whether the character before the `@` at `index` keeps it from starting a mention.
+    private static func blocksMention(
+        before index: String.Index, in scalars: String.UnicodeScalarView, syntax: MentionSyntax
+    ) -> Bool {
+        let previous = scalars[scalars.index(before: index)]
+        switch syntax {
+        case .mastodon:
+            // (?<![=/[:word:]]): letters, marks, digits and connector punctuation of any script.
+            if previous == "=" || previous == "/" { return true }
+            if previous.value < 0x80 { return isASCIIWord(previous) }
+            switch previous.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
+            default: return previous.properties.isAlphabetic
+            }
+        case .twitterText:
+            switch previous {
+            case "!", "#", "$", "%", "&", "*", "@", "\u{FF20}": return true
+            default: break
+            }
+            guard isASCIIWord(previous) else { return false }
+            return !followsRetweetMark(before: index, in: scalars)
         }
-        if previous.value < 0x80 { return isASCIIWord(previous) }
-        return previous.properties.isAlphabetic
+    }
+
+    /// Whether `RT` (any case) ends right before `index`, at the start or after a character that is not an ASCII
+    /// letter or digit, `_`, `+`, `~`, `.` or `-`: twitter-text takes `RT@user` as a mention.
+    private static func followsRetweetMark(before index: String.Index, in scalars: String.UnicodeScalarView) -> Bool {
+        let t = scalars.index(before: index)
+        guard t > scalars.startIndex, scalars[t].value | 0x20 == 0x74 else { return false }
+        let r = scalars.index(before: t)
+        guard scalars[r].value | 0x20 == 0x72, scalars[r].isASCII else { return false }
+        guard r > scalars.startIndex else { return true }
+        let before = scalars[scalars.index(before: r)]
+        return !(isASCIIWord(before) || before == "+" || before == "~" || before == "." || before == "-")
     }
 }

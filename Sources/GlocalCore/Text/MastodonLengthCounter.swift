@@ -2,7 +2,8 @@
 ///
 /// Graphemes, except that every URL with a scheme (`https://…`) counts `urlWeight`
 /// (`characters_reserved_per_url`, 23 by default) however long or short it is, and a remote
-/// mention `@user@domain.tld` counts as `@user`. A bare `example.com` is not discounted.
+/// mention `@user@domain.tld` (as its server finds mentions, ``MentionSyntax/mastodon``) counts as `@user`.
+/// A bare `example.com` is not discounted.
 /// The content warning is not included.
 public enum MastodonLengthCounter {
     /// How much one URL counts on a default Mastodon server.
@@ -11,7 +12,7 @@ public enum MastodonLengthCounter {
     /// The length of `text` as Mastodon counts it, each URL counting `urlWeight`.
     public static func length(_ text: String, urlWeight: Int = defaultURLWeight) -> Int {
         let urls = URLScanner.urlRanges(in: text, requireScheme: true, mastodon: true)
-        let remoteMentions = EntityScanner.mentionMatches(in: text, excluding: urls).filter(\.isRemote)
+        let remoteMentions = EntityScanner.mentionMatches(in: text, excluding: urls, syntax: .mastodon).filter(\.isRemote)
         if urls.isEmpty && remoteMentions.isEmpty { return text.count }
         var total = 0
         var cursor = text.startIndex

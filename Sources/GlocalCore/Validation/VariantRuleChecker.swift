@@ -125,7 +125,7 @@ struct VariantRuleChecker {
             }
         }
         if let max = rules.maxMentions {
-            let mentions = EntityScanner.mentions(in: variant.text).count
+            let mentions = EntityScanner.mentions(in: variant.text, syntax: .twitterText).count
             if mentions > max {
                 report(
                     .error, .mentionCount, "\(mentions) @mentions, \(variant.network.displayName) allows at most \(max)",
@@ -160,6 +160,7 @@ struct VariantRuleChecker {
                 .error, .linkInvalid, "the link is \(link.count) characters, \(name) takes at most \(max)",
                 variant.linkLocation, ["UTM parameters count too; shorten the link"])
         }
+        checkSeparateLink(variant, rules: rules, report: report)
         // A link in a field of its own (Pinterest's destination, Google's button) is clickable and not in the text.
         guard variant.linkPlacement == .inline, !rules.linkInOwnField else { return }
         if !rules.clickableLinks {
@@ -173,26 +174,64 @@ struct VariantRuleChecker {
         }
     }
 
+    /// A `reply` or `first_comment` link is the whole text of a post or comment of its own
+    /// (``NetworkRules/separateLinkText(for:)``): it must fit the network's text limit as the network counts it, or
+    /// the post goes out without its link.
+    private func checkSeparateLink(
+        _ variant: PostVariant, rules: NetworkRules, report: (Severity, DiagnosticRule, String, SourceLocation, [String]) -> Void
+    ) {
+        guard let link = variant.link, variant.linkPlacement == .reply || variant.linkPlacement == .firstComment else {
+            return
+        }
+        let carrier = variant.linkPlacement == .reply ? "reply" : "first comment"
+        let measurement = TextCounter.measure(rules.separateLinkText(for: link), rules: rules)
+        let notes = [
+            "the link is the whole text of the \(carrier), which \(variant.network.displayName) limits like a post",
+            "UTM parameters count too; shorten the link, or set 'link_placement: none' for \(variant.network.rawValue)",
+        ]
+        if measurement.length > measurement.limit {
+            report(
+                .error, .linkTooLong,
+                "the link is \(measurement.length)/\(measurement.limit) \(Self.unit(of: rules.textCounting)) as the \(carrier)'s text",
+                variant.linkValueLocation, notes)
+        } else if let bytes = measurement.bytes, let limit = measurement.byteLimit, bytes > limit {
+            report(
+                .error, .linkTooLong, "the link is \(bytes)/\(limit) UTF-8 bytes as the \(carrier)'s text",
+                variant.linkValueLocation, notes)
+        }
+    }
+
     /// Where in the translated string the text stops fitting: the first character of the shortest
     /// tail whose removal would bring the variant under the limit. Only for one-line strings, whose
     /// columns are exact; `nil` otherwise.
+    ///
+    /// The search cuts the string only between characters (grapheme clusters): a prefix that ends inside one, such as
+    /// a family emoji cut after its first person and joiner, can weigh more than the whole (X counts the whole
+    /// sequence 2), and the caret must land on the first character that no longer fits, never inside one.
     static func overflowLocation(of variant: PostVariant, measurement: TextMeasurement, rules: NetworkRules) -> SourceLocation? {
         let string = variant.textOrigin.string
         guard string.isColumnExact else { return nil }
         let scalars = Array(string.text.unicodeScalars)
-        func length(_ count: Int) -> Int {
+        // The scalar offset of each character boundary: boundaries[k] scalars make the first k characters.
+        var boundaries = [0]
+        boundaries.reserveCapacity(string.text.count + 1)
+        for character in string.text { boundaries.append(boundaries[boundaries.count - 1] + character.unicodeScalars.count) }
+        func length(_ characters: Int) -> Int {
             TextCounter.length(
-                String(String.UnicodeScalarView(scalars[0..<count])), counting: rules.textCounting, urlWeight: rules.urlWeight)
+                String(String.UnicodeScalarView(scalars[0..<boundaries[characters]])), counting: rules.textCounting,
+                urlWeight: rules.urlWeight)
         }
+        let count = boundaries.count - 1
         // What the rest of the variant (templates filled, hashtags, link) adds to the string itself.
-        let extra = measurement.length - length(scalars.count)
-        var low = 0, high = scalars.count
+        let extra = measurement.length - length(count)
+        var low = 0, high = count
         while low < high {
             let middle = (low + high + 1) / 2
             if length(middle) + extra <= measurement.limit { low = middle } else { high = middle - 1 }
         }
-        guard low < scalars.count else { return nil }
-        return string.location(atScalarOffset: low, length: scalars.count - low)
+        guard low < count else { return nil }
+        let offset = boundaries[low]
+        return string.location(atScalarOffset: offset, length: scalars.count - offset)
     }
 
     /// `U+FEFF (ZERO WIDTH NO-BREAK SPACE)` or `'<'`.

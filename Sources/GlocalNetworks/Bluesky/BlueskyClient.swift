@@ -50,8 +50,9 @@ public struct BlueskyClient: NetworkClient {
             // No pending receipt: the record key is derived from the idempotency key, so `lookUp`
             // finds the post without one, and a sync to disk per post is saved.
             let record = BlueskyRecordBuilder.record(
-                text: post.text, language: post.languageCode, createdAt: now,
-                link: post.linkPlacement == .inline ? post.link : nil, title: post.title, images: images)
+                text: post.text, facets: BlueskyFacetBuilder.facets(for: post.text, link: post.link),
+                language: post.languageCode, createdAt: now, link: post.linkPlacement == .inline ? post.link : nil,
+                title: post.title, images: images)
             let body: [String: Any] = ["repo": did, "collection": Self.collection, "rkey": rkey, "record": record]
             let response: HTTPResponse
             do throws(NetworkFailure) {
@@ -104,13 +105,16 @@ public struct BlueskyClient: NetworkClient {
     private func uri(_ did: String, _ rkey: String) -> String { "at://\(did)/\(Self.collection)/\(rkey)" }
 
     /// The link reply's extras, and what its answer says of the quota (`nil`: nothing known, or
-    /// not spent).
+    /// not spent). The reply shows the link shortened, as Bluesky's apps do, with the whole link in its facet
+    /// (``BlueskyFacetBuilder/linkReply(_:)``), so it always fits Bluesky's 300 graphemes.
     private func reply(
         _ link: String, to parent: (uri: String, cid: String), post: OutgoingPost, did: String, credentials: AccountCredentials
     ) async -> (extra: [String: String], quota: Date?) {
         let now = environment.clock()
+        let reply = BlueskyFacetBuilder.linkReply(link)
         let record = BlueskyRecordBuilder.record(
-            text: link, language: post.languageCode, createdAt: now, link: nil, title: nil, images: [], replyTo: parent)
+            text: reply.text, facets: reply.facets, language: post.languageCode, createdAt: now, link: nil, title: nil,
+            images: [], replyTo: parent)
         let body: [String: Any] = [
             "repo": did, "collection": Self.collection, "rkey": Self.replyKey(for: post), "record": record,
         ]

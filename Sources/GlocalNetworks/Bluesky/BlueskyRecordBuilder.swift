@@ -6,16 +6,16 @@ enum BlueskyRecordBuilder {
     /// `createdAt`: ISO 8601 in UTC with milliseconds.
     static func timestamp(_ date: Date) -> String { UTCTimestamp.string(from: date) }
 
-    /// The post record. `images` are blob objects from `uploadBlob` with their alt text (`""` when there is none, as the
-    /// lexicon requires the field); a link card is added only without images.
+    /// The post record. `facets` are the text's (``BlueskyFacetBuilder``); `images` are blob objects from
+    /// `uploadBlob` with their alt text (`""` when there is none, as the lexicon requires the field); a link card for
+    /// `link` is added only without images.
     static func record(
-        text: String, language: String, createdAt: Date, link: String?, title: String?, images: [(blob: Any, alt: String)],
-        replyTo: (uri: String, cid: String)? = nil
+        text: String, facets: [BlueskyFacet], language: String, createdAt: Date, link: String?, title: String?,
+        images: [(blob: Any, alt: String)], replyTo: (uri: String, cid: String)? = nil
     ) -> [String: Any] {
         var record: [String: Any] = [
             "$type": "app.bsky.feed.post", "text": text, "createdAt": timestamp(createdAt), "langs": [language],
         ]
-        let facets = BlueskyFacetBuilder.facets(for: text)
         if !facets.isEmpty { record["facets"] = facets.map(\.json) }
         if !images.isEmpty {
             record["embed"] = [
