@@ -93,6 +93,9 @@ let package = Package(
             dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox", "GlocalPostgres"],
             path: "Sources/GlocalDispatchBench"),
         .executableTarget(name: "glocal-fuzz", dependencies: ["GlocalCore", "GlocalYAML"], path: "Sources/GlocalFuzz"),
+        // What the tests use to run programs (never Foundation's Process: swift-corelibs-foundation#5472); not a product.
+        .target(name: "GlocalTestSupport", path: "Tests/GlocalTestSupport"),
+        .testTarget(name: "GlocalTestSupportTests", dependencies: ["GlocalTestSupport"]),
         .testTarget(name: "GlocalCoreTests", dependencies: ["GlocalCore"]),
         .testTarget(name: "GlocalYAMLTests", dependencies: ["GlocalCore", "GlocalYAML"]),
         .testTarget(name: "GlocalFuzzTests", dependencies: ["glocal-fuzz", "GlocalCore"]),
