@@ -116,7 +116,9 @@ let package = Package(
             dependencies: ["GlocalSandbox", "GlocalNetworks", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(
             name: "GlocalCLITests",
-            dependencies: ["glocal", "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalUseCases", "GlocalPostgres"],
+            dependencies: [
+                "glocal", "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalUseCases", "GlocalPostgres", "GlocalTestSupport",
+            ],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "GlocalUseCasesTests",

@@ -61,8 +61,8 @@ struct PostgresOutageTests {
         }
         for process in running {
             #expect(process.isRunning, "a node died of the outage")
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.kill(SIGKILL)
+            process.wait()
         }
         let logText = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
         #expect(Self.failedRounds(logURL) > failuresBefore, "the outage was not seen: \(logText.suffix(2_000))")
