@@ -130,6 +130,7 @@ let package = Package(
             dependencies: [
                 "glocal", "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalServer", "GlocalNetworks",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"),
+                "GlocalTestSupport",
             ]),
     ]
 )
