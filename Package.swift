@@ -56,7 +56,8 @@ let package = Package(
         // E-mail digests, alerts and team webhooks (SMTP client, outbox delivery).
         .target(name: "GlocalNotify", dependencies: ["GlocalCore", "GlocalStore"]),
         .testTarget(
-            name: "GlocalNotifyTests", dependencies: ["GlocalNotify", "GlocalCore", "GlocalStore", "GlocalPostgres"]),
+            name: "GlocalNotifyTests",
+            dependencies: ["GlocalNotify", "GlocalCore", "GlocalStore", "GlocalPostgres", "GlocalTestSupport"]),
         .target(
             name: "GlocalSandbox",
             dependencies: [
@@ -98,7 +99,7 @@ let package = Package(
         .testTarget(name: "GlocalTestSupportTests", dependencies: ["GlocalTestSupport"]),
         .testTarget(name: "GlocalCoreTests", dependencies: ["GlocalCore"]),
         .testTarget(name: "GlocalYAMLTests", dependencies: ["GlocalCore", "GlocalYAML"]),
-        .testTarget(name: "GlocalFuzzTests", dependencies: ["glocal-fuzz", "GlocalCore"]),
+        .testTarget(name: "GlocalFuzzTests", dependencies: ["glocal-fuzz", "GlocalCore", "GlocalTestSupport"]),
         .testTarget(
             name: "GlocalStoreTests",
             dependencies: ["GlocalCore", "GlocalStore", "GlocalPostgres", .product(name: "GRDB", package: "GRDB.swift")],
