@@ -51,6 +51,7 @@ let package = Package(
             name: "GlocalPostgresTests",
             dependencies: [
                 "GlocalPostgres", "GlocalCore", "GlocalStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "GlocalTestSupport",
             ]),
         .target(name: "GlocalDispatch", dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks"]),
         // E-mail digests, alerts and team webhooks (SMTP client, outbox delivery).
