@@ -88,7 +88,7 @@ import Testing
             if counts.filter({ $0.key.isActive }).values.reduce(0, +) == 0 { break }
             try await Task.sleep(for: .milliseconds(250))
         }
-        // Everything is over: stop it (SIGTERM may be blocked in a child of the test runner).
+        // Everything is over: stop it (SIGKILL: how it stops no longer matters).
         last.kill(SIGKILL)
         last.wait()
 

@@ -3,7 +3,7 @@ import GlocalTestSupport
 
 /// Starts a Python script that prints the port it listens on as its first line.
 enum LoopbackPython {
-    /// Kills the script (SIGKILL: the test runner may leave SIGTERM ignored in its children) and reaps it.
+    /// Kills the script (SIGKILL: nothing of it needs to end cleanly) and reaps it.
     static func stop(_ process: ChildProcess) {
         process.kill(SIGKILL)
         process.wait()
