@@ -51,12 +51,14 @@ let package = Package(
             name: "GlocalPostgresTests",
             dependencies: [
                 "GlocalPostgres", "GlocalCore", "GlocalStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "GlocalTestSupport",
             ]),
         .target(name: "GlocalDispatch", dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks"]),
         // E-mail digests, alerts and team webhooks (SMTP client, outbox delivery).
         .target(name: "GlocalNotify", dependencies: ["GlocalCore", "GlocalStore"]),
         .testTarget(
-            name: "GlocalNotifyTests", dependencies: ["GlocalNotify", "GlocalCore", "GlocalStore", "GlocalPostgres"]),
+            name: "GlocalNotifyTests",
+            dependencies: ["GlocalNotify", "GlocalCore", "GlocalStore", "GlocalPostgres", "GlocalTestSupport"]),
         .target(
             name: "GlocalSandbox",
             dependencies: [
@@ -93,9 +95,12 @@ let package = Package(
             dependencies: ["GlocalCore", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox", "GlocalPostgres"],
             path: "Sources/GlocalDispatchBench"),
         .executableTarget(name: "glocal-fuzz", dependencies: ["GlocalCore", "GlocalYAML"], path: "Sources/GlocalFuzz"),
+        // What the tests use to run programs (never Foundation's Process: swift-corelibs-foundation#5472); not a product.
+        .target(name: "GlocalTestSupport", path: "Tests/GlocalTestSupport"),
+        .testTarget(name: "GlocalTestSupportTests", dependencies: ["GlocalTestSupport"]),
         .testTarget(name: "GlocalCoreTests", dependencies: ["GlocalCore"]),
         .testTarget(name: "GlocalYAMLTests", dependencies: ["GlocalCore", "GlocalYAML"]),
-        .testTarget(name: "GlocalFuzzTests", dependencies: ["glocal-fuzz", "GlocalCore"]),
+        .testTarget(name: "GlocalFuzzTests", dependencies: ["glocal-fuzz", "GlocalCore", "GlocalTestSupport"]),
         .testTarget(
             name: "GlocalStoreTests",
             dependencies: ["GlocalCore", "GlocalStore", "GlocalPostgres", .product(name: "GRDB", package: "GRDB.swift")],
@@ -113,7 +118,9 @@ let package = Package(
             dependencies: ["GlocalSandbox", "GlocalNetworks", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(
             name: "GlocalCLITests",
-            dependencies: ["glocal", "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalUseCases", "GlocalPostgres"],
+            dependencies: [
+                "glocal", "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalUseCases", "GlocalPostgres", "GlocalTestSupport",
+            ],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "GlocalUseCasesTests",
@@ -125,6 +132,7 @@ let package = Package(
             dependencies: [
                 "glocal", "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalServer", "GlocalNetworks",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"),
+                "GlocalTestSupport",
             ]),
     ]
 )

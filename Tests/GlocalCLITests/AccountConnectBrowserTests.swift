@@ -1,5 +1,6 @@
 import Foundation
 import GlocalStore
+import GlocalTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -11,28 +12,15 @@ import Testing
 /// are played by plain requests.
 struct AccountConnectBrowserTests {
     /// A running `glocal` whose output is collected as it comes.
-    final class Running: @unchecked Sendable {
-        let process: Process
-        private let lock = NSLock()
-        private var output = ""
+    final class Running: Sendable {
+        let process: ChildProcess
 
+        /// Starts `glocal ARGUMENTS`; its standard input is a pipe left open, never written to.
         init(_ arguments: [String], in directory: URL? = nil) throws {
-            process = Process()
-            process.executableURL = try GlocalProcess.executable()
-            process.arguments = arguments
-            if let directory { process.currentDirectoryURL = directory }
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            process.standardInput = Pipe()
-            pipe.fileHandleForReading.readabilityHandler = { [self] handle in
-                let data = handle.availableData
-                if !data.isEmpty { lock.withLock { output += String(decoding: data, as: UTF8.self) } }
-            }
-            try process.run()
+            process = try GlocalProcess.start(arguments, in: directory, input: .pipe, error: .sameAsOutput)
         }
 
-        var printed: String { lock.withLock { output } }
+        var printed: String { process.printed }
 
         /// The first match of `pattern` in the output, waiting for it at most a minute.
         func waitFor(_ pattern: Regex<(Substring, Substring)>) async throws -> String {
@@ -51,8 +39,8 @@ struct AccountConnectBrowserTests {
         let sandbox = try Running(["sandbox", "--port", "0"])
         defer {
             // `glocal sandbox` has no graceful stop.
-            kill(sandbox.process.processIdentifier, SIGKILL)
-            sandbox.process.waitUntilExit()
+            sandbox.process.kill(SIGKILL)
+            sandbox.process.wait()
         }
         let sandboxURL = try await sandbox.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
         let command = try Running(

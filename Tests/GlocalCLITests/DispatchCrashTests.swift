@@ -70,11 +70,9 @@ import Testing
             let delay = Double.random(in: 0...0.12, using: &random)
             usleep(UInt32(delay * 1_000_000))
             let completed = try store.publishQueue.countsByState()[.completed] ?? 0
-            if dispatcher.isRunning, kill(dispatcher.processIdentifier, SIGKILL) == 0 {
-                dispatcher.waitUntilExit()
-                if dispatcher.terminationReason == .uncaughtSignal { kills += 1 }
+            if dispatcher.isRunning, dispatcher.kill(SIGKILL) {
+                if case .signalled = dispatcher.wait() { kills += 1 }
             } else {
-                dispatcher.waitUntilExit()
                 Issue.record("a dispatcher exited on its own with status \(dispatcher.terminationStatus)")
             }
             completedAtKills.append(completed)
@@ -90,9 +88,9 @@ import Testing
             if counts.filter({ $0.key.isActive }).values.reduce(0, +) == 0 { break }
             try await Task.sleep(for: .milliseconds(250))
         }
-        // Everything is over: stop it (SIGTERM may be blocked in a child of the test runner).
-        kill(last.processIdentifier, SIGKILL)
-        last.waitUntilExit()
+        // Everything is over: stop it (SIGKILL: how it stops no longer matters).
+        last.kill(SIGKILL)
+        last.wait()
 
         let logText = (try? String(contentsOf: harness.root.appendingPathComponent("dispatch.log"), encoding: .utf8)) ?? ""
         // At least 100 kills while posts were still going out.

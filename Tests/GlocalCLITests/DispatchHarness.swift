@@ -1,6 +1,7 @@
 import Foundation
 import GlocalCore
 import GlocalStore
+import GlocalTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -21,7 +22,7 @@ final class DispatchHarness: @unchecked Sendable {
     let root: URL
     let database: String
     let accounts: [TestAccount]
-    private(set) var sandbox: Process?
+    private(set) var sandbox: ChildProcess?
     private(set) var sandboxURL: URL?
 
     /// The media every post of a network carries: a video over one upload chunk for YouTube (8 MiB chunks) and TikTok
@@ -127,37 +128,19 @@ final class DispatchHarness: @unchecked Sendable {
 
     /// Starts `glocal sandbox --port 0` and reads the URL it prints.
     func startSandbox() throws {
-        let process = Process()
-        process.executableURL = try GlocalProcess.executable()
-        process.arguments = ["sandbox", "--port", "0"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try GlocalProcess.start(["sandbox", "--port", "0"], error: .null)
         sandbox = process
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            try #require(!chunk.isEmpty, "the sandbox exited before printing its address")
-            line.append(chunk)
-        }
-        let text = String(decoding: line, as: UTF8.self)
+        let text = try #require(process.firstLine(), "the sandbox exited before printing its address")
         let address = try #require(text.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
         guard let url = URL(string: address) else { throw URLError(.badURL) }
         sandboxURL = url
     }
 
     /// Starts a dispatcher process on the store, against the sandbox; its output goes to `log`.
-    func startDispatcher(_ extra: [String], log: FileHandle) throws -> Process {
-        let process = Process()
-        process.executableURL = try GlocalProcess.executable()
-        process.arguments = ["dispatch", "--database", database, "--sandbox", sandboxURL!.absoluteString] + extra
-        process.currentDirectoryURL = root
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return process
+    func startDispatcher(_ extra: [String], log: FileHandle) throws -> ChildProcess {
+        try GlocalProcess.start(
+            ["dispatch", "--database", database, "--sandbox", sandboxURL!.absoluteString] + extra, in: root,
+            output: .descriptor(log.fileDescriptor), error: .sameAsOutput)
     }
 
     /// Sends an admin call to the sandbox and returns the answer's body.
@@ -183,8 +166,8 @@ final class DispatchHarness: @unchecked Sendable {
     /// Stops the sandbox and removes the workspace.
     func tearDown() {
         if let sandbox, sandbox.isRunning {
-            kill(sandbox.processIdentifier, SIGKILL)
-            sandbox.waitUntilExit()
+            sandbox.kill(SIGKILL)
+            sandbox.wait()
         }
         try? FileManager.default.removeItem(at: root)
     }

@@ -22,8 +22,8 @@ import Testing
         let (log, logURL) = try nodesLog(harness, "dispatch.log")
         let dispatcher = try harness.startDispatcher(["--workers", "1", "--poll", "0.2"], log: log)
         defer {
-            if dispatcher.isRunning { kill(dispatcher.processIdentifier, SIGKILL) }
-            dispatcher.waitUntilExit()
+            if dispatcher.isRunning { dispatcher.kill(SIGKILL) }
+            dispatcher.wait()
         }
         let store = try SQLiteVariantStore(path: harness.database)
         let published = {
@@ -39,8 +39,8 @@ import Testing
         let looked = Date()
         while !out.isSubset(of: printed()), Date().timeIntervalSince(looked) < 8 { usleep(20_000) }
         let stillSending = try published().count < variants.count
-        kill(dispatcher.processIdentifier, SIGKILL)
-        dispatcher.waitUntilExit()
+        dispatcher.kill(SIGKILL)
+        dispatcher.wait()
         let text = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
         #expect(stillSending, "the round ended before the lines were checked: \(text)")
         #expect(out.subtracting(printed()).isEmpty, "published, no line: \(out.subtracting(printed()).sorted())\n\(text)")

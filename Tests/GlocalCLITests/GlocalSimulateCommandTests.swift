@@ -1,4 +1,5 @@
 import Foundation
+import GlocalTestSupport
 import Testing
 
 /// `glocal-simulate`, the learned-timing simulation behind bench/simulate.py and bench/sweep.py, run as the
@@ -10,18 +11,11 @@ import Testing
 
     /// The figures of one run (a 14-account fleet over 6 weeks) with `extra` options, or its exit status and stderr.
     static func run(_ extra: [String]) throws -> (status: Int32, figures: [String: Double], error: String) {
-        let process = Process()
-        process.executableURL = try executable()
-        process.arguments = ["--json", "--no-bound", "--seed", "3", "--accounts", "14", "--weeks", "6"] + extra
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let figures = (try? JSONSerialization.jsonObject(with: out) as? [String: Double]) ?? [:]
-        return (process.terminationStatus, figures, String(decoding: err, as: UTF8.self))
+        let run = try ChildProcess.run(
+            executable: try executable().path,
+            arguments: ["--json", "--no-bound", "--seed", "3", "--accounts", "14", "--weeks", "6"] + extra)
+        let figures = (try? JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Double]) ?? [:]
+        return (run.status, figures, run.error)
     }
 
     @Test func aReplicateRedrawsOnlyTheLearner() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -10,7 +11,7 @@ import Testing
 /// through. `GET /_proxy/log` lists the requests it has seen (held or forwarded), in order; the file `heldMarker` appears
 /// the moment the post is held (a test polls it without the network).
 final class HoldingProxy: @unchecked Sendable {
-    let process: Process
+    let process: ChildProcess
     let url: URL
     /// The file that appears once the post is held.
     let heldMarker: URL
@@ -62,20 +63,11 @@ final class HoldingProxy: @unchecked Sendable {
     /// Starts the proxy in front of `upstream`; it creates `heldMarker` when it holds the post.
     init(upstream: URL, heldMarker: URL) throws {
         self.heldMarker = heldMarker
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script, upstream.absoluteString, heldMarker.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            try #require(!chunk.isEmpty, "the proxy exited before printing its port")
-            line.append(chunk)
-        }
-        let port = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        process = try ChildProcess(
+            executable: "/usr/bin/env", arguments: ["python3", "-c", Self.script, upstream.absoluteString, heldMarker.path],
+            error: .null)
+        let line = try #require(process.firstLine(), "the proxy exited before printing its port")
+        let port = line.trimmingCharacters(in: .whitespacesAndNewlines)
         url = try #require(URL(string: "http://127.0.0.1:\(port)"))
     }
 
@@ -91,8 +83,8 @@ final class HoldingProxy: @unchecked Sendable {
     /// Stops the proxy.
     func stop() {
         if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.kill(SIGKILL)
+            process.wait()
         }
     }
 }

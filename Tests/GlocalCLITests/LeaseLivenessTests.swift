@@ -2,6 +2,7 @@ import Foundation
 import GlocalCore
 import GlocalPostgres
 import GlocalStore
+import GlocalTestSupport
 import Testing
 
 /// Never double-post when a lease holder is alive: two real `glocal dispatch` nodes on one store whose clocks are three
@@ -56,14 +57,14 @@ struct LeaseLivenessTests {
         let (log, logURL) = try nodesLog(harness, "liveness.log")
         let first = try node("node-a", now: start, backend, proxy: proxy, harness: harness, log: log)
         defer {
-            if first.isRunning { kill(first.processIdentifier, SIGKILL) }
+            if first.isRunning { first.kill(SIGKILL) }
         }
         // node-a is mid-call once the proxy holds its post (polled: a bounded wait on a condition).
         let started = Date()
         while !proxy.holding, Date().timeIntervalSince(started) < 60 { usleep(5_000) }
         // Frozen there (SIGSTOP): alive, its locks held, but its call can never time out (30 s) and be retried while
         // the test runs on a loaded machine. A stopped node is what a hung one looks like.
-        kill(first.processIdentifier, SIGSTOP)
+        first.kill(SIGSTOP)
         let sent = try await proxy.seen()
         try #require(sent.count == 1 && sent[0].hasPrefix("POST "), "node-a never sent: \(sent)")
         let job = try #require(try backend.queue.job(forVariant: variant.id))
@@ -78,8 +79,8 @@ struct LeaseLivenessTests {
         #expect(kept.state == .running && kept.lockedBy == "node-a" && kept.rescues == 0)
 
         // node-a dies mid-call (its post never reached the network).
-        kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
+        first.kill(SIGKILL)
+        first.wait()
         // Before the lease runs out by node-b's clock, the job still waits for it.
         let early = try once("node-b", now: "2026-12-01T09:00:30Z", backend, proxy: proxy, harness: harness)
         #expect(early.status == 0, "\(early.error)")
@@ -99,46 +100,25 @@ struct LeaseLivenessTests {
     /// Starts node `name` with its clock fixed at `now`, sending through the proxy.
     static func node(
         _ name: String, now: String, _ backend: Backend, proxy: HoldingProxy, harness: DispatchHarness, log: FileHandle
-    ) throws -> Process {
-        let process = Process()
-        process.executableURL = try GlocalProcess.executable()
-        process.arguments =
-            ["dispatch", "--database", backend.database, "--node-id", name, "--now", now, "--sandbox", proxy.url.absoluteString]
-            + options
+    ) throws -> ChildProcess {
         var environment = ProcessInfo.processInfo.environment
         environment.merge(backend.environment) { $1 }
-        process.environment = environment
-        process.currentDirectoryURL = harness.root
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return process
+        return try GlocalProcess.start(
+            ["dispatch", "--database", backend.database, "--node-id", name, "--now", now, "--sandbox", proxy.url.absoluteString]
+                + options, in: harness.root, environment: environment, output: .descriptor(log.fileDescriptor),
+            error: .sameAsOutput)
     }
 
     /// One round of node `name` (`--once`) at `now`: its exit status and output.
     static func once(
         _ name: String, now: String, _ backend: Backend, proxy: HoldingProxy, harness: DispatchHarness
     ) throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = try GlocalProcess.executable()
-        process.arguments =
+        var environment = ProcessInfo.processInfo.environment
+        environment.merge(backend.environment) { $1 }
+        return try GlocalProcess.run(
             [
                 "dispatch", "--once", "--database", backend.database, "--node-id", name, "--now", now, "--sandbox",
                 proxy.url.absoluteString,
-            ] + options
-        process.currentDirectoryURL = harness.root
-        var environment = ProcessInfo.processInfo.environment
-        environment.merge(backend.environment) { $1 }
-        process.environment = environment
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+            ] + options, in: harness.root, environment: environment)
     }
 }

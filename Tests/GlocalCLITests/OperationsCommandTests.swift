@@ -9,24 +9,10 @@ import Testing
     static func glocal(_ arguments: [String], in directory: URL, environment: [String: String] = [:], input: String? = nil) throws
         -> (status: Int32, output: String, error: String)
     {
-        let process = Process()
-        process.executableURL = try GlocalProcess.executable()
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         let inherited = ProcessInfo.processInfo.environment
-        process.environment = environment.merging(["PATH": inherited["PATH"] ?? "/usr/bin", "HOME": inherited["HOME"] ?? "/tmp"])
-        { a, _ in a }
-        let output = Pipe(), error = Pipe(), stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        let fixed = ["PATH": inherited["PATH"] ?? "/usr/bin", "HOME": inherited["HOME"] ?? "/tmp"]
+        return try GlocalProcess.run(
+            arguments, in: directory, environment: environment.merging(fixed) { a, _ in a }, input: input)
     }
 
     static let serviceFile = """

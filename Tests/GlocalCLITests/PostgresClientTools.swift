@@ -1,4 +1,5 @@
 import Foundation
+import GlocalTestSupport
 import Testing
 
 /// PostgreSQL's own client programs (`pg_dump`, `pg_restore`, `createdb`), from the installation that
@@ -33,20 +34,10 @@ enum PostgresClientTools {
 
     /// Runs `tool ARGUMENTS`; throws with its standard error when it fails.
     static func run(_ tool: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try path(tool))
-        process.arguments = arguments
-        let error = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let printed = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failed(
-                command: ([tool] + arguments).joined(separator: " "), status: process.terminationStatus,
-                error: String(decoding: printed, as: UTF8.self))
+        let child = try ChildProcess(executable: try path(tool), arguments: arguments, output: .null, error: .collect)
+        let status = child.terminationStatus
+        guard status == 0 else {
+            throw Failed(command: ([tool] + arguments).joined(separator: " "), status: status, error: child.standardError)
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import GlocalCore
 import GlocalPostgres
 import GlocalStore
+import GlocalTestSupport
 import Testing
 
 /// Several `glocal dispatch` nodes (processes) on one PostgreSQL store, for the multi-node tests: the
@@ -64,20 +65,12 @@ final class PostgresNodes: @unchecked Sendable {
     }
 
     /// Starts node `name`: `glocal dispatch --database URL --node-id name` against the sandbox.
-    func start(_ name: String, _ extra: [String], log: FileHandle) throws -> Process {
-        let process = Process()
-        process.executableURL = try GlocalProcess.executable()
-        process.arguments =
-            ["dispatch", "--database", url, "--node-id", name, "--sandbox", harness.sandboxURL!.absoluteString] + extra
-        process.currentDirectoryURL = harness.root
+    func start(_ name: String, _ extra: [String], log: FileHandle) throws -> ChildProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["GLOCAL_SECRET_KEY"] = Self.key.base64EncodedString()
-        process.environment = environment
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return process
+        return try GlocalProcess.start(
+            ["dispatch", "--database", url, "--node-id", name, "--sandbox", harness.sandboxURL!.absoluteString] + extra,
+            in: harness.root, environment: environment, output: .descriptor(log.fileDescriptor), error: .sameAsOutput)
     }
 
     /// Jobs completed so far.

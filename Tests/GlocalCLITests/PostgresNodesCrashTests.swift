@@ -59,14 +59,12 @@ struct PostgresNodesCrashTests {
             let candidates = names.indices.filter { holders.contains(names[$0]) }
             let victim = (candidates.isEmpty ? Array(names.indices) : candidates).randomElement(using: &random)!
             let process = running[victim]
-            if process.isRunning, kill(process.processIdentifier, SIGKILL) == 0 {
-                process.waitUntilExit()
-                if process.terminationReason == .uncaughtSignal {
+            if process.isRunning, process.kill(SIGKILL) {
+                if case .signalled = process.wait() {
                     kills += 1
                     if !candidates.isEmpty { killsOfLeaseHolders += 1 }
                 }
             } else {
-                process.waitUntilExit()
                 Issue.record("node \(names[victim]) exited on its own with status \(process.terminationStatus)")
             }
             running[victim] = try nodes.start(names[victim], Self.options, log: log)
@@ -76,8 +74,8 @@ struct PostgresNodesCrashTests {
         let deadline = Date().addingTimeInterval(240)
         while Date() < deadline, !(try nodes.allOver()) { try await Task.sleep(for: .milliseconds(250)) }
         for process in running {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.kill(SIGKILL)
+            process.wait()
         }
         let logText = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
         #expect(kills == Self.kills, "\(kills) kills in \(cycle) cycles")

@@ -2,6 +2,7 @@ import Foundation
 import GlocalCore
 import GlocalPostgres
 import GlocalStore
+import GlocalTestSupport
 import Testing
 
 /// Issue #16: the database stops for a few seconds while three nodes are publishing, then comes back.
@@ -61,8 +62,8 @@ struct PostgresOutageTests {
         }
         for process in running {
             #expect(process.isRunning, "a node died of the outage")
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.kill(SIGKILL)
+            process.wait()
         }
         let logText = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
         #expect(Self.failedRounds(logURL) > failuresBefore, "the outage was not seen: \(logText.suffix(2_000))")
@@ -124,8 +125,8 @@ struct PrivatePostgresServer {
 
     func stop() { _ = try? Self.script(["stop", directory]) }
 
-    /// Runs the script through `posix_spawn` and `waitpid`: Foundation's `Process` waits for the server the
-    /// script leaves running (it inherits the process's status channel), so `waitUntilExit` would never return.
+    /// Runs the script and returns what it printed. Its standard output and error are files, not pipes: the server it
+    /// leaves running inherits those descriptors, so a pipe would never reach its end.
     private static func script(_ arguments: [String]) throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("postgres-test-server-\(UUID().uuidString)")
         let errors = output.appendingPathExtension("err")
@@ -134,19 +135,18 @@ struct PrivatePostgresServer {
             try? FileManager.default.removeItem(at: errors)
         }
         let script = ValidateCommandTests.repositoryRoot.appendingPathComponent("scripts/postgres-test-server").path
-        let command =
-            ([script] + arguments).map { "'\($0)'" }.joined(separator: " ")
-            + " >'\(output.path)' 2>'\(errors.path)' </dev/null"
-        let words: [String] = ["/bin/sh", "-c", command]
-        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        try #require(posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0, "cannot start postgres-test-server")
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let outputFile = open(output.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        try #require(outputFile >= 0, "cannot create \(output.path)")
+        defer { close(outputFile) }
+        let errorsFile = open(errors.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        try #require(errorsFile >= 0, "cannot create \(errors.path)")
+        defer { close(errorsFile) }
+        let ended = try ChildProcess(
+            executable: script, arguments: arguments, output: .descriptor(outputFile), error: .descriptor(errorsFile)
+        ).wait()
         // The script prints the server's log when it cannot start it: the reason, in the test's failure.
         let said = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-        try #require(status == 0, "postgres-test-server \(arguments.joined(separator: " ")) failed (\(status)): \(said)")
+        try #require(ended == .exited(0), "postgres-test-server \(arguments.joined(separator: " ")) failed (\(ended)): \(said)")
         return try String(contentsOf: output, encoding: .utf8)
     }
 

@@ -42,22 +42,9 @@ struct PostgresStoreOpeningCommandTests {
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> (
         status: Int32, output: String, error: String
     ) {
-        let process = Process()
-        process.executableURL = try GlocalProcess.executable()
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var inherited = ProcessInfo.processInfo.environment
         inherited["GLOCAL_DATABASE"] = nil
         inherited["GLOCAL_DATABASE_URL"] = nil
-        process.environment = inherited.merging(environment) { $1 }
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        return try GlocalProcess.run(arguments, in: directory, environment: inherited.merging(environment) { $1 })
     }
 }

@@ -66,28 +66,21 @@ struct RunNodesTests {
     @Test func serveTakesAPostgreSQLURLFromTheEnvironmentBeforeGLOCAL_DATABASEAndNeverPrintsItsPassword() throws {
         let workspace = try RunNodesWorkspace(networks: [.mastodon], perNetwork: 1, database: nil)
         defer { workspace.harness.tearDown() }
-        let process = Process()
-        process.executableURL = try GlocalProcess.executable()
-        process.arguments = ["serve", "--port", "0"]
-        process.currentDirectoryURL = workspace.harness.root
         var environment = workspace.environment
         environment["GLOCAL_DATABASE"] = workspace.harness.database
         // Port 1 on the loopback: nothing listens, so the server must refuse to start, naming the URL it chose.
         environment["GLOCAL_DATABASE_URL"] = "postgres://glocal:s3cret@127.0.0.1:1/glocal"
-        process.environment = environment
-        let error = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = error
-        try process.run()
+        let process = try GlocalProcess.start(
+            ["serve", "--port", "0"], in: workspace.harness.root, environment: environment, output: .null)
         // Bounded: a serve that opened the SQLite file instead would keep serving.
         let started = Date()
         while process.isRunning, Date().timeIntervalSince(started) < 60 { usleep(20_000) }
         if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
+            process.kill(SIGKILL)
             Issue.record("glocal serve started instead of refusing the PostgreSQL URL it was given")
         }
-        process.waitUntilExit()
-        let printed = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.wait()
+        let printed = process.standardError
         #expect(process.terminationStatus == 2)
         #expect(printed.contains("cannot open the store postgres://glocal@127.0.0.1:1/glocal"), "\(printed)")
         #expect(!printed.contains("s3cret"))
@@ -115,8 +108,8 @@ struct RunNodesTests {
         let nodes = try names.map { try workspace.startNode($0, log: log) }
         defer {
             for node in nodes where node.isRunning {
-                kill(node.processIdentifier, SIGKILL)
-                node.waitUntilExit()
+                node.kill(SIGKILL)
+                node.wait()
             }
         }
         let printed = { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
@@ -171,7 +164,7 @@ struct RunNodesTests {
         )
         for node in nodes {
             node.terminate()
-            node.waitUntilExit()
+            node.wait()
             #expect(node.terminationStatus == 0, "a node did not stop gracefully:\n\(printed().suffix(3_000))")
         }
         return audited

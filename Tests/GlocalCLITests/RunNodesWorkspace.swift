@@ -1,6 +1,7 @@
 import Foundation
 import GlocalCore
 import GlocalStore
+import GlocalTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -66,22 +67,8 @@ final class RunNodesWorkspace: @unchecked Sendable {
     func glocal(_ arguments: [String], input: String? = nil, store: String? = nil) throws -> (
         status: Int32, output: String, error: String
     ) {
-        let process = Process()
-        process.executableURL = try GlocalProcess.executable()
-        process.arguments = arguments + ["--database", store ?? database]
-        process.currentDirectoryURL = harness.root
-        process.environment = environment
-        let output = Pipe(), error = Pipe(), stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        try GlocalProcess.run(
+            arguments + ["--database", store ?? database], in: harness.root, environment: environment, input: input)
     }
 
     /// `glocal apply`, every account connected with `glocal account connect`, then every pending variant approved
@@ -116,20 +103,12 @@ final class RunNodesWorkspace: @unchecked Sendable {
     }
 
     /// Starts `glocal run` as node `name` on any free port against the sandbox; its output goes to `log`.
-    func startNode(_ name: String, log: FileHandle) throws -> Process {
-        let process = Process()
-        process.executableURL = try GlocalProcess.executable()
-        process.arguments = [
-            "run", "--database", database, "--node-id", name, "--sandbox", harness.sandboxURL!.absoluteString,
-            "--port", "0", "--now", Self.running, "--grace", "864000", "--workers", "2",
-        ]
-        process.currentDirectoryURL = harness.root
-        process.environment = environment
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return process
+    func startNode(_ name: String, log: FileHandle) throws -> ChildProcess {
+        try GlocalProcess.start(
+            [
+                "run", "--database", database, "--node-id", name, "--sandbox", harness.sandboxURL!.absoluteString,
+                "--port", "0", "--now", Self.running, "--grace", "864000", "--workers", "2",
+            ], in: harness.root, environment: environment, output: .descriptor(log.fileDescriptor), error: .sameAsOutput)
     }
 
     /// The base URL of node `name`: of the approval UIs the nodes printed in `log`, the one whose `/healthz` names it.

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalTestSupport
 import Testing
 
 /// Runs Tests/e2e/schedule_check.py — an independent recomputation of docs/scheduling.md with Python's
@@ -23,18 +24,10 @@ import Testing
 
     /// Runs the checker; its exit status and findings (one per line).
     static func check(_ workspace: URL, plan: URL, now: String) throws -> (Int32, [String]) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, "--workspace", workspace.path, "--plan", plan.path, "--now", now]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        _ = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let lines = String(decoding: out, as: UTF8.self).split(separator: "\n").map(String.init)
-        return (process.terminationStatus, lines)
+        let run = try ChildProcess.run(
+            executable: "/usr/bin/env",
+            arguments: ["python3", script.path, "--workspace", workspace.path, "--plan", plan.path, "--now", now])
+        return (run.status, run.output.split(separator: "\n").map(String.init))
     }
 
     static func scratch() throws -> URL {

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalTestSupport
 import Testing
 
 /// `validate` never passes having checked nothing: a campaigns/ or locales/ folder that cannot be listed is an error
@@ -10,24 +11,12 @@ struct UnlistedCampaignsTests {
     static func validateUnprivileged(in workspace: URL) throws -> (Int32, String)? {
         let setpriv = "/usr/bin/setpriv"
         guard getuid() != 0 || FileManager.default.isExecutableFile(atPath: setpriv) else { return nil }
-        let process = Process()
-        if getuid() == 0 {
-            process.executableURL = URL(fileURLWithPath: setpriv)
-            process.arguments = [
-                "--reuid=65534", "--regid=65534", "--clear-groups", try GlocalProcess.executable().path, "validate",
-            ]
-        } else {
-            process.executableURL = try GlocalProcess.executable()
-            process.arguments = ["validate"]
-        }
-        process.currentDirectoryURL = workspace
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        var command = [try GlocalProcess.executable().path, "validate"]
+        if getuid() == 0 { command = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"] + command }
+        let run = try ChildProcess.run(
+            executable: command[0], arguments: Array(command.dropFirst()), directory: workspace.path,
+            mergingErrorIntoOutput: true)
+        return (run.status, run.output)
     }
 
     /// A copy of the golden base that another user may read, with `folder` made unlistable.

@@ -1,5 +1,6 @@
 import Foundation
 import GlocalCore
+import GlocalTestSupport
 import Testing
 
 import GlocalUseCases
@@ -157,22 +158,24 @@ enum GlocalProcess {
         return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
     }
 
-    static func run(_ arguments: [String], in directory: URL, input: String? = nil) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = try executable()
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let output = Pipe(), error = Pipe(), stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    /// Runs `glocal ARGUMENTS` in `directory` with `environment` (nil: this process's) and waits for it; `input` is
+    /// written to its standard input, a pipe closed after it.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String]? = nil, input: String? = nil)
+        throws -> (status: Int32, output: String, error: String)
+    {
+        try ChildProcess.run(
+            executable: try executable().path, arguments: arguments, directory: directory.path, environment: environment,
+            input: input ?? "")
+    }
+
+    /// Starts `glocal ARGUMENTS` in `directory` (nil: this process's) with `environment` (nil: this process's).
+    static func start(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
+        input: ChildProcess.Input = .null, output: ChildProcess.Output = .collect, error: ChildProcess.Output = .collect
+    ) throws -> ChildProcess {
+        try ChildProcess(
+            executable: try executable().path, arguments: arguments, directory: directory?.path, environment: environment,
+            input: input, output: output, error: error)
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import GlocalCore
 import GlocalPostgres
 import GlocalStore
+import GlocalTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -44,8 +45,8 @@ struct WebUIDatabaseOutageTests {
         let (node, output, errors) = try Self.startNode(workspace)
         defer {
             if node.isRunning {
-                kill(node.processIdentifier, SIGKILL)
-                node.waitUntilExit()
+                node.kill(SIGKILL)
+                node.wait()
             }
         }
         let base = try await Self.baseURL(printed: output, node: node)
@@ -111,8 +112,8 @@ struct WebUIDatabaseOutageTests {
         #expect([.approved, .scheduled].contains(try store.variant(variantID)?.state))
         #expect(try store.auditEvents(variant: variantID).filter { $0.action == .approve }.count == 1)
         #expect(try await client.get("/metrics", signedIn: false).body.contains("glocal_store_reachable 1"))
-        kill(node.processIdentifier, SIGTERM)
-        node.waitUntilExit()
+        node.terminate()
+        node.wait()
 
         // Standard error is the service's log: one JSON object per line, the failed rounds and refused requests included.
         let lines = Self.text(errors).split(separator: "\n").map(String.init)
@@ -143,28 +144,28 @@ struct WebUIDatabaseOutageTests {
     }
 
     /// Starts `glocal run` as node `web-a` with JSON logs, its standard output and error in two files.
-    static func startNode(_ workspace: RunNodesWorkspace) throws -> (Process, URL, URL) {
+    static func startNode(_ workspace: RunNodesWorkspace) throws -> (ChildProcess, URL, URL) {
         let output = workspace.harness.root.appendingPathComponent("node.out")
         let errors = workspace.harness.root.appendingPathComponent("node.err")
         for file in [output, errors] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
-        let process = Process()
-        process.executableURL = try GlocalProcess.executable()
-        process.arguments = [
-            "run", "--database", workspace.database, "--node-id", "web-a", "--sandbox",
-            workspace.harness.sandboxURL!.absoluteString, "--port", "0", "--workers", "1", "--log-format", "json",
-            "--now", RunNodesWorkspace.planned,
-        ]
-        process.currentDirectoryURL = workspace.harness.root
-        process.environment = workspace.environment
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let outputFile = try FileHandle(forWritingTo: output)
+        let errorsFile = try FileHandle(forWritingTo: errors)
+        defer {
+            try? outputFile.close()
+            try? errorsFile.close()
+        }
+        let process = try GlocalProcess.start(
+            [
+                "run", "--database", workspace.database, "--node-id", "web-a", "--sandbox",
+                workspace.harness.sandboxURL!.absoluteString, "--port", "0", "--workers", "1", "--log-format", "json",
+                "--now", RunNodesWorkspace.planned,
+            ], in: workspace.harness.root, environment: workspace.environment,
+            output: .descriptor(outputFile.fileDescriptor), error: .descriptor(errorsFile.fileDescriptor))
         return (process, output, errors)
     }
 
     /// The approval UI's address once the node prints it and its first round is done (`/healthz` 200); bounded.
-    static func baseURL(printed output: URL, node: Process) async throws -> URL {
+    static func baseURL(printed output: URL, node: ChildProcess) async throws -> URL {
         for _ in 0..<600 where node.isRunning {
             if let match = text(output).firstMatch(of: /approval UI on (http:\/\/127\.0\.0\.1:\d+)\//),
                 let base = URL(string: String(match.1)),

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalTestSupport
 import Testing
 
 /// The driver, run as `glocal-fuzz` in a child process, against a worker made to misbehave on one iteration
@@ -73,27 +74,17 @@ struct FuzzRun {
     init(hook: String?, arguments: [String]) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-fuzz-test-\(UUID().uuidString)")
         self.folder = folder
-        let process = Process()
-        process.executableURL = try Self.executable()
-        process.arguments =
-            [
+        var environment = ProcessInfo.processInfo.environment
+        environment["GLOCAL_FUZZ_TEST_HOOK"] = hook
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        (status, output, _) = try ChildProcess.run(
+            executable: try Self.executable().path,
+            arguments: [
                 "--duration", "60", "--minimize", "0", "--base", FuzzDriverTests.golden.appendingPathComponent("base").path,
                 "--cases", FuzzDriverTests.golden.appendingPathComponent("cases").path,
                 "--state", folder.appendingPathComponent("state").path, "--findings",
                 folder.appendingPathComponent("findings").path,
-            ] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["GLOCAL_FUZZ_TEST_HOOK"] = hook
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        status = process.terminationStatus
-        output = String(decoding: data, as: UTF8.self)
+            ] + arguments, environment: environment, mergingErrorIntoOutput: true)
     }
 
     static func executable() throws -> URL {

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalTestSupport
 
 /// A real SMTP server on a free loopback port: Python's aiosmtpd, started as a subprocess, which
 /// parses each message it accepts with Python's `email` package and writes it as JSON to a folder.
@@ -25,7 +26,7 @@ final class LoopbackSMTPServer {
 
     let port: Int
     let folder: URL
-    private let process: Process
+    private let process: ChildProcess
 
     init(rejectFirst: Int = 0, login: (user: String, password: String)? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-smtp-\(UUID().uuidString)")

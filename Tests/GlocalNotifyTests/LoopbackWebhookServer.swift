@@ -1,4 +1,5 @@
 import Foundation
+import GlocalTestSupport
 
 /// A loopback HTTP server (Python's http.server) that records each POST's path and JSON body and
 /// answers `status` (200 by default).
@@ -17,7 +18,7 @@ final class LoopbackWebhookServer {
 
     let port: Int
     let folder: URL
-    private let process: Process
+    private let process: ChildProcess
 
     init(status: Int = 200) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-hook-\(UUID().uuidString)")

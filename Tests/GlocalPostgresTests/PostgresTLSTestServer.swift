@@ -1,4 +1,5 @@
 import Foundation
+import GlocalTestSupport
 import Testing
 
 /// A PostgreSQL server of its own that also accepts TLS (`GLOCAL_TEST_POSTGRES_SSL=1 scripts/postgres-test-server
@@ -30,24 +31,22 @@ struct PostgresTLSTestServer {
     /// Stops the server and removes its directory.
     func stop() { _ = try? Self.script(["stop", directory], tls: false) }
 
-    /// Runs the script through `posix_spawn` and `waitpid`: Foundation's `Process` would wait for the server the
-    /// script leaves running (it inherits the process's status channel).
+    /// Runs the script and returns what it printed. Its standard output is a file, not a pipe: the server it leaves
+    /// running inherits that descriptor, so a pipe would never reach its end. Its standard error is this process's.
     private static func script(_ arguments: [String], tls: Bool) throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("postgres-test-server-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/postgres-test-server").path
-        let command =
-            (tls ? "GLOCAL_TEST_POSTGRES_SSL=1 " : "") + ([script] + arguments).map { "'\($0)'" }.joined(separator: " ")
-            + " >'\(output.path)' </dev/null"
-        let words: [String] = ["/bin/sh", "-c", command]
-        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        try #require(posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0, "cannot start postgres-test-server")
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        try #require(status == 0, "postgres-test-server \(arguments.joined(separator: " ")) failed (\(status))")
+        var environment = ProcessInfo.processInfo.environment
+        if tls { environment["GLOCAL_TEST_POSTGRES_SSL"] = "1" }
+        let file = open(output.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        try #require(file >= 0, "cannot create \(output.path)")
+        defer { close(file) }
+        let child = try ChildProcess(
+            executable: script, arguments: arguments, environment: environment, output: .descriptor(file), error: .inherit)
+        let ended = child.wait()
+        try #require(ended == .exited(0), "postgres-test-server \(arguments.joined(separator: " ")) failed (\(ended))")
         return try String(contentsOf: output, encoding: .utf8)
     }
 }

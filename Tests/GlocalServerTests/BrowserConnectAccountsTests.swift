@@ -24,8 +24,8 @@ struct BrowserConnectAccountsTests {
         let sandbox = try ServedProcess(command: "sandbox", arguments: [])
         // `glocal sandbox` has no graceful stop: killed.
         defer {
-            kill(sandbox.process.processIdentifier, SIGKILL)
-            sandbox.process.waitUntilExit()
+            sandbox.process.kill(SIGKILL)
+            sandbox.process.wait()
         }
         var sandboxURL: String?
         for _ in 0..<600 where sandboxURL == nil && sandbox.process.isRunning {

@@ -1,6 +1,7 @@
 import Foundation
 import GlocalCore
 import GlocalStore
+import GlocalTestSupport
 import Testing
 
 /// The approval flow in a real headless Chromium against the real `glocal serve --demo`:
@@ -78,15 +79,7 @@ struct BrowserEndToEndTests {
     }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = try ChildProcess.run(executable: executable, arguments: arguments, mergingErrorIntoOutput: true)
+        return (run.status, run.output)
     }
 }

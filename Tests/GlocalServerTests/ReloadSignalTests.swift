@@ -1,4 +1,5 @@
 import Foundation
+import GlocalTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -44,7 +45,7 @@ struct ReloadSignalTests {
         let original = try String(contentsOf: accountsURL, encoding: .utf8)
         let added = original + "  - id: \(newAccount)\n    network: x\n    handle: \"LumiereReload\"\n    locale: fr-FR\n"
         try Data(added.utf8).write(to: accountsURL)
-        kill(served.process.processIdentifier, SIGHUP)
+        served.process.kill(SIGHUP)
         var reloaded = false
         for _ in 0..<300 where !reloaded {
             reloaded = try Self.get("/accounts", port: port, cookie: cookie).contains(newAccount)
@@ -55,7 +56,7 @@ struct ReloadSignalTests {
 
         // Broken YAML: refused, the previous workspace still served, the diagnostics in the log.
         try Data((added + "  - id: [unclosed\n").utf8).write(to: accountsURL)
-        kill(served.process.processIdentifier, SIGHUP)
+        served.process.kill(SIGHUP)
         var refused = false
         for _ in 0..<300 where !refused {
             refused = served.printed.contains("workspace reload refused")
@@ -69,19 +70,13 @@ struct ReloadSignalTests {
     }
 
     static func addAdmin(workspace: URL, database: String) throws {
-        let process = Process()
-        process.executableURL = try ServedProcess.executable()
-        process.arguments = [
-            "user", "add", admin, "--role", "admin", "--password-stdin", "--workspace", workspace.path, "--database", database,
-        ]
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = Pipe()
-        try process.run()
-        input.fileHandleForWriting.write(Data((password + "\n").utf8))
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let added = try ChildProcess.run(
+            executable: try ServedProcess.executable().path,
+            arguments: [
+                "user", "add", admin, "--role", "admin", "--password-stdin", "--workspace", workspace.path, "--database",
+                database,
+            ], input: password + "\n")
+        #expect(added.status == 0, "\(added.error)")
     }
 
     /// Signs in over a raw connection; returns the session cookie (`name=value`).

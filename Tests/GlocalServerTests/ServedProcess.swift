@@ -2,33 +2,22 @@ import Foundation
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
-import Synchronization
+import GlocalTestSupport
 import Testing
 
 /// The real `glocal` binary running `serve` on a free loopback port, its output collected.
 final class ServedProcess: Sendable {
-    let process: Process
-    private let output = OutputBuffer()
+    let process: ChildProcess
 
     /// Starts `glocal COMMAND --port 0 ARGUMENTS` (`serve` or `run`); `waitUntilReady` waits for its URL.
     init(command: String = "serve", arguments: [String], directory: URL? = nil) throws {
-        process = Process()
-        process.executableURL = try Self.executable()
-        process.arguments = [command, "--port", "0"] + arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        let output = self.output
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if !data.isEmpty { output.append(String(decoding: data, as: UTF8.self)) }
-        }
-        try process.run()
+        process = try ChildProcess(
+            executable: try Self.executable().path, arguments: [command, "--port", "0"] + arguments, directory: directory?.path,
+            error: .sameAsOutput)
     }
 
     /// Everything the server printed so far.
-    var printed: String { output.text }
+    var printed: String { process.printed }
 
     /// The base URL once the server prints it and `path` answers 200 (`/healthz` for `glocal run`:
     /// its dispatcher has finished a round); polls at most `attempts` times.
@@ -46,21 +35,21 @@ final class ServedProcess: Sendable {
             }
             try await Task.sleep(for: .milliseconds(100))
         }
+        if !process.isRunning { process.wait() }  // then `printed` holds all it printed
         throw ServeFailure(message: "glocal serve did not become ready:\n\(printed)")
     }
 
     func stop() {
         if process.isRunning {
             process.terminate()
-            process.waitUntilExit()
+            process.wait()
         }
     }
 
     /// Sends SIGTERM and returns the exit status once the process has stopped by itself.
     func terminateGracefully() -> Int32 {
         process.terminate()
-        process.waitUntilExit()
-        return process.terminationStatus
+        return process.wait().status
     }
 
     static func executable() throws -> URL {
@@ -78,11 +67,4 @@ final class ServedProcess: Sendable {
 struct ServeFailure: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
-}
-
-/// Text appended from the pipe's reader thread, read by the test.
-final class OutputBuffer: Sendable {
-    private let storage = Mutex("")
-    func append(_ text: String) { storage.withLock { $0 += text } }
-    var text: String { storage.withLock { $0 } }
 }

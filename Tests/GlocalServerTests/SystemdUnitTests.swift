@@ -1,4 +1,5 @@
 import Foundation
+import GlocalTestSupport
 import Testing
 
 /// deploy/glocal.service: the hardening the docs promise, and `systemd-analyze verify` finds nothing wrong.
@@ -37,31 +38,18 @@ struct SystemdUnitTests {
             of: "/usr/local/bin/glocal", with: binary)
         let copy = directory.appendingPathComponent("glocal.service")
         try Data(text.utf8).write(to: copy)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: analyze)
-        process.arguments = ["verify", "--man=no", copy.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let (status, output, _) = try ChildProcess.run(
+            executable: analyze, arguments: ["verify", "--man=no", copy.path], mergingErrorIntoOutput: true)
+        #expect(status == 0, "\(output)")
         // verify exits 0 on directives it ignores; any line about the unit is a finding.
         let findings = output.split(separator: "\n").filter { $0.contains("glocal.service") }
         #expect(findings.isEmpty, "\(findings)")
 
         // The check has teeth: a misspelt directive is reported.
         try Data(text.replacingOccurrences(of: "NoNewPrivileges=yes", with: "NoNewPrivileges=maybe").utf8).write(to: copy)
-        let broken = Process()
-        broken.executableURL = URL(fileURLWithPath: analyze)
-        broken.arguments = ["verify", "--man=no", copy.path]
-        let brokenPipe = Pipe()
-        broken.standardOutput = brokenPipe
-        broken.standardError = brokenPipe
-        try broken.run()
-        let brokenOutput = String(decoding: brokenPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        broken.waitUntilExit()
+        let brokenOutput = try ChildProcess.run(
+            executable: analyze, arguments: ["verify", "--man=no", copy.path], mergingErrorIntoOutput: true
+        ).output
         #expect(brokenOutput.contains("NoNewPrivileges") || brokenOutput.contains("boolean"))
     }
 }
