@@ -7,9 +7,6 @@ import Synchronization
 /// The users of the approval UI, their bcrypt password hashes and their login attempts, in the
 /// variant store's SQLite file.
 public struct UserStore: Sendable {
-    /// The shortest password accepted (``PasswordRule/minimumLength``).
-    public static let minimumPasswordLength = PasswordRule.minimumLength
-
     let writer: any DatabaseWriter
     /// The bcrypt cost (work factor); tests lower it to stay fast.
     public let bcryptCost: UInt8

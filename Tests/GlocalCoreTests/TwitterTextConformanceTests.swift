@@ -110,37 +110,8 @@ struct TwitterTextConformanceTests {
     static let hashtagSections = ["hashtags", "hashtags_from_astral", "hashtags_with_indices"]
 
     @Test func everyHashtagCaseOfExtractYmlAgrees() throws {
-        let tests = try Self.tests("extract.yml")
-        var checked = 0
-        var failures: [String] = []
-        for section in Self.hashtagSections {
-            let cases = try #require(tests[section], "section \(section) missing").items
-            #expect(!cases.isEmpty)
-            for test in cases {
-                let text = try #require(test["text"]?.string)
-                let expected = try #require(test["expected"])
-                let found = EntityScanner.hashtags(in: text)
-                let got: [String]
-                let wanted: [String]
-                if section.hasSuffix("with_indices") {
-                    // Indices are UTF-16 offsets from the `#`, as twitter-text's JavaScript reports them.
-                    got = found.map {
-                        let sign = text.unicodeScalars.index(before: $0.startIndex)
-                        return "\($0) [\(text.utf16.distance(from: text.startIndex, to: sign)), "
-                            + "\(text.utf16.distance(from: text.startIndex, to: $0.endIndex))]"
-                    }
-                    wanted = expected.items.map {
-                        "\($0["hashtag"]?.string ?? "?") [\($0["indices"]?.items.compactMap(\.string).joined(separator: ", ") ?? "")]"
-                    }
-                } else {
-                    got = found.map(String.init)
-                    wanted = expected.items.compactMap(\.string)
-                }
-                checked += 1
-                if got != wanted {
-                    failures.append("\(section) — \(test["description"]?.string ?? "?"): got \(got), expected \(wanted)")
-                }
-            }
+        let (checked, failures) = try Self.extractCases(Self.hashtagSections, name: "hashtag") {
+            EntityScanner.hashtags(in: $0)
         }
         print("twitter-text extract.yml: \(checked - failures.count)/\(checked) hashtag cases agree")
         #expect(checked >= 70)
@@ -152,16 +123,30 @@ struct TwitterTextConformanceTests {
     static let mentionSections = ["mentions", "mentions_with_indices"]
 
     @Test func everyMentionCaseOfExtractYmlAgrees() throws {
-        let tests = try Self.tests("extract.yml")
+        let (checked, failures) = try Self.extractCases(Self.mentionSections, name: "screen_name") {
+            EntityScanner.mentions(in: $0, syntax: .twitterText)
+        }
+        print("twitter-text extract.yml: \(checked - failures.count)/\(checked) mention cases agree")
+        #expect(checked >= 25)
+        #expect(failures.isEmpty, "\(failures.count) disagreements:\n\(failures.joined(separator: "\n"))")
+    }
+
+    /// Runs `scan` over every case of `sections` of `extract.yml`; a `…_with_indices` section's expected entities
+    /// are objects whose `name` key holds the entity and `indices` its UTF-16 offsets from the sign, as twitter-text's
+    /// JavaScript reports them. Returns how many cases ran and a line per disagreement.
+    static func extractCases(
+        _ sections: [String], name: String, scan: (String) -> [Substring]
+    ) throws -> (checked: Int, failures: [String]) {
+        let tests = try tests("extract.yml")
         var checked = 0
         var failures: [String] = []
-        for section in Self.mentionSections {
+        for section in sections {
             let cases = try #require(tests[section], "section \(section) missing").items
             #expect(!cases.isEmpty)
             for test in cases {
                 let text = try #require(test["text"]?.string)
                 let expected = try #require(test["expected"])
-                let found = EntityScanner.mentions(in: text, syntax: .twitterText)
+                let found = scan(text)
                 let got: [String]
                 let wanted: [String]
                 if section.hasSuffix("with_indices") {
@@ -171,7 +156,7 @@ struct TwitterTextConformanceTests {
                             + "\(text.utf16.distance(from: text.startIndex, to: $0.endIndex))]"
                     }
                     wanted = expected.items.map {
-                        "\($0["screen_name"]?.string ?? "?") [\($0["indices"]?.items.compactMap(\.string).joined(separator: ", ") ?? "")]"
+                        "\($0[name]?.string ?? "?") [\($0["indices"]?.items.compactMap(\.string).joined(separator: ", ") ?? "")]"
                     }
                 } else {
                     got = found.map(String.init)
@@ -183,9 +168,7 @@ struct TwitterTextConformanceTests {
                 }
             }
         }
-        print("twitter-text extract.yml: \(checked - failures.count)/\(checked) mention cases agree")
-        #expect(checked >= 25)
-        #expect(failures.isEmpty, "\(failures.count) disagreements:\n\(failures.joined(separator: "\n"))")
+        return (checked, failures)
     }
 
     @Test func everyTopLevelDomainOfTldLibYmlMakesALink() throws {
