@@ -33,7 +33,7 @@ struct AccountConnectBrowserTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(3))) func theOperatorSignsInOnTheNetworksPageAndTheTokensAreSealed() async throws {
+    @Test(.timeLimit(.minutes(5))) func theOperatorSignsInOnTheNetworksPageAndTheTokensAreSealed() async throws {
         let workspace = try WorkspaceFixture(overlay: nil)
         defer { workspace.remove() }
         let sandbox = try Running(["sandbox", "--port", "0"])

@@ -126,7 +126,7 @@ struct AccountRefreshAcrossNodesTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(2))) func twoNodesOnOneSQLiteFile() async throws {
+    @Test(.timeLimit(.minutes(5))) func twoNodesOnOneSQLiteFile() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-refresh-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -138,7 +138,7 @@ struct AccountRefreshAcrossNodesTests {
     }
 
     @Test(
-        .timeLimit(.minutes(2)),
+        .timeLimit(.minutes(5)),
         .enabled(if: PostgresTestEnvironment.enabled, "no PostgreSQL server (GLOCAL_TEST_POSTGRES_URL)"))
     func twoNodesOnOnePostgreSQLDatabase() async throws {
         let schema = "refresh_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
@@ -155,7 +155,7 @@ struct AccountRefreshAcrossNodesTests {
     static let refreshKey = PostgresAdvisoryKey.sql("refresh", subject: "'lumiere-fr-x'")
 
     @Test(
-        .timeLimit(.minutes(2)),
+        .timeLimit(.minutes(5)),
         .enabled(if: PostgresTestEnvironment.enabled, "no PostgreSQL server (GLOCAL_TEST_POSTGRES_URL)"))
     func aNodeWaitsOnTheAdvisoryLockWhileAnotherRefreshes() async throws {
         let schema = "refresh_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")

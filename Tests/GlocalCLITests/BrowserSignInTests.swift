@@ -41,7 +41,7 @@ struct BrowserSignInTests {
         return Dictionary((location.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { a, _ in a })
     }
 
-    @Test(.timeLimit(.minutes(2))) func theAttemptStartsOnTheBoundPortAndTheCallbackFinishesIt() async throws {
+    @Test(.timeLimit(.minutes(5))) func theAttemptStartsOnTheBoundPortAndTheCallbackFinishesIt() async throws {
         let transport = URLSessionTransport(timeout: 60)
         try await SandboxServer(state: SandboxState(now: Self.now)).withRunning { sandbox in
             let signIn = BrowserSignIn(

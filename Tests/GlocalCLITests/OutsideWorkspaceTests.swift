@@ -49,7 +49,7 @@ import GlocalUseCases
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func aNamedPipeIsRefusedWithoutWaitingForAWriter() throws {
+    @Test(.timeLimit(.minutes(5))) func aNamedPipeIsRefusedWithoutWaitingForAWriter() throws {
         let workspace = try Self.fixture("106-campaign-named-pipe")
         defer { workspace.remove() }
         var info = stat()

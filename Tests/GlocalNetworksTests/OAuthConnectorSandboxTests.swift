@@ -53,7 +53,7 @@ struct OAuthConnectorSandboxTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(2))) func everyNetworkConnectsThroughItsOwnFlow() async throws {
+    @Test(.timeLimit(.minutes(5))) func everyNetworkConnectsThroughItsOwnFlow() async throws {
         try await run { connector, state, transport in
             let now = await state.now()
             for network in Network.allCases where network != .bluesky {
@@ -83,7 +83,7 @@ struct OAuthConnectorSandboxTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(2))) func faultsAreRefusedWithTheirReason() async throws {
+    @Test(.timeLimit(.minutes(5))) func faultsAreRefusedWithTheirReason() async throws {
         try await run { connector, state, transport in
             let now = await state.now()
             let account = Self.account(.x, handle: "LumiereFR")
@@ -140,7 +140,7 @@ struct OAuthConnectorSandboxTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(2))) func blueskyConnectsWithAnAppPasswordOnThePDSFoundFromTheHandle() async throws {
+    @Test(.timeLimit(.minutes(5))) func blueskyConnectsWithAnAppPasswordOnThePDSFoundFromTheHandle() async throws {
         let state = SandboxState()
         let transport = URLSessionTransport(timeout: 60)
         try await SandboxServer(state: state).withRunning { url in

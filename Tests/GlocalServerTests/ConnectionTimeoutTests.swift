@@ -8,7 +8,7 @@ import Testing
 struct ConnectionTimeoutTests {
     static let idle: Duration = .milliseconds(500)
 
-    @Test(.timeLimit(.minutes(1))) func halfSentAndIdleConnectionsAreClosedAndACompleteRequestIsAnswered() async throws {
+    @Test(.timeLimit(.minutes(5))) func halfSentAndIdleConnectionsAreClosedAndACompleteRequestIsAnswered() async throws {
         let fixture = try ServerFixture()
         let log = CapturedLog()
         try await Self.withServer(fixture, log: log) { port in

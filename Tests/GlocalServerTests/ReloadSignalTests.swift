@@ -16,7 +16,7 @@ struct ReloadSignalTests {
     static let admin = "admin@lumiere.example"
     static let password = "a long enough password"
 
-    @Test(.timeLimit(.minutes(3)), arguments: ["serve", "run"])
+    @Test(.timeLimit(.minutes(5)), arguments: ["serve", "run"])
     func sighupReloadsTheServedWorkspaceAndKeepsItWhenTheNewOneIsBroken(command: String) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-reload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -8,7 +8,7 @@ import Testing
 
 /// The tests' child processes (`ChildProcess`, on `posix_spawn`): exit codes and signals, standard input, collected,
 /// merged and redirected output, working directory, environment, descriptors, and what a failed start says.
-@Suite(.timeLimit(.minutes(2))) struct ChildProcessTests {
+@Suite(.timeLimit(.minutes(5))) struct ChildProcessTests {
     static let shell = "/bin/sh"
 
     static func sh(_ script: String, input: String? = nil) throws -> (status: Int32, output: String, error: String) {

@@ -41,7 +41,7 @@ struct CredentialVaultContractTests {
         #expect(try store.credentials.takeConnectAttempt(state: "recent") == recent)
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: StoreBackend.allCases)
+    @Test(.timeLimit(.minutes(5)), arguments: StoreBackend.allCases)
     func theRefreshLockGivesTheStoredSecretAndIsFreeAfterwards(backend: StoreBackend) async throws {
         let store = try backend.open()
         let vault = store.credentials
