@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 import Testing
 
 /// `POST /api/v1/statuses` as `mastodon/statuses.md` documents it (form data parameters, the 422 body) and as the
@@ -13,10 +14,25 @@ import Testing
         return try #require(Int(text[range].split(separator: " ").last ?? ""))
     }
 
-    static func upload(_ sandbox: SandboxCalls, type: String = "image/png") async throws -> SandboxCalls.Answer {
+    static func upload(
+        _ sandbox: SandboxCalls, type: String = "image/png", bytes: Data = Data([0x89, 0x50, 0x4E, 0x47])
+    ) async throws -> SandboxCalls.Answer {
         try await sandbox.call(
-            "POST", "mastodon/api/v2/media", token: token,
-            raw: SandboxCalls.multipart(fields: [], file: ("file", type, Data([0x89, 0x50, 0x4E, 0x47]))))
+            "POST", "mastodon/api/v2/media", token: token, raw: SandboxCalls.multipart(fields: [], file: ("file", type, bytes)))
+    }
+
+    /// The instance's default `image_size_limit` (16 MiB) is what the sandbox takes and what `glocal validate` allows:
+    /// one byte more is refused by both.
+    @Test func anImageOfTheInstancesSizeLimitIsTakenAndOneByteMoreIsNot() async throws {
+        let limit = try Self.number("image_size_limit", in: "mastodon/instance.md")
+        #expect(NetworkRules.forNetwork(.mastodon).maxImageBytes == limit)
+        try await SandboxCalls.run { sandbox in
+            let fits = try await Self.upload(sandbox, bytes: Data(count: limit))
+            #expect(fits.status == 200)
+            let over = try await Self.upload(sandbox, bytes: Data(count: limit + 1))
+            #expect(over.status == 422)
+            #expect((over.object["error"] as? String)?.hasPrefix("Validation failed: File file size") == true)
+        }
     }
 
     @Test func formDataParametersPostAStatus() async throws {

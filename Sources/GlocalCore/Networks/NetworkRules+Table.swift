@@ -25,7 +25,7 @@ extension NetworkRules {
             network: .mastodon, maxTextLength: 500, textCounting: .mastodon, maxTextBytes: nil,
             urlWeight: 23, maxTitleLength: nil, requiresTitle: false, requiresMedia: false,
             requiresVideo: false, maxImages: 4, maxVideos: 1, allowsMixedMedia: false,
-            maxImageBytes: 16_000_000, minAspectRatio: nil, maxAspectRatio: nil, maxHashtags: nil,
+            maxImageBytes: 16_777_216, minAspectRatio: nil, maxAspectRatio: nil, maxHashtags: nil,
             recommendedHashtags: nil, maxMentions: nil, forbiddenCharacters: noForbidden,
             clickableLinks: true, allowedLinkPlacements: [.inline, .reply, .none],
             inlineLinkReducesReach: false, requiresDistinctTextAcrossAccounts: false,

@@ -8,6 +8,9 @@ struct MastodonRoutes: Sendable {
     let gate: SandboxGate
     var state: SandboxState { gate.state }
 
+    /// The largest image an instance takes by default (`configuration.media_attachments.image_size_limit`).
+    static let imageSizeLimit = 16_777_216
+
     /// The numeric account id of the token's account.
     static func accountID(_ call: SandboxCall) -> String { SandboxIdentity.numericID(call.tokenAccount ?? "", digits: 18) }
 
@@ -42,6 +45,9 @@ struct MastodonRoutes: Sendable {
         let description = call.field("description")
         if let description, description.count > 1500 {
             return SandboxReply.json(422, ["error": "Validation failed: Description is too long (maximum is 1500 characters)"])
+        }
+        if file.contentType?.hasPrefix("image/") == true, file.bytes.count > Self.imageSizeLimit {
+            return SandboxReply.json(422, ["error": "Validation failed: File file size must be less than 16 MB"])
         }
         let id = String(120_000_000_000_000_000 + (await state.next("mastodon/media")))
         var media = SandboxPost(
