@@ -13,7 +13,8 @@ enum SignInReturn {
     }
 
     /// `next` when it is a path of this server (one `/` then not `/` or `\`, no scheme, no control or white-space
-    /// character), else the queue: a link to `/login?next=https://elsewhere` leads nowhere else.
+    /// character), else the queue: a link to `/login?next=https://elsewhere` leads nowhere else. A character outside
+    /// ASCII is percent-encoded (`/campaigns/été` → `/campaigns/%C3%A9t%C3%A9`): a `Location` header is ASCII.
     static func safe(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), next.count <= 2048 else { return "/" }
         let second = next.dropFirst().first
@@ -21,6 +22,18 @@ enum SignInReturn {
         guard !next.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F })
         else { return "/" }
         guard !next.hasPrefix("/login") else { return "/" }
-        return next
+        return asciiOnly(next)
+    }
+
+    private static func asciiOnly(_ path: String) -> String {
+        var result = ""
+        for scalar in path.unicodeScalars {
+            if scalar.isASCII {
+                result.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 { result += "%" + String(byte, radix: 16, uppercase: true) }
+            }
+        }
+        return result
     }
 }

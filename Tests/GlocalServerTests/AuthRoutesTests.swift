@@ -92,6 +92,9 @@ struct AuthRoutesTests {
             #expect(SignInReturn.safe(hostile) == "/", "\(hostile)")
         }
         #expect(SignInReturn.safe("/accounts#account-lumiere-fr-x") == "/accounts#account-lumiere-fr-x")
+        // A Location header is ASCII: a path in another script is percent-encoded, an encoded one kept as it is.
+        #expect(SignInReturn.safe("/campaigns/été?q=日本") == "/campaigns/%C3%A9t%C3%A9?q=%E6%97%A5%E6%9C%AC")
+        #expect(SignInReturn.safe("/campaigns/%C3%A9t%C3%A9") == "/campaigns/%C3%A9t%C3%A9")
         #expect(SignInReturn.loginLocation(path: "/", query: nil) == "/login")
     }
 
