@@ -71,7 +71,8 @@ public struct PostPreview: Sendable, Equatable {
         self.media = media
         self.titleText = title
         let segments = Self.segments(
-            of: text, network: network, clickableLinks: rules.clickableLinks, singleTopicTag: rules.singleTopicTag)
+            of: text, link: link, network: network, clickableLinks: rules.clickableLinks,
+            singleTopicTag: rules.singleTopicTag)
         self.segments = segments
         (shownSegments, foldedSegments) = Self.fold(segments, facts: PreviewFacts.of(network))
         let firstLink = URLScanner.urlRanges(in: text, requireScheme: true).first.map { String(text[$0]) }
@@ -129,25 +130,23 @@ public struct PostPreview: Sendable, Equatable {
         return (segments, [])
     }
 
-    /// On a network with a single topic tag (Threads) only the first hashtag is one; the others stay plain text.
-    private static func segments(of text: String, network: Network, clickableLinks: Bool, singleTopicTag: Bool) -> [Segment] {
+    /// On a network with a single topic tag (Threads) only the first hashtag is one; the others stay plain text. On
+    /// Bluesky what is live is what glocal's facets make live, `link` whole.
+    private static func segments(
+        of text: String, link: String?, network: Network, clickableLinks: Bool, singleTopicTag: Bool
+    ) -> [Segment] {
         // Every entity as (range, segment), sorted, then the gaps become plain text.
         var entities: [(Range<String.Index>, Segment)] = []
-        let urls = URLScanner.urlRanges(
-            in: text, requireScheme: PreviewFacts.of(network).linksNeedScheme, mastodon: network == .mastodon)
-        if clickableLinks {
-            for range in urls {
-                let url = String(text[range])
-                entities.append((range, .link(url: url, display: displayedLink(url, on: network))))
+        switch PreviewFacts.of(network).liveParts {
+        case .blueskyFacets:
+            for span in BlueskyRichText.spans(in: text, link: link) {
+                switch span.feature {
+                case .link(let url): entities.append((span.range, .link(url: url, display: displayedLink(url, on: network))))
+                case .tag: entities.append((span.range, .hashtag(String(text[span.range]))))
+                }
             }
-        }
-        for (index, tag) in EntityScanner.hashtags(in: text).enumerated() where !singleTopicTag || index == 0 {
-            let start = text.unicodeScalars.index(before: tag.startIndex)
-            entities.append((start..<tag.endIndex, .hashtag(String(text[start..<tag.endIndex]))))
-        }
-        for mention in EntityScanner.mentions(in: text, syntax: network == .mastodon ? .mastodon : .twitterText) {
-            let start = text.unicodeScalars.index(before: mention.startIndex)
-            entities.append((start..<mention.endIndex, .mention(String(text[start..<mention.endIndex]))))
+        case .foundByNetwork:
+            entities = foundByNetwork(in: text, network: network, clickableLinks: clickableLinks, singleTopicTag: singleTopicTag)
         }
         entities.sort { $0.0.lowerBound < $1.0.lowerBound }
         var result: [Segment] = []
@@ -167,6 +166,30 @@ public struct PostPreview: Sendable, Equatable {
         }
         plain(text.endIndex)
         return result
+    }
+
+    /// Links, hashtags and mentions as the network finds them in `text`, by the rules glocal counts with.
+    private static func foundByNetwork(
+        in text: String, network: Network, clickableLinks: Bool, singleTopicTag: Bool
+    ) -> [(Range<String.Index>, Segment)] {
+        var entities: [(Range<String.Index>, Segment)] = []
+        let urls = URLScanner.urlRanges(
+            in: text, requireScheme: PreviewFacts.of(network).linksNeedScheme, mastodon: network == .mastodon)
+        if clickableLinks {
+            for range in urls {
+                let url = String(text[range])
+                entities.append((range, .link(url: url, display: displayedLink(url, on: network))))
+            }
+        }
+        for (index, tag) in EntityScanner.hashtags(in: text).enumerated() where !singleTopicTag || index == 0 {
+            let start = text.unicodeScalars.index(before: tag.startIndex)
+            entities.append((start..<tag.endIndex, .hashtag(String(text[start..<tag.endIndex]))))
+        }
+        for mention in EntityScanner.mentions(in: text, syntax: network == .mastodon ? .mastodon : .twitterText) {
+            let start = text.unicodeScalars.index(before: mention.startIndex)
+            entities.append((start..<mention.endIndex, .mention(String(text[start..<mention.endIndex]))))
+        }
+        return entities
     }
 }
 

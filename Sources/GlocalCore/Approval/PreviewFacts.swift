@@ -34,6 +34,15 @@ public struct PreviewFacts: Sendable, Equatable {
         case plainText
     }
 
+    /// Who decides which parts of a post's text are live (links, tags, mentions).
+    public enum LiveParts: Sendable, Equatable {
+        /// The network finds them in the text, by the rules glocal counts with.
+        case foundByNetwork
+        /// Only what glocal's facets make live (``BlueskyRichText``): links written with a scheme, the variant's own
+        /// link whole, tags; no mentions.
+        case blueskyFacets
+    }
+
     /// How several images are laid out.
     public enum ImageLayout: Sendable, Equatable {
         /// Side by side, then in rows of two.
@@ -60,10 +69,13 @@ public struct PreviewFacts: Sendable, Equatable {
     public var imageLayout: ImageLayout
     /// Whether a link in a post without media becomes a preview card.
     public var buildsLinkCard: Bool
-    /// Whether only a URL with a scheme (`https://…`) becomes a link, as on Mastodon; elsewhere `example.com` does too.
+    /// Whether only a URL with a scheme (`https://…`) becomes a link, as on Mastodon and Bluesky (glocal's facets);
+    /// elsewhere `example.com` does too.
     public var linksNeedScheme: Bool
     /// Whether glocal posts to the network through a webhook (no public API of its own).
     public var reachesWebhook: Bool
+    /// Who decides which parts of the text are live.
+    public var liveParts: LiveParts = .foundByNetwork
 
     /// The facts of `network`.
     public static func of(_ network: Network) -> PreviewFacts {
@@ -77,7 +89,7 @@ public struct PreviewFacts: Sendable, Equatable {
             return PreviewFacts(
                 foldLength: nil, foldLines: nil, foldLabel: "", linkDisplay: .hostAndShortPath,
                 singleImageAspect: "4:3", multipleImageAspect: "1:1", imageLayout: .grid, buildsLinkCard: true,
-                linksNeedScheme: false, reachesWebhook: false)
+                linksNeedScheme: true, reachesWebhook: false, liveParts: .blueskyFacets)
         case .mastodon:
             return PreviewFacts(
                 foldLength: nil, foldLines: nil, foldLabel: "", linkDisplay: .withoutScheme(maxLength: 30),

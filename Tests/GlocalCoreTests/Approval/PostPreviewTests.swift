@@ -17,6 +17,22 @@ struct PostPreviewTests {
         #expect(preview.linkCard == "https://lumiere.example/fr-FR/hydra?utm_source=x&utm_medium=social")
     }
 
+    /// A Bluesky post links only what glocal's facets link: the preview shows the variant's own link whole (where
+    /// twitter-text stops at `/日本`), a bare domain and a mention as plain text, and tags without trailing punctuation.
+    @Test func blueskyShowsLiveWhatItsFacetsMakeLive() {
+        let link = "https://lumiere.example/日本/hydra"
+        let text = "Hydra #日本語！ @lumiere.example lumiere.example \(link)"
+        let preview = PostPreview(network: .bluesky, text: text, link: link, linkPlacement: .inline, media: [])
+        #expect(
+            preview.segments == [
+                .text("Hydra "), .hashtag("#日本語"), .text("！ @lumiere.example lumiere.example "),
+                .link(url: link, display: "lumiere.example/日本/hydra"),
+            ])
+        // Without the variant's link, the text's link is what the scanner finds, as the facet would be.
+        let other = PostPreview(network: .bluesky, text: text, link: nil, linkPlacement: .none, media: [])
+        #expect(other.segments.last == .text("日本/hydra"))
+    }
+
     @Test func aFirstCommentLinkIsShownAsAComment() {
         let preview = PostPreview(
             network: .linkedin, text: "Hydra", link: "https://l.example/x", linkPlacement: .firstComment, media: [])

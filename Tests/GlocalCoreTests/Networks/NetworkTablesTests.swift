@@ -33,8 +33,8 @@ struct NetworkTablesTests {
         #expect(Network.allCases.allSatisfy { PostPreview.buildsLinkCard($0) == PreviewFacts.of($0).buildsLinkCard })
     }
 
-    @Test func onlyMastodonLinksNeedAScheme() {
-        #expect(Network.allCases.filter { PreviewFacts.of($0).linksNeedScheme } == [.mastodon])
+    @Test func onlyMastodonAndBlueskyLinksNeedAScheme() {
+        #expect(Network.allCases.filter { PreviewFacts.of($0).linksNeedScheme } == [.bluesky, .mastodon])
     }
 
     @Test(arguments: Network.allCases)
