@@ -125,12 +125,13 @@ struct SlotSearch {
             }
             if let time = variant.time {
                 let slot = LocalInstant(date: day, time: time, zone: zone)
-                noteDST(slot)
                 if let problem = violation(slot, ledger: ledger, checkWindow: false) {
                     reasons.append(ScheduleReason("explicit-time", "\(time) on \(day) \(problem); trying the next day"))
                     day = day.adding(days: 1)
                     continue
                 }
+                // Only the night of the slot taken: a change on a day that was refused says nothing of this slot.
+                noteDST(slot)
                 reasons.append(ScheduleReason("explicit-time", "at \(Self.describe(slot)), as the post asks"))
                 return .slot(slot)
             }
@@ -145,15 +146,20 @@ struct SlotSearch {
     /// way, then with same-minute posts allowed too, saying which rule gave way and why.
     private mutating func searchDay(_ day: LocalDate, ledger: ScheduleLedger) -> LocalInstant? {
         spreadRefused.happened = false
+        let start = reasons.count
         if let slot = searchWindows(day, ledger: ledger) { return slot }
         guard spreadRefused.happened else { return nil }
         defer { giveWay = .none }
+        // Each pass says which windows were full; only one pass's lines are kept, so none is said twice.
+        let strict = Array(reasons[start...])
         for level in [SpreadGiveWay.siblingGap, .sameMinute] {
             giveWay = level
+            reasons.removeSubrange(start...)
             guard let slot = searchWindows(day, ledger: ledger) else { continue }
             reasons.append(spreadReason(slot, day: day, ledger: ledger))
             return slot
         }
+        reasons.replaceSubrange(start..., with: strict)
         return nil
     }
 
@@ -194,14 +200,11 @@ struct SlotSearch {
                     day, from: window.start.minutes, to: window.end.minutes, seed: seed, utcOffset: utcOffset, ledger: ledger)
                 if let slot = found.slot {
                     reasons.append(ScheduleReason("window", "tier \(tier) window \(window) for \(variant.network.displayName)"))
-                    noteStagger(slot, step: found.step, firstProblem: found.firstProblem)
+                    noteStagger(slot, found: found)
                     noteDST(slot)
                     return slot
                 }
-                if let firstProblem = found.firstProblem {
-                    reasons.append(
-                        ScheduleReason("window", "tier \(tier) window \(window) is full on \(day): e.g. \(firstProblem)"))
-                }
+                noteUnusable(window, tier: tier, on: day, utcOffset: utcOffset, firstProblem: found.firstProblem)
             }
         }
         return nil
@@ -210,19 +213,39 @@ struct SlotSearch {
     /// The seed of this variant's staggered start inside a window.
     var staggerSeed: UInt64 { Self.stagger(variant.accountID + "|" + variant.campaignID + "|" + variant.postID) }
 
-    mutating func noteStagger(_ slot: LocalInstant, step: Int, firstProblem: String?) {
-        if step == 0 {
+    mutating func noteStagger(_ slot: LocalInstant, found: SlotWalk) {
+        if found.step == 0 {
             reasons.append(
                 ScheduleReason(
                     "stagger",
                     "\(slot.time): a spread over the window's usable minutes, seeded by account, campaign and post, "
                         + "so sibling accounts do not fire together"))
+        } else if found.wrapped {
+            reasons.append(
+                ScheduleReason(
+                    "stagger",
+                    "the staggered minute was taken (\(found.firstProblem ?? "")), and no minute after it in the window "
+                        + "was free: the search went back to the window's first usable minute and found \(slot.time)"))
         } else {
             reasons.append(
                 ScheduleReason(
-                    "stagger", "the staggered minute was taken (\(firstProblem ?? "")); first free minute after it: \(slot.time)")
-            )
+                    "stagger",
+                    "the staggered minute was taken (\(found.firstProblem ?? "")); first free minute after it: \(slot.time)"))
         }
+    }
+
+    /// Says why `window` gave no slot on `day`: it does not exist that day (the clocks go forward over all
+    /// of it), or it is full, with the first problem met.
+    mutating func noteUnusable(_ window: TimeWindow, tier: String, on day: LocalDate, utcOffset: Int?, firstProblem: String?) {
+        // A day with one UTC offset has no gap: the zone is asked only near a change.
+        if utcOffset == nil, let gap = SpringForwardGap(on: day, in: zone),
+            gap.covers(from: window.start.minutes, to: window.end.minutes)
+        {
+            reasons.append(ScheduleReason("window", "tier \(tier) window \(window) does not exist on \(day): \(gap)"))
+            return
+        }
+        guard let firstProblem else { return }
+        reasons.append(ScheduleReason("window", "tier \(tier) window \(window) is full on \(day): e.g. \(firstProblem)"))
     }
 
     /// Why no slot can be on `day` at all, if so.
@@ -324,7 +347,10 @@ struct SlotSearch {
         return nil
     }
 
-    mutating func noteDST(_ slot: LocalInstant) {
+    /// Says how the slot's wall time met a daylight-saving change, if it did; with `instant`, only when `slot`
+    /// is that instant (a wall time read again for a kept slot).
+    mutating func noteDST(_ slot: LocalInstant, at instant: Date? = nil) {
+        if let instant, slot.instant != instant { return }
         switch slot.adjustment {
         case .exact: break
         case let .skippedGap(minutes):
