@@ -38,6 +38,8 @@ struct SlotSearch {
     let sibling: SiblingGroups.Member
     /// Whether the post has an explicit time (`at:`): the spread rules then do not apply.
     let isExplicit: Bool
+    /// Set while a stored slot is checked for keeping: a post a person moved does not count against its spread.
+    var ignoresMoved = false
     /// The variant's network and account, read once (the search asks for them at every minute).
     let network: Network
     let accountID: String
@@ -76,17 +78,32 @@ struct SlotSearch {
         guard slot.date >= variant.date, slot.date <= lastDay, asked == nil || asked == instant,
             dayProblem(slot.date, ledger: ledger) == nil
         else { return nil }
+        var besideMoved = false
         if violation(slot, ledger: ledger, checkWindow: variant.time == nil) != nil {
-            // A slot placed when the spread had to give way is kept on the same terms.
-            guard stored.explanation.contains(where: { $0.rule == "spread" }) else { return nil }
-            giveWay = .sameMinute
-            defer { giveWay = .none }
-            guard violation(slot, ledger: ledger, checkWindow: variant.time == nil) == nil else { return nil }
+            // A post a person moved next to this one does not push it (docs/scheduling.md, "Moving a post").
+            ignoresMoved = true
+            defer { ignoresMoved = false }
+            if violation(slot, ledger: ledger, checkWindow: variant.time == nil) == nil {
+                besideMoved = true
+            } else {
+                // A slot placed when the spread had to give way is kept on the same terms.
+                guard stored.explanation.contains(where: { $0.rule == "spread" }) else { return nil }
+                giveWay = .sameMinute
+                defer { giveWay = .none }
+                guard violation(slot, ledger: ledger, checkWindow: variant.time == nil) == nil else { return nil }
+            }
         }
-        // The reasons that chose the slot first still hold; say that it was kept.
-        reasons =
-            stored.explanation.filter { $0.rule != "kept" }
-            + [ScheduleReason("kept", "the slot of the previous plan, \(Self.describe(slot)), still obeys every rule")]
+        // The reasons that chose the slot first still hold; say that it was kept. A daylight-saving line is said
+        // again for this slot in today's zone of the account, never carried over.
+        reasons = stored.explanation.filter { $0.rule != "kept" && $0.rule != "dst" }
+        noteDST(LocalInstant(date: slot.date, time: variant.time ?? slot.time, zone: zone), at: slot.instant)
+        reasons.append(
+            ScheduleReason(
+                "kept",
+                besideMoved
+                    ? "the slot of the previous plan, \(Self.describe(slot)), is kept: a post a person moved since is now "
+                        + "closer to it than the spread rules ask, and a move never pushes another post"
+                    : "the slot of the previous plan, \(Self.describe(slot)), still obeys every rule"))
         return slot
     }
 
@@ -314,13 +331,17 @@ struct SlotSearch {
                     "is in a \(timing.fleetBucket) span that already has \(timing.fleetLimit) \(network.displayName) posts (the fleet limit holds in any sliding \(timing.fleetBucket))",
                 resumeAt: resume)
         }
-        if !isExplicit, giveWay < .sameMinute, ledger.sameMinute(network: network, instant: slot.instant) != nil {
+        if !isExplicit, giveWay < .sameMinute,
+            ledger.sameMinute(network: network, instant: slot.instant, ignoringMoved: ignoresMoved) != nil
+        {
             spreadRefused.happened = true
             return Conflict(
                 phrase: "shares its minute with another \(network.displayName) post",
                 resumeAt: slot.instant.addingTimeInterval(60))
         }
-        if !isExplicit, giveWay < .siblingGap, let sibling = ledger.siblingConflict(member: self.sibling, instant: slot.instant) {
+        if !isExplicit, giveWay < .siblingGap,
+            let sibling = ledger.siblingConflict(member: self.sibling, instant: slot.instant, ignoringMoved: ignoresMoved)
+        {
             spreadRefused.happened = true
             let name = ledger.accountName(sibling.account), group = scheduler.siblings.names[sibling.group]
             return Conflict(
