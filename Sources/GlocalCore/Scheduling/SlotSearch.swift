@@ -108,8 +108,12 @@ struct SlotSearch {
     }
 
     mutating func find(ledger: ScheduleLedger) -> Outcome {
+        let start = reasons.count
         let strict = findOnce(ledger: ledger)
         guard case .none = strict, !variant.live else { return strict }
+        // The search without the spacing walks the same days again: its lines replace the first pass's, which the
+        // `network-spacing` line sums up, so no day or window is said twice.
+        reasons.removeSubrange(start...)
         relaxSpacing = true
         reasons.append(
             ScheduleReason(

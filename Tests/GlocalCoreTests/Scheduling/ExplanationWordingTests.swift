@@ -25,6 +25,24 @@ import Testing
         }
     }
 
+    /// One post on X and Facebook in one locale, one day, nine minutes of windows: no day keeps the 30-minute spacing, so the
+    /// search runs again without it, and says each day once.
+    @Test func theSearchWithoutTheSpacingDoesNotRepeatTheFirstOne() throws {
+        var fixture = ScheduleFixture()
+        fixture.locale("fr-FR", zone: "Europe/Paris")
+        fixture.account("fr-x", .x, locale: "fr-FR")
+        fixture.account("fr-fb", .facebook, locale: "fr-FR")
+        fixture.campaign("c", start: "2026-11-03", end: "2026-11-03", posts: [.init(id: "p")])
+        fixture.profile(.x, preferred: ["Tue-Wed 09:01-09:10"], allowed: [])
+        fixture.profile(.facebook, preferred: ["Tue-Wed 09:01-09:10"], allowed: [])
+        let run = fixture.schedule()
+        let relaxed = try #require(run.scheduled.first { $0.explanation.contains { $0.rule == "network-spacing" } })
+        let lines = relaxed.explanation.map { "\($0.rule): \($0.detail)" }
+        #expect(Set(lines).count == lines.count, "\(lines.joined(separator: "\n"))")
+        #expect(relaxed.explanation.filter { $0.rule == "day" }.count == 1, "\(lines.joined(separator: "\n"))")
+        #expect(relaxed.explanation.first?.rule == "network-spacing", "\(lines.joined(separator: "\n"))")
+    }
+
     /// A sibling's explicit post at 09:52 keeps 09:38–10:06 from its siblings; an account whose staggered minute
     /// falls in there walks to the window's end, wraps around to its start and takes an earlier minute. Its
     /// explanation says that, not "first free minute after it".
