@@ -40,7 +40,7 @@ struct ExplainCommand: ParsableCommand {
         let holdout = Holdout.reason(
             for: variant, explanation: item.explanation, share: result.learned.holdoutShare)
         for reason in item.explanation + (holdout.map { [$0] } ?? []) { lines.append("    \(reason.rule): \(reason.detail)") }
-        lines.append("  spread: " + SpreadSummary.of(item.explanation, timing: result.workspace.settings.timing))
+        lines.append("  spread: " + SpreadSummary.of(item, in: result.scheduled, workspace: result.workspace))
         lines.append("  learned score: " + Self.learnedScore(item, model: result.learned))
         print(TerminalText.safe(lines.joined(separator: "\n")))
     }

@@ -33,7 +33,10 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Colour in text output: auto, always or never.")
     var color: ColorChoice = .auto
 
-    @Option(help: "Check API versions against their sunsets as at this instant (ISO 8601). Default: now.")
+    @Option(
+        help:
+            "Check API versions against their sunsets as at this instant (an ISO 8601 date-time with its zone, e.g. 2026-11-21T09:00:00Z). Default: now."
+    )
     var now: String?
 
     func run() throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GlocalCore
 import GlocalUseCases
 
 /// Options shared by the commands that work on one workspace and its store.
@@ -18,7 +19,7 @@ struct WorkspaceOptions: ParsableArguments {
 
     @Option(
         help:
-            "Plan as if it were this instant (ISO 8601, e.g. 2026-11-21T09:00:00Z); nothing is scheduled before it. Default: now."
+            "Plan as if it were this instant (an ISO 8601 date-time with its zone, e.g. 2026-11-21T09:00:00Z); nothing is scheduled before it. Default: now."
     )
     var now: String?
 
@@ -41,10 +42,12 @@ struct WorkspaceOptions: ParsableArguments {
     /// The instant `--now` names (the current one when absent).
     static func instant(_ now: String?) throws -> Date {
         guard let now else { return Date() }
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: now) { return date }
-        formatter.formatOptions = [.withFullDate]
-        if let date = formatter.date(from: now) { return date }
-        throw CommandFailure(message: "--now '\(now)' is not an ISO 8601 date or date-time, e.g. 2026-11-21T09:00:00Z")
+        return try instant(now, option: "--now")
+    }
+
+    /// The instant `text`, the value of `option`: a full ISO 8601 date-time with its zone (``InstantArgument``);
+    /// anything else, a bare date included, is refused with an example.
+    static func instant(_ text: String, option: String) throws -> Date {
+        do { return try InstantArgument(text, option: option).date } catch { throw CommandFailure(message: "\(error)") }
     }
 }

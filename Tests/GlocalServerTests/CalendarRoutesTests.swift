@@ -53,6 +53,31 @@ struct CalendarRoutesTests {
         #expect(event.after?.contains("\"scheduled_at\":\"2027-01-26T09:17:00") == true)
     }
 
+    /// A move onto another X post's minute stands (the spread does not bind a person), the other post keeps its
+    /// slot, and the notice names it (a post of an account the manager may not see, without its id).
+    @Test func aMoveOntoAnotherPostsMinuteSaysSoAndPushesNobody() async throws {
+        let ukPreview = ServerFixture.variant(post: "preview", account: "lumiere-uk-x", network: .x, slot: "2027-01-26T09:17:00Z")
+        let fixture = try ServerFixture(variants: ServerFixture.defaultVariants + [ukPreview])
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let page = try await browser.get(Self.movePath)
+            let moved = try await browser.post(Self.movePath, form: Self.form(csrf: page.csrf ?? ""))
+            #expect(moved.status == .seeOther)
+            let calendar = try await browser.get(moved.headers[.location] ?? "")
+            #expect(
+                calendar.body.contains(
+                    "Moved hydra-launch/launch/lumiere-fr-x to 2027-01-26 10:17 (Europe/Paris). It shares its minute with X "
+                        + "post of an account outside your teams (10:17): a move is not bound by the spread rules, and the "
+                        + "other posts keep their slots."), "\(calendar.body)")
+        }
+        #expect(try fixture.store.variant(ukPreview.id)?.scheduledAt == ukPreview.scheduledAt)
+        let variant = try #require(try fixture.store.variant(ServerFixture.frX.id))
+        #expect(
+            variant.explanation.last?.detail.hasPrefix("moved by claire.martin@lumiere.example on 2026-11-21 09:00 UTC from")
+                == true)
+    }
+
     @Test func aMoveThatBreaksARuleIsRefusedWithTheRuleAndTheCollidingPost() async throws {
         let preview = ServerFixture.variant(
             post: "preview", account: "lumiere-fr-x", network: .x, slot: "2027-01-26T09:47:00Z")

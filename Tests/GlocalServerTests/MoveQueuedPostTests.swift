@@ -15,7 +15,8 @@ struct MoveQueuedPostTests {
             let slot = LocalInstant(instant: newSlot, zone: TimeZone(identifier: current.timeZone)!)
             return (
                 slot,
-                SlotMoveCheck.explanation(after: [], actor: ServerFixture.admin, from: current.localTime, to: slot, note: nil)
+                SlotMoveCheck.explanation(
+                    after: [], actor: ServerFixture.admin, at: now, from: current.localTime, to: slot, note: nil)
             )
         }
     }

@@ -10,7 +10,9 @@ campaign's end, holidays, windows (never on :00 or :30), the gap between an acco
 weekly caps, sequencing, network spacing, the sibling gap, the fleet limit in any sliding bucket and
 same-minute posts of a network. A spread rule (sibling gap, same minute) may give way only when the
 variant's explanation says so *and* no minute of its day's windows was free of every rule in the
-final plan: the claim is checked, not trusted.
+final plan: the claim is checked, not trusted. A slot a person moved (a `moved` line in its explanation) is
+that person's decision: the spread rules (sibling gap, same minute, never on :00 or :30) do not bind it, nor
+anyone paired with it, and it may lie on any day of the campaign; every other rule still does.
 
 Prints one finding per line and exits 1 when there is any; `--metrics` prints the spread figures as
 JSON (same-minute variants, same network+locale pairs in one minute, busiest sliding bucket per network).
@@ -130,7 +132,7 @@ class Workspace:
             for post in campaign.get("posts") or []:
                 after = post.get("after")
                 self.posts[campaign["campaign"] + "/" + post["id"]] = {
-                    "day": start + timedelta(days=int(post.get("day", 0))), "last": end,
+                    "day": start + timedelta(days=int(post.get("day", 0))), "first": start, "last": end,
                     "at": clock(post.get("at")), "live": bool(post.get("live", False)), "holiday": bool(post.get("holiday", False)),
                     "after": after["post"] if after else None,
                     "after_gap": duration(after.get("min_gap", "1m")) if after else 0,
@@ -166,6 +168,8 @@ class Variant:
         self.explanation = after.get("explanation") or []
         self.explicit = bool(self.info and self.info["at"])
         self.gave_way = any(reason.get("rule") == "spread" for reason in self.explanation)
+        # docs/scheduling.md, "Moving a post": a person chose this slot; the spread rules do not bind it.
+        self.moved = any(reason.get("rule") == "moved" for reason in self.explanation)
         self.spacing_gave_way = any(reason.get("rule") == "network-spacing" for reason in self.explanation)
 
     @property
@@ -223,14 +227,18 @@ class Checker:
         if self.now and v.instant < self.now:
             self.find(v, "past", f"{v.instant:%Y-%m-%dT%H:%MZ} is before now")
         day = local.date()
-        if day < v.info["day"] or day > v.info["last"]:
-            self.find(v, "day", f"{day} is outside {v.info['day']}..{v.info['last']}")
+        first = v.info["first"] if v.moved else v.info["day"]
+        if day < first or day > v.info["last"]:
+            self.find(v, "day", f"{day} is outside {first}..{v.info['last']}")
         if str(day) in v.meta["holidays"] and not v.info["holiday"]:
             self.find(v, "holiday", f"{day} is a public holiday in {v.locale}")
         minute = local.hour * 60 + local.minute
         if self.ws.in_quiet(minute):
             self.find(v, "quiet-hours", f"{local:%H:%M} is in quiet hours")
-        if v.explicit:
+        if v.moved:
+            if not self.ws.in_windows(v.network, local):
+                self.find(v, "window", f"{local:%a %H:%M} is outside the {v.network} windows (a move must stay inside them)")
+        elif v.explicit:
             wall = datetime.combine(day, time.fromisoformat(v.info["at"]), tzinfo=v.meta["zone"])  # fold=0
             # fold=0: the first of two wall times (fall back); a wall time that does not exist (spring
             # forward) is read with the offset before the change, i.e. moved forward by the gap.
@@ -278,9 +286,9 @@ class Checker:
                               f"{crowd[-1].instant:%H:%MZ}, within {bucket // 60} min")
 
     def pair_excused(self, first, second):
-        """Explicit times are the brand's own coordination; otherwise one of the two must show the
-        spread gave way, and that claim must hold (no free minute that day)."""
-        if first.explicit or second.explicit:
+        """Explicit times are the brand's own coordination, and a moved slot a person's decision; otherwise
+        one of the two must show the spread gave way, and that claim must hold (no free minute that day)."""
+        if first.explicit or second.explicit or first.moved or second.moved:
             return True
         return any(v.gave_way and self.no_free_minute(v) for v in (first, second))
 
@@ -305,7 +313,7 @@ class Checker:
                               f"{int((other.instant - v.instant).total_seconds() // 60)} min after sibling {v.id}")
                 j += 1
         for v in self.timed:
-            if v.gave_way and not self.no_free_minute(v):
+            if v.gave_way and not v.moved and not self.no_free_minute(v):
                 self.find(v, "spread", f"says a spread rule gave way, but {self.free_minute(v)} was free that day")
 
     def check_spacing(self):

@@ -9,8 +9,11 @@ struct ScheduleLedger {
     private var accountWeeks: [String: [Int: Int]] = [:]
     /// Every booked instant of a network, sorted.
     private var fleet: [Network: [Date]] = [:]
-    /// Every booked instant of a sibling group (by number), sorted, with its account's number.
-    private var siblings: [[(instant: Date, account: Int)]]
+    /// Every booked instant of a network that a person moved there, sorted (a subset of `fleet`).
+    private var movedFleet: [Network: [Date]] = [:]
+    /// Every booked instant of a sibling group (by number), sorted, with its account's number and whether a
+    /// person moved it there.
+    private var siblings: [[(instant: Date, account: Int, moved: Bool)]]
     private var postLocale: [String: [(instant: Date, network: Network)]] = [:]
     /// Slots of the variants placed so far, by variant id.
     private(set) var slots: [String: Date] = [:]
@@ -24,19 +27,24 @@ struct ScheduleLedger {
         siblings = Array(repeating: [], count: groups.names.count)
     }
 
-    /// Books `instant` for a variant.
-    mutating func book(id: String, account: String, network: Network, spacingKey: String, instant: Date, local: LocalDate) {
+    /// Books `instant` for a variant; `moved` when a person moved it there (it then pushes no stored slot).
+    mutating func book(
+        id: String, account: String, network: Network, spacingKey: String, instant: Date, local: LocalDate,
+        moved: Bool = false
+    ) {
         // Posts are mostly placed in time order, so the insertion point is usually the end.
         accountInstants[account, default: []].insertSorted(instant)
         accountDays[account, default: [:]][local.daysSinceEpoch, default: 0] += 1
         accountWeeks[account, default: [:]][Self.isoWeek(local), default: 0] += 1
         fleet[network, default: []].insertSorted(instant)
+        if moved { movedFleet[network, default: []].insertSorted(instant) }
         let member = groups.member(account)
         for key in member.groups {
             if let last = siblings[key].last, last.instant > instant {
-                siblings[key].insert((instant, member.account), at: Self.firstIndex(in: siblings[key], notBefore: instant))
+                siblings[key].insert(
+                    (instant, member.account, moved), at: Self.firstIndex(in: siblings[key], notBefore: instant))
             } else {
-                siblings[key].append((instant, member.account))
+                siblings[key].append((instant, member.account, moved))
             }
         }
         if !spacingKey.isEmpty { postLocale[spacingKey, default: []].append((instant, network)) }
@@ -76,18 +84,27 @@ struct ScheduleLedger {
             .conflict(adding: instant, to: fleet[network] ?? [])
     }
 
-    /// Another booked post of `network` in the same minute as `instant`, if any.
-    func sameMinute(network: Network, instant: Date) -> Date? {
+    /// Another booked post of `network` in the same minute as `instant`, if any; with `ignoringMoved`, one that
+    /// no person moved there.
+    func sameMinute(network: Network, instant: Date, ignoringMoved: Bool = false) -> Date? {
         guard let instants = fleet[network], !instants.isEmpty else { return nil }
         let minute = Self.minute(instant)
-        let low = instants.firstIndex(notBefore: Date(timeIntervalSince1970: Double(minute * 60)))
+        let start = Date(timeIntervalSince1970: Double(minute * 60))
+        let low = instants.firstIndex(notBefore: start)
         guard low < instants.count, Self.minute(instants[low]) == minute else { return nil }
-        return instants[low]
+        guard ignoringMoved, let moved = movedFleet[network] else { return instants[low] }
+        let end = Date(timeIntervalSince1970: Double(minute * 60 + 60))
+        let all = instants.firstIndex(notBefore: end) - low
+        let byPeople = moved.firstIndex(notBefore: end) - moved.firstIndex(notBefore: start)
+        return all > byPeople ? instants[low] : nil
     }
 
     /// A post of a sibling of `member` (another account of one of its groups) closer than `sibling_gap` to
-    /// `instant`: its instant, account number and group number. `nil` when the gap holds.
-    func siblingConflict(member: SiblingGroups.Member, instant: Date) -> (instant: Date, account: Int, group: Int)? {
+    /// `instant`: its instant, account number and group number. `nil` when the gap holds. With `ignoringMoved`,
+    /// posts a person moved there do not count.
+    func siblingConflict(member: SiblingGroups.Member, instant: Date, ignoringMoved: Bool = false)
+        -> (instant: Date, account: Int, group: Int)?
+    {
         let seconds = Double(timing.siblingGap.seconds)
         guard seconds > 0 else { return nil }
         var nearest: (instant: Date, account: Int, group: Int)? = nil
@@ -98,7 +115,7 @@ struct ScheduleLedger {
             while index < list.count, list[index].instant.timeIntervalSince(instant) < seconds {
                 let entry = list[index]
                 index += 1
-                guard entry.account != member.account else { continue }
+                guard entry.account != member.account, !(ignoringMoved && entry.moved) else { continue }
                 if nearest.map({ entry.instant > $0.instant }) ?? true { nearest = (entry.instant, entry.account, key) }
             }
         }
@@ -120,7 +137,7 @@ struct ScheduleLedger {
 
     static func minute(_ instant: Date) -> Int { Int((instant.timeIntervalSince1970 / 60).rounded(.down)) }
 
-    private static func firstIndex(in list: [(instant: Date, account: Int)], notBefore instant: Date) -> Int {
+    private static func firstIndex(in list: [(instant: Date, account: Int, moved: Bool)], notBefore instant: Date) -> Int {
         var low = 0, high = list.count
         while low < high {
             let middle = (low + high) / 2

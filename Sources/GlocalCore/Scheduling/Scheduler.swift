@@ -79,7 +79,8 @@ public struct Scheduler: Sendable {
                     let desired = variants[index]
                     ledger.book(
                         id: variant.id, account: variant.accountID, network: variant.network,
-                        spacingKey: postKey(desired) + "|" + variant.locale, instant: instant, local: local.date)
+                        spacingKey: postKey(desired) + "|" + variant.locale, instant: instant, local: local.date,
+                        moved: pinned)
                     placed[index] = ScheduledVariant(
                         variant: desired, slot: local,
                         explanation: pinned

@@ -52,9 +52,9 @@ public struct SlotMoveCheck: Sendable {
         let slot = LocalInstant(date: date, time: time, zone: zone)
         let asked = "\(date.weekdayAbbreviation) \(date) \(time)"
         if case .skippedGap = slot.adjustment {
+            let gap = SpringForwardGap(on: date, in: zone).map { "\($0)" } ?? "the clocks go forward"
             return .failure(
-                SlotMoveRefusal(
-                    rule: "dst", message: "\(asked) does not exist in \(zone.identifier): the clocks go forward that night."))
+                SlotMoveRefusal(rule: "dst", message: "\(asked) does not exist in \(zone.identifier): \(gap) that night."))
         }
         if slot.instant < now {
             return .failure(SlotMoveRefusal(rule: "past", message: "\(asked) (\(zone.identifier)) is in the past."))
@@ -102,15 +102,22 @@ public struct SlotMoveCheck: Sendable {
         return .success(slot)
     }
 
-    /// The explanation a moved variant keeps: what the scheduler said, then who moved it, from where, to where.
+    /// The explanation a moved variant keeps: what the scheduler said, then who moved it when, from where, to
+    /// where. What described the old slot alone goes: its daylight-saving line (the new slot's is said) and
+    /// any spread that gave way there (a move is not bound by the spread).
     public static func explanation(
-        after reasons: [ScheduleReason], actor: String, from: String?, to slot: LocalInstant, note: String?
+        after reasons: [ScheduleReason], actor: String, at now: Date, from: String?, to slot: LocalInstant, note: String?
     ) -> [ScheduleReason] {
         var detail =
-            "moved by \(actor) from \(from ?? "no slot") to \(slot.date) \(slot.time) \(slot.timeZone); pinned: "
-            + "plan and apply keep this slot"
+            "\(SlotMoveStamp(actor: actor, at: now).description) from \(from ?? "no slot") to \(slot.date) \(slot.time) "
+            + "\(slot.timeZone); pinned: plan and apply keep this slot"
         if let note, !note.isEmpty { detail += " (\(note))" }
-        return reasons.filter { $0.rule != pinRule && $0.rule != "kept" } + [ScheduleReason(pinRule, detail)]
+        var kept = reasons.filter { ![pinRule, "kept", "dst", "spread"].contains($0.rule) }
+        if case .firstOfTwo = slot.adjustment {
+            kept.append(
+                ScheduleReason("dst", "the clocks go back that night: \(slot.time) happens twice; the first one is used, once"))
+        }
+        return kept + [ScheduleReason(pinRule, detail)]
     }
 
     /// The rule a conflict phrase of `SlotSearch` names.

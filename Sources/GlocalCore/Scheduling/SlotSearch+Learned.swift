@@ -44,7 +44,7 @@ extension SlotSearch {
                         contentShare: model.contentShares[variant.network], full: full))
                 reasons.append(
                     ScheduleReason("window", "tier \(range.tier) window \(range.window) for \(variant.network.displayName)"))
-                noteStagger(slot, step: found.step, firstProblem: found.firstProblem)
+                noteStagger(slot, found: found)
                 noteDST(slot)
                 return slot
             }
@@ -71,7 +71,7 @@ extension SlotSearch {
                         "placed by the default table, not by the learner: this post is in the ~\(Int((share * 100).rounded())) % holdout that measures what learned timing adds"
                     ))
                 reasons.append(ScheduleReason("window", "tier \(tier) window \(window) for \(variant.network.displayName)"))
-                noteStagger(slot, step: found.step, firstProblem: found.firstProblem)
+                noteStagger(slot, found: found)
                 noteDST(slot)
                 return slot
             }

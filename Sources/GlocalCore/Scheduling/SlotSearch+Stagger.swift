@@ -3,20 +3,21 @@ import Foundation
 extension SlotSearch {
     /// Walks the usable minutes of `[start, end)` on `day` (``UsableMinutes``: quiet hours, the past, the
     /// account's gaps and sequencing cut out) from an offset derived from `seed`, wrapping around; returns
-    /// the first minute that breaks no rule (with how many candidates it is past the offset), or the
-    /// first problem met when none is free.
+    /// the first minute that breaks no rule (with how many candidates it is past the offset, and whether
+    /// it lies before it), or the first problem met when none is free.
     func walk(_ day: LocalDate, from start: Int, to end: Int, seed: UInt64, utcOffset: Int?, ledger: ScheduleLedger)
-        -> (slot: LocalInstant?, step: Int, firstProblem: String?)
+        -> SlotWalk
     {
-        guard end > start else { return (nil, 0, nil) }
+        guard end > start else { return SlotWalk() }
         // Near a daylight-saving change the day has two offsets, but a window that does not span it has one.
         let utcOffset = utcOffset ?? windowOffset(day, from: start, to: end)
         let usable = usableMinutes(day, from: start, to: end, utcOffset: utcOffset, ledger: ledger)
         guard usable.count > 0, var position = usable.position(at: Int(seed % UInt64(usable.count))) else {
-            return (nil, 0, firstStaticProblem(day, from: start, to: end, ledger: ledger))
+            return SlotWalk(firstProblem: firstStaticProblem(day, from: start, to: end, ledger: ledger))
         }
         var firstProblem: String? = nil
         var resume: Date? = nil
+        var wrapped = false
         let zoneID = zone.identifier
         // With one offset all day, a minute's instant is arithmetic: skipped minutes cost no conversion.
         let midnight = utcOffset.map { Double(day.daysSinceEpoch * 86_400 - $0) }
@@ -25,7 +26,10 @@ extension SlotSearch {
                 let previous = position.minute
                 position = usable.next(after: position)!
                 // Jumps never carry across the wrap-around from the window's end back to its start.
-                if position.minute < previous { resume = nil }
+                if position.minute < previous {
+                    resume = nil
+                    wrapped = true
+                }
             }
             if let resume, let midnight, midnight + Double(position.minute * 60) < resume.timeIntervalSince1970 { continue }
             let slot = Self.slot(day, minute: position.minute, zoneID: zoneID, utcOffset: utcOffset, zone: zone)
@@ -35,9 +39,9 @@ extension SlotSearch {
                 resume = conflict.resumeAt
                 continue
             }
-            return (slot, step, firstProblem)
+            return SlotWalk(slot: slot, step: step, firstProblem: firstProblem, wrapped: wrapped)
         }
-        return (nil, usable.count, firstProblem)
+        return SlotWalk(step: usable.count, firstProblem: firstProblem, wrapped: wrapped)
     }
 
     /// The one UTC offset of `[start, end)` on `day`, or `nil` when a change falls inside it.
@@ -136,9 +140,13 @@ extension SlotSearch {
         return nil
     }
 
-    /// Why a window has no usable minute, for the explanation: the first candidate minute's problem.
+    /// Why a window has no usable minute, for the explanation: the first candidate minute's problem (a minute
+    /// that exists that day: the clocks going forward skip some).
     private func firstStaticProblem(_ day: LocalDate, from start: Int, to end: Int, ledger: ScheduleLedger) -> String? {
-        guard let minute = (start..<end).first(where: { $0 % 30 != 0 }) else { return nil }
+        let gap = LocalInstant.constantOffset(on: day, zone: zone) == nil ? SpringForwardGap(on: day, in: zone) : nil
+        guard let minute = (start..<end).first(where: { $0 % 30 != 0 && !(gap?.contains(minute: $0) ?? false) }) else {
+            return nil
+        }
         let slot = Self.slot(day, minute: minute, zoneID: zone.identifier, utcOffset: nil, zone: zone)
         return staticProblem(slot, ledger: ledger).map { "\(slot.time) \($0)" } ?? "\(slot.time) has no usable minute after it"
     }

@@ -38,6 +38,8 @@ struct SlotSearch {
     let sibling: SiblingGroups.Member
     /// Whether the post has an explicit time (`at:`): the spread rules then do not apply.
     let isExplicit: Bool
+    /// Set while a stored slot is checked for keeping: a post a person moved does not count against its spread.
+    var ignoresMoved = false
     /// The variant's network and account, read once (the search asks for them at every minute).
     let network: Network
     let accountID: String
@@ -76,23 +78,42 @@ struct SlotSearch {
         guard slot.date >= variant.date, slot.date <= lastDay, asked == nil || asked == instant,
             dayProblem(slot.date, ledger: ledger) == nil
         else { return nil }
+        var besideMoved = false
         if violation(slot, ledger: ledger, checkWindow: variant.time == nil) != nil {
-            // A slot placed when the spread had to give way is kept on the same terms.
-            guard stored.explanation.contains(where: { $0.rule == "spread" }) else { return nil }
-            giveWay = .sameMinute
-            defer { giveWay = .none }
-            guard violation(slot, ledger: ledger, checkWindow: variant.time == nil) == nil else { return nil }
+            // A post a person moved next to this one does not push it (docs/scheduling.md, "Moving a post").
+            ignoresMoved = true
+            defer { ignoresMoved = false }
+            if violation(slot, ledger: ledger, checkWindow: variant.time == nil) == nil {
+                besideMoved = true
+            } else {
+                // A slot placed when the spread had to give way is kept on the same terms.
+                guard stored.explanation.contains(where: { $0.rule == "spread" }) else { return nil }
+                giveWay = .sameMinute
+                defer { giveWay = .none }
+                guard violation(slot, ledger: ledger, checkWindow: variant.time == nil) == nil else { return nil }
+            }
         }
-        // The reasons that chose the slot first still hold; say that it was kept.
-        reasons =
-            stored.explanation.filter { $0.rule != "kept" }
-            + [ScheduleReason("kept", "the slot of the previous plan, \(Self.describe(slot)), still obeys every rule")]
+        // The reasons that chose the slot first still hold; say that it was kept. A daylight-saving line is said
+        // again for this slot in today's zone of the account, never carried over.
+        reasons = stored.explanation.filter { $0.rule != "kept" && $0.rule != "dst" }
+        noteDST(LocalInstant(date: slot.date, time: variant.time ?? slot.time, zone: zone), at: slot.instant)
+        reasons.append(
+            ScheduleReason(
+                "kept",
+                besideMoved
+                    ? "the slot of the previous plan, \(Self.describe(slot)), is kept: a post a person moved since is now "
+                        + "closer to it than the spread rules ask, and a move never pushes another post"
+                    : "the slot of the previous plan, \(Self.describe(slot)), still obeys every rule"))
         return slot
     }
 
     mutating func find(ledger: ScheduleLedger) -> Outcome {
+        let start = reasons.count
         let strict = findOnce(ledger: ledger)
         guard case .none = strict, !variant.live else { return strict }
+        // The search without the spacing walks the same days again: its lines replace the first pass's, which the
+        // `network-spacing` line sums up, so no day or window is said twice.
+        reasons.removeSubrange(start...)
         relaxSpacing = true
         reasons.append(
             ScheduleReason(
@@ -125,12 +146,13 @@ struct SlotSearch {
             }
             if let time = variant.time {
                 let slot = LocalInstant(date: day, time: time, zone: zone)
-                noteDST(slot)
                 if let problem = violation(slot, ledger: ledger, checkWindow: false) {
                     reasons.append(ScheduleReason("explicit-time", "\(time) on \(day) \(problem); trying the next day"))
                     day = day.adding(days: 1)
                     continue
                 }
+                // Only the night of the slot taken: a change on a day that was refused says nothing of this slot.
+                noteDST(slot)
                 reasons.append(ScheduleReason("explicit-time", "at \(Self.describe(slot)), as the post asks"))
                 return .slot(slot)
             }
@@ -145,15 +167,20 @@ struct SlotSearch {
     /// way, then with same-minute posts allowed too, saying which rule gave way and why.
     private mutating func searchDay(_ day: LocalDate, ledger: ScheduleLedger) -> LocalInstant? {
         spreadRefused.happened = false
+        let start = reasons.count
         if let slot = searchWindows(day, ledger: ledger) { return slot }
         guard spreadRefused.happened else { return nil }
         defer { giveWay = .none }
+        // Each pass says which windows were full; only one pass's lines are kept, so none is said twice.
+        let strict = Array(reasons[start...])
         for level in [SpreadGiveWay.siblingGap, .sameMinute] {
             giveWay = level
+            reasons.removeSubrange(start...)
             guard let slot = searchWindows(day, ledger: ledger) else { continue }
             reasons.append(spreadReason(slot, day: day, ledger: ledger))
             return slot
         }
+        reasons.replaceSubrange(start..., with: strict)
         return nil
     }
 
@@ -194,14 +221,11 @@ struct SlotSearch {
                     day, from: window.start.minutes, to: window.end.minutes, seed: seed, utcOffset: utcOffset, ledger: ledger)
                 if let slot = found.slot {
                     reasons.append(ScheduleReason("window", "tier \(tier) window \(window) for \(variant.network.displayName)"))
-                    noteStagger(slot, step: found.step, firstProblem: found.firstProblem)
+                    noteStagger(slot, found: found)
                     noteDST(slot)
                     return slot
                 }
-                if let firstProblem = found.firstProblem {
-                    reasons.append(
-                        ScheduleReason("window", "tier \(tier) window \(window) is full on \(day): e.g. \(firstProblem)"))
-                }
+                noteUnusable(window, tier: tier, on: day, utcOffset: utcOffset, firstProblem: found.firstProblem)
             }
         }
         return nil
@@ -210,19 +234,39 @@ struct SlotSearch {
     /// The seed of this variant's staggered start inside a window.
     var staggerSeed: UInt64 { Self.stagger(variant.accountID + "|" + variant.campaignID + "|" + variant.postID) }
 
-    mutating func noteStagger(_ slot: LocalInstant, step: Int, firstProblem: String?) {
-        if step == 0 {
+    mutating func noteStagger(_ slot: LocalInstant, found: SlotWalk) {
+        if found.step == 0 {
             reasons.append(
                 ScheduleReason(
                     "stagger",
                     "\(slot.time): a spread over the window's usable minutes, seeded by account, campaign and post, "
                         + "so sibling accounts do not fire together"))
+        } else if found.wrapped {
+            reasons.append(
+                ScheduleReason(
+                    "stagger",
+                    "the staggered minute was taken (\(found.firstProblem ?? "")), and no minute after it in the window "
+                        + "was free: the search went back to the window's first usable minute and found \(slot.time)"))
         } else {
             reasons.append(
                 ScheduleReason(
-                    "stagger", "the staggered minute was taken (\(firstProblem ?? "")); first free minute after it: \(slot.time)")
-            )
+                    "stagger",
+                    "the staggered minute was taken (\(found.firstProblem ?? "")); first free minute after it: \(slot.time)"))
         }
+    }
+
+    /// Says why `window` gave no slot on `day`: it does not exist that day (the clocks go forward over all
+    /// of it), or it is full, with the first problem met.
+    mutating func noteUnusable(_ window: TimeWindow, tier: String, on day: LocalDate, utcOffset: Int?, firstProblem: String?) {
+        // A day with one UTC offset has no gap: the zone is asked only near a change.
+        if utcOffset == nil, let gap = SpringForwardGap(on: day, in: zone),
+            gap.covers(from: window.start.minutes, to: window.end.minutes)
+        {
+            reasons.append(ScheduleReason("window", "tier \(tier) window \(window) does not exist on \(day): \(gap)"))
+            return
+        }
+        guard let firstProblem else { return }
+        reasons.append(ScheduleReason("window", "tier \(tier) window \(window) is full on \(day): e.g. \(firstProblem)"))
     }
 
     /// Why no slot can be on `day` at all, if so.
@@ -291,13 +335,17 @@ struct SlotSearch {
                     "is in a \(timing.fleetBucket) span that already has \(timing.fleetLimit) \(network.displayName) posts (the fleet limit holds in any sliding \(timing.fleetBucket))",
                 resumeAt: resume)
         }
-        if !isExplicit, giveWay < .sameMinute, ledger.sameMinute(network: network, instant: slot.instant) != nil {
+        if !isExplicit, giveWay < .sameMinute,
+            ledger.sameMinute(network: network, instant: slot.instant, ignoringMoved: ignoresMoved) != nil
+        {
             spreadRefused.happened = true
             return Conflict(
                 phrase: "shares its minute with another \(network.displayName) post",
                 resumeAt: slot.instant.addingTimeInterval(60))
         }
-        if !isExplicit, giveWay < .siblingGap, let sibling = ledger.siblingConflict(member: self.sibling, instant: slot.instant) {
+        if !isExplicit, giveWay < .siblingGap,
+            let sibling = ledger.siblingConflict(member: self.sibling, instant: slot.instant, ignoringMoved: ignoresMoved)
+        {
             spreadRefused.happened = true
             let name = ledger.accountName(sibling.account), group = scheduler.siblings.names[sibling.group]
             return Conflict(
@@ -324,7 +372,10 @@ struct SlotSearch {
         return nil
     }
 
-    mutating func noteDST(_ slot: LocalInstant) {
+    /// Says how the slot's wall time met a daylight-saving change, if it did; with `instant`, only when `slot`
+    /// is that instant (a wall time read again for a kept slot).
+    mutating func noteDST(_ slot: LocalInstant, at instant: Date? = nil) {
+        if let instant, slot.instant != instant { return }
         switch slot.adjustment {
         case .exact: break
         case let .skippedGap(minutes):

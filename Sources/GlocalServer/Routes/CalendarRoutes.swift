@@ -86,7 +86,7 @@ struct CalendarRoutes {
                 switch check.check(planned, current: current, to: date, at: time, others: others, now: now) {
                 case .success(let slot):
                     let explanation = SlotMoveCheck.explanation(
-                        after: current.explanation, actor: session.user.email, from: current.localTime, to: slot,
+                        after: current.explanation, actor: session.user.email, at: now, from: current.localTime, to: slot,
                         note: request.note)
                     return (slot, explanation)
                 case .failure(let refusal):
@@ -153,11 +153,39 @@ struct CalendarRoutes {
         if let moved = query.get("moved"), let variant = try environment.store.variant(moved),
             approval.canSee(account: variant.accountID)
         {
-            notice = "Moved \(variant.id) to \(variant.localTime ?? "?") (\(variant.timeZone))."
+            notice =
+                "Moved \(variant.id) to \(variant.localTime ?? "?") (\(variant.timeZone))."
+                + (try spreadNotice(variant, approval: approval) ?? "")
         }
         return CalendarPage.Input(
             scope: scope, period: period, entries: entries, session: session, approval: approval, today: today,
             accounts: accounts, teams: teams, notice: notice)
+    }
+
+    /// What the moved `variant` now breaks of the spread rules (a post in its minute, a sibling too close), read
+    /// from the store around its slot: the move stands, and the other posts keep their slots. A post of an account
+    /// the user may not see is not named.
+    private func spreadNotice(_ variant: StoredVariant, approval: ApprovalScope) throws -> String? {
+        guard let instant = variant.scheduledAt else { return nil }
+        let workspace = environment.workspace
+        let timing = workspace.settings.timing
+        let reach = Double(max(timing.siblingGap.seconds, timing.fleetBucket.seconds, timing.networkSpacing.seconds, 60))
+        let near = try environment.store.calendarEntries(
+            from: instant.addingTimeInterval(-reach), to: instant.addingTimeInterval(reach + 1), visible: { _ in true })
+        let posts = near.filter { SlotMoveCheck.occupyingStates.contains($0.state) }.map { entry in
+            SpreadStanding.Post(
+                id: approval.canSee(account: entry.accountID) ? entry.id : "of an account outside your teams",
+                accountID: entry.accountID, network: entry.network, instant: entry.scheduledAt,
+                spacingKey: nil, moved: entry.id == variant.id)
+        }
+        let me = SpreadStanding.Post(
+            id: variant.id, accountID: variant.accountID, network: variant.network, instant: instant, spacingKey: nil,
+            moved: true)
+        let standing = SpreadStanding(of: me, among: posts, timing: timing, siblings: SiblingGroups(workspace: workspace))
+        guard !standing.holds else { return nil }
+        let zone = TimeZone(identifier: variant.timeZone) ?? TimeZone(identifier: "UTC")!
+        return " It \(standing.describe(zone: zone, timing: timing)): a move is not bound by the spread rules, and the "
+            + "other posts keep their slots."
     }
 
     /// Where to go after a move: a calendar page, never another site; by default the account's month.

@@ -152,10 +152,13 @@ import Testing
         stored[index].scheduledAt = slot.instant
         stored[index].localTime = slot.wall
         stored[index].explanation = SlotMoveCheck.explanation(
-            after: stored[index].explanation, actor: "claire@example", from: setup.stored("c/a/fr-x").localTime, to: slot,
-            note: "shop event")
+            after: stored[index].explanation, actor: "claire@example", at: F.utc("2026-11-02T08:30:00Z"),
+            from: setup.stored("c/a/fr-x").localTime, to: slot, note: "shop event")
         #expect(SlotMoveCheck.isPinned(stored[index].explanation))
-        #expect(stored[index].explanation.last?.detail.contains("moved by claire@example") == true)
+        #expect(stored[index].explanation.last?.detail.contains("moved by claire@example on 2026-11-02 08:30 UTC") == true)
+        #expect(
+            SlotMoveStamp(explanation: stored[index].explanation)
+                == SlotMoveStamp(actor: "claire@example", at: F.utc("2026-11-02T08:30:00Z")))
         // The timing table changes so that the slot is no longer in any X window: it stays all the same.
         var changed = Self.fixture
         changed.profile(.x, preferred: ["Mon-Fri 16:00-17:00"], allowed: [])
