@@ -15,11 +15,14 @@ import Testing
             arguments, in: directory, environment: environment.merging(fixed) { a, _ in a }, input: input)
     }
 
+    /// A secret key as the service takes it: base64 of 32 bytes.
+    static let storeKey = Data((0..<32).map { UInt8($0 * 7 % 256) }).base64EncodedString()
+
     static let serviceFile = """
         listen: {host: 127.0.0.1, port: 8181}
         public_url: https://glocal.example.com
         secret_key: {env: STORE_KEY}
-        smtp: {host: mail.example.com, port: 587, from: glocal@example.com, user: glocal, password_env: SMTP_PASS}
+        smtp: {host: mail.example.com, port: 587, insecure: true, from: glocal@example.com, user: glocal, password_env: SMTP_PASS}
         log: {format: json, level: info}
         networks:
           x: {client_id_env: X_ID, client_secret_env: X_SECRET}
@@ -49,7 +52,7 @@ import Testing
         defer { workspace.remove() }
         try Data(Self.serviceFile.utf8).write(to: workspace.root.appendingPathComponent("glocal-service.yaml"))
         let secrets = [
-            "STORE_KEY": "AAAAsecret-store-key", "SMTP_PASS": "smtp-pass-value", "X_ID": "xid-value", "X_SECRET": "xsecret-value",
+            "STORE_KEY": Self.storeKey, "SMTP_PASS": "smtp-pass-value", "X_ID": "xid-value", "X_SECRET": "xsecret-value",
         ]
         let (status, output, _) = try Self.glocal(
             ["config", "check", "--port", "9191"], in: workspace.root,
@@ -68,7 +71,7 @@ import Testing
         let workspace = try WorkspaceFixture(overlay: nil)
         defer { workspace.remove() }
         try Data(Self.serviceFile.utf8).write(to: workspace.root.appendingPathComponent("service.yaml"))
-        let environment = ["STORE_KEY": "k", "SMTP_PASS": "p", "X_ID": "i"]
+        let environment = ["STORE_KEY": Self.storeKey, "SMTP_PASS": "p", "X_ID": "i"]
         let (status, _, error) = try Self.glocal(
             ["serve", "--config", "service.yaml", "--port", "0"], in: workspace.root, environment: environment)
         #expect(status == 2)
