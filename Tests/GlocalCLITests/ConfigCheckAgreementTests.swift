@@ -92,4 +92,20 @@ import Testing
         #expect(output.contains(/smtp\.host +127\.0\.0\.1 +\(env GLOCAL_SMTP_URL\)/), "\(output)")
         #expect(output.contains(/smtp\.port +2525 +\(env GLOCAL_SMTP_URL\)/), "\(output)")
     }
+
+    @Test func aPlainPathInGlocalDatabaseURLIsRefusedSayingWhatItTakes() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        let environment = ["GLOCAL_DATABASE_URL": workspace.root.appendingPathComponent("plain.sqlite").path]
+        let pending = try OperationsCommandTests.glocal(["pending"], in: workspace.root, environment: environment)
+        #expect(pending.status == 2)
+        #expect(
+            pending.error.contains(
+                "GLOCAL_DATABASE_URL: '\(environment["GLOCAL_DATABASE_URL"]!)' is not a URL: "
+                    + "GLOCAL_DATABASE_URL takes a PostgreSQL URL"), "\(pending.error)")
+        #expect(pending.error.contains("name a SQLite file with --database or GLOCAL_DATABASE"))
+        let check = try OperationsCommandTests.glocal(["config", "check"], in: workspace.root, environment: environment)
+        #expect(check.status == 1)
+        #expect(check.output.contains("GLOCAL_DATABASE_URL takes a PostgreSQL URL"), "\(check.output)")
+    }
 }
