@@ -81,6 +81,13 @@ public struct AccountsTransfer: Sendable {
         let targetURL = URL(fileURLWithPath: target)
         let partial = targetURL.deletingLastPathComponent().appendingPathComponent(".\(targetURL.lastPathComponent).importing")
         try Data(merge.text.utf8).write(to: partial)
+        // The new file keeps the mode of the one it replaces (a 0640 accounts.yaml stays 0640).
+        if existed, let mode = try? FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? NSNumber {
+            do { try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: partial.path) } catch {
+                try? FileManager.default.removeItem(at: partial)
+                throw error
+            }
+        }
         guard rename(partial.path, target) == 0 else {
             try? FileManager.default.removeItem(at: partial)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])

@@ -1,5 +1,6 @@
 import Foundation
 import GlocalCore
+import GlocalPostgres
 
 /// The effective service configuration with what is needed to report on it.
 public struct LoadedServiceConfiguration: Sendable {
@@ -41,20 +42,76 @@ public struct LoadedServiceConfiguration: Sendable {
             base["GLOCAL_SECRET_KEY"] = base[name]
         case .file(let path):
             let url = ServiceConfigurationLoader.resolve(path, in: currentDirectory)
-            let mode =
-                (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? 0
-            guard mode & 0o077 == 0 else {
-                throw ServiceConfigurationError(
-                    message: "secret_key.file \(path) is readable by others (mode \(String(mode, radix: 8))): chmod 600 it")
+            let found = Self.observeKeyFile(url)
+            if let problem = SecretKeyCheck.problem(at: .configuredFile(path), found: found) {
+                throw ServiceConfigurationError(message: problem.description)
             }
-            do {
-                base["GLOCAL_SECRET_KEY"] = try String(contentsOf: url, encoding: .utf8)
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
-            } catch {
-                throw ServiceConfigurationError(message: "cannot read secret_key.file \(path): \(error.localizedDescription)")
+            if case .text(let text, _) = found {
+                base["GLOCAL_SECRET_KEY"] = text.trimmingCharacters(in: .whitespacesAndNewlines)
             }
         }
         return base
+    }
+
+    /// The error `serve`, `run` and `glocal config check` report for a secret key that cannot be used where it is read
+    /// from (``SecretKeyCheck``): `GLOCAL_SECRET_KEY`, the variable `secret_key.env` names, `secret_key.file`, or the
+    /// default key file of the store and workspace (`workspacePath`, else the one around `currentDirectory`), as
+    /// `WorkspaceAccess.secretKey()` reads it. `nil` when it can be used, or when the store or workspace cannot be
+    /// found (reported on their own).
+    public func secretKeyDiagnostic(environment: [String: String], currentDirectory: URL, workspacePath: String?)
+        -> Diagnostic?
+    {
+        let place: SecretKeyCheck.Place
+        let found: SecretKeyCheck.Found
+        var location: SourceLocation?
+        switch configuration.secretKey {
+        case .keyInEnvironment:
+            place = .variable("GLOCAL_SECRET_KEY")
+            found = .text(environment["GLOCAL_SECRET_KEY"] ?? "", mode: nil)
+        case .environment(let name):
+            guard ServiceConfigurationResolver.isEnvironmentName(name), let value = environment[name], !value.isEmpty else {
+                return nil  // reported as the setting's own problem
+            }
+            place = .variable(name)
+            found = .text(value, mode: nil)
+            location = Self.location(of: configuration.setting(.secretKeyEnvironment))
+        case .file(let path):
+            guard !path.isEmpty else { return nil }
+            place = .configuredFile(path)
+            found = Self.observeKeyFile(ServiceConfigurationLoader.resolve(path, in: currentDirectory))
+            location = Self.location(of: configuration.setting(.secretKeyFile))
+        case .besideStore:
+            guard
+                let access = try? WorkspaceAccess(
+                    workspacePath: workspacePath, store: storeSelection(environment: environment),
+                    currentDirectory: currentDirectory, environment: environment)
+            else { return nil }
+            let file =
+                PostgresLocation.isPostgresURL(access.databasePath)
+                ? access.root.appendingPathComponent(".glocal/secret.key")
+                : URL(fileURLWithPath: access.databasePath).deletingLastPathComponent().appendingPathComponent("secret.key")
+            place = .defaultFile(file.path)
+            found = Self.observeKeyFile(file)
+        }
+        guard let problem = SecretKeyCheck.problem(at: place, found: found) else { return nil }
+        return Diagnostic(.error, .configValueInvalid, problem.description, at: location)
+    }
+
+    private static func location(of setting: ResolvedServiceSetting) -> SourceLocation? {
+        if case .file(let location) = setting.source { return location }
+        return nil
+    }
+
+    /// What is at `url`, for ``SecretKeyCheck``: its text and mode, no file, something else, or why it cannot be read.
+    static func observeKeyFile(_ url: URL) -> SecretKeyCheck.Found {
+        guard let kind = WorkspaceContainment.kind(at: url.path) else { return .noFile }
+        guard kind == .regularFile else { return .notAFile(kind.rawValue) }
+        let mode = (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue
+        do { return .text(try String(contentsOf: url, encoding: .utf8), mode: mode) } catch {
+            return .unreadable(
+                FileManager.default.isReadableFile(atPath: url.path)
+                    ? "it is not UTF-8 text" : "permission denied (it must be readable by the service's user)")
+        }
     }
 
     /// The store `serve` and `run` open, chosen from `--database`, the environment and the file by the rules every

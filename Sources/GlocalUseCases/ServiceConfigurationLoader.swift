@@ -20,16 +20,19 @@ public struct ServiceConfigurationLoader: Sendable {
     public var flags: [String: String]
     /// The process environment.
     public var environment: [String: String]
+    /// `--workspace`, if given: where the default secret key file of a store in the workspace is checked.
+    public var workspacePath: String?
 
     /// Creates a loader.
     public init(
         explicitPath: String?, currentDirectory: URL, flags: [String: String],
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, workspacePath: String? = nil
     ) {
         self.explicitPath = explicitPath
         self.currentDirectory = currentDirectory
         self.flags = flags
         self.environment = environment
+        self.workspacePath = workspacePath
     }
 
     /// The configuration, its file's text (for quoting diagnostics) and the file's path, if one was read.
@@ -68,6 +71,12 @@ public struct ServiceConfigurationLoader: Sendable {
         var loaded = LoadedServiceConfiguration(configuration: configuration, sources: sources, path: path)
         // The store as the commands will choose it: one they would refuse is an error of the configuration.
         if let refused = loaded.storeDiagnostic(environment: environment) { loaded.configuration.diagnostics.append(refused) }
+        // And the secret key as they will read it: one they would refuse is an error of the configuration too.
+        if let key = loaded.secretKeyDiagnostic(
+            environment: environment, currentDirectory: currentDirectory, workspacePath: workspacePath)
+        {
+            loaded.configuration.diagnostics.append(key)
+        }
         return loaded
     }
 

@@ -56,8 +56,10 @@ public struct StoreBackup: Sendable {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw StoreBackupError(message: "\(destination) exists already: choose a new file (a backup never overwrites)")
         }
+        try Self.checkFolder(of: destination)
         let partial = destination + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.removeItem(atPath: partial)
+        Self.removeDatabaseFiles(at: partial)
+        let migrations: Int
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(30)
@@ -66,19 +68,59 @@ public struct StoreBackup: Sendable {
             _ = FileManager.default.createFile(atPath: partial, contents: nil, attributes: [.posixPermissions: 0o600])
             let target = try DatabaseQueue(path: partial)
             try source.backup(to: target)
+            // One self-contained file: in rollback-journal mode the copy is read (checked, restored) without a -wal
+            // and -shm beside it. The store opened from it is put back in WAL mode.
+            try target.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             try target.close()
             try source.close()
+            migrations = try Self.check(partial)
             try FileManager.default.moveItem(atPath: partial, toPath: destination)
-        } catch let error as StoreBackupError {
-            try? FileManager.default.removeItem(atPath: partial)
-            throw error
         } catch {
-            try? FileManager.default.removeItem(atPath: partial)
-            throw StoreBackupError(message: "backup failed: \(error)")
+            // Nothing half-written stays behind: the partial copy and any journal SQLite made for it.
+            Self.removeDatabaseFiles(at: partial)
+            throw StoreBackupError(message: Self.failureMessage(error, destination: destination))
         }
-        let check = try Self.check(destination)
         let bytes = (try? FileManager.default.attributesOfItem(atPath: destination)[.size] as? NSNumber)?.intValue ?? 0
-        return Summary(path: destination, bytes: bytes, migrations: check)
+        return Summary(path: destination, bytes: bytes, migrations: migrations)
+    }
+
+    /// The folder a backup goes into must be there and take new files; said plainly before SQLite is asked.
+    private static func checkFolder(of destination: String) throws {
+        let folder = URL(fileURLWithPath: destination).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+            throw StoreBackupError(message: "backup failed: the folder \(folder) does not exist: create it first")
+        }
+        guard isFolder.boolValue else { throw StoreBackupError(message: "backup failed: \(folder) is not a folder") }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw StoreBackupError(
+                message:
+                    "backup failed: cannot create files in \(folder) (permission denied): choose a folder this user may write")
+        }
+    }
+
+    /// A failed backup in plain words: a full disk said as such, not as SQLite's code.
+    static func failureMessage(_ error: any Error, destination: String) -> String {
+        if let error = error as? StoreBackupError { return error.message }
+        guard let database = error as? DatabaseError else {
+            return "backup failed: \(error.localizedDescription); nothing was left behind"
+        }
+        switch database.resultCode {
+        case .SQLITE_FULL:
+            return "backup failed: the disk is full (writing \(destination)); nothing was left behind: "
+                + "free some space there or back up to another disk"
+        case .SQLITE_IOERR:
+            return "backup failed: cannot write \(destination) (disk I/O error: is the disk full, or the file larger "
+                + "than this process may write?); nothing was left behind"
+        default:
+            return "backup failed: SQLite error \(database.resultCode.rawValue)"
+                + (database.message.map { ": \($0)" } ?? "") + "; nothing was left behind"
+        }
+    }
+
+    /// Removes the SQLite file at `path` and the journal, WAL and shared-memory files SQLite may have made beside it.
+    private static func removeDatabaseFiles(at path: String) {
+        for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     /// Checks `path` as a store backup: integrity and a schema this glocal knows; returns its migration count.
@@ -128,9 +170,12 @@ public struct StoreBackup: Sendable {
         let staging = databasePath + ".restoring-\(ProcessInfo.processInfo.processIdentifier)"
         try? manager.removeItem(atPath: staging)
         do {
+            // As a store glocal creates: folders it makes 0700, the store 0600, whatever mode the backup file had.
             try manager.createDirectory(
-                at: URL(fileURLWithPath: databasePath).deletingLastPathComponent(), withIntermediateDirectories: true)
+                at: URL(fileURLWithPath: databasePath).deletingLastPathComponent(), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
             try manager.copyItem(atPath: source, toPath: staging)
+            try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: staging)
         } catch { throw StoreBackupError(message: "cannot copy \(source) beside the store: \(error.localizedDescription)") }
         var kept: String?
         if manager.fileExists(atPath: databasePath) {

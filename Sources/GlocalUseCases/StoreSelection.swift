@@ -9,7 +9,8 @@ import GlocalPostgres
 /// (`GLOCAL_DATABASE`, or for `serve` and `run` the configuration's `database`, which `GLOCAL_DATABASE` overrides),
 /// else `.glocal/glocal.sqlite` in the workspace. A name written as a URL of another kind (`mysql://…`,
 /// `jdbc:postgresql://…`) is refused wherever it is given, never taken for a SQLite file whose name would hold its
-/// password; the PostgreSQL URL chosen must be one glocal reads (`PostgresLocation`).
+/// password; the PostgreSQL URL chosen must be one glocal reads (`PostgresLocation`). `GLOCAL_DATABASE_URL` holding a
+/// plain path is refused too, saying what it takes.
 public struct StoreSelection: Sendable, Equatable {
     /// A store as it was named: its text and where it was given.
     public struct Named: Sendable, Equatable {
@@ -63,7 +64,7 @@ public struct StoreSelection: Sendable, Equatable {
     /// The selection of a command: `database` from `--database`, the rest from `environment`.
     public init(database: String?, environment: [String: String]) {
         flag = database
-        environmentURL = environment["GLOCAL_DATABASE_URL"]
+        environmentURL = environment["GLOCAL_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         configured = environment["GLOCAL_DATABASE"].flatMap {
             $0.isEmpty ? nil : Named($0, from: .environment("GLOCAL_DATABASE"))
         }
@@ -98,6 +99,15 @@ public struct StoreSelection: Sendable, Equatable {
                 source: named.source,
                 reason:
                     "'\(named.shown)' is not a store glocal can open: give a postgres:// (or postgresql://) URL or a SQLite file path"
+            )
+        }
+        // A path there is not taken for a SQLite store nor passed over in silence: the variable names PostgreSQL only.
+        if let url = environmentURL, !PostgresLocation.looksLikeURL(url) {
+            throw Refusal(
+                source: .environment("GLOCAL_DATABASE_URL"),
+                reason:
+                    "'\(DiagnosticText.cut(url))' is not a URL: GLOCAL_DATABASE_URL takes a PostgreSQL URL, "
+                    + "postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE; name a SQLite file with --database or GLOCAL_DATABASE"
             )
         }
         let chosen: Named?

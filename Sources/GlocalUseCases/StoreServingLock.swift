@@ -39,8 +39,10 @@ public final class StoreServingLock: Sendable {
 
     private static func take(forStoreAt databasePath: String, operation: Int32, refusal: String) throws -> StoreServingLock {
         let path = lockPath(forStoreAt: databasePath)
+        // Folders it makes are its owner's only, as the store's (0700); the lock file too (0600).
         try? FileManager.default.createDirectory(
-            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw StoreBackupError(message: "cannot open the lock file \(path)") }
         guard flock(descriptor, operation | LOCK_NB) == 0 else {

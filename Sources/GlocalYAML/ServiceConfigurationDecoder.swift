@@ -20,7 +20,7 @@ public enum ServiceConfigurationDecoder {
     /// The keys of each nested mapping.
     static let nestedKeys: [String: [String]] = [
         "listen": ["host", "port"], "secret_key": ["file", "env"],
-        "smtp": ["host", "port", "from", "user", "password_env"], "log": ["format", "level"],
+        "smtp": ["host", "port", "insecure", "from", "user", "password_env"], "log": ["format", "level"],
     ]
 
     /// The file's settings (`nil` when it is not a readable mapping) and its diagnostics.

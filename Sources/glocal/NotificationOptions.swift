@@ -5,17 +5,23 @@ import GlocalNotify
 import GlocalStore
 import GlocalUseCases
 
-/// `glocal run` and `glocal serve`'s notification options: the SMTP server and sender (flags or
-/// environment; credentials from the environment only), the digest's local hour, and the address
-/// links point to. Team webhooks come from `GLOCAL_WEBHOOK_<TEAM>`.
+/// `glocal run` and `glocal serve`'s notification options: the SMTP server, sender and insecure opt-in (resolved
+/// with the configuration's, see ``serviceFlags``; credentials from the environment only), the digest's local hour,
+/// and the address links point to. Team webhooks come from `GLOCAL_WEBHOOK_<TEAM>`.
 struct NotificationOptions: ParsableArguments {
-    @Option(help: "SMTP server for digests and alerts, smtp://host:port (default: $GLOCAL_SMTP_URL; none: no e-mail).")
+    @Option(
+        help:
+            "SMTP server for digests and alerts, smtp://host:port (default: $GLOCAL_SMTP_URL, else the configuration's smtp.host; none: no e-mail)."
+    )
     var smtp: String?
 
-    @Option(help: "The sender of digests and alerts (default: $GLOCAL_MAIL_FROM).")
+    @Option(help: "The sender of digests and alerts (default: $GLOCAL_MAIL_FROM, else smtp.from).")
     var mailFrom: String?
 
-    @Flag(help: "Allow an SMTP server that is not on this machine although glocal sends without TLS.")
+    @Flag(
+        help:
+            "Allow an SMTP server that is not on this machine although glocal sends without TLS (also GLOCAL_SMTP_INSECURE=true, smtp.insecure: true)."
+    )
     var smtpInsecure = false
 
     @Option(help: "Local time (HH:MM, each manager's time zone) from which the daily digest is sent.")
@@ -27,22 +33,31 @@ struct NotificationOptions: ParsableArguments {
     )
     var publicURL: String?
 
-    /// The notifier's settings, or `nil` when neither SMTP nor a webhook is configured.
-    func settings(workspace: Workspace, listening: URL?, environment: [String: String]) throws -> NotifierSettings? {
-        guard let schedule = DigestSchedule(parsing: digestAt) else {
-            throw ValidationError("--digest-at takes a local time as HH:MM (e.g. 08:00), not '\(digestAt)'")
+    /// These options as service settings (setting key → value), for the configuration to resolve with the others:
+    /// the SMTP server, sender and insecure opt-in `glocal config check` shows are then the ones used.
+    var serviceFlags: [String: String?] {
+        [
+            ServiceSettingKey.smtpURL.key: smtp, ServiceSettingKey.smtpFrom.key: mailFrom,
+            ServiceSettingKey.smtpInsecure.key: smtpInsecure ? "true" : nil, ServiceSettingKey.publicURL.key: publicURL,
+        ]
+    }
+
+    /// The digest's schedule, or why `--digest-at` cannot be one.
+    static func digestSchedule(_ text: String) throws -> DigestSchedule {
+        guard let schedule = DigestSchedule(parsing: text) else {
+            throw ValidationError("--digest-at takes a local time as HH:MM (e.g. 08:00), not '\(text)'")
         }
-        let url = smtp ?? environment["GLOCAL_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        var smtpSettings: SMTPSettings?
-        if let url {
-            guard let from = mailFrom ?? environment["GLOCAL_MAIL_FROM"], !from.isEmpty else {
-                throw CommandFailure(message: "an SMTP server is set but no sender: give --mail-from or GLOCAL_MAIL_FROM")
-            }
-            do {
-                smtpSettings = try SMTPSettings(
-                    url: url, from: from, username: environment["GLOCAL_SMTP_USERNAME"],
-                    password: environment["GLOCAL_SMTP_PASSWORD"], insecure: smtpInsecure)
-            } catch { throw CommandFailure(message: String(describing: error)) }
+        return schedule
+    }
+
+    /// The notifier's settings from the resolved `configuration` (SMTP as ``SMTPEndpoint`` decided it, its password
+    /// from the variable it names), or `nil` when neither SMTP nor a webhook is configured.
+    func settings(
+        workspace: Workspace, configuration: ServiceConfiguration, listening: URL?, environment: [String: String]
+    ) throws -> NotifierSettings? {
+        let schedule = try Self.digestSchedule(digestAt)
+        let smtpSettings = configuration.smtp.map { endpoint in
+            SMTPSettings(endpoint: endpoint, password: configuration.smtpPasswordVariable.flatMap { environment[$0] })
         }
         let webhooks: [String: URL]
         do {
@@ -50,19 +65,19 @@ struct NotificationOptions: ParsableArguments {
         } catch { throw CommandFailure(message: String(describing: error)) }
         let settings = NotifierSettings(
             smtp: smtpSettings, webhooks: WebhookSender(urls: webhooks), schedule: schedule,
-            baseURL: publicURL.flatMap(URL.init(string:)) ?? listening)
+            baseURL: configuration.publicURL ?? listening)
         return settings.isEnabled ? settings : nil
     }
 
     /// Starts a notifier round once a minute until `shouldStop`; `nil` when nothing is configured.
     func start(
-        workspace: Workspace, store: any WorkspaceStore, listening: URL?, clock: @escaping @Sendable () -> Date,
-        shouldStop: @escaping @Sendable () -> Bool, environment: [String: String] = ProcessInfo.processInfo.environment,
-        log: ServiceLog, node: String?
+        workspace: Workspace, store: any WorkspaceStore, configuration: ServiceConfiguration, listening: URL?,
+        clock: @escaping @Sendable () -> Date, shouldStop: @escaping @Sendable () -> Bool,
+        environment: [String: String] = ProcessInfo.processInfo.environment, log: ServiceLog, node: String?
     ) throws -> Notifier? {
         guard
             let settings = try settings(
-                workspace: workspace, listening: listening, environment: environment)
+                workspace: workspace, configuration: configuration, listening: listening, environment: environment)
         else { return nil }
         let notifier = Notifier(settings: settings, workspace: workspace, store: store) { line in
             log.relay(.warning, line, node: node)

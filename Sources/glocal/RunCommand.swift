@@ -70,17 +70,21 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try service.load(flags: [
-            ServiceSettingKey.host.key: host, ServiceSettingKey.port.key: port.map(String.init),
-            ServiceSettingKey.database.key: options.database, ServiceSettingKey.publicURL.key: notify.publicURL,
-        ])
+        let loaded = try service.load(
+            flags: notify.serviceFlags.merging([
+                ServiceSettingKey.host.key: host, ServiceSettingKey.port.key: port.map(String.init),
+                ServiceSettingKey.database.key: options.database,
+            ]) { _, command in command }, workspacePath: options.workspacePath)
         let access = try loaded.access(options)
         let clock = try options.shiftedClock()
         let node = nodeID ?? DispatchConfiguration.defaultWorker()
         let served = try ServedWorkspace.open(access, demo: demo, now: clock(), nodeID: node)
         let serving = try served.holdStore()
-        let liveness = try DispatchCommand.holdLiveness(of: served.store.publishQueue, node: node)
-        let vault = try served.access.secrets(in: served.store)
+        // The dispatcher's own connections (SQLite): a web request waits for another process's lock only its own
+        // busy timeout, never behind a dispatcher write that is waiting too (docs/operations.md, A busy store).
+        let dispatchStore = try served.dispatchStore()
+        let liveness = try DispatchCommand.holdLiveness(of: dispatchStore.publishQueue, node: node)
+        let vault = try served.access.secrets(in: dispatchStore)
         try CredentialKeyCheck.verify(vault)
         let credentials = StoredCredentials(secrets: vault)
         let service = RunService(loaded: loaded, log: loaded.serviceLog())
@@ -92,7 +96,8 @@ struct RunCommand: ParsableCommand {
         Task {
             do {
                 try await settings.serveAndDispatch(
-                    served, credentials: credentials, clock: clock, stop: stop, service: service)
+                    served, dispatchStore: dispatchStore, credentials: credentials, clock: clock, stop: stop,
+                    service: service)
             } catch { failure.message = (error as? CommandFailure)?.message ?? String(describing: error) }
             done.signal()
         }
@@ -110,13 +115,14 @@ struct RunCommand: ParsableCommand {
     }
 
     private func serveAndDispatch(
-        _ served: ServedWorkspace, credentials: StoredCredentials,
+        _ served: ServedWorkspace, dispatchStore: any WorkspaceStore, credentials: StoredCredentials,
         clock: @escaping @Sendable () -> Date, stop: StopSignal, service: RunService
     ) async throws {
         let configuration = service.loaded.configuration
         let (host, port, log) = (configuration.host, configuration.port, service.log)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            let (workspace, root, store) = (served.workspace, served.access.root, served.store)
+            // `store` is the dispatcher's; the web UI's pages and forms use `served.store`.
+            let (workspace, root, store) = (served.workspace, served.access.root, dispatchStore)
             var sandboxURL = try SandboxEndpoints.parse(sandbox).sandbox
             // Networks fetch media from the public URL when one is configured.
             let mediaBaseURL =
@@ -124,10 +130,10 @@ struct RunCommand: ParsableCommand {
                 ?? URL(string: "http://\(host):\(port)/media/")
             let mediaSigner = try served.access.mediaURLSigner()
             // A bad notification setting stops the command at start, before the demo's replay (docs/operations.md).
-            let (notify, notifyEnvironment) = service.loaded.notificationOptions(
-                self.notify, environment: ProcessInfo.processInfo.environment)
+            let notify = self.notify
             _ = try notify.settings(
-                workspace: workspace, listening: URL(string: "http://\(host):\(port)"), environment: notifyEnvironment)
+                workspace: workspace, configuration: configuration, listening: URL(string: "http://\(host):\(port)"),
+                environment: ProcessInfo.processInfo.environment)
             // Before the demo's replay, so its posts count in `/metrics` and the log like any other.
             let metrics = DispatchMetrics()
             if demo && sandboxURL == nil {
@@ -161,8 +167,9 @@ struct RunCommand: ParsableCommand {
             let dispatcher = makeDispatcher(workspace)
             let lastRound = LastRound()
             let notifier = try notify.start(
-                workspace: workspace, store: store, listening: URL(string: "http://\(host):\(port)"), clock: clock,
-                shouldStop: { stop.requested }, environment: notifyEnvironment, log: log, node: node)
+                workspace: workspace, store: store, configuration: configuration,
+                listening: URL(string: "http://\(host):\(port)"), clock: clock, shouldStop: { stop.requested }, log: log,
+                node: node)
             let queue = store.publishQueue
             let serverFailure = MessageBox()
             var server: Task<Void, Never>?
@@ -183,7 +190,7 @@ struct RunCommand: ParsableCommand {
                 let environment = served.environment(
                     workspace: workspace, publicURL: configuration.publicURL, clock: clock)
                 let connectRoutes = connect.routes(
-                    access: served.access, store: store, sandbox: sandboxURL,
+                    access: served.access, store: served.store, sandbox: sandboxURL,
                     appVariables: service.loaded.appCredentialVariables)
                 let databasePath = served.access.storeDescription
                 let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
@@ -294,7 +301,10 @@ final class LastRound: @unchecked Sendable {
 
     func mark(_ date: Date) { lock.withLock { rounds.succeeded(at: date) } }
 
-    func failed(_ date: Date, _ error: any Error) { lock.withLock { rounds.failed(at: date, reason: "\(error)") } }
+    /// A round failed: `/healthz` says of which kind only (no SQL, no database error text); the log has the error.
+    func failed(_ date: Date, _ error: any Error) {
+        lock.withLock { rounds.failed(at: date, reason: StoreFailure(error).healthText) }
+    }
 
     /// Healthy when a round finished within `seconds` and none failed since.
     func health(now: Date, within seconds: TimeInterval) -> (healthy: Bool, status: String) {

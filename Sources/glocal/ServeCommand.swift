@@ -43,27 +43,28 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try service.load(flags: [
-            ServiceSettingKey.host.key: host, ServiceSettingKey.port.key: port.map(String.init),
-            ServiceSettingKey.database.key: options.database, ServiceSettingKey.publicURL.key: notify.publicURL,
-        ])
+        let loaded = try service.load(
+            flags: notify.serviceFlags.merging([
+                ServiceSettingKey.host.key: host, ServiceSettingKey.port.key: port.map(String.init),
+                ServiceSettingKey.database.key: options.database,
+            ]) { _, command in command }, workspacePath: options.workspacePath)
         let configuration = loaded.configuration
         let access = try loaded.access(options)
         let clock = try options.shiftedClock()
         let log = loaded.serviceLog()
         let served = try ServedWorkspace.open(access, demo: demo, now: clock())
         let serving = try served.holdStore()
+        // As `run`: a key that opens none of the store's sealed credentials is refused at start, not found out later.
+        try CredentialKeyCheck.verify(try served.access.secrets(in: served.store))
         let (host, port) = (configuration.host, configuration.port)
         let environment = served.environment(workspace: served.workspace, publicURL: configuration.publicURL, clock: clock)
         let connectRoutes = connect.routes(
             access: served.access, store: served.store, sandbox: nil, appVariables: loaded.appCredentialVariables)
         let databasePath = served.access.storeDescription
-        let (notify, notifyEnvironment) = loaded.notificationOptions(
-            self.notify, environment: ProcessInfo.processInfo.environment)
         _ = try notify.start(
-            workspace: served.workspace, store: served.store,
+            workspace: served.workspace, store: served.store, configuration: configuration,
             listening: configuration.publicURL ?? URL(string: "http://\(host):\(port)"), clock: clock, shouldStop: { false },
-            environment: notifyEnvironment, log: log, node: served.nodeID)
+            log: log, node: served.nodeID)
         let idle = ApprovalServer.idleTimeout(seconds: idleTimeout) ?? ApprovalServer.defaultIdleTimeout
         let server = ReloadableApprovalServer(environment, connect: connectRoutes, accessLog: log)
         let reloader = WorkspaceReloader(

@@ -17,12 +17,13 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: "The lowest level logged (trace, debug, info, notice, warning, error, critical). Default: info.")
     var logLevel: String?
 
-    /// The configuration with `flags` (setting key → value) over the environment and the file; its
-    /// diagnostics printed and a failure thrown when it has errors.
-    func load(flags: [String: String?], environment: [String: String] = ProcessInfo.processInfo.environment) throws
-        -> LoadedServiceConfiguration
-    {
-        let loaded = try resolve(flags: flags, environment: environment)
+    /// The configuration with `flags` (setting key → value) over the environment and the file, the default secret key
+    /// file looked for in `workspacePath`'s workspace; its diagnostics printed and a failure thrown when it has errors.
+    func load(
+        flags: [String: String?], workspacePath: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> LoadedServiceConfiguration {
+        let loaded = try resolve(flags: flags, workspacePath: workspacePath, environment: environment)
         guard loaded.configuration.isValid else {
             FileHandle.standardError.write(Data(loaded.renderedDiagnostics.utf8))
             let errors = loaded.configuration.diagnostics.filter { $0.severity == .error }.count
@@ -35,16 +36,17 @@ struct ServiceOptions: ParsableArguments {
     }
 
     /// The configuration as resolved, valid or not.
-    func resolve(flags: [String: String?], environment: [String: String] = ProcessInfo.processInfo.environment) throws
-        -> LoadedServiceConfiguration
-    {
+    func resolve(
+        flags: [String: String?], workspacePath: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> LoadedServiceConfiguration {
         var given = flags.compactMapValues { $0 }
         if let logFormat { given[ServiceSettingKey.logFormat.key] = logFormat }
         if let logLevel { given[ServiceSettingKey.logLevel.key] = logLevel }
         do {
             return try ServiceConfigurationLoader(
                 explicitPath: configPath, currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                flags: given, environment: environment
+                flags: given, environment: environment, workspacePath: workspacePath
             ).load()
         } catch let error as ServiceConfigurationError {
             throw CommandFailure(message: error.message)
@@ -68,22 +70,5 @@ extension LoadedServiceConfiguration {
         return try WorkspaceAccess(
             workspacePath: options.workspacePath, store: storeSelection(environment: environment), currentDirectory: directory,
             environment: environment)
-    }
-
-    /// The SMTP settings of the file as notification options (flags and `GLOCAL_SMTP_URL` win), and the
-    /// environment with the SMTP user and password the file names.
-    func notificationOptions(_ given: NotificationOptions, environment: [String: String]) -> (
-        NotificationOptions, [String: String]
-    ) {
-        var options = given
-        var environment = environment
-        if options.smtp == nil, (environment["GLOCAL_SMTP_URL"] ?? "").isEmpty { options.smtp = configuration.smtpURL }
-        if options.mailFrom == nil { options.mailFrom = configuration.value(.smtpFrom) }
-        if let user = configuration.value(.smtpUser) { environment["GLOCAL_SMTP_USERNAME"] = user }
-        if let name = configuration.value(.smtpPasswordEnvironment), (environment["GLOCAL_SMTP_PASSWORD"] ?? "").isEmpty {
-            environment["GLOCAL_SMTP_PASSWORD"] = environment[name]
-        }
-        if options.publicURL == nil { options.publicURL = configuration.value(.publicURL) }
-        return (options, environment)
     }
 }

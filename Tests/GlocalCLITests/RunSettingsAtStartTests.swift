@@ -5,10 +5,11 @@ import Testing
 /// the demo replays anything.
 struct RunSettingsAtStartTests {
     @Test(arguments: [
-        (["--digest-at", "25:00"], "--digest-at takes a local time as HH:MM (e.g. 08:00), not '25:00'"),
+        (["--digest-at", "25:00"], "glocal run stopped: --digest-at takes a local time as HH:MM (e.g. 08:00), not '25:00'"),
+        // The SMTP settings are the configuration's: refused with the rest of it, as `glocal config check` shows.
         (
             ["--smtp", "smtps://mail.lumiere.example:465", "--mail-from", "glocal@lumiere.example"],
-            "the SMTP URL's scheme is 'smtps'"
+            "error[config.value-invalid]: --smtp: the SMTP URL's scheme is 'smtps'"
         ),
     ])
     func aBadNotificationSettingStopsTheDemoAtStart(_ options: [String], _ message: String) throws {
@@ -22,7 +23,7 @@ struct RunSettingsAtStartTests {
             ]
                 + options, in: ValidateCommandTests.repositoryRoot)
         #expect(status != 0)
-        #expect(error.contains("glocal run stopped: \(message)"), "\(error)")
+        #expect(error.contains(message), "\(error)")
         #expect(!error.contains("CommandFailure(") && !error.contains("\\'"), "\(error)")
         // Stopped before the demo's replay: nothing was published.
         #expect(!(output + error).contains("what went out where"), "\(output)")

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 import GlocalNotify
 import Testing
 
@@ -60,6 +61,19 @@ struct SMTPClientTests {
         #expect(throws: SMTPSettingsError.self) {
             try SMTPSettings(url: "smtp://localhost", from: "a@b.example", username: "u", password: nil)
         }
+    }
+
+    @Test("settings built from the configuration's endpoint carry AUTH only for a user with a password")
+    func settingsFromAnEndpoint() throws {
+        let endpoint = try SMTPEndpoint(
+            host: "127.0.0.1", port: "25", from: "a@b.example", insecure: false, username: "glocal", hasPassword: true)
+        let settings = SMTPSettings(endpoint: endpoint, password: "pw")
+        #expect(settings.host == "127.0.0.1" && settings.port == 25 && settings.from == "a@b.example")
+        #expect(settings.credentials?.username == "glocal" && settings.credentials?.password == "pw")
+        let anonymous = try SMTPEndpoint(
+            host: "localhost", port: "2525", from: "a@b.example", insecure: false, username: nil, hasPassword: false)
+        #expect(SMTPSettings(endpoint: anonymous, password: "pw").credentials == nil)
+        #expect(SMTPSettings(endpoint: anonymous, password: nil).port == 2525)
     }
 
     @Test("team webhook URLs come from GLOCAL_WEBHOOK_<TEAM>; a bad one is refused without echoing it")

@@ -6,6 +6,9 @@ import Testing
 /// glocal-service.yaml read with the workspace's diagnostics, resolved against flags and environment,
 /// and `config check`'s masked table; the service log's lines.
 struct ServiceConfigurationLoaderTests {
+    /// A secret key as the service takes it: base64 of 32 bytes.
+    static let key = Data((0..<32).map { UInt8($0) }).base64EncodedString()
+
     static func directory(file: String?) throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("glocal-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -41,13 +44,13 @@ struct ServiceConfigurationLoaderTests {
             file: """
                 public_url: https://glocal.example.com
                 secret_key: {env: STORE_KEY}
-                smtp: {host: mail.example.com, port: 587, from: glocal@example.com, user: glocal, password_env: SMTP_PASS}
+                smtp: {host: mail.example.com, port: 587, insecure: true, from: glocal@example.com, user: glocal, password_env: SMTP_PASS}
                 networks:
                   x: {client_id_env: X_ID, client_secret_env: X_SECRET}
                 """)
         defer { try? FileManager.default.removeItem(at: directory) }
         let environment = [
-            "STORE_KEY": "c2VjcmV0LWtleS12YWx1ZQ==", "SMTP_PASS": "hunter2-smtp", "X_ID": "x-client-id-value",
+            "STORE_KEY": Self.key, "SMTP_PASS": "hunter2-smtp", "X_ID": "x-client-id-value",
             "X_SECRET": "x-secret-value", "GLOCAL_PORT": "9090",
         ]
         let loaded = try ServiceConfigurationLoader(
@@ -65,7 +68,7 @@ struct ServiceConfigurationLoaderTests {
         #expect(text.contains("log.level"))
         var base = environment
         let store = try loaded.storeEnvironment(base: &base, currentDirectory: directory)
-        #expect(store["GLOCAL_SECRET_KEY"] == "c2VjcmV0LWtleS12YWx1ZQ==")
+        #expect(store["GLOCAL_SECRET_KEY"] == Self.key)
     }
 
     @Test func checkShowsThePostgreSQLURLServeAndRunTakeWithoutItsPassword() throws {

@@ -11,6 +11,10 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var secretKey: SecretKeySource
     /// The problems found; the service does not start when one is an error.
     public var diagnostics: [Diagnostic]
+    /// The SMTP server, sender and user e-mail goes through, when one is configured and usable.
+    public var smtp: SMTPEndpoint?
+    /// The environment variable the SMTP password is read from, when ``smtp`` names a user.
+    public var smtpPasswordVariable: String?
 
     /// Creates a configuration.
     public init(
@@ -46,6 +50,4 @@ public struct ServiceConfiguration: Sendable, Equatable {
     public var logFormat: LogFormat { value(.logFormat).flatMap(LogFormat.init(rawValue:)) ?? .text }
     /// The lowest level logged.
     public var logLevel: LogLevel { value(.logLevel).flatMap(LogLevel.init(rawValue:)) ?? .info }
-    /// The SMTP server as `smtp://host:port`, when the file names a host.
-    public var smtpURL: String? { value(.smtpHost).map { "smtp://\($0):\(value(.smtpPort) ?? "25")" } }
 }

@@ -5,8 +5,9 @@ import Foundation
 ///
 /// Precedence: a flag wins over an environment variable, which wins over the file, which wins over the
 /// default. Checks: ports in range, `public_url` an absolute http(s) URL without query, a known log format
-/// and level, `secret_key` either a file or an env name (not both), an SMTP host with a sender, known
-/// networks, and every environment variable the file names set and not empty.
+/// and level, `secret_key` either a file or an env name (not both), the SMTP settings as ``SMTPEndpoint``
+/// decides them (the server `serve` and `run` will use, a sender, the insecure opt-in for a server elsewhere),
+/// known networks, and every environment variable the file names set and not empty.
 public struct ServiceConfigurationResolver: Sendable {
     /// Flag values by setting key (`listen.port` → `9090`), for the flags given.
     public var flags: [String: String]
@@ -25,9 +26,13 @@ public struct ServiceConfigurationResolver: Sendable {
     /// The effective configuration and its diagnostics.
     public func resolve() -> ServiceConfiguration {
         var diagnostics: [Diagnostic] = []
-        let settings = ServiceSettingKey.all.map { resolve($0) }
+        var settings = ServiceSettingKey.all.map { resolve($0) }
+        let urlProblem = resolveSMTPURL(into: &settings)
         for setting in settings { diagnostics += check(setting) }
         func lookup(_ key: ServiceSettingKey) -> ResolvedServiceSetting { settings.first { $0.key == key }! }
+        if let urlProblem {
+            diagnostics.append(error(.configValueInvalid, urlProblem.description, setting: lookup(.smtpHost)))
+        }
         let keyFile = lookup(.secretKeyFile), keyEnvironment = lookup(.secretKeyEnvironment)
         if let file = keyFile.value, keyEnvironment.value != nil {
             diagnostics.append(
@@ -35,12 +40,19 @@ public struct ServiceConfigurationResolver: Sendable {
                     .configIncomplete, "secret_key takes either 'file' or 'env', not both", setting: keyFile,
                     notes: ["file: \(file)", "env: \(keyEnvironment.value ?? "")"]))
         }
-        let smtpHost = lookup(.smtpHost)
-        if smtpHost.value != nil, lookup(.smtpFrom).value == nil {
-            diagnostics.append(
-                error(
-                    .configIncomplete, "smtp.host is set but no sender", setting: smtpHost,
-                    notes: ["add smtp.from, or give --mail-from or GLOCAL_MAIL_FROM"]))
+        let passwordVariable = smtpPasswordVariable(lookup(.smtpPasswordEnvironment))
+        var smtp: SMTPEndpoint?
+        if urlProblem == nil, let host = lookup(.smtpHost).value, !host.isEmpty,
+            let insecure = lookup(.smtpInsecure).value.flatMap(SMTPEndpoint.insecureFlag)
+        {
+            do {
+                smtp = try SMTPEndpoint(
+                    host: host, port: lookup(.smtpPort).value ?? "25", from: lookup(.smtpFrom).value, insecure: insecure,
+                    username: lookup(.smtpUser).value,
+                    hasPassword: passwordVariable != nil || lookup(.smtpPasswordEnvironment).value != nil)
+            } catch {
+                diagnostics += smtpDiagnostics(error, lookup: lookup)
+            }
         }
         let (networks, networkDiagnostics) = resolveNetworks()
         diagnostics += networkDiagnostics
@@ -54,7 +66,66 @@ public struct ServiceConfigurationResolver: Sendable {
         } else {
             secretKey = .besideStore
         }
-        return ServiceConfiguration(settings: settings, networks: networks, secretKey: secretKey, diagnostics: diagnostics)
+        var configuration = ServiceConfiguration(
+            settings: settings, networks: networks, secretKey: secretKey, diagnostics: diagnostics)
+        configuration.smtp = smtp
+        configuration.smtpPasswordVariable = smtp?.username == nil ? nil : passwordVariable
+        return configuration
+    }
+
+    /// `--smtp` or `GLOCAL_SMTP_URL`, when given, as `smtp.host` and `smtp.port` (over the file's, both from the URL's
+    /// source); the problem of a URL that cannot be read (then `smtp.host` shows it, password masked).
+    func resolveSMTPURL(into settings: inout [ResolvedServiceSetting]) -> SMTPEndpoint.Problem? {
+        let given = ServiceSettingKey.smtpURL
+        let source: ServiceSettingSource
+        let text: String
+        if let flag = flags[given.key] {
+            (text, source) = (flag, .flag(given.flag))
+        } else if let value = environment[given.environment], !value.isEmpty {
+            (text, source) = (value, .environment(given.environment))
+        } else {
+            return nil
+        }
+        func set(_ key: ServiceSettingKey, _ value: String) {
+            if let index = settings.firstIndex(where: { $0.key == key }) {
+                settings[index] = ResolvedServiceSetting(key: key, value: value, source: source)
+            }
+        }
+        do {
+            let server = try SMTPEndpoint.server(url: text)
+            set(.smtpHost, server.host)
+            set(.smtpPort, String(server.port))
+            return nil
+        } catch {
+            set(.smtpHost, URLPasswordMask.masked(text))
+            return error
+        }
+    }
+
+    /// The variable the SMTP password is read from: `GLOCAL_SMTP_PASSWORD` when set, else the one
+    /// `smtp.password_env` names, when it is set.
+    func smtpPasswordVariable(_ setting: ResolvedServiceSetting) -> String? {
+        if let value = environment["GLOCAL_SMTP_PASSWORD"], !value.isEmpty { return "GLOCAL_SMTP_PASSWORD" }
+        guard let name = setting.value, Self.isEnvironmentName(name), let value = environment[name], !value.isEmpty else {
+            return nil
+        }
+        return name
+    }
+
+    /// An SMTP problem as a diagnostic at the setting at fault (a port out of range is `check`'s already).
+    func smtpDiagnostics(_ problem: SMTPEndpoint.Problem, lookup: (ServiceSettingKey) -> ResolvedServiceSetting)
+        -> [Diagnostic]
+    {
+        switch problem {
+        case .port: return []
+        case .notAURL, .scheme, .credentialsInURL, .notThisMachine:
+            return [error(.configValueInvalid, problem.description, setting: lookup(.smtpHost))]
+        case .noSender: return [error(.configIncomplete, problem.description, setting: lookup(.smtpHost))]
+        case .senderNotAnAddress: return [error(.configValueInvalid, problem.description, setting: lookup(.smtpFrom))]
+        case .halfCredentials:
+            let user = lookup(.smtpUser)
+            return [error(.configIncomplete, problem.description, setting: user.value == nil ? lookup(.smtpHost) : user)]
+        }
     }
 
     /// One setting by precedence.
@@ -123,6 +194,12 @@ public struct ServiceConfigurationResolver: Sendable {
                         .configValueInvalid,
                         "\(setting.key.key) '\(DiagnosticText.cut(value))' is not a host name or an IP address",
                         setting: setting, notes: ["e.g. 127.0.0.1, ::1, 0.0.0.0 or glocal.internal"])
+                ]
+            }
+        case .smtpInsecure:
+            guard SMTPEndpoint.insecureFlag(value) != nil else {
+                return [
+                    error(.configValueInvalid, "smtp.insecure must be true or false, not '\(value)'", setting: setting)
                 ]
             }
         case .database, .secretKeyFile, .smtpHost, .smtpFrom, .smtpUser:

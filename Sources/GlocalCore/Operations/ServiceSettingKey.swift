@@ -33,10 +33,13 @@ public struct ServiceSettingKey: Sendable, Hashable {
     public static let secretKeyFile = ServiceSettingKey("secret_key.file")
     /// The name of an environment variable holding the secret key.
     public static let secretKeyEnvironment = ServiceSettingKey("secret_key.env", namesSecret: true)
-    /// The SMTP server's host.
+    /// The SMTP server's host (`--smtp` and `GLOCAL_SMTP_URL` give it with the port, as ``smtpURL``).
     public static let smtpHost = ServiceSettingKey("smtp.host")
     /// The SMTP server's port.
     public static let smtpPort = ServiceSettingKey("smtp.port", defaultValue: "25")
+    /// Whether an SMTP server that is not on this machine is allowed although glocal sends without TLS.
+    public static let smtpInsecure = ServiceSettingKey(
+        "smtp.insecure", flag: "--smtp-insecure", environment: "GLOCAL_SMTP_INSECURE", defaultValue: "false")
     /// The sender of digests and alerts.
     public static let smtpFrom = ServiceSettingKey("smtp.from", flag: "--mail-from", environment: "GLOCAL_MAIL_FROM")
     /// The SMTP user name.
@@ -52,9 +55,13 @@ public struct ServiceSettingKey: Sendable, Hashable {
 
     /// Every scalar setting, in the order `glocal config check` prints them.
     public static let all: [ServiceSettingKey] = [
-        host, port, publicURL, database, secretKeyFile, secretKeyEnvironment, smtpHost, smtpPort, smtpFrom, smtpUser,
-        smtpPasswordEnvironment, logFormat, logLevel,
+        host, port, publicURL, database, secretKeyFile, secretKeyEnvironment, smtpHost, smtpPort, smtpInsecure, smtpFrom,
+        smtpUser, smtpPasswordEnvironment, logFormat, logLevel,
     ]
+
+    /// The SMTP server as one URL, `smtp://HOST[:PORT]`: the flag and the environment variable that give
+    /// ``smtpHost`` and ``smtpPort`` together (over the file's), and the key its flag value is passed under.
+    public static let smtpURL = (key: "smtp.url", flag: "--smtp", environment: "GLOCAL_SMTP_URL")
 
     /// The keys of a network's app credentials (`networks.x.client_id_env`), each naming an environment variable.
     public static let networkCredentialKeys = ["client_id_env", "client_secret_env"]

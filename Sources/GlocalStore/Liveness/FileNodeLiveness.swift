@@ -48,12 +48,14 @@ public struct FileNodeLiveness: NodeLiveness {
     public func hold(_ worker: String) throws -> NodeLivenessLock {
         let path = lockFile(worker).path
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            // Beside the store and as private as it: the folder 0700, each lock file 0600.
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw NodeLivenessError.unavailable(worker: worker, reason: "cannot create \(directory.path)")
         }
         for attempt in 0..<50 {
-            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else {
                 throw NodeLivenessError.unavailable(worker: worker, reason: "cannot open \(path): \(Self.errorText())")
             }

@@ -74,7 +74,8 @@ struct ServiceConfigurationResolverTests {
             path: "glocal-service.yaml",
             values: [
                 "smtp.password_env": Self.located("SMTP_PASSWORD", line: 8), "smtp.host": Self.located("mail.example", line: 7),
-                "smtp.from": Self.located("a@example.com", line: 9),
+                "smtp.from": Self.located("a@example.com", line: 9), "smtp.user": Self.located("glocal", line: 10),
+                "smtp.insecure": Self.located("true", line: 7),
             ],
             networks: [
                 .init(
@@ -92,14 +93,19 @@ struct ServiceConfigurationResolverTests {
             .resolve()
         #expect(set.isValid)
         #expect(set.networks.map(\.network) == [.x])
-        #expect(set.smtpURL == "smtp://mail.example:25")
+        #expect(
+            set.smtp
+                == (try? SMTPEndpoint(
+                    host: "mail.example", port: "25", from: "a@example.com", insecure: true, username: "glocal",
+                    hasPassword: true)))
+        #expect(set.smtpPasswordVariable == "SMTP_PASSWORD")
     }
 
     @Test func settingsThatNeedEachOtherAreCheckedTogether() {
         let file = ServiceConfigurationFile(
             path: "glocal-service.yaml",
             values: [
-                "smtp.host": Self.located("mail.example", line: 2), "secret_key.file": Self.located("/etc/k", line: 4),
+                "smtp.host": Self.located("127.0.0.1", line: 2), "secret_key.file": Self.located("/etc/k", line: 4),
                 "secret_key.env": Self.located("KEY", line: 5),
             ])
         let configuration = ServiceConfigurationResolver(environment: ["KEY": "x"], file: file).resolve()
@@ -138,5 +144,80 @@ struct ServiceConfigurationResolverTests {
         #expect(!ServiceConfigurationResolver.isEnvironmentName("1X"))
         #expect(!ServiceConfigurationResolver.isEnvironmentName("sk-live-123"))
         #expect(!ServiceConfigurationResolver.isEnvironmentName(""))
+    }
+}
+
+/// The SMTP settings as `serve` and `run` use them: `--smtp` over `GLOCAL_SMTP_URL` over the file's host and port,
+/// the insecure opt-in from the flag, the environment or the file, and every refusal of `serve` an error of the check.
+struct ServiceConfigurationSMTPTests {
+    static func located(_ value: String, line: Int, column: Int = 9) -> Located<String> {
+        ServiceConfigurationResolverTests.located(value, line: line, column: column)
+    }
+
+    static let file = ServiceConfigurationFile(
+        path: "glocal-service.yaml",
+        values: [
+            "smtp.host": located("mail.example.com", line: 5), "smtp.port": located("587", line: 5, column: 30),
+            "smtp.from": located("glocal@example.com", line: 5, column: 40),
+        ])
+
+    @Test func aServerElsewhereIsAnErrorOfTheCheckUnlessTheFileTheFlagOrTheEnvironmentOptsIn() {
+        let refused = ServiceConfigurationResolver(file: Self.file).resolve()
+        #expect(refused.smtp == nil)
+        #expect(refused.diagnostics.map(\.rule) == ["config.value-invalid"])
+        #expect(refused.diagnostics.first?.location?.line == 5)
+        #expect(refused.diagnostics.first?.message.hasPrefix("mail.example.com is not this machine") == true)
+        var insecureFile = Self.file
+        insecureFile.values["smtp.insecure"] = Self.located("true", line: 6)
+        for resolver in [
+            ServiceConfigurationResolver(file: insecureFile),
+            ServiceConfigurationResolver(flags: ["smtp.insecure": "true"], file: Self.file),
+            ServiceConfigurationResolver(environment: ["GLOCAL_SMTP_INSECURE": "true"], file: Self.file),
+        ] {
+            let configuration = resolver.resolve()
+            #expect(configuration.isValid, "\(configuration.diagnostics)")
+            #expect(configuration.smtp?.host == "mail.example.com" && configuration.smtp?.port == 587)
+        }
+        let bad = ServiceConfigurationResolver(environment: ["GLOCAL_SMTP_INSECURE": "yes please"], file: Self.file).resolve()
+        #expect(
+            bad.diagnostics.map(\.message).contains("GLOCAL_SMTP_INSECURE: smtp.insecure must be true or false, not 'yes please'")
+        )
+    }
+
+    @Test func theURLOfTheFlagOrTheEnvironmentIsTheServerShownAndUsed() {
+        let byEnvironment = ServiceConfigurationResolver(
+            environment: ["GLOCAL_SMTP_URL": "smtp://127.0.0.1:2525"], file: Self.file
+        ).resolve()
+        #expect(byEnvironment.isValid, "\(byEnvironment.diagnostics)")
+        #expect(
+            byEnvironment.setting(.smtpHost)
+                == ResolvedServiceSetting(key: .smtpHost, value: "127.0.0.1", source: .environment("GLOCAL_SMTP_URL")))
+        #expect(byEnvironment.setting(.smtpPort).value == "2525")
+        #expect(byEnvironment.smtp?.host == "127.0.0.1" && byEnvironment.smtp?.port == 2525)
+        let byFlag = ServiceConfigurationResolver(
+            flags: ["smtp.url": "smtp://localhost"], environment: ["GLOCAL_SMTP_URL": "smtp://127.0.0.1:2525"], file: Self.file
+        ).resolve()
+        #expect(byFlag.setting(.smtpHost).source == .flag("--smtp"))
+        #expect(byFlag.smtp?.host == "localhost" && byFlag.smtp?.port == 25)
+    }
+
+    @Test func anSMTPSURLOrOneWithoutASenderIsAnErrorOfTheCheck() {
+        let tls = ServiceConfigurationResolver(
+            environment: ["GLOCAL_SMTP_URL": "smtps://u:hunter2@127.0.0.1:465", "GLOCAL_MAIL_FROM": "a@b.example"]
+        ).resolve()
+        #expect(!tls.isValid)
+        #expect(tls.diagnostics.map(\.message) == ["GLOCAL_SMTP_URL: \(SMTPEndpoint.Problem.scheme("smtps"))"])
+        #expect(tls.setting(.smtpHost).value?.contains("hunter2") == false)
+        let noSender = ServiceConfigurationResolver(environment: ["GLOCAL_SMTP_URL": "smtp://127.0.0.1:25"]).resolve()
+        #expect(noSender.diagnostics.map(\.rule) == ["config.incomplete"])
+        #expect(noSender.diagnostics.first?.message == "GLOCAL_SMTP_URL: \(SMTPEndpoint.Problem.noSender)")
+        let halfCredentials = ServiceConfigurationResolver(
+            environment: [
+                "GLOCAL_SMTP_URL": "smtp://127.0.0.1", "GLOCAL_MAIL_FROM": "a@b.example", "GLOCAL_SMTP_USERNAME": "glocal",
+            ]
+        ).resolve()
+        #expect(halfCredentials.diagnostics.map(\.rule) == ["config.incomplete"])
+        let none = ServiceConfigurationResolver().resolve()
+        #expect(none.isValid && none.smtp == nil)
     }
 }
