@@ -78,3 +78,23 @@ struct GivingUpTests {
         }
     }
 }
+
+/// A post a look-up found is dated by when the network says it posted it, where its look-up gives that.
+struct LookUpDatingTests {
+    @Test func aPostFoundByALookUpIsLateByTheNetworksTimeNotTheLookUps() async throws {
+        try await DispatchHarness.run { dispatcher, _, sandbox, clock, _ in
+            for account in DispatchHarness.accounts {
+                await sandbox.inject(SandboxFault(network: account.network.rawValue, account: account.key, kind: .dropAfterStore))
+            }
+            #expect(try await dispatcher.runOnce().map(\.outcome) == ["unknown", "unknown", "unknown"])
+            clock.advance(by: 120)
+            let found = try await dispatcher.runOnce()
+            #expect(found.map(\.outcome) == ["published", "published", "published"])
+            let lateness = Dictionary(uniqueKeysWithValues: found.map { ($0.network, $0.lateness) })
+            // The sandbox stored them at the slot (its clock stays there); X and Mastodon say so in created_at.
+            #expect(lateness[.x] == 0 && lateness[.mastodon] == 0)
+            // Bluesky's getRecord answer is not read for a time: the look-up's own.
+            #expect(lateness[.bluesky] == 120)
+        }
+    }
+}
