@@ -55,7 +55,9 @@ public final class DispatchMetrics: @unchecked Sendable {
                     lines.append("glocal_jobs{state=\"\(state.rawValue)\"} \(queueDepth[state] ?? 0)")
                 }
             }
-            lines.append("# HELP glocal_publish_outcomes_total Attempts by network, account and outcome.")
+            lines.append(
+                "# HELP glocal_publish_outcomes_total Publish jobs claimed, by network, account and what came of each: "
+                    + "published, retry, rate_limited, unknown, held, failed (given up), skipped (withdrawn, lease lost).")
             lines.append("# TYPE glocal_publish_outcomes_total counter")
             for (key, count) in outcomes.sorted(by: {
                 ($0.key.network, $0.key.account, $0.key.outcome) < ($1.key.network, $1.key.account, $1.key.outcome)
@@ -64,7 +66,9 @@ public final class DispatchMetrics: @unchecked Sendable {
                     "glocal_publish_outcomes_total{network=\"\(Self.escape(key.network))\",account=\"\(Self.escape(key.account))\",outcome=\"\(key.outcome)\"} \(count)"
                 )
             }
-            lines.append("# HELP glocal_publish_lateness_seconds Seconds between a post's slot and its publication.")
+            lines.append(
+                "# HELP glocal_publish_lateness_seconds Seconds between a published post's slot and its publication "
+                    + "(the network's own time when a look-up found it).")
             lines.append("# TYPE glocal_publish_lateness_seconds histogram")
             for (index, bound) in Self.latenessBuckets.enumerated() {
                 lines.append("glocal_publish_lateness_seconds_bucket{le=\"\(Self.number(bound))\"} \(latenessCounts[index])")
@@ -72,7 +76,8 @@ public final class DispatchMetrics: @unchecked Sendable {
             lines.append("glocal_publish_lateness_seconds_bucket{le=\"+Inf\"} \(latenessTotal)")
             lines.append("glocal_publish_lateness_seconds_sum \(Self.number(latenessSum))")
             lines.append("glocal_publish_lateness_seconds_count \(latenessTotal)")
-            lines.append("# HELP glocal_dispatch_rounds_total Dispatcher rounds run.")
+            lines.append(
+                "# HELP glocal_dispatch_rounds_total Dispatcher rounds that ended (a round that failed is not counted).")
             lines.append("# TYPE glocal_dispatch_rounds_total counter")
             lines.append("glocal_dispatch_rounds_total \(rounds)")
             return lines.joined(separator: "\n") + "\n"

@@ -22,7 +22,7 @@ public struct DispatchReplay: Sendable {
 
     /// Runs rounds until nothing is due before `end` (nor, with a collector, any reading before `readingsUntil`,
     /// `end` when absent), or until `shouldStop` says so between rounds (SIGTERM: the round in flight finishes,
-    /// nothing new is claimed); `onStep` sees each instant before its round, `onReport` each job's report as soon
+    /// nothing new is claimed); `onStep` sees each instant before its round (the first one too), `onReport` each job's report as soon
     /// as its outcome is written (as `Dispatcher.runOnce(onReport:)`), `onReading` each reading the collector took
     /// or tried.
     public func run(
@@ -31,6 +31,8 @@ public struct DispatchReplay: Sendable {
         shouldStop: @Sendable () -> Bool = { false }
     ) async throws -> [JobReport] {
         let readingsEnd = readingsUntil ?? end
+        // The sandbox's clock is set before the first round too, so its first posts carry the replay's time.
+        await onStep(clock.now)
         var reports = try await dispatcher.runOnce(onReport: onReport)
         _ = try await read(planning: true, onReading)
         while !shouldStop() {

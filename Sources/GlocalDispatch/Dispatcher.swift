@@ -243,13 +243,17 @@ public final class Dispatcher: Sendable {
         let resolution = await attempt(
             job, variant: variant, pending: pending, reconciling: reconciling, credentials: credentials)
         report.resolution = resolution
+        // What the store will make of it (the same table): the attempt that spends the last one is a failure.
+        report.settlement = JobSettlement.settling(
+            resolution, attempt: job.attempt, runAt: job.runAt, policy: configuration.policy)
         let elapsed = ContinuousClock.now - started
         onAttempt(
             PublishAttempt(
                 report, reconciled: reconciling,
                 seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
-        if case .published = resolution {
-            report.lateness = clock().timeIntervalSince(job.slotAt)
+        if case .published(let receipt) = resolution {
+            // A post a look-up found went out when the network says it did, where it says so.
+            report.lateness = (receipt.createdAt ?? clock()).timeIntervalSince(job.slotAt)
         } else {
             credentials.forget(job.accountID)
         }
@@ -286,7 +290,8 @@ public final class Dispatcher: Sendable {
             case .found(let receipt):
                 return .published(receipt)
             case .failed(let outcome):
-                return resolver.resolveFailedLookUp(outcome, attempt: job.attempt, now: clock(), random: random())
+                return resolver.resolveFailedLookUp(
+                    outcome, on: job.network, attempt: job.attempt, now: clock(), random: random())
             case .notFound:
                 let (queue, worker, clock) = (self.queue, configuration.worker, self.clock)
                 guard (try? await lane.run({ try queue.resend(job, worker: worker, now: clock()) })) == true else {
@@ -338,11 +343,16 @@ public final class Dispatcher: Sendable {
                 Stop(
                     resolution: .retry(
                         at: configuration.policy.nextRun(afterAttempt: attempt, now: now, networkReset: nil, random: random()),
-                        reason: "token expired and its refresh failed: \(why)", countsAsAttempt: true)))
+                        reason: "token expired; \(Self.refreshFailure(why))", countsAsAttempt: true)))
         case .reconnectRequired(let why):
             guard expired else { return .success(credentials) }
             return .failure(Stop(resolution: .hold(reason: "token expired; refresh refused: \(why)")))
         }
+    }
+
+    /// A passing refresh failure's reason, said once: the clients' own reasons often begin "token refresh failed".
+    static func refreshFailure(_ why: String) -> String {
+        why.hasPrefix("token refresh") ? why : "token refresh failed: \(why)"
     }
 
     /// The retry of a refused token whose refresh gave back the same token; refused once more, the account is held.
@@ -377,14 +387,14 @@ public final class Dispatcher: Sendable {
                 return .retry(
                     at: configuration.policy.nextRun(
                         afterAttempt: job.attempt, now: clock(), networkReset: nil, random: random()),
-                    reason: "token refresh failed: \(why)", countsAsAttempt: true)
+                    reason: Self.refreshFailure(why), countsAsAttempt: true)
             case .reconnectRequired(let why):
                 return .hold(reason: "\(reason); refresh refused: \(why)")
             }
         default:
             break
         }
-        return resolver.resolve(outcome, attempt: job.attempt, now: clock(), random: random())
+        return resolver.resolve(outcome, on: job.network, attempt: job.attempt, now: clock(), random: random())
     }
 }
 

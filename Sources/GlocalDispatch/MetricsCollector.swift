@@ -73,7 +73,11 @@ public struct MetricsCollector: Sendable {
             if jobs.isEmpty { return readings }
             for job in jobs {
                 if let until = limitedUntil[job.accountID] {
-                    _ = try metrics.retry(job, at: until, reason: "account rate limited", countsAsAttempt: false, now: clock())
+                    _ = try metrics.retry(
+                        job, at: until,
+                        reason:
+                            "account \(RateLimitWait.reasonPrefix)\(job.network.displayName) until \(RateLimitWait.utc(until))",
+                        countsAsAttempt: false, now: clock())
                     readings.append(Reading(variantID: job.variantID, checkpoint: job.checkpoint, outcome: "skipped"))
                     continue
                 }
@@ -116,7 +120,10 @@ public struct MetricsCollector: Sendable {
             reading.engagement = EngagementScore.total(sample.counters)
         case .failed(.rateLimited(let until)):
             let reset = until ?? clock().addingTimeInterval(900)
-            _ = try metrics.retry(job, at: reset, reason: "rate limited", countsAsAttempt: false, now: clock())
+            _ = try metrics.retry(
+                job, at: reset,
+                reason: "\(RateLimitWait.reasonPrefix)\(job.network.displayName) until \(RateLimitWait.utc(reset))",
+                countsAsAttempt: false, now: clock())
             _ = try metrics.postpone(account: job.accountID, until: reset)
             reading.outcome = "rate_limited"
         case .failed(let outcome):

@@ -8,17 +8,15 @@ public struct OutcomeResolver: Sendable {
     /// Backoff and attempt limit.
     public var policy: RetryPolicy
 
-    /// The reason of a retry that waits for a network's rate limit to lift.
-    public static let rateLimited = "rate limited"
-
     /// Creates a resolver.
     public init(policy: RetryPolicy = .standard) { self.policy = policy }
 
-    /// The resolution of `outcome` for a job on its `attempt`-th claim at `now`; `random` is uniform in 0..<1.
+    /// The resolution of `outcome` for a job on `network` on its `attempt`-th claim at `now`; `random` is uniform in 0..<1.
     ///
     /// `.duplicate` without a receipt and `.reconnectRequired` are not final here: the dispatcher
     /// looks the post up, or refreshes the token, first (see `Dispatcher`).
-    public func resolve(_ outcome: PublishOutcome, attempt: Int, now: Date, random: Double) -> JobResolution {
+    public func resolve(_ outcome: PublishOutcome, on network: Network, attempt: Int, now: Date, random: Double) -> JobResolution
+    {
         let backoff = policy.nextRun(afterAttempt: attempt, now: now, networkReset: nil, random: random)
         switch outcome {
         case .published(let receipt), .duplicate(.some(let receipt)):
@@ -29,8 +27,10 @@ public struct OutcomeResolver: Sendable {
             // cannot go out twice; each round spends an attempt, and the last leaves it unknown for a person to check.
             return .reconcile(at: backoff, reason: "the network reports a duplicate that the look-up did not find yet")
         case .rateLimited(let until):
-            let at = policy.nextRun(afterAttempt: attempt, now: now, networkReset: until, random: random)
-            return .retry(at: at, reason: Self.rateLimited, countsAsAttempt: false)
+            // A bare 429 (no reset) spends an attempt and backs off: it was re-sent every 30 s for ever.
+            let wait = RateLimitWait.after(
+                on: network, attempt: attempt, now: now, networkReset: until, policy: policy, random: random)
+            return .retry(at: wait.until, reason: wait.reason, countsAsAttempt: wait.countsAsAttempt)
         case .reconnectRequired(let reason):
             return .hold(reason: reason)
         case .invalidContent(let reason):
@@ -46,13 +46,15 @@ public struct OutcomeResolver: Sendable {
 
     /// The resolution when a look-up (reconciling an unsure attempt) itself failed: the variant stays
     /// unsure, whatever the failure, except that a dead token holds the account.
-    public func resolveFailedLookUp(_ outcome: PublishOutcome, attempt: Int, now: Date, random: Double) -> JobResolution {
+    public func resolveFailedLookUp(
+        _ outcome: PublishOutcome, on network: Network, attempt: Int, now: Date, random: Double
+    ) -> JobResolution {
         switch outcome {
         case .reconnectRequired(let reason): return .hold(reason: reason)
         case .rateLimited(let until):
-            return .reconcile(
-                at: policy.nextRun(afterAttempt: attempt, now: now, networkReset: until, random: random),
-                reason: "look-up rate limited")
+            let wait = RateLimitWait.after(
+                "look-up", on: network, attempt: attempt, now: now, networkReset: until, policy: policy, random: random)
+            return .reconcile(at: wait.until, reason: wait.reason)
         default:
             return .reconcile(
                 at: policy.nextRun(afterAttempt: attempt, now: now, networkReset: nil, random: random),

@@ -35,13 +35,8 @@ public struct PublishAttempt: Sendable, Equatable {
 
     /// The record of `report`, attempted in `seconds`.
     init(_ report: JobReport, reconciled: Bool, seconds: TimeInterval) {
-        let reason: String?
-        switch report.resolution {
-        case .retry(_, let why, _), .reconcile(_, let why), .hold(let why), .fail(let why): reason = why
-        default: reason = nil
-        }
         self.init(
             variantID: report.variantID, accountID: report.accountID, network: report.network, outcome: report.outcome,
-            reason: reason, reconciled: reconciled, seconds: seconds)
+            reason: report.reason, reconciled: reconciled, seconds: seconds)
     }
 }

@@ -55,7 +55,7 @@ struct RoundLedger {
         for entry in batch {
             let until: Date
             switch entry.resolution {
-            case .retry(let at, OutcomeResolver.rateLimited, _): until = at
+            case .retry(let at, let reason, _) where RateLimitWait.isRateLimit(reason): until = at
             case .published(let receipt):
                 guard let reset = receipt.quotaExhaustedUntil else { continue }
                 until = reset

@@ -7,13 +7,24 @@ public enum AlertComposer {
     /// A subject, a text and an HTML body.
     public typealias Alert = (subject: String, text: String, html: String)
 
-    /// The alert for `post`.
+    /// The alert for `post`: a failure, or a post given up with its outcome unknown (what to check then).
     public static func failed(_ post: FailedPost, base: URL?) -> Alert {
-        let subject = "glocal: a post failed on \(post.accountID) (\(post.network))"
-        var lines = [
-            "The post \(post.variantID) was not published on \(post.accountID) (\(post.network)).",
-            "Reason: \(post.reason ?? "not recorded")",
-        ]
+        let subject: String
+        var lines: [String]
+        if post.outcomeUnknown {
+            subject = "glocal: a post's outcome is unknown on \(post.accountID) (\(post.network))"
+            lines = [
+                "The dispatcher gave up on the post \(post.variantID) on \(post.accountID) (\(post.network)) without learning whether the network published it.",
+                "Reason: \(post.reason ?? "not recorded")",
+                "Look for it on the account: if it is there, nothing is to be done; if not, publish it by hand or schedule it again.",
+            ]
+        } else {
+            subject = "glocal: a post failed on \(post.accountID) (\(post.network))"
+            lines = [
+                "The post \(post.variantID) was not published on \(post.accountID) (\(post.network)).",
+                "Reason: \(post.reason ?? "not recorded")",
+            ]
+        }
         if let slot = post.scheduledAt { lines.append("Its slot: \(NotificationText.local(slot, zoneID: post.timeZone))") }
         lines.append("Text: \(NotificationText.excerpt(post.text))")
         if let link = NotificationText.variantLink(post.variantID, base: base) { lines.append("Open it: \(link)") }

@@ -26,7 +26,7 @@ extension NotificationStore {
                 sql: """
                     SELECT e.id AS audit_id, e.at, \(Self.failedColumns) FROM audit_event e
                     JOIN variant v ON v.id = e.variant_id LEFT JOIN publish_job j ON j.variant_id = v.id
-                    WHERE e.id > ? AND e.to_state = 'failed' ORDER BY e.id
+                    WHERE e.id > ? AND \(Self.givenUpEvent) ORDER BY e.id
                     """, arguments: [position]
             ).map { Self.failedPost(from: $0, auditID: $0["audit_id"], at: $0["at"]) }
             let added = try Self.enqueue(db, failures.isEmpty ? [] : compose(failures), now: now)
@@ -70,7 +70,8 @@ extension NotificationStore {
                 db,
                 sql: """
                     SELECT \(Self.failedColumns) FROM variant v LEFT JOIN publish_job j ON j.variant_id = v.id
-                    WHERE v.state = 'failed' AND v.updated_at >= ? ORDER BY v.updated_at, v.id
+                    WHERE (v.state = 'failed' OR (v.state = 'unknown' AND j.state = 'discarded')) AND v.updated_at >= ?
+                    ORDER BY v.updated_at, v.id
                     """, arguments: [StoreTimestamp.string(from: since)]
             ).map { Self.failedPost(from: $0, auditID: 0, at: $0["updated_at"]) }
         }
@@ -101,16 +102,23 @@ extension NotificationStore {
         }
     }
 
+    /// The audit events that give a post up: a move to `failed`, or the dispatcher's give-up of a post whose
+    /// outcome stayed unknown (an `unknown` → `unknown` event with its reason; the variant keeps its state).
+    public static let givenUpEvent = """
+        (e.to_state = 'failed' OR (e.from_state = 'unknown' AND e.to_state = 'unknown' AND e.reason IS NOT NULL))
+        """
+
     private static let failedColumns = """
         v.id, v.account_id, v.network, substr(v.text, 1, 200) AS text, v.scheduled_at, v.time_zone, v.updated_at,
-        j.last_error
+        j.last_error, v.state
         """
 
     private static func failedPost(from row: Row, auditID: Int64, at: String?) -> FailedPost {
         FailedPost(
             auditID: auditID, variantID: row["id"], accountID: row["account_id"], network: row["network"], text: row["text"],
             scheduledAt: (row["scheduled_at"] as String?).flatMap(StoreTimestamp.date(from:)), timeZone: row["time_zone"],
-            reason: row["last_error"], failedAt: at.flatMap(StoreTimestamp.date(from:)))
+            reason: row["last_error"], failedAt: at.flatMap(StoreTimestamp.date(from:)),
+            outcomeUnknown: row["state"] as String? == VariantState.unknown.rawValue)
     }
 
     private static func reconnectNeeds(_ db: Database) throws -> [ReconnectNeed] {

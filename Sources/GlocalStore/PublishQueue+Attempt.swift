@@ -125,7 +125,11 @@ extension PublishQueue {
                     ON CONFLICT (variant_id) DO UPDATE SET remote_id = excluded.remote_id, url = excluded.url,
                         extra = excluded.extra, published_at = excluded.published_at
                     """
-            ).execute(arguments: [job.variantID, receipt.remoteID, receipt.url, try Self.json(receipt.extra), timestamp])
+            ).execute(arguments: [
+                job.variantID, receipt.remoteID, receipt.url, try Self.json(receipt.extra),
+                // A post a look-up found is dated by the network's own creation time where it gives one.
+                receipt.createdAt.map(StoreTimestamp.string(from:)) ?? timestamp,
+            ])
         }
         switch settlement.job {
         case .complete:
@@ -135,6 +139,12 @@ extension PublishQueue {
                 db, job: job.id, worker: worker, at: at, error: reason, refundAttempt: refundAttempt, timestamp: timestamp)
         case .discard(let reason):
             try finishJob(db, job: job.id, worker: worker, state: .discarded, error: reason, timestamp: timestamp)
+            if settlement.givenUpUnknown, let variant = try SQLiteVariantStore.fetchVariant(db, id: job.variantID) {
+                // The variant stays `unknown` (it may be out): this event is what tells a person (the failure scan).
+                try AuditLog.append(
+                    db, timestamp: timestamp, actor: Self.actor, variantID: job.variantID, action: .setState,
+                    before: variant, beforeState: .unknown, after: variant, afterState: .unknown, reason: reason, node: nodeID)
+            }
         }
         if let reason = settlement.needsReconnect {
             let held = try String.fetchOne(
@@ -142,9 +152,10 @@ extension PublishQueue {
                 arguments: [job.accountID])
             // Once per refusal: another job of the account held for the same reason adds no event.
             if held != reason {
+                // An automatic event: by the dispatcher, on its node, as its variant events are.
                 try AccountAuditLog.append(
-                    db, at: now, actor: worker, accountID: job.accountID, action: .needsReconnect, reason: reason,
-                    node: nodeID)
+                    db, at: now, actor: Self.actor, accountID: job.accountID, action: .needsReconnect, reason: reason,
+                    node: nodeID ?? worker)
             }
             try db.cachedStatement(
                 sql: """

@@ -84,12 +84,13 @@ public struct PublishQueue: Sendable {
                 ])
                 report.enqueued += 1
             }
+            report.missed += try missHeldJobs(db, rule: MissedSlotRule(grace: grace), now: now, timestamp: timestamp)
             // Scheduled jobs whose slot passed long ago (paused account, dispatcher down): missed.
             let stale = try String.fetchAll(
                 db,
                 sql: """
                     SELECT variant_id FROM publish_job
-                    WHERE state IN ('scheduled', 'available') AND attempt = 0 AND run_at < :cutoff ORDER BY id
+                    WHERE state IN ('scheduled', 'available') AND attempt = 0 AND run_at < :cutoff ORDER BY slot_at, id
                     """, arguments: ["cutoff": cutoff])
             for variantID in stale {
                 try VariantStateChange.move(db, id: variantID, to: .missed, actor: Self.actor, timestamp: timestamp, node: nodeID)
@@ -103,6 +104,46 @@ public struct PublishQueue: Sendable {
             }
             return report
         }
+    }
+
+    /// Misses the waiting jobs that a hold on their account (a pause, a reconnect awaited, a rate limit) kept past
+    /// their deadline (``MissedSlotRule``), oldest slot first, each with the hold named as its last error: released
+    /// later, they went out a day or two late. Returns how many.
+    private func missHeldJobs(_ db: Database, rule: MissedSlotRule, now: Date, timestamp: String) throws -> Int {
+        let cutoff = StoreTimestamp.string(from: now.addingTimeInterval(-rule.grace))
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT j.variant_id, j.network, j.slot_at, j.run_at, j.attempt, a.paused, a.needs_reconnect,
+                    a.rate_limited_until
+                FROM publish_job AS j JOIN account_status AS a ON a.account_id = j.account_id
+                JOIN variant AS v ON v.id = j.variant_id
+                WHERE j.state IN ('scheduled', 'available', 'retryable') AND v.state = 'scheduled'
+                  AND (a.paused = 1 OR a.needs_reconnect IS NOT NULL OR a.rate_limited_until IS NOT NULL)
+                  AND ((j.attempt = 0 AND j.slot_at < :cutoff) OR (j.attempt > 0 AND j.run_at < :cutoff))
+                ORDER BY j.slot_at, j.id
+                """, arguments: ["cutoff": cutoff])
+        var missed = 0
+        for row in rows {
+            let rawNetwork: String = row["network"]
+            guard let network = Network(rawValue: rawNetwork),
+                let slot = StoreTimestamp.date(from: row["slot_at"]), let runAt = StoreTimestamp.date(from: row["run_at"])
+            else { continue }
+            let holds = AccountHolds(
+                paused: row["paused"] as Int == 1, needsReconnect: row["needs_reconnect"],
+                rateLimitedUntil: (row["rate_limited_until"] as String?).flatMap(StoreTimestamp.date(from:)))
+            let waiting = MissedSlotRule.Waiting(slot: slot, runAt: runAt, attempt: row["attempt"], network: network)
+            guard let reason = rule.missedReason(waiting, holds: holds, now: now) else { continue }
+            let variantID: String = row["variant_id"]
+            try VariantStateChange.move(db, id: variantID, to: .missed, actor: Self.actor, timestamp: timestamp, node: nodeID)
+            try db.execute(
+                sql: """
+                    UPDATE publish_job SET state = 'cancelled', finished_at = :now, updated_at = :now, last_error = :reason
+                    WHERE variant_id = :id
+                    """, arguments: ["now": timestamp, "id": variantID, "reason": reason])
+            missed += 1
+        }
+        return missed
     }
 
     /// Claims up to `limit` due jobs for `worker`, leased until `now + lease`, oldest slot first;

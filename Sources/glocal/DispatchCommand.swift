@@ -49,7 +49,7 @@ struct DispatchCommand: ParsableCommand {
 
     @Option(
         help:
-            "Replay simulated time from --now to this instant (ISO 8601), each post at its own slot, then exit; with --sandbox the sandbox's clock follows."
+            "Replay simulated time from --now to this instant (ISO 8601, not before --now), each post at its own slot, then exit; with --sandbox the sandbox's clock follows. Without --until, --now shifts the clock: it runs on from that instant."
     )
     var until: String?
     func validate() throws {
@@ -71,16 +71,27 @@ struct DispatchCommand: ParsableCommand {
         let access = try options.access()
         let workspace = try access.loadWorkspace()
         let node = nodeID ?? DispatchConfiguration.defaultWorker()
+        let log = ServiceLog(format: LogFormat(rawValue: logFormat) ?? .text, level: .info)
+        // SIGHUP (`systemctl reload`) must not kill a dispatcher: it has nothing to reload (accounts.yaml and its
+        // options are read at start), so it says so and goes on. Installed before the store is held.
+        let reload = ReloadSignal()
+        reload.install {
+            log.relay(
+                .notice, "SIGHUP: glocal dispatch has nothing to reload (restart it to read accounts.yaml and its options again)",
+                node: node)
+        }
+        let start = try options.now.map { _ in try options.instant() }
+        let replayEnd = try until.map { try Self.instant($0) }
+        try Self.checkReplay(start: start, end: replayEnd)
         let stores = try access.openDispatchStores(nodeID: node)
+        let serving = try Self.holdServingLock(access)
         let liveness = try Self.holdLiveness(of: stores.queue, node: node)
         let (endpoints, sandboxURL) = try SandboxEndpoints.parse(sandbox)
-        let fixedNow = try options.now.map { _ in try options.instant() }
-        let replayEnd = try until.map { try Self.instant($0) }
-        if replayEnd != nil && fixedNow == nil { throw CommandFailure(message: "--until needs --now (where the replay starts)") }
-        let simulated = SimulatedClock(fixedNow ?? Date())
+        let simulated = SimulatedClock(start ?? Date())
+        // Without --until, --now shifts the clock (it runs on from that instant, as serve's and run's do).
+        let shifted = try options.shiftedClock()
         var policy = RetryPolicy.standard
         policy.baseDelay = backoff
-        let log = ServiceLog(format: LogFormat(rawValue: logFormat) ?? .text, level: .info)
         let dispatcher = DispatcherSetup.dispatcher(
             configuration: DispatchConfiguration(
                 worker: node, concurrency: workers, lease: lease, heartbeat: min(30, lease / 3), grace: grace, policy: policy),
@@ -88,7 +99,7 @@ struct DispatchCommand: ParsableCommand {
             endpoints: endpoints,
             mediaBaseURL: try ConnectOptions.publicBaseURL(flag: publicURL).map { $0.appendingPathComponent("media/") },
             mediaSigner: try access.mediaURLSigner(),
-            clock: { replayEnd == nil ? fixedNow ?? Date() : simulated.now }, onAttempt: { log.publishAttempt($0) })
+            clock: { replayEnd == nil ? shifted() : simulated.now }, onAttempt: { log.publishAttempt($0) })
         let stop = StopSignal()
         stop.install(log: log, node: node)
         let done = DispatchSemaphore(value: 0)
@@ -115,8 +126,29 @@ struct DispatchCommand: ParsableCommand {
             done.signal()
         }
         done.wait()
-        withExtendedLifetime(liveness) {}
+        withExtendedLifetime((liveness, serving, reload)) {}
         if let message = failure.message { throw CommandFailure.stopped("dispatch stopped", message, log: log, node: node) }
+    }
+
+    /// Refuses a replay without a start, or one that would run backwards.
+    static func checkReplay(start: Date?, end: Date?) throws {
+        guard let end else { return }
+        guard let start else { throw CommandFailure(message: "--until needs --now (where the replay starts)") }
+        guard end >= start else {
+            throw CommandFailure(
+                message:
+                    "--until \(end.ISO8601Format()) is before --now \(start.ISO8601Format()): a replay runs forward, give an --until after --now"
+            )
+        }
+    }
+
+    /// Holds the SQLite store's serving lock for the dispatcher's life, as `serve` and `run` do: `glocal store restore`
+    /// is refused while it runs (`nil` on PostgreSQL, restored with its own tools).
+    static func holdServingLock(_ access: WorkspaceAccess) throws -> StoreServingLock? {
+        guard access.postgresLocation == nil else { return nil }
+        do { return try StoreServingLock.holdShared(forStoreAt: access.databasePath) } catch let error as StoreBackupError {
+            throw CommandFailure(message: "\(access.storeDescription): \(error.message)")
+        }
     }
 
     /// Takes `node`'s liveness lock on `queue`'s store for the node's life: while it holds it, no other node rescues
@@ -165,10 +197,7 @@ enum DispatchReportPrinter {
         var line = "\(outcome): \(report.network.rawValue)/\(report.accountID) \(report.variantID)"
         if let lateness = report.lateness { line += String(format: " (%.1f s after its slot)", lateness) }
         if let note = report.note { line += " — \(note)" }
-        switch report.resolution {
-        case .retry(_, let reason, _), .reconcile(_, let reason), .hold(let reason), .fail(let reason): line += " — \(reason)"
-        default: break
-        }
+        if let reason = report.reason { line += " — \(reason)" }
         return line
     }
 

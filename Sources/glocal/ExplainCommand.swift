@@ -42,7 +42,18 @@ struct ExplainCommand: ParsableCommand {
         for reason in item.explanation + (holdout.map { [$0] } ?? []) { lines.append("    \(reason.rule): \(reason.detail)") }
         lines.append("  spread: " + SpreadSummary.of(item, in: result.scheduled, workspace: result.workspace))
         lines.append("  learned score: " + Self.learnedScore(item, model: result.learned))
+        if let giveUp = try? unknownOutcomeGiveUp(of: variant) { lines.append("  publishing: \(giveUp)") }
         print(TerminalText.safe(lines.joined(separator: "\n")))
+    }
+
+    /// The dispatcher's give-up of the stored variant with its outcome unknown, and what to check (`nil`: none).
+    func unknownOutcomeGiveUp(of variantID: String) throws -> String? {
+        let store = try options.access().openStore(.existing)
+        guard let stored = try store.variant(variantID), stored.state == .unknown,
+            let giveUp = UnknownOutcomeGiveUp.latest(in: try store.auditEvents(variant: variantID))
+        else { return nil }
+        return "given up, outcome unknown: \(giveUp.reason). "
+            + UnknownOutcomeGiveUp.advice(accountID: stored.accountID, network: stored.network)
     }
 
     /// The learned estimate of the slot's bucket, or why there is none.

@@ -21,5 +21,13 @@ struct DispatchCommandTests {
         let (badDate, _, badDateError) = try GlocalProcess.run(
             ["dispatch", "--now", "2026-11-21T09:00:00Z", "--until", "mid-December"], in: workspace.root)
         #expect(badDate == 2 && badDateError.contains("'mid-December' is not an ISO 8601 date-time"))
+        // A replay runs forward: an end before its start was accepted and replayed nothing.
+        let (backwards, _, backwardsError) = try GlocalProcess.run(
+            ["dispatch", "--now", "2026-12-15T00:00:00Z", "--until", "2026-12-01T00:00:00Z"], in: workspace.root)
+        #expect(
+            backwards == 2
+                && backwardsError.contains(
+                    "--until 2026-12-01T00:00:00Z is before --now 2026-12-15T00:00:00Z: a replay runs forward")
+        )
     }
 }

@@ -7,9 +7,9 @@ import GlocalStore
 import Testing
 
 /// When the network refuses an account's token and its refresh, the hold the dispatcher sets is in the
-/// account audit log: who (the dispatcher's worker), when, and the network's refusal, without the token.
+/// account audit log: who (the dispatcher, on its node), when, and the network's refusal, without the token.
 struct NeedsReconnectAuditTests {
-    @Test func aRefusedRefreshIsAuditedOnceWithTheWorkerAndTheRefusal() async throws {
+    @Test func aRefusedRefreshIsAuditedOnceByTheDispatcherOnItsNodeWithTheRefusal() async throws {
         try await DispatchHarness.run { dispatcher, store, sandbox, clock, _ in
             let key = try SecretKey(bytes: Data(repeating: 7, count: 32))
             let sealed = StoredCredentials(secrets: store.accountSecrets(key: key))
@@ -23,7 +23,7 @@ struct NeedsReconnectAuditTests {
             let events = try store.accountAuditEvents(account: "lum-fr-x").filter { $0.action == .needsReconnect }
             let event = try #require(events.first)
             #expect(events.count == 1)
-            #expect(event.actor == "test-worker")
+            #expect(event.actor == "dispatcher" && event.node == "test-worker")
             #expect(event.at == clock.now)
             let hold = try #require(try store.publishQueue.holds(account: "lum-fr-x").needsReconnect)
             #expect(event.reason == hold && hold.contains("refresh refused"))

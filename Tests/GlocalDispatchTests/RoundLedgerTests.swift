@@ -26,7 +26,9 @@ struct RoundLedgerTests {
                 .published(PublishReceipt(remoteID: "1", quotaExhaustedUntil: Self.now.addingTimeInterval(300)))),
             waiting(
                 2, account: "a",
-                .retry(at: Self.now.addingTimeInterval(120), reason: OutcomeResolver.rateLimited, countsAsAttempt: false)),
+                .retry(
+                    at: Self.now.addingTimeInterval(120), reason: "rate-limited by X until 2026-12-01T09:02:00Z",
+                    countsAsAttempt: false)),
             waiting(3, account: "b", .published(PublishReceipt(remoteID: "3", quotaExhaustedUntil: later))),
             waiting(4, account: "c", .published(PublishReceipt(remoteID: "4"))),
             waiting(5, account: "d", .retry(at: later, reason: "transient", countsAsAttempt: true)),

@@ -11,7 +11,7 @@ import Testing
 struct NeedsReconnectAuditTests {
     static let slot = StoreFixtures.date("2026-12-01T08:00:00Z")
 
-    @Test func aHeldJobAuditsTheHoldOnceWithTheWorkerAndTheRefusal() throws {
+    @Test func aHeldJobAuditsTheHoldOnceByTheDispatcherOnItsNodeWithTheRefusal() throws {
         let variants = (0..<2).map { index in
             StoreFixtures.variant(post: "post-\(index)", account: "account-100", state: .approved, scheduledAt: Self.slot)
         }
@@ -26,7 +26,8 @@ struct NeedsReconnectAuditTests {
         }
         let events = try store.accountAuditEvents(account: "account-100")
         #expect(events.map(\.action) == [.needsReconnect])
-        #expect(events.first?.actor == "dispatcher-1")
+        // An automatic event, by the dispatcher on its node, as its variant events are (not the bare node id).
+        #expect(events.first?.actor == "dispatcher" && events.first?.node == "dispatcher-1")
         #expect(events.first?.reason == "HTTP 401: token revoked")
         #expect(events.first?.at == Self.slot)
         #expect(try queue.holds(account: "account-100").needsReconnect == "HTTP 401: token revoked")

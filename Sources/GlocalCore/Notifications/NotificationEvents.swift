@@ -20,12 +20,16 @@ public struct FailedPost: Sendable, Equatable {
     public var reason: String?
     /// When it failed.
     public var failedAt: Date?
+    /// Whether the dispatcher gave up without learning if the network published it (its variant stays `unknown`):
+    /// a person must look on the account before posting it again.
+    public var outcomeUnknown: Bool
 
     /// Creates a failed post.
     public init(
         auditID: Int64, variantID: String, accountID: String, network: String, text: String, scheduledAt: Date?,
-        timeZone: String, reason: String?, failedAt: Date?
+        timeZone: String, reason: String?, failedAt: Date?, outcomeUnknown: Bool = false
     ) {
+        self.outcomeUnknown = outcomeUnknown
         self.auditID = auditID
         self.variantID = variantID
         self.accountID = accountID

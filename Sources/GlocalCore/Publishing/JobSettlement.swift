@@ -34,6 +34,18 @@ public struct JobSettlement: Sendable, Equatable {
         self.needsReconnect = needsReconnect
     }
 
+    /// Whether the job is given up while its outcome is unknown (maybe posted, maybe not): a person must look.
+    public var givenUpUnknown: Bool {
+        guard case .discard = job else { return false }
+        return variantState == .unknown
+    }
+
+    /// Why the job is given up, if it is (a failure, attempts exhausted, or an outcome never learned).
+    public var discardReason: String? {
+        guard case .discard(let reason) = job else { return nil }
+        return reason
+    }
+
     /// How `resolution` settles a job after its `attempt`-th claim (the count as stored, refunds
     /// applied), due at `runAt`, under `policy`.
     public static func settling(
@@ -54,7 +66,9 @@ public struct JobSettlement: Sendable, Equatable {
                 return JobSettlement(
                     variantState: .unknown,
                     job: .discard(
-                        reason: "outcome still unknown after \(attempt) attempts (\(reason)): check the account by hand"))
+                        reason:
+                            "gave up with the outcome unknown after \(attempt) attempts (\(reason)): the post may be on the network; check the account by hand before posting it again"
+                    ))
             }
             return JobSettlement(variantState: .unknown, job: .requeue(at: at, reason: reason, refundAttempt: false))
         case .hold(let reason):

@@ -14,12 +14,19 @@ public struct PublishReceipt: Sendable, Codable, Equatable {
     /// in the transaction that records the post; the store does not keep it with the receipt.
     /// Absent from receipts encoded before it existed: they decode with `nil`.
     public var quotaExhaustedUntil: Date?
+    /// When the network says it created the post, where a look-up that found it gives that (X's and Mastodon's
+    /// `created_at`, Threads' and Instagram's `timestamp`): the post is dated by it rather than by the look-up.
+    public var createdAt: Date?
 
     /// Creates a receipt.
-    public init(remoteID: String, url: String? = nil, extra: [String: String] = [:], quotaExhaustedUntil: Date? = nil) {
+    public init(
+        remoteID: String, url: String? = nil, extra: [String: String] = [:], quotaExhaustedUntil: Date? = nil,
+        createdAt: Date? = nil
+    ) {
         self.remoteID = remoteID
         self.url = url
         self.extra = extra
         self.quotaExhaustedUntil = quotaExhaustedUntil
+        self.createdAt = createdAt
     }
 }

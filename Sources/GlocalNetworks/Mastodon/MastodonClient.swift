@@ -137,7 +137,10 @@ public struct MastodonClient: NetworkClient {
             let response = try await api.send(list, mutates: false) { MastodonResponseClassifier.classify($0, now: now) }
             for status in try api.json(response, mutated: false).array
             where PostTextMatcher.matches(post.text, status["content"].string ?? "") {
-                if let receipt = receipt(status) { return .found(receipt) }
+                if var receipt = receipt(status) {
+                    receipt.createdAt = NetworkTimestamp.date(from: status["created_at"].string)
+                    return .found(receipt)
+                }
             }
             return .notFound
         } catch { return .failed(error.outcome) }

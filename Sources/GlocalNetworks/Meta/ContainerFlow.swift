@@ -100,7 +100,8 @@ struct ContainerFlow: Sendable {
     /// The receipt of a container that is already published: the matching recent post, else the container alone.
     private func published(container: String, text: String?) async throws(NetworkFailure) -> PublishReceipt {
         if let text, let found = try await recent(matching: text) {
-            return PublishReceipt(remoteID: found.remoteID, url: found.url, extra: ["container_id": container])
+            return PublishReceipt(
+                remoteID: found.remoteID, url: found.url, extra: ["container_id": container], createdAt: found.createdAt)
         }
         return PublishReceipt(remoteID: container, extra: ["container_id": container, "media_unresolved": "true"])
     }
@@ -112,7 +113,10 @@ struct ContainerFlow: Sendable {
         let response = try await api.send(request, mutates: false, classify: classify)
         for item in try api.json(response, mutated: false)["data"].array
         where PostTextMatcher.matches(text, item[style.textField].string ?? "") {
-            if let id = item["id"].string { return PublishReceipt(remoteID: id, url: item["permalink"].string) }
+            if let id = item["id"].string {
+                return PublishReceipt(
+                    remoteID: id, url: item["permalink"].string, createdAt: NetworkTimestamp.date(from: item["timestamp"].string))
+            }
         }
         return nil
     }

@@ -51,20 +51,42 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         } catch let error as TransportError {
             throw error
         } catch let error as URLError {
-            throw Self.classify(error.code)
+            throw Self.classify(error.code, url: request.url, timeout: timeout)
         } catch {
             throw TransportError.connectionLost(String(describing: type(of: error)))
         }
     }
 
-    /// Which URL errors prove that the request never left; anything else may have reached the server.
-    static func classify(_ code: URLError.Code) -> TransportError {
+    /// Which URL errors prove that the request never left; anything else may have reached the server. Each is said in
+    /// plain words with the server's host:port (never the URL's path or query), not as a URL error number.
+    static func classify(_ code: URLError.Code, url: URL, timeout: TimeInterval) -> TransportError {
+        let server = address(of: url)
         switch code {
-        case .timedOut: return .timedOut
-        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet, .badURL,
-            .unsupportedURL, .secureConnectionFailed, .serverCertificateUntrusted:
-            return .notSent("URL error \(code.rawValue)")
-        default: return .connectionLost("URL error \(code.rawValue)")
+        case .timedOut:
+            return .timedOut("no answer from \(server) within \(Int(timeout.rounded())) s")
+        case .cannotConnectToHost:
+            return .notSent("cannot connect to \(server): connection refused")
+        case .cannotFindHost, .dnsLookupFailed:
+            return .notSent("cannot connect to \(server): the host name \(url.host ?? "?") does not resolve")
+        case .notConnectedToInternet:
+            return .notSent("cannot connect to \(server): this machine has no network connection")
+        case .badURL, .unsupportedURL:
+            return .notSent("cannot call \(server): the address is not an http(s) URL glocal can call")
+        case .secureConnectionFailed:
+            return .notSent("cannot set up TLS with \(server): the TLS handshake failed")
+        case .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateHasUnknownRoot,
+            .serverCertificateNotYetValid:
+            return .notSent("cannot set up TLS with \(server): its certificate is not trusted")
+        case .networkConnectionLost:
+            return .connectionLost("\(server) closed the connection before answering")
+        default:
+            return .connectionLost("the connection to \(server) failed before an answer (URL error \(code.rawValue))")
         }
+    }
+
+    /// `host:port` of `url`, the scheme's port when it names none.
+    static func address(of url: URL) -> String {
+        let port = url.port ?? (url.scheme?.lowercased() == "http" ? 80 : 443)
+        return "\(url.host ?? "?"):\(port)"
     }
 }

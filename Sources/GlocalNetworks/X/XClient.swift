@@ -134,7 +134,10 @@ public struct XClient: NetworkClient {
             for tweet in try api.json(response, mutated: false)["data"].array
             where PostTextMatcher.matches(post.text, tweet["text"].string ?? "") {
                 guard let id = tweet["id"].string else { continue }
-                return .found(PublishReceipt(remoteID: id, url: "https://x.com/\(post.handle)/status/\(id)"))
+                return .found(
+                    PublishReceipt(
+                        remoteID: id, url: "https://x.com/\(post.handle)/status/\(id)",
+                        createdAt: NetworkTimestamp.date(from: tweet["created_at"].string)))
             }
             return .notFound
         } catch { return .failed(error.outcome) }

@@ -29,10 +29,13 @@ extension PostgresNotificationOutbox {
                 """
                 SELECT \(unescaped: PostgresOutboxRow.failedColumns), e.id, e.at FROM audit_event e
                 JOIN variant v ON v.id = e.variant_id LEFT JOIN publish_job j ON j.variant_id = v.id
-                WHERE e.id > \(position) AND e.id <= \(top) AND e.to_state = 'failed' ORDER BY e.id
+                WHERE e.id > \(position) AND e.id <= \(top) AND \(unescaped: NotificationStore.givenUpEvent) ORDER BY e.id
                 """
             ).map { row in
-                let (auditID, at) = try PostgresFailure.decoding { (try row[7].decode(Int64.self), try row[8].decode(Date.self)) }
+                let (auditID, at) = try PostgresFailure.decoding {
+                    let columns = PostgresOutboxRow.failedColumnCount
+                    return (try row[columns].decode(Int64.self), try row[columns + 1].decode(Date.self))
+                }
                 return try PostgresOutboxRow.failedPost(from: row, auditID: auditID, failedAt: at)
             }
             let added = try PostgresOutboxRow.enqueue(transaction, failures.isEmpty ? [] : compose(failures), now: now)
@@ -81,10 +84,11 @@ extension PostgresNotificationOutbox {
                 """
                 SELECT \(unescaped: PostgresOutboxRow.failedColumns), v.updated_at
                 FROM variant v LEFT JOIN publish_job j ON j.variant_id = v.id
-                WHERE v.state = 'failed' AND v.updated_at >= \(since) ORDER BY v.updated_at, v.id COLLATE "C"
+                WHERE (v.state = 'failed' OR (v.state = 'unknown' AND j.state = 'discarded')) AND v.updated_at >= \(since)
+                ORDER BY v.updated_at, v.id COLLATE "C"
                 """
             ).map { row in
-                let at = try PostgresFailure.decoding { try row[7].decode(Date.self) }
+                let at = try PostgresFailure.decoding { try row[PostgresOutboxRow.failedColumnCount].decode(Date.self) }
                 return try PostgresOutboxRow.failedPost(from: row, auditID: 0, failedAt: at)
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 import GlocalStore
 import PostgresNIO
 
@@ -12,8 +13,11 @@ enum PostgresOutboxRow {
 
     /// The columns `failedPost(from:auditID:failedAt:)` reads, in its order, of `variant v` and `publish_job j`.
     static let failedColumns = """
-        v.id, v.account_id, v.network, substr(v.text, 1, 200), v.scheduled_at, v.time_zone, j.last_error
+        v.id, v.account_id, v.network, substr(v.text, 1, 200), v.scheduled_at, v.time_zone, j.last_error, v.state
         """
+
+    /// How many columns `failedColumns` are: the index of a column a query selects after them.
+    static let failedColumnCount = 8
 
     /// Adds the `messages` whose key is not in the outbox yet; returns how many were added.
     static func enqueue(_ transaction: PostgresTransaction, _ messages: [OutboxMessage], now: Date) throws -> Int {
@@ -54,7 +58,8 @@ enum PostgresOutboxRow {
                 auditID: auditID, variantID: try row[0].decode(String.self), accountID: try row[1].decode(String.self),
                 network: try row[2].decode(String.self), text: try row[3].decode(String.self),
                 scheduledAt: try row[4].decode(Date?.self), timeZone: try row[5].decode(String.self),
-                reason: try row[6].decode(String?.self), failedAt: failedAt)
+                reason: try row[6].decode(String?.self), failedAt: failedAt,
+                outcomeUnknown: try row[7].decode(String.self) == VariantState.unknown.rawValue)
         }
     }
 }

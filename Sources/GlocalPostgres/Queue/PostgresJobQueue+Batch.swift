@@ -48,21 +48,26 @@ extension PostgresJobQueue {
             held[id] = (attempt, try PostgresVariantRow.variant(from: row))
         }
         var moves = PostgresVariantMoves()
-        var publications: [(variantID: String, remoteID: String, url: String?, extra: String)] = []
+        var publications: [(variantID: String, remoteID: String, url: String?, extra: String, at: Date)] = []
         var writes: [PostgresJobWrite] = []
         var holds: [(job: PublishJob, reason: String)] = []
+        var givenUp: [(variant: StoredVariant, reason: String)] = []
         let answers = try outcomes.map { job, resolution in
             // An outcome given twice settles its job once.
             guard let (attempt, current) = held.removeValue(forKey: job.id) else { return false }
             let settlement = JobSettlement.settling(resolution, attempt: attempt, runAt: job.runAt, policy: policy)
             if current.state != settlement.variantState { try moves.add(current, to: settlement.variantState) }
             if let receipt = settlement.publication {
-                publications.append((job.variantID, receipt.remoteID, receipt.url, try Self.json(receipt.extra)))
+                // A post a look-up found is dated by the network's own creation time where it gives one.
+                publications.append(
+                    (job.variantID, receipt.remoteID, receipt.url, try Self.json(receipt.extra), receipt.createdAt ?? now))
             }
             switch settlement.job {
             case .complete: writes.append(.end(job.id, .completed, error: nil))
             case .requeue(let at, let reason, let refund): writes.append(.requeue(job.id, at: at, error: reason, refund: refund))
-            case .discard(let reason): writes.append(.end(job.id, .discarded, error: reason))
+            case .discard(let reason):
+                writes.append(.end(job.id, .discarded, error: reason))
+                if settlement.givenUpUnknown { givenUp.append((current, reason)) }
             }
             if let reason = settlement.needsReconnect { holds.append((job, reason)) }
             return true
@@ -72,15 +77,22 @@ extension PostgresJobQueue {
             try transaction.execute(
                 """
                 INSERT INTO publication (variant_id, remote_id, url, extra, published_at)
-                SELECT x.variant_id, x.remote_id, x.url, x.extra, \(now)
+                SELECT x.variant_id, x.remote_id, x.url, x.extra, x.published_at
                 FROM unnest(\(publications.map(\.variantID))::text[], \(publications.map(\.remoteID))::text[],
-                    \(PostgresNullableArray(elements: publications.map(\.url)))::text[], \(publications.map(\.extra))::text[])
-                    AS x(variant_id, remote_id, url, extra)
+                    \(PostgresNullableArray(elements: publications.map(\.url)))::text[], \(publications.map(\.extra))::text[],
+                    \(publications.map(\.at))::timestamptz[])
+                    AS x(variant_id, remote_id, url, extra, published_at)
                 ON CONFLICT (variant_id) DO UPDATE SET remote_id = excluded.remote_id, url = excluded.url,
                     extra = excluded.extra, published_at = excluded.published_at
                 """)
         }
         try PostgresJobWrite.write(writes, worker: worker, now: now, in: transaction)
+        for (variant, reason) in givenUp {
+            // The variant stays `unknown` (it may be out): this event is what tells a person (the failure scan).
+            try PostgresAuditLog.append(
+                transaction, at: now, actor: Self.actor, variantID: variant.id, action: .setState, before: variant,
+                beforeState: .unknown, after: variant, afterState: .unknown, reason: reason, node: nodeID)
+        }
         for (job, reason) in holds { try holdForReconnect(transaction, job: job, reason: reason, worker: worker, now: now) }
         return answers
     }
@@ -162,9 +174,10 @@ extension PostgresJobQueue {
             "SELECT needs_reconnect FROM account_status WHERE account_id = \(job.accountID) FOR UPDATE", as: String?.self)
         // Once per refusal: another job of the account held for the same reason adds no event.
         if held ?? nil != reason {
+            // An automatic event: by the dispatcher, on its node, as its variant events are.
             try PostgresAuditLog.appendAccount(
-                transaction, at: now, actor: worker, accountID: job.accountID, action: .needsReconnect, reason: reason,
-                node: nodeID)
+                transaction, at: now, actor: Self.actor, accountID: job.accountID, action: .needsReconnect, reason: reason,
+                node: nodeID ?? worker)
         }
         try transaction.execute(
             """

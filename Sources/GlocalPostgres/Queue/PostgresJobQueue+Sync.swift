@@ -23,6 +23,7 @@ extension PostgresJobQueue {
             var moves = PostgresVariantMoves()
             var queued: [(variant: StoredVariant, slot: Date)] = []
             var missed = 0
+            var heldVariants: [String: StoredVariant] = [:]
             let approved = try transaction.rows(
                 """
                 SELECT \(unescaped: PostgresVariantRow.selection) FROM variant
@@ -40,10 +41,28 @@ extension PostgresJobQueue {
                 }
             }
             try enqueue(transaction, queued, now: now, policy: policy)
+            let held = try heldPastDeadline(transaction, rule: MissedSlotRule(grace: grace), now: now)
+            if !held.isEmpty {
+                for row in try transaction.rows(
+                    """
+                    SELECT \(unescaped: PostgresVariantRow.selection) FROM variant
+                    WHERE id = ANY(\(held.map(\.variantID))) ORDER BY id COLLATE "C" FOR UPDATE
+                    """)
+                {
+                    let variant = try PostgresVariantRow.variant(from: row)
+                    heldVariants[variant.id] = variant
+                }
+                for job in held {
+                    guard let variant = heldVariants[job.variantID] else {
+                        throw VariantStoreError.variantNotFound(job.variantID)
+                    }
+                    try moves.add(variant, to: .missed)
+                }
+            }
             let stale = try transaction.rows(
                 """
                 SELECT variant_id FROM publish_job
-                WHERE state IN ('scheduled', 'available') AND attempt = 0 AND run_at < \(cutoff) ORDER BY id
+                WHERE state IN ('scheduled', 'available') AND attempt = 0 AND run_at < \(cutoff) ORDER BY slot_at, id
                 """
             ).map { try $0[0].decode(String.self) }
             if !stale.isEmpty {
@@ -63,6 +82,16 @@ extension PostgresJobQueue {
                 }
             }
             try moves.write(transaction, actor: Self.actor, now: now, node: nodeID)
+            if !held.isEmpty {
+                try transaction.execute(
+                    """
+                    UPDATE publish_job AS j SET state = 'cancelled', finished_at = \(now), updated_at = \(now),
+                        last_error = x.reason
+                    FROM unnest(\(held.map(\.variantID))::text[], \(held.map(\.reason))::text[]) AS x(variant_id, reason)
+                    WHERE j.variant_id = x.variant_id
+                    """)
+                missed += held.count
+            }
             if !stale.isEmpty {
                 try transaction.execute(
                     """
@@ -74,6 +103,38 @@ extension PostgresJobQueue {
             }
             if !queued.isEmpty || moved > 0 { try notify(transaction) }
             return QueueSyncReport(enqueued: queued.count, withdrawn: withdrawn, moved: moved, missed: missed)
+        }
+    }
+
+    /// The waiting jobs that a hold on their account (a pause, a reconnect awaited, a rate limit) kept past their
+    /// deadline (``MissedSlotRule``), oldest slot first, each with the reason that names the hold: released later,
+    /// they went out a day or two late.
+    private func heldPastDeadline(
+        _ transaction: PostgresTransaction, rule: MissedSlotRule, now: Date
+    ) throws -> [(variantID: String, reason: String)] {
+        let cutoff = now.addingTimeInterval(-rule.grace)
+        return try transaction.rows(
+            """
+            SELECT j.variant_id, j.network, j.slot_at, j.run_at, j.attempt, a.paused, a.needs_reconnect, a.rate_limited_until
+            FROM publish_job AS j JOIN account_status AS a ON a.account_id = j.account_id
+            JOIN variant AS v ON v.id = j.variant_id
+            WHERE j.state IN ('scheduled', 'available', 'retryable') AND v.state = 'scheduled'
+              AND (a.paused OR a.needs_reconnect IS NOT NULL OR a.rate_limited_until IS NOT NULL)
+              AND ((j.attempt = 0 AND j.slot_at < \(cutoff)) OR (j.attempt > 0 AND j.run_at < \(cutoff)))
+            ORDER BY j.slot_at, j.id
+            """
+        ).compactMap { row in
+            try PostgresFailure.decoding {
+                guard let network = Network(rawValue: try row[1].decode(String.self)) else { return nil }
+                let waiting = MissedSlotRule.Waiting(
+                    slot: try row[2].decode(Date.self), runAt: try row[3].decode(Date.self), attempt: try row[4].decode(Int.self),
+                    network: network)
+                let holds = AccountHolds(
+                    paused: try row[5].decode(Bool.self), needsReconnect: try row[6].decode(String?.self),
+                    rateLimitedUntil: try row[7].decode(Date?.self))
+                guard let reason = rule.missedReason(waiting, holds: holds, now: now) else { return nil }
+                return (try row[0].decode(String.self), reason)
+            }
         }
     }
 

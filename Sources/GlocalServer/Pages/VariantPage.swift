@@ -57,7 +57,7 @@ enum VariantPage {
             <h1>\(variant.postID) → \(variant.accountID)</h1>
             <p>State: <span class="state state-\(variant.state.rawValue)" id="state">\(Layout.stateLabel(variant.state.rawValue, network: variant.network))</span> ·
             \(variant.network.displayName) · \(variant.locale) · slot \(variant.localTime ?? "live") \(variant.timeZone)</p>
-            \(deadline)\(problem)\(changes)
+            \(deadline)\(Self.givenUp(variant, history: history))\(problem)\(changes)
             \(PreviewView.stylesheetLink)
             <h2>Preview</h2>
             <div lang="\(variant.locale)">\(PreviewView.render(preview, account: previewAccount))</div>
@@ -126,6 +126,13 @@ enum VariantPage {
     }
 
     /// A problem in plain words, with the validator's own line (severity, rule id, message) one click away.
+    /// The dispatcher's give-up of this post with its outcome unknown, and what to check (none otherwise).
+    static func givenUp(_ variant: StoredVariant, history: [AuditEvent]) -> HTML {
+        guard variant.state == .unknown, let giveUp = UnknownOutcomeGiveUp.latest(in: history) else { return .empty }
+        let advice = UnknownOutcomeGiveUp.advice(accountID: variant.accountID, network: variant.network)
+        return "<p class=\"field-error\" role=\"alert\" id=\"given-up\">Given up: \(giveUp.reason). \(advice).</p>"
+    }
+
     static func problem(_ diagnostic: Diagnostic, measurement: TextMeasurement?) -> HTML {
         """
         <div class="problem"><p>\(ProblemWording.plain(diagnostic, measurement: measurement))</p><details><summary>Rule \(diagnostic.rule)</summary>

@@ -40,7 +40,12 @@ struct JobSettlementTests {
         #expect(again == JobSettlement(variantState: .unknown, job: .requeue(at: later, reason: "timeout", refundAttempt: false)))
         let spent = JobSettlement.settling(.reconcile(at: later, reason: "timeout"), attempt: 3, runAt: runAt, policy: policy)
         #expect(spent.variantState == .unknown)
-        #expect(spent.job == .discard(reason: "outcome still unknown after 3 attempts (timeout): check the account by hand"))
+        #expect(
+            spent.job
+                == .discard(
+                    reason:
+                        "gave up with the outcome unknown after 3 attempts (timeout): the post may be on the network; check the account by hand before posting it again"
+                ))
     }
 
     @Test func aHoldKeepsTheJobsPlaceAndAttemptAndMarksTheAccount() {
