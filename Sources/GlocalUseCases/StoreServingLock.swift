@@ -6,7 +6,7 @@ import Foundation
     import Darwin
 #endif
 
-/// The advisory lock that says a server uses a store: `glocal serve` and `glocal run` hold it shared
+/// The advisory lock that says a process uses a store: `glocal serve`, `run` and `dispatch` hold it shared
 /// (`flock(LOCK_SH)` on `<store>.serving`) for their lifetime, and `glocal store restore` takes it
 /// exclusively, so a restore is refused while any server holds the store. The kernel drops it when the
 /// process dies, so a crashed server never blocks a restore.
@@ -34,7 +34,7 @@ public final class StoreServingLock: Sendable {
     public static func holdExclusive(forStoreAt databasePath: String) throws -> StoreServingLock {
         try take(
             forStoreAt: databasePath, operation: LOCK_EX,
-            refusal: "a server (glocal serve or glocal run) holds this store: stop it first")
+            refusal: "glocal serve, run or dispatch holds this store: stop it first")
     }
 
     private static func take(forStoreAt databasePath: String, operation: Int32, refusal: String) throws -> StoreServingLock {

@@ -81,7 +81,7 @@ struct DispatchCommand: ParsableCommand {
                 node: node)
         }
         let start = try options.now.map { _ in try options.instant() }
-        let replayEnd = try until.map { try Self.instant($0) }
+        let replayEnd = try until.map { try WorkspaceOptions.instant($0, option: "--until") }
         try Self.checkReplay(start: start, end: replayEnd)
         let stores = try access.openDispatchStores(nodeID: node)
         let serving = try Self.holdServingLock(access)
@@ -155,15 +155,6 @@ struct DispatchCommand: ParsableCommand {
     /// its jobs, whatever their clocks say (docs/operations.md).
     static func holdLiveness(of queue: any PublishJobQueue, node: String) throws -> NodeLivenessLock {
         do { return try queue.nodeLiveness.hold(node) } catch { throw CommandFailure(message: "\(error)") }
-    }
-}
-
-extension DispatchCommand {
-    static func instant(_ text: String) throws -> Date {
-        guard let date = ISO8601DateFormatter().date(from: text) else {
-            throw CommandFailure(message: "'\(text)' is not an ISO 8601 date-time, e.g. 2026-12-15T00:00:00Z")
-        }
-        return date
     }
 }
 

@@ -81,7 +81,7 @@ struct StoreBackupTests {
 
         do {
             let serving = try StoreServingLock.holdShared(forStoreAt: path)
-            #expect(throws: StoreBackupError(message: "a server (glocal serve or glocal run) holds this store: stop it first")) {
+            #expect(throws: StoreBackupError(message: "glocal serve, run or dispatch holds this store: stop it first")) {
                 try StoreBackup(databasePath: path).restore(from: backupPath)
             }
             withExtendedLifetime(serving) {}
