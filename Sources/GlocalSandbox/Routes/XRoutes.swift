@@ -13,6 +13,10 @@ struct XRoutes: Sendable {
     /// The numeric user id of the token's account.
     static func userID(_ call: SandboxCall) -> String { SandboxIdentity.numericID(call.tokenAccount ?? "", digits: 19) }
 
+    /// Where X's problem types live: `https://api.x.com/2/problems/` in the docs' examples and in `openapi.json`
+    /// v2.167, whose `Problem` discriminator knows no other (xdk v2.159's `Problem` takes any `type`).
+    static let problems = "https://api.x.com/2/problems/"
+
     /// X's 400 for an invalid parameter (`application/problem+json`, type `…/invalid-request`).
     static func invalidRequest(parameter: String, value: String, message: String) -> Response {
         SandboxReply.json(
@@ -20,7 +24,7 @@ struct XRoutes: Sendable {
             [
                 "errors": [["parameters": [parameter: [value]], "message": message]],
                 "title": "Invalid Request", "detail": "One or more parameters to your request was invalid.",
-                "type": "https://api.twitter.com/2/problems/invalid-request",
+                "type": "\(Self.problems)invalid-request",
             ], contentType: "application/problem+json")
     }
 
@@ -84,6 +88,9 @@ struct XRoutes: Sendable {
                 return gate.dialect.rateLimited(reset: limit.reset, now: await state.now(), account: account)
             }
             let json = call.json
+            if let problem = XTweetRequestCheck.problem(json) {
+                return Self.invalidRequest(parameter: problem.parameter, value: problem.value, message: problem.message)
+            }
             let mediaIDs = (json["media"] as? [String: Any])?["media_ids"] as? [String] ?? []
             if let refusal = Self.createRefusal(text: json["text"] as? String, mediaIDs: mediaIDs) { return refusal }
             let text = json["text"] as? String ?? ""
@@ -134,7 +141,7 @@ struct XRoutes: Sendable {
                     [
                         "title": "Not Found Error", "detail": "Could not find tweet with id: [\(id)].",
                         "type":
-                            "https://api.twitter.com/2/problems/resource-not-found", "resource_type": "tweet", "parameter": "id",
+                            "\(Self.problems)resource-not-found", "resource_type": "tweet", "parameter": "id",
                         "resource_id": id, "value": id,
                     ], contentType: "application/problem+json")
             }
@@ -251,7 +258,7 @@ struct XRoutes: Sendable {
                     errors.append([
                         "value": String(id), "detail": "Could not find tweet with ids: [\(id)].", "title": "Not Found Error",
                         "resource_type": "tweet", "parameter": "ids", "resource_id": String(id),
-                        "type": "https://api.twitter.com/2/problems/resource-not-found",
+                        "type": "\(Self.problems)resource-not-found",
                     ])
                 }
             }
