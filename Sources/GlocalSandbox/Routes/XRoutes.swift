@@ -1,5 +1,6 @@
 import Foundation
 import GlocalCore
+import HTTPTypes
 import Hummingbird
 
 /// X API v2 in the sandbox: tweets (403 on a repeated text), the one-shot media upload (images; videos and GIFs go
@@ -36,6 +37,13 @@ struct XRoutes: Sendable {
                 ("x-rate-limit-reset", String(Int(window.reset.timeIntervalSince1970))),
             ], window.reset, window.exceeded
         )
+    }
+
+    /// `response` with the rate-limit `headers` of the call's window added.
+    static func carrying(_ headers: [(String, String)], _ response: Response) -> Response {
+        var response = response
+        for (name, value) in headers { if let name = HTTPField.Name(name) { response.headers[name] = value } }
+        return response
     }
 
     /// `TweetCreateRequest.media.media_ids` `maxItems`.
@@ -88,20 +96,28 @@ struct XRoutes: Sendable {
                 return gate.dialect.rateLimited(reset: limit.reset, now: await state.now(), account: account)
             }
             let json = call.json
+            // "Every response includes rate limit information": a refused create too.
             if let problem = XTweetRequestCheck.problem(json) {
-                return Self.invalidRequest(parameter: problem.parameter, value: problem.value, message: problem.message)
+                return Self.carrying(
+                    limit.headers,
+                    Self.invalidRequest(parameter: problem.parameter, value: problem.value, message: problem.message))
             }
             let mediaIDs = (json["media"] as? [String: Any])?["media_ids"] as? [String] ?? []
-            if let refusal = Self.createRefusal(text: json["text"] as? String, mediaIDs: mediaIDs) { return refusal }
+            if let refusal = Self.createRefusal(text: json["text"] as? String, mediaIDs: mediaIDs) {
+                return Self.carrying(limit.headers, refusal)
+            }
             let text = json["text"] as? String ?? ""
             for media in mediaIDs where await state.post(network: "x", id: media)?.account != account {
-                return Self.invalidRequest(
-                    parameter: "media.media_ids", value: media, message: "Your media IDs are invalid.")
+                return Self.carrying(
+                    limit.headers,
+                    Self.invalidRequest(parameter: "media.media_ids", value: media, message: "Your media IDs are invalid."))
             }
             for media in mediaIDs where await state.xMediaUpload(media).map({ !$0.isReady }) ?? false {
-                return Self.invalidRequest(
-                    parameter: "media.media_ids", value: media,
-                    message: "The media \(media) cannot be attached: its processing has not succeeded.")
+                return Self.carrying(
+                    limit.headers,
+                    Self.invalidRequest(
+                        parameter: "media.media_ids", value: media,
+                        message: "The media \(media) cannot be attached: its processing has not succeeded."))
             }
             let parent = (json["reply"] as? [String: Any])?["in_reply_to_tweet_id"] as? String
             if parent == nil, !text.isEmpty, await state.post(network: "x", account: account, text: text) != nil {
