@@ -70,7 +70,7 @@ struct MastodonRoutes: Sendable {
             let window = await state.spend(network: "mastodon", account: account, cost: 1, limit: 300, window: 10800)
             let headers = [
                 ("X-RateLimit-Limit", "300"), ("X-RateLimit-Remaining", String(window.remaining)),
-                ("X-RateLimit-Reset", SandboxDialect.iso(window.reset)),
+                ("X-RateLimit-Reset", SandboxDialect.isoMicroseconds(window.reset)),
             ]
             if window.exceeded { return gate.dialect.rateLimited(reset: window.reset, now: await state.now(), account: account) }
             let key = call.headers["idempotency-key"]
