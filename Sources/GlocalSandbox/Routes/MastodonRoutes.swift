@@ -8,11 +8,11 @@ struct MastodonRoutes: Sendable {
     let gate: SandboxGate
     var state: SandboxState { gate.state }
 
-    /// How long an `Idempotency-Key` is kept (statuses.md: "stored for up to 1 hour").
-    static let idempotencyLifetime: TimeInterval = 3600
-
     /// The numeric account id of the token's account.
     static func accountID(_ call: SandboxCall) -> String { SandboxIdentity.numericID(call.tokenAccount ?? "", digits: 18) }
+
+    /// How long an `Idempotency-Key` is kept (statuses.md: "stored for up to 1 hour").
+    static let idempotencyLifetime: TimeInterval = 3600
 
     /// The account id of the token, remembering the name it was derived from, so that every `Account` of it (in
     /// `verify_credentials` or inside a `Status`) has the same `username`.
