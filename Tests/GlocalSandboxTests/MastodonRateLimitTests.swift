@@ -53,4 +53,24 @@ import Testing
             }
         }
     }
+
+    @Test func theResetIsWrittenAsTheServerWritesIt() async throws {
+        let note = try SpecFiles.text("mastodon/server-code/NOTE.txt")
+        #expect(note.contains("X-RateLimit-Reset = (request_time + reset_period_offset).iso8601(6)"))
+        let pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{6}Z$"
+        try await SandboxCalls.run { sandbox in
+            let plain = try await sandbox.call("GET", "mastodon/api/v1/accounts/verify_credentials", token: Self.token)
+            let status = try await sandbox.call("POST", "mastodon/api/v1/statuses", token: Self.token, json: ["status": "a"])
+            await sandbox.state.inject(SandboxFault(network: "mastodon", kind: .rateLimit, seconds: 90))
+            let injected = try await sandbox.call("POST", "mastodon/api/v1/statuses", token: Self.token, json: ["status": "b"])
+            #expect(injected.status == 429)
+            _ = await sandbox.state.setLimits(["mastodon/all": 1])
+            let spent = try await sandbox.call("GET", "mastodon/api/v1/accounts/verify_credentials", token: Self.token)
+            #expect(spent.status == 429)
+            for answer in [plain, status, injected, spent] {
+                let reset = answer.headers["x-ratelimit-reset"] ?? ""
+                #expect(reset.range(of: pattern, options: .regularExpression) != nil, "\(reset)")
+            }
+        }
+    }
 }

@@ -54,7 +54,7 @@ import Testing
             let empty = try await sandbox.call("POST", "x/2/tweets", token: Self.token, json: ["text": ""])
             #expect(empty.status == 400)
             #expect(Self.check(empty, "POST", "/2/tweets", in: spec) == [])
-            #expect(empty.object["type"] as? String == "https://api.twitter.com/2/problems/invalid-request")
+            #expect((empty.object["type"] as? String)?.hasSuffix("/2/problems/invalid-request") == true)
             #expect((empty.object["errors"] as? [Any])?.isEmpty == false)
             let named = try await sandbox.call("GET", "x/2/users/lumiere-us/tweets", token: Self.token)
             #expect(named.status == 400, "a user id must be numeric")

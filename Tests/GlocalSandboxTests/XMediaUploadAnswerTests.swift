@@ -147,7 +147,7 @@ import Testing
             for (why, body) in refused {
                 let answer = try await sandbox.call("POST", "x/2/media/upload/initialize", token: Self.token, json: body)
                 #expect(answer.status == 400, "\(why)")
-                #expect(answer.object["type"] as? String == "https://api.twitter.com/2/problems/invalid-request", "\(why)")
+                #expect(answer.object["type"] as? String == "https://api.x.com/2/problems/invalid-request", "\(why)")
                 #expect(spec.problems(answer, "POST", "/2/media/upload/initialize") == [], "\(why)")
             }
             #expect(!spec.configProperties.contains("command"))
@@ -209,7 +209,7 @@ import Testing
             let early = try await sandbox.call(
                 "POST", "x/2/tweets", token: Self.token, json: ["text": "too soon", "media": ["media_ids": [id]]])
             #expect(early.status == 400)
-            #expect(early.object["type"] as? String == "https://api.twitter.com/2/problems/invalid-request")
+            #expect(early.object["type"] as? String == "https://api.x.com/2/problems/invalid-request")
             #expect(XAnswerTests.check(early, "POST", "/2/tweets", in: spec.xdk) == [])
             for _ in 0..<2 { _ = try await sandbox.call("GET", "x/2/media/upload?media_id=\(id)", token: Self.token) }
             let ready = try await sandbox.call(

@@ -42,6 +42,8 @@ import Testing
                     ["id": media, "metadata": ["alt_text": ["text": "Un flacon"]]] as [String: Any]
                 ),
                 ("POST", "/2/media/upload", "x/2/media/upload", "a 400 too", ["media_category": "tweet_image"] as [String: Any]),
+                ("POST", "/2/tweets", "x/2/tweets", "a 400 too", ["text": ""] as [String: Any]),
+                ("POST", "/2/tweets", "x/2/tweets", "a 400 too", ["text": "x", "tweet_mode": "extended"] as [String: Any]),
                 ("DELETE", "/2/tweets/:id", "x/2/tweets/\(tweet)", "", nil),
             ]
             for (method, endpoint, path, note, body) in calls {

@@ -46,6 +46,38 @@ struct BlueskyRoutes: Sendable {
                 options: .regularExpression) != nil
     }
 
+    /// The collection of posts, the one record type whose lexicon the sandbox checks in full.
+    static let postCollection = "app.bsky.feed.post"
+
+    /// Whether a PDS knows the collection's lexicon: the Bluesky and atproto namespaces (a record of another namespace
+    /// is stored unvalidated, `validationStatus` `unknown`).
+    static func knowsLexicon(_ collection: String) -> Bool {
+        ["app.bsky.", "com.atproto.", "chat.bsky.", "tools.ozone."].contains { collection.hasPrefix($0) }
+    }
+
+    /// The TID syntax: 13 characters of sortable base32, the first with the top bit clear.
+    static func isTID(_ text: String) -> Bool {
+        text.range(of: "^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$", options: .regularExpression) != nil
+    }
+
+    /// The record key syntax: 1–512 of `a-zA-Z0-9_~.:-`, never `.` or `..`.
+    static func isRecordKey(_ text: String) -> Bool {
+        text != "." && text != ".." && text.range(of: "^[a-zA-Z0-9_~.:-]{1,512}$", options: .regularExpression) != nil
+    }
+
+    /// `app.bsky.feed.getPosts` `uris` `maxLength`.
+    static let maxPostURIs = 25
+
+    /// Why `getPosts` parameters break its lexicon (`uris` required, at most 25, each an AT-URI), or `nil`.
+    static func getPostsProblem(_ uris: [String]) -> String? {
+        if uris.isEmpty { return "Error: Params must have the property \"uris\"" }
+        if uris.count > maxPostURIs { return "Error: Params/uris must not have more than \(maxPostURIs) elements" }
+        for (index, uri) in uris.enumerated() where !uri.hasPrefix("at://") || uri.contains(" ") {
+            return "Error: Params/uris/\(index) must be a valid at-uri"
+        }
+        return nil
+    }
+
     /// `app.bsky.feed.post` `langs` `maxLength`.
     static let maxLangs = 3
 
@@ -58,7 +90,10 @@ struct BlueskyRoutes: Sendable {
         guard let text = record["text"] as? String else {
             return "Invalid app.bsky.feed.post record: Record must have the property \"text\""
         }
-        if text.count > 300 || text.utf8.count > 3000 {
+        if text.utf8.count > 3000 {
+            return "Invalid app.bsky.feed.post record: Record/text must not be longer than 3000 characters"
+        }
+        if text.count > 300 {
             return "Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes"
         }
         guard let createdAt = record["createdAt"] as? String else {
@@ -71,6 +106,7 @@ struct BlueskyRoutes: Sendable {
         if let langs = record["langs"] as? [Any], langs.count > maxLangs {
             return "Invalid app.bsky.feed.post record: Record/langs must not have more than \(maxLangs) elements"
         }
+        if let problem = BlueskyPostFields.problem(record) { return "Invalid app.bsky.feed.post record: \(problem)" }
         guard let embed = record["embed"] as? [String: Any], embed["$type"] as? String == "app.bsky.embed.images" else {
             return nil
         }
@@ -194,9 +230,18 @@ struct BlueskyRoutes: Sendable {
             let serial = await state.next("bluesky/tid")
             let now = await state.now()
             let rkey = json["rkey"] as? String ?? SandboxIdentity.tid(at: now, clockID: serial)
-            guard rkey.range(of: "^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$", options: .regularExpression) != nil
-            else { return Self.invalid("Invalid record key: app.bsky.feed.post keys are TIDs") }
-            if let problem = Self.recordProblem(record) { return Self.invalid(problem) }
+            let isPost = collection == Self.postCollection
+            if isPost {
+                guard Self.isTID(rkey) else { return Self.invalid("Invalid record key: app.bsky.feed.post keys are TIDs") }
+            } else if !Self.isRecordKey(rkey) {
+                return Self.invalid("Input/rkey must be a valid Record Key")
+            }
+            // `validate`: false skips the lexicon, true requires it, unset validates only what the PDS knows.
+            let validate = json["validate"] as? Bool
+            if validate == true, !Self.knowsLexicon(collection) {
+                return Self.invalid("Lexicon not found: lex:\(collection)")
+            }
+            if isPost, validate != false, let problem = Self.recordProblem(record) { return Self.invalid(problem) }
             var types: [String: String] = [:]
             for ref in Self.blobRefs(record) { types[ref] = await blobType(ref, account: repo) }
             if let problem = Self.blobUseProblem(record, uploadedType: { types[$0] }) {
@@ -221,9 +266,8 @@ struct BlueskyRoutes: Sendable {
             let rev = SandboxIdentity.tid(at: await state.now(), clockID: serial)
             let commit = SandboxCID.record(
                 ["did": repo, "rev": rev, "data": ["$link": cid(post)], "version": 3] as [String: Any])
-            let answer: [String: Any] = [
-                "uri": uri, "cid": cid(post), "commit": ["cid": commit, "rev": rev], "validationStatus": "valid",
-            ]
+            var answer: [String: Any] = ["uri": uri, "cid": cid(post), "commit": ["cid": commit, "rev": rev]]
+            if validate != false { answer["validationStatus"] = Self.knowsLexicon(collection) ? "valid" : "unknown" }
             return await gate.after(account: repo, SandboxReply.json(200, answer))
         }
         router.post("bluesky/xrpc/com.atproto.repo.deleteRecord") { request, _ -> Response in
@@ -266,6 +310,15 @@ struct BlueskyRoutes: Sendable {
         }
         router.get("bluesky/xrpc/com.atproto.repo.getRecord") { request, _ -> Response in
             let call = try await SandboxCall.read(request)
+            for name in ["repo", "collection", "rkey"] where (call.query[name] ?? "").isEmpty {
+                return Self.invalid("Error: Params must have the property \"\(name)\"")
+            }
+            guard Self.isNSID(call.query["collection"] ?? "") else {
+                return Self.invalid("Error: Params/collection must be a valid nsid")
+            }
+            guard Self.isRecordKey(call.query["rkey"] ?? "") else {
+                return Self.invalid("Error: Params/rkey must be a valid Record Key")
+            }
             guard let repo = Self.repoDID(call.query["repo"] ?? "", session: call.bearer.map { _ in Self.did(call) }) else {
                 return Self.invalid("Input/repo must be a valid did or a handle")
             }
@@ -283,7 +336,9 @@ struct BlueskyRoutes: Sendable {
             if let refusal = await gate.before(call, account: account) { return refusal }
             var posts: [[String: Any]] = []
             // An XRPC array parameter is the name repeated: `uris=a&uris=b`.
-            for (_, uri) in call.queryItems.filter({ $0.name == "uris" }) {
+            let uris = call.queryItems.filter({ $0.name == "uris" }).map(\.value)
+            if let problem = Self.getPostsProblem(uris) { return Self.invalid(problem) }
+            for uri in uris {
                 guard let post = await state.post(network: "bluesky", id: uri) else { continue }
                 let counts = SandboxEngagement.counters(
                     postedAt: post.postedAt, now: await state.now(),

@@ -30,8 +30,10 @@ enum MastodonEntities {
     }
 
     /// A `Status`; `media` are its attachments, `counts` its engagement, `name` the name its account's id was derived
-    /// from (its `username`, as `verify_credentials` answers it).
-    static func status(_ post: SandboxPost, media: [SandboxPost], counts: [String: Int], name: String? = nil) -> [String: Any] {
+    /// from (its `username`, as `verify_credentials` answers it), `parentAccount` the author of the status it replies to.
+    static func status(
+        _ post: SandboxPost, media: [SandboxPost], counts: [String: Int], name: String? = nil, parentAccount: String? = nil
+    ) -> [String: Any] {
         let escaped = post.text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
         let request = MastodonStatusRequest(stored: post.body)
@@ -40,12 +42,13 @@ enum MastodonEntities {
         return [
             "id": post.id, "uri": "\(host)/users/\(username)/statuses/\(post.id)",
             "created_at": SandboxDialect.iso(post.postedAt), "account": account, "content": "<p>\(escaped)</p>",
-            "visibility": request.visibility ?? "public", "sensitive": false, "spoiler_text": "",
+            "visibility": request.visibility ?? "public", "sensitive": request.sensitive, "spoiler_text": request.spoilerText,
             "media_attachments": media.map { attachment($0) }, "mentions": [], "tags": [], "emojis": [],
             "reblogs_count": counts["reposts"] ?? 0, "favourites_count": counts["likes"] ?? 0,
             "quotes_count": counts["quotes"] ?? 0, "replies_count": counts["replies"] ?? 0,
             "url": "\(host)/@\(username)/\(post.id)", "in_reply_to_id": post.parentID ?? NSNull(),
-            "in_reply_to_account_id": post.parentID == nil ? NSNull() : post.account, "reblog": NSNull(), "poll": NSNull(),
+            "in_reply_to_account_id": post.parentID == nil ? NSNull() : (parentAccount ?? post.account) as Any,
+            "reblog": NSNull(), "poll": NSNull(),
             "card": NSNull(), "language": request.language.map { $0 as Any } ?? NSNull(), "text": NSNull(), "edited_at": NSNull(),
             "quote": NSNull(),
             "quote_approval": ["automatic": ["public"], "manual": [], "current_user": "automatic"] as [String: Any],

@@ -48,7 +48,7 @@ struct MastodonRateLimit: RouterMiddleware {
                     429, ["error": "Too many requests"],
                     headers: [
                         ("X-RateLimit-Limit", String(limit)), ("X-RateLimit-Remaining", "0"),
-                        ("X-RateLimit-Reset", SandboxDialect.iso(spent.reset)),
+                        ("X-RateLimit-Reset", SandboxDialect.isoMicroseconds(spent.reset)),
                     ])
             }
             if closest == nil || spent.remaining < closest!.remaining { closest = (limit, spent.remaining, spent.reset) }
@@ -59,7 +59,7 @@ struct MastodonRateLimit: RouterMiddleware {
         if let own = response.headers[remaining].flatMap({ Int($0) }), own <= closest.remaining { return response }
         response.headers[HTTPField.Name("X-RateLimit-Limit")!] = String(closest.limit)
         response.headers[remaining] = String(closest.remaining)
-        response.headers[HTTPField.Name("X-RateLimit-Reset")!] = SandboxDialect.iso(closest.reset)
+        response.headers[HTTPField.Name("X-RateLimit-Reset")!] = SandboxDialect.isoMicroseconds(closest.reset)
         return response
     }
 }

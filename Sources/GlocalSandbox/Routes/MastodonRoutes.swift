@@ -14,6 +14,9 @@ struct MastodonRoutes: Sendable {
     /// The numeric account id of the token's account.
     static func accountID(_ call: SandboxCall) -> String { SandboxIdentity.numericID(call.tokenAccount ?? "", digits: 18) }
 
+    /// How long an `Idempotency-Key` is kept (statuses.md: "stored for up to 1 hour").
+    static let idempotencyLifetime: TimeInterval = 3600
+
     /// The account id of the token, remembering the name it was derived from, so that every `Account` of it (in
     /// `verify_credentials` or inside a `Status`) has the same `username`.
     private func identify(_ call: SandboxCall) async -> String {
@@ -30,8 +33,11 @@ struct MastodonRoutes: Sendable {
         for id in MastodonStatusRequest(stored: post.body).mediaIDs {
             if let item = await state.post(network: "mastodon", id: id) { media.append(item) }
         }
+        var parentAccount: String?
+        if let parent = post.parentID { parentAccount = await state.post(network: "mastodon", id: parent)?.account }
         return MastodonEntities.status(
-            post, media: media, counts: counts, name: await state.name(of: "mastodon/\(post.account)"))
+            post, media: media, counts: counts, name: await state.name(of: "mastodon/\(post.account)"),
+            parentAccount: parentAccount)
     }
 
     /// `POST /api/v1/media` or `/api/v2/media`; v2 processes larger formats (video, gifv, audio) in the background
@@ -70,11 +76,14 @@ struct MastodonRoutes: Sendable {
             let window = await state.spend(network: "mastodon", account: account, cost: 1, limit: 300, window: 10800)
             let headers = [
                 ("X-RateLimit-Limit", "300"), ("X-RateLimit-Remaining", String(window.remaining)),
-                ("X-RateLimit-Reset", SandboxDialect.iso(window.reset)),
+                ("X-RateLimit-Reset", SandboxDialect.isoMicroseconds(window.reset)),
             ]
             if window.exceeded { return gate.dialect.rateLimited(reset: window.reset, now: await state.now(), account: account) }
             let key = call.headers["idempotency-key"]
-            if let key, let existing = await state.post(network: "mastodon", account: account, key: key) {
+            // "Idempotency keys are stored for up to 1 hour": an older key posts anew.
+            if let key, let existing = await state.post(network: "mastodon", account: account, key: key),
+                await state.now().timeIntervalSince(existing.postedAt) < Self.idempotencyLifetime
+            {
                 return SandboxReply.json(200, await status(existing), headers: headers)
             }
             let parameters = MastodonStatusRequest(call)

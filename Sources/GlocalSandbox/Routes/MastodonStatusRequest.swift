@@ -9,6 +9,9 @@ struct MastodonStatusRequest: Sendable, Equatable {
     var visibility: String?
     var language: String?
     var inReplyToID: String?
+    /// `sensitive` (false unless given) and `spoiler_text` (empty unless given), which the `Status` echoes.
+    var sensitive = false
+    var spoilerText = ""
 
     /// `statuses.max_characters`, `statuses.characters_reserved_per_url` and `max_media_attachments` of a default
     /// instance (`/api/v2/instance`).
@@ -41,6 +44,8 @@ struct MastodonStatusRequest: Sendable, Equatable {
         visibility = json["visibility"] as? String
         language = json["language"] as? String
         inReplyToID = json["in_reply_to_id"] as? String
+        sensitive = Self.isTrue(json["sensitive"])
+        spoilerText = json["spoiler_text"] as? String ?? ""
     }
 
     private init(pairs: [(name: String, value: String)]) {
@@ -50,6 +55,15 @@ struct MastodonStatusRequest: Sendable, Equatable {
         visibility = value("visibility")
         language = value("language")
         inReplyToID = value("in_reply_to_id")
+        sensitive = Self.isTrue(value("sensitive"))
+        spoilerText = value("spoiler_text") ?? ""
+    }
+
+    /// A Boolean parameter as Rails reads it: JSON `true`, or form text `true`, `1`, `t`, `on` (any case).
+    private static func isTrue(_ value: Any?) -> Bool {
+        if let flag = value as? Bool { return flag }
+        guard let text = value as? String else { return false }
+        return ["true", "1", "t", "on"].contains(text.lowercased())
     }
 
     /// Mastodon's 422 message for a status it refuses, or `nil`; `ownMedia` tells whether an attachment id is one of

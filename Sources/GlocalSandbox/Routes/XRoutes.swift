@@ -1,5 +1,6 @@
 import Foundation
 import GlocalCore
+import HTTPTypes
 import Hummingbird
 
 /// X API v2 in the sandbox: tweets (403 on a repeated text), the one-shot media upload (images; videos and GIFs go
@@ -13,6 +14,10 @@ struct XRoutes: Sendable {
     /// The numeric user id of the token's account.
     static func userID(_ call: SandboxCall) -> String { SandboxIdentity.numericID(call.tokenAccount ?? "", digits: 19) }
 
+    /// Where X's problem types live: `https://api.x.com/2/problems/` in the docs' examples and in `openapi.json`
+    /// v2.167, whose `Problem` discriminator knows no other (xdk v2.159's `Problem` takes any `type`).
+    static let problems = "https://api.x.com/2/problems/"
+
     /// X's 400 for an invalid parameter (`application/problem+json`, type `…/invalid-request`).
     static func invalidRequest(parameter: String, value: String, message: String) -> Response {
         SandboxReply.json(
@@ -20,7 +25,7 @@ struct XRoutes: Sendable {
             [
                 "errors": [["parameters": [parameter: [value]], "message": message]],
                 "title": "Invalid Request", "detail": "One or more parameters to your request was invalid.",
-                "type": "https://api.twitter.com/2/problems/invalid-request",
+                "type": "\(Self.problems)invalid-request",
             ], contentType: "application/problem+json")
     }
 
@@ -32,6 +37,13 @@ struct XRoutes: Sendable {
                 ("x-rate-limit-reset", String(Int(window.reset.timeIntervalSince1970))),
             ], window.reset, window.exceeded
         )
+    }
+
+    /// `response` with the rate-limit `headers` of the call's window added.
+    static func carrying(_ headers: [(String, String)], _ response: Response) -> Response {
+        var response = response
+        for (name, value) in headers { if let name = HTTPField.Name(name) { response.headers[name] = value } }
+        return response
     }
 
     /// `TweetCreateRequest.media.media_ids` `maxItems`.
@@ -84,17 +96,28 @@ struct XRoutes: Sendable {
                 return gate.dialect.rateLimited(reset: limit.reset, now: await state.now(), account: account)
             }
             let json = call.json
+            // "Every response includes rate limit information": a refused create too.
+            if let problem = XTweetRequestCheck.problem(json) {
+                return Self.carrying(
+                    limit.headers,
+                    Self.invalidRequest(parameter: problem.parameter, value: problem.value, message: problem.message))
+            }
             let mediaIDs = (json["media"] as? [String: Any])?["media_ids"] as? [String] ?? []
-            if let refusal = Self.createRefusal(text: json["text"] as? String, mediaIDs: mediaIDs) { return refusal }
+            if let refusal = Self.createRefusal(text: json["text"] as? String, mediaIDs: mediaIDs) {
+                return Self.carrying(limit.headers, refusal)
+            }
             let text = json["text"] as? String ?? ""
             for media in mediaIDs where await state.post(network: "x", id: media)?.account != account {
-                return Self.invalidRequest(
-                    parameter: "media.media_ids", value: media, message: "Your media IDs are invalid.")
+                return Self.carrying(
+                    limit.headers,
+                    Self.invalidRequest(parameter: "media.media_ids", value: media, message: "Your media IDs are invalid."))
             }
             for media in mediaIDs where await state.xMediaUpload(media).map({ !$0.isReady }) ?? false {
-                return Self.invalidRequest(
-                    parameter: "media.media_ids", value: media,
-                    message: "The media \(media) cannot be attached: its processing has not succeeded.")
+                return Self.carrying(
+                    limit.headers,
+                    Self.invalidRequest(
+                        parameter: "media.media_ids", value: media,
+                        message: "The media \(media) cannot be attached: its processing has not succeeded."))
             }
             let parent = (json["reply"] as? [String: Any])?["in_reply_to_tweet_id"] as? String
             if parent == nil, !text.isEmpty, await state.post(network: "x", account: account, text: text) != nil {
@@ -134,7 +157,7 @@ struct XRoutes: Sendable {
                     [
                         "title": "Not Found Error", "detail": "Could not find tweet with id: [\(id)].",
                         "type":
-                            "https://api.twitter.com/2/problems/resource-not-found", "resource_type": "tweet", "parameter": "id",
+                            "\(Self.problems)resource-not-found", "resource_type": "tweet", "parameter": "id",
                         "resource_id": id, "value": id,
                     ], contentType: "application/problem+json")
             }
@@ -251,7 +274,7 @@ struct XRoutes: Sendable {
                     errors.append([
                         "value": String(id), "detail": "Could not find tweet with ids: [\(id)].", "title": "Not Found Error",
                         "resource_type": "tweet", "parameter": "ids", "resource_id": String(id),
-                        "type": "https://api.twitter.com/2/problems/resource-not-found",
+                        "type": "\(Self.problems)resource-not-found",
                     ])
                 }
             }

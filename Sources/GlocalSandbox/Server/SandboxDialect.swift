@@ -46,7 +46,10 @@ enum SandboxDialect: String, Sendable {
         case .mastodon:
             return SandboxReply.json(
                 429, ["error": "Too many requests"],
-                headers: [("X-RateLimit-Limit", "300"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", Self.iso(reset))])
+                headers: [
+                    ("X-RateLimit-Limit", "300"), ("X-RateLimit-Remaining", "0"),
+                    ("X-RateLimit-Reset", Self.isoMicroseconds(reset)),
+                ])
         case .linkedin:
             return SandboxReply.json(
                 429, ["status": 429, "message": "Resource level throttle limit for calls to this resource is reached"])
@@ -163,6 +166,18 @@ enum SandboxDialect: String, Sendable {
         case .expiredToken: return refresh ? refreshRefused() : expiredToken()
         case .slow, .dropAfterStore, .errorAfterStore, .stuckUpload, .failUpload, .expireSession: return serverError()
         }
+    }
+
+    /// An instant as Mastodon writes `X-RateLimit-Reset`: Ruby's `iso8601(6)`, six fractional digits
+    /// (`2026-12-01T09:05:00.000000Z`).
+    static func isoMicroseconds(_ date: Date) -> String {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        let micros = min(999_999, Int(((date.timeIntervalSince1970 - seconds) * 1_000_000).rounded()))
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        let whole = formatter.string(from: Date(timeIntervalSince1970: seconds))
+        let digits = String(micros)
+        return whole.dropLast() + "." + String(repeating: "0", count: 6 - digits.count) + digits + "Z"
     }
 
     static func iso(_ date: Date) -> String {

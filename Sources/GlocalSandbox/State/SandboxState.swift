@@ -139,7 +139,7 @@ public actor SandboxState {
     func post(network: String, id: String) -> SandboxPost? { posts.first { $0.network == network && $0.id == id } }
 
     func post(network: String, account: String, key: String) -> SandboxPost? {
-        posts.first { $0.network == network && $0.account == account && $0.key == key }
+        posts.last { $0.network == network && $0.account == account && $0.key == key }
     }
 
     func post(network: String, account: String, text: String, kind: String = "post") -> SandboxPost? {
