@@ -25,6 +25,9 @@ struct BrowserMediaContainmentTests {
         try fm.createDirectory(at: container.appendingPathComponent("outside"), withIntermediateDirectories: true)
         try Self.secret.write(to: container.appendingPathComponent("outside/secret.env"), atomically: true, encoding: .utf8)
         try Self.key.write(to: workspace.appendingPathComponent(".glocal/secret.key"), atomically: true, encoding: .utf8)
+        // A key file others may read is refused by serve (operations.md): the owner's only, as glocal makes it.
+        try fm.setAttributes(
+            [.posixPermissions: 0o600], ofItemAtPath: workspace.appendingPathComponent(".glocal/secret.key").path)
         let links = [
             "assets/secret.png": "../../outside/secret.env", "assets/key.png": "../.glocal/secret.key",
             "assets/store.png": "../.glocal/glocal.sqlite", "assets/passwd.png": "/etc/passwd",
