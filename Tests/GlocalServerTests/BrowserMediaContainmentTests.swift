@@ -8,7 +8,7 @@ import Testing
 /// referenced image in a preview and gets 404 for every link. Screenshots go to test-artifacts/.
 struct BrowserMediaContainmentTests {
     static let secret = "SECRET_TOKEN=ghp_browsermediasecret"
-    static let key = "S2V5S2V5S2V5S2V5S2V5S2V5S2V5S2V5S2V5S2U="
+    static let key = "S2V5S2V5S2V5S2V5S2V5S2V5S2V5S2V5S2V5S2V5S2U="  // 32 bytes, as serve requires
 
     @Test(.timeLimit(.minutes(10))) func aViewerSeesReferencedImagesAndNeverALinkedSecret() async throws {
         let root = BrowserEndToEndTests.root
