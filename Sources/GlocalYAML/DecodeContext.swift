@@ -53,7 +53,7 @@ struct DecodeContext {
             let isNumber = scalar.style == .plain && PlainNumber.integer(scalar.string) != nil
             if !quotesValues { return isNumber ? "a number" : "a text (not shown)" }
             if isNumber { return "the number \(DiagnosticText.cut(scalar.string))" }
-            if scalar.style == .plain, let yaml11 = node.int {
+            if scalar.style == .plain, let yaml11 = Self.yaml11Int(node) {
                 // 010, 0x10, 1_0, 1:00: a number to YAML 1.1 tools, which glocal does not read as one.
                 return "'\(DiagnosticText.cut(scalar.string))', which YAML 1.1 tools read as \(yaml11)"
             }
@@ -64,6 +64,41 @@ struct DecodeContext {
             }
             return "the text '\(DiagnosticText.cut(scalar.string))'"
         }
+    }
+
+    /// What YAML 1.1 tools read as an integer (Yams' `Node.int`), except that a sexagesimal one (`1:30`) is read
+    /// here with its overflow checked: Yams traps on `1:9223372036854775807` (a fuzzer's finding).
+    static func yaml11Int(_ node: Node) -> Int? {
+        guard case let .scalar(scalar) = node else { return nil }
+        guard scalar.string.contains(":") else { return node.int }
+        return sexagesimal(scalar.string)
+    }
+
+    /// YAML 1.1's base 60 integer, `[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+`; `nil` for anything else or past `Int`.
+    static func sexagesimal(_ text: String) -> Int? {
+        var digits = Substring(text)
+        var sign = 1
+        if let first = digits.first, first == "-" || first == "+" {
+            sign = first == "-" ? -1 : 1
+            digits = digits.dropFirst()
+        }
+        let parts = digits.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let head = parts.first, head.first.map({ ("1"..."9").contains($0) }) == true,
+            head.allSatisfy({ $0 == "_" || $0.isASCII && $0.isNumber })
+        else { return nil }
+        var value = 0
+        for (index, part) in parts.enumerated() {
+            let plain = index == 0 ? part.filter { $0 != "_" } : Substring(part)
+            guard let number = Int(plain), number >= 0 else { return nil }
+            if index > 0, !(1...2).contains(part.count) || !part.allSatisfy({ $0.isASCII && $0.isNumber }) || number > 59 {
+                return nil
+            }
+            let (shifted, overflowA) = value.multipliedReportingOverflow(by: index == 0 ? 1 : 60)
+            let (sum, overflowB) = shifted.addingReportingOverflow(number)
+            guard !overflowA, !overflowB else { return nil }
+            value = sum
+        }
+        return sign * value
     }
 
     /// Whether a node is YAML null (`~`, `null` or nothing).
@@ -79,7 +114,7 @@ struct DecodeContext {
             if scalar.style != .plain, isNumber(scalar.string) {
                 notes.append("in quotes a number is text: remove the quotes")
             } else if scalar.style == .plain, PlainNumber.decimal(scalar.string) == nil,
-                node.int != nil || node.float != nil || Double(scalar.string) != nil
+                Self.yaml11Int(node) != nil || node.float != nil || Double(scalar.string) != nil
             {
                 notes.append(
                     "write numbers in plain decimal digits (such as \(expected == "a number" ? "0.2" : "10")), "

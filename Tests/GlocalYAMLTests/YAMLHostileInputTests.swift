@@ -23,6 +23,22 @@ import Yams
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The fuzzer's crash: `day: 1:9223372036854775807` trapped inside Yams' base 60 reading while the diagnostic
+    /// said what YAML 1.1 tools make of it. The base 60 form is read here, with its overflow checked.
+    @Test func aBase60NumberPastIntIsNoNumberAndNeverATrap() {
+        #expect(DecodeContext.sexagesimal("1:00") == 60)
+        #expect(DecodeContext.sexagesimal("-1:30") == -90)
+        #expect(DecodeContext.sexagesimal("1_0:20:05") == 37_205)
+        #expect(DecodeContext.sexagesimal("1:9223372036854775807") == nil)
+        #expect(DecodeContext.sexagesimal("153722867280912930:7") == Int.max)
+        #expect(DecodeContext.sexagesimal("153722867280912930:8") == nil, "one past Int.max")
+        for refused in ["1:60", "0:30", "1:", ":30", "1:+5", "1:234", "a:30", "1:3a"] {
+            #expect(DecodeContext.sexagesimal(refused) == nil, "\(refused)")
+        }
+        #expect(DecodeContext.yaml11Int(Node("1:9223372036854775807")) == nil)
+        #expect(DecodeContext.yaml11Int(Node("010")) == 8)
+    }
+
     @Test func aliasBombAsValueIsRefusedAtTheAliasThatCrossesTheLimit() throws {
         let (node, diagnostics) = parse(Self.aliasBomb())
         #expect(node == nil)
