@@ -234,9 +234,14 @@ public struct PublishQueue: Sendable {
                 let variant = try SQLiteVariantStore.fetchVariant(db, id: variantID)
                 switch policy.rescue(previousRescues: row["rescues"], variantState: variant?.state) {
                 case .discard(let rescues, let reason, let variantToUnknown):
-                    if variantToUnknown {
+                    if variantToUnknown, let variant {
                         try VariantStateChange.move(
                             db, id: variantID, to: .unknown, actor: Self.actor, timestamp: timestamp, current: variant,
+                            node: nodeID)
+                        // Given up unknown: the event that tells a person (the failure scan), as a retry's give-up.
+                        try AuditLog.append(
+                            db, timestamp: timestamp, actor: Self.actor, variantID: variantID, action: .setState,
+                            before: variant, beforeState: .unknown, after: variant, afterState: .unknown, reason: reason,
                             node: nodeID)
                     }
                     try db.execute(

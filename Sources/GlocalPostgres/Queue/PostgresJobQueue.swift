@@ -101,7 +101,13 @@ public struct PostgresJobQueue: PublishJobQueue {
                 let variant = try PostgresVariantRow.fetch(transaction, id: variantID, forUpdate: true)
                 switch policy.rescue(previousRescues: previous, variantState: variant?.state) {
                 case .discard(let rescues, let reason, let variantToUnknown):
-                    if variantToUnknown { try move(transaction, variantID, to: .unknown, now: now, current: variant) }
+                    if variantToUnknown, let variant {
+                        try move(transaction, variantID, to: .unknown, now: now, current: variant)
+                        // Given up unknown: the event that tells a person (the failure scan), as a retry's give-up.
+                        try PostgresAuditLog.append(
+                            transaction, at: now, actor: Self.actor, variantID: variantID, action: .setState, before: variant,
+                            beforeState: .unknown, after: variant, afterState: .unknown, reason: reason, node: nodeID)
+                    }
                     try transaction.execute(
                         """
                         UPDATE publish_job SET rescues = \(rescues), state = 'discarded', locked_by = NULL,

@@ -147,6 +147,9 @@ struct StoreContractTests {
         let job = try #require(try store.queue.job(forVariant: variant.id))
         #expect(job.state == .discarded && job.rescues == 1)
         #expect(try store.variants.variant(variant.id)?.state == .unknown)
+        // Given up while its outcome is unknown: the event the failure scan tells a person about, with the reason.
+        let giveUp = try #require(UnknownOutcomeGiveUp.latest(in: try store.audit.auditEvents(variant: variant.id)))
+        #expect(giveUp.reason == job.lastError && giveUp.reason.contains("crash loop"))
     }
 
     @Test(arguments: StoreBackend.allCases)
