@@ -233,16 +233,20 @@ public struct PublishQueue: Sendable {
                 let variantID: String = row["variant_id"]
                 let variant = try SQLiteVariantStore.fetchVariant(db, id: variantID)
                 switch policy.rescue(previousRescues: row["rescues"], variantState: variant?.state) {
-                case .discard(let rescues, let reason, let variantToUnknown):
-                    if variantToUnknown, let variant {
-                        try VariantStateChange.move(
-                            db, id: variantID, to: .unknown, actor: Self.actor, timestamp: timestamp, current: variant,
-                            node: nodeID)
-                        // Given up unknown: the event that tells a person (the failure scan), as a retry's give-up.
-                        try AuditLog.append(
-                            db, timestamp: timestamp, actor: Self.actor, variantID: variantID, action: .setState,
-                            before: variant, beforeState: .unknown, after: variant, afterState: .unknown, reason: reason,
-                            node: nodeID)
+                case .discard(let rescues, let reason, let variantTo):
+                    if let variant, let target = variantTo {
+                        if variant.state != target {
+                            try VariantStateChange.move(
+                                db, id: variantID, to: target, actor: Self.actor, timestamp: timestamp, current: variant,
+                                node: nodeID)
+                        }
+                        if target == .unknown {
+                            // Given up unknown: the event that tells a person (the failure scan), as a retry's give-up.
+                            try AuditLog.append(
+                                db, timestamp: timestamp, actor: Self.actor, variantID: variantID, action: .setState,
+                                before: variant, beforeState: .unknown, after: variant, afterState: .unknown, reason: reason,
+                                node: nodeID)
+                        }
                     }
                     try db.execute(
                         sql: "UPDATE publish_job SET rescues = ? WHERE id = ? AND state = 'running' AND locked_by = ?",

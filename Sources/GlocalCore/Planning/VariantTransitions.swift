@@ -17,7 +17,8 @@ public enum VariantTransitions {
         .draft: [.pendingApproval, .approved, .cancelled],
         .pendingApproval: [.draft, .approved, .rejected, .cancelled],
         .approved: [.pendingApproval, .scheduled, .publishing, .cancelled, .missed],
-        .scheduled: [.pendingApproval, .approved, .publishing, .cancelled, .missed],
+        // `failed` only for a job set aside as a crash loop before it sent anything (`RescuePolicy`).
+        .scheduled: [.pendingApproval, .approved, .publishing, .cancelled, .missed, .failed],
         // Back to `scheduled` only on an answer that proves the post was not taken (429, refused token).
         .publishing: [.published, .failed, .unknown, .scheduled],
         // Reconciliation settles an unknown outcome: found on the network, refused, or not there (so

@@ -16,9 +16,11 @@ public struct RescuePolicy: Sendable, Equatable {
     public enum Rescue: Sendable, Equatable {
         /// Back to the queue (`retryable`), attempt refunded, same `run_at`, with this rescue count.
         case requeue(rescues: Int, reason: String)
-        /// A crash loop: discard the job with this rescue count and reason; `variantToUnknown` says
-        /// whether its variant (then `publishing`, maybe out) becomes `unknown`.
-        case discard(rescues: Int, reason: String, variantToUnknown: Bool)
+        /// A crash loop: discard the job with this rescue count and reason, and leave its variant in
+        /// `variantTo` (`nil`: as it is). A variant `publishing` or `unknown` (maybe out) is given up `unknown`;
+        /// one still `scheduled` never left (a post is sent only once `publishing` is on disk): `failed`. Either
+        /// way a person is told.
+        case discard(rescues: Int, reason: String, variantTo: VariantState?)
     }
 
     /// The reason a rescued job carries.
@@ -32,8 +34,16 @@ public struct RescuePolicy: Sendable, Equatable {
             return .discard(
                 rescues: rescues,
                 reason: "the worker died \(rescues) times holding this job (a crash loop?): check the account by hand",
-                variantToUnknown: variantState == .publishing)
+                variantTo: Self.crashLoopTarget(of: variantState))
         }
         return .requeue(rescues: rescues, reason: Self.leaseExpired)
+    }
+
+    private static func crashLoopTarget(of state: VariantState?) -> VariantState? {
+        switch state {
+        case .publishing, .unknown: return .unknown
+        case .scheduled: return .failed
+        case .draft, .pendingApproval, .approved, .rejected, .missed, .published, .cancelled, .failed, nil: return nil
+        }
     }
 }

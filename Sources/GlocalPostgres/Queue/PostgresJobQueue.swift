@@ -100,13 +100,16 @@ public struct PostgresJobQueue: PublishJobQueue {
             for (id, variantID, previous, holder) in expired {
                 let variant = try PostgresVariantRow.fetch(transaction, id: variantID, forUpdate: true)
                 switch policy.rescue(previousRescues: previous, variantState: variant?.state) {
-                case .discard(let rescues, let reason, let variantToUnknown):
-                    if variantToUnknown, let variant {
-                        try move(transaction, variantID, to: .unknown, now: now, current: variant)
-                        // Given up unknown: the event that tells a person (the failure scan), as a retry's give-up.
-                        try PostgresAuditLog.append(
-                            transaction, at: now, actor: Self.actor, variantID: variantID, action: .setState, before: variant,
-                            beforeState: .unknown, after: variant, afterState: .unknown, reason: reason, node: nodeID)
+                case .discard(let rescues, let reason, let variantTo):
+                    if let variant, let target = variantTo {
+                        if variant.state != target { try move(transaction, variantID, to: target, now: now, current: variant) }
+                        if target == .unknown {
+                            // Given up unknown: the event that tells a person (the failure scan), as a retry's give-up.
+                            try PostgresAuditLog.append(
+                                transaction, at: now, actor: Self.actor, variantID: variantID, action: .setState,
+                                before: variant, beforeState: .unknown, after: variant, afterState: .unknown, reason: reason,
+                                node: nodeID)
+                        }
                     }
                     try transaction.execute(
                         """

@@ -8,7 +8,7 @@ struct VariantTransitionsTests {
         .draft: [.pendingApproval, .approved, .cancelled],
         .pendingApproval: [.draft, .approved, .rejected, .cancelled],
         .approved: [.pendingApproval, .scheduled, .publishing, .cancelled, .missed],
-        .scheduled: [.pendingApproval, .approved, .publishing, .cancelled, .missed],
+        .scheduled: [.pendingApproval, .approved, .publishing, .cancelled, .missed, .failed],
         .publishing: [.published, .failed, .unknown, .scheduled],
         .unknown: [.published, .failed, .scheduled, .publishing],
         .rejected: [.pendingApproval],

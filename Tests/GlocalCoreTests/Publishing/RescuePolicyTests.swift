@@ -23,23 +23,29 @@ struct RescuePolicyTests {
             rescue
                 == .discard(
                     rescues: 3, reason: "the worker died 3 times holding this job (a crash loop?): check the account by hand",
-                    variantToUnknown: true))
+                    variantTo: .unknown))
     }
 
-    @Test(arguments: [VariantState.unknown, .scheduled, .published])
-    func onlyAVariantBeingPublishedBecomesUnknown(state: VariantState) {
-        guard case .discard(_, _, let toUnknown) = policy.rescue(previousRescues: 5, variantState: state) else {
+    /// Maybe out (`publishing`, `unknown`): given up unknown. Still `scheduled`: it never left (a post is sent only
+    /// once `publishing` is on disk), so `failed`. Either way a person is told; nothing is left silently waiting.
+    @Test(arguments: [
+        (VariantState.publishing, VariantState?.some(.unknown)), (.unknown, .unknown), (.scheduled, .failed),
+        (.published, nil), (.cancelled, nil),
+    ])
+    func aCrashLoopLeavesTheVariantWhereAPersonLooks(state: VariantState, target: VariantState?) {
+        guard case .discard(_, _, let variantTo) = policy.rescue(previousRescues: 5, variantState: state) else {
             Issue.record("a job past its rescues must be discarded")
             return
         }
-        #expect(!toUnknown)
+        #expect(variantTo == target)
+        if let variantTo, variantTo != state { #expect(state.canMove(to: variantTo)) }
     }
 
     @Test func anUnreadableVariantIsLeftAsItIs() {
-        guard case .discard(_, _, let toUnknown) = policy.rescue(previousRescues: 2, variantState: nil) else {
+        guard case .discard(_, _, let variantTo) = policy.rescue(previousRescues: 2, variantState: nil) else {
             Issue.record("a job past its rescues must be discarded")
             return
         }
-        #expect(!toUnknown)
+        #expect(variantTo == nil)
     }
 }

@@ -152,6 +152,22 @@ struct StoreContractTests {
         #expect(giveUp.reason == job.lastError && giveUp.reason.contains("crash loop"))
     }
 
+    /// Workers that die between the claim and `begin` never sent the post: after the crash loop it is `failed`, told
+    /// to a person, not left `scheduled` with no job to send it.
+    @Test(arguments: StoreBackend.allCases)
+    func aCrashLoopBeforeAnySendFailsThePost(backend: StoreBackend) throws {
+        let variant = StoreFixtures.variant(account: "lumiere-fr-instagram", state: .approved, scheduledAt: Self.slot)
+        let store = try store(backend, with: [variant])
+        _ = try store.queue.sync(now: Self.slot.addingTimeInterval(-600), grace: 900, policy: .standard)
+        _ = try #require(try store.queue.claim(worker: "w1", now: Self.slot, lease: lease, limit: 1).first)
+        #expect(try store.variants.variant(variant.id)?.state == .scheduled)
+        #expect(try store.queue.rescueExpiredLeases(now: Self.slot.addingTimeInterval(lease + 1), maxRescues: 1) == 1)
+        let job = try #require(try store.queue.job(forVariant: variant.id))
+        #expect(job.state == .discarded && job.lastError?.contains("crash loop") == true)
+        #expect(try store.variants.variant(variant.id)?.state == .failed)
+        #expect(try store.audit.auditEvents(variant: variant.id).last?.toState == .failed)
+    }
+
     @Test(arguments: StoreBackend.allCases)
     func eachOutcomeSettlesTheJobAsTheCoreDecides(backend: StoreBackend) throws {
         let later = Self.slot.addingTimeInterval(600)
