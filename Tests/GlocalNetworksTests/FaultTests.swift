@@ -46,15 +46,15 @@ import Testing
         }
     }
 
-    // Serialized, and a tight timeout only on the storing call: the client must be beaten by the injected delay
-    // alone, never by a loaded machine.
-    @Test(.serialized, arguments: ClientCase.all)
+    /// The sandbox stores the post and holds its answer; the storing call gives up as timed out exactly then (the
+    /// hold is its timeout, so neither a clock nor a loaded machine decides), and the answer is released only after
+    /// the client has returned.
+    @Test(arguments: ClientCase.all)
     func slowAnswerIsUnknownAndTheLookUpFindsThePost(_ clientCase: ClientCase) async throws {
-        // The storing call must reach the in-process sandbox before its timeout even when a full test run keeps the
-        // machine busy (8 s was once too short for X's), and the answer must come well after it.
-        try await SandboxHarness.run(storingTimeout: 20) { sandbox in
-            await inject(.slow, clientCase, sandbox, seconds: 30)
-            try await expectUnknownThenReconciled(clientCase, sandbox)
+        try await SandboxHarness.run(holdingSlowAnswer: true) { sandbox in
+            let hold = try #require(sandbox.answerHold)
+            await inject(.slow, clientCase, sandbox)
+            try await expectUnknownThenReconciled(clientCase, sandbox, heldBy: hold)
         }
     }
 
@@ -66,11 +66,23 @@ import Testing
         }
     }
 
-    private func expectUnknownThenReconciled(_ clientCase: ClientCase, _ sandbox: SandboxHarness) async throws {
+    private func expectUnknownThenReconciled(
+        _ clientCase: ClientCase, _ sandbox: SandboxHarness, heldBy hold: SandboxAnswerHold? = nil
+    ) async throws {
         let client = clientCase.make(sandbox.environment)
         let pending = PendingBox()
         let outcome = await client.publish(
             clientCase.post, credentials: clientCase.credentials, pending: nil, onPending: pending.recorder)
+        if let hold {
+            // The client returned while the answer was still held: it timed out, it was not answered late.
+            #expect(await hold.isStored)
+            await hold.release()
+            guard case .unknown(let reason) = outcome else {
+                Issue.record("expected unknown after the timeout, got \(outcome)")
+                return
+            }
+            #expect(reason.contains("no answer from 127.0.0.1:"), "got \(reason)")
+        }
         #expect(outcome.isUnknown, "got \(outcome)")
         let stored = try #require(await sandbox.posts(clientCase).first)
         // The fault fired once; what follows gets the normal timeout, so a loaded machine cannot fail it.

@@ -20,7 +20,8 @@ struct SandboxGate: Sendable {
         return dialect.answer(to: fault, now: await state.now(), account: account, refresh: refresh)
     }
 
-    /// The success answer, delayed or dropped if a fault is queued for calls that store (to `path`, when it names one).
+    /// The success answer, delayed (for the fault's seconds, or until a test releases its hold) or dropped if a fault
+    /// is queued for calls that store (to `path`, when it names one).
     func after(account: String, path: String = "", _ response: Response) async -> Response {
         guard let fault = await state.takeFault(network: network, account: account, path: path, afterStore: true)
         else { return response }
@@ -37,7 +38,11 @@ struct SandboxGate: Sendable {
             }
             return error
         }
-        try? await Task.sleep(for: .milliseconds(Int((fault.seconds ?? 5) * 1000)))
+        if let hold = await state.takeAnswerHold() {
+            await hold.hold()
+        } else {
+            try? await Task.sleep(for: .milliseconds(Int((fault.seconds ?? 5) * 1000)))
+        }
         return response
     }
 

@@ -9,7 +9,8 @@ public struct SandboxFault: Sendable, Codable, Equatable {
         case rateLimit = "rate_limit"
         /// 500/503 in the network's format.
         case serverError = "server_error"
-        /// The post is stored, then the answer waits `seconds` (beyond the client's timeout).
+        /// The post is stored, then the answer waits `seconds` (beyond the client's timeout), or, in the same
+        /// process, until the test releases the hold it asked for (``SandboxState/holdNextSlowAnswer()``).
         case slow
         /// The post is stored, then the connection is closed without an answer.
         case dropAfterStore = "drop_after_store"

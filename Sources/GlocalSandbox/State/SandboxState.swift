@@ -4,6 +4,7 @@ import Foundation
 public actor SandboxState {
     private(set) var posts: [SandboxPost] = []
     private(set) var faults: [SandboxFault] = []
+    private var answerHolds: [SandboxAnswerHold] = []
     private var containers: [String: SandboxContainer] = [:]
     private var uploads: [String: SandboxUpload] = [:]
     private var videoSessions: [String: SandboxVideoSession] = [:]
@@ -42,6 +43,7 @@ public actor SandboxState {
     public func reset() {
         posts = []
         faults = []
+        answerHolds = []
         containers = [:]
         uploads = [:]
         videoSessions = [:]
@@ -70,6 +72,18 @@ public actor SandboxState {
 
     /// Queues a fault.
     public func inject(_ fault: SandboxFault) { faults.append(fault) }
+
+    /// Makes the next `slow` fault that fires hold its answer until the returned hold is released, rather than for
+    /// the fault's `seconds`; each call holds one more answer, in turn. For tests in the same process, which wait on
+    /// ``SandboxAnswerHold/stored()`` instead of a clock.
+    public func holdNextSlowAnswer() -> SandboxAnswerHold {
+        let hold = SandboxAnswerHold()
+        answerHolds.append(hold)
+        return hold
+    }
+
+    /// Takes the oldest hold not yet used by a `slow` fault, if any.
+    func takeAnswerHold() -> SandboxAnswerHold? { answerHolds.isEmpty ? nil : answerHolds.removeFirst() }
 
     /// The faults still queued.
     public func pendingFaults() -> [SandboxFault] { faults }

@@ -9,28 +9,34 @@ struct SandboxHarness: Sendable {
     let environment: ClientEnvironment
     /// The same sandbox with the normal timeout on every call, for the calls after an injected fault.
     let relaxedEnvironment: ClientEnvironment
+    /// With `holdingSlowAnswer`: the hold of the next `slow` fault's answer, which `environment`'s transport treats
+    /// as its timeout (``HeldAnswerTransport``) and the test releases.
+    let answerHold: SandboxAnswerHold?
     let now: Date
 
     /// 2026-12-01 09:00:00 UTC, a whole second, so header resets are exact.
     static let start = Date(timeIntervalSince1970: 1_796_115_600)
 
     /// Starts a sandbox on a free loopback port with its clock stopped at `start`, runs `body`, stops it.
-    /// With `storingTimeout`, only the calls that store a post get that timeout (see ``SplitTimeoutTransport``).
+    /// With `holdingSlowAnswer`, the next `slow` fault holds its answer until the test releases ``answerHold``, and
+    /// the call waiting for it gives up as timed out once the post is stored.
     static func run(
-        timeout: TimeInterval = 60, storingTimeout: TimeInterval? = nil, _ body: @Sendable (SandboxHarness) async throws -> Void
+        timeout: TimeInterval = 60, holdingSlowAnswer: Bool = false, _ body: @Sendable (SandboxHarness) async throws -> Void
     ) async throws {
         let state = SandboxState(now: start)
+        let hold = holdingSlowAnswer ? await state.holdNextSlowAnswer() : nil
         let transport: any HTTPTransport =
-            storingTimeout.map {
-                SplitTimeoutTransport(storing: URLSessionTransport(timeout: $0), other: URLSessionTransport(timeout: timeout))
-            } ?? URLSessionTransport(timeout: timeout)
+            hold.map { HeldAnswerTransport(base: URLSessionTransport(timeout: timeout), hold: $0) }
+            ?? URLSessionTransport(timeout: timeout)
         try await SandboxServer(state: state).withRunning { url in
             let environment = ClientEnvironment(transport: transport, endpoints: .sandbox(baseURL: url), clock: { start })
             // After a fault, calls get a generous timeout: the in-process sandbox answers on the test runner's
             // cooperative pool, which the rest of a full test run can keep busy for seconds.
             let relaxed = ClientEnvironment(
                 transport: URLSessionTransport(timeout: max(timeout, 60)), endpoints: .sandbox(baseURL: url), clock: { start })
-            try await body(SandboxHarness(state: state, environment: environment, relaxedEnvironment: relaxed, now: start))
+            try await body(
+                SandboxHarness(
+                    state: state, environment: environment, relaxedEnvironment: relaxed, answerHold: hold, now: start))
         }
     }
 
