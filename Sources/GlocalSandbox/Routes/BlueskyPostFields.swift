@@ -82,10 +82,13 @@ enum BlueskyPostFields {
         guard let uri = ref["uri"] as? String else { return "\(path) must have the property \"uri\"" }
         guard uri.hasPrefix("at://"), uri.count <= 8192, !uri.contains(" ") else { return "\(path)/uri must be a valid at-uri" }
         guard let cid = ref["cid"] as? String else { return "\(path) must have the property \"cid\"" }
-        guard cid.range(of: "^[a-zA-Z0-9+=]{8,256}$", options: .regularExpression) != nil else {
-            return "\(path)/cid must be a cid string"
-        }
+        guard isCIDString(cid) else { return "\(path)/cid must be a cid string" }
         return nil
+    }
+
+    /// The `cid` string format's loose syntax: 8 to 256 of `[a-zA-Z0-9+=]`.
+    static func isCIDString(_ text: String) -> Bool {
+        text.range(of: "^[a-zA-Z0-9+=]{8,256}$", options: .regularExpression) != nil
     }
 
     /// The `did` format: `did:method:identifier`, at most 2048 characters.

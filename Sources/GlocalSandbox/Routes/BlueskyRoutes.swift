@@ -224,6 +224,10 @@ struct BlueskyRoutes: Sendable {
             case .repo(let did): repo = did
             }
             guard let collection = Self.collection(json) else { return Self.invalid("Input/collection must be a valid NSID") }
+            let swapCommit = json["swapCommit"].map { $0 as? String ?? "" }
+            if let swapCommit, !BlueskyPostFields.isCIDString(swapCommit) {
+                return Self.invalid("Input/swapCommit must be a cid string")
+            }
             let record = json["record"] as? [String: Any] ?? [:]
             guard let type = record["$type"] as? String else { return Self.invalid("Input/record must contain a $type field") }
             guard type == collection else { return Self.invalid("Invalid $type: expected \(collection), got \(type)") }
@@ -252,6 +256,14 @@ struct BlueskyRoutes: Sendable {
             if let problem = Self.blobProblem(record, size: { sizes[$0] }) {
                 return SandboxReply.json(400, ["error": "BlobTooLarge", "message": problem])
             }
+            // The lexicon's InvalidSwap: "swapCommit didn't match current repo commit" (a repo not yet written has none).
+            if let swapCommit {
+                let current = await state.repoCommit(of: repo)
+                guard swapCommit == current else {
+                    let message = "swapCommit \(swapCommit) is not the repo's current commit \(current ?? "(none yet)")"
+                    return SandboxReply.json(400, ["error": "InvalidSwap", "message": message])
+                }
+            }
             let text = record["text"] as? String ?? ""
             let uri = "at://\(repo)/\(collection)/\(rkey)"
             if await state.post(network: "bluesky", id: uri) != nil {
@@ -266,6 +278,7 @@ struct BlueskyRoutes: Sendable {
             let rev = SandboxIdentity.tid(at: await state.now(), clockID: serial)
             let commit = SandboxCID.record(
                 ["did": repo, "rev": rev, "data": ["$link": cid(post)], "version": 3] as [String: Any])
+            await state.setRepoCommit(commit, of: repo)
             var answer: [String: Any] = ["uri": uri, "cid": cid(post), "commit": ["cid": commit, "rev": rev]]
             if validate != false { answer["validationStatus"] = Self.knowsLexicon(collection) ? "valid" : "unknown" }
             return await gate.after(account: repo, SandboxReply.json(200, answer))
@@ -289,6 +302,7 @@ struct BlueskyRoutes: Sendable {
             let serial = await state.next("bluesky/tid")
             let rev = SandboxIdentity.tid(at: await state.now(), clockID: serial)
             let commit = SandboxCID.record(["did": repo, "rev": rev, "version": 3] as [String: Any])
+            await state.setRepoCommit(commit, of: repo)
             return SandboxReply.json(200, ["commit": ["cid": commit, "rev": rev]])
         }
         router.post("bluesky/xrpc/com.atproto.repo.uploadBlob") { request, _ -> Response in

@@ -19,6 +19,7 @@ public actor SandboxState {
     private var limitOverrides: [String: Int] = [:]
     private var processingMedia: Set<String> = []
     private var names: [String: String] = [:]
+    private var repoCommits: [String: String] = [:]
     private var fixedNow: Date?
     /// Whether Instagram fetches each image container's `image_url`, as Meta does (see ``setFetchesMedia(_:)``).
     private(set) var fetchesMedia = false
@@ -58,6 +59,7 @@ public actor SandboxState {
         limitOverrides = [:]
         processingMedia = []
         names = [:]
+        repoCommits = [:]
     }
 
     /// Replaces the limits of the named windows (`youtube/uploads`, `youtube/units`, `tiktok/posts`, …) for every account; answers all
@@ -180,6 +182,12 @@ public actor SandboxState {
     }
 
     /// Remembers the account name an id (`network/id`) was derived from.
+    /// Records `cid` as the current commit of the Bluesky repo `did` (after each createRecord and deleteRecord).
+    func setRepoCommit(_ cid: String, of did: String) { repoCommits[did] = cid }
+
+    /// The current commit of the Bluesky repo `did`; `nil` before its first write.
+    func repoCommit(of did: String) -> String? { repoCommits[did] }
+
     func rememberName(_ name: String, of key: String) { names[key] = name }
 
     /// The account name an id (`network/id`) was derived from, if a token has named it.
