@@ -99,6 +99,8 @@ public struct FacebookClient: NetworkClient {
             let response = try await api.send(request, mutates: false) { FacebookResponseClassifier.classify($0, now: now) }
             for item in try api.json(response, mutated: false)["data"].array
             where PostTextMatcher.matches(post.text, item["message"].string ?? "") {
+                // No `createdAt`: the Graph API pages shared/specs quotes give a feed item no creation time, so the
+                // dispatcher dates the post by the look-up.
                 if let id = item["id"].string { return .found(receipt(id, permalink: item["permalink_url"].string)) }
             }
             return .notFound

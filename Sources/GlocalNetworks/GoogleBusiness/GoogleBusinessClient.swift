@@ -90,6 +90,8 @@ public struct GoogleBusinessClient: NetworkClient {
         do {
             for localPost in try await send("GET", url, credentials)["localPosts"].array
             where PostTextMatcher.matches(post.text, localPost["summary"].string ?? "") {
+                // No `createdAt`: shared/specs holds no Business Profile reference that documents a local post's
+                // creation time, so the dispatcher dates the post by the look-up.
                 guard let name = localPost["name"].string else { continue }
                 return .found(Self.receipt(localPost, name: name, location: location))
             }

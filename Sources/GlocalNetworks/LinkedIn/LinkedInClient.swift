@@ -85,6 +85,8 @@ public struct LinkedInClient: NetworkClient {
             let response = try await api.send(list, mutates: false) { LinkedInResponseClassifier.classify($0, now: now) }
             for element in try api.json(response, mutated: false)["elements"].array
             where PostTextMatcher.matches(commentary, element["commentary"].string ?? "") {
+                // No `createdAt`: the Posts API pages shared/specs quotes give a post no creation time, so the
+                // dispatcher dates the post by the look-up.
                 if let id = element["id"].string { return .found(receipt(id)) }
             }
             return .notFound

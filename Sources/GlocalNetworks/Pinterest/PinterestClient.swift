@@ -175,6 +175,8 @@ public struct PinterestClient: NetworkClient {
         do {
             for pin in try await send(request("GET", url, credentials), credentials)["items"].array
             where PostTextMatcher.matches(post.text, pin["description"].string ?? "") {
+                // No `createdAt`: shared/specs holds no Pinterest reference that documents a pin's creation time, so
+                // the dispatcher dates the post by the look-up.
                 guard let id = pin["id"].string else { continue }
                 return .found(PublishReceipt(remoteID: id, url: Self.pinURL(id), extra: ["board_id": board]))
             }

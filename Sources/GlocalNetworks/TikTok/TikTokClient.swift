@@ -258,6 +258,8 @@ public struct TikTokClient: NetworkClient {
                     json: ["max_count": 20]), mutates: false, credentials: credentials)
             for video in list["videos"].array
             where PostTextMatcher.matches(post.text, video["video_description"].string ?? video["title"].string ?? "") {
+                // No `createdAt` from `create_time`: shared/specs holds no TikTok reference that documents it, so
+                // the dispatcher dates the post by the look-up.
                 if let id = video["id"].string {
                     return .found(PublishReceipt(remoteID: id, url: video["share_url"].string))
                 }

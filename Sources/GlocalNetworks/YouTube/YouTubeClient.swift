@@ -176,7 +176,8 @@ public struct YouTubeClient: NetworkClient {
     }
 
     /// The saved session's state (complete: found; incomplete: not found, resume it), else the channel's own videos
-    /// by title (`search?forMine=true&order=date`).
+    /// by title (`search?forMine=true&order=date`). The receipt has no `createdAt`: shared/specs holds no YouTube Data
+    /// API reference that documents a video's creation time, so the dispatcher dates the post by the look-up.
     public func lookUp(_ post: OutgoingPost, pending: PublishReceipt?, credentials: AccountCredentials) async -> LookUpOutcome {
         let now = environment.clock()
         do {
