@@ -45,6 +45,7 @@ extension Dispatcher {
         if case .published(let receipt) = resolution {
             // A post a look-up found went out when the network says it did, where it says so.
             report.lateness = (receipt.createdAt ?? clock()).timeIntervalSince(job.slotAt)
+            report.note = report.settlement?.linkReplyFailure?.note
         } else {
             credentials.forget(job.accountID)
         }

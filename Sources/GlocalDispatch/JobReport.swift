@@ -12,7 +12,8 @@ public struct JobReport: Sendable, Equatable {
     public var network: Network
     /// What the queue was told to do.
     public var resolution: JobResolution?
-    /// Why nothing was resolved (lease lost, job withdrawn), if so.
+    /// Why nothing was resolved (lease lost, job withdrawn), or what the post lacks once out (its link reply failed:
+    /// ``LinkReplyFailure``), if so.
     public var note: String?
     /// Seconds between the slot and the moment the post was known to be out.
     public var lateness: TimeInterval?
@@ -48,12 +49,14 @@ public struct JobReport: Sendable, Equatable {
     }
 
     /// Why the job did not publish, as the line, the log and the alert say it: the reason it was given up for, else
-    /// the resolution's reason (`nil` for a publication or a job not attempted).
+    /// the resolution's reason; for a publication, why it went out without its link (`nil` for one that went out
+    /// whole, or a job not attempted).
     public var reason: String? {
         if let given = settlement?.discardReason { return given }
         switch resolution {
         case .retry(_, let reason, _), .reconcile(_, let reason), .hold(let reason), .fail(let reason): return reason
-        case .published, nil: return nil
+        case .published: return settlement?.linkReplyFailure?.note
+        case nil: return nil
         }
     }
 }

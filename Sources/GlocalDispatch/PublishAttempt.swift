@@ -12,7 +12,7 @@ public struct PublishAttempt: Sendable, Equatable {
     public var network: Network
     /// ``JobReport/outcome``: `published`, `retry`, `rate_limited`, `unknown`, `held`, `failed`.
     public var outcome: String
-    /// Why, for an attempt that did not publish (the resolver's reason).
+    /// Why, for an attempt that did not publish (the resolver's reason), or one that published without its link.
     public var reason: String?
     /// Whether the attempt looked an unsure post up first.
     public var reconciled: Bool

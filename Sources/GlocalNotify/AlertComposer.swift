@@ -7,11 +7,19 @@ public enum AlertComposer {
     /// A subject, a text and an HTML body.
     public typealias Alert = (subject: String, text: String, html: String)
 
-    /// The alert for `post`: a failure, or a post given up with its outcome unknown (what to check then).
+    /// The alert for `post`: a failure, a post given up with its outcome unknown (what to check then), or a post that
+    /// went out without its link (what to add by hand).
     public static func failed(_ post: FailedPost, base: URL?) -> Alert {
         let subject: String
         var lines: [String]
-        if post.outcomeUnknown {
+        if post.publishedWithoutLink {
+            subject = "glocal: a post went out without its link on \(post.accountID) (\(post.network))"
+            lines = [
+                "The post \(post.variantID) is published on \(post.accountID) (\(post.network)), but its link did not go out with it.",
+                "Reason: \(post.reason ?? "not recorded")",
+                "Do not publish the post again: add its link under it by hand.",
+            ]
+        } else if post.outcomeUnknown {
             subject = "glocal: a post's outcome is unknown on \(post.accountID) (\(post.network))"
             lines = [
                 "The dispatcher gave up on the post \(post.variantID) on \(post.accountID) (\(post.network)) without learning whether the network published it.",

@@ -102,10 +102,12 @@ extension NotificationStore {
         }
     }
 
-    /// The audit events that give a post up: a move to `failed`, or the dispatcher's give-up of a post whose
-    /// outcome stayed unknown (an `unknown` → `unknown` event with its reason; the variant keeps its state).
+    /// The audit events that give a post up: a move to `failed`, the dispatcher's give-up of a post whose
+    /// outcome stayed unknown (an `unknown` → `unknown` event with its reason; the variant keeps its state), or a
+    /// post that went out without its link (a `published` → `published` event with its reason, ``LinkReplyFailure``).
     public static let givenUpEvent = """
-        (e.to_state = 'failed' OR (e.from_state = 'unknown' AND e.to_state = 'unknown' AND e.reason IS NOT NULL))
+        (e.to_state = 'failed' OR (e.from_state = 'unknown' AND e.to_state = 'unknown' AND e.reason IS NOT NULL)
+            OR (e.from_state = 'published' AND e.to_state = 'published' AND e.reason IS NOT NULL))
         """
 
     private static let failedColumns = """
@@ -118,7 +120,8 @@ extension NotificationStore {
             auditID: auditID, variantID: row["id"], accountID: row["account_id"], network: row["network"], text: row["text"],
             scheduledAt: (row["scheduled_at"] as String?).flatMap(StoreTimestamp.date(from:)), timeZone: row["time_zone"],
             reason: row["last_error"], failedAt: at.flatMap(StoreTimestamp.date(from:)),
-            outcomeUnknown: row["state"] as String? == VariantState.unknown.rawValue)
+            outcomeUnknown: row["state"] as String? == VariantState.unknown.rawValue,
+            publishedWithoutLink: row["state"] as String? == VariantState.published.rawValue)
     }
 
     private static func reconnectNeeds(_ db: Database) throws -> [ReconnectNeed] {

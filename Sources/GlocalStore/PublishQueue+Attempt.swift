@@ -133,7 +133,15 @@ extension PublishQueue {
         }
         switch settlement.job {
         case .complete:
-            try finishJob(db, job: job.id, worker: worker, state: .completed, error: nil, timestamp: timestamp)
+            let note = settlement.linkReplyFailure?.note
+            try finishJob(db, job: job.id, worker: worker, state: .completed, error: note, timestamp: timestamp)
+            if let note, let variant = try SQLiteVariantStore.fetchVariant(db, id: job.variantID) {
+                // The variant stays `published` (the post is out): this event is what tells a person (the failure scan).
+                try AuditLog.append(
+                    db, timestamp: timestamp, actor: Self.actor, variantID: job.variantID, action: .setState,
+                    before: variant, beforeState: .published, after: variant, afterState: .published, reason: note,
+                    node: nodeID)
+            }
         case .requeue(let at, let reason, let refundAttempt):
             try requeue(
                 db, job: job.id, worker: worker, at: at, error: reason, refundAttempt: refundAttempt, timestamp: timestamp)

@@ -106,23 +106,26 @@ public struct PublishQueue: Sendable {
         }
     }
 
-    /// Misses the waiting jobs that a hold on their account (a pause, a reconnect awaited, a rate limit) kept past
-    /// their deadline (``MissedSlotRule``), oldest slot first, each with the hold named as its last error: released
-    /// later, they went out a day or two late. Returns how many.
+    /// Misses the waiting jobs that a hold on their account (a pause, a reconnect awaited, a rate limit) or the global
+    /// crisis pause kept past their deadline (``MissedSlotRule``), oldest slot first, each with the hold named as its
+    /// last error: released later, they went out a day or two late. Returns how many.
     private func missHeldJobs(_ db: Database, rule: MissedSlotRule, now: Date, timestamp: String) throws -> Int {
         let cutoff = StoreTimestamp.string(from: now.addingTimeInterval(-rule.grace))
+        let globallyPaused =
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM dispatch_control WHERE paused = 1)") ?? false
+        // An account without a status row is held only by the global pause.
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT j.variant_id, j.network, j.slot_at, j.run_at, j.attempt, a.paused, a.needs_reconnect,
-                    a.rate_limited_until
-                FROM publish_job AS j JOIN account_status AS a ON a.account_id = j.account_id
+                SELECT j.variant_id, j.network, j.slot_at, j.run_at, j.attempt, coalesce(a.paused, 0) AS paused,
+                    a.needs_reconnect, a.rate_limited_until
+                FROM publish_job AS j LEFT JOIN account_status AS a ON a.account_id = j.account_id
                 JOIN variant AS v ON v.id = j.variant_id
                 WHERE j.state IN ('scheduled', 'available', 'retryable') AND v.state = 'scheduled'
-                  AND (a.paused = 1 OR a.needs_reconnect IS NOT NULL OR a.rate_limited_until IS NOT NULL)
+                  AND (:global = 1 OR a.paused = 1 OR a.needs_reconnect IS NOT NULL OR a.rate_limited_until IS NOT NULL)
                   AND ((j.attempt = 0 AND j.slot_at < :cutoff) OR (j.attempt > 0 AND j.run_at < :cutoff))
                 ORDER BY j.slot_at, j.id
-                """, arguments: ["cutoff": cutoff])
+                """, arguments: ["cutoff": cutoff, "global": globallyPaused ? 1 : 0])
         var missed = 0
         for row in rows {
             let rawNetwork: String = row["network"]
@@ -133,7 +136,9 @@ public struct PublishQueue: Sendable {
                 paused: row["paused"] as Int == 1, needsReconnect: row["needs_reconnect"],
                 rateLimitedUntil: (row["rate_limited_until"] as String?).flatMap(StoreTimestamp.date(from:)))
             let waiting = MissedSlotRule.Waiting(slot: slot, runAt: runAt, attempt: row["attempt"], network: network)
-            guard let reason = rule.missedReason(waiting, holds: holds, now: now) else { continue }
+            guard let reason = rule.missedReason(waiting, holds: holds, globallyPaused: globallyPaused, now: now) else {
+                continue
+            }
             let variantID: String = row["variant_id"]
             try VariantStateChange.move(db, id: variantID, to: .missed, actor: Self.actor, timestamp: timestamp, node: nodeID)
             try db.execute(

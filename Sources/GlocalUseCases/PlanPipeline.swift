@@ -22,6 +22,14 @@ public struct PlanPipeline: Sendable {
         public var sources: SourceFiles
         /// What engagement taught (empty until posts were published and measured).
         public var learned: LearnedTiming
+        /// The stored variants the schedule was placed around (those outside the plan that keep their slot among them).
+        public var stored: [StoredVariant] = []
+
+        /// What `glocal explain` says of `item`'s spread, read among the posts the scheduler placed it around: the
+        /// plan's, and the stored ones of campaigns that left the YAML but are published or in flight.
+        public func spreadSummary(of item: ScheduledVariant) -> String {
+            SpreadSummary.of(item, in: scheduled, stored: stored, workspace: workspace)
+        }
     }
 
     /// The workspace and its store.
@@ -62,7 +70,7 @@ public struct PlanPipeline: Sendable {
         let plan = Self.plan(scheduled, in: workspace, stored: stored, diagnostics: diagnostics)
         return Result(
             workspace: workspace, scheduled: scheduled, plan: plan, store: store, generation: snapshot.generation,
-            sources: loaded.sources, learned: learned)
+            sources: loaded.sources, learned: learned, stored: stored)
     }
 
     /// Every variant of every campaign of `workspace`, campaigns expanded in parallel.

@@ -71,11 +71,15 @@ public struct SQLiteToPostgresMigration: Sendable {
 
     /// Moves the store; throws a `Failure` or a `StoreCopyError` (nothing committed) when it cannot.
     public func run() throws -> Outcome {
-        guard FileManager.default.fileExists(atPath: sourcePath) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: sourcePath, isDirectory: &isFolder) else {
             throw Failure(message: "no SQLite store at \(sourcePath): name it with --from sqlite:PATH")
         }
+        guard !isFolder.boolValue else {
+            throw Failure(message: "\(sourcePath) is a folder, not a SQLite store: name the store's file with --from sqlite:PATH")
+        }
         do { _ = try StoreBackup.check(sourcePath) } catch let error as StoreBackupError {
-            throw Failure(message: error.message)
+            throw Failure(message: error.message + "; nothing was copied: name a glocal SQLite store with --from sqlite:PATH")
         }
         let lock: StoreServingLock
         do { lock = try StoreServingLock.holdExclusive(forStoreAt: sourcePath) } catch {
@@ -92,7 +96,7 @@ public struct SQLiteToPostgresMigration: Sendable {
         try Self.checkTables(try source.readForCopy { try $0.tableNames() })
         let destination: PostgresStore
         do { destination = try PostgresStore(location: target, poolSize: 1) } catch {
-            throw Failure(message: "cannot open the PostgreSQL store \(target): \(error)")
+            throw Self.unopenedTarget(error, target: target, sourcePath: sourcePath)
         }
         defer { destination.pool.close() }
         let verification: StoreCopyVerification
@@ -110,6 +114,39 @@ public struct SQLiteToPostgresMigration: Sendable {
         }
         let sealed = verification.lines.first { $0.table == "account_secret" }?.source.rows ?? 0
         return Outcome(verification: verification, sealedCredentials: sealed)
+    }
+
+    /// Why the PostgreSQL store `target` could not be opened (connected to, or migrated), in words a person acts on:
+    /// what failed where, that nothing was copied, and what to check. The URL is shown without its password, and the
+    /// server's own refusals (which never quote a password) keep their message and SQLSTATE.
+    public static func unopenedTarget(_ error: any Error, target: PostgresLocation, sourcePath: String) -> Failure {
+        let reason: String
+        let check: String
+        if let postgres = error as? PostgresStoreError {
+            switch postgres.sqlState {
+            case "connection":
+                // The connect failure's own words name the place and the likely cause.
+                reason = postgres.message
+                check =
+                    "check the host and port of the URL given with --to (or GLOCAL_DATABASE_URL) and that the "
+                    + "server is running"
+            case "28000", "28P01":
+                reason = "the server refused the login: \(postgres.message) (SQLSTATE \(postgres.sqlState))"
+                check = "check the user and password of the URL given with --to (or GLOCAL_DATABASE_URL)"
+            case "3D000":
+                reason = "\(postgres.message) (SQLSTATE 3D000)"
+                check = "create the database first (createdb \(target.database)), or name another one with --to"
+            default:
+                reason = "\(postgres.message) (SQLSTATE \(postgres.sqlState))"
+                check = "see the server's message"
+            }
+        } else {
+            reason = StoreFailure(error).description
+            check = "check the URL given with --to (or GLOCAL_DATABASE_URL)"
+        }
+        return Failure(
+            message: "cannot open the PostgreSQL store \(target): \(reason); nothing was copied and \(sourcePath) is "
+                + "unchanged: \(check), then run glocal store migrate again")
     }
 
     /// Refuses a source with a table the plan does not copy (a newer glocal's) or without one it copies.

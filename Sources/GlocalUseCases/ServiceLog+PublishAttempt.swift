@@ -3,7 +3,8 @@ import GlocalDispatch
 
 extension ServiceLog {
     /// The dispatcher's line for one publish attempt: variant, account, network, outcome, duration and,
-    /// when it did not publish, the reason (never a token: reasons are written without credentials).
+    /// when it did not publish (or published without its link: a warning too), the reason (never a token: reasons
+    /// are written without credentials).
     public func publishAttempt(_ attempt: PublishAttempt) {
         var fields: [(name: String, value: LogValue)] = [
             ("variant", .text(attempt.variantID)), ("account", .text(attempt.accountID)),
@@ -12,7 +13,9 @@ extension ServiceLog {
         ]
         if attempt.reconciled { fields.append(("looked_up_first", .text("yes"))) }
         if let reason = attempt.reason { fields.append(("reason", .text(reason))) }
-        let level: LogLevel = ["held", "failed"].contains(attempt.outcome) ? .warning : .info
+        let level: LogLevel =
+            ["held", "failed"].contains(attempt.outcome) || (attempt.outcome == "published" && attempt.reason != nil)
+            ? .warning : .info
         log(level, "publish attempt", fields)
     }
 }

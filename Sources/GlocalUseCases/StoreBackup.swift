@@ -144,7 +144,8 @@ public struct StoreBackup: Sendable {
         } catch let error as StoreBackupError {
             throw error
         } catch {
-            throw StoreBackupError(message: "\(path) is not a glocal store: \(error)")
+            // SQLite's code and message, without the statement GRDB appends.
+            throw StoreBackupError(message: "\(path) is not a glocal store: \(StoreFailure(error))")
         }
         guard !identifiers.isEmpty else { throw StoreBackupError(message: "\(path) is not a glocal store (no schema version)") }
         let known = Set(StoreSchema.migrationIdentifiers)

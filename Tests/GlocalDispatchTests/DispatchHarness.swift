@@ -27,22 +27,24 @@ enum DispatchHarness {
         ),
     ]
 
-    /// Approved variants (`count` per account, `spacing` seconds apart) in a fresh store, credentials sealed, a sandbox running.
+    /// Approved variants (`count` per account, `spacing` seconds apart, their link posted as a reply when `replyLink`
+    /// is given) in a fresh store, credentials sealed, a sandbox running.
     static func run(
-        perAccount count: Int = 1, spacing: TimeInterval = 600, concurrency: Int = 3,
+        perAccount count: Int = 1, spacing: TimeInterval = 600, concurrency: Int = 3, replyLink: String? = nil,
         transport wrap: @Sendable (any HTTPTransport) -> any HTTPTransport = { $0 },
         onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in },
         _ body: @Sendable (Dispatcher, SQLiteVariantStore, SandboxState, SimulatedClock, [StoredVariant]) async throws -> Void
     ) async throws {
         try await runWithCollector(
-            perAccount: count, spacing: spacing, concurrency: concurrency, transport: wrap, onAttempt: onAttempt
+            perAccount: count, spacing: spacing, concurrency: concurrency, replyLink: replyLink, transport: wrap,
+            onAttempt: onAttempt
         ) { dispatcher, store, sandbox, clock, variants, _ in try await body(dispatcher, store, sandbox, clock, variants) }
     }
 
-    /// As ``run(perAccount:spacing:concurrency:transport:onAttempt:_:)``, with a metrics collector on the same
+    /// As ``run(perAccount:spacing:concurrency:replyLink:transport:onAttempt:_:)``, with a metrics collector on the same
     /// clients, credentials and clock.
     static func runWithCollector(
-        perAccount count: Int = 1, spacing: TimeInterval = 600, concurrency: Int = 3,
+        perAccount count: Int = 1, spacing: TimeInterval = 600, concurrency: Int = 3, replyLink: String? = nil,
         transport wrap: @Sendable (any HTTPTransport) -> any HTTPTransport = { $0 },
         onAttempt: @escaping @Sendable (PublishAttempt) -> Void = { _ in },
         _ body:
@@ -55,7 +57,8 @@ enum DispatchHarness {
                 StoredVariant(
                     id: "hydra/post-\(index)/\(account.id)", campaignID: "hydra", postID: "post-\(index)", accountID: account.id,
                     network: account.network, locale: "fr-FR", kind: .informative,
-                    text: "Hydra n°\(index) pour \(account.id) : découvrez-la 👋🏽", title: nil, link: nil, linkPlacement: .none,
+                    text: "Hydra n°\(index) pour \(account.id) : découvrez-la 👋🏽", title: nil, link: replyLink,
+                    linkPlacement: replyLink == nil ? .none : .reply,
                     media: [], contentHash: "hash-\(index)-\(account.id)",
                     scheduledAt: Self.slot.addingTimeInterval(Double(index) * spacing),
                     localTime: nil, timeZone: "Europe/Paris", live: false, state: .approved, explanation: [])

@@ -27,4 +27,21 @@ struct PublishAttemptLineTests {
         #expect(fields["reason"] as? String == "token expired; refresh refused: invalid_grant")
         #expect(Set(fields.keys) == ["variant", "account", "network", "outcome", "duration_ms", "looked_up_first", "reason"])
     }
+
+    @Test func aPostOutWithoutItsLinkIsAWarningWithItsReason() throws {
+        let lines = LinesBox()
+        let log = ServiceLog(format: .json, level: .info, clock: { Date(timeIntervalSince1970: 0) }, write: { lines.append($0) })
+        let note = LinkReplyFailure(carrier: .reply, error: "transient failure: HTTP 500").note
+        log.publishAttempt(
+            PublishAttempt(
+                variantID: "hydra/launch/lum-fr-x", accountID: "lum-fr-x", network: .x, outcome: "published", reason: note,
+                reconciled: false, seconds: 0.25))
+        log.publishAttempt(
+            PublishAttempt(
+                variantID: "hydra/launch/lum-fr-x", accountID: "lum-fr-x", network: .x, outcome: "published", reason: nil,
+                reconciled: false, seconds: 0.25))
+        let objects = try lines.all.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects.map { $0["level"] as? String } == ["warning", "info"])
+        #expect((objects[0]["fields"] as? [String: Any])?["reason"] as? String == note)
+    }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A post the dispatcher gave up on, as the alert scan and the digest read it.
+/// A post the dispatcher gave up on (or one that went out without its link), as the alert scan and the digest read it.
 public struct FailedPost: Sendable, Equatable {
     /// The audit event that moved the variant to `failed` (0 when read for the digest).
     public var auditID: Int64
@@ -23,13 +23,17 @@ public struct FailedPost: Sendable, Equatable {
     /// Whether the dispatcher gave up without learning if the network published it (its variant stays `unknown`):
     /// a person must look on the account before posting it again.
     public var outcomeUnknown: Bool
+    /// Whether the post went out but its link reply or first comment failed (``LinkReplyFailure``; its variant stays
+    /// `published`): a person adds the link by hand, and never posts it again.
+    public var publishedWithoutLink: Bool
 
     /// Creates a failed post.
     public init(
         auditID: Int64, variantID: String, accountID: String, network: String, text: String, scheduledAt: Date?,
-        timeZone: String, reason: String?, failedAt: Date?, outcomeUnknown: Bool = false
+        timeZone: String, reason: String?, failedAt: Date?, outcomeUnknown: Bool = false, publishedWithoutLink: Bool = false
     ) {
         self.outcomeUnknown = outcomeUnknown
+        self.publishedWithoutLink = publishedWithoutLink
         self.auditID = auditID
         self.variantID = variantID
         self.accountID = accountID

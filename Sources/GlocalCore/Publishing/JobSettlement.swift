@@ -23,15 +23,20 @@ public struct JobSettlement: Sendable, Equatable {
     public var publication: PublishReceipt?
     /// Why the account waits for a new token, to record on it (only on a hold).
     public var needsReconnect: String?
+    /// The post is out but its link reply or first comment failed: the variant stays `published`, and the store
+    /// writes the failure's note as its event and the job's last error, so a person is told (only when it is out).
+    public var linkReplyFailure: LinkReplyFailure?
 
     /// Creates a settlement.
     public init(
-        variantState: VariantState, job: JobEnd, publication: PublishReceipt? = nil, needsReconnect: String? = nil
+        variantState: VariantState, job: JobEnd, publication: PublishReceipt? = nil, needsReconnect: String? = nil,
+        linkReplyFailure: LinkReplyFailure? = nil
     ) {
         self.variantState = variantState
         self.job = job
         self.publication = publication
         self.needsReconnect = needsReconnect
+        self.linkReplyFailure = linkReplyFailure
     }
 
     /// Whether the job is given up while its outcome is unknown (maybe posted, maybe not): a person must look.
@@ -53,7 +58,9 @@ public struct JobSettlement: Sendable, Equatable {
     ) -> JobSettlement {
         switch resolution {
         case .published(let receipt):
-            return JobSettlement(variantState: .published, job: .complete, publication: receipt)
+            return JobSettlement(
+                variantState: .published, job: .complete, publication: receipt,
+                linkReplyFailure: LinkReplyFailure(receipt: receipt))
         case .retry(let at, let reason, let countsAsAttempt):
             guard !countsAsAttempt || policy.allowsAnotherAttempt(after: attempt) else {
                 return JobSettlement(variantState: .failed, job: .discard(reason: "gave up after \(attempt) attempts: \(reason)"))

@@ -73,7 +73,9 @@ public struct Scheduler: Sendable {
                 let pinned =
                     index != nil && !variant.state.isFinal && SlotMoveCheck.isPinned(variant.explanation)
                     && !(notBefore.map { (variant.scheduledAt ?? .distantPast) < $0 } ?? false)
-                guard variant.state.isPublishedOrInFlight || pinned, let instant = variant.scheduledAt else { continue }
+                guard index == nil ? Self.holdsItsSlotOutsidePlan(variant) : variant.state.isPublishedOrInFlight || pinned,
+                    let instant = variant.scheduledAt
+                else { continue }
                 let local = LocalInstant(instant: instant, zone: timeZone(of: variant.accountID))
                 if let index {
                     let desired = variants[index]
@@ -142,6 +144,13 @@ public struct Scheduler: Sendable {
             }
         }
         return (result, diagnostics)
+    }
+
+    /// Whether `stored`, a variant outside the plan (of a campaign or post that left the YAML), keeps its slot and
+    /// occupies its account, network and sibling groups while the plan is placed: published or in flight (the network
+    /// has it, or may), with a slot. Anything else outside the plan is cancelled. `glocal explain` reads the same set.
+    public static func holdsItsSlotOutsidePlan(_ stored: StoredVariant) -> Bool {
+        stored.state.isPublishedOrInFlight && stored.scheduledAt != nil
     }
 
     /// The id to remember a slot under, or "" when no post follows this one.

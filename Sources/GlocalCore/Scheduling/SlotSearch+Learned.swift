@@ -33,24 +33,28 @@ extension SlotSearch {
         let choice = BucketChoice(variantID: variant.id, candidates: ranges.keys.sorted(), estimates: estimates, model: model)
         let utcOffset = LocalInstant.constantOffset(on: day, zone: zone)
         if choice.holdout { return searchHoldout(day, ledger: ledger, share: model.holdoutShare, utcOffset: utcOffset) }
-        var full: [String] = []
+        // A day with one UTC offset has no gap: the zone is asked only near a change.
+        let gap = utcOffset == nil ? SpringForwardGap(on: day, in: zone) : nil
+        var passed = PassedBuckets(day: day, gap: gap)
         for item in choice.ranked {
-            for range in ranges[item.bucket] ?? [] {
+            let bucketRanges = ranges[item.bucket] ?? []
+            for range in bucketRanges {
                 let found = walk(day, from: range.start, to: range.end, seed: staggerSeed, utcOffset: utcOffset, ledger: ledger)
                 guard let slot = found.slot else { continue }
                 reasons.append(
                     learnedReason(
                         item, choice: choice, estimates: estimates, exploitAfter: model.exploitAfter,
-                        contentShare: model.contentShares[variant.network], full: full))
+                        contentShare: model.contentShares[variant.network], passed: passed))
                 reasons.append(
                     ScheduleReason("window", "tier \(range.tier) window \(range.window) for \(variant.network.displayName)"))
                 noteStagger(slot, found: found)
                 noteDST(slot)
                 return slot
             }
-            full.append(item.bucket.description)
+            let skipped = gap.map { gap in bucketRanges.allSatisfy { gap.covers(from: $0.start, to: $0.end) } } ?? false
+            passed.add(item.bucket, skippedByTheClocks: skipped)
         }
-        reasons.append(ScheduleReason("learned", "every allowed bucket on \(day) is full (\(full.joined(separator: ", ")))"))
+        reasons.append(ScheduleReason("learned", passed.noneFree))
         return nil
     }
 
@@ -82,7 +86,7 @@ extension SlotSearch {
 
     private func learnedReason(
         _ item: BucketChoice.Ranked, choice: BucketChoice, estimates: AccountTimingEstimate, exploitAfter: Double,
-        contentShare: Double?, full: [String]
+        contentShare: Double?, passed: PassedBuckets
     )
         -> ScheduleReason
     {
@@ -106,7 +110,7 @@ extension SlotSearch {
             contentShare.map {
                 "; each post's content, as its sibling accounts saw it, taken out first (content explains \(Int(($0 * 100).rounded())) % of the \(variant.network.displayName) posts' spread)"
             } ?? ""
-        let skipped = full.isEmpty ? "" : "; better-ranked buckets were full: \(full.joined(separator: ", "))"
+        let skipped = passed.skipped
         let how: String
         switch choice.method {
         case .bestExpected:

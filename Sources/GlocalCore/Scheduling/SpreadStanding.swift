@@ -42,6 +42,20 @@ public struct SpreadStanding: Sendable, Equatable {
         }
     }
 
+    /// The stored posts outside `schedule` that the scheduler placed it around (``Scheduler/holdsItsSlotOutsidePlan(_:)``:
+    /// published or in flight, of campaigns that left the YAML), as the spread rules see them: without a spacing key
+    /// (the scheduler keeps network spacing within the plan only), never moved by a person.
+    public static func postsOutside(_ schedule: [ScheduledVariant], stored: [StoredVariant]) -> [Post] {
+        let planned = Set(schedule.map(\.variant.id))
+        return stored.compactMap { variant in
+            guard !planned.contains(variant.id), Scheduler.holdsItsSlotOutsidePlan(variant), let instant = variant.scheduledAt
+            else { return nil }
+            return Post(
+                id: variant.id, accountID: variant.accountID, network: variant.network, instant: instant, spacingKey: nil,
+                moved: false)
+        }
+    }
+
     /// A spread rule the post breaks, and with what.
     public enum Breach: Sendable, Equatable {
         /// Another post of the network in the same minute.

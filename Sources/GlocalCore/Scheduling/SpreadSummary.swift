@@ -5,18 +5,23 @@ import Foundation
 /// time, a live post, a person's move) and what the slot breaks all the same. Read against the finished
 /// schedule (``SpreadStanding``), not only against what the search saw when it placed the variant.
 public enum SpreadSummary {
-    /// The summary for `scheduled` in the finished `schedule` of `workspace` (`timing`, whose `sibling_gap: 0m`
-    /// turns that rule off, defaults to the workspace's).
+    /// The summary for `scheduled` in the finished `schedule` of `workspace`, read among the same posts the scheduler
+    /// placed it around: the schedule's and those of `stored` outside it that keep their slot
+    /// (``SpreadStanding/postsOutside(_:stored:)``). `timing` (whose `sibling_gap: 0m` turns that rule off) defaults
+    /// to the workspace's.
     public static func of(
-        _ scheduled: ScheduledVariant, in schedule: [ScheduledVariant], workspace: Workspace, timing: TimingTable? = nil
+        _ scheduled: ScheduledVariant, in schedule: [ScheduledVariant], stored: [StoredVariant] = [], workspace: Workspace,
+        timing: TimingTable? = nil
     )
         -> String
     {
         let timing = timing ?? workspace.settings.timing
         let standing = SpreadStanding.Post(scheduled).map { post in
             SpreadStanding(
-                of: post, among: schedule.compactMap(SpreadStanding.Post.init), timing: timing,
-                siblings: SiblingGroups(workspace: workspace))
+                of: post,
+                among: schedule.compactMap(SpreadStanding.Post.init)
+                    + SpreadStanding.postsOutside(schedule, stored: stored),
+                timing: timing, siblings: SiblingGroups(workspace: workspace))
         }
         let zone = scheduled.slot.flatMap { TimeZone(identifier: $0.timeZone) } ?? TimeZone(identifier: "UTC")!
         return of(scheduled.explanation, timing: timing, standing: standing, zone: zone)

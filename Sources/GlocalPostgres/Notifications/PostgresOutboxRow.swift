@@ -59,7 +59,8 @@ enum PostgresOutboxRow {
                 network: try row[2].decode(String.self), text: try row[3].decode(String.self),
                 scheduledAt: try row[4].decode(Date?.self), timeZone: try row[5].decode(String.self),
                 reason: try row[6].decode(String?.self), failedAt: failedAt,
-                outcomeUnknown: try row[7].decode(String.self) == VariantState.unknown.rawValue)
+                outcomeUnknown: try row[7].decode(String.self) == VariantState.unknown.rawValue,
+                publishedWithoutLink: try row[7].decode(String.self) == VariantState.published.rawValue)
         }
     }
 }

@@ -52,6 +52,7 @@ extension PostgresJobQueue {
         var writes: [PostgresJobWrite] = []
         var holds: [(job: PublishJob, reason: String)] = []
         var givenUp: [(variant: StoredVariant, reason: String)] = []
+        var linkFailures: [(variant: StoredVariant, note: String)] = []
         let answers = try outcomes.map { job, resolution in
             // An outcome given twice settles its job once.
             guard let (attempt, current) = held.removeValue(forKey: job.id) else { return false }
@@ -63,7 +64,13 @@ extension PostgresJobQueue {
                     (job.variantID, receipt.remoteID, receipt.url, try Self.json(receipt.extra), receipt.createdAt ?? now))
             }
             switch settlement.job {
-            case .complete: writes.append(.end(job.id, .completed, error: nil))
+            case .complete:
+                writes.append(.end(job.id, .completed, error: settlement.linkReplyFailure?.note))
+                if let failure = settlement.linkReplyFailure {
+                    var published = current
+                    published.state = .published
+                    linkFailures.append((published, failure.note))
+                }
             case .requeue(let at, let reason, let refund): writes.append(.requeue(job.id, at: at, error: reason, refund: refund))
             case .discard(let reason):
                 writes.append(.end(job.id, .discarded, error: reason))
@@ -92,6 +99,12 @@ extension PostgresJobQueue {
             try PostgresAuditLog.append(
                 transaction, at: now, actor: Self.actor, variantID: variant.id, action: .setState, before: variant,
                 beforeState: .unknown, after: variant, afterState: .unknown, reason: reason, node: nodeID)
+        }
+        for (variant, note) in linkFailures {
+            // The variant stays `published` (the post is out): this event is what tells a person (the failure scan).
+            try PostgresAuditLog.append(
+                transaction, at: now, actor: Self.actor, variantID: variant.id, action: .setState, before: variant,
+                beforeState: .published, after: variant, afterState: .published, reason: note, node: nodeID)
         }
         for (job, reason) in holds { try holdForReconnect(transaction, job: job, reason: reason, worker: worker, now: now) }
         return answers

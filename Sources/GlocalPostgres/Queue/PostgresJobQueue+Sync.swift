@@ -59,12 +59,15 @@ extension PostgresJobQueue {
                     try moves.add(variant, to: .missed)
                 }
             }
+            // A held job is missed once, naming its hold (as on SQLite, where the held ones are cancelled first): the
+            // stale rule takes only the others, whose slot passed while the dispatcher was down.
+            let heldIDs = Set(held.map(\.variantID))
             let stale = try transaction.rows(
                 """
                 SELECT variant_id FROM publish_job
                 WHERE state IN ('scheduled', 'available') AND attempt = 0 AND run_at < \(cutoff) ORDER BY slot_at, id
                 """
-            ).map { try $0[0].decode(String.self) }
+            ).map { try $0[0].decode(String.self) }.filter { !heldIDs.contains($0) }
             if !stale.isEmpty {
                 var staleVariants: [String: StoredVariant] = [:]
                 for row in try transaction.rows(
@@ -106,20 +109,24 @@ extension PostgresJobQueue {
         }
     }
 
-    /// The waiting jobs that a hold on their account (a pause, a reconnect awaited, a rate limit) kept past their
-    /// deadline (``MissedSlotRule``), oldest slot first, each with the reason that names the hold: released later,
-    /// they went out a day or two late.
+    /// The waiting jobs that a hold on their account (a pause, a reconnect awaited, a rate limit) or the global crisis
+    /// pause kept past their deadline (``MissedSlotRule``), oldest slot first, each with the reason that names the
+    /// hold: released later, they went out a day or two late.
     private func heldPastDeadline(
         _ transaction: PostgresTransaction, rule: MissedSlotRule, now: Date
     ) throws -> [(variantID: String, reason: String)] {
         let cutoff = now.addingTimeInterval(-rule.grace)
+        let globallyPaused =
+            try transaction.value("SELECT EXISTS (SELECT 1 FROM dispatch_control WHERE paused)", as: Bool.self) ?? false
+        // An account without a status row is held only by the global pause.
         return try transaction.rows(
             """
-            SELECT j.variant_id, j.network, j.slot_at, j.run_at, j.attempt, a.paused, a.needs_reconnect, a.rate_limited_until
-            FROM publish_job AS j JOIN account_status AS a ON a.account_id = j.account_id
+            SELECT j.variant_id, j.network, j.slot_at, j.run_at, j.attempt, coalesce(a.paused, false), a.needs_reconnect,
+                a.rate_limited_until
+            FROM publish_job AS j LEFT JOIN account_status AS a ON a.account_id = j.account_id
             JOIN variant AS v ON v.id = j.variant_id
             WHERE j.state IN ('scheduled', 'available', 'retryable') AND v.state = 'scheduled'
-              AND (a.paused OR a.needs_reconnect IS NOT NULL OR a.rate_limited_until IS NOT NULL)
+              AND (\(globallyPaused) OR a.paused OR a.needs_reconnect IS NOT NULL OR a.rate_limited_until IS NOT NULL)
               AND ((j.attempt = 0 AND j.slot_at < \(cutoff)) OR (j.attempt > 0 AND j.run_at < \(cutoff)))
             ORDER BY j.slot_at, j.id
             """
@@ -132,7 +139,8 @@ extension PostgresJobQueue {
                 let holds = AccountHolds(
                     paused: try row[5].decode(Bool.self), needsReconnect: try row[6].decode(String?.self),
                     rateLimitedUntil: try row[7].decode(Date?.self))
-                guard let reason = rule.missedReason(waiting, holds: holds, now: now) else { return nil }
+                guard let reason = rule.missedReason(waiting, holds: holds, globallyPaused: globallyPaused, now: now)
+                else { return nil }
                 return (try row[0].decode(String.self), reason)
             }
         }

@@ -14,6 +14,14 @@ struct JobSettlementTests {
         #expect(settlement == JobSettlement(variantState: .published, job: .complete, publication: receipt))
     }
 
+    @Test func aPostOutWithoutItsLinkStaysPublishedWithTheFailureToTell() {
+        let receipt = PublishReceipt(remoteID: "42", extra: ["reply_error": "transient failure: HTTP 500"])
+        let settlement = JobSettlement.settling(.published(receipt), attempt: 1, runAt: runAt, policy: policy)
+        #expect(settlement.variantState == .published && settlement.job == .complete && settlement.publication == receipt)
+        #expect(settlement.linkReplyFailure == LinkReplyFailure(carrier: .reply, error: "transient failure: HTTP 500"))
+        #expect(settlement.discardReason == nil)
+    }
+
     @Test func aRetryThatCountsRequeuesWhileAttemptsRemain() {
         let settlement = JobSettlement.settling(
             .retry(at: later, reason: "503", countsAsAttempt: true), attempt: 2, runAt: runAt, policy: policy)

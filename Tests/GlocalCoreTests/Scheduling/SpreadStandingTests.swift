@@ -40,6 +40,45 @@ import Testing
             ), "\(second)")
     }
 
+    /// A post of a campaign that has left the YAML but is published keeps its slot: the scheduler places the plan
+    /// around it, and the spread line reads it too, not only the plan's posts.
+    @Test func aPublishedPostOfARemovedCampaignIsReadAsTheSchedulerReadIt() throws {
+        var fixture = ScheduleFixture()
+        fixture.locale("fr-FR", zone: "Europe/Paris")
+        fixture.account("fr-x-1", .x, locale: "fr-FR")
+        fixture.account("fr-x-2", .x, locale: "fr-FR")
+        fixture.campaign("c", start: "2026-11-03", end: "2026-11-03", accounts: ["fr-x-1"], posts: [.init(id: "p")])
+        fixture.profile(.x, preferred: ["Tue 09:01-09:02"], allowed: [])
+        func stored(_ id: String, account: String, state: VariantState) -> StoredVariant {
+            let parts = id.split(separator: "/").map(String.init)
+            return StoredVariant(
+                id: id, campaignID: parts[0], postID: parts[1], accountID: account, network: .x, locale: "fr-FR",
+                kind: .informative, text: "gone", title: nil, link: nil, linkPlacement: .none, media: [], contentHash: "h",
+                scheduledAt: F.utc("2026-11-03T08:01:00Z"), localTime: nil, timeZone: "Europe/Paris", live: false,
+                state: state, explanation: [])
+        }
+        // Published, then its campaign was deleted from the YAML; a scheduled one of another removed campaign is
+        // cancelled by the plan, so neither the scheduler nor the summary reads it.
+        let gone = [stored("old/p/fr-x-2", account: "fr-x-2", state: .published)]
+        let cancelled = [stored("older/p/fr-x-2", account: "fr-x-2", state: .scheduled)]
+        let run = fixture.schedule(stored: gone + cancelled)
+        let item = try #require(run.variant("c/p/fr-x-1"))
+        #expect(item.slot?.wall == "2026-11-03 09:01")
+        // The scheduler saw it: the post gave way onto its minute.
+        #expect(item.explanation.contains { $0.rule == "spread" && $0.detail.contains("gave way") })
+        #expect(SpreadStanding.postsOutside(run.scheduled, stored: gone + cancelled).map(\.id) == ["old/p/fr-x-2"])
+        let summary = SpreadSummary.of(
+            item, in: run.scheduled, stored: gone + cancelled, workspace: run.workspace, timing: run.timing)
+        #expect(summary.hasPrefix("gave way — "), "\(summary)")
+        #expect(
+            summary.hasSuffix(
+                "; in the finished schedule it is 0 min from sibling old/p/fr-x-2 (09:01, the X accounts in fr-FR), closer than the 5m sibling gap; it shares its minute with X post old/p/fr-x-2 (09:01)"
+            ), "\(summary)")
+        // Read among the plan alone, it claimed the spread held in the finished schedule.
+        let planOnly = try Self.summary(run, "c/p/fr-x-1")
+        #expect(planOnly.contains("in the finished schedule; when it was placed"), "\(planOnly)")
+    }
+
     @Test func theFleetLimitAndTheNetworkSpacingAreReadToo() {
         var timing = TimingTable.standard
         timing.fleetLimit = 2

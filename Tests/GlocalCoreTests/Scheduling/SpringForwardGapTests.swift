@@ -59,4 +59,34 @@ import Testing
         let full = try #require(run.variant("c/night/us-x")?.explanation.first { $0.rule == "window" }?.detail)
         #expect(full == "tier A window Sun 02:15-03:10 is full on 2027-03-14: e.g. 03:01 is in quiet hours (00:00-03:10)")
     }
+
+    /// A learned bucket whose every allowed minute falls in the gap is said not to exist that day, never "full".
+    @Test func aLearnedBucketInsideTheGapDoesNotExistThatDay() throws {
+        var fixture = ScheduleFixture()
+        fixture.quietHours = nil
+        fixture.locale("en-US", zone: "America/New_York")
+        fixture.account("us-x", .x, locale: "en-US")
+        fixture.campaign("c", start: "2027-03-14", end: "2027-03-14", posts: [.init(id: "night")])
+        fixture.profile(.x, preferred: ["Sun 02:00-03:00"], allowed: ["Sun 10:00-11:00"])
+        let now = F.utc("2027-03-01T00:00:00Z")
+        // Sunday 02-04 did far better for this account than 10-12: it is the bucket ranked first.
+        let observations = (0..<60).map { index in
+            let night = index % 2 == 0
+            return EngagementObservation(
+                variantID: "old/p\(index)/us-x", accountID: "us-x", network: .x,
+                bucket: TimingBucket(weekday: 7, block: night ? 1 : 5), score: night ? 1.5 : 0,
+                publishedAt: now.addingTimeInterval(-Double(index) * 86_400))
+        }
+        let model = LearnedTimingEstimator().estimate(observations, table: fixture.timing, now: now, holdoutShare: 0)
+        let scheduler = Scheduler(workspace: fixture.workspace, timing: fixture.timing, learned: model)
+        let item = try #require(scheduler.schedule(fixture.variants(), notBefore: now).scheduled.first)
+        let learned = try #require(item.explanation.first { $0.rule == "learned" }?.detail)
+        #expect(learned.hasPrefix("bucket Sun 10-12 chosen"), "\(learned)")
+        #expect(
+            learned.hasSuffix(
+                "; bucket Sun 02-04 does not exist on 2027-03-14: the clocks go forward from 02:00 to 03:00"),
+            "\(learned)")
+        #expect(!learned.contains("full"), "\(learned)")
+        #expect(try #require(item.slot).time.minutes >= 10 * 60)
+    }
 }

@@ -49,6 +49,53 @@ extension StoreContractTests {
     }
 
     @Test(arguments: StoreBackend.allCases)
+    func aRetryHeldByTheGlobalCrisisPausePastItsGraceIsMissedNotSentLate(backend: StoreBackend) throws {
+        let (store, variant, job) = try claimed(backend)
+        let retry = Self.slot.addingTimeInterval(7_200)
+        #expect(
+            try store.queue.finish(
+                job, worker: "w1", resolution: .retry(at: retry, reason: "HTTP 503", countsAsAttempt: true), now: Self.slot,
+                policy: .standard))
+        try store.queue.setGlobalPause(true, reason: "crisis", actor: "admin", now: Self.slot)
+        #expect(try store.queue.sync(now: retry.addingTimeInterval(900), grace: 900, policy: .standard).missed == 0)
+        #expect(try store.variants.variant(variant.id)?.state == .scheduled)
+        #expect(try store.queue.sync(now: retry.addingTimeInterval(901), grace: 900, policy: .standard).missed == 1)
+        #expect(try store.variants.variant(variant.id)?.state == .missed)
+        #expect(
+            try store.queue.job(forVariant: variant.id)?.lastError == "missed: the global crisis pause held it past its slot")
+        // Lifted a day later, nothing of it goes out.
+        let lifted = Self.slot.addingTimeInterval(86_400)
+        try store.queue.setGlobalPause(false, reason: nil, actor: "admin", now: lifted)
+        #expect(try store.queue.claim(worker: "w1", now: lifted, lease: lease, limit: 5).isEmpty)
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func aFirstAttemptHeldByTheGlobalCrisisPauseIsMissedNamingIt(backend: StoreBackend) throws {
+        let variant = StoreFixtures.variant(
+            account: "lumiere-fr-instagram", network: .instagram, state: .approved, scheduledAt: Self.slot)
+        let store = try store(backend, with: [variant])
+        #expect(try store.queue.sync(now: Self.slot.addingTimeInterval(-600), grace: 900, policy: .standard).enqueued == 1)
+        try store.queue.setGlobalPause(true, reason: "crisis", actor: "admin", now: Self.slot)
+        #expect(try store.queue.sync(now: Self.slot.addingTimeInterval(901), grace: 900, policy: .standard).missed == 1)
+        #expect(try store.variants.variant(variant.id)?.state == .missed)
+        #expect(try store.queue.job(forVariant: variant.id)?.lastError == MissedSlotRule.globalPauseReason)
+        // Missed once: one event, though the stale rule (the dispatcher down) would have taken it too.
+        #expect(try store.audit.auditEvents(variant: variant.id).filter { $0.toState == .missed }.count == 1)
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func aFirstAttemptOfAPausedAccountIsMissedOnceNamingThePause(backend: StoreBackend) throws {
+        let variant = StoreFixtures.variant(
+            account: "lumiere-fr-instagram", network: .instagram, state: .approved, scheduledAt: Self.slot)
+        let store = try store(backend, with: [variant])
+        #expect(try store.queue.sync(now: Self.slot.addingTimeInterval(-600), grace: 900, policy: .standard).enqueued == 1)
+        try store.queue.setPaused(true, account: variant.accountID, actor: "claire", now: Self.slot)
+        #expect(try store.queue.sync(now: Self.slot.addingTimeInterval(901), grace: 900, policy: .standard).missed == 1)
+        #expect(try store.queue.job(forVariant: variant.id)?.lastError == "missed: its account was paused past its slot")
+        #expect(try store.audit.auditEvents(variant: variant.id).filter { $0.toState == .missed }.count == 1)
+    }
+
+    @Test(arguments: StoreBackend.allCases)
     func aPostDeferredByNothingButItsBackoffStillGoesOut(backend: StoreBackend) throws {
         let (store, variant, job) = try claimed(backend)
         let retry = Self.slot.addingTimeInterval(7_200)
