@@ -23,9 +23,19 @@ struct MappingReader {
             if positions[key] == nil { positions[key] = entries.count }
             entries.append((key, keyNode, value))
             if !allowed.isEmpty, !allowedSet.contains(key) {
+                var notes = Suggestion.notes(for: key, in: allowed) + ["allowed keys: \(allowed.joined(separator: ", "))"]
+                // A key that reads right but is unknown: name what hides in it (a no-break space is no indentation).
+                if let hidden = key.unicodeScalars.first(where: DiagnosticText.isSpaceLookalike) {
+                    notes.insert(
+                        "the key holds \(DiagnosticText.codePointName(hidden)), which looks like a space but is not one: retype it (YAML indents with plain spaces only)",
+                        at: 0)
+                } else if let hidden = key.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
+                    notes.insert(
+                        "the key holds \(DiagnosticText.codePointName(hidden)), an invisible character: retype it", at: 0)
+                }
                 context.collector.error(
                     .keyUnknown, "unknown key '\(DiagnosticText.cut(key))' in \(what)", at: context.location(of: keyNode),
-                    notes: Suggestion.notes(for: key, in: allowed) + ["allowed keys: \(allowed.joined(separator: ", "))"])
+                    notes: notes)
             }
         }
         for key in required where positions[key] == nil {

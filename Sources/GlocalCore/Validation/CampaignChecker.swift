@@ -178,15 +178,21 @@ struct CampaignChecker {
             text.removeFirst()
         }
         // One rule with the counting of hashtags in texts: a listed tag is published as one hashtag.
-        if !EntityScanner.isHashtag(text) {
-            var notes = ["a hashtag is letters, marks, digits and '_', with at least one letter: not only digits or '_'"]
+        if let problem = EntityScanner.hashtagProblem(text) {
+            var notes = ["a hashtag is letters, marks, digits and '_', with at least one letter or mark"]
+            if case let .character(scalar) = problem,
+                scalar.properties.generalCategory == .format || DiagnosticText.isSpaceLookalike(scalar)
+            {
+                notes.insert("an invisible character, often pasted from a word processor: retype the tag", at: 0)
+            }
             if text.contains(" ") {
                 notes.insert(
                     "did you mean '\(text.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())'?",
                     at: 0)
             }
             add(
-                .error, .hashtagInvalid, "'\(DiagnosticText.cut(tag.value))' is not a valid hashtag", at: tag.location,
+                .error, .hashtagInvalid, "'\(DiagnosticText.cut(tag.value))' is not a valid hashtag: \(problem.reason)",
+                at: tag.location,
                 notes: notes)
         }
     }
