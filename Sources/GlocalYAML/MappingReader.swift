@@ -93,7 +93,11 @@ struct MappingReader {
         guard case let .scalar(scalar) = node, scalar.style == .plain,
             ["true", "false"].contains(scalar.string.lowercased())
         else {
-            context.typeMismatch(node, expected: "true or false", for: key)
+            var notes: [String] = []
+            if case let .scalar(scalar) = node, scalar.style != .plain, ["true", "false"].contains(scalar.string.lowercased()) {
+                notes.append("in quotes \(scalar.string) is text: remove the quotes")
+            }
+            context.typeMismatch(node, expected: "true or false", for: key, notes: notes)
             return nil
         }
         return Located(scalar.string.lowercased() == "true", at: context.location(of: node))
