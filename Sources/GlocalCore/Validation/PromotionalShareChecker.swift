@@ -7,6 +7,8 @@
 struct PromotionalShareChecker {
     let policy: PromotionalSharePolicy
     let campaignKindLocations: [String: SourceLocation]
+    /// Where a post sets its own `kind`, by `campaign/post`: the caret goes there, not on the campaign's kind.
+    var postKindLocations: [String: SourceLocation] = [:]
 
     private struct Breach {
         var share: Double
@@ -29,7 +31,8 @@ struct PromotionalShareChecker {
                 Diagnostic(
                     policy.severity, .promotionalShare,
                     "\(breach.trigger.network.rawValue)/\(account): \(breach.promotional) of \(breach.total) posts from \(breach.start) to \(end) are promotional (\(percent) %, at most \(allowed) % allowed)",
-                    at: campaignKindLocations[breach.trigger.campaignID] ?? breach.trigger.postLocation,
+                    at: postKindLocations["\(breach.trigger.campaignID)/\(breach.trigger.postID)"]
+                        ?? campaignKindLocations[breach.trigger.campaignID] ?? breach.trigger.postLocation,
                     notes: [
                         "the 80/20 rule: at most \(allowed) % promotional posts in any \(windowDays == 1 ? "day" : "\(windowDays) days"); add informative posts for this account or target fewer accounts",
                         "counted from post '\(breach.trigger.postID)' of campaign '\(breach.trigger.campaignID)' on \(breach.trigger.date)",

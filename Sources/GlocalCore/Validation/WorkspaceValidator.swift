@@ -71,8 +71,14 @@ public struct WorkspaceValidator: Sendable {
             let kindLocations = Dictionary(
                 workspace.campaigns.map { ($0.id.value, $0.kind.location) }, uniquingKeysWith: { a, _ in a })
             var shareDiagnostics: [Diagnostic] = []
-            PromotionalShareChecker(policy: workspace.settings.policy.promotionalShare, campaignKindLocations: kindLocations)
-                .check(planned, into: &shareDiagnostics)
+            let postKindLocations = Dictionary(
+                workspace.campaigns.flatMap { campaign in
+                    campaign.posts.compactMap { post in post.kind.map { ("\(campaign.id.value)/\(post.id.value)", $0.location) } }
+                }, uniquingKeysWith: { a, _ in a })
+            PromotionalShareChecker(
+                policy: workspace.settings.policy.promotionalShare, campaignKindLocations: kindLocations,
+                postKindLocations: postKindLocations
+            ).check(planned, into: &shareDiagnostics)
             diagnostics += Self.grouped(shareDiagnostics)
         }
         if campaignFiles == nil, campaignsReliable { diagnostics += unusedStrings(workspace) }
