@@ -24,7 +24,9 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
-    @Flag(name: .shortAndLong, help: "Show notes (such as locale fallbacks) in text output.")
+    @Flag(
+        name: .shortAndLong,
+        help: "Show notes (locale fallbacks, unused strings) in text and GitHub output; JSON and SARIF always have them.")
     var verbose = false
 
     @Flag(help: "Print an overview of the workspace after the diagnostics (text format).")
