@@ -281,6 +281,26 @@ extension WorkspaceFixture {
         #expect(!json.output.contains("\"file\" : \"glocal.yaml\"") && !json.output.contains("\"file\":\"glocal.yaml\""))
     }
 
+    /// "The first 100 of a file are listed one by one, the rest counted in one note" (campaign-format.md): first in
+    /// the file's order, so u0…u99 are listed and the count starts at u100, not at u97 (after u100…u102 as text).
+    @Test func unusedStringsAreListedInTheFilesOrder() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        let url = workspace.root.appendingPathComponent("locales/en.yaml")
+        let extra = (0..<103).map { "  u\($0): \"spare\"\n" }.joined()
+        try (String(contentsOf: url, encoding: .utf8) + extra).write(to: url, atomically: true, encoding: .utf8)
+        let result = try workspace.validate(format: .json)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let unused = try #require(log["diagnostics"] as? [[String: Any]]).filter { $0["rule"] as? String == "string.unused" }
+            .compactMap { $0["message"] as? String }
+        #expect(unused.count == 101, "\(unused)")
+        #expect(unused.contains("string 'u99' is not used by any campaign"), "\(unused)")
+        #expect(!unused.contains("string 'u100' is not used by any campaign"), "\(unused)")
+        #expect(
+            unused.contains("and 3 more strings of this file not used by any campaign, not listed (from 'u100' on)"),
+            "\(unused)")
+    }
+
     @Test func mixedMediaCountsEveryItemTowardsTheTotal() throws {
         let workspace = try WorkspaceFixture(overlay: nil)
         defer { workspace.remove() }
