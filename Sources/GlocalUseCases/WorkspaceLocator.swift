@@ -65,12 +65,13 @@ public struct WorkspaceLocator: Sendable {
         throw UseCaseError.outsideWorkspace(path)
     }
 
-    /// How to write paths below `root` so that they read from the current directory (for editors and CI).
+    /// How to write paths below `root` so that they read from the current directory (for editors and CI): below it,
+    /// `brand/`; above it (run from `campaigns/`), `../`; elsewhere, the absolute path.
     public func displayPrefix(for root: URL) -> String {
-        let base = currentDirectory.standardizedFileURL.path
-        let path = root.standardizedFileURL.path
-        if path == base { return "" }
-        if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) + "/" }
-        return path + "/"
+        let base = currentDirectory.standardizedFileURL.pathComponents
+        let path = root.standardizedFileURL.pathComponents
+        if path.starts(with: base) { return path.dropFirst(base.count).map { $0 + "/" }.joined() }
+        if base.starts(with: path) { return String(repeating: "../", count: base.count - path.count) }
+        return root.standardizedFileURL.path + "/"
     }
 }

@@ -89,8 +89,11 @@ extension DecodeContext {
     func duration(_ text: Located<String>?, what: String, in range: ClosedRange<GlocalDuration>) -> Located<GlocalDuration>? {
         guard let duration = duration(text, what: what) else { return nil }
         guard range.contains(duration.value) else {
+            // As written first (`25h`), then in the range's units when they differ (`1d1h`).
+            let written = DiagnosticText.cut(text?.value ?? "")
+            let found = written == "\(duration.value)" ? written : "\(written) (\(duration.value))"
             collector.error(
-                .valueInvalid, "\(what) must be from \(range.lowerBound) to \(range.upperBound), found \(duration.value)",
+                .valueInvalid, "\(what) must be from \(range.lowerBound) to \(range.upperBound), found \(found)",
                 at: duration.location)
             return nil
         }

@@ -126,9 +126,10 @@ struct DecodeContext {
             notes: notes)
     }
 
-    func typeMismatch(_ node: Node, expected: String, for key: String) {
+    func typeMismatch(_ node: Node, expected: String, for key: String, notes: [String] = []) {
         collector.error(
-            .typeMismatch, "'\(DiagnosticText.cut(key))' must be \(expected), found \(describe(node))", at: location(of: node))
+            .typeMismatch, "'\(DiagnosticText.cut(key))' must be \(expected), found \(describe(node))", at: location(of: node),
+            notes: notes)
     }
 
     /// Reads a mapping, reporting unknown keys (with suggestions) and missing required keys.

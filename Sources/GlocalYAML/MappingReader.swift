@@ -23,9 +23,19 @@ struct MappingReader {
             if positions[key] == nil { positions[key] = entries.count }
             entries.append((key, keyNode, value))
             if !allowed.isEmpty, !allowedSet.contains(key) {
+                var notes = Suggestion.notes(for: key, in: allowed) + ["allowed keys: \(allowed.joined(separator: ", "))"]
+                // A key that reads right but is unknown: name what hides in it (a no-break space is no indentation).
+                if let hidden = key.unicodeScalars.first(where: DiagnosticText.isSpaceLookalike) {
+                    notes.insert(
+                        "the key holds \(DiagnosticText.codePointName(hidden)), which looks like a space but is not one: retype it (YAML indents with plain spaces only)",
+                        at: 0)
+                } else if let hidden = key.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
+                    notes.insert(
+                        "the key holds \(DiagnosticText.codePointName(hidden)), an invisible character: retype it", at: 0)
+                }
                 context.collector.error(
                     .keyUnknown, "unknown key '\(DiagnosticText.cut(key))' in \(what)", at: context.location(of: keyNode),
-                    notes: Suggestion.notes(for: key, in: allowed) + ["allowed keys: \(allowed.joined(separator: ", "))"])
+                    notes: notes)
             }
         }
         for key in required where positions[key] == nil {
@@ -83,7 +93,11 @@ struct MappingReader {
         guard case let .scalar(scalar) = node, scalar.style == .plain,
             ["true", "false"].contains(scalar.string.lowercased())
         else {
-            context.typeMismatch(node, expected: "true or false", for: key)
+            var notes: [String] = []
+            if case let .scalar(scalar) = node, scalar.style != .plain, ["true", "false"].contains(scalar.string.lowercased()) {
+                notes.append("in quotes \(scalar.string) is text: remove the quotes")
+            }
+            context.typeMismatch(node, expected: "true or false", for: key, notes: notes)
             return nil
         }
         return Located(scalar.string.lowercased() == "true", at: context.location(of: node))

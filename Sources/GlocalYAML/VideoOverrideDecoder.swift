@@ -74,13 +74,19 @@ enum VideoOverrideDecoder {
                 .youtubeTags, "YouTube tag '\(DiagnosticText.cut(tag.value))' contains < or >", at: tag.location,
                 notes: ["YouTube refuses the characters < and > in tags"])
         }
-        let length = YouTubeVideoOptions.countedLength(of: tags.map(\.value))
+        let values = tags.map(\.value)
+        let length = YouTubeVideoOptions.countedLength(of: values)
         guard length > YouTubeVideoOptions.maxTagsLength else { return }
+        // The caret on the first tag that takes the count past the limit, as text.too-long points where text stops fitting.
+        let first = (1...values.count).first {
+            YouTubeVideoOptions.countedLength(of: Array(values.prefix($0))) > YouTubeVideoOptions.maxTagsLength
+        }
+        var notes = ["\(length - YouTubeVideoOptions.maxTagsLength) over the limit"]
+        if first != nil { notes.append("the tags from the caret on do not fit") }
+        notes.append(
+            "YouTube counts every tag's characters, a comma between tags, and 2 for the quotes around a tag with a space")
         context.collector.error(
-            .youtubeTags, "YouTube tags are \(length)/\(YouTubeVideoOptions.maxTagsLength) characters", at: location,
-            notes: [
-                "\(length - YouTubeVideoOptions.maxTagsLength) over the limit",
-                "YouTube counts every tag's characters, a comma between tags, and 2 for the quotes around a tag with a space",
-            ])
+            .youtubeTags, "YouTube tags are \(length)/\(YouTubeVideoOptions.maxTagsLength) characters",
+            at: first.map { tags[$0 - 1].location } ?? location, notes: notes)
     }
 }

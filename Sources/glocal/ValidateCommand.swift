@@ -24,7 +24,9 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
-    @Flag(name: .shortAndLong, help: "Show notes (such as locale fallbacks) in text output.")
+    @Flag(
+        name: .shortAndLong,
+        help: "Show notes (locale fallbacks, unused strings) in text and GitHub output; JSON and SARIF always have them.")
     var verbose = false
 
     @Flag(help: "Print an overview of the workspace after the diagnostics (text format).")
@@ -76,12 +78,16 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 
     func enabled(for handle: FileHandle) -> Bool {
+        enabled(isTerminal: isatty(handle.fileDescriptor) != 0, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// `auto` colours a terminal unless `NO_COLOR` is set to something (no-color.org: an empty value does not count)
+    /// or `TERM` is `dumb`.
+    func enabled(isTerminal: Bool, environment: [String: String]) -> Bool {
         switch self {
         case .always: return true
         case .never: return false
-        case .auto:
-            let environment = ProcessInfo.processInfo.environment
-            return isatty(handle.fileDescriptor) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        case .auto: return isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
         }
     }
 }

@@ -19,7 +19,7 @@ struct WorkspaceOptions: ParsableArguments {
 
     @Option(
         help:
-            "Plan as if it were this instant (an ISO 8601 date-time with its zone, e.g. 2026-11-21T09:00:00Z); nothing is scheduled before it. Default: now."
+            "Take this instant as now (an ISO 8601 date-time with its zone, e.g. 2026-11-21T09:00:00Z): plan and apply schedule nothing before it, the other commands read their clock from it. Default: now."
     )
     var now: String?
 

@@ -114,6 +114,45 @@ import GlocalUseCases
         #expect(!result.output.contains("(campaigns/"), "every path from the current directory: \(result.output)")
     }
 
+    /// Run from a folder of the workspace (an editor's terminal in `campaigns/`), every path still reads from the
+    /// current directory, as ci.md says: `../campaigns/…`, never the absolute path; SARIF keeps them relative.
+    @Test func runFromAFolderOfTheWorkspaceGivesPathsFromThere() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        try workspace.write("campaigns/winter-tips.yaml", replacing: "day: 3", with: "day: 40")
+        let campaigns = workspace.root.appendingPathComponent("campaigns")
+        let (status, output, error) = try GlocalProcess.run(["validate"], in: campaigns)
+        #expect(status == 1, "\(error)")
+        #expect(output.contains("../campaigns/winter-tips.yaml:10:10: error[window.invalid]"), "\(output)")
+        #expect(!output.contains(workspace.root.path), "\(output)")
+        let (_, sarif, _) = try GlocalProcess.run(["validate", "--format", "sarif"], in: campaigns)
+        #expect(sarif.contains("\"uri\" : \"../campaigns/winter-tips.yaml\""), "\(sarif)")
+    }
+
+    /// A workspace outside the current directory's tree keeps absolute paths; in SARIF they are `file://` URIs with no
+    /// `uriBaseId`, since a reference relative to `%SRCROOT%` cannot start with `/`.
+    @Test func aWorkspaceElsewhereGetsAbsoluteFileURIsInSARIF() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        try workspace.write("campaigns/winter-tips.yaml", replacing: "day: 3", with: "day: 40")
+        let elsewhere = workspace.container.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let (status, sarif, error) = try GlocalProcess.run(
+            ["validate", "--format", "sarif", workspace.root.path], in: elsewhere)
+        #expect(status == 1, "\(error)")
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let results = try #require((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let artifacts = results.compactMap {
+            ((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]
+                as? [String: Any])
+        }
+        #expect(!artifacts.isEmpty)
+        for artifact in artifacts {
+            #expect((artifact["uri"] as? String)?.hasPrefix("file:///") == true, "\(artifact)")
+            #expect(artifact["uriBaseId"] == nil, "\(artifact)")
+        }
+    }
+
     @Test(arguments: [
         (["validate", "/no/such/workspace"], "no such file or directory"),
         (["validate", "--format", "xml"], "xml"),
@@ -240,6 +279,26 @@ extension WorkspaceFixture {
         // The other formats keep saying the problem has no file.
         let json = try workspace.validate(format: .json)
         #expect(!json.output.contains("\"file\" : \"glocal.yaml\"") && !json.output.contains("\"file\":\"glocal.yaml\""))
+    }
+
+    /// "The first 100 of a file are listed one by one, the rest counted in one note" (campaign-format.md): first in
+    /// the file's order, so u0…u99 are listed and the count starts at u100, not at u97 (after u100…u102 as text).
+    @Test func unusedStringsAreListedInTheFilesOrder() throws {
+        let workspace = try WorkspaceFixture(overlay: nil)
+        defer { workspace.remove() }
+        let url = workspace.root.appendingPathComponent("locales/en.yaml")
+        let extra = (0..<103).map { "  u\($0): \"spare\"\n" }.joined()
+        try (String(contentsOf: url, encoding: .utf8) + extra).write(to: url, atomically: true, encoding: .utf8)
+        let result = try workspace.validate(format: .json)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let unused = try #require(log["diagnostics"] as? [[String: Any]]).filter { $0["rule"] as? String == "string.unused" }
+            .compactMap { $0["message"] as? String }
+        #expect(unused.count == 101, "\(unused)")
+        #expect(unused.contains("string 'u99' is not used by any campaign"), "\(unused)")
+        #expect(!unused.contains("string 'u100' is not used by any campaign"), "\(unused)")
+        #expect(
+            unused.contains("and 3 more strings of this file not used by any campaign, not listed (from 'u100' on)"),
+            "\(unused)")
     }
 
     @Test func mixedMediaCountsEveryItemTowardsTheTotal() throws {

@@ -89,6 +89,10 @@ import GlocalUseCases
         let errors = Self.lines(output, "youtube.tags")
         #expect(errors.count == 1, "\(output)")
         #expect(errors.first?.contains("YouTube tags are 699/500 characters") == true, "\(errors)")
+        // The caret is on the 36th tag, the first past 500 (36 × 13 + 35 = 503): line 12, after
+        // `      youtube: {tags: [` (23 columns) and 35 × "tag with 10, " (13 columns each).
+        #expect(errors.first?.hasPrefix("campaigns/video-tips.yaml:12:479: error[youtube.tags]") == true, "\(errors)")
+        #expect(output.contains("note: the tags from the caret on do not fit"), "\(output)")
         // 38 such tags: 38 × 13 + 37 = 531 > 500; 35: 35 × 13 + 34 = 489, clean.
         let fits = Array(repeating: "tag with 10", count: 35).joined(separator: ", ")
         #expect(Self.lines(try Self.validate(youtube: "{tags: [\(fits)]}", tiktok: "{}"), "youtube.tags").isEmpty)

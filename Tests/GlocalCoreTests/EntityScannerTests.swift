@@ -91,6 +91,20 @@ import Testing
         }
     }
 
+    /// `hashtag.invalid` names what to remove: the first character no hashtag holds, a trailing joiner, or no letter.
+    @Test func theProblemOfATagNamesItsFirstForeignCharacter() {
+        #expect(EntityScanner.hashtagProblem("HydraSerum") == nil)
+        #expect(EntityScanner.hashtagProblem("Hydra-Serum.") == .character("-"))
+        #expect(EntityScanner.hashtagProblem("Hydra\u{200B}Serum") == .character("\u{200B}"))
+        #expect(EntityScanner.hashtagProblem("Hydra\u{200D}") == .trailingJoiner("\u{200D}"))
+        #expect(EntityScanner.hashtagProblem("2024") == .noLetter)
+        #expect(EntityScanner.hashtagProblem("") == .empty)
+        #expect(HashtagProblem.character("-").reason == "it holds '-' (U+002D HYPHEN-MINUS), which a hashtag cannot hold")
+        #expect(
+            HashtagProblem.character("\u{200B}").reason == "it holds U+200B ZERO WIDTH SPACE, which a hashtag cannot hold")
+        #expect(HashtagProblem.character(" ").reason == "it holds U+0020 SPACE, which a hashtag cannot hold")
+    }
+
     @Test func aHashtagNeedsALetterOrAMarkNotOnlyJoiners() {
         #expect(EntityScanner.hashtags(in: "#_ #_1 #__ #a1") == ["a1"])
         #expect(EntityScanner.hashtags(in: "#\u{B7}\u{B7}").isEmpty, "middle dots alone are not a tag (twitter-text)")

@@ -95,8 +95,9 @@ struct ExpansionState {
             if reportedUnknown.insert(key.location).inserted {
                 diagnostics.append(
                     Diagnostic(
-                        .error, .stringMissing, "unknown string key '\(key.value)': no locale defines it", at: key.location,
-                        notes: Suggestion.notes(for: key.value, in: resolver.allKeys)))
+                        .error, .stringMissing, "unknown string key '\(DiagnosticText.cut(key.value))': no locale defines it",
+                        at: key.location,
+                        notes: Suggestion.notes(for: key.value, in: resolver.allKeys) + Self.textInsteadOfKeyNotes(key.value)))
             }
         } else {
             let chain = resolver.chain(for: locale).joined(separator: " → ")
@@ -123,5 +124,13 @@ struct ExpansionState {
                     at: location, notes: ["add '\(entry.key)' to those locale files to localise it"]))
         }
         return all
+    }
+
+    /// A brand team writing the text itself where a string key belongs (`text: Hello world!`): say where texts go.
+    static func textInsteadOfKeyNotes(_ key: String) -> [String] {
+        guard key.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else { return [] }
+        return [
+            "'text' and 'title' take a string key (such as hydra.teaser), not the text itself: write the text under 'strings:' in locales/*.yaml and name its key here"
+        ]
     }
 }

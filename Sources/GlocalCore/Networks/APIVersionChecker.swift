@@ -33,7 +33,10 @@ struct APIVersionChecker: Sendable {
             if version.sunsetIsEstimated {
                 notes.append("no date is published yet: glocal counts a year from the release month, the earliest allowed")
             }
-            let fix = "pin a current version in glocal.yaml, e.g. api_versions: { \(network.rawValue): \"\(current(network))\" }"
+            let fix =
+                Self.servedVersion(for: network, at: now).map {
+                    "pin a current version in glocal.yaml, e.g. api_versions: { \(network.rawValue): \"\($0)\" }"
+                } ?? "glocal knows no \(network.displayName) API version still served at --now: update glocal"
             if let now, APIVersionStatus.of(version, at: now) == .sunset {
                 diagnostics.append(
                     Diagnostic(
@@ -64,5 +67,28 @@ struct APIVersionChecker: Sendable {
     /// The version to suggest: the default of the table.
     private func current(_ network: Network) -> String {
         APIVersionTable.defaultVersion(for: network).name ?? ""
+    }
+
+    /// The newest version of `network` that is released and not yet sunset at `now` (LinkedIn's of `now`'s month
+    /// included, as LinkedIn releases one a month), so a fix never names a version that is itself past its sunset;
+    /// the default when there is no `now`; `nil` when glocal knows none still served.
+    static func servedVersion(for network: Network, at now: Date?) -> String? {
+        let fallback = APIVersionTable.defaultVersion(for: network)
+        guard let now else { return fallback.name }
+        var candidates = APIVersionTable.knownVersions(of: APIFamily.of(network)) + [fallback]
+        if APIFamily.of(network) == .linkedin {
+            let today = LocalDate(daysSinceEpoch: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
+            if let monthly = APIVersionTable.linkedIn(String(format: "%04d%02d", today.year, today.month)) {
+                candidates.append(monthly)
+            }
+        }
+        let served = candidates.filter {
+            switch APIVersionStatus.of($0, at: now) {
+            case .current, .sunsetsSoon: return true
+            case .unreleased, .sunset: return false
+            }
+        }
+        let newest = served.max { ($0.released?.daysSinceEpoch ?? 0) < ($1.released?.daysSinceEpoch ?? 0) }
+        return newest?.name
     }
 }

@@ -55,15 +55,19 @@ public enum EntityScanner {
     /// marks, digits and `_` (and the joiners twitter-text allows inside), with at least one letter or mark.
     /// `_`, `_1` and `2024` are not hashtags; `Swift2` and `日本` are. `hashtags:` lists are checked with it, so
     /// that every listed tag is published, and counted, as a hashtag.
-    public static func isHashtag(_ tag: String) -> Bool {
+    public static func isHashtag(_ tag: String) -> Bool { hashtagProblem(tag) == nil }
+
+    /// Why `tag` (written without `#`) is not one whole hashtag by ``isHashtag(_:)``'s definition, or `nil` when it is.
+    public static func hashtagProblem(_ tag: String) -> HashtagProblem? {
         var hasLetter = false
         for scalar in tag.unicodeScalars {
-            guard isHashtagCharacter(scalar) else { return false }
+            guard isHashtagCharacter(scalar) else { return .character(scalar) }
             if isLetterOrMark(scalar) { hasLetter = true }
         }
+        guard let last = tag.unicodeScalars.last else { return .empty }
         // A joiner at the end is not part of the tag (`hashtags(in:)` stops before it).
-        guard let last = tag.unicodeScalars.last, last.value != 0x200C, last.value != 0x200D else { return false }
-        return hasLetter
+        if last.value == 0x200C || last.value == 0x200D { return .trailingJoiner(last) }
+        return hasLetter ? nil : .noLetter
     }
 
     /// The indices of `ascii` (`#`, `@`) and of its full-width form (bytes EF BC `fullWidth`).

@@ -69,13 +69,21 @@ struct CampaignChecker {
         }
     }
 
+    /// `"what: a, b, c"`, sorted, at most 20 named (a workspace may have hundreds of tags), or `"what: none"`.
+    static func listed(_ what: String, _ names: some Collection<String>) -> String {
+        let sorted = names.sorted()
+        guard !sorted.isEmpty else { return "\(what): none" }
+        let shown = sorted.prefix(20).map { DiagnosticText.cut($0) }.joined(separator: ", ")
+        return "\(what): \(shown)" + (sorted.count > 20 ? " and \(sorted.count - 20) more" : "")
+    }
+
     private mutating func checkTargets(_ targets: CampaignTargets, campaign: Campaign, what: String, narrowing: Bool = false) {
         let accounts = workspace.accounts
         let tags = Set(accounts.flatMap { $0.tags.map(\.value) })
         for tag in targets.tags where !tags.contains(tag.value) {
             add(
                 .error, .tagUnknown, "no account has the tag '\(DiagnosticText.cut(tag.value))'", at: tag.location,
-                notes: Suggestion.notes(for: tag.value, in: tags))
+                notes: Suggestion.notes(for: tag.value, in: tags) + [Self.listed("tags accounts carry", tags)])
         }
         for network in targets.networks where Network(rawValue: network.value) == nil {
             add(
@@ -94,7 +102,8 @@ struct CampaignChecker {
         for locale in targets.locales where workspace.locales[locale.value] == nil {
             add(
                 .error, .localeUnknown, "unknown locale '\(DiagnosticText.cut(locale.value))'", at: locale.location,
-                notes: Suggestion.notes(for: locale.value, in: workspace.locales.keys))
+                notes: Suggestion.notes(for: locale.value, in: workspace.locales.keys)
+                    + [Self.listed("locales with a file under locales/", workspace.locales.keys)])
         }
         let selected = accounts.contains { targets.selects($0) && (narrowing ? campaign.targets.selects($0) : true) }
         if !selected, !accounts.isEmpty {
@@ -178,15 +187,21 @@ struct CampaignChecker {
             text.removeFirst()
         }
         // One rule with the counting of hashtags in texts: a listed tag is published as one hashtag.
-        if !EntityScanner.isHashtag(text) {
-            var notes = ["a hashtag is letters, marks, digits and '_', with at least one letter: not only digits or '_'"]
+        if let problem = EntityScanner.hashtagProblem(text) {
+            var notes = ["a hashtag is letters, marks, digits and '_', with at least one letter or mark"]
+            if case let .character(scalar) = problem,
+                scalar.properties.generalCategory == .format || DiagnosticText.isSpaceLookalike(scalar)
+            {
+                notes.insert("an invisible character, often pasted from a word processor: retype the tag", at: 0)
+            }
             if text.contains(" ") {
                 notes.insert(
                     "did you mean '\(text.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())'?",
                     at: 0)
             }
             add(
-                .error, .hashtagInvalid, "'\(DiagnosticText.cut(tag.value))' is not a valid hashtag", at: tag.location,
+                .error, .hashtagInvalid, "'\(DiagnosticText.cut(tag.value))' is not a valid hashtag: \(problem.reason)",
+                at: tag.location,
                 notes: notes)
         }
     }

@@ -7,12 +7,16 @@
 struct PromotionalShareChecker {
     let policy: PromotionalSharePolicy
     let campaignKindLocations: [String: SourceLocation]
+    /// Where a post sets its own `kind`, by `campaign/post`: the caret goes there, not on the campaign's kind.
+    var postKindLocations: [String: SourceLocation] = [:]
 
     private struct Breach {
         var share: Double
         var promotional: Int
         var total: Int
         var start: LocalDate
+        /// The window's last day, or the plan's last day when the plan is shorter than the window.
+        var end: LocalDate
         var trigger: PlannedPost
     }
 
@@ -24,12 +28,12 @@ struct PromotionalShareChecker {
             guard let breach = worstWindow(byAccount[account]!, windowDays: windowDays) else { continue }
             let percent = Int((breach.share * 100).rounded())
             let allowed = Int((policy.maxShare * 100).rounded())
-            let end = breach.start.adding(days: windowDays - 1)
             diagnostics.append(
                 Diagnostic(
                     policy.severity, .promotionalShare,
-                    "\(breach.trigger.network.rawValue)/\(account): \(breach.promotional) of \(breach.total) posts from \(breach.start) to \(end) are promotional (\(percent) %, at most \(allowed) % allowed)",
-                    at: campaignKindLocations[breach.trigger.campaignID] ?? breach.trigger.postLocation,
+                    "\(breach.trigger.network.rawValue)/\(account): \(breach.promotional) of \(breach.total) posts from \(breach.start) to \(breach.end) are promotional (\(percent) %, at most \(allowed) % allowed)",
+                    at: postKindLocations["\(breach.trigger.campaignID)/\(breach.trigger.postID)"]
+                        ?? campaignKindLocations[breach.trigger.campaignID] ?? breach.trigger.postLocation,
                     notes: [
                         "the 80/20 rule: at most \(allowed) % promotional posts in any \(windowDays == 1 ? "day" : "\(windowDays) days"); add informative posts for this account or target fewer accounts",
                         "counted from post '\(breach.trigger.postID)' of campaign '\(breach.trigger.campaignID)' on \(breach.trigger.date)",
@@ -78,7 +82,8 @@ struct PromotionalShareChecker {
                 if share > policy.maxShare + 1e-9, worst == nil || share > worst!.share {
                     worst = Breach(
                         share: share, promotional: promotional, total: total,
-                        start: LocalDate(daysSinceEpoch: first + start), trigger: post)
+                        start: LocalDate(daysSinceEpoch: first + start), end: LocalDate(daysSinceEpoch: first + end),
+                        trigger: post)
                 }
             }
         }

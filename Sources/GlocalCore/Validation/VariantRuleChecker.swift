@@ -29,14 +29,21 @@ struct VariantRuleChecker {
             if variant.textOrigin.locale != variant.locale {
                 notes.append("text from locale '\(variant.textOrigin.locale)' (fallback for '\(variant.locale)')")
             }
-            let overflow = Self.overflowLocation(of: variant, measurement: measurement, rules: rules)
+            let overflow = Self.overflowLocation(of: variant, total: measurement.length, limit: measurement.limit) {
+                TextCounter.length($0, counting: rules.textCounting, urlWeight: rules.urlWeight)
+            }
             if overflow != nil { notes.insert("the text from the caret on does not fit", at: 1) }
             report(
                 .error, .textTooLong, "text is \(measurement.length)/\(measurement.limit) \(unit)", at: overflow ?? textLocation,
                 notes: notes)
         }
         if let bytes = measurement.bytes, let limit = measurement.byteLimit, bytes > limit {
-            report(.error, .textTooManyBytes, "text is \(bytes)/\(limit) UTF-8 bytes", at: textLocation)
+            var notes = [
+                "\(bytes - limit) over the limit; \(variant.network.displayName) takes at most \(limit) UTF-8 bytes as well as \(measurement.limit) characters (an emoji is 4 bytes or more, an accented letter 2)"
+            ]
+            let overflow = Self.overflowLocation(of: variant, total: bytes, limit: limit) { $0.utf8.count }
+            if overflow != nil { notes.append("the text from the caret on does not fit") }
+            report(.error, .textTooManyBytes, "text is \(bytes)/\(limit) UTF-8 bytes", at: overflow ?? textLocation, notes: notes)
         }
         if let first = measurement.forbiddenCharacters.first {
             let list = measurement.forbiddenCharacters.map(Self.describe).joined(separator: ", ")
@@ -129,7 +136,7 @@ struct VariantRuleChecker {
             if mentions > max {
                 report(
                     .error, .mentionCount, "\(mentions) @mentions, \(variant.network.displayName) allows at most \(max)",
-                    variant.textOrigin.location, [])
+                    Self.excessMentionLocation(variant, allowed: max), [])
             }
         }
     }
@@ -208,7 +215,9 @@ struct VariantRuleChecker {
     /// The search cuts the string only between characters (grapheme clusters): a prefix that ends inside one, such as
     /// a family emoji cut after its first person and joiner, can weigh more than the whole (X counts the whole
     /// sequence 2), and the caret must land on the first character that no longer fits, never inside one.
-    static func overflowLocation(of variant: PostVariant, measurement: TextMeasurement, rules: NetworkRules) -> SourceLocation? {
+    static func overflowLocation(
+        of variant: PostVariant, total: Int, limit: Int, measure: (String) -> Int
+    ) -> SourceLocation? {
         let string = variant.textOrigin.string
         guard string.isColumnExact else { return nil }
         let scalars = Array(string.text.unicodeScalars)
@@ -216,22 +225,30 @@ struct VariantRuleChecker {
         var boundaries = [0]
         boundaries.reserveCapacity(string.text.count + 1)
         for character in string.text { boundaries.append(boundaries[boundaries.count - 1] + character.unicodeScalars.count) }
-        func length(_ characters: Int) -> Int {
-            TextCounter.length(
-                String(String.UnicodeScalarView(scalars[0..<boundaries[characters]])), counting: rules.textCounting,
-                urlWeight: rules.urlWeight)
-        }
+        func length(_ characters: Int) -> Int { measure(String(String.UnicodeScalarView(scalars[0..<boundaries[characters]]))) }
         let count = boundaries.count - 1
         // What the rest of the variant (templates filled, hashtags, link) adds to the string itself.
-        let extra = measurement.length - length(count)
+        let extra = total - length(count)
         var low = 0, high = count
         while low < high {
             let middle = (low + high + 1) / 2
-            if length(middle) + extra <= measurement.limit { low = middle } else { high = middle - 1 }
+            if length(middle) + extra <= limit { low = middle } else { high = middle - 1 }
         }
         guard low < count else { return nil }
         let offset = boundaries[low]
         return string.location(atScalarOffset: offset, length: scalars.count - offset)
+    }
+
+    /// The first @mention over `allowed` when the string itself holds it (a mention from a variable such as `{handle}`
+    /// has no column of its own), else the whole string.
+    static func excessMentionLocation(_ variant: PostVariant, allowed: Int) -> SourceLocation {
+        let string = variant.textOrigin.string
+        let written = EntityScanner.mentions(in: string.text, syntax: .twitterText)
+        guard string.isColumnExact, written.count > allowed else { return variant.textOrigin.location }
+        let mention = written[allowed]
+        // The `@` before the name, in scalars from the start of the string.
+        let start = string.text.unicodeScalars.distance(from: string.text.unicodeScalars.startIndex, to: mention.startIndex) - 1
+        return string.location(atScalarOffset: start, length: mention.unicodeScalars.count + 1)
     }
 
     /// `U+FEFF (ZERO WIDTH NO-BREAK SPACE)` or `'<'`.

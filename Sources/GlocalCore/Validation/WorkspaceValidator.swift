@@ -71,8 +71,14 @@ public struct WorkspaceValidator: Sendable {
             let kindLocations = Dictionary(
                 workspace.campaigns.map { ($0.id.value, $0.kind.location) }, uniquingKeysWith: { a, _ in a })
             var shareDiagnostics: [Diagnostic] = []
-            PromotionalShareChecker(policy: workspace.settings.policy.promotionalShare, campaignKindLocations: kindLocations)
-                .check(planned, into: &shareDiagnostics)
+            let postKindLocations = Dictionary(
+                workspace.campaigns.flatMap { campaign in
+                    campaign.posts.compactMap { post in post.kind.map { ("\(campaign.id.value)/\(post.id.value)", $0.location) } }
+                }, uniquingKeysWith: { a, _ in a })
+            PromotionalShareChecker(
+                policy: workspace.settings.policy.promotionalShare, campaignKindLocations: kindLocations,
+                postKindLocations: postKindLocations
+            ).check(planned, into: &shareDiagnostics)
             diagnostics += Self.grouped(shareDiagnostics)
         }
         if campaignFiles == nil, campaignsReliable { diagnostics += unusedStrings(workspace) }
@@ -213,7 +219,11 @@ public struct WorkspaceValidator: Sendable {
         var diagnostics: [Diagnostic] = []
         for id in workspace.locales.keys.sorted() {
             let locale = workspace.locales[id]!
-            let unused = locale.strings.keys.filter { !used.contains($0) }.sorted()
+            // In file order, so "the first 100" and "from 'k' on" read as the file does (u97 comes before u100).
+            let unused = locale.strings.keys.filter { !used.contains($0) }.sorted {
+                let a = locale.strings[$0]!.keyLocation, b = locale.strings[$1]!.keyLocation
+                return (a.line, a.column, $0) < (b.line, b.column, $1)
+            }
             for key in unused.prefix(Self.unusedStringsListed) {
                 diagnostics.append(
                     Diagnostic(

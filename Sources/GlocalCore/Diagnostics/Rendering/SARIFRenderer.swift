@@ -79,11 +79,16 @@ public struct SARIFRenderer: Sendable {
         id.split { !($0.isLetter || $0.isNumber) }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    /// A SARIF location for a source location, relative to `%SRCROOT%`.
+    /// A SARIF location for a source location, relative to `%SRCROOT%`; a file outside the current directory's tree
+    /// (an absolute path) is an absolute `file://` URI, since a URI relative to a base must not start with `/`.
     private static func location(_ location: SourceLocation) -> Location {
-        Location(
+        let artifact =
+            location.file.hasPrefix("/")
+            ? ArtifactLocation(uri: URL(fileURLWithPath: location.file).absoluteString, uriBaseId: nil)
+            : ArtifactLocation(uri: uriReference(location.file), uriBaseId: "%SRCROOT%")
+        return Location(
             physicalLocation: PhysicalLocation(
-                artifactLocation: ArtifactLocation(uri: uriReference(location.file), uriBaseId: "%SRCROOT%"),
+                artifactLocation: artifact,
                 region: Region(
                     startLine: location.line, startColumn: location.column,
                     endColumn: location.column + location.length)))
