@@ -40,20 +40,12 @@ struct ExplainCommand: ParsableCommand {
         let holdout = Holdout.reason(
             for: variant, explanation: item.explanation, share: result.learned.holdoutShare)
         for reason in item.explanation + (holdout.map { [$0] } ?? []) { lines.append("    \(reason.rule): \(reason.detail)") }
-        lines.append("  spread: " + SpreadSummary.of(item, in: result.scheduled, workspace: result.workspace))
+        lines.append("  spread: " + result.spreadSummary(of: item))
         lines.append("  learned score: " + Self.learnedScore(item, model: result.learned))
-        if let giveUp = try? unknownOutcomeGiveUp(of: variant) { lines.append("  publishing: \(giveUp)") }
+        if let note = try? PublishingNote.of(variant, in: options.access().openStore(.existing)) {
+            lines.append("  publishing: \(note)")
+        }
         print(TerminalText.safe(lines.joined(separator: "\n")))
-    }
-
-    /// The dispatcher's give-up of the stored variant with its outcome unknown, and what to check (`nil`: none).
-    func unknownOutcomeGiveUp(of variantID: String) throws -> String? {
-        let store = try options.access().openStore(.existing)
-        guard let stored = try store.variant(variantID), stored.state == .unknown,
-            let giveUp = UnknownOutcomeGiveUp.latest(in: try store.auditEvents(variant: variantID))
-        else { return nil }
-        return "given up, outcome unknown: \(giveUp.reason). "
-            + UnknownOutcomeGiveUp.advice(accountID: stored.accountID, network: stored.network)
     }
 
     /// The learned estimate of the slot's bucket, or why there is none.
