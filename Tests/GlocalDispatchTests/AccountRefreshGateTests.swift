@@ -130,7 +130,7 @@ struct AccountRefreshGateTests {
                 accounts: [("lum-fr-x", .x)], credentials: credentials, clients: [.x: client], holds: store.publishQueue,
                 policy: TokenRefreshPolicy(ahead: 24 * 3600, baseBackoff: 300, maxBackoff: 3600), clock: { clock.now },
                 refreshGate: AccountRefreshGate())
-            let reason = "scheduled token refresh refused: token refresh refused: invalid_request"
+            let reason = "scheduled token refresh refused: " + RefreshRefusal.reason(error: "invalid_request", status: 400)
             #expect(await keeper.runOnce() == [.init(accountID: "lum-fr-x", outcome: .needsReconnect(reason))])
             #expect(try store.publishQueue.holds(account: "lum-fr-x").needsReconnect == reason)
         }

@@ -71,7 +71,10 @@ struct OAuthConnectorSandboxTests {
                 #expect(Set(connected.scopes) == Set(provider.scopes), "\(network)")
                 #expect(!connected.credentials.accessToken.isEmpty)
                 if network == .x { #expect(connected.credentials.hasRefreshToken) }
-                if network == .mastodon { #expect(connected.credentials.expiresAt == nil) }
+                if network == .mastodon {
+                    // Mastodon's tokens do not expire and come without a refresh token (mastodon/oauth.md).
+                    #expect(connected.credentials.expiresAt == nil && !connected.credentials.hasRefreshToken)
+                }
                 if [.facebook, .instagram, .threads].contains(network) {
                     // The long-lived token (60 days), not the hour-long one of the code exchange.
                     #expect(connected.credentials.expiresAt == now.addingTimeInterval(5_183_944), "\(network)")
@@ -150,12 +153,44 @@ struct OAuthConnectorSandboxTests {
             #expect(connected.credentials.serverURL == url.appendingPathComponent("bluesky"))
             #expect(connected.credentials.remoteUserID?.hasPrefix("did:plc:") == true)
             #expect(connected.credentials.hasRefreshToken)
-            let refused = await login.connect(handle: "lumiere.example", appPassword: "my-main-password", now: Date())
+            // Not an app password's form (atproto's XRPC spec: clients check it "to prevent accidental logins with
+            // primary passwords"): refused before any request, so the account's own password never leaves.
+            let counted = CountingTransport(inner: transport)
+            let careful = BlueskyAppPasswordLogin.sandbox(url, transport: counted)
+            let refused = await careful.connect(handle: "lumiere.example", appPassword: "my-main-password", now: Date())
+            #expect(refused == .failure(.notAnAppPassword))
+            #expect(await counted.paths.isEmpty)
+            // One the PDS refuses (a revoked app password) names the PDS's error; a pasted space or line break is not sent.
+            let revoked = BlueskyAppPasswordLogin.sandbox(
+                url, transport: CountingTransport(inner: transport, refusing: "wxyz-0000-wxyz-0000"))
             #expect(
-                refused
+                await revoked.connect(handle: "lumiere.example", appPassword: " wxyz-0000-wxyz-0000\n", now: Date())
                     == .failure(
                         .exchangeFailed(
                             "the PDS refused the app password: AuthenticationRequired: Invalid identifier or password")))
+        }
+    }
+
+    /// A transport that records the paths it sends, and answers a PDS's 401 to a session asked with `refusing`.
+    actor CountingTransport: HTTPTransport {
+        let inner: any HTTPTransport
+        let refusing: String?
+        private(set) var paths: [String] = []
+
+        init(inner: any HTTPTransport, refusing: String? = nil) {
+            self.inner = inner
+            self.refusing = refusing
+        }
+
+        func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+            paths.append(request.url.path)
+            let body = request.body.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            if let refusing, request.url.path.hasSuffix("createSession"), body.contains("\"\(refusing)\"") {
+                return HTTPResponse(
+                    status: 401, headers: ["Content-Type": "application/json"],
+                    body: Data(#"{"error":"AuthenticationRequired","message":"Invalid identifier or password"}"#.utf8))
+            }
+            return try await inner.send(request)
         }
     }
 }

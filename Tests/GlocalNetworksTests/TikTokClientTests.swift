@@ -192,7 +192,8 @@ import Testing
             #expect(fresh.refreshToken == "lumtt~refresh-1")
             await sandbox.state.inject(SandboxFault(network: "tiktok", kind: .expiredToken, path: "oauth/token"))
             #expect(
-                await client.refreshCredentials(Self.credentials()) == .reconnectRequired("token refresh refused: invalid_grant"))
+                await client.refreshCredentials(Self.credentials())
+                    == .reconnectRequired(RefreshRefusal.reason(error: "invalid_grant", status: 400)))
         }
     }
 

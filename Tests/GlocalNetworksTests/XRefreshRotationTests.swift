@@ -20,7 +20,7 @@ struct XRefreshRotationTests {
             #expect(fresh.refreshToken != Self.credentials.refreshToken)
             #expect(
                 await client.refreshCredentials(Self.credentials)
-                    == .reconnectRequired("token refresh refused: invalid_request"))
+                    == .reconnectRequired(RefreshRefusal.reason(error: "invalid_request", status: 400)))
             // The rotated token serves, once.
             guard case .refreshed = await client.refreshCredentials(fresh) else {
                 Issue.record("the rotated refresh token was refused")

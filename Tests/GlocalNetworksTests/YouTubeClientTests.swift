@@ -215,7 +215,8 @@ import Testing
             #expect(fresh.expiresAt == SandboxHarness.start.addingTimeInterval(3_599))
             await sandbox.state.inject(SandboxFault(network: "youtube", kind: .expiredToken, path: "/token"))
             #expect(
-                await client.refreshCredentials(Self.credentials) == .reconnectRequired("token refresh refused: invalid_grant"))
+                await client.refreshCredentials(Self.credentials)
+                    == .reconnectRequired(RefreshRefusal.reason(error: "invalid_grant", status: 400)))
         }
     }
 

@@ -120,4 +120,19 @@ import Testing
             #expect(expired.status == 400 && expired.object["error"] as? String == "invalid_request")
         }
     }
+
+    @Test func theGenericTokenRouteGivesARefreshTokenOnlyWithOfflineAccess() async throws {
+        let flow = try SpecFiles.text("x/fundamentals_authentication_oauth-2-0_authorization-code.mdx")
+        #expect(flow.contains("If this scope is not passed, we will not generate a refresh token."))
+        let fields = try Self.examples()[0].fields
+        try await SandboxCalls.run { sandbox in
+            let offline = try await Self.code(sandbox)
+            let with = try await sandbox.call("POST", "x/oauth/token", form: Self.form(fields, code: offline))
+            #expect(with.status == 200 && with.object["refresh_token"] is String)
+            let online = try await Self.code(sandbox, granted: ["tweet.read", "users.read"])
+            let without = try await sandbox.call("POST", "x/oauth/token", form: Self.form(fields, code: online))
+            #expect(without.status == 200 && without.object["access_token"] is String)
+            #expect(without.object["refresh_token"] == nil, "no offline.access, no refresh token")
+        }
+    }
 }

@@ -119,7 +119,7 @@ with sync_playwright() as p:
         page.locator(f"#connect-{account}").click()
         page.get_by_label("App password (xxxx-xxxx-xxxx-xxxx)").fill("not-an-app-password")
         page.locator("#connect").click()
-        expect(page.locator("#connect-refusal")).to_contain_text("the PDS refused the app password")
+        expect(page.locator("#connect-refusal")).to_contain_text("this is not a Bluesky app password")
         page.get_by_label("App password (xxxx-xxxx-xxxx-xxxx)").fill("abcd-efgh-ijkl-mnop")
         page.locator("#connect").click()
         row = page.locator(f"#account-{account}")

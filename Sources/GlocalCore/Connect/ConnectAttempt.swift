@@ -3,7 +3,8 @@ import Foundation
 /// One connection started from the web UI or the command line, remembered until its callback: the `state` sent to the
 /// network, the session it belongs to, the PKCE verifier, the exact redirect URI and the app a Mastodon instance
 /// registered for it. Single use. The web UI keeps it in the store, sealed (a restarted server still finishes it).
-public struct ConnectAttempt: Sendable, Equatable, Codable {
+/// Its descriptions name the account, network and redirect URI only: never the state, the verifier or the secret.
+public struct ConnectAttempt: Sendable, Equatable, Codable, CustomStringConvertible, CustomDebugStringConvertible {
     /// The random `state` (at least 128 bits, base64url).
     public var state: String
     /// A digest of the session that started it (the session id itself is not kept here).
@@ -45,6 +46,15 @@ public struct ConnectAttempt: Sendable, Equatable, Codable {
         self.instanceClientID = instanceClientID
         self.instanceClientSecret = instanceClientSecret
     }
+
+    /// The account, network, actor and redirect URI; the state, verifier and app secret are left out.
+    public var description: String {
+        "ConnectAttempt(\(network) account \(accountID) by \(actor), redirect \(redirectURI), "
+            + "secret: \(instanceClientSecret == nil ? "none" : "<redacted>"))"
+    }
+
+    /// Same as ``description`` (string interpolation of an optional, `dump` and the debugger read this).
+    public var debugDescription: String { description }
 
     /// The key an attempt is kept under in the store: a digest of its `state`, so the store never holds the state.
     public static func stateDigest(of state: String) -> String {

@@ -28,6 +28,9 @@ public enum ConnectRefusal: Error, Sendable, Equatable, CustomStringConvertible 
     case noAppCredentials(network: String, variables: [String])
     /// glocal knows no flow for the network, or the account's network has another flow.
     case unsupported(String)
+    /// What was given for a Bluesky app password does not have an app password's form (it may be the account's own
+    /// password): nothing was sent.
+    case notAnAppPassword
 
     /// A one-line explanation.
     public var description: String {
@@ -60,6 +63,10 @@ public enum ConnectRefusal: Error, Sendable, Equatable, CustomStringConvertible 
         case .noAppCredentials(let network, let variables):
             return "no \(network) app is configured: set \(variables.joined(separator: " and "))"
         case .unsupported(let reason): return reason
+        case .notAnAppPassword:
+            return "this is not a Bluesky app password (four groups of four lowercase letters or digits, "
+                + "xxxx-xxxx-xxxx-xxxx); nothing was sent: make one in Bluesky (Settings → Privacy and security → "
+                + "App passwords) and enter it, never the account's own password"
         }
     }
 }

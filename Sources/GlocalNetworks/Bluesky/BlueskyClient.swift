@@ -195,7 +195,8 @@ public struct BlueskyClient: NetworkClient {
         } catch { return .failed(error.outcome) }
     }
 
-    /// `refreshSession` with the refresh JWT; `ExpiredToken`/`InvalidToken` mean reconnect.
+    /// `refreshSession` with the refresh JWT; `ExpiredToken`/`InvalidToken` mean reconnect, and so does a session of
+    /// an account that is not active (``BlueskyHostingStatus``).
     public func refreshCredentials(_ credentials: AccountCredentials) async -> RefreshOutcome {
         guard let refreshToken = credentials.refreshToken else { return .reconnectRequired("no Bluesky refresh token") }
         let now = environment.clock()
@@ -206,6 +207,11 @@ public struct BlueskyClient: NetworkClient {
             let json = try api.json(response, mutated: false)
             guard let access = json["accessJwt"].string, !access.isEmpty else {
                 return .transient("refreshSession gave no token")
+            }
+            if let refusal = BlueskyHostingStatus.refusal(
+                active: json["active"].value as? Bool, status: json["status"].string)
+            {
+                return .reconnectRequired(refusal)
             }
             var refreshed = credentials.refreshed(
                 accessToken: access, refreshToken: json["refreshJwt"].string,

@@ -30,8 +30,12 @@ public struct BlueskyAppPasswordLogin: Sendable {
     }
 
     /// Logs in as `handle` with `appPassword` and returns the credentials to seal (PDS as server URL, DID as user id).
-    public func connect(handle declared: String, appPassword: String, now: Date) async -> Result<ConnectedAccount, ConnectRefusal>
-    {
+    /// A password without an app password's form is refused before anything is sent (``AppPasswordFormat``).
+    public func connect(handle declared: String, appPassword given: String, now: Date) async -> Result<
+        ConnectedAccount, ConnectRefusal
+    > {
+        let appPassword = AppPasswordFormat.trimmed(given)
+        guard AppPasswordFormat.matches(appPassword) else { return .failure(.notAnAppPassword) }
         let handle = IdentityMatch.normalized(declared)
         do {
             let resolved = try await get(

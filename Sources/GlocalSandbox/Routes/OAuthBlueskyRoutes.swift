@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 import Hummingbird
 
 /// Bluesky's app-password sign-in in the sandbox: `com.atproto.identity.resolveHandle` (a handle's DID),
@@ -45,7 +46,7 @@ struct OAuthBlueskyRoutes {
             let identifier = call.json["identifier"] as? String ?? ""
             let password = call.json["password"] as? String ?? ""
             let handle: String? = identifier.hasPrefix("did:") ? await handles.handle(of: identifier) : identifier.lowercased()
-            guard let handle, Self.isAppPassword(password) else {
+            guard let handle, AppPasswordFormat.matches(password) else {
                 return SandboxReply.json(401, ["error": "AuthenticationRequired", "message": "Invalid identifier or password"])
             }
             let pair = await book.tokens(account: SandboxIdentity.did(handle))
@@ -56,12 +57,5 @@ struct OAuthBlueskyRoutes {
                     "active": true,
                 ])
         }
-    }
-
-    /// `xxxx-xxxx-xxxx-xxxx` of lowercase letters and digits, as Bluesky makes them.
-    static func isAppPassword(_ text: String) -> Bool {
-        let groups = text.split(separator: "-", omittingEmptySubsequences: false)
-        return groups.count == 4
-            && groups.allSatisfy { $0.count == 4 && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) } }
     }
 }

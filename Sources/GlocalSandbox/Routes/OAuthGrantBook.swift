@@ -19,6 +19,8 @@ actor OAuthGrantBook {
 
     private var codes: [String: Code] = [:]
     private var apps: [String: String] = ["glocal-sandbox": "sandbox-secret"]
+    private var registrations: [String: Registration] = [:]
+    private var clientOfToken: [String: String] = [:]
     private var refreshTokens: Set<String> = []
     private var grantsOfRefresh: [String: RefreshGrant] = [:]
     private var revoked: Set<String> = []
@@ -30,13 +32,25 @@ actor OAuthGrantBook {
         return serial
     }
 
-    /// Registers an app (Mastodon's `POST /api/v1/apps`) and returns its id and secret.
-    func register() -> (id: String, secret: String) {
+    /// What an app declared when it was registered (Mastodon's `POST /api/v1/apps`).
+    struct Registration: Equatable {
+        /// The redirect URIs an authorization request may name.
+        var redirectURIs: [String]
+        /// The scopes an authorization request may ask for.
+        var scopes: [String]
+    }
+
+    /// Registers an app (Mastodon's `POST /api/v1/apps`) with what it declared, and returns its id and secret.
+    func register(_ registration: Registration) -> (id: String, secret: String) {
         let number = next()
         let app = ("app-\(number)", "app-secret-\(number)")
         apps[app.0] = app.1
+        registrations[app.0] = registration
         return app
     }
+
+    /// What `clientID` declared at its registration; `nil` for the sandbox's own app, registered with no list.
+    func registration(of clientID: String) -> Registration? { registrations[clientID] }
 
     /// Whether `clientID` is a known app, and `secret` (when given) its secret.
     func knows(clientID: String, secret: String?) -> Bool {
@@ -102,9 +116,16 @@ actor OAuthGrantBook {
         let number = next()
         let pair = ("\(account)~access-\(number)", "\(account)~refresh-\(number)")
         refreshTokens.insert(pair.1)
-        if let grant { grantsOfRefresh[pair.1] = grant }
+        if let grant {
+            grantsOfRefresh[pair.1] = grant
+            clientOfToken[pair.0] = grant.clientID
+            clientOfToken[pair.1] = grant.clientID
+        }
         return pair
     }
+
+    /// The client a token (access or refresh) was issued to, when it was issued by a code exchange or a refresh.
+    func client(ofToken token: String) -> String? { clientOfToken[token] }
 
     /// The client and scopes a refresh token was issued with; `nil` for a token issued without them (or never
     /// issued: a `name~…` token of a workspace's own credentials).

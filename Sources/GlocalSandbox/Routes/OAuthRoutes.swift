@@ -44,12 +44,7 @@ struct OAuthRoutes {
             router.post("\(network)/oauth/token") { request, _ -> Response in try await token(network: network, request) }
             router.get("\(network)/oauth/token") { request, _ -> Response in try await token(network: network, request) }
             router.post("\(network)/oauth/revoke") { request, _ -> Response in
-                let call = try await SandboxCall.read(request)
-                if let token = call.form["token"] {
-                    await book.revoke(token)
-                    await state.revokeAccessToken(token, network: network)
-                }
-                return SandboxReply.json(200, [String: Any]())
+                try await revoke(network: network, request)
             }
             router.get("\(network)/oauth/me") { request, _ -> Response in
                 let call = try await SandboxCall.read(request)
@@ -75,13 +70,13 @@ struct OAuthRoutes {
                 let reasons = blank.map { "\($0) can't be blank" }.joined(separator: ", ")
                 return SandboxReply.json(422, ["error": "Validation failed: \(reasons)"])
             }
-            let app = await book.register()
+            let scopes = (fields["scopes"] as? String ?? "read").split(separator: " ").map(String.init)
+            let app = await book.register(.init(redirectURIs: redirects, scopes: scopes))
             return SandboxReply.json(
                 200,
                 [
                     "id": app.id, "name": name, "client_id": app.id, "client_secret": app.secret,
-                    "redirect_uri": redirects.joined(separator: "\n"), "redirect_uris": redirects,
-                    "scopes": (fields["scopes"] as? String ?? "read").split(separator: " ").map(String.init),
+                    "redirect_uri": redirects.joined(separator: "\n"), "redirect_uris": redirects, "scopes": scopes,
                 ])
         }
         OAuthBlueskyRoutes(book: book).register(on: router)
@@ -97,19 +92,65 @@ struct OAuthRoutes {
         guard let redirect = call.query["redirect_uri"], URL(string: redirect)?.scheme != nil else {
             return html(400, OAuthAuthorizePage.error("redirect_uri is missing or not a URL."))
         }
-        guard call.query["response_type"] == "code" else {
-            return redirectBack(redirect, ["error": "unsupported_response_type"], state: call.query["state"])
+        if let refusal = await refusal(network: network, client: client, redirect: redirect, fields: call.query) {
+            return refusal
         }
-        if network == "x", call.query["code_challenge"] == nil {
-            return redirectBack(
-                redirect, ["error": "invalid_request", "error_description": "code_challenge is required"],
-                state: call.query["state"])
-        }
-        let scopes = ScopeCheck.parse(call.query["scope"] ?? "")
         var fields = call.query
         fields["login_hint"] = nil
         return html(
-            200, OAuthAuthorizePage.render(network: network, fields: fields, scopes: scopes, hint: call.query["login_hint"]))
+            200,
+            OAuthAuthorizePage.render(
+                network: network, fields: fields, scopes: Self.requestedScopes(network, fields: call.query),
+                hint: call.query["login_hint"]))
+    }
+
+    /// The scopes an authorization request asks for; Mastodon's default, when it names none, is `read`.
+    static func requestedScopes(_ network: String, fields: [String: String]) -> [String] {
+        let scopes = ScopeCheck.parse(fields["scope"] ?? "")
+        return scopes.isEmpty && network == Network.mastodon.rawValue ? ["read"] : scopes
+    }
+
+    /// Why an authorization request from a known client with a URL as redirect URI cannot be approved, if it cannot:
+    /// a redirect URI the app did not register (an error page, never a redirect, as RFC 6749 section 4.1.2.1 says),
+    /// another response type, a missing challenge on X, a challenge method the network does not take, a scope the app
+    /// did not register (each a redirect carrying the error).
+    private func refusal(network: String, client: String, redirect: String, fields: [String: String]) async -> Response? {
+        let known = Network(rawValue: network)
+        let registration = known.map(OAuthServerRules.checksRegistration) == true ? await book.registration(of: client) : nil
+        if let registration, !registration.redirectURIs.contains(redirect) {
+            return html(400, OAuthAuthorizePage.error("The redirect uri included is not valid."))
+        }
+        let state = fields["state"]
+        guard fields["response_type"] == "code" else {
+            return redirectBack(redirect, ["error": "unsupported_response_type"], state: state)
+        }
+        if network == "x", fields["code_challenge"] == nil {
+            return redirectBack(
+                redirect, ["error": "invalid_request", "error_description": "code_challenge is required"], state: state)
+        }
+        // RFC 7636 section 4.3: a challenge without a method is `plain`.
+        let method = fields["code_challenge_method"] ?? "plain"
+        if fields["code_challenge"] != nil, let known, !OAuthServerRules.challengeMethods(known).contains(method) {
+            return redirectBack(
+                redirect,
+                [
+                    "error": "invalid_request",
+                    "error_description": "code_challenge_method '\(method)' is not supported; use "
+                        + OAuthServerRules.challengeMethods(known).sorted().joined(separator: " or "),
+                ], state: state)
+        }
+        if let registration {
+            let extra = Self.requestedScopes(network, fields: fields).filter { !registration.scopes.contains($0) }
+            if !extra.isEmpty {
+                return redirectBack(
+                    redirect,
+                    [
+                        "error": "invalid_scope",
+                        "error_description": "The requested scope is invalid, unknown, or malformed.",
+                    ], state: state)
+            }
+        }
+        return nil
     }
 
     /// `POST authorize`: Deny redirects with `access_denied`; Approve with a code for the chosen account and the
@@ -123,6 +164,7 @@ struct OAuthRoutes {
         else {
             return html(400, OAuthAuthorizePage.error("The form lost its client or redirect_uri."))
         }
+        if let refusal = await refusal(network: network, client: client, redirect: redirect, fields: form) { return refusal }
         guard form["decision"] == "approve" else {
             return redirectBack(
                 redirect, ["error": "access_denied", "error_description": "The user denied the request"], state: form["state"])
@@ -133,7 +175,7 @@ struct OAuthRoutes {
         let code = await book.issue(
             OAuthGrantBook.Code(
                 network: network, clientID: client, redirectURI: redirect, challenge: form["code_challenge"],
-                challengeMethod: form["code_challenge_method"] ?? "S256", account: account, scopes: granted,
+                challengeMethod: form["code_challenge_method"] ?? "plain", account: account, scopes: granted,
                 issuedAt: await state.now()))
         return redirectBack(redirect, ["code": code], state: form["state"])
     }
@@ -153,6 +195,7 @@ struct OAuthRoutes {
             secret = String(decoded[decoded.index(after: colon)...])
         }
         let grantType = form["grant_type"] ?? ""
+        let known = Network(rawValue: network)
         if ["fb_exchange_token", "ig_exchange_token", "th_exchange_token"].contains(grantType) {
             guard let short = form["fb_exchange_token"] ?? form["access_token"], let name = short.split(separator: "~").first,
                 !(await book.isRevoked(short))
@@ -161,8 +204,10 @@ struct OAuthRoutes {
             return SandboxReply.json(200, ["access_token": pair.access, "token_type": "bearer", "expires_in": 5_183_944])
         }
         if let client {
-            guard await book.knows(clientID: client, secret: secret) else {
-                return Self.refusal("invalid_client", "Client authentication failed", status: 401)
+            // Mastodon's `client_secret` is required at its token endpoint (its app is registered with one).
+            let secretRequired = known == .mastodon && (secret ?? "").isEmpty
+            guard !secretRequired, await book.knows(clientID: client, secret: secret) else {
+                return Self.refusal("invalid_client", Self.clientAuthenticationFailed, status: 401)
             }
         } else {
             return Self.refusal("invalid_client", "\(clientKey) is missing", status: 401)
@@ -185,7 +230,7 @@ struct OAuthRoutes {
             case .failure(.wrongVerifier):
                 return Self.refusal("invalid_grant", "code_verifier does not match the code_challenge")
             }
-        case "refresh_token":
+        case "refresh_token" where known.map(OAuthServerRules.refreshes) ?? true:
             // A refresh token serves only the client it was issued to (RFC 6749 section 6).
             var issued: OAuthGrantBook.RefreshGrant?
             if let refresh = form["refresh_token"] { issued = await book.grant(ofRefresh: refresh) }
@@ -200,14 +245,22 @@ struct OAuthRoutes {
             if network == "x" { _ = await state.spendRefreshToken(refresh, network: "x") }
             return await issue(network: network, account: String(name), grant: issued)
         default:
-            return Self.refusal("unsupported_grant_type", "grant_type '\(grantType)' is not supported")
+            return Self.refusal(
+                "unsupported_grant_type", "The authorization grant type is not supported by the authorization server.")
         }
     }
 
     private func issue(network: String, account: String, grant: OAuthGrantBook.RefreshGrant?) async -> Response {
         let pair = await book.tokens(account: account, grant: grant)
         let scopes = grant?.scopes
-        var answer: [String: Any] = ["access_token": pair.access, "token_type": "bearer", "refresh_token": pair.refresh]
+        let known = Network(rawValue: network)
+        var answer: [String: Any] = [
+            "access_token": pair.access, "token_type": known.map(OAuthServerRules.tokenType) ?? "bearer",
+        ]
+        if known.map({ OAuthServerRules.issuesRefreshToken($0, scopes: scopes) }) ?? true {
+            answer["refresh_token"] = pair.refresh
+        }
+        if known == .mastodon { answer["created_at"] = Int(await state.now().timeIntervalSince1970) }
         if let lifetime = Self.tokenLifetime(network) { answer["expires_in"] = lifetime }
         if let scopes {
             let separator = OAuthProvider.table[network]?.scopeSeparator ?? " "
@@ -216,6 +269,34 @@ struct OAuthRoutes {
         if network == "tiktok" { answer["open_id"] = SandboxIdentity.numericID(account, digits: 17) }
         return SandboxReply.json(200, answer)
     }
+
+    /// `revoke`: the token is refused from then on. On Mastodon the client authenticates (`client_id` and
+    /// `client_secret`) and must own the token: another's, or none at all, is 403 `unauthorized_client`; its own is
+    /// `{}`, however many times.
+    private func revoke(network: String, _ request: Request) async throws -> Response {
+        let call = try await SandboxCall.read(request)
+        let token = call.form["token"] ?? ""
+        if network == Network.mastodon.rawValue {
+            let client = call.basicCredentials?.id ?? call.form["client_id"] ?? ""
+            let secret = call.basicCredentials?.secret ?? call.form["client_secret"] ?? ""
+            guard !client.isEmpty, !secret.isEmpty, await book.knows(clientID: client, secret: secret) else {
+                return Self.refusal("invalid_client", Self.clientAuthenticationFailed, status: 401)
+            }
+            guard !token.isEmpty, await book.client(ofToken: token) == client else {
+                return Self.refusal("unauthorized_client", "You are not authorized to revoke this token", status: 403)
+            }
+        }
+        if !token.isEmpty {
+            await book.revoke(token)
+            await state.revokeAccessToken(token, network: network)
+        }
+        return SandboxReply.json(200, [String: Any]())
+    }
+
+    /// The `error_description` of a 401 `invalid_client`, as Mastodon's docs quote it.
+    static let clientAuthenticationFailed =
+        "Client authentication failed due to unknown client, no client authentication included, or unsupported "
+        + "authentication method."
 
     static func refusal(_ error: String, _ description: String, status: Int = 400) -> Response {
         SandboxReply.json(status, ["error": error, "error_description": description])

@@ -12,6 +12,21 @@ struct ConnectAttemptLedgerTests {
             redirectURI: "https://glocal.example/connect/x/callback", issuedAt: issued ?? now)
     }
 
+    @Test func anAttemptsDescriptionsNameNoSecret() {
+        let secret = ConnectAttempt(
+            state: "state-0123456789abcdef", sessionKey: session, accountID: "lumiere-fr-mastodon", network: "mastodon",
+            actor: "claire@example", verifier: "verifier-0123456789abcdef0123456789abcdef0123",
+            redirectURI: "https://glocal.example/connect/mastodon/callback", issuedAt: now,
+            instance: URL(string: "https://piaille.fr"), instanceClientID: "app-7", instanceClientSecret: "app-secret-7")
+        let optional: ConnectAttempt? = secret
+        for text in ["\(secret)", String(describing: optional), String(reflecting: secret), "\([secret])"] {
+            #expect(text.contains("lumiere-fr-mastodon") && text.contains("<redacted>"), "\(text)")
+            for hidden in ["state-0123456789abcdef", "verifier-0123", "app-secret-7", session] {
+                #expect(!text.contains(hidden), "\(hidden)")
+            }
+        }
+    }
+
     @Test func aStateServesOnce() throws {
         var ledger = ConnectAttemptLedger()
         ledger.add(attempt(), now: now)
