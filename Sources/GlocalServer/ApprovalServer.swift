@@ -29,6 +29,7 @@ public enum ApprovalServer {
         // Outside the session middleware: a busy store while reading the session is a page too.
         router.add(middleware: ErrorPageMiddleware())
         router.add(middleware: SessionMiddleware(environment: environment))
+        router.add(middleware: FlashMiddleware(environment: environment))
         if let accessLog { router.add(middleware: AccessLogMiddleware(log: accessLog)) }
         router.add(middleware: GlobalPauseMiddleware(environment: environment))
         AuthRoutes(environment: environment).register(on: router)

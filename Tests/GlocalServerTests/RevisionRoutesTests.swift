@@ -34,10 +34,12 @@ struct RevisionRoutesTests {
             let stale = try await browser.get(Self.frXPath)
             #expect(stale.revision == ServerFixture.frX.contentHash)
             try adminEdits(fixture)
-            let refused = try await browser.post(
+            let (sent, refused) = try await browser.submit(
                 Self.frXPath + "/approve", form: [("csrf", stale.csrf ?? ""), ("revision", stale.revision ?? "")])
-            #expect(refused.status == .conflict)
+            // Post/Redirect/Get: the refusal is shown by a GET of the page, which a reload repeats without sending anything.
+            #expect(sent.status == .seeOther && sent.location == Self.frXPath && refused.status == .ok)
             #expect(refused.body.contains("id=\"changes\"") && refused.body.contains("Nothing was approved"))
+            #expect(refused.body.contains("changed since revision \(ServerFixture.frX.contentHash) was shown"))
             #expect(refused.body.contains("<strong>edit</strong> by \(ServerFixture.admin)"))
             // The text shown then against the text now, the changed words marked.
             #expect(refused.body.contains("id=\"shown-text\"><del>Votre </del>peau a soif ? <del>Découvrez Hydra.</del></p>"))
@@ -47,6 +49,8 @@ struct RevisionRoutesTests {
             let current = try #require(try fixture.store.variant(ServerFixture.frX.id))
             #expect(refused.revision == current.contentHash && current.contentHash != ServerFixture.frX.contentHash)
             #expect(current.state == .pendingApproval)
+            let reloaded = try await browser.get(Self.frXPath)
+            #expect(reloaded.status == .ok && !reloaded.body.contains("id=\"changes\""))
             let fresh = try await browser.post(
                 Self.frXPath + "/approve", form: [("csrf", refused.csrf ?? ""), ("revision", refused.revision ?? "")])
             #expect(fresh.status == .seeOther)
@@ -62,11 +66,11 @@ struct RevisionRoutesTests {
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let page = try await browser.get(Self.frXPath)
-            let refused = try await browser.post(Self.frXPath + "/approve", form: [("csrf", page.csrf ?? "")])
-            #expect(refused.status == .conflict && refused.body.contains("names no revision"))
-            let garbage = try await browser.post(
+            let refused = try await browser.submit(Self.frXPath + "/approve", form: [("csrf", page.csrf ?? "")])
+            #expect(refused.sent.status == .seeOther && refused.shown.body.contains("names no revision"))
+            let garbage = try await browser.submit(
                 Self.frXPath + "/approve", form: [("csrf", page.csrf ?? ""), ("revision", "0123")])
-            #expect(garbage.status == .conflict && garbage.body.contains("id=\"changes\""))
+            #expect(garbage.sent.status == .seeOther && garbage.shown.body.contains("id=\"changes\""))
         }
         #expect(try fixture.store.variant(ServerFixture.frX.id)?.state == .pendingApproval)
     }
@@ -81,8 +85,9 @@ struct RevisionRoutesTests {
             let frFacebook = "\(ServerFixture.frFacebook.id)@\(ServerFixture.frFacebook.contentHash)"
             #expect(queue.body.contains("value=\"\(frX)\"") && queue.body.contains("value=\"\(frFacebook)\""))
             try adminEdits(fixture)
-            let done = try await browser.post("/approve", form: [("csrf", queue.csrf ?? ""), ("id", frX), ("id", frFacebook)])
-            #expect(done.status == .conflict)
+            let (sent, done) = try await browser.submit(
+                "/approve", form: [("csrf", queue.csrf ?? ""), ("id", frX), ("id", frFacebook)])
+            #expect(sent.status == .seeOther && sent.location == "/" && done.status == .ok)
             #expect(done.body.contains("Approved 1 variant."))
             #expect(done.body.contains("id=\"changed\""))
             #expect(done.body.contains("Changed since you loaded the queue: not approved"))
@@ -101,12 +106,12 @@ struct RevisionRoutesTests {
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let stale = try await browser.get(Self.frXPath)
             try adminEdits(fixture)
-            let refused = try await browser.post(
+            let (sent, refused) = try await browser.submit(
                 Self.frXPath + "/edit",
                 form: [
                     ("csrf", stale.csrf ?? ""), ("revision", stale.revision ?? ""), ("text", mine), ("link_placement", "reply"),
                 ])
-            #expect(refused.status == .conflict && refused.body.contains("Nothing was saved"))
+            #expect(sent.status == .seeOther && refused.status == .ok && refused.body.contains("Nothing was saved"))
             #expect(refused.body.contains(">\(mine)</textarea>"))
             #expect(refused.body.contains("<strong>edit</strong> by \(ServerFixture.admin)"))
         }

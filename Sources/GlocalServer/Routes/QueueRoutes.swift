@@ -10,21 +10,6 @@ struct QueueRoutes {
     /// Whether this server serves the networks' sign-in (the reconnect warning's fix says so).
     var connects = false
 
-    /// Fixed messages shown after an action (the query names one; no text is reflected).
-    static func notice(_ request: Request) -> String? {
-        let query = request.uri.queryParameters
-        let count = query["count"].flatMap { Int($0) } ?? 0
-        let skipped = query["skipped"].flatMap { Int($0) } ?? 0
-        switch query["notice"].map(String.init) {
-        case "approved": return "Approved."
-        case "rejected": return "Rejected."
-        case "edited": return "Saved. The variant waits for approval."
-        case "bulk": return bulkNotice(verb: "Approved", count: count, skipped: skipped)
-        case "bulk-rejected": return bulkNotice(verb: "Rejected", count: count, skipped: skipped)
-        default: return nil
-        }
-    }
-
     static func bulkNotice(verb: String, count: Int, skipped: Int) -> String {
         "\(verb) \(count) variant\(count == 1 ? "" : "s")."
             + (skipped > 0 ? " \(skipped) could not be \(verb.lowercased()) (past deadline or no longer pending)." : "")
@@ -70,10 +55,11 @@ struct QueueRoutes {
             let filter = QueueFilter(query: Self.parameters(query: request.uri.query))
             return Layout.response(
                 try page(
-                    filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: Self.notice(request),
+                    filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: context.flash?.notice,
                     warning: ReconnectWarning.render(
                         try AccountHoldStatus.needingReconnect(scope: scope, environment: environment), scope: scope,
-                        connects: connects)))
+                        connects: connects),
+                    changed: try flashed(context.flash, scope: scope)))
         }
         router.post("/approve") { request, context -> Response in
             let session = try guardian.session(context)
@@ -98,21 +84,17 @@ struct QueueRoutes {
             let now = environment.now()
             let outcome = try environment.approvals.approveAll(
                 picks, by: ApprovalActor(name: session.user.email, scope: scope), now: now)
-            let back = filter.query(page: filter.page)
-            let skipped = outcome.refused.count
-            guard !outcome.stale.isEmpty else {
-                return Layout.redirect(
-                    to: "/?notice=bulk&count=\(outcome.decided.count)&skipped=\(skipped)" + (back.isEmpty ? "" : "&" + back))
+            var flash = Flash(path: "/")
+            flash.notice = Self.bulkNotice(verb: "Approved", count: outcome.decided.count, skipped: outcome.refused.count)
+            if !outcome.stale.isEmpty { flash.stale = outcome.stale.map { "\($0.id)@\($0.shown)" } }
+            if let redirect = flash.redirect(to: Self.location(filter), session: session, secure: environment.secureCookies) {
+                return redirect
             }
-            // Not a redirect: the list of changed variants is this response's alone.
-            let changed = try outcome.stale.compactMap { stale in
-                try environment.store.changes(of: stale.id, since: VariantRevision(of: stale.shown))
-            }
+            // Too many changed variants to list in a cookie: this answer shows them itself.
             return Layout.response(
                 try page(
-                    filter: filter, session: session, scope: scope, thumbnails: thumbnails,
-                    notice: Self.bulkNotice(verb: "Approved", count: outcome.decided.count, skipped: skipped),
-                    changed: QueuePage.changedList(changed)),
+                    filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: flash.notice,
+                    changed: try flashed(flash, scope: scope)),
                 status: .conflict)
         }
         router.post("/reject-selected") { request, context -> Response in
@@ -148,22 +130,47 @@ struct QueueRoutes {
                     text.prefix(1).uppercased() + text.dropFirst() + ".", filter: filter, session: session, scope: scope,
                     thumbnails: thumbnails)
             }
-            let back = filter.query(page: filter.page)
-            return Layout.redirect(
-                to: "/?notice=bulk-rejected&count=\(outcome.decided.count)&skipped=\(outcome.refused.count)"
-                    + (back.isEmpty ? "" : "&" + back))
+            var flash = Flash(path: "/")
+            flash.notice = Self.bulkNotice(verb: "Rejected", count: outcome.decided.count, skipped: outcome.refused.count)
+            return flash.redirect(to: Self.location(filter), session: session, secure: environment.secureCookies)
+                ?? Layout.redirect(to: Self.location(filter))
         }
     }
 
-    /// The queue again, 409, with why a bulk action did nothing (in plain words, announced).
+    /// The queue at `filter` (its page too), where a bulk action sends the browser back.
+    static func location(_ filter: QueueFilter) -> String {
+        let back = filter.query(page: filter.page)
+        return back.isEmpty ? "/" : "/?" + back
+    }
+
+    /// Back to the queue with why a bulk action did nothing (in plain words, announced), through a flash; the queue
+    /// itself, 409, when the flash does not fit in a cookie.
     private func refused(
         _ refusal: String, filter: QueueFilter, session: Session, scope: ApprovalScope, thumbnails: QueueThumbnails
     ) throws -> Response {
-        Layout.response(
+        var flash = Flash(path: "/")
+        flash.error = refusal
+        if let redirect = flash.redirect(to: Self.location(filter), session: session, secure: environment.secureCookies) {
+            return redirect
+        }
+        return Layout.response(
             try page(
                 filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: nil,
-                changed: "<p class=\"field-error\" id=\"bulk-error\" role=\"alert\">\(refusal)</p>"),
+                changed: try flashed(flash, scope: scope)),
             status: .conflict)
+    }
+
+    /// What a bulk action's flash says beyond its notice: why it did nothing, or the variants it left because they
+    /// changed since the queue was shown (read from the store now, those the user still sees).
+    private func flashed(_ flash: Flash?, scope: ApprovalScope) throws -> HTML {
+        guard let flash else { return .empty }
+        if let error = flash.error { return "<p class=\"field-error\" id=\"bulk-error\" role=\"alert\">\(error)</p>" }
+        guard let stale = flash.stale else { return .empty }
+        let changed = try stale.map(Self.pick).filter {
+            scope.canSee(account: $0.id.split(separator: "/").last.map(String.init) ?? "")
+        }
+        .compactMap { pick in try environment.store.changes(of: pick.id, since: pick.revision ?? VariantRevision(of: "")) }
+        return QueuePage.changedList(changed)
     }
 
     /// Scope first, for every id: a request naming another team's variant changes nothing (403 or 404).
