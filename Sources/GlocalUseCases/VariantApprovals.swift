@@ -96,8 +96,8 @@ public struct VariantApprovals: Sendable {
     }
 
     /// The errors an edit of `variant` to `text` and `linkPlacement` is refused for: its network's rules (with every
-    /// account's variant of the post: X's distinct-text rule spans teams). The variant page shows them again, by their
-    /// fields, after a refused edit.
+    /// account's variant of the post: X's distinct-text rule spans teams) and a control character but a line break or
+    /// a tab (``EditedTextControls``). The variant page shows them again, by their fields, after a refused edit.
     public func problems(
         of variant: StoredVariant, text: String, linkPlacement: LinkPlacement, media: any MediaInspector
     ) throws -> [Diagnostic] {
@@ -105,12 +105,16 @@ public struct VariantApprovals: Sendable {
         let siblings = try store.variants(campaign: variant.campaignID, visible: { _ in true }).filter {
             $0.postID == variant.postID
         }
-        return VariantEditCheck(accounts: account, media: media)
-            .check(variant, text: text, linkPlacement: linkPlacement, siblings: siblings).filter { $0.severity == .error }
+        return
+            (VariantEditCheck(accounts: account, media: media)
+            .check(variant, text: text, linkPlacement: linkPlacement, siblings: siblings)
+            + EditedTextControls.diagnostics(in: text, network: variant.network, account: variant.accountID))
+            .filter { $0.severity == .error }
     }
 
     /// Replaces `variant`'s text and link placement if it still shows `revision` and the new text obeys its
-    /// network's rules (with every account's variant of the post: X's distinct-text rule spans teams);
+    /// network's rules (with every account's variant of the post: X's distinct-text rule spans teams) and holds no
+    /// control character but a line break or a tab (``EditedTextControls``);
     /// throws `ApprovalError.staleRevision` or `.invalidEdit` before writing anything otherwise.
     public func edit(
         _ variant: StoredVariant, text: String, linkPlacement: LinkPlacement, basedOn revision: VariantRevision,

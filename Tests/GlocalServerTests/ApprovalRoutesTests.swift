@@ -79,6 +79,39 @@ struct ApprovalRoutesTests {
         #expect(try fixture.store.auditEvents(variant: stored.id).last?.action == .edit)
     }
 
+    /// A control character other than a line break or a tab (pasted from a terminal or a word processor) is refused,
+    /// named with its line and column, by saving and by the live count alike; nothing is stored and the text stays.
+    @Test func anEditHoldingAControlCharacterIsRefusedNamingItAndWhereItIs() async throws {
+        let fixture = try ServerFixture()
+        let typed = "Votre peau a soif ?\nHydra\u{7} arrive\u{1B}[2J.\tÀ bientôt"
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let loaded = try await browser.get(Self.frXPath)
+            let form = [
+                ("csrf", loaded.csrf ?? ""), ("revision", loaded.revision ?? ""), ("text", typed), ("link_placement", "reply"),
+            ]
+            let (sent, refused) = try await browser.submit(Self.frXPath + "/edit", form: form)
+            #expect(sent.status == .seeOther && refused.status == .ok && refused.body.contains("id=\"text-errors\""))
+            #expect(
+                refused.body.contains(
+                    "error[text.control-character]: x/lumiere-fr-x: text holds 2 control characters: U+0007 BELL at line 2, "
+                        + "column 6, U+001B ESCAPE at line 2, column 14"))
+            let count = try await browser.post(Self.frXPath + "/count", form: form)
+            #expect(count.body.contains("\"rule\":\"text.control-character\""))
+            // A line break and a tab are kept.
+            let clean = try await browser.post(
+                Self.frXPath + "/edit",
+                form: [
+                    ("csrf", loaded.csrf ?? ""), ("revision", loaded.revision ?? ""), ("text", "Hydra\n\tarrive."),
+                    ("link_placement", "reply"),
+                ])
+            #expect(clean.status == .seeOther)
+        }
+        #expect(try fixture.store.variant(ServerFixture.frX.id)?.text == "Hydra\n\tarrive.")
+        #expect(try fixture.store.auditEvents(variant: ServerFixture.frX.id).filter { $0.action == .edit }.count == 1)
+    }
+
     @Test func anEditThatCopiesAnotherAccountsXTextIsRefused() async throws {
         let fixture = try ServerFixture()
         try await fixture.test { client in
