@@ -22,7 +22,7 @@ struct Flash: Codable, Equatable, Sendable {
     var shown: String?
     /// What the refused form did, for the changes card: `approved` or `saved`.
     var action: String?
-    /// The text typed in the refused form: an edit's text, the global pause's reason.
+    /// The text typed in the refused form: an edit's text, the global pause's reason, a move's note.
     var text: String?
     /// The link placement the edit form chose.
     var linkPlacement: String?
@@ -30,6 +30,20 @@ struct Flash: Codable, Equatable, Sendable {
     var invalid: Bool?
     /// The bulk approval's picks that changed since the queue was shown (`ID@REVISION` as the boxes carried them).
     var stale: [String]?
+    /// The slot a refused calendar move asked for and the rule that refused it (its note is ``text``).
+    var move: MoveDraft?
+
+    /// A refused move's form as it was sent, and why.
+    struct MoveDraft: Codable, Equatable, Sendable {
+        /// The day asked for, as typed.
+        var date: String
+        /// The time asked for, as typed.
+        var time: String
+        /// The rule that refused it (`quiet-hours`, `stale-revision`, …).
+        var rule: String
+        /// The post the slot collides with, if any.
+        var collidesWith: String?
+    }
 
     /// The cookie's name.
     static let cookieName = "glocal_flash"

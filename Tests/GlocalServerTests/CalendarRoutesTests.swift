@@ -29,13 +29,17 @@ struct CalendarRoutesTests {
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let page = try await browser.get(Self.movePath)
             #expect(page.status == .ok && page.body.contains("name=\"date\" value=\"2026-12-01\""))
-            let moved = try await browser.post(Self.movePath, form: Self.form(csrf: page.csrf ?? ""))
+            let (moved, calendar) = try await browser.submit(Self.movePath, form: Self.form(csrf: page.csrf ?? ""))
             #expect(moved.status == .seeOther)
-            let location = moved.headers[.location] ?? ""
-            #expect(location.hasPrefix("/calendar?account=lumiere-fr-x&view=month&date=2027-01-01&moved="))
-            let calendar = try await browser.get(location)
+            #expect(moved.headers[.location] == "/calendar?account=lumiere-fr-x&view=month&date=2027-01-01")
             #expect(calendar.status == .ok)
             #expect(calendar.body.contains("Moved hydra-launch/launch/lumiere-fr-x to 2027-01-26 10:17 (Europe/Paris)."))
+            // Said once, by the server: a reload, or a link naming the post, says nothing.
+            let again = try await browser.get("/calendar?account=lumiere-fr-x&view=month&date=2027-01-01")
+            #expect(!again.body.contains("Moved hydra-launch"))
+            let crafted = try await browser.get(
+                "/calendar?account=lumiere-fr-x&date=2026-12-01&moved=hydra-launch%2Flaunch%2Flumiere-fr-x")
+            #expect(!crafted.body.contains("Moved hydra-launch"))
             #expect(calendar.body.contains("January 2027"))
             #expect(calendar.body.contains("data-date=\"2027-01-26\""))
             #expect(calendar.body.contains("href=\"/variants/hydra-launch/launch/lumiere-fr-x\""))
@@ -62,9 +66,8 @@ struct CalendarRoutesTests {
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let page = try await browser.get(Self.movePath)
-            let moved = try await browser.post(Self.movePath, form: Self.form(csrf: page.csrf ?? ""))
+            let (moved, calendar) = try await browser.submit(Self.movePath, form: Self.form(csrf: page.csrf ?? ""))
             #expect(moved.status == .seeOther)
-            let calendar = try await browser.get(moved.headers[.location] ?? "")
             #expect(
                 calendar.body.contains(
                     "Moved hydra-launch/launch/lumiere-fr-x to 2027-01-26 10:17 (Europe/Paris). It shares its minute with X "
@@ -87,18 +90,23 @@ struct CalendarRoutesTests {
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let page = try await browser.get(Self.movePath)
-            let refused = try await browser.post(Self.movePath, form: Self.form(csrf: page.csrf ?? ""))
-            #expect(refused.status == .conflict)
-            #expect(refused.body.contains("id=\"move-refused\""))
+            let (sent, refused) = try await browser.submit(Self.movePath, form: Self.form(csrf: page.csrf ?? ""))
+            // Post/Redirect/Get: the refusal is shown by the move form's page, which a reload shows without sending.
+            #expect(sent.status == .seeOther && sent.location?.hasPrefix(Self.movePath + "?back=%2Fcalendar") == true)
+            #expect(refused.status == .ok && refused.body.contains("id=\"move-refused\""))
             #expect(refused.body.contains("is within 2h of another post of the account (10:47)"))
             #expect(refused.body.contains("<code>min-gap</code>"))
             #expect(refused.body.contains("href=\"/variants/hydra-launch/preview/lumiere-fr-x\""))
             // The form keeps what was asked, to correct it.
             #expect(refused.body.contains("name=\"time\" value=\"10:17\""))
-            let quiet = try await browser.post(Self.movePath, form: Self.form(csrf: page.csrf ?? "", time: "23:10"))
-            #expect(quiet.status == .conflict && quiet.body.contains("<code>quiet-hours</code>"))
-            let garbage = try await browser.post(Self.movePath, form: Self.form(csrf: page.csrf ?? "", date: "26/01/2027"))
-            #expect(garbage.status == .conflict && garbage.body.contains("YYYY-MM-DD"))
+            #expect(refused.body.contains("name=\"note\" maxlength=\"500\" value=\"shop event\""))
+            #expect(!(try await browser.get(sent.location ?? "")).body.contains("id=\"move-refused\""))
+            let quiet = try await browser.submit(Self.movePath, form: Self.form(csrf: page.csrf ?? "", time: "23:10")).shown
+            #expect(quiet.body.contains("<code>quiet-hours</code>"))
+            let garbage = try await browser.submit(
+                Self.movePath, form: Self.form(csrf: page.csrf ?? "", date: "26/01/2027")
+            ).shown
+            #expect(garbage.body.contains("YYYY-MM-DD"))
         }
         #expect(try fixture.store.variant(ServerFixture.frX.id)?.scheduledAt == ServerFixture.frX.scheduledAt)
         #expect(try fixture.store.auditEvents().count == eventsBefore)
@@ -141,18 +149,18 @@ struct CalendarRoutesTests {
                 ServerFixture.frX.id, text: "Paris, votre peau a soif ?", linkPlacement: .reply, actor: ServerFixture.admin,
                 now: fixture.clock.now
             ) { _ in }
-            let stale = try await browser.post(Self.movePath, form: Self.form(csrf: page.csrf ?? ""))
-            #expect(stale.status == .conflict && stale.body.contains("<code>stale-revision</code>"))
+            let stale = try await browser.submit(Self.movePath, form: Self.form(csrf: page.csrf ?? ""))
+            #expect(stale.sent.status == .seeOther && stale.shown.body.contains("<code>stale-revision</code>"))
             // The fresh page carries the new revision; a slot other than the one stored is stale too.
             let fresh = try await browser.get(Self.movePath)
             let revision = fresh.revision ?? ""
             #expect(revision != ServerFixture.frX.contentHash)
-            let movedMeanwhile = try await browser.post(
+            let movedMeanwhile = try await browser.submit(
                 Self.movePath, form: Self.form(csrf: fresh.csrf ?? "", revision: revision, slot: "2026-12-02T08:00:00.000Z"))
-            #expect(movedMeanwhile.status == .conflict && movedMeanwhile.body.contains("<code>stale-slot</code>"))
-            let missing = try await browser.post(
+            #expect(movedMeanwhile.shown.body.contains("<code>stale-slot</code>"))
+            let missing = try await browser.submit(
                 Self.movePath, form: Self.form(csrf: fresh.csrf ?? "", revision: "").filter { $0.0 != "revision" })
-            #expect(missing.status == .conflict)
+            #expect(missing.sent.status == .seeOther && missing.shown.body.contains("<code>stale-revision</code>"))
             let forged = try await browser.post(Self.movePath, form: Self.form(csrf: "forged", revision: revision))
             #expect(forged.status == .forbidden)
         }

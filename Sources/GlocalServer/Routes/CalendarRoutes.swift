@@ -25,7 +25,9 @@ struct CalendarRoutes {
         }
         router.get("/calendar") { request, context -> Response in
             let session = try guardian.session(context)
-            return Layout.response(CalendarPage.render(try calendar(request, session: session)))
+            var input = try calendar(request, session: session)
+            input.notice = context.flash?.notice
+            return Layout.response(CalendarPage.render(input))
         }
         router.get(RouterPath(Self.movePath)) { request, context -> Response in
             let session = try guardian.session(context)
@@ -33,7 +35,15 @@ struct CalendarRoutes {
             let variant = try guardian.visibleVariant(try RequestGuard.variantID(context), scope: scope)
             guard scope.canAct(on: variant.accountID) else { throw Self.mayNotMove(scope) }
             let back = Self.back(request.uri.queryParameters.get("back"), variant: variant)
-            return Layout.response(MovePage.render(variant: variant, session: session, back: back))
+            let flash = context.flash
+            let refusal = flash?.move.flatMap { move in
+                flash?.error.map { error in
+                    MovePage.Refusal(
+                        date: move.date, time: move.time, note: flash?.text ?? "", message: error, rule: move.rule,
+                        collidesWith: move.collidesWith)
+                }
+            }
+            return Layout.response(MovePage.render(variant: variant, session: session, back: back, refusal: refusal))
         }
         router.post(RouterPath(Self.movePath)) { request, context -> Response in
             let session = try guardian.session(context)
@@ -45,8 +55,9 @@ struct CalendarRoutes {
         }
     }
 
-    /// Moves `variant` as the form asks; redirects back to the calendar, or shows the form again with
-    /// the reason when the slot breaks a rule or the page was stale.
+    /// Moves `variant` as the form asks and redirects back to the calendar saying so; when the slot breaks a rule or
+    /// the page was stale, redirects to the move form, which shows the reason and the slot asked for (Post/Redirect/Get
+    /// with a ``Flash``: a reload sends nothing again). A flash too large for a cookie is answered in place, 409.
     private func move(
         _ variant: StoredVariant, form: FormBody, session: Session, scope: ApprovalScope, scheduler: Scheduler
     ) throws -> Response {
@@ -55,6 +66,16 @@ struct CalendarRoutes {
         let timeText = (form["time"] ?? "").trimmingCharacters(in: .whitespaces)
         let note = String((form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(500))
         func refused(_ rule: String, _ message: String, collidesWith: String? = nil, current: StoredVariant? = nil) -> Response {
+            let path = CalendarPage.movePath(variant.id)
+            var flash = Flash(path: path)
+            flash.error = message
+            flash.text = note
+            flash.move = Flash.MoveDraft(date: dateText, time: timeText, rule: rule, collidesWith: collidesWith)
+            if let redirect = flash.redirect(
+                to: CalendarPage.movePath(variant.id, back: back), session: session, secure: environment.secureCookies)
+            {
+                return redirect
+            }
             let refusal = MovePage.Refusal(
                 date: dateText, time: timeText, note: note, message: message, rule: rule, collidesWith: collidesWith)
             return Layout.response(
@@ -93,7 +114,11 @@ struct CalendarRoutes {
                     throw refusal
                 }
             }
-            return Layout.redirect(to: back + (back.contains("?") ? "&" : "?") + "moved=" + CalendarScope.encode(moved.id))
+            var flash = Flash(path: "/calendar")
+            flash.notice =
+                "Moved \(moved.id) to \(moved.localTime ?? "?") (\(moved.timeZone))."
+                + (try spreadNotice(moved, approval: scope) ?? "")
+            return flash.redirect(to: back, session: session, secure: environment.secureCookies) ?? Layout.redirect(to: back)
         } catch let refusal as SlotMoveRefusal {
             let current = try environment.store.variant(variant.id)
             return refused(refusal.rule, refusal.message, collidesWith: refusal.collidesWith, current: current)
@@ -149,17 +174,9 @@ struct CalendarRoutes {
         let teams =
             approval.seesEverything ? environment.workspace.settings.teams.map(\.id.value) : approval.teams
         let accounts = environment.workspace.accounts.map(\.id.value).filter(approval.canSee(account:))
-        var notice: String? = nil
-        if let moved = query.get("moved"), let variant = try environment.store.variant(moved),
-            approval.canSee(account: variant.accountID)
-        {
-            notice =
-                "Moved \(variant.id) to \(variant.localTime ?? "?") (\(variant.timeZone))."
-                + (try spreadNotice(variant, approval: approval) ?? "")
-        }
         return CalendarPage.Input(
             scope: scope, period: period, entries: entries, session: session, approval: approval, today: today,
-            accounts: accounts, teams: teams, notice: notice)
+            accounts: accounts, teams: teams, notice: nil)
     }
 
     /// What the moved `variant` now breaks of the spread rules (a post in its minute, a sibling too close), read
