@@ -56,8 +56,8 @@ struct VariantRoutes {
 
     /// Runs an action and redirects to the variant's page (Post/Redirect/Get) with a flash: what happened, or why
     /// nothing was done with what the manager typed, so a reload of the page sends nothing again. A refusal whose flash
-    /// does not fit in a cookie (a very long draft) is answered with the page itself, as ``answer(_:variant:session:scope:status:)``
-    /// renders the flash.
+    /// does not fit in a cookie (a very long draft) is answered with the page itself (409, or 422 for an invalid edit),
+    /// rendered from the flash as its GET would.
     private func act(
         _ request: Request, _ context: AppRequestContext,
         _ body: (StoredVariant, Session, ApprovalScope, FormBody, Date) throws -> String
