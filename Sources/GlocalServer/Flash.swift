@@ -3,47 +3,20 @@ import GlocalCore
 import GlocalStore
 import Hummingbird
 
-/// What a form's answer leaves for the page it redirects to (Post/Redirect/Get): what happened, or why nothing was
-/// done and what the manager had typed. The server writes it from what it did, never from the URL, so a link cannot
-/// make a page say "Approved 12 variants."; a reload of that page shows it without it and sends nothing again.
+/// What a form's successful answer leaves for the page it redirects to (Post/Redirect/Get): what it did ("Approved 3
+/// variants."). The server writes it from what it did, never from the URL, so a link cannot make a page say "Approved
+/// 12 variants."; a reload of that page shows the page without it. A refused form is not redirected: it is answered in
+/// place (409 or 422) with the page, the reason, the changes since and the text typed, and a flash plays no part.
 ///
 /// It travels in the `glocal_flash` cookie (`HttpOnly`, `SameSite=Lax`, one minute), signed with HMAC-SHA256 under
 /// the session's own CSRF token, which nobody else holds, so it is the server's word for this session only; the page
-/// it names shows it once and clears it. Cookies hold about 4 KB: a flash larger than ``maximumCookieLength`` (a very
-/// long draft, many changed variants) is not sent, and the form is answered with the page itself, as before.
+/// it names shows it once and clears it. A flash larger than ``maximumCookieLength`` is not sent (no notice is that
+/// long): the redirect then goes without a notice.
 struct Flash: Codable, Equatable, Sendable {
     /// The path of the page that shows it (no query).
     var path: String
     /// What happened, in the server's words ("Approved 3 variants.").
     var notice: String?
-    /// Why the action did nothing (the former 409 or 422 answer's message).
-    var error: String?
-    /// The revision the refused form showed: the page lists the changes since.
-    var shown: String?
-    /// What the refused form did, for the changes card: `approved` or `saved`.
-    var action: String?
-    /// The text typed in the refused form: an edit's text, the global pause's reason, a move's note.
-    var text: String?
-    /// The link placement the edit form chose.
-    var linkPlacement: String?
-    /// Whether ``text`` failed the edit's checks: the page checks it again and shows each problem by its field.
-    var invalid: Bool?
-    /// The bulk approval's picks that changed since the queue was shown (`ID@REVISION` as the boxes carried them).
-    var stale: [String]?
-    /// The slot a refused calendar move asked for and the rule that refused it (its note is ``text``).
-    var move: MoveDraft?
-
-    /// A refused move's form as it was sent, and why.
-    struct MoveDraft: Codable, Equatable, Sendable {
-        /// The day asked for, as typed.
-        var date: String
-        /// The time asked for, as typed.
-        var time: String
-        /// The rule that refused it (`quiet-hours`, `stale-revision`, …).
-        var rule: String
-        /// The post the slot collides with, if any.
-        var collidesWith: String?
-    }
 
     /// The cookie's name.
     static let cookieName = "glocal_flash"

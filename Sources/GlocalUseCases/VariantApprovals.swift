@@ -97,8 +97,8 @@ public struct VariantApprovals: Sendable {
 
     /// The errors an edit of `variant` to `text` and `linkPlacement` is refused for: its network's rules (with every
     /// account's variant of the post: X's distinct-text rule spans teams) and a control character but a line break or
-    /// a tab (``EditedTextControls``). The variant page shows them again, by their fields, after a refused edit.
-    public func problems(
+    /// a tab (``EditedTextControls``).
+    private func problems(
         of variant: StoredVariant, text: String, linkPlacement: LinkPlacement, media: any MediaInspector
     ) throws -> [Diagnostic] {
         let account = workspace.accounts.filter { $0.id.value == variant.accountID }

@@ -56,10 +56,10 @@ struct ApprovalRoutesTests {
             let loaded = try await browser.get(Self.frXPath)
             let csrf = loaded.csrf ?? "", revision = loaded.revision ?? ""
             let long = String(repeating: "Hydra ", count: 60).trimmingCharacters(in: .whitespaces)
-            let (refused, invalid) = try await browser.submit(
+            let invalid = try await browser.post(
                 Self.frXPath + "/edit",
                 form: [("csrf", csrf), ("revision", revision), ("text", long), ("link_placement", "reply")])
-            #expect(refused.status == .seeOther && refused.location == Self.frXPath && invalid.status == .ok)
+            #expect(invalid.status == .unprocessableContent)
             #expect(invalid.body.contains("id=\"text-errors\""))
             #expect(invalid.body.contains("error[text.too-long]: x/lumiere-fr-x: text is 359/280 weighted characters"))
             #expect(invalid.body.contains(long))
@@ -91,8 +91,8 @@ struct ApprovalRoutesTests {
             let form = [
                 ("csrf", loaded.csrf ?? ""), ("revision", loaded.revision ?? ""), ("text", typed), ("link_placement", "reply"),
             ]
-            let (sent, refused) = try await browser.submit(Self.frXPath + "/edit", form: form)
-            #expect(sent.status == .seeOther && refused.status == .ok && refused.body.contains("id=\"text-errors\""))
+            let refused = try await browser.post(Self.frXPath + "/edit", form: form)
+            #expect(refused.status == .unprocessableContent && refused.body.contains("id=\"text-errors\""))
             #expect(
                 refused.body.contains(
                     "error[text.control-character]: x/lumiere-fr-x: text holds 2 control characters: U+0007 BELL at line 2, "
@@ -120,12 +120,12 @@ struct ApprovalRoutesTests {
             let loaded = try await browser.get(Self.frXPath)
             let csrf = loaded.csrf ?? "", revision = loaded.revision ?? ""
             // The UK team's X text for the same post, with other case and punctuation: still the same post to X.
-            let (refused, copied) = try await browser.submit(
+            let copied = try await browser.post(
                 Self.frXPath + "/edit",
                 form: [
                     ("csrf", csrf), ("revision", revision), ("text", "THIRSTY skin... meet Hydra!"), ("link_placement", "reply"),
                 ])
-            #expect(refused.status == .seeOther && copied.status == .ok)
+            #expect(copied.status == .unprocessableContent)
             #expect(copied.body.contains("x/lumiere-fr-x: the same text already goes to lumiere-uk-x"))
             let own = try await browser.post(
                 Self.frXPath + "/edit",
@@ -144,13 +144,11 @@ struct ApprovalRoutesTests {
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let csrf = try await browser.get(Self.frXPath).csrf ?? ""
-            let (refused, empty) = try await browser.submit(Self.frXPath + "/reject", form: [("csrf", csrf), ("reason", " ")])
-            #expect(refused.status == .seeOther && refused.location == Self.frXPath)
-            #expect(empty.status == .ok && empty.body.contains("a rejection needs a reason"))
-            let long = try await browser.submit(
-                Self.frXPath + "/reject", form: [("csrf", csrf), ("reason", String(repeating: "x", count: 501))]
-            ).shown
-            #expect(long.body.contains("has 501 characters, more than the 500"))
+            let empty = try await browser.post(Self.frXPath + "/reject", form: [("csrf", csrf), ("reason", " ")])
+            #expect(empty.status == .conflict && empty.body.contains("a rejection needs a reason"))
+            let long = try await browser.post(
+                Self.frXPath + "/reject", form: [("csrf", csrf), ("reason", String(repeating: "x", count: 501))])
+            #expect(long.status == .conflict && long.body.contains("has 501 characters, more than the 500"))
             #expect(long.body.contains("name=\"reason\" required maxlength=\"500\""))
             let done = try await browser.post(
                 Self.frXPath + "/reject", form: [("csrf", csrf), ("reason", "Store closed that day")])
@@ -181,9 +179,9 @@ struct ApprovalRoutesTests {
             let page = try await browser.get(Self.frXPath)
             #expect(page.body.contains("Will not be published:</strong> not approved 12h before its slot"))
             #expect(!page.body.contains("id=\"approve\""))
-            let forced = try await browser.submit(
+            let forced = try await browser.post(
                 Self.frXPath + "/approve", form: [("csrf", page.csrf ?? ""), ("revision", ServerFixture.frX.contentHash)])
-            #expect(forced.sent.status == .seeOther && forced.shown.body.contains("passed its approval deadline"))
+            #expect(forced.status == .conflict && forced.body.contains("passed its approval deadline"))
             let queue = try await browser.get("/")
             #expect(queue.body.contains("Past deadline"))
         }

@@ -90,23 +90,19 @@ struct CalendarRoutesTests {
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let page = try await browser.get(Self.movePath)
-            let (sent, refused) = try await browser.submit(Self.movePath, form: Self.form(csrf: page.csrf ?? ""))
-            // Post/Redirect/Get: the refusal is shown by the move form's page, which a reload shows without sending.
-            #expect(sent.status == .seeOther && sent.location?.hasPrefix(Self.movePath + "?back=%2Fcalendar") == true)
-            #expect(refused.status == .ok && refused.body.contains("id=\"move-refused\""))
+            let refused = try await browser.post(Self.movePath, form: Self.form(csrf: page.csrf ?? ""))
+            #expect(refused.status == .conflict && refused.location == nil)
+            #expect(refused.body.contains("id=\"move-refused\""))
             #expect(refused.body.contains("is within 2h of another post of the account (10:47)"))
             #expect(refused.body.contains("<code>min-gap</code>"))
             #expect(refused.body.contains("href=\"/variants/hydra-launch/preview/lumiere-fr-x\""))
             // The form keeps what was asked, to correct it.
             #expect(refused.body.contains("name=\"time\" value=\"10:17\""))
             #expect(refused.body.contains("name=\"note\" maxlength=\"500\" value=\"shop event\""))
-            #expect(!(try await browser.get(sent.location ?? "")).body.contains("id=\"move-refused\""))
-            let quiet = try await browser.submit(Self.movePath, form: Self.form(csrf: page.csrf ?? "", time: "23:10")).shown
-            #expect(quiet.body.contains("<code>quiet-hours</code>"))
-            let garbage = try await browser.submit(
-                Self.movePath, form: Self.form(csrf: page.csrf ?? "", date: "26/01/2027")
-            ).shown
-            #expect(garbage.body.contains("YYYY-MM-DD"))
+            let quiet = try await browser.post(Self.movePath, form: Self.form(csrf: page.csrf ?? "", time: "23:10"))
+            #expect(quiet.status == .conflict && quiet.body.contains("<code>quiet-hours</code>"))
+            let garbage = try await browser.post(Self.movePath, form: Self.form(csrf: page.csrf ?? "", date: "26/01/2027"))
+            #expect(garbage.status == .conflict && garbage.body.contains("YYYY-MM-DD"))
         }
         #expect(try fixture.store.variant(ServerFixture.frX.id)?.scheduledAt == ServerFixture.frX.scheduledAt)
         #expect(try fixture.store.auditEvents().count == eventsBefore)
@@ -149,18 +145,18 @@ struct CalendarRoutesTests {
                 ServerFixture.frX.id, text: "Paris, votre peau a soif ?", linkPlacement: .reply, actor: ServerFixture.admin,
                 now: fixture.clock.now
             ) { _ in }
-            let stale = try await browser.submit(Self.movePath, form: Self.form(csrf: page.csrf ?? ""))
-            #expect(stale.sent.status == .seeOther && stale.shown.body.contains("<code>stale-revision</code>"))
+            let stale = try await browser.post(Self.movePath, form: Self.form(csrf: page.csrf ?? ""))
+            #expect(stale.status == .conflict && stale.body.contains("<code>stale-revision</code>"))
             // The fresh page carries the new revision; a slot other than the one stored is stale too.
             let fresh = try await browser.get(Self.movePath)
             let revision = fresh.revision ?? ""
             #expect(revision != ServerFixture.frX.contentHash)
-            let movedMeanwhile = try await browser.submit(
+            let movedMeanwhile = try await browser.post(
                 Self.movePath, form: Self.form(csrf: fresh.csrf ?? "", revision: revision, slot: "2026-12-02T08:00:00.000Z"))
-            #expect(movedMeanwhile.shown.body.contains("<code>stale-slot</code>"))
-            let missing = try await browser.submit(
+            #expect(movedMeanwhile.status == .conflict && movedMeanwhile.body.contains("<code>stale-slot</code>"))
+            let missing = try await browser.post(
                 Self.movePath, form: Self.form(csrf: fresh.csrf ?? "", revision: "").filter { $0.0 != "revision" })
-            #expect(missing.sent.status == .seeOther && missing.shown.body.contains("<code>stale-revision</code>"))
+            #expect(missing.status == .conflict && missing.body.contains("<code>stale-revision</code>"))
             let forged = try await browser.post(Self.movePath, form: Self.form(csrf: "forged", revision: revision))
             #expect(forged.status == .forbidden)
         }

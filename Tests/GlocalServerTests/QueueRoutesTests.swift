@@ -118,14 +118,13 @@ struct QueueRoutesTests {
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let csrf = try await browser.get("/?network=x").csrf ?? ""
             let picks = [ServerFixture.frX, ServerFixture.frFacebook].map { ("id", "\($0.id)@\($0.contentHash)") }
-            let (refused, empty) = try await browser.submit(
+            let empty = try await browser.post(
                 "/reject-selected", form: [("csrf", csrf), ("back", "network=x"), ("reason", "   ")] + picks)
-            #expect(refused.status == .seeOther && refused.location == "/?network=x")
-            #expect(empty.status == .ok && empty.body.contains("id=\"bulk-error\""))
+            #expect(empty.status == .conflict && empty.body.contains("id=\"bulk-error\""))
             #expect(empty.body.contains("A rejection needs a reason"))
             #expect(try fixture.store.variant(ServerFixture.frX.id)?.state == .pendingApproval)
-            let none = try await browser.submit("/reject-selected", form: [("csrf", csrf), ("reason", "Closed")]).shown
-            #expect(none.body.contains("Select at least one variant"))
+            let none = try await browser.post("/reject-selected", form: [("csrf", csrf), ("reason", "Closed")])
+            #expect(none.status == .conflict && none.body.contains("Select at least one variant"))
             let (done, queue) = try await browser.submit(
                 "/reject-selected",
                 form: [("csrf", csrf), ("back", "network=x&evil=%3Cscript%3E"), ("reason", "Store closed")] + picks)
@@ -152,22 +151,19 @@ struct QueueRoutesTests {
             #expect(queue.body.contains("<script src=\"/static/queue.js\" defer></script>"))
             let csrf = queue.csrf ?? ""
             let picks = [("id", "\(ServerFixture.frX.id)@\(ServerFixture.frX.contentHash)")]
-            let withReason = try await browser.submit(
-                "/approve", form: [("csrf", csrf), ("back", "network=x"), ("reason", "Mauvais visuel")] + picks
-            ).shown
-            #expect(withReason.status == .ok && withReason.body.contains("id=\"bulk-error\""))
+            let withReason = try await browser.post(
+                "/approve", form: [("csrf", csrf), ("back", "network=x"), ("reason", "Mauvais visuel")] + picks)
+            #expect(withReason.status == .conflict && withReason.body.contains("id=\"bulk-error\""))
             #expect(
                 withReason.body.contains("You wrote a reason for rejecting") && withReason.body.contains("Nothing was approved."))
-            let nothing = try await browser.submit("/approve", form: [("csrf", csrf), ("reason", "")]).shown
-            #expect(nothing.body.contains("Select at least one variant to approve"))
-            let nul = try await browser.submit(
-                "/reject-selected", form: [("csrf", csrf), ("reason", "ok\u{0}no")] + picks
-            ).shown
-            #expect(nul.body.contains("U+0000 NULL") && nul.body.contains("id=\"bulk-error\""))
-            let long = try await browser.submit(
-                "/reject-selected", form: [("csrf", csrf), ("reason", String(repeating: "x", count: 501))] + picks
-            ).shown
-            #expect(long.body.contains("has 501 characters, more than the 500"), "\(long.body)")
+            let nothing = try await browser.post("/approve", form: [("csrf", csrf), ("reason", "")])
+            #expect(nothing.status == .conflict && nothing.body.contains("Select at least one variant to approve"))
+            let nul = try await browser.post(
+                "/reject-selected", form: [("csrf", csrf), ("reason", "ok\u{0}no")] + picks)
+            #expect(nul.status == .conflict && nul.body.contains("U+0000 NULL") && nul.body.contains("id=\"bulk-error\""))
+            let long = try await browser.post(
+                "/reject-selected", form: [("csrf", csrf), ("reason", String(repeating: "x", count: 501))] + picks)
+            #expect(long.status == .conflict && long.body.contains("has 501 characters, more than the 500"), "\(long.body)")
             #expect(long.body.contains("id=\"bulk-reason\" name=\"reason\" maxlength=\"500\""))
             let script = try await browser.get("/static/queue.js")
             #expect(script.status == .ok && script.body.contains("requestSubmit(reject)"))
@@ -187,10 +183,10 @@ struct QueueRoutesTests {
                 now: fixture.clock.now
             ) { _ in }
             let picks = [ServerFixture.frX, ServerFixture.frFacebook].map { ("id", "\($0.id)@\($0.contentHash)") }
-            let (sent, answer) = try await browser.submit(
+            let answer = try await browser.post(
                 "/approve", form: [("csrf", queue.csrf ?? ""), ("back", "account=lumiere-fr-x")] + picks)
-            // Post/Redirect/Get: a reload of the answer is a GET of the queue, which sends nothing again.
-            #expect(sent.status == .seeOther && sent.location == "/?account=lumiere-fr-x" && answer.status == .ok)
+            // Answered in place: the changed variants were not approved, and the list is this answer's alone.
+            #expect(answer.status == .conflict && answer.location == nil)
             #expect(answer.body.contains("Approved 1 variant.") && answer.body.contains("id=\"changed\""))
             #expect(answer.body.contains("\(ServerFixture.frFacebook.id)</a> · edit by \(ServerFixture.admin)"))
             // The answer keeps the filter: only the X account's card.

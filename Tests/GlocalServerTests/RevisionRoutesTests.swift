@@ -34,10 +34,10 @@ struct RevisionRoutesTests {
             let stale = try await browser.get(Self.frXPath)
             #expect(stale.revision == ServerFixture.frX.contentHash)
             try adminEdits(fixture)
-            let (sent, refused) = try await browser.submit(
+            let refused = try await browser.post(
                 Self.frXPath + "/approve", form: [("csrf", stale.csrf ?? ""), ("revision", stale.revision ?? "")])
-            // Post/Redirect/Get: the refusal is shown by a GET of the page, which a reload repeats without sending anything.
-            #expect(sent.status == .seeOther && sent.location == Self.frXPath && refused.status == .ok)
+            // Answered in place: nothing approved, the page as it is now with what changed since.
+            #expect(refused.status == .conflict && refused.location == nil)
             #expect(refused.body.contains("id=\"changes\"") && refused.body.contains("Nothing was approved"))
             #expect(refused.body.contains("changed since revision \(ServerFixture.frX.contentHash) was shown"))
             #expect(refused.body.contains("<strong>edit</strong> by \(ServerFixture.admin)"))
@@ -49,8 +49,11 @@ struct RevisionRoutesTests {
             let current = try #require(try fixture.store.variant(ServerFixture.frX.id))
             #expect(refused.revision == current.contentHash && current.contentHash != ServerFixture.frX.contentHash)
             #expect(current.state == .pendingApproval)
-            let reloaded = try await browser.get(Self.frXPath)
-            #expect(reloaded.status == .ok && !reloaded.body.contains("id=\"changes\""))
+            // A reload sends the same stale form again: refused again, nothing approved.
+            let reloaded = try await browser.post(
+                Self.frXPath + "/approve", form: [("csrf", stale.csrf ?? ""), ("revision", stale.revision ?? "")])
+            #expect(reloaded.status == .conflict && reloaded.body.contains("id=\"changes\""))
+            #expect(try fixture.store.variant(ServerFixture.frX.id)?.state == .pendingApproval)
             let fresh = try await browser.post(
                 Self.frXPath + "/approve", form: [("csrf", refused.csrf ?? ""), ("revision", refused.revision ?? "")])
             #expect(fresh.status == .seeOther)
@@ -66,11 +69,11 @@ struct RevisionRoutesTests {
             var browser = BrowserSession(client: client)
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let page = try await browser.get(Self.frXPath)
-            let refused = try await browser.submit(Self.frXPath + "/approve", form: [("csrf", page.csrf ?? "")])
-            #expect(refused.sent.status == .seeOther && refused.shown.body.contains("names no revision"))
-            let garbage = try await browser.submit(
+            let refused = try await browser.post(Self.frXPath + "/approve", form: [("csrf", page.csrf ?? "")])
+            #expect(refused.status == .conflict && refused.body.contains("names no revision"))
+            let garbage = try await browser.post(
                 Self.frXPath + "/approve", form: [("csrf", page.csrf ?? ""), ("revision", "0123")])
-            #expect(garbage.sent.status == .seeOther && garbage.shown.body.contains("id=\"changes\""))
+            #expect(garbage.status == .conflict && garbage.body.contains("id=\"changes\""))
         }
         #expect(try fixture.store.variant(ServerFixture.frX.id)?.state == .pendingApproval)
     }
@@ -85,9 +88,8 @@ struct RevisionRoutesTests {
             let frFacebook = "\(ServerFixture.frFacebook.id)@\(ServerFixture.frFacebook.contentHash)"
             #expect(queue.body.contains("value=\"\(frX)\"") && queue.body.contains("value=\"\(frFacebook)\""))
             try adminEdits(fixture)
-            let (sent, done) = try await browser.submit(
-                "/approve", form: [("csrf", queue.csrf ?? ""), ("id", frX), ("id", frFacebook)])
-            #expect(sent.status == .seeOther && sent.location == "/" && done.status == .ok)
+            let done = try await browser.post("/approve", form: [("csrf", queue.csrf ?? ""), ("id", frX), ("id", frFacebook)])
+            #expect(done.status == .conflict)
             #expect(done.body.contains("Approved 1 variant."))
             #expect(done.body.contains("id=\"changed\""))
             #expect(done.body.contains("Changed since you loaded the queue: not approved"))
@@ -106,12 +108,12 @@ struct RevisionRoutesTests {
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let stale = try await browser.get(Self.frXPath)
             try adminEdits(fixture)
-            let (sent, refused) = try await browser.submit(
+            let refused = try await browser.post(
                 Self.frXPath + "/edit",
                 form: [
                     ("csrf", stale.csrf ?? ""), ("revision", stale.revision ?? ""), ("text", mine), ("link_placement", "reply"),
                 ])
-            #expect(sent.status == .seeOther && refused.status == .ok && refused.body.contains("Nothing was saved"))
+            #expect(refused.status == .conflict && refused.body.contains("Nothing was saved"))
             #expect(refused.body.contains(">\(mine)</textarea>"))
             #expect(refused.body.contains("<strong>edit</strong> by \(ServerFixture.admin)"))
         }

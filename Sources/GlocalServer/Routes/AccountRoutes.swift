@@ -40,10 +40,7 @@ struct AccountRoutes {
         let guardian = RequestGuard(environment: environment)
         router.get("/accounts") { _, context -> Response in
             let session = try guardian.session(context)
-            let flash = context.flash
-            return try page(
-                session: session, notice: flash?.notice,
-                crisisDraft: flash?.error.map { AccountsPage.CrisisDraft(reason: flash?.text ?? "", error: $0) })
+            return try page(session: session, notice: context.flash?.notice)
         }
         router.post("/accounts/:account/pause") { request, context -> Response in
             try await setPaused(true, request, context)
@@ -67,13 +64,6 @@ struct AccountRoutes {
                 case .control(let scalar):
                     error =
                         "The reason holds \(DiagnosticText.codePointName(scalar)), a control character: type it again without it."
-                }
-                // Back to the page with the reason typed and why it was refused: a reload sends nothing again.
-                var flash = Flash(path: "/accounts")
-                flash.error = error
-                flash.text = typed
-                if let redirect = flash.redirect(to: "/accounts", session: session, secure: environment.secureCookies) {
-                    return redirect
                 }
                 let draft = AccountsPage.CrisisDraft(reason: typed, error: error)
                 return try page(session: session, crisisDraft: draft, status: .unprocessableContent)

@@ -35,15 +35,7 @@ struct CalendarRoutes {
             let variant = try guardian.visibleVariant(try RequestGuard.variantID(context), scope: scope)
             guard scope.canAct(on: variant.accountID) else { throw Self.mayNotMove(scope) }
             let back = Self.back(request.uri.queryParameters.get("back"), variant: variant)
-            let flash = context.flash
-            let refusal = flash?.move.flatMap { move in
-                flash?.error.map { error in
-                    MovePage.Refusal(
-                        date: move.date, time: move.time, note: flash?.text ?? "", message: error, rule: move.rule,
-                        collidesWith: move.collidesWith)
-                }
-            }
-            return Layout.response(MovePage.render(variant: variant, session: session, back: back, refusal: refusal))
+            return Layout.response(MovePage.render(variant: variant, session: session, back: back))
         }
         router.post(RouterPath(Self.movePath)) { request, context -> Response in
             let session = try guardian.session(context)
@@ -55,9 +47,8 @@ struct CalendarRoutes {
         }
     }
 
-    /// Moves `variant` as the form asks and redirects back to the calendar saying so; when the slot breaks a rule or
-    /// the page was stale, redirects to the move form, which shows the reason and the slot asked for (Post/Redirect/Get
-    /// with a ``Flash``: a reload sends nothing again). A flash too large for a cookie is answered in place, 409.
+    /// Moves `variant` as the form asks and redirects back to the calendar, which says so (a ``Flash``); when the slot
+    /// breaks a rule or the page was stale, answers in place, 409, with the form again, the reason and the slot asked for.
     private func move(
         _ variant: StoredVariant, form: FormBody, session: Session, scope: ApprovalScope, scheduler: Scheduler
     ) throws -> Response {
@@ -66,16 +57,6 @@ struct CalendarRoutes {
         let timeText = (form["time"] ?? "").trimmingCharacters(in: .whitespaces)
         let note = String((form["note"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(500))
         func refused(_ rule: String, _ message: String, collidesWith: String? = nil, current: StoredVariant? = nil) -> Response {
-            let path = CalendarPage.movePath(variant.id)
-            var flash = Flash(path: path)
-            flash.error = message
-            flash.text = note
-            flash.move = Flash.MoveDraft(date: dateText, time: timeText, rule: rule, collidesWith: collidesWith)
-            if let redirect = flash.redirect(
-                to: CalendarPage.movePath(variant.id, back: back), session: session, secure: environment.secureCookies)
-            {
-                return redirect
-            }
             let refusal = MovePage.Refusal(
                 date: dateText, time: timeText, note: note, message: message, rule: rule, collidesWith: collidesWith)
             return Layout.response(

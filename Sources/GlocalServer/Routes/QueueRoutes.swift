@@ -58,8 +58,7 @@ struct QueueRoutes {
                     filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: context.flash?.notice,
                     warning: ReconnectWarning.render(
                         try AccountHoldStatus.needingReconnect(scope: scope, environment: environment), scope: scope,
-                        connects: connects),
-                    changed: try flashed(context.flash, scope: scope)))
+                        connects: connects)))
         }
         router.post("/approve") { request, context -> Response in
             let session = try guardian.session(context)
@@ -84,17 +83,21 @@ struct QueueRoutes {
             let now = environment.now()
             let outcome = try environment.approvals.approveAll(
                 picks, by: ApprovalActor(name: session.user.email, scope: scope), now: now)
-            var flash = Flash(path: "/")
-            flash.notice = Self.bulkNotice(verb: "Approved", count: outcome.decided.count, skipped: outcome.refused.count)
-            if !outcome.stale.isEmpty { flash.stale = outcome.stale.map { "\($0.id)@\($0.shown)" } }
-            if let redirect = flash.redirect(to: Self.location(filter), session: session, secure: environment.secureCookies) {
-                return redirect
+            let notice = Self.bulkNotice(verb: "Approved", count: outcome.decided.count, skipped: outcome.refused.count)
+            guard !outcome.stale.isEmpty else {
+                var flash = Flash(path: "/")
+                flash.notice = notice
+                return flash.redirect(to: Self.location(filter), session: session, secure: environment.secureCookies)
+                    ?? Layout.redirect(to: Self.location(filter))
             }
-            // Too many changed variants to list in a cookie: this answer shows them itself.
+            // Not a redirect: the changed variants were not approved, and their list is this answer's alone (409).
+            let changed = try outcome.stale.compactMap { stale in
+                try environment.store.changes(of: stale.id, since: VariantRevision(of: stale.shown))
+            }
             return Layout.response(
                 try page(
-                    filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: flash.notice,
-                    changed: try flashed(flash, scope: scope)),
+                    filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: notice,
+                    changed: QueuePage.changedList(changed)),
                 status: .conflict)
         }
         router.post("/reject-selected") { request, context -> Response in
@@ -143,34 +146,15 @@ struct QueueRoutes {
         return back.isEmpty ? "/" : "/?" + back
     }
 
-    /// Back to the queue with why a bulk action did nothing (in plain words, announced), through a flash; the queue
-    /// itself, 409, when the flash does not fit in a cookie.
+    /// The queue again, 409, with why a bulk action did nothing (in plain words, announced).
     private func refused(
         _ refusal: String, filter: QueueFilter, session: Session, scope: ApprovalScope, thumbnails: QueueThumbnails
     ) throws -> Response {
-        var flash = Flash(path: "/")
-        flash.error = refusal
-        if let redirect = flash.redirect(to: Self.location(filter), session: session, secure: environment.secureCookies) {
-            return redirect
-        }
-        return Layout.response(
+        Layout.response(
             try page(
                 filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: nil,
-                changed: try flashed(flash, scope: scope)),
+                changed: "<p class=\"field-error\" id=\"bulk-error\" role=\"alert\">\(refusal)</p>"),
             status: .conflict)
-    }
-
-    /// What a bulk action's flash says beyond its notice: why it did nothing, or the variants it left because they
-    /// changed since the queue was shown (read from the store now, those the user still sees).
-    private func flashed(_ flash: Flash?, scope: ApprovalScope) throws -> HTML {
-        guard let flash else { return .empty }
-        if let error = flash.error { return "<p class=\"field-error\" id=\"bulk-error\" role=\"alert\">\(error)</p>" }
-        guard let stale = flash.stale else { return .empty }
-        let changed = try stale.map(Self.pick).filter {
-            scope.canSee(account: $0.id.split(separator: "/").last.map(String.init) ?? "")
-        }
-        .compactMap { pick in try environment.store.changes(of: pick.id, since: pick.revision ?? VariantRevision(of: "")) }
-        return QueuePage.changedList(changed)
     }
 
     /// Scope first, for every id: a request naming another team's variant changes nothing (403 or 404).

@@ -11,12 +11,11 @@ struct VariantRoutes {
 
     func register(on router: Router<AppRequestContext>) {
         let guardian = RequestGuard(environment: environment)
-        router.get(RouterPath(Self.path)) { request, context -> Response in
+        router.get(RouterPath(Self.path)) { _, context -> Response in
             let session = try guardian.session(context)
             let scope = environment.scope(of: session.user)
             let variant = try guardian.visibleVariant(try RequestGuard.variantID(context), scope: scope)
-            guard let flash = context.flash else { return try page(variant, session: session, scope: scope) }
-            return try page(variant, flash: flash, session: session, scope: scope)
+            return try page(variant, session: session, scope: scope, notice: context.flash?.notice)
         }
         router.post(RouterPath(Self.path + "/approve")) { request, context -> Response in
             try await act(request, context) { variant, session, scope, form, now in
@@ -54,10 +53,9 @@ struct VariantRoutes {
         return revision
     }
 
-    /// Runs an action and redirects to the variant's page (Post/Redirect/Get) with a flash: what happened, or why
-    /// nothing was done with what the manager typed, so a reload of the page sends nothing again. A refusal whose flash
-    /// does not fit in a cookie (a very long draft) is answered with the page itself (409, or 422 for an invalid edit),
-    /// rendered from the flash as its GET would.
+    /// Runs an action; on success redirects to the page (Post/Redirect/Get) with what it did in a ``Flash``, on a
+    /// refusal answers in place, 409 (422 for an invalid edit), with the page, the reason and, for an edit, the text
+    /// typed (a reload sends the same form again, which is refused again and changes nothing).
     private func act(
         _ request: Request, _ context: AppRequestContext,
         _ body: (StoredVariant, Session, ApprovalScope, FormBody, Date) throws -> String
@@ -67,62 +65,42 @@ struct VariantRoutes {
         let form = try await guardian.form(request, context: context, session: session)
         let scope = environment.scope(of: session.user)
         let variant = try guardian.actionableVariant(try RequestGuard.variantID(context), scope: scope)
-        let path = Layout.variantPath(variant.id)
-        var flash = Flash(path: path)
-        let status: HTTPResponse.Status
         do {
+            let path = Layout.variantPath(variant.id)
+            var flash = Flash(path: path)
             flash.notice = Self.notice(try body(variant, session, scope, form, environment.now()))
             return flash.redirect(to: path, session: session, secure: environment.secureCookies) ?? Layout.redirect(to: path)
         } catch let error as ApprovalError {
-            let text = (form["text"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
             switch error {
             case .forbidden: throw RequestGuard.forbidden(variant.accountID)
             case .variantNotFound: throw HTTPError(.notFound, message: error.description)
-            case .invalidEdit:
-                flash.text = text
-                flash.linkPlacement = form["link_placement"]
-                flash.invalid = true
-                status = .unprocessableContent
+            case .invalidEdit(let diagnostics):
+                let draft = VariantPage.Draft(
+                    text: (form["text"] ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
+                    linkPlacement: form["link_placement"].flatMap(LinkPlacement.init(rawValue:)) ?? variant.linkPlacement,
+                    diagnostics: diagnostics)
+                return try page(variant, session: session, scope: scope, draft: draft, status: .unprocessableContent)
             case .staleRevision(_, let shown, _):
                 // Show what changed, with the current version and fresh forms; an edit keeps the text typed.
-                flash.error = error.description
-                flash.shown = shown
-                flash.action = form["text"] != nil ? "saved" : "approved"
-                if form["text"] != nil {
-                    flash.text = text
-                    flash.linkPlacement = form["link_placement"]
-                }
-                status = .conflict
+                let changes = try environment.store.changes(of: variant.id, since: VariantRevision(of: shown))
+                let current = changes?.current ?? variant
+                let editing = form["text"] != nil
+                let draft =
+                    editing
+                    ? VariantPage.Draft(
+                        text: (form["text"] ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
+                        linkPlacement: form["link_placement"].flatMap(LinkPlacement.init(rawValue:)) ?? current.linkPlacement,
+                        diagnostics: [])
+                    : nil
+                return try page(
+                    current, session: session, scope: scope, draft: draft, actionError: error.description,
+                    changes: changes.map { RevisionChangesView.render($0, action: editing ? "saved" : "approved") } ?? .empty,
+                    status: .conflict)
             default:
-                flash.error = error.description
-                status = .conflict
+                let current = try environment.store.variant(variant.id) ?? variant
+                return try page(current, session: session, scope: scope, actionError: error.description, status: .conflict)
             }
         }
-        if let redirect = flash.redirect(to: path, session: session, secure: environment.secureCookies) { return redirect }
-        let current = try environment.store.variant(variant.id) ?? variant
-        return try page(current, flash: flash, session: session, scope: scope, status: status)
-    }
-
-    /// The page as a flash leaves it: its notice, or the refusal with the changes since the revision the form showed
-    /// (read from the store now) and the text typed, checked again when it failed the checks.
-    private func page(
-        _ variant: StoredVariant, flash: Flash, session: Session, scope: ApprovalScope, status: HTTPResponse.Status = .ok
-    ) throws -> Response {
-        let changes = try flash.shown.flatMap { try environment.store.changes(of: variant.id, since: VariantRevision(of: $0)) }
-        let current = changes?.current ?? variant
-        let draft = try flash.text.map { text in
-            let placement = flash.linkPlacement.flatMap(LinkPlacement.init(rawValue:)) ?? current.linkPlacement
-            return VariantPage.Draft(
-                text: text, linkPlacement: placement,
-                diagnostics: flash.invalid == true
-                    ? try environment.approvals.problems(
-                        of: current, text: text, linkPlacement: placement, media: environment.media) : [])
-        }
-        return try page(
-            current, session: session, scope: scope, draft: draft, notice: flash.notice,
-            actionError: flash.error,
-            changes: changes.map { RevisionChangesView.render($0, action: flash.action ?? "approved") } ?? .empty,
-            status: status)
     }
 
     /// The words of what an action did.
