@@ -7,6 +7,8 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The session found from the cookie, if any (set by `SessionMiddleware`).
     public var session: Session?
+    /// What the form this page answers a redirect of left for it (set by `FlashMiddleware`), once.
+    var flash: Flash?
 
     /// Creates the context of a new request.
     public init(source: ApplicationRequestContextSource) {

@@ -15,7 +15,8 @@ public enum ApprovalServer {
         return .milliseconds(Int64((seconds * 1000).rounded()))
     }
 
-    /// Every route, behind the timing/security-header, error-page, session and global-pause middleware;
+    /// Every route, behind the timing/security-header, error-page, session and global-pause middleware, and 405 for a
+    /// method an address does not take;
     /// with `accessLog`, one line per request (``AccessLogMiddleware``, just inside the session middleware);
     /// with `connect`, the accounts' sign-in routes.
     public static func router(
@@ -28,6 +29,7 @@ public enum ApprovalServer {
         // Outside the session middleware: a busy store while reading the session is a page too.
         router.add(middleware: ErrorPageMiddleware())
         router.add(middleware: SessionMiddleware(environment: environment))
+        router.add(middleware: FlashMiddleware(environment: environment))
         if let accessLog { router.add(middleware: AccessLogMiddleware(log: accessLog)) }
         router.add(middleware: GlobalPauseMiddleware(environment: environment))
         AuthRoutes(environment: environment).register(on: router)
@@ -42,6 +44,8 @@ public enum ApprovalServer {
         NotificationRoutes(environment: environment).register(on: router)
         operations?.register(on: router)
         connect?.register(on: router, environment: environment)
+        // Last: it answers the methods no route above takes on their addresses.
+        MethodNotAllowedRoutes.register(on: router)
         return router
     }
 

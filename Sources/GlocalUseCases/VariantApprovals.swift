@@ -95,8 +95,26 @@ public struct VariantApprovals: Sendable {
             id, reason: reason, actor: actor.name, now: now, permit: permit(for: actor.scope, action: .reject, now: now))
     }
 
+    /// The errors an edit of `variant` to `text` and `linkPlacement` is refused for: its network's rules (with every
+    /// account's variant of the post: X's distinct-text rule spans teams) and a control character but a line break or
+    /// a tab (``EditedTextControls``).
+    private func problems(
+        of variant: StoredVariant, text: String, linkPlacement: LinkPlacement, media: any MediaInspector
+    ) throws -> [Diagnostic] {
+        let account = workspace.accounts.filter { $0.id.value == variant.accountID }
+        let siblings = try store.variants(campaign: variant.campaignID, visible: { _ in true }).filter {
+            $0.postID == variant.postID
+        }
+        return
+            (VariantEditCheck(accounts: account, media: media)
+            .check(variant, text: text, linkPlacement: linkPlacement, siblings: siblings)
+            + EditedTextControls.diagnostics(in: text, network: variant.network, account: variant.accountID))
+            .filter { $0.severity == .error }
+    }
+
     /// Replaces `variant`'s text and link placement if it still shows `revision` and the new text obeys its
-    /// network's rules (with every account's variant of the post: X's distinct-text rule spans teams);
+    /// network's rules (with every account's variant of the post: X's distinct-text rule spans teams) and holds no
+    /// control character but a line break or a tab (``EditedTextControls``);
     /// throws `ApprovalError.staleRevision` or `.invalidEdit` before writing anything otherwise.
     public func edit(
         _ variant: StoredVariant, text: String, linkPlacement: LinkPlacement, basedOn revision: VariantRevision,
@@ -106,12 +124,7 @@ public struct VariantApprovals: Sendable {
         guard revision.names(variant.contentHash) else {
             throw ApprovalError.staleRevision(variantID: variant.id, shown: revision.value, current: variant.contentHash)
         }
-        let account = workspace.accounts.filter { $0.id.value == variant.accountID }
-        let siblings = try store.variants(campaign: variant.campaignID, visible: { _ in true }).filter {
-            $0.postID == variant.postID
-        }
-        let problems = VariantEditCheck(accounts: account, media: media)
-            .check(variant, text: text, linkPlacement: linkPlacement, siblings: siblings).filter { $0.severity == .error }
+        let problems = try problems(of: variant, text: text, linkPlacement: linkPlacement, media: media)
         if !problems.isEmpty { throw ApprovalError.invalidEdit(problems) }
         _ = try store.edit(
             variant.id, text: text, linkPlacement: linkPlacement, basedOn: revision, actor: actor.name, now: now,

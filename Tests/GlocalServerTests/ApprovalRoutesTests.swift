@@ -22,11 +22,13 @@ struct ApprovalRoutesTests {
             #expect(page.body.contains("2026-11-30 20:00 UTC)</strong>, 12h before the slot."))
             // Text in the variant's language is marked so (WCAG 3.1.2), the page itself is in English.
             #expect(page.body.contains("<textarea id=\"text\" name=\"text\" lang=\"fr-FR\""))
-            let done = try await browser.post(
+            let (done, after) = try await browser.submit(
                 Self.frXPath + "/approve", form: [("csrf", page.csrf ?? ""), ("revision", page.revision ?? "")])
-            #expect(done.status == .seeOther && done.location == Self.frXPath + "?notice=approved")
-            let after = try await browser.get(done.location!)
+            #expect(done.status == .seeOther && done.location == Self.frXPath)
             #expect(after.body.contains("Approved.") && after.body.contains(">approved</span>"))
+            // The notice is the server's word for this one answer: shown once, never from the URL.
+            #expect(!(try await browser.get(Self.frXPath)).body.contains("Approved."))
+            #expect(!(try await browser.get(Self.frXPath + "?notice=approved")).body.contains("Approved."))
         }
         #expect(try fixture.store.variant(ServerFixture.frX.id)?.state == .approved)
         let event = try #require(try fixture.store.auditEvents(variant: ServerFixture.frX.id).last)
@@ -75,6 +77,39 @@ struct ApprovalRoutesTests {
         let stored = try #require(try fixture.store.variant(ServerFixture.frX.id))
         #expect(stored.text == "Votre peau a soif ? <b>Hydra</b> arrive." && stored.state == .pendingApproval)
         #expect(try fixture.store.auditEvents(variant: stored.id).last?.action == .edit)
+    }
+
+    /// A control character other than a line break or a tab (pasted from a terminal or a word processor) is refused,
+    /// named with its line and column, by saving and by the live count alike; nothing is stored and the text stays.
+    @Test func anEditHoldingAControlCharacterIsRefusedNamingItAndWhereItIs() async throws {
+        let fixture = try ServerFixture()
+        let typed = "Votre peau a soif ?\nHydra\u{7} arrive\u{1B}[2J.\tÀ bientôt"
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let loaded = try await browser.get(Self.frXPath)
+            let form = [
+                ("csrf", loaded.csrf ?? ""), ("revision", loaded.revision ?? ""), ("text", typed), ("link_placement", "reply"),
+            ]
+            let refused = try await browser.post(Self.frXPath + "/edit", form: form)
+            #expect(refused.status == .unprocessableContent && refused.body.contains("id=\"text-errors\""))
+            #expect(
+                refused.body.contains(
+                    "error[text.control-character]: x/lumiere-fr-x: text holds 2 control characters: U+0007 BELL at line 2, "
+                        + "column 6, U+001B ESCAPE at line 2, column 14"))
+            let count = try await browser.post(Self.frXPath + "/count", form: form)
+            #expect(count.body.contains("\"rule\":\"text.control-character\""))
+            // A line break and a tab are kept.
+            let clean = try await browser.post(
+                Self.frXPath + "/edit",
+                form: [
+                    ("csrf", loaded.csrf ?? ""), ("revision", loaded.revision ?? ""), ("text", "Hydra\n\tarrive."),
+                    ("link_placement", "reply"),
+                ])
+            #expect(clean.status == .seeOther)
+        }
+        #expect(try fixture.store.variant(ServerFixture.frX.id)?.text == "Hydra\n\tarrive.")
+        #expect(try fixture.store.auditEvents(variant: ServerFixture.frX.id).filter { $0.action == .edit }.count == 1)
     }
 
     @Test func anEditThatCopiesAnotherAccountsXTextIsRefused() async throws {
@@ -129,9 +164,8 @@ struct ApprovalRoutesTests {
             _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
             let csrf = try await browser.get("/").csrf ?? ""
             let picks = [ServerFixture.frX, ServerFixture.frFacebook].map { ("id", "\($0.id)@\($0.contentHash)") }
-            let done = try await browser.post("/approve", form: [("csrf", csrf)] + picks)
-            #expect(done.location == "/?notice=bulk&count=2&skipped=0")
-            let queue = try await browser.get(done.location!)
+            let (done, queue) = try await browser.submit("/approve", form: [("csrf", csrf)] + picks)
+            #expect(done.location == "/")
             #expect(queue.body.contains("Approved 2 variants.") && queue.body.contains("Nothing is waiting for you."))
         }
     }

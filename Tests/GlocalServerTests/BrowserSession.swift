@@ -31,6 +31,15 @@ struct BrowserSession {
         return try await send(uri, method: .post, body: body)
     }
 
+    /// Sends a form as a browser does: a 303 answer is followed with a GET of its `Location` (as a browser keeps the
+    /// fragment to itself, without it). Returns the form's answer and the page shown (the answer itself when it is no
+    /// redirect).
+    mutating func submit(_ uri: String, form: [(String, String)]) async throws -> (sent: Page, shown: Page) {
+        let sent = try await post(uri, form: form)
+        guard sent.status == .seeOther, let location = sent.location else { return (sent, sent) }
+        return (sent, try await get(String(location.prefix { $0 != "#" })))
+    }
+
     /// Signs in; returns the landing response (a redirect to `/` on success).
     mutating func login(_ email: String, password: String) async throws -> Page {
         let form = try await get("/login")

@@ -99,7 +99,7 @@ struct ConnectAcrossRestartTests {
                 let pages = try await Self.callback(
                     network, query: query, cookies: cookies, on: try Self.server(fixture, sandbox: sandbox))
                 #expect(pages[0].status == .seeOther, "\(account): \(pages[0].body)")
-                #expect(pages[0].location == "/accounts?notice=connected#account-\(account)")
+                #expect(pages[0].location == "/accounts#account-\(account)")
                 #expect(pages[1].status == .badRequest && pages[1].body.contains("unknown or was used already"))
                 let left = try await fixture.store.writer.read {
                     try Int.fetchOne($0, sql: "SELECT count(*) FROM connect_attempt")

@@ -76,7 +76,7 @@ struct ConnectAcrossServerRestartTests {
             visitor.base = try await second.waitUntilReady()
             let finished = try await visitor.send("/connect/x/callback?\(query)")
             #expect(finished.status == 303, "\(String(decoding: finished.body, as: UTF8.self))\n\(second.printed)")
-            #expect(finished.header("location") == "/accounts?notice=connected#account-lumiere-fr-x")
+            #expect(finished.header("location") == "/accounts#account-lumiere-fr-x")
             #expect(!second.printed.contains("~access-") && !second.printed.contains("~refresh-"))
         }
         let store = try SQLiteVariantStore(path: database)

@@ -36,8 +36,10 @@ struct RevisionRoutesTests {
             try adminEdits(fixture)
             let refused = try await browser.post(
                 Self.frXPath + "/approve", form: [("csrf", stale.csrf ?? ""), ("revision", stale.revision ?? "")])
-            #expect(refused.status == .conflict)
+            // Answered in place: nothing approved, the page as it is now with what changed since.
+            #expect(refused.status == .conflict && refused.location == nil)
             #expect(refused.body.contains("id=\"changes\"") && refused.body.contains("Nothing was approved"))
+            #expect(refused.body.contains("changed since revision \(ServerFixture.frX.contentHash) was shown"))
             #expect(refused.body.contains("<strong>edit</strong> by \(ServerFixture.admin)"))
             // The text shown then against the text now, the changed words marked.
             #expect(refused.body.contains("id=\"shown-text\"><del>Votre </del>peau a soif ? <del>Découvrez Hydra.</del></p>"))
@@ -47,6 +49,11 @@ struct RevisionRoutesTests {
             let current = try #require(try fixture.store.variant(ServerFixture.frX.id))
             #expect(refused.revision == current.contentHash && current.contentHash != ServerFixture.frX.contentHash)
             #expect(current.state == .pendingApproval)
+            // A reload sends the same stale form again: refused again, nothing approved.
+            let reloaded = try await browser.post(
+                Self.frXPath + "/approve", form: [("csrf", stale.csrf ?? ""), ("revision", stale.revision ?? "")])
+            #expect(reloaded.status == .conflict && reloaded.body.contains("id=\"changes\""))
+            #expect(try fixture.store.variant(ServerFixture.frX.id)?.state == .pendingApproval)
             let fresh = try await browser.post(
                 Self.frXPath + "/approve", form: [("csrf", refused.csrf ?? ""), ("revision", refused.revision ?? "")])
             #expect(fresh.status == .seeOther)

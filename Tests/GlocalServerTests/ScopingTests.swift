@@ -66,6 +66,35 @@ struct ScopingTests {
         }
     }
 
+    /// A campaign none of whose accounts the manager sees answers the unknown campaign's 404 word for word (its name
+    /// does not leak, stored or not); their teams' campaign still opens, and an admin sees every workspace campaign.
+    @Test func anotherTeamsCampaignIsAnsweredAsAnUnknownOne() async throws {
+        // lunar-new-year targets the Korean and Taiwanese accounts (no team of Claire's); one of its variants is stored.
+        var korean = ServerFixture.variant(account: "lumiere-kr-x", network: .x)
+        korean.id = "lunar-new-year/travel-skin/lumiere-kr-x"
+        korean.campaignID = "lunar-new-year"
+        korean.postID = "travel-skin"
+        let fixture = try ServerFixture(variants: ServerFixture.defaultVariants + [korean])
+        try await fixture.test { client in
+            var manager = BrowserSession(client: client)
+            _ = try await manager.login(ServerFixture.france, password: ServerFixture.password)
+            let foreign = try await manager.get("/campaigns/lunar-new-year")
+            let unknown = try await manager.get("/campaigns/no-such-campaign")
+            #expect(foreign.status == .notFound && unknown.status == .notFound)
+            #expect(foreign.body.contains("No campaign &#39;lunar-new-year&#39;."))
+            #expect(
+                foreign.body.replacingOccurrences(of: "lunar-new-year", with: "X")
+                    == unknown.body.replacingOccurrences(of: "no-such-campaign", with: "X"))
+            #expect(!foreign.body.contains("0 of"))
+            #expect(try await manager.get("/campaigns/hydra-launch").status == .ok)
+            var admin = BrowserSession(client: client)
+            _ = try await admin.login(ServerFixture.admin, password: ServerFixture.password)
+            #expect(try await admin.get("/campaigns/lunar-new-year").status == .ok)
+            // Stored nowhere, but in the workspace: an admin sees it, not yet applied.
+            #expect(try await admin.get("/campaigns/paris-beauty-week").status == .ok)
+        }
+    }
+
     @Test func theEngagementReportCoversOnlyTheAccountsTheUserSees() async throws {
         let fixture = try ServerFixture()
         try await fixture.test { client in

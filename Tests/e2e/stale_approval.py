@@ -56,8 +56,10 @@ with sync_playwright() as p:
         admin.get_by_role("button", name="Check and save").click()
         expect(admin.locator(".notice")).to_contain_text("Saved")
 
-        step("manager A presses Approve on the page loaded before: nothing is approved")
-        a.get_by_role("button", name="Approve").click()
+        step("manager A presses Approve on the page loaded before: nothing is approved (409, answered in place)")
+        with a.expect_response(lambda response: response.request.method == "POST") as answer:
+            a.get_by_role("button", name="Approve").click()
+        assert answer.value.status == 409, f"the stale approve answered {answer.value.status}"
         expect(a.locator("#state")).to_have_text("pending approval")
         expect(a.locator("#action-error")).to_contain_text("changed since revision " + shown_revision)
         expect(a.locator("#changes")).to_contain_text("Nothing was approved")

@@ -16,7 +16,9 @@ public enum UserStoreError: Error, Sendable, Equatable, CustomStringConvertible 
         switch self {
         case .duplicateUser(let email): return "a user '\(email)' exists already"
         case .userNotFound(let email): return "no user '\(email)'"
-        case .invalidEmail(let email): return "'\(email)' is not an e-mail address"
+        case .invalidEmail(let email):
+            return "'\(email)' is not an e-mail address glocal accepts"
+                + (EmailAddress.problem(in: email).map { ": " + $0 } ?? "")
         case .weakPassword(let length): return "the password must have at least \(length) characters"
         case .blankPassword: return "the password must not be only blanks"
         }

@@ -12,24 +12,35 @@ struct AccountRoutes {
     /// Whether accounts connect from the page (the connect routes are served).
     var connects = false
 
-    /// Fixed messages shown after an action (the query names one; no text is reflected).
-    static func notice(_ request: Request) -> String? {
-        switch request.uri.queryParameters["notice"].map(String.init) {
-        case "paused": return "Paused. Nothing is sent for the account until it is resumed."
-        case "resumed": return "Resumed. Slots that passed while it was paused stay missed; nothing is sent late."
-        case "paused-all": return "Every account is paused."
-        case "connected": return "Connected. The credentials are sealed in the store; posts go out at their slots."
-        case "resumed-all":
-            return "The global pause is lifted. Slots that passed while it held stay missed; nothing is sent late."
-        default: return nil
+    /// What an action did, in the page's words: the flash the action leaves carries them (``Flash``), never the URL.
+    enum Done: String {
+        case paused, resumed, pausedAll, resumedAll, connected
+
+        var notice: String {
+            switch self {
+            case .paused: return "Paused. Nothing is sent for the account until it is resumed."
+            case .resumed: return "Resumed. Slots that passed while it was paused stay missed; nothing is sent late."
+            case .pausedAll: return "Every account is paused."
+            case .connected: return "Connected. The credentials are sealed in the store; posts go out at their slots."
+            case .resumedAll:
+                return "The global pause is lifted. Slots that passed while it held stay missed; nothing is sent late."
+            }
         }
+    }
+
+    /// Back to the accounts page (at `fragment`) saying what was done.
+    static func done(_ done: Done, session: Session, environment: ServerEnvironment, fragment: String = "") -> Response {
+        var flash = Flash(path: "/accounts")
+        flash.notice = done.notice
+        return flash.redirect(to: "/accounts" + fragment, session: session, secure: environment.secureCookies)
+            ?? Layout.redirect(to: "/accounts" + fragment)
     }
 
     func register(on router: Router<AppRequestContext>) {
         let guardian = RequestGuard(environment: environment)
-        router.get("/accounts") { request, context -> Response in
+        router.get("/accounts") { _, context -> Response in
             let session = try guardian.session(context)
-            return try page(session: session, notice: Self.notice(request))
+            return try page(session: session, notice: context.flash?.notice)
         }
         router.post("/accounts/:account/pause") { request, context -> Response in
             try await setPaused(true, request, context)
@@ -59,7 +70,7 @@ struct AccountRoutes {
             }
             try environment.store.publishQueue.setGlobalPause(
                 true, reason: reason.text, actor: session.user.email, now: environment.now())
-            return Layout.redirect(to: "/accounts?notice=paused-all")
+            return Self.done(.pausedAll, session: session, environment: environment)
         }
         router.post("/accounts/resume-all") { request, context -> Response in
             let session = try guardian.session(context)
@@ -67,7 +78,7 @@ struct AccountRoutes {
             try Self.requireAdmin(session)
             try environment.store.publishQueue.setGlobalPause(
                 false, reason: nil, actor: session.user.email, now: environment.now())
-            return Layout.redirect(to: "/accounts?notice=resumed-all")
+            return Self.done(.resumedAll, session: session, environment: environment)
         }
     }
 
@@ -87,7 +98,7 @@ struct AccountRoutes {
             throw HTTPError(.forbidden, message: "You may not pause or resume accounts (role \(scope.role.rawValue)).")
         }
         try environment.store.publishQueue.setPaused(paused, account: account, actor: session.user.email, now: environment.now())
-        return Layout.redirect(to: "/accounts?notice=" + (paused ? "paused" : "resumed"))
+        return Self.done(paused ? .paused : .resumed, session: session, environment: environment)
     }
 
     /// The page, as `session`'s user may see it.

@@ -25,7 +25,9 @@ struct CalendarRoutes {
         }
         router.get("/calendar") { request, context -> Response in
             let session = try guardian.session(context)
-            return Layout.response(CalendarPage.render(try calendar(request, session: session)))
+            var input = try calendar(request, session: session)
+            input.notice = context.flash?.notice
+            return Layout.response(CalendarPage.render(input))
         }
         router.get(RouterPath(Self.movePath)) { request, context -> Response in
             let session = try guardian.session(context)
@@ -45,8 +47,8 @@ struct CalendarRoutes {
         }
     }
 
-    /// Moves `variant` as the form asks; redirects back to the calendar, or shows the form again with
-    /// the reason when the slot breaks a rule or the page was stale.
+    /// Moves `variant` as the form asks and redirects back to the calendar, which says so (a ``Flash``); when the slot
+    /// breaks a rule or the page was stale, answers in place, 409, with the form again, the reason and the slot asked for.
     private func move(
         _ variant: StoredVariant, form: FormBody, session: Session, scope: ApprovalScope, scheduler: Scheduler
     ) throws -> Response {
@@ -93,7 +95,11 @@ struct CalendarRoutes {
                     throw refusal
                 }
             }
-            return Layout.redirect(to: back + (back.contains("?") ? "&" : "?") + "moved=" + CalendarScope.encode(moved.id))
+            var flash = Flash(path: "/calendar")
+            flash.notice =
+                "Moved \(moved.id) to \(moved.localTime ?? "?") (\(moved.timeZone))."
+                + (try spreadNotice(moved, approval: scope) ?? "")
+            return flash.redirect(to: back, session: session, secure: environment.secureCookies) ?? Layout.redirect(to: back)
         } catch let refusal as SlotMoveRefusal {
             let current = try environment.store.variant(variant.id)
             return refused(refusal.rule, refusal.message, collidesWith: refusal.collidesWith, current: current)
@@ -149,17 +155,9 @@ struct CalendarRoutes {
         let teams =
             approval.seesEverything ? environment.workspace.settings.teams.map(\.id.value) : approval.teams
         let accounts = environment.workspace.accounts.map(\.id.value).filter(approval.canSee(account:))
-        var notice: String? = nil
-        if let moved = query.get("moved"), let variant = try environment.store.variant(moved),
-            approval.canSee(account: variant.accountID)
-        {
-            notice =
-                "Moved \(variant.id) to \(variant.localTime ?? "?") (\(variant.timeZone))."
-                + (try spreadNotice(variant, approval: approval) ?? "")
-        }
         return CalendarPage.Input(
             scope: scope, period: period, entries: entries, session: session, approval: approval, today: today,
-            accounts: accounts, teams: teams, notice: notice)
+            accounts: accounts, teams: teams, notice: nil)
     }
 
     /// What the moved `variant` now breaks of the spread rules (a post in its minute, a sibling too close), read

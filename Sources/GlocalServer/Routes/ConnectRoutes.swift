@@ -109,7 +109,7 @@ public struct ConnectRoutes: Sendable {
         try secrets.connect(
             try connected.credentials.encoded(), account: account, actor: session.user.email, now: environment.now(),
             note: connected.auditNote(flow: flow))
-        return Layout.redirect(to: "/accounts?notice=connected#account-\(account)")
+        return AccountRoutes.done(.connected, session: session, environment: environment, fragment: "#account-\(account)")
     }
 
     /// The route's account if the user may connect it: 403 outside their teams or for a viewer, 404 if unknown.

@@ -3,7 +3,7 @@ import GlocalCore
 import Hummingbird
 
 /// The edit form's live count: `POST /variants/…/count` answers the text's count as the network counts it and
-/// the problems the validator finds (the same `VariantEditCheck` as saving), as JSON; and the previews'
+/// the problems the validator finds (the same `VariantEditCheck` and ``EditedTextControls`` as saving), as JSON; and the previews'
 /// stylesheet and the editor's script, served by glocal itself.
 struct EditorRoutes {
     let environment: ServerEnvironment
@@ -25,8 +25,10 @@ struct EditorRoutes {
                 ? try environment.store.variants(campaign: variant.campaignID, visible: { _ in true }).filter {
                     $0.postID == variant.postID
                 } : []
-            let diagnostics = VariantEditCheck(accounts: account, media: environment.media)
+            let diagnostics =
+                VariantEditCheck(accounts: account, media: environment.media)
                 .check(variant, text: text, linkPlacement: placement, siblings: siblings)
+                + EditedTextControls.diagnostics(in: text, network: variant.network, account: variant.accountID)
             let answer = TextCountAnswer(
                 network: variant.network, text: text, maxCharacters: account.first?.maxCharacters, diagnostics: diagnostics)
             return Response(

@@ -11,10 +11,9 @@ struct NotificationRoutes {
     func register(on router: Router<AppRequestContext>) {
         let guardian = RequestGuard(environment: environment)
         let environment = self.environment
-        router.get("/notifications") { request, context -> Response in
+        router.get("/notifications") { _, context -> Response in
             let session = try guardian.session(context)
-            let notice = request.uri.queryParameters["notice"] == "saved" ? "Saved." : nil
-            return Layout.response(try Self.page(session: session, environment: environment, notice: notice))
+            return Layout.response(try Self.page(session: session, environment: environment, notice: context.flash?.notice))
         }
         router.post("/notifications") { request, context -> Response in
             let session = try guardian.session(context)
@@ -23,7 +22,10 @@ struct NotificationRoutes {
             let preferences = NotificationPreferences(digest: form["digest"] == "on", alerts: form["alerts"] == "on")
             try environment.store.notifications.setPreferences(
                 preferences, for: session.user.email, now: environment.now())
-            return Layout.redirect(to: "/notifications?notice=saved")
+            var flash = Flash(path: "/notifications")
+            flash.notice = "Saved."
+            return flash.redirect(to: "/notifications", session: session, secure: environment.secureCookies)
+                ?? Layout.redirect(to: "/notifications")
         }
     }
 

@@ -22,7 +22,11 @@ struct OverviewRoutes {
             let scope = environment.scope(of: session.user)
             let campaign = try context.parameters.require("campaign")
             let variants = try environment.store.variants(campaign: campaign, visible: scope.canSee(account:))
-            if variants.isEmpty, !environment.workspace.campaigns.contains(where: { $0.id.value == campaign }) {
+            // A campaign none of whose accounts the user sees is answered as an unknown one: its name is not theirs to learn.
+            let targeted = environment.workspace.campaigns.first { $0.id.value == campaign }.map { found in
+                environment.workspace.accounts.filter(found.targets.selects).map(\.id.value)
+            }
+            guard CampaignVisibility.isVisible(visibleVariants: variants.count, targetedAccounts: targeted, scope: scope) else {
                 throw HTTPError(.notFound, message: "No campaign '\(campaign)'.")
             }
             return Layout.response(CampaignPage.render(campaign: campaign, variants: variants, session: session))

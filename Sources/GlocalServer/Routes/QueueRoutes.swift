@@ -10,21 +10,6 @@ struct QueueRoutes {
     /// Whether this server serves the networks' sign-in (the reconnect warning's fix says so).
     var connects = false
 
-    /// Fixed messages shown after an action (the query names one; no text is reflected).
-    static func notice(_ request: Request) -> String? {
-        let query = request.uri.queryParameters
-        let count = query["count"].flatMap { Int($0) } ?? 0
-        let skipped = query["skipped"].flatMap { Int($0) } ?? 0
-        switch query["notice"].map(String.init) {
-        case "approved": return "Approved."
-        case "rejected": return "Rejected."
-        case "edited": return "Saved. The variant waits for approval."
-        case "bulk": return bulkNotice(verb: "Approved", count: count, skipped: skipped)
-        case "bulk-rejected": return bulkNotice(verb: "Rejected", count: count, skipped: skipped)
-        default: return nil
-        }
-    }
-
     static func bulkNotice(verb: String, count: Int, skipped: Int) -> String {
         "\(verb) \(count) variant\(count == 1 ? "" : "s")."
             + (skipped > 0 ? " \(skipped) could not be \(verb.lowercased()) (past deadline or no longer pending)." : "")
@@ -70,7 +55,7 @@ struct QueueRoutes {
             let filter = QueueFilter(query: Self.parameters(query: request.uri.query))
             return Layout.response(
                 try page(
-                    filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: Self.notice(request),
+                    filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: context.flash?.notice,
                     warning: ReconnectWarning.render(
                         try AccountHoldStatus.needingReconnect(scope: scope, environment: environment), scope: scope,
                         connects: connects)))
@@ -98,20 +83,20 @@ struct QueueRoutes {
             let now = environment.now()
             let outcome = try environment.approvals.approveAll(
                 picks, by: ApprovalActor(name: session.user.email, scope: scope), now: now)
-            let back = filter.query(page: filter.page)
-            let skipped = outcome.refused.count
+            let notice = Self.bulkNotice(verb: "Approved", count: outcome.decided.count, skipped: outcome.refused.count)
             guard !outcome.stale.isEmpty else {
-                return Layout.redirect(
-                    to: "/?notice=bulk&count=\(outcome.decided.count)&skipped=\(skipped)" + (back.isEmpty ? "" : "&" + back))
+                var flash = Flash(path: "/")
+                flash.notice = notice
+                return flash.redirect(to: Self.location(filter), session: session, secure: environment.secureCookies)
+                    ?? Layout.redirect(to: Self.location(filter))
             }
-            // Not a redirect: the list of changed variants is this response's alone.
+            // Not a redirect: the changed variants were not approved, and their list is this answer's alone (409).
             let changed = try outcome.stale.compactMap { stale in
                 try environment.store.changes(of: stale.id, since: VariantRevision(of: stale.shown))
             }
             return Layout.response(
                 try page(
-                    filter: filter, session: session, scope: scope, thumbnails: thumbnails,
-                    notice: Self.bulkNotice(verb: "Approved", count: outcome.decided.count, skipped: skipped),
+                    filter: filter, session: session, scope: scope, thumbnails: thumbnails, notice: notice,
                     changed: QueuePage.changedList(changed)),
                 status: .conflict)
         }
@@ -148,11 +133,17 @@ struct QueueRoutes {
                     text.prefix(1).uppercased() + text.dropFirst() + ".", filter: filter, session: session, scope: scope,
                     thumbnails: thumbnails)
             }
-            let back = filter.query(page: filter.page)
-            return Layout.redirect(
-                to: "/?notice=bulk-rejected&count=\(outcome.decided.count)&skipped=\(outcome.refused.count)"
-                    + (back.isEmpty ? "" : "&" + back))
+            var flash = Flash(path: "/")
+            flash.notice = Self.bulkNotice(verb: "Rejected", count: outcome.decided.count, skipped: outcome.refused.count)
+            return flash.redirect(to: Self.location(filter), session: session, secure: environment.secureCookies)
+                ?? Layout.redirect(to: Self.location(filter))
         }
+    }
+
+    /// The queue at `filter` (its page too), where a bulk action sends the browser back.
+    static func location(_ filter: QueueFilter) -> String {
+        let back = filter.query(page: filter.page)
+        return back.isEmpty ? "/" : "/?" + back
     }
 
     /// The queue again, 409, with why a bulk action did nothing (in plain words, announced).

@@ -11,11 +11,11 @@ struct VariantRoutes {
 
     func register(on router: Router<AppRequestContext>) {
         let guardian = RequestGuard(environment: environment)
-        router.get(RouterPath(Self.path)) { request, context -> Response in
+        router.get(RouterPath(Self.path)) { _, context -> Response in
             let session = try guardian.session(context)
             let scope = environment.scope(of: session.user)
             let variant = try guardian.visibleVariant(try RequestGuard.variantID(context), scope: scope)
-            return try page(variant, session: session, scope: scope, notice: QueueRoutes.notice(request))
+            return try page(variant, session: session, scope: scope, notice: context.flash?.notice)
         }
         router.post(RouterPath(Self.path + "/approve")) { request, context -> Response in
             try await act(request, context) { variant, session, scope, form, now in
@@ -53,8 +53,9 @@ struct VariantRoutes {
         return revision
     }
 
-    /// Runs an action; on success redirects to the page with a notice, on a refusal re-renders the
-    /// page with the reason (and, for an invalid edit, the submitted text and its errors).
+    /// Runs an action; on success redirects to the page (Post/Redirect/Get) with what it did in a ``Flash``, on a
+    /// refusal answers in place, 409 (422 for an invalid edit), with the page, the reason and, for an edit, the text
+    /// typed (a reload sends the same form again, which is refused again and changes nothing).
     private func act(
         _ request: Request, _ context: AppRequestContext,
         _ body: (StoredVariant, Session, ApprovalScope, FormBody, Date) throws -> String
@@ -65,8 +66,10 @@ struct VariantRoutes {
         let scope = environment.scope(of: session.user)
         let variant = try guardian.actionableVariant(try RequestGuard.variantID(context), scope: scope)
         do {
-            let notice = try body(variant, session, scope, form, environment.now())
-            return Layout.redirect(to: Layout.variantPath(variant.id) + "?notice=" + notice)
+            let path = Layout.variantPath(variant.id)
+            var flash = Flash(path: path)
+            flash.notice = Self.notice(try body(variant, session, scope, form, environment.now()))
+            return flash.redirect(to: path, session: session, secure: environment.secureCookies) ?? Layout.redirect(to: path)
         } catch let error as ApprovalError {
             switch error {
             case .forbidden: throw RequestGuard.forbidden(variant.accountID)
@@ -97,6 +100,16 @@ struct VariantRoutes {
                 let current = try environment.store.variant(variant.id) ?? variant
                 return try page(current, session: session, scope: scope, actionError: error.description, status: .conflict)
             }
+        }
+    }
+
+    /// The words of what an action did.
+    static func notice(_ action: String) -> String? {
+        switch action {
+        case "approved": return "Approved."
+        case "rejected": return "Rejected."
+        case "edited": return "Saved. The variant waits for approval."
+        default: return nil
         }
     }
 

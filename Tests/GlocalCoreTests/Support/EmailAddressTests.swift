@@ -4,7 +4,9 @@ import Testing
 
 /// One rule for e-mail addresses: managers in glocal.yaml and `glocal user add`.
 @Suite struct EmailAddressTests {
-    @Test(arguments: ["claire@lumiere.example", "claire.martin+hydra@mail.lumiere.example", "zoé@lumière.example"])
+    @Test(arguments: [
+        "claire@lumiere.example", "claire.martin+hydra@mail.lumiere.example", "zoe@xn--lumire-6ua.example",
+    ])
     func addressesAreAccepted(_ text: String) {
         #expect(EmailAddress.isValid(text))
     }
@@ -18,6 +20,26 @@ import Testing
     func controlsWhiteSpaceInvisiblesAndSpecialsAreRefused(_ text: String) {
         #expect(!EmailAddress.isValid(text))
         #expect(EmailAddress.problem(in: text)?.hasPrefix("it holds ") == true)
+    }
+
+    /// glocal's mail goes out without SMTPUTF8: a non-ASCII local part cannot be delivered, and a domain is written in
+    /// its ASCII (xn--) form.
+    @Test func anAddressGlocalCannotSendToIsRefusedWithWhatToDo() {
+        #expect(
+            EmailAddress.problem(in: "zoé@lumiere.example")
+                == "it holds 'é' (U+00E9 LATIN SMALL LETTER E WITH ACUTE), and glocal sends mail without SMTPUTF8, "
+                + "so it cannot deliver to a local part that is not ASCII: use an ASCII address of that person")
+        #expect(
+            EmailAddress.problem(in: "zoe@lumière.example")
+                == "it holds 'è' (U+00E8 LATIN SMALL LETTER E WITH GRAVE), and glocal sends mail without SMTPUTF8, "
+                + "so a domain is written in its ASCII form (xn--…, as the domain's registrar shows it)")
+        #expect(
+            UserStoreError.invalidEmail("zoé@lumiere.example").description
+                == "'zoé@lumiere.example' is not an e-mail address glocal accepts: it holds 'é' (U+00E9 LATIN SMALL LETTER E "
+                + "WITH ACUTE), and glocal sends mail without SMTPUTF8, so it cannot deliver to a local part that is not "
+                + "ASCII: use an ASCII address of that person")
+        #expect(!EmailAddress.isValid("克莱尔@lumiere.example"))
+        #expect(!EmailAddress.isValid("claire@ｌumiere.example"))
     }
 
     @Test func theProblemIsSaidInPlainWords() {
