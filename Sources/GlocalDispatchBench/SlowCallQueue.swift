@@ -109,7 +109,7 @@ struct SlowCallQueue: PublishJobQueue {
 
     func countsByState() throws -> [JobState: Int] { try base.countsByState() }
 
-    func setPaused(_ paused: Bool, account: String, actor: String, now: Date) throws {
+    func setPaused(_ paused: Bool, account: String, actor: String, now: Date) throws -> Bool {
         try base.setPaused(paused, account: account, actor: actor, now: now)
     }
 

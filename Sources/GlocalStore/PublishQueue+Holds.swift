@@ -6,12 +6,19 @@ extension PublishQueue {
     /// The holds on one account (a core value).
     public typealias AccountHolds = GlocalCore.AccountHolds
 
-    /// Pauses or resumes one account, with an account audit event by `actor` in the same transaction.
-    /// Slots that pass while it is paused become `missed` at the next `sync` after resuming, never sent late.
-    public func setPaused(_ paused: Bool, account: String, actor: String, now: Date) throws {
-        _ = try immediate { db in
+    /// Pauses or resumes one account, with an account audit event by `actor` in the same transaction; an account
+    /// already so is left alone, with no event. Whether it changed. Slots that pass while it is paused become `missed`
+    /// at the next `sync` after resuming, never sent late.
+    @discardableResult
+    public func setPaused(_ paused: Bool, account: String, actor: String, now: Date) throws -> Bool {
+        try immediate { db in
+            let current =
+                try Bool.fetchOne(db, sql: "SELECT paused FROM account_status WHERE account_id = ?", arguments: [account])
+                ?? false
+            guard current != paused else { return false }
             try upsertStatus(db, account: account, column: "paused", value: paused ? 1 : 0, now: now)
             try AccountAuditLog.append(db, at: now, actor: actor, accountID: account, action: paused ? .pause : .resume)
+            return true
         }
     }
 

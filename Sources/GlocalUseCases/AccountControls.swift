@@ -37,8 +37,10 @@ public struct AccountControls: Sendable {
         try secrets.connect(try credentials.encoded(), account: try known(account), actor: actor, now: now)
     }
 
-    /// Pauses or resumes `account` (slots that pass while paused become missed).
-    public func setPaused(_ paused: Bool, account: String, now: Date) throws {
+    /// Pauses or resumes `account` (slots that pass while paused become missed); `false` when it already was, and
+    /// nothing was written.
+    @discardableResult
+    public func setPaused(_ paused: Bool, account: String, now: Date) throws -> Bool {
         try store.publishQueue.setPaused(paused, account: try known(account), actor: actor, now: now)
     }
 

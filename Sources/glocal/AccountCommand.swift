@@ -100,8 +100,8 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             let context = try AccountControls(access: options.access())
-            try context.setPaused(true, account: account, now: try options.instant())
-            print("Paused \(account).")
+            let changed = try context.setPaused(true, account: account, now: try options.instant())
+            print(changed ? "Paused \(account)." : "\(account) was already paused: nothing changed.")
         }
     }
 
@@ -114,8 +114,8 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             let context = try AccountControls(access: options.access())
-            try context.setPaused(false, account: account, now: try options.instant())
-            print("Resumed \(account).")
+            let changed = try context.setPaused(false, account: account, now: try options.instant())
+            print(changed ? "Resumed \(account)." : "\(account) was not paused: nothing changed.")
         }
     }
 }

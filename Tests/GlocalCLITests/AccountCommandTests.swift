@@ -27,7 +27,12 @@ struct AccountCommandTests {
             ["account", "connect", "lum-fr-x"], in: workspace.root, input: "token")
         #expect(malformed == 2 && malformedError.contains("not a credentials JSON object"))
 
-        #expect(try GlocalProcess.run(["account", "pause", "lum-fr-instagram"], in: workspace.root).0 == 0)
+        let (paused, pausedText, _) = try GlocalProcess.run(["account", "pause", "lum-fr-instagram"], in: workspace.root)
+        #expect(paused == 0 && pausedText == "Paused lum-fr-instagram.\n")
+        let (again, againText, _) = try GlocalProcess.run(["account", "pause", "lum-fr-instagram"], in: workspace.root)
+        #expect(again == 0 && againText == "lum-fr-instagram was already paused: nothing changed.\n")
+        let (running, runningText, _) = try GlocalProcess.run(["account", "resume", "lum-fr-x"], in: workspace.root)
+        #expect(running == 0 && runningText == "lum-fr-x was not paused: nothing changed.\n")
         #expect(try GlocalProcess.run(["account", "pause-all", "--reason", "product recall"], in: workspace.root).0 == 0)
         let (_, listed, _) = try GlocalProcess.run(["account", "list"], in: workspace.root)
         #expect(listed.contains("every account is paused: product recall"))

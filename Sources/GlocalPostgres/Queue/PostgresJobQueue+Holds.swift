@@ -4,9 +4,15 @@ import GlocalStore
 import PostgresNIO
 
 extension PostgresJobQueue {
-    /// Pauses or resumes `account` as `actor`, with its account audit event.
-    public func setPaused(_ paused: Bool, account: String, actor: String, now: Date) throws {
+    /// Pauses or resumes `account` as `actor`, with its account audit event; an account already so is left alone, with
+    /// no event. Whether it changed.
+    @discardableResult
+    public func setPaused(_ paused: Bool, account: String, actor: String, now: Date) throws -> Bool {
         try pool.transaction { transaction in
+            let current =
+                try transaction.value(
+                    "SELECT paused FROM account_status WHERE account_id = \(account) FOR UPDATE", as: Bool?.self) ?? nil
+            guard (current ?? false) != paused else { return false }
             try transaction.execute(
                 """
                 INSERT INTO account_status (account_id, paused, updated_at) VALUES (\(account), \(paused), \(now))
@@ -15,6 +21,7 @@ extension PostgresJobQueue {
             try PostgresAuditLog.appendAccount(
                 transaction, at: now, actor: actor, accountID: account, action: paused ? .pause : .resume)
             if !paused { try notify(transaction) }
+            return true
         }
     }
 

@@ -49,8 +49,10 @@ public protocol PublishJobQueue: Sendable {
     func nextDue() throws -> Date?
     /// How many jobs are in each state.
     func countsByState() throws -> [JobState: Int]
-    /// Pauses or resumes `account` as `actor`.
-    func setPaused(_ paused: Bool, account: String, actor: String, now: Date) throws
+    /// Pauses or resumes `account` as `actor`, with its account audit event; an account already so is left alone,
+    /// with no event. Whether it changed.
+    @discardableResult
+    func setPaused(_ paused: Bool, account: String, actor: String, now: Date) throws -> Bool
     /// Holds `account` until it is reconnected (`nil` lifts the hold).
     func setNeedsReconnect(_ reason: String?, account: String, now: Date) throws
     /// Holds `account` until it is reconnected, with a `needs_reconnect` account audit event by `actor`, in one
