@@ -83,6 +83,7 @@ let package = Package(
                 "GlocalCore", "GlocalYAML", "GlocalStore", "GlocalNetworks", "GlocalDispatch", "GlocalSandbox", "GlocalServer",
                 "GlocalUseCases", "GlocalNotify", "GlocalPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .executableTarget(
             name: "glocal-bench",

@@ -209,7 +209,7 @@ struct RunCommand: ParsableCommand {
                 server = Task {
                     // A server that cannot start (port taken) stops the dispatcher too.
                     do { try await application.runService() } catch {
-                        serverFailure.message = "the web UI stopped: \(error)"
+                        serverFailure.message = "the web UI stopped: " + ListenFailure.describing(error, host: host, port: port)
                         stop.request()
                     }
                 }

@@ -88,7 +88,9 @@ struct ServeCommand: ParsableCommand {
         done.wait()
         withExtendedLifetime((serving, reload)) {}
         if let error = failure.get() {
-            throw CommandFailure.stopped("the server stopped", "\(error)", log: log, node: served.nodeID)
+            throw CommandFailure.stopped(
+                "the server stopped", ListenFailure.describing(error, host: host, port: port), log: log,
+                node: served.nodeID)
         }
     }
 }
