@@ -171,6 +171,24 @@ struct TwitterTextConformanceTests {
         return (checked, failures)
     }
 
+    /// `validate.yml`'s `hashtags` section judges one whole hashtag, as glocal judges each tag of a `hashtags:` list
+    /// (`hashtag.invalid`): the text without its `#` must be a hashtag exactly when twitter-text says it is valid,
+    /// and the scanner must find the whole text as one hashtag then.
+    @Test func everyHashtagValidityCaseOfValidateYmlAgrees() throws {
+        let cases = try #require(try Self.tests("validate.yml")["hashtags"]).items
+        #expect(cases.count >= 7)
+        var failures: [String] = []
+        for test in cases {
+            let text = try #require(test["text"]?.string)
+            let valid = try #require(test["expected"]?.string) == "true"
+            let found = EntityScanner.hashtags(in: text).map(String.init)
+            if EntityScanner.isHashtag(String(text.dropFirst())) != valid || (found == [String(text.dropFirst())]) != valid {
+                failures.append("\(test["description"]?.string ?? "?"): '\(text)' found \(found), expected valid: \(valid)")
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.count) disagreements:\n\(failures.joined(separator: "\n"))")
+    }
+
     @Test func everyTopLevelDomainOfTldLibYmlMakesALink() throws {
         let text = try String(contentsOf: Self.folder.appendingPathComponent("tld_lib.yml"), encoding: .utf8)
         let lists = try ConformanceYAML.parse(text)

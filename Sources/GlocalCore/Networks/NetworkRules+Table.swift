@@ -119,11 +119,12 @@ extension NetworkRules {
         // Video files, from each network's media documentation (docs/networks.md, "Video limits"): the largest file in
         // bytes (decimal units, as written: YouTube `videos.insert` 256 GB, TikTok's media transfer guide 4 GB, Pinterest
         // 2 GB, Google Business Profile 75 MB), the aspect range (Pinterest: taller than 1.91:1, shorter than 1:2) and the
-        // accepted containers (YouTube and TikTok MP4/MOV and WebM; Pinterest .mp4, .mov, .m4v). `nil`: not documented
-        // where glocal read, or not checked yet (the seven networks before issue 15).
+        // accepted containers (YouTube and TikTok MP4/MOV and WebM; Pinterest .mp4, .mov, .m4v), Mastodon's
+        // `media_attachments.video_size_limit` of `GET /api/v2/instance` (103 809 024 bytes, 99 MiB, beside the
+        // 16 MiB `image_size_limit` above). `nil`: not documented where glocal read, or not checked yet.
         let mp4OrWebM: Set<MediaFormat> = [.isoVideo, .webm]
         let videoFiles: [(Network, bytes: Int?, aspect: ClosedRange<Double>?, formats: Set<MediaFormat>?)] = [
-            (.x, nil, nil, nil), (.bluesky, nil, nil, nil), (.mastodon, nil, nil, nil), (.threads, nil, nil, nil),
+            (.x, nil, nil, nil), (.bluesky, nil, nil, nil), (.mastodon, 103_809_024, nil, nil), (.threads, nil, nil, nil),
             (.linkedin, nil, nil, nil), (.facebook, nil, nil, nil), (.instagram, nil, nil, nil),
             (.youtube, 256_000_000_000, nil, mp4OrWebM), (.tiktok, 4_000_000_000, nil, mp4OrWebM),
             (.pinterest, 2_000_000_000, 0.5...1.91, [.isoVideo]), (.googleBusiness, 75_000_000, nil, nil),
@@ -137,6 +138,11 @@ extension NetworkRules {
         // Image formats, where the network's API reference lists them: X's one-shot `POST /2/media/upload` takes
         // `image/jpeg`, `png`, `webp` (and `bmp`, `pjpeg`, `tiff`, which glocal does not read), not HEIC.
         rules[.x]!.imageFormats = [.jpeg, .png, .webp]
+        // Picture sizes in pixels (width × height), where the network states a limit: Mastodon's
+        // `media_attachments.image_matrix_limit` (33 177 600, 7680 × 4320) and `video_matrix_limit` (8 294 400,
+        // 3840 × 2160) of `GET /api/v2/instance`; a larger picture is refused with 422.
+        rules[.mastodon]!.maxImagePixels = 33_177_600
+        rules[.mastodon]!.maxVideoPixels = 8_294_400
         // Alt text, from each network's API reference (docs/networks.md, "Alt text"): X `POST /2/media/metadata`
         // `alt_text.text` maxLength 1000; Mastodon `media_attachments.description_limit` 1500 (instance default);
         // Bluesky `app.bsky.embed.images#image.alt` has no maxLength; LinkedIn Posts API `altText` at most 4086.

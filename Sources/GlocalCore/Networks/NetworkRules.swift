@@ -43,6 +43,10 @@ public struct NetworkRules: Sendable, Equatable {
     public var minVideoAspectRatio: Double? = nil
     /// Widest accepted video aspect ratio (width / height), if the network documents a range.
     public var maxVideoAspectRatio: Double? = nil
+    /// Largest accepted image picture, in pixels (width × height), if the network states one (Mastodon).
+    public var maxImagePixels: Int? = nil
+    /// Largest accepted video picture, in pixels (width × height), if the network states one (Mastodon).
+    public var maxVideoPixels: Int? = nil
     /// The video formats the network accepts, if it documents them (`nil`: not checked).
     public var videoFormats: Set<MediaFormat>? = nil
     /// The image formats the network accepts, if it documents them (`nil`: not checked).

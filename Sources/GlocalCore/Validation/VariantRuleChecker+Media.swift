@@ -90,6 +90,13 @@ extension VariantRuleChecker {
                     .error, .mediaSize, "image '\(item.path.value)' is \(size), \(name) accepts at most \(limit)",
                     item.path.location, [])
             }
+            if let message = Self.pixelExcess(
+                info, kind: "image", shown: item.path.value, max: rules.maxImagePixels, network: name)
+            {
+                report(
+                    .error, .mediaSize, message, item.path.location,
+                    ["scale it down for \(variant.network.rawValue) with a per-network 'media' override"])
+            }
             if let ratio = info.aspectRatio, let low = rules.minAspectRatio, let high = rules.maxAspectRatio,
                 ratio < low - 0.005 || ratio > high + 0.005
             {
@@ -124,6 +131,11 @@ extension VariantRuleChecker {
                 .error, .mediaSize, "video '\(shown)' is \(size), \(name) accepts at most \(limit)",
                 item.path.location, ["compress it, or cut a shorter version, for \(variant.network.rawValue) with \(override)"])
         }
+        if let message = Self.pixelExcess(info, kind: "video", shown: shown, max: rules.maxVideoPixels, network: name) {
+            report(
+                .error, .mediaSize, message, item.path.location,
+                ["scale it down for \(variant.network.rawValue) with \(override)"])
+        }
         if let ratio = info.aspectRatio, let low = rules.minVideoAspectRatio, let high = rules.maxVideoAspectRatio,
             ratio < low - 0.005 || ratio > high + 0.005
         {
@@ -142,5 +154,15 @@ extension VariantRuleChecker {
         } else if let min = rules.minVideoSeconds, seconds < min {
             report(.error, .mediaDuration, "\(lasts), \(name) needs at least \(Self.duration(min))", item.path.location, [])
         }
+    }
+
+    /// `image 'a.png' is 8000×5000 pixels (40 000 000), Mastodon accepts at most 33 177 600 pixels`, or `nil` when the
+    /// picture is within `max` (or its size is unknown, or the network states no limit).
+    static func pixelExcess(_ info: MediaFileInfo, kind: String, shown: String, max: Int?, network: String) -> String? {
+        guard let max, let width = info.pixelWidth, let height = info.pixelHeight else { return nil }
+        let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
+        guard overflow || pixels > max else { return nil }
+        let count = overflow ? "" : " (\(grouped(pixels)))"
+        return "\(kind) '\(shown)' is \(width)×\(height) pixels\(count), \(network) accepts at most \(grouped(max)) pixels"
     }
 }
