@@ -35,6 +35,30 @@ import Testing
         }
     }
 
+    /// The instance's default `video_size_limit` (99 MiB) likewise, and the `description_limit` counted in code points
+    /// (Mastodon's length validation; `glocal validate` counts alt text so): a decomposed accent is two.
+    @Test func aVideoOfTheInstancesSizeLimitIsTakenAndADescriptionIsCountedInCodePoints() async throws {
+        let videoLimit = try Self.number("video_size_limit", in: "mastodon/instance.md")
+        let descriptionLimit = try Self.number("description_limit", in: "mastodon/instance.md")
+        try await SandboxCalls.run { sandbox in
+            let fits = try await Self.upload(sandbox, type: "video/mp4", bytes: Data(count: videoLimit))
+            #expect(fits.status == 202)
+            let over = try await Self.upload(sandbox, type: "video/mp4", bytes: Data(count: videoLimit + 1))
+            #expect(over.status == 422)
+            #expect(over.object["error"] as? String == "Validation failed: File file size must be less than 99 MB")
+            func described(_ text: String) async throws -> Int {
+                try await sandbox.call(
+                    "POST", "mastodon/api/v2/media", token: Self.token,
+                    raw: SandboxCalls.multipart(
+                        fields: [("description", text)], file: ("file", "image/png", Data([0x89, 0x50, 0x4E, 0x47])))
+                ).status
+            }
+            let accent = "e\u{301}"
+            #expect(try await described(String(repeating: accent, count: descriptionLimit / 2)) == 200)
+            #expect(try await described(String(repeating: accent, count: descriptionLimit / 2 + 1)) == 422)
+        }
+    }
+
     @Test func formDataParametersPostAStatus() async throws {
         let page = try SpecFiles.text("mastodon/statuses.md")
         #expect(page.contains("##### Form data parameters") && page.contains("media_ids[]"))

@@ -10,6 +10,11 @@ struct MastodonRoutes: Sendable {
 
     /// The largest image an instance takes by default (`configuration.media_attachments.image_size_limit`).
     static let imageSizeLimit = 16_777_216
+    /// The largest video an instance takes by default (`configuration.media_attachments.video_size_limit`).
+    static let videoSizeLimit = 103_809_024
+    /// The longest media description (`configuration.media_attachments.description_limit`), in code points as
+    /// Mastodon's length validation counts (and `glocal validate`).
+    static let descriptionLimit = 1500
 
     /// The numeric account id of the token's account.
     static func accountID(_ call: SandboxCall) -> String { SandboxIdentity.numericID(call.tokenAccount ?? "", digits: 18) }
@@ -49,11 +54,14 @@ struct MastodonRoutes: Sendable {
             return SandboxReply.json(422, ["error": "Validation failed: File can't be blank"])
         }
         let description = call.field("description")
-        if let description, description.count > 1500 {
+        if let description, description.unicodeScalars.count > Self.descriptionLimit {
             return SandboxReply.json(422, ["error": "Validation failed: Description is too long (maximum is 1500 characters)"])
         }
         if file.contentType?.hasPrefix("image/") == true, file.bytes.count > Self.imageSizeLimit {
             return SandboxReply.json(422, ["error": "Validation failed: File file size must be less than 16 MB"])
+        }
+        if file.contentType?.hasPrefix("video/") == true, file.bytes.count > Self.videoSizeLimit {
+            return SandboxReply.json(422, ["error": "Validation failed: File file size must be less than 99 MB"])
         }
         let id = String(120_000_000_000_000_000 + (await state.next("mastodon/media")))
         var media = SandboxPost(

@@ -12,7 +12,8 @@ struct SandboxCall: Sendable {
     let body: Data
 
     static func read(_ request: Request) async throws -> SandboxCall {
-        let buffer = try await request.body.collect(upTo: 50_000_000)
+        // Room for the largest single-request upload a network documents (Mastodon's 99 MiB video, plus the form).
+        let buffer = try await request.body.collect(upTo: 110_000_000)
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         var query: [String: String] = [:]
