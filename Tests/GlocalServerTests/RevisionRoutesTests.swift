@@ -121,6 +121,24 @@ struct RevisionRoutesTests {
         #expect(try fixture.store.auditEvents(variant: ServerFixture.frX.id).filter { $0.action == .edit }.count == 1)
     }
 
+    @Test func anEditFormWithoutARevisionSavesNothingAndKeepsTheTypedText() async throws {
+        let fixture = try ServerFixture()
+        let mine = "Votre peau a soif ? Hydra est là."
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let page = try await browser.get(Self.frXPath)
+            let refused = try await browser.post(
+                Self.frXPath + "/edit", form: [("csrf", page.csrf ?? ""), ("text", mine), ("link_placement", "reply")])
+            // Refused in place like a stale edit: the message, the current revision, and the text typed in the form.
+            #expect(refused.status == .conflict && refused.body.contains("names no revision"))
+            #expect(refused.body.contains(">\(mine)</textarea>"))
+            #expect(refused.revision == ServerFixture.frX.contentHash)
+        }
+        #expect(try fixture.store.variant(ServerFixture.frX.id)?.text == ServerFixture.frX.text)
+        #expect(try fixture.store.auditEvents(variant: ServerFixture.frX.id).filter { $0.action == .edit }.isEmpty)
+    }
+
     @Test func rejectNeedsNoRevision() async throws {
         let fixture = try ServerFixture()
         try await fixture.test { client in
