@@ -95,6 +95,28 @@ struct ScopingTests {
         }
     }
 
+    @Test func theCampaignsListNamesEveryCampaignWhoseOverviewOpens() async throws {
+        // Stored: hydra-launch only. The workspace also has campaigns not applied yet (paris-beauty-week targets
+        // France; lunar-new-year, the Korean and Taiwanese accounts).
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            for (email, seesEverything) in [
+                (ServerFixture.admin, true), (ServerFixture.viewer, true), (ServerFixture.france, false),
+            ] {
+                var browser = BrowserSession(client: client)
+                _ = try await browser.login(email, password: ServerFixture.password)
+                let list = try await browser.get("/campaigns").body
+                #expect(list.contains("<tr id=\"campaign-hydra-launch\">"), "\(email)")
+                // Not applied yet, and the list says so: 0 / 0, as its overview does.
+                let row = try #require(
+                    list.components(separatedBy: "<tr id=\"campaign-paris-beauty-week\">").dropFirst().first, "\(email)")
+                #expect(row.contains("<td class=\"progress\">0 / 0</td>"))
+                #expect(try await browser.get("/campaigns/paris-beauty-week").status == .ok)
+                #expect(list.contains("campaign-lunar-new-year") == seesEverything, "\(email)")
+            }
+        }
+    }
+
     @Test func theEngagementReportCoversOnlyTheAccountsTheUserSees() async throws {
         let fixture = try ServerFixture()
         try await fixture.test { client in
