@@ -117,6 +117,22 @@ struct ScopingTests {
         }
     }
 
+    @Test func aManagerOfNoTeamIsToldWhyTheySeeNothing() async throws {
+        let fixture = try ServerFixture()
+        _ = try fixture.environment.users.add(
+            email: "lost@lumiere.example", role: .manager, password: ServerFixture.password, now: ServerFixture.start)
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login("lost@lumiere.example", password: ServerFixture.password)
+            for path in ["/", "/accounts"] {
+                let page = try await browser.get(path).body
+                #expect(page.contains("You manage no team: no team of glocal.yaml lists your address"), "\(path)")
+                #expect(!page.contains("Accounts of your teams"), "\(path)")
+                #expect(!page.contains("lumiere-fr-x"), "\(path)")
+            }
+        }
+    }
+
     @Test func theEngagementReportCoversOnlyTheAccountsTheUserSees() async throws {
         let fixture = try ServerFixture()
         try await fixture.test { client in

@@ -24,7 +24,9 @@ enum QueuePage {
         let canAct = scope.role != .viewer
         let who: HTML =
             scope.role == .manager
-            ? "<p>Accounts of your teams: \(scope.teams.joined(separator: ", ")).</p>"
+            ? (scope.teams.isEmpty
+                ? "<p>\(ApprovalScopeWords.noTeam)</p>"
+                : "<p>Accounts of your teams: \(scope.teams.joined(separator: ", ")).</p>")
             : (scope.role == .admin
                 ? "<p>You see every account (brand admin).</p>" : "<p>Read-only: you see every account (viewer).</p>")
         let rows = slice.items.map { variant -> HTML in
