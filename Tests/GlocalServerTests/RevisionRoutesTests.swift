@@ -100,6 +100,21 @@ struct RevisionRoutesTests {
         #expect(try fixture.store.variant(ServerFixture.frFacebook.id)?.state == .approved)
     }
 
+    @Test func aBoxWithoutARevisionIsListedAsNamingNoneNotAsChanged() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let queue = try await browser.get("/")
+            let done = try await browser.post("/approve", form: [("csrf", queue.csrf ?? ""), ("id", ServerFixture.frX.id)])
+            #expect(done.status == .conflict && done.body.contains("id=\"changed\""))
+            #expect(done.body.contains(">\(ServerFixture.frX.id)</a> · no revision named (a queue page from an older version)"))
+            // Nothing changed it since it was stored: its creation is not listed as a change.
+            #expect(!done.body.contains(">\(ServerFixture.frX.id)</a> · create by"))
+        }
+        #expect(try fixture.store.variant(ServerFixture.frX.id)?.state == .pendingApproval)
+    }
+
     @Test func anEditOverSomeoneElsesNewerEditIsRefusedAndKeepsTheTypedText() async throws {
         let fixture = try ServerFixture()
         let mine = "Votre peau a soif ? Hydra est là."
@@ -119,6 +134,24 @@ struct RevisionRoutesTests {
         }
         #expect(try fixture.store.variant(ServerFixture.frX.id)?.text == Self.newText)
         #expect(try fixture.store.auditEvents(variant: ServerFixture.frX.id).filter { $0.action == .edit }.count == 1)
+    }
+
+    @Test func anEditFormWithoutARevisionSavesNothingAndKeepsTheTypedText() async throws {
+        let fixture = try ServerFixture()
+        let mine = "Votre peau a soif ? Hydra est là."
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login(ServerFixture.france, password: ServerFixture.password)
+            let page = try await browser.get(Self.frXPath)
+            let refused = try await browser.post(
+                Self.frXPath + "/edit", form: [("csrf", page.csrf ?? ""), ("text", mine), ("link_placement", "reply")])
+            // Refused in place like a stale edit: the message, the current revision, and the text typed in the form.
+            #expect(refused.status == .conflict && refused.body.contains("names no revision"))
+            #expect(refused.body.contains(">\(mine)</textarea>"))
+            #expect(refused.revision == ServerFixture.frX.contentHash)
+        }
+        #expect(try fixture.store.variant(ServerFixture.frX.id)?.text == ServerFixture.frX.text)
+        #expect(try fixture.store.auditEvents(variant: ServerFixture.frX.id).filter { $0.action == .edit }.isEmpty)
     }
 
     @Test func rejectNeedsNoRevision() async throws {

@@ -95,6 +95,44 @@ struct ScopingTests {
         }
     }
 
+    @Test func theCampaignsListNamesEveryCampaignWhoseOverviewOpens() async throws {
+        // Stored: hydra-launch only. The workspace also has campaigns not applied yet (paris-beauty-week targets
+        // France; lunar-new-year, the Korean and Taiwanese accounts).
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            for (email, seesEverything) in [
+                (ServerFixture.admin, true), (ServerFixture.viewer, true), (ServerFixture.france, false),
+            ] {
+                var browser = BrowserSession(client: client)
+                _ = try await browser.login(email, password: ServerFixture.password)
+                let list = try await browser.get("/campaigns").body
+                #expect(list.contains("<tr id=\"campaign-hydra-launch\">"), "\(email)")
+                // Not applied yet, and the list says so: 0 / 0, as its overview does.
+                let row = try #require(
+                    list.components(separatedBy: "<tr id=\"campaign-paris-beauty-week\">").dropFirst().first, "\(email)")
+                #expect(row.contains("<td class=\"progress\">0 / 0</td>"))
+                #expect(try await browser.get("/campaigns/paris-beauty-week").status == .ok)
+                #expect(list.contains("campaign-lunar-new-year") == seesEverything, "\(email)")
+            }
+        }
+    }
+
+    @Test func aManagerOfNoTeamIsToldWhyTheySeeNothing() async throws {
+        let fixture = try ServerFixture()
+        _ = try fixture.environment.users.add(
+            email: "lost@lumiere.example", role: .manager, password: ServerFixture.password, now: ServerFixture.start)
+        try await fixture.test { client in
+            var browser = BrowserSession(client: client)
+            _ = try await browser.login("lost@lumiere.example", password: ServerFixture.password)
+            for path in ["/", "/accounts"] {
+                let page = try await browser.get(path).body
+                #expect(page.contains("You manage no team: no team of glocal.yaml lists your address"), "\(path)")
+                #expect(!page.contains("Accounts of your teams"), "\(path)")
+                #expect(!page.contains("lumiere-fr-x"), "\(path)")
+            }
+        }
+    }
+
     @Test func theEngagementReportCoversOnlyTheAccountsTheUserSees() async throws {
         let fixture = try ServerFixture()
         try await fixture.test { client in

@@ -27,7 +27,9 @@ enum AccountsPage {
         let posts = waiting == 1 ? "post" : "posts"
         let who: HTML =
             scope.role == .manager
-            ? "Accounts of your teams (\(scope.teams.joined(separator: ", "))); you may pause and resume them."
+            ? (scope.teams.isEmpty
+                ? "\(ApprovalScopeWords.noTeam)"
+                : "Accounts of your teams (\(scope.teams.joined(separator: ", "))); you may pause and resume them.")
             : (scope.role == .admin
                 ? "Every account (brand admin); you may pause and resume any of them."
                 : "Every account, read-only (viewer).")

@@ -24,7 +24,9 @@ enum QueuePage {
         let canAct = scope.role != .viewer
         let who: HTML =
             scope.role == .manager
-            ? "<p>Accounts of your teams: \(scope.teams.joined(separator: ", ")).</p>"
+            ? (scope.teams.isEmpty
+                ? "<p>\(ApprovalScopeWords.noTeam)</p>"
+                : "<p>Accounts of your teams: \(scope.teams.joined(separator: ", ")).</p>")
             : (scope.role == .admin
                 ? "<p>You see every account (brand admin).</p>" : "<p>Read-only: you see every account (viewer).</p>")
         let rows = slice.items.map { variant -> HTML in
@@ -110,9 +112,14 @@ enum QueuePage {
     /// them was approved.
     static func changedList(_ changes: [RevisionChanges]) -> HTML {
         let items = changes.map { change -> HTML in
-            let events = change.events.map { event -> HTML in
-                " · \(event.action.rawValue) by \(event.actor) at \(Layout.utc(event.at))"
-            }
+            // A box without `@REVISION` (a queue from an older version) names nothing to compare: its history since
+            // creation would read as changes that never happened after the page was shown.
+            let events: [HTML] =
+                change.shown.value.isEmpty
+                ? [" · no revision named (a queue page from an older version): open it and approve what it shows"]
+                : change.events.map { event -> HTML in
+                    " · \(event.action.rawValue) by \(event.actor) at \(Layout.utc(event.at))"
+                }
             return "<li><a href=\"\(Layout.variantPath(change.current.id))\">\(change.current.id)</a>\(events)</li>"
         }
         return """

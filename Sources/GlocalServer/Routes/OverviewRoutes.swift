@@ -13,8 +13,15 @@ struct OverviewRoutes {
         router.get("/campaigns") { _, context -> Response in
             let session = try guardian.session(context)
             let scope = environment.scope(of: session.user)
-            let counts = try environment.store.campaignProgress(visible: scope.canSee(account:))
-            let progress = counts.mapValues(CampaignProgress.init(counts:))
+            var progress = try environment.store.campaignProgress(visible: scope.canSee(account:))
+                .mapValues(CampaignProgress.init(counts:))
+            // The list names every campaign whose overview opens: one of the workspace not applied yet too (0 / 0).
+            for campaign in environment.workspace.campaigns where progress[campaign.id.value] == nil {
+                let targeted = environment.workspace.accounts.filter(campaign.targets.selects).map(\.id.value)
+                if CampaignVisibility.isVisible(visibleVariants: 0, targetedAccounts: targeted, scope: scope) {
+                    progress[campaign.id.value] = CampaignProgress(counts: [:])
+                }
+            }
             return Layout.response(CampaignPage.list(progress: progress, session: session))
         }
         router.get("/campaigns/:campaign") { _, context -> Response in

@@ -97,8 +97,18 @@ struct VariantRoutes {
                     changes: changes.map { RevisionChangesView.render($0, action: editing ? "saved" : "approved") } ?? .empty,
                     status: .conflict)
             default:
+                // A refused edit (no revision, past its deadline, no longer editable) keeps the text typed, as a
+                // stale one does: the manager loses nothing by reloading.
                 let current = try environment.store.variant(variant.id) ?? variant
-                return try page(current, session: session, scope: scope, actionError: error.description, status: .conflict)
+                let draft =
+                    form["text"] != nil
+                    ? VariantPage.Draft(
+                        text: (form["text"] ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
+                        linkPlacement: form["link_placement"].flatMap(LinkPlacement.init(rawValue:)) ?? current.linkPlacement,
+                        diagnostics: [])
+                    : nil
+                return try page(
+                    current, session: session, scope: scope, draft: draft, actionError: error.description, status: .conflict)
             }
         }
     }
