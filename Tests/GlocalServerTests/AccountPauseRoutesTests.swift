@@ -32,6 +32,25 @@ struct AccountPauseRoutesTests {
         #expect(Self.free(try fixture.store.publishQueue.holds(account: "lumiere-fr-x")))
     }
 
+    /// Pausing a paused account (another tab, another manager) or resuming a running one says so and records nothing.
+    @Test func aPauseThatChangesNothingSaysSoAndRecordsNothing() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.test { client in
+            var france = BrowserSession(client: client)
+            _ = try await france.login(ServerFixture.france, password: ServerFixture.password)
+            let csrf = try #require(try await france.get("/accounts").csrf)
+            _ = try await france.post("/accounts/lumiere-fr-x/pause", form: [("csrf", csrf)])
+            _ = try await france.get("/accounts")
+            let again = try await france.post("/accounts/lumiere-fr-x/pause", form: [("csrf", csrf)])
+            #expect(again.status == .seeOther)
+            #expect(try await france.get("/accounts").body.contains("The account was already paused: nothing changed."))
+            let running = try await france.post("/accounts/lumiere-fr-facebook/resume", form: [("csrf", csrf)])
+            #expect(running.status == .seeOther)
+            #expect(try await france.get("/accounts").body.contains("The account was not paused: nothing changed."))
+        }
+        #expect(try fixture.store.accountAuditEvents().map(\.action) == [.pause])
+    }
+
     @Test(arguments: ["/accounts/lumiere-uk-x/pause", "/accounts/lumiere-uk-x/resume"])
     func aManagerCannotPauseOrResumeAnotherTeamsAccount(path: String) async throws {
         let fixture = try ServerFixture()

@@ -15,11 +15,15 @@ struct AccountRoutes {
     /// What an action did, in the page's words: the flash the action leaves carries them (``Flash``), never the URL.
     enum Done: String {
         case paused, resumed, pausedAll, resumedAll, connected
+        /// A pause of a paused account or a resume of a running one: nothing changed, nothing was recorded.
+        case alreadyPaused, notPaused
 
         var notice: String {
             switch self {
             case .paused: return "Paused. Nothing is sent for the account until it is resumed."
             case .resumed: return "Resumed. Slots that passed while it was paused stay missed; nothing is sent late."
+            case .alreadyPaused: return "The account was already paused: nothing changed."
+            case .notPaused: return "The account was not paused: nothing changed."
             case .pausedAll: return "Every account is paused."
             case .connected: return "Connected. The credentials are sealed in the store; posts go out at their slots."
             case .resumedAll:
@@ -97,8 +101,10 @@ struct AccountRoutes {
         guard scope.canAct(on: account) else {
             throw HTTPError(.forbidden, message: "You may not pause or resume accounts (role \(scope.role.rawValue)).")
         }
-        try environment.store.publishQueue.setPaused(paused, account: account, actor: session.user.email, now: environment.now())
-        return Self.done(paused ? .paused : .resumed, session: session, environment: environment)
+        let changed = try environment.store.publishQueue.setPaused(
+            paused, account: account, actor: session.user.email, now: environment.now())
+        let done: Done = changed ? (paused ? .paused : .resumed) : (paused ? .alreadyPaused : .notPaused)
+        return Self.done(done, session: session, environment: environment)
     }
 
     /// The page, as `session`'s user may see it.
