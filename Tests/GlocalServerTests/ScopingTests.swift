@@ -130,6 +130,9 @@ struct ScopingTests {
                 #expect(!page.contains("Accounts of your teams"), "\(path)")
                 #expect(!page.contains("lumiere-fr-x"), "\(path)")
             }
+            let calendar = try await browser.get("/calendar").body
+            #expect(calendar.contains("Calendar of no account: you manage no team"))
+            #expect(!calendar.contains("Calendar of every account") && !calendar.contains("lumiere-fr-x"))
         }
     }
 

@@ -67,7 +67,8 @@ struct CalendarScope {
         return CalendarScope(
             kind: "all", id: "", accounts: Set(visible), zone: TimeZone(identifier: zone) ?? .gmt,
             zoneNote: "\(zone), the zone of the default locale \(locale); each post also shows its own local time",
-            title: "Calendar of every account")
+            title: scope.seesEverything || !scope.teams.isEmpty
+                ? "Calendar of every account" : "Calendar of no account: you manage no team")
     }
 
     /// `text` escaped for a query string's value.
