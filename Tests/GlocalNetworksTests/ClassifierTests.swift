@@ -48,6 +48,12 @@ struct ClassifierRow: Sendable, CustomTestStringConvertible {
         ClassifierRow(
             400, #"{"error":"ExpiredToken","message":"Token has expired"}"#, .reconnectRequired("Bluesky: ExpiredToken")),
         ClassifierRow(401, #"{"error":"AuthenticationRequired"}"#, .reconnectRequired("Bluesky: AuthenticationRequired")),
+        ClassifierRow(
+            400, #"{"error":"AccountTakedown","message":"Account has been taken down"}"#,
+            .reconnectRequired(
+                "Bluesky: AccountTakedown: the Bluesky account is taken down by Bluesky's moderation (its PDS's session"
+                    + " says status takendown): it cannot post until it is active again; then reconnect it (Reconnect on"
+                    + " the accounts page, or glocal account connect)")),
         ClassifierRow(400, #"{"error":"InvalidRequest","message":"too long"}"#, .invalidContent("InvalidRequest: too long")),
         ClassifierRow(
             429, headers: ["ratelimit-reset": "1796119200", "retry-after": "10"],

@@ -1,4 +1,5 @@
 import Foundation
+import GlocalCore
 
 /// Maps every XRPC answer of a PDS to an outcome; `nil` means success.
 public enum BlueskyResponseClassifier {
@@ -13,6 +14,10 @@ public enum BlueskyResponseClassifier {
         let json = JSON(data: body)
         let error = json["error"].string ?? ""
         let message = json["message"].string ?? (error.isEmpty ? "HTTP \(status)" : error)
+        // A taken-down account is held like a dead session, but said as what it is: reconnecting alone cannot help.
+        if error == "AccountTakedown", let takedown = BlueskyHostingStatus.refusal(active: false, status: "takendown") {
+            return .reconnectRequired("Bluesky: AccountTakedown: \(takedown)")
+        }
         if authErrors.contains(error) || status == 401 {
             return .reconnectRequired("Bluesky: \(error.isEmpty ? message : error)")
         }
