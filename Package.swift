@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "GlocalNetworksTests",
             dependencies: [
-                "GlocalCore", "GlocalNetworks", "GlocalSandbox",
+                "GlocalCore", "GlocalNetworks", "GlocalSandbox", "GlocalTestSupport",
             ]),
         .testTarget(
             name: "GlocalSandboxTests",

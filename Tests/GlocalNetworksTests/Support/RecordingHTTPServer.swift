@@ -1,4 +1,5 @@
 import Foundation
+import GlocalTestSupport
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -43,21 +44,8 @@ final class RecordingHTTPServer: @unchecked Sendable {
     /// Listens on an ephemeral loopback port and starts serving.
     init(decide: @escaping @Sendable (Int) -> Action) throws {
         self.decide = decide
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard listener >= 0 else { throw POSIXError(.EMFILE) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(listener, 16) == 0 else { close(listener); throw POSIXError(.EADDRINUSE) }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
-        }
-        port = UInt16(bigEndian: address.sin_port)
+        let (listener, port) = try LoopbackListener.open()
+        self.port = port
         self.listener = listener
         Self.makeNonBlocking(listener)
         Thread { [self] in serve() }.start()
